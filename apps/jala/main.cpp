@@ -1,0 +1,3 @@
+#include "jala/cli/app.h"
+
+int main(int argc, char** argv) { return jala::cli::run(argc, argv); }

@@ -1,0 +1,30 @@
+# Every dependency is a Debian 12 package; nothing is downloaded at build time.
+# scripts/install-deps lists the packages that provide these.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(fmt REQUIRED)
+find_package(simdjson REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(OpenSSL 3 REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(PSL REQUIRED IMPORTED_TARGET libpsl)
+pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
+
+# libphonenumber ships neither a CMake nor a pkg-config file.
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
+find_package(Protobuf REQUIRED)
+add_library(jala_phonenumber INTERFACE)
+target_include_directories(jala_phonenumber SYSTEM INTERFACE ${PHONENUMBER_INCLUDE_DIR})
+target_link_libraries(jala_phonenumber INTERFACE ${PHONENUMBER_LIBRARY} protobuf::libprotobuf
+                                                 ICU::uc ICU::i18n)
+
+if(JALA_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(JALA_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,14 @@
+// UTF-8 checks for untrusted text. Pure functions; thread-safe.
+#pragma once
+
+#include <string_view>
+
+namespace jala {
+
+// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+// The longest prefix of `text` of at most `max_bytes` bytes that does not split a UTF-8 sequence.
+std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+}  // namespace jala

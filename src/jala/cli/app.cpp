@@ -1,0 +1,110 @@
+#include "jala/cli/app.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include <CLI/CLI.hpp>
+
+#include "jala/cli/commands.h"
+
+namespace jala::cli {
+namespace {
+
+constexpr int k_exit_success = 0;
+constexpr int k_exit_failed = 1;
+constexpr int k_exit_usage = 2;
+
+// The one place where errors become exit codes.
+int exit_code(const Error&) { return k_exit_failed; }
+
+int report(std::string_view command, const Error& error) {
+  fmt::print(stderr, "jala: {}: {}\n", command, error.message());
+  return exit_code(error);
+}
+
+std::string default_store() {
+  const char* from_environment = std::getenv("JALA_DB");
+  return from_environment != nullptr && *from_environment != '\0' ? from_environment : "./jala.db";
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"Jala: link scam reports across borders, follow the money, share evidence."};
+  app.name("jala");
+  app.set_version_flag("--version", "jala 0.1.0");
+  app.require_subcommand(1);
+
+  Context context{default_store(), false};
+  app.add_option("--db", context.db, "Store: an SQLite file (default $JALA_DB, else ./jala.db) or postgresql:// URL");
+  app.add_flag("--verbose", context.verbose, "Progress and logs on stderr even when it is not a terminal");
+
+  IngestArgs ingest;
+  bool ingest_json = false;
+  CLI::App* ingest_app = app.add_subcommand("ingest", "Read reports and transactions (JSON Lines or CSV) into the store");
+  ingest_app->add_option("files", ingest.files, "Input files; - reads standard input")->required();
+  ingest_app->add_option("--format", ingest.format, "jsonl or csv (default: from each file's extension)")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
+  ingest_app->add_flag("--strict", ingest.strict, "Reject a whole file when any record in it is invalid");
+  ingest_app->add_option("--batch-size", ingest.batch_size, "Records per committed transaction")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
+  ingest_app->add_flag("--json", ingest_json, "Print the summary as JSON");
+
+  bool stats_json = false;
+  CLI::App* stats_app = app.add_subcommand("stats", "Count what the store holds, by kind, country and source");
+  stats_app->add_flag("--json", stats_json, "Print JSON");
+
+  ReportShowArgs show;
+  bool show_json = false;
+  CLI::App* report_app = app.add_subcommand("report", "Look at reports");
+  report_app->require_subcommand(1);
+  CLI::App* show_app = report_app->add_subcommand("show", "Show one report with its selectors");
+  show_app->add_option("source", show.source, "The agency or feed that sent it")->required();
+  show_app->add_option("id", show.id, "The source's own id")->required();
+  show_app->add_flag("--json", show_json, "Print JSON");
+
+  SearchArgs search;
+  bool search_json = false;
+  CLI::App* search_app = app.add_subcommand("search", "Find the reports that name a selector, in any surface form");
+  search_app->add_option("selector", search.query, "TYPE:VALUE, or a raw value such as '+84 91 234 5678'")->required();
+  search_app->add_option("--country", search.country, "Default region for national phone formats (ISO 3166-1)");
+  search_app->add_flag("--json", search_json, "Print JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    fmt::print(stderr, "jala: usage: {}\nRun 'jala --help' for usage.\n", error.what());
+    return k_exit_usage;
+  }
+
+  const auto output = [](bool json) { return json ? Output::json : Output::text; };
+  if (ingest_app->parsed()) {
+    ingest.output = output(ingest_json);
+    Result<int> code = ingest_command(context, ingest);
+    return code.ok() ? *code : report("ingest", code.error());
+  }
+  if (stats_app->parsed()) {
+    const Status status = stats_command(context, output(stats_json));
+    return status.ok() ? k_exit_success : report("stats", status.error());
+  }
+  if (show_app->parsed()) {
+    show.output = output(show_json);
+    const Status status = report_show_command(context, show);
+    return status.ok() ? k_exit_success : report("report show", status.error());
+  }
+  if (search_app->parsed()) {
+    search.output = output(search_json);
+    const Status status = search_command(context, search);
+    return status.ok() ? k_exit_success : report("search", status.error());
+  }
+  return k_exit_usage;
+}
+
+}  // namespace jala::cli

@@ -1,0 +1,47 @@
+// The jala subcommands: each parses nothing (app.cpp does that), calls the modules, and renders the
+// result as text for people or JSON for programs. Output goes to stdout; errors are returned, and
+// app.cpp prints them as `jala: WHAT: WHY` and turns them into the exit code.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "jala/base/result.h"
+
+namespace jala::cli {
+
+enum class Output { text, json };
+
+struct Context {
+  std::string db;        // store location: an SQLite path or a postgresql:// URL
+  bool verbose = false;  // logs and progress on stderr even when it is not a terminal
+};
+
+struct IngestArgs {
+  std::vector<std::string> files;  // "-" is standard input
+  std::string format;              // empty: from each file's extension
+  bool strict = false;
+  std::size_t batch_size = 10'000;
+  Output output = Output::text;
+};
+
+struct ReportShowArgs {
+  std::string source;
+  std::string id;
+  Output output = Output::text;
+};
+
+struct SearchArgs {
+  std::string query;    // "type:value", or a raw value whose type is guessed
+  std::string country;  // default region for national phone formats
+  Output output = Output::text;
+};
+
+// Exit code 0 or 1 for the commands' own outcomes; errors that end a command are returned.
+Result<int> ingest_command(const Context& context, const IngestArgs& args);
+Status stats_command(const Context& context, Output output);
+Status report_show_command(const Context& context, const ReportShowArgs& args);
+Status search_command(const Context& context, const SearchArgs& args);
+
+}  // namespace jala::cli

@@ -1,0 +1,88 @@
+// jala ingest: each file in turn, bad records reported with file, line and reason, a summary at the end.
+#include <nlohmann/json.hpp>
+
+#include "jala/cli/commands.h"
+#include "jala/cli/file_source.h"
+#include "jala/cli/progress.h"
+#include "jala/intake/ingest.h"
+
+namespace jala::cli {
+namespace {
+
+// The JSON summary lists at most this many errors; `rejected` always counts them all.
+constexpr std::size_t k_max_listed_errors = 10'000;
+
+}  // namespace
+
+Result<int> ingest_command(const Context& context, const IngestArgs& args) {
+  std::optional<intake::Format> forced_format;
+  if (!args.format.empty()) {
+    JALA_TRY_ASSIGN(forced_format, intake::parse_format(args.format));
+  }
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+
+  intake::IngestCounts total;
+  std::vector<intake::RecordError> listed;
+  bool errors_truncated = false;
+  bool failed = false;
+  const bool quiet_stderr = args.output == Output::json && !context.verbose;
+
+  auto note_error = [&](intake::RecordError error) {
+    failed = true;
+    if (!quiet_stderr) {
+      const std::string where = error.line > 0 ? fmt::format("{}:{}", error.file, error.line) : error.file;
+      fmt::print(stderr, "jala: ingest: {}: {}\n", where, error.error);
+    }
+    if (listed.size() < k_max_listed_errors) {
+      listed.push_back(std::move(error));
+    } else {
+      errors_truncated = true;
+    }
+  };
+
+  for (const std::string& file : args.files) {
+    Result<intake::Format> format = forced_format ? Result<intake::Format>(*forced_format)
+                                    : file == "-"  ? Result<intake::Format>(intake::Format::jsonl)
+                                                   : intake::format_for_path(file);
+    if (!format.ok()) {
+      note_error({file, 0, format.error().message()});
+      continue;
+    }
+    Result<std::unique_ptr<FileSource>> source = FileSource::open(file);
+    if (!source.ok()) {
+      note_error({file, 0, source.error().message()});
+      continue;
+    }
+    Progress progress(progress_display(context.verbose), fmt::format("ingest {}", file), (*source)->size());
+    intake::IngestOptions options;
+    options.strictness = args.strict ? intake::Strictness::all_or_nothing : intake::Strictness::keep_valid;
+    options.batch_size = args.batch_size;
+    options.on_error = [&](const intake::RecordError& error) { note_error(error); };
+    options.on_progress = [&](std::uint64_t bytes) { progress.update(bytes); };
+    Result<intake::IngestCounts> counts = intake::ingest(*store, **source, file, *format, options);
+    if (!counts.ok()) {
+      // The input or the store failed; batches committed so far stay, and a re-run completes the file.
+      note_error({file, 0, counts.error().message()});
+      continue;
+    }
+    total += *counts;
+  }
+
+  if (args.output == Output::json) {
+    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+    for (const intake::RecordError& error : listed) {
+      errors.push_back({{"file", error.file}, {"line", error.line}, {"error", error.error}});
+    }
+    nlohmann::ordered_json summary = {{"read", total.read},         {"added", total.added},
+                              {"updated", total.updated},   {"unchanged", total.unchanged},
+                              {"rejected", total.rejected}, {"errors", std::move(errors)}};
+    if (errors_truncated) summary["errors_truncated"] = true;
+    fmt::print("{}\n", summary.dump());
+  } else {
+    fmt::print("read {} records: {} added, {} updated, {} unchanged, {} rejected\n", total.read, total.added,
+               total.updated, total.unchanged, total.rejected);
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace jala::cli

@@ -1,0 +1,133 @@
+// The commands that read the store: stats, report show, search.
+#include <nlohmann/json.hpp>
+
+#include "jala/cli/commands.h"
+#include "jala/model/country.h"
+#include "jala/storage/store.h"
+
+namespace jala::cli {
+namespace {
+
+nlohmann::ordered_json counts_json(const storage::Counts& counts) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const auto& [name, count] : counts) out[name] = count;
+  return out;
+}
+
+void print_counts(std::string_view title, const storage::Counts& counts) {
+  fmt::print("\n{}\n", title);
+  std::size_t width = 0;
+  for (const auto& entry : counts) width = std::max(width, entry.first.size());
+  for (const auto& [name, count] : counts) fmt::print("  {:<{}}  {:>8}\n", name, width, count);
+}
+
+}  // namespace
+
+Status stats_command(const Context& context, Output output) {
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  storage::StoreStats stats;
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(stats, view.stats());
+    return {};
+  }));
+  if (output == Output::json) {
+    const nlohmann::ordered_json document = {
+        {"reports", stats.reports},
+        {"transactions", stats.transactions},
+        {"selectors", stats.selectors},
+        {"reports_by_kind", counts_json(stats.reports_by_kind)},
+        {"reports_by_country", counts_json(stats.reports_by_country)},
+        {"reports_by_source", counts_json(stats.reports_by_source)},
+        {"selectors_by_type", counts_json(stats.selectors_by_type)},
+    };
+    fmt::print("{}\n", document.dump());
+    return {};
+  }
+  fmt::print("reports       {:>8}\ntransactions  {:>8}\nselectors     {:>8}\n", stats.reports, stats.transactions,
+             stats.selectors);
+  print_counts("reports by kind", stats.reports_by_kind);
+  print_counts("reports by country", stats.reports_by_country);
+  print_counts("reports by source", stats.reports_by_source);
+  print_counts("selectors by type", stats.selectors_by_type);
+  return {};
+}
+
+Status report_show_command(const Context& context, const ReportShowArgs& args) {
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  std::optional<model::Report> report;
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(report, view.find_report({args.source, args.id}));
+    return {};
+  }));
+  if (!report) return not_found("no report {} {} in the store", args.source, args.id);
+  if (args.output == Output::json) {
+    fmt::print("{}\n", model::to_json(*report).dump());
+    return {};
+  }
+  fmt::print("{} {}\n", report->source, report->id);
+  fmt::print("  kind         {}\n", model::to_string(report->kind));
+  fmt::print("  country      {}\n", report->country);
+  fmt::print("  reported at  {}\n", format_rfc3339(report->reported_at));
+  fmt::print("  tlp          {}\n", model::to_string(report->tlp));
+  if (!report->language.empty()) fmt::print("  language     {}\n", report->language);
+  if (!report->victim_country.empty()) fmt::print("  victim in    {}\n", report->victim_country);
+  if (report->loss) fmt::print("  loss         {} {}\n", report->loss->amount, report->loss->currency);
+  if (!report->selectors.empty()) {
+    fmt::print("  selectors\n");
+    for (const model::ReportSelector& named : report->selectors) {
+      fmt::print("    {:<40}  (given as \"{}\")\n", named.selector.to_string(), named.raw);
+    }
+  }
+  if (!report->text.empty()) fmt::print("  text\n    {}\n", report->text);
+  return {};
+}
+
+Status search_command(const Context& context, const SearchArgs& args) {
+  std::string region;
+  if (!args.country.empty()) {
+    Result<std::string> country = model::parse_country(args.country);
+    if (!country.ok()) return country.error().with_context("--country");
+    region = std::move(country).value();
+  }
+  const model::NormaliseContext normalise{region};
+  std::vector<model::Selector> readings;
+  if (Result<model::Selector> typed = model::parse_selector(args.query, normalise); typed.ok()) {
+    readings.push_back(std::move(typed).value());
+  } else {
+    readings = model::guess_selectors(args.query, normalise);
+  }
+  if (readings.empty()) {
+    return invalid_argument("'{}' is not a selector of any type; write TYPE:VALUE (e.g. phone:+84912345678)",
+                            args.query);
+  }
+
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  std::vector<std::pair<model::Selector, std::vector<storage::RecordKey>>> hits;
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    for (const model::Selector& selector : readings) {
+      JALA_TRY_ASSIGN(std::vector<storage::RecordKey> keys, view.reports_with_selector(selector));
+      hits.emplace_back(selector, std::move(keys));
+    }
+    return {};
+  }));
+
+  if (args.output == Output::json) {
+    nlohmann::ordered_json selectors = nlohmann::ordered_json::array();
+    nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+    for (const auto& [selector, keys] : hits) {
+      selectors.push_back(selector.to_string());
+      for (const storage::RecordKey& key : keys) {
+        reports.push_back({{"source", key.source}, {"id", key.id}, {"selector", selector.to_string()}});
+      }
+    }
+    fmt::print("{}\n", nlohmann::ordered_json{{"query", args.query}, {"selectors", selectors}, {"reports", reports}}.dump());
+    return {};
+  }
+  for (const auto& [selector, keys] : hits) {
+    fmt::print("{}: {} report{}\n", selector.to_string(), keys.size(), keys.size() == 1 ? "" : "s");
+    for (const storage::RecordKey& key : keys) fmt::print("  {} {}\n", key.source, key.id);
+  }
+  return {};
+}
+
+}  // namespace jala::cli

@@ -1,0 +1,75 @@
+// CSV intake: a header row names the columns with the JSON field names; a header with both `from` and
+// `to` makes a transaction file, any other a report file. Reports give `loss_amount` and
+// `loss_currency` columns and `selectors` as "type:value|type:value".
+#include <algorithm>
+#include <optional>
+
+#include "jala/intake/csv_reader.h"
+#include "jala/intake/record_reader_impl.h"
+
+namespace jala::intake {
+namespace {
+
+class CsvRecordReader final : public RecordReader {
+ public:
+  explicit CsvRecordReader(ByteSource& source) : m_reader(source, k_max_record_bytes) {}
+
+  Result<std::optional<ParsedRecord>> next() override {
+    JALA_TRY_ASSIGN(std::optional<CsvRecord> row, m_reader.next());
+    if (!row) return std::optional<ParsedRecord>();
+    if (!row->status.ok()) return std::optional<ParsedRecord>(ParsedRecord{row->line, row->status.error()});
+    if (!m_header) {
+      Status header = read_header(row->fields);
+      if (!header.ok()) return failed_precondition("line {}: bad CSV header: {}", row->line, header.error().message());
+      return next();
+    }
+    return std::optional<ParsedRecord>(ParsedRecord{row->line, build(row->fields)});
+  }
+
+  std::uint64_t bytes_consumed() const override { return m_reader.bytes_consumed(); }
+
+ private:
+  Status read_header(const std::vector<std::string>& columns) {
+    bool has_from = false, has_to = false;
+    for (const std::string& column : columns) {
+      has_from = has_from || column == "from";
+      has_to = has_to || column == "to";
+    }
+    m_type = has_from && has_to ? RecordType::transaction : RecordType::report;
+    const auto required = m_type == RecordType::report ? required_report_fields() : required_transaction_fields();
+    for (std::string_view field : required) {
+      if (std::find(columns.begin(), columns.end(), field) == columns.end()) {
+        return invalid_argument("no '{}' column, which {} records require", field,
+                                m_type == RecordType::report ? "report" : "transaction");
+      }
+    }
+    m_header = columns;
+    return {};
+  }
+
+  Result<Record> build(const std::vector<std::string>& fields) const {
+    if (fields.size() != m_header->size()) {
+      return invalid_argument("{} fields where the header has {}", fields.size(), m_header->size());
+    }
+    if (m_type == RecordType::report) {
+      ReportBuilder builder;
+      for (std::size_t i = 0; i < fields.size(); ++i) JALA_TRY(builder.set((*m_header)[i], fields[i]));
+      JALA_TRY_ASSIGN(model::Report report, builder.finish());
+      return Record(std::move(report));
+    }
+    TransactionBuilder builder;
+    for (std::size_t i = 0; i < fields.size(); ++i) JALA_TRY(builder.set((*m_header)[i], fields[i]));
+    JALA_TRY_ASSIGN(model::Transaction transaction, builder.finish());
+    return Record(std::move(transaction));
+  }
+
+  CsvReader m_reader;
+  std::optional<std::vector<std::string>> m_header;
+  RecordType m_type = RecordType::report;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> make_csv_reader(ByteSource& source) { return std::make_unique<CsvRecordReader>(source); }
+
+}  // namespace jala::intake

@@ -1,0 +1,50 @@
+// Ingest: reads one input's records and stores them, a batch per write transaction, so that a crash
+// keeps every committed batch and a re-run completes the rest (puts are idempotent by (source, id)).
+// Bad records are reported through a callback with their line and reason; the good ones are kept,
+// unless the options ask for all or nothing.
+// Not thread-safe; one ingest per store at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "jala/intake/record_reader.h"
+#include "jala/storage/store.h"
+
+namespace jala::intake {
+
+enum class Strictness { keep_valid, all_or_nothing };
+
+struct RecordError {
+  std::string file;
+  std::uint64_t line = 0;
+  std::string error;
+};
+
+struct IngestCounts {
+  std::uint64_t read = 0;  // records read, good or bad
+  std::uint64_t added = 0;
+  std::uint64_t updated = 0;
+  std::uint64_t unchanged = 0;
+  std::uint64_t rejected = 0;
+
+  IngestCounts& operator+=(const IngestCounts& other);
+};
+
+struct IngestOptions {
+  Strictness strictness = Strictness::keep_valid;
+  std::size_t batch_size = 10'000;
+  std::function<void(const RecordError&)> on_error;       // each rejected record, in input order
+  std::function<void(std::uint64_t bytes)> on_progress;   // bytes consumed so far, after each batch
+};
+
+// Reads `source` (named `name` in errors) in `format` into `store`. Fails only when the input cannot be
+// read or the store cannot be written; the records committed before such a failure stay. With
+// Strictness::all_or_nothing, any rejected record means nothing from this input is stored, and the
+// counts then show no additions.
+Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::string_view name, Format format,
+                            const IngestOptions& options);
+
+}  // namespace jala::intake

@@ -1,0 +1,141 @@
+#include "jala/intake/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include "jala/storage/memory/memory_store.h"
+
+namespace jala::intake {
+namespace {
+
+std::string report_line(int n) {
+  return fmt::format(R"({{"id":"r{}","source":"VN-MPS","kind":"victim_complaint","country":"VN",)"
+                     R"("reported_at":"2026-03-01T08:15:00+07:00","text":"report {}"}})",
+                     n, n);
+}
+
+// 300 valid records followed by 3 invalid ones: the acceptance scenario of the foundation issue.
+std::string three_hundred_and_three_bad() {
+  std::string data;
+  for (int i = 1; i <= 300; ++i) data += report_line(i) + "\n";
+  data += R"({"id":"b1","source":"VN-MPS","kind":"victim_complaint","country":"VNM","reported_at":"2026-03-01T08:15:00Z","text":"x"})" "\n";
+  data += "this is not json\n";
+  data += R"({"id":"b3","source":"VN-MPS","kind":"robbery","country":"VN","reported_at":"yesterday","text":"x"})" "\n";
+  return data;
+}
+
+struct IngestRun {
+  IngestCounts counts;
+  std::vector<RecordError> errors;
+};
+
+IngestRun run(storage::Store& store, std::string_view data, Strictness strictness = Strictness::keep_valid,
+        std::size_t batch_size = 64) {
+  StringByteSource source(data);
+  IngestRun out;
+  IngestOptions options;
+  options.strictness = strictness;
+  options.batch_size = batch_size;
+  options.on_error = [&](const RecordError& error) { out.errors.push_back(error); };
+  Result<IngestCounts> counts = ingest(store, source, "input.jsonl", Format::jsonl, options);
+  EXPECT_TRUE(counts.ok()) << counts.error().message();
+  if (counts.ok()) out.counts = *counts;
+  return out;
+}
+
+TEST(Ingest, KeepsValidRecordsAndNamesEachBadOne) {
+  storage::MemoryStore store;
+  const IngestRun got = run(store, three_hundred_and_three_bad());
+  EXPECT_EQ(got.counts.read, 303u);
+  EXPECT_EQ(got.counts.added, 300u);
+  EXPECT_EQ(got.counts.rejected, 3u);
+  ASSERT_EQ(got.errors.size(), 3u);
+  EXPECT_EQ(got.errors[0].line, 301u);
+  EXPECT_EQ(got.errors[1].line, 302u);
+  EXPECT_EQ(got.errors[2].line, 303u);
+  EXPECT_EQ(got.errors[0].file, "input.jsonl");
+  EXPECT_NE(got.errors[0].error.find("country"), std::string::npos);
+  EXPECT_NE(got.errors[1].error.find("not valid JSON"), std::string::npos);
+  EXPECT_NE(got.errors[2].error.find("kind: 'robbery'"), std::string::npos);
+}
+
+TEST(Ingest, IsIdempotentBySourceAndId) {
+  storage::MemoryStore store;
+  (void)run(store, three_hundred_and_three_bad());
+  const IngestRun again = run(store, three_hundred_and_three_bad());
+  EXPECT_EQ(again.counts.added, 0u);
+  EXPECT_EQ(again.counts.unchanged, 300u);
+  EXPECT_EQ(again.counts.rejected, 3u);
+
+  const IngestRun changed = run(store, R"({"id":"r1","source":"VN-MPS","kind":"victim_complaint","country":"VN",)"
+                                 R"("reported_at":"2026-03-01T08:15:00+07:00","text":"report 1, corrected"})");
+  EXPECT_EQ(changed.counts.updated, 1u);
+}
+
+TEST(Ingest, StrictRejectsTheWholeInput) {
+  storage::MemoryStore store;
+  const IngestRun got = run(store, three_hundred_and_three_bad(), Strictness::all_or_nothing);
+  EXPECT_EQ(got.counts.added, 0u);
+  EXPECT_EQ(got.counts.rejected, 3u);
+  EXPECT_EQ(got.errors.size(), 3u);
+  ASSERT_TRUE(store.read([](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(const storage::StoreStats stats, view.stats());
+    EXPECT_EQ(stats.reports, 0);
+    return {};
+  }).ok());
+
+  const IngestRun clean = run(store, report_line(1) + "\n" + report_line(2), Strictness::all_or_nothing);
+  EXPECT_EQ(clean.counts.added, 2u);
+}
+
+TEST(Ingest, CommitsInBatchesAndReportsProgress) {
+  storage::MemoryStore store;
+  std::string data;
+  for (int i = 0; i < 250; ++i) data += report_line(i) + "\n";
+  StringByteSource source(data);
+  std::vector<std::uint64_t> progress;
+  IngestOptions options;
+  options.batch_size = 100;
+  options.on_progress = [&](std::uint64_t bytes) { progress.push_back(bytes); };
+  const Result<IngestCounts> got = ingest(store, source, "x", Format::jsonl, options);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->added, 250u);
+  ASSERT_EQ(progress.size(), 3u);  // batches of 100, 100 and 50
+  EXPECT_EQ(progress.back(), data.size());
+  EXPECT_LT(progress[0], progress[1]);
+}
+
+// A failing input stream keeps the batches committed before it, so a re-run can complete the file.
+TEST(Ingest, AReadFailureKeepsCommittedBatches) {
+  class FailingSource final : public ByteSource {
+   public:
+    explicit FailingSource(std::string data) : m_data(std::move(data)) {}
+    Result<std::size_t> read(std::span<char> buffer) override {
+      if (m_data.empty()) return unavailable("disk went away");
+      const std::size_t count = std::min(buffer.size(), m_data.size());
+      std::copy_n(m_data.data(), count, buffer.data());
+      m_data.erase(0, count);
+      return count;
+    }
+    std::optional<std::size_t> size() const override { return std::nullopt; }
+
+   private:
+    std::string m_data;
+  };
+  storage::MemoryStore store;
+  std::string data;
+  for (int i = 0; i < 150; ++i) data += report_line(i) + "\n";
+  FailingSource source(data);
+  IngestOptions options;
+  options.batch_size = 100;
+  const Result<IngestCounts> got = ingest(store, source, "x", Format::jsonl, options);
+  ASSERT_FALSE(got.ok());
+  EXPECT_NE(got.error().message().find("disk went away"), std::string::npos);
+  ASSERT_TRUE(store.read([](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(const storage::StoreStats stats, view.stats());
+    EXPECT_EQ(stats.reports, 100);
+    return {};
+  }).ok());
+}
+
+}  // namespace
+}  // namespace jala::intake

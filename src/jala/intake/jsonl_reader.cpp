@@ -1,0 +1,164 @@
+// JSON Lines intake: one report or transaction object per line (the interface spec's record form).
+#include <simdjson.h>
+
+#include "jala/intake/line_reader.h"
+#include "jala/intake/record_reader_impl.h"
+#include "jala/model/text.h"
+
+namespace jala::intake {
+namespace {
+
+namespace dom = simdjson::dom;
+
+Result<std::string_view> string_field(std::string_view field, dom::element value) {
+  std::string_view text;
+  if (value.get_string().get(text) != simdjson::SUCCESS) return invalid_argument("{}: must be a string", field);
+  return text;
+}
+
+// Ids are strings, but many exports write them as numbers; keep the number's text.
+Result<std::string> identifier_field(std::string_view field, dom::element value) {
+  std::int64_t number = 0;
+  if (value.get_int64().get(number) == simdjson::SUCCESS) return std::to_string(number);
+  JALA_TRY_ASSIGN(const std::string_view text, string_field(field, value));
+  return std::string(text);
+}
+
+Result<double> number_field(std::string_view field, dom::element value) {
+  double number = 0;
+  if (value.get_double().get(number) == simdjson::SUCCESS) return number;
+  std::string_view text;
+  if (value.get_string().get(text) == simdjson::SUCCESS) {
+    Result<double> parsed = parse_decimal(text);
+    if (parsed.ok()) return parsed;
+  }
+  return invalid_argument("{}: must be a number", field);
+}
+
+Status read_loss(ReportBuilder& builder, dom::element value) {
+  dom::object loss;
+  if (value.get_object().get(loss) != simdjson::SUCCESS) {
+    return invalid_argument("loss: must be an object {{\"amount\": number, \"currency\": code}}");
+  }
+  dom::element amount, currency;
+  if (loss["amount"].get(amount) != simdjson::SUCCESS) return invalid_argument("loss.amount: is required");
+  if (loss["currency"].get(currency) != simdjson::SUCCESS) return invalid_argument("loss.currency: is required");
+  JALA_TRY_ASSIGN(const double number, number_field("loss.amount", amount));
+  JALA_TRY_ASSIGN(const std::string_view code, string_field("loss.currency", currency));
+  return builder.set_loss(number, code);
+}
+
+Status read_selectors(ReportBuilder& builder, dom::element value) {
+  JALA_TRY(builder.set("selectors", ""));  // marks the field, so a repeated key is an error
+  dom::array selectors;
+  if (value.get_array().get(selectors) != simdjson::SUCCESS) {
+    return invalid_argument("selectors: must be an array of {{\"type\": T, \"value\": V}}");
+  }
+  std::size_t index = 0;
+  for (dom::element entry : selectors) {
+    if (index >= model::k_max_selectors_per_report) {
+      return invalid_argument("selectors: more than {}", model::k_max_selectors_per_report);
+    }
+    const std::string field = fmt::format("selectors[{}]", index++);
+    dom::element type, raw;
+    if (entry["type"].get(type) != simdjson::SUCCESS || entry["value"].get(raw) != simdjson::SUCCESS) {
+      return invalid_argument("{}: needs \"type\" and \"value\"", field);
+    }
+    JALA_TRY_ASSIGN(const std::string_view type_text, string_field(field + ".type", type));
+    JALA_TRY_ASSIGN(const std::string_view raw_text, string_field(field + ".value", raw));
+    builder.add_selector(type_text, raw_text);
+  }
+  return {};
+}
+
+Result<Record> build_report(dom::object object) {
+  ReportBuilder builder;
+  for (const dom::key_value_pair field : object) {
+    if (field.value.is_null()) {
+      JALA_TRY(builder.set(field.key, ""));
+    } else if (field.key == "loss") {
+      JALA_TRY(read_loss(builder, field.value));
+    } else if (field.key == "selectors") {
+      JALA_TRY(read_selectors(builder, field.value));
+    } else if (field.key == "id" || field.key == "source") {
+      JALA_TRY_ASSIGN(const std::string text, identifier_field(field.key, field.value));
+      JALA_TRY(builder.set(field.key, text));
+    } else if (field.value.is_string()) {
+      JALA_TRY(builder.set(field.key, std::string_view(field.value.get_string().value_unsafe())));
+    } else if (is_report_field(field.key)) {
+      return invalid_argument("{}: must be a string", field.key);
+    }
+  }
+  JALA_TRY_ASSIGN(model::Report report, builder.finish());
+  return Record(std::move(report));
+}
+
+Result<Record> build_transaction(dom::object object) {
+  TransactionBuilder builder;
+  for (const dom::key_value_pair field : object) {
+    if (field.value.is_null()) {
+      JALA_TRY(builder.set(field.key, ""));
+    } else if (field.key == "amount") {
+      JALA_TRY_ASSIGN(const double amount, number_field("amount", field.value));
+      JALA_TRY(builder.set_amount(amount));
+    } else if (field.key == "id" || field.key == "source") {
+      JALA_TRY_ASSIGN(const std::string text, identifier_field(field.key, field.value));
+      JALA_TRY(builder.set(field.key, text));
+    } else if (field.value.is_string()) {
+      JALA_TRY(builder.set(field.key, std::string_view(field.value.get_string().value_unsafe())));
+    } else if (is_transaction_field(field.key)) {
+      return invalid_argument("{}: must be a string", field.key);
+    }
+  }
+  JALA_TRY_ASSIGN(model::Transaction transaction, builder.finish());
+  return Record(std::move(transaction));
+}
+
+class JsonlRecordReader final : public RecordReader {
+ public:
+  explicit JsonlRecordReader(ByteSource& source) : m_lines(source, k_max_record_bytes) {}
+
+  Result<std::optional<ParsedRecord>> next() override {
+    while (true) {
+      JALA_TRY_ASSIGN(const std::optional<Line> line, m_lines.next());
+      if (!line) return std::optional<ParsedRecord>();
+      if (line->too_long) {
+        return std::optional<ParsedRecord>(
+            ParsedRecord{line->number, invalid_argument("record is longer than {} bytes", k_max_record_bytes)});
+      }
+      if (model::trim_ascii_space(line->text).empty()) continue;
+      return std::optional<ParsedRecord>(ParsedRecord{line->number, parse(line->text)});
+    }
+  }
+
+  std::uint64_t bytes_consumed() const override { return m_lines.bytes_consumed(); }
+
+ private:
+  Result<Record> parse(std::string_view text) {
+    dom::element root;
+    if (const auto error = m_parser.parse(text.data(), text.size(), true).get(root); error != simdjson::SUCCESS) {
+      return invalid_argument("not valid JSON ({})", simdjson::error_message(error));
+    }
+    dom::object object;
+    if (root.get_object().get(object) != simdjson::SUCCESS) return invalid_argument("a record must be a JSON object");
+    RecordType type = RecordType::report;
+    std::string_view type_name;
+    if (object["record"].get_string().get(type_name) == simdjson::SUCCESS) {
+      Result<RecordType> parsed = parse_record_type(type_name);
+      if (!parsed.ok()) return parsed.error().with_context("record");
+      type = *parsed;
+    }
+    return type == RecordType::report ? build_report(object) : build_transaction(object);
+  }
+
+  LineReader m_lines;
+  dom::parser m_parser;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> make_jsonl_reader(ByteSource& source) {
+  return std::make_unique<JsonlRecordReader>(source);
+}
+
+}  // namespace jala::intake

@@ -1,0 +1,43 @@
+// Record readers: turn a byte stream in one intake format into validated records, one at a time, in
+// bounded memory. A record that fails comes back as an error with its line; the reader goes on with
+// the next one. Only a failure to read the stream itself ends the reading.
+// Not thread-safe; one reader per stream.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "jala/intake/byte_source.h"
+#include "jala/intake/record_builder.h"
+
+namespace jala::intake {
+
+enum class Format { jsonl, csv };
+
+std::string_view to_string(Format format);
+Result<Format> parse_format(std::string_view name);
+// The format a file name implies: .jsonl/.ndjson are JSON Lines, .csv is CSV.
+Result<Format> format_for_path(std::string_view path);
+
+// Longest record (a JSON line, or a CSV record with its quoted line breaks).
+inline constexpr std::size_t k_max_record_bytes = 1 << 20;
+
+struct ParsedRecord {
+  std::uint64_t line = 0;
+  Result<Record> record;
+};
+
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  // The next record or record error; nullopt at the end of the input.
+  virtual Result<std::optional<ParsedRecord>> next() = 0;
+  virtual std::uint64_t bytes_consumed() const = 0;
+};
+
+// A reader for `format` over `source`, which must outlive it.
+std::unique_ptr<RecordReader> make_record_reader(Format format, ByteSource& source);
+
+}  // namespace jala::intake

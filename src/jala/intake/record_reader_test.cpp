@@ -1,0 +1,162 @@
+#include "jala/intake/record_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace jala::intake {
+namespace {
+
+std::vector<ParsedRecord> read_all(Format format, std::string_view data) {
+  StringByteSource source(data);
+  std::unique_ptr<RecordReader> reader = make_record_reader(format, source);
+  std::vector<ParsedRecord> out;
+  while (true) {
+    Result<std::optional<ParsedRecord>> next = reader->next();
+    EXPECT_TRUE(next.ok()) << next.error().message();
+    if (!next.ok() || !*next) break;
+    out.push_back(std::move(**next));
+  }
+  return out;
+}
+
+std::string error_of(const ParsedRecord& parsed) {
+  return parsed.record.ok() ? "(no error)" : parsed.record.error().message();
+}
+
+constexpr std::string_view k_report_line =
+    R"({"id":"2026-1","source":"VN-MPS","kind":"victim_complaint","country":"vn","reported_at":"2026-03-01T08:15:00+07:00",)"
+    R"("text":"Tôi bị lừa","language":"vi","victim_country":"VN","loss":{"amount":1500,"currency":"usdt"},)"
+    R"("selectors":[{"type":"phone","value":"0912 345 678"},{"type":"telegram","value":"@Golden_Lotus_HR"}],"tlp":"green"})";
+
+TEST(JsonlReader, ReadsAReportWithNormalisedFields) {
+  const std::vector<ParsedRecord> got = read_all(Format::jsonl, k_report_line);
+  ASSERT_EQ(got.size(), 1u);
+  ASSERT_TRUE(got[0].record.ok()) << error_of(got[0]);
+  const auto& report = std::get<model::Report>(*got[0].record);
+  EXPECT_EQ(report.country, "VN");
+  EXPECT_EQ(format_rfc3339(report.reported_at), "2026-03-01T01:15:00Z");
+  EXPECT_EQ(report.loss, (model::Money{1500, "USDT"}));
+  EXPECT_EQ(report.tlp, model::Tlp::green);
+  ASSERT_EQ(report.selectors.size(), 2u);
+  EXPECT_EQ(report.selectors[0].selector.to_string(), "phone:+84912345678");
+  EXPECT_EQ(report.selectors[0].raw, "0912 345 678");
+  EXPECT_EQ(report.selectors[1].selector.to_string(), "telegram:golden_lotus_hr");
+}
+
+TEST(JsonlReader, ReadsATransaction) {
+  const std::vector<ParsedRecord> got = read_all(
+      Format::jsonl,
+      R"({"record":"transaction","id":"t1","source":"VN-SBV","from":"iban:GB82 WEST 1234 5698 7654 32",)"
+      R"("to":"wallet:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t","amount":"1500.50","currency":"USDT","at":"2026-03-01T09:00:00Z","channel":"crypto"})");
+  ASSERT_EQ(got.size(), 1u);
+  ASSERT_TRUE(got[0].record.ok()) << error_of(got[0]);
+  const auto& transaction = std::get<model::Transaction>(*got[0].record);
+  EXPECT_EQ(transaction.from.to_string(), "iban:GB82WEST12345698765432");
+  EXPECT_EQ(transaction.to.to_string(), "wallet:trx:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");
+  EXPECT_EQ(transaction.amount, 1500.5);
+  EXPECT_EQ(transaction.channel, model::Channel::crypto);
+}
+
+TEST(JsonlReader, NamesTheFieldAndReasonOfEachBadRecord) {
+  const std::string base = R"("id":"x","source":"S","kind":"lure_ad","country":"VN","reported_at":"2026-01-01T00:00:00Z","text":"t")";
+  struct Case {
+    std::string line;
+    std::string want;
+  };
+  const Case cases[] = {
+      {"not json", "not valid JSON"},
+      {"[1,2]", "must be a JSON object"},
+      {R"({"id":"x","source":"S","kind":"lure_ad","country":"VNM","reported_at":"2026-01-01T00:00:00Z","text":"t"})",
+       "country: 'VNM' is an ISO 3166-1 alpha-3 code"},
+      {R"({"id":"x","source":"S","kind":"scam","country":"VN","reported_at":"2026-13-01T00:00:00Z","text":"t"})",
+       "kind: 'scam' is not a report kind"},
+      {R"({"source":"S","kind":"lure_ad","country":"VN","reported_at":"2026-01-01T00:00:00Z","text":"t"})", "id: is required"},
+      {"{" + base + R"(,"id":"y"})", "id: appears twice"},
+      {"{" + base + R"(,"tlp":"white"})", "tlp: 'white' is not a TLP 2.0 level"},
+      {"{" + base + R"(,"loss":{"amount":-1,"currency":"USD"}})", "loss.amount"},
+      {"{" + base + R"(,"loss":{"amount":5,"currency":"$"}})", "loss.currency: '$' is a symbol"},
+      {"{" + base + R"(,"loss":5})", "loss: must be an object"},
+      {"{" + base + R"(,"selectors":[{"type":"wallet","value":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6T"}]})", "selectors[0]: wallet"},
+      {"{" + base + R"(,"selectors":[{"type":"pager","value":"1"}]})", "selectors[0]: 'pager' is not a selector type"},
+      {"{" + base + R"(,"selectors":"phone:1"})", "selectors: must be an array"},
+      {"{" + base + R"(,"text":"again"})", "text: appears twice"},
+      {R"({"id":"x","source":"S","kind":"lure_ad","country":"VN","reported_at":"2026-01-01T00:00:00Z","text":7})", "text: must be a string"},
+      {R"({"id":"x","source":"S","kind":"lure_ad","country":"VN","reported_at":"2026-01-01T00:00:00Z"})", "needs text or selectors"},
+      {R"({"record":"invoice","id":"x"})", "record: 'invoice' is not a record type"},
+      {R"({"record":"transaction","id":"t","source":"S","from":"iban:GB82WEST12345698765432","to":"phone:+84912345678","amount":0,"currency":"USD","at":"2026-01-01T00:00:00Z","channel":"bank"})",
+       "amount: must be a finite number greater than zero"},
+      {R"({"record":"transaction","id":"t","source":"S","from":"GB82WEST12345698765432","to":"phone:+84912345678","amount":1,"currency":"USD","at":"2026-01-01T00:00:00Z","channel":"bank"})",
+       "from: 'GB82WEST12345698765432' is not a TYPE:VALUE selector"},
+  };
+  for (const Case& c : cases) {
+    const std::vector<ParsedRecord> got = read_all(Format::jsonl, c.line);
+    ASSERT_EQ(got.size(), 1u) << c.line;
+    EXPECT_NE(error_of(got[0]).find(c.want), std::string::npos) << c.line << "\n got: " << error_of(got[0]);
+  }
+}
+
+TEST(JsonlReader, SkipsBlankLinesAndKeepsLineNumbers) {
+  const std::string data = std::string(k_report_line) + "\n\n   \nbroken\n";
+  const std::vector<ParsedRecord> got = read_all(Format::jsonl, data);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_TRUE(got[0].record.ok());
+  EXPECT_EQ(got[1].line, 4u);
+  EXPECT_FALSE(got[1].record.ok());
+}
+
+TEST(JsonlReader, RejectsAnOverlongRecordAndReadsOn) {
+  const std::string data = "{\"text\":\"" + std::string(k_max_record_bytes, 'x') + "\"}\n" + std::string(k_report_line);
+  const std::vector<ParsedRecord> got = read_all(Format::jsonl, data);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_NE(error_of(got[0]).find("longer than 1048576 bytes"), std::string::npos);
+  EXPECT_TRUE(got[1].record.ok()) << error_of(got[1]);
+}
+
+TEST(CsvRecordReader, ReadsReportsWithLossAndSelectorColumns) {
+  const std::vector<ParsedRecord> got = read_all(
+      Format::csv,
+      "id,source,kind,country,reported_at,text,loss_amount,loss_currency,selectors\n"
+      "c1,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00+07:00,\"Lost money, badly\",25000,THB,"
+      "phone:081 234 5678|line:https://line.me/ti/p/~nong.mai88\n"
+      "c2,TH-CCIB,lure_ad,TH,2026-02-01T10:00:00+07:00,งานง่าย,,,\n");
+  ASSERT_EQ(got.size(), 2u);
+  ASSERT_TRUE(got[0].record.ok()) << error_of(got[0]);
+  const auto& report = std::get<model::Report>(*got[0].record);
+  EXPECT_EQ(report.text, "Lost money, badly");
+  EXPECT_EQ(report.loss, (model::Money{25000, "THB"}));
+  ASSERT_EQ(report.selectors.size(), 2u);
+  EXPECT_EQ(report.selectors[0].selector.to_string(), "phone:+66812345678");
+  EXPECT_EQ(report.selectors[1].selector.to_string(), "line:nong.mai88");
+  EXPECT_EQ(got[1].line, 3u);
+  ASSERT_TRUE(got[1].record.ok()) << error_of(got[1]);
+  EXPECT_FALSE(std::get<model::Report>(*got[1].record).loss.has_value());
+}
+
+TEST(CsvRecordReader, ReadsTransactionsWhenTheHeaderHasFromAndTo) {
+  const std::vector<ParsedRecord> got = read_all(
+      Format::csv,
+      "id,source,from,to,amount,currency,at,channel,reference\n"
+      "t1,TH-AMLO,bank:Bangkok Bank 1234567890,wallet:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t,1000,USDT,2026-02-02T00:00:00Z,crypto,ref 1\n"
+      "t2,TH-AMLO,bank:Bangkok Bank 1234567890,wallet:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t,1000,USDT,2026-02-02T00:00:00Z\n");
+  ASSERT_EQ(got.size(), 2u);
+  ASSERT_TRUE(got[0].record.ok()) << error_of(got[0]);
+  EXPECT_EQ(std::get<model::Transaction>(*got[0].record).from.to_string(), "bank:bangkokbank:1234567890");
+  EXPECT_NE(error_of(got[1]).find("7 fields where the header has 9"), std::string::npos) << error_of(got[1]);
+}
+
+TEST(CsvRecordReader, FailsTheFileOnAHeaderWithoutRequiredColumns) {
+  StringByteSource source("id,source,kind,country,text\nx,S,other,VN,t\n");
+  std::unique_ptr<RecordReader> reader = make_record_reader(Format::csv, source);
+  const Result<std::optional<ParsedRecord>> got = reader->next();
+  ASSERT_FALSE(got.ok());
+  EXPECT_NE(got.error().message().find("no 'reported_at' column"), std::string::npos) << got.error().message();
+}
+
+TEST(Format, FollowsTheFileExtension) {
+  EXPECT_EQ(*format_for_path("a/b/reports.JSONL"), Format::jsonl);
+  EXPECT_EQ(*format_for_path("x.ndjson"), Format::jsonl);
+  EXPECT_EQ(*format_for_path("t.csv"), Format::csv);
+  EXPECT_FALSE(format_for_path("notes.txt").ok());
+}
+
+}  // namespace
+}  // namespace jala::intake

@@ -1,0 +1,80 @@
+// Bank accounts as `BANK:DIGITS`. BANK is the first 8 characters of the BIC when the value gives one,
+// else the bank's name folded to lower-case ASCII without spaces ("Bangkok Bank" -> "bangkokbank";
+// names in other scripts are transliterated by ICU). DIGITS keeps the account number's digits only.
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+#include "jala/model/country.h"
+#include "jala/model/normalisers.h"
+#include "jala/model/text.h"
+
+namespace jala::model {
+namespace {
+
+constexpr std::size_t k_min_account_digits = 4;
+constexpr std::size_t k_max_account_digits = 34;  // the longest account numbers (as in IBANs)
+
+// ISO 9362: 4 letters (bank), 2 letters (country), 2 alphanumerics (location), optional 3 (branch),
+// written in capitals. Requiring capitals keeps 8- and 11-letter names such as "Vietcombank" from
+// being read as BICs.
+bool is_bic(std::string_view text) {
+  if (text.size() != 8 && text.size() != 11) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool capital = c >= 'A' && c <= 'Z';
+    if (i < 6 ? !capital : !(capital || is_ascii_digit(c))) return false;
+  }
+  return is_country(text.substr(4, 2));
+}
+
+Result<std::string> fold_bank_name(std::string_view name) {
+  // Transliterators are costly to build and not documented as thread-safe: one per thread.
+  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
+        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(made) : nullptr;
+  }();
+  if (transliterator == nullptr) return internal_error("ICU transliterator Any-Latin is unavailable");
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  transliterator->transliterate(text);
+  std::string folded;
+  text.toUTF8String(folded);
+  std::string out;
+  for (char c : folded) {
+    if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  if (out.empty()) return invalid_argument("bank name '{}' has no letters or digits", name);
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> normalise_bank(std::string_view raw, const NormaliseContext&) {
+  // The account number is the trailing run of digits and separators; the bank is what precedes it.
+  std::size_t split = raw.size();
+  while (split > 0 && (is_ascii_digit(raw[split - 1]) || raw[split - 1] == ' ' || raw[split - 1] == '-' ||
+                       raw[split - 1] == '.')) {
+    --split;
+  }
+  std::string digits;
+  for (char c : raw.substr(split)) {
+    if (is_ascii_digit(c)) digits += c;
+  }
+  std::string_view bank = trim_ascii_space(raw.substr(0, split));
+  while (!bank.empty() && (bank.back() == ':' || bank.back() == '/' || bank.back() == '#')) {
+    bank = trim_ascii_space(bank.substr(0, bank.size() - 1));
+  }
+  if (bank.empty()) return invalid_argument("'{}' names no bank; write BANK:ACCOUNT", raw.substr(0, 80));
+  if (digits.size() < k_min_account_digits || digits.size() > k_max_account_digits) {
+    return invalid_argument("'{}' has {} account digits; an account number has {} to {}", raw.substr(0, 80),
+                            digits.size(), k_min_account_digits, k_max_account_digits);
+  }
+  if (is_bic(bank)) return std::string(bank.substr(0, 8)) + ":" + digits;
+  JALA_TRY_ASSIGN(const std::string name, fold_bank_name(bank));
+  return name + ":" + digits;
+}
+
+}  // namespace jala::model

@@ -1,0 +1,65 @@
+// Phone numbers to E.164 with libphonenumber. The record's country is the default region for
+// national formats ("0912 345 678" reported in VN is +84912345678); numbers written with "+" or an
+// international "00" prefix need no region.
+#include <phonenumbers/phonenumberutil.h>
+
+#include "jala/model/normalisers.h"
+#include "jala/model/text.h"
+
+namespace jala::model {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+constexpr std::size_t k_max_phone_bytes = 64;
+constexpr std::string_view k_whatsapp_link_prefixes[] = {
+    "https://wa.me/", "http://wa.me/", "wa.me/", "https://api.whatsapp.com/send?phone=",
+    "api.whatsapp.com/send?phone="};
+
+}  // namespace
+
+Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext& context) {
+  if (raw.size() > k_max_phone_bytes) {
+    return invalid_argument("phone value is longer than {} bytes", k_max_phone_bytes);
+  }
+  std::string text(raw);
+  // "00" is the international prefix in most of the world; libphonenumber only knows it per region.
+  if (text.starts_with("00")) text = "+" + text.substr(2);
+  const std::string region = context.default_region.empty() ? "ZZ" : ascii_upper(context.default_region);
+
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  const PhoneNumberUtil::ErrorType parsed = util.Parse(text, region, &number);
+  if (parsed == PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR) {
+    if (region == "ZZ") {
+      return invalid_argument("'{}' has no country code and no default region to read it in", raw);
+    }
+    return invalid_argument("'{}' has an unknown country code", raw);
+  }
+  if (parsed != PhoneNumberUtil::NO_PARSING_ERROR) {
+    return invalid_argument("'{}' is not a phone number", raw);
+  }
+  if (!util.IsValidNumber(number)) {
+    std::string region_code;
+    util.GetRegionCodeForCountryCode(number.country_code(), &region_code);
+    return invalid_argument("'{}' is not a valid phone number in {}", raw, region_code);
+  }
+  std::string e164;
+  util.Format(number, PhoneNumberUtil::E164, &e164);
+  return e164;
+}
+
+// WhatsApp accounts are phone numbers; a wa.me link names one too.
+Result<std::string> normalise_whatsapp(std::string_view raw, const NormaliseContext& context) {
+  for (std::string_view prefix : k_whatsapp_link_prefixes) {
+    if (raw.size() > prefix.size() && ascii_lower(raw.substr(0, prefix.size())) == prefix) {
+      std::string_view number = raw.substr(prefix.size());
+      number = number.substr(0, number.find_first_of("/?&#"));
+      return normalise_phone("+" + std::string(number), context);
+    }
+  }
+  return normalise_phone(raw, context);
+}
+
+}  // namespace jala::model

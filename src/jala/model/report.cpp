@@ -1,0 +1,91 @@
+#include "jala/model/report.h"
+
+#include <array>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "jala/base/utf8.h"
+#include "jala/model/text.h"
+
+namespace jala::model {
+namespace {
+
+constexpr std::array<std::string_view, 6> k_report_kind_names = {
+    "victim_complaint", "lure_ad", "chat_export", "suspicious_transaction_report", "takedown", "other"};
+
+}  // namespace
+
+std::string_view to_string(ReportKind kind) { return k_report_kind_names[static_cast<std::size_t>(kind)]; }
+
+Result<ReportKind> parse_report_kind(std::string_view text) {
+  for (std::size_t i = 0; i < k_report_kind_names.size(); ++i) {
+    if (k_report_kind_names[i] == text) return static_cast<ReportKind>(i);
+  }
+  return invalid_argument("'{}' is not a report kind (victim_complaint, lure_ad, chat_export, "
+                          "suspicious_transaction_report, takedown, other)",
+                          text.substr(0, 40));
+}
+
+Status validate_identifier(std::string_view field, std::string_view value) {
+  if (value.empty()) return invalid_argument("{}: is required and must not be empty", field);
+  if (value.size() > k_max_identifier_bytes) {
+    return invalid_argument("{}: is {} bytes; the limit is {}", field, value.size(), k_max_identifier_bytes);
+  }
+  for (char c : value) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return invalid_argument("{}: contains a control character", field);
+    }
+  }
+  if (!is_valid_utf8(value)) return invalid_argument("{}: is not valid UTF-8", field);
+  return {};
+}
+
+Status validate(const Report& report) {
+  JALA_TRY(validate_identifier("source", report.source));
+  JALA_TRY(validate_identifier("id", report.id));
+  if (report.country.empty()) return invalid_argument("country: is required");
+  if (report.text.size() > k_max_text_bytes) {
+    return invalid_argument("text: is {} bytes; the limit is {}", report.text.size(), k_max_text_bytes);
+  }
+  if (!is_valid_utf8(report.text)) return invalid_argument("text: is not valid UTF-8");
+  if (trim_ascii_space(report.text).empty() && report.selectors.empty()) {
+    return invalid_argument("text: a report needs text or selectors, and has neither");
+  }
+  if (report.selectors.size() > k_max_selectors_per_report) {
+    return invalid_argument("selectors: {} selectors; the limit is {}", report.selectors.size(),
+                            k_max_selectors_per_report);
+  }
+  if (report.loss && (!std::isfinite(report.loss->amount) || report.loss->amount < 0)) {
+    return invalid_argument("loss.amount: must be a finite number, zero or more");
+  }
+  return {};
+}
+
+nlohmann::json to_json(const Report& report) {
+  nlohmann::json out = {
+      {"record", "report"},
+      {"source", report.source},
+      {"id", report.id},
+      {"kind", to_string(report.kind)},
+      {"country", report.country},
+      {"reported_at", format_rfc3339(report.reported_at)},
+      {"tlp", to_string(report.tlp)},
+  };
+  if (!report.text.empty()) out["text"] = report.text;
+  if (!report.language.empty()) out["language"] = report.language;
+  if (!report.victim_country.empty()) out["victim_country"] = report.victim_country;
+  if (report.loss) out["loss"] = {{"amount", report.loss->amount}, {"currency", report.loss->currency}};
+  if (!report.selectors.empty()) {
+    nlohmann::json selectors = nlohmann::json::array();
+    for (const ReportSelector& entry : report.selectors) {
+      selectors.push_back({{"type", to_string(entry.selector.type)},
+                           {"value", entry.selector.value},
+                           {"raw", entry.raw}});
+    }
+    out["selectors"] = std::move(selectors);
+  }
+  return out;
+}
+
+}  // namespace jala::model

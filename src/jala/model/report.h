@@ -1,0 +1,71 @@
+// A report: one complaint, lure ad, chat export, suspicious-transaction report or takedown, as an
+// agency sent it, with the selectors it names. Identified by (source, id).
+// Value type; thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "jala/base/result.h"
+#include "jala/base/time.h"
+#include "jala/model/selector.h"
+#include "jala/model/tlp.h"
+
+namespace jala::model {
+
+enum class ReportKind { victim_complaint, lure_ad, chat_export, suspicious_transaction_report, takedown, other };
+
+std::string_view to_string(ReportKind kind);
+Result<ReportKind> parse_report_kind(std::string_view text);
+
+// Limits that keep one hostile record from exhausting memory. Intake rejects records beyond them.
+inline constexpr std::size_t k_max_identifier_bytes = 256;    // source, id
+inline constexpr std::size_t k_max_text_bytes = 512 * 1024;   // report text
+inline constexpr std::size_t k_max_selectors_per_report = 1000;
+
+struct Money {
+  double amount = 0;
+  std::string currency;  // ISO 4217 or a crypto asset code (see currency.h)
+  bool operator==(const Money&) const = default;
+};
+
+// A selector as the intake form gave it: `raw` is the value before normalisation.
+struct ReportSelector {
+  Selector selector;
+  std::string raw;
+  bool operator==(const ReportSelector&) const = default;
+};
+
+struct Report {
+  std::string source;
+  std::string id;
+  ReportKind kind = ReportKind::other;
+  std::string country;  // ISO 3166-1 alpha-2 of the reporting agency
+  Timestamp reported_at;
+  std::string text;
+  std::string language;        // BCP 47, or empty
+  std::string victim_country;  // ISO 3166-1 alpha-2, or empty
+  std::optional<Money> loss;
+  std::vector<ReportSelector> selectors;
+  Tlp tlp = k_default_tlp;
+
+  bool operator==(const Report&) const = default;
+};
+
+// Checks what single-field parsing cannot: required fields, limits, "text or selectors".
+// The message names the field ("country: ...").
+Status validate(const Report& report);
+
+// Checks the identifying pair shared by reports and transactions.
+Status validate_identifier(std::string_view field, std::string_view value);
+
+// The record in the intake JSON form of the interface spec, with canonical values. Deterministic:
+// equal reports give byte-equal documents, so its hash identifies the content.
+nlohmann::json to_json(const Report& report);
+
+}  // namespace jala::model

@@ -1,0 +1,97 @@
+#include "jala/model/report.h"
+
+#include <nlohmann/json.hpp>
+#include <gtest/gtest.h>
+
+#include "jala/model/transaction.h"
+
+namespace jala::model {
+namespace {
+
+Report valid_report() {
+  Report report;
+  report.source = "VN-MPS";
+  report.id = "2026-000123";
+  report.kind = ReportKind::victim_complaint;
+  report.country = "VN";
+  report.reported_at = *parse_rfc3339("2026-03-01T08:15:00+07:00");
+  report.text = "Tôi bị lừa đầu tư";
+  return report;
+}
+
+void expect_invalid(const Report& report, std::string_view want) {
+  const Status got = validate(report);
+  ASSERT_FALSE(got.ok()) << "want an error containing: " << want;
+  EXPECT_NE(got.error().message().find(want), std::string::npos) << got.error().message();
+}
+
+TEST(ReportKind, ParsesEveryKind) {
+  for (std::string_view name : {"victim_complaint", "lure_ad", "chat_export", "suspicious_transaction_report",
+                                "takedown", "other"}) {
+    EXPECT_EQ(to_string(*parse_report_kind(name)), name);
+  }
+  EXPECT_FALSE(parse_report_kind("complaint").ok());
+}
+
+TEST(Report, ValidatesRequiredFieldsAndLimits) {
+  EXPECT_TRUE(validate(valid_report()).ok());
+
+  Report no_source = valid_report();
+  no_source.source.clear();
+  expect_invalid(no_source, "source: is required");
+
+  Report long_id = valid_report();
+  long_id.id.assign(k_max_identifier_bytes + 1, 'x');
+  expect_invalid(long_id, "id: is 257 bytes; the limit is 256");
+
+  Report nothing = valid_report();
+  nothing.text = "  ";
+  expect_invalid(nothing, "needs text or selectors");
+
+  Report bad_utf8 = valid_report();
+  bad_utf8.text = "abc\xff";
+  expect_invalid(bad_utf8, "text: is not valid UTF-8");
+
+  Report negative_loss = valid_report();
+  negative_loss.loss = Money{-5, "USD"};
+  expect_invalid(negative_loss, "loss.amount");
+
+  Report control = valid_report();
+  control.id = "a\nb";
+  expect_invalid(control, "id: contains a control character");
+}
+
+TEST(Report, CanonicalJsonIsDeterministicAndDefaultsTlp) {
+  Report report = valid_report();
+  report.selectors.push_back({Selector{SelectorType::phone, "+84912345678"}, "0912 345 678"});
+  const nlohmann::json got = to_json(report);
+  EXPECT_EQ(got.dump(), to_json(report).dump());
+  EXPECT_EQ(got["reported_at"], "2026-03-01T01:15:00Z");
+  EXPECT_EQ(got["tlp"], "amber");
+  EXPECT_EQ(got["selectors"][0]["value"], "+84912345678");
+  EXPECT_EQ(got["selectors"][0]["raw"], "0912 345 678");
+  EXPECT_FALSE(got.contains("loss"));
+  EXPECT_NE(got.dump(), to_json(valid_report()).dump());
+}
+
+TEST(Transaction, ValidatesAmountAndAccounts) {
+  Transaction transaction;
+  transaction.source = "VN-SBV";
+  transaction.id = "t1";
+  transaction.from = Selector{SelectorType::iban, "GB82WEST12345698765432"};
+  transaction.to = Selector{SelectorType::wallet, "trx:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"};
+  transaction.amount = 1500;
+  transaction.currency = "USDT";
+  EXPECT_TRUE(validate(transaction).ok());
+  EXPECT_EQ(to_json(transaction)["to"], "wallet:trx:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");
+
+  transaction.amount = 0;
+  const Status got = validate(transaction);
+  ASSERT_FALSE(got.ok());
+  EXPECT_NE(got.error().message().find("amount"), std::string::npos);
+  EXPECT_FALSE(parse_channel("wire").ok());
+  EXPECT_EQ(*parse_channel("ewallet"), Channel::ewallet);
+}
+
+}  // namespace
+}  // namespace jala::model

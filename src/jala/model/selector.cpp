@@ -1,0 +1,106 @@
+#include "jala/model/selector.h"
+
+#include "jala/model/iban.h"
+#include "jala/model/normalisers.h"
+#include "jala/model/text.h"
+#include "jala/model/wallet.h"
+
+namespace jala::model {
+namespace {
+
+// The table follows the enum's order (checked below), which is also the order in which
+// guess_selectors() reports the readings of an untyped value.
+constexpr std::array<SelectorTypeInfo, 17> k_selector_types = {{
+    {SelectorType::phone, "phone", normalise_phone, Guessable::yes},
+    {SelectorType::email, "email", normalise_email, Guessable::yes},
+    {SelectorType::url, "url", normalise_url, Guessable::yes},
+    {SelectorType::domain, "domain", normalise_domain, Guessable::yes},
+    {SelectorType::ip, "ip", normalise_ip, Guessable::yes},
+    {SelectorType::wallet, "wallet", normalise_wallet_selector, Guessable::yes},
+    {SelectorType::iban, "iban", normalise_iban_selector, Guessable::yes},
+    {SelectorType::bank, "bank", normalise_bank, Guessable::no},
+    {SelectorType::telegram, "telegram", normalise_telegram, Guessable::no},
+    {SelectorType::whatsapp, "whatsapp", normalise_whatsapp, Guessable::yes},
+    {SelectorType::line, "line", normalise_line, Guessable::no},
+    {SelectorType::wechat, "wechat", normalise_wechat, Guessable::no},
+    {SelectorType::zalo, "zalo", normalise_zalo, Guessable::no},
+    {SelectorType::facebook, "facebook", normalise_facebook, Guessable::no},
+    {SelectorType::instagram, "instagram", normalise_instagram, Guessable::no},
+    {SelectorType::tiktok, "tiktok", normalise_tiktok, Guessable::no},
+    {SelectorType::x, "x", normalise_x, Guessable::no},
+}};
+
+constexpr bool table_follows_enum_order() {
+  for (std::size_t i = 0; i < k_selector_types.size(); ++i) {
+    if (static_cast<std::size_t>(k_selector_types[i].type) != i) return false;
+  }
+  return true;
+}
+static_assert(table_follows_enum_order(), "info() indexes the table by the enum value");
+
+}  // namespace
+
+std::span<const SelectorTypeInfo> selector_types() { return k_selector_types; }
+
+const SelectorTypeInfo& info(SelectorType type) { return k_selector_types[static_cast<std::size_t>(type)]; }
+
+std::string_view to_string(SelectorType type) { return info(type).name; }
+
+std::string Selector::to_string() const {
+  std::string out(model::to_string(type));
+  out += ':';
+  out += value;
+  return out;
+}
+
+Result<SelectorType> parse_selector_type(std::string_view name) {
+  const std::string lowered = ascii_lower(name);
+  for (const SelectorTypeInfo& entry : k_selector_types) {
+    if (entry.name == lowered) return entry.type;
+  }
+  // "twitter" is what most people still call x.
+  if (lowered == "twitter") return SelectorType::x;
+  return invalid_argument("'{}' is not a selector type", name.substr(0, 40));
+}
+
+Result<Selector> normalise_selector(SelectorType type, std::string_view raw, const NormaliseContext& context) {
+  const SelectorTypeInfo& entry = info(type);
+  if (raw.size() > k_max_selector_raw_bytes) {
+    return invalid_argument("{} value is {} bytes; the limit is {}", entry.name, raw.size(),
+                            k_max_selector_raw_bytes);
+  }
+  const std::string_view trimmed = trim_ascii_space(raw);
+  if (trimmed.empty()) return invalid_argument("{} value is empty", entry.name);
+  Result<std::string> value = entry.normalise(trimmed, context);
+  if (!value.ok()) return std::move(value).error();
+  return Selector{type, std::move(value).value()};
+}
+
+Result<Selector> parse_selector(std::string_view typed, const NormaliseContext& context) {
+  const std::size_t colon = typed.find(':');
+  if (colon == std::string_view::npos) {
+    return invalid_argument("'{}' is not a TYPE:VALUE selector", typed.substr(0, 80));
+  }
+  JALA_TRY_ASSIGN(const SelectorType type, parse_selector_type(typed.substr(0, colon)));
+  return normalise_selector(type, typed.substr(colon + 1), context);
+}
+
+std::vector<Selector> guess_selectors(std::string_view raw, const NormaliseContext& context) {
+  std::vector<Selector> out;
+  for (const SelectorTypeInfo& entry : k_selector_types) {
+    if (entry.guessable == Guessable::no) continue;
+    Result<Selector> got = normalise_selector(entry.type, raw, context);
+    if (got.ok()) out.push_back(std::move(got).value());
+  }
+  return out;
+}
+
+Result<std::string> normalise_wallet_selector(std::string_view raw, const NormaliseContext&) {
+  return normalise_wallet(raw);
+}
+
+Result<std::string> normalise_iban_selector(std::string_view raw, const NormaliseContext&) {
+  return normalise_iban(raw);
+}
+
+}  // namespace jala::model

@@ -1,0 +1,137 @@
+#include "jala/model/selector.h"
+
+#include <gtest/gtest.h>
+
+namespace jala::model {
+namespace {
+
+struct Case {
+  std::string_view type;
+  std::string_view raw;
+  std::string_view region;
+  std::string_view want;  // canonical value
+};
+
+TEST(Selector, NormalisesEachTypeToItsCanonicalForm) {
+  const Case cases[] = {
+      {"phone", "+84 91 234 5678", "", "+84912345678"},
+      {"phone", "0912 345 678", "VN", "+84912345678"},
+      {"phone", "0084-91-234-5678", "", "+84912345678"},
+      {"phone", "(+855) 12 345 678", "", "+85512345678"},
+      {"phone", "081 234 5678", "TH", "+66812345678"},
+      {"phone", "+84\u00a091", "", ""},
+      {"whatsapp", "https://wa.me/84912345678", "", "+84912345678"},
+      {"whatsapp", "+62 812-3456-7890", "", "+6281234567890"},
+      {"email", "Recruit.HR@Golden-Lotus-Invest.COM", "", "recruit.hr@golden-lotus-invest.com"},
+      {"email", "tuyendung@việclàm.vn", "", "tuyendung@xn--viclm-uqa6964c.vn"},
+      {"url", "HTTPS://Golden-Lotus-Invest.com:443/register?ref=88#top", "", "https://golden-lotus-invest.com/register?ref=88"},
+      {"url", "golden-lotus-invest.com", "", "http://golden-lotus-invest.com/"},
+      {"url", "http://[2001:DB8::1]:8080/x", "", "http://[2001:db8::1]:8080/x"},
+      {"url", "http://bücher.example/", "", "http://xn--bcher-kva.example/"},
+      {"domain", "WWW.Shop.Example.CO.UK", "", "example.co.uk"},
+      {"domain", "login.golden-lotus-invest.com.", "", "golden-lotus-invest.com"},
+      {"ip", "203.0.113.7", "", "203.0.113.7"},
+      {"ip", "2001:0DB8:0000:0000:0000:0000:0000:0001", "", "2001:db8::1"},
+      {"bank", "Vietcombank 0123-456-789", "", "vietcombank:0123456789"},
+      {"bank", "BFTVVNVX123: 0071000123456", "", "BFTVVNVX:0071000123456"},
+      {"bank", "VCB - Vietcombank: 0071000123456", "", "vcbvietcombank:0071000123456"},
+      {"bank", "Bangkok Bank 123-4-56789-0", "", "bangkokbank:1234567890"},
+      {"telegram", "@Golden_Lotus_HR", "", "golden_lotus_hr"},
+      {"telegram", "https://t.me/golden_lotus_hr/12", "", "golden_lotus_hr"},
+      {"line", "https://line.me/ti/p/~nong.mai88", "", "nong.mai88"},
+      {"facebook", "https://www.facebook.com/Viec.Lam.Cambodia", "", "viec.lam.cambodia"},
+      {"instagram", "@Rich.Life_2026", "", "rich.life_2026"},
+      {"tiktok", "https://www.tiktok.com/@easy.job.kh", "", "easy.job.kh"},
+      {"x", "https://twitter.com/CryptoMentor88", "", "cryptomentor88"},
+      {"x", "@CryptoMentor88", "", "cryptomentor88"},
+      {"zalo", "0912345678", "VN", "+84912345678"},
+      {"wechat", "wxid_abc123", "", "wxid_abc123"},
+      {"iban", "GB82 WEST 1234 5698 7654 32", "", "GB82WEST12345698765432"},
+      {"wallet", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "", "trx:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"},
+  };
+  for (const Case& c : cases) {
+    const Result<SelectorType> type = parse_selector_type(c.type);
+    ASSERT_TRUE(type.ok()) << c.type;
+    const Result<Selector> got = normalise_selector(*type, c.raw, {c.region});
+    if (c.want.empty()) {
+      EXPECT_FALSE(got.ok()) << c.type << " " << c.raw << " -> " << (got.ok() ? got->value : "");
+      continue;
+    }
+    ASSERT_TRUE(got.ok()) << c.type << " " << c.raw << ": " << got.error().message();
+    EXPECT_EQ(got->value, c.want) << c.type << " " << c.raw;
+    // Canonical values are fixed points.
+    const Result<Selector> again = normalise_selector(*type, got->value, {c.region});
+    ASSERT_TRUE(again.ok()) << got->to_string() << ": " << again.error().message();
+    EXPECT_EQ(again->value, got->value);
+  }
+}
+
+TEST(Selector, RejectsInvalidValuesWithAReason) {
+  const Case cases[] = {
+      {"phone", "12345", "VN", "not a valid phone number"},
+      {"phone", "0912 345 678", "", "no default region"},
+      {"phone", "call me", "VN", "not a phone number"},
+      {"email", "no-at-sign.example.com", "", "not an email address"},
+      {"email", "a..b@example.com", "", "misplaced dots"},
+      {"url", "ftp://files.example.com/", "", "only http and https"},
+      {"url", "http://exa mple.com/", "", "white space"},
+      {"url", "http://example.com:99999/", "", "port out of range"},
+      {"domain", "co.uk", "", "no registrable domain"},
+      {"domain", "-bad-.com", "", "starts or ends with '-'"},
+      {"ip", "256.1.1.1", "", "not an IPv4 or IPv6"},
+      {"ip", "01.2.3.4", "", "not an IPv4 or IPv6"},
+      {"bank", "0123456789", "", "names no bank"},
+      {"bank", "Vietcombank 12", "", "account digits"},
+      {"telegram", "@abc", "", "5 to 32 characters"},
+      {"telegram", "@bad-name", "", "'-' is not allowed"},
+      {"x", "@this_name_is_far_too_long", "", "1 to 15 characters"},
+  };
+  for (const Case& c : cases) {
+    const Result<Selector> got = normalise_selector(*parse_selector_type(c.type), c.raw, {c.region});
+    ASSERT_FALSE(got.ok()) << c.type << " " << c.raw << " -> " << got->value;
+    EXPECT_NE(got.error().message().find(c.want), std::string::npos) << got.error().message();
+  }
+}
+
+TEST(Selector, RejectsOversizedAndEmptyValuesBeforeParsing) {
+  const std::string huge(k_max_selector_raw_bytes + 1, '1');
+  const Result<Selector> got = normalise_selector(SelectorType::phone, huge, {});
+  ASSERT_FALSE(got.ok());
+  EXPECT_NE(got.error().message().find("limit is 2048"), std::string::npos);
+  EXPECT_FALSE(normalise_selector(SelectorType::email, "   ", {}).ok());
+}
+
+TEST(Selector, ParsesTypedForm) {
+  const Result<Selector> got = parse_selector("phone:+84 91 234 5678", {});
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->to_string(), "phone:+84912345678");
+  EXPECT_EQ(parse_selector("wallet:trx:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", {})->to_string(),
+            "wallet:trx:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");
+  EXPECT_EQ(parse_selector("twitter:@Abc", {})->to_string(), "x:abc");
+  EXPECT_FALSE(parse_selector("pager:123", {}).ok());
+  EXPECT_FALSE(parse_selector("no colon", {}).ok());
+}
+
+TEST(Selector, GuessesEveryReadingOfAnUntypedValue) {
+  std::vector<std::string> got;
+  for (const Selector& s : guess_selectors("+84 91 234 5678", {})) got.push_back(s.to_string());
+  EXPECT_EQ(got, (std::vector<std::string>{"phone:+84912345678", "whatsapp:+84912345678"}));
+
+  got.clear();
+  for (const Selector& s : guess_selectors("golden-lotus-invest.com", {})) got.push_back(s.to_string());
+  EXPECT_EQ(got, (std::vector<std::string>{"url:http://golden-lotus-invest.com/", "domain:golden-lotus-invest.com"}));
+
+  EXPECT_TRUE(guess_selectors("hello", {}).empty());
+}
+
+TEST(Selector, TableCoversEveryTypeOnce) {
+  std::size_t index = 0;
+  for (const SelectorTypeInfo& entry : selector_types()) {
+    EXPECT_EQ(static_cast<std::size_t>(entry.type), index++);
+    EXPECT_EQ(*parse_selector_type(entry.name), entry.type);
+  }
+  EXPECT_EQ(index, 17u);
+}
+
+}  // namespace
+}  // namespace jala::model

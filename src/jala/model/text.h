@@ -1,0 +1,16 @@
+// Small ASCII text helpers shared by the model's parsers and normalisers. Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jala::model {
+
+std::string ascii_lower(std::string_view text);
+std::string ascii_upper(std::string_view text);
+std::string_view trim_ascii_space(std::string_view text);
+bool is_ascii_alpha(char c);
+bool is_ascii_digit(char c);
+bool is_ascii_alnum(char c);
+
+}  // namespace jala::model

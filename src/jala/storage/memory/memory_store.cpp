@@ -1,0 +1,105 @@
+#include "jala/storage/memory/memory_store.h"
+
+#include <set>
+
+namespace jala::storage {
+namespace {
+
+class MemoryView : public WriteTransaction {
+ public:
+  explicit MemoryView(MemoryStore::State& state) : m_state(state) {}
+
+  Result<std::optional<model::Report>> find_report(const RecordKey& key) const override {
+    const auto found = m_state.reports.find(key);
+    if (found == m_state.reports.end()) return std::optional<model::Report>();
+    return std::optional<model::Report>(found->second.first);
+  }
+
+  Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const override {
+    const auto found = m_state.transactions.find(key);
+    if (found == m_state.transactions.end()) return std::optional<model::Transaction>();
+    return std::optional<model::Transaction>(found->second.first);
+  }
+
+  Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const override {
+    std::vector<RecordKey> out;
+    for (const auto& [key, entry] : m_state.reports) {
+      for (const model::ReportSelector& named : entry.first.selectors) {
+        if (named.selector == selector) {
+          out.push_back(key);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  Result<StoreStats> stats() const override {
+    StoreStats stats;
+    stats.reports = static_cast<std::int64_t>(m_state.reports.size());
+    stats.transactions = static_cast<std::int64_t>(m_state.transactions.size());
+    std::map<std::string, std::int64_t> by_kind, by_country, by_source, by_type;
+    std::set<model::Selector> selectors;
+    for (const auto& [key, entry] : m_state.reports) {
+      ++by_kind[std::string(model::to_string(entry.first.kind))];
+      ++by_country[entry.first.country];
+      ++by_source[key.source];
+      for (const model::ReportSelector& named : entry.first.selectors) selectors.insert(named.selector);
+    }
+    for (const auto& [key, entry] : m_state.transactions) {
+      selectors.insert(entry.first.from);
+      selectors.insert(entry.first.to);
+    }
+    for (const model::Selector& selector : selectors) ++by_type[std::string(model::to_string(selector.type))];
+    stats.selectors = static_cast<std::int64_t>(selectors.size());
+    stats.reports_by_kind.assign(by_kind.begin(), by_kind.end());
+    stats.reports_by_country.assign(by_country.begin(), by_country.end());
+    stats.reports_by_source.assign(by_source.begin(), by_source.end());
+    stats.selectors_by_type.assign(by_type.begin(), by_type.end());
+    for (Counts* counts : {&stats.reports_by_kind, &stats.reports_by_country, &stats.reports_by_source,
+                           &stats.selectors_by_type}) {
+      sort_counts(*counts);
+    }
+    return stats;
+  }
+
+ protected:
+  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override {
+    return put(m_state.reports, RecordKey{report.source, report.id}, report, content_hash);
+  }
+
+  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
+                                        const Sha256Digest& content_hash) override {
+    return put(m_state.transactions, RecordKey{transaction.source, transaction.id}, transaction, content_hash);
+  }
+
+ private:
+  template <typename Record>
+  static PutOutcome put(std::map<RecordKey, std::pair<Record, Sha256Digest>>& records, RecordKey key,
+                        const Record& record, const Sha256Digest& content_hash) {
+    const auto [position, inserted] = records.try_emplace(std::move(key), record, content_hash);
+    if (inserted) return PutOutcome::added;
+    if (position->second.second == content_hash) return PutOutcome::unchanged;
+    position->second = {record, content_hash};
+    return PutOutcome::updated;
+  }
+
+  MemoryStore::State& m_state;
+};
+
+}  // namespace
+
+Status MemoryStore::read(const std::function<Status(const ReadView&)>& body) {
+  MemoryView view(m_state);
+  return body(view);
+}
+
+Status MemoryStore::write(const std::function<Status(WriteTransaction&)>& body) {
+  State working = m_state;
+  MemoryView transaction(working);
+  JALA_TRY(body(transaction));
+  m_state = std::move(working);
+  return {};
+}
+
+}  // namespace jala::storage

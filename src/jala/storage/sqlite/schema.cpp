@@ -1,0 +1,95 @@
+#include "jala/storage/sqlite/schema.h"
+
+#include <array>
+#include <string_view>
+
+#include "jala/storage/sqlite/statement.h"
+
+namespace jala::storage::sqlite {
+namespace {
+
+// Append new migrations at the end; never edit one that has shipped.
+constexpr std::array<std::string_view, 1> k_migrations = {
+    // 0 -> 1: reports, transactions and the selectors they name.
+    R"sql(
+CREATE TABLE reports (
+  report_key     INTEGER PRIMARY KEY,
+  source         TEXT NOT NULL,
+  source_id      TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  country        TEXT NOT NULL,
+  reported_at    INTEGER NOT NULL,          -- microseconds since the Unix epoch, UTC
+  language       TEXT NOT NULL,
+  victim_country TEXT NOT NULL,
+  loss_amount    REAL,
+  loss_currency  TEXT,
+  tlp            TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  content_hash   BLOB NOT NULL,             -- SHA-256 of the canonical JSON record
+  UNIQUE (source, source_id)
+);
+CREATE TABLE selectors (
+  selector_key INTEGER PRIMARY KEY,
+  type         TEXT NOT NULL,
+  value        TEXT NOT NULL,
+  UNIQUE (type, value)
+);
+CREATE TABLE report_selectors (
+  report_key   INTEGER NOT NULL REFERENCES reports (report_key),
+  position     INTEGER NOT NULL,
+  selector_key INTEGER NOT NULL REFERENCES selectors (selector_key),
+  raw          TEXT NOT NULL,
+  PRIMARY KEY (report_key, position)
+) WITHOUT ROWID;
+CREATE INDEX report_selectors_by_selector ON report_selectors (selector_key, report_key);
+CREATE TABLE transactions (
+  transaction_key INTEGER PRIMARY KEY,
+  source          TEXT NOT NULL,
+  source_id       TEXT NOT NULL,
+  from_key        INTEGER NOT NULL REFERENCES selectors (selector_key),
+  to_key          INTEGER NOT NULL REFERENCES selectors (selector_key),
+  amount          REAL NOT NULL,
+  currency        TEXT NOT NULL,
+  at              INTEGER NOT NULL,
+  channel         TEXT NOT NULL,
+  reference       TEXT NOT NULL,
+  content_hash    BLOB NOT NULL,
+  UNIQUE (source, source_id)
+);
+CREATE INDEX transactions_by_from ON transactions (from_key, at);
+CREATE INDEX transactions_by_to ON transactions (to_key, at);
+)sql",
+};
+
+Result<int> read_version(sqlite3* connection) {
+  JALA_TRY_ASSIGN(Statement statement, Statement::prepare(connection, "PRAGMA user_version"));
+  JALA_TRY_ASSIGN(const bool has_row, statement.step());
+  if (!has_row) return internal_error("PRAGMA user_version returned no row");
+  return static_cast<int>(statement.column_int(0));
+}
+
+}  // namespace
+
+int current_schema_version() { return static_cast<int>(k_migrations.size()); }
+
+Status migrate(sqlite3* connection) {
+  JALA_TRY(execute(connection, "BEGIN IMMEDIATE"));
+  auto rollback_on_error = [&](Status status) -> Status {
+    if (!status.ok()) (void)execute(connection, "ROLLBACK");
+    return status;
+  };
+  Result<int> version = read_version(connection);
+  if (!version.ok()) return rollback_on_error(std::move(version).error());
+  if (*version > current_schema_version()) {
+    return rollback_on_error(failed_precondition(
+        "the store has schema version {}, newer than this jala understands ({}); upgrade jala", *version,
+        current_schema_version()));
+  }
+  for (int step = *version; step < current_schema_version(); ++step) {
+    JALA_TRY(rollback_on_error(execute(connection, k_migrations[static_cast<std::size_t>(step)])));
+    JALA_TRY(rollback_on_error(execute(connection, fmt::format("PRAGMA user_version = {}", step + 1))));
+  }
+  return execute(connection, "COMMIT");
+}
+
+}  // namespace jala::storage::sqlite

@@ -1,0 +1,378 @@
+#include "jala/storage/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+#include "jala/storage/sqlite/schema.h"
+#include "jala/storage/sqlite/statement.h"
+
+namespace jala::storage {
+
+using sqlite::Statement;
+
+// Prepared once per connection and reused for every record.
+class SqliteStore::Statements {
+ public:
+  static Result<Statements> prepare(sqlite3* db) {
+    auto p = [db](std::string_view sql) { return Statement::prepare(db, sql); };
+    JALA_TRY_ASSIGN(Statement find_report_hash, p("SELECT report_key, content_hash FROM reports WHERE source = ? AND source_id = ?"));
+    JALA_TRY_ASSIGN(Statement insert_report, p(
+        "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, loss_amount,"
+        " loss_currency, tlp, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+    JALA_TRY_ASSIGN(Statement update_report, p(
+        "UPDATE reports SET kind = ?3, country = ?4, reported_at = ?5, language = ?6, victim_country = ?7,"
+        " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12 WHERE report_key = ?13"));
+    JALA_TRY_ASSIGN(Statement delete_report_selectors, p("DELETE FROM report_selectors WHERE report_key = ?"));
+    JALA_TRY_ASSIGN(Statement insert_report_selector, p(
+        "INSERT INTO report_selectors (report_key, position, selector_key, raw) VALUES (?, ?, ?, ?)"));
+    JALA_TRY_ASSIGN(Statement insert_selector, p(
+        "INSERT INTO selectors (type, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    JALA_TRY_ASSIGN(Statement find_selector, p("SELECT selector_key FROM selectors WHERE type = ? AND value = ?"));
+    JALA_TRY_ASSIGN(Statement find_report, p(
+        "SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount, loss_currency, tlp,"
+        " text FROM reports WHERE source = ? AND source_id = ?"));
+    JALA_TRY_ASSIGN(Statement report_selectors, p(
+        "SELECT s.type, s.value, rs.raw FROM report_selectors rs JOIN selectors s USING (selector_key)"
+        " WHERE rs.report_key = ? ORDER BY rs.position"));
+    JALA_TRY_ASSIGN(Statement reports_with_selector, p(
+        "SELECT DISTINCT r.source, r.source_id FROM selectors s JOIN report_selectors rs USING (selector_key)"
+        " JOIN reports r USING (report_key) WHERE s.type = ? AND s.value = ? ORDER BY r.source, r.source_id"));
+    JALA_TRY_ASSIGN(Statement find_transaction_hash, p(
+        "SELECT transaction_key, content_hash FROM transactions WHERE source = ? AND source_id = ?"));
+    JALA_TRY_ASSIGN(Statement insert_transaction, p(
+        "INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel, reference,"
+        " content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    JALA_TRY_ASSIGN(Statement update_transaction, p(
+        "UPDATE transactions SET from_key = ?3, to_key = ?4, amount = ?5, currency = ?6, at = ?7, channel = ?8,"
+        " reference = ?9, content_hash = ?10 WHERE transaction_key = ?11"));
+    JALA_TRY_ASSIGN(Statement find_transaction, p(
+        "SELECT f.type, f.value, t.type, t.value, x.amount, x.currency, x.at, x.channel, x.reference"
+        " FROM transactions x JOIN selectors f ON f.selector_key = x.from_key"
+        " JOIN selectors t ON t.selector_key = x.to_key WHERE x.source = ? AND x.source_id = ?"));
+    return Statements{std::move(find_report_hash), std::move(insert_report), std::move(update_report),
+                      std::move(delete_report_selectors), std::move(insert_report_selector),
+                      std::move(insert_selector), std::move(find_selector), std::move(find_report),
+                      std::move(report_selectors), std::move(reports_with_selector),
+                      std::move(find_transaction_hash), std::move(insert_transaction),
+                      std::move(update_transaction), std::move(find_transaction)};
+  }
+
+  Statement find_report_hash, insert_report, update_report, delete_report_selectors, insert_report_selector,
+      insert_selector, find_selector, find_report, report_selectors, reports_with_selector,
+      find_transaction_hash, insert_transaction, update_transaction, find_transaction;
+};
+
+struct SqliteStore::Parts {
+  sqlite::Connection connection;
+  Statements statements;
+  // Selector keys known to be committed; bounded, and dropped whenever a write rolls back.
+  std::unordered_map<std::string, std::int64_t> selector_keys;
+};
+
+namespace {
+
+constexpr std::size_t k_max_cached_selector_keys = 1 << 20;
+
+template <typename Row>
+Result<std::optional<Row>> none() {
+  return std::optional<Row>();
+}
+
+// Reads and writes through one connection; the read-only view is the same object used as const.
+class SqliteView final : public WriteTransaction {
+ public:
+  SqliteView(sqlite3* db, SqliteStore::Statements& statements, std::unordered_map<std::string, std::int64_t>& keys)
+      : m_db(db), m_statements(statements), m_selector_keys(keys) {}
+
+  Result<std::optional<model::Report>> find_report(const RecordKey& key) const override {
+    Statement& find = m_statements.find_report;
+    find.bind(1, key.source).bind(2, key.id);
+    JALA_TRY_ASSIGN(const bool found, find.step());
+    if (!found) {
+      find.reset();
+      return none<model::Report>();
+    }
+    model::Report report;
+    report.source = key.source;
+    report.id = key.id;
+    const std::int64_t report_key = find.column_int(0);
+    Result<model::ReportKind> kind = model::parse_report_kind(find.column_text(1));
+    Result<model::Tlp> tlp = model::parse_tlp(find.column_text(8));
+    if (!kind.ok() || !tlp.ok()) {
+      find.reset();
+      return data_loss("report {}/{} has an unreadable kind or TLP in the store", key.source, key.id);
+    }
+    report.kind = *kind;
+    report.tlp = *tlp;
+    report.country = find.column_text(2);
+    report.reported_at = Timestamp{find.column_int(3)};
+    report.language = find.column_text(4);
+    report.victim_country = find.column_text(5);
+    if (!find.column_is_null(6)) report.loss = model::Money{find.column_double(6), std::string(find.column_text(7))};
+    report.text = find.column_text(9);
+    find.reset();
+
+    Statement& selectors = m_statements.report_selectors;
+    selectors.bind(1, report_key);
+    while (true) {
+      JALA_TRY_ASSIGN(const bool row, selectors.step());
+      if (!row) break;
+      JALA_TRY_ASSIGN(const model::Selector selector, read_selector(selectors, 0));
+      report.selectors.push_back({selector, std::string(selectors.column_text(2))});
+    }
+    selectors.reset();
+    return std::optional<model::Report>(std::move(report));
+  }
+
+  Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const override {
+    Statement& find = m_statements.find_transaction;
+    find.bind(1, key.source).bind(2, key.id);
+    JALA_TRY_ASSIGN(const bool found, find.step());
+    if (!found) {
+      find.reset();
+      return none<model::Transaction>();
+    }
+    model::Transaction transaction;
+    transaction.source = key.source;
+    transaction.id = key.id;
+    Result<model::Selector> from = read_selector(find, 0);
+    Result<model::Selector> to = read_selector(find, 2);
+    Result<model::Channel> channel = model::parse_channel(find.column_text(7));
+    if (!from.ok() || !to.ok() || !channel.ok()) {
+      find.reset();
+      return data_loss("transaction {}/{} is unreadable in the store", key.source, key.id);
+    }
+    transaction.from = std::move(from).value();
+    transaction.to = std::move(to).value();
+    transaction.amount = find.column_double(4);
+    transaction.currency = find.column_text(5);
+    transaction.at = Timestamp{find.column_int(6)};
+    transaction.channel = *channel;
+    transaction.reference = find.column_text(8);
+    find.reset();
+    return std::optional<model::Transaction>(std::move(transaction));
+  }
+
+  Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const override {
+    Statement& find = m_statements.reports_with_selector;
+    find.bind(1, model::to_string(selector.type)).bind(2, selector.value);
+    std::vector<RecordKey> out;
+    while (true) {
+      JALA_TRY_ASSIGN(const bool row, find.step());
+      if (!row) break;
+      out.push_back({std::string(find.column_text(0)), std::string(find.column_text(1))});
+    }
+    find.reset();
+    return out;
+  }
+
+  Result<StoreStats> stats() const override {
+    StoreStats stats;
+    JALA_TRY_ASSIGN(stats.reports, count("SELECT COUNT(*) FROM reports"));
+    JALA_TRY_ASSIGN(stats.transactions, count("SELECT COUNT(*) FROM transactions"));
+    // Only selectors that a report or transaction still names (an update may leave old ones behind).
+    constexpr std::string_view k_named_selectors =
+        "SELECT type FROM selectors s WHERE EXISTS (SELECT 1 FROM report_selectors rs WHERE rs.selector_key ="
+        " s.selector_key) OR EXISTS (SELECT 1 FROM transactions t WHERE t.from_key = s.selector_key) OR EXISTS"
+        " (SELECT 1 FROM transactions t WHERE t.to_key = s.selector_key)";
+    JALA_TRY_ASSIGN(stats.selectors, count(fmt::format("SELECT COUNT(*) FROM ({})", k_named_selectors)));
+    JALA_TRY_ASSIGN(stats.reports_by_kind, counts("SELECT kind, COUNT(*) FROM reports GROUP BY kind"));
+    JALA_TRY_ASSIGN(stats.reports_by_country, counts("SELECT country, COUNT(*) FROM reports GROUP BY country"));
+    JALA_TRY_ASSIGN(stats.reports_by_source, counts("SELECT source, COUNT(*) FROM reports GROUP BY source"));
+    JALA_TRY_ASSIGN(stats.selectors_by_type,
+                    counts(fmt::format("SELECT type, COUNT(*) FROM ({}) GROUP BY type", k_named_selectors)));
+    return stats;
+  }
+
+ protected:
+  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override {
+    SqliteStore::Statements& s = m_statements;
+    s.find_report_hash.bind(1, report.source).bind(2, report.id);
+    JALA_TRY_ASSIGN(const bool exists, s.find_report_hash.step());
+    std::int64_t report_key = 0;
+    PutOutcome outcome = PutOutcome::added;
+    if (exists) {
+      report_key = s.find_report_hash.column_int(0);
+      const bool same = equal_hash(s.find_report_hash.column_blob(1), content_hash);
+      s.find_report_hash.reset();
+      if (same) return PutOutcome::unchanged;
+      outcome = PutOutcome::updated;
+    } else {
+      s.find_report_hash.reset();
+    }
+
+    Statement& write = exists ? s.update_report : s.insert_report;
+    write.bind(1, report.source).bind(2, report.id).bind(3, model::to_string(report.kind)).bind(4, report.country);
+    write.bind(5, report.reported_at.unix_micros).bind(6, report.language).bind(7, report.victim_country);
+    if (report.loss) {
+      write.bind(8, report.loss->amount).bind(9, report.loss->currency);
+    } else {
+      write.bind_null(8).bind_null(9);
+    }
+    write.bind(10, model::to_string(report.tlp)).bind(11, report.text);
+    write.bind_blob(12, content_hash.data(), content_hash.size());
+    if (exists) write.bind(13, report_key);
+    JALA_TRY(write.run());
+    if (exists) {
+      JALA_TRY(s.delete_report_selectors.bind(1, report_key).run());
+    } else {
+      report_key = sqlite3_last_insert_rowid(m_db);
+    }
+
+    std::int64_t position = 0;
+    for (const model::ReportSelector& named : report.selectors) {
+      JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(named.selector));
+      s.insert_report_selector.bind(1, report_key).bind(2, position++).bind(3, selector_key).bind(4, named.raw);
+      JALA_TRY(s.insert_report_selector.run());
+    }
+    return outcome;
+  }
+
+  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
+                                        const Sha256Digest& content_hash) override {
+    SqliteStore::Statements& s = m_statements;
+    s.find_transaction_hash.bind(1, transaction.source).bind(2, transaction.id);
+    JALA_TRY_ASSIGN(const bool exists, s.find_transaction_hash.step());
+    std::int64_t transaction_key = 0;
+    if (exists) {
+      transaction_key = s.find_transaction_hash.column_int(0);
+      const bool same = equal_hash(s.find_transaction_hash.column_blob(1), content_hash);
+      s.find_transaction_hash.reset();
+      if (same) return PutOutcome::unchanged;
+    } else {
+      s.find_transaction_hash.reset();
+    }
+    JALA_TRY_ASSIGN(const std::int64_t from_key, intern(transaction.from));
+    JALA_TRY_ASSIGN(const std::int64_t to_key, intern(transaction.to));
+    Statement& write = exists ? s.update_transaction : s.insert_transaction;
+    write.bind(1, transaction.source).bind(2, transaction.id).bind(3, from_key).bind(4, to_key);
+    write.bind(5, transaction.amount).bind(6, transaction.currency).bind(7, transaction.at.unix_micros);
+    write.bind(8, model::to_string(transaction.channel)).bind(9, transaction.reference);
+    write.bind_blob(10, content_hash.data(), content_hash.size());
+    if (exists) write.bind(11, transaction_key);
+    JALA_TRY(write.run());
+    return exists ? PutOutcome::updated : PutOutcome::added;
+  }
+
+ private:
+  static bool equal_hash(std::string_view stored, const Sha256Digest& digest) {
+    return stored.size() == digest.size() && std::memcmp(stored.data(), digest.data(), digest.size()) == 0;
+  }
+
+  static Result<model::Selector> read_selector(const Statement& row, int first_column) {
+    JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(row.column_text(first_column)));
+    return model::Selector{type, std::string(row.column_text(first_column + 1))};
+  }
+
+  Result<std::int64_t> intern(const model::Selector& selector) {
+    std::string cache_key = selector.to_string();
+    if (const auto cached = m_selector_keys.find(cache_key); cached != m_selector_keys.end()) return cached->second;
+    const std::string_view type = model::to_string(selector.type);
+    JALA_TRY(m_statements.insert_selector.bind(1, type).bind(2, selector.value).run());
+    std::int64_t key = 0;
+    if (sqlite3_changes(m_db) == 1) {
+      key = sqlite3_last_insert_rowid(m_db);
+    } else {
+      Statement& find = m_statements.find_selector;
+      find.bind(1, type).bind(2, selector.value);
+      JALA_TRY_ASSIGN(const bool found, find.step());
+      if (!found) {
+        find.reset();
+        return internal_error("selector {} vanished while being stored", cache_key);
+      }
+      key = find.column_int(0);
+      find.reset();
+    }
+    if (m_selector_keys.size() >= k_max_cached_selector_keys) m_selector_keys.clear();
+    m_selector_keys.emplace(std::move(cache_key), key);
+    return key;
+  }
+
+  Result<std::int64_t> count(std::string_view sql) const {
+    JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, sql));
+    JALA_TRY_ASSIGN(const bool row, statement.step());
+    return row ? statement.column_int(0) : 0;
+  }
+
+  Result<Counts> counts(std::string_view sql) const {
+    JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, sql));
+    Counts out;
+    while (true) {
+      JALA_TRY_ASSIGN(const bool row, statement.step());
+      if (!row) break;
+      out.emplace_back(std::string(statement.column_text(0)), statement.column_int(1));
+    }
+    sort_counts(out);
+    return out;
+  }
+
+  sqlite3* m_db;
+  SqliteStore::Statements& m_statements;
+  std::unordered_map<std::string, std::int64_t>& m_selector_keys;
+};
+
+Status configure(sqlite3* db) {
+  sqlite3_busy_timeout(db, 10'000);
+  JALA_TRY(sqlite::execute(db, "PRAGMA journal_mode = WAL"));
+  JALA_TRY(sqlite::execute(db, "PRAGMA synchronous = FULL"));
+  JALA_TRY(sqlite::execute(db, "PRAGMA foreign_keys = ON"));
+  return sqlite::execute(db, "PRAGMA cache_size = -65536");  // 64 MiB of page cache
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::unique_ptr<Parts> parts) : m_parts(std::move(parts)) {}
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
+  const std::string file(path);
+  const bool in_memory = file == ":memory:";
+  const bool existed = in_memory || ::access(file.c_str(), F_OK) == 0;
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  sqlite::Connection connection(raw);
+  if (rc != SQLITE_OK) {
+    if (connection == nullptr) return unavailable("cannot open store '{}': out of memory", file);
+    return sqlite::last_error(connection.get(), fmt::format("cannot open store '{}'", file));
+  }
+  if (!existed) ::chmod(file.c_str(), S_IRUSR | S_IWUSR);
+  if (Status configured = configure(connection.get()); !configured.ok()) {
+    return configured.error().with_context(fmt::format("store '{}'", file));
+  }
+  if (Status migrated = sqlite::migrate(connection.get()); !migrated.ok()) {
+    return migrated.error().with_context(fmt::format("store '{}'", file));
+  }
+  JALA_TRY_ASSIGN(Statements statements, Statements::prepare(connection.get()));
+  auto parts = std::make_unique<Parts>(Parts{std::move(connection), std::move(statements), {}});
+  return std::make_unique<SqliteStore>(std::move(parts));
+}
+
+Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
+  sqlite3* db = m_parts->connection.get();
+  JALA_TRY(sqlite::execute(db, "BEGIN"));
+  SqliteView view(db, m_parts->statements, m_parts->selector_keys);
+  const Status status = body(view);
+  JALA_TRY(sqlite::execute(db, status.ok() ? "COMMIT" : "ROLLBACK"));
+  return status;
+}
+
+Status SqliteStore::write(const std::function<Status(WriteTransaction&)>& body) {
+  sqlite3* db = m_parts->connection.get();
+  JALA_TRY(sqlite::execute(db, "BEGIN IMMEDIATE"));
+  SqliteView transaction(db, m_parts->statements, m_parts->selector_keys);
+  Status status = body(transaction);
+  if (status.ok()) status = sqlite::execute(db, "COMMIT");
+  if (!status.ok()) {
+    (void)sqlite::execute(db, "ROLLBACK");
+    m_parts->selector_keys.clear();  // keys made in the rolled-back transaction no longer exist
+  }
+  return status;
+}
+
+}  // namespace jala::storage

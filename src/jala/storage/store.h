@@ -1,0 +1,89 @@
+// The store: where a node keeps its reports, transactions and selectors. A narrow interface with a
+// read-only view and a write transaction; every backend (memory/, sqlite/, later postgres/) passes
+// the one conformance suite in tests/conformance/. SQL dialects stay inside the backends.
+//
+// Ownership and threads: a Store is owned by its opener (unique_ptr) and used from one thread at a
+// time. Views and transactions live only inside the callback that receives them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "jala/base/result.h"
+#include "jala/base/sha256.h"
+#include "jala/model/report.h"
+#include "jala/model/transaction.h"
+
+namespace jala::storage {
+
+struct RecordKey {
+  std::string source;
+  std::string id;
+  auto operator<=>(const RecordKey&) const = default;
+};
+
+// What a put did: a new record, the same content again, or new content for a known key.
+enum class PutOutcome { added, unchanged, updated };
+
+// A count per name, largest first, then by name.
+using Counts = std::vector<std::pair<std::string, std::int64_t>>;
+
+struct StoreStats {
+  std::int64_t reports = 0;
+  std::int64_t transactions = 0;
+  std::int64_t selectors = 0;  // distinct canonical selectors
+  Counts reports_by_kind;
+  Counts reports_by_country;
+  Counts reports_by_source;
+  Counts selectors_by_type;
+};
+
+class ReadView {
+ public:
+  virtual ~ReadView() = default;
+
+  virtual Result<std::optional<model::Report>> find_report(const RecordKey& key) const = 0;
+  virtual Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const = 0;
+  // Reports that name the selector, ordered by key.
+  virtual Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const = 0;
+  virtual Result<StoreStats> stats() const = 0;
+};
+
+class WriteTransaction : public ReadView {
+ public:
+  // Adds or replaces the record with the same (source, id); idempotent for equal content.
+  Result<PutOutcome> put_report(const model::Report& report);
+  Result<PutOutcome> put_transaction(const model::Transaction& transaction);
+
+ protected:
+  // `content_hash` is the SHA-256 of the record's canonical JSON (model::to_json).
+  virtual Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) = 0;
+  virtual Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
+                                                const Sha256Digest& content_hash) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `body` on a consistent snapshot.
+  virtual Status read(const std::function<Status(const ReadView&)>& body) = 0;
+  // Runs `body` in one transaction: committed durably when it returns success, rolled back when it
+  // fails (and then nothing it wrote is kept).
+  virtual Status write(const std::function<Status(WriteTransaction&)>& body) = 0;
+};
+
+// Opens the store named by a location: a `postgresql://` URL, or a path to an SQLite file, which
+// is created on first use.
+Result<std::unique_ptr<Store>> open_store(std::string_view location);
+
+// Sorts counts largest first, then by name; shared by every backend so that output is identical.
+void sort_counts(Counts& counts);
+
+}  // namespace jala::storage

@@ -1,0 +1,230 @@
+// One suite, every backend: each Store implementation must behave identically here.
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "jala/storage/memory/memory_store.h"
+#include "jala/storage/sqlite/sqlite_store.h"
+
+namespace jala::storage {
+namespace {
+
+struct Backend {
+  std::string name;
+  std::function<std::unique_ptr<Store>(const std::filesystem::path& scratch)> open;
+};
+
+void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+
+std::vector<Backend> backends() {
+  return {
+      {"memory", [](const std::filesystem::path&) { return std::make_unique<MemoryStore>(); }},
+      {"sqlite_in_memory", [](const std::filesystem::path&) -> std::unique_ptr<Store> {
+         Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(":memory:");
+         EXPECT_TRUE(store.ok());
+         return store.ok() ? std::move(store).value() : nullptr;
+       }},
+      {"sqlite_file", [](const std::filesystem::path& scratch) -> std::unique_ptr<Store> {
+         Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open((scratch / "store.db").string());
+         EXPECT_TRUE(store.ok());
+         return store.ok() ? std::move(store).value() : nullptr;
+       }},
+  };
+}
+
+class StoreConformance : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    m_scratch = std::filesystem::temp_directory_path() /
+                fmt::format("jala-conformance-{}-{}", ::getpid(), GetParam().name);
+    std::filesystem::remove_all(m_scratch);
+    std::filesystem::create_directories(m_scratch);
+    m_store = GetParam().open(m_scratch);
+    ASSERT_NE(m_store, nullptr);
+  }
+  void TearDown() override {
+    m_store.reset();
+    std::filesystem::remove_all(m_scratch);
+  }
+
+  Result<PutOutcome> put(const model::Report& report) {
+    Result<PutOutcome> outcome = internal_error("not run");
+    const Status status = m_store->write([&](WriteTransaction& transaction) -> Status {
+      outcome = transaction.put_report(report);
+      return {};
+    });
+    EXPECT_TRUE(status.ok());
+    return outcome;
+  }
+
+  template <typename T>
+  T read(const std::function<Result<T>(const ReadView&)>& query) {
+    std::optional<T> out;
+    const Status status = m_store->read([&](const ReadView& view) -> Status {
+      JALA_TRY_ASSIGN(out, query(view));
+      return {};
+    });
+    EXPECT_TRUE(status.ok()) << status.error().message();
+    return out.value_or(T{});
+  }
+
+  std::filesystem::path m_scratch;
+  std::unique_ptr<Store> m_store;
+};
+
+model::Report make_report(std::string id, std::string text = "Tôi bị lừa 50 triệu") {
+  model::Report report;
+  report.source = "VN-MPS";
+  report.id = std::move(id);
+  report.kind = model::ReportKind::victim_complaint;
+  report.country = "VN";
+  report.reported_at = *parse_rfc3339("2026-03-01T08:15:00.25+07:00");
+  report.text = std::move(text);
+  report.language = "vi";
+  report.victim_country = "VN";
+  report.loss = model::Money{1500.5, "USDT"};
+  report.tlp = model::Tlp::amber_strict;
+  report.selectors = {
+      {model::Selector{model::SelectorType::phone, "+84912345678"}, "0912 345 678"},
+      {model::Selector{model::SelectorType::telegram, "golden_lotus_hr"}, "@Golden_Lotus_HR"},
+  };
+  return report;
+}
+
+model::Transaction make_transaction(std::string id) {
+  model::Transaction transaction;
+  transaction.source = "VN-SBV";
+  transaction.id = std::move(id);
+  transaction.from = model::Selector{model::SelectorType::iban, "GB82WEST12345698765432"};
+  transaction.to = model::Selector{model::SelectorType::phone, "+84912345678"};
+  transaction.amount = 250.75;
+  transaction.currency = "EUR";
+  transaction.at = *parse_rfc3339("2026-03-01T09:00:00Z");
+  transaction.channel = model::Channel::bank;
+  transaction.reference = "invoice 7";
+  return transaction;
+}
+
+TEST_P(StoreConformance, ReportRoundTripsExactly) {
+  const model::Report want = make_report("r1");
+  ASSERT_EQ(*put(want), PutOutcome::added);
+  const auto got = read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "r1"}); });
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(*got, want);
+  EXPECT_FALSE(read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "nope"}); }));
+}
+
+TEST_P(StoreConformance, PutIsIdempotentAndDetectsChanges) {
+  EXPECT_EQ(*put(make_report("r1")), PutOutcome::added);
+  EXPECT_EQ(*put(make_report("r1")), PutOutcome::unchanged);
+  model::Report changed = make_report("r1", "corrected text");
+  changed.selectors.pop_back();
+  EXPECT_EQ(*put(changed), PutOutcome::updated);
+  const auto got = read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "r1"}); });
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(*got, changed);
+  // The dropped selector no longer finds the report, nor counts in the stats.
+  const model::Selector dropped{model::SelectorType::telegram, "golden_lotus_hr"};
+  EXPECT_TRUE(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(dropped); }).empty());
+  EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 1);
+}
+
+TEST_P(StoreConformance, FindsReportsBySelector) {
+  ASSERT_TRUE(put(make_report("r2")).ok());
+  ASSERT_TRUE(put(make_report("r1")).ok());
+  model::Report other = make_report("r3");
+  other.selectors = {{model::Selector{model::SelectorType::email, "a@example.org"}, "a@example.org"}};
+  ASSERT_TRUE(put(other).ok());
+  const model::Selector phone{model::SelectorType::phone, "+84912345678"};
+  const auto got = read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(phone); });
+  EXPECT_EQ(got, (std::vector<RecordKey>{{"VN-MPS", "r1"}, {"VN-MPS", "r2"}}));
+}
+
+TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
+  const model::Transaction want = make_transaction("t1");
+  Result<PutOutcome> first = internal_error("not run");
+  Result<PutOutcome> second = internal_error("not run");
+  ASSERT_TRUE(m_store->write([&](WriteTransaction& transaction) -> Status {
+    first = transaction.put_transaction(want);
+    second = transaction.put_transaction(want);
+    return {};
+  }).ok());
+  EXPECT_EQ(*first, PutOutcome::added);
+  EXPECT_EQ(*second, PutOutcome::unchanged);
+  const auto got = read<std::optional<model::Transaction>>([](const ReadView& v) { return v.find_transaction({"VN-SBV", "t1"}); });
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(*got, want);
+}
+
+TEST_P(StoreConformance, AFailedWriteLeavesNothingBehind) {
+  const Status status = m_store->write([&](WriteTransaction& transaction) -> Status {
+    JALA_TRY(transaction.put_report(make_report("r1")));
+    return invalid_argument("changed my mind");
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().message(), "changed my mind");
+  EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).reports, 0);
+  // The same selectors can be stored afterwards (no stale cached keys).
+  EXPECT_EQ(*put(make_report("r1")), PutOutcome::added);
+  const model::Selector phone{model::SelectorType::phone, "+84912345678"};
+  EXPECT_EQ(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(phone); }).size(), 1u);
+}
+
+TEST_P(StoreConformance, RejectsInvalidRecords) {
+  model::Report bad = make_report("r1");
+  bad.source.clear();
+  const Result<PutOutcome> got = put(bad);
+  ASSERT_FALSE(got.ok());
+  EXPECT_EQ(got.error().code(), ErrorCode::invalid_argument);
+}
+
+TEST_P(StoreConformance, StatsCountByKindCountrySourceAndSelectorType) {
+  ASSERT_TRUE(put(make_report("r1")).ok());
+  model::Report lure = make_report("r2");
+  lure.kind = model::ReportKind::lure_ad;
+  lure.country = "TH";
+  lure.source = "TH-CCIB";
+  ASSERT_TRUE(put(lure).ok());
+  ASSERT_TRUE(m_store->write([](WriteTransaction& t) -> Status { return t.put_transaction(make_transaction("t1")).ok() ? Status{} : internal_error("put"); }).ok());
+
+  const StoreStats got = read<StoreStats>([](const ReadView& v) { return v.stats(); });
+  EXPECT_EQ(got.reports, 2);
+  EXPECT_EQ(got.transactions, 1);
+  EXPECT_EQ(got.selectors, 3);  // phone, telegram, iban
+  EXPECT_EQ(got.reports_by_kind, (Counts{{"lure_ad", 1}, {"victim_complaint", 1}}));
+  EXPECT_EQ(got.reports_by_country, (Counts{{"TH", 1}, {"VN", 1}}));
+  EXPECT_EQ(got.reports_by_source, (Counts{{"TH-CCIB", 1}, {"VN-MPS", 1}}));
+  EXPECT_EQ(got.selectors_by_type, (Counts{{"iban", 1}, {"phone", 1}, {"telegram", 1}}));
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryBackend, StoreConformance, ::testing::ValuesIn(backends()),
+                         [](const ::testing::TestParamInfo<Backend>& param) { return param.param.name; });
+
+TEST(SqliteStore, RefusesAStoreFromANewerJala) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-newer-{}.db", ::getpid());
+  std::filesystem::remove(path);
+  {
+    ASSERT_TRUE(SqliteStore::open(path.string()).ok());
+  }
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' 'PRAGMA user_version = 99'", path.string()).c_str()), 0);
+  const Result<std::unique_ptr<SqliteStore>> got = SqliteStore::open(path.string());
+  ASSERT_FALSE(got.ok());
+  EXPECT_EQ(got.error().code(), ErrorCode::failed_precondition);
+  EXPECT_NE(got.error().message().find("schema version 99, newer"), std::string::npos);
+  std::filesystem::remove(path);
+}
+
+TEST(SqliteStore, MakesNewStoresPrivateToTheirOwner) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-perm-{}.db", ::getpid());
+  std::filesystem::remove(path);
+  ASSERT_TRUE(SqliteStore::open(path.string()).ok());
+  const auto permissions = std::filesystem::status(path).permissions();
+  EXPECT_EQ(permissions & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+            std::filesystem::perms::none);
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace jala::storage
