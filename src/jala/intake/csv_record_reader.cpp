@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "jala/base/utf8.h"
 #include "jala/intake/csv_reader.h"
 #include "jala/intake/record_reader_impl.h"
 
@@ -18,6 +19,12 @@ class CsvRecordReader final : public RecordReader {
     JALA_TRY_ASSIGN(std::optional<CsvRecord> row, m_reader.next());
     if (!row) return std::optional<ParsedRecord>();
     if (!row->status.ok()) return std::optional<ParsedRecord>(ParsedRecord{row->line, row->status.error()});
+    for (std::size_t i = 0; i < row->fields.size(); ++i) {
+      if (!is_valid_utf8(row->fields[i])) {
+        return std::optional<ParsedRecord>(
+            ParsedRecord{row->line, invalid_argument("field {} is not valid UTF-8", i + 1)});
+      }
+    }
     if (!m_header) {
       Status header = read_header(row->fields);
       if (!header.ok()) return failed_precondition("line {}: bad CSV header: {}", row->line, header.error().message());

@@ -1,23 +1,32 @@
 #include "jala/intake/line_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace jala::intake {
 namespace {
 
 constexpr std::size_t k_read_chunk = 1 << 20;
+constexpr std::size_t k_initial_buffer = 64 << 10;
 
 }  // namespace
 
+// The buffer starts small and doubles while a line does not fit, up to one longest line plus one read.
 LineReader::LineReader(ByteSource& source, std::size_t max_line_bytes)
-    : m_source(source), m_max_line_bytes(max_line_bytes), m_buffer(max_line_bytes + k_read_chunk + 2) {}
+    : m_source(source),
+      m_max_line_bytes(max_line_bytes),
+      m_buffer(std::min(k_initial_buffer, max_line_bytes + k_read_chunk + 2)) {}
 
-// Moves the unconsumed bytes to the front and reads more after them.
+// Moves the unconsumed bytes to the front, grows the buffer if it is full, and reads more.
 Status LineReader::fill() {
   if (m_begin > 0) {
     std::memmove(m_buffer.data(), m_buffer.data() + m_begin, m_end - m_begin);
     m_end -= m_begin;
     m_begin = 0;
+  }
+  const std::size_t largest = m_max_line_bytes + k_read_chunk + 2;
+  if (m_end == m_buffer.size() && m_buffer.size() < largest) {
+    m_buffer.resize(std::min(largest, m_buffer.size() * 2));
   }
   JALA_TRY_ASSIGN(const std::size_t count,
                   m_source.read(std::span<char>(m_buffer.data() + m_end, m_buffer.size() - m_end)));

@@ -56,6 +56,12 @@ Status validate(const Report& report) {
     return invalid_argument("selectors: {} selectors; the limit is {}", report.selectors.size(),
                             k_max_selectors_per_report);
   }
+  for (std::size_t i = 0; i < report.selectors.size(); ++i) {
+    const std::string& raw = report.selectors[i].raw;
+    if (raw.size() > k_max_selector_raw_bytes || !is_valid_utf8(raw)) {
+      return invalid_argument("selectors[{}]: the raw value is not valid UTF-8 or is too long", i);
+    }
+  }
   if (report.loss && (!std::isfinite(report.loss->amount) || report.loss->amount < 0)) {
     return invalid_argument("loss.amount: must be a finite number, zero or more");
   }
