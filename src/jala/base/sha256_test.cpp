@@ -12,5 +12,16 @@ TEST(Sha256, MatchesFips180Vectors) {
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+TEST(Sha256, IncrementalEqualsOneShot) {
+  EXPECT_EQ(Sha256().update("ab").update("c").finish(), sha256("abc"));
+}
+
+TEST(Sha256, FieldsHaveOneEncoding) {
+  EXPECT_NE(Sha256().update_field("ab").update_field("c").finish(),
+            Sha256().update_field("a").update_field("bc").finish());
+  EXPECT_NE(Sha256().update_field(std::int64_t{1}).finish(), Sha256().update_field(std::int64_t{256}).finish());
+  EXPECT_EQ(Sha256().update_field("x").finish(), sha256(std::string("\x01\0\0\0\0\0\0\0x", 9)));
+}
+
 }  // namespace
 }  // namespace jala

@@ -22,7 +22,7 @@ struct IngestArgs {
   std::vector<std::string> files;  // "-" is standard input
   std::string format;              // empty: from each file's extension
   bool strict = false;
-  std::size_t batch_size = 10'000;
+  std::size_t batch_size = 100'000;
   Output output = Output::text;
 };
 

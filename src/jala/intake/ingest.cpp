@@ -1,5 +1,9 @@
 #include "jala/intake/ingest.h"
 
+#include <thread>
+
+#include "jala/base/bounded_queue.h"
+
 namespace jala::intake {
 
 IngestCounts& IngestCounts::operator+=(const IngestCounts& other) {
@@ -12,6 +16,19 @@ IngestCounts& IngestCounts::operator+=(const IngestCounts& other) {
 }
 
 namespace {
+
+// Parsed records travel from the reading thread to the storing thread in batches.
+struct Batch {
+  std::vector<ParsedRecord> records;
+  std::uint64_t bytes_consumed = 0;
+  std::optional<Error> read_error;  // the input failed after these records
+  bool last = false;
+};
+
+// Records travel in chunks much smaller than a transaction, with two chunks in flight: one being
+// stored while the next is parsed. This bounds memory whatever the input and transaction sizes.
+constexpr std::size_t k_chunk_records = 4096;
+constexpr std::size_t k_batches_in_flight = 2;
 
 void count(IngestCounts& counts, storage::PutOutcome outcome) {
   switch (outcome) {
@@ -34,55 +51,148 @@ Result<bool> put(storage::WriteTransaction& transaction, const Record& record, I
   return true;
 }
 
+void read_batches(RecordReader& reader, std::size_t batch_size, BoundedQueue<Batch>& queue) {
+  while (true) {
+    Batch batch;
+    batch.records.reserve(batch_size);
+    while (batch.records.size() < batch_size) {
+      Result<std::optional<ParsedRecord>> next = reader.next();
+      if (!next.ok()) {
+        batch.read_error = std::move(next).error();
+        batch.last = true;
+        break;
+      }
+      if (!*next) {
+        batch.last = true;
+        break;
+      }
+      batch.records.push_back(std::move(**next));
+    }
+    batch.bytes_consumed = reader.bytes_consumed();
+    const bool last = batch.last;
+    if (!queue.push(std::move(batch)) || last) return;
+  }
+}
+
+class Ingester {
+ public:
+  Ingester(std::string_view name, const IngestOptions& options) : m_name(name), m_options(options) {}
+
+  // Stores one batch's good records in `transaction`, counting them in m_pending.
+  Status store(storage::WriteTransaction& transaction, const Batch& batch) {
+    for (const ParsedRecord& parsed : batch.records) {
+      ++m_total.read;
+      if (!parsed.record.ok()) {
+        reject(parsed.line, parsed.record.error().message());
+        continue;
+      }
+      JALA_TRY_ASSIGN(const bool stored, put(transaction, *parsed.record, m_pending));
+      if (!stored) reject(parsed.line, "rejected by the store");
+    }
+    return {};
+  }
+
+  // The pending counts become final once their transaction commits.
+  void committed() {
+    m_total.added += m_pending.added;
+    m_total.updated += m_pending.updated;
+    m_total.unchanged += m_pending.unchanged;
+    m_pending = {};
+  }
+  void rolled_back() { m_pending = {}; }
+
+  const IngestCounts& total() const { return m_total; }
+  const std::string& name() const { return m_name; }
+
+ private:
+  void reject(std::uint64_t line, std::string error) {
+    ++m_total.rejected;
+    if (m_options.on_error) m_options.on_error(RecordError{m_name, line, std::move(error)});
+  }
+
+  std::string m_name;
+  const IngestOptions& m_options;
+  IngestCounts m_total;
+  IngestCounts m_pending;
+};
+
+// Each batch of `batch_size` records in its own transaction: a failure keeps every batch committed
+// before it. Large batches matter: every transaction rewrites the index pages it touches, and selector
+// links land all over the selector index.
+Result<IngestCounts> store_batch_by_batch(storage::Store& store, BoundedQueue<Batch>& queue, Ingester& ingester,
+                                          const IngestOptions& options) {
+  const std::size_t batch_size = std::max<std::size_t>(options.batch_size, 1);
+  bool finished = false;
+  std::optional<Error> read_error;
+  while (!finished) {
+    std::uint64_t bytes_consumed = 0;
+    std::size_t records = 0;
+    const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
+      while (records < batch_size) {
+        std::optional<Batch> chunk = queue.pop();
+        if (!chunk) {
+          finished = true;
+          break;
+        }
+        JALA_TRY(ingester.store(transaction, *chunk));
+        records += chunk->records.size();
+        bytes_consumed = chunk->bytes_consumed;
+        read_error = std::move(chunk->read_error);
+        if (chunk->last) {
+          finished = true;
+          break;
+        }
+      }
+      return {};
+    });
+    if (!written.ok()) return written.error().with_context(ingester.name());
+    ingester.committed();
+    if (options.on_progress && records > 0) options.on_progress(bytes_consumed);
+    if (read_error) return read_error->with_context(ingester.name());
+  }
+  return ingester.total();
+}
+
+// One transaction for the whole input, rolled back if any record is rejected.
+Result<IngestCounts> store_all_or_nothing(storage::Store& store, BoundedQueue<Batch>& queue, Ingester& ingester,
+                                          const IngestOptions& options) {
+  std::optional<Error> read_error;
+  const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
+    while (std::optional<Batch> batch = queue.pop()) {
+      JALA_TRY(ingester.store(transaction, *batch));
+      if (options.on_progress) options.on_progress(batch->bytes_consumed);
+      if (batch->read_error) return *batch->read_error;
+      if (batch->last) break;
+    }
+    if (ingester.total().rejected > 0) {
+      return invalid_argument("{} invalid record(s); nothing from this input was stored (--strict)",
+                              ingester.total().rejected);
+    }
+    return {};
+  });
+  if (written.ok()) {
+    ingester.committed();
+    return ingester.total();
+  }
+  ingester.rolled_back();
+  if (written.error().code() == ErrorCode::invalid_argument && ingester.total().rejected > 0) return ingester.total();
+  return written.error().with_context(ingester.name());
+}
+
 }  // namespace
 
 Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::string_view name, Format format,
                             const IngestOptions& options) {
   const std::unique_ptr<RecordReader> reader = make_record_reader(format, source);
-  IngestCounts total;
-  bool finished = false;
-  const std::size_t batch_size =
-      options.strictness == Strictness::all_or_nothing ? SIZE_MAX : std::max<std::size_t>(options.batch_size, 1);
-
-  auto reject = [&](std::uint64_t line, std::string error) {
-    ++total.rejected;
-    if (options.on_error) options.on_error(RecordError{std::string(name), line, std::move(error)});
-  };
-
-  while (!finished) {
-    IngestCounts batch;
-    const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
-      for (std::size_t in_batch = 0; in_batch < batch_size; ++in_batch) {
-        JALA_TRY_ASSIGN(std::optional<ParsedRecord> parsed, reader->next());
-        if (!parsed) {
-          finished = true;
-          break;
-        }
-        ++total.read;
-        if (!parsed->record.ok()) {
-          reject(parsed->line, parsed->record.error().message());
-          continue;
-        }
-        JALA_TRY_ASSIGN(const bool stored, put(transaction, *parsed->record, batch));
-        if (!stored) reject(parsed->line, "rejected by the store");
-      }
-      if (options.strictness == Strictness::all_or_nothing && total.rejected > 0) {
-        return invalid_argument("{} invalid record(s); nothing from this input was stored (--strict)", total.rejected);
-      }
-      return {};
-    });
-    if (!written.ok()) {
-      if (options.strictness == Strictness::all_or_nothing && written.error().code() == ErrorCode::invalid_argument) {
-        return total;  // rolled back: no record of this input was stored
-      }
-      return written.error().with_context(name);
-    }
-    total.added += batch.added;
-    total.updated += batch.updated;
-    total.unchanged += batch.unchanged;
-    if (options.on_progress) options.on_progress(reader->bytes_consumed());
-  }
-  return total;
+  BoundedQueue<Batch> queue(k_batches_in_flight);
+  Ingester ingester(name, options);
+  // Reading and validating run on their own thread while this one stores, so both cores work.
+  std::jthread reading([&] { read_batches(*reader, std::min(k_chunk_records, std::max<std::size_t>(options.batch_size, 1)), queue); });
+  Result<IngestCounts> result = options.strictness == Strictness::all_or_nothing
+                                    ? store_all_or_nothing(store, queue, ingester, options)
+                                    : store_batch_by_batch(store, queue, ingester, options);
+  queue.close();  // releases the reader if storing stopped early
+  return result;
 }
 
 }  // namespace jala::intake

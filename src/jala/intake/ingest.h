@@ -35,13 +35,14 @@ struct IngestCounts {
 
 struct IngestOptions {
   Strictness strictness = Strictness::keep_valid;
-  std::size_t batch_size = 10'000;
+  std::size_t batch_size = 100'000;  // records per committed transaction
   std::function<void(const RecordError&)> on_error;       // each rejected record, in input order
   std::function<void(std::uint64_t bytes)> on_progress;   // bytes consumed so far, after each batch
 };
 
-// Reads `source` (named `name` in errors) in `format` into `store`. Fails only when the input cannot be
-// read or the store cannot be written; the records committed before such a failure stay. With
+// Reads `source` (named `name` in errors) in `format` into `store`. Reading and validating run on a
+// thread of their own, a batch ahead of storing. Fails only when the input cannot be read or the store
+// cannot be written; the records read before such a failure are kept. With
 // Strictness::all_or_nothing, any rejected record means nothing from this input is stored, and the
 // counts then show no additions.
 Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::string_view name, Format format,

@@ -170,10 +170,11 @@ Result<model::Report> ReportBuilder::finish() {
   const model::NormaliseContext context{m_report.country};
   for (std::size_t i = 0; i < m_raw_selectors.size(); ++i) {
     const auto& [type_name, raw] = m_raw_selectors[i];
-    const std::string field = fmt::format("selectors[{}]", i);
-    JALA_TRY_ASSIGN(const model::SelectorType type, in_field(field, model::parse_selector_type(type_name)));
-    JALA_TRY_ASSIGN(model::Selector selector, in_field(field, model::normalise_selector(type, raw, context)));
-    m_report.selectors.push_back({std::move(selector), raw});
+    Result<model::SelectorType> type = model::parse_selector_type(type_name);
+    if (!type.ok()) return type.error().with_context(fmt::format("selectors[{}]", i));
+    Result<model::Selector> selector = model::normalise_selector(*type, raw, context);
+    if (!selector.ok()) return selector.error().with_context(fmt::format("selectors[{}]", i));
+    m_report.selectors.push_back({std::move(selector).value(), raw});
   }
   JALA_TRY(model::validate(m_report));
   return std::move(m_report);

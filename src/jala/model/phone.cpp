@@ -3,6 +3,8 @@
 // international "00" prefix need no region.
 #include <phonenumbers/phonenumberutil.h>
 
+#include <unordered_map>
+
 #include "jala/model/normalisers.h"
 #include "jala/model/text.h"
 
@@ -13,16 +15,15 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 constexpr std::size_t k_max_phone_bytes = 64;
+// Parsing and validating with libphonenumber costs tens of microseconds (ICU regular expressions), and
+// the same numbers recur across reports, so outcomes are remembered per thread, up to this many.
+constexpr std::size_t k_max_remembered_phones = 1 << 16;
+constexpr std::string_view k_phone_separators = " \t-.()/";  // ignored by libphonenumber when parsing
 constexpr std::string_view k_whatsapp_link_prefixes[] = {
     "https://wa.me/", "http://wa.me/", "wa.me/", "https://api.whatsapp.com/send?phone=",
     "api.whatsapp.com/send?phone="};
 
-}  // namespace
-
-Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext& context) {
-  if (raw.size() > k_max_phone_bytes) {
-    return invalid_argument("phone value is longer than {} bytes", k_max_phone_bytes);
-  }
+Result<std::string> parse_phone(std::string_view raw, const NormaliseContext& context) {
   std::string text(raw);
   // "00" is the international prefix in most of the world; libphonenumber only knows it per region.
   if (text.starts_with("00")) text = "+" + text.substr(2);
@@ -48,6 +49,27 @@ Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext
   std::string e164;
   util.Format(number, PhoneNumberUtil::E164, &e164);
   return e164;
+}
+
+}  // namespace
+
+Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext& context) {
+  if (raw.size() > k_max_phone_bytes) {
+    return invalid_argument("phone value is longer than {} bytes", k_max_phone_bytes);
+  }
+  thread_local std::unordered_map<std::string, Result<std::string>> remembered;
+  // The key drops what cannot change the outcome: separators, and the region for international forms.
+  std::string key;
+  for (char c : raw) {
+    if (k_phone_separators.find(c) == std::string_view::npos) key += c;
+  }
+  if (!key.starts_with('+') && !key.starts_with("00")) {
+    key += '|';
+    key += context.default_region;
+  }
+  if (const auto found = remembered.find(key); found != remembered.end()) return found->second;
+  if (remembered.size() >= k_max_remembered_phones) remembered.clear();
+  return remembered.emplace(std::move(key), parse_phone(raw, context)).first->second;
 }
 
 // WhatsApp accounts are phone numbers; a wa.me link names one too.

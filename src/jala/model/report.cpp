@@ -68,6 +68,24 @@ Status validate(const Report& report) {
   return {};
 }
 
+Sha256Digest content_hash(const Report& report) {
+  Sha256 hash;
+  hash.update_field("jala.report.v1").update_field(report.source).update_field(report.id);
+  hash.update_field(to_string(report.kind)).update_field(report.country).update_field(report.reported_at.unix_micros);
+  hash.update_field(report.text).update_field(report.language).update_field(report.victim_country);
+  hash.update_field(to_string(report.tlp));
+  if (report.loss) {
+    hash.update_field(fmt::format("{}", report.loss->amount)).update_field(report.loss->currency);
+  } else {
+    hash.update_field("no loss");
+  }
+  hash.update_field(static_cast<std::int64_t>(report.selectors.size()));
+  for (const ReportSelector& entry : report.selectors) {
+    hash.update_field(to_string(entry.selector.type)).update_field(entry.selector.value).update_field(entry.raw);
+  }
+  return hash.finish();
+}
+
 nlohmann::json to_json(const Report& report) {
   nlohmann::json out = {
       {"record", "report"},

@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "jala/base/result.h"
+#include "jala/base/sha256.h"
 #include "jala/base/time.h"
 #include "jala/model/selector.h"
 #include "jala/model/tlp.h"
@@ -63,6 +64,11 @@ Status validate(const Report& report);
 
 // Checks the identifying pair shared by reports and transactions.
 Status validate_identifier(std::string_view field, std::string_view value);
+
+// SHA-256 over a canonical, length-prefixed encoding of every field: equal reports, and only equal
+// reports, have equal hashes. The store uses it to tell "unchanged" from "updated". The encoding is
+// versioned ("jala.report.v1"); changing it changes every stored hash.
+Sha256Digest content_hash(const Report& report);
 
 // The record in the intake JSON form of the interface spec, with canonical values. Deterministic:
 // equal reports give byte-equal documents, so its hash identifies the content.

@@ -74,6 +74,21 @@ TEST(Report, CanonicalJsonIsDeterministicAndDefaultsTlp) {
   EXPECT_NE(got.dump(), to_json(valid_report()).dump());
 }
 
+TEST(Report, ContentHashSeesEveryField) {
+  const Report base = valid_report();
+  EXPECT_EQ(content_hash(base), content_hash(valid_report()));
+  std::vector<Report> changed(8, base);
+  changed[0].text += ".";
+  changed[1].tlp = Tlp::red;
+  changed[2].loss = Money{1, "USD"};
+  changed[3].selectors.push_back({Selector{SelectorType::phone, "+84912345678"}, "0912 345 678"});
+  changed[4].reported_at.unix_micros += 1;
+  changed[5].language = "vi";
+  changed[6].victim_country = "VN";
+  changed[7].kind = ReportKind::lure_ad;
+  for (const Report& report : changed) EXPECT_NE(content_hash(report), content_hash(base));
+}
+
 TEST(Transaction, ValidatesAmountAndAccounts) {
   Transaction transaction;
   transaction.source = "VN-SBV";

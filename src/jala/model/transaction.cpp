@@ -41,6 +41,16 @@ Status validate(const Transaction& transaction) {
   return {};
 }
 
+Sha256Digest content_hash(const Transaction& transaction) {
+  Sha256 hash;
+  hash.update_field("jala.transaction.v1").update_field(transaction.source).update_field(transaction.id);
+  hash.update_field(transaction.from.to_string()).update_field(transaction.to.to_string());
+  hash.update_field(fmt::format("{}", transaction.amount)).update_field(transaction.currency);
+  hash.update_field(transaction.at.unix_micros).update_field(to_string(transaction.channel));
+  hash.update_field(transaction.reference);
+  return hash.finish();
+}
+
 nlohmann::json to_json(const Transaction& transaction) {
   nlohmann::json out = {
       {"record", "transaction"},

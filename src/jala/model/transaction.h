@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "jala/base/result.h"
+#include "jala/base/sha256.h"
 #include "jala/base/time.h"
 #include "jala/model/selector.h"
 
@@ -36,6 +37,9 @@ struct Transaction {
 
 // Checks required fields and limits; the message names the field.
 Status validate(const Transaction& transaction);
+
+// SHA-256 over a canonical, length-prefixed encoding of every field ("jala.transaction.v1").
+Sha256Digest content_hash(const Transaction& transaction);
 
 // The record in the intake JSON form of the interface spec, with canonical values; deterministic.
 nlohmann::json to_json(const Transaction& transaction);

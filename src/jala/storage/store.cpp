@@ -2,20 +2,18 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "jala/storage/sqlite/sqlite_store.h"
 
 namespace jala::storage {
 
 Result<PutOutcome> WriteTransaction::put_report(const model::Report& report) {
   JALA_TRY(model::validate(report));
-  return do_put_report(report, sha256(model::to_json(report).dump()));
+  return do_put_report(report, model::content_hash(report));
 }
 
 Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& transaction) {
   JALA_TRY(model::validate(transaction));
-  return do_put_transaction(transaction, sha256(model::to_json(transaction).dump()));
+  return do_put_transaction(transaction, model::content_hash(transaction));
 }
 
 Result<std::unique_ptr<Store>> open_store(std::string_view location) {

@@ -62,7 +62,7 @@ class WriteTransaction : public ReadView {
   Result<PutOutcome> put_transaction(const model::Transaction& transaction);
 
  protected:
-  // `content_hash` is the SHA-256 of the record's canonical JSON (model::to_json).
+  // `content_hash` is the record's model::content_hash().
   virtual Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) = 0;
   virtual Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
                                                 const Sha256Digest& content_hash) = 0;

@@ -23,7 +23,8 @@ class SqliteStore::Statements {
     JALA_TRY_ASSIGN(Statement find_report_hash, p("SELECT report_key, content_hash FROM reports WHERE source = ? AND source_id = ?"));
     JALA_TRY_ASSIGN(Statement insert_report, p(
         "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, loss_amount,"
-        " loss_currency, tlp, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+        " loss_currency, tlp, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+        " ON CONFLICT (source, source_id) DO NOTHING"));
     JALA_TRY_ASSIGN(Statement update_report, p(
         "UPDATE reports SET kind = ?3, country = ?4, reported_at = ?5, language = ?6, victim_country = ?7,"
         " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12 WHERE report_key = ?13"));
@@ -192,36 +193,28 @@ class SqliteView final : public WriteTransaction {
  protected:
   Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override {
     SqliteStore::Statements& s = m_statements;
-    s.find_report_hash.bind(1, report.source).bind(2, report.id);
-    JALA_TRY_ASSIGN(const bool exists, s.find_report_hash.step());
-    std::int64_t report_key = 0;
+    // Insert first: new reports, the common case, need no lookup. Only on a conflict is the stored
+    // hash read, to tell an unchanged report from an updated one.
+    bind_report(s.insert_report, report, content_hash);
+    JALA_TRY(s.insert_report.run());
+    std::int64_t report_key = sqlite3_last_insert_rowid(m_db);
     PutOutcome outcome = PutOutcome::added;
-    if (exists) {
+    if (sqlite3_changes(m_db) == 0) {
+      s.find_report_hash.bind(1, report.source).bind(2, report.id);
+      JALA_TRY_ASSIGN(const bool exists, s.find_report_hash.step());
+      if (!exists) {
+        s.find_report_hash.reset();
+        return internal_error("report {}/{} conflicts but cannot be found", report.source, report.id);
+      }
       report_key = s.find_report_hash.column_int(0);
       const bool same = equal_hash(s.find_report_hash.column_blob(1), content_hash);
       s.find_report_hash.reset();
       if (same) return PutOutcome::unchanged;
       outcome = PutOutcome::updated;
-    } else {
-      s.find_report_hash.reset();
-    }
-
-    Statement& write = exists ? s.update_report : s.insert_report;
-    write.bind(1, report.source).bind(2, report.id).bind(3, model::to_string(report.kind)).bind(4, report.country);
-    write.bind(5, report.reported_at.unix_micros).bind(6, report.language).bind(7, report.victim_country);
-    if (report.loss) {
-      write.bind(8, report.loss->amount).bind(9, report.loss->currency);
-    } else {
-      write.bind_null(8).bind_null(9);
-    }
-    write.bind(10, model::to_string(report.tlp)).bind(11, report.text);
-    write.bind_blob(12, content_hash.data(), content_hash.size());
-    if (exists) write.bind(13, report_key);
-    JALA_TRY(write.run());
-    if (exists) {
+      bind_report(s.update_report, report, content_hash);
+      s.update_report.bind(13, report_key);
+      JALA_TRY(s.update_report.run());
       JALA_TRY(s.delete_report_selectors.bind(1, report_key).run());
-    } else {
-      report_key = sqlite3_last_insert_rowid(m_db);
     }
 
     std::int64_t position = 0;
@@ -260,6 +253,18 @@ class SqliteView final : public WriteTransaction {
   }
 
  private:
+  static void bind_report(Statement& write, const model::Report& report, const Sha256Digest& content_hash) {
+    write.bind(1, report.source).bind(2, report.id).bind(3, model::to_string(report.kind)).bind(4, report.country);
+    write.bind(5, report.reported_at.unix_micros).bind(6, report.language).bind(7, report.victim_country);
+    if (report.loss) {
+      write.bind(8, report.loss->amount).bind(9, report.loss->currency);
+    } else {
+      write.bind_null(8).bind_null(9);
+    }
+    write.bind(10, model::to_string(report.tlp)).bind(11, report.text);
+    write.bind_blob(12, content_hash.data(), content_hash.size());
+  }
+
   static bool equal_hash(std::string_view stored, const Sha256Digest& digest) {
     return stored.size() == digest.size() && std::memcmp(stored.data(), digest.data(), digest.size()) == 0;
   }
@@ -270,8 +275,9 @@ class SqliteView final : public WriteTransaction {
   }
 
   Result<std::int64_t> intern(const model::Selector& selector) {
-    std::string cache_key = selector.to_string();
-    if (const auto cached = m_selector_keys.find(cache_key); cached != m_selector_keys.end()) return cached->second;
+    m_cache_key.assign(1, static_cast<char>(selector.type));
+    m_cache_key += selector.value;
+    if (const auto cached = m_selector_keys.find(m_cache_key); cached != m_selector_keys.end()) return cached->second;
     const std::string_view type = model::to_string(selector.type);
     JALA_TRY(m_statements.insert_selector.bind(1, type).bind(2, selector.value).run());
     std::int64_t key = 0;
@@ -283,13 +289,13 @@ class SqliteView final : public WriteTransaction {
       JALA_TRY_ASSIGN(const bool found, find.step());
       if (!found) {
         find.reset();
-        return internal_error("selector {} vanished while being stored", cache_key);
+        return internal_error("selector {} vanished while being stored", selector.to_string());
       }
       key = find.column_int(0);
       find.reset();
     }
     if (m_selector_keys.size() >= k_max_cached_selector_keys) m_selector_keys.clear();
-    m_selector_keys.emplace(std::move(cache_key), key);
+    m_selector_keys.emplace(m_cache_key, key);
     return key;
   }
 
@@ -314,12 +320,13 @@ class SqliteView final : public WriteTransaction {
   sqlite3* m_db;
   SqliteStore::Statements& m_statements;
   std::unordered_map<std::string, std::int64_t>& m_selector_keys;
+  std::string m_cache_key;  // reused buffer: type byte, then the canonical value
 };
 
 Status configure(sqlite3* db) {
   sqlite3_busy_timeout(db, 10'000);
   JALA_TRY(sqlite::execute(db, "PRAGMA journal_mode = WAL"));
-  JALA_TRY(sqlite::execute(db, "PRAGMA synchronous = FULL"));
+  JALA_TRY(sqlite::execute(db, "PRAGMA synchronous = NORMAL"));
   JALA_TRY(sqlite::execute(db, "PRAGMA foreign_keys = ON"));
   return sqlite::execute(db, "PRAGMA cache_size = -65536");  // 64 MiB of page cache
 }
@@ -330,6 +337,10 @@ SqliteStore::SqliteStore(std::unique_ptr<Parts> parts) : m_parts(std::move(parts
 SqliteStore::~SqliteStore() = default;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
+  // Memory statistics take a process-wide mutex on every SQLite allocation; Jala never reads them.
+  // This must be set before SQLite initialises, so once, before the first connection.
+  static const int memory_statistics_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memory_statistics_off;
   const std::string file(path);
   const bool in_memory = file == ":memory:";
   const bool existed = in_memory || ::access(file.c_str(), F_OK) == 0;
@@ -350,6 +361,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
   }
   JALA_TRY_ASSIGN(Statements statements, Statements::prepare(connection.get()));
   auto parts = std::make_unique<Parts>(Parts{std::move(connection), std::move(statements), {}});
+  parts->selector_keys.reserve(k_max_cached_selector_keys);
   return std::make_unique<SqliteStore>(std::move(parts));
 }
 
