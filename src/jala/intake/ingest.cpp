@@ -22,6 +22,7 @@ struct Batch {
   std::vector<ParsedRecord> records;
   std::uint64_t bytes_consumed = 0;
   std::optional<Error> read_error;  // the input failed after these records
+  bool ends_transaction = false;    // the last chunk of a batch, or of the input
   bool last = false;
 };
 
@@ -51,26 +52,33 @@ Result<bool> put(storage::WriteTransaction& transaction, const Record& record, I
   return true;
 }
 
-void read_batches(RecordReader& reader, std::size_t batch_size, BoundedQueue<Batch>& queue) {
+// Reads chunks of at most k_chunk_records, closing a chunk at every multiple of `batch_size` records so
+// that each transaction holds exactly `batch_size` records (the last one may hold fewer).
+void read_chunks(RecordReader& reader, std::size_t batch_size, BoundedQueue<Batch>& queue) {
+  std::size_t left_in_batch = batch_size;
   while (true) {
-    Batch batch;
-    batch.records.reserve(batch_size);
-    while (batch.records.size() < batch_size) {
+    Batch chunk;
+    const std::size_t size = std::min(k_chunk_records, left_in_batch);
+    chunk.records.reserve(size);
+    while (chunk.records.size() < size) {
       Result<std::optional<ParsedRecord>> next = reader.next();
       if (!next.ok()) {
-        batch.read_error = std::move(next).error();
-        batch.last = true;
+        chunk.read_error = std::move(next).error();
+        chunk.last = true;
         break;
       }
       if (!*next) {
-        batch.last = true;
+        chunk.last = true;
         break;
       }
-      batch.records.push_back(std::move(**next));
+      chunk.records.push_back(std::move(**next));
     }
-    batch.bytes_consumed = reader.bytes_consumed();
-    const bool last = batch.last;
-    if (!queue.push(std::move(batch)) || last) return;
+    left_in_batch -= chunk.records.size();
+    chunk.ends_transaction = chunk.last || left_in_batch == 0;
+    if (left_in_batch == 0) left_in_batch = batch_size;
+    chunk.bytes_consumed = reader.bytes_consumed();
+    const bool last = chunk.last;
+    if (!queue.push(std::move(chunk)) || last) return;
   }
 }
 
@@ -121,33 +129,27 @@ class Ingester {
 // links land all over the selector index.
 Result<IngestCounts> store_batch_by_batch(storage::Store& store, BoundedQueue<Batch>& queue, Ingester& ingester,
                                           const IngestOptions& options) {
-  const std::size_t batch_size = std::max<std::size_t>(options.batch_size, 1);
   bool finished = false;
-  std::optional<Error> read_error;
   while (!finished) {
     std::uint64_t bytes_consumed = 0;
-    std::size_t records = 0;
+    std::optional<Error> read_error;
     const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
-      while (records < batch_size) {
+      while (true) {
         std::optional<Batch> chunk = queue.pop();
         if (!chunk) {
           finished = true;
-          break;
+          return {};
         }
         JALA_TRY(ingester.store(transaction, *chunk));
-        records += chunk->records.size();
         bytes_consumed = chunk->bytes_consumed;
         read_error = std::move(chunk->read_error);
-        if (chunk->last) {
-          finished = true;
-          break;
-        }
+        finished = chunk->last;
+        if (chunk->ends_transaction) return {};
       }
-      return {};
     });
     if (!written.ok()) return written.error().with_context(ingester.name());
     ingester.committed();
-    if (options.on_progress && records > 0) options.on_progress(bytes_consumed);
+    if (options.on_progress) options.on_progress(bytes_consumed);
     if (read_error) return read_error->with_context(ingester.name());
   }
   return ingester.total();
@@ -187,7 +189,7 @@ Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::stri
   BoundedQueue<Batch> queue(k_batches_in_flight);
   Ingester ingester(name, options);
   // Reading and validating run on their own thread while this one stores, so both cores work.
-  std::jthread reading([&] { read_batches(*reader, std::min(k_chunk_records, std::max<std::size_t>(options.batch_size, 1)), queue); });
+  std::jthread reading([&] { read_chunks(*reader, std::max<std::size_t>(options.batch_size, 1), queue); });
   Result<IngestCounts> result = options.strictness == Strictness::all_or_nothing
                                     ? store_all_or_nothing(store, queue, ingester, options)
                                     : store_batch_by_batch(store, queue, ingester, options);

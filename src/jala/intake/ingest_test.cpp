@@ -104,6 +104,26 @@ TEST(Ingest, CommitsInBatchesAndReportsProgress) {
   EXPECT_LT(progress[0], progress[1]);
 }
 
+// Transactions hold exactly batch_size records even when a batch spans several reading chunks.
+TEST(Ingest, BatchesLargerThanAReadingChunkCommitAtBatchBoundaries) {
+  storage::MemoryStore store;
+  std::string data;
+  for (int i = 0; i < 12'000; ++i) data += report_line(i) + "\n";
+  StringByteSource source(data);
+  std::vector<std::uint64_t> progress;
+  IngestOptions options;
+  options.batch_size = 5'000;
+  options.on_progress = [&](std::uint64_t bytes) { progress.push_back(bytes); };
+  const Result<IngestCounts> got = ingest(store, source, "x", Format::jsonl, options);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->added, 12'000u);
+  ASSERT_EQ(progress.size(), 3u);  // 5,000 + 5,000 + 2,000
+  std::size_t five_thousand_lines = 0;
+  for (int i = 0; i < 5'000; ++i) five_thousand_lines += report_line(i).size() + 1;
+  EXPECT_EQ(progress[0], five_thousand_lines);
+  EXPECT_EQ(progress[2], data.size());
+}
+
 // A failing input stream keeps every record read before the failure, so a re-run completes the file.
 TEST(Ingest, AReadFailureKeepsTheRecordsReadBeforeIt) {
   class FailingSource final : public ByteSource {

@@ -1,0 +1,61 @@
+// Golden files: the exact output of the read commands on the bundled examples. When output changes on
+// purpose, regenerate with JALA_UPDATE_GOLDEN=1 and review the diff.
+#include <cstdlib>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "run_jala.h"
+
+namespace jala::testing {
+namespace {
+
+const std::string k_source = JALA_SOURCE_DIR;
+
+class Golden : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_db = scratch_directory("golden") + "/jala.db";
+    const JalaRun ingest = run_jala({"--db", s_db, "ingest", k_source + "/examples/reports.jsonl",
+                                 k_source + "/examples/reports.csv", k_source + "/examples/transactions.jsonl",
+                                 k_source + "/examples/transactions.csv"});
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  }
+
+  // Compares a command's stdout (and stderr, if any) with tests/golden/NAME, the source path replaced
+  // by "<source>" so that the files do not depend on where the project is checked out.
+  void expect_golden(const std::string& name, std::vector<std::string> args, int want_exit = 0) {
+    args.insert(args.begin(), {"--db", s_db});
+    const JalaRun run = run_jala(args);
+    EXPECT_EQ(run.exit_code, want_exit) << run.err;
+    std::string got = run.out + (run.err.empty() ? "" : "--- stderr\n" + run.err);
+    for (std::size_t at = got.find(k_source); at != std::string::npos; at = got.find(k_source, at)) {
+      got.replace(at, k_source.size(), "<source>");
+    }
+    const std::string path = k_source + "/tests/golden/" + name;
+    if (std::getenv("JALA_UPDATE_GOLDEN") != nullptr) write_file(path, got);
+    ASSERT_TRUE(std::filesystem::exists(path)) << path << " is missing; run with JALA_UPDATE_GOLDEN=1";
+    EXPECT_EQ(got, read_file(path)) << "golden file " << name;
+  }
+
+  static std::string s_db;
+};
+
+std::string Golden::s_db;
+
+TEST_F(Golden, StatsText) { expect_golden("stats.txt", {"stats"}); }
+TEST_F(Golden, StatsJson) { expect_golden("stats.json", {"stats", "--json"}); }
+TEST_F(Golden, ReportShowText) { expect_golden("report_show.txt", {"report", "show", "VN-MPS", "VN-MPS-2025-001377"}); }
+TEST_F(Golden, ReportShowJson) {
+  expect_golden("report_show.json", {"report", "show", "--json", "VN-MPS", "VN-MPS-2025-001377"});
+}
+TEST_F(Golden, SearchPhoneInAnyForm) { expect_golden("search_phone.txt", {"search", "+84 91 234 5690"}); }
+TEST_F(Golden, SearchWalletJson) {
+  expect_golden("search_wallet.json", {"search", "--json", "TS6BpA5LdFaK6AeWgxCs7PcvDPU1oxgFsL"});
+}
+TEST_F(Golden, BadRecordsAreNamed) {
+  expect_golden("ingest_bad_records.json", {"ingest", "--json", k_source + "/examples/bad-records.jsonl"}, 1);
+}
+
+}  // namespace
+}  // namespace jala::testing

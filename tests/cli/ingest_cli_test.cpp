@@ -1,0 +1,162 @@
+// jala ingest as the interface spec describes it: exit codes, error lines, the --json summary,
+// idempotence, --strict, formats and standard input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "run_jala.h"
+
+#include <fmt/core.h>
+
+namespace jala::testing {
+namespace {
+
+std::string report_line(int n, std::string_view country = "VN") {
+  return fmt::format(R"({{"id":"r{}","source":"VN-MPS","kind":"victim_complaint","country":"{}",)"
+                     R"("reported_at":"2026-03-01T08:15:00+07:00","text":"report {}",)"
+                     R"("selectors":[{{"type":"phone","value":"0912 345 {:03d}"}}]}})",
+                     n, country, n, n % 1000);
+}
+
+class IngestCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = scratch_directory(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    m_db = m_dir + "/jala.db";
+  }
+  JalaRun jala(std::vector<std::string> args, const std::string& stdin_file = "") {
+    args.insert(args.begin(), {"--db", m_db});
+    return run_jala(args, stdin_file);
+  }
+  std::string m_dir;
+  std::string m_db;
+};
+
+// The acceptance scenario of the foundation issue.
+TEST_F(IngestCli, ThreeHundredGoodThenThreeBadRecords) {
+  std::string data;
+  for (int i = 1; i <= 300; ++i) data += report_line(i) + "\n";
+  data += report_line(301, "VNM") + "\n";  // a three-letter country code
+  data += "{this is not json\n";            // a line that is not JSON
+  data += R"({"id":"r303","source":"VN-MPS","kind":"robbery","country":"VN","reported_at":"last tuesday","text":"x"})" "\n";
+  const std::string file = m_dir + "/reports.jsonl";
+  write_file(file, data);
+
+  const JalaRun first = jala({"ingest", "--json", file});
+  EXPECT_EQ(first.exit_code, 1);
+  const nlohmann::json got = nlohmann::json::parse(first.out);  // stdout is only JSON
+  EXPECT_EQ(got["read"], 303);
+  EXPECT_EQ(got["added"], 300);
+  EXPECT_EQ(got["unchanged"], 0);
+  EXPECT_EQ(got["rejected"], 3);
+  ASSERT_EQ(got["errors"].size(), 3u);
+  EXPECT_EQ(got["errors"][0]["line"], 301);
+  EXPECT_EQ(got["errors"][1]["line"], 302);
+  EXPECT_EQ(got["errors"][2]["line"], 303);
+  EXPECT_EQ(got["errors"][0]["file"], file);
+  EXPECT_NE(got["errors"][0]["error"].get<std::string>().find("country: 'VNM'"), std::string::npos);
+  EXPECT_NE(got["errors"][1]["error"].get<std::string>().find("not valid JSON"), std::string::npos);
+  EXPECT_NE(got["errors"][2]["error"].get<std::string>().find("kind: 'robbery'"), std::string::npos);
+  EXPECT_EQ(first.err, "");  // --json keeps stderr quiet when it is not a terminal
+
+  const JalaRun second = jala({"ingest", "--json", file});
+  EXPECT_EQ(second.exit_code, 1);
+  const nlohmann::json again = nlohmann::json::parse(second.out);
+  EXPECT_EQ(again["added"], 0);
+  EXPECT_EQ(again["unchanged"], 300);
+  EXPECT_EQ(again["rejected"], 3);
+}
+
+TEST_F(IngestCli, TextModeNamesEachBadRecordOnStderr) {
+  const std::string file = m_dir + "/r.jsonl";
+  write_file(file, report_line(1) + "\nnot json\n");
+  const JalaRun got = jala({"ingest", file});
+  EXPECT_EQ(got.exit_code, 1);
+  EXPECT_EQ(got.out, "read 2 records: 1 added, 0 updated, 0 unchanged, 1 rejected\n");
+  EXPECT_EQ(got.err.rfind(fmt::format("jala: ingest: {}:2: not valid JSON", file), 0), 0u) << got.err;
+}
+
+TEST_F(IngestCli, StrictRejectsTheWholeFile) {
+  const std::string file = m_dir + "/r.jsonl";
+  write_file(file, report_line(1) + "\n" + report_line(2) + "\nbroken\n");
+  const JalaRun got = jala({"ingest", "--strict", "--json", file});
+  EXPECT_EQ(got.exit_code, 1);
+  const nlohmann::json summary = nlohmann::json::parse(got.out);
+  EXPECT_EQ(summary["added"], 0);
+  EXPECT_EQ(summary["rejected"], 1);
+  const JalaRun stats = jala({"stats", "--json"});
+  EXPECT_EQ(nlohmann::json::parse(stats.out)["reports"], 0);
+}
+
+TEST_F(IngestCli, ReadsStandardInputAndCsvAndTellsFormatsByExtension) {
+  const std::string jsonl = m_dir + "/in.jsonl";
+  write_file(jsonl, report_line(1) + "\n");
+  EXPECT_EQ(jala({"ingest", "-"}, jsonl).exit_code, 0);
+
+  const std::string csv = m_dir + "/t.csv";
+  write_file(csv, "id,source,from,to,amount,currency,at,channel\n"
+                  "t1,VN-SBV,iban:GB82 WEST 1234 5698 7654 32,phone:+84912345001,100,EUR,2026-03-01T00:00:00Z,bank\n");
+  EXPECT_EQ(jala({"ingest", csv}).exit_code, 0);
+
+  const std::string text = m_dir + "/notes.txt";
+  write_file(text, report_line(2) + "\n");
+  const JalaRun unknown = jala({"ingest", text});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("give --format jsonl or csv"), std::string::npos) << unknown.err;
+  EXPECT_EQ(jala({"ingest", "--format", "jsonl", text}).exit_code, 0);
+
+  const nlohmann::json stats = nlohmann::json::parse(jala({"stats", "--json"}).out);
+  EXPECT_EQ(stats["reports"], 2);
+  EXPECT_EQ(stats["transactions"], 1);
+}
+
+TEST_F(IngestCli, AMissingFileIsAnErrorButOtherFilesAreRead) {
+  const std::string file = m_dir + "/r.jsonl";
+  write_file(file, report_line(1) + "\n");
+  const JalaRun got = jala({"ingest", m_dir + "/missing.jsonl", file});
+  EXPECT_EQ(got.exit_code, 1);
+  EXPECT_NE(got.err.find("missing.jsonl: cannot open: No such file or directory"), std::string::npos) << got.err;
+  EXPECT_EQ(got.out, "read 1 records: 1 added, 0 updated, 0 unchanged, 0 rejected\n");
+}
+
+TEST_F(IngestCli, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(jala({}).exit_code, 2);
+  EXPECT_EQ(jala({"ingest"}).exit_code, 2);
+  EXPECT_EQ(jala({"ingest", "--format", "xml", "x"}).exit_code, 2);
+  const JalaRun unknown = jala({"frobnicate"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err.rfind("jala: usage: ", 0), 0u) << unknown.err;
+}
+
+TEST_F(IngestCli, SearchFindsAReportFromAnySurfaceForm) {
+  const std::string file = m_dir + "/r.jsonl";
+  write_file(file, report_line(7) + "\n");  // phone 0912 345 007 reported in VN
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
+  for (const std::string form : {"+84 91 234 5007", "phone:+84912345007", "0084-912-345-007", "+84912345007"}) {
+    const JalaRun got = jala({"search", "--json", form});
+    ASSERT_EQ(got.exit_code, 0) << form << got.err;
+    const nlohmann::json result = nlohmann::json::parse(got.out);
+    ASSERT_EQ(result["reports"].size(), 1u) << form;
+    EXPECT_EQ(result["reports"][0]["id"], "r7");
+    EXPECT_EQ(result["reports"][0]["selector"], "phone:+84912345007");
+  }
+  const JalaRun national = jala({"search", "--country", "VN", "--json", "0912 345 007"});
+  EXPECT_EQ(nlohmann::json::parse(national.out)["reports"].size(), 1u);
+  const JalaRun nothing = jala({"search", "hello"});
+  EXPECT_EQ(nothing.exit_code, 1);
+  EXPECT_NE(nothing.err.find("is not a selector of any type"), std::string::npos);
+}
+
+TEST_F(IngestCli, ReportShowFindsOrSaysNotFound) {
+  const std::string file = m_dir + "/r.jsonl";
+  write_file(file, report_line(9) + "\n");
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
+  const JalaRun got = jala({"report", "show", "--json", "VN-MPS", "r9"});
+  ASSERT_EQ(got.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(got.out)["selectors"][0]["value"], "+84912345009");
+  const JalaRun missing = jala({"report", "show", "VN-MPS", "nope"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.err, "jala: report show: no report VN-MPS nope in the store\n");
+}
+
+}  // namespace
+}  // namespace jala::testing

@@ -1,0 +1,26 @@
+// Runs the built jala binary as a user would, capturing its exit code, stdout and stderr.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jala::testing {
+
+struct JalaRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `jala ARGS...` with the working directory unchanged; `stdin_file` (if not empty) is its input.
+JalaRun run_jala(const std::vector<std::string>& args, const std::string& stdin_file = "");
+
+// Starts `jala ARGS...` in the background, with its output discarded; returns its process id.
+int start_jala(const std::vector<std::string>& args);
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& content);
+// A fresh, empty directory for one test.
+std::string scratch_directory(const std::string& name);
+
+}  // namespace jala::testing
