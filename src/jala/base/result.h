@@ -137,7 +137,10 @@ using Status = Result<void>;
 // Declares or assigns `lhs` from a successful Result, or returns its error.
 #define JALA_TRY_ASSIGN(lhs, expression) \
   JALA_TRY_ASSIGN_IMPL(JALA_CONCAT(jala_try_result_, __LINE__), lhs, expression)
+// `lhs` may be a declaration ("const int x"), so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define JALA_TRY_ASSIGN_IMPL(temporary, lhs, expression)          \
   auto temporary = (expression);                                  \
   if (!temporary.ok()) return std::move(temporary).error();       \
   lhs = std::move(temporary).value()
+// NOLINTEND(bugprone-macro-parentheses)

@@ -26,7 +26,7 @@ Result<ReportKind> parse_report_kind(std::string_view text);
 
 // Limits that keep one hostile record from exhausting memory. Intake rejects records beyond them.
 inline constexpr std::size_t k_max_identifier_bytes = 256;    // source, id
-inline constexpr std::size_t k_max_text_bytes = 512 * 1024;   // report text
+inline constexpr std::size_t k_max_text_bytes = std::size_t{512} * 1024;   // report text
 inline constexpr std::size_t k_max_selectors_per_report = 1000;
 
 struct Money {
