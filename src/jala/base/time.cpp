@@ -118,7 +118,8 @@ Result<Timestamp> parse_rfc3339(std::string_view text) {
   }
   if (at != text.size()) return bad_time(text, "unexpected text after the offset");
 
-  const std::int64_t seconds = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 +
+  const std::int64_t seconds = days_from_civil(year, month, day) * 86400 + std::int64_t{hour} * 3600 +
+                               std::int64_t{minute} * 60 +
                                second - static_cast<std::int64_t>(offset_minutes) * 60;
   return Timestamp{seconds * k_micros_per_second + micros};
 }

@@ -47,7 +47,7 @@ struct Selector {
   std::string value;  // canonical, without the "type:" prefix
 
   std::string to_string() const;  // "type:value"
-  auto operator<=>(const Selector&) const = default;
+  auto operator<=>(const Selector&) const = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 };
 
 // Longest raw value any normaliser accepts; longer input is rejected before any parsing.

@@ -16,13 +16,13 @@ constexpr std::string_view k_bitcoin_alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWX
 constexpr std::string_view k_ripple_alphabet = "rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz";
 
 // Digit value of each ASCII character, or -1 when the character is not in the alphabet.
-using DigitTable = std::array<std::int8_t, 128>;
+using DigitTable = std::array<int, 128>;  // a digit's value, or -1
 
 constexpr DigitTable make_digit_table(std::string_view alphabet) {
   DigitTable table{};
   table.fill(-1);
   for (std::size_t digit = 0; digit < alphabet.size(); ++digit) {
-    table[static_cast<unsigned char>(alphabet[digit])] = static_cast<std::int8_t>(digit);
+    table[static_cast<unsigned char>(alphabet[digit])] = static_cast<int>(digit);
   }
   return table;
 }
@@ -185,7 +185,8 @@ bool has_valid_base58check(std::span<const std::uint8_t> decoded) {
       sha256(std::string_view(reinterpret_cast<const char*>(decoded.data()), payload_length));
   const Sha256Digest second =
       sha256(std::string_view(reinterpret_cast<const char*>(first.data()), first.size()));
-  return std::equal(second.begin(), second.begin() + k_checksum_length, decoded.begin() + payload_length);
+  return std::equal(second.begin(), second.begin() + k_checksum_length,
+                    decoded.begin() + static_cast<std::ptrdiff_t>(payload_length));
 }
 
 Result<Bech32Decoding> decode_bech32(std::string_view text) {

@@ -25,7 +25,7 @@ namespace jala::storage {
 struct RecordKey {
   std::string source;
   std::string id;
-  auto operator<=>(const RecordKey&) const = default;
+  auto operator<=>(const RecordKey&) const = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 };
 
 // What a put did: a new record, the same content again, or new content for a known key.

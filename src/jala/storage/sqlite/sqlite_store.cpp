@@ -369,7 +369,7 @@ Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
   sqlite3* db = m_parts->connection.get();
   JALA_TRY(sqlite::execute(db, "BEGIN"));
   SqliteView view(db, m_parts->statements, m_parts->selector_keys);
-  const Status status = body(view);
+  Status status = body(view);
   JALA_TRY(sqlite::execute(db, status.ok() ? "COMMIT" : "ROLLBACK"));
   return status;
 }
