@@ -118,6 +118,21 @@ TEST_F(IngestCli, AMissingFileIsAnErrorButOtherFilesAreRead) {
   EXPECT_EQ(got.out, "read 1 records: 1 added, 0 updated, 0 unchanged, 0 rejected\n");
 }
 
+// Progress goes to stderr only for a terminal or with --verbose, so scripts see clean output.
+TEST_F(IngestCli, ShowsProgressOnlyWhenAsked) {
+  const std::string file = m_dir + "/r.jsonl";
+  std::string data;
+  for (int i = 0; i < 2'000; ++i) data += report_line(i) + "\n";
+  write_file(file, data);
+  const JalaRun quiet = jala({"ingest", "--batch-size", "500", file});
+  EXPECT_EQ(quiet.err, "");
+  const JalaRun verbose = jala({"--verbose", "ingest", "--batch-size", "500", "--json", file});
+  EXPECT_EQ(verbose.exit_code, 0);
+  EXPECT_NE(verbose.err.find("ingest " + file), std::string::npos) << verbose.err;
+  EXPECT_NE(verbose.err.find("100%"), std::string::npos) << verbose.err;
+  EXPECT_EQ(nlohmann::json::parse(verbose.out)["added"], 0);  // stdout stays pure JSON
+}
+
 TEST_F(IngestCli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(jala({}).exit_code, 2);
   EXPECT_EQ(jala({"ingest"}).exit_code, 2);
