@@ -4,6 +4,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "jala/model/country.h"
@@ -53,18 +54,30 @@ Result<std::string> fold_bank_name(std::string_view name) {
 }  // namespace
 
 Result<std::string> normalise_bank(std::string_view raw, const NormaliseContext&) {
-  // The account number is the trailing run of digits and separators; the bank is what precedes it.
+  // The account number is the run of trailing tokens made only of digits, '-' and '.'; the bank is
+  // what precedes it. Splitting on whole tokens keeps a BIC that ends in digits ("CHASUS33 987...")
+  // apart from the account.
+  constexpr std::string_view k_token_separators = " \t:/#";
   std::size_t split = raw.size();
-  while (split > 0 && (is_ascii_digit(raw[split - 1]) || raw[split - 1] == ' ' || raw[split - 1] == '-' ||
-                       raw[split - 1] == '.')) {
-    --split;
+  while (true) {
+    std::size_t token_end = split;
+    while (token_end > 0 && k_token_separators.find(raw[token_end - 1]) != std::string_view::npos) --token_end;
+    std::size_t token_start = token_end;
+    while (token_start > 0 && k_token_separators.find(raw[token_start - 1]) == std::string_view::npos) --token_start;
+    const std::string_view token = raw.substr(token_start, token_end - token_start);
+    const bool account_token = !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+      return is_ascii_digit(c) || c == '-' || c == '.';
+    });
+    if (!account_token) break;
+    split = token_start;
+    if (split == 0) break;
   }
   std::string digits;
   for (char c : raw.substr(split)) {
     if (is_ascii_digit(c)) digits += c;
   }
   std::string_view bank = trim_ascii_space(raw.substr(0, split));
-  while (!bank.empty() && (bank.back() == ':' || bank.back() == '/' || bank.back() == '#')) {
+  while (!bank.empty() && (bank.back() == ':' || bank.back() == '/' || bank.back() == '#' || bank.back() == '-')) {
     bank = trim_ascii_space(bank.substr(0, bank.size() - 1));
   }
   if (bank.empty()) return invalid_argument("'{}' names no bank; write BANK:ACCOUNT", raw.substr(0, 80));

@@ -2,6 +2,7 @@
 // name an account, the characters and length the platform allows, and whether the name is case-folded.
 // A value may be a bare name, "@name", or a profile link.
 #include <array>
+#include <optional>
 
 #include "jala/model/normalisers.h"
 #include "jala/model/text.h"
@@ -15,21 +16,27 @@ struct HandleRule {
   std::string_view extra_characters;              // allowed besides ASCII letters and digits
   std::size_t min_length;
   std::size_t max_length;
+  // Link paths that name no account (invite links, groups, share pages), refused with a reason.
+  std::array<std::string_view, 8> non_account_paths = {};
 };
 
 // Limits from each platform's own rules for user names (Telegram 5-32 [a-z0-9_]; Instagram 1-30
 // [a-z0-9._]; TikTok 2-24 [a-z0-9._]; X 1-15 [a-z0-9_]; Facebook 5-50 [a-z0-9.] or a numeric id;
 // LINE ids 1-20 [a-z0-9._-]; WeChat ids 6-20 [a-z0-9_-]; Zalo: a phone number or a numeric id).
-constexpr HandleRule k_telegram{"telegram", {"t.me/", "telegram.me/", "telegram.dog/"}, "_", 5, 32};
+constexpr HandleRule k_telegram{"telegram", {"t.me/", "telegram.me/", "telegram.dog/"}, "_", 5, 32,
+                                {"joinchat", "+", "addstickers", "share", "proxy", "socks", "c", "addlist"}};
 constexpr HandleRule k_line{"line", {"line.me/ti/p/~", "line.me/ti/p/", "line.me/r/ti/p/~", "line.me/r/ti/p/"}, "._-", 1, 20};
 constexpr HandleRule k_wechat{"wechat", {"weixin.qq.com/r/", "u.wechat.com/"}, "_-", 6, 20};
 constexpr HandleRule k_zalo{"zalo", {"zalo.me/"}, "", 5, 20};
-constexpr HandleRule k_facebook{"facebook", {"facebook.com/", "fb.com/", "m.facebook.com/", "fb.me/"}, ".", 5, 50};
+constexpr HandleRule k_facebook{"facebook", {"facebook.com/", "fb.com/", "m.facebook.com/", "fb.me/"}, ".", 5, 50,
+                                {"groups", "pages", "events", "watch", "share", "photo.php", "permalink.php", "story.php"}};
 constexpr HandleRule k_instagram{"instagram", {"instagram.com/", "instagr.am/"}, "._", 1, 30};
 constexpr HandleRule k_tiktok{"tiktok", {"tiktok.com/@", "tiktok.com/"}, "._", 2, 24};
 constexpr HandleRule k_x{"x", {"x.com/", "twitter.com/", "mobile.twitter.com/"}, "_", 1, 15};
 
-std::string_view strip_link(std::string_view value, const HandleRule& rule, bool& was_link) {
+// The path after a profile-link prefix ("name/12?x" for "https://t.me/name/12?x"), or nullopt when
+// `value` is not a link of this platform.
+std::optional<std::string_view> link_path(std::string_view value, const HandleRule& rule) {
   std::string_view rest = value;
   for (std::string_view scheme : {"https://", "http://"}) {
     if (rest.size() >= scheme.size() && ascii_lower(rest.substr(0, scheme.size())) == scheme) {
@@ -38,21 +45,36 @@ std::string_view strip_link(std::string_view value, const HandleRule& rule, bool
   }
   if (rest.size() >= 4 && ascii_lower(rest.substr(0, 4)) == "www.") rest.remove_prefix(4);
   for (std::string_view prefix : rule.link_prefixes) {
-    if (prefix.empty()) continue;
-    if (rest.size() > prefix.size() && ascii_lower(rest.substr(0, prefix.size())) == prefix) {
-      was_link = true;
-      rest.remove_prefix(prefix.size());
-      return rest.substr(0, rest.find_first_of("/?#"));
+    if (!prefix.empty() && rest.size() > prefix.size() && ascii_lower(rest.substr(0, prefix.size())) == prefix) {
+      return rest.substr(prefix.size());
     }
   }
-  was_link = false;
-  return value;
+  return std::nullopt;
+}
+
+// The account a link path names: its first segment, except Facebook's numeric "profile.php?id=N".
+Result<std::string_view> account_in_path(std::string_view raw, std::string_view path, const HandleRule& rule) {
+  const std::string_view segment = path.starts_with('+') ? "+" : path.substr(0, path.find_first_of("/?#"));
+  for (std::string_view reserved : rule.non_account_paths) {
+    if (!reserved.empty() && ascii_lower(segment) == reserved) {
+      return invalid_argument("'{}' is a {} link that names no account", raw.substr(0, 80), rule.platform);
+    }
+  }
+  constexpr std::string_view k_profile_id = "profile.php?id=";
+  if (&rule == &k_facebook && ascii_lower(path.substr(0, k_profile_id.size())) == k_profile_id) {
+    const std::string_view id = path.substr(k_profile_id.size());
+    return id.substr(0, id.find_first_of("&#/"));
+  }
+  return segment;
 }
 
 Result<std::string> normalise_handle(std::string_view raw, const HandleRule& rule) {
-  bool was_link = false;
-  std::string_view name = strip_link(raw, rule, was_link);
-  if (!was_link && name.starts_with('@')) name.remove_prefix(1);
+  std::string_view name = raw;
+  if (const std::optional<std::string_view> path = link_path(raw, rule)) {
+    JALA_TRY_ASSIGN(name, account_in_path(raw, *path, rule));
+  } else if (name.starts_with('@')) {
+    name.remove_prefix(1);
+  }
   if (name.size() < rule.min_length || name.size() > rule.max_length) {
     return invalid_argument("'{}' is not a {} account: a name has {} to {} characters", raw.substr(0, 80),
                             rule.platform, rule.min_length, rule.max_length);
@@ -93,9 +115,9 @@ Result<std::string> normalise_x(std::string_view raw, const NormaliseContext&) {
 // Zalo accounts are registered to phone numbers, so a phone number names one in E.164; otherwise a
 // numeric Zalo id or a zalo.me link.
 Result<std::string> normalise_zalo(std::string_view raw, const NormaliseContext& context) {
-  bool was_link = false;
-  const std::string_view name = strip_link(raw, k_zalo, was_link);
-  if (Result<std::string> phone = normalise_phone(name, context); phone.ok()) return phone;
+  const std::optional<std::string_view> path = link_path(raw, k_zalo);
+  const std::string_view number = path ? path->substr(0, path->find_first_of("/?#")) : raw;
+  if (Result<std::string> phone = normalise_phone(number, context); phone.ok()) return phone;
   return normalise_handle(raw, k_zalo);
 }
 

@@ -69,6 +69,12 @@ Result<std::string> normalise_host_name(std::string_view raw) {
     label_start = label_end + 1;
   }
   if (ascii.find('.') == std::string::npos) return invalid_argument("'{}' has no top-level domain", host);
+  // The public suffix list's default rule accepts any last label; a selector's must be a real one,
+  // or file names ("contract.pdf") would pass as domains.
+  const std::string top_level = ascii.substr(ascii.rfind('.') + 1);
+  if (psl_is_public_suffix2(public_suffix_list(), top_level.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) == 0) {
+    return invalid_argument("'{}' does not end in a known top-level domain", host);
+  }
   return ascii;
 }
 

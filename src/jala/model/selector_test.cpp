@@ -27,7 +27,7 @@ TEST(Selector, NormalisesEachTypeToItsCanonicalForm) {
       {"url", "HTTPS://Golden-Lotus-Invest.com:443/register?ref=88#top", "", "https://golden-lotus-invest.com/register?ref=88"},
       {"url", "golden-lotus-invest.com", "", "http://golden-lotus-invest.com/"},
       {"url", "http://[2001:DB8::1]:8080/x", "", "http://[2001:db8::1]:8080/x"},
-      {"url", "http://bücher.example/", "", "http://xn--bcher-kva.example/"},
+      {"url", "http://bücher.de/", "", "http://xn--bcher-kva.de/"},
       {"domain", "WWW.Shop.Example.CO.UK", "", "example.co.uk"},
       {"domain", "login.golden-lotus-invest.com.", "", "golden-lotus-invest.com"},
       {"ip", "203.0.113.7", "", "203.0.113.7"},
