@@ -44,6 +44,22 @@ Status LineReader::fill() {
   return {};
 }
 
+// The line of `length` bytes at the start of the unconsumed input, consuming `consumed` bytes (the
+// line and its newline, if any).
+Line LineReader::take_line(std::size_t length, std::size_t consumed, bool skipping) {
+  Line line;
+  line.number = ++m_line_number;
+  line.too_long = skipping || length > m_max_line_bytes;
+  if (!line.too_long) {
+    line.text = std::string_view(m_buffer.data() + m_begin, length);
+    if (line.text.ends_with('\r')) line.text.remove_suffix(1);
+  }
+  m_begin += consumed;
+  m_consumed += consumed;
+  m_scanned = 0;
+  return line;
+}
+
 Result<std::optional<Line>> LineReader::next() {
   bool skipping = false;  // inside a line that is already too long
   while (true) {
@@ -52,31 +68,11 @@ Result<std::optional<Line>> LineReader::next() {
     const void* newline = std::memchr(start + m_scanned, '\n', available - m_scanned);
     if (newline != nullptr) {
       const auto length = static_cast<std::size_t>(static_cast<const char*>(newline) - start);
-      Line line;
-      line.number = ++m_line_number;
-      line.too_long = skipping || length > m_max_line_bytes;
-      if (!line.too_long) {
-        line.text = std::string_view(start, length);
-        if (line.text.ends_with('\r')) line.text.remove_suffix(1);
-      }
-      m_begin += length + 1;
-      m_consumed += length + 1;
-      m_scanned = 0;
-      return std::optional<Line>(line);
+      return std::optional<Line>(take_line(length, length + 1, skipping));
     }
     if (m_at_eof) {
       if (available == 0 && !skipping) return std::optional<Line>();
-      Line line;
-      line.number = ++m_line_number;
-      line.too_long = skipping || available > m_max_line_bytes;
-      if (!line.too_long) {
-        line.text = std::string_view(start, available);
-        if (line.text.ends_with('\r')) line.text.remove_suffix(1);
-      }
-      m_begin = m_end;
-      m_consumed += available;
-      m_scanned = 0;
-      return std::optional<Line>(line);
+      return std::optional<Line>(take_line(available, available, skipping));
     }
     if (available > m_max_line_bytes) {
       // Too long to keep: drop what we have and remember to drop the rest of the line.

@@ -30,6 +30,7 @@ class LineReader {
 
  private:
   Status fill();
+  Line take_line(std::size_t length, std::size_t consumed, bool skipping);
 
   ByteSource& m_source;
   std::size_t m_max_line_bytes;

@@ -280,20 +280,6 @@ constexpr std::size_t k_longest_name_bytes =
     std::ranges::max(k_countries, {}, [](const CountryInfo& entry) { return entry.name.size(); })
         .name.size();
 
-constexpr std::size_t k_max_quoted_bytes = 32;
-
-// Quotes untrusted input for an error message: cut to k_max_quoted_bytes at a UTF-8 boundary, with
-// control characters, invisible characters and invalid UTF-8 escaped (fmt's "?" specifier), so the
-// message is safe to log and to put in JSON.
-std::string quoted(std::string_view text) {
-  std::size_t end = std::min(text.size(), k_max_quoted_bytes);
-  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
-  }
-  const std::string escaped = fmt::format("{:?}", text.substr(0, end));  // in double quotes
-  return fmt::format("'{}{}'", std::string_view(escaped).substr(1, escaped.size() - 2),
-                     end < text.size() ? "..." : "");
-}
 
 }  // namespace
 
@@ -307,21 +293,21 @@ Result<std::string> parse_country(std::string_view text) {
     // "UK" is the most common wrong code; ISO 3166-1 reserves it at the United Kingdom's request.
     if (upper == "UK") {
       return invalid_argument("{} is not the ISO 3166-1 code for the United Kingdom; use 'GB'",
-                              quoted(text));
+                              quote_untrusted(text));
     }
     // A linear scan is fine here: it runs only for input that is already wrong.
     for (const CountryInfo& country : k_countries) {
       if (upper == country.alpha3) {
         return invalid_argument("{} is an ISO 3166-1 alpha-3 code; use the alpha-2 code '{}'",
-                                quoted(text), country.alpha2);
+                                quote_untrusted(text), country.alpha2);
       }
       if (upper.size() == country.name.size() && upper == ascii_upper(country.name)) {
-        return invalid_argument("{} is a country name; use the alpha-2 code '{}'", quoted(text),
+        return invalid_argument("{} is a country name; use the alpha-2 code '{}'", quote_untrusted(text),
                                 country.alpha2);
       }
     }
   }
-  return invalid_argument("{} is not an ISO 3166-1 alpha-2 country code{}", quoted(text),
+  return invalid_argument("{} is not an ISO 3166-1 alpha-2 country code{}", quote_untrusted(text),
                           text.size() == 2 ? "" : "; a country is two letters");
 }
 

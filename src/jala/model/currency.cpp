@@ -256,20 +256,6 @@ constexpr std::size_t k_longest_symbol_bytes =
     std::ranges::max(k_symbols, {}, [](const CurrencySymbol& entry) { return entry.symbol.size(); })
         .symbol.size();
 
-constexpr std::size_t k_max_quoted_bytes = 32;
-
-// Quotes untrusted input for an error message: cut to k_max_quoted_bytes at a UTF-8 boundary, with
-// control characters, invisible characters and invalid UTF-8 escaped (fmt's "?" specifier), so the
-// message is safe to log and to put in JSON.
-std::string quoted(std::string_view text) {
-  std::size_t end = std::min(text.size(), k_max_quoted_bytes);
-  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-    --end;
-  }
-  const std::string escaped = fmt::format("{:?}", text.substr(0, end));  // in double quotes
-  return fmt::format("'{}{}'", std::string_view(escaped).substr(1, escaped.size() - 2),
-                     end < text.size() ? "..." : "");
-}
 
 }  // namespace
 
@@ -286,13 +272,13 @@ Result<std::string> parse_currency(std::string_view text) {
     const std::string upper = ascii_upper(text);
     for (const CurrencySymbol& symbol : k_symbols) {
       if (upper == ascii_upper(symbol.symbol)) {
-        return invalid_argument("{} is a symbol; use the ISO 4217 code, e.g. {}", quoted(text),
+        return invalid_argument("{} is a symbol; use the ISO 4217 code, e.g. {}", quote_untrusted(text),
                                 symbol.suggestion);
       }
     }
   }
   return invalid_argument("{} is not an ISO 4217 currency code or a supported crypto asset",
-                          quoted(text));
+                          quote_untrusted(text));
 }
 
 std::optional<CurrencyInfo> find_currency(std::string_view upper_code) {
