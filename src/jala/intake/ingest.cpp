@@ -39,17 +39,20 @@ void count(IngestCounts& counts, storage::PutOutcome outcome) {
   }
 }
 
-// Puts one record; a record the store finds invalid is a rejection, any other failure ends the ingest.
-Result<bool> put(storage::WriteTransaction& transaction, const Record& record, IngestCounts& counts) {
+// Puts one record. The store validates again (it guards every caller; the builders already did on the
+// reading thread): a record it finds invalid is a rejection with the store's reason, returned as a
+// message; any other failure ends the ingest.
+Result<std::optional<std::string>> put(storage::WriteTransaction& transaction, const Record& record,
+                                       IngestCounts& counts) {
   Result<storage::PutOutcome> outcome =
       std::holds_alternative<model::Report>(record) ? transaction.put_report(std::get<model::Report>(record))
                                                     : transaction.put_transaction(std::get<model::Transaction>(record));
   if (!outcome.ok()) {
-    if (outcome.error().code() == ErrorCode::invalid_argument) return false;
+    if (outcome.error().code() == ErrorCode::invalid_argument) return std::optional<std::string>(outcome.error().message());
     return std::move(outcome).error();
   }
   count(counts, *outcome);
-  return true;
+  return std::optional<std::string>();
 }
 
 // Reads chunks of at most k_chunk_records, closing a chunk at every multiple of `batch_size` records so
@@ -94,8 +97,8 @@ class Ingester {
         reject(parsed.line, parsed.record.error().message());
         continue;
       }
-      JALA_TRY_ASSIGN(const bool stored, put(transaction, *parsed.record, m_pending));
-      if (!stored) reject(parsed.line, "rejected by the store");
+      JALA_TRY_ASSIGN(std::optional<std::string> rejection, put(transaction, *parsed.record, m_pending));
+      if (rejection) reject(parsed.line, std::move(*rejection));
     }
     return {};
   }
