@@ -47,7 +47,11 @@ Result<std::string> fold_bank_name(std::string_view name) {
   for (char c : folded) {
     if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
-  if (out.empty()) return invalid_argument("bank name '{}' has no letters or digits", name);
+  // A bank written only in digits could not be told from the account when read back ("584:9122"
+  // splits into an empty bank and one account), so the bank must have a letter.
+  if (std::none_of(out.begin(), out.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return invalid_argument("bank '{}' has no letters; write the bank's name or its BIC", name.substr(0, 80));
+  }
   return out;
 }
 
