@@ -2,25 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "jala/intake/trickle_source_for_tests.h"
+
 namespace jala::intake {
 namespace {
-
-// Feeds bytes a few at a time, as a pipe does, to exercise the buffer refills.
-class TrickleSource final : public ByteSource {
- public:
-  TrickleSource(std::string_view data, std::size_t step) : m_data(data), m_step(step) {}
-  Result<std::size_t> read(std::span<char> buffer) override {
-    const std::size_t count = std::min({buffer.size(), m_data.size(), m_step});
-    std::copy_n(m_data.data(), count, buffer.data());
-    m_data.remove_prefix(count);
-    return count;
-  }
-  std::optional<std::size_t> size() const override { return std::nullopt; }
-
- private:
-  std::string_view m_data;
-  std::size_t m_step;
-};
 
 struct GotLine {
   std::string text;

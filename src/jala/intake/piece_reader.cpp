@@ -1,0 +1,49 @@
+#include "jala/intake/piece_reader.h"
+
+#include <algorithm>
+
+namespace jala::intake {
+namespace {
+
+bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Where a full buffer is cut: after the last line break, else after the last blank, else before the
+// last character that starts at or after the middle, so that a piece is never empty.
+std::size_t cut_point(const std::string& buffer) {
+  if (const std::size_t newline = buffer.rfind('\n'); newline != std::string::npos) return newline + 1;
+  if (const std::size_t blank = buffer.find_last_of(" \t"); blank != std::string::npos) return blank + 1;
+  std::size_t cut = buffer.size();
+  while (cut > buffer.size() / 2 && is_utf8_continuation(buffer[cut - 1])) --cut;
+  // The byte before the cut is now a lead byte or ASCII; cut before a lead byte so its character stays whole.
+  if (cut > buffer.size() / 2 && static_cast<unsigned char>(buffer[cut - 1]) >= 0xC0) --cut;
+  return cut > buffer.size() / 2 ? cut : buffer.size();
+}
+
+}  // namespace
+
+PieceReader::PieceReader(ByteSource& source, std::size_t piece_bytes)
+    : m_source(source), m_piece_bytes(std::max<std::size_t>(piece_bytes, 16)) {}
+
+Result<std::optional<Piece>> PieceReader::next() {
+  std::string buffer = std::move(m_carry);
+  m_carry.clear();
+  while (!m_at_eof && buffer.size() < m_piece_bytes) {
+    const std::size_t filled = buffer.size();
+    buffer.resize(m_piece_bytes);
+    JALA_TRY_ASSIGN(const std::size_t count,
+                    m_source.read(std::span<char>(buffer.data() + filled, m_piece_bytes - filled)));
+    buffer.resize(filled + count);
+    if (count == 0) m_at_eof = true;
+  }
+  if (buffer.empty()) return std::optional<Piece>();
+  if (!m_at_eof) {
+    const std::size_t cut = cut_point(buffer);
+    m_carry.assign(buffer, cut);
+    buffer.resize(cut);
+  }
+  Piece piece{std::move(buffer), m_offset};
+  m_offset += piece.text.size();
+  return std::optional<Piece>(std::move(piece));
+}
+
+}  // namespace jala::intake
