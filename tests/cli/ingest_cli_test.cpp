@@ -161,6 +161,35 @@ TEST_F(IngestCli, SearchFindsAReportFromAnySurfaceForm) {
   EXPECT_NE(nothing.err.find("is not a selector of any type"), std::string::npos);
 }
 
+// Selectors that only the text carries are extracted at ingest, stored with their spans, and found by
+// search in any surface form.
+TEST_F(IngestCli, SelectorsFoundInTheTextAreStoredWithSpansAndSearchable) {
+  const std::string text = "Việc nhẹ lương cao! Liên hệ Zalo 0912 888 123 hoặc email hr[at]lotus-careers[.]net";
+  const std::string file = m_dir + "/r.jsonl";
+  write_file(file, fmt::format(R"({{"id":"t1","source":"VN-MPS","kind":"lure_ad","country":"VN",)"
+                               R"("reported_at":"2026-03-01T08:15:00+07:00","text":"{}"}})",
+                               text) + "\n");
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
+  for (const std::string form : {"+84 91 288 8123", "0084912888123", "zalo:0912888123", "hr@LOTUS-careers.net"}) {
+    const JalaRun got = jala({"search", "--country", "VN", "--json", form});
+    ASSERT_EQ(got.exit_code, 0) << form << got.err;
+    const nlohmann::json result = nlohmann::json::parse(got.out);
+    ASSERT_EQ(result["reports"].size(), 1u) << form << got.out;
+    EXPECT_EQ(result["reports"][0]["id"], "t1");
+  }
+  const JalaRun shown = jala({"report", "show", "--json", "VN-MPS", "t1"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const nlohmann::json report = nlohmann::json::parse(shown.out);
+  ASSERT_FALSE(report["text_selectors"].empty());
+  for (const nlohmann::json& found : report["text_selectors"]) {
+    const auto start = found["start"].get<std::size_t>();
+    const auto end = found["end"].get<std::size_t>();
+    EXPECT_EQ(text.substr(start, end - start), found["raw"].get<std::string>());
+  }
+  EXPECT_EQ(report["text_selectors"].back()["value"], "hr@lotus-careers.net");
+  EXPECT_EQ(report["text_selectors"].back()["raw"], "hr[at]lotus-careers[.]net");
+}
+
 TEST_F(IngestCli, ReportShowFindsOrSaysNotFound) {
   const std::string file = m_dir + "/r.jsonl";
   write_file(file, report_line(9) + "\n");

@@ -142,6 +142,22 @@ TEST_P(StoreConformance, FindsReportsBySelector) {
   EXPECT_EQ(got, (std::vector<RecordKey>{{"VN-MPS", "r1"}, {"VN-MPS", "r2"}}));
 }
 
+TEST_P(StoreConformance, TextSelectorsKeepTheirSpansAndFindTheReport) {
+  model::Report report = make_report("r1", "Liên hệ 0912 000 111 hoặc t.me/lotus_hr");
+  report.text_selectors = {
+      {model::Selector{model::SelectorType::phone, "+84912000111"}, 11, 23, 0.9},
+      {model::Selector{model::SelectorType::telegram, "lotus_hr"}, 29, 44, 0.95},
+  };
+  ASSERT_EQ(*put(report), PutOutcome::added);
+  const auto got = read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "r1"}); });
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(*got, report);
+  const model::Selector found{model::SelectorType::telegram, "lotus_hr"};
+  EXPECT_EQ(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(found); }),
+            (std::vector<RecordKey>{{"VN-MPS", "r1"}}));
+  EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 4);
+}
+
 TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
   const model::Transaction want = make_transaction("t1");
   Result<PutOutcome> first = internal_error("not run");
@@ -213,6 +229,44 @@ TEST(SqliteStore, RefusesAStoreFromANewerJala) {
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.error().code(), ErrorCode::failed_precondition);
   EXPECT_NE(got.error().message().find("schema version 99, newer"), std::string::npos);
+  std::filesystem::remove(path);
+}
+
+// A store written by schema 1 (before text selectors had spans) opens, upgrades and keeps its reports.
+TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-v1-{}.db", ::getpid());
+  std::filesystem::remove(path);
+  const model::Report old = make_report("old");
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->write([&](WriteTransaction& t) -> Status {
+      JALA_TRY(t.put_report(old));
+      return {};
+    }).ok());
+  }
+  const std::string downgrade =
+      "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
+      " ALTER TABLE report_selectors DROP COLUMN confidence; PRAGMA user_version = 1;";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  model::Report found_in_text = make_report("new", "gọi 0912 000 111");
+  found_in_text.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912000111"}, 4, 16, 0.9}};
+  ASSERT_TRUE((*store)->write([&](WriteTransaction& t) -> Status {
+    JALA_TRY(t.put_report(found_in_text));
+    return {};
+  }).ok());
+  std::optional<model::Report> got_old;
+  std::optional<model::Report> got_new;
+  ASSERT_TRUE((*store)->read([&](const ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(got_old, view.find_report({"VN-MPS", "old"}));
+    JALA_TRY_ASSIGN(got_new, view.find_report({"VN-MPS", "new"}));
+    return {};
+  }).ok());
+  EXPECT_EQ(got_old, old);
+  EXPECT_EQ(got_new, found_in_text);
   std::filesystem::remove(path);
 }
 

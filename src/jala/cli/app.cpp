@@ -51,6 +51,17 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
   ingest_app->add_flag("--json", ingest_json, "Print the summary as JSON");
 
+  ExtractArgs extract;
+  CLI::App* extract_app = app.add_subcommand(
+      "extract", "Find the selectors in free text (phones, e-mails, URLs, wallets, IBANs, accounts, handles)");
+  extract_app->add_option("files", extract.files, "Input files; - or none reads standard input");
+  extract_app->add_option("--country", extract.country, "Default region for national phone formats (ISO 3166-1)");
+  extract_app->add_flag("--jsonl", extract.jsonl, "Each input line is {\"id\":...,\"text\":...,\"country\":...}");
+  bool extract_json = false;  // the output is JSON Lines either way
+  extract_app->add_flag("--json", extract_json, "Accepted for uniformity: the output is always JSON Lines");
+  extract_app->add_option("--threads", extract.threads, "Worker threads (default: every core)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));
+
   bool stats_json = false;
   CLI::App* stats_app = app.add_subcommand("stats", "Count what the store holds, by kind, country and source");
   stats_app->add_flag("--json", stats_json, "Print JSON");
@@ -89,6 +100,10 @@ int run(int argc, char** argv) {
     ingest.output = output(ingest_json);
     Result<int> code = ingest_command(context, ingest);
     return code.ok() ? *code : report("ingest", code.error());
+  }
+  if (extract_app->parsed()) {
+    Result<int> code = extract_command(context, extract);
+    return code.ok() ? *code : report("extract", code.error());
   }
   if (stats_app->parsed()) {
     const Status status = stats_command(context, output(stats_json));

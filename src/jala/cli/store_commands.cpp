@@ -60,8 +60,22 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
     return {};
   }));
   if (!report) return not_found("no report {} {} in the store", args.source, args.id);
+  const auto raw_text = [&](const model::TextSelector& found) {
+    return std::string_view(report->text).substr(found.start, found.end - found.start);
+  };
   if (args.output == Output::json) {
-    fmt::print("{}\n", model::to_json(*report).dump());
+    nlohmann::json document = model::to_json(*report);
+    nlohmann::json found_in_text = nlohmann::json::array();
+    for (const model::TextSelector& found : report->text_selectors) {
+      found_in_text.push_back({{"type", model::to_string(found.selector.type)},
+                               {"value", found.selector.value},
+                               {"start", found.start},
+                               {"end", found.end},
+                               {"raw", raw_text(found)},
+                               {"confidence", found.confidence}});
+    }
+    document["text_selectors"] = std::move(found_in_text);
+    fmt::print("{}\n", document.dump());
     return {};
   }
   fmt::print("{} {}\n", report->source, report->id);
@@ -76,6 +90,13 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
     fmt::print("  selectors\n");
     for (const model::ReportSelector& named : report->selectors) {
       fmt::print("    {:<40}  (given as \"{}\")\n", named.selector.to_string(), named.raw);
+    }
+  }
+  if (!report->text_selectors.empty()) {
+    fmt::print("  found in text\n");
+    for (const model::TextSelector& found : report->text_selectors) {
+      fmt::print("    {:<40}  bytes {}-{} \"{}\" ({:.2f})\n", found.selector.to_string(), found.start, found.end,
+                 raw_text(found), found.confidence);
     }
   }
   if (!report->text.empty()) fmt::print("  text\n    {}\n", report->text);

@@ -26,8 +26,8 @@ struct Finding {
   model::Selector selector;  // canonical
   std::size_t start = 0;     // UTF-8 byte offsets into the original text (before refanging)
   std::size_t end = 0;
-  std::string raw;           // the original text of the span: text.substr(start, end - start)
-  double confidence = 0.0;   // 0..1: checksummed forms high, keyword-dependent forms lower
+  std::string raw;          // the original text of the span: text.substr(start, end - start)
+  double confidence = 0.0;  // 0..1: checksummed forms high, keyword-dependent forms lower
 };
 
 struct ExtractContext {
@@ -35,6 +35,8 @@ struct ExtractContext {
 };
 
 // Every selector in `text`, in order of `start` (then selector), with no duplicate (selector, start).
+// `text` is UTF-8 (invalid bytes are read as non-letters) and shorter than 4 GiB; a longer text is a
+// programmer error (std::length_error): split documents before extraction.
 std::vector<Finding> extract(std::string_view text, const ExtractContext& context);
 
 }  // namespace jala::extract

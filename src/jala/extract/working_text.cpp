@@ -1,6 +1,9 @@
 #include "jala/extract/working_text.h"
 
+#include <algorithm>
 #include <array>
+#include <limits>
+#include <stdexcept>
 
 namespace jala::extract {
 namespace {
@@ -25,9 +28,25 @@ struct Refang {
   char replacement;
 };
 constexpr std::array<Refang, 10> k_refangs = {{
-    {"[.]", '.'}, {"(.)", '.'}, {"[dot]", '.'}, {"(dot)", '.'}, {"{.}", '.'},
-    {"[at]", '@'}, {"(at)", '@'}, {"[@]", '@'}, {"(@)", '@'}, {"[:]", ':'},
+    {"[.]", '.'},
+    {"(.)", '.'},
+    {"[dot]", '.'},
+    {"(dot)", '.'},
+    {"{.}", '.'},
+    {"[at]", '@'},
+    {"(at)", '@'},
+    {"[@]", '@'},
+    {"(@)", '@'},
+    {"[:]", ':'},
 }};
+
+// The bytes that may start a unit that is not copied as it is: refang tokens and spaced dots ("hxxp",
+// '[', '(', '{', ' '), and the lead bytes of the folded digits and symbols (U+00A0 and U+06xx to U+FFxx).
+constexpr std::array<bool, 256> k_special = [] {
+  std::array<bool, 256> special{};
+  for (unsigned char c : std::string_view("hH[({ \xC2\xD9\xDB\xE0\xE1\xE2\xEF")) special[c] = true;
+  return special;
+}();
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_alnum(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z'); }
@@ -45,16 +64,72 @@ std::size_t skip_spaces(std::string_view text, std::size_t i) {
   return i;
 }
 
-// Full-width and no-break forms that change how a number or address reads.
+// The ASCII form of a decimal digit, or of a full-width or no-break form that changes how a number or
+// address reads; 0 for any other code point.
 char fold_symbol(char32_t code_point) {
+  for (char32_t zero : k_digit_zeros) {
+    if (code_point >= zero && code_point < zero + 10) return static_cast<char>('0' + (code_point - zero));
+  }
   switch (code_point) {
     case 0xFF0B: return '+';
-    case 0xFF0D: case 0x2010: case 0x2011: case 0x2013: return '-';
+    case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2013: return '-';
     case 0xFF08: return '(';
     case 0xFF09: return ')';
-    case 0x00A0: case 0x202F: return ' ';
+    case 0x00A0:
+    case 0x202F: return ' ';
     default: return 0;
   }
+}
+
+// True when the UTF-8 sequence at `i` is one that fold_symbol() folds, read from its bytes: most
+// non-ASCII characters (every Thai, Khmer or Chinese letter) are ruled out without decoding.
+bool is_foldable(std::string_view text, std::size_t i) {
+  if (i + 1 >= text.size()) return false;
+  const auto second = static_cast<unsigned char>(text[i + 1]);
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead == 0xC2) return second == 0xA0;                        // U+00A0
+  if (lead == 0xD9) return second >= 0xA0 && second <= 0xA9;      // Arabic-Indic digits
+  if (lead == 0xDB) return second >= 0xB0 && second <= 0xB9;      // Extended Arabic-Indic digits
+  if (i + 2 >= text.size()) return false;
+  const auto third = static_cast<unsigned char>(text[i + 2]);
+  const auto in = [third](unsigned char low, unsigned char high) { return third >= low && third <= high; };
+  switch (lead << 8 | second) {
+    case 0xE0A5:                                                  // Devanagari digits
+    case 0xE0A7: return in(0xA6, 0xAF);                           // Bengali digits
+    case 0xE0B9:                                                  // Thai digits
+    case 0xE0BB: return in(0x90, 0x99);                           // Lao digits
+    case 0xE181: return in(0x80, 0x89);                           // Myanmar digits
+    case 0xE19F: return in(0xA0, 0xA9);                           // Khmer digits
+    case 0xE280: return third == 0x90 || third == 0x91 || third == 0x93 || third == 0xAF;  // dashes, U+202F
+    case 0xEFBC: return in(0x88, 0x89) || third == 0x8B || third == 0x8D || in(0x90, 0x99);  // full-width
+    default: return false;
+  }
+}
+
+// The end of the run from `i` that is copied as it is: up to the first unit that may change.
+std::size_t copyable_end(std::string_view text, std::size_t i) {
+  while (i < text.size()) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (!k_special[byte]) {
+      ++i;
+      continue;
+    }
+    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    if (byte == ' ' && next != ' ' && next != '.' && next != '[' && next != '(' && next != '{') {
+      ++i;
+    } else if ((byte == 'h' || byte == 'H') && next != 'x' && next != 'X') {
+      ++i;
+    } else if (byte >= 0x80) {
+      if (is_foldable(text, i)) return i;
+      ++i;  // continuation bytes are not special, so the rest of the character is skipped above
+    } else {
+      return i;
+    }
+  }
+  return i;
 }
 
 }  // namespace
@@ -72,48 +147,53 @@ CodePoint decode_utf8(std::string_view text, std::size_t i) {
   return {value, length};
 }
 
+bool is_latin_letter(char32_t code_point) {
+  return (code_point >= 0xC0 && code_point <= 0x24F && code_point != 0xD7 && code_point != 0xF7) ||
+         (code_point >= 0x1E00 && code_point <= 0x1EFF);
+}
+
 WorkingText::WorkingText(std::string_view original) {
-  m_text.reserve(original.size());
-  m_origin.reserve(original.size() + 1);
+  if (original.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("extract: a text must be shorter than 4 GiB");
+  }
   std::size_t i = 0;
   while (i < original.size()) {
+    // Most bytes are copied as they are; only these can start a refang token, a folded digit or symbol.
+    const std::size_t plain_end = copyable_end(original, i);
+    if (plain_end > i) {
+      if (m_copying) m_copy.append(original.substr(i, plain_end - i));
+      i = plain_end;
+      continue;
+    }
     const char c = original[i];
     const unsigned char byte = static_cast<unsigned char>(c);
     if (byte >= 0x80) {
       const CodePoint code_point = decode_utf8(original, i);
-      char folded = fold_symbol(code_point.value);
-      for (char32_t zero : k_digit_zeros) {
-        if (code_point.value >= zero && code_point.value < zero + 10) {
-          folded = static_cast<char>('0' + (code_point.value - zero));
-        }
-      }
-      if (folded != 0) {
-        append(folded, i);
-        i += code_point.length;
-        continue;
-      }
-      for (std::size_t k = 0; k < code_point.length; ++k) append(original[i + k], i + k);
+      append(original, fold_symbol(code_point.value), i, i + code_point.length);
       i += code_point.length;
       continue;
     }
-    if ((c == 'h' || c == 'H') && (starts_with_folded(original, i, "hxxp") || starts_with_folded(original, i, "hxxps"))) {
-      append(c, i);
-      append(original[i + 1] == 'X' ? 'T' : 't', i + 1);
-      append(original[i + 2] == 'X' ? 'T' : 't', i + 2);
+    if ((c == 'h' || c == 'H') && starts_with_folded(original, i, "hxxp")) {
+      append(original, c, i, i + 1);
+      append(original, original[i + 1] == 'X' ? 'T' : 't', i + 1, i + 2);
+      append(original, original[i + 2] == 'X' ? 'T' : 't', i + 2, i + 3);
       i += 3;
       continue;
     }
+    // The last working byte so far: a refang token or spaced dot counts only after a word.
+    const bool after_alnum = i > 0 && is_alnum(m_copying ? m_copy.back() : original[i - 1]);
     // A refang token, with the spaces around it when it sits between two words.
     const std::size_t token_at = c == ' ' ? skip_spaces(original, i) : i;
-    if (token_at < original.size() && (original[token_at] == '[' || original[token_at] == '(' || original[token_at] == '{') &&
-        (token_at == i || (!m_text.empty() && is_alnum(m_text.back())))) {
+    if (token_at < original.size() &&
+        (original[token_at] == '[' || original[token_at] == '(' || original[token_at] == '{') &&
+        (token_at == i || after_alnum)) {
       bool matched = false;
       for (const Refang& refang : k_refangs) {
         if (!starts_with_folded(original, token_at, refang.token)) continue;
         std::size_t after = token_at + refang.token.size();
         const std::size_t after_spaces = skip_spaces(original, after);
         if (after_spaces < original.size() && is_alnum(original[after_spaces])) after = after_spaces;
-        append(refang.replacement, i);
+        append(original, refang.replacement, i, after);
         i = after;
         matched = true;
         break;
@@ -121,26 +201,44 @@ WorkingText::WorkingText(std::string_view original) {
       if (matched) continue;
     }
     // "label . label": a dot written with spaces between two host labels.
-    if (c == ' ' && !m_text.empty() && is_alnum(m_text.back())) {
+    if (c == ' ' && after_alnum) {
       const std::size_t dot = skip_spaces(original, i);
       if (dot < original.size() && original[dot] == '.' && dot + 1 < original.size() && original[dot + 1] == ' ') {
         const std::size_t next = skip_spaces(original, dot + 1);
         if (next < original.size() && is_alnum(original[next])) {
-          append('.', i);
+          append(original, '.', i, next);
           i = next;
           continue;
         }
       }
     }
-    append(c, i);
+    append(original, c, i, i + 1);
     ++i;
   }
-  m_origin.push_back(static_cast<std::uint32_t>(original.size()));
+  m_text = m_copying ? std::string_view(m_copy) : original;
 }
 
-void WorkingText::append(char c, std::size_t original_offset) {
-  m_text.push_back(c);
-  m_origin.push_back(static_cast<std::uint32_t>(original_offset));
+void WorkingText::append(std::string_view original, char c, std::size_t unit_start, std::size_t unit_end) {
+  const bool unchanged = unit_end == unit_start + 1 && original[unit_start] == c;
+  if (!m_copying) {
+    if (unchanged) return;  // the working text is still the original up to here
+    m_copy.reserve(original.size());
+    m_copy.assign(original.substr(0, unit_start));
+    m_copying = true;
+  }
+  m_copy.push_back(c);
+  if (unit_end != unit_start + 1) {
+    m_stretches.push_back({static_cast<std::uint32_t>(m_copy.size()), static_cast<std::uint32_t>(unit_end)});
+  }
+}
+
+std::size_t WorkingText::original_offset(std::size_t working_offset) const {
+  const auto after = std::upper_bound(
+      m_stretches.begin(), m_stretches.end(), working_offset,
+      [](std::size_t offset, const Stretch& stretch) { return offset < stretch.working_start; });
+  if (after == m_stretches.begin()) return working_offset;
+  const Stretch& stretch = *(after - 1);
+  return stretch.original_start + (working_offset - stretch.working_start);
 }
 
 }  // namespace jala::extract

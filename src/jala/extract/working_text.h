@@ -3,7 +3,11 @@
 // (Thai, Khmer, Lao, Myanmar, Arabic-Indic, Devanagari, full-width) folded to ASCII. Each working
 // byte remembers where its source starts in the original, so a working span maps back exactly.
 //
-// Value type; thread-compatible.
+// Most texts need no change at all, so the copy is made only from the first unit that changes, and the
+// map back is sparse: one stretch per unit that changes length, each mapping working bytes to original
+// bytes one to one until the next.
+//
+// Holds a view of the original, which must outlive it; thread-compatible.
 #pragma once
 
 #include <cstddef>
@@ -16,21 +20,32 @@ namespace jala::extract {
 
 class WorkingText {
  public:
+  // Throws std::length_error for an `original` of 4 GiB or more (offsets are 32-bit).
   explicit WorkingText(std::string_view original);
+  WorkingText(const WorkingText&) = delete;  // m_text may view m_copy
+  WorkingText& operator=(const WorkingText&) = delete;
 
-  const std::string& text() const { return m_text; }
+  std::string_view text() const { return m_text; }
   // The original span [start, end) that the working span [start, end) came from.
-  std::size_t original_start(std::size_t working_start) const { return m_origin[working_start]; }
-  std::size_t original_end(std::size_t working_end) const { return m_origin[working_end]; }
+  std::size_t original_start(std::size_t working_start) const { return original_offset(working_start); }
+  std::size_t original_end(std::size_t working_end) const { return original_offset(working_end); }
 
  private:
-  void append(char c, std::size_t original_offset);
+  // Appends the working byte `c` for the original unit [unit_start, unit_end).
+  void append(std::string_view original, char c, std::size_t unit_start, std::size_t unit_end);
+  std::size_t original_offset(std::size_t working_offset) const;
 
-  std::string m_text;
-  // m_origin[i]: original offset of the source unit of working byte i; one extra entry holds the
-  // original size. A unit (a refang token with the spaces it swallows, a folded digit) yields one
-  // working byte, so the start of the next unit is the end of the previous one.
-  std::vector<std::uint32_t> m_origin;
+  std::string_view m_text;  // the original itself, or m_copy once a unit changed
+  std::string m_copy;
+  bool m_copying = false;
+  // From working_start on, working byte working_start + k came from original byte original_start + k.
+  // Before the first stretch the two coincide. A unit (a refang token with the spaces it swallows, a
+  // folded digit) yields one working byte, so the start of the next unit is the end of the previous one.
+  struct Stretch {
+    std::uint32_t working_start;
+    std::uint32_t original_start;
+  };
+  std::vector<Stretch> m_stretches;
 };
 
 // Decodes the UTF-8 sequence at `text[i]`: its code point and length (1 for a stray byte).
@@ -39,5 +54,9 @@ struct CodePoint {
   std::size_t length;
 };
 CodePoint decode_utf8(std::string_view text, std::size_t i);
+
+// Latin letters with diacritics (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional):
+// Vietnamese and French words and IDN host names are written with them.
+bool is_latin_letter(char32_t code_point);
 
 }  // namespace jala::extract

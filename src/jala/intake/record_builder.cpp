@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "jala/extract/extract.h"
 #include "jala/model/country.h"
 #include "jala/model/currency.h"
 #include "jala/model/language.h"
@@ -177,6 +178,11 @@ Result<model::Report> ReportBuilder::finish() {
     m_report.selectors.push_back({std::move(selector).value(), raw});
   }
   JALA_TRY(model::validate(m_report));
+  // The selectors the text carries, with their spans: what links reports that came without a form.
+  for (extract::Finding& finding : extract::extract(m_report.text, {m_report.country})) {
+    m_report.text_selectors.push_back({std::move(finding.selector), static_cast<std::uint32_t>(finding.start),
+                                       static_cast<std::uint32_t>(finding.end), finding.confidence});
+  }
   return std::move(m_report);
 }
 

@@ -68,6 +68,14 @@ Status validate(const Report& report) {
   return {};
 }
 
+std::vector<Selector> named_selectors(const Report& report) {
+  std::vector<Selector> out;
+  out.reserve(report.selectors.size() + report.text_selectors.size());
+  for (const ReportSelector& named : report.selectors) out.push_back(named.selector);
+  for (const TextSelector& found : report.text_selectors) out.push_back(found.selector);
+  return out;
+}
+
 Sha256Digest content_hash(const Report& report) {
   Sha256 hash;
   hash.update_field("jala.report.v1").update_field(report.source).update_field(report.id);

@@ -42,6 +42,17 @@ struct ReportSelector {
   bool operator==(const ReportSelector&) const = default;
 };
 
+// A selector that extraction (jala::extract) found in the report's text: its UTF-8 byte span in
+// `text` and how sure extraction is. Derived from the text, so not part of the intake form or the
+// content hash.
+struct TextSelector {
+  Selector selector;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  double confidence = 0;
+  bool operator==(const TextSelector&) const = default;
+};
+
 struct Report {
   std::string source;
   std::string id;
@@ -52,11 +63,15 @@ struct Report {
   std::string language;        // BCP 47, or empty
   std::string victim_country;  // ISO 3166-1 alpha-2, or empty
   std::optional<Money> loss;
-  std::vector<ReportSelector> selectors;
+  std::vector<ReportSelector> selectors;   // given by the intake form
+  std::vector<TextSelector> text_selectors;  // found in `text` at intake
   Tlp tlp = k_default_tlp;
 
   bool operator==(const Report&) const = default;
 };
+
+// Every selector the report names, from the form and from the text, in that order; may repeat.
+std::vector<Selector> named_selectors(const Report& report);
 
 // Checks what single-field parsing cannot: required fields, limits, "text or selectors".
 // The message names the field ("country: ...").

@@ -1,5 +1,6 @@
 #include "jala/storage/memory/memory_store.h"
 
+#include <algorithm>
 #include <set>
 
 namespace jala::storage {
@@ -24,12 +25,8 @@ class MemoryView : public WriteTransaction {
   Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const override {
     std::vector<RecordKey> out;
     for (const auto& [key, entry] : m_state.reports) {
-      for (const model::ReportSelector& named : entry.first.selectors) {
-        if (named.selector == selector) {
-          out.push_back(key);
-          break;
-        }
-      }
+      const std::vector<model::Selector> named = model::named_selectors(entry.first);
+      if (std::find(named.begin(), named.end(), selector) != named.end()) out.push_back(key);
     }
     return out;
   }
@@ -44,7 +41,7 @@ class MemoryView : public WriteTransaction {
       ++by_kind[std::string(model::to_string(entry.first.kind))];
       ++by_country[entry.first.country];
       ++by_source[key.source];
-      for (const model::ReportSelector& named : entry.first.selectors) selectors.insert(named.selector);
+      for (model::Selector& named : model::named_selectors(entry.first)) selectors.insert(std::move(named));
     }
     for (const auto& [key, entry] : m_state.transactions) {
       selectors.insert(entry.first.from);

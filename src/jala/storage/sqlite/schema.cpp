@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 1> k_migrations = {
+constexpr std::array<std::string_view, 2> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -58,6 +58,13 @@ CREATE TABLE transactions (
 );
 CREATE INDEX transactions_by_from ON transactions (from_key, at);
 CREATE INDEX transactions_by_to ON transactions (to_key, at);
+)sql",
+    // 1 -> 2: selectors found in a report's text keep their UTF-8 byte span and confidence; a
+    // selector from the intake form has none (NULL).
+    R"sql(
+ALTER TABLE report_selectors ADD COLUMN span_start INTEGER;
+ALTER TABLE report_selectors ADD COLUMN span_end INTEGER;
+ALTER TABLE report_selectors ADD COLUMN confidence REAL;
 )sql",
 };
 

@@ -30,7 +30,8 @@ class SqliteStore::Statements {
         " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12 WHERE report_key = ?13"));
     JALA_TRY_ASSIGN(Statement delete_report_selectors, p("DELETE FROM report_selectors WHERE report_key = ?"));
     JALA_TRY_ASSIGN(Statement insert_report_selector, p(
-        "INSERT INTO report_selectors (report_key, position, selector_key, raw) VALUES (?, ?, ?, ?)"));
+        "INSERT INTO report_selectors (report_key, position, selector_key, raw, span_start, span_end, confidence)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
     JALA_TRY_ASSIGN(Statement insert_selector, p(
         "INSERT INTO selectors (type, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     JALA_TRY_ASSIGN(Statement find_selector, p("SELECT selector_key FROM selectors WHERE type = ? AND value = ?"));
@@ -38,7 +39,8 @@ class SqliteStore::Statements {
         "SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount, loss_currency, tlp,"
         " text FROM reports WHERE source = ? AND source_id = ?"));
     JALA_TRY_ASSIGN(Statement report_selectors, p(
-        "SELECT s.type, s.value, rs.raw FROM report_selectors rs JOIN selectors s USING (selector_key)"
+        "SELECT s.type, s.value, rs.raw, rs.span_start, rs.span_end, rs.confidence"
+        " FROM report_selectors rs JOIN selectors s USING (selector_key)"
         " WHERE rs.report_key = ? ORDER BY rs.position"));
     JALA_TRY_ASSIGN(Statement reports_with_selector, p(
         "SELECT DISTINCT r.source, r.source_id FROM selectors s JOIN report_selectors rs USING (selector_key)"
@@ -124,7 +126,13 @@ class SqliteView final : public WriteTransaction {
       JALA_TRY_ASSIGN(const bool row, selectors.step());
       if (!row) break;
       JALA_TRY_ASSIGN(const model::Selector selector, read_selector(selectors, 0));
-      report.selectors.push_back({selector, std::string(selectors.column_text(2))});
+      if (selectors.column_is_null(3)) {
+        report.selectors.push_back({selector, std::string(selectors.column_text(2))});
+      } else {
+        report.text_selectors.push_back({selector, static_cast<std::uint32_t>(selectors.column_int(3)),
+                                         static_cast<std::uint32_t>(selectors.column_int(4)),
+                                         selectors.column_double(5)});
+      }
     }
     selectors.reset();
     return std::optional<model::Report>(std::move(report));
@@ -221,6 +229,15 @@ class SqliteView final : public WriteTransaction {
     for (const model::ReportSelector& named : report.selectors) {
       JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(named.selector));
       s.insert_report_selector.bind(1, report_key).bind(2, position++).bind(3, selector_key).bind(4, named.raw);
+      s.insert_report_selector.bind_null(5).bind_null(6).bind_null(7);
+      JALA_TRY(s.insert_report_selector.run());
+    }
+    for (const model::TextSelector& found : report.text_selectors) {
+      JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(found.selector));
+      const std::string_view raw = std::string_view(report.text).substr(found.start, found.end - found.start);
+      s.insert_report_selector.bind(1, report_key).bind(2, position++).bind(3, selector_key).bind(4, raw);
+      s.insert_report_selector.bind(5, std::int64_t{found.start}).bind(6, std::int64_t{found.end});
+      s.insert_report_selector.bind(7, found.confidence);
       JALA_TRY(s.insert_report_selector.run());
     }
     return outcome;

@@ -1,0 +1,188 @@
+// jala extract: selectors in free text (plain mode) or in JSON Lines requests (--jsonl), as JSON Lines.
+// Both modes run one ordered pipeline: a serial stage reads the next bounded unit of input (a piece of
+// text ending at a line break, or a batch of lines), extraction runs on every core in parallel, and a
+// serial stage writes each unit's output in input order. At most k_units_in_flight units exist at once,
+// so memory stays constant whatever the input size.
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "jala/cli/commands.h"
+#include "jala/cli/file_source.h"
+#include "jala/cli/progress.h"
+#include "jala/extract/extract.h"
+#include "jala/intake/extract_request.h"
+#include "jala/intake/line_reader.h"
+#include "jala/intake/piece_reader.h"
+#include "jala/model/country.h"
+
+namespace jala::cli {
+namespace {
+
+constexpr std::size_t k_piece_bytes = 1 << 20;        // plain mode: text per unit
+constexpr std::size_t k_lines_per_unit = 256;         // --jsonl: lines per unit
+constexpr std::size_t k_max_request_bytes = 2 << 20;  // --jsonl: longest line (text limit plus JSON escapes)
+
+struct Unit {
+  // Input: one piece of plain text, or a batch of request lines with their numbers.
+  intake::Piece piece;
+  std::vector<std::string> lines;
+  std::vector<std::uint64_t> line_numbers;
+  // Output.
+  std::string rendered;
+  std::vector<std::string> errors;  // "LINE: reason"
+};
+
+nlohmann::ordered_json finding_json(const extract::Finding& finding, std::uint64_t offset) {
+  return {{"type", model::to_string(finding.selector.type)},
+          {"value", finding.selector.value},
+          {"start", finding.start + offset},
+          {"end", finding.end + offset},
+          {"raw", finding.raw},
+          {"confidence", finding.confidence}};
+}
+
+// Invalid UTF-8 in the input is replaced in the output, which must stay valid JSON.
+std::string dump(const nlohmann::ordered_json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// `file` names the input when several are given: each file is its own text, with its own offsets.
+void extract_piece(Unit& unit, const extract::ExtractContext& context, const std::string* file) {
+  for (const extract::Finding& finding : extract::extract(unit.piece.text, context)) {
+    nlohmann::ordered_json json = finding_json(finding, unit.piece.offset);
+    if (file != nullptr) json["file"] = *file;
+    unit.rendered += dump(json);
+    unit.rendered += '\n';
+  }
+}
+
+void extract_requests(Unit& unit, std::string_view default_country) {
+  for (std::size_t i = 0; i < unit.lines.size(); ++i) {
+    if (unit.lines[i].find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
+    Result<intake::ExtractRequest> request = intake::parse_extract_request(unit.lines[i]);
+    if (!request.ok()) {
+      unit.errors.push_back(fmt::format("{}: {}", unit.line_numbers[i], request.error().message()));
+      continue;
+    }
+    const std::string_view country = request->country.empty() ? default_country : request->country;
+    nlohmann::ordered_json selectors = nlohmann::ordered_json::array();
+    for (const extract::Finding& finding : extract::extract(request->text, {country})) {
+      selectors.push_back(finding_json(finding, 0));
+    }
+    unit.rendered += "{\"id\":";
+    unit.rendered += request->id_json;
+    unit.rendered += ",\"selectors\":";
+    unit.rendered += dump(selectors);
+    unit.rendered += "}\n";
+  }
+}
+
+// Reads the next unit of `file`; false at the end of the input.
+class UnitReader {
+ public:
+  UnitReader(intake::ByteSource& source, bool jsonl)
+      : m_jsonl(jsonl), m_lines(source, k_max_request_bytes), m_pieces(source, k_piece_bytes) {}
+
+  Result<bool> next(Unit& unit) {
+    if (!m_jsonl) {
+      JALA_TRY_ASSIGN(std::optional<intake::Piece> piece, m_pieces.next());
+      if (!piece) return false;
+      unit.piece = std::move(*piece);
+      return true;
+    }
+    while (unit.lines.size() < k_lines_per_unit) {
+      JALA_TRY_ASSIGN(const std::optional<intake::Line> line, m_lines.next());
+      if (!line) break;
+      if (line->too_long) {
+        unit.errors.push_back(fmt::format("{}: the line is longer than {} bytes", line->number, k_max_request_bytes));
+        continue;
+      }
+      unit.lines.emplace_back(line->text);
+      unit.line_numbers.push_back(line->number);
+    }
+    return !unit.lines.empty() || !unit.errors.empty();
+  }
+
+  std::uint64_t bytes_consumed() const { return m_jsonl ? m_lines.bytes_consumed() : m_pieces.bytes_consumed(); }
+
+ private:
+  bool m_jsonl;
+  intake::LineReader m_lines;
+  intake::PieceReader m_pieces;
+};
+
+// Runs the pipeline over one file. Returns the number of bad lines; an input error ends the file.
+Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args, const std::string& file) {
+  JALA_TRY_ASSIGN(std::unique_ptr<FileSource> source, FileSource::open(file));
+  Progress progress(progress_display(context.verbose), fmt::format("extract {}", file), source->size());
+  UnitReader reader(*source, args.jsonl);
+  Status input_status;
+  std::size_t bad_lines = 0;
+  const std::string* file_field = args.files.size() > 1 ? &file : nullptr;
+  const std::size_t units_in_flight = 4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+
+  tbb::parallel_pipeline(
+      units_in_flight,
+      tbb::make_filter<void, std::shared_ptr<Unit>>(tbb::filter_mode::serial_in_order,
+                                                    [&](tbb::flow_control& control) -> std::shared_ptr<Unit> {
+                                                      auto unit = std::make_shared<Unit>();
+                                                      Result<bool> more = reader.next(*unit);
+                                                      if (!more.ok()) input_status = std::move(more).error();
+                                                      if (!more.ok() || !*more) {
+                                                        control.stop();
+                                                        return nullptr;
+                                                      }
+                                                      progress.update(reader.bytes_consumed());
+                                                      return unit;
+                                                    }) &
+          tbb::make_filter<std::shared_ptr<Unit>, std::shared_ptr<Unit>>(
+              tbb::filter_mode::parallel,
+              [&](std::shared_ptr<Unit> unit) {
+                if (args.jsonl) {
+                  extract_requests(*unit, args.country);
+                } else {
+                  extract_piece(*unit, {args.country}, file_field);
+                }
+                return unit;
+              }) &
+          tbb::make_filter<std::shared_ptr<Unit>, void>(tbb::filter_mode::serial_in_order,
+                                                        [&](const std::shared_ptr<Unit>& unit) {
+                                                          std::fwrite(unit->rendered.data(), 1, unit->rendered.size(),
+                                                                      stdout);
+                                                          for (const std::string& error : unit->errors) {
+                                                            fmt::print(stderr, "jala: extract: {}:{}\n", file, error);
+                                                          }
+                                                          bad_lines += unit->errors.size();
+                                                        }));
+  std::fflush(stdout);
+  if (!input_status.ok()) return input_status.error();
+  return bad_lines;
+}
+
+}  // namespace
+
+Result<int> extract_command(const Context& context, const ExtractArgs& args) {
+  ExtractArgs checked = args;
+  if (!args.country.empty()) {
+    Result<std::string> country = model::parse_country(args.country);
+    if (!country.ok()) return invalid_argument("--country: {}", country.error().message());
+    checked.country = std::move(*country);
+  }
+  if (checked.files.empty()) checked.files.emplace_back("-");
+  std::optional<tbb::global_control> threads;
+  if (args.threads > 0) threads.emplace(tbb::global_control::max_allowed_parallelism, args.threads);
+
+  bool failed = false;
+  for (const std::string& file : checked.files) {
+    Result<std::size_t> bad_lines = extract_file(context, checked, file);
+    if (!bad_lines.ok()) fmt::print(stderr, "jala: extract: {}: {}\n", file, bad_lines.error().message());
+    failed = failed || !bad_lines.ok() || *bad_lines > 0;
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace jala::cli

@@ -1,0 +1,102 @@
+// The state of one extraction: the working text, its cues, which working bytes a finding already
+// claims, and the findings so far. The scanners (internet_scanner.cpp, number_scanner.cpp) read and
+// extend it; extract() owns it for the length of one call. Internal to jala::extract.
+//
+// Not thread-safe; one per call.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jala/extract/extract.h"
+#include "jala/extract/lexicon.h"
+#include "jala/extract/working_text.h"
+#include "jala/model/selector.h"
+
+namespace jala::extract {
+
+// Confidence of each kind of evidence: checksums and strict formats leave little doubt; a value named
+// only by a nearby keyword leaves more.
+inline constexpr double k_checksum_confidence = 0.99;
+inline constexpr double k_format_confidence = 0.95;
+inline constexpr double k_phone_confidence = 0.9;
+inline constexpr double k_keyword_confidence = 0.8;
+
+// The shortest token read as a wallet address (scan_wallet); extract() skips shorter plain words.
+inline constexpr std::size_t k_min_wallet_length = 25;
+
+class Document {
+ public:
+  Document(std::string_view original, const ExtractContext& context);
+
+  std::string_view text() const { return m_working.text(); }
+  const std::vector<CueHit>& cues() const { return m_cues; }
+  const model::NormaliseContext& normalise_context() const { return m_normalise_context; }
+  std::string_view country() const { return m_normalise_context.default_region; }
+
+  // Records a finding over the working span [start, end) and claims the span.
+  void add(model::SelectorType type, std::string value, std::size_t start, std::size_t end, double confidence);
+  // Claims a span without a finding (a near-miss wallet, a date), so no later scanner reads into it.
+  void claim(std::size_t start, std::size_t end);
+  bool is_claimed(std::size_t position) const;
+  // The first end of a cue after `position`, or the text size: a number glued to a bank name
+  // ("ICBC6222...") starts a token there.
+  std::size_t next_cue_end(std::size_t position) const;
+
+  // The findings in order of start, without duplicate (selector, start). Leaves the document empty.
+  std::vector<Finding> take_findings();
+
+ private:
+  std::string_view m_original;
+  WorkingText m_working;
+  std::vector<CueHit> m_cues;
+  model::NormaliseContext m_normalise_context;
+  // The claimed working spans: disjoint, in order, merged as they are claimed. A text holds few findings,
+  // so a short sorted list is smaller and faster than a flag per byte.
+  struct Span {
+    std::size_t start;
+    std::size_t end;
+  };
+  std::vector<Span> m_claimed;
+  std::vector<Finding> m_findings;
+};
+
+// Character classes of the working text, one table lookup per byte.
+enum CharClass : unsigned char { k_digit = 1, k_alpha = 2, k_word = 4, k_token_start = 8 };
+
+constexpr std::array<unsigned char, 256> k_char_classes = [] {
+  std::array<unsigned char, 256> classes{};
+  for (int c = '0'; c <= '9'; ++c) classes[c] = k_digit | k_word | k_token_start;
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = k_alpha | k_word | k_token_start;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = k_alpha | k_word | k_token_start;
+  classes['_'] = k_word;
+  for (unsigned char c : std::string_view("+(@:")) classes[c] = k_token_start;  // phones, handles, IPv6 "::1"
+  return classes;
+}();
+
+inline unsigned char class_of(char c) { return k_char_classes[static_cast<unsigned char>(c)]; }
+inline bool is_digit(char c) { return (class_of(c) & k_digit) != 0; }
+inline bool is_alpha(char c) { return (class_of(c) & k_alpha) != 0; }
+inline bool is_alnum(char c) { return (class_of(c) & (k_digit | k_alpha)) != 0; }
+// Part of a word for boundary tests: ASCII letters, digits and '_'.
+inline bool is_word(char c) { return (class_of(c) & k_word) != 0; }
+inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Scanners: each is tried at a token start and returns the end of what it consumed, or 0 when the
+// text at `start` is not its kind. The driver in extract.cpp calls them cheapest and most specific
+// first.
+std::size_t scan_url(Document& document, std::size_t start);
+std::size_t scan_email(Document& document, std::size_t start);
+std::size_t scan_host(Document& document, std::size_t start);
+std::size_t scan_ip(Document& document, std::size_t start);
+std::size_t scan_mention(Document& document, std::size_t start);
+std::size_t scan_iban(Document& document, std::size_t start);
+std::size_t scan_wallet(Document& document, std::size_t start);
+std::size_t scan_number(Document& document, std::size_t start);
+// After the main pass: bare names that follow a platform keyword ("Telegram: hr_james68").
+void scan_bare_names(Document& document);
+
+}  // namespace jala::extract

@@ -1,0 +1,180 @@
+#include "jala/extract/extract.h"
+
+#include <algorithm>
+#include <array>
+
+#include "jala/extract/document.h"
+
+namespace jala::extract {
+namespace {
+
+// The end of the word at `i`: ASCII letters, digits, '_' and Latin letters with diacritics.
+std::size_t word_end(std::string_view text, std::size_t i) {
+  while (i < text.size()) {
+    if (is_word(text[i])) {
+      ++i;
+      continue;
+    }
+    const CodePoint code_point = decode_utf8(text, i);
+    if (code_point.length == 1 || !is_latin_letter(code_point.value)) break;
+    i += code_point.length;
+  }
+  return i;
+}
+
+// A token starts where the previous byte does not glue it to a word: not after a letter or digit, and
+// not after '-', '.' or '/' that follow one ("INV-2026-91226", "v2.4.1").
+bool is_token_boundary(std::string_view text, std::size_t i) {
+  if (i == 0) return true;
+  const char previous = text[i - 1];
+  if (is_word(previous)) return false;
+  if ((previous == '-' || previous == '.' || previous == '/') && i >= 2 && is_alnum(text[i - 2])) return false;
+  return true;
+}
+
+// The bytes at which a scanner may start: ASCII token starts, and the lead bytes of Latin letters
+// with diacritics (U+00C0 to U+024F, and U+1E00 to U+1EFF, whose lead byte 0xE1 is shared with
+// Myanmar and Khmer, so it is checked further after decoding).
+constexpr std::array<bool, 256> k_may_start_selector = [] {
+  std::array<bool, 256> may_start{};
+  for (int c = 0; c < 0x80; ++c) may_start[c] = (k_char_classes[c] & k_token_start) != 0;
+  for (int c = 0xC3; c <= 0xC9; ++c) may_start[c] = true;
+  may_start[0xE1] = true;
+  return may_start;
+}();
+
+bool may_start_selector(char c) { return k_may_start_selector[static_cast<unsigned char>(c)]; }
+
+// True for a word that every scanner would turn down, found without calling them: it starts with a
+// letter, so it is no number, mention or IP address; its ASCII letters and digits are too few for a
+// wallet and not shaped like an IBAN ("GB82"); and after its letters comes nothing that continues a
+// URL scheme, an e-mail local part, a host name or an IP address ('.', '@', '-', '_', '%', '+', ':').
+// Most words of Latin-script text are plain, and the full cascade would scan each of them five times.
+bool is_plain_word(std::string_view text, std::size_t start) {
+  std::size_t ascii_end = start;
+  while (ascii_end < text.size() && is_alnum(text[ascii_end])) ++ascii_end;
+  const std::size_t ascii_length = ascii_end - start;
+  if (ascii_length == 0) {
+    if (static_cast<unsigned char>(text[start]) < 0x80) return false;  // '+', '(', '@', ':'
+  } else if (!is_alpha(text[start]) || ascii_length >= k_min_wallet_length) {
+    return false;
+  }
+  if (ascii_length >= 4 && is_alpha(text[start + 1]) && is_digit(text[start + 2]) && is_digit(text[start + 3])) {
+    return false;
+  }
+  // The rest of the word: ASCII letters and digits, and Latin letters with diacritics.
+  std::size_t end = ascii_end;
+  while (end < text.size()) {
+    if (is_alnum(text[end])) {
+      ++end;
+      continue;
+    }
+    if (static_cast<unsigned char>(text[end]) < 0x80) break;
+    const CodePoint code_point = decode_utf8(text, end);
+    if (!is_latin_letter(code_point.value)) break;
+    end += code_point.length;
+  }
+  if (end == text.size()) return true;
+  constexpr std::string_view k_continuations = ".@-_%+:";
+  return k_continuations.find(text[end]) == std::string_view::npos;
+}
+
+}  // namespace
+
+Document::Document(std::string_view original, const ExtractContext& context)
+    : m_original(original),
+      m_working(original),
+      m_cues(find_cues(m_working.text())),
+      m_normalise_context{context.country} {}
+
+void Document::add(model::SelectorType type, std::string value, std::size_t start, std::size_t end, double confidence) {
+  const std::size_t original_start = m_working.original_start(start);
+  const std::size_t original_end = m_working.original_end(end);
+  m_findings.push_back({model::Selector{type, std::move(value)}, original_start, original_end,
+                        std::string(m_original.substr(original_start, original_end - original_start)), confidence});
+  claim(start, end);
+}
+
+void Document::claim(std::size_t start, std::size_t end) {
+  if (start >= end) return;
+  // The spans that touch or overlap [start, end) are merged into one.
+  auto first = std::lower_bound(m_claimed.begin(), m_claimed.end(), start,
+                                [](const Span& span, std::size_t at) { return span.end < at; });
+  auto last = first;
+  while (last != m_claimed.end() && last->start <= end) {
+    start = std::min(start, last->start);
+    end = std::max(end, last->end);
+    ++last;
+  }
+  first = m_claimed.erase(first, last);
+  m_claimed.insert(first, Span{start, end});
+}
+
+bool Document::is_claimed(std::size_t position) const {
+  const auto after = std::upper_bound(m_claimed.begin(), m_claimed.end(), position,
+                                      [](std::size_t at, const Span& span) { return at < span.start; });
+  return after != m_claimed.begin() && (after - 1)->end > position;
+}
+
+std::size_t Document::next_cue_end(std::size_t position) const {
+  // Cues do not overlap, so their ends are in order too.
+  const auto it = std::upper_bound(m_cues.begin(), m_cues.end(), position,
+                                   [](std::size_t at, const CueHit& hit) { return at < hit.end; });
+  return it == m_cues.end() ? text().size() : it->end;
+}
+
+std::vector<Finding> Document::take_findings() {
+  std::sort(m_findings.begin(), m_findings.end(), [](const Finding& a, const Finding& b) {
+    return a.start != b.start ? a.start < b.start : a.selector < b.selector;
+  });
+  m_findings.erase(
+      std::unique(m_findings.begin(), m_findings.end(),
+                  [](const Finding& a, const Finding& b) { return a.start == b.start && a.selector == b.selector; }),
+      m_findings.end());
+  return std::move(m_findings);
+}
+
+// The cascade's order matters: a URL holds hosts, e-mails hold hosts and @, IBANs and wallets hold
+// digit runs, IPs look like numbers; so the forms that contain others go first, and each claims its
+// span. Numbers (phones and bank accounts) come last because they are the least specific.
+std::vector<Finding> extract(std::string_view text, const ExtractContext& context) {
+  Document document(text, context);
+  const std::string_view working = document.text();
+  std::size_t i = 0;
+  std::size_t cue_end = document.next_cue_end(0);  // the next end of a cue at or after i
+  while (i < working.size()) {
+    // Runs of bytes that start no selector (spaces, punctuation, Thai or Chinese text) are skipped in
+    // one tight loop: only these bytes reach the checks below.
+    while (i < working.size() && !may_start_selector(working[i])) ++i;
+    if (i == working.size()) break;
+    if (cue_end < i) cue_end = document.next_cue_end(i - 1);
+    if (document.is_claimed(i) || !(is_token_boundary(working, i) || cue_end == i)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = 0;
+    if ((class_of(working[i]) & k_token_start) != 0) {
+      if (!is_plain_word(working, i)) {
+        for (auto* scanner :
+             {scan_url, scan_email, scan_ip, scan_host, scan_mention, scan_iban, scan_wallet, scan_number}) {
+          end = scanner(document, i);
+          if (end != 0) break;
+        }
+      }
+    } else {
+      const CodePoint code_point = decode_utf8(working, i);
+      // An IDN host may start with a Latin letter with a diacritic; any other character is skipped.
+      end = !is_latin_letter(code_point.value) ? i + code_point.length
+            : is_plain_word(working, i)        ? 0
+                                               : scan_host(document, i);
+    }
+    // Otherwise skip the rest of this word (a scanner starts only at a token boundary), but stop where a
+    // cue ends inside it.
+    const std::size_t next_cue_end = cue_end > i ? cue_end : document.next_cue_end(i);
+    i = end > i ? end : std::max(i + 1, std::min(word_end(working, i), next_cue_end));
+  }
+  scan_bare_names(document);
+  return document.take_findings();
+}
+
+}  // namespace jala::extract

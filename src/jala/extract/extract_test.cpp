@@ -1,0 +1,169 @@
+#include "jala/extract/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "jala/extract/working_text.h"
+
+namespace jala::extract {
+namespace {
+
+// The canonical selectors found, as a set of "type:value".
+std::set<std::string> selectors(std::string_view text, std::string_view country) {
+  std::set<std::string> got;
+  for (const Finding& finding : extract(text, ExtractContext{country})) got.insert(finding.selector.to_string());
+  return got;
+}
+
+using Want = std::set<std::string>;
+
+TEST(WorkingText, RefangsAndFoldsDigitsWithAnExactOffsetMap) {
+  const std::string original = "a (at) b [.] com hxxps[:]//x ๐๙";
+  const WorkingText working(original);
+  EXPECT_EQ(working.text(), "a@b.com https://x 09");
+  const std::size_t nine = working.text().size() - 1;
+  EXPECT_EQ(
+      original.substr(working.original_start(nine), working.original_end(nine + 1) - working.original_start(nine)),
+      "๙");
+  EXPECT_EQ(working.original_end(working.text().size()), original.size());
+}
+
+TEST(WorkingText, JoinsSpacedDotsBetweenLabelsOnly) {
+  EXPECT_EQ(WorkingText("vip . angkor-gold . net").text(), "vip.angkor-gold.net");
+  EXPECT_EQ(WorkingText("end . ").text(), "end . ");
+}
+
+TEST(Extract, OffsetsMapBackToTheOriginalText) {
+  const std::string text = "Email: Ana.wealth888 (at) gmail (dot) com, gọi ០៩៦ ២៤២៣ ៩១៨ nhé";
+  const std::vector<Finding> findings = extract(text, {"KH"});
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].selector.to_string(), "email:ana.wealth888@gmail.com");
+  EXPECT_EQ(findings[0].raw, "Ana.wealth888 (at) gmail (dot) com");
+  EXPECT_EQ(findings[1].selector.to_string(), "phone:+855962423918");
+  EXPECT_EQ(findings[1].raw, "០៩៦ ២៤២៣ ៩១៨");
+  for (const Finding& finding : findings) {
+    EXPECT_EQ(text.substr(finding.start, finding.end - finding.start), finding.raw);
+    EXPECT_GT(finding.confidence, 0.0);
+    EXPECT_LE(finding.confidence, 1.0);
+  }
+}
+
+TEST(Extract, FindingsAreInOrderOfStartWithoutDuplicates) {
+  const std::vector<Finding> findings = extract("WhatsApp +66 81 234 5678 or WhatsApp +66 81 234 5678", {"TH"});
+  ASSERT_EQ(findings.size(), 4u);
+  for (std::size_t i = 1; i < findings.size(); ++i) {
+    EXPECT_LE(findings[i - 1].start, findings[i].start);
+    EXPECT_FALSE(findings[i - 1].start == findings[i].start && findings[i - 1].selector == findings[i].selector);
+  }
+}
+
+TEST(Extract, PhonesInNationalInternationalAndSpacedForms) {
+  EXPECT_EQ(selectors("Gọi 0912 345 678 nhé", "VN"), (Want{"phone:+84912345678"}));
+  EXPECT_EQ(selectors("call 0066 9 9365 0800, ok", "VN"), (Want{"phone:+66993650800"}));
+  EXPECT_EQ(selectors("เบอร์ 0 8 8 0 8 9 9 0 2 0 ได้", "TH"), (Want{"phone:+66880899020"}));
+  EXPECT_EQ(selectors("số +855 (0) 12 017 742, lần", "VN"), (Want{"phone:+85512017742"}));
+  EXPECT_EQ(selectors("电话：＋８６－１３５－７５２３－４０９６", "CN"), (Want{"phone:+8613575234096"}));
+  EXPECT_EQ(selectors("واتساب (+٩٧١) ٥٢٧٠٢٣١١٣", "AE"), (Want{"phone:+971527023113", "whatsapp:+971527023113"}));
+}
+
+TEST(Extract, NationalNumbersNeedTheTrunkPrefixAndExactLength) {
+  EXPECT_EQ(selectors("gọi 912 345 678", "VN"), Want{});
+  EXPECT_EQ(selectors("Số 0388 351 0666 bị thừa một chữ số", "VN"), Want{});
+  EXPECT_EQ(selectors("Le numéro 0762 248 41 est incomplet.", "CH"), Want{});
+}
+
+TEST(Extract, DatesTimesAmountsAndCodesAreNeverPhones) {
+  EXPECT_EQ(selectors("ngày 2026-10-03 lúc 16:57", "TH"), Want{});
+  EXPECT_EQ(selectors("会议时间2026-03-12 23:05，地点", "CN"), Want{});
+  EXPECT_EQ(selectors("ทำรายการ ๑๒/๐๓/๒๕๖๙", "TH"), Want{});
+  EXPECT_EQ(selectors("chuyển 17.000.000đ và 1.200.000 VND", "VN"), Want{});
+  EXPECT_EQ(selectors("Mã OTP 0912345678 không chia sẻ", "VN"), Want{});
+  EXPECT_EQ(selectors("Pesanan EF08797875 dalam perjalanan", "MY"), Want{});
+}
+
+TEST(Extract, WhatsAppAndZaloNumbersGiveTheAccountAndThePhone) {
+  EXPECT_EQ(selectors("Zalo: 0912 345 678", "VN"), (Want{"zalo:+84912345678", "phone:+84912345678"}));
+  EXPECT_EQ(selectors("0912 345 678 (Zalo/ĐT)", "VN"), (Want{"zalo:+84912345678", "phone:+84912345678"}));
+  EXPECT_EQ(selectors("Zalo: 0932449548 - Hotline: 02846748502", "VN"),
+            (Want{"zalo:+84932449548", "phone:+84932449548", "phone:+842846748502"}));
+  EXPECT_EQ(selectors("Viber: 0912 345 678", "VN"), (Want{"phone:+84912345678"}));
+  EXPECT_EQ(selectors("WA https://api.whatsapp.com/send?phone=66986243578 ok", "TH"),
+            (Want{"whatsapp:+66986243578", "phone:+66986243578"}));
+  EXPECT_EQ(selectors("zalo.me/0912345678", "VN"), (Want{"zalo:+84912345678", "phone:+84912345678"}));
+}
+
+TEST(Extract, HandlesOnlyAfterAPlatformKeyword) {
+  EXPECT_EQ(selectors("Nhắn Telegram @Lan_hr68 để được tư vấn", "VN"), (Want{"telegram:lan_hr68"}));
+  EXPECT_EQ(selectors("cảm ơn @Lan_hr68 nhé", "VN"), Want{});
+  EXPECT_EQ(selectors("Contact the recruiter on LINE: marymekong or WeChat: trademia99", "GB"),
+            (Want{"line:marymekong", "wechat:trademia99"}));
+  EXPECT_EQ(selectors("Join our Telegram group chat today", "GB"), Want{});
+  EXPECT_EQ(selectors("posts on X as @jackservice88", "GB"), (Want{"x:jackservice88"}));
+}
+
+TEST(Extract, ProfileLinksGiveOnlyTheAccount) {
+  EXPECT_EQ(selectors("https://t.me/adminfortune88/586", "ID"), (Want{"telegram:adminfortune88"}));
+  EXPECT_EQ(selectors("http://line.me/ti/p/~aompanda", "TH"), (Want{"line:aompanda"}));
+  EXPECT_EQ(selectors("tiktok.com/@jaya_lily", "ID"), (Want{"tiktok:jaya_lily"}));
+  EXPECT_EQ(selectors("https://www.facebook.com/hrcoach6", "AE"), (Want{"facebook:hrcoach6"}));
+}
+
+TEST(Extract, UrlsGiveUrlAndRegistrableDomain) {
+  EXPECT_EQ(selectors("Link: hxxps[:]//trade.ligaya-crypto[.]com , ok", "PH"),
+            (Want{"url:https://trade.ligaya-crypto.com/", "domain:ligaya-crypto.com"}));
+  EXPECT_EQ(selectors("访问https://x.cn/vip查询", "CN"), (Want{"url:https://x.cn/vip", "domain:x.cn"}));
+  EXPECT_EQ(selectors("Trang https://kiếmtiền-online.com/vip?invite=M4TK giả", "VN"),
+            (Want{"url:https://xn--kimtin-online-jr2g7a.com/vip?invite=M4TK", "domain:xn--kimtin-online-jr2g7a.com"}));
+  EXPECT_EQ(selectors("http://203.0.113.7:8080/login", "VN"),
+            (Want{"url:http://203.0.113.7:8080/login", "ip:203.0.113.7"}));
+}
+
+TEST(Extract, BareHostsGiveDomainOnly) {
+  EXPECT_EQ(selectors("Đừng vào trang m . sanvang-vip . shop nhé", "VN"), (Want{"domain:sanvang-vip.shop"}));
+  EXPECT_EQ(selectors("Signalé : épargne-sûre.net (faux)", "FR"), (Want{"domain:xn--pargne-sre-96a8t.net"}));
+  EXPECT_EQ(selectors("gửi hopdong.pdf và passport.jpg", "VN"), Want{});
+}
+
+TEST(Extract, EmailsIncludingDefangedButNotUpiIds) {
+  EXPECT_EQ(selectors("contact[@]champa-invest-club.club", "LA"), (Want{"email:contact@champa-invest-club.club"}));
+  EXPECT_EQ(selectors("Pay to UPI trade.mekong888@okaxis now", "IN"), Want{});
+}
+
+TEST(Extract, IpAddressesButNotVersions) {
+  EXPECT_EQ(selectors("máy chủ 198[.]51[.]100[.]153.", "VN"), (Want{"ip:198.51.100.153"}));
+  EXPECT_EQ(selectors("IPv6 2001:0DB8:0000:C6B5:0000:0000:0000:E960", "VN"), (Want{"ip:2001:db8:0:c6b5::e960"}));
+  EXPECT_EQ(selectors("cập nhật v2.4.1 và V1.1", "VN"), Want{});
+}
+
+TEST(Extract, WalletsOnlyWithValidChecksums) {
+  EXPECT_EQ(selectors("Ví đúng là 0x2B0F0E73B95Aa34F4A11f1D3C64c8c89fEDBB912.", "VN"),
+            (Want{"wallet:eth:0x2b0f0e73b95aa34f4a11f1d3c64c8c89fedbb912"}));
+  EXPECT_EQ(selectors("nhầm vào ví 0x457666faeb596Fe1Fb69f7e7a0F924C2773E7B8C", "VN"), Want{});
+  EXPECT_EQ(selectors("mã giao dịch 21d0e30afcfb1dfc4773526c7069ae0bd35af7fe62203598847ad163dc76ef0a.", "VN"), Want{});
+}
+
+TEST(Extract, SolanaKeysOnlyWhenSolanaIsNamed) {
+  EXPECT_EQ(selectors("Send SOL to my Solana wallet HCvtEtzCGC4xf6ZvgHwENCbhx7FmZniRL318QCtzomu7", "GB"),
+            (Want{"wallet:sol:HCvtEtzCGC4xf6ZvgHwENCbhx7FmZniRL318QCtzomu7"}));
+  EXPECT_EQ(selectors("Send coins to HCvtEtzCGC4xf6ZvgHwENCbhx7FmZniRL318QCtzomu7", "GB"), Want{});
+}
+
+TEST(Extract, IbansSpacedOrCompactWithValidCheckDigits) {
+  EXPECT_EQ(selectors("Mule account: LT59 7566 0836 8068 1391 (EMI)", "GB"), (Want{"iban:LT597566083680681391"}));
+  EXPECT_EQ(selectors("Mule account: LT58 7566 0836 8068 1391 (EMI)", "GB"), Want{});
+}
+
+TEST(Extract, BankAccountsOnlyWithABankNamed) {
+  EXPECT_EQ(selectors("STK Vietcombank 0071000123456", "VN"), (Want{"bank:vietcombank:0071000123456"}));
+  EXPECT_EQ(selectors("บัญชี 0515091027 (ธนาคารกสิกรไทย) มีเงินเข้า", "TH"), (Want{"bank:kasikornbank:0515091027"}));
+  EXPECT_EQ(selectors("Barclays (SWIFT BARCGB22), account 36419550", "GB"), (Want{"bank:BARCGB22:36419550"}));
+  EXPECT_EQ(selectors("转入安全账户ICBC６２２２０２０３９０９５０５１５７４６配合调查", "CN"),
+            (Want{"bank:icbc:6222020390950515746"}));
+  EXPECT_EQ(selectors("Account number 5939102910, name TAN WEI MING.", "MY"), Want{});
+}
+
+}  // namespace
+}  // namespace jala::extract

@@ -1,0 +1,334 @@
+// Scanners for the internet forms: URLs (with the profile links of messaging and social platforms),
+// e-mails, bare host names, IP addresses, and platform handles named by a keyword.
+#include <array>
+#include <optional>
+
+#include "jala/extract/document.h"
+#include "jala/model/normalisers.h"
+
+namespace jala::extract {
+namespace {
+
+using model::SelectorType;
+
+// Hosts whose links name an account: the link gives that account's selector instead of url/domain.
+struct PlatformHost {
+  std::string_view host;
+  SelectorType type;
+};
+constexpr std::array<PlatformHost, 15> k_platform_hosts = {{
+    {"t.me", SelectorType::telegram},
+    {"telegram.me", SelectorType::telegram},
+    {"telegram.dog", SelectorType::telegram},
+    {"line.me", SelectorType::line},
+    {"facebook.com", SelectorType::facebook},
+    {"m.facebook.com", SelectorType::facebook},
+    {"fb.com", SelectorType::facebook},
+    {"instagram.com", SelectorType::instagram},
+    {"tiktok.com", SelectorType::tiktok},
+    {"x.com", SelectorType::x},
+    {"twitter.com", SelectorType::x},
+    {"mobile.twitter.com", SelectorType::x},
+    {"wa.me", SelectorType::whatsapp},
+    {"api.whatsapp.com", SelectorType::whatsapp},
+    {"zalo.me", SelectorType::zalo},
+}};
+
+// Length of the host character at `i` (ASCII letter, digit, '-', '_', '.', or a Latin letter with a
+// diacritic, as IDN hosts are written), or 0. Any other non-ASCII character ends a host or URL.
+std::size_t host_char_length(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (is_alnum(c) || c == '-' || c == '_' || c == '.') return 1;
+  if (static_cast<unsigned char>(c) < 0x80) return 0;
+  const CodePoint code_point = decode_utf8(text, i);
+  return is_latin_letter(code_point.value) ? code_point.length : 0;
+}
+
+std::size_t host_end(std::string_view text, std::size_t i) {
+  while (i < text.size()) {
+    const std::size_t length = host_char_length(text, i);
+    if (length == 0) break;
+    i += length;
+  }
+  return i;
+}
+
+// The end of a URL that starts at `start`: at white space, a quote or angle bracket, or a non-Latin
+// character; then without trailing sentence punctuation.
+std::size_t url_end(std::string_view text, std::size_t start) {
+  std::size_t i = start;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '`' || c == '\'') break;
+    if (c >= 0x80) {
+      const CodePoint code_point = decode_utf8(text, i);
+      if (!is_latin_letter(code_point.value)) break;
+      i += code_point.length;
+      continue;
+    }
+    ++i;
+  }
+  constexpr std::string_view k_trailing = ".,;:!?)]}*";
+  while (i > start && k_trailing.find(text[i - 1]) != std::string_view::npos) {
+    if (text[i - 1] == ')' && text.substr(start, i - start).find('(') != std::string_view::npos) break;
+    --i;
+  }
+  return i;
+}
+
+bool starts_with_folded(std::string_view text, std::size_t i, std::string_view prefix) {
+  if (text.size() - i < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (lower(text[i + k]) != prefix[k]) return false;
+  }
+  return true;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+// The host of a URL: after the scheme and any user info, before the port, path or query.
+std::string_view url_host(std::string_view url) {
+  if (const std::size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (const std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+  if (url.starts_with('[')) return url.substr(1, url.find(']') - 1);
+  return url.substr(0, url.rfind(':'));
+}
+
+// inet_pton() reads IPv4 addresses from digits and dots only, and IPv6 addresses from hex digits, dots
+// and colons, with a colon at least. Hosts that fail this test are not worth its call, whose error
+// message is formatted.
+bool could_be_ip(std::string_view host) {
+  bool colon = false;
+  bool hex_letter = false;
+  for (char c : host) {
+    if (c == ':') {
+      colon = true;
+    } else if (!is_digit(c) && c != '.') {
+      if (std::isxdigit(static_cast<unsigned char>(c)) == 0) return false;
+      hex_letter = true;
+    }
+  }
+  return !host.empty() && (colon || !hex_letter);
+}
+
+// A profile link gives the account (and, for WhatsApp and Zalo, the phone) and nothing else.
+bool add_platform_link(Document& document, std::string_view url, std::size_t start, std::size_t end) {
+  std::string host = lower_ascii(url_host(url));
+  if (host.starts_with("www.")) host.erase(0, 4);
+  std::optional<SelectorType> type;
+  for (const PlatformHost& platform : k_platform_hosts) {
+    if (host == platform.host) type = platform.type;
+  }
+  if (!type) return false;
+  Result<model::Selector> account = model::normalise_selector(*type, url, document.normalise_context());
+  if (!account.ok()) return false;
+  const bool keyed_by_phone = account->value.starts_with('+');
+  if (keyed_by_phone) document.add(SelectorType::phone, account->value, start, end, k_format_confidence);
+  document.add(*type, std::move(account)->value, start, end, k_format_confidence);
+  return true;
+}
+
+// url: and, for its host, domain: (registrable domain) or ip:.
+std::size_t add_url(Document& document, std::size_t start, std::size_t end) {
+  const std::string_view url = document.text().substr(start, end - start);
+  if (add_platform_link(document, url, start, end)) return end;
+  const model::NormaliseContext& context = document.normalise_context();
+  Result<std::string> canonical = model::normalise_url(url, context);
+  if (!canonical.ok()) return 0;
+  document.add(SelectorType::url, std::move(canonical).value(), start, end, k_format_confidence);
+  const std::string_view host = url_host(url);
+  if (could_be_ip(host)) {
+    if (Result<std::string> ip = model::normalise_ip(host, context); ip.ok()) {
+      document.add(SelectorType::ip, std::move(ip).value(), start, end, k_format_confidence);
+      return end;
+    }
+  }
+  if (Result<std::string> domain = model::normalise_domain(host, context); domain.ok()) {
+    document.add(SelectorType::domain, std::move(domain).value(), start, end, k_format_confidence);
+  }
+  return end;
+}
+
+std::size_t local_part_end(std::string_view text, std::size_t i) {
+  constexpr std::string_view k_local_specials = "._%+-";
+  while (i < text.size() && (is_alnum(text[i]) || k_local_specials.find(text[i]) != std::string_view::npos)) ++i;
+  return i;
+}
+
+std::string_view trim_host(std::string_view text, std::size_t start, std::size_t end) {
+  while (end > start && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
+  return text.substr(start, end - start);
+}
+
+// The platforms whose account names a keyword can introduce (rule 7 of the corpus README).
+constexpr std::initializer_list<Cue> k_platform_cues = {Cue::telegram, Cue::whatsapp,  Cue::zalo,   Cue::line,
+                                                        Cue::wechat,   Cue::instagram, Cue::tiktok, Cue::x,
+                                                        Cue::facebook, Cue::phone_only};
+
+std::optional<SelectorType> handle_type(Cue cue) {
+  switch (cue) {
+    case Cue::telegram: return SelectorType::telegram;
+    case Cue::line: return SelectorType::line;
+    case Cue::wechat: return SelectorType::wechat;
+    case Cue::instagram: return SelectorType::instagram;
+    case Cue::tiktok: return SelectorType::tiktok;
+    case Cue::x: return SelectorType::x;
+    default: return std::nullopt;
+  }
+}
+
+std::size_t name_end(std::string_view text, std::size_t i) {
+  while (i < text.size() && (is_word(text[i]) || text[i] == '.' || text[i] == '-')) ++i;
+  while (text[i - 1] == '.' || text[i - 1] == '-') --i;
+  return i;
+}
+
+constexpr std::size_t k_handle_cue_window = 40;  // bytes between a platform keyword and its @name
+
+}  // namespace
+
+std::size_t scan_url(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  if (!starts_with_folded(text, start, "http://") && !starts_with_folded(text, start, "https://") &&
+      !starts_with_folded(text, start, "www.")) {
+    return 0;
+  }
+  const std::size_t end = url_end(text, start);
+  add_url(document, start, end);
+  return end;
+}
+
+std::size_t scan_email(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  const std::size_t at = local_part_end(text, start);
+  if (at == start || at >= text.size() || text[at] != '@') return 0;
+  const std::string_view host = trim_host(text, at + 1, host_end(text, at + 1));
+  const std::size_t end = at + 1 + host.size();
+  if (Result<std::string> email = model::normalise_email(text.substr(start, end - start), document.normalise_context());
+      email.ok()) {
+    document.add(SelectorType::email, std::move(email).value(), start, end, k_format_confidence);
+  } else {
+    document.claim(start, end);  // a UPI id ("name@okaxis") or a broken address: no handle inside
+  }
+  return end;
+}
+
+// A bare host name gives domain:; followed by a path or port it is a URL without a scheme.
+std::size_t scan_host(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  if (!is_alnum(text[start]) && (static_cast<unsigned char>(text[start]) < 0x80 || host_char_length(text, start) == 0))
+    return 0;
+  const std::string_view host = trim_host(text, start, host_end(text, start));
+  const std::size_t end = start + host.size();
+  const std::size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos || dot + 2 >= host.size() || !is_alpha(host[dot + 1])) return 0;
+  if (end < text.size() &&
+      (text[end] == '/' || (text[end] == ':' && end + 1 < text.size() && is_digit(text[end + 1])))) {
+    const std::size_t url_stop = url_end(text, start);
+    if (add_url(document, start, url_stop) != 0) return url_stop;
+  }
+  Result<std::string> domain = model::normalise_domain(host, document.normalise_context());
+  if (!domain.ok()) return 0;
+  document.add(SelectorType::domain, std::move(domain).value(), start, end, k_format_confidence);
+  return end;
+}
+
+std::size_t scan_ip(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  std::size_t end = start;
+  std::size_t colons = 0;
+  std::size_t dots = 0;
+  while (end < text.size() &&
+         (std::isxdigit(static_cast<unsigned char>(text[end])) != 0 || text[end] == ':' || text[end] == '.')) {
+    colons += text[end] == ':';
+    dots += text[end] == '.';
+    ++end;
+  }
+  while (end > start && text[end - 1] == '.') {
+    --end;
+    --dots;
+  }
+  if (end < text.size() && is_word(text[end])) return 0;
+  if (colons < 2 && dots != 3) return 0;
+  if (colons > 0 && end > start + 1 && text[end - 1] == ':' && text[end - 2] != ':') --end;
+  Result<std::string> ip = model::normalise_ip(text.substr(start, end - start), document.normalise_context());
+  if (!ip.ok()) return 0;
+  document.add(SelectorType::ip, std::move(ip).value(), start, end, k_format_confidence);
+  return end;
+}
+
+// "@name": an account only when a platform keyword introduces it in the same clause.
+std::size_t scan_mention(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  if (text[start] != '@') return 0;
+  const std::size_t end = name_end(text, start + 1);
+  if (end <= start + 1) return 0;
+  const CueHit* cue = cue_before(document.cues(), text, start, k_handle_cue_window, k_platform_cues);
+  const std::optional<SelectorType> type = cue != nullptr ? handle_type(cue->cue) : std::nullopt;
+  if (type) {
+    Result<model::Selector> handle =
+        model::normalise_selector(*type, text.substr(start, end - start), document.normalise_context());
+    if (handle.ok()) document.add(*type, std::move(handle)->value, start, end, k_keyword_confidence);
+  }
+  return end;
+}
+
+// "Telegram: hr_james68", "微信号为wxid_x", "라인 아이디 yuna_invest88", "WeChat ID is wealth-profit",
+// "Telegram MYAT_SOPHIA". A name that no colon introduces must look like an account (a digit or '_') or
+// stand alone (at the end, before a bracket or a non-Latin word), so "Telegram group chat" gives none.
+void scan_bare_names(Document& document) {
+  const std::string_view text = document.text();
+  // Words between a platform keyword and the name; the first group introduces it like a colon.
+  constexpr std::array<std::string_view, 7> k_introducers = {":", "：", "៖", "为", "是", "is ", "ID is "};
+  constexpr std::array<std::string_view, 5> k_fillers = {" ", "(", ")", "ID", "아이디"};
+  for (const CueHit& cue : document.cues()) {
+    const std::optional<SelectorType> type = handle_type(cue.cue);
+    if (!type) continue;
+    std::size_t i = cue.end;
+    bool introduced = false;
+    for (bool moved = true; moved && i < text.size();) {
+      moved = false;
+      for (std::string_view word : k_introducers) {
+        if (text.substr(i, word.size()) == word) {
+          i += word.size();
+          introduced = moved = true;
+        }
+      }
+      for (std::string_view word : k_fillers) {
+        if (text.substr(i, word.size()) == word) {
+          i += word.size();
+          moved = true;
+        }
+      }
+    }
+    if (i >= text.size() || !is_alnum(text[i]) || document.is_claimed(i) || is_word(text[i - 1]) ||
+        cue_after(document.cues(), text, i, 0, k_platform_cues) != nullptr) {  // "엑스(X)" names the platform twice
+      continue;
+    }
+    const std::size_t end = name_end(text, i);
+    const std::string_view name = text.substr(i, end - i);
+    bool has_letter = false;
+    bool looks_like_account = false;
+    for (char c : name) {
+      has_letter = has_letter || is_alpha(c);
+      looks_like_account = looks_like_account || c == '_' || is_digit(c);
+    }
+    const auto ends_phrase = [&](std::size_t at) {
+      return at == text.size() || text[at] == ')' || text[at] == '(' || static_cast<unsigned char>(text[at]) >= 0x80;
+    };
+    const bool stands_alone = ends_phrase(end) || (text[end] == ' ' && ends_phrase(end + 1));
+    if (!has_letter || !(introduced || looks_like_account || stands_alone) ||
+        (end < text.size() && (text[end] == '@' || text[end] == '/'))) {
+      continue;
+    }
+    Result<model::Selector> handle = model::normalise_selector(*type, name, document.normalise_context());
+    if (handle.ok()) document.add(*type, std::move(handle)->value, i, end, k_keyword_confidence);
+  }
+}
+
+}  // namespace jala::extract

@@ -1,0 +1,378 @@
+#include "jala/extract/lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cstdint>
+
+namespace jala::extract {
+namespace {
+
+enum class Match { exact, any_case };
+
+struct Keyword {
+  std::string_view text;
+  Cue cue;
+  Match match = Match::any_case;
+  std::string_view bank_key = {};
+};
+
+// Short upper-case words ("WA", "TG", "X", "SCB") match only as written, so that ordinary words do not
+// trigger them; ASCII keywords match only as whole words. Keywords in scripts written without spaces
+// match anywhere.
+constexpr std::array k_keywords = std::to_array<Keyword>({
+    {"telegram", Cue::telegram},
+    {"tele", Cue::telegram},
+    {"TG", Cue::telegram, Match::exact},
+    {"飞机", Cue::telegram},
+    {"纸飞机", Cue::telegram},
+    {"เทเลแกรม", Cue::telegram},
+    {"តេឡេក្រាម", Cue::telegram},
+    {"ເທເລແກຣມ", Cue::telegram},
+    {"တယ်လီဂရမ်", Cue::telegram},
+    {"텔레그램", Cue::telegram},
+    {"تيليجرام", Cue::telegram},
+    {"تلغرام", Cue::telegram},
+    {"टेलीग्राम", Cue::telegram},
+    {"whatsapp", Cue::whatsapp},
+    {"WA", Cue::whatsapp, Match::exact},
+    {"واتساب", Cue::whatsapp},
+    {"واتس اب", Cue::whatsapp},
+    {"왓츠앱", Cue::whatsapp},
+    {"व्हाट्सएप", Cue::whatsapp},
+    {"वॉट्सऐप", Cue::whatsapp},
+    {"zalo", Cue::zalo},
+    {"LINE", Cue::line, Match::exact},
+    {"Line", Cue::line, Match::exact},
+    {"line id", Cue::line},
+    {"ไลน์", Cue::line},
+    {"ไลน์ไอดี", Cue::line},
+    {"라인", Cue::line},
+    {"wechat", Cue::wechat},
+    {"微信", Cue::wechat},
+    {"微信号", Cue::wechat},
+    {"加V", Cue::wechat},
+    {"vx", Cue::wechat},
+    {"위챗", Cue::wechat},
+    {"وي تشات", Cue::wechat},
+    {"IG", Cue::instagram, Match::exact},
+    {"instagram", Cue::instagram},
+    {"인스타", Cue::instagram},
+    {"tiktok", Cue::tiktok},
+    {"틱톡", Cue::tiktok},
+    {"X", Cue::x, Match::exact},
+    {"twitter", Cue::x},
+    {"엑스", Cue::x},
+    {"إكس", Cue::x},
+    {"facebook", Cue::facebook},
+    {"FB", Cue::facebook, Match::exact},
+    {"viber", Cue::phone_only},
+    {"signal", Cue::phone_only},
+    {"kakaotalk", Cue::phone_only},
+    {"카카오톡", Cue::phone_only},
+    {"微信同号", Cue::phone_only},
+    {"gcash", Cue::phone_only},
+    {"maya", Cue::phone_only},
+    {"momo", Cue::phone_only},
+    {"dana", Cue::phone_only},
+    {"touch 'n go", Cue::phone_only},
+    {"wing", Cue::phone_only},
+    {"kbzpay", Cue::phone_only},
+    {"wave money", Cue::phone_only},
+    {"wavepay", Cue::phone_only},
+    {"paytm", Cue::phone_only},
+    {"alipay", Cue::phone_only},
+    {"支付宝", Cue::phone_only},
+    {"FPS", Cue::phone_only, Match::exact},
+    {"solana", Cue::solana},
+    {"솔라나", Cue::solana},
+    {"سولانا", Cue::solana},
+    {"โซลานา", Cue::solana},
+    {"phone", Cue::phone_label},
+    {"电话", Cue::phone_label},
+    {"電話", Cue::phone_label},
+    {"เบอร์", Cue::phone_label},
+    {"ເບີ", Cue::phone_label},
+    {"SĐT", Cue::phone_label, Match::exact},
+    {"OTP", Cue::not_a_phone},
+    {"验证码", Cue::not_a_phone},
+    {"인증번호", Cue::not_a_phone},
+    {"รหัส", Cue::not_a_phone},
+    {"order", Cue::not_a_phone},
+    {"tracking", Cue::not_a_phone},
+    {"invoice", Cue::not_a_phone},
+    {"passport", Cue::not_a_phone},
+    {"ISBN", Cue::not_a_phone},
+    {"QQ", Cue::not_a_phone, Match::exact},
+    {"tag", Cue::not_a_phone},
+    {"memo", Cue::not_a_phone},
+    {"STK", Cue::not_a_phone, Match::exact},
+    {"계좌", Cue::not_a_phone},
+    {"rekening", Cue::not_a_phone},
+    {"akaun", Cue::not_a_phone},
+    {"compte", Cue::not_a_phone},
+    {"账号", Cue::not_a_phone},
+    {"卡号", Cue::not_a_phone},
+    {"เลขบัญชี", Cue::not_a_phone},
+    // The bank gazetteer of tests/data/README.md: alias -> key.
+    {"Vietcombank", Cue::bank, Match::any_case, "vietcombank"},
+    {"VCB", Cue::bank, Match::exact, "vietcombank"},
+    {"Techcombank", Cue::bank, Match::any_case, "techcombank"},
+    {"TCB", Cue::bank, Match::exact, "techcombank"},
+    {"MB Bank", Cue::bank, Match::any_case, "mbbank"},
+    {"MBBank", Cue::bank, Match::any_case, "mbbank"},
+    {"Sacombank", Cue::bank, Match::any_case, "sacombank"},
+    {"BIDV", Cue::bank, Match::exact, "bidv"},
+    {"Agribank", Cue::bank, Match::any_case, "agribank"},
+    {"VietinBank", Cue::bank, Match::any_case, "vietinbank"},
+    {"KBank", Cue::bank, Match::exact, "kasikornbank"},
+    {"Kasikornbank", Cue::bank, Match::any_case, "kasikornbank"},
+    {"กสิกร", Cue::bank, Match::exact, "kasikornbank"},
+    {"กสิกรไทย", Cue::bank, Match::exact, "kasikornbank"},
+    {"ธนาคารกสิกรไทย", Cue::bank, Match::exact, "kasikornbank"},
+    {"ธนาคารไทยพาณิชย์", Cue::bank, Match::exact, "scb"},
+    {"ធនាគារ ABA", Cue::bank, Match::exact, "aba"},
+    {"ABA Bank", Cue::bank, Match::exact, "aba"},
+    {"ACLEDA Bank", Cue::bank, Match::any_case, "acleda"},
+    {"BCEL One", Cue::bank, Match::exact, "bcel"},
+    {"KBZ Bank", Cue::bank, Match::exact, "kbzbank"},
+    {"AYA Bank", Cue::bank, Match::exact, "ayabank"},
+    {"CIMB Bank", Cue::bank, Match::exact, "cimb"},
+    {"BDO Unibank", Cue::bank, Match::exact, "bdo"},
+    {"中国工商银行", Cue::bank, Match::exact, "icbc"},
+    {"中国建设银行", Cue::bank, Match::exact, "ccb"},
+    {"HSBC Hong Kong", Cue::bank, Match::exact, "hsbc"},
+    {"JPMorgan Chase", Cue::bank, Match::exact, "chase"},
+    {"HDFC Bank", Cue::bank, Match::exact, "hdfcbank"},
+    {"एचडीएफसी बैंक", Cue::bank, Match::exact, "hdfcbank"},
+    {"DBS Bank", Cue::bank, Match::exact, "dbs"},
+    {"OCBC Bank", Cue::bank, Match::exact, "ocbc"},
+    {"مصرف الراجحي", Cue::bank, Match::exact, "alrajhibank"},
+    {"Al Rajhi Bank", Cue::bank, Match::any_case, "alrajhibank"},
+    {"SCB", Cue::bank, Match::exact, "scb"},
+    {"ไทยพาณิชย์", Cue::bank, Match::exact, "scb"},
+    {"Bangkok Bank", Cue::bank, Match::any_case, "bangkokbank"},
+    {"ธนาคารกรุงเทพ", Cue::bank, Match::exact, "bangkokbank"},
+    {"BBL", Cue::bank, Match::exact, "bangkokbank"},
+    {"Krungthai", Cue::bank, Match::any_case, "krungthai"},
+    {"กรุงไทย", Cue::bank, Match::exact, "krungthai"},
+    {"KTB", Cue::bank, Match::exact, "krungthai"},
+    {"ABA", Cue::bank, Match::exact, "aba"},
+    {"ACLEDA", Cue::bank, Match::any_case, "acleda"},
+    {"អេស៊ីលីដា", Cue::bank, Match::exact, "acleda"},
+    {"BCEL", Cue::bank, Match::exact, "bcel"},
+    {"ທະນາຄານການຄ້າຕ່າງປະເທດລາວ", Cue::bank, Match::exact, "bcel"},
+    {"LDB", Cue::bank, Match::exact, "ldb"},
+    {"ທະນາຄານພັດທະນາລາວ", Cue::bank, Match::exact, "ldb"},
+    {"KBZ", Cue::bank, Match::exact, "kbzbank"},
+    {"ကေဘီဇက်ဘဏ်", Cue::bank, Match::exact, "kbzbank"},
+    {"AYA", Cue::bank, Match::exact, "ayabank"},
+    {"ဧရာဝတီဘဏ်", Cue::bank, Match::exact, "ayabank"},
+    {"BCA", Cue::bank, Match::exact, "bca"},
+    {"BRI", Cue::bank, Match::exact, "bri"},
+    {"Bank BCA", Cue::bank, Match::exact, "bca"},
+    {"Bank BRI", Cue::bank, Match::exact, "bri"},
+    {"Bank BNI", Cue::bank, Match::exact, "bni"},
+    {"Bank Mandiri", Cue::bank, Match::any_case, "mandiri"},
+    {"KB국민은행", Cue::bank, Match::exact, "kookminbank"},
+    {"Mandiri", Cue::bank, Match::any_case, "mandiri"},
+    {"BNI", Cue::bank, Match::exact, "bni"},
+    {"Maybank", Cue::bank, Match::any_case, "maybank"},
+    {"Maybank2u", Cue::bank, Match::any_case, "maybank"},
+    {"CIMB", Cue::bank, Match::exact, "cimb"},
+    {"Public Bank", Cue::bank, Match::any_case, "publicbank"},
+    {"PBB", Cue::bank, Match::exact, "publicbank"},
+    {"BDO", Cue::bank, Match::exact, "bdo"},
+    {"BPI", Cue::bank, Match::exact, "bpi"},
+    {"Metrobank", Cue::bank, Match::any_case, "metrobank"},
+    {"ICBC", Cue::bank, Match::exact, "icbc"},
+    {"工商银行", Cue::bank, Match::exact, "icbc"},
+    {"CCB", Cue::bank, Match::exact, "ccb"},
+    {"建设银行", Cue::bank, Match::exact, "ccb"},
+    {"Bank of China", Cue::bank, Match::any_case, "bankofchina"},
+    {"中国银行", Cue::bank, Match::exact, "bankofchina"},
+    {"CTBC", Cue::bank, Match::exact, "ctbc"},
+    {"中國信託", Cue::bank, Match::exact, "ctbc"},
+    {"中信銀行", Cue::bank, Match::exact, "ctbc"},
+    {"국민은행", Cue::bank, Match::exact, "kookminbank"},
+    {"KB Kookmin Bank", Cue::bank, Match::any_case, "kookminbank"},
+    {"신한은행", Cue::bank, Match::exact, "shinhanbank"},
+    {"Shinhan", Cue::bank, Match::any_case, "shinhanbank"},
+    {"우리은행", Cue::bank, Match::exact, "wooribank"},
+    {"Woori", Cue::bank, Match::any_case, "wooribank"},
+    {"DBS", Cue::bank, Match::exact, "dbs"},
+    {"POSB", Cue::bank, Match::exact, "dbs"},
+    {"OCBC", Cue::bank, Match::exact, "ocbc"},
+    {"SBI", Cue::bank, Match::exact, "sbi"},
+    {"State Bank of India", Cue::bank, Match::any_case, "sbi"},
+    {"भारतीय स्टेट बैंक", Cue::bank, Match::exact, "sbi"},
+    {"HDFC", Cue::bank, Match::exact, "hdfcbank"},
+    {"एचडीएफसी", Cue::bank, Match::exact, "hdfcbank"},
+    {"Barclays", Cue::bank, Match::any_case, "barclays"},
+    {"Chase", Cue::bank, Match::exact, "chase"},
+    {"BNP Paribas", Cue::bank, Match::any_case, "bnpparibas"},
+    {"Société Générale", Cue::bank, Match::exact, "societegenerale"},
+    {"HSBC", Cue::bank, Match::exact, "hsbc"},
+    {"滙豐", Cue::bank, Match::exact, "hsbc"},
+    {"Emirates NBD", Cue::bank, Match::any_case, "emiratesnbd"},
+    {"بنك الإمارات دبي الوطني", Cue::bank, Match::exact, "emiratesnbd"},
+    {"Al Rajhi", Cue::bank, Match::any_case, "alrajhibank"},
+    {"الراجحي", Cue::bank, Match::exact, "alrajhibank"},
+});
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_word_byte(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z') || c == '_'; }
+
+// The index in front of the keyword table, small enough to stay in cache. Keywords of three bytes or
+// more are found by their first three bytes (ASCII lower-cased): a bit per hashed prefix rules out most
+// positions at once (a Thai text does not try every Thai keyword at every character), and the keywords
+// sorted by prefix give the few that share it. The one- and two-byte keywords ("X", "TG") are listed
+// by first byte.
+constexpr std::size_t k_prefix_bits = 1 << 16;
+
+std::uint32_t prefix_key(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(lower(text[i + k]))); };
+  return byte(0) << 16 | byte(1) << 8 | byte(2);
+}
+
+std::size_t prefix_hash(std::uint32_t key) { return (key * 0x9E3779B1u) >> 16; }
+
+struct KeywordIndex {
+  struct Prefixed {
+    std::uint32_t key;
+    const Keyword* keyword;
+  };
+  std::vector<Prefixed> by_prefix;  // keywords of three bytes or more, in order of key
+  std::array<std::vector<const Keyword*>, 256> short_by_first_byte;
+  std::array<bool, 256> first_bytes{};  // the first byte (ASCII lower-cased) of some keyword
+  std::bitset<k_prefix_bits> prefixes;
+
+  KeywordIndex() {
+    for (const Keyword& keyword : k_keywords) {
+      const auto first = static_cast<unsigned char>(lower(keyword.text[0]));
+      first_bytes[first] = true;
+      if (keyword.text.size() >= 3) {
+        const std::uint32_t key = prefix_key(keyword.text, 0);
+        by_prefix.push_back({key, &keyword});
+        prefixes.set(prefix_hash(key));
+      } else {
+        short_by_first_byte[first].push_back(&keyword);
+      }
+    }
+    std::stable_sort(by_prefix.begin(), by_prefix.end(),
+                     [](const Prefixed& a, const Prefixed& b) { return a.key < b.key; });
+  }
+
+  // The longest keyword that matches at `i`, or nullptr.
+  const Keyword* longest_match(std::string_view text, std::size_t i) const;
+};
+
+bool matches_at(std::string_view text, std::size_t i, const Keyword& keyword) {
+  if (text.size() - i < keyword.text.size()) return false;
+  for (std::size_t k = 0; k < keyword.text.size(); ++k) {
+    const char got = text[i + k];
+    const char want = keyword.text[k];
+    if (keyword.match == Match::exact ? got != want : lower(got) != lower(want)) return false;
+  }
+  if (static_cast<unsigned char>(keyword.text[0]) >= 0x80) return true;
+  // An account number may be glued to its bank's name ("ICBC6222...").
+  const std::size_t end = i + keyword.text.size();
+  const bool glued_digit = keyword.cue == Cue::bank && end < text.size() && text[end] >= '0' && text[end] <= '9';
+  return (i == 0 || !is_word_byte(text[i - 1])) && (end == text.size() || !is_word_byte(text[end]) || glued_digit);
+}
+
+const Keyword* KeywordIndex::longest_match(std::string_view text, std::size_t i) const {
+  const Keyword* best = nullptr;
+  for (const Keyword* keyword : short_by_first_byte[static_cast<unsigned char>(lower(text[i]))]) {
+    if ((best == nullptr || keyword->text.size() > best->text.size()) && matches_at(text, i, *keyword)) best = keyword;
+  }
+  if (text.size() - i < 3) return best;
+  const std::uint32_t key = prefix_key(text, i);
+  if (!prefixes.test(prefix_hash(key))) return best;
+  auto it = std::lower_bound(by_prefix.begin(), by_prefix.end(), key,
+                             [](const Prefixed& entry, std::uint32_t wanted) { return entry.key < wanted; });
+  for (; it != by_prefix.end() && it->key == key; ++it) {
+    const Keyword& keyword = *it->keyword;
+    if ((best == nullptr || keyword.text.size() > best->text.size()) && matches_at(text, i, keyword)) best = &keyword;
+  }
+  return best;
+}
+
+// A clause ends at a line break or a sentence end ('.', '!', '?' before a space, and their CJK forms).
+bool has_clause_break(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const char c = text[i];
+    if (c == '\n' || c == ';' || c == '|') return true;
+    // "no. 8647814756" is an abbreviation, not a sentence end.
+    if ((c == '.' || c == '!' || c == '?') &&
+        (i + 1 == text.size() ||
+         (text[i + 1] == ' ' && !(i + 2 < text.size() && text[i + 2] >= '0' && text[i + 2] <= '9')))) {
+      return true;
+    }
+    if (text.substr(i, 3) == "。") return true;
+  }
+  return false;
+}
+
+bool is_wanted(Cue cue, std::initializer_list<Cue> wanted) {
+  return std::find(wanted.begin(), wanted.end(), cue) != wanted.end();
+}
+
+}  // namespace
+
+std::vector<CueHit> find_cues(std::string_view text) {
+  static const KeywordIndex index;
+  std::vector<CueHit> hits;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Keywords start at a code point, and ASCII ones at a word start; most bytes start none.
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    const bool word_byte = byte < 0x80 && is_word_byte(static_cast<char>(byte));
+    if (!index.first_bytes[static_cast<unsigned char>(lower(static_cast<char>(byte)))] ||
+        (word_byte && i > 0 && is_word_byte(text[i - 1]))) {
+      ++i;
+      // The rest of an ASCII word cannot start a keyword.
+      if (word_byte) {
+        while (i < text.size() && is_word_byte(text[i])) ++i;
+      }
+      continue;
+    }
+    if (const Keyword* best = index.longest_match(text, i); best != nullptr) {
+      hits.push_back({i, i + best->text.size(), best->cue, best->bank_key});
+      i += best->text.size();
+    } else {
+      ++i;
+    }
+  }
+  return hits;
+}
+
+const CueHit* cue_before(const std::vector<CueHit>& cues, std::string_view text, std::size_t position,
+                         std::size_t window, std::initializer_list<Cue> wanted) {
+  auto it = std::lower_bound(cues.begin(), cues.end(), position,
+                             [](const CueHit& hit, std::size_t at) { return hit.start < at; });
+  while (it != cues.begin()) {
+    --it;
+    if (it->end > position) continue;
+    if (position - it->end > window || has_clause_break(text, it->end, position)) return nullptr;
+    if (is_wanted(it->cue, wanted)) return &*it;
+  }
+  return nullptr;
+}
+
+const CueHit* cue_after(const std::vector<CueHit>& cues, std::string_view text, std::size_t position,
+                        std::size_t window, std::initializer_list<Cue> wanted) {
+  auto it = std::lower_bound(cues.begin(), cues.end(), position,
+                             [](const CueHit& hit, std::size_t at) { return hit.start < at; });
+  for (; it != cues.end(); ++it) {
+    if (it->start - position > window || has_clause_break(text, position, it->start)) return nullptr;
+    if (is_wanted(it->cue, wanted)) return &*it;
+  }
+  return nullptr;
+}
+
+bool has_cue(const std::vector<CueHit>& cues, Cue cue) {
+  return std::any_of(cues.begin(), cues.end(), [cue](const CueHit& hit) { return hit.cue == cue; });
+}
+
+}  // namespace jala::extract

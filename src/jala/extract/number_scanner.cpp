@@ -1,0 +1,329 @@
+// Scanners for the number-like forms: IBANs, crypto wallets, phone numbers and bank accounts. Phone
+// candidates pass cheap filters (digit count, international or trunk prefix, not a date, amount or
+// labelled code) before libphonenumber, which costs tens of microseconds a call, confirms them.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+
+#include "jala/extract/document.h"
+#include "jala/model/iban.h"
+#include "jala/model/normalisers.h"
+#include "jala/model/wallet.h"
+
+namespace jala::extract {
+namespace {
+
+using model::SelectorType;
+
+constexpr std::size_t k_min_phone_digits = 7;
+constexpr std::size_t k_max_phone_digits = 15;
+constexpr std::size_t k_max_number_digits = 34;  // the longest bank account numbers
+constexpr std::size_t k_min_account_digits = 6;
+constexpr std::size_t k_messaging_cue_window = 40;  // "WhatsApp: +66 81 234 5678"
+constexpr std::size_t k_not_a_phone_window = 24;    // "OTP 123456", "tracking VN9068455837"
+constexpr std::size_t k_bank_before_window = 64;    // "Vietcombank, STK 0071000123456"
+constexpr std::size_t k_bic_window = 80;
+
+// Countries whose national numbers start with the trunk prefix 0 (corpus README, rule 1).
+constexpr std::array<std::string_view, 20> k_trunk_zero_countries = {"VN", "TH", "KH", "LA", "MM", "ID", "MY",
+                                                                     "PH", "KR", "TW", "GB", "FR", "BE", "CH",
+                                                                     "AU", "AE", "SA", "EG", "JO", "MA"};
+
+// Words and symbols after or before a number that make it an amount or a measure.
+constexpr std::array<std::string_view, 29> k_units_after = {
+    "vnd",   "đ",   "đồng", "usd", "usdt", "baht", "บาท", "$",  "%",  "rp",  "rm", "원",  "만원", "€",  "eur",
+    "pesos", "php", "元",   "円",  "฿",    "riel", "kip", "ກີບ", "ks", "inr", "₹",  "sgd", "dh",   "aed"};
+constexpr std::array<std::string_view, 10> k_units_before = {"$", "฿", "rp", "rm", "€", "£", "₱", "₹", "₫", "s$"};
+
+// A digit run with its separators: "+84 (0) 912-345.678".
+struct NumberRun {
+  std::size_t end = 0;
+  std::string digits;                   // ASCII digits only
+  bool plus = false;                    // written with '+'
+  bool international = false;           // written with '+' or "00"
+  std::array<std::size_t, 8> groups{};  // digit count of the first groups
+  std::size_t group_count = 0;
+  std::array<char, 8> separators{};  // the first separator after each of the first groups
+};
+
+bool is_number_separator(char c) { return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')'; }
+
+NumberRun read_number(std::string_view text, std::size_t start) {
+  NumberRun run;
+  std::size_t i = start;
+  std::size_t group_digits = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      run.digits += c;
+      ++group_digits;
+      run.end = ++i;
+      if (run.digits.size() > k_max_number_digits) break;
+      continue;
+    }
+    if (c == '+' && run.digits.empty()) {
+      run.plus = true;
+      ++i;
+      continue;
+    }
+    // Up to two separators between digit groups ("(0) ", ") "); a longer gap ends the number.
+    std::size_t gap = i;
+    while (gap < text.size() && gap - i < 3 &&
+           (is_number_separator(text[gap]) || (text[gap] == '+' && run.digits.empty()))) {
+      if (text[gap] == '+') run.plus = true;
+      ++gap;
+    }
+    const std::size_t allowed_gap = text[i] == '(' || (gap > i && text[gap - 1] == ')') ? 3 : 2;
+    if (gap == i || gap >= text.size() || !is_digit(text[gap]) || gap - i > allowed_gap) break;
+    if (!run.digits.empty()) {
+      if (run.group_count < run.groups.size()) {
+        run.groups[run.group_count] = group_digits;
+        run.separators[run.group_count] = text[i];
+      }
+      ++run.group_count;
+    }
+    group_digits = 0;
+    i = gap;
+  }
+  if (run.group_count < run.groups.size()) run.groups[run.group_count] = group_digits;
+  ++run.group_count;
+  run.international = run.plus || run.digits.starts_with("00");
+  return run;
+}
+
+// "12/03/2026", "2026-03-12 23:05", "12.3.2569" (Buddhist era), "03/2026": the first groups read as a
+// date, with one date separator between them.
+bool looks_like_date(const NumberRun& run) {
+  const auto& g = run.groups;
+  const char separator = run.separators[0];
+  if (run.plus || (separator != '/' && separator != '-' && separator != '.')) return false;
+  if (run.group_count >= 3 && run.separators[1] == separator) {
+    // Day-month-year with a two-digit year only as a whole run: "06.12.34.56.78" is a French phone.
+    return (g[0] <= 2 && g[1] <= 2 && (g[2] == 4 || (g[2] == 2 && run.group_count == 3))) ||
+           (g[0] == 4 && g[1] <= 2 && g[2] <= 2);
+  }
+  return run.group_count == 2 && g[0] <= 2 && g[1] == 4;
+}
+
+// True when the character at `i` continues a Latin word ("đã" is a word, "đ" alone is dong).
+bool is_word_continuation(std::string_view text, std::size_t i) {
+  return is_alpha(text[i]) || is_latin_letter(decode_utf8(text, i).value);
+}
+
+bool starts_with_unit(std::string_view text, std::size_t i, std::span<const std::string_view> units) {
+  for (std::string_view unit : units) {
+    if (text.size() - i < unit.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < unit.size() && same; ++k) same = lower(text[i + k]) == unit[k];
+    const std::size_t after = i + unit.size();
+    if (same && (after == text.size() || !is_word_continuation(text, after))) return true;
+  }
+  return false;
+}
+
+bool looks_like_amount(std::string_view text, std::size_t start, std::size_t end) {
+  std::size_t after = end;
+  while (after < text.size() && text[after] == ' ') ++after;
+  if (after == end && after + 1 < text.size() && (text[after] == ',' && is_digit(text[after + 1]))) return true;
+  if (after < text.size() && starts_with_unit(text, after, k_units_after)) return true;
+  std::size_t before = start;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  for (std::string_view unit : k_units_before) {
+    if (before >= unit.size()) {
+      bool same = true;
+      for (std::size_t k = 0; k < unit.size() && same; ++k) same = lower(text[before - unit.size() + k]) == unit[k];
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
+bool needs_trunk_zero(std::string_view country) {
+  return std::find(k_trunk_zero_countries.begin(), k_trunk_zero_countries.end(), country) !=
+         k_trunk_zero_countries.end();
+}
+
+// A keyword with another number between it and this one labels that number ("Zalo: 09.. - Hotline:
+// 02..", "CTBC - 5270..., 電話 0933...").
+bool labels_another_number(std::string_view text, const CueHit& cue, std::size_t start) {
+  const auto digits = std::count_if(text.begin() + static_cast<std::ptrdiff_t>(cue.end),
+                                    text.begin() + static_cast<std::ptrdiff_t>(start), is_digit);
+  return static_cast<std::size_t>(digits) >= k_min_phone_digits;
+}
+
+// A keyword that trails a number labels that one: "588-827-982053 (中信銀行)，電話0989 885 175".
+bool follows_a_number(std::string_view text, const CueHit& cue) {
+  std::size_t i = cue.start;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '(')) --i;
+  return i > 0 && is_digit(text[i - 1]);
+}
+
+// A keyword right after a number, alone or in parentheses: "0912 345 678 (Zalo/ĐT)", "3129 8100 95 (BPI)".
+const CueHit* cue_right_after(const Document& document, std::size_t end, std::initializer_list<Cue> wanted) {
+  const std::string_view text = document.text();
+  while (end < text.size() && (text[end] == ' ' || text[end] == '(')) ++end;
+  return cue_after(document.cues(), text, end, 0, wanted);
+}
+
+// The BIC written in the same clause as an account, if any: 8 or 11 capitals and digits, which the
+// model's bank normaliser recognises (a folded name comes back in lower case).
+std::optional<std::string> bic_near(const Document& document, std::size_t start, std::size_t end,
+                                    const std::string& digits) {
+  const std::string_view text = document.text();
+  const std::size_t from = start > k_bic_window ? start - k_bic_window : 0;
+  const std::size_t to = std::min(text.size(), end + k_bic_window);
+  for (std::size_t i = from; i < to; ++i) {
+    if (!std::isupper(static_cast<unsigned char>(text[i])) || (i > 0 && is_word(text[i - 1]))) continue;
+    std::size_t j = i;
+    while (j < to && (std::isupper(static_cast<unsigned char>(text[j])) || is_digit(text[j]))) ++j;
+    if ((j - i == 8 || j - i == 11) && (j == text.size() || !is_word(text[j]))) {
+      Result<std::string> bank =
+          model::normalise_bank(std::string(text.substr(i, j - i)) + " " + digits, document.normalise_context());
+      if (bank.ok() && std::isupper(static_cast<unsigned char>(bank->front()))) return std::move(bank).value();
+    }
+    i = j;
+  }
+  return std::nullopt;
+}
+
+// A bank account: digits with a bank named in the same phrase, keyed by the BIC when one is given.
+bool add_bank_account(Document& document, std::size_t start, const NumberRun& run) {
+  if (run.plus || run.digits.size() < k_min_account_digits) return false;
+  const std::string_view text = document.text();
+  // The nearer of a bank name and a phone label decides: "BCEL One ໄປເບີ 020 7750 4101" is a phone.
+  const CueHit* bank = cue_before(document.cues(), text, start, k_bank_before_window, {Cue::bank, Cue::phone_label});
+  if (bank != nullptr &&
+      (bank->cue == Cue::phone_label || labels_another_number(text, *bank, start) || follows_a_number(text, *bank))) {
+    bank = nullptr;
+  }
+  if (bank == nullptr) bank = cue_right_after(document, run.end, {Cue::bank});
+  if (bank == nullptr) return false;
+  std::optional<std::string> value = bic_near(document, start, run.end, run.digits);
+  if (!value) {
+    Result<std::string> named =
+        model::normalise_bank(std::string(bank->bank_key) + " " + run.digits, document.normalise_context());
+    if (!named.ok()) return false;
+    value = std::move(named).value();
+  }
+  document.add(SelectorType::bank, std::move(*value), start, run.end, k_keyword_confidence);
+  return true;
+}
+
+bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
+  const std::string_view text = document.text();
+  if (run.digits.size() < k_min_phone_digits || run.digits.size() > k_max_phone_digits + 2) return false;
+  if (!run.international && needs_trunk_zero(document.country()) && run.digits.front() != '0') return false;
+  if (cue_before(document.cues(), text, start, k_not_a_phone_window, {Cue::not_a_phone}) != nullptr) return false;
+  const std::string candidate =
+      (run.international ? "+" : "") + (run.digits.starts_with("00") ? run.digits.substr(2) : run.digits);
+  Result<std::string> phone = model::normalise_phone(candidate, document.normalise_context());
+  if (!phone.ok()) return false;
+  // WhatsApp and Zalo accounts are their phone numbers: the nearest platform keyword decides.
+  const CueHit* label = cue_before(document.cues(), text, start, k_messaging_cue_window,
+                                   {Cue::telegram, Cue::whatsapp, Cue::zalo, Cue::line, Cue::wechat, Cue::phone_only});
+  if (label != nullptr && labels_another_number(text, *label, start)) label = nullptr;
+  if (label == nullptr) label = cue_right_after(document, run.end, {Cue::whatsapp, Cue::zalo});
+  if (label != nullptr && (label->cue == Cue::whatsapp || label->cue == Cue::zalo)) {
+    document.add(label->cue == Cue::whatsapp ? SelectorType::whatsapp : SelectorType::zalo, *phone, start, run.end,
+                 k_phone_confidence);
+  }
+  document.add(SelectorType::phone, std::move(phone).value(), start, run.end, k_phone_confidence);
+  return true;
+}
+
+// Checksums cost microseconds a token (Keccak-256 for EIP-55, double SHA-256 for base58check), and the
+// same addresses recur across reports, so each thread remembers its verdicts, as the phone normaliser
+// does. Bounded: the memory is dropped when full.
+constexpr std::size_t k_max_remembered_wallets = 1 << 14;
+
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+Result<std::string> normalise_wallet_remembered(std::string_view token) {
+  thread_local std::unordered_map<std::string, Result<std::string>, TransparentHash, std::equal_to<>> remembered;
+  if (const auto found = remembered.find(token); found != remembered.end()) return found->second;
+  if (remembered.size() >= k_max_remembered_wallets) remembered.clear();
+  return remembered.emplace(std::string(token), model::normalise_wallet(token)).first->second;
+}
+
+std::size_t alnum_end(std::string_view text, std::size_t i) {
+  while (i < text.size() && is_alnum(text[i])) ++i;
+  return i;
+}
+
+}  // namespace
+
+std::size_t scan_iban(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  if (text.size() - start < 4 || !is_alpha(text[start]) || !is_alpha(text[start + 1]) || !is_digit(text[start + 2]) ||
+      !is_digit(text[start + 3])) {
+    return 0;
+  }
+  const std::string country = {static_cast<char>(std::toupper(text[start])),
+                               static_cast<char>(std::toupper(text[start + 1]))};
+  const std::optional<std::size_t> length = model::iban_length(country);
+  if (!length) return 0;
+  std::string compact;
+  std::size_t i = start;
+  while (i < text.size() && compact.size() < *length) {
+    if (is_alnum(text[i])) {
+      compact += static_cast<char>(std::toupper(text[i]));
+      ++i;
+    } else if (text[i] == ' ' && i + 1 < text.size() && is_alnum(text[i + 1])) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (compact.size() != *length || (i < text.size() && is_alnum(text[i]))) return 0;
+  Result<std::string> iban = model::normalise_iban(compact);
+  if (!iban.ok()) return 0;
+  document.add(SelectorType::iban, std::move(iban).value(), start, i, k_checksum_confidence);
+  return i;
+}
+
+// Any long alphanumeric token is claimed, valid or not, so that no phone is read from a hash or a
+// near-miss address. Solana keys have no checksum and count only when the text names Solana.
+std::size_t scan_wallet(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  const std::size_t end = alnum_end(text, start);
+  if (end - start < k_min_wallet_length) return 0;
+  const std::string_view token = text.substr(start, end - start);
+  Result<std::string> wallet = normalise_wallet_remembered(token);
+  if (!wallet.ok() && has_cue(document.cues(), Cue::solana))
+    wallet = model::normalise_wallet("sol:" + std::string(token));
+  if (wallet.ok()) {
+    document.add(SelectorType::wallet, std::move(wallet).value(), start, end, k_checksum_confidence);
+  } else {
+    document.claim(start, end);
+  }
+  return end;
+}
+
+std::size_t scan_number(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  const char first = text[start];
+  if (!is_digit(first) && first != '+' && first != '(') return 0;
+  const NumberRun run = read_number(text, start);
+  if (run.digits.empty()) return 0;
+  // Digits glued to letters are part of a code ("EF08797875", "12kg").
+  if (run.end < text.size() && is_alpha(text[run.end])) {
+    document.claim(start, run.end);
+    return run.end;
+  }
+  // Dates, times and amounts are neither phones nor accounts, whatever their digits.
+  if (looks_like_date(run) || looks_like_amount(text, start, run.end)) {
+    document.claim(start, run.end);
+    return run.end;
+  }
+  if (!add_bank_account(document, start, run)) add_phone(document, start, run);
+  return run.end;
+}
+
+}  // namespace jala::extract

@@ -1,0 +1,141 @@
+// jala extract as the interface spec describes it: plain text and --jsonl requests in, JSON Lines out,
+// byte offsets into the input, input order kept, bad lines named with file and line.
+#include <fmt/core.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "run_jala.h"
+
+namespace jala::testing {
+namespace {
+
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream stream(out);
+  std::string line;
+  while (std::getline(stream, line)) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+class ExtractCli : public ::testing::Test {
+ protected:
+  void SetUp() override { m_dir = scratch_directory(::testing::UnitTest::GetInstance()->current_test_info()->name()); }
+  std::string m_dir;
+};
+
+TEST_F(ExtractCli, PlainTextGivesEachSelectorWithItsByteSpan) {
+  const std::string text =
+      "Tuyển dụng: gọi 0912 345 678 (Zalo) hoặc email tuyendung[at]golden-lotus[.]com\n"
+      "ที่อยู่กระเป๋า USDT: TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9\n";
+  const std::string file = m_dir + "/ad.txt";
+  write_file(file, text);
+  const JalaRun run = run_jala({"extract", "--country", "VN", file});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::set<std::string> found;
+  for (const nlohmann::json& finding : json_lines(run.out)) {
+    const auto start = finding["start"].get<std::size_t>();
+    const auto end = finding["end"].get<std::size_t>();
+    EXPECT_EQ(text.substr(start, end - start), finding["raw"].get<std::string>());
+    found.insert(finding["type"].get<std::string>() + ":" + finding["value"].get<std::string>());
+  }
+  EXPECT_EQ(found, (std::set<std::string>{"phone:+84912345678", "zalo:+84912345678",
+                                          "email:tuyendung@golden-lotus.com",
+                                          "wallet:trx:TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9"}));
+}
+
+// Plain input is read in pieces that end at line breaks; offsets stay those of the whole input.
+TEST_F(ExtractCli, OffsetsHoldAcrossAnInputLargerThanOnePiece) {
+  std::string text;
+  std::vector<std::pair<std::size_t, std::string>> expected;  // start, E.164
+  for (int i = 0; text.size() < (3U << 20); ++i) {
+    text += "Nội dung quảng cáo việc làm lương cao, không cần kinh nghiệm, liên hệ ngay: ";
+    const std::string number = fmt::format("+84 91 {:03d} {:04d}", i % 1000, i % 10000);
+    expected.emplace_back(text.size(), fmt::format("+8491{:03d}{:04d}", i % 1000, i % 10000));
+    text += number + "\n";
+  }
+  const std::string file = m_dir + "/big.txt";
+  write_file(file, text);
+  const JalaRun run = run_jala({"extract", file});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<nlohmann::json> findings = json_lines(run.out);
+  ASSERT_EQ(findings.size(), expected.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    EXPECT_EQ(findings[i]["start"].get<std::size_t>(), expected[i].first) << i;
+    EXPECT_EQ(findings[i]["value"].get<std::string>(), expected[i].second) << i;
+  }
+}
+
+TEST_F(ExtractCli, JsonlKeepsInputOrderOnEveryThreadCount) {
+  std::string input;
+  for (int i = 0; i < 3000; ++i) {
+    input += fmt::format(R"({{"id":{},"text":"nhắn Telegram @hr_team{} hoặc gọi 0912 {:03d} {:03d}"}})", i, i,
+                         i % 1000, (i * 7) % 1000) +
+             "\n";
+  }
+  const std::string file = m_dir + "/requests.jsonl";
+  write_file(file, input);
+  for (const std::string threads : {"1", "2"}) {
+    const JalaRun run = run_jala({"extract", "--jsonl", "--country", "VN", "--threads", threads, file});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::vector<nlohmann::json> lines = json_lines(run.out);
+    ASSERT_EQ(lines.size(), 3000U);
+    for (int i = 0; i < 3000; ++i) {
+      ASSERT_EQ(lines[i]["id"], i);
+      std::set<std::string> got;
+      for (const auto& finding : lines[i]["selectors"]) {
+        got.insert(finding["type"].get<std::string>() + ":" + finding["value"].get<std::string>());
+      }
+      EXPECT_TRUE(got.contains(fmt::format("telegram:hr_team{}", i))) << lines[i].dump();
+      EXPECT_TRUE(got.contains(fmt::format("phone:+84912{:03d}{:03d}", i % 1000, (i * 7) % 1000))) << lines[i].dump();
+    }
+  }
+}
+
+TEST_F(ExtractCli, ARecordsCountryOverridesTheDefault) {
+  const std::string file = m_dir + "/requests.jsonl";
+  write_file(file, R"({"id":"th","text":"โทร 081 234 5678","country":"TH"})" "\n"
+                   R"({"id":"vn","text":"gọi 0912 345 678"})" "\n");
+  const JalaRun run = run_jala({"extract", "--jsonl", "--country", "VN", file});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::vector<nlohmann::json> lines = json_lines(run.out);
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_EQ(lines[0]["selectors"][0]["value"], "+66812345678");
+  EXPECT_EQ(lines[1]["selectors"][0]["value"], "+84912345678");
+}
+
+TEST_F(ExtractCli, BadLinesAreNamedAndTheRestIsExtracted) {
+  const std::string file = m_dir + "/requests.jsonl";
+  write_file(file, R"({"id":1,"text":"mail a.b@lotus-invest.com"})" "\n"
+                   "{broken\n"
+                   R"({"id":3,"text":42})" "\n"
+                   R"({"id":4,"text":"ip 203.0.113.9 and 8.8.4.4"})" "\n");
+  const JalaRun run = run_jala({"extract", "--jsonl", file});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("jala: extract: " + file + ":2: not valid JSON"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("jala: extract: " + file + ":3: text: must be a string"), std::string::npos) << run.err;
+  const std::vector<nlohmann::json> lines = json_lines(run.out);
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_EQ(lines[0]["id"], 1);
+  EXPECT_EQ(lines[1]["id"], 4);
+}
+
+TEST_F(ExtractCli, ReadsStandardInputAndRejectsBadOptions) {
+  const std::string file = m_dir + "/in.txt";
+  write_file(file, "wa.me/84912345678\n");
+  const JalaRun from_stdin = run_jala({"extract", "-"}, file);
+  ASSERT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
+  EXPECT_NE(from_stdin.out.find(R"("type":"whatsapp","value":"+84912345678")"), std::string::npos) << from_stdin.out;
+
+  const JalaRun bad_country = run_jala({"extract", "--country", "Atlantis", file});
+  EXPECT_EQ(bad_country.exit_code, 1);
+  EXPECT_TRUE(bad_country.err.starts_with("jala: extract: --country: ")) << bad_country.err;
+  EXPECT_EQ(run_jala({"extract", "--threads", "0", file}).exit_code, 2);
+  const JalaRun missing = run_jala({"extract", m_dir + "/missing.txt"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("missing.txt: cannot open"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace jala::testing
