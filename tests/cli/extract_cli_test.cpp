@@ -3,6 +3,8 @@
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -135,6 +137,37 @@ TEST_F(ExtractCli, ReadsStandardInputAndRejectsBadOptions) {
   const JalaRun missing = run_jala({"extract", m_dir + "/missing.txt"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("missing.txt: cannot open"), std::string::npos) << missing.err;
+}
+
+// Well-known benign selectors are still found, and marked with the warning lists that name them.
+TEST_F(ExtractCli, MarksSelectorsOnAWarningList) {
+  const std::string file = m_dir + "/in.txt";
+  write_file(file, "Fanpage facebook.com/lotus.hr (facebook.com), server 203.0.113.7, Kbank hotline 02 888 8888\n");
+  const JalaRun run = run_jala({"extract", "--country", "TH", file});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::map<std::string, nlohmann::json> warnings;
+  for (const nlohmann::json& finding : json_lines(run.out)) {
+    warnings[finding["type"].get<std::string>() + ":" + finding["value"].get<std::string>()] =
+        finding.value("warning", nlohmann::json());
+  }
+  EXPECT_EQ(warnings.at("facebook:lotus.hr"), nlohmann::json());  // an account on the platform stays distinctive
+  EXPECT_EQ(warnings.at("domain:facebook.com"), nlohmann::json::array({"platform-domains"}));
+  EXPECT_EQ(warnings.at("ip:203.0.113.7"), nlohmann::json::array({"documentation"}));
+  EXPECT_EQ(warnings.at("phone:+6628888888"), nlohmann::json::array({"hotline-phones"}));
+}
+
+TEST_F(ExtractCli, ABrokenWarningListIsAnErrorNamingFileAndLine) {
+  const std::string lists = m_dir + "/data/warninglists";
+  std::filesystem::create_directories(lists);
+  write_file(lists + "/mine.txt",
+             "# name: mine\n# description: d\n# type: domain\n# matching: exact\n# applies-to: domain\n"
+             "# version: 20261201\n# source: s\n\nx.com\nnot one value\n");
+  const std::string file = m_dir + "/in.txt";
+  write_file(file, "x.com\n");
+  const JalaRun run = run_jala({"extract", file}, "", {"JALA_DATA_DIR=" + m_dir + "/data"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("mine.txt: line 10: 'not one value' is not one value without white space"), std::string::npos) << run.err;
+  EXPECT_TRUE(run.out.empty());
 }
 
 }  // namespace

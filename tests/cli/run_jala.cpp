@@ -16,7 +16,7 @@ namespace jala::testing {
 namespace {
 
 int spawn(const std::vector<std::string>& args, const std::string& stdin_file, const std::string& out_file,
-          const std::string& err_file) {
+          const std::string& err_file, const std::vector<std::string>& extra_environment = {}) {
   std::vector<std::string> argv_storage = {JALA_BINARY};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -29,8 +29,13 @@ int spawn(const std::vector<std::string>& args, const std::string& stdin_file, c
                                    O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  std::vector<std::string> environment_storage = extra_environment;
+  std::vector<char*> environment;
+  for (std::string& entry : environment_storage) environment.push_back(entry.data());
+  for (char** entry = environ; *entry != nullptr; ++entry) environment.push_back(*entry);
+  environment.push_back(nullptr);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, JALA_BINARY, &actions, nullptr, argv.data(), environ);
+  const int rc = posix_spawn(&pid, JALA_BINARY, &actions, nullptr, argv.data(), environment.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " JALA_BINARY);
   return pid;
@@ -38,9 +43,10 @@ int spawn(const std::vector<std::string>& args, const std::string& stdin_file, c
 
 }  // namespace
 
-JalaRun run_jala(const std::vector<std::string>& args, const std::string& stdin_file) {
+JalaRun run_jala(const std::vector<std::string>& args, const std::string& stdin_file,
+                 const std::vector<std::string>& extra_environment) {
   const std::string base = std::filesystem::temp_directory_path() / ("jala-cli-" + std::to_string(::getpid()));
-  const int pid = spawn(args, stdin_file, base + ".out", base + ".err");
+  const int pid = spawn(args, stdin_file, base + ".out", base + ".err", extra_environment);
   int status = 0;
   ::waitpid(pid, &status, 0);
   JalaRun run;

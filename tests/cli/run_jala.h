@@ -12,8 +12,10 @@ struct JalaRun {
   std::string err;
 };
 
-// Runs `jala ARGS...` with the working directory unchanged; `stdin_file` (if not empty) is its input.
-JalaRun run_jala(const std::vector<std::string>& args, const std::string& stdin_file = "");
+// Runs `jala ARGS...` with the working directory unchanged; `stdin_file` (if not empty) is its input,
+// and `extra_environment` ("NAME=VALUE") comes before this process's environment, so it wins.
+JalaRun run_jala(const std::vector<std::string>& args, const std::string& stdin_file = "",
+                 const std::vector<std::string>& extra_environment = {});
 
 // Starts `jala ARGS...` in the background, with its output discarded; returns its process id.
 int start_jala(const std::vector<std::string>& args);

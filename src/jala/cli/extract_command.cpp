@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/cli/commands.h"
+#include "jala/cli/data_files.h"
 #include "jala/cli/file_source.h"
 #include "jala/cli/progress.h"
 #include "jala/extract/extract.h"
@@ -36,13 +37,19 @@ struct Unit {
   std::vector<std::string> errors;  // "LINE: reason"
 };
 
-nlohmann::ordered_json finding_json(const extract::Finding& finding, std::uint64_t offset) {
-  return {{"type", model::to_string(finding.selector.type)},
-          {"value", finding.selector.value},
-          {"start", finding.start + offset},
-          {"end", finding.end + offset},
-          {"raw", finding.raw},
-          {"confidence", finding.confidence}};
+// `warning` names the warning lists that mark the selector as benign; absent when none does.
+nlohmann::ordered_json finding_json(const extract::Finding& finding, std::uint64_t offset,
+                                    const extract::WarningLists& warning_lists) {
+  nlohmann::ordered_json json = {{"type", model::to_string(finding.selector.type)},
+                                 {"value", finding.selector.value},
+                                 {"start", finding.start + offset},
+                                 {"end", finding.end + offset},
+                                 {"raw", finding.raw},
+                                 {"confidence", finding.confidence}};
+  if (const std::vector<std::string_view> lists = warning_lists.match(finding.selector); !lists.empty()) {
+    json["warning"] = lists;
+  }
+  return json;
 }
 
 // Invalid UTF-8 in the input is replaced in the output, which must stay valid JSON.
@@ -51,16 +58,17 @@ std::string dump(const nlohmann::ordered_json& json) {
 }
 
 // `file` names the input when several are given: each file is its own text, with its own offsets.
-void extract_piece(Unit& unit, const extract::ExtractContext& context, const std::string* file) {
+void extract_piece(Unit& unit, const extract::ExtractContext& context, const std::string* file,
+                   const extract::WarningLists& warning_lists) {
   for (const extract::Finding& finding : extract::extract(unit.piece.text, context)) {
-    nlohmann::ordered_json json = finding_json(finding, unit.piece.offset);
+    nlohmann::ordered_json json = finding_json(finding, unit.piece.offset, warning_lists);
     if (file != nullptr) json["file"] = *file;
     unit.rendered += dump(json);
     unit.rendered += '\n';
   }
 }
 
-void extract_requests(Unit& unit, std::string_view default_country) {
+void extract_requests(Unit& unit, std::string_view default_country, const extract::WarningLists& warning_lists) {
   for (std::size_t i = 0; i < unit.lines.size(); ++i) {
     if (unit.lines[i].find_first_not_of(" \t\r") == std::string::npos) continue;  // blank line
     Result<intake::ExtractRequest> request = intake::parse_extract_request(unit.lines[i]);
@@ -71,7 +79,7 @@ void extract_requests(Unit& unit, std::string_view default_country) {
     const std::string_view country = request->country.empty() ? default_country : request->country;
     nlohmann::ordered_json selectors = nlohmann::ordered_json::array();
     for (const extract::Finding& finding : extract::extract(request->text, {country})) {
-      selectors.push_back(finding_json(finding, 0));
+      selectors.push_back(finding_json(finding, 0, warning_lists));
     }
     unit.rendered += "{\"id\":";
     unit.rendered += request->id_json;
@@ -116,7 +124,8 @@ class UnitReader {
 };
 
 // Runs the pipeline over one file. Returns the number of bad lines; an input error ends the file.
-Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args, const std::string& file) {
+Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args, const std::string& file,
+                                 const extract::WarningLists& warning_lists) {
   JALA_TRY_ASSIGN(std::unique_ptr<FileSource> source, FileSource::open(file));
   Progress progress(progress_display(context.verbose), fmt::format("extract {}", file), source->size());
   UnitReader reader(*source, args.jsonl);
@@ -143,9 +152,9 @@ Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<Unit> unit) {
                 if (args.jsonl) {
-                  extract_requests(*unit, args.country);
+                  extract_requests(*unit, args.country, warning_lists);
                 } else {
-                  extract_piece(*unit, {args.country}, file_field);
+                  extract_piece(*unit, {args.country}, file_field, warning_lists);
                 }
                 return unit;
               }) &
@@ -173,12 +182,13 @@ Result<int> extract_command(const Context& context, const ExtractArgs& args) {
     checked.country = std::move(*country);
   }
   if (checked.files.empty()) checked.files.emplace_back("-");
+  JALA_TRY_ASSIGN(const extract::WarningLists warning_lists, load_warning_lists());
   std::optional<tbb::global_control> threads;
   if (args.threads > 0) threads.emplace(tbb::global_control::max_allowed_parallelism, args.threads);
 
   bool failed = false;
   for (const std::string& file : checked.files) {
-    Result<std::size_t> bad_lines = extract_file(context, checked, file);
+    Result<std::size_t> bad_lines = extract_file(context, checked, file, warning_lists);
     if (!bad_lines.ok()) fmt::print(stderr, "jala: extract: {}: {}\n", file, bad_lines.error().message());
     failed = failed || !bad_lines.ok() || *bad_lines > 0;
   }

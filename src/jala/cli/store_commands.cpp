@@ -1,7 +1,10 @@
 // The commands that read the store: stats, report show, search.
 #include <nlohmann/json.hpp>
 
+#include <fmt/ranges.h>
+
 #include "jala/cli/commands.h"
+#include "jala/cli/data_files.h"
 #include "jala/model/country.h"
 #include "jala/storage/store.h"
 
@@ -19,6 +22,12 @@ void print_counts(std::string_view title, const storage::Counts& counts) {
   std::size_t width = 0;
   for (const auto& entry : counts) width = std::max(width, entry.first.size());
   for (const auto& [name, count] : counts) fmt::print("  {:<{}}  {:>8}\n", name, width, count);
+}
+
+// " benign: LIST" for a selector on a warning list, else nothing.
+std::string benign_note(const extract::WarningLists& warning_lists, const model::Selector& selector) {
+  const std::vector<std::string_view> lists = warning_lists.match(selector);
+  return lists.empty() ? "" : fmt::format("  benign: {}", fmt::join(lists, ", "));
 }
 
 }  // namespace
@@ -60,6 +69,7 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
     return {};
   }));
   if (!report) return not_found("no report {} {} in the store", args.source, args.id);
+  JALA_TRY_ASSIGN(const extract::WarningLists warning_lists, load_warning_lists());
   const auto raw_text = [&](const model::TextSelector& found) {
     return std::string_view(report->text).substr(found.start, found.end - found.start);
   };
@@ -73,6 +83,7 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
                                {"end", found.end},
                                {"raw", raw_text(found)},
                                {"confidence", found.confidence}});
+      if (const auto lists = warning_lists.match(found.selector); !lists.empty()) found_in_text.back()["warning"] = lists;
     }
     document["text_selectors"] = std::move(found_in_text);
     fmt::print("{}\n", document.dump());
@@ -89,14 +100,15 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
   if (!report->selectors.empty()) {
     fmt::print("  selectors\n");
     for (const model::ReportSelector& named : report->selectors) {
-      fmt::print("    {:<40}  (given as \"{}\")\n", named.selector.to_string(), named.raw);
+      fmt::print("    {:<40}  (given as \"{}\"){}\n", named.selector.to_string(), named.raw,
+                 benign_note(warning_lists, named.selector));
     }
   }
   if (!report->text_selectors.empty()) {
     fmt::print("  found in text\n");
     for (const model::TextSelector& found : report->text_selectors) {
-      fmt::print("    {:<40}  bytes {}-{} \"{}\" ({:.2f})\n", found.selector.to_string(), found.start, found.end,
-                 raw_text(found), found.confidence);
+      fmt::print("    {:<40}  bytes {}-{} \"{}\" ({:.2f}){}\n", found.selector.to_string(), found.start, found.end,
+                 raw_text(found), found.confidence, benign_note(warning_lists, found.selector));
     }
   }
   if (!report->text.empty()) fmt::print("  text\n    {}\n", report->text);

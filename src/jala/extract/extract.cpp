@@ -45,22 +45,23 @@ constexpr std::array<bool, 256> k_may_start_selector = [] {
 
 bool may_start_selector(char c) { return k_may_start_selector[static_cast<unsigned char>(c)]; }
 
-// True for a word that every scanner would turn down, found without calling them: it starts with a
-// letter, so it is no number, mention or IP address; its ASCII letters and digits are too few for a
-// wallet and not shaped like an IBAN ("GB82"); and after its letters comes nothing that continues a
-// URL scheme, an e-mail local part, a host name or an IP address ('.', '@', '-', '_', '%', '+', ':').
-// Most words of Latin-script text are plain, and the full cascade would scan each of them five times.
-bool is_plain_word(std::string_view text, std::size_t start) {
+// The end of a word that every scanner would turn down, found without calling them; 0 when some scanner
+// may accept it. Such a word starts with a letter, so it is no number, mention or IP address; its
+// ASCII letters and digits are too few for a wallet and not shaped like an IBAN ("GB82"); and after its
+// letters comes nothing that continues a URL scheme, an e-mail local part, a host name or an IP address
+// ('.', '@', '-', '_', '%', '+', ':'). Most words of Latin-script text are plain, and the full cascade
+// would scan each of them five times.
+std::size_t plain_word_end(std::string_view text, std::size_t start) {
   std::size_t ascii_end = start;
   while (ascii_end < text.size() && is_alnum(text[ascii_end])) ++ascii_end;
   const std::size_t ascii_length = ascii_end - start;
   if (ascii_length == 0) {
-    if (static_cast<unsigned char>(text[start]) < 0x80) return false;  // '+', '(', '@', ':'
+    if (static_cast<unsigned char>(text[start]) < 0x80) return 0;  // '+', '(', '@', ':'
   } else if (!is_alpha(text[start]) || ascii_length >= k_min_wallet_length) {
-    return false;
+    return 0;
   }
   if (ascii_length >= 4 && is_alpha(text[start + 1]) && is_digit(text[start + 2]) && is_digit(text[start + 3])) {
-    return false;
+    return 0;
   }
   // The rest of the word: ASCII letters and digits, and Latin letters with diacritics.
   std::size_t end = ascii_end;
@@ -74,9 +75,17 @@ bool is_plain_word(std::string_view text, std::size_t start) {
     if (!is_latin_letter(code_point.value)) break;
     end += code_point.length;
   }
-  if (end == text.size()) return true;
-  constexpr std::string_view k_continuations = ".@-_%+:";
-  return k_continuations.find(text[end]) == std::string_view::npos;
+  if (end == text.size()) return end;
+  switch (text[end]) {
+    case '.':
+    case '@':
+    case '-':
+    case '_':
+    case '%':
+    case '+':
+    case ':': return 0;
+    default: return end;
+  }
 }
 
 }  // namespace
@@ -111,6 +120,8 @@ void Document::claim(std::size_t start, std::size_t end) {
 }
 
 bool Document::is_claimed(std::size_t position) const {
+  // Spans are mostly claimed behind the scanning position.
+  if (m_claimed.empty() || position >= m_claimed.back().end) return false;
   const auto after = std::upper_bound(m_claimed.begin(), m_claimed.end(), position,
                                       [](std::size_t at, const Span& span) { return at < span.start; });
   return after != m_claimed.begin() && (after - 1)->end > position;
@@ -153,8 +164,10 @@ std::vector<Finding> extract(std::string_view text, const ExtractContext& contex
       continue;
     }
     std::size_t end = 0;
+    std::size_t word_stop = 0;  // the end of the word at i, when it is known to be plain
     if ((class_of(working[i]) & k_token_start) != 0) {
-      if (!is_plain_word(working, i)) {
+      word_stop = plain_word_end(working, i);
+      if (word_stop == 0) {
         for (auto* scanner :
              {scan_url, scan_email, scan_ip, scan_host, scan_mention, scan_iban, scan_wallet, scan_number}) {
           end = scanner(document, i);
@@ -164,14 +177,20 @@ std::vector<Finding> extract(std::string_view text, const ExtractContext& contex
     } else {
       const CodePoint code_point = decode_utf8(working, i);
       // An IDN host may start with a Latin letter with a diacritic; any other character is skipped.
-      end = !is_latin_letter(code_point.value) ? i + code_point.length
-            : is_plain_word(working, i)        ? 0
-                                               : scan_host(document, i);
+      if (!is_latin_letter(code_point.value)) {
+        end = i + code_point.length;
+      } else if (word_stop = plain_word_end(working, i); word_stop == 0) {
+        end = scan_host(document, i);
+      }
     }
     // Otherwise skip the rest of this word (a scanner starts only at a token boundary), but stop where a
     // cue ends inside it.
     const std::size_t next_cue_end = cue_end > i ? cue_end : document.next_cue_end(i);
-    i = end > i ? end : std::max(i + 1, std::min(word_end(working, i), next_cue_end));
+    if (end > i) {
+      i = end;
+    } else {
+      i = std::max(i + 1, std::min(word_stop != 0 ? word_stop : word_end(working, i), next_cue_end));
+    }
   }
   scan_bare_names(document);
   return document.take_findings();

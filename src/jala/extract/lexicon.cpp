@@ -4,6 +4,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 
 namespace jala::extract {
 namespace {
@@ -221,50 +222,101 @@ constexpr std::array k_keywords = std::to_array<Keyword>({
 });
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 bool is_word_byte(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z') || c == '_'; }
 
-// The index in front of the keyword table, small enough to stay in cache. Keywords of three bytes or
-// more are found by their first three bytes (ASCII lower-cased): a bit per hashed prefix rules out most
-// positions at once (a Thai text does not try every Thai keyword at every character), and the keywords
-// sorted by prefix give the few that share it. The one- and two-byte keywords ("X", "TG") are listed
-// by first byte.
+// The index in front of the keyword table, small enough to stay in cache. A keyword of three bytes or
+// more is found by a prefix (ASCII lower-cased): its first six bytes, or three when it is shorter than
+// six. Nearly every keyword in a non-Latin script has six bytes or more (two characters), so a Thai or
+// Chinese character that merely begins a keyword ("เ" begins "เบอร์") does not bring up its keywords:
+// the prefix must hold the next character too. A bit per hashed prefix rules out most positions at once,
+// and the keywords sorted by prefix give the few that share it. The one- and two-byte keywords ("X",
+// "TG") are listed by first byte.
 constexpr std::size_t k_prefix_bits = 1 << 16;
+enum ByteRole : unsigned char {
+  k_word_byte = 1,        // ASCII letters, digits and '_'
+  k_begins_short = 2,     // the first byte of a keyword of one or two bytes
+  k_begins_prefixed = 4,  // of a keyword of three to five bytes
+  k_begins_long = 8,      // of a keyword of six bytes or more
+  k_begins_keyword = k_begins_short | k_begins_prefixed | k_begins_long,
+};
+constexpr std::size_t k_long_prefix = 6;
+constexpr std::size_t k_short_prefix = 3;
 
-std::uint32_t prefix_key(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(lower(text[i + k]))); };
-  return byte(0) << 16 | byte(1) << 8 | byte(2);
+// Up to eight bytes from `i`, first byte lowest, with ASCII capitals lower-cased all at once.
+std::uint64_t load_lowered(std::string_view text, std::size_t i) {
+  std::uint64_t bytes = 0;
+  if (text.size() - i >= 8) {
+    std::memcpy(&bytes, text.data() + i, 8);  // one load
+  } else {
+    std::memcpy(&bytes, text.data() + i, text.size() - i);
+  }
+  constexpr std::uint64_t k_ones = 0x0101010101010101u;
+  const std::uint64_t seven_bits = bytes & (0x7F * k_ones);
+  const std::uint64_t from_a = seven_bits + (0x80 - 'A') * k_ones;     // high bit set from 'A' up
+  const std::uint64_t past_z = seven_bits + (0x80 - 'Z' - 1) * k_ones;  // high bit set past 'Z'
+  const std::uint64_t capitals = from_a & ~past_z & ~bytes & (0x80 * k_ones);
+  return bytes | capitals >> 2;  // 0x80 >> 2 is the case bit 0x20
 }
 
-std::size_t prefix_hash(std::uint32_t key) { return (key * 0x9E3779B1u) >> 16; }
+// The first `length` (3 or 6) bytes of a lowered load, tagged with the length.
+std::uint64_t prefix_key(std::uint64_t lowered, std::size_t length) {
+  return (lowered & ((std::uint64_t{1} << (8 * length)) - 1)) | std::uint64_t{length} << 56;
+}
+
+std::size_t first_pair(std::string_view text, std::size_t i) {
+  return static_cast<std::size_t>(static_cast<unsigned char>(lower(text[i]))) << 8 |
+         static_cast<unsigned char>(lower(text[i + 1]));
+}
+
+std::size_t prefix_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15u) >> 48); }
 
 struct KeywordIndex {
   struct Prefixed {
-    std::uint32_t key;
+    std::uint64_t key;
     const Keyword* keyword;
   };
   std::vector<Prefixed> by_prefix;  // keywords of three bytes or more, in order of key
   std::array<std::vector<const Keyword*>, 256> short_by_first_byte;
-  std::array<bool, 256> first_bytes{};  // the first byte (ASCII lower-cased) of some keyword
+  std::array<unsigned char, 256> roles{};  // ByteRole flags of each byte; ASCII letters in either case
   std::bitset<k_prefix_bits> prefixes;
+  // The first two bytes (ASCII lower-cased) of the keywords of three bytes or more: an exact test of two
+  // loads that rules out most characters of Chinese, Korean or Arabic text before any prefix is hashed.
+  std::bitset<1 << 16> first_pairs;
 
   KeywordIndex() {
     for (const Keyword& keyword : k_keywords) {
       const auto first = static_cast<unsigned char>(lower(keyword.text[0]));
-      first_bytes[first] = true;
-      if (keyword.text.size() >= 3) {
-        const std::uint32_t key = prefix_key(keyword.text, 0);
+      const unsigned char role = keyword.text.size() >= k_long_prefix    ? k_begins_long
+                                 : keyword.text.size() >= k_short_prefix ? k_begins_prefixed
+                                                                         : k_begins_short;
+      roles[first] |= role;
+      roles[static_cast<unsigned char>(upper(static_cast<char>(first)))] |= role;
+      if (keyword.text.size() >= k_short_prefix) {
+        const std::uint64_t key = prefix_key(load_lowered(keyword.text, 0),
+                                             keyword.text.size() >= k_long_prefix ? k_long_prefix : k_short_prefix);
         by_prefix.push_back({key, &keyword});
         prefixes.set(prefix_hash(key));
+        first_pairs.set(first_pair(keyword.text, 0));
       } else {
         short_by_first_byte[first].push_back(&keyword);
       }
+    }
+    for (int c = 0; c < 0x80; ++c) {
+      if (is_word_byte(static_cast<char>(c))) roles[c] |= k_word_byte;
     }
     std::stable_sort(by_prefix.begin(), by_prefix.end(),
                      [](const Prefixed& a, const Prefixed& b) { return a.key < b.key; });
   }
 
   // The longest keyword that matches at `i`, or nullptr.
-  const Keyword* longest_match(std::string_view text, std::size_t i) const;
+  // `role` is that of text[i]; `word_length` the length of the ASCII word at i (0 for none).
+  const Keyword* longest_match(std::string_view text, std::size_t i, unsigned char role, std::size_t word_length) const;
+
+ private:
+  // Updates `best` with the keywords whose prefix is `key`.
+  void match_prefixed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const;
+  void match_listed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const;
 };
 
 bool matches_at(std::string_view text, std::size_t i, const Keyword& keyword) {
@@ -281,21 +333,38 @@ bool matches_at(std::string_view text, std::size_t i, const Keyword& keyword) {
   return (i == 0 || !is_word_byte(text[i - 1])) && (end == text.size() || !is_word_byte(text[end]) || glued_digit);
 }
 
-const Keyword* KeywordIndex::longest_match(std::string_view text, std::size_t i) const {
+// Only the kinds of keyword that begin with the byte at i are looked up; the one- and two-byte keywords
+// are whole ASCII words, so only a word of their length can be one.
+const Keyword* KeywordIndex::longest_match(std::string_view text, std::size_t i, unsigned char role,
+                                           std::size_t word_length) const {
   const Keyword* best = nullptr;
-  for (const Keyword* keyword : short_by_first_byte[static_cast<unsigned char>(lower(text[i]))]) {
-    if ((best == nullptr || keyword->text.size() > best->text.size()) && matches_at(text, i, *keyword)) best = keyword;
+  if ((role & k_begins_short) != 0 && word_length <= 2) {
+    for (const Keyword* keyword : short_by_first_byte[static_cast<unsigned char>(lower(text[i]))]) {
+      if ((best == nullptr || keyword->text.size() > best->text.size()) && matches_at(text, i, *keyword))
+        best = keyword;
+    }
   }
-  if (text.size() - i < 3) return best;
-  const std::uint32_t key = prefix_key(text, i);
-  if (!prefixes.test(prefix_hash(key))) return best;
+  if (text.size() - i < k_short_prefix || !first_pairs.test(first_pair(text, i))) return best;
+  const std::uint64_t lowered = load_lowered(text, i);
+  if ((role & k_begins_prefixed) != 0)
+    match_prefixed(text, i, prefix_key(lowered, k_short_prefix), best);
+  if ((role & k_begins_long) != 0 && text.size() - i >= k_long_prefix)
+    match_prefixed(text, i, prefix_key(lowered, k_long_prefix), best);
+  return best;
+}
+
+void KeywordIndex::match_prefixed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const {
+  if (!prefixes.test(prefix_hash(key))) return;  // most positions end here
+  match_listed(text, i, key, best);
+}
+
+void KeywordIndex::match_listed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const {
   auto it = std::lower_bound(by_prefix.begin(), by_prefix.end(), key,
-                             [](const Prefixed& entry, std::uint32_t wanted) { return entry.key < wanted; });
+                             [](const Prefixed& entry, std::uint64_t wanted) { return entry.key < wanted; });
   for (; it != by_prefix.end() && it->key == key; ++it) {
     const Keyword& keyword = *it->keyword;
     if ((best == nullptr || keyword.text.size() > best->text.size()) && matches_at(text, i, keyword)) best = &keyword;
   }
-  return best;
 }
 
 // A clause ends at a line break or a sentence end ('.', '!', '?' before a space, and their CJK forms).
@@ -322,27 +391,26 @@ bool is_wanted(Cue cue, std::initializer_list<Cue> wanted) {
 
 std::vector<CueHit> find_cues(std::string_view text) {
   static const KeywordIndex index;
+  const auto role_of = [&](std::size_t at) { return index.roles[static_cast<unsigned char>(text[at])]; };
   std::vector<CueHit> hits;
   std::size_t i = 0;
   while (i < text.size()) {
-    // Keywords start at a code point, and ASCII ones at a word start; most bytes start none.
-    const unsigned char byte = static_cast<unsigned char>(text[i]);
-    const bool word_byte = byte < 0x80 && is_word_byte(static_cast<char>(byte));
-    if (!index.first_bytes[static_cast<unsigned char>(lower(static_cast<char>(byte)))] ||
-        (word_byte && i > 0 && is_word_byte(text[i - 1]))) {
-      ++i;
-      // The rest of an ASCII word cannot start a keyword.
-      if (word_byte) {
-        while (i < text.size() && is_word_byte(text[i])) ++i;
-      }
-      continue;
+    // Keywords start at a code point, and ASCII ones at a word start: an ASCII word is looked up once,
+    // as a whole, and a non-ASCII character only when its first byte begins some keyword.
+    const unsigned char role = role_of(i);
+    const Keyword* best = nullptr;
+    std::size_t next = i + 1;
+    if ((role & k_word_byte) != 0) {
+      while (next < text.size() && (role_of(next) & k_word_byte) != 0) ++next;
+      if (i == 0 || (role_of(i - 1) & k_word_byte) == 0) best = index.longest_match(text, i, role, next - i);
+    } else if ((role & k_begins_keyword) != 0) {
+      best = index.longest_match(text, i, role, 0);
     }
-    if (const Keyword* best = index.longest_match(text, i); best != nullptr) {
+    if (best != nullptr) {
       hits.push_back({i, i + best->text.size(), best->cue, best->bank_key});
-      i += best->text.size();
-    } else {
-      ++i;
+      next = i + best->text.size();
     }
+    i = next;
   }
   return hits;
 }

@@ -236,8 +236,8 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
 }
 
 // Checksums cost microseconds a token (Keccak-256 for EIP-55, double SHA-256 for base58check), and the
-// same addresses recur across reports, so each thread remembers its verdicts, as the phone normaliser
-// does. Bounded: the memory is dropped when full.
+// same addresses recur across reports (a campaign gives its wallet to every victim), so each thread
+// remembers its verdicts, as the phone normaliser does. Bounded: the memory is dropped when full.
 constexpr std::size_t k_max_remembered_wallets = 1 << 14;
 
 struct TransparentHash {

@@ -40,11 +40,13 @@ constexpr std::array<Refang, 10> k_refangs = {{
     {"[:]", ':'},
 }};
 
-// The bytes that may start a unit that is not copied as it is: refang tokens and spaced dots ("hxxp",
-// '[', '(', '{', ' '), and the lead bytes of the folded digits and symbols (U+00A0 and U+06xx to U+FFxx).
+// The bytes that may end a run copied as it is: the brackets of refang tokens and the dot of a spaced
+// dot (the spaces before them belong to the unit, and are found by looking back), the "x" of "hxxp",
+// and the lead bytes of the folded digits and symbols (U+00A0 and U+06xx to U+FFxx). Spaces and "h",
+// which are common, are not among them.
 constexpr std::array<bool, 256> k_special = [] {
   std::array<bool, 256> special{};
-  for (unsigned char c : std::string_view("hH[({ \xC2\xD9\xDB\xE0\xE1\xE2\xEF")) special[c] = true;
+  for (unsigned char c : std::string_view("[({.xX\xC2\xD9\xDB\xE0\xE1\xE2\xEF")) special[c] = true;
   return special;
 }();
 
@@ -109,25 +111,26 @@ bool is_foldable(std::string_view text, std::size_t i) {
   }
 }
 
-// The end of the run from `i` that is copied as it is: up to the first unit that may change.
-std::size_t copyable_end(std::string_view text, std::size_t i) {
+// The end of the run from `from` that is copied as it is: up to the first unit that may change.
+std::size_t copyable_end(std::string_view text, std::size_t from) {
+  std::size_t i = from;
   while (i < text.size()) {
     const unsigned char byte = static_cast<unsigned char>(text[i]);
     if (!k_special[byte]) {
       ++i;
       continue;
     }
-    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
-    if (byte == ' ' && next != ' ' && next != '.' && next != '[' && next != '(' && next != '{') {
-      ++i;
-    } else if ((byte == 'h' || byte == 'H') && next != 'x' && next != 'X') {
-      ++i;
-    } else if (byte >= 0x80) {
+    if (byte >= 0x80) {
       if (is_foldable(text, i)) return i;
-      ++i;  // continuation bytes are not special, so the rest of the character is skipped above
+    } else if (byte == 'x' || byte == 'X') {
+      if (i > from && (text[i - 1] == 'h' || text[i - 1] == 'H')) return i - 1;  // maybe "hxxp"
     } else {
-      return i;
+      // A bracket, or a dot after a space: the unit starts at the spaces before it.
+      std::size_t unit = i;
+      while (unit > from && text[unit - 1] == ' ') --unit;
+      if (byte != '.' || unit < i) return unit;
     }
+    ++i;
   }
   return i;
 }

@@ -1,0 +1,243 @@
+#include "jala/extract/warninglist.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "jala/model/text.h"
+
+namespace jala::extract {
+namespace {
+
+constexpr std::size_t k_max_list_bytes = 16 << 20;
+
+enum class Mode { exact, suffix, cidr };
+
+struct Header {
+  std::map<std::string, std::string, std::less<>> keys;
+};
+
+constexpr std::string_view k_keys[] = {"name",       "description", "type",      "matching",
+                                       "applies-to", "version",     "source",    "references"};
+constexpr std::string_view k_required_keys[] = {"name", "description", "type", "matching", "applies-to", "version",
+                                                "source"};
+
+std::vector<std::string_view> split_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = text.find_first_not_of(' ', i);
+    if (start == std::string_view::npos) break;
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    words.push_back(text.substr(start, end - start));
+    i = end;
+  }
+  return words;
+}
+
+Result<Mode> parse_mode(std::string_view text) {
+  if (text == "exact") return Mode::exact;
+  if (text == "suffix") return Mode::suffix;
+  if (text == "cidr") return Mode::cidr;
+  return invalid_argument("matching: {} is not exact, suffix or cidr", model::quote_untrusted(text));
+}
+
+// "192.0.2.0/24" or "2001:db8::/32".
+bool parse_network(std::string_view text, std::array<std::uint8_t, 16>& address, bool& ipv6, int& bits) {
+  const std::size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return false;
+  const std::string host(text.substr(0, slash));
+  ipv6 = host.find(':') != std::string::npos;
+  if (inet_pton(ipv6 ? AF_INET6 : AF_INET, host.c_str(), address.data()) != 1) return false;
+  const std::string_view prefix = text.substr(slash + 1);
+  if (prefix.empty() || prefix.size() > 3 || !std::all_of(prefix.begin(), prefix.end(), model::is_ascii_digit)) {
+    return false;
+  }
+  bits = std::stoi(std::string(prefix));
+  return bits <= (ipv6 ? 128 : 32);
+}
+
+bool in_network(const std::array<std::uint8_t, 16>& address, const std::array<std::uint8_t, 16>& network,
+                int bits) {
+  for (int i = 0; i < bits; ++i) {
+    const int byte = i / 8;
+    const int mask = 0x80 >> (i % 8);
+    if ((address[byte] & mask) != (network[byte] & mask)) return false;
+  }
+  return true;
+}
+
+// The part of a selector that lists compare (README "Matching"): a url's host, an e-mail's domain.
+std::string_view compared_part(const model::Selector& selector) {
+  const std::string_view value = selector.value;
+  if (selector.type == model::SelectorType::email) return value.substr(value.rfind('@') + 1);
+  if (selector.type != model::SelectorType::url) return value;
+  std::string_view rest = value.substr(value.find("://") == std::string_view::npos ? 0 : value.find("://") + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  if (rest.starts_with('[')) return rest.substr(1, rest.find(']') - 1);  // IPv6 literal
+  return rest.substr(0, rest.rfind(':') == std::string_view::npos ? rest.size() : rest.rfind(':'));
+}
+
+bool is_ip_text(std::string_view text) {
+  std::array<std::uint8_t, 16> ignored{};
+  const std::string host(text);
+  return inet_pton(AF_INET, host.c_str(), ignored.data()) == 1 || inet_pton(AF_INET6, host.c_str(), ignored.data()) == 1;
+}
+
+// The type a list value must have to be compared with a selector's compared part.
+std::string_view list_value_type(model::SelectorType type, bool part_is_ip) {
+  if (part_is_ip) return "ip";
+  switch (type) {
+    case model::SelectorType::url:
+    case model::SelectorType::email: return "domain";
+    case model::SelectorType::whatsapp: return "phone";
+    default: return model::to_string(type);
+  }
+}
+
+}  // namespace
+
+Result<WarningLists> WarningLists::load(const std::string& directory) {
+  std::error_code error;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  if (error) return unavailable("warning lists: cannot read {}: {}", directory, error.message());
+  std::sort(files.begin(), files.end());
+  WarningLists lists;
+  for (const std::filesystem::path& path : files) {
+    if (std::filesystem::file_size(path, error) > k_max_list_bytes || error) {
+      return invalid_argument("{}: larger than {} bytes or unreadable", path.string(), k_max_list_bytes);
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (!in) return unavailable("{}: cannot read", path.string());
+    if (Status added = lists.add(path.filename().string(), content.str()); !added.ok()) {
+      return std::move(added).error().with_context(path.string());
+    }
+  }
+  return lists;
+}
+
+Status WarningLists::add(std::string_view file_name, std::string_view content) {
+  Header header;
+  Values values;
+  std::map<std::string, Mode, std::less<>> modes;  // value type -> matching
+  bool in_header = true;
+  std::size_t line_number = 0;
+  std::size_t position = 0;
+  while (position < content.size()) {
+    const std::size_t end = std::min(content.find('\n', position), content.size());
+    const std::string_view line = content.substr(position, end - position);
+    position = end + 1;
+    ++line_number;
+    const auto at_line = [&](Error error) { return error.with_context(fmt::format("line {}", line_number)); };
+    if (in_header && line.starts_with('#')) {
+      const std::size_t colon = line.find(": ");
+      const std::string_view key = line.size() > 2 && colon != std::string_view::npos ? line.substr(2, colon - 2) : "";
+      if (std::find(std::begin(k_keys), std::end(k_keys), key) == std::end(k_keys)) continue;  // prose
+      if (!header.keys.emplace(std::string(key), std::string(line.substr(colon + 2))).second) {
+        return at_line(invalid_argument("header key '{}' appears twice", key));
+      }
+      continue;
+    }
+    if (in_header) {
+      in_header = false;
+      for (std::string_view key : k_required_keys) {
+        if (!header.keys.contains(key)) return at_line(invalid_argument("the header has no '{}'", key));
+      }
+      if (header.keys["name"] + ".txt" != file_name) {
+        return invalid_argument("name {} does not match the file name", model::quote_untrusted(header.keys["name"]));
+      }
+      const std::vector<std::string_view> types = split_words(header.keys["type"]);
+      for (std::string_view pair : split_words(header.keys["matching"])) {
+        const std::size_t equals = pair.find('=');
+        if (equals == std::string_view::npos && types.size() != 1) {
+          return invalid_argument("matching: a list of several types needs TYPE=MODE pairs");
+        }
+        const std::string_view type = equals == std::string_view::npos ? types.front() : pair.substr(0, equals);
+        JALA_TRY_ASSIGN(const Mode mode, parse_mode(equals == std::string_view::npos ? pair : pair.substr(equals + 1)));
+        modes[std::string(type)] = mode;
+      }
+      for (std::string_view type : types) {
+        if (!modes.contains(type)) return invalid_argument("matching: no mode for type {}", model::quote_untrusted(type));
+      }
+      for (std::string_view name : split_words(header.keys["applies-to"])) {
+        JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(name));
+        values.applies_to.insert(type);
+      }
+    }
+    if (line.empty() || line.starts_with('#')) continue;
+    // A value: bare in a list of one type, TYPE:VALUE in a list of several.
+    std::string type = modes.size() == 1 ? modes.begin()->first : "";
+    std::string_view value = line;
+    if (modes.size() > 1) {
+      const std::size_t colon = line.find(':');
+      if (colon == std::string_view::npos) return at_line(invalid_argument("{} has no TYPE: prefix", model::quote_untrusted(line)));
+      type = line.substr(0, colon);
+      value = line.substr(colon + 1);
+    }
+    const auto mode = modes.find(type);
+    if (mode == modes.end()) return at_line(invalid_argument("type {} is not in the header", model::quote_untrusted(type)));
+    if (value.empty() || value.find_first_of(" \t\r") != std::string_view::npos) {
+      return at_line(invalid_argument("{} is not one value without white space", model::quote_untrusted(line)));
+    }
+    switch (mode->second) {
+      case Mode::exact: values.exact.insert(type + ":" + std::string(value)); break;
+      case Mode::suffix: values.suffix.insert(std::string(value.starts_with("*.") ? value.substr(2) : value)); break;
+      case Mode::cidr: {
+        Network network;
+        if (!parse_network(value, network.address, network.ipv6, network.prefix_bits)) {
+          return at_line(invalid_argument("{} is not a network in CIDR notation", model::quote_untrusted(value)));
+        }
+        values.networks.push_back(network);
+        break;
+      }
+    }
+  }
+  if (in_header) return invalid_argument("the list has a header and no values");
+  m_lists.push_back({header.keys["name"], header.keys["description"], header.keys["version"]});
+  m_values.push_back(std::move(values));
+  return {};
+}
+
+std::vector<std::string_view> WarningLists::match(const model::Selector& selector) const {
+  std::vector<std::string_view> names;
+  const std::string_view part = compared_part(selector);
+  const bool part_is_ip = (selector.type == model::SelectorType::ip || selector.type == model::SelectorType::url) &&
+                          is_ip_text(part);
+  const std::string_view value_type = list_value_type(selector.type, part_is_ip);
+  for (std::size_t i = 0; i < m_lists.size(); ++i) {
+    const Values& values = m_values[i];
+    if (!values.applies_to.contains(selector.type)) continue;
+    bool matched = values.exact.contains(fmt::format("{}:{}", value_type, part));
+    if (!matched && value_type == "domain") {
+      // The name itself, then every parent: a.b.test -> b.test -> test.
+      for (std::string_view name = part; !matched && !name.empty();) {
+        matched = values.suffix.contains(name);
+        const std::size_t dot = name.find('.');
+        name = dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1);
+      }
+    }
+    if (!matched && part_is_ip && !values.networks.empty()) {
+      std::array<std::uint8_t, 16> address{};
+      const std::string host(part);
+      const bool ipv6 = host.find(':') != std::string::npos;
+      if (inet_pton(ipv6 ? AF_INET6 : AF_INET, host.c_str(), address.data()) == 1) {
+        matched = std::any_of(values.networks.begin(), values.networks.end(), [&](const Network& network) {
+          return network.ipv6 == ipv6 && in_network(address, network.address, network.prefix_bits);
+        });
+      }
+    }
+    if (matched) names.push_back(m_lists[i].name);
+  }
+  return names;
+}
+
+}  // namespace jala::extract

@@ -1,0 +1,87 @@
+#include "jala/extract/warninglist.h"
+
+#include <gtest/gtest.h>
+
+namespace jala::extract {
+namespace {
+
+constexpr std::string_view k_header = R"(# name: {}
+# description: test list
+# type: {}
+# matching: {}
+# applies-to: {}
+# version: 20261201
+# source: written for this test
+)";
+
+std::string list_text(std::string_view name, std::string_view type, std::string_view matching,
+                      std::string_view applies_to, std::string_view values) {
+  return fmt::format(fmt::runtime(k_header), name, type, matching, applies_to) + "\n" + std::string(values);
+}
+
+model::Selector selector(model::SelectorType type, std::string value) { return {type, std::move(value)}; }
+
+TEST(WarningLists, ExactSuffixAndCidrMatchingFollowTheReadme) {
+  WarningLists lists;
+  ASSERT_TRUE(lists.add("platforms.txt", list_text("platforms", "domain", "exact", "domain", "facebook.com\nt.me\n")).ok());
+  ASSERT_TRUE(lists.add("hotlines.txt", list_text("hotlines", "phone", "exact", "phone whatsapp", "+6628888888\n")).ok());
+  ASSERT_TRUE(lists
+                  .add("documentation.txt",
+                       list_text("documentation", "ip-range domain", "ip-range=cidr domain=suffix", "ip url email domain",
+                                 "# RFC 5737\nip-range:192.0.2.0/24\nip-range:2001:db8::/32\ndomain:example.com\n"
+                                 "domain:*.test\n"))
+                  .ok());
+  using T = model::SelectorType;
+  EXPECT_EQ(lists.match(selector(T::domain, "facebook.com")), std::vector<std::string_view>{"platforms"});
+  // Platform lists apply to bare domains only: a URL or an account on the platform stays distinctive.
+  EXPECT_TRUE(lists.match(selector(T::url, "https://t.me/lotus_hr")).empty());
+  EXPECT_TRUE(lists.match(selector(T::domain, "facebook-support.com")).empty());
+  EXPECT_EQ(lists.match(selector(T::whatsapp, "+6628888888")), std::vector<std::string_view>{"hotlines"});
+  EXPECT_EQ(lists.match(selector(T::ip, "192.0.2.77")), std::vector<std::string_view>{"documentation"});
+  EXPECT_TRUE(lists.match(selector(T::ip, "192.0.3.1")).empty());
+  EXPECT_EQ(lists.match(selector(T::ip, "2001:db8:0:1::5")), std::vector<std::string_view>{"documentation"});
+  EXPECT_EQ(lists.match(selector(T::url, "http://[2001:db8::1]:8080/x")), std::vector<std::string_view>{"documentation"});
+  EXPECT_EQ(lists.match(selector(T::url, "https://www.example.com/form")), std::vector<std::string_view>{"documentation"});
+  EXPECT_EQ(lists.match(selector(T::email, "hr@a.b.test")), std::vector<std::string_view>{"documentation"});
+  EXPECT_TRUE(lists.match(selector(T::domain, "example.co")).empty());
+  EXPECT_TRUE(lists.match(selector(T::phone, "+84912345678")).empty());
+}
+
+TEST(WarningLists, ErrorsNameTheProblemAndTheLine) {
+  const auto error = [](std::string_view file, const std::string& text) {
+    WarningLists lists;
+    const Status status = lists.add(file, text);
+    return status.ok() ? std::string("ok") : status.error().message();
+  };
+  EXPECT_NE(error("a.txt", "# name: a\n\nx.com\n").find("the header has no 'description'"), std::string::npos);
+  EXPECT_NE(error("b.txt", list_text("a", "domain", "exact", "domain", "x.com\n")).find("does not match the file name"),
+            std::string::npos);
+  EXPECT_NE(error("a.txt", list_text("a", "domain", "fuzzy", "domain", "x.com\n")).find("not exact, suffix or cidr"),
+            std::string::npos);
+  EXPECT_NE(error("a.txt", list_text("a", "domain", "exact", "planet", "x.com\n")).find("planet"), std::string::npos);
+  const std::string two_values = error("a.txt", list_text("a", "domain", "exact", "domain", "x.com\nbad value\n"));
+  EXPECT_NE(two_values.find("line 10"), std::string::npos) << two_values;
+  EXPECT_NE(error("a.txt", list_text("a", "ip-range", "cidr", "ip", "10.0.0.0/33\n")).find("CIDR"), std::string::npos);
+  EXPECT_NE(error("a.txt", list_text("a", "ip-range domain", "ip-range=cidr domain=suffix", "ip", "x.com\n"))
+                .find("no TYPE: prefix"),
+            std::string::npos);
+}
+
+// The lists shipped in data/warninglists load, and mark what their README says they mark.
+TEST(WarningLists, TheShippedListsLoadAndMarkTheirExamples) {
+  const Result<WarningLists> lists = WarningLists::load(JALA_SOURCE_DIR "/data/warninglists");
+  ASSERT_TRUE(lists.ok()) << lists.error().message();
+  EXPECT_EQ(lists->lists().size(), 7U);
+  using T = model::SelectorType;
+  EXPECT_FALSE(lists->match(selector(T::domain, "facebook.com")).empty());
+  EXPECT_FALSE(lists->match(selector(T::domain, "bit.ly")).empty());
+  EXPECT_FALSE(lists->match(selector(T::domain, "binance.com")).empty());
+  EXPECT_FALSE(lists->match(selector(T::phone, "+6628888888")).empty());
+  EXPECT_FALSE(lists->match(selector(T::ip, "203.0.113.9")).empty());
+  EXPECT_TRUE(lists->match(selector(T::email, "someone@gmail.com")).empty());
+  EXPECT_TRUE(lists->match(selector(T::url, "https://bit.ly/3abcXYZ")).empty());
+  EXPECT_TRUE(lists->match(selector(T::domain, "vietcombank-hotro.com")).empty());
+}
+
+}  // namespace
+}  // namespace jala::extract
