@@ -42,8 +42,7 @@ TEST_F(ExtractCli, PlainTextGivesEachSelectorWithItsByteSpan) {
     EXPECT_EQ(text.substr(start, end - start), finding["raw"].get<std::string>());
     found.insert(finding["type"].get<std::string>() + ":" + finding["value"].get<std::string>());
   }
-  EXPECT_EQ(found, (std::set<std::string>{"phone:+84912345678", "zalo:+84912345678",
-                                          "email:tuyendung@golden-lotus.com",
+  EXPECT_EQ(found, (std::set<std::string>{"phone:+84912345678", "zalo:+84912345678", "email:tuyendung@golden-lotus.com",
                                           "wallet:trx:TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9"}));
 }
 
@@ -72,8 +71,8 @@ TEST_F(ExtractCli, OffsetsHoldAcrossAnInputLargerThanOnePiece) {
 TEST_F(ExtractCli, JsonlKeepsInputOrderOnEveryThreadCount) {
   std::string input;
   for (int i = 0; i < 3000; ++i) {
-    input += fmt::format(R"({{"id":{},"text":"nhắn Telegram @hr_team{} hoặc gọi 0912 {:03d} {:03d}"}})", i, i,
-                         i % 1000, (i * 7) % 1000) +
+    input += fmt::format(R"({{"id":{},"text":"nhắn Telegram @hr_team{} hoặc gọi 0912 {:03d} {:03d}"}})", i, i, i % 1000,
+                         (i * 7) % 1000) +
              "\n";
   }
   const std::string file = m_dir + "/requests.jsonl";
@@ -97,8 +96,10 @@ TEST_F(ExtractCli, JsonlKeepsInputOrderOnEveryThreadCount) {
 
 TEST_F(ExtractCli, ARecordsCountryOverridesTheDefault) {
   const std::string file = m_dir + "/requests.jsonl";
-  write_file(file, R"({"id":"th","text":"โทร 081 234 5678","country":"TH"})" "\n"
-                   R"({"id":"vn","text":"gọi 0912 345 678"})" "\n");
+  write_file(file, R"({"id":"th","text":"โทร 081 234 5678","country":"TH"})"
+                   "\n"
+                   R"({"id":"vn","text":"gọi 0912 345 678"})"
+                   "\n");
   const JalaRun run = run_jala({"extract", "--jsonl", "--country", "VN", file});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const std::vector<nlohmann::json> lines = json_lines(run.out);
@@ -109,10 +110,13 @@ TEST_F(ExtractCli, ARecordsCountryOverridesTheDefault) {
 
 TEST_F(ExtractCli, BadLinesAreNamedAndTheRestIsExtracted) {
   const std::string file = m_dir + "/requests.jsonl";
-  write_file(file, R"({"id":1,"text":"mail a.b@lotus-invest.com"})" "\n"
+  write_file(file, R"({"id":1,"text":"mail a.b@lotus-invest.com"})"
+                   "\n"
                    "{broken\n"
-                   R"({"id":3,"text":42})" "\n"
-                   R"({"id":4,"text":"ip 203.0.113.9 and 8.8.4.4"})" "\n");
+                   R"({"id":3,"text":42})"
+                   "\n"
+                   R"({"id":4,"text":"ip 203.0.113.9 and 8.8.4.4"})"
+                   "\n");
   const JalaRun run = run_jala({"extract", "--jsonl", file});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("jala: extract: " + file + ":2: not valid JSON"), std::string::npos) << run.err;
@@ -166,7 +170,8 @@ TEST_F(ExtractCli, ABrokenWarningListIsAnErrorNamingFileAndLine) {
   write_file(file, "x.com\n");
   const JalaRun run = run_jala({"extract", file}, "", {"JALA_DATA_DIR=" + m_dir + "/data"});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.err.find("mine.txt: line 10: 'not one value' is not one value without white space"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("mine.txt: line 10: 'not one value' is not one value without white space"), std::string::npos)
+      << run.err;
   EXPECT_TRUE(run.out.empty());
 }
 

@@ -42,7 +42,8 @@ int run(int argc, char** argv) {
 
   IngestArgs ingest;
   bool ingest_json = false;
-  CLI::App* ingest_app = app.add_subcommand("ingest", "Read reports and transactions (JSON Lines or CSV) into the store");
+  CLI::App* ingest_app =
+      app.add_subcommand("ingest", "Read reports and transactions (JSON Lines or CSV) into the store");
   ingest_app->add_option("files", ingest.files, "Input files; - reads standard input")->required();
   ingest_app->add_option("--format", ingest.format, "jsonl or csv (default: from each file's extension)")
       ->check(CLI::IsMember({"jsonl", "csv"}));

@@ -134,39 +134,39 @@ Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args
   const std::string* file_field = args.files.size() > 1 ? &file : nullptr;
   const std::size_t units_in_flight = 4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
 
-  tbb::parallel_pipeline(
-      units_in_flight,
-      tbb::make_filter<void, std::shared_ptr<Unit>>(tbb::filter_mode::serial_in_order,
-                                                    [&](tbb::flow_control& control) -> std::shared_ptr<Unit> {
-                                                      auto unit = std::make_shared<Unit>();
-                                                      Result<bool> more = reader.next(*unit);
-                                                      if (!more.ok()) input_status = std::move(more).error();
-                                                      if (!more.ok() || !*more) {
-                                                        control.stop();
-                                                        return nullptr;
-                                                      }
-                                                      progress.update(reader.bytes_consumed());
-                                                      return unit;
-                                                    }) &
-          tbb::make_filter<std::shared_ptr<Unit>, std::shared_ptr<Unit>>(
-              tbb::filter_mode::parallel,
-              [&](std::shared_ptr<Unit> unit) {
-                if (args.jsonl) {
-                  extract_requests(*unit, args.country, warning_lists);
-                } else {
-                  extract_piece(*unit, {args.country}, file_field, warning_lists);
-                }
-                return unit;
-              }) &
-          tbb::make_filter<std::shared_ptr<Unit>, void>(tbb::filter_mode::serial_in_order,
-                                                        [&](const std::shared_ptr<Unit>& unit) {
-                                                          std::fwrite(unit->rendered.data(), 1, unit->rendered.size(),
-                                                                      stdout);
-                                                          for (const std::string& error : unit->errors) {
-                                                            fmt::print(stderr, "jala: extract: {}:{}\n", file, error);
-                                                          }
-                                                          bad_lines += unit->errors.size();
-                                                        }));
+  const auto read_unit = [&](tbb::flow_control& control) -> std::shared_ptr<Unit> {
+    auto unit = std::make_shared<Unit>();
+    Result<bool> more = reader.next(*unit);
+    if (!more.ok()) {
+      input_status = std::move(more).error();
+      control.stop();
+      return nullptr;
+    }
+    if (!*more) {
+      control.stop();
+      return nullptr;
+    }
+    progress.update(reader.bytes_consumed());
+    return unit;
+  };
+  const auto extract_unit = [&](std::shared_ptr<Unit> unit) {
+    if (args.jsonl) {
+      extract_requests(*unit, args.country, warning_lists);
+    } else {
+      extract_piece(*unit, {args.country}, file_field, warning_lists);
+    }
+    return unit;
+  };
+  const auto write_unit = [&](const std::shared_ptr<Unit>& unit) {
+    std::fwrite(unit->rendered.data(), 1, unit->rendered.size(), stdout);
+    for (const std::string& error : unit->errors) fmt::print(stderr, "jala: extract: {}:{}\n", file, error);
+    bad_lines += unit->errors.size();
+  };
+  using UnitPtr = std::shared_ptr<Unit>;
+  tbb::parallel_pipeline(units_in_flight,
+                         tbb::make_filter<void, UnitPtr>(tbb::filter_mode::serial_in_order, read_unit) &
+                             tbb::make_filter<UnitPtr, UnitPtr>(tbb::filter_mode::parallel, extract_unit) &
+                             tbb::make_filter<UnitPtr, void>(tbb::filter_mode::serial_in_order, write_unit));
   std::fflush(stdout);
   if (!input_status.ok()) return input_status.error();
   return bad_lines;

@@ -42,8 +42,8 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
 
   for (const std::string& file : args.files) {
     Result<intake::Format> format = forced_format ? Result<intake::Format>(*forced_format)
-                                    : file == "-"  ? Result<intake::Format>(intake::Format::jsonl)
-                                                   : intake::format_for_path(file);
+                                    : file == "-" ? Result<intake::Format>(intake::Format::jsonl)
+                                                  : intake::format_for_path(file);
     if (!format.ok()) {
       note_error({file, 0, format.error().message()});
       continue;
@@ -74,8 +74,8 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
       errors.push_back({{"file", error.file}, {"line", error.line}, {"error", error.error}});
     }
     nlohmann::ordered_json summary = {{"read", total.read},         {"added", total.added},
-                              {"updated", total.updated},   {"unchanged", total.unchanged},
-                              {"rejected", total.rejected}, {"errors", std::move(errors)}};
+                                      {"updated", total.updated},   {"unchanged", total.unchanged},
+                                      {"rejected", total.rejected}, {"errors", std::move(errors)}};
     if (errors_truncated) summary["errors_truncated"] = true;
     fmt::print("{}\n", summary.dump());
   } else {

@@ -83,7 +83,8 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
                                {"end", found.end},
                                {"raw", raw_text(found)},
                                {"confidence", found.confidence}});
-      if (const auto lists = warning_lists.match(found.selector); !lists.empty()) found_in_text.back()["warning"] = lists;
+      if (const auto lists = warning_lists.match(found.selector); !lists.empty())
+        found_in_text.back()["warning"] = lists;
     }
     document["text_selectors"] = std::move(found_in_text);
     fmt::print("{}\n", document.dump());
@@ -153,7 +154,8 @@ Status search_command(const Context& context, const SearchArgs& args) {
         reports.push_back({{"source", key.source}, {"id", key.id}, {"selector", selector.to_string()}});
       }
     }
-    fmt::print("{}\n", nlohmann::ordered_json{{"query", args.query}, {"selectors", selectors}, {"reports", reports}}.dump());
+    fmt::print("{}\n",
+               nlohmann::ordered_json{{"query", args.query}, {"selectors", selectors}, {"reports", reports}}.dump());
     return {};
   }
   for (const auto& [selector, keys] : hits) {

@@ -20,10 +20,10 @@ struct Header {
   std::map<std::string, std::string, std::less<>> keys;
 };
 
-constexpr std::string_view k_keys[] = {"name",       "description", "type",      "matching",
-                                       "applies-to", "version",     "source",    "references"};
-constexpr std::string_view k_required_keys[] = {"name", "description", "type", "matching", "applies-to", "version",
-                                                "source"};
+constexpr std::string_view k_keys[] = {"name",       "description", "type",   "matching",
+                                       "applies-to", "version",     "source", "references"};
+constexpr std::string_view k_required_keys[] = {"name",       "description", "type",  "matching",
+                                                "applies-to", "version",     "source"};
 
 std::vector<std::string_view> split_words(std::string_view text) {
   std::vector<std::string_view> words;
@@ -60,8 +60,7 @@ bool parse_network(std::string_view text, std::array<std::uint8_t, 16>& address,
   return bits <= (ipv6 ? 128 : 32);
 }
 
-bool in_network(const std::array<std::uint8_t, 16>& address, const std::array<std::uint8_t, 16>& network,
-                int bits) {
+bool in_network(const std::array<std::uint8_t, 16>& address, const std::array<std::uint8_t, 16>& network, int bits) {
   for (int i = 0; i < bits; ++i) {
     const int byte = i / 8;
     const int mask = 0x80 >> (i % 8);
@@ -85,7 +84,8 @@ std::string_view compared_part(const model::Selector& selector) {
 bool is_ip_text(std::string_view text) {
   std::array<std::uint8_t, 16> ignored{};
   const std::string host(text);
-  return inet_pton(AF_INET, host.c_str(), ignored.data()) == 1 || inet_pton(AF_INET6, host.c_str(), ignored.data()) == 1;
+  return inet_pton(AF_INET, host.c_str(), ignored.data()) == 1 ||
+         inet_pton(AF_INET6, host.c_str(), ignored.data()) == 1;
 }
 
 // The type a list value must have to be compared with a selector's compared part.
@@ -137,7 +137,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
     const std::string_view line = content.substr(position, end - position);
     position = end + 1;
     ++line_number;
-    const auto at_line = [&](Error error) { return error.with_context(fmt::format("line {}", line_number)); };
+    const auto at_line = [&](const Error& error) { return error.with_context(fmt::format("line {}", line_number)); };
     if (in_header && line.starts_with('#')) {
       const std::size_t colon = line.find(": ");
       const std::string_view key = line.size() > 2 && colon != std::string_view::npos ? line.substr(2, colon - 2) : "";
@@ -166,7 +166,8 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
         modes[std::string(type)] = mode;
       }
       for (std::string_view type : types) {
-        if (!modes.contains(type)) return invalid_argument("matching: no mode for type {}", model::quote_untrusted(type));
+        if (!modes.contains(type))
+          return invalid_argument("matching: no mode for type {}", model::quote_untrusted(type));
       }
       for (std::string_view name : split_words(header.keys["applies-to"])) {
         JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(name));
@@ -179,12 +180,14 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
     std::string_view value = line;
     if (modes.size() > 1) {
       const std::size_t colon = line.find(':');
-      if (colon == std::string_view::npos) return at_line(invalid_argument("{} has no TYPE: prefix", model::quote_untrusted(line)));
+      if (colon == std::string_view::npos)
+        return at_line(invalid_argument("{} has no TYPE: prefix", model::quote_untrusted(line)));
       type = line.substr(0, colon);
       value = line.substr(colon + 1);
     }
     const auto mode = modes.find(type);
-    if (mode == modes.end()) return at_line(invalid_argument("type {} is not in the header", model::quote_untrusted(type)));
+    if (mode == modes.end())
+      return at_line(invalid_argument("type {} is not in the header", model::quote_untrusted(type)));
     if (value.empty() || value.find_first_of(" \t\r") != std::string_view::npos) {
       return at_line(invalid_argument("{} is not one value without white space", model::quote_untrusted(line)));
     }
@@ -210,8 +213,8 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
 std::vector<std::string_view> WarningLists::match(const model::Selector& selector) const {
   std::vector<std::string_view> names;
   const std::string_view part = compared_part(selector);
-  const bool part_is_ip = (selector.type == model::SelectorType::ip || selector.type == model::SelectorType::url) &&
-                          is_ip_text(part);
+  const bool part_is_ip =
+      (selector.type == model::SelectorType::ip || selector.type == model::SelectorType::url) && is_ip_text(part);
   const std::string_view value_type = list_value_type(selector.type, part_is_ip);
   for (std::size_t i = 0; i < m_lists.size(); ++i) {
     const Values& values = m_values[i];

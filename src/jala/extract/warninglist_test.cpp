@@ -23,14 +23,17 @@ model::Selector selector(model::SelectorType type, std::string value) { return {
 
 TEST(WarningLists, ExactSuffixAndCidrMatchingFollowTheReadme) {
   WarningLists lists;
-  ASSERT_TRUE(lists.add("platforms.txt", list_text("platforms", "domain", "exact", "domain", "facebook.com\nt.me\n")).ok());
-  ASSERT_TRUE(lists.add("hotlines.txt", list_text("hotlines", "phone", "exact", "phone whatsapp", "+6628888888\n")).ok());
-  ASSERT_TRUE(lists
-                  .add("documentation.txt",
-                       list_text("documentation", "ip-range domain", "ip-range=cidr domain=suffix", "ip url email domain",
-                                 "# RFC 5737\nip-range:192.0.2.0/24\nip-range:2001:db8::/32\ndomain:example.com\n"
-                                 "domain:*.test\n"))
-                  .ok());
+  ASSERT_TRUE(
+      lists.add("platforms.txt", list_text("platforms", "domain", "exact", "domain", "facebook.com\nt.me\n")).ok());
+  ASSERT_TRUE(
+      lists.add("hotlines.txt", list_text("hotlines", "phone", "exact", "phone whatsapp", "+6628888888\n")).ok());
+  ASSERT_TRUE(
+      lists
+          .add("documentation.txt",
+               list_text("documentation", "ip-range domain", "ip-range=cidr domain=suffix", "ip url email domain",
+                         "# RFC 5737\nip-range:192.0.2.0/24\nip-range:2001:db8::/32\ndomain:example.com\n"
+                         "domain:*.test\n"))
+          .ok());
   using T = model::SelectorType;
   EXPECT_EQ(lists.match(selector(T::domain, "facebook.com")), std::vector<std::string_view>{"platforms"});
   // Platform lists apply to bare domains only: a URL or an account on the platform stays distinctive.
@@ -40,8 +43,10 @@ TEST(WarningLists, ExactSuffixAndCidrMatchingFollowTheReadme) {
   EXPECT_EQ(lists.match(selector(T::ip, "192.0.2.77")), std::vector<std::string_view>{"documentation"});
   EXPECT_TRUE(lists.match(selector(T::ip, "192.0.3.1")).empty());
   EXPECT_EQ(lists.match(selector(T::ip, "2001:db8:0:1::5")), std::vector<std::string_view>{"documentation"});
-  EXPECT_EQ(lists.match(selector(T::url, "http://[2001:db8::1]:8080/x")), std::vector<std::string_view>{"documentation"});
-  EXPECT_EQ(lists.match(selector(T::url, "https://www.example.com/form")), std::vector<std::string_view>{"documentation"});
+  EXPECT_EQ(lists.match(selector(T::url, "http://[2001:db8::1]:8080/x")),
+            std::vector<std::string_view>{"documentation"});
+  EXPECT_EQ(lists.match(selector(T::url, "https://www.example.com/form")),
+            std::vector<std::string_view>{"documentation"});
   EXPECT_EQ(lists.match(selector(T::email, "hr@a.b.test")), std::vector<std::string_view>{"documentation"});
   EXPECT_TRUE(lists.match(selector(T::domain, "example.co")).empty());
   EXPECT_TRUE(lists.match(selector(T::phone, "+84912345678")).empty());

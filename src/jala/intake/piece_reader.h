@@ -14,7 +14,7 @@
 namespace jala::intake {
 
 struct Piece {
-  std::string text;         // at most the reader's piece size
+  std::string text;          // at most the reader's piece size
   std::uint64_t offset = 0;  // byte offset of text[0] in the whole stream
 };
 
