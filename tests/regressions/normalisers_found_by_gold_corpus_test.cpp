@@ -14,7 +14,7 @@ std::string normalised(SelectorType type, std::string_view raw) {
 
 TEST(Regression, ABicEndingInDigitsStaysApartFromTheAccount) {
   EXPECT_EQ(normalised(SelectorType::bank, "CHASUS33 987654321"), "CHASUS33:987654321");
-  EXPECT_EQ(normalised(SelectorType::bank, "Vietcombank 0071 0001 23456"), "vietcombank:0071000123456");
+  EXPECT_EQ(normalised(SelectorType::bank, "Vietcombank 0071 0001 23456"), "BFTVVNVX:0071000123456");
   EXPECT_EQ(normalised(SelectorType::bank, "BFTVVNVX123: 0071000123456"), "BFTVVNVX:0071000123456");
 }
 

@@ -157,11 +157,11 @@ TEST(Extract, IbansSpacedOrCompactWithValidCheckDigits) {
 }
 
 TEST(Extract, BankAccountsOnlyWithABankNamed) {
-  EXPECT_EQ(selectors("STK Vietcombank 0071000123456", "VN"), (Want{"bank:vietcombank:0071000123456"}));
-  EXPECT_EQ(selectors("บัญชี 0515091027 (ธนาคารกสิกรไทย) มีเงินเข้า", "TH"), (Want{"bank:kasikornbank:0515091027"}));
+  EXPECT_EQ(selectors("STK Vietcombank 0071000123456", "VN"), (Want{"bank:BFTVVNVX:0071000123456"}));
+  EXPECT_EQ(selectors("บัญชี 0515091027 (ธนาคารกสิกรไทย) มีเงินเข้า", "TH"), (Want{"bank:KASITHBK:0515091027"}));
   EXPECT_EQ(selectors("Barclays (SWIFT BARCGB22), account 36419550", "GB"), (Want{"bank:BARCGB22:36419550"}));
   EXPECT_EQ(selectors("转入安全账户ICBC６２２２０２０３９０９５０５１５７４６配合调查", "CN"),
-            (Want{"bank:icbc:6222020390950515746"}));
+            (Want{"bank:ICBKCNBJ:6222020390950515746"}));
   EXPECT_EQ(selectors("Account number 5939102910, name TAN WEI MING.", "MY"), Want{});
 }
 

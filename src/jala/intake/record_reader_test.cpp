@@ -139,7 +139,7 @@ TEST(CsvRecordReader, ReadsTransactionsWhenTheHeaderHasFromAndTo) {
       "t2,TH-AMLO,bank:Bangkok Bank 1234567890,wallet:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t,1000,USDT,2026-02-02T00:00:00Z\n");
   ASSERT_EQ(got.size(), 2u);
   ASSERT_TRUE(got[0].record.ok()) << error_of(got[0]);
-  EXPECT_EQ(std::get<model::Transaction>(*got[0].record).from.to_string(), "bank:bangkokbank:1234567890");
+  EXPECT_EQ(std::get<model::Transaction>(*got[0].record).from.to_string(), "bank:BKKBTHBK:1234567890");
   EXPECT_NE(error_of(got[1]).find("7 fields where the header has 9"), std::string::npos) << error_of(got[1]);
 }
 

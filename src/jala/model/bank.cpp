@@ -1,12 +1,11 @@
-// Bank accounts as `BANK:DIGITS`. BANK is the first 8 characters of the BIC when the value gives one,
-// else the bank's name folded to lower-case ASCII without spaces ("Bangkok Bank" -> "bangkokbank";
-// names in other scripts are transliterated by ICU). DIGITS keeps the account number's digits only.
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
+// Bank accounts as `BANK:DIGITS`. BANK is the first 8 characters of the BIC when the value gives one;
+// else the bank table's BANK for the name (bank_table.h: "Vietcombank", "VCB" and "Ngân hàng Ngoại
+// thương" all give BFTVVNVX); else the name folded to lower-case ASCII without spaces ("Some Bank" ->
+// "somebank"; names in other scripts are transliterated by ICU). DIGITS keeps the account's digits only.
 #include <algorithm>
-#include <memory>
+#include <optional>
 
+#include "jala/model/bank_table.h"
 #include "jala/model/country.h"
 #include "jala/model/normalisers.h"
 #include "jala/model/text.h"
@@ -30,34 +29,9 @@ bool is_bic(std::string_view text) {
   return is_country(text.substr(4, 2));
 }
 
-Result<std::string> fold_bank_name(std::string_view name) {
-  // Transliterators are costly to build and not documented as thread-safe: one per thread.
-  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
-        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    return U_SUCCESS(status) ? std::move(made) : nullptr;
-  }();
-  if (transliterator == nullptr) return internal_error("ICU transliterator Any-Latin is unavailable");
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-  transliterator->transliterate(text);
-  std::string folded;
-  text.toUTF8String(folded);
-  std::string out;
-  for (char c : folded) {
-    if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  // A bank written only in digits could not be told from the account when read back ("584:9122"
-  // splits into an empty bank and one account), so the bank must have a letter.
-  if (std::none_of(out.begin(), out.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return invalid_argument("bank '{}' has no letters; write the bank's name or its BIC", name.substr(0, 80));
-  }
-  return out;
-}
-
 }  // namespace
 
-Result<std::string> normalise_bank(std::string_view raw, const NormaliseContext&) {
+Result<std::string> normalise_bank(std::string_view raw, const NormaliseContext& context) {
   // The account number is the run of trailing tokens made only of digits, '-' and '.'; the bank is
   // what precedes it. Splitting on whole tokens keeps a BIC that ends in digits ("CHASUS33 987...")
   // apart from the account.
@@ -90,7 +64,13 @@ Result<std::string> normalise_bank(std::string_view raw, const NormaliseContext&
                             digits.size(), k_min_account_digits, k_max_account_digits);
   }
   if (is_bic(bank)) return std::string(bank.substr(0, 8)) + ":" + digits;
+  if (std::optional<std::string> known = resolve_bank(bank, context.default_region)) return *known + ":" + digits;
   JALA_TRY_ASSIGN(const std::string name, fold_bank_name(bank));
+  // A bank written only in digits could not be told from the account when read back ("584:9122"
+  // splits into an empty bank and one account), so the bank must have a letter.
+  if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return invalid_argument("bank '{}' has no letters; write the bank's name or its BIC", bank.substr(0, 80));
+  }
   return name + ":" + digits;
 }
 

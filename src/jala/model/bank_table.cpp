@@ -1,0 +1,150 @@
+#include "jala/model/bank_table.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <cstdlib>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "jala/model/text.h"
+
+namespace jala::model {
+
+extern const std::string_view k_banks_tsv;
+extern const std::string_view k_ambiguous_bank_aliases_tsv;
+
+namespace {
+
+constexpr std::string_view k_any_country = "*";
+constexpr std::string_view k_unresolved = "-";
+
+// The match key of data/banks/README.md: the folded name, or for scripts that fold to nothing the
+// text in NFC, case-folded, without white space ("raw:" marks it, as check.py does).
+std::string match_key(std::string_view name) {
+  Result<std::string> folded = fold_bank_name(name);
+  if (folded.ok() && !folded->empty()) return std::move(folded).value();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  if (U_SUCCESS(status)) text = nfc->normalize(text, status);
+  text.foldCase();
+  std::string utf8;
+  text.toUTF8String(utf8);
+  std::string key = "raw:";
+  for (char c : utf8) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') key += c;
+  }
+  return key == "raw:" ? std::string() : key;
+}
+
+std::vector<std::vector<std::string_view>> rows_of(std::string_view tsv) {
+  std::vector<std::vector<std::string_view>> rows;
+  bool header = true;
+  while (!tsv.empty()) {
+    const std::size_t end = std::min(tsv.find('\n'), tsv.size());
+    std::string_view line = tsv.substr(0, end);
+    tsv.remove_prefix(std::min(end + 1, tsv.size()));
+    if (header || line.empty()) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string_view> columns;
+    for (std::size_t tab = line.find('\t'); tab != std::string_view::npos; tab = line.find('\t')) {
+      columns.push_back(line.substr(0, tab));
+      line.remove_prefix(tab + 1);
+    }
+    columns.push_back(line);
+    rows.push_back(std::move(columns));
+  }
+  return rows;
+}
+
+struct Table {
+  std::unordered_map<std::string, std::string> bank_by_key;  // match key -> BANK
+  // match key -> (country or "*", BANK or "-")
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> ambiguous;
+  std::unordered_map<std::string, std::string> bank_by_name;  // a row's name -> its BANK
+  std::size_t rows = 0;
+};
+
+// The files are checked by data/banks/check.py; a malformed compiled-in table is a build defect.
+Table build_table() {
+  Table table;
+  for (const auto& row : rows_of(k_banks_tsv)) {
+    if (row.size() != 4) std::abort();
+    const std::string_view bic8 = row[0];
+    const std::string_view name = row[2];
+    const std::string bank = bic8 != k_unresolved ? std::string(bic8) : fold_bank_name(name).value();
+    table.bank_by_name.emplace(name, bank);
+    table.bank_by_key.emplace(match_key(name), bank);
+    std::string_view aliases = row[3];
+    while (!aliases.empty()) {
+      const std::size_t bar = std::min(aliases.find('|'), aliases.size());
+      if (std::string key = match_key(aliases.substr(0, bar)); !key.empty())
+        table.bank_by_key.emplace(std::move(key), bank);
+      aliases.remove_prefix(std::min(bar + 1, aliases.size()));
+    }
+    ++table.rows;
+  }
+  for (const auto& row : rows_of(k_ambiguous_bank_aliases_tsv)) {
+    if (row.size() != 3) std::abort();
+    // The bank column is a BIC8, the name of a row without one, or "-".
+    const auto named = table.bank_by_name.find(std::string(row[2]));
+    const std::string bank = named != table.bank_by_name.end() ? named->second : std::string(row[2]);
+    table.ambiguous[match_key(row[0])].emplace_back(row[1], bank);
+  }
+  return table;
+}
+
+const Table& table() {
+  static const Table built = build_table();
+  return built;
+}
+
+}  // namespace
+
+Result<std::string> fold_bank_name(std::string_view name) {
+  // Transliterators are costly to build and not documented as thread-safe: one per thread.
+  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(made) : nullptr;
+  }();
+  if (transliterator == nullptr) return internal_error("ICU transliterator Any-Latin is unavailable");
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  transliterator->transliterate(text);
+  std::string folded;
+  text.toUTF8String(folded);
+  std::string out;
+  for (char c : folded) {
+    if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+std::optional<std::string> resolve_bank(std::string_view name, std::string_view country) {
+  const std::string key = match_key(name);
+  if (key.empty()) return std::nullopt;
+  const Table& bank_table = table();
+  if (const auto ambiguous = bank_table.ambiguous.find(key); ambiguous != bank_table.ambiguous.end()) {
+    const std::string* meaning = nullptr;
+    for (const auto& [where, bank] : ambiguous->second) {
+      if (where == country) meaning = &bank;
+      if (where == k_any_country && meaning == nullptr) meaning = &bank;
+    }
+    if (meaning == nullptr || *meaning == k_unresolved) return std::nullopt;
+    return *meaning;
+  }
+  if (const auto found = bank_table.bank_by_key.find(key); found != bank_table.bank_by_key.end()) return found->second;
+  return std::nullopt;
+}
+
+std::size_t bank_table_size() { return table().rows; }
+
+}  // namespace jala::model
