@@ -160,6 +160,26 @@ TEST_F(ExtractCli, MarksSelectorsOnAWarningList) {
   EXPECT_EQ(warnings.at("phone:+6628888888"), nlohmann::json::array({"hotline-phones"}));
 }
 
+// A host that imitates another name with letters of another script is found, and flagged.
+TEST_F(ExtractCli, FlagsLookalikeHosts) {
+  const std::string file = m_dir + "/in.txt";
+  write_file(file,
+             "Đăng nhập https://myеtherwallet.com/login (Cyrillic е) hoặc xn--80ak6aa92e.com, không phải "
+             "myetherwallet.com hay việclàm.vn\n");
+  const JalaRun run = run_jala({"extract", file});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::map<std::string, bool> lookalike;
+  for (const nlohmann::json& finding : json_lines(run.out)) {
+    lookalike[finding["type"].get<std::string>() + ":" + finding["value"].get<std::string>()] =
+        finding.value("lookalike", false);
+  }
+  EXPECT_TRUE(lookalike.at("url:https://xn--mytherwallet-tck.com/login"));
+  EXPECT_TRUE(lookalike.at("domain:xn--mytherwallet-tck.com"));
+  EXPECT_TRUE(lookalike.at("domain:xn--80ak6aa92e.com"));
+  EXPECT_FALSE(lookalike.at("domain:myetherwallet.com"));
+  EXPECT_FALSE(lookalike.at("domain:xn--viclm-uqa6964c.vn"));
+}
+
 TEST_F(ExtractCli, ABrokenWarningListIsAnErrorNamingFileAndLine) {
   const std::string lists = m_dir + "/data/warninglists";
   std::filesystem::create_directories(lists);

@@ -13,6 +13,7 @@
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
 #include "jala/cli/file_source.h"
+#include "jala/cli/found_selector_json.h"
 #include "jala/cli/progress.h"
 #include "jala/extract/extract.h"
 #include "jala/intake/extract_request.h"
@@ -37,19 +38,10 @@ struct Unit {
   std::vector<std::string> errors;  // "LINE: reason"
 };
 
-// `warning` names the warning lists that mark the selector as benign; absent when none does.
 nlohmann::ordered_json finding_json(const extract::Finding& finding, std::uint64_t offset,
                                     const extract::WarningLists& warning_lists) {
-  nlohmann::ordered_json json = {{"type", model::to_string(finding.selector.type)},
-                                 {"value", finding.selector.value},
-                                 {"start", finding.start + offset},
-                                 {"end", finding.end + offset},
-                                 {"raw", finding.raw},
-                                 {"confidence", finding.confidence}};
-  if (const std::vector<std::string_view> lists = warning_lists.match(finding.selector); !lists.empty()) {
-    json["warning"] = lists;
-  }
-  return json;
+  return found_selector_json<nlohmann::ordered_json>(finding.selector, finding.start + offset, finding.end + offset,
+                                                     finding.raw, finding.confidence, warning_lists);
 }
 
 // Invalid UTF-8 in the input is replaced in the output, which must stay valid JSON.

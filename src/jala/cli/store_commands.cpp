@@ -5,6 +5,7 @@
 
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
+#include "jala/cli/found_selector_json.h"
 #include "jala/model/country.h"
 #include "jala/storage/store.h"
 
@@ -24,10 +25,17 @@ void print_counts(std::string_view title, const storage::Counts& counts) {
   for (const auto& [name, count] : counts) fmt::print("  {:<{}}  {:>8}\n", name, width, count);
 }
 
-// " benign: LIST" for a selector on a warning list, else nothing.
-std::string benign_note(const extract::WarningLists& warning_lists, const model::Selector& selector) {
-  const std::vector<std::string_view> lists = warning_lists.match(selector);
-  return lists.empty() ? "" : fmt::format("  benign: {}", fmt::join(lists, ", "));
+// What an analyst must see beside a selector: "  benign: LIST" when a warning list marks it, and
+// "  look-alike host" when its host imitates another name; else nothing.
+std::string marks_note(const extract::WarningLists& warning_lists, const model::Selector& selector) {
+  std::string note;
+  if (const std::vector<std::string_view> lists = warning_lists.match(selector); !lists.empty()) {
+    note += fmt::format("  benign: {}", fmt::join(lists, ", "));
+  }
+  if (const std::string_view host = model::host_of(selector); !host.empty() && extract::is_lookalike_host(host)) {
+    note += "  look-alike host";
+  }
+  return note;
 }
 
 }  // namespace
@@ -77,14 +85,8 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
     nlohmann::json document = model::to_json(*report);
     nlohmann::json found_in_text = nlohmann::json::array();
     for (const model::TextSelector& found : report->text_selectors) {
-      found_in_text.push_back({{"type", model::to_string(found.selector.type)},
-                               {"value", found.selector.value},
-                               {"start", found.start},
-                               {"end", found.end},
-                               {"raw", raw_text(found)},
-                               {"confidence", found.confidence}});
-      if (const auto lists = warning_lists.match(found.selector); !lists.empty())
-        found_in_text.back()["warning"] = lists;
+      found_in_text.push_back(found_selector_json<nlohmann::json>(found.selector, found.start, found.end,
+                                                                  raw_text(found), found.confidence, warning_lists));
     }
     document["text_selectors"] = std::move(found_in_text);
     fmt::print("{}\n", document.dump());
@@ -102,14 +104,14 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
     fmt::print("  selectors\n");
     for (const model::ReportSelector& named : report->selectors) {
       fmt::print("    {:<40}  (given as \"{}\"){}\n", named.selector.to_string(), named.raw,
-                 benign_note(warning_lists, named.selector));
+                 marks_note(warning_lists, named.selector));
     }
   }
   if (!report->text_selectors.empty()) {
     fmt::print("  found in text\n");
     for (const model::TextSelector& found : report->text_selectors) {
       fmt::print("    {:<40}  bytes {}-{} \"{}\" ({:.2f}){}\n", found.selector.to_string(), found.start, found.end,
-                 raw_text(found), found.confidence, benign_note(warning_lists, found.selector));
+                 raw_text(found), found.confidence, marks_note(warning_lists, found.selector));
     }
   }
   if (!report->text.empty()) fmt::print("  text\n    {}\n", report->text);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "jala/extract/document.h"
+#include "jala/extract/lookalike.h"
 #include "jala/model/normalisers.h"
 
 namespace jala::extract {
@@ -34,14 +35,22 @@ constexpr std::array<PlatformHost, 15> k_platform_hosts = {{
     {"zalo.me", SelectorType::zalo},
 }};
 
-// Length of the host character at `i` (ASCII letter, digit, '-', '_', '.', or a Latin letter with a
-// diacritic, as IDN hosts are written), or 0. Any other non-ASCII character ends a host or URL.
+// A non-ASCII character that a host or URL may hold: a Latin letter with a diacritic (IDN hosts are
+// written with them), a letter of another script that reads as ASCII (spoofed hosts are written with
+// them: "myеtherwallet.com" with a Cyrillic 'е'), or a soft hyphen, which IDNA drops.
+bool is_host_letter(char32_t code_point) {
+  constexpr char32_t k_soft_hyphen = 0x00AD;
+  return is_latin_letter(code_point) || is_ascii_confusable_letter(code_point) || code_point == k_soft_hyphen;
+}
+
+// Length of the host character at `i` (ASCII letter, digit, '-', '_', '.', or a host letter), or 0.
+// Any other non-ASCII character ends a host or URL.
 std::size_t host_char_length(std::string_view text, std::size_t i) {
   const char c = text[i];
   if (is_alnum(c) || c == '-' || c == '_' || c == '.') return 1;
   if (static_cast<unsigned char>(c) < 0x80) return 0;
   const CodePoint code_point = decode_utf8(text, i);
-  return is_latin_letter(code_point.value) ? code_point.length : 0;
+  return is_host_letter(code_point.value) ? code_point.length : 0;
 }
 
 std::size_t host_end(std::string_view text, std::size_t i) {
@@ -53,8 +62,8 @@ std::size_t host_end(std::string_view text, std::size_t i) {
   return i;
 }
 
-// The end of a URL that starts at `start`: at white space, a quote or angle bracket, or a non-Latin
-// character; then without trailing sentence punctuation.
+// The end of a URL that starts at `start`: at white space, a quote or angle bracket, or a non-ASCII
+// character that is not a host letter; then without trailing sentence punctuation.
 std::size_t url_end(std::string_view text, std::size_t start) {
   std::size_t i = start;
   while (i < text.size()) {
@@ -62,7 +71,7 @@ std::size_t url_end(std::string_view text, std::size_t start) {
     if (c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '`' || c == '\'') break;
     if (c >= 0x80) {
       const CodePoint code_point = decode_utf8(text, i);
-      if (!is_latin_letter(code_point.value)) break;
+      if (!is_host_letter(code_point.value)) break;
       i += code_point.length;
       continue;
     }
@@ -221,8 +230,9 @@ std::size_t scan_email(Document& document, std::size_t start) {
 // A bare host name gives domain:; followed by a path or port it is a URL without a scheme.
 std::size_t scan_host(Document& document, std::size_t start) {
   const std::string_view text = document.text();
-  if (!is_alnum(text[start]) && (static_cast<unsigned char>(text[start]) < 0x80 || host_char_length(text, start) == 0))
+  if (!is_alnum(text[start]) && (static_cast<unsigned char>(text[start]) < 0x80 || host_char_length(text, start) == 0)) {
     return 0;
+  }
   const std::string_view host = trim_host(text, start, host_end(text, start));
   const std::size_t end = start + host.size();
   const std::size_t dot = host.rfind('.');

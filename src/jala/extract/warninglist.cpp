@@ -71,14 +71,8 @@ bool in_network(const std::array<std::uint8_t, 16>& address, const std::array<st
 
 // The part of a selector that lists compare (README "Matching"): a url's host, an e-mail's domain.
 std::string_view compared_part(const model::Selector& selector) {
-  const std::string_view value = selector.value;
-  if (selector.type == model::SelectorType::email) return value.substr(value.rfind('@') + 1);
-  if (selector.type != model::SelectorType::url) return value;
-  std::string_view rest = value.substr(value.find("://") == std::string_view::npos ? 0 : value.find("://") + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
-  if (rest.starts_with('[')) return rest.substr(1, rest.find(']') - 1);  // IPv6 literal
-  return rest.substr(0, rest.rfind(':') == std::string_view::npos ? rest.size() : rest.rfind(':'));
+  const std::string_view host = model::host_of(selector);
+  return host.empty() ? std::string_view(selector.value) : host;
 }
 
 bool is_ip_text(std::string_view text) {
@@ -166,8 +160,9 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
         modes[std::string(type)] = mode;
       }
       for (std::string_view type : types) {
-        if (!modes.contains(type))
+        if (!modes.contains(type)) {
           return invalid_argument("matching: no mode for type {}", model::quote_untrusted(type));
+        }
       }
       for (std::string_view name : split_words(header.keys["applies-to"])) {
         JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(name));
@@ -180,14 +175,16 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
     std::string_view value = line;
     if (modes.size() > 1) {
       const std::size_t colon = line.find(':');
-      if (colon == std::string_view::npos)
+      if (colon == std::string_view::npos) {
         return at_line(invalid_argument("{} has no TYPE: prefix", model::quote_untrusted(line)));
+      }
       type = line.substr(0, colon);
       value = line.substr(colon + 1);
     }
     const auto mode = modes.find(type);
-    if (mode == modes.end())
+    if (mode == modes.end()) {
       return at_line(invalid_argument("type {} is not in the header", model::quote_untrusted(type)));
+    }
     if (value.empty() || value.find_first_of(" \t\r") != std::string_view::npos) {
       return at_line(invalid_argument("{} is not one value without white space", model::quote_untrusted(line)));
     }

@@ -66,8 +66,7 @@ Result<SelectorType> parse_selector_type(std::string_view name) {
 Result<Selector> normalise_selector(SelectorType type, std::string_view raw, const NormaliseContext& context) {
   const SelectorTypeInfo& entry = info(type);
   if (raw.size() > k_max_selector_raw_bytes) {
-    return invalid_argument("{} value is {} bytes; the limit is {}", entry.name, raw.size(),
-                            k_max_selector_raw_bytes);
+    return invalid_argument("{} value is {} bytes; the limit is {}", entry.name, raw.size(), k_max_selector_raw_bytes);
   }
   const std::string_view trimmed = trim_ascii_space(raw);
   if (trimmed.empty()) return invalid_argument("{} value is empty", entry.name);
@@ -101,6 +100,22 @@ Result<std::string> normalise_wallet_selector(std::string_view raw, const Normal
 
 Result<std::string> normalise_iban_selector(std::string_view raw, const NormaliseContext&) {
   return normalise_iban(raw);
+}
+
+std::string_view host_of(const Selector& selector) {
+  const std::string_view value = selector.value;
+  switch (selector.type) {
+    case SelectorType::domain: return value;
+    case SelectorType::email: return value.substr(value.rfind('@') + 1);
+    case SelectorType::url: {
+      std::string_view rest = value.substr(value.find("://") == std::string_view::npos ? 0 : value.find("://") + 3);
+      rest = rest.substr(0, rest.find_first_of("/?#"));
+      if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+      if (rest.starts_with('[')) return rest.substr(1, rest.find(']') - 1);
+      return rest.substr(0, rest.rfind(':') == std::string_view::npos ? rest.size() : rest.rfind(':'));
+    }
+    default: return {};
+  }
 }
 
 }  // namespace jala::model

@@ -21,8 +21,23 @@
 namespace jala::model {
 
 enum class SelectorType {
-  phone, email, url, domain, ip, wallet, iban, bank,
-  telegram, whatsapp, line, wechat, zalo, facebook, instagram, tiktok, x,
+  phone,
+  email,
+  url,
+  domain,
+  ip,
+  wallet,
+  iban,
+  bank,
+  telegram,
+  whatsapp,
+  line,
+  wechat,
+  zalo,
+  facebook,
+  instagram,
+  tiktok,
+  x,
 };
 
 // What a normaliser may need beyond the raw text.
@@ -47,7 +62,8 @@ struct Selector {
   std::string value;  // canonical, without the "type:" prefix
 
   std::string to_string() const;  // "type:value"
-  auto operator<=>(const Selector&) const = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
+  auto operator<=>(const Selector&) const =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 };
 
 // Longest raw value any normaliser accepts; longer input is rejected before any parsing.
@@ -63,6 +79,10 @@ Result<Selector> normalise_selector(SelectorType type, std::string_view raw, con
 
 // Parses "type:value" and normalises the value (so a canonical selector maps to itself).
 Result<Selector> parse_selector(std::string_view typed, const NormaliseContext& context);
+
+// The host a canonical selector names: a domain's value, a URL's host (an IPv6 literal without its
+// brackets), an e-mail's domain; empty for every other type.
+std::string_view host_of(const Selector& selector);
 
 // Every reading of an untyped raw value: each guessable type whose normaliser accepts it, in table
 // order. "+84 91 234 5678" gives phone and whatsapp. Empty when no type accepts it.

@@ -24,7 +24,8 @@ TEST(Selector, NormalisesEachTypeToItsCanonicalForm) {
       {"whatsapp", "+62 812-3456-7890", "", "+6281234567890"},
       {"email", "Recruit.HR@Golden-Lotus-Invest.COM", "", "recruit.hr@golden-lotus-invest.com"},
       {"email", "tuyendung@việclàm.vn", "", "tuyendung@xn--viclm-uqa6964c.vn"},
-      {"url", "HTTPS://Golden-Lotus-Invest.com:443/register?ref=88#top", "", "https://golden-lotus-invest.com/register?ref=88"},
+      {"url", "HTTPS://Golden-Lotus-Invest.com:443/register?ref=88#top", "",
+       "https://golden-lotus-invest.com/register?ref=88"},
       {"url", "golden-lotus-invest.com", "", "http://golden-lotus-invest.com/"},
       {"url", "http://[2001:DB8::1]:8080/x", "", "http://[2001:db8::1]:8080/x"},
       {"url", "http://bücher.de/", "", "http://xn--bcher-kva.de/"},
@@ -131,6 +132,14 @@ TEST(Selector, TableCoversEveryTypeOnce) {
     EXPECT_EQ(*parse_selector_type(entry.name), entry.type);
   }
   EXPECT_EQ(index, 17u);
+}
+
+TEST(Selector, HostOfNamesTheHostOfDomainsUrlsAndEmails) {
+  EXPECT_EQ(host_of({SelectorType::domain, "lotus-careers.net"}), "lotus-careers.net");
+  EXPECT_EQ(host_of({SelectorType::url, "https://user@www.lotus.net:8443/a?b#c"}), "www.lotus.net");
+  EXPECT_EQ(host_of({SelectorType::url, "http://[2001:db8::1]:8080/x"}), "2001:db8::1");
+  EXPECT_EQ(host_of({SelectorType::email, "hr@lotus.net"}), "lotus.net");
+  EXPECT_EQ(host_of({SelectorType::phone, "+84912345678"}), "");
 }
 
 }  // namespace

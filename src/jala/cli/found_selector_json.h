@@ -1,0 +1,34 @@
+// One selector found in a text, as `jala extract` and `jala report show` print it (docs/formats/cli.md):
+// type, value, span, raw text, confidence, and the marks an analyst needs: the warning lists that call
+// it benign, and whether its host is a look-alike of another name.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "jala/extract/lookalike.h"
+#include "jala/extract/warninglist.h"
+#include "jala/model/selector.h"
+
+namespace jala::cli {
+
+// Json is nlohmann::json or nlohmann::ordered_json.
+template <class Json>
+Json found_selector_json(const model::Selector& selector, std::uint64_t start, std::uint64_t end, std::string_view raw,
+                         double confidence, const extract::WarningLists& warning_lists) {
+  Json json = {{"type", model::to_string(selector.type)},
+               {"value", selector.value},
+               {"start", start},
+               {"end", end},
+               {"raw", raw},
+               {"confidence", confidence}};
+  if (const std::vector<std::string_view> lists = warning_lists.match(selector); !lists.empty()) {
+    json["warning"] = lists;
+  }
+  if (const std::string_view host = model::host_of(selector); !host.empty() && extract::is_lookalike_host(host)) {
+    json["lookalike"] = true;
+  }
+  return json;
+}
+
+}  // namespace jala::cli
