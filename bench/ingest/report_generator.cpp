@@ -23,21 +23,14 @@ constexpr std::array<std::string_view, 6> k_kinds = {"victim_complaint", "victim
 
 }  // namespace
 
-std::uint64_t ReportGenerator::next_random() {
-  m_state ^= m_state << 13;
-  m_state ^= m_state >> 7;
-  m_state ^= m_state << 17;
-  return m_state;
-}
-
 std::string ReportGenerator::next_line(std::uint64_t index) {
-  const std::uint64_t pick = next_random();
+  const std::uint64_t pick = m_random.next();
   const std::size_t language = pick % k_texts.size();
   // Pools of 50,000 phones, 20,000 handles and 5,000 sites: each selector recurs in some 20-200 reports
   // per million, as shared selectors do.
-  const std::uint64_t phone = 1'000'000 + next_random() % 50'000;
-  const std::uint64_t handle = next_random() % 20'000;
-  const std::uint64_t site = next_random() % 5'000;
+  const std::uint64_t phone = 1'000'000 + m_random.next() % 50'000;
+  const std::uint64_t handle = m_random.next() % 20'000;
+  const std::uint64_t site = m_random.next() % 5'000;
   return fmt::format(
       R"({{"id":"R-{:09d}","source":"BENCH-{}","kind":"{}","country":"{}","reported_at":"2026-0{}-1{}T0{}:15:00+07:00",)"
       R"("text":"{}","loss":{{"amount":{},"currency":"USDT"}},"selectors":[{{"type":"phone","value":"+84 91 {} {:04d}"}},)"

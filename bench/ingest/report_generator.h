@@ -6,17 +6,18 @@
 #include <cstdint>
 #include <string>
 
+#include "deterministic_random.h"
+
 namespace jala::bench {
 
 class ReportGenerator {
  public:
-  explicit ReportGenerator(std::uint64_t seed) : m_state(seed * 2654435761u + 1) {}
+  explicit ReportGenerator(std::uint64_t seed) : m_random(seed) {}
   // The JSON Lines record for report number `index`.
   std::string next_line(std::uint64_t index);
 
  private:
-  std::uint64_t next_random();
-  std::uint64_t m_state;
+  DeterministicRandom m_random;
 };
 
 }  // namespace jala::bench

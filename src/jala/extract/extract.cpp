@@ -4,6 +4,7 @@
 #include <array>
 
 #include "jala/extract/document.h"
+#include "jala/extract/lookalike.h"
 
 namespace jala::extract {
 namespace {
@@ -32,25 +33,42 @@ bool is_token_boundary(std::string_view text, std::size_t i) {
   return true;
 }
 
-// The bytes at which a scanner may start: ASCII token starts, and the lead bytes of Latin letters
-// with diacritics (U+00C0 to U+024F, and U+1E00 to U+1EFF, whose lead byte 0xE1 is shared with
-// Myanmar and Khmer, so it is checked further after decoding).
-constexpr std::array<bool, 256> k_may_start_selector = [] {
-  std::array<bool, 256> may_start{};
-  for (int c = 0; c < 0x80; ++c) may_start[c] = (k_char_classes[c] & k_token_start) != 0;
-  for (int c = 0xC3; c <= 0xC9; ++c) may_start[c] = true;
-  may_start[0xE1] = true;
-  return may_start;
-}();
+// A non-ASCII character at which the main loop tries a host name: a Latin letter with a diacritic (IDN
+// hosts are written with them), or a letter that spoofed hosts borrow from another script
+// ("мyvaporwallet.com" with a Cyrillic 'м'). The skip table below is built from it, so the two cannot
+// disagree.
+bool may_start_host(char32_t code_point) {
+  return is_latin_letter(code_point) || is_lookalike_script_letter(code_point);
+}
 
-bool may_start_selector(char c) { return k_may_start_selector[static_cast<unsigned char>(c)]; }
+// The bytes at which a scanner may start: ASCII token starts, and the lead bytes of the characters that
+// may_start_host() accepts (a lead byte such as 0xE1 is shared with other scripts, Myanmar and Khmer,
+// so the character is checked again after decoding). A stray byte that is not such a lead is read as a
+// non-letter, as extract.h says.
+std::array<bool, 256> make_may_start_table() {
+  std::array<bool, 256> may_start{};
+  for (std::size_t c = 0; c < 0x80; ++c) may_start[c] = (k_char_classes[c] & k_token_start) != 0;
+  for (char32_t code_point = 0x80; code_point < 0x110000; ++code_point) {
+    if (!may_start_host(code_point)) continue;
+    const std::uint32_t lead = code_point < 0x800     ? 0xC0U | (code_point >> 6U)
+                               : code_point < 0x10000 ? 0xE0U | (code_point >> 12U)
+                                                      : 0xF0U | (code_point >> 18U);
+    may_start[lead] = true;
+  }
+  return may_start;
+}
+
+bool may_start_selector(char c) {
+  static const std::array<bool, 256> table = make_may_start_table();
+  return table[static_cast<unsigned char>(c)];
+}
 
 // The end of a word that every scanner would turn down, found without calling them; 0 when some scanner
 // may accept it. Such a word starts with a letter, so it is no number, mention or IP address; its
 // ASCII letters and digits are too few for a wallet and not shaped like an IBAN ("GB82"); and after its
 // letters comes nothing that continues a URL scheme, an e-mail local part, a host name or an IP address
-// ('.', '@', '-', '_', '%', '+', ':'). Most words of Latin-script text are plain, and the full cascade
-// would scan each of them five times.
+// ('.', '@', '-', '_', '%', '+', ':' or a non-ASCII character; a dot that ends a sentence does not). Most
+// words of Latin-script text are plain, and the full cascade would scan each of them five times.
 std::size_t plain_word_end(std::string_view text, std::size_t start) {
   std::size_t ascii_end = start;
   while (ascii_end < text.size() && is_alnum(text[ascii_end])) ++ascii_end;
@@ -72,10 +90,20 @@ std::size_t plain_word_end(std::string_view text, std::size_t start) {
     }
     if (static_cast<unsigned char>(text[end]) < 0x80) break;
     const CodePoint code_point = decode_utf8(text, end);
-    if (!is_latin_letter(code_point.value)) break;
+    if (!may_start_host(code_point.value)) break;
     end += code_point.length;
   }
   if (end == text.size()) return end;
+  // Any other non-ASCII character might continue a host name (look-alike hosts mix scripts), so only the
+  // scanners can tell.
+  if (static_cast<unsigned char>(text[end]) >= 0x80) return 0;
+  // A sentence end: a dot after the word, then a space or the end ("... nhận thưởng. Liên hệ"). Only a
+  // URL may start "www." and end there.
+  if (text[end] == '.' && (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == '\n') &&
+      !(end - start == 3 && lower(text[start]) == 'w' && lower(text[start + 1]) == 'w' &&
+        lower(text[start + 2]) == 'w')) {
+    return end;
+  }
   switch (text[end]) {
     case '.':
     case '@':
@@ -176,8 +204,8 @@ std::vector<Finding> extract(std::string_view text, const ExtractContext& contex
       }
     } else {
       const CodePoint code_point = decode_utf8(working, i);
-      // An IDN host may start with a Latin letter with a diacritic; any other character is skipped.
-      if (!is_latin_letter(code_point.value)) {
+      // An IDN host may start here; any other character is skipped.
+      if (!may_start_host(code_point.value)) {
         end = i + code_point.length;
       } else if (word_stop = plain_word_end(working, i); word_stop == 0) {
         end = scan_host(document, i);

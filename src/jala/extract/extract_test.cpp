@@ -36,6 +36,20 @@ TEST(WorkingText, JoinsSpacedDotsBetweenLabelsOnly) {
   EXPECT_EQ(WorkingText("end . ").text(), "end . ");
 }
 
+TEST(WorkingText, IsTheOriginalItselfWhenNothingChanges) {
+  const std::string original = "Gọi 0912 345 678 hoặc xem www.example.com";
+  const WorkingText working(original);
+  EXPECT_EQ(working.text().data(), original.data());  // viewed, not copied
+  EXPECT_EQ(working.original_start(5), 5u);
+  EXPECT_EQ(working.original_end(working.text().size()), original.size());
+}
+
+TEST(Extract, ANumberAfterANumberSignIsAReferenceNotAPhone) {
+  EXPECT_EQ(selectors("电话 23964603", "CN"), Want{"phone:+8623964603"});  // a valid number, read alone
+  EXPECT_EQ(selectors("订单号#23964603根本不存在。", "CN"), Want{});
+  EXPECT_EQ(selectors("order # 23964603", "CN"), Want{});
+}
+
 TEST(Extract, OffsetsMapBackToTheOriginalText) {
   const std::string text = "Email: Ana.wealth888 (at) gmail (dot) com, gọi ០៩៦ ២៤២៣ ៩១៨ nhé";
   const std::vector<Finding> findings = extract(text, {"KH"});
@@ -163,6 +177,23 @@ TEST(Extract, BankAccountsOnlyWithABankNamed) {
   EXPECT_EQ(selectors("转入安全账户ICBC６２２２０２０３９０９５０５１５７４６配合调查", "CN"),
             (Want{"bank:ICBKCNBJ:6222020390950515746"}));
   EXPECT_EQ(selectors("Account number 5939102910, name TAN WEI MING.", "MY"), Want{});
+}
+
+// Spoofed hosts are read whole, whatever script their borrowed letters come from and wherever they sit;
+// a real host glued to a word of such a script still counts.
+TEST(Extract, LookalikeHostsAreReadWhole) {
+  EXPECT_EQ(selectors("ví giả myvaporwall\u0435t.com", "VN"), (Want{"domain:xn--myvaporwallt-2ck.com"}));
+  EXPECT_EQ(selectors("ví giả myvaporwalle\u03C4.com", "VN"), (Want{"domain:xn--myvaporwalle-44i.com"}));
+  EXPECT_EQ(selectors("ví giả \u043Cyvaporwallet.com", "VN"), (Want{"domain:xn--yvaporwallet-dfk.com"}));
+  EXPECT_EQ(selectors("Сайт example-shop.comсайт", "RU"), (Want{"domain:example-shop.com"}));
+  EXPECT_EQ(selectors("почта hr@lotus.netтут", "RU"), (Want{"email:hr@lotus.net"}));
+  EXPECT_EQ(selectors("ví walletsconnect\u00AD.net", "VN"), (Want{"domain:walletsconnect.net"}));
+}
+
+// "hxxp" is refanged where a URL starts, never inside another URL's query.
+TEST(Extract, HxxpInsideAQueryIsKeptAsWritten) {
+  EXPECT_EQ(selectors("xem hxxp://51jianli.cn/images/?ref=hxxp:./x.battle.net/d3", "VN"),
+            (Want{"url:http://51jianli.cn/images/?ref=hxxp:./x.battle.net/d3", "domain:51jianli.cn"}));
 }
 
 }  // namespace

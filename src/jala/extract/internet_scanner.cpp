@@ -35,27 +35,31 @@ constexpr std::array<PlatformHost, 15> k_platform_hosts = {{
     {"zalo.me", SelectorType::zalo},
 }};
 
-// A non-ASCII character that a host or URL may hold: a Latin letter with a diacritic (IDN hosts are
-// written with them), a letter of another script that reads as ASCII (spoofed hosts are written with
-// them: "myеtherwallet.com" with a Cyrillic 'е'), or a soft hyphen, which IDNA drops.
-bool is_host_letter(char32_t code_point) {
+// Which non-ASCII letters a host or URL may hold. Latin letters with a diacritic always (IDN hosts are
+// written with them) and soft hyphens (IDNA drops them). Letters that spoofed hosts borrow from other
+// scripts ("myеtherwallet.com" with a Cyrillic 'е') are tried first; when that reading fails, the host
+// is read again without them, so that "example.com" glued to a Russian word still counts.
+enum class HostLetters { with_borrowed, latin_only };
+
+bool is_host_letter(char32_t code_point, HostLetters letters) {
   constexpr char32_t k_soft_hyphen = 0x00AD;
-  return is_latin_letter(code_point) || is_ascii_confusable_letter(code_point) || code_point == k_soft_hyphen;
+  return is_latin_letter(code_point) || code_point == k_soft_hyphen ||
+         (letters == HostLetters::with_borrowed && is_lookalike_script_letter(code_point));
 }
 
 // Length of the host character at `i` (ASCII letter, digit, '-', '_', '.', or a host letter), or 0.
 // Any other non-ASCII character ends a host or URL.
-std::size_t host_char_length(std::string_view text, std::size_t i) {
+std::size_t host_char_length(std::string_view text, std::size_t i, HostLetters letters) {
   const char c = text[i];
   if (is_alnum(c) || c == '-' || c == '_' || c == '.') return 1;
   if (static_cast<unsigned char>(c) < 0x80) return 0;
   const CodePoint code_point = decode_utf8(text, i);
-  return is_host_letter(code_point.value) ? code_point.length : 0;
+  return is_host_letter(code_point.value, letters) ? code_point.length : 0;
 }
 
-std::size_t host_end(std::string_view text, std::size_t i) {
+std::size_t host_end(std::string_view text, std::size_t i, HostLetters letters) {
   while (i < text.size()) {
-    const std::size_t length = host_char_length(text, i);
+    const std::size_t length = host_char_length(text, i, letters);
     if (length == 0) break;
     i += length;
   }
@@ -64,14 +68,14 @@ std::size_t host_end(std::string_view text, std::size_t i) {
 
 // The end of a URL that starts at `start`: at white space, a quote or angle bracket, or a non-ASCII
 // character that is not a host letter; then without trailing sentence punctuation.
-std::size_t url_end(std::string_view text, std::size_t start) {
+std::size_t url_end(std::string_view text, std::size_t start, HostLetters letters) {
   std::size_t i = start;
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '`' || c == '\'') break;
     if (c >= 0x80) {
       const CodePoint code_point = decode_utf8(text, i);
-      if (!is_host_letter(code_point.value)) break;
+      if (!is_host_letter(code_point.value, letters)) break;
       i += code_point.length;
       continue;
     }
@@ -207,45 +211,61 @@ std::size_t scan_url(Document& document, std::size_t start) {
       !starts_with_folded(text, start, "www.")) {
     return 0;
   }
-  const std::size_t end = url_end(text, start);
-  add_url(document, start, end);
-  return end;
+  const std::size_t end = url_end(text, start, HostLetters::with_borrowed);
+  if (add_url(document, start, end) != 0) return end;
+  const std::size_t latin_end = url_end(text, start, HostLetters::latin_only);
+  if (latin_end != end) add_url(document, start, latin_end);
+  return latin_end;
 }
 
 std::size_t scan_email(Document& document, std::size_t start) {
   const std::string_view text = document.text();
   const std::size_t at = local_part_end(text, start);
   if (at == start || at >= text.size() || text[at] != '@') return 0;
-  const std::string_view host = trim_host(text, at + 1, host_end(text, at + 1));
-  const std::size_t end = at + 1 + host.size();
-  if (Result<std::string> email = model::normalise_email(text.substr(start, end - start), document.normalise_context());
-      email.ok()) {
-    document.add(SelectorType::email, std::move(email).value(), start, end, k_format_confidence);
-  } else {
-    document.claim(start, end);  // a UPI id ("name@okaxis") or a broken address: no handle inside
+  std::size_t end = 0;
+  for (const HostLetters letters : {HostLetters::with_borrowed, HostLetters::latin_only}) {
+    const std::string_view host = trim_host(text, at + 1, host_end(text, at + 1, letters));
+    if (at + 1 + host.size() == end) break;  // no borrowed letter: the same reading again
+    end = at + 1 + host.size();
+    Result<std::string> email = model::normalise_email(text.substr(start, end - start), document.normalise_context());
+    if (email.ok()) {
+      document.add(SelectorType::email, std::move(email).value(), start, end, k_format_confidence);
+      return end;
+    }
   }
+  document.claim(start, end);  // a UPI id ("name@okaxis") or a broken address: no handle inside
   return end;
 }
 
-// A bare host name gives domain:; followed by a path or port it is a URL without a scheme.
-std::size_t scan_host(Document& document, std::size_t start) {
+// A bare host name ending at `stop` gives domain:; followed by a path or port it is a URL without a
+// scheme. Returns the end of what it added, or 0.
+std::size_t add_host(Document& document, std::size_t start, std::size_t stop, HostLetters letters) {
   const std::string_view text = document.text();
-  if (!is_alnum(text[start]) && (static_cast<unsigned char>(text[start]) < 0x80 || host_char_length(text, start) == 0)) {
-    return 0;
-  }
-  const std::string_view host = trim_host(text, start, host_end(text, start));
+  const std::string_view host = trim_host(text, start, stop);
   const std::size_t end = start + host.size();
   const std::size_t dot = host.rfind('.');
   if (dot == std::string_view::npos || dot + 2 >= host.size() || !is_alpha(host[dot + 1])) return 0;
   if (end < text.size() &&
       (text[end] == '/' || (text[end] == ':' && end + 1 < text.size() && is_digit(text[end + 1])))) {
-    const std::size_t url_stop = url_end(text, start);
+    const std::size_t url_stop = url_end(text, start, letters);
     if (add_url(document, start, url_stop) != 0) return url_stop;
   }
   Result<std::string> domain = model::normalise_domain(host, document.normalise_context());
   if (!domain.ok()) return 0;
   document.add(SelectorType::domain, std::move(domain).value(), start, end, k_format_confidence);
   return end;
+}
+
+std::size_t scan_host(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  if (!is_alnum(text[start]) &&
+      (static_cast<unsigned char>(text[start]) < 0x80 || host_char_length(text, start, HostLetters::with_borrowed) == 0)) {
+    return 0;
+  }
+  const std::size_t stop = host_end(text, start, HostLetters::with_borrowed);
+  if (const std::size_t end = add_host(document, start, stop, HostLetters::with_borrowed); end != 0) return end;
+  const std::size_t latin_stop = host_end(text, start, HostLetters::latin_only);
+  return latin_stop == stop ? 0 : add_host(document, start, latin_stop, HostLetters::latin_only);
 }
 
 std::size_t scan_ip(Document& document, std::size_t start) {

@@ -229,9 +229,10 @@ bool is_word_byte(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' &&
 // more is found by a prefix (ASCII lower-cased): its first six bytes, or three when it is shorter than
 // six. Nearly every keyword in a non-Latin script has six bytes or more (two characters), so a Thai or
 // Chinese character that merely begins a keyword ("เ" begins "เบอร์") does not bring up its keywords:
-// the prefix must hold the next character too. A bit per hashed prefix rules out most positions at once,
-// and the keywords sorted by prefix give the few that share it. The one- and two-byte keywords ("X",
-// "TG") are listed by first byte.
+// the prefix must hold the next character too. Bit tests rule out most positions at once (a bit per first
+// two bytes of the non-ASCII keywords, a bit per hashed three-byte start of any keyword, a bit per hashed
+// six-byte prefix), and the keywords sorted by prefix give the few that share it. The one- and two-byte
+// keywords ("X", "TG") are listed by first byte.
 constexpr std::size_t k_prefix_bits = 1 << 16;
 enum ByteRole : unsigned char {
   k_word_byte = 1,        // ASCII letters, digits and '_'
@@ -253,7 +254,7 @@ std::uint64_t load_lowered(std::string_view text, std::size_t i) {
   }
   constexpr std::uint64_t k_ones = 0x0101010101010101u;
   const std::uint64_t seven_bits = bytes & (0x7F * k_ones);
-  const std::uint64_t from_a = seven_bits + (0x80 - 'A') * k_ones;     // high bit set from 'A' up
+  const std::uint64_t from_a = seven_bits + (0x80 - 'A') * k_ones;      // high bit set from 'A' up
   const std::uint64_t past_z = seven_bits + (0x80 - 'Z' - 1) * k_ones;  // high bit set past 'Z'
   const std::uint64_t capitals = from_a & ~past_z & ~bytes & (0x80 * k_ones);
   return bytes | capitals >> 2;  // 0x80 >> 2 is the case bit 0x20
@@ -264,12 +265,19 @@ std::uint64_t prefix_key(std::uint64_t lowered, std::size_t length) {
   return (lowered & ((std::uint64_t{1} << (8 * length)) - 1)) | std::uint64_t{length} << 56;
 }
 
-std::size_t first_pair(std::string_view text, std::size_t i) {
-  return static_cast<std::size_t>(static_cast<unsigned char>(lower(text[i]))) << 8 |
-         static_cast<unsigned char>(lower(text[i + 1]));
+std::size_t prefix_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15u) >> 48); }
+
+std::size_t byte_pair(std::string_view text, std::size_t i) {
+  return static_cast<std::size_t>(static_cast<unsigned char>(text[i])) << 8 | static_cast<unsigned char>(text[i + 1]);
 }
 
-std::size_t prefix_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15u) >> 48); }
+// The hash of the first three bytes at `i` (ASCII lower-cased), for the quick test of a position.
+inline std::size_t start_hash(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(lower(text[i + k])));
+  };
+  return ((byte(0) | byte(1) << 8 | byte(2) << 16) * 0x9E3779B1u) >> 16;
+}
 
 struct KeywordIndex {
   struct Prefixed {
@@ -279,10 +287,11 @@ struct KeywordIndex {
   std::vector<Prefixed> by_prefix;  // keywords of three bytes or more, in order of key
   std::array<std::vector<const Keyword*>, 256> short_by_first_byte;
   std::array<unsigned char, 256> roles{};  // ByteRole flags of each byte; ASCII letters in either case
-  std::bitset<k_prefix_bits> prefixes;
-  // The first two bytes (ASCII lower-cased) of the keywords of three bytes or more: an exact test of two
-  // loads that rules out most characters of Chinese, Korean or Arabic text before any prefix is hashed.
-  std::bitset<1 << 16> first_pairs;
+  std::bitset<k_prefix_bits> starts;       // the first three bytes of every keyword of three bytes or more
+  // The first two bytes of every non-ASCII keyword, unhashed: a test of two loads that rules out most
+  // characters of Chinese, Korean or Arabic text before any hashing (in Thai most characters pass).
+  std::bitset<1 << 16> non_ascii_starts;
+  std::bitset<k_prefix_bits> prefixes;  // the prefix of every keyword of six bytes or more
 
   KeywordIndex() {
     for (const Keyword& keyword : k_keywords) {
@@ -296,8 +305,9 @@ struct KeywordIndex {
         const std::uint64_t key = prefix_key(load_lowered(keyword.text, 0),
                                              keyword.text.size() >= k_long_prefix ? k_long_prefix : k_short_prefix);
         by_prefix.push_back({key, &keyword});
-        prefixes.set(prefix_hash(key));
-        first_pairs.set(first_pair(keyword.text, 0));
+        starts.set(start_hash(keyword.text, 0));
+        if (first >= 0x80) non_ascii_starts.set(byte_pair(keyword.text, 0));
+        if (keyword.text.size() >= k_long_prefix) prefixes.set(prefix_hash(key));
       } else {
         short_by_first_byte[first].push_back(&keyword);
       }
@@ -309,13 +319,23 @@ struct KeywordIndex {
                      [](const Prefixed& a, const Prefixed& b) { return a.key < b.key; });
   }
 
-  // The longest keyword that matches at `i`, or nullptr.
-  // `role` is that of text[i]; `word_length` the length of the ASCII word at i (0 for none).
+  // Whether a keyword may start at `i`, whose byte has `role`, by a quick test: most positions fail it.
+  // `word_length` is the length of the ASCII word at i (0 for none): the one- and two-byte keywords are
+  // whole ASCII words, so only a word of their length can be one.
+  bool may_start_at(std::string_view text, std::size_t i, unsigned char role, std::size_t word_length) const {
+    if ((role & k_begins_short) != 0 && word_length <= 2) return true;
+    return (role & (k_begins_prefixed | k_begins_long)) != 0 && text.size() - i >= k_short_prefix &&
+           (static_cast<unsigned char>(text[i]) < 0x80 || non_ascii_starts.test(byte_pair(text, i))) &&
+           starts.test(start_hash(text, i));
+  }
+
+  // The longest keyword that matches at `i`, or nullptr; arguments as for may_start_at(). Only the
+  // kinds of keyword that begin with the byte at i are looked up.
   const Keyword* longest_match(std::string_view text, std::size_t i, unsigned char role, std::size_t word_length) const;
 
  private:
+  const Keyword* longest_short(std::string_view text, std::size_t i) const;
   // Updates `best` with the keywords whose prefix is `key`.
-  void match_prefixed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const;
   void match_listed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const;
 };
 
@@ -333,29 +353,25 @@ bool matches_at(std::string_view text, std::size_t i, const Keyword& keyword) {
   return (i == 0 || !is_word_byte(text[i - 1])) && (end == text.size() || !is_word_byte(text[end]) || glued_digit);
 }
 
-// Only the kinds of keyword that begin with the byte at i are looked up; the one- and two-byte keywords
-// are whole ASCII words, so only a word of their length can be one.
-const Keyword* KeywordIndex::longest_match(std::string_view text, std::size_t i, unsigned char role,
-                                           std::size_t word_length) const {
+const Keyword* KeywordIndex::longest_short(std::string_view text, std::size_t i) const {
   const Keyword* best = nullptr;
-  if ((role & k_begins_short) != 0 && word_length <= 2) {
-    for (const Keyword* keyword : short_by_first_byte[static_cast<unsigned char>(lower(text[i]))]) {
-      if ((best == nullptr || keyword->text.size() > best->text.size()) && matches_at(text, i, *keyword))
-        best = keyword;
-    }
+  for (const Keyword* keyword : short_by_first_byte[static_cast<unsigned char>(lower(text[i]))]) {
+    if ((best == nullptr || keyword->text.size() > best->text.size()) && matches_at(text, i, *keyword)) best = keyword;
   }
-  if (text.size() - i < k_short_prefix || !first_pairs.test(first_pair(text, i))) return best;
-  const std::uint64_t lowered = load_lowered(text, i);
-  if ((role & k_begins_prefixed) != 0)
-    match_prefixed(text, i, prefix_key(lowered, k_short_prefix), best);
-  if ((role & k_begins_long) != 0 && text.size() - i >= k_long_prefix)
-    match_prefixed(text, i, prefix_key(lowered, k_long_prefix), best);
   return best;
 }
 
-void KeywordIndex::match_prefixed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const {
-  if (!prefixes.test(prefix_hash(key))) return;  // most positions end here
-  match_listed(text, i, key, best);
+const Keyword* KeywordIndex::longest_match(std::string_view text, std::size_t i, unsigned char role,
+                                           std::size_t word_length) const {
+  const Keyword* best = (role & k_begins_short) != 0 && word_length <= 2 ? longest_short(text, i) : nullptr;
+  if ((role & (k_begins_prefixed | k_begins_long)) == 0 || text.size() - i < k_short_prefix) return best;
+  const std::uint64_t lowered = load_lowered(text, i);
+  if ((role & k_begins_prefixed) != 0) match_listed(text, i, prefix_key(lowered, k_short_prefix), best);
+  if ((role & k_begins_long) != 0 && text.size() - i >= k_long_prefix) {
+    const std::uint64_t prefix = prefix_key(lowered, k_long_prefix);
+    if (prefixes.test(prefix_hash(prefix))) match_listed(text, i, prefix, best);
+  }
+  return best;
 }
 
 void KeywordIndex::match_listed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const {
@@ -378,7 +394,7 @@ bool has_clause_break(std::string_view text, std::size_t from, std::size_t to) {
          (text[i + 1] == ' ' && !(i + 2 < text.size() && text[i + 2] >= '0' && text[i + 2] <= '9')))) {
       return true;
     }
-    if (text.substr(i, 3) == "。") return true;
+    if (c == '\xE3' && text.substr(i, 3) == "。") return true;  // a lead byte test first: the compare is a call
   }
   return false;
 }
@@ -396,15 +412,22 @@ std::vector<CueHit> find_cues(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     // Keywords start at a code point, and ASCII ones at a word start: an ASCII word is looked up once,
-    // as a whole, and a non-ASCII character only when its first byte begins some keyword.
+    // as a whole, and a non-ASCII character only when its first byte begins some keyword. Runs of other
+    // bytes (spaces, punctuation, the rest of each character) are skipped in a tight loop.
+    while (i < text.size() && role_of(i) == 0) ++i;
+    if (i == text.size()) break;
     const unsigned char role = role_of(i);
     const Keyword* best = nullptr;
     std::size_t next = i + 1;
+    std::size_t word_length = 0;
+    bool may_start = (role & k_begins_keyword) != 0;
     if ((role & k_word_byte) != 0) {
       while (next < text.size() && (role_of(next) & k_word_byte) != 0) ++next;
-      if (i == 0 || (role_of(i - 1) & k_word_byte) == 0) best = index.longest_match(text, i, role, next - i);
-    } else if ((role & k_begins_keyword) != 0) {
-      best = index.longest_match(text, i, role, 0);
+      word_length = next - i;
+      may_start = may_start && (i == 0 || (role_of(i - 1) & k_word_byte) == 0);
+    }
+    if (may_start && index.may_start_at(text, i, role, word_length)) {
+      best = index.longest_match(text, i, role, word_length);
     }
     if (best != nullptr) {
       hits.push_back({i, i + best->text.size(), best->cue, best->bank_key});

@@ -2,11 +2,10 @@
 
 #include <idn2.h>
 #include <unicode/uspoof.h>
-#include <unicode/utf8.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -14,12 +13,12 @@
 namespace jala::extract {
 namespace {
 
-// The blocks whose letters are the usual stand-ins for ASCII letters.
+// The blocks whose letters are the usual stand-ins for Latin letters.
 struct Block {
   char32_t first;
   char32_t last;
 };
-constexpr std::array<Block, 7> k_confusable_blocks = {{
+constexpr std::array<Block, 7> k_lookalike_blocks = {{
     {0x0180, 0x024F},  // Latin Extended-B
     {0x0250, 0x02AF},  // IPA Extensions
     {0x0370, 0x03FF},  // Greek
@@ -28,7 +27,6 @@ constexpr std::array<Block, 7> k_confusable_blocks = {{
     {0x13A0, 0x13FF},  // Cherokee
     {0x1D00, 0x1DBF},  // Phonetic Extensions
 }};
-constexpr char32_t k_table_size = 0x1DC0;
 
 struct SpoofCheckerDeleter {
   void operator()(USpoofChecker* checker) const { uspoof_close(checker); }
@@ -60,32 +58,6 @@ std::string skeleton(std::string_view text) {
   return out;
 }
 
-bool is_ascii_alnum_text(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  });
-}
-
-// Computed once from ICU's confusables data: the letters in the blocks above whose skeleton is ASCII.
-const std::bitset<k_table_size>& confusable_letters() {
-  static const std::bitset<k_table_size> table = [] {
-    std::bitset<k_table_size> letters;
-    for (const Block& block : k_confusable_blocks) {
-      for (char32_t code_point = block.first; code_point <= block.last; ++code_point) {
-        std::array<char, 4> utf8{};
-        int32_t length = 0;
-        UBool error = false;
-        U8_APPEND(utf8.data(), length, 4, static_cast<UChar32>(code_point), error);
-        if (!error && is_ascii_alnum_text(skeleton(std::string_view(utf8.data(), static_cast<std::size_t>(length))))) {
-          letters.set(code_point);
-        }
-      }
-    }
-    return letters;
-  }();
-  return table;
-}
-
 bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -104,9 +76,10 @@ bool is_lookalike_label(std::string_view label) {
 
 }  // namespace
 
-bool is_ascii_confusable_letter(char32_t code_point) {
-  return code_point >= k_confusable_blocks.front().first && code_point < k_table_size &&
-         confusable_letters().test(code_point);
+bool is_lookalike_script_letter(char32_t code_point) {
+  return std::any_of(k_lookalike_blocks.begin(), k_lookalike_blocks.end(),
+                     [&](const Block& block) { return code_point >= block.first && code_point <= block.last; }) &&
+         u_isalpha(static_cast<UChar32>(code_point)) != 0;
 }
 
 bool is_lookalike_host(std::string_view host) {

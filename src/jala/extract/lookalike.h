@@ -9,9 +9,11 @@
 
 namespace jala::extract {
 
-// A letter of another script that reads as an ASCII letter or digit (Cyrillic 'е', Greek 'α', Latin
-// 'ɑ', Cherokee 'Ꮒ', ...), as spoofed host names are written. Other scripts' letters never are.
-bool is_ascii_confusable_letter(char32_t code_point);
+// A letter of the scripts that spoofed host names borrow from to imitate Latin ones: Greek, Cyrillic,
+// Armenian, Cherokee, and the Latin extensions (IPA, phonetic, Latin Extended-B): "myеtherwallet.com"
+// with a Cyrillic 'е', "myvaporwalleτ.com" with a Greek 'τ'. Other scripts' letters (Thai, Han, ...)
+// never stand in a Latin host.
+bool is_lookalike_script_letter(char32_t code_point);
 
 // Whether `host` (ASCII, with IDN labels in punycode, as canonical selectors hold it) imitates another
 // name: a label mixes Latin with a script that looks like it (Cyrillic, Greek, ...), reads as ASCII

@@ -5,15 +5,15 @@
 namespace jala::extract {
 namespace {
 
-TEST(Lookalike, LettersThatReadAsAsciiAreConfusableOthersAreNot) {
-  EXPECT_TRUE(is_ascii_confusable_letter(U'\u0435'));   // Cyrillic е
-  EXPECT_TRUE(is_ascii_confusable_letter(U'\u03B1'));   // Greek α
-  EXPECT_TRUE(is_ascii_confusable_letter(U'\u0251'));   // Latin ɑ
-  EXPECT_TRUE(is_ascii_confusable_letter(U'\u043E'));   // Cyrillic о
-  EXPECT_FALSE(is_ascii_confusable_letter(U'\u0436'));  // Cyrillic ж
-  EXPECT_FALSE(is_ascii_confusable_letter(U'\u0E01'));  // Thai ก
-  EXPECT_FALSE(is_ascii_confusable_letter(U'\u4E2D'));  // 中
-  EXPECT_FALSE(is_ascii_confusable_letter(U'e'));
+TEST(Lookalike, LettersOfTheLookalikeScriptsOnly) {
+  EXPECT_TRUE(is_lookalike_script_letter(U'\u0435'));   // Cyrillic е
+  EXPECT_TRUE(is_lookalike_script_letter(U'\u03C4'));   // Greek τ
+  EXPECT_TRUE(is_lookalike_script_letter(U'\u0251'));   // Latin ɑ
+  EXPECT_TRUE(is_lookalike_script_letter(U'\u13C2'));   // Cherokee Ꮒ
+  EXPECT_FALSE(is_lookalike_script_letter(U'\u037E'));  // Greek question mark: not a letter
+  EXPECT_FALSE(is_lookalike_script_letter(U'\u0E01'));  // Thai ก
+  EXPECT_FALSE(is_lookalike_script_letter(U'\u4E2D'));  // 中
+  EXPECT_FALSE(is_lookalike_script_letter(U'e'));
 }
 
 TEST(Lookalike, FlagsMixedScriptAndWholeScriptImitations) {

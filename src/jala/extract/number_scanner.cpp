@@ -142,6 +142,13 @@ bool looks_like_amount(std::string_view text, std::size_t start, std::size_t end
   return false;
 }
 
+// "#17629864", "order # 48213377": a number sign marks an order, ticket or reference number. Such
+// numbers are new in every report, so without this test each would cost a libphonenumber call.
+bool is_after_number_sign(std::string_view text, std::size_t start) {
+  if (start > 0 && text[start - 1] == ' ') --start;
+  return start > 0 && text[start - 1] == '#';
+}
+
 bool needs_trunk_zero(std::string_view country) {
   return std::find(k_trunk_zero_countries.begin(), k_trunk_zero_countries.end(), country) !=
          k_trunk_zero_countries.end();
@@ -217,6 +224,7 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
   const std::string_view text = document.text();
   if (run.digits.size() < k_min_phone_digits || run.digits.size() > k_max_phone_digits + 2) return false;
   if (!run.international && needs_trunk_zero(document.country()) && run.digits.front() != '0') return false;
+  if (is_after_number_sign(text, start)) return false;
   if (cue_before(document.cues(), text, start, k_not_a_phone_window, {Cue::not_a_phone}) != nullptr) return false;
   const std::string candidate =
       (run.international ? "+" : "") + (run.digits.starts_with("00") ? run.digits.substr(2) : run.digits);
@@ -296,8 +304,9 @@ std::size_t scan_wallet(Document& document, std::size_t start) {
   if (end - start < k_min_wallet_length) return 0;
   const std::string_view token = text.substr(start, end - start);
   Result<std::string> wallet = normalise_wallet_remembered(token);
-  if (!wallet.ok() && has_cue(document.cues(), Cue::solana))
+  if (!wallet.ok() && has_cue(document.cues(), Cue::solana)) {
     wallet = model::normalise_wallet("sol:" + std::string(token));
+  }
   if (wallet.ok()) {
     document.add(SelectorType::wallet, std::move(wallet).value(), start, end, k_checksum_confidence);
   } else {

@@ -50,6 +50,10 @@ constexpr std::array<bool, 256> k_special = [] {
   return special;
 }();
 
+// Bytes that, before "hxxp", put it inside a word or another URL.
+constexpr std::string_view k_url_inner_bytes =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_=?&/:.%#+-";
+
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_alnum(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z'); }
 
@@ -92,20 +96,20 @@ bool is_foldable(std::string_view text, std::size_t i) {
   if (i + 1 >= text.size()) return false;
   const auto second = static_cast<unsigned char>(text[i + 1]);
   const auto lead = static_cast<unsigned char>(text[i]);
-  if (lead == 0xC2) return second == 0xA0;                        // U+00A0
-  if (lead == 0xD9) return second >= 0xA0 && second <= 0xA9;      // Arabic-Indic digits
-  if (lead == 0xDB) return second >= 0xB0 && second <= 0xB9;      // Extended Arabic-Indic digits
+  if (lead == 0xC2) return second == 0xA0;                    // U+00A0
+  if (lead == 0xD9) return second >= 0xA0 && second <= 0xA9;  // Arabic-Indic digits
+  if (lead == 0xDB) return second >= 0xB0 && second <= 0xB9;  // Extended Arabic-Indic digits
   if (i + 2 >= text.size()) return false;
   const auto third = static_cast<unsigned char>(text[i + 2]);
   const auto in = [third](unsigned char low, unsigned char high) { return third >= low && third <= high; };
   switch (lead << 8 | second) {
-    case 0xE0A5:                                                  // Devanagari digits
-    case 0xE0A7: return in(0xA6, 0xAF);                           // Bengali digits
-    case 0xE0B9:                                                  // Thai digits
-    case 0xE0BB: return in(0x90, 0x99);                           // Lao digits
-    case 0xE181: return in(0x80, 0x89);                           // Myanmar digits
-    case 0xE19F: return in(0xA0, 0xA9);                           // Khmer digits
-    case 0xE280: return third == 0x90 || third == 0x91 || third == 0x93 || third == 0xAF;  // dashes, U+202F
+    case 0xE0A5:                                                                             // Devanagari digits
+    case 0xE0A7: return in(0xA6, 0xAF);                                                      // Bengali digits
+    case 0xE0B9:                                                                             // Thai digits
+    case 0xE0BB: return in(0x90, 0x99);                                                      // Lao digits
+    case 0xE181: return in(0x80, 0x89);                                                      // Myanmar digits
+    case 0xE19F: return in(0xA0, 0xA9);                                                      // Khmer digits
+    case 0xE280: return third == 0x90 || third == 0x91 || third == 0x93 || third == 0xAF;    // dashes, U+202F
     case 0xEFBC: return in(0x88, 0x89) || third == 0x8B || third == 0x8D || in(0x90, 0x99);  // full-width
     default: return false;
   }
@@ -137,24 +141,6 @@ std::size_t copyable_end(std::string_view text, std::size_t from) {
 
 }  // namespace
 
-CodePoint decode_utf8(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char lead = byte(0);
-  std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  if (i + length > text.size()) return {lead, 1};
-  char32_t value = length == 1 ? lead : lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(k) & 0xC0) != 0x80) return {lead, 1};
-    value = (value << 6) | (byte(k) & 0x3F);
-  }
-  return {value, length};
-}
-
-bool is_latin_letter(char32_t code_point) {
-  return (code_point >= 0xC0 && code_point <= 0x24F && code_point != 0xD7 && code_point != 0xF7) ||
-         (code_point >= 0x1E00 && code_point <= 0x1EFF);
-}
-
 WorkingText::WorkingText(std::string_view original) {
   if (original.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("extract: a text must be shorter than 4 GiB");
@@ -176,7 +162,10 @@ WorkingText::WorkingText(std::string_view original) {
       i += code_point.length;
       continue;
     }
-    if ((c == 'h' || c == 'H') && starts_with_folded(original, i, "hxxp")) {
+    // "hxxp" starts a defanged URL only where a URL can start: not inside a word, nor inside another
+    // URL's query or path ("?ref=hxxp:./x" is kept as written).
+    if ((c == 'h' || c == 'H') && starts_with_folded(original, i, "hxxp") &&
+        (i == 0 || k_url_inner_bytes.find(original[i - 1]) == std::string_view::npos)) {
       append(original, c, i, i + 1);
       append(original, original[i + 1] == 'X' ? 'T' : 't', i + 1, i + 2);
       append(original, original[i + 2] == 'X' ? 'T' : 't', i + 2, i + 3);
@@ -236,9 +225,9 @@ void WorkingText::append(std::string_view original, char c, std::size_t unit_sta
 }
 
 std::size_t WorkingText::original_offset(std::size_t working_offset) const {
-  const auto after = std::upper_bound(
-      m_stretches.begin(), m_stretches.end(), working_offset,
-      [](std::size_t offset, const Stretch& stretch) { return offset < stretch.working_start; });
+  const auto after =
+      std::upper_bound(m_stretches.begin(), m_stretches.end(), working_offset,
+                       [](std::size_t offset, const Stretch& stretch) { return offset < stretch.working_start; });
   if (after == m_stretches.begin()) return working_offset;
   const Stretch& stretch = *(after - 1);
   return stretch.original_start + (working_offset - stretch.working_start);

@@ -48,15 +48,30 @@ class WorkingText {
   std::vector<Stretch> m_stretches;
 };
 
-// Decodes the UTF-8 sequence at `text[i]`: its code point and length (1 for a stray byte).
+// Decodes the UTF-8 sequence at `text[i]`: its code point and length (1 for a stray byte). Inline, with
+// is_latin_letter(), because the scanners call them for every character of Vietnamese or French words.
 struct CodePoint {
   char32_t value;
   std::size_t length;
 };
-CodePoint decode_utf8(std::string_view text, std::size_t i);
+inline CodePoint decode_utf8(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const unsigned char lead = byte(0);
+  std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (i + length > text.size()) return {lead, 1};
+  char32_t value = length == 1 ? lead : lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return {lead, 1};
+    value = (value << 6) | (byte(k) & 0x3F);
+  }
+  return {value, length};
+}
 
 // Latin letters with diacritics (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional):
 // Vietnamese and French words and IDN host names are written with them.
-bool is_latin_letter(char32_t code_point);
+inline bool is_latin_letter(char32_t code_point) {
+  return (code_point >= 0xC0 && code_point <= 0x24F && code_point != 0xD7 && code_point != 0xF7) ||
+         (code_point >= 0x1E00 && code_point <= 0x1EFF);
+}
 
 }  // namespace jala::extract
