@@ -258,8 +258,8 @@ std::size_t add_host(Document& document, std::size_t start, std::size_t stop, Ho
 
 std::size_t scan_host(Document& document, std::size_t start) {
   const std::string_view text = document.text();
-  if (!is_alnum(text[start]) &&
-      (static_cast<unsigned char>(text[start]) < 0x80 || host_char_length(text, start, HostLetters::with_borrowed) == 0)) {
+  if (!is_alnum(text[start]) && (static_cast<unsigned char>(text[start]) < 0x80 ||
+                                 host_char_length(text, start, HostLetters::with_borrowed) == 0)) {
     return 0;
   }
   const std::size_t stop = host_end(text, start, HostLetters::with_borrowed);

@@ -1,8 +1,8 @@
 #include "jala/extract/lookalike.h"
 
 #include <idn2.h>
-#include <unicode/uspoof.h>
 #include <unicode/uchar.h>
+#include <unicode/uspoof.h>
 
 #include <algorithm>
 #include <array>
