@@ -46,15 +46,34 @@ Sha256Digest Sha256::finish() {
   return digest;
 }
 
-std::string to_hex(const Sha256Digest& digest) {
-  constexpr char k_hex_digits[] = "0123456789abcdef";
+std::string to_hex(std::span<const std::uint8_t> bytes) {
+  constexpr std::string_view k_hex_digits = "0123456789abcdef";
   std::string out;
-  out.reserve(digest.size() * 2);
-  for (const std::uint8_t byte : digest) {
-    out += k_hex_digits[byte >> 4];
-    out += k_hex_digits[byte & 0x0f];
+  out.reserve(bytes.size() * 2);
+  for (const std::uint8_t byte : bytes) {
+    out += k_hex_digits[byte >> 4U];
+    out += k_hex_digits[byte & 0x0FU];
   }
   return out;
+}
+
+Status parse_hex(std::string_view text, std::span<std::uint8_t> out) {
+  if (text.size() != out.size() * 2) {
+    return invalid_argument("expected {} hexadecimal digits, got {}", out.size() * 2, text.size());
+  }
+  const auto value = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int high = value(text[2 * i]);
+    const int low = value(text[2 * i + 1]);
+    if (high < 0 || low < 0) return invalid_argument("not hexadecimal at offset {}", 2 * i);
+    out[i] = static_cast<std::uint8_t>(high * 16 + low);
+  }
+  return {};
 }
 
 }  // namespace jala

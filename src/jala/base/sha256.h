@@ -4,8 +4,11 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+
+#include "jala/base/result.h"
 
 struct evp_md_ctx_st;
 
@@ -33,7 +36,9 @@ class Sha256 {
   std::unique_ptr<evp_md_ctx_st, ContextDeleter> m_context;
 };
 
-// Lower-case hexadecimal text of any byte array.
-std::string to_hex(const Sha256Digest& digest);
+// Lower-case hexadecimal text of any bytes, and back: exactly out.size() bytes from twice as many
+// digits of either case, else an error.
+std::string to_hex(std::span<const std::uint8_t> bytes);
+Status parse_hex(std::string_view text, std::span<std::uint8_t> out);
 
 }  // namespace jala
