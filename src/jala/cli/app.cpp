@@ -83,6 +83,16 @@ int run(int argc, char** argv) {
   search_app->add_option("--country", search.country, "Default region for national phone formats (ISO 3166-1)");
   search_app->add_flag("--json", search_json, "Print JSON");
 
+  SimulateArgs simulate;
+  bool simulate_json = false;
+  CLI::App* simulate_app =
+      app.add_subcommand("simulate", "Write a simulated scam economy: reports, transactions and the truth behind them");
+  simulate_app->add_option("--seed", simulate.seed, "Random seed; the same seed and size give the same bytes");
+  simulate_app->add_option("--reports", simulate.reports, "Number of reports")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}));
+  simulate_app->add_option("--out", simulate.out, "Output directory (created if missing)")->required();
+  simulate_app->add_flag("--json", simulate_json, "Print the summary as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -119,6 +129,11 @@ int run(int argc, char** argv) {
     search.output = output(search_json);
     const Status status = search_command(context, search);
     return status.ok() ? k_exit_success : report("search", status.error());
+  }
+  if (simulate_app->parsed()) {
+    simulate.output = output(simulate_json);
+    const Status status = simulate_command(context, simulate);
+    return status.ok() ? k_exit_success : report("simulate", status.error());
   }
   return k_exit_usage;
 }

@@ -45,11 +45,19 @@ struct ExtractArgs {
   std::size_t threads = 0;         // 0: every core
 };
 
+struct SimulateArgs {
+  std::uint64_t seed = 1;
+  std::size_t reports = 1000;
+  std::string out;  // directory for reports.jsonl, transactions.jsonl and truth.json
+  Output output = Output::text;
+};
+
 // Exit code 0 or 1 for the commands' own outcomes; errors that end a command are returned.
 Result<int> ingest_command(const Context& context, const IngestArgs& args);
 Result<int> extract_command(const Context& context, const ExtractArgs& args);
 Status stats_command(const Context& context, Output output);
 Status report_show_command(const Context& context, const ReportShowArgs& args);
 Status search_command(const Context& context, const SearchArgs& args);
+Status simulate_command(const Context& context, const SimulateArgs& args);
 
 }  // namespace jala::cli
