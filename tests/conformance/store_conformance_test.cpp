@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include "jala/storage/memory/memory_store.h"
 #include "jala/storage/sqlite/sqlite_store.h"
 
@@ -21,12 +24,14 @@ void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; 
 std::vector<Backend> backends() {
   return {
       {"memory", [](const std::filesystem::path&) { return std::make_unique<MemoryStore>(); }},
-      {"sqlite_in_memory", [](const std::filesystem::path&) -> std::unique_ptr<Store> {
+      {"sqlite_in_memory",
+       [](const std::filesystem::path&) -> std::unique_ptr<Store> {
          Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(":memory:");
          EXPECT_TRUE(store.ok());
          return store.ok() ? std::move(store).value() : nullptr;
        }},
-      {"sqlite_file", [](const std::filesystem::path& scratch) -> std::unique_ptr<Store> {
+      {"sqlite_file",
+       [](const std::filesystem::path& scratch) -> std::unique_ptr<Store> {
          Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open((scratch / "store.db").string());
          EXPECT_TRUE(store.ok());
          return store.ok() ? std::move(store).value() : nullptr;
@@ -37,8 +42,8 @@ std::vector<Backend> backends() {
 class StoreConformance : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    m_scratch = std::filesystem::temp_directory_path() /
-                fmt::format("jala-conformance-{}-{}", ::getpid(), GetParam().name);
+    m_scratch =
+        std::filesystem::temp_directory_path() / fmt::format("jala-conformance-{}-{}", ::getpid(), GetParam().name);
     std::filesystem::remove_all(m_scratch);
     std::filesystem::create_directories(m_scratch);
     m_store = GetParam().open(m_scratch);
@@ -110,7 +115,9 @@ model::Transaction make_transaction(std::string id) {
 TEST_P(StoreConformance, ReportRoundTripsExactly) {
   const model::Report want = make_report("r1");
   ASSERT_EQ(*put(want), PutOutcome::added);
-  const auto got = read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "r1"}); });
+  const auto got = read<std::optional<model::Report>>([](const ReadView& v) {
+    return v.find_report({"VN-MPS", "r1"});
+  });
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(*got, want);
   EXPECT_FALSE(read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "nope"}); }));
@@ -122,12 +129,15 @@ TEST_P(StoreConformance, PutIsIdempotentAndDetectsChanges) {
   model::Report changed = make_report("r1", "corrected text");
   changed.selectors.pop_back();
   EXPECT_EQ(*put(changed), PutOutcome::updated);
-  const auto got = read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "r1"}); });
+  const auto got = read<std::optional<model::Report>>([](const ReadView& v) {
+    return v.find_report({"VN-MPS", "r1"});
+  });
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(*got, changed);
   // The dropped selector no longer finds the report, nor counts in the stats.
   const model::Selector dropped{model::SelectorType::telegram, "golden_lotus_hr"};
-  EXPECT_TRUE(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(dropped); }).empty());
+  EXPECT_TRUE(
+      read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(dropped); }).empty());
   EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 1);
 }
 
@@ -149,7 +159,9 @@ TEST_P(StoreConformance, TextSelectorsKeepTheirSpansAndFindTheReport) {
       {model::Selector{model::SelectorType::telegram, "lotus_hr"}, 29, 44, 0.95},
   };
   ASSERT_EQ(*put(report), PutOutcome::added);
-  const auto got = read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "r1"}); });
+  const auto got = read<std::optional<model::Report>>([](const ReadView& v) {
+    return v.find_report({"VN-MPS", "r1"});
+  });
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(*got, report);
   const model::Selector found{model::SelectorType::telegram, "lotus_hr"};
@@ -158,18 +170,49 @@ TEST_P(StoreConformance, TextSelectorsKeepTheirSpansAndFindTheReport) {
   EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 4);
 }
 
+// Linking reads every report once, with each selector it names (form or text) once.
+TEST_P(StoreConformance, LinkInputHoldsEveryReportWithItsDistinctSelectors) {
+  model::Report first = make_report("r1", "gọi 0912 345 678");
+  first.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912345678"}, 4, 16, 0.9}};
+  model::Report second = make_report("r2");
+  second.selectors = {{model::Selector{model::SelectorType::telegram, "golden_lotus_hr"}, "@golden_lotus_hr"}};
+  second.loss.reset();
+  ASSERT_TRUE(put(first).ok());
+  ASSERT_TRUE(put(second).ok());
+  const auto input = read<graph::LinkInput>([](const ReadView& v) { return v.link_input(); });
+  ASSERT_EQ(input.report_count(), 2U);
+  std::map<std::string, std::set<std::string>> named;
+  for (graph::ReportId r = 0; r < input.report_count(); ++r) {
+    for (const graph::SelectorId s : input.selectors_of(r))
+      named[input.report(r).id].insert(input.selector(s).to_string());
+    EXPECT_EQ(input.selectors_of(r).size(), named[input.report(r).id].size()) << "a selector named twice";
+  }
+  EXPECT_EQ(named["r1"], (std::set<std::string>{"phone:+84912345678", "telegram:golden_lotus_hr"}));
+  EXPECT_EQ(named["r2"], (std::set<std::string>{"telegram:golden_lotus_hr"}));
+  for (graph::ReportId r = 0; r < input.report_count(); ++r) {
+    const graph::ReportFacts& facts = input.report(r);
+    EXPECT_EQ(facts.kind, model::ReportKind::victim_complaint);
+    EXPECT_EQ(facts.victim_country, "VN");
+    EXPECT_EQ(facts.loss.has_value(), facts.id == "r1");
+  }
+}
+
 TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
   const model::Transaction want = make_transaction("t1");
   Result<PutOutcome> first = internal_error("not run");
   Result<PutOutcome> second = internal_error("not run");
-  ASSERT_TRUE(m_store->write([&](WriteTransaction& transaction) -> Status {
-    first = transaction.put_transaction(want);
-    second = transaction.put_transaction(want);
-    return {};
-  }).ok());
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& transaction) -> Status {
+                    first = transaction.put_transaction(want);
+                    second = transaction.put_transaction(want);
+                    return {};
+                  })
+                  .ok());
   EXPECT_EQ(*first, PutOutcome::added);
   EXPECT_EQ(*second, PutOutcome::unchanged);
-  const auto got = read<std::optional<model::Transaction>>([](const ReadView& v) { return v.find_transaction({"VN-SBV", "t1"}); });
+  const auto got = read<std::optional<model::Transaction>>([](const ReadView& v) {
+    return v.find_transaction({"VN-SBV", "t1"});
+  });
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(*got, want);
 }
@@ -203,7 +246,11 @@ TEST_P(StoreConformance, StatsCountByKindCountrySourceAndSelectorType) {
   lure.country = "TH";
   lure.source = "TH-CCIB";
   ASSERT_TRUE(put(lure).ok());
-  ASSERT_TRUE(m_store->write([](WriteTransaction& t) -> Status { return t.put_transaction(make_transaction("t1")).ok() ? Status{} : internal_error("put"); }).ok());
+  ASSERT_TRUE(m_store
+                  ->write([](WriteTransaction& t) -> Status {
+                    return t.put_transaction(make_transaction("t1")).ok() ? Status{} : internal_error("put");
+                  })
+                  .ok());
 
   const StoreStats got = read<StoreStats>([](const ReadView& v) { return v.stats(); });
   EXPECT_EQ(got.reports, 2);
@@ -219,11 +266,10 @@ INSTANTIATE_TEST_SUITE_P(EveryBackend, StoreConformance, ::testing::ValuesIn(bac
                          [](const ::testing::TestParamInfo<Backend>& param) { return param.param.name; });
 
 TEST(SqliteStore, RefusesAStoreFromANewerJala) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-newer-{}.db", ::getpid());
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / fmt::format("jala-newer-{}.db", ::getpid());
   std::filesystem::remove(path);
-  {
-    ASSERT_TRUE(SqliteStore::open(path.string()).ok());
-  }
+  { ASSERT_TRUE(SqliteStore::open(path.string()).ok()); }
   ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' 'PRAGMA user_version = 99'", path.string()).c_str()), 0);
   const Result<std::unique_ptr<SqliteStore>> got = SqliteStore::open(path.string());
   ASSERT_FALSE(got.ok());
@@ -240,10 +286,12 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
   {
     Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)->write([&](WriteTransaction& t) -> Status {
-      JALA_TRY(t.put_report(old));
-      return {};
-    }).ok());
+    ASSERT_TRUE((*store)
+                    ->write([&](WriteTransaction& t) -> Status {
+                      JALA_TRY(t.put_report(old));
+                      return {};
+                    })
+                    .ok());
   }
   const std::string downgrade =
       "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
@@ -254,24 +302,29 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
   ASSERT_TRUE(store.ok()) << store.error().message();
   model::Report found_in_text = make_report("new", "gọi 0912 000 111");
   found_in_text.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912000111"}, 4, 16, 0.9}};
-  ASSERT_TRUE((*store)->write([&](WriteTransaction& t) -> Status {
-    JALA_TRY(t.put_report(found_in_text));
-    return {};
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_report(found_in_text));
+                    return {};
+                  })
+                  .ok());
   std::optional<model::Report> got_old;
   std::optional<model::Report> got_new;
-  ASSERT_TRUE((*store)->read([&](const ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(got_old, view.find_report({"VN-MPS", "old"}));
-    JALA_TRY_ASSIGN(got_new, view.find_report({"VN-MPS", "new"}));
-    return {};
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(got_old, view.find_report({"VN-MPS", "old"}));
+                    JALA_TRY_ASSIGN(got_new, view.find_report({"VN-MPS", "new"}));
+                    return {};
+                  })
+                  .ok());
   EXPECT_EQ(got_old, old);
   EXPECT_EQ(got_new, found_in_text);
   std::filesystem::remove(path);
 }
 
 TEST(SqliteStore, MakesNewStoresPrivateToTheirOwner) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-perm-{}.db", ::getpid());
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / fmt::format("jala-perm-{}.db", ::getpid());
   std::filesystem::remove(path);
   ASSERT_TRUE(SqliteStore::open(path.string()).ok());
   const auto permissions = std::filesystem::status(path).permissions();

@@ -14,7 +14,8 @@ namespace jala {
 // Microseconds since 1970-01-01T00:00:00Z (UTC; leap seconds are not counted, as in POSIX time).
 struct Timestamp {
   std::int64_t unix_micros = 0;
-  auto operator<=>(const Timestamp&) const = default;
+  auto operator<=>(const Timestamp&) const =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 };
 
 // Parses an RFC 3339 date-time ("2026-03-01T08:15:00+07:00", "2026-03-01T01:15:00.5Z"). The

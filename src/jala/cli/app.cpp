@@ -83,6 +83,21 @@ int run(int argc, char** argv) {
   search_app->add_option("--country", search.country, "Default region for national phone formats (ISO 3166-1)");
   search_app->add_flag("--json", search_json, "Print JSON");
 
+  NetworksArgs networks;
+  bool networks_json = false;
+  CLI::App* networks_app =
+      app.add_subcommand("networks", "Link reports that share selectors into networks, best first");
+  networks_app->add_option("--top", networks.top, "Show only the N best networks");
+  networks_app->add_flag("--json", networks_json, "Print JSON");
+  NetworkShowArgs network_show;
+  bool network_show_json = false;
+  CLI::App* network_app = app.add_subcommand("network", "Look at one network");
+  network_app->require_subcommand(1);
+  CLI::App* network_show_app =
+      network_app->add_subcommand("show", "Members, links and what makes each, hubs, timeline");
+  network_show_app->add_option("id", network_show.id, "The network's id, as `jala networks` prints it")->required();
+  network_show_app->add_flag("--json", network_show_json, "Print JSON");
+
   SimulateArgs simulate;
   bool simulate_json = false;
   CLI::App* simulate_app =
@@ -129,6 +144,16 @@ int run(int argc, char** argv) {
     search.output = output(search_json);
     const Status status = search_command(context, search);
     return status.ok() ? k_exit_success : report("search", status.error());
+  }
+  if (networks_app->parsed()) {
+    networks.output = output(networks_json);
+    const Status status = networks_command(context, networks);
+    return status.ok() ? k_exit_success : report("networks", status.error());
+  }
+  if (network_show_app->parsed()) {
+    network_show.output = output(network_show_json);
+    const Status status = network_show_command(context, network_show);
+    return status.ok() ? k_exit_success : report("network show", status.error());
   }
   if (simulate_app->parsed()) {
     simulate.output = output(simulate_json);

@@ -38,6 +38,16 @@ struct SearchArgs {
   Output output = Output::text;
 };
 
+struct NetworksArgs {
+  std::size_t top = 0;  // 0: every network
+  Output output = Output::text;
+};
+
+struct NetworkShowArgs {
+  std::string id;
+  Output output = Output::text;
+};
+
 struct ExtractArgs {
   std::vector<std::string> files;  // "-" or none: standard input
   std::string country;             // default region for national phone formats
@@ -55,6 +65,8 @@ struct SimulateArgs {
 // Exit code 0 or 1 for the commands' own outcomes; errors that end a command are returned.
 Result<int> ingest_command(const Context& context, const IngestArgs& args);
 Result<int> extract_command(const Context& context, const ExtractArgs& args);
+Status networks_command(const Context& context, const NetworksArgs& args);
+Status network_show_command(const Context& context, const NetworkShowArgs& args);
 Status stats_command(const Context& context, Output output);
 Status report_show_command(const Context& context, const ReportShowArgs& args);
 Status search_command(const Context& context, const SearchArgs& args);

@@ -19,8 +19,9 @@ Hash from_hex(std::string_view hex) {
 
 std::string bytes_from_hex(std::string_view hex) {
   std::string bytes;
-  for (std::size_t i = 0; i < hex.size(); i += 2)
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
     bytes += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
+  }
   return bytes;
 }
 
@@ -207,8 +208,9 @@ TEST(Merkle, RefusesEveryCorruptedProof) {
       EXPECT_FALSE(verify_inclusion(leaf, 12, 37, corrupted, tree_root).ok());
     }
   }
-  for (const std::uint64_t index : {11U, 13U, 14U})
+  for (const std::uint64_t index : {11U, 13U, 14U}) {
     EXPECT_FALSE(verify_inclusion(leaf, index, 37, path, tree_root).ok());
+  }
   // A tree of another height (the size itself is bound by the signed tree head, not by the proof).
   for (const std::uint64_t size : {74U, 18U}) EXPECT_FALSE(verify_inclusion(leaf, 12, size, path, tree_root).ok());
   std::vector<Hash> longer = path;

@@ -66,10 +66,12 @@ TEST(ExtractGold, MeetsMeasuredPrecisionAndRecall) {
     }
     if (got != want && mismatches++ < k_mismatches_shown) {
       std::string missed, extra;
-      for (const std::string& s : want)
+      for (const std::string& s : want) {
         if (!got.contains(s)) missed += " " + s;
-      for (const std::string& s : got)
+      }
+      for (const std::string& s : got) {
         if (!want.contains(s)) extra += " " + s;
+      }
       fmt::print("mismatch {} [{}] missed:{} extra:{}\n  {}\n", record.at("id").get<std::string>(), country, missed,
                  extra, text);
     }

@@ -84,8 +84,9 @@ Table build_table() {
     std::string_view aliases = row[3];
     while (!aliases.empty()) {
       const std::size_t bar = std::min(aliases.find('|'), aliases.size());
-      if (std::string key = match_key(aliases.substr(0, bar)); !key.empty())
+      if (std::string key = match_key(aliases.substr(0, bar)); !key.empty()) {
         table.bank_by_key.emplace(std::move(key), bank);
+      }
       aliases.remove_prefix(std::min(bar + 1, aliases.size()));
     }
     ++table.rows;

@@ -84,8 +84,9 @@ Operation make_operation(const EconomyParameters& parameters, std::size_t rank, 
   const std::size_t collectors_per_country =
       scaled(expected_reports / static_cast<double>(victim_countries), 0.2, 1, 8);
   for (const Country* each : operation.victim_countries) {
-    for (std::size_t i = 0; i < collectors_per_country; ++i)
+    for (std::size_t i = 0; i < collectors_per_country; ++i) {
       operation.collectors.push_back(make_bank_account(random, *each));
+    }
   }
   const std::size_t mules = scaled(expected_reports, 0.1, 1, 12);
   for (std::size_t i = 0; i < mules; ++i) {

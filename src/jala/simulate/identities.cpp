@@ -127,7 +127,9 @@ std::string make_handle(Random& random) {
   handle += '_';
   handle += random.pick(k_handle_words);
   handle += '_';
-  for (int i = 0; i < 5; ++i) handle += random.digit();
+  // Two words of at most 7 letters, two underscores and 4 digits: at most 20 characters, within the
+  // strictest platform's limit (LINE ids have 1 to 20).
+  for (int i = 0; i < 4; ++i) handle += random.digit();
   return handle;
 }
 

@@ -34,7 +34,7 @@ std::string eip55_form(std::string_view lower_case_address);
 enum class SiteTheme { investment, job };
 // A registrable domain such as "golden-lotus-invest.com" (lower case, public suffix list valid).
 std::string make_site_domain(Random& random, SiteTheme theme);
-// A messaging account name such as "linh_support_48213": two words and five digits, [a-z0-9_].
+// A messaging account name such as "linh_support_4821": two words and four digits, [a-z0-9_].
 std::string make_handle(Random& random);
 
 // `text` with each ASCII digit replaced by its full-width form (U+FF10..U+FF19).

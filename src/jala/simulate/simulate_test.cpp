@@ -91,8 +91,9 @@ TEST_F(Simulated, TruthNamesEveryReportInOrderWithAKnownOperationOrNull) {
 
 TEST_F(Simulated, OperationSizesAreHeavyTailed) {
   std::vector<std::size_t> sizes;
-  for (const nlohmann::json& operation : s_truth["operations"])
+  for (const nlohmann::json& operation : s_truth["operations"]) {
     sizes.push_back(operation["reports"].get<std::size_t>());
+  }
   ASSERT_GE(sizes.size(), 20U);
   std::sort(sizes.begin(), sizes.end());
   const std::size_t median = sizes[sizes.size() / 2];
@@ -123,8 +124,9 @@ TEST_F(Simulated, ExtractorFindsEverySelectorOfTextOnlyReports) {
     const std::string text = report["text"].get<std::string>();
     const std::string country = report["country"].get<std::string>();
     std::set<std::string> found;
-    for (const extract::Finding& finding : extract::extract(text, {country}))
+    for (const extract::Finding& finding : extract::extract(text, {country})) {
       found.insert(finding.selector.to_string());
+    }
     for (const nlohmann::json& selector : s_truth["reports"][i]["selectors"]) {
       EXPECT_TRUE(found.contains(selector.get<std::string>())) << selector << " not found in: " << text;
       ++checked;

@@ -71,8 +71,9 @@ std::vector<Named> operation_mentions(Random& random, const Operation& operation
     if (!seen) named.push_back({mention_of(contact), clause_for(contact.type)});
   };
   const auto contacts = [&](std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i)
+    for (std::size_t i = 0; i < count; ++i) {
       add_contact(operation.contacts[random.zipf_rank(operation.contacts.size(), 1.0)]);
+    }
   };
   const auto collector = [&] {
     const std::vector<const BankAccount*> in_country = operation.collectors_in(where);
@@ -140,8 +141,9 @@ Named hub_mention(Random& random) {
 
 // A noise report's own selector: a fresh phone or handle that no operation owns.
 Named noise_mention(Random& random, const Country& where) {
-  if (random.chance(0.5))
+  if (random.chance(0.5)) {
     return {{SelectorType::phone, make_phone(random, where), &where, nullptr, {}}, ClauseKind::phone};
+  }
   return {{SelectorType::telegram, make_handle(random), nullptr, nullptr, {}}, ClauseKind::telegram};
 }
 
@@ -161,8 +163,9 @@ class Simulation {
       const double per_report = m_parameters.background_per_report;
       const auto whole = static_cast<std::size_t>(per_report);
       for (std::size_t i = 0; i < whole; ++i) m_money.write_background(m_random, m_last_report_at);
-      if (m_random.chance(per_report - static_cast<double>(whole)))
+      if (m_random.chance(per_report - static_cast<double>(whole))) {
         m_money.write_background(m_random, m_last_report_at);
+      }
       if (on_progress && (index + 1) % k_progress_every == 0) on_progress(index + 1);
     }
     write_truth_tail();

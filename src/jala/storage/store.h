@@ -17,6 +17,7 @@
 
 #include "jala/base/result.h"
 #include "jala/base/sha256.h"
+#include "jala/graph/link_input.h"
 #include "jala/model/report.h"
 #include "jala/model/transaction.h"
 
@@ -53,6 +54,8 @@ class ReadView {
   // Reports that name the selector, ordered by key.
   virtual Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const = 0;
   virtual Result<StoreStats> stats() const = 0;
+  // Every report with the distinct selectors it names (form and text), in key order: what linking reads.
+  virtual Result<graph::LinkInput> link_input() const = 0;
 };
 
 class WriteTransaction : public ReadView {

@@ -1,6 +1,7 @@
 #include "jala/storage/memory/memory_store.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace jala::storage {
@@ -31,6 +32,27 @@ class MemoryView : public WriteTransaction {
     return out;
   }
 
+  Result<graph::LinkInput> link_input() const override {
+    graph::LinkInput input;
+    std::map<model::Selector, graph::SelectorId> ids;
+    std::vector<graph::SelectorId> named;
+    for (const auto& [key, entry] : m_state.reports) {
+      const model::Report& report = entry.first;
+      named.clear();
+      for (model::Selector& selector : model::named_selectors(report)) {
+        const auto found = ids.find(selector);
+        named.push_back(found != ids.end() ? found->second
+                                           : ids.emplace(selector, input.add_selector(selector)).first->second);
+      }
+      std::sort(named.begin(), named.end());
+      named.erase(std::unique(named.begin(), named.end()), named.end());
+      input.add_report({report.source, report.id, report.kind, report.country, report.victim_country,
+                        report.reported_at, report.loss},
+                       named);
+    }
+    return input;
+  }
+
   Result<StoreStats> stats() const override {
     StoreStats stats;
     stats.reports = static_cast<std::int64_t>(m_state.reports.size());
@@ -53,8 +75,8 @@ class MemoryView : public WriteTransaction {
     stats.reports_by_country.assign(by_country.begin(), by_country.end());
     stats.reports_by_source.assign(by_source.begin(), by_source.end());
     stats.selectors_by_type.assign(by_type.begin(), by_type.end());
-    for (Counts* counts : {&stats.reports_by_kind, &stats.reports_by_country, &stats.reports_by_source,
-                           &stats.selectors_by_type}) {
+    for (Counts* counts :
+         {&stats.reports_by_kind, &stats.reports_by_country, &stats.reports_by_source, &stats.selectors_by_type}) {
       sort_counts(*counts);
     }
     return stats;

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "jala/storage/sqlite/link_input_query.h"
 #include "jala/storage/sqlite/schema.h"
 #include "jala/storage/sqlite/statement.h"
 
@@ -179,6 +180,8 @@ class SqliteView final : public WriteTransaction {
     find.reset();
     return out;
   }
+
+  Result<graph::LinkInput> link_input() const override { return sqlite::read_link_input(m_db); }
 
   Result<StoreStats> stats() const override {
     StoreStats stats;

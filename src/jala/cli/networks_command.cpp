@@ -1,0 +1,185 @@
+// jala networks and jala network show: link the store's reports into networks (graph/linking.h), rank
+// them (graph/ranking.h), and explain each one: its members, the selectors that link them and the
+// reports each one joins, its hubs, countries and timeline.
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "jala/cli/commands.h"
+#include "jala/cli/data_files.h"
+#include "jala/graph/ranking.h"
+#include "jala/storage/store.h"
+
+namespace jala::cli {
+namespace {
+
+struct LinkedStore {
+  graph::LinkInput input;
+  graph::Linking linking;
+  std::vector<graph::NetworkSummary> ranked;
+  extract::WarningLists warning_lists;
+};
+
+Result<LinkedStore> link_store(const Context& context) {
+  LinkedStore linked;
+  JALA_TRY_ASSIGN(linked.warning_lists, load_warning_lists());
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(linked.input, view.link_input());
+    return {};
+  }));
+  std::vector<bool> benign(linked.input.selector_count());
+  for (graph::SelectorId s = 0; s < benign.size(); ++s) {
+    benign[s] = !linked.warning_lists.match(linked.input.selector(s)).empty();
+  }
+  linked.linking = graph::link_reports(linked.input, benign);
+  linked.ranked = graph::rank_networks(linked.input, linked.linking);
+  return linked;
+}
+
+nlohmann::ordered_json report_ref(const graph::ReportFacts& facts) {
+  return {{"source", facts.source}, {"id", facts.id}};
+}
+
+// The hubs and benign selectors that the network's reports name: shown, never links.
+std::vector<graph::SelectorId> hubs_named(const LinkedStore& linked, const graph::NetworkSummary& network) {
+  std::vector<graph::SelectorId> hubs;
+  for (const graph::ReportId r : network.reports) {
+    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
+      const graph::SelectorRole role = linked.linking.roles[s];
+      if (role == graph::SelectorRole::hub || role == graph::SelectorRole::benign) hubs.push_back(s);
+    }
+  }
+  std::sort(hubs.begin(), hubs.end());
+  hubs.erase(std::unique(hubs.begin(), hubs.end()), hubs.end());
+  return hubs;
+}
+
+nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::NetworkSummary& network) {
+  nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+  for (const graph::ReportId r : network.reports) reports.push_back(report_ref(linked.input.report(r)));
+  nlohmann::ordered_json selectors = nlohmann::ordered_json::array();
+  for (const graph::SelectorId s : network.selectors) selectors.push_back(linked.input.selector(s).to_string());
+  return {{"id", network.id},
+          {"score", network.score},
+          {"reports", std::move(reports)},
+          {"selectors", std::move(selectors)},
+          {"countries", network.countries},
+          {"victims", network.victims},
+          {"loss_usd", network.loss_usd},
+          {"losses_unconverted", network.losses_unconverted},
+          {"lure_ads", network.lure_ads},
+          {"first_report", format_rfc3339(network.first_report)},
+          {"last_report", format_rfc3339(network.last_report)}};
+}
+
+std::string hub_label(const LinkedStore& linked, graph::SelectorId s) {
+  const std::vector<std::string_view> lists = linked.warning_lists.match(linked.input.selector(s));
+  return lists.empty() ? fmt::format("hub, named by {} reports", linked.linking.reports_naming[s])
+                       : fmt::format("benign: {}", fmt::join(lists, ", "));
+}
+
+}  // namespace
+
+Status networks_command(const Context& context, const NetworksArgs& args) {
+  JALA_TRY_ASSIGN(const LinkedStore linked, link_store(context));
+  const std::size_t shown = args.top == 0 ? linked.ranked.size() : std::min(args.top, linked.ranked.size());
+  if (args.output == Output::json) {
+    nlohmann::ordered_json networks = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < shown; ++i) networks.push_back(summary_json(linked, linked.ranked[i]));
+    fmt::print("{}\n", nlohmann::ordered_json{{"networks", std::move(networks)}}.dump());
+    return {};
+  }
+  fmt::print("{} networks of two or more reports, from {} reports\n", linked.ranked.size(),
+             linked.input.report_count());
+  fmt::print("{:>4}  {:<13}  {:>6}  {:>7}  {:>7}  {:>14}  {}\n", "rank", "network", "score", "reports", "victims",
+             "loss (USD)", "countries");
+  for (std::size_t i = 0; i < shown; ++i) {
+    const graph::NetworkSummary& network = linked.ranked[i];
+    fmt::print("{:>4}  {:<13}  {:>6.1f}  {:>7}  {:>7}  {:>14.0f}  {}\n", i + 1, network.id, network.score,
+               network.reports.size(), network.victims, network.loss_usd, fmt::join(network.countries, " "));
+  }
+  return {};
+}
+
+Status network_show_command(const Context& context, const NetworkShowArgs& args) {
+  JALA_TRY_ASSIGN(const LinkedStore linked, link_store(context));
+  const auto found = std::find_if(linked.ranked.begin(), linked.ranked.end(),
+                                  [&](const graph::NetworkSummary& network) { return network.id == args.id; });
+  if (found == linked.ranked.end()) return not_found("no network {}; `jala networks` lists them", args.id);
+  const graph::NetworkSummary& network = *found;
+  // For each link, the member reports it joins: together these explain every link of the network.
+  std::map<graph::SelectorId, std::vector<graph::ReportId>> joined;
+  for (const graph::ReportId r : network.reports) {
+    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
+      if (linked.linking.roles[s] == graph::SelectorRole::link) joined[s].push_back(r);
+    }
+  }
+  std::vector<graph::ReportId> timeline = network.reports;
+  std::stable_sort(timeline.begin(), timeline.end(), [&](graph::ReportId a, graph::ReportId b) {
+    return linked.input.report(a).reported_at < linked.input.report(b).reported_at;
+  });
+  const std::vector<graph::SelectorId> hubs = hubs_named(linked, network);
+
+  if (args.output == Output::json) {
+    nlohmann::ordered_json document = summary_json(linked, network);
+    nlohmann::ordered_json links = nlohmann::ordered_json::array();
+    for (const graph::SelectorId s : network.selectors) {
+      nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+      for (const graph::ReportId r : joined[s]) reports.push_back(report_ref(linked.input.report(r)));
+      links.push_back({{"selector", linked.input.selector(s).to_string()}, {"reports", std::move(reports)}});
+    }
+    nlohmann::ordered_json timeline_json = nlohmann::ordered_json::array();
+    for (const graph::ReportId r : timeline) {
+      const graph::ReportFacts& facts = linked.input.report(r);
+      nlohmann::ordered_json entry = report_ref(facts);
+      entry["reported_at"] = format_rfc3339(facts.reported_at);
+      entry["kind"] = model::to_string(facts.kind);
+      entry["country"] = facts.country;
+      timeline_json.push_back(std::move(entry));
+    }
+    nlohmann::ordered_json hubs_json = nlohmann::ordered_json::array();
+    for (const graph::SelectorId s : hubs) {
+      hubs_json.push_back({{"selector", linked.input.selector(s).to_string()}, {"why", hub_label(linked, s)}});
+    }
+    document["links"] = std::move(links);
+    document["timeline"] = std::move(timeline_json);
+    document["hubs"] = std::move(hubs_json);
+    fmt::print("{}\n", document.dump());
+    return {};
+  }
+  fmt::print("network {}  score {:.1f}\n", network.id, network.score);
+  fmt::print("  {} reports, {} victims, {:.0f} USD lost{}, countries {}\n", network.reports.size(), network.victims,
+             network.loss_usd,
+             network.losses_unconverted == 0
+                 ? ""
+                 : fmt::format(" (+{} losses in unlisted currencies)", network.losses_unconverted),
+             fmt::join(network.countries, " "));
+  fmt::print("  from {} to {}\n", format_rfc3339(network.first_report), format_rfc3339(network.last_report));
+  fmt::print("\nlinks (each selector and the reports it joins)\n");
+  for (const graph::SelectorId s : network.selectors) {
+    std::vector<std::string> names;
+    for (const graph::ReportId r : joined[s]) {
+      names.push_back(linked.input.report(r).source + " " + linked.input.report(r).id);
+    }
+    fmt::print("  {}  ({} reports)\n    {}\n", linked.input.selector(s).to_string(), names.size(),
+               fmt::join(names, "\n    "));
+  }
+  if (!hubs.empty()) {
+    fmt::print("\nhubs (named here, never a link)\n");
+    for (const graph::SelectorId s : hubs) {
+      fmt::print("  {}  ({})\n", linked.input.selector(s).to_string(), hub_label(linked, s));
+    }
+  }
+  fmt::print("\ntimeline\n");
+  for (const graph::ReportId r : timeline) {
+    const graph::ReportFacts& facts = linked.input.report(r);
+    fmt::print("  {}  {} {}  {} ({})\n", format_rfc3339(facts.reported_at), facts.source, facts.id,
+               model::to_string(facts.kind), facts.country);
+  }
+  return {};
+}
+
+}  // namespace jala::cli

@@ -1,0 +1,25 @@
+// The reports that name each selector: the inverse of LinkInput's adjacency, as one flat list.
+// Internal to jala::graph. Value type; thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "jala/graph/link_input.h"
+
+namespace jala::graph {
+
+struct ReportsBySelector {
+  std::vector<std::uint32_t> offsets;
+  std::vector<ReportId> reports;
+
+  std::span<const ReportId> of(SelectorId selector) const {
+    return std::span(reports).subspan(offsets[selector], offsets[selector + 1] - offsets[selector]);
+  }
+  std::uint32_t count(SelectorId selector) const { return offsets[selector + 1] - offsets[selector]; }
+};
+
+ReportsBySelector reports_by_selector(const LinkInput& input);
+
+}  // namespace jala::graph

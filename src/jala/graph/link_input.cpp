@@ -1,0 +1,22 @@
+#include "jala/graph/link_input.h"
+
+#include <stdexcept>
+
+namespace jala::graph {
+
+SelectorId LinkInput::add_selector(model::Selector selector) {
+  m_selectors.push_back(std::move(selector));
+  return static_cast<SelectorId>(m_selectors.size() - 1);
+}
+
+ReportId LinkInput::add_report(ReportFacts facts, std::span<const SelectorId> selectors) {
+  for (const SelectorId id : selectors) {
+    if (id >= m_selectors.size()) throw std::out_of_range("LinkInput: a report names an unknown selector");
+  }
+  m_reports.push_back(std::move(facts));
+  m_selector_ids.insert(m_selector_ids.end(), selectors.begin(), selectors.end());
+  m_offsets.push_back(static_cast<std::uint32_t>(m_selector_ids.size()));
+  return static_cast<ReportId>(m_reports.size() - 1);
+}
+
+}  // namespace jala::graph

@@ -1,0 +1,54 @@
+// What linking reads: every report with the facts ranking needs, and the distinct selectors it names
+// (from its form and its text), as a compact adjacency list. The store fills it in one pass
+// (storage::ReadView::link_input()); tests and benchmarks build it directly.
+//
+// Value type; thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "jala/base/time.h"
+#include "jala/model/report.h"
+
+namespace jala::graph {
+
+using ReportId = std::uint32_t;    // index into LinkInput::reports
+using SelectorId = std::uint32_t;  // index into LinkInput::selectors
+
+struct ReportFacts {
+  std::string source;
+  std::string id;
+  model::ReportKind kind = model::ReportKind::other;
+  std::string country;
+  std::string victim_country;
+  Timestamp reported_at;
+  std::optional<model::Money> loss;
+};
+
+class LinkInput {
+ public:
+  // Adds a selector and returns its id; the caller keeps selectors distinct.
+  SelectorId add_selector(model::Selector selector);
+  // Adds a report naming `selectors` (distinct ids of added selectors).
+  ReportId add_report(ReportFacts facts, std::span<const SelectorId> selectors);
+
+  std::size_t report_count() const { return m_reports.size(); }
+  std::size_t selector_count() const { return m_selectors.size(); }
+  const ReportFacts& report(ReportId id) const { return m_reports[id]; }
+  const model::Selector& selector(SelectorId id) const { return m_selectors[id]; }
+  std::span<const SelectorId> selectors_of(ReportId id) const {
+    return std::span(m_selector_ids).subspan(m_offsets[id], m_offsets[id + 1] - m_offsets[id]);
+  }
+
+ private:
+  std::vector<model::Selector> m_selectors;
+  std::vector<ReportFacts> m_reports;
+  std::vector<std::uint32_t> m_offsets{0};
+  std::vector<SelectorId> m_selector_ids;
+};
+
+}  // namespace jala::graph

@@ -1,0 +1,105 @@
+#include "jala/graph/linking.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "jala/graph/incidence.h"
+#include "jala/graph/union_find.h"
+
+namespace jala::graph {
+namespace {
+
+void unite_all(UnionFind& groups, std::span<const ReportId> reports) {
+  for (std::size_t i = 1; i < reports.size(); ++i) groups.unite(reports[0], reports[i]);
+}
+
+// Whether the reports that name a selector fall into several established groups, none holding most of
+// them, and are few in the typical group (the median share of a group's members that name it): incidental
+// to the groups it touches. Reports in smaller groups are left out: nothing else ties them to an
+// operation yet.
+bool looks_like_hub(UnionFind& groups, std::span<const ReportId> reports, const LinkOptions& options) {
+  std::unordered_map<std::uint32_t, std::uint32_t> per_group;
+  std::uint32_t linked = 0;
+  for (const ReportId r : reports) {
+    if (groups.size_of(r) < options.established_group_reports) continue;
+    ++per_group[groups.find(r)];
+    ++linked;
+  }
+  if (per_group.size() < options.hub_min_groups) return false;
+  std::uint32_t largest = 0;
+  std::vector<double> coverage;
+  coverage.reserve(per_group.size());
+  for (const auto& [group, count] : per_group) {
+    largest = std::max(largest, count);
+    coverage.push_back(static_cast<double>(count) / static_cast<double>(groups.size_of(group)));
+  }
+  const auto middle = coverage.begin() + static_cast<std::ptrdiff_t>(coverage.size() / 2);
+  std::nth_element(coverage.begin(), middle, coverage.end());
+  return static_cast<double>(largest) <= options.hub_max_group_share * static_cast<double>(linked) &&
+         *middle <= options.hub_max_coverage;
+}
+
+}  // namespace
+
+Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, const LinkOptions& options) {
+  if (benign.size() != input.selector_count()) {
+    throw std::invalid_argument("link_reports: one benign flag per selector");
+  }
+  Linking result;
+  const ReportsBySelector inverse = reports_by_selector(input);
+  result.reports_naming.resize(input.selector_count());
+  for (SelectorId s = 0; s < input.selector_count(); ++s) result.reports_naming[s] = inverse.count(s);
+
+  result.roles.assign(input.selector_count(), SelectorRole::unshared);
+  UnionFind groups(input.report_count());
+  std::vector<SelectorId> candidates;
+  for (SelectorId s = 0; s < input.selector_count(); ++s) {
+    const std::uint32_t count = result.reports_naming[s];
+    if (count < 2) continue;
+    if (benign[s]) {
+      result.roles[s] = SelectorRole::benign;
+    } else if (count < options.hub_candidate_reports) {
+      result.roles[s] = SelectorRole::link;
+      unite_all(groups, inverse.of(s));
+    } else {
+      candidates.push_back(s);
+    }
+  }
+  // Rarer first: a frequent selector is judged on the groups that rarer evidence has already formed.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](SelectorId a, SelectorId b) { return result.reports_naming[a] < result.reports_naming[b]; });
+  std::vector<SelectorId> hubs;
+  for (const SelectorId s : candidates) {
+    if (looks_like_hub(groups, inverse.of(s), options)) {
+      hubs.push_back(s);
+    } else {
+      result.roles[s] = SelectorRole::link;
+      unite_all(groups, inverse.of(s));
+    }
+  }
+  // Once more with every link made: a selector judged too early, while its operation was still in
+  // pieces, now finds most of its reports in one group and links them.
+  for (const SelectorId s : hubs) {
+    if (looks_like_hub(groups, inverse.of(s), options)) {
+      result.roles[s] = SelectorRole::hub;
+    } else {
+      result.roles[s] = SelectorRole::link;
+      unite_all(groups, inverse.of(s));
+    }
+  }
+
+  result.network_of.assign(input.report_count(), k_no_network);
+  std::unordered_map<std::uint32_t, std::uint32_t> network_of_group;
+  for (ReportId r = 0; r < input.report_count(); ++r) {
+    if (groups.size_of(r) < 2) continue;
+    const auto [entry, added] =
+        network_of_group.emplace(groups.find(r), static_cast<std::uint32_t>(result.networks.size()));
+    if (added) result.networks.emplace_back();
+    result.networks[entry->second].push_back(r);
+    result.network_of[r] = entry->second;
+  }
+  return result;
+}
+
+}  // namespace jala::graph

@@ -1,0 +1,57 @@
+// Linking: reports that share selectors belong to one network. A selector named by two or more reports
+// links them, except:
+// - benign selectors (on a warning list: platform domains, bank hotlines) never link;
+// - hubs never link: a selector named by many reports whose other evidence places them in several
+//   established groups, none holding most of them, and which only a few members of each group name (a
+//   help-desk number, a shared payment processor: incidental to every operation it touches). A selector
+//   central to the groups it touches is no hub, however many: an operation's job site, named by all the
+//   lure ads of each of its recruiters, joins the recruiters' groups; its main collector account joins
+//   the fragments of its complaints.
+// Hubs are found by testing the frequent selectors in order of frequency after the rare ones have
+// linked, and tested once more after all links are made.
+//
+// Pure function; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "jala/graph/link_input.h"
+
+namespace jala::graph {
+
+struct LinkOptions {
+  // A selector named by at least this many reports is tested as a possible hub.
+  std::uint32_t hub_candidate_reports = 10;
+  // It is a hub when its reports fall into at least this many established groups (groups of at least
+  // `established_group_reports` reports that other evidence has linked)...
+  std::uint32_t hub_min_groups = 3;
+  std::uint32_t established_group_reports = 3;
+  // ...and no one group holds more than this share of its reports in them.
+  double hub_max_group_share = 0.5;
+  // ...and in the typical (median) group they touch, at most this share of the members name it.
+  double hub_max_coverage = 0.25;
+};
+
+enum class SelectorRole : std::uint8_t {
+  unshared,  // named by one report or none
+  link,      // joins the reports that name it
+  hub,       // named across unrelated groups: shown, never a link
+  benign,    // on a warning list: shown, never a link
+};
+
+inline constexpr std::uint32_t k_no_network = std::numeric_limits<std::uint32_t>::max();
+
+struct Linking {
+  std::vector<SelectorRole> roles;              // by selector
+  std::vector<std::uint32_t> reports_naming;    // by selector: how many reports name it
+  std::vector<std::uint32_t> network_of;        // by report: its network, or k_no_network when alone
+  std::vector<std::vector<ReportId>> networks;  // each of two or more reports, ascending; in order of first report
+};
+
+// `benign` holds one flag per selector of `input` (true: on a warning list).
+Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, const LinkOptions& options = {});
+
+}  // namespace jala::graph

@@ -1,0 +1,90 @@
+#include "jala/graph/linking.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace jala::graph {
+namespace {
+
+using model::SelectorType;
+
+// Builds inputs from reports written as lists of selector names ("phone:+1", "telegram:x").
+class InputBuilder {
+ public:
+  ReportId report(std::initializer_list<std::string> selectors) {
+    std::vector<SelectorId> ids;
+    for (const std::string& name : selectors) {
+      auto [entry, added] = m_ids.emplace(name, 0);
+      if (added) {
+        const std::size_t colon = name.find(':');
+        entry->second =
+            m_input.add_selector({model::parse_selector_type(name.substr(0, colon)).value(), name.substr(colon + 1)});
+        m_benign.push_back(false);
+      }
+      ids.push_back(entry->second);
+    }
+    ReportFacts facts;
+    facts.source = "T";
+    facts.id = std::to_string(m_input.report_count());
+    return m_input.add_report(std::move(facts), ids);
+  }
+  void mark_benign(const std::string& name) { m_benign[m_ids.at(name)] = true; }
+  SelectorId id(const std::string& name) const { return m_ids.at(name); }
+  Linking link(const LinkOptions& options = {}) const { return link_reports(m_input, m_benign, options); }
+
+ private:
+  LinkInput m_input;
+  std::map<std::string, SelectorId> m_ids;
+  std::vector<bool> m_benign;
+};
+
+TEST(Linking, ReportsSharingASelectorFormOneNetworkAndLonersNone) {
+  InputBuilder build;
+  const ReportId a = build.report({"phone:+84912345678", "telegram:lotus_hr"});
+  const ReportId b = build.report({"telegram:lotus_hr"});
+  const ReportId c = build.report({"phone:+84912345678", "domain:lotus-invest.com"});
+  const ReportId alone = build.report({"phone:+66812345678"});
+  const Linking linking = build.link();
+  ASSERT_EQ(linking.networks.size(), 1U);
+  EXPECT_EQ(linking.networks[0], (std::vector<ReportId>{a, b, c}));
+  EXPECT_EQ(linking.network_of[alone], k_no_network);
+  EXPECT_EQ(linking.roles[build.id("telegram:lotus_hr")], SelectorRole::link);
+  EXPECT_EQ(linking.roles[build.id("domain:lotus-invest.com")], SelectorRole::unshared);
+}
+
+TEST(Linking, BenignSelectorsNeverLink) {
+  InputBuilder build;
+  build.report({"domain:facebook.com", "phone:+84912345678"});
+  build.report({"domain:facebook.com", "phone:+66812345678"});
+  build.mark_benign("domain:facebook.com");
+  const Linking linking = build.link();
+  EXPECT_TRUE(linking.networks.empty());
+  EXPECT_EQ(linking.roles[build.id("domain:facebook.com")], SelectorRole::benign);
+}
+
+// Four operations, each with its own selectors, and a few reports of each naming one help-desk number:
+// the number is a hub and the operations stay apart. An operation's main collector account, named by
+// every one of its reports (its agents' groups hang together only through it), is no hub.
+TEST(Linking, AHubAcrossOperationsIsFoundAndAnOperationsMainAccountIsNot) {
+  InputBuilder build;
+  std::vector<std::vector<ReportId>> operations(4);
+  for (int op = 0; op < 4; ++op) {
+    for (int i = 0; i < 24; ++i) {
+      const std::string handle = "telegram:op" + std::to_string(op) + "_agent" + std::to_string(i % 3);
+      const std::string account = "bank:BFTVVNVX:10" + std::to_string(op) + "0000";
+      operations[op].push_back(i == 0 || i == 9 || i == 17 ? build.report({handle, "phone:+6562215500", account})
+                                                           : build.report({handle, account}));
+    }
+  }
+  const Linking linking = build.link();
+  EXPECT_EQ(linking.roles[build.id("phone:+6562215500")], SelectorRole::hub);
+  EXPECT_EQ(linking.roles[build.id("bank:BFTVVNVX:1000000")], SelectorRole::link);
+  ASSERT_EQ(linking.networks.size(), 4U);
+  for (const std::vector<ReportId>& members : operations) {
+    for (const ReportId r : members) EXPECT_EQ(linking.network_of[r], linking.network_of[members[0]]);
+  }
+}
+
+}  // namespace
+}  // namespace jala::graph

@@ -1,0 +1,92 @@
+#include "jala/graph/ranking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "jala/base/sha256.h"
+#include "jala/graph/usd_rates.h"
+
+namespace jala::graph {
+namespace {
+
+constexpr double k_recent_days = 30;
+constexpr double k_stale_days = 365;
+constexpr double k_recency_weight = 2;
+constexpr std::int64_t k_micros_per_day = 86'400'000'000;
+
+std::string network_id(const ReportFacts& earliest) {
+  Sha256 hasher;
+  hasher.update_field(earliest.source).update_field(earliest.id);
+  return "N" + to_hex(hasher.finish()).substr(0, 12);
+}
+
+double recency(Timestamp last, Timestamp newest) {
+  const double days = static_cast<double>(newest.unix_micros - last.unix_micros) / k_micros_per_day;
+  if (days <= k_recent_days) return k_recency_weight;
+  if (days >= k_stale_days) return 0;
+  return k_recency_weight * (k_stale_days - days) / (k_stale_days - k_recent_days);
+}
+
+NetworkSummary summarise(const LinkInput& input, const Linking& linking, const std::vector<ReportId>& members) {
+  NetworkSummary summary;
+  summary.reports = members;
+  std::set<std::string> countries;
+  std::vector<std::uint32_t> in_network(input.selector_count(), 0);
+  std::vector<SelectorId> touched;
+  const ReportFacts* earliest = &input.report(members.front());
+  summary.first_report = earliest->reported_at;
+  summary.last_report = earliest->reported_at;
+  for (const ReportId r : members) {
+    const ReportFacts& facts = input.report(r);
+    if (std::tie(facts.source, facts.id) < std::tie(earliest->source, earliest->id)) earliest = &facts;
+    summary.first_report = std::min(summary.first_report, facts.reported_at);
+    summary.last_report = std::max(summary.last_report, facts.reported_at);
+    countries.insert(facts.victim_country.empty() ? facts.country : facts.victim_country);
+    if (facts.kind == model::ReportKind::victim_complaint) ++summary.victims;
+    if (facts.kind == model::ReportKind::lure_ad) ++summary.lure_ads;
+    if (facts.loss) {
+      const std::optional<double> rate = usd_per_unit(facts.loss->currency);
+      if (rate) {
+        summary.loss_usd += facts.loss->amount * *rate;
+      } else {
+        ++summary.losses_unconverted;
+      }
+    }
+    for (const SelectorId s : input.selectors_of(r)) {
+      if (linking.roles[s] != SelectorRole::link) continue;
+      if (in_network[s]++ == 0) touched.push_back(s);
+    }
+  }
+  for (const SelectorId s : touched) {
+    if (in_network[s] >= 2) summary.selectors.push_back(s);
+  }
+  std::sort(summary.selectors.begin(), summary.selectors.end(), [&](SelectorId a, SelectorId b) {
+    return in_network[a] != in_network[b] ? in_network[a] > in_network[b] : input.selector(a) < input.selector(b);
+  });
+  summary.countries.assign(countries.begin(), countries.end());
+  summary.id = network_id(*earliest);
+  return summary;
+}
+
+}  // namespace
+
+std::vector<NetworkSummary> rank_networks(const LinkInput& input, const Linking& linking) {
+  Timestamp newest;
+  for (ReportId r = 0; r < input.report_count(); ++r) newest = std::max(newest, input.report(r).reported_at);
+  std::vector<NetworkSummary> ranked;
+  ranked.reserve(linking.networks.size());
+  for (const std::vector<ReportId>& members : linking.networks) {
+    NetworkSummary summary = summarise(input, linking, members);
+    summary.score = std::log1p(summary.loss_usd) + 2 * std::log1p(summary.victims) +
+                    static_cast<double>(summary.countries.size()) + 0.5 * std::log1p(summary.lure_ads) +
+                    recency(summary.last_report, newest);
+    ranked.push_back(std::move(summary));
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const NetworkSummary& a, const NetworkSummary& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  });
+  return ranked;
+}
+
+}  // namespace jala::graph

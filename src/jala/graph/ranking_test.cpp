@@ -1,0 +1,63 @@
+#include "jala/graph/ranking.h"
+
+#include <gtest/gtest.h>
+
+#include "jala/graph/usd_rates.h"
+#include "jala/model/currency.h"
+
+namespace jala::graph {
+namespace {
+
+ReportFacts complaint(std::string id, std::string victim_country, double amount, std::string currency,
+                      std::int64_t day) {
+  ReportFacts facts;
+  facts.source = "T";
+  facts.id = std::move(id);
+  facts.kind = model::ReportKind::victim_complaint;
+  facts.country = "VN";
+  facts.victim_country = std::move(victim_country);
+  facts.reported_at = Timestamp{day * 86'400'000'000};
+  facts.loss = model::Money{amount, std::move(currency)};
+  return facts;
+}
+
+TEST(Ranking, BiggerHarmAndReachRankFirstAndLossesAreInUsDollars) {
+  LinkInput input;
+  const SelectorId small_phone = input.add_selector({model::SelectorType::phone, "+84912345678"});
+  const SelectorId big_wallet =
+      input.add_selector({model::SelectorType::wallet, "trx:TS6BpA5LdFaK6AeWgxCs7PcvDPU1oxgFsL"});
+  input.add_report(complaint("s1", "VN", 1000, "USD", 100), std::vector<SelectorId>{small_phone});
+  input.add_report(complaint("s2", "VN", 1000, "USD", 101), std::vector<SelectorId>{small_phone});
+  input.add_report(complaint("b1", "TH", 100'000, "USDT", 300), std::vector<SelectorId>{big_wallet});
+  input.add_report(complaint("b2", "KR", 10'000'000, "KRW", 301), std::vector<SelectorId>{big_wallet});
+  input.add_report(complaint("b3", "FR", 500, "XYZ", 302), std::vector<SelectorId>{big_wallet});
+  const Linking linking = link_reports(input, std::vector<bool>(2, false));
+  const std::vector<NetworkSummary> ranked = rank_networks(input, linking);
+  ASSERT_EQ(ranked.size(), 2U);
+  const NetworkSummary& big = ranked[0];
+  EXPECT_EQ(big.reports, (std::vector<ReportId>{2, 3, 4}));
+  EXPECT_EQ(big.victims, 3U);
+  EXPECT_EQ(big.countries, (std::vector<std::string>{"FR", "KR", "TH"}));
+  EXPECT_NEAR(big.loss_usd, 100'000 + 10'000'000 * usd_per_unit("KRW").value(), 1e-6);
+  EXPECT_EQ(big.losses_unconverted, 1U);
+  EXPECT_EQ(big.selectors, (std::vector<SelectorId>{big_wallet}));
+  EXPECT_GT(big.score, ranked[1].score);
+  EXPECT_EQ(ranked[1].loss_usd, 2000);
+  // Ids name the earliest member and stay put when later reports join.
+  EXPECT_EQ(big.id.size(), 13U);
+  EXPECT_EQ(big.id[0], 'N');
+  input.add_report(complaint("b4", "TH", 10, "USD", 303), std::vector<SelectorId>{big_wallet});
+  const std::vector<NetworkSummary> again = rank_networks(input, link_reports(input, std::vector<bool>(2, false)));
+  EXPECT_EQ(again[0].id, big.id);
+}
+
+TEST(Ranking, EveryRateIsForAKnownCurrency) {
+  for (const std::string_view code : {"USD", "USDT", "VND", "THB", "KRW", "CNY", "EUR", "BTC", "ETH", "TRX"}) {
+    EXPECT_TRUE(model::parse_currency(code).ok()) << code;
+    EXPECT_GT(usd_per_unit(code).value_or(0), 0) << code;
+  }
+  EXPECT_FALSE(usd_per_unit("XYZ").has_value());
+}
+
+}  // namespace
+}  // namespace jala::graph
