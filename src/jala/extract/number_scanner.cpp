@@ -25,7 +25,9 @@ constexpr std::size_t k_max_number_digits = 34;  // the longest bank account num
 constexpr std::size_t k_min_account_digits = 6;
 constexpr std::size_t k_messaging_cue_window = 40;  // "WhatsApp: +66 81 234 5678"
 constexpr std::size_t k_not_a_phone_window = 24;    // "OTP 123456", "tracking VN9068455837"
-constexpr std::size_t k_bank_before_window = 64;    // "Vietcombank, STK 0071000123456"
+constexpr std::size_t k_bank_before_window = 64;
+constexpr std::size_t k_label_before_bank_window =
+    8;  // "tổng đài Vietcombank": a space or two    // "Vietcombank, STK 0071000123456"
 constexpr std::size_t k_bic_window = 80;
 
 // Countries whose national numbers start with the trunk prefix 0 (corpus README, rule 1).
@@ -209,6 +211,10 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
   }
   if (bank == nullptr) bank = cue_right_after(document, run.end, {Cue::bank});
   if (bank == nullptr) return false;
+  // A phone label just before the bank's name ("hotline Kasikornbank 02 888 8888"): the bank's number.
+  if (cue_before(document.cues(), text, bank->start, k_label_before_bank_window, {Cue::phone_label}) != nullptr) {
+    return false;
+  }
   std::optional<std::string> value = bic_near(document, start, run.end, run.digits);
   if (!value) {
     Result<std::string> named =

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include "jala/model/normalisers.h"
 #include "jala/model/text.h"
 
 namespace jala::extract {
@@ -91,6 +93,27 @@ std::string_view list_value_type(model::SelectorType type, bool part_is_ip) {
     case model::SelectorType::whatsapp: return "phone";
     default: return model::to_string(type);
   }
+}
+
+// The registrable domain of a URL that is only a home page (no query, and a path that is empty, "/" or a
+// language tag such as "/en" or "/vi-VN"); nullopt for any other selector.
+std::optional<std::string> home_page_domain(const model::Selector& selector, bool host_is_ip) {
+  if (selector.type != model::SelectorType::url || host_is_ip) return std::nullopt;
+  const std::string_view url = selector.value;
+  if (url.find('?') != std::string_view::npos) return std::nullopt;
+  const std::size_t host_start = url.find("://") == std::string_view::npos ? 0 : url.find("://") + 3;
+  const std::size_t path_start = std::min(url.find('/', host_start), url.size());
+  std::string_view path = url.substr(path_start);
+  if (path.ends_with('/')) path.remove_suffix(1);
+  if (path.starts_with('/')) path.remove_prefix(1);
+  constexpr std::size_t k_longest_language_tag = 5;  // "vi-VN", "zh_CN"
+  if (path.size() > k_longest_language_tag ||
+      !std::all_of(path.begin(), path.end(), [](char c) { return model::is_ascii_alpha(c) || c == '-' || c == '_'; })) {
+    return std::nullopt;
+  }
+  Result<std::string> domain = model::normalise_domain(model::host_of(selector), {});
+  if (!domain.ok()) return std::nullopt;
+  return std::move(domain).value();
 }
 
 }  // namespace
@@ -207,34 +230,44 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
   return {};
 }
 
+bool WarningLists::matches(const Values& values, std::string_view value_type, std::string_view part,
+                           bool part_is_ip) const {
+  if (values.exact.contains(fmt::format("{}:{}", value_type, part))) return true;
+  if (value_type == "domain") {
+    // The name itself, then every parent: a.b.test -> b.test -> test.
+    for (std::string_view name = part; !name.empty();) {
+      if (values.suffix.contains(name)) return true;
+      const std::size_t dot = name.find('.');
+      name = dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1);
+    }
+  }
+  if (part_is_ip && !values.networks.empty()) {
+    std::array<std::uint8_t, 16> address{};
+    const std::string host(part);
+    const bool ipv6 = host.find(':') != std::string::npos;
+    if (inet_pton(ipv6 ? AF_INET6 : AF_INET, host.c_str(), address.data()) == 1) {
+      return std::any_of(values.networks.begin(), values.networks.end(), [&](const Network& network) {
+        return network.ipv6 == ipv6 && in_network(address, network.address, network.prefix_bits);
+      });
+    }
+  }
+  return false;
+}
+
 std::vector<std::string_view> WarningLists::match(const model::Selector& selector) const {
   std::vector<std::string_view> names;
   const std::string_view part = compared_part(selector);
   const bool part_is_ip =
       (selector.type == model::SelectorType::ip || selector.type == model::SelectorType::url) && is_ip_text(part);
   const std::string_view value_type = list_value_type(selector.type, part_is_ip);
+  // A URL that is only the home page of a domain ("https://www.binance.com/en") is as benign as the
+  // domain itself, for the lists that mark domains.
+  const std::optional<std::string> home_page_of = home_page_domain(selector, part_is_ip);
   for (std::size_t i = 0; i < m_lists.size(); ++i) {
     const Values& values = m_values[i];
-    if (!values.applies_to.contains(selector.type)) continue;
-    bool matched = values.exact.contains(fmt::format("{}:{}", value_type, part));
-    if (!matched && value_type == "domain") {
-      // The name itself, then every parent: a.b.test -> b.test -> test.
-      for (std::string_view name = part; !matched && !name.empty();) {
-        matched = values.suffix.contains(name);
-        const std::size_t dot = name.find('.');
-        name = dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1);
-      }
-    }
-    if (!matched && part_is_ip && !values.networks.empty()) {
-      std::array<std::uint8_t, 16> address{};
-      const std::string host(part);
-      const bool ipv6 = host.find(':') != std::string::npos;
-      if (inet_pton(ipv6 ? AF_INET6 : AF_INET, host.c_str(), address.data()) == 1) {
-        matched = std::any_of(values.networks.begin(), values.networks.end(), [&](const Network& network) {
-          return network.ipv6 == ipv6 && in_network(address, network.address, network.prefix_bits);
-        });
-      }
-    }
+    const bool matched = (values.applies_to.contains(selector.type) && matches(values, value_type, part, part_is_ip)) ||
+                         (home_page_of && values.applies_to.contains(model::SelectorType::domain) &&
+                          matches(values, "domain", *home_page_of, false));
     if (matched) names.push_back(m_lists[i].name);
   }
   return names;

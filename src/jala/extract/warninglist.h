@@ -49,6 +49,8 @@ class WarningLists {
     std::set<model::SelectorType> applies_to;
   };
 
+  bool matches(const Values& values, std::string_view value_type, std::string_view part, bool part_is_ip) const;
+
   std::vector<Info> m_lists;
   std::vector<Values> m_values;  // parallel to m_lists
 };

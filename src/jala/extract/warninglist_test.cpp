@@ -38,6 +38,12 @@ TEST(WarningLists, ExactSuffixAndCidrMatchingFollowTheReadme) {
   EXPECT_EQ(lists.match(selector(T::domain, "facebook.com")), std::vector<std::string_view>{"platforms"});
   // Platform lists apply to bare domains only: a URL or an account on the platform stays distinctive.
   EXPECT_TRUE(lists.match(selector(T::url, "https://t.me/lotus_hr")).empty());
+  // A URL that is only a listed domain's home page is as benign as the domain; a path or query that can
+  // name an account (a referral code) keeps it distinctive.
+  EXPECT_EQ(lists.match(selector(T::url, "https://www.facebook.com/en")), std::vector<std::string_view>{"platforms"});
+  EXPECT_EQ(lists.match(selector(T::url, "https://facebook.com/")), std::vector<std::string_view>{"platforms"});
+  EXPECT_TRUE(lists.match(selector(T::url, "https://facebook.com/?ref=2676")).empty());
+  EXPECT_TRUE(lists.match(selector(T::url, "https://facebook.com/lotus.hr.88")).empty());
   EXPECT_TRUE(lists.match(selector(T::domain, "facebook-support.com")).empty());
   EXPECT_EQ(lists.match(selector(T::whatsapp, "+6628888888")), std::vector<std::string_view>{"hotlines"});
   EXPECT_EQ(lists.match(selector(T::ip, "192.0.2.77")), std::vector<std::string_view>{"documentation"});
