@@ -65,8 +65,9 @@ Score score_seed(std::uint64_t seed, std::size_t reports) {
   const nlohmann::json truth = nlohmann::json::parse(output.truth);
   const std::set<std::string> hubs(truth.at("hubs").begin(), truth.at("hubs").end());
   std::map<std::pair<std::string, std::string>, graph::ReportId> report_ids;
-  for (graph::ReportId r = 0; r < input.report_count(); ++r)
+  for (graph::ReportId r = 0; r < input.report_count(); ++r) {
     report_ids[{input.report(r).source, input.report(r).id}] = r;
+  }
 
   // True groups: within each operation, reports joined by the operation's own (non-hub) selectors.
   graph::UnionFind truly_joined(input.report_count());
@@ -107,27 +108,35 @@ Score score_seed(std::uint64_t seed, std::size_t reports) {
   for (const auto& [key, size] : both) correct_pairs += pairs(size);
   score.precision = found_pairs == 0 ? 1.0 : static_cast<double>(correct_pairs) / static_cast<double>(found_pairs);
   score.recall = true_pairs == 0 ? 1.0 : static_cast<double>(correct_pairs) / static_cast<double>(true_pairs);
-  for (const auto& [operation, size] : operation_sizes)
+  for (const auto& [operation, size] : operation_sizes) {
     score.largest_operation = std::max(score.largest_operation, size);
+  }
   for (const std::string& hub : hubs) {
     const auto found = selector_ids.find(hub);
-    if (found != selector_ids.end() && linking.roles[found->second] == graph::SelectorRole::link)
+    if (found != selector_ids.end() && linking.roles[found->second] == graph::SelectorRole::link) {
       score.linked_hubs.push_back(hub);
+    }
   }
   return score;
 }
 
-TEST(NetworksAccuracy, MeetsTheBarsOnFiveSimulatedSeeds) {
-  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
-    const Score score = score_seed(seed, 4000);
-    std::printf("[ networks ] seed %llu: precision %.4f recall %.4f, largest network %zu, largest operation %zu\n",
-                static_cast<unsigned long long>(seed), score.precision, score.recall, score.largest_network,
-                score.largest_operation);
-    EXPECT_GE(score.precision, 0.97) << "seed " << seed;
-    EXPECT_GE(score.recall, 0.93) << "seed " << seed;
-    EXPECT_LE(static_cast<double>(score.largest_network), 1.2 * static_cast<double>(score.largest_operation))
-        << "seed " << seed;
-    EXPECT_TRUE(score.linked_hubs.empty()) << "seed " << seed << ": hub linked: " << score.linked_hubs.front();
+void check_seed(std::uint64_t seed, std::size_t reports) {
+  const Score score = score_seed(seed, reports);
+  std::printf(
+      "[ networks ] %zu reports, seed %llu: precision %.4f recall %.4f, largest network %zu, largest "
+      "operation %zu\n",
+      reports, static_cast<unsigned long long>(seed), score.precision, score.recall, score.largest_network,
+      score.largest_operation);
+  EXPECT_GE(score.precision, 0.97) << reports << " reports, seed " << seed;
+  EXPECT_GE(score.recall, 0.93) << reports << " reports, seed " << seed;
+  EXPECT_LE(static_cast<double>(score.largest_network), 1.2 * static_cast<double>(score.largest_operation))
+      << reports << " reports, seed " << seed;
+  EXPECT_TRUE(score.linked_hubs.empty()) << "seed " << seed << ": hub linked: " << score.linked_hubs.front();
+}
+
+TEST(NetworksAccuracy, MeetsTheBarsOnFiveSimulatedSeedsAtTwoSizes) {
+  for (const std::size_t reports : {4000U, 20000U}) {
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) check_seed(seed, reports);
   }
 }
 

@@ -43,13 +43,16 @@ nlohmann::ordered_json report_ref(const graph::ReportFacts& facts) {
   return {{"source", facts.source}, {"id", facts.id}};
 }
 
-// The hubs and benign selectors that the network's reports name: shown, never links.
+// The hubs, stray links and benign selectors that the network's reports name: shown, never links.
 std::vector<graph::SelectorId> hubs_named(const LinkedStore& linked, const graph::NetworkSummary& network) {
   std::vector<graph::SelectorId> hubs;
   for (const graph::ReportId r : network.reports) {
     for (const graph::SelectorId s : linked.input.selectors_of(r)) {
       const graph::SelectorRole role = linked.linking.roles[s];
-      if (role == graph::SelectorRole::hub || role == graph::SelectorRole::benign) hubs.push_back(s);
+      if (role == graph::SelectorRole::hub || role == graph::SelectorRole::stray ||
+          role == graph::SelectorRole::benign) {
+        hubs.push_back(s);
+      }
     }
   }
   std::sort(hubs.begin(), hubs.end());
@@ -76,6 +79,9 @@ nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::Netw
 }
 
 std::string hub_label(const LinkedStore& linked, graph::SelectorId s) {
+  if (linked.linking.roles[s] == graph::SelectorRole::stray) {
+    return fmt::format("stray link, named by {} reports", linked.linking.reports_naming[s]);
+  }
   const std::vector<std::string_view> lists = linked.warning_lists.match(linked.input.selector(s));
   return lists.empty() ? fmt::format("hub, named by {} reports", linked.linking.reports_naming[s])
                        : fmt::format("benign: {}", fmt::join(lists, ", "));

@@ -27,13 +27,18 @@ bool looks_like_hub(UnionFind& groups, std::span<const ReportId> reports, const 
     ++linked;
   }
   if (per_group.size() < options.hub_min_groups) return false;
+  // Coverage is read in the groups large enough to show it (one mention in a group of three is a third);
+  // when there are none, in all of them.
   std::uint32_t largest = 0;
   std::vector<double> coverage;
-  coverage.reserve(per_group.size());
+  std::vector<double> coverage_in_small;
   for (const auto& [group, count] : per_group) {
     largest = std::max(largest, count);
-    coverage.push_back(static_cast<double>(count) / static_cast<double>(groups.size_of(group)));
+    const std::uint32_t size = groups.size_of(group);
+    (size >= options.coverage_group_reports ? coverage : coverage_in_small)
+        .push_back(static_cast<double>(count) / static_cast<double>(size));
   }
+  if (coverage.empty()) coverage = std::move(coverage_in_small);
   const auto middle = coverage.begin() + static_cast<std::ptrdiff_t>(coverage.size() / 2);
   std::nth_element(coverage.begin(), middle, coverage.end());
   return static_cast<double>(largest) <= options.hub_max_group_share * static_cast<double>(linked) &&
@@ -48,6 +53,10 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
   }
   Linking result;
   const ReportsBySelector inverse = reports_by_selector(input);
+  // Typos of hubs recur in proportion to the corpus, so what counts as frequent grows with it.
+  const auto scaled = static_cast<std::uint32_t>(input.report_count() / options.reports_per_candidate_report);
+  const std::uint32_t candidate_reports = std::max(options.hub_candidate_reports, scaled);
+  const std::uint32_t weak_reports = std::max(options.weak_link_reports, scaled / 2);
   result.reports_naming.resize(input.selector_count());
   for (SelectorId s = 0; s < input.selector_count(); ++s) result.reports_naming[s] = inverse.count(s);
 
@@ -59,9 +68,10 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
     if (count < 2) continue;
     if (benign[s]) {
       result.roles[s] = SelectorRole::benign;
-    } else if (count < options.hub_candidate_reports) {
+    } else if (count < candidate_reports) {
+      // Weak links (a few reports) wait until the groups are formed: a typo of a hub would merge them.
       result.roles[s] = SelectorRole::link;
-      unite_all(groups, inverse.of(s));
+      if (count > weak_reports) unite_all(groups, inverse.of(s));
     } else {
       candidates.push_back(s);
     }
@@ -89,12 +99,50 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
     }
   }
 
+  // Stray links: a rarely named selector that would join two large groups formed by the better supported
+  // links (a typo of a hub that two operations happen to share) would chain operations into one network.
+  // The well supported links form groups first; the large ones are cores. Weak links then join groups in
+  // order of support, most first, unless they would join two different cores.
+  UnionFind networks(input.report_count());
+  std::vector<SelectorId> weak;
+  for (SelectorId s = 0; s < input.selector_count(); ++s) {
+    if (result.roles[s] != SelectorRole::link) continue;
+    if (result.reports_naming[s] > weak_reports) {
+      unite_all(networks, inverse.of(s));
+    } else {
+      weak.push_back(s);
+    }
+  }
+  std::vector<std::uint32_t> core(input.report_count(), k_no_network);  // by group root
+  for (ReportId r = 0; r < input.report_count(); ++r) {
+    if (networks.size_of(r) >= options.large_group_reports) core[networks.find(r)] = networks.find(r);
+  }
+  std::stable_sort(weak.begin(), weak.end(),
+                   [&](SelectorId a, SelectorId b) { return result.reports_naming[a] > result.reports_naming[b]; });
+  for (const SelectorId s : weak) {
+    std::uint32_t joined_core = k_no_network;
+    bool conflict = false;
+    for (const ReportId r : inverse.of(s)) {
+      const std::uint32_t here = core[networks.find(r)];
+      if (here == k_no_network) continue;
+      conflict = conflict || (joined_core != k_no_network && here != joined_core);
+      joined_core = here;
+    }
+    if (conflict) {
+      result.roles[s] = SelectorRole::stray;
+      continue;
+    }
+    const std::span<const ReportId> reports = inverse.of(s);
+    for (std::size_t i = 1; i < reports.size(); ++i) networks.unite(reports[0], reports[i]);
+    if (joined_core != k_no_network) core[networks.find(reports[0])] = joined_core;
+  }
+
   result.network_of.assign(input.report_count(), k_no_network);
   std::unordered_map<std::uint32_t, std::uint32_t> network_of_group;
   for (ReportId r = 0; r < input.report_count(); ++r) {
-    if (groups.size_of(r) < 2) continue;
+    if (networks.size_of(r) < 2) continue;
     const auto [entry, added] =
-        network_of_group.emplace(groups.find(r), static_cast<std::uint32_t>(result.networks.size()));
+        network_of_group.emplace(networks.find(r), static_cast<std::uint32_t>(result.networks.size()));
     if (added) result.networks.emplace_back();
     result.networks[entry->second].push_back(r);
     result.network_of[r] = entry->second;

@@ -7,8 +7,11 @@
 //   central to the groups it touches is no hub, however many: an operation's job site, named by all the
 //   lure ads of each of its recruiters, joins the recruiters' groups; its main collector account joins
 //   the fragments of its complaints.
+// - stray links never link: a rarely named selector that would join two large groups formed by the
+//   better supported links (a typo of a hub that two operations happen to share, a reused number): it
+//   would chain operations into one network.
 // Hubs are found by testing the frequent selectors in order of frequency after the rare ones have
-// linked, and tested once more after all links are made.
+// linked, and tested once more after all links are made; stray links, after that.
 //
 // Pure function; thread-safe.
 #pragma once
@@ -23,22 +26,32 @@
 namespace jala::graph {
 
 struct LinkOptions {
-  // A selector named by at least this many reports is tested as a possible hub.
+  // A selector named by at least this many reports, or one in `reports_per_candidate_report` of all
+  // reports if that is more, is tested as a possible hub.
   std::uint32_t hub_candidate_reports = 10;
+  std::uint32_t reports_per_candidate_report = 2500;
   // It is a hub when its reports fall into at least this many established groups (groups of at least
   // `established_group_reports` reports that other evidence has linked)...
   std::uint32_t hub_min_groups = 3;
   std::uint32_t established_group_reports = 3;
   // ...and no one group holds more than this share of its reports in them.
   double hub_max_group_share = 0.5;
-  // ...and in the typical (median) group they touch, at most this share of the members name it.
+  // ...and in the typical (median) group they touch, at most this share of the members name it, read in
+  // the groups of at least `coverage_group_reports` reports.
   double hub_max_coverage = 0.25;
+  std::uint32_t coverage_group_reports = 10;
+  // A selector named by at most this many reports (or by half the scaled candidate threshold, if that is
+  // more) is a weak link: it is a stray link, not a link, when it would join two different cores, groups
+  // of at least `large_group_reports` that the other links form.
+  std::uint32_t weak_link_reports = 6;
+  std::uint32_t large_group_reports = 20;
 };
 
 enum class SelectorRole : std::uint8_t {
   unshared,  // named by one report or none
   link,      // joins the reports that name it
   hub,       // named across unrelated groups: shown, never a link
+  stray,     // rarely named, yet joining large groups that other links form: shown, never a link
   benign,    // on a warning list: shown, never a link
 };
 
