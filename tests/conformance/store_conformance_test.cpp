@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "jala/storage/memory/memory_store.h"
@@ -183,8 +184,9 @@ TEST_P(StoreConformance, LinkInputHoldsEveryReportWithItsDistinctSelectors) {
   ASSERT_EQ(input.report_count(), 2U);
   std::map<std::string, std::set<std::string>> named;
   for (graph::ReportId r = 0; r < input.report_count(); ++r) {
-    for (const graph::SelectorId s : input.selectors_of(r))
+    for (const graph::SelectorId s : input.selectors_of(r)) {
       named[input.report(r).id].insert(input.selector(s).to_string());
+    }
     EXPECT_EQ(input.selectors_of(r).size(), named[input.report(r).id].size()) << "a selector named twice";
   }
   EXPECT_EQ(named["r1"], (std::set<std::string>{"phone:+84912345678", "telegram:golden_lotus_hr"}));
@@ -195,6 +197,59 @@ TEST_P(StoreConformance, LinkInputHoldsEveryReportWithItsDistinctSelectors) {
     EXPECT_EQ(facts.victim_country, "VN");
     EXPECT_EQ(facts.loss.has_value(), facts.id == "r1");
   }
+}
+
+// Every stored version of a record is a leaf of the evidence log, in the same transaction; an unchanged
+// put adds none. The stored nodes give the same root as the entries hashed afresh.
+TEST_P(StoreConformance, EveryStoredVersionIsALeafOfTheEvidenceLog) {
+  const model::Report first = make_report("r1");
+  const model::Report corrected = make_report("r1", "corrected text");
+  ASSERT_EQ(*put(first), PutOutcome::added);
+  ASSERT_EQ(*put(first), PutOutcome::unchanged);
+  ASSERT_EQ(*put(corrected), PutOutcome::updated);
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_transaction(make_transaction("t1")));
+                    return {};
+                  })
+                  .ok());
+  // A failed write appends nothing.
+  EXPECT_FALSE(m_store
+                   ->write([&](WriteTransaction& t) -> Status {
+                     JALA_TRY(t.put_report(make_report("r2")));
+                     return internal_error("stop");
+                   })
+                   .ok());
+
+  struct ViewNodes final : evidence::NodeReader {
+    explicit ViewNodes(const ReadView& v) : view(v) {}
+    Result<evidence::Hash> node(evidence::NodeId id) const override { return view.log_node(id); }
+    const ReadView& view;
+  };
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const std::uint64_t size, view.log_size());
+                    EXPECT_EQ(size, 3U);
+                    std::vector<evidence::Hash> leaves;
+                    const std::vector<std::pair<std::string, std::string>> want = {
+                        {"report", to_hex(sha256(model::to_json(first).dump()))},
+                        {"report", to_hex(sha256(model::to_json(corrected).dump()))},
+                        {"transaction", to_hex(sha256(model::to_json(make_transaction("t1")).dump()))}};
+                    for (std::uint64_t i = 0; i < size; ++i) {
+                      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(i));
+                      const nlohmann::json parsed = nlohmann::json::parse(entry);
+                      EXPECT_EQ(parsed.at("kind"), want[i].first);
+                      EXPECT_EQ(parsed.at("sha256"), want[i].second);
+                      leaves.push_back(evidence::leaf_hash(entry));
+                    }
+                    JALA_TRY_ASSIGN(const evidence::Hash root, evidence::root(ViewNodes(view), size));
+                    EXPECT_EQ(root, evidence::node_hash(evidence::node_hash(leaves[0], leaves[1]), leaves[2]));
+                    JALA_TRY_ASSIGN(const std::vector<evidence::Hash> proof,
+                                    evidence::inclusion_proof(ViewNodes(view), 2, size));
+                    EXPECT_TRUE(evidence::verify_inclusion(leaves[2], 2, size, proof, root).ok());
+                    return {};
+                  })
+                  .ok());
 }
 
 TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
@@ -278,7 +333,8 @@ TEST(SqliteStore, RefusesAStoreFromANewerJala) {
   std::filesystem::remove(path);
 }
 
-// A store written by schema 1 (before text selectors had spans) opens, upgrades and keeps its reports.
+// A store written by schema 1 (before text selectors had spans and before the evidence log) opens,
+// upgrades and keeps its reports.
 TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
   const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-v1-{}.db", ::getpid());
   std::filesystem::remove(path);
@@ -295,7 +351,8 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
   }
   const std::string downgrade =
       "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
-      " ALTER TABLE report_selectors DROP COLUMN confidence; PRAGMA user_version = 1;";
+      " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"
+      " PRAGMA user_version = 1;";
   ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());

@@ -98,6 +98,15 @@ int run(int argc, char** argv) {
   network_show_app->add_option("id", network_show.id, "The network's id, as `jala networks` prints it")->required();
   network_show_app->add_flag("--json", network_show_json, "Print JSON");
 
+  bool evidence_json = false;
+  CLI::App* evidence_app = app.add_subcommand("evidence", "The evidence log: signed heads and audits");
+  evidence_app->require_subcommand(1);
+  CLI::App* head_app = evidence_app->add_subcommand("head", "Sign and print the log's current size and root");
+  head_app->add_flag("--json", evidence_json, "Print JSON");
+  CLI::App* audit_app =
+      evidence_app->add_subcommand("audit", "Recompute the log and check every logged record against the store");
+  audit_app->add_flag("--json", evidence_json, "Print JSON");
+
   SimulateArgs simulate;
   bool simulate_json = false;
   CLI::App* simulate_app =
@@ -154,6 +163,14 @@ int run(int argc, char** argv) {
     network_show.output = output(network_show_json);
     const Status status = network_show_command(context, network_show);
     return status.ok() ? k_exit_success : report("network show", status.error());
+  }
+  if (head_app->parsed()) {
+    const Status status = evidence_head_command(context, output(evidence_json));
+    return status.ok() ? k_exit_success : report("evidence head", status.error());
+  }
+  if (audit_app->parsed()) {
+    Result<int> code = evidence_audit_command(context, output(evidence_json));
+    return code.ok() ? *code : report("evidence audit", code.error());
   }
   if (simulate_app->parsed()) {
     simulate.output = output(simulate_json);

@@ -67,6 +67,9 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args);
 Result<int> extract_command(const Context& context, const ExtractArgs& args);
 Status networks_command(const Context& context, const NetworksArgs& args);
 Status network_show_command(const Context& context, const NetworkShowArgs& args);
+Status evidence_head_command(const Context& context, Output output);
+// Exit code 0 when the log and the records agree, 1 with each problem named.
+Result<int> evidence_audit_command(const Context& context, Output output);
 Status stats_command(const Context& context, Output output);
 Status report_show_command(const Context& context, const ReportShowArgs& args);
 Status search_command(const Context& context, const SearchArgs& args);

@@ -30,7 +30,8 @@ Hash empty_root();
 struct NodeId {
   unsigned level = 0;
   std::uint64_t index = 0;
-  auto operator<=>(const NodeId&) const = default;
+  auto operator<=>(const NodeId&) const =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 };
 
 struct Node {

@@ -1,19 +1,65 @@
 #include "jala/storage/store.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "jala/storage/sqlite/sqlite_store.h"
 
 namespace jala::storage {
 
+namespace {
+
+// Reads the log's nodes through the transaction, which sees its own earlier appends.
+class TransactionNodes final : public evidence::NodeReader {
+ public:
+  explicit TransactionNodes(const ReadView& view) : m_view(view) {}
+  Result<evidence::Hash> node(evidence::NodeId id) const override { return m_view.log_node(id); }
+
+ private:
+  const ReadView& m_view;
+};
+
+std::string log_entry_json(std::string_view kind, std::string_view source, std::string_view id,
+                           const nlohmann::json& record, Timestamp at) {
+  const nlohmann::ordered_json entry = {{"kind", kind},
+                                        {"source", source},
+                                        {"id", id},
+                                        {"sha256", to_hex(sha256(record.dump()))},
+                                        {"logged_at", format_rfc3339(at)}};
+  return entry.dump();
+}
+
+}  // namespace
+
+std::string log_entry_for(std::string_view kind, const model::Report& report, Timestamp at) {
+  return log_entry_json(kind, report.source, report.id, model::to_json(report), at);
+}
+
+std::string log_entry_for(std::string_view kind, const model::Transaction& transaction, Timestamp at) {
+  return log_entry_json(kind, transaction.source, transaction.id, model::to_json(transaction), at);
+}
+
 Result<PutOutcome> WriteTransaction::put_report(const model::Report& report) {
   JALA_TRY(model::validate(report));
-  return do_put_report(report, model::content_hash(report));
+  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_report(report, model::content_hash(report)));
+  if (outcome != PutOutcome::unchanged) JALA_TRY(append_log(log_entry_for("report", report, now())));
+  return outcome;
 }
 
 Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& transaction) {
   JALA_TRY(model::validate(transaction));
-  return do_put_transaction(transaction, model::content_hash(transaction));
+  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_transaction(transaction, model::content_hash(transaction)));
+  if (outcome != PutOutcome::unchanged) JALA_TRY(append_log(log_entry_for("transaction", transaction, now())));
+  return outcome;
+}
+
+Result<std::uint64_t> WriteTransaction::append_log(std::string_view entry) {
+  JALA_TRY_ASSIGN(const std::uint64_t index, log_size());
+  const TransactionNodes nodes(*this);
+  JALA_TRY_ASSIGN(const std::vector<evidence::Node> completed,
+                  evidence::nodes_completed_by_append(nodes, index, evidence::leaf_hash(entry)));
+  JALA_TRY(do_append_log(index, entry, completed));
+  return index;
 }
 
 Result<std::unique_ptr<Store>> open_store(std::string_view location) {

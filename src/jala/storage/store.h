@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +18,7 @@
 
 #include "jala/base/result.h"
 #include "jala/base/sha256.h"
+#include "jala/evidence/merkle.h"
 #include "jala/graph/link_input.h"
 #include "jala/model/report.h"
 #include "jala/model/transaction.h"
@@ -26,10 +28,12 @@ namespace jala::storage {
 struct RecordKey {
   std::string source;
   std::string id;
-  auto operator<=>(const RecordKey&) const = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
+  auto operator<=>(const RecordKey&) const =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads defaulted <=>
 };
 
-// What a put did: a new record, the same content again, or new content for a known key.
+// What a put did: a new record, the same content again, or new content for a known key. A new record and
+// new content each append an entry to the evidence log in the same transaction.
 enum class PutOutcome { added, unchanged, updated };
 
 // A count per name, largest first, then by name.
@@ -56,15 +60,29 @@ class ReadView {
   virtual Result<StoreStats> stats() const = 0;
   // Every report with the distinct selectors it names (form and text), in key order: what linking reads.
   virtual Result<graph::LinkInput> link_input() const = 0;
+
+  // The evidence log (docs/formats/evidence.md): one leaf per stored version of every record.
+  virtual Result<std::uint64_t> log_size() const = 0;
+  virtual Result<std::string> log_entry(std::uint64_t index) const = 0;
+  // The hash of a complete subtree of the log.
+  virtual Result<evidence::Hash> log_node(evidence::NodeId id) const = 0;
 };
+
+// The entry the log holds for a stored record: what it is, and the SHA-256 of its canonical JSON
+// (model::to_json), so that the record as exported can be checked against the log. One line of JSON.
+std::string log_entry_for(std::string_view kind, const model::Report& report, Timestamp at);
+std::string log_entry_for(std::string_view kind, const model::Transaction& transaction, Timestamp at);
 
 class WriteTransaction : public ReadView {
  public:
   // Adds or replaces the record with the same (source, id); idempotent for equal content.
   Result<PutOutcome> put_report(const model::Report& report);
   Result<PutOutcome> put_transaction(const model::Transaction& transaction);
+  // Appends an entry to the evidence log: its leaf and the subtrees it completes, in this transaction.
+  Result<std::uint64_t> append_log(std::string_view entry);
 
  protected:
+  virtual Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) = 0;
   // `content_hash` is the record's model::content_hash().
   virtual Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) = 0;
   virtual Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,

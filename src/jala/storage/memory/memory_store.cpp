@@ -53,6 +53,19 @@ class MemoryView : public WriteTransaction {
     return input;
   }
 
+  Result<std::uint64_t> log_size() const override { return m_state.log_entries.size(); }
+  Result<std::string> log_entry(std::uint64_t index) const override {
+    if (index >= m_state.log_entries.size()) return not_found("the log has no entry {}", index);
+    return m_state.log_entries[index];
+  }
+  Result<evidence::Hash> log_node(evidence::NodeId id) const override {
+    const auto found = m_state.log_nodes.find(id);
+    if (found == m_state.log_nodes.end()) {
+      return not_found("the log has no node at level {} index {}", id.level, id.index);
+    }
+    return found->second;
+  }
+
   Result<StoreStats> stats() const override {
     StoreStats stats;
     stats.reports = static_cast<std::int64_t>(m_state.reports.size());
@@ -85,6 +98,15 @@ class MemoryView : public WriteTransaction {
  protected:
   Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override {
     return put(m_state.reports, RecordKey{report.source, report.id}, report, content_hash);
+  }
+
+  Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override {
+    if (index != m_state.log_entries.size()) {
+      return internal_error("log append at {} of {}", index, m_state.log_entries.size());
+    }
+    m_state.log_entries.emplace_back(entry);
+    for (const evidence::Node& node : nodes) m_state.log_nodes[node.id] = node.hash;
+    return {};
   }
 
   Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,

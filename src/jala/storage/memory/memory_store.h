@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "jala/storage/store.h"
 
@@ -15,6 +16,8 @@ class MemoryStore final : public Store {
   struct State {
     std::map<RecordKey, std::pair<model::Report, Sha256Digest>> reports;
     std::map<RecordKey, std::pair<model::Transaction, Sha256Digest>> transactions;
+    std::vector<std::string> log_entries;
+    std::map<evidence::NodeId, evidence::Hash> log_nodes;
   };
 
   Status read(const std::function<Status(const ReadView&)>& body) override;

@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 2> k_migrations = {
+constexpr std::array<std::string_view, 3> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -66,6 +66,20 @@ ALTER TABLE report_selectors ADD COLUMN span_start INTEGER;
 ALTER TABLE report_selectors ADD COLUMN span_end INTEGER;
 ALTER TABLE report_selectors ADD COLUMN confidence REAL;
 )sql",
+    // 2 -> 3: the evidence log (docs/formats/evidence.md): its entries, and the hash of every complete
+    // subtree, so that appends and proofs read O(log n) nodes.
+    R"sql(
+CREATE TABLE log_entries (
+  leaf_index INTEGER PRIMARY KEY,
+  entry      TEXT NOT NULL
+);
+CREATE TABLE log_nodes (
+  level INTEGER NOT NULL,
+  idx   INTEGER NOT NULL,
+  hash  BLOB NOT NULL,
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+)sql",
 };
 
 Result<int> read_version(sqlite3* connection) {
@@ -88,9 +102,9 @@ Status migrate(sqlite3* connection) {
   Result<int> version = read_version(connection);
   if (!version.ok()) return rollback_on_error(std::move(version).error());
   if (*version > current_schema_version()) {
-    return rollback_on_error(failed_precondition(
-        "the store has schema version {}, newer than this jala understands ({}); upgrade jala", *version,
-        current_schema_version()));
+    return rollback_on_error(
+        failed_precondition("the store has schema version {}, newer than this jala understands ({}); upgrade jala",
+                            *version, current_schema_version()));
   }
   for (int step = *version; step < current_schema_version(); ++step) {
     JALA_TRY(rollback_on_error(execute(connection, k_migrations[static_cast<std::size_t>(step)])));

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "jala/storage/sqlite/link_input_query.h"
+#include "jala/storage/sqlite/log_statements.h"
 #include "jala/storage/sqlite/schema.h"
 #include "jala/storage/sqlite/statement.h"
 
@@ -21,59 +22,69 @@ class SqliteStore::Statements {
  public:
   static Result<Statements> prepare(sqlite3* db) {
     auto p = [db](std::string_view sql) { return Statement::prepare(db, sql); };
-    JALA_TRY_ASSIGN(Statement find_report_hash, p("SELECT report_key, content_hash FROM reports WHERE source = ? AND source_id = ?"));
-    JALA_TRY_ASSIGN(Statement insert_report, p(
-        "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, loss_amount,"
-        " loss_currency, tlp, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-        " ON CONFLICT (source, source_id) DO NOTHING"));
-    JALA_TRY_ASSIGN(Statement update_report, p(
-        "UPDATE reports SET kind = ?3, country = ?4, reported_at = ?5, language = ?6, victim_country = ?7,"
-        " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12 WHERE report_key = ?13"));
+    JALA_TRY_ASSIGN(Statement find_report_hash,
+                    p("SELECT report_key, content_hash FROM reports WHERE source = ? AND source_id = ?"));
+    JALA_TRY_ASSIGN(
+        Statement insert_report,
+        p("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, loss_amount,"
+          " loss_currency, tlp, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+          " ON CONFLICT (source, source_id) DO NOTHING"));
+    JALA_TRY_ASSIGN(
+        Statement update_report,
+        p("UPDATE reports SET kind = ?3, country = ?4, reported_at = ?5, language = ?6, victim_country = ?7,"
+          " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12 WHERE report_key = ?13"));
     JALA_TRY_ASSIGN(Statement delete_report_selectors, p("DELETE FROM report_selectors WHERE report_key = ?"));
-    JALA_TRY_ASSIGN(Statement insert_report_selector, p(
-        "INSERT INTO report_selectors (report_key, position, selector_key, raw, span_start, span_end, confidence)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    JALA_TRY_ASSIGN(Statement insert_selector, p(
-        "INSERT INTO selectors (type, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    JALA_TRY_ASSIGN(
+        Statement insert_report_selector,
+        p("INSERT INTO report_selectors (report_key, position, selector_key, raw, span_start, span_end, confidence)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    JALA_TRY_ASSIGN(Statement insert_selector,
+                    p("INSERT INTO selectors (type, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     JALA_TRY_ASSIGN(Statement find_selector, p("SELECT selector_key FROM selectors WHERE type = ? AND value = ?"));
-    JALA_TRY_ASSIGN(Statement find_report, p(
-        "SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount, loss_currency, tlp,"
-        " text FROM reports WHERE source = ? AND source_id = ?"));
-    JALA_TRY_ASSIGN(Statement report_selectors, p(
-        "SELECT s.type, s.value, rs.raw, rs.span_start, rs.span_end, rs.confidence"
-        " FROM report_selectors rs JOIN selectors s USING (selector_key)"
-        " WHERE rs.report_key = ? ORDER BY rs.position"));
-    JALA_TRY_ASSIGN(Statement reports_with_selector, p(
-        "SELECT DISTINCT r.source, r.source_id FROM selectors s JOIN report_selectors rs USING (selector_key)"
-        " JOIN reports r USING (report_key) WHERE s.type = ? AND s.value = ? ORDER BY r.source, r.source_id"));
-    JALA_TRY_ASSIGN(Statement find_transaction_hash, p(
-        "SELECT transaction_key, content_hash FROM transactions WHERE source = ? AND source_id = ?"));
-    JALA_TRY_ASSIGN(Statement insert_transaction, p(
-        "INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel, reference,"
-        " content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
-    JALA_TRY_ASSIGN(Statement update_transaction, p(
-        "UPDATE transactions SET from_key = ?3, to_key = ?4, amount = ?5, currency = ?6, at = ?7, channel = ?8,"
-        " reference = ?9, content_hash = ?10 WHERE transaction_key = ?11"));
-    JALA_TRY_ASSIGN(Statement find_transaction, p(
-        "SELECT f.type, f.value, t.type, t.value, x.amount, x.currency, x.at, x.channel, x.reference"
-        " FROM transactions x JOIN selectors f ON f.selector_key = x.from_key"
-        " JOIN selectors t ON t.selector_key = x.to_key WHERE x.source = ? AND x.source_id = ?"));
-    return Statements{std::move(find_report_hash), std::move(insert_report), std::move(update_report),
-                      std::move(delete_report_selectors), std::move(insert_report_selector),
-                      std::move(insert_selector), std::move(find_selector), std::move(find_report),
-                      std::move(report_selectors), std::move(reports_with_selector),
-                      std::move(find_transaction_hash), std::move(insert_transaction),
-                      std::move(update_transaction), std::move(find_transaction)};
+    JALA_TRY_ASSIGN(
+        Statement find_report,
+        p("SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount, loss_currency, tlp,"
+          " text FROM reports WHERE source = ? AND source_id = ?"));
+    JALA_TRY_ASSIGN(Statement report_selectors,
+                    p("SELECT s.type, s.value, rs.raw, rs.span_start, rs.span_end, rs.confidence"
+                      " FROM report_selectors rs JOIN selectors s USING (selector_key)"
+                      " WHERE rs.report_key = ? ORDER BY rs.position"));
+    JALA_TRY_ASSIGN(
+        Statement reports_with_selector,
+        p("SELECT DISTINCT r.source, r.source_id FROM selectors s JOIN report_selectors rs USING (selector_key)"
+          " JOIN reports r USING (report_key) WHERE s.type = ? AND s.value = ? ORDER BY r.source, r.source_id"));
+    JALA_TRY_ASSIGN(Statement find_transaction_hash,
+                    p("SELECT transaction_key, content_hash FROM transactions WHERE source = ? AND source_id = ?"));
+    JALA_TRY_ASSIGN(
+        Statement insert_transaction,
+        p("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel, reference,"
+          " content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    JALA_TRY_ASSIGN(
+        Statement update_transaction,
+        p("UPDATE transactions SET from_key = ?3, to_key = ?4, amount = ?5, currency = ?6, at = ?7, channel = ?8,"
+          " reference = ?9, content_hash = ?10 WHERE transaction_key = ?11"));
+    JALA_TRY_ASSIGN(Statement find_transaction,
+                    p("SELECT f.type, f.value, t.type, t.value, x.amount, x.currency, x.at, x.channel, x.reference"
+                      " FROM transactions x JOIN selectors f ON f.selector_key = x.from_key"
+                      " JOIN selectors t ON t.selector_key = x.to_key WHERE x.source = ? AND x.source_id = ?"));
+    return Statements{std::move(find_report_hash),       std::move(insert_report),
+                      std::move(update_report),          std::move(delete_report_selectors),
+                      std::move(insert_report_selector), std::move(insert_selector),
+                      std::move(find_selector),          std::move(find_report),
+                      std::move(report_selectors),       std::move(reports_with_selector),
+                      std::move(find_transaction_hash),  std::move(insert_transaction),
+                      std::move(update_transaction),     std::move(find_transaction)};
   }
 
   Statement find_report_hash, insert_report, update_report, delete_report_selectors, insert_report_selector,
-      insert_selector, find_selector, find_report, report_selectors, reports_with_selector,
-      find_transaction_hash, insert_transaction, update_transaction, find_transaction;
+      insert_selector, find_selector, find_report, report_selectors, reports_with_selector, find_transaction_hash,
+      insert_transaction, update_transaction, find_transaction;
 };
 
 struct SqliteStore::Parts {
   sqlite::Connection connection;
   Statements statements;
+  sqlite::LogStatements log;
   // Selector keys known to be committed; bounded, and dropped whenever a write rolls back.
   std::unordered_map<std::string, std::int64_t> selector_keys;
 };
@@ -90,8 +101,13 @@ Result<std::optional<Row>> none() {
 // Reads and writes through one connection; the read-only view is the same object used as const.
 class SqliteView final : public WriteTransaction {
  public:
-  SqliteView(sqlite3* db, SqliteStore::Statements& statements, std::unordered_map<std::string, std::int64_t>& keys)
-      : m_db(db), m_statements(statements), m_selector_keys(keys) {}
+  SqliteView(sqlite3* db, SqliteStore::Statements& statements, sqlite::LogStatements& log,
+             std::unordered_map<std::string, std::int64_t>& keys)
+      : m_db(db), m_statements(statements), m_log(log), m_selector_keys(keys) {}
+
+  Result<std::uint64_t> log_size() const override { return m_log.size(); }
+  Result<std::string> log_entry(std::uint64_t index) const override { return m_log.entry(index); }
+  Result<evidence::Hash> log_node(evidence::NodeId id) const override { return m_log.node(id); }
 
   Result<std::optional<model::Report>> find_report(const RecordKey& key) const override {
     Statement& find = m_statements.find_report;
@@ -246,6 +262,10 @@ class SqliteView final : public WriteTransaction {
     return outcome;
   }
 
+  Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override {
+    return m_log.append(index, entry, nodes);
+  }
+
   Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
                                         const Sha256Digest& content_hash) override {
     SqliteStore::Statements& s = m_statements;
@@ -339,6 +359,7 @@ class SqliteView final : public WriteTransaction {
 
   sqlite3* m_db;
   SqliteStore::Statements& m_statements;
+  sqlite::LogStatements& m_log;
   std::unordered_map<std::string, std::int64_t>& m_selector_keys;
   std::string m_cache_key;  // reused buffer: type byte, then the canonical value
 };
@@ -365,8 +386,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
   const bool in_memory = file == ":memory:";
   const bool existed = in_memory || ::access(file.c_str(), F_OK) == 0;
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   sqlite::Connection connection(raw);
   if (rc != SQLITE_OK) {
     if (connection == nullptr) return unavailable("cannot open store '{}': out of memory", file);
@@ -380,7 +401,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
     return migrated.error().with_context(fmt::format("store '{}'", file));
   }
   JALA_TRY_ASSIGN(Statements statements, Statements::prepare(connection.get()));
-  auto parts = std::make_unique<Parts>(Parts{std::move(connection), std::move(statements), {}});
+  JALA_TRY_ASSIGN(sqlite::LogStatements log, sqlite::LogStatements::prepare(connection.get()));
+  auto parts = std::make_unique<Parts>(Parts{std::move(connection), std::move(statements), std::move(log), {}});
   parts->selector_keys.reserve(k_max_cached_selector_keys);
   return std::make_unique<SqliteStore>(std::move(parts));
 }
@@ -388,7 +410,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
 Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
   sqlite3* db = m_parts->connection.get();
   JALA_TRY(sqlite::execute(db, "BEGIN"));
-  SqliteView view(db, m_parts->statements, m_parts->selector_keys);
+  SqliteView view(db, m_parts->statements, m_parts->log, m_parts->selector_keys);
   Status status = body(view);
   JALA_TRY(sqlite::execute(db, status.ok() ? "COMMIT" : "ROLLBACK"));
   return status;
@@ -397,7 +419,7 @@ Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
 Status SqliteStore::write(const std::function<Status(WriteTransaction&)>& body) {
   sqlite3* db = m_parts->connection.get();
   JALA_TRY(sqlite::execute(db, "BEGIN IMMEDIATE"));
-  SqliteView transaction(db, m_parts->statements, m_parts->selector_keys);
+  SqliteView transaction(db, m_parts->statements, m_parts->log, m_parts->selector_keys);
   Status status = body(transaction);
   if (status.ok()) status = sqlite::execute(db, "COMMIT");
   if (!status.ok()) {

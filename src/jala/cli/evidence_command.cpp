@@ -1,0 +1,129 @@
+// jala evidence head and jala evidence audit: the signed head of the store's evidence log, and a check
+// of the log against itself and against the records it names (docs/formats/evidence.md).
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "jala/cli/commands.h"
+#include "jala/evidence/signing.h"
+#include "jala/storage/store.h"
+
+namespace jala::cli {
+namespace {
+
+// The log's nodes as a view reads them.
+class ViewNodes final : public evidence::NodeReader {
+ public:
+  explicit ViewNodes(const storage::ReadView& view) : m_view(view) {}
+  Result<evidence::Hash> node(evidence::NodeId id) const override { return m_view.log_node(id); }
+
+ private:
+  const storage::ReadView& m_view;
+};
+
+// The node's key: $JALA_KEY, else beside the store ("jala.db" -> "jala.db.key").
+std::string key_path(const Context& context) {
+  const char* from_environment = std::getenv("JALA_KEY");
+  return from_environment != nullptr && *from_environment != '\0' ? from_environment : context.db + ".key";
+}
+
+// The SHA-256 of the record's canonical JSON, as the log holds it; nullopt when the record is gone.
+Result<std::optional<std::string>> current_hash(const storage::ReadView& view, const std::string& kind,
+                                                const storage::RecordKey& key) {
+  if (kind == "report") {
+    JALA_TRY_ASSIGN(const std::optional<model::Report> report, view.find_report(key));
+    if (!report) return std::optional<std::string>();
+    return std::optional<std::string>(to_hex(sha256(model::to_json(*report).dump())));
+  }
+  JALA_TRY_ASSIGN(const std::optional<model::Transaction> transaction, view.find_transaction(key));
+  if (!transaction) return std::optional<std::string>();
+  return std::optional<std::string>(to_hex(sha256(model::to_json(*transaction).dump())));
+}
+
+}  // namespace
+
+Status evidence_head_command(const Context& context, Output output) {
+  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path(context)));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  evidence::TreeHead head;
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(head.size, view.log_size());
+    JALA_TRY_ASSIGN(head.root, evidence::root(ViewNodes(view), head.size));
+    return {};
+  }));
+  head.timestamp = now();
+  const evidence::SignedTreeHead signed_head = key.sign(head);
+  if (output == Output::json) {
+    const nlohmann::ordered_json document = {{"size", head.size},
+                                             {"root", to_hex(head.root)},
+                                             {"timestamp", head.timestamp.unix_micros},
+                                             {"signature", to_hex(signed_head.signature)},
+                                             {"public_key", to_hex(key.public_key())}};
+    fmt::print("{}\n", document.dump());
+    return {};
+  }
+  fmt::print("size        {}\nroot        {}\ntimestamp   {} ({})\nsignature   {}\npublic key  {}\n", head.size,
+             to_hex(head.root), head.timestamp.unix_micros, format_rfc3339(head.timestamp),
+             to_hex(signed_head.signature), to_hex(key.public_key()));
+  return {};
+}
+
+Result<int> evidence_audit_command(const Context& context, Output output) {
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  std::vector<std::string> problems;
+  std::uint64_t size = 0;
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(size, view.log_size());
+    // The latest entry of each record: earlier ones log versions the store no longer holds.
+    std::map<std::pair<std::string, storage::RecordKey>, std::pair<std::uint64_t, std::string>> latest;
+    std::vector<evidence::Hash> level;  // recomputed nodes of the current level
+    for (std::uint64_t i = 0; i < size; ++i) {
+      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(i));
+      const evidence::Hash leaf = evidence::leaf_hash(entry);
+      const Result<evidence::Hash> stored = view.log_node({0, i});
+      if (!stored.ok() || *stored != leaf) {
+        problems.push_back(fmt::format("log entry {}: its leaf hash is not the stored one", i));
+      }
+      level.push_back(leaf);
+      const nlohmann::json parsed = nlohmann::json::parse(entry, nullptr, false);
+      if (parsed.is_discarded() || !parsed.contains("kind") || !parsed.contains("sha256")) {
+        problems.push_back(fmt::format("log entry {}: not a log entry", i));
+        continue;
+      }
+      latest[{parsed.at("kind").get<std::string>(),
+              storage::RecordKey{parsed.at("source").get<std::string>(), parsed.at("id").get<std::string>()}}] = {
+          i, parsed.at("sha256").get<std::string>()};
+    }
+    // Every complete subtree, recomputed level by level from the leaves.
+    for (unsigned height = 1; level.size() >= 2; ++height) {
+      std::vector<evidence::Hash> parents;
+      for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
+        parents.push_back(evidence::node_hash(level[i], level[i + 1]));
+        const Result<evidence::Hash> stored = view.log_node({height, i / 2});
+        if (!stored.ok() || *stored != parents.back()) {
+          problems.push_back(fmt::format("log node at level {} index {}: not the hash of its children", height, i / 2));
+        }
+      }
+      level = std::move(parents);
+    }
+    for (const auto& [item, logged] : latest) {
+      JALA_TRY_ASSIGN(const std::optional<std::string> hash, current_hash(view, item.first, item.second));
+      if (!hash) {
+        problems.push_back(fmt::format("{} {} {}: logged at entry {}, missing from the store", item.first,
+                                       item.second.source, item.second.id, logged.first));
+      } else if (*hash != logged.second) {
+        problems.push_back(fmt::format("{} {} {}: changed since it was logged at entry {}", item.first,
+                                       item.second.source, item.second.id, logged.first));
+      }
+    }
+    return {};
+  }));
+  if (output == Output::json) {
+    fmt::print("{}\n", nlohmann::ordered_json{{"entries", size}, {"problems", problems}}.dump());
+  } else {
+    for (const std::string& problem : problems) fmt::print("{}\n", problem);
+    fmt::print("audited {} log entries: {} problem{}\n", size, problems.size(), problems.size() == 1 ? "" : "s");
+  }
+  return problems.empty() ? 0 : 1;
+}
+
+}  // namespace jala::cli
