@@ -61,6 +61,9 @@ TEST_F(Golden, NetworkShowExplainsEveryLink) {
   expect_golden("network_show.txt", {"network", "show", "N12df535324db"});
 }
 TEST_F(Golden, NetworkShowJson) { expect_golden("network_show.json", {"network", "show", "--json", "N12df535324db"}); }
+TEST_F(Golden, NetworkShowGraphMl) {
+  expect_golden("network_show.graphml", {"network", "show", "--graphml", "N12df535324db"});
+}
 TEST_F(Golden, UnknownNetwork) { expect_golden("network_unknown.txt", {"network", "show", "N000000000000"}, 1); }
 TEST_F(Golden, BadRecordsAreNamed) {
   expect_golden("ingest_bad_records.json", {"ingest", "--json", k_source + "/examples/bad-records.jsonl"}, 1);

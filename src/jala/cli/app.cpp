@@ -97,6 +97,7 @@ int run(int argc, char** argv) {
       network_app->add_subcommand("show", "Members, links and what makes each, hubs, timeline");
   network_show_app->add_option("id", network_show.id, "The network's id, as `jala networks` prints it")->required();
   network_show_app->add_flag("--json", network_show_json, "Print JSON");
+  network_show_app->add_flag("--graphml", network_show.graphml, "Print the network as GraphML, for graph tools");
 
   bool evidence_json = false;
   CLI::App* evidence_app = app.add_subcommand("evidence", "The evidence log: signed heads and audits");

@@ -46,6 +46,7 @@ struct NetworksArgs {
 struct NetworkShowArgs {
   std::string id;
   Output output = Output::text;
+  bool graphml = false;  // print the network as GraphML instead
 };
 
 struct ExtractArgs {

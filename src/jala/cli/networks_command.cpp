@@ -9,6 +9,7 @@
 
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
+#include "jala/graph/graphml.h"
 #include "jala/graph/ranking.h"
 #include "jala/storage/store.h"
 
@@ -116,6 +117,10 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
                                   [&](const graph::NetworkSummary& network) { return network.id == args.id; });
   if (found == linked.ranked.end()) return not_found("no network {}; `jala networks` lists them", args.id);
   const graph::NetworkSummary& network = *found;
+  if (args.graphml) {
+    fmt::print("{}", graph::network_graphml(linked.input, linked.linking, network));
+    return {};
+  }
   // For each link, the member reports it joins: together these explain every link of the network.
   std::map<graph::SelectorId, std::vector<graph::ReportId>> joined;
   for (const graph::ReportId r : network.reports) {
