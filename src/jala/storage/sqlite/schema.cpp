@@ -94,6 +94,10 @@ Result<int> read_version(sqlite3* connection) {
 int current_schema_version() { return static_cast<int>(k_migrations.size()); }
 
 Status migrate(sqlite3* connection) {
+  // An up-to-date store needs no write lock: opening it while an ingest writes (`jala stats` during a
+  // long ingest) must not wait for the writer.
+  JALA_TRY_ASSIGN(const int found, read_version(connection));
+  if (found == current_schema_version()) return {};
   JALA_TRY(execute(connection, "BEGIN IMMEDIATE"));
   auto rollback_on_error = [&](Status status) -> Status {
     if (!status.ok()) (void)execute(connection, "ROLLBACK");
