@@ -221,11 +221,6 @@ TEST_P(StoreConformance, EveryStoredVersionIsALeafOfTheEvidenceLog) {
                    })
                    .ok());
 
-  struct ViewNodes final : evidence::NodeReader {
-    explicit ViewNodes(const ReadView& v) : view(v) {}
-    Result<evidence::Hash> node(evidence::NodeId id) const override { return view.log_node(id); }
-    const ReadView& view;
-  };
   ASSERT_TRUE(m_store
                   ->read([&](const ReadView& view) -> Status {
                     JALA_TRY_ASSIGN(const std::uint64_t size, view.log_size());
@@ -242,10 +237,10 @@ TEST_P(StoreConformance, EveryStoredVersionIsALeafOfTheEvidenceLog) {
                       EXPECT_EQ(parsed.at("sha256"), want[i].second);
                       leaves.push_back(evidence::leaf_hash(entry));
                     }
-                    JALA_TRY_ASSIGN(const evidence::Hash root, evidence::root(ViewNodes(view), size));
+                    JALA_TRY_ASSIGN(const evidence::Hash root, evidence::root(LogNodes(view), size));
                     EXPECT_EQ(root, evidence::node_hash(evidence::node_hash(leaves[0], leaves[1]), leaves[2]));
                     JALA_TRY_ASSIGN(const std::vector<evidence::Hash> proof,
-                                    evidence::inclusion_proof(ViewNodes(view), 2, size));
+                                    evidence::inclusion_proof(LogNodes(view), 2, size));
                     EXPECT_TRUE(evidence::verify_inclusion(leaves[2], 2, size, proof, root).ok());
                     return {};
                   })

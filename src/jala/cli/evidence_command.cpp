@@ -10,16 +10,6 @@
 namespace jala::cli {
 namespace {
 
-// The log's nodes as a view reads them.
-class ViewNodes final : public evidence::NodeReader {
- public:
-  explicit ViewNodes(const storage::ReadView& view) : m_view(view) {}
-  Result<evidence::Hash> node(evidence::NodeId id) const override { return m_view.log_node(id); }
-
- private:
-  const storage::ReadView& m_view;
-};
-
 // The node's key: $JALA_KEY, else beside the store ("jala.db" -> "jala.db.key").
 std::string key_path(const Context& context) {
   const char* from_environment = std::getenv("JALA_KEY");
@@ -32,11 +22,11 @@ Result<std::optional<std::string>> current_hash(const storage::ReadView& view, c
   if (kind == "report") {
     JALA_TRY_ASSIGN(const std::optional<model::Report> report, view.find_report(key));
     if (!report) return std::optional<std::string>();
-    return std::optional<std::string>(to_hex(sha256(model::to_json(*report).dump())));
+    return std::optional<std::string>(storage::record_sha256(*report));
   }
   JALA_TRY_ASSIGN(const std::optional<model::Transaction> transaction, view.find_transaction(key));
   if (!transaction) return std::optional<std::string>();
-  return std::optional<std::string>(to_hex(sha256(model::to_json(*transaction).dump())));
+  return std::optional<std::string>(storage::record_sha256(*transaction));
 }
 
 }  // namespace
@@ -47,7 +37,7 @@ Status evidence_head_command(const Context& context, Output output) {
   evidence::TreeHead head;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(head.size, view.log_size());
-    JALA_TRY_ASSIGN(head.root, evidence::root(ViewNodes(view), head.size));
+    JALA_TRY_ASSIGN(head.root, evidence::root(storage::LogNodes(view), head.size));
     return {};
   }));
   head.timestamp = now();

@@ -9,34 +9,27 @@ namespace jala::storage {
 
 namespace {
 
-// Reads the log's nodes through the transaction, which sees its own earlier appends.
-class TransactionNodes final : public evidence::NodeReader {
- public:
-  explicit TransactionNodes(const ReadView& view) : m_view(view) {}
-  Result<evidence::Hash> node(evidence::NodeId id) const override { return m_view.log_node(id); }
-
- private:
-  const ReadView& m_view;
-};
-
 std::string log_entry_json(std::string_view kind, std::string_view source, std::string_view id,
-                           const nlohmann::json& record, Timestamp at) {
-  const nlohmann::ordered_json entry = {{"kind", kind},
-                                        {"source", source},
-                                        {"id", id},
-                                        {"sha256", to_hex(sha256(record.dump()))},
-                                        {"logged_at", format_rfc3339(at)}};
+                           const std::string& record_hash, Timestamp at) {
+  const nlohmann::ordered_json entry = {
+      {"kind", kind}, {"source", source}, {"id", id}, {"sha256", record_hash}, {"logged_at", format_rfc3339(at)}};
   return entry.dump();
 }
 
 }  // namespace
 
+std::string record_sha256(const model::Report& report) { return to_hex(sha256(model::to_json(report).dump())); }
+
+std::string record_sha256(const model::Transaction& transaction) {
+  return to_hex(sha256(model::to_json(transaction).dump()));
+}
+
 std::string log_entry_for(std::string_view kind, const model::Report& report, Timestamp at) {
-  return log_entry_json(kind, report.source, report.id, model::to_json(report), at);
+  return log_entry_json(kind, report.source, report.id, record_sha256(report), at);
 }
 
 std::string log_entry_for(std::string_view kind, const model::Transaction& transaction, Timestamp at) {
-  return log_entry_json(kind, transaction.source, transaction.id, model::to_json(transaction), at);
+  return log_entry_json(kind, transaction.source, transaction.id, record_sha256(transaction), at);
 }
 
 Result<PutOutcome> WriteTransaction::put_report(const model::Report& report) {
@@ -55,7 +48,7 @@ Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& t
 
 Result<std::uint64_t> WriteTransaction::append_log(std::string_view entry) {
   JALA_TRY_ASSIGN(const std::uint64_t index, log_size());
-  const TransactionNodes nodes(*this);
+  const LogNodes nodes(*this);
   JALA_TRY_ASSIGN(const std::vector<evidence::Node> completed,
                   evidence::nodes_completed_by_append(nodes, index, evidence::leaf_hash(entry)));
   JALA_TRY(do_append_log(index, entry, completed));

@@ -68,6 +68,21 @@ class ReadView {
   virtual Result<evidence::Hash> log_node(evidence::NodeId id) const = 0;
 };
 
+// The log's nodes as a view reads them, for the proofs of evidence/merkle.h (a transaction sees its own
+// appends). The view must outlive it.
+class LogNodes final : public evidence::NodeReader {
+ public:
+  explicit LogNodes(const ReadView& view) : m_view(view) {}
+  Result<evidence::Hash> node(evidence::NodeId id) const override { return m_view.log_node(id); }
+
+ private:
+  const ReadView& m_view;
+};
+
+// The lower-case hex SHA-256 of a record's canonical JSON (model::to_json), as log entries hold it.
+std::string record_sha256(const model::Report& report);
+std::string record_sha256(const model::Transaction& transaction);
+
 // The entry the log holds for a stored record: what it is, and the SHA-256 of its canonical JSON
 // (model::to_json), so that the record as exported can be checked against the log. One line of JSON.
 std::string log_entry_for(std::string_view kind, const model::Report& report, Timestamp at);
