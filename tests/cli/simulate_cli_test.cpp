@@ -1,5 +1,6 @@
 // jala simulate as the interface spec describes it: three files in the output directory, the same
-// bytes for the same seed, and records that jala ingest accepts, every one.
+// bytes for the same seed, a truth whose accounts transact, and records that jala ingest accepts,
+// every one.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,16 @@ TEST(SimulateCli, WritesThreeFilesWithTheSameBytesForTheSameSeed) {
   }
   const nlohmann::json truth = nlohmann::json::parse(read_file(dir + "/a/truth.json"));
   EXPECT_EQ(truth["reports"].size(), 800U);
+  // The answer key for a mule detector names accounts that transact: collectors on the scam side, and
+  // the legitimate businesses that must not rank as mules.
+  const std::string transactions = read_file(dir + "/a/transactions.jsonl");
+  for (const nlohmann::json& operation : truth["operations"]) EXPECT_FALSE(operation["collector_accounts"].empty());
+  for (const std::string kind : {"merchants", "employers", "suppliers", "clients"}) {
+    ASSERT_FALSE(truth["legitimate_accounts"][kind].empty()) << kind;
+    for (const nlohmann::json& account : truth["legitimate_accounts"][kind]) {
+      EXPECT_NE(transactions.find('"' + account.get<std::string>() + '"'), std::string::npos) << kind << " " << account;
+    }
+  }
 }
 
 TEST(SimulateCli, EveryGeneratedRecordIngestsCleanly) {

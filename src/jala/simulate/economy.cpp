@@ -11,7 +11,6 @@ constexpr std::uint64_t k_operation_stream = 0x6f70;  // "op": one stream per op
 constexpr std::size_t k_reports_per_operation = 150;
 constexpr std::size_t k_max_operations = 20'000;
 constexpr std::size_t k_max_contacts = 40;
-constexpr std::int64_t k_simulated_days = 365;
 
 // What an operation of `expected_reports` reports owns grows like its square root: a big operation
 // runs many phones and accounts, but far fewer than it has victims, so they recur across reports.

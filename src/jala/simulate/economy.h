@@ -69,6 +69,10 @@ class Economy {
   std::vector<double> m_cumulative_weight;
 };
 
+// The simulated year, 2025, in days from the simulation epoch (money.h): reports and the legitimate
+// traffic at their times fall within it.
+inline constexpr std::int64_t k_simulated_days = 365;
+
 // The number of operations for `reports` reports when none is given.
 std::size_t default_operations(std::size_t reports);
 

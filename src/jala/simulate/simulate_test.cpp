@@ -6,10 +6,12 @@
 #include <set>
 #include <sstream>
 
+#include "jala/base/time.h"
 #include "jala/extract/extract.h"
 #include "jala/extract/warninglist.h"
 #include "jala/model/selector.h"
 #include "jala/simulate/identities.h"
+#include "jala/simulate/money.h"
 #include "jala/simulate/simulator.h"
 
 namespace jala::simulate {
@@ -42,20 +44,45 @@ std::vector<nlohmann::json> lines(const std::string& text) {
   return parsed;
 }
 
+std::set<std::string> strings(const nlohmann::json& list) {
+  std::set<std::string> values;
+  for (const nlohmann::json& each : list) values.insert(each.get<std::string>());
+  return values;
+}
+
+// A transaction's amount in USD at the simulator's fixed rates.
+double usd(const nlohmann::json& transaction) {
+  const std::string currency = transaction["currency"].get<std::string>();
+  const auto home = std::find_if(countries().begin(), countries().end(),
+                                 [&](const Country& each) { return each.currency == currency; });
+  EXPECT_NE(home, countries().end()) << currency;
+  return transaction["amount"].get<double>() * home->usd_per_unit;
+}
+
+// The week of the simulated year a transaction falls in, counted from the epoch.
+std::int64_t week_of(const nlohmann::json& transaction) {
+  const Result<Timestamp> at = parse_rfc3339(transaction["at"].get<std::string>());
+  EXPECT_TRUE(at.ok());
+  return (at->unix_micros / 1'000'000 - k_simulation_epoch_seconds) / (7 * 86'400);
+}
+
 // One simulation shared by the tests that only read it.
 class Simulated : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     s_output = run(42, 4000);
     s_reports = lines(s_output.reports);
+    s_transactions = lines(s_output.transactions);
     s_truth = nlohmann::json::parse(s_output.truth);
   }
   static MemoryOutput s_output;
   static std::vector<nlohmann::json> s_reports;
+  static std::vector<nlohmann::json> s_transactions;
   static nlohmann::json s_truth;
 };
 MemoryOutput Simulated::s_output;
 std::vector<nlohmann::json> Simulated::s_reports;
+std::vector<nlohmann::json> Simulated::s_transactions;
 nlohmann::json Simulated::s_truth;
 
 TEST(Simulate, SameSeedGivesSameBytesAndOtherSeedsDiffer) {
@@ -136,18 +163,22 @@ TEST_F(Simulated, ExtractorFindsEverySelectorOfTextOnlyReports) {
 }
 
 TEST_F(Simulated, TransactionsLeadFromCollectorsThroughMulesToCashOutWallets) {
-  std::set<std::string> owned;
+  std::set<std::string> collectors;
   std::set<std::string> mules;
   std::set<std::string> wallets;
   for (const nlohmann::json& operation : s_truth["operations"]) {
-    for (const nlohmann::json& selector : operation["selectors"]) owned.insert(selector.get<std::string>());
-    for (const nlohmann::json& mule : operation["mule_accounts"]) mules.insert(mule.get<std::string>());
-    for (const nlohmann::json& wallet : operation["cashout_accounts"]) wallets.insert(wallet.get<std::string>());
+    const std::set<std::string> owned = strings(operation["selectors"]);
+    for (const std::string& collector : strings(operation["collector_accounts"])) {
+      EXPECT_TRUE(collector.starts_with("bank:") && owned.contains(collector)) << collector;
+      collectors.insert(collector);
+    }
+    for (const std::string& mule : strings(operation["mule_accounts"])) mules.insert(mule);
+    for (const std::string& wallet : strings(operation["cashout_accounts"])) wallets.insert(wallet);
   }
   std::size_t to_collectors = 0;
   std::size_t to_mules = 0;
   std::size_t to_wallets = 0;
-  for (const nlohmann::json& transaction : lines(s_output.transactions)) {
+  for (const nlohmann::json& transaction : s_transactions) {
     const std::string from = transaction["from"].get<std::string>();
     const std::string to = transaction["to"].get<std::string>();
     if (wallets.contains(to)) {
@@ -155,14 +186,139 @@ TEST_F(Simulated, TransactionsLeadFromCollectorsThroughMulesToCashOutWallets) {
       EXPECT_TRUE(mules.contains(from)) << from;
     } else if (mules.contains(to)) {
       ++to_mules;
-      EXPECT_TRUE(owned.contains(from)) << "a mule is paid by a collector, not " << from;
-    } else if (owned.contains(to)) {
+      EXPECT_TRUE(collectors.contains(from)) << "a mule is paid by a collector, not " << from;
+    } else if (collectors.contains(to)) {
       ++to_collectors;
+      EXPECT_TRUE(transaction["reference"].get<std::string>().starts_with("deposit ")) << transaction;
     }
   }
   EXPECT_GT(to_collectors, 500U);
   EXPECT_EQ(to_mules, to_collectors);
   EXPECT_EQ(to_wallets, to_collectors);
+}
+
+TEST_F(Simulated, LegitimateAccountsAppearInTransactionsAndInNoOperation) {
+  std::set<std::string> transacting;
+  for (const nlohmann::json& transaction : s_transactions) {
+    transacting.insert(transaction["from"].get<std::string>());
+    transacting.insert(transaction["to"].get<std::string>());
+  }
+  std::set<std::string> scam;
+  for (const nlohmann::json& operation : s_truth["operations"]) {
+    for (const char* field : {"collector_accounts", "mule_accounts", "cashout_accounts"}) {
+      for (const std::string& account : strings(operation[field])) scam.insert(account);
+    }
+  }
+  const nlohmann::json& legitimate = s_truth["legitimate_accounts"];
+  ASSERT_EQ(legitimate.size(), 4U);
+  for (const char* kind : {"merchants", "employers", "suppliers", "clients"}) {
+    ASSERT_FALSE(legitimate[kind].empty()) << kind;
+    for (const std::string& account : strings(legitimate[kind])) {
+      EXPECT_TRUE(account.starts_with("bank:")) << account;
+      EXPECT_TRUE(transacting.contains(account)) << kind << " " << account;
+      EXPECT_FALSE(scam.contains(account)) << kind << " " << account;
+    }
+  }
+  EXPECT_TRUE(strings(legitimate["merchants"]).contains("bank:" + std::string(hubs().payment_processor_bank)));
+}
+
+TEST_F(Simulated, MerchantsPayTheirSuppliersAShareOfEachWeeksTakings) {
+  const std::set<std::string> merchants = strings(s_truth["legitimate_accounts"]["merchants"]);
+  const std::set<std::string> suppliers = strings(s_truth["legitimate_accounts"]["suppliers"]);
+  // By (merchant, week): card payments taken that week, and what the suppliers got for it the week after.
+  std::map<std::pair<std::string, std::int64_t>, double> takings_usd;
+  std::map<std::pair<std::string, std::int64_t>, double> paid_out_usd;
+  std::map<std::pair<std::string, std::int64_t>, std::pair<std::size_t, std::size_t>> payments_in_and_out;
+  std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> payers_and_payees;
+  for (const nlohmann::json& transaction : s_transactions) {
+    const std::string from = transaction["from"].get<std::string>();
+    const std::string to = transaction["to"].get<std::string>();
+    if (merchants.contains(to)) {
+      EXPECT_EQ(transaction["channel"], "card") << transaction;
+      takings_usd[{to, week_of(transaction)}] += usd(transaction);
+      ++payments_in_and_out[{to, week_of(transaction)}].first;
+      payers_and_payees[to].first.insert(from);
+    }
+    if (merchants.contains(from)) {
+      EXPECT_TRUE(suppliers.contains(to)) << transaction;
+      EXPECT_EQ(transaction["channel"], "bank");
+      EXPECT_TRUE(transaction["reference"].get<std::string>().starts_with("invoice ")) << transaction;
+      paid_out_usd[{from, week_of(transaction) - 1}] += usd(transaction);
+      ++payments_in_and_out[{from, week_of(transaction) - 1}].second;
+      payers_and_payees[from].second.insert(to);
+    }
+    if (suppliers.contains(to)) {
+      EXPECT_TRUE(merchants.contains(from)) << transaction;
+    }
+  }
+  std::set<std::string> receiving;
+  std::set<std::string> paying;
+  for (const auto& [key, took] : takings_usd) receiving.insert(key.first);
+  for (const auto& [key, paid] : paid_out_usd) paying.insert(key.first);
+  EXPECT_EQ(receiving, merchants);
+  EXPECT_EQ(paying, merchants);
+  // 30-60% of each week's takings, give or take the rounding of up to five payments to the cent.
+  for (const auto& [key, took] : takings_usd) {
+    ASSERT_TRUE(paid_out_usd.contains(key)) << key.first << " week " << key.second;
+    const double paid = paid_out_usd.at(key);
+    EXPECT_GE(paid, 0.3 * took - 0.05) << key.first << " week " << key.second;
+    EXPECT_LE(paid, 0.6 * took + 0.05) << key.first << " week " << key.second;
+  }
+  for (const auto& [key, paid] : paid_out_usd) {
+    EXPECT_TRUE(takings_usd.contains(key)) << key.first << " week " << key.second;
+  }
+  // Fan-in from many, fan-out to few: never more supplier payments than card payments in a week, and
+  // never more suppliers than customers.
+  for (const auto& [key, counts] : payments_in_and_out) {
+    EXPECT_LE(counts.second, counts.first) << key.first << " week " << key.second;
+  }
+  for (const auto& [merchant, accounts] : payers_and_payees) {
+    EXPECT_LE(accounts.second.size(), 5U) << merchant;
+    EXPECT_LE(accounts.second.size(), accounts.first.size()) << merchant;
+  }
+}
+
+TEST_F(Simulated, EmployersArePaidSteadilyByTheirClientsAndPaySalaries) {
+  const std::set<std::string> employers = strings(s_truth["legitimate_accounts"]["employers"]);
+  const std::set<std::string> clients = strings(s_truth["legitimate_accounts"]["clients"]);
+  std::map<std::string, double> income_usd;
+  std::map<std::string, double> payroll_usd;
+  std::map<std::string, std::vector<double>> invoices_by_client;
+  std::map<std::string, std::set<std::string>> clients_of;
+  std::map<std::string, std::set<std::string>> employees_of;
+  for (const nlohmann::json& transaction : s_transactions) {
+    const std::string from = transaction["from"].get<std::string>();
+    const std::string to = transaction["to"].get<std::string>();
+    if (employers.contains(to)) {
+      EXPECT_TRUE(clients.contains(from)) << transaction;
+      income_usd[to] += usd(transaction);
+      invoices_by_client[from].push_back(transaction["amount"].get<double>());
+      clients_of[to].insert(from);
+    }
+    if (employers.contains(from)) {
+      EXPECT_EQ(transaction["reference"], "salary") << transaction;
+      payroll_usd[from] += usd(transaction);
+      employees_of[from].insert(to);
+    }
+    if (clients.contains(from)) {
+      EXPECT_TRUE(employers.contains(to)) << transaction;
+    }
+  }
+  for (const std::string& employer : employers) {
+    EXPECT_GT(payroll_usd[employer], 0.0) << employer;
+    EXPECT_GT(income_usd[employer], payroll_usd[employer]) << employer << ": income covers the payroll";
+    EXPECT_GE(clients_of[employer].size(), 2U) << employer;
+    EXPECT_LE(clients_of[employer].size(), 6U) << employer;
+    EXPECT_GT(employees_of[employer].size(), clients_of[employer].size()) << employer << ": fan-out";
+  }
+  ASSERT_EQ(invoices_by_client.size(), clients.size());
+  // Weekly or monthly through the year, each invoice within 5% of the client's usual amount.
+  for (const auto& [client, amounts] : invoices_by_client) {
+    EXPECT_GE(amounts.size(), 12U) << client;
+    EXPECT_LE(amounts.size(), 53U) << client;
+    const auto [least, most] = std::minmax_element(amounts.begin(), amounts.end());
+    EXPECT_LE(*most, *least * 1.05 / 0.95 + 0.02) << client;
+  }
 }
 
 TEST(SimulateWorld, HubsAreOnTheWarningListsExceptTheHelpDeskAndProcessor) {

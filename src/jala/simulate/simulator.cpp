@@ -168,6 +168,7 @@ class Simulation {
       }
       if (on_progress && (index + 1) % k_progress_every == 0) on_progress(index + 1);
     }
+    m_money.write_settlements();
     write_truth_tail();
     return {m_parameters.reports, m_noise_reports, m_money.transactions(), m_economy.operations().size()};
   }
@@ -311,9 +312,12 @@ class Simulation {
       Json selectors = Json::array();
       for (const Contact& contact : operation.contacts) selectors.push_back(contact.typed());
       for (const Contact& recruiter : operation.recruiters) selectors.push_back(recruiter.typed());
-      for (const BankAccount& account : operation.collectors) selectors.push_back("bank:" + account.canonical());
+      Json collectors = Json::array();
+      for (const BankAccount& account : operation.collectors) collectors.push_back("bank:" + account.canonical());
+      selectors.insert(selectors.end(), collectors.begin(), collectors.end());
       for (const std::string& wallet : operation.cashout_wallets) selectors.push_back("wallet:" + wallet);
       entry["selectors"] = std::move(selectors);
+      entry["collector_accounts"] = std::move(collectors);
       Json mules = Json::array();
       for (const BankAccount& account : operation.mules) mules.push_back("bank:" + account.canonical());
       entry["mule_accounts"] = std::move(mules);
@@ -323,7 +327,12 @@ class Simulation {
       m_output.write_truth(std::string(first ? "" : ",\n") + entry.dump());
       first = false;
     }
-    m_output.write_truth("\n]}\n");
+    const LegitimateAccounts legitimate = m_money.legitimate_accounts();
+    const Json accounts = {{"merchants", legitimate.merchants},
+                           {"employers", legitimate.employers},
+                           {"suppliers", legitimate.suppliers},
+                           {"clients", legitimate.clients}};
+    m_output.write_truth("\n],\"legitimate_accounts\":" + accounts.dump() + "}\n");
   }
 
   SimulationParameters m_parameters;
