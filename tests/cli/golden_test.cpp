@@ -65,6 +65,30 @@ TEST_F(Golden, NetworkShowGraphMl) {
   expect_golden("network_show.graphml", {"network", "show", "--graphml", "N12df535324db"});
 }
 TEST_F(Golden, UnknownNetwork) { expect_golden("network_unknown.txt", {"network", "show", "N000000000000"}, 1); }
+// Money: the examples' chains from victims through collectors and mules to wallets (examples/README.md).
+TEST_F(Golden, FlowSuspectsText) { expect_golden("flow_suspects.txt", {"flow", "suspects", "--top", "6"}); }
+TEST_F(Golden, FlowSuspectsJson) { expect_golden("flow_suspects.json", {"flow", "suspects", "--json"}); }
+TEST_F(Golden, FreezeListForOneCountry) {
+  expect_golden("freeze_list_th.txt", {"flow", "freeze-list", "--country", "th"});
+}
+TEST_F(Golden, FreezeListJson) { expect_golden("freeze_list.json", {"flow", "freeze-list", "--json"}); }
+TEST_F(Golden, TraceFromAVictimAccount) {
+  expect_golden("trace_victim.txt", {"trace", "--from", "bank:ICBVVNVX:108001234567"});
+}
+TEST_F(Golden, TraceOnePaymentProportionallyJson) {
+  expect_golden("trace_payment.json",
+                {"trace", "--json", "--rule", "proportional", "--payment", "TH-AMLO", "AMLO-TX-68-22011"});
+}
+TEST_F(Golden, TraceBackToTheVictims) {
+  expect_golden("trace_back.json", {"trace", "--json", "--back", "--from", "bank:SICOTHBK:4081234567"});
+}
+TEST_F(Golden, TraceUnknownAccount) {
+  expect_golden("trace_unknown.txt", {"trace", "--from", "bank:ICBVVNVX:99999999"}, 1);
+}
+TEST_F(Golden, TraceInvalidAccount) { expect_golden("trace_invalid.txt", {"trace", "--from", "bank:ICBVVNVX:999"}, 1); }
+TEST_F(Golden, TraceBadRule) {
+  expect_golden("trace_bad_rule.txt", {"trace", "--from", "bank:ICBVVNVX:108001234567", "--rule", "lifo"}, 1);
+}
 TEST_F(Golden, BadRecordsAreNamed) {
   expect_golden("ingest_bad_records.json", {"ingest", "--json", k_source + "/examples/bad-records.jsonl"}, 1);
 }

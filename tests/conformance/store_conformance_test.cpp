@@ -267,6 +267,40 @@ TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
   EXPECT_EQ(*got, want);
 }
 
+// The ledger holds every transaction once, in time order, with accounts shared between transactions
+// (and with reports: a report's phone is the same account as a transaction's).
+TEST_P(StoreConformance, LedgerHoldsEveryTransactionInTimeOrder) {
+  model::Transaction late = make_transaction("t1");
+  model::Transaction early = make_transaction("t2");
+  early.at = *parse_rfc3339("2026-02-01T09:00:00Z");
+  early.from = late.to;
+  early.to = model::Selector{model::SelectorType::wallet, "trx:TRu3tnXafQM7hg7PePs3sEAJWR9qreLupf"};
+  early.currency = "USDT";
+  early.channel = model::Channel::crypto;
+  ASSERT_TRUE(put(make_report("r1")).ok());
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& transaction) -> Status {
+                    JALA_TRY(transaction.put_transaction(late));
+                    JALA_TRY(transaction.put_transaction(early));
+                    return {};
+                  })
+                  .ok());
+  const auto ledger = read<flow::Ledger>([](const ReadView& v) { return v.ledger(); });
+  ASSERT_EQ(ledger.transfer_count(), 2U);
+  EXPECT_EQ(ledger.account_count(), 3U);
+  EXPECT_EQ(ledger.record_id(0), "t2");
+  EXPECT_EQ(ledger.source(0), "VN-SBV");
+  EXPECT_EQ(ledger.currency(0), "USDT");
+  EXPECT_EQ(ledger.transfer(0).channel, model::Channel::crypto);
+  EXPECT_EQ(ledger.transfer(0).at, early.at);
+  EXPECT_DOUBLE_EQ(ledger.transfer(1).amount, 250.75);
+  const std::optional<flow::AccountId> phone = ledger.find(late.to);
+  ASSERT_TRUE(phone.has_value());
+  EXPECT_EQ(ledger.incoming(*phone).size(), 1U);
+  EXPECT_EQ(ledger.outgoing(*phone).size(), 1U);
+  EXPECT_EQ(ledger.transfer(ledger.outgoing(*phone)[0]).to, ledger.find(early.to));
+}
+
 TEST_P(StoreConformance, AFailedWriteLeavesNothingBehind) {
   const Status status = m_store->write([&](WriteTransaction& transaction) -> Status {
     JALA_TRY(transaction.put_report(make_report("r1")));

@@ -108,6 +108,32 @@ int run(int argc, char** argv) {
       evidence_app->add_subcommand("audit", "Recompute the log and check every logged record against the store");
   audit_app->add_flag("--json", evidence_json, "Print JSON");
 
+  TraceArgs trace;
+  bool trace_json = false;
+  CLI::App* trace_app = app.add_subcommand("trace", "Follow money from an account or a payment, hop by hop");
+  trace_app->add_option("--from", trace.from, "The account (TYPE:VALUE) whose payments to follow");
+  trace_app->add_option("--payment", trace.payment, "Follow one transaction instead: its SOURCE and ID")->expected(2);
+  trace_app->add_flag("--back", trace.back, "List the origin payments (victims) whose money reached --from");
+  trace_app->add_option("--rule", trace.rule, "How a payment carries taint: fifo (default) or proportional");
+  trace_app->add_option("--max-hops", trace.max_hops, "Follow at most this many transfers (default 8)");
+  trace_app->add_option("--since", trace.since, "RFC 3339: the account's payments before this are not followed");
+  trace_app->add_option("--until", trace.until, "RFC 3339: transfers after this are not followed");
+  trace_app->add_option("--cashout", trace.cashout_file, "File of known off-ramp accounts, one TYPE:VALUE per line");
+  trace_app->add_flag("--json", trace_json, "Print JSON");
+  SuspectsArgs suspects;
+  FreezeListArgs freeze;
+  bool flow_json = false;
+  CLI::App* flow_app = app.add_subcommand("flow", "Money mules, cash-outs and what to freeze");
+  flow_app->require_subcommand(1);
+  CLI::App* suspects_app =
+      flow_app->add_subcommand("suspects", "Score every account that moves money as a mule, collector or cash-out");
+  suspects_app->add_option("--top", suspects.top, "Show only the N highest scores");
+  suspects_app->add_flag("--json", flow_json, "Print JSON");
+  CLI::App* freeze_app = flow_app->add_subcommand(
+      "freeze-list", "The accounts where a stop-payment would recover most now, by country and institution");
+  freeze_app->add_option("--country", freeze.country, "Only this country's institutions (ISO 3166-1 alpha-2)");
+  freeze_app->add_flag("--json", flow_json, "Print JSON");
+
   SimulateArgs simulate;
   bool simulate_json = false;
   CLI::App* simulate_app =
@@ -172,6 +198,21 @@ int run(int argc, char** argv) {
   if (audit_app->parsed()) {
     Result<int> code = evidence_audit_command(context, output(evidence_json));
     return code.ok() ? *code : report("evidence audit", code.error());
+  }
+  if (trace_app->parsed()) {
+    trace.output = output(trace_json);
+    const Status status = trace_command(context, trace);
+    return status.ok() ? k_exit_success : report("trace", status.error());
+  }
+  if (suspects_app->parsed()) {
+    suspects.output = output(flow_json);
+    const Status status = suspects_command(context, suspects);
+    return status.ok() ? k_exit_success : report("flow suspects", status.error());
+  }
+  if (freeze_app->parsed()) {
+    freeze.output = output(flow_json);
+    const Status status = freeze_list_command(context, freeze);
+    return status.ok() ? k_exit_success : report("flow freeze-list", status.error());
   }
   if (simulate_app->parsed()) {
     simulate.output = output(simulate_json);

@@ -63,6 +63,28 @@ struct SimulateArgs {
   Output output = Output::text;
 };
 
+struct TraceArgs {
+  std::string from;                  // an account, "type:value"
+  std::vector<std::string> payment;  // or one transaction: its source and id
+  bool back = false;                 // the victims' payments that reached `from`, instead
+  std::string rule = "fifo";         // "fifo" or "proportional"
+  std::uint32_t max_hops = 8;
+  std::string since;         // RFC 3339; the account's payments before it are not traced
+  std::string until;         // RFC 3339; transfers after it are not followed
+  std::string cashout_file;  // known off-ramp accounts, one "type:value" per line
+  Output output = Output::text;
+};
+
+struct SuspectsArgs {
+  std::size_t top = 0;  // 0: every suspect
+  Output output = Output::text;
+};
+
+struct FreezeListArgs {
+  std::string country;  // ISO 3166-1 alpha-2; empty: every country
+  Output output = Output::text;
+};
+
 // Exit code 0 or 1 for the commands' own outcomes; errors that end a command are returned.
 Result<int> ingest_command(const Context& context, const IngestArgs& args);
 Result<int> extract_command(const Context& context, const ExtractArgs& args);
@@ -75,5 +97,8 @@ Status stats_command(const Context& context, Output output);
 Status report_show_command(const Context& context, const ReportShowArgs& args);
 Status search_command(const Context& context, const SearchArgs& args);
 Status simulate_command(const Context& context, const SimulateArgs& args);
+Status trace_command(const Context& context, const TraceArgs& args);
+Status suspects_command(const Context& context, const SuspectsArgs& args);
+Status freeze_list_command(const Context& context, const FreezeListArgs& args);
 
 }  // namespace jala::cli

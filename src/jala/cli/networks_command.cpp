@@ -1,6 +1,7 @@
 // jala networks and jala network show: link the store's reports into networks (graph/linking.h), rank
 // them (graph/ranking.h), and explain each one: its members, the selectors that link them and the
-// reports each one joins, its hubs, countries and timeline.
+// reports each one joins, its hubs, countries and timeline, and the money its accounts moved
+// (flow/network_money.h).
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -8,37 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/cli/commands.h"
-#include "jala/cli/data_files.h"
+#include "jala/cli/linked_store.h"
+#include "jala/flow/network_money.h"
 #include "jala/graph/graphml.h"
-#include "jala/graph/ranking.h"
-#include "jala/storage/store.h"
 
 namespace jala::cli {
 namespace {
-
-struct LinkedStore {
-  graph::LinkInput input;
-  graph::Linking linking;
-  std::vector<graph::NetworkSummary> ranked;
-  extract::WarningLists warning_lists;
-};
-
-Result<LinkedStore> link_store(const Context& context) {
-  LinkedStore linked;
-  JALA_TRY_ASSIGN(linked.warning_lists, load_warning_lists());
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
-  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(linked.input, view.link_input());
-    return {};
-  }));
-  std::vector<bool> benign(linked.input.selector_count());
-  for (graph::SelectorId s = 0; s < benign.size(); ++s) {
-    benign[s] = !linked.warning_lists.match(linked.input.selector(s)).empty();
-  }
-  linked.linking = graph::link_reports(linked.input, benign);
-  linked.ranked = graph::rank_networks(linked.input, linked.linking);
-  return linked;
-}
 
 nlohmann::ordered_json report_ref(const graph::ReportFacts& facts) {
   return {{"source", facts.source}, {"id", facts.id}};
@@ -88,6 +64,59 @@ std::string hub_label(const LinkedStore& linked, graph::SelectorId s) {
                        : fmt::format("benign: {}", fmt::join(lists, ", "));
 }
 
+// The network's accounts in the ledger: what its reports name, hubs and benign selectors aside.
+std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
+                                              const graph::NetworkSummary& network) {
+  std::vector<flow::AccountId> accounts;
+  for (const graph::ReportId r : network.reports) {
+    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
+      const graph::SelectorRole role = linked.linking.roles[s];
+      if (role == graph::SelectorRole::hub || role == graph::SelectorRole::stray ||
+          role == graph::SelectorRole::benign) {
+        continue;
+      }
+      if (const std::optional<flow::AccountId> account = ledger.find(linked.input.selector(s))) {
+        accounts.push_back(*account);
+      }
+    }
+  }
+  std::sort(accounts.begin(), accounts.end());
+  accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
+  return accounts;
+}
+
+nlohmann::ordered_json money_json(const flow::Ledger& ledger, std::span<const flow::AccountId> accounts,
+                                  const flow::NetworkMoney& money) {
+  nlohmann::ordered_json names = nlohmann::ordered_json::array();
+  for (const flow::AccountId a : accounts) names.push_back(ledger.account(a).to_string());
+  nlohmann::ordered_json exits = nlohmann::ordered_json::array();
+  for (const flow::Exit& exit : money.exits) {
+    exits.push_back({{"account", ledger.account(exit.account).to_string()},
+                     {"usd", exit.usd},
+                     {"transactions", exit.transfers},
+                     {"pays_on", exit.pays_on}});
+  }
+  return {{"accounts", std::move(names)},
+          {"in_usd", money.in_usd},
+          {"in_transactions", money.in_transfers},
+          {"out_usd", money.out_usd},
+          {"out_transactions", money.out_transfers},
+          {"internal_usd", money.internal_usd},
+          {"exits", std::move(exits)}};
+}
+
+void print_money(const flow::Ledger& ledger, std::span<const flow::AccountId> accounts,
+                 const flow::NetworkMoney& money) {
+  fmt::print("\nmoney ({} accounts of this network move money)\n", accounts.size());
+  if (accounts.empty()) return;
+  fmt::print("  in {:.2f} USD in {} transactions, out {:.2f} USD in {}, {:.2f} USD between its own accounts\n",
+             money.in_usd, money.in_transfers, money.out_usd, money.out_transfers, money.internal_usd);
+  for (const flow::Exit& exit : money.exits) {
+    fmt::print("  left to {}  {:.2f} USD in {} transactions ({})\n", ledger.account(exit.account).to_string(), exit.usd,
+               exit.transfers, exit.pays_on ? "pays on" : "keeps it: cash-out");
+  }
+}
+
 }  // namespace
 
 Status networks_command(const Context& context, const NetworksArgs& args) {
@@ -112,7 +141,15 @@ Status networks_command(const Context& context, const NetworksArgs& args) {
 }
 
 Status network_show_command(const Context& context, const NetworkShowArgs& args) {
-  JALA_TRY_ASSIGN(const LinkedStore linked, link_store(context));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  std::optional<LinkedStore> read;
+  flow::Ledger ledger;
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(read, link_view(view));
+    JALA_TRY_ASSIGN(ledger, view.ledger());
+    return {};
+  }));
+  const LinkedStore& linked = *read;
   const auto found = std::find_if(linked.ranked.begin(), linked.ranked.end(),
                                   [&](const graph::NetworkSummary& network) { return network.id == args.id; });
   if (found == linked.ranked.end()) return not_found("no network {}; `jala networks` lists them", args.id);
@@ -133,6 +170,8 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
     return linked.input.report(a).reported_at < linked.input.report(b).reported_at;
   });
   const std::vector<graph::SelectorId> hubs = hubs_named(linked, network);
+  const std::vector<flow::AccountId> accounts = network_accounts(linked, ledger, network);
+  const flow::NetworkMoney money = flow::network_money(ledger, accounts);
 
   if (args.output == Output::json) {
     nlohmann::ordered_json document = summary_json(linked, network);
@@ -158,6 +197,7 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
     document["links"] = std::move(links);
     document["timeline"] = std::move(timeline_json);
     document["hubs"] = std::move(hubs_json);
+    document["money"] = money_json(ledger, accounts, money);
     fmt::print("{}\n", document.dump());
     return {};
   }
@@ -184,6 +224,7 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
       fmt::print("  {}  ({})\n", linked.input.selector(s).to_string(), hub_label(linked, s));
     }
   }
+  print_money(ledger, accounts, money);
   fmt::print("\ntimeline\n");
   for (const graph::ReportId r : timeline) {
     const graph::ReportFacts& facts = linked.input.report(r);

@@ -19,6 +19,7 @@
 #include "jala/base/result.h"
 #include "jala/base/sha256.h"
 #include "jala/evidence/merkle.h"
+#include "jala/flow/ledger.h"
 #include "jala/graph/link_input.h"
 #include "jala/model/report.h"
 #include "jala/model/transaction.h"
@@ -60,6 +61,8 @@ class ReadView {
   virtual Result<StoreStats> stats() const = 0;
   // Every report with the distinct selectors it names (form and text), in key order: what linking reads.
   virtual Result<graph::LinkInput> link_input() const = 0;
+  // Every transaction as the time-ordered account graph that tracing and mule scoring read.
+  virtual Result<flow::Ledger> ledger() const = 0;
 
   // The evidence log (docs/formats/evidence.md): one leaf per stored version of every record.
   virtual Result<std::uint64_t> log_size() const = 0;

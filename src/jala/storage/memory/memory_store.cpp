@@ -53,6 +53,20 @@ class MemoryView : public WriteTransaction {
     return input;
   }
 
+  Result<flow::Ledger> ledger() const override {
+    flow::LedgerBuilder builder;
+    std::map<model::Selector, flow::AccountId> ids;
+    const auto id_of = [&](const model::Selector& account) {
+      const auto found = ids.find(account);
+      return found != ids.end() ? found->second : ids.emplace(account, builder.add_account(account)).first->second;
+    };
+    for (const auto& [key, entry] : m_state.transactions) {
+      const model::Transaction& t = entry.first;
+      JALA_TRY(builder.add({t.source, t.id, id_of(t.from), id_of(t.to), t.at, t.amount, t.currency, t.channel}));
+    }
+    return std::move(builder).build();
+  }
+
   Result<std::uint64_t> log_size() const override { return m_state.log_entries.size(); }
   Result<std::string> log_entry(std::uint64_t index) const override {
     if (index >= m_state.log_entries.size()) return not_found("the log has no entry {}", index);

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "jala/storage/sqlite/ledger_query.h"
 #include "jala/storage/sqlite/link_input_query.h"
 #include "jala/storage/sqlite/log_statements.h"
 #include "jala/storage/sqlite/schema.h"
@@ -198,6 +199,7 @@ class SqliteView final : public WriteTransaction {
   }
 
   Result<graph::LinkInput> link_input() const override { return sqlite::read_link_input(m_db); }
+  Result<flow::Ledger> ledger() const override { return sqlite::read_ledger(m_db); }
 
   Result<StoreStats> stats() const override {
     StoreStats stats;

@@ -1,0 +1,29 @@
+// The store's reports linked into ranked networks (graph/linking.h, graph/ranking.h), with the
+// warning lists that mark benign selectors: what `jala networks`, `jala network show` and the money
+// commands (which name each suspect's network) share.
+#pragma once
+
+#include <vector>
+
+#include "jala/base/result.h"
+#include "jala/cli/commands.h"
+#include "jala/extract/warninglist.h"
+#include "jala/graph/linking.h"
+#include "jala/graph/ranking.h"
+#include "jala/storage/store.h"
+
+namespace jala::cli {
+
+struct LinkedStore {
+  graph::LinkInput input;
+  graph::Linking linking;
+  std::vector<graph::NetworkSummary> ranked;
+  extract::WarningLists warning_lists;
+};
+
+// Links the reports of one snapshot.
+Result<LinkedStore> link_view(const storage::ReadView& view);
+// Opens the context's store and links its reports.
+Result<LinkedStore> link_store(const Context& context);
+
+}  // namespace jala::cli

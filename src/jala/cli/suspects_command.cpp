@@ -1,0 +1,95 @@
+// jala flow suspects and jala flow freeze-list: the accounts that move scam money, scored with their
+// reasons (flow/suspects.h), and the ones where a stop-payment request would recover most now,
+// grouped by country and institution (flow/freeze_list.h).
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "jala/cli/commands.h"
+#include "jala/cli/money_view.h"
+#include "jala/flow/freeze_list.h"
+#include "jala/flow/suspects.h"
+#include "jala/model/country.h"
+
+namespace jala::cli {
+namespace {
+
+nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Suspect& suspect) {
+  nlohmann::ordered_json entry{{"account", ledger.account(suspect.account).to_string()},
+                               {"role", flow::to_string(suspect.role)},
+                               {"score", suspect.score},
+                               {"why", suspect.why},
+                               {"in_usd", suspect.in_usd},
+                               {"out_usd", suspect.out_usd},
+                               {"held_usd", suspect.held_usd},
+                               {"last_activity", format_rfc3339(suspect.last_at)}};
+  if (!suspect.network.empty()) entry["network"] = suspect.network;
+  return entry;
+}
+
+void print_suspect(const flow::Ledger& ledger, const flow::Suspect& suspect, std::string_view indent) {
+  fmt::print("{}{:.2f}  {:<9}  {}  in {:.2f} USD, out {:.2f} USD, holds {:.2f} USD{}\n", indent, suspect.score,
+             flow::to_string(suspect.role), ledger.account(suspect.account).to_string(), suspect.in_usd,
+             suspect.out_usd, suspect.held_usd, suspect.network.empty() ? "" : ", network " + suspect.network);
+  for (const std::string& why : suspect.why) fmt::print("{}      - {}\n", indent, why);
+}
+
+}  // namespace
+
+Status suspects_command(const Context& context, const SuspectsArgs& args) {
+  JALA_TRY_ASSIGN(const MoneyView money, read_money(context, WithReports::yes));
+  std::vector<flow::Suspect> suspects = flow::find_suspects(money.ledger, money.reported);
+  if (args.top > 0 && suspects.size() > args.top) suspects.resize(args.top);
+  if (args.output == Output::json) {
+    nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
+    for (const flow::Suspect& suspect : suspects) accounts.push_back(suspect_json(money.ledger, suspect));
+    fmt::print("{}\n", nlohmann::ordered_json{{"accounts", std::move(accounts)}}.dump());
+    return {};
+  }
+  fmt::print("{} suspect account(s) among {} accounts and {} transactions\n", suspects.size(),
+             money.ledger.account_count(), money.ledger.transfer_count());
+  for (const flow::Suspect& suspect : suspects) print_suspect(money.ledger, suspect, "");
+  return {};
+}
+
+Status freeze_list_command(const Context& context, const FreezeListArgs& args) {
+  std::string country;
+  if (!args.country.empty()) {
+    Result<std::string> parsed = model::parse_country(args.country);
+    if (!parsed.ok()) return parsed.error().with_context("--country");
+    country = std::move(parsed).value();
+  }
+  JALA_TRY_ASSIGN(const MoneyView money, read_money(context, WithReports::yes));
+  const std::vector<flow::Suspect> suspects = flow::find_suspects(money.ledger, money.reported);
+  const std::vector<flow::FreezeGroup> groups = flow::freeze_list(money.ledger, suspects, country);
+  const Timestamp as_of =
+      money.ledger.transfer_count() > 0
+          ? money.ledger.transfer(static_cast<flow::TransferId>(money.ledger.transfer_count() - 1)).at
+          : Timestamp{};
+  if (args.output == Output::json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const flow::FreezeGroup& group : groups) {
+      nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
+      for (const flow::Suspect* suspect : group.accounts) {
+        nlohmann::ordered_json entry = suspect_json(money.ledger, *suspect);
+        entry["recoverable_usd"] = flow::recoverable_usd(*suspect);
+        accounts.push_back(std::move(entry));
+      }
+      list.push_back({{"country", group.institution.country},
+                      {"institution", group.institution.name},
+                      {"recoverable_usd", group.recoverable_usd},
+                      {"accounts", std::move(accounts)}});
+    }
+    fmt::print("{}\n", nlohmann::ordered_json{{"as_of", format_rfc3339(as_of)}, {"groups", std::move(list)}}.dump());
+    return {};
+  }
+  fmt::print("Freeze list as of {}: {} institution(s)\n", format_rfc3339(as_of), groups.size());
+  for (const flow::FreezeGroup& group : groups) {
+    fmt::print("{} {}: {:.2f} USD recoverable\n", group.institution.country.empty() ? "--" : group.institution.country,
+               group.institution.name, group.recoverable_usd);
+    for (const flow::Suspect* suspect : group.accounts) print_suspect(money.ledger, *suspect, "  ");
+  }
+  return {};
+}
+
+}  // namespace jala::cli

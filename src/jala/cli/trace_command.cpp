@@ -1,0 +1,170 @@
+// jala trace: where money went, hop by hop, from an account or one payment (flow/trace.h); or with
+// --back, the origin payments (victims) whose money reached an account.
+#include <fmt/core.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "jala/cli/commands.h"
+#include "jala/cli/money_view.h"
+#include "jala/flow/trace.h"
+
+namespace jala::cli {
+namespace {
+
+constexpr std::size_t k_max_cashout_lines = 1'000'000;
+
+Result<Timestamp> parse_time_option(const std::string& text, std::string_view option) {
+  Result<Timestamp> time = parse_rfc3339(text);
+  if (!time.ok()) return time.error().with_context(option);
+  return time;
+}
+
+// Known off-ramps, one "type:value" per line; blank lines and lines starting with '#' are skipped.
+// Accounts the ledger does not know cannot receive money, so they are dropped.
+Status read_cashout_accounts(const flow::Ledger& ledger, const std::string& path, flow::TraceOptions& options) {
+  std::ifstream file(path);
+  if (!file) return not_found("--cashout: cannot open {}", path);
+  std::string line;
+  for (std::size_t number = 1; std::getline(file, line); ++number) {
+    if (number > k_max_cashout_lines) {
+      return invalid_argument("--cashout: {} has over {} lines", path, k_max_cashout_lines);
+    }
+    if (line.empty() || line.front() == '#') continue;
+    Result<model::Selector> account = model::parse_selector(line, {});
+    if (!account.ok()) return account.error().with_context(fmt::format("--cashout: {} line {}", path, number));
+    if (const std::optional<flow::AccountId> id = ledger.find(*account)) options.cashout_accounts.insert(*id);
+  }
+  return {};
+}
+
+Result<flow::TraceOptions> trace_options(const flow::Ledger& ledger, const TraceArgs& args) {
+  flow::TraceOptions options;
+  if (args.rule == "proportional") {
+    options.rule = flow::TaintRule::proportional;
+  } else if (args.rule != "fifo") {
+    return invalid_argument("--rule: '{}' is not fifo or proportional", args.rule);
+  }
+  if (args.max_hops == 0) return invalid_argument("--max-hops: must be at least 1");
+  options.max_hops = args.max_hops;
+  if (!args.since.empty()) {
+    JALA_TRY_ASSIGN(options.since, parse_time_option(args.since, "--since"));
+  }
+  if (!args.until.empty()) {
+    JALA_TRY_ASSIGN(options.until, parse_time_option(args.until, "--until"));
+  }
+  if (!args.cashout_file.empty()) JALA_TRY(read_cashout_accounts(ledger, args.cashout_file, options));
+  return options;
+}
+
+Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vector<std::string>& payment) {
+  for (flow::TransferId t = 0; t < ledger.transfer_count(); ++t) {
+    if (ledger.record_id(t) == payment[1] && ledger.source(t) == payment[0]) return t;
+  }
+  return not_found("--payment: no transaction {} from source {}", payment[1], payment[0]);
+}
+
+nlohmann::ordered_json transfer_json(const flow::Ledger& ledger, flow::TransferId t) {
+  const flow::Transfer& transfer = ledger.transfer(t);
+  return {{"transaction", {{"source", ledger.source(t)}, {"id", ledger.record_id(t)}}},
+          {"from", ledger.account(transfer.from).to_string()},
+          {"to", ledger.account(transfer.to).to_string()},
+          {"at", format_rfc3339(transfer.at)},
+          {"amount", transfer.amount},
+          {"currency", ledger.currency(t)},
+          {"channel", model::to_string(transfer.channel)}};
+}
+
+std::string describe(const flow::Ledger& ledger, flow::TransferId t) {
+  const flow::Transfer& transfer = ledger.transfer(t);
+  return fmt::format("{}  {} -> {}  {:.2f} {} by {} ({}/{})", format_rfc3339(transfer.at),
+                     ledger.account(transfer.from).to_string(), ledger.account(transfer.to).to_string(),
+                     transfer.amount, ledger.currency(t), model::to_string(transfer.channel), ledger.source(t),
+                     ledger.record_id(t));
+}
+
+void print_trace(const flow::Ledger& ledger, const std::string& traced, const TraceArgs& args,
+                 const flow::Trace& trace) {
+  if (args.output == Output::json) {
+    nlohmann::ordered_json hops = nlohmann::ordered_json::array();
+    for (const flow::Hop& hop : trace.hops) {
+      nlohmann::ordered_json entry{{"hop", hop.hop}};
+      entry.update(transfer_json(ledger, hop.transfer));
+      entry["taint_usd"] = hop.taint_usd;
+      hops.push_back(std::move(entry));
+    }
+    nlohmann::ordered_json endpoints = nlohmann::ordered_json::array();
+    for (const flow::Endpoint& end : trace.endpoints) {
+      endpoints.push_back({{"account", ledger.account(end.account).to_string()},
+                           {"reason", flow::to_string(end.reason)},
+                           {"taint_usd", end.taint_usd}});
+    }
+    const nlohmann::ordered_json out{{"traced", traced},          {"rule", args.rule},
+                                     {"max_hops", args.max_hops}, {"seeded_usd", trace.seeded_usd},
+                                     {"hops", std::move(hops)},   {"endpoints", std::move(endpoints)}};
+    fmt::print("{}\n", out.dump());
+    return;
+  }
+  fmt::print("Money from {}: {:.2f} USD, traced by {} up to {} hops\n", traced, trace.seeded_usd, args.rule,
+             args.max_hops);
+  for (const flow::Hop& hop : trace.hops) {
+    fmt::print("  hop {}  {}  carries {:.2f} USD\n", hop.hop, describe(ledger, hop.transfer), hop.taint_usd);
+  }
+  fmt::print("Where it stopped:\n");
+  for (const flow::Endpoint& end : trace.endpoints) {
+    fmt::print("  {:>14.2f} USD  {}  ({})\n", end.taint_usd, ledger.account(end.account).to_string(),
+               flow::to_string(end.reason));
+  }
+}
+
+void print_funding(const flow::Ledger& ledger, flow::AccountId account, const TraceArgs& args,
+                   const std::vector<flow::Funding>& funding) {
+  double total = 0;
+  for (const flow::Funding& f : funding) total += f.reached_usd;
+  if (args.output == Output::json) {
+    nlohmann::ordered_json payments = nlohmann::ordered_json::array();
+    for (const flow::Funding& f : funding) {
+      nlohmann::ordered_json entry = transfer_json(ledger, f.payment);
+      entry["reached_usd"] = f.reached_usd;
+      payments.push_back(std::move(entry));
+    }
+    const nlohmann::ordered_json out{{"account", ledger.account(account).to_string()},
+                                     {"rule", args.rule},
+                                     {"reached_usd", total},
+                                     {"payments", std::move(payments)}};
+    fmt::print("{}\n", out.dump());
+    return;
+  }
+  fmt::print("{} received {:.2f} USD from {} origin payment(s), traced by {}:\n", ledger.account(account).to_string(),
+             total, funding.size(), args.rule);
+  for (const flow::Funding& f : funding) {
+    fmt::print("  {:>14.2f} USD of  {}\n", f.reached_usd, describe(ledger, f.payment));
+  }
+}
+
+}  // namespace
+
+Status trace_command(const Context& context, const TraceArgs& args) {
+  if (args.from.empty() == args.payment.empty()) {
+    return invalid_argument("give either --from ACCOUNT or --payment SOURCE ID");
+  }
+  if (args.back && args.from.empty()) return invalid_argument("--back needs --from ACCOUNT");
+  JALA_TRY_ASSIGN(const MoneyView money, read_money(context, WithReports::no));
+  const flow::Ledger& ledger = money.ledger;
+  JALA_TRY_ASSIGN(const flow::TraceOptions options, trace_options(ledger, args));
+  if (!args.payment.empty()) {
+    JALA_TRY_ASSIGN(const flow::TransferId payment, find_payment(ledger, args.payment));
+    const flow::Trace trace = flow::trace_transfers(ledger, std::span(&payment, 1), options);
+    print_trace(ledger, fmt::format("{}/{}", args.payment[0], args.payment[1]), args, trace);
+    return {};
+  }
+  JALA_TRY_ASSIGN(const flow::AccountId account, find_account(ledger, args.from, "--from"));
+  if (args.back) {
+    print_funding(ledger, account, args, flow::trace_back(ledger, account, options));
+  } else {
+    print_trace(ledger, ledger.account(account).to_string(), args, flow::trace_account(ledger, account, options));
+  }
+  return {};
+}
+
+}  // namespace jala::cli

@@ -1,0 +1,100 @@
+// One account's balance as taint tracing sees it (docs/flow.md): how much of the money it holds is
+// tainted, and how much of each payment it makes carries that taint. Two rules:
+//   - FIFO: money leaves in the order it arrived; a payment carries the taint of the oldest money it
+//     spends.
+//   - proportional ("haircut"): every payment carries the account's tainted share at that moment.
+// Money paid beyond the balance is of unknown, untainted origin. Amounts are in US dollars. Both
+// tracers (trace.h and the reference tracer of the tests) and mule scoring share this arithmetic, so
+// that they agree to the last bit.
+//
+// Value types; thread-compatible.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <deque>
+
+namespace jala::flow {
+
+enum class TaintRule { fifo, proportional };
+
+// What a payment carries: its tainted dollars and the hop count of the taint it spends (the largest).
+struct Spent {
+  double taint = 0;
+  std::uint32_t hop = 0;
+};
+
+class FifoBalance {
+ public:
+  void receive(double usd, double taint, std::uint32_t hop) {
+    if (usd <= 0) return;
+    // Untainted money in a row is one lot: what it is made of never matters, only where it sits.
+    if (taint == 0 && !m_lots.empty() && m_lots.back().taint == 0) {
+      m_lots.back().usd += usd;
+      return;
+    }
+    m_lots.push_back({usd, std::min(taint, usd), hop});
+  }
+
+  Spent spend(double usd) {
+    Spent spent;
+    while (usd > 0 && !m_lots.empty()) {
+      Lot& lot = m_lots.front();
+      const double take = std::min(usd, lot.usd);
+      if (lot.taint > 0) {
+        const double taint = take >= lot.usd ? lot.taint : lot.taint * (take / lot.usd);
+        spent.taint += taint;
+        spent.hop = std::max(spent.hop, lot.hop);
+        lot.taint -= taint;
+      }
+      lot.usd -= take;
+      usd -= take;
+      if (lot.usd <= 0) m_lots.pop_front();
+    }
+    return spent;
+  }
+
+  double taint() const {
+    double total = 0;
+    for (const Lot& lot : m_lots) total += lot.taint;
+    return total;
+  }
+
+ private:
+  struct Lot {
+    double usd;
+    double taint;
+    std::uint32_t hop;
+  };
+  std::deque<Lot> m_lots;
+};
+
+class ProportionalBalance {
+ public:
+  void receive(double usd, double taint, std::uint32_t hop) {
+    if (usd <= 0) return;
+    m_usd += usd;
+    if (taint > 0) {
+      m_taint += std::min(taint, usd);
+      m_hop = std::max(m_hop, hop);
+    }
+  }
+
+  Spent spend(double usd) {
+    if (usd <= 0 || m_usd <= 0) return {};
+    Spent spent{m_taint, m_hop};
+    if (usd < m_usd) spent.taint = m_taint * (usd / m_usd);
+    m_taint -= spent.taint;
+    m_usd = std::max(0.0, m_usd - usd);
+    return spent;
+  }
+
+  double taint() const { return m_taint; }
+
+ private:
+  double m_usd = 0;
+  double m_taint = 0;
+  std::uint32_t m_hop = 0;
+};
+
+}  // namespace jala::flow

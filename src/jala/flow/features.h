@@ -1,0 +1,33 @@
+// What mule scoring (suspects.h) measures of each account, in one pass per account over its transfers.
+// Internal to flow/.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "jala/flow/ledger.h"
+
+namespace jala::flow {
+
+// Money spent at most this long after it arrived passes through rapidly.
+inline constexpr std::int64_t k_rapid_micros = 48LL * 3'600 * 1'000'000;
+
+struct AccountFeatures {
+  double in_usd = 0;
+  double out_usd = 0;
+  double rapid_usd = 0;          // outgoing money that arrived at most 48 hours before (FIFO)
+  double origin_in_usd = 0;      // incoming money from origin accounts that pay at most 3 times (victims)
+  double offramp_in_usd = 0;     // incoming by crypto or cash
+  double median_in_usd = 0;      // typical payment received
+  double median_out_usd = 0;     // typical payment made
+  double first_week_in_usd = 0;  // received in the 7 days after its first transfer
+  std::size_t senders = 0;       // distinct
+  std::size_t receivers = 0;     // distinct
+  std::size_t returning = 0;     // accounts it both pays and is paid by (cycles)
+  Timestamp first_at;
+  Timestamp last_at;
+};
+
+std::vector<AccountFeatures> measure_accounts(const Ledger& ledger);
+
+}  // namespace jala::flow

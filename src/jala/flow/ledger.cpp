@@ -1,0 +1,131 @@
+#include "jala/flow/ledger.h"
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <numeric>
+
+#include "jala/graph/usd_rates.h"
+
+namespace jala::flow {
+namespace {
+
+constexpr AccountId k_empty_slot = std::numeric_limits<AccountId>::max();
+constexpr std::size_t k_max_table = std::numeric_limits<std::uint16_t>::max();
+
+std::size_t hash_of(const model::Selector& selector) {
+  return std::hash<std::string_view>{}(selector.value) * 31 + static_cast<std::size_t>(selector.type);
+}
+
+// Slots for `count` accounts at most half full, a power of two for masking.
+std::vector<AccountId> index_accounts(const std::vector<model::Selector>& accounts) {
+  std::size_t slots = 16;
+  while (slots < 2 * accounts.size()) slots *= 2;
+  std::vector<AccountId> index(slots, k_empty_slot);
+  for (AccountId id = 0; id < accounts.size(); ++id) {
+    std::size_t slot = hash_of(accounts[id]) & (slots - 1);
+    while (index[slot] != k_empty_slot) slot = (slot + 1) & (slots - 1);
+    index[slot] = id;
+  }
+  return index;
+}
+
+// Counting sort of transfer ids by one endpoint; ids stay in time order within an account.
+void index_by(const std::vector<Transfer>& transfers, std::size_t accounts, AccountId Transfer::*endpoint,
+              std::vector<TransferId>& ids, std::vector<std::uint32_t>& offsets) {
+  offsets.assign(accounts + 1, 0);
+  for (const Transfer& transfer : transfers) ++offsets[transfer.*endpoint + 1];
+  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+  ids.resize(transfers.size());
+  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+  for (TransferId t = 0; t < transfers.size(); ++t) ids[next[transfers[t].*endpoint]++] = t;
+}
+
+}  // namespace
+
+std::optional<AccountId> Ledger::find(const model::Selector& account) const {
+  if (m_account_index.empty()) return std::nullopt;  // never built
+  const std::size_t mask = m_account_index.size() - 1;
+  for (std::size_t slot = hash_of(account) & mask; m_account_index[slot] != k_empty_slot; slot = (slot + 1) & mask) {
+    if (m_accounts[m_account_index[slot]] == account) return m_account_index[slot];
+  }
+  return std::nullopt;
+}
+
+std::string_view Ledger::record_id(TransferId id) const {
+  const std::uint64_t begin = id == 0 ? 0 : m_id_ends[id - 1];
+  return std::string_view(m_ids).substr(begin, m_id_ends[id] - begin);
+}
+
+AccountId LedgerBuilder::add_account(model::Selector account) {
+  m_ledger.m_accounts.push_back(std::move(account));
+  return static_cast<AccountId>(m_ledger.m_accounts.size() - 1);
+}
+
+std::uint16_t LedgerBuilder::intern(std::vector<std::string>& table, std::string_view name) {
+  // Tables hold a few dozen sources and currencies, and records arrive in runs of the same one.
+  for (std::size_t i = table.size(); i-- > 0;) {
+    if (table[i] == name) return static_cast<std::uint16_t>(i);
+  }
+  table.emplace_back(name);
+  return static_cast<std::uint16_t>(table.size() - 1);
+}
+
+Status LedgerBuilder::add(const TransferRecord& record) {
+  Ledger& ledger = m_ledger;
+  if (ledger.m_transfers.size() >= std::numeric_limits<TransferId>::max()) {
+    return invalid_argument("more than {} transactions", std::numeric_limits<TransferId>::max());
+  }
+  if (ledger.m_currencies.size() >= k_max_table || ledger.m_sources.size() >= k_max_table) {
+    return invalid_argument("more than {} currencies or sources", k_max_table);
+  }
+  if (record.from >= ledger.m_accounts.size() || record.to >= ledger.m_accounts.size()) {
+    return invalid_argument("transaction {}/{} names an account that was not added", record.source, record.id);
+  }
+  const std::optional<double> rate = graph::usd_per_unit(record.currency);
+  if (!rate) ++ledger.m_unpriced;
+  ledger.m_transfers.push_back({record.from, record.to, record.at, record.amount, record.amount * rate.value_or(0.0),
+                                intern(ledger.m_currencies, record.currency), record.channel});
+  ledger.m_source_of.push_back(intern(ledger.m_sources, record.source));
+  ledger.m_ids += record.id;
+  ledger.m_id_ends.push_back(ledger.m_ids.size());
+  return {};
+}
+
+Ledger LedgerBuilder::build() && {
+  Ledger& ledger = m_ledger;
+  const std::size_t count = ledger.m_transfers.size();
+  std::vector<TransferId> order(count);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](TransferId a, TransferId b) {
+    const Transfer& x = ledger.m_transfers[a];
+    const Transfer& y = ledger.m_transfers[b];
+    if (x.at != y.at) return x.at < y.at;
+    const std::string_view source_a = ledger.source(a);
+    const std::string_view source_b = ledger.source(b);
+    if (source_a != source_b) return source_a < source_b;
+    return ledger.record_id(a) < ledger.record_id(b);
+  });
+  Ledger sorted;
+  sorted.m_accounts = std::move(ledger.m_accounts);
+  sorted.m_currencies = std::move(ledger.m_currencies);
+  sorted.m_sources = std::move(ledger.m_sources);
+  sorted.m_unpriced = ledger.m_unpriced;
+  sorted.m_transfers.reserve(count);
+  sorted.m_source_of.reserve(count);
+  sorted.m_id_ends.reserve(count);
+  sorted.m_ids.reserve(ledger.m_ids.size());
+  for (const TransferId t : order) {
+    sorted.m_transfers.push_back(ledger.m_transfers[t]);
+    sorted.m_source_of.push_back(ledger.m_source_of[t]);
+    sorted.m_ids += ledger.record_id(t);
+    sorted.m_id_ends.push_back(sorted.m_ids.size());
+  }
+  ledger = Ledger{};
+  sorted.m_account_index = index_accounts(sorted.m_accounts);
+  index_by(sorted.m_transfers, sorted.m_accounts.size(), &Transfer::from, sorted.m_out, sorted.m_out_offsets);
+  index_by(sorted.m_transfers, sorted.m_accounts.size(), &Transfer::to, sorted.m_in, sorted.m_in_offsets);
+  return sorted;
+}
+
+}  // namespace jala::flow

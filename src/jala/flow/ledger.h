@@ -1,0 +1,108 @@
+// The ledger: every stored transaction as a compact, time-ordered graph of accounts, what tracing and
+// mule scoring read. Accounts are selectors, so the collector account a complaint names and the same
+// account in a bank's transaction file are one node. Transfers are numbered in time order (ties by
+// source, then id), and each account lists its outgoing and incoming transfers in that order.
+//
+// Amounts keep their currency; each transfer also carries its value in US dollars
+// (graph/usd_rates.h), the one unit in which taint is measured and conserved. A transfer in a currency
+// without a rate is worth 0 USD and counted in `unpriced_transfers()`.
+//
+// Built once by LedgerBuilder (the store fills it in one pass: storage::ReadView::ledger()); then
+// immutable and thread-safe to read.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jala/base/time.h"
+#include "jala/model/selector.h"
+#include "jala/model/transaction.h"
+
+namespace jala::flow {
+
+using AccountId = std::uint32_t;   // index into Ledger accounts
+using TransferId = std::uint32_t;  // index into Ledger transfers: time order
+
+struct Transfer {
+  AccountId from = 0;
+  AccountId to = 0;
+  Timestamp at;
+  double amount = 0;  // in `currency`
+  double usd = 0;     // `amount` in US dollars; 0 when the currency has no rate
+  std::uint16_t currency = 0;
+  model::Channel channel = model::Channel::other;
+};
+
+class Ledger {
+ public:
+  std::size_t account_count() const { return m_accounts.size(); }
+  std::size_t transfer_count() const { return m_transfers.size(); }
+  std::size_t unpriced_transfers() const { return m_unpriced; }
+
+  const model::Selector& account(AccountId id) const { return m_accounts[id]; }
+  std::optional<AccountId> find(const model::Selector& account) const;
+
+  const Transfer& transfer(TransferId id) const { return m_transfers[id]; }
+  std::string_view currency(TransferId id) const { return m_currencies[m_transfers[id].currency]; }
+  std::string_view source(TransferId id) const { return m_sources[m_source_of[id]]; }
+  std::string_view record_id(TransferId id) const;
+
+  // The account's transfers, in time order.
+  std::span<const TransferId> outgoing(AccountId id) const { return slice(m_out, m_out_offsets, id); }
+  std::span<const TransferId> incoming(AccountId id) const { return slice(m_in, m_in_offsets, id); }
+
+ private:
+  friend class LedgerBuilder;
+  static std::span<const TransferId> slice(const std::vector<TransferId>& ids,
+                                           const std::vector<std::uint32_t>& offsets, AccountId id) {
+    return std::span(ids).subspan(offsets[id], offsets[id + 1] - offsets[id]);
+  }
+
+  std::vector<model::Selector> m_accounts;
+  std::vector<AccountId> m_account_index;  // open addressing over m_accounts; k_empty_slot when free
+  std::vector<Transfer> m_transfers;
+  std::vector<std::string> m_currencies;
+  std::vector<std::string> m_sources;
+  std::vector<std::uint16_t> m_source_of;
+  std::string m_ids;                     // every record id, concatenated in transfer order
+  std::vector<std::uint64_t> m_id_ends;  // where each transfer's id ends in m_ids
+  std::vector<TransferId> m_out;
+  std::vector<std::uint32_t> m_out_offsets;
+  std::vector<TransferId> m_in;
+  std::vector<std::uint32_t> m_in_offsets;
+  std::size_t m_unpriced = 0;
+};
+
+// What a store or a test knows of one transaction.
+struct TransferRecord {
+  std::string_view source;
+  std::string_view id;
+  AccountId from = 0;
+  AccountId to = 0;
+  Timestamp at;
+  double amount = 0;
+  std::string_view currency;
+  model::Channel channel = model::Channel::other;
+};
+
+// Not thread-safe; one per ledger.
+class LedgerBuilder {
+ public:
+  // Adds an account and returns its id; the caller keeps accounts distinct.
+  AccountId add_account(model::Selector account);
+  // Adds a transfer between added accounts. Fails beyond 2^32 - 1 transfers or 65,535 sources or
+  // currencies.
+  Status add(const TransferRecord& record);
+  // Orders the transfers in time and indexes them by account.
+  Ledger build() &&;
+
+ private:
+  std::uint16_t intern(std::vector<std::string>& table, std::string_view name);
+  Ledger m_ledger;
+};
+
+}  // namespace jala::flow

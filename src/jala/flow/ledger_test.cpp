@@ -1,0 +1,51 @@
+#include "jala/flow/ledger.h"
+
+#include <gtest/gtest.h>
+
+#include "jala/flow/test_ledgers.h"
+
+namespace jala::flow {
+namespace {
+
+TEST(Ledger, OrdersTransfersInTimeAndIndexesThemByAccount) {
+  testing::TestLedger built(3);
+  built.pay(0, 1, 10, 5).pay(1, 2, 9, 7).pay(0, 2, 4, 1).pay(2, 0, 1, 7);
+  const Ledger ledger = built.build();
+  ASSERT_EQ(ledger.transfer_count(), 4);
+  // Times 1, 5, 7, 7: the tie is broken by id (T000001 before T000003).
+  EXPECT_EQ(ledger.record_id(0), "T000002");
+  EXPECT_EQ(ledger.record_id(1), "T000000");
+  EXPECT_EQ(ledger.record_id(2), "T000001");
+  EXPECT_EQ(ledger.record_id(3), "T000003");
+  EXPECT_EQ(ledger.source(3), "TEST");
+  EXPECT_EQ(ledger.currency(3), "USD");
+  EXPECT_EQ(std::vector<TransferId>(ledger.outgoing(0).begin(), ledger.outgoing(0).end()),
+            (std::vector<TransferId>{0, 1}));
+  EXPECT_EQ(std::vector<TransferId>(ledger.incoming(2).begin(), ledger.incoming(2).end()),
+            (std::vector<TransferId>{0, 2}));
+  EXPECT_TRUE(ledger.outgoing(1).size() == 1 && ledger.incoming(0).size() == 1);
+}
+
+TEST(Ledger, FindsAccountsBySelector) {
+  testing::TestLedger built(1000);
+  const Ledger ledger = built.build();
+  for (AccountId a = 0; a < 1000; ++a) EXPECT_EQ(ledger.find(ledger.account(a)), a);
+  EXPECT_FALSE(ledger.find({model::SelectorType::bank, "testbank:1000"}));
+  EXPECT_FALSE(ledger.find({model::SelectorType::iban, "testbank:1"}));
+}
+
+TEST(Ledger, ConvertsToUsdAndCountsUnpricedCurrencies) {
+  LedgerBuilder builder;
+  const AccountId a = builder.add_account({model::SelectorType::bank, "x:1"});
+  const AccountId b = builder.add_account({model::SelectorType::bank, "x:2"});
+  ASSERT_TRUE(builder.add({"S", "1", a, b, Timestamp{0}, 100, "USD", model::Channel::bank}).ok());
+  ASSERT_TRUE(builder.add({"S", "2", a, b, Timestamp{1}, 100, "XXX", model::Channel::bank}).ok());
+  EXPECT_FALSE(builder.add({"S", "3", a, 7, Timestamp{1}, 1, "USD", model::Channel::bank}).ok());
+  const Ledger ledger = std::move(builder).build();
+  EXPECT_DOUBLE_EQ(ledger.transfer(0).usd, 100);
+  EXPECT_EQ(ledger.transfer(1).usd, 0);
+  EXPECT_EQ(ledger.unpriced_transfers(), 1);
+}
+
+}  // namespace
+}  // namespace jala::flow

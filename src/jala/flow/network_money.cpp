@@ -1,0 +1,41 @@
+#include "jala/flow/network_money.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+namespace jala::flow {
+
+NetworkMoney network_money(const Ledger& ledger, std::span<const AccountId> accounts, std::size_t max_exits) {
+  const std::unordered_set<AccountId> members(accounts.begin(), accounts.end());
+  NetworkMoney money;
+  std::map<AccountId, Exit> exits;
+  for (const AccountId account : accounts) {
+    for (const TransferId t : ledger.incoming(account)) {
+      const Transfer& transfer = ledger.transfer(t);
+      if (members.contains(transfer.from)) continue;  // counted once, as the sender's payment
+      money.in_usd += transfer.usd;
+      ++money.in_transfers;
+    }
+    for (const TransferId t : ledger.outgoing(account)) {
+      const Transfer& transfer = ledger.transfer(t);
+      if (members.contains(transfer.to)) {
+        money.internal_usd += transfer.usd;
+        continue;
+      }
+      money.out_usd += transfer.usd;
+      ++money.out_transfers;
+      Exit& exit = exits[transfer.to];
+      exit.account = transfer.to;
+      exit.usd += transfer.usd;
+      ++exit.transfers;
+      exit.pays_on = !ledger.outgoing(transfer.to).empty();
+    }
+  }
+  for (const auto& [account, exit] : exits) money.exits.push_back(exit);
+  std::stable_sort(money.exits.begin(), money.exits.end(), [](const Exit& a, const Exit& b) { return a.usd > b.usd; });
+  if (money.exits.size() > max_exits) money.exits.resize(max_exits);
+  return money;
+}
+
+}  // namespace jala::flow

@@ -1,0 +1,210 @@
+#include "jala/flow/suspects.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "jala/flow/features.h"
+
+namespace jala::flow {
+namespace {
+
+// Weights of the evidence (docs/flow.md); each term is 0..1. Pass-through is the strongest.
+constexpr double k_rapid_weight = 0.40;
+constexpr double k_balance_weight = 0.10;
+constexpr double k_size_weight = 0.15;
+constexpr double k_narrowing_weight = 0.10;
+constexpr double k_source_weight = 0.15;
+constexpr double k_reported_weight = 0.10;
+constexpr double k_cycle_weight = 0.05;
+constexpr double k_sudden_weight = 0.05;
+
+constexpr double k_cashout_from_suspects_weight = 0.60;
+constexpr double k_cashout_offramp_weight = 0.15;
+constexpr double k_cashout_many_weight = 0.10;
+
+// A cash-out keeps what it gets: it pays out at most this share of what it received.
+constexpr double k_cashout_max_out_share = 0.2;
+// New accounts: first seen this long after the ledger begins, then this much in their first week.
+constexpr std::int64_t k_new_after_micros = 30LL * 86'400 * 1'000'000;
+constexpr double k_sudden_usd = 10'000;
+
+double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
+double share(double part, double whole) { return whole > 0 ? clamp01(part / whole) : 0.0; }
+
+// A score as it is summed; the reasons are written only when asked for (for the suspects), so that
+// scoring millions of accounts formats nothing.
+struct Scored {
+  explicit Scored(bool with_reasons) : explain(with_reasons) {}
+
+  // Adds `weight` times `strength` (0..1). A reason is given for evidence at least half as strong
+  // as it can be, so that `why` lists what moved the score, not every faint trace.
+  template <typename Reason>
+  void add(double weight, double strength, const Reason& reason) {
+    score += weight * strength;
+    if (explain && strength >= 0.5) evidence.emplace_back(weight * strength, reason());
+  }
+
+  bool explain;
+  double score = 0;
+  Role role = Role::mule;
+  std::vector<std::pair<double, std::string>> evidence;  // weight earned, reason
+};
+
+struct Context {
+  const Ledger& ledger;
+  const std::vector<AccountFeatures>& features;
+  const std::vector<const ReportedAccount*>& reported;  // by account; null when no report names it
+  Timestamp ledger_start;
+};
+
+void add_common(const Context& context, AccountId account, Scored& scored) {
+  const AccountFeatures& f = context.features[account];
+  if (const ReportedAccount* reported = context.reported[account]) {
+    scored.add(k_reported_weight, 1.0, [&] {
+      return std::string(reported->network.empty() ? fmt::format("named in {} report(s)", reported->reports)
+                                                   : fmt::format("named in {} report(s) of network {}",
+                                                                 reported->reports, reported->network));
+    });
+  }
+  if (f.first_at.unix_micros - context.ledger_start.unix_micros >= k_new_after_micros &&
+      f.first_week_in_usd >= k_sudden_usd) {
+    scored.add(k_sudden_weight, 1.0,
+               [&] { return fmt::format("new account: {:.0f} USD in its first week", f.first_week_in_usd); });
+  }
+}
+
+// Collectors and mules: money in, and most of it out again soon, in similar amounts.
+Scored score_pass_through(const Context& context, AccountId account, std::span<const double> suspicion, bool explain) {
+  const AccountFeatures& f = context.features[account];
+  Scored scored(explain);
+  const double rapid = share(f.rapid_usd, f.in_usd);
+  scored.add(k_rapid_weight, rapid,
+             [&] { return fmt::format("{:.0f}% of its money out within 48 hours of arriving", 100 * rapid); });
+  const double kept = f.in_usd > 0 ? 1.0 - f.out_usd / f.in_usd : 1.0;
+  scored.add(k_balance_weight, clamp01(1.0 - 3.0 * std::abs(kept)),
+             [&] { return fmt::format("passes on {:.1f}% of what it receives", 100 * (1.0 - kept)); });
+  if (f.median_in_usd > 0 && f.median_out_usd > 0) {
+    const double size = clamp01(1.0 - std::abs(std::log(f.median_out_usd / f.median_in_usd)) / std::log(4.0));
+    scored.add(k_size_weight, size, [&] {
+      return fmt::format("pays on in amounts like those it receives (median {:.0f} in, {:.0f} out USD)",
+                         f.median_in_usd, f.median_out_usd);
+    });
+  }
+  if (f.senders >= 2 && f.receivers <= f.senders) {
+    scored.add(k_narrowing_weight, 1.0,
+               [&] { return fmt::format("fan-in from {} accounts to {}", f.senders, f.receivers); });
+  }
+  double from_suspects = 0;
+  for (const TransferId t : context.ledger.incoming(account)) {
+    const Transfer& transfer = context.ledger.transfer(t);
+    if (suspicion[transfer.from] >= k_suspect_threshold) from_suspects += transfer.usd;
+  }
+  const double victims = share(f.origin_in_usd, f.in_usd);
+  const double layered = share(from_suspects, f.in_usd);
+  scored.role = victims >= layered ? Role::collector : Role::mule;
+  if (victims >= layered) {
+    scored.add(k_source_weight, victims,
+               [&] { return fmt::format("{:.0f}% of its money from one-time payers", 100 * victims); });
+  } else {
+    scored.add(k_source_weight, layered,
+               [&] { return fmt::format("{:.0f}% of its money from other suspects (layering)", 100 * layered); });
+  }
+  if (f.returning > 0) {
+    scored.add(k_cycle_weight, 1.0, [&] { return fmt::format("money comes back from {} account(s)", f.returning); });
+  }
+  add_common(context, account, scored);
+  return scored;
+}
+
+// Cash-outs: where suspects' money stops.
+Scored score_cashout(const Context& context, AccountId account, std::span<const double> suspicion, bool explain) {
+  const AccountFeatures& f = context.features[account];
+  Scored scored(explain);
+  scored.role = Role::cashout;
+  double from_suspects = 0;
+  std::vector<AccountId> suspects;
+  for (const TransferId t : context.ledger.incoming(account)) {
+    const Transfer& transfer = context.ledger.transfer(t);
+    if (suspicion[transfer.from] >= k_suspect_threshold) {
+      from_suspects += transfer.usd;
+      suspects.push_back(transfer.from);
+    }
+  }
+  if (from_suspects == 0) return scored;
+  std::sort(suspects.begin(), suspects.end());
+  const auto distinct = static_cast<std::size_t>(std::unique(suspects.begin(), suspects.end()) - suspects.begin());
+  const double fed = share(from_suspects, f.in_usd);
+  scored.add(k_cashout_from_suspects_weight, fed, [&] {
+    return fmt::format("{:.0f}% of its money from {} suspect(s), and it keeps it", 100 * fed, distinct);
+  });
+  const double offramp = share(f.offramp_in_usd, f.in_usd);
+  scored.add(k_cashout_offramp_weight, offramp,
+             [&] { return fmt::format("{:.0f}% arrives by crypto or cash", 100 * offramp); });
+  if (distinct >= 2) {
+    scored.add(k_cashout_many_weight, 1.0, [&] { return std::string("pooled from several suspects"); });
+  }
+  add_common(context, account, scored);
+  return scored;
+}
+
+Scored score_account(const Context& context, AccountId account, std::span<const double> suspicion, bool explain) {
+  const AccountFeatures& f = context.features[account];
+  if (f.in_usd <= 0) return Scored(explain);
+  if (f.out_usd <= k_cashout_max_out_share * f.in_usd) return score_cashout(context, account, suspicion, explain);
+  return score_pass_through(context, account, suspicion, explain);
+}
+
+}  // namespace
+
+std::string_view to_string(Role role) {
+  switch (role) {
+    case Role::collector: return "collector";
+    case Role::mule: return "mule";
+    case Role::cashout: return "cashout";
+  }
+  return "mule";
+}
+
+std::vector<Suspect> find_suspects(const Ledger& ledger, std::span<const ReportedAccount> reported) {
+  const std::vector<AccountFeatures> features = measure_accounts(ledger);
+  std::vector<const ReportedAccount*> reported_by_account(ledger.account_count(), nullptr);
+  for (const ReportedAccount& r : reported) {
+    if (r.account < ledger.account_count()) reported_by_account[r.account] = &r;
+  }
+  const Context context{ledger, features, reported_by_account,
+                        ledger.transfer_count() > 0 ? ledger.transfer(0).at : Timestamp{}};
+
+  // Two rounds: the first finds pass-through accounts on their own evidence; the second adds what
+  // their neighbours are (layering, and the cash-outs they feed).
+  const std::vector<double> no_suspicion(ledger.account_count(), 0.0);
+  std::vector<double> first_round(ledger.account_count());
+  for (AccountId a = 0; a < ledger.account_count(); ++a) {
+    first_round[a] = score_account(context, a, no_suspicion, false).score;
+  }
+  std::vector<Suspect> suspects;
+  for (AccountId a = 0; a < ledger.account_count(); ++a) {
+    if (score_account(context, a, first_round, false).score < k_suspect_threshold) continue;
+    Scored s = score_account(context, a, first_round, true);
+    std::stable_sort(s.evidence.begin(), s.evidence.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    Suspect suspect{a,
+                    s.role,
+                    std::min(1.0, s.score),
+                    {},
+                    features[a].in_usd,
+                    features[a].out_usd,
+                    std::max(0.0, features[a].in_usd - features[a].out_usd),
+                    features[a].last_at,
+                    reported_by_account[a] ? reported_by_account[a]->network : std::string()};
+    for (auto& [weight, reason] : s.evidence) suspect.why.push_back(std::move(reason));
+    suspects.push_back(std::move(suspect));
+  }
+  std::sort(suspects.begin(), suspects.end(), [](const Suspect& a, const Suspect& b) {
+    return a.score != b.score ? a.score > b.score : a.account < b.account;
+  });
+  return suspects;
+}
+
+}  // namespace jala::flow

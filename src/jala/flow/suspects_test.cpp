@@ -1,0 +1,78 @@
+#include "jala/flow/suspects.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "jala/flow/test_ledgers.h"
+
+namespace jala::flow {
+namespace {
+
+using testing::TestLedger;
+
+const Suspect* find(const std::vector<Suspect>& suspects, AccountId account) {
+  const auto found =
+      std::find_if(suspects.begin(), suspects.end(), [&](const Suspect& s) { return s.account == account; });
+  return found == suspects.end() ? nullptr : &*found;
+}
+
+// Accounts: 0 collector, 1 mule, 2 wallet, 3 merchant, 4 supplier, 5 employer, 6 client;
+// victims, customers and employees from 100 on.
+Ledger small_economy() {
+  TestLedger built(400);
+  AccountId next = 100;
+  for (int day = 0; day < 28; ++day) {
+    const std::int64_t hour = day * 24;
+    // Two victims a day pay the collector, who forwards each payment within hours less a cut; the
+    // mule buys crypto a day later.
+    for (int v = 0; v < 2; ++v) {
+      const double usd = 500 + 97 * ((day * 7 + v * 3) % 11);
+      built.pay(next++, 0, usd, hour + v);
+      built.pay(0, 1, usd * 0.98, hour + v + 3);
+      built.pay(1, 2, usd * 0.97, hour + v + 20, model::Channel::crypto);
+    }
+    // Customers pay the merchant; once a week it pays a supplier part of the week's takings.
+    for (int c = 0; c < 5; ++c) built.pay(next++, 3, 20 + 13 * c, hour + 8 + c);
+    if (day % 7 == 6) built.pay(3, 4, 220, hour + 20);
+    // The employer is paid by its client every week and pays salaries across the week.
+    if (day % 7 == 0) built.pay(6, 5, 9'000, hour + 9);
+    if (day % 2 == 0) built.pay(5, next++, 1'800 + 10 * day, hour + 30);
+  }
+  return built.build();
+}
+
+TEST(Suspects, FindsCollectorMuleAndCashOutButNotMerchantOrPayroll) {
+  const Ledger ledger = small_economy();
+  const std::vector<Suspect> suspects = find_suspects(ledger, {});
+  const Suspect* collector = find(suspects, 0);
+  const Suspect* mule = find(suspects, 1);
+  const Suspect* wallet = find(suspects, 2);
+  ASSERT_TRUE(collector && mule && wallet);
+  EXPECT_EQ(collector->role, Role::collector);
+  EXPECT_EQ(mule->role, Role::mule);
+  EXPECT_EQ(wallet->role, Role::cashout);
+  for (AccountId legitimate : {3, 4, 5, 6}) EXPECT_FALSE(find(suspects, legitimate)) << "account " << legitimate;
+  EXPECT_EQ(suspects.size(), 3);
+  // Every score comes with its reasons, the strongest first.
+  EXPECT_NE(collector->why.front().find("within 48 hours"), std::string::npos) << collector->why.front();
+  EXPECT_NE(wallet->why.front().find("suspect"), std::string::npos) << wallet->why.front();
+  EXPECT_GT(wallet->held_usd, 0);
+}
+
+TEST(Suspects, BeingNamedInReportsRaisesTheScoreAndSaysWhy) {
+  const Ledger ledger = small_economy();
+  const std::vector<Suspect> plain = find_suspects(ledger, {});
+  const std::vector<ReportedAccount> reported{{1, 3, "N0007"}};
+  const std::vector<Suspect> with_reports = find_suspects(ledger, reported);
+  EXPECT_GT(find(with_reports, 1)->score, find(plain, 1)->score);
+  EXPECT_EQ(find(with_reports, 1)->network, "N0007");
+  const std::vector<std::string>& why = find(with_reports, 1)->why;
+  EXPECT_TRUE(std::any_of(why.begin(), why.end(),
+                          [](const std::string& w) { return w == "named in 3 report(s) of network N0007"; }));
+}
+
+TEST(Suspects, AnEmptyLedgerHasNone) { EXPECT_TRUE(find_suspects(LedgerBuilder().build(), {}).empty()); }
+
+}  // namespace
+}  // namespace jala::flow
