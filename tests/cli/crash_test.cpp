@@ -25,11 +25,13 @@ std::int64_t stored_reports(const std::string& db) {
   EXPECT_TRUE(store.ok()) << store.error().message();
   if (!store.ok()) return -1;
   std::int64_t reports = -1;
-  EXPECT_TRUE((*store)->read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(const storage::StoreStats stats, view.stats());
-    reports = stats.reports;
-    return {};
-  }).ok());
+  EXPECT_TRUE((*store)
+                  ->read([&](const storage::ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const storage::StoreStats stats, view.stats());
+                    reports = stats.reports;
+                    return {};
+                  })
+                  .ok());
   return reports;
 }
 
@@ -41,9 +43,11 @@ TEST(CrashSafety, SigkillMidIngestKeepsWholeBatchesAndARerunCompletes) {
     std::string data;
     data.reserve(static_cast<std::size_t>(k_records) * 200);
     for (int i = 0; i < k_records; ++i) {
-      data += fmt::format(R"({{"id":"r{}","source":"S","kind":"other","country":"TH","reported_at":"2026-01-01T00:00:00Z",)"
-                          R"("text":"record {}","selectors":[{{"type":"email","value":"user{}@example.org"}}]}})" "\n",
-                          i, i, i % 5000);
+      data +=
+          fmt::format(R"({{"id":"r{}","source":"S","kind":"other","country":"TH","reported_at":"2026-01-01T00:00:00Z",)"
+                      R"("text":"record {}","selectors":[{{"type":"email","value":"user{}@example.org"}}]}})"
+                      "\n",
+                      i, i, i % 5000);
     }
     write_file(file, data);
   }

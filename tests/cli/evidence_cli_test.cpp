@@ -21,6 +21,11 @@ class EvidenceCli : public ::testing::Test {
         jala({"ingest", JALA_SOURCE_DIR "/examples/reports.jsonl", JALA_SOURCE_DIR "/examples/transactions.jsonl"});
     ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   }
+  // The id of the best-ranked network.
+  std::string best_network() {
+    const JalaRun networks = jala({"networks", "--json", "--top", "1"});
+    return nlohmann::json::parse(networks.out)["networks"][0]["id"].get<std::string>();
+  }
   JalaRun jala(std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", m_db});
     return run_jala(args);
@@ -68,6 +73,73 @@ TEST_F(EvidenceCli, TheAuditNamesWhatWasChangedBehindJalasBack) {
   EXPECT_EQ(result["problems"],
             nlohmann::json::array({"log node at level 2 index 3: not the hash of its children",
                                    "report VN-MPS VN-MPS-2025-004812: changed since it was logged at entry 0"}));
+}
+
+TEST_F(EvidenceCli, TheAuditNamesRowsNoLogEntryNames) {
+  const std::string insert =
+      "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, tlp, text,"
+      " content_hash) SELECT source, 'SLIPPED-IN-1', kind, country, reported_at, language, victim_country, tlp, text,"
+      " content_hash FROM reports LIMIT 1;";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, insert).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  ASSERT_EQ(problems.size(), 1U) << problems;
+  EXPECT_NE(problems[0].get<std::string>().find("SLIPPED-IN-1: in the store, but no log entry names it"),
+            std::string::npos)
+      << problems;
+}
+
+// A package of the examples' largest network verifies as a folder and as a zip; the export is recorded
+// in each item's custody chain, and the log still audits clean.
+TEST_F(EvidenceCli, AnExportedPackageVerifiesAndIsInTheCustodyChain) {
+  const JalaRun exported = jala({"evidence", "export", "--json", "--network", best_network(), "--out",
+                                 m_dir + "/package", "--who", "analyst@vn-mps", "--legal-basis", "MLA 2026/117"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const nlohmann::json summary = nlohmann::json::parse(exported.out);
+  EXPECT_GT(summary["items"].get<int>(), 20);  // its reports and the transactions of its accounts
+  const JalaRun verified = jala({"evidence", "verify", "--json", m_dir + "/package"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  const nlohmann::json result = nlohmann::json::parse(verified.out);
+  EXPECT_EQ(result["items_verified"], summary["items"]);
+  EXPECT_EQ(result["problems"].size(), 0U);
+
+  ASSERT_EQ(
+      jala({"evidence", "export", "--zip", "--network", best_network(), "--out", m_dir + "/package.zip"}).exit_code, 0);
+  EXPECT_EQ(jala({"evidence", "verify", m_dir + "/package.zip"}).exit_code, 0);
+
+  const JalaRun custody = jala({"evidence", "custody", "--json", "report", "VN-MPS", "VN-MPS-2025-004812"});
+  ASSERT_EQ(custody.exit_code, 0) << custody.err;
+  const nlohmann::json events = nlohmann::json::parse(custody.out)["events"];
+  ASSERT_EQ(events.size(), 3U) << events;  // logged, then two exports
+  EXPECT_EQ(events[0]["entry"]["kind"], "report");
+  EXPECT_EQ(events[1]["entry"]["action"], "exported");
+  EXPECT_EQ(events[1]["entry"]["who"], "analyst@vn-mps");
+  EXPECT_EQ(events[1]["entry"]["legal_basis"], "MLA 2026/117");
+  EXPECT_EQ(events[2]["entry"]["previous"], events[1]["leaf"]);
+  EXPECT_EQ(jala({"evidence", "audit"}).exit_code, 0);
+}
+
+TEST_F(EvidenceCli, AChangedItemFailsVerificationAndIsNamed) {
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_dir + "/package"}).exit_code, 0);
+  ASSERT_EQ(std::system(fmt::format("sed -i 's/VN/VM/' '{}/package/items/000001.json'", m_dir).c_str()), 0);
+  const JalaRun verified = jala({"evidence", "verify", m_dir + "/package"});
+  EXPECT_EQ(verified.exit_code, 1);
+  EXPECT_NE(verified.out.find("FAILED items/000001.json: its SHA-256 is not the one its log entry holds"),
+            std::string::npos)
+      << verified.out;
+}
+
+TEST_F(EvidenceCli, ExportRefusesUnknownNetworksAndUsedFolders) {
+  const JalaRun unknown = jala({"evidence", "export", "--network", "N000000000000", "--out", m_dir + "/p"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no network N000000000000"), std::string::npos) << unknown.err;
+  const JalaRun used = jala({"evidence", "export", "--network", best_network(), "--out", m_dir});
+  EXPECT_EQ(used.exit_code, 1);
+  EXPECT_NE(used.err.find("exists and is not empty"), std::string::npos) << used.err;
+  const JalaRun missing = jala({"evidence", "verify", m_dir + "/no-such-package"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no such folder or zip file"), std::string::npos) << missing.err;
 }
 
 }  // namespace

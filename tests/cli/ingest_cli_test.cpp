@@ -36,8 +36,9 @@ TEST_F(IngestCli, ThreeHundredGoodThenThreeBadRecords) {
   std::string data;
   for (int i = 1; i <= 300; ++i) data += report_line(i) + "\n";
   data += report_line(301, "VNM") + "\n";  // a three-letter country code
-  data += "{this is not json\n";            // a line that is not JSON
-  data += R"({"id":"r303","source":"VN-MPS","kind":"robbery","country":"VN","reported_at":"last tuesday","text":"x"})" "\n";
+  data += "{this is not json\n";           // a line that is not JSON
+  data += R"({"id":"r303","source":"VN-MPS","kind":"robbery","country":"VN","reported_at":"last tuesday","text":"x"})"
+          "\n";
   const std::string file = m_dir + "/reports.jsonl";
   write_file(file, data);
 
@@ -93,8 +94,9 @@ TEST_F(IngestCli, ReadsStandardInputAndCsvAndTellsFormatsByExtension) {
   EXPECT_EQ(jala({"ingest", "-"}, jsonl).exit_code, 0);
 
   const std::string csv = m_dir + "/t.csv";
-  write_file(csv, "id,source,from,to,amount,currency,at,channel\n"
-                  "t1,VN-SBV,iban:GB82 WEST 1234 5698 7654 32,phone:+84912345001,100,EUR,2026-03-01T00:00:00Z,bank\n");
+  write_file(csv,
+             "id,source,from,to,amount,currency,at,channel\n"
+             "t1,VN-SBV,iban:GB82 WEST 1234 5698 7654 32,phone:+84912345001,100,EUR,2026-03-01T00:00:00Z,bank\n");
   EXPECT_EQ(jala({"ingest", csv}).exit_code, 0);
 
   const std::string text = m_dir + "/notes.txt";
@@ -168,7 +170,8 @@ TEST_F(IngestCli, SelectorsFoundInTheTextAreStoredWithSpansAndSearchable) {
   const std::string file = m_dir + "/r.jsonl";
   write_file(file, fmt::format(R"({{"id":"t1","source":"VN-MPS","kind":"lure_ad","country":"VN",)"
                                R"("reported_at":"2026-03-01T08:15:00+07:00","text":"{}"}})",
-                               text) + "\n");
+                               text) +
+                       "\n");
   ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
   for (const std::string form : {"+84 91 288 8123", "0084912888123", "zalo:0912888123", "hr@LOTUS-careers.net"}) {
     const JalaRun got = jala({"search", "--country", "VN", "--json", form});

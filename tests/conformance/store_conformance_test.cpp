@@ -301,6 +301,29 @@ TEST_P(StoreConformance, LedgerHoldsEveryTransactionInTimeOrder) {
   EXPECT_EQ(ledger.transfer(ledger.outgoing(*phone)[0]).to, ledger.find(early.to));
 }
 
+// Each record knows the leaf of its latest logged version; nothing is unlogged when Jala wrote it all.
+TEST_P(StoreConformance, KnowsTheLeafOfEachRecordsLatestVersion) {
+  ASSERT_TRUE(put(make_report("r1")).ok());
+  ASSERT_TRUE(put(make_report("r2")).ok());
+  ASSERT_TRUE(put(make_report("r1", "changed text")).ok());  // a new version: leaf 2
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_transaction(make_transaction("t1")));
+                    return {};
+                  })
+                  .ok());
+  const auto index = [&](std::string kind, std::string source, std::string id) {
+    return read<std::optional<std::uint64_t>>([&](const ReadView& v) { return v.log_index(kind, {source, id}); });
+  };
+  EXPECT_EQ(index("report", "VN-MPS", "r1"), 2U);
+  EXPECT_EQ(index("report", "VN-MPS", "r2"), 1U);
+  EXPECT_EQ(index("transaction", "VN-SBV", "t1"), 3U);
+  EXPECT_EQ(index("transaction", "VN-MPS", "r1"), std::nullopt);
+  EXPECT_EQ(index("report", "VN-MPS", "r3"), std::nullopt);
+  using Unlogged = std::vector<std::pair<std::string, RecordKey>>;
+  EXPECT_TRUE(read<Unlogged>([](const ReadView& v) { return v.unlogged_records(); }).empty());
+}
+
 TEST_P(StoreConformance, AFailedWriteLeavesNothingBehind) {
   const Status status = m_store->write([&](WriteTransaction& transaction) -> Status {
     JALA_TRY(transaction.put_report(make_report("r1")));
@@ -362,6 +385,42 @@ TEST(SqliteStore, RefusesAStoreFromANewerJala) {
   std::filesystem::remove(path);
 }
 
+// A store written by schema 3 (before log_records) finds each record's latest leaf from its log once
+// upgraded.
+TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-v3-{}.db", ::getpid());
+  std::filesystem::remove(path);
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)
+                    ->write([&](WriteTransaction& t) -> Status {
+                      JALA_TRY(t.put_report(make_report("a")));
+                      JALA_TRY(t.put_report(make_report("b")));
+                      JALA_TRY(t.put_report(make_report("a", "a second version")));
+                      return {};
+                    })
+                    .ok());
+  }
+  ASSERT_EQ(std::system(
+                fmt::format("sqlite3 '{}' 'DROP TABLE log_records; PRAGMA user_version = 3;'", path.string()).c_str()),
+            0);
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  std::optional<std::uint64_t> a;
+  std::optional<std::uint64_t> b;
+  ASSERT_TRUE((*store)
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(a, view.log_index("report", {"VN-MPS", "a"}));
+                    JALA_TRY_ASSIGN(b, view.log_index("report", {"VN-MPS", "b"}));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(a, 2U);
+  EXPECT_EQ(b, 1U);
+  std::filesystem::remove(path);
+}
+
 // A store written by schema 1 (before text selectors had spans and before the evidence log) opens,
 // upgrades and keeps its reports.
 TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
@@ -381,7 +440,7 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
   const std::string downgrade =
       "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
       " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"
-      " PRAGMA user_version = 1;";
+      " DROP TABLE log_records; PRAGMA user_version = 1;";
   ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());

@@ -100,13 +100,37 @@ int run(int argc, char** argv) {
   network_show_app->add_flag("--graphml", network_show.graphml, "Print the network as GraphML, for graph tools");
 
   bool evidence_json = false;
-  CLI::App* evidence_app = app.add_subcommand("evidence", "The evidence log: signed heads and audits");
+  CLI::App* evidence_app =
+      app.add_subcommand("evidence", "The evidence log: signed heads, audits, packages and custody");
   evidence_app->require_subcommand(1);
   CLI::App* head_app = evidence_app->add_subcommand("head", "Sign and print the log's current size and root");
   head_app->add_flag("--json", evidence_json, "Print JSON");
   CLI::App* audit_app =
       evidence_app->add_subcommand("audit", "Recompute the log and check every logged record against the store");
   audit_app->add_flag("--json", evidence_json, "Print JSON");
+  EvidenceExportArgs export_args;
+  CLI::App* export_app = evidence_app->add_subcommand(
+      "export", "Write a network's records with their proofs as a package a court can verify offline");
+  export_app->add_option("--network", export_args.network, "The network's id, as `jala networks` prints it")
+      ->required();
+  export_app->add_option("--out", export_args.out, "A new folder (or with --zip, a new zip file)")->required();
+  export_app->add_flag("--zip", export_args.zip, "Write one zip file instead of a folder");
+  export_app->add_option("--who", export_args.who, "Who exports, for the custody chain (default: $USER)");
+  export_app->add_option("--legal-basis", export_args.legal_basis,
+                         "The legal basis, e.g. an MLA request number, for the custody chain");
+  export_app->add_flag("--json", evidence_json, "Print JSON");
+  std::string verify_path;
+  CLI::App* verify_app = evidence_app->add_subcommand(
+      "verify", "Check a package offline: every file, item, proof and signature; exit 1 naming each failure");
+  verify_app->add_option("package", verify_path, "The package folder or zip file")->required();
+  verify_app->add_flag("--json", evidence_json, "Print JSON");
+  CustodyArgs custody;
+  CLI::App* custody_app =
+      evidence_app->add_subcommand("custody", "A record's chain of custody events in the evidence log");
+  custody_app->add_option("kind", custody.kind, "report or transaction")->required();
+  custody_app->add_option("source", custody.source, "The record's source")->required();
+  custody_app->add_option("id", custody.id, "The record's id")->required();
+  custody_app->add_flag("--json", evidence_json, "Print JSON");
 
   TraceArgs trace;
   bool trace_json = false;
@@ -213,6 +237,20 @@ int run(int argc, char** argv) {
     freeze.output = output(flow_json);
     const Status status = freeze_list_command(context, freeze);
     return status.ok() ? k_exit_success : report("flow freeze-list", status.error());
+  }
+  if (export_app->parsed()) {
+    export_args.output = output(evidence_json);
+    const Status status = evidence_export_command(context, export_args);
+    return status.ok() ? k_exit_success : report("evidence export", status.error());
+  }
+  if (verify_app->parsed()) {
+    Result<int> code = evidence_verify_command(verify_path, output(evidence_json));
+    return code.ok() ? *code : report("evidence verify", code.error());
+  }
+  if (custody_app->parsed()) {
+    custody.output = output(evidence_json);
+    const Status status = evidence_custody_command(context, custody);
+    return status.ok() ? k_exit_success : report("evidence custody", status.error());
   }
   if (simulate_app->parsed()) {
     simulate.output = output(simulate_json);

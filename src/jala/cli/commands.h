@@ -85,6 +85,25 @@ struct FreezeListArgs {
   Output output = Output::text;
 };
 
+struct EvidenceExportArgs {
+  std::string network;
+  std::string out;  // a new folder, or with `zip` a new zip file
+  bool zip = false;
+  std::string who;          // empty: $USER
+  std::string legal_basis;  // free text or a reference such as an MLA request number
+  Output output = Output::text;
+};
+
+struct CustodyArgs {
+  std::string kind;  // "report" or "transaction"
+  std::string source;
+  std::string id;
+  Output output = Output::text;
+};
+
+// The node's signing key: $JALA_KEY, else beside the store ("jala.db" -> "jala.db.key").
+std::string node_key_path(const Context& context);
+
 // Exit code 0 or 1 for the commands' own outcomes; errors that end a command are returned.
 Result<int> ingest_command(const Context& context, const IngestArgs& args);
 Result<int> extract_command(const Context& context, const ExtractArgs& args);
@@ -93,6 +112,10 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
 Status evidence_head_command(const Context& context, Output output);
 // Exit code 0 when the log and the records agree, 1 with each problem named.
 Result<int> evidence_audit_command(const Context& context, Output output);
+Status evidence_export_command(const Context& context, const EvidenceExportArgs& args);
+// Exit code 0 when every file, item, proof and signature of the package checks out, 1 with each failure named.
+Result<int> evidence_verify_command(const std::string& path, Output output);
+Status evidence_custody_command(const Context& context, const CustodyArgs& args);
 Status stats_command(const Context& context, Output output);
 Status report_show_command(const Context& context, const ReportShowArgs& args);
 Status search_command(const Context& context, const SearchArgs& args);

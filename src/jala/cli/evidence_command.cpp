@@ -10,12 +10,6 @@
 namespace jala::cli {
 namespace {
 
-// The node's key: $JALA_KEY, else beside the store ("jala.db" -> "jala.db.key").
-std::string key_path(const Context& context) {
-  const char* from_environment = std::getenv("JALA_KEY");
-  return from_environment != nullptr && *from_environment != '\0' ? from_environment : context.db + ".key";
-}
-
 // The SHA-256 of the record's canonical JSON, as the log holds it; nullopt when the record is gone.
 Result<std::optional<std::string>> current_hash(const storage::ReadView& view, const std::string& kind,
                                                 const storage::RecordKey& key) {
@@ -31,8 +25,13 @@ Result<std::optional<std::string>> current_hash(const storage::ReadView& view, c
 
 }  // namespace
 
+std::string node_key_path(const Context& context) {
+  const char* from_environment = std::getenv("JALA_KEY");
+  return from_environment != nullptr && *from_environment != '\0' ? from_environment : context.db + ".key";
+}
+
 Status evidence_head_command(const Context& context, Output output) {
-  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path(context)));
+  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(node_key_path(context)));
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   evidence::TreeHead head;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
@@ -75,6 +74,7 @@ Result<int> evidence_audit_command(const Context& context, Output output) {
       }
       level.push_back(leaf);
       const nlohmann::json parsed = nlohmann::json::parse(entry, nullptr, false);
+      if (!parsed.is_discarded() && parsed.value("kind", "") == "custody") continue;  // names no record content
       if (parsed.is_discarded() || !parsed.contains("kind") || !parsed.contains("sha256")) {
         problems.push_back(fmt::format("log entry {}: not a log entry", i));
         continue;
@@ -94,6 +94,10 @@ Result<int> evidence_audit_command(const Context& context, Output output) {
         }
       }
       level = std::move(parents);
+    }
+    JALA_TRY_ASSIGN(const auto unlogged, view.unlogged_records());
+    for (const auto& [kind, key] : unlogged) {
+      problems.push_back(fmt::format("{} {} {}: in the store, but no log entry names it", kind, key.source, key.id));
     }
     for (const auto& [item, logged] : latest) {
       JALA_TRY_ASSIGN(const std::optional<std::string> hash, current_hash(view, item.first, item.second));

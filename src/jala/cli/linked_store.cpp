@@ -1,5 +1,7 @@
 #include "jala/cli/linked_store.h"
 
+#include <algorithm>
+
 #include "jala/cli/data_files.h"
 
 namespace jala::cli {
@@ -25,6 +27,34 @@ Result<LinkedStore> link_store(const Context& context) {
     return {};
   }));
   return linked;
+}
+
+Result<const graph::NetworkSummary*> find_network(const LinkedStore& linked, std::string_view id) {
+  const auto found = std::find_if(linked.ranked.begin(), linked.ranked.end(),
+                                  [&](const graph::NetworkSummary& network) { return network.id == id; });
+  if (found == linked.ranked.end()) return not_found("no network {}; `jala networks` lists them", id);
+  return &*found;
+}
+
+// The network's accounts in the ledger: what its reports name, hubs and benign selectors aside.
+std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
+                                              const graph::NetworkSummary& network) {
+  std::vector<flow::AccountId> accounts;
+  for (const graph::ReportId r : network.reports) {
+    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
+      const graph::SelectorRole role = linked.linking.roles[s];
+      if (role == graph::SelectorRole::hub || role == graph::SelectorRole::stray ||
+          role == graph::SelectorRole::benign) {
+        continue;
+      }
+      if (const std::optional<flow::AccountId> account = ledger.find(linked.input.selector(s))) {
+        accounts.push_back(*account);
+      }
+    }
+  }
+  std::sort(accounts.begin(), accounts.end());
+  accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
+  return accounts;
 }
 
 }  // namespace jala::cli

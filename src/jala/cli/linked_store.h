@@ -8,6 +8,7 @@
 #include "jala/base/result.h"
 #include "jala/cli/commands.h"
 #include "jala/extract/warninglist.h"
+#include "jala/flow/ledger.h"
 #include "jala/graph/linking.h"
 #include "jala/graph/ranking.h"
 #include "jala/storage/store.h"
@@ -25,5 +26,10 @@ struct LinkedStore {
 Result<LinkedStore> link_view(const storage::ReadView& view);
 // Opens the context's store and links its reports.
 Result<LinkedStore> link_store(const Context& context);
+// The ranked network with this id, or an error naming it.
+Result<const graph::NetworkSummary*> find_network(const LinkedStore& linked, std::string_view id);
+// The network's accounts in the ledger: what its reports name, hubs and benign selectors aside.
+std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
+                                              const graph::NetworkSummary& network);
 
 }  // namespace jala::cli

@@ -64,27 +64,6 @@ std::string hub_label(const LinkedStore& linked, graph::SelectorId s) {
                        : fmt::format("benign: {}", fmt::join(lists, ", "));
 }
 
-// The network's accounts in the ledger: what its reports name, hubs and benign selectors aside.
-std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
-                                              const graph::NetworkSummary& network) {
-  std::vector<flow::AccountId> accounts;
-  for (const graph::ReportId r : network.reports) {
-    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
-      const graph::SelectorRole role = linked.linking.roles[s];
-      if (role == graph::SelectorRole::hub || role == graph::SelectorRole::stray ||
-          role == graph::SelectorRole::benign) {
-        continue;
-      }
-      if (const std::optional<flow::AccountId> account = ledger.find(linked.input.selector(s))) {
-        accounts.push_back(*account);
-      }
-    }
-  }
-  std::sort(accounts.begin(), accounts.end());
-  accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
-  return accounts;
-}
-
 nlohmann::ordered_json money_json(const flow::Ledger& ledger, std::span<const flow::AccountId> accounts,
                                   const flow::NetworkMoney& money) {
   nlohmann::ordered_json names = nlohmann::ordered_json::array();
@@ -150,9 +129,7 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
     return {};
   }));
   const LinkedStore& linked = *read;
-  const auto found = std::find_if(linked.ranked.begin(), linked.ranked.end(),
-                                  [&](const graph::NetworkSummary& network) { return network.id == args.id; });
-  if (found == linked.ranked.end()) return not_found("no network {}; `jala networks` lists them", args.id);
+  JALA_TRY_ASSIGN(const graph::NetworkSummary* found, find_network(linked, args.id));
   const graph::NetworkSummary& network = *found;
   if (args.graphml) {
     fmt::print("{}", graph::network_graphml(linked.input, linked.linking, network));

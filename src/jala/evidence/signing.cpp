@@ -66,22 +66,27 @@ Result<SigningKey> SigningKey::load_or_create(const std::string& path) {
   return key;
 }
 
-SignedTreeHead SigningKey::sign(const TreeHead& head) const {
-  SignedTreeHead signed_head{head, {}};
-  const std::string message = tree_head_message(head);
-  crypto_sign_ed25519_detached(signed_head.signature.data(), nullptr,
-                               reinterpret_cast<const unsigned char*>(message.data()), message.size(), m_secret.data());
-  return signed_head;
+Signature SigningKey::sign_message(std::string_view message) const {
+  Signature signature{};
+  crypto_sign_ed25519_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(message.data()),
+                               message.size(), m_secret.data());
+  return signature;
+}
+
+SignedTreeHead SigningKey::sign(const TreeHead& head) const { return {head, sign_message(tree_head_message(head))}; }
+
+Status verify_message(std::string_view message, const Signature& signature, const PublicKey& key) {
+  JALA_TRY(ensure_sodium());
+  if (crypto_sign_ed25519_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(message.data()),
+                                          message.size(), key.data()) != 0) {
+    return invalid_argument("the signature does not verify with this public key");
+  }
+  return {};
 }
 
 Status verify_tree_head(const SignedTreeHead& signed_head, const PublicKey& key) {
-  JALA_TRY(ensure_sodium());
-  const std::string message = tree_head_message(signed_head.head);
-  if (crypto_sign_ed25519_verify_detached(signed_head.signature.data(),
-                                          reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-                                          key.data()) != 0) {
-    return invalid_argument("the tree head's signature does not verify with this public key");
-  }
+  Status verified = verify_message(tree_head_message(signed_head.head), signed_head.signature, key);
+  if (!verified.ok()) return invalid_argument("the tree head's signature does not verify with this public key");
   return {};
 }
 

@@ -41,12 +41,16 @@ class SigningKey {
   static Result<SigningKey> load_or_create(const std::string& path);
   const PublicKey& public_key() const { return m_public; }
   SignedTreeHead sign(const TreeHead& head) const;
+  // A detached Ed25519 signature over any bytes (an evidence package's manifest).
+  Signature sign_message(std::string_view message) const;
 
  private:
   std::array<std::uint8_t, 64> m_secret{};
   PublicKey m_public{};
 };
 
+// An error says the signature does not verify.
+Status verify_message(std::string_view message, const Signature& signature, const PublicKey& key);
 // An error says what does not match.
 Status verify_tree_head(const SignedTreeHead& signed_head, const PublicKey& key);
 

@@ -18,10 +18,12 @@ std::string log_entry_json(std::string_view kind, std::string_view source, std::
 
 }  // namespace
 
-std::string record_sha256(const model::Report& report) { return to_hex(sha256(model::to_json(report).dump())); }
+std::string canonical_record(const model::Report& report) { return model::to_json(report).dump(); }
+std::string canonical_record(const model::Transaction& transaction) { return model::to_json(transaction).dump(); }
 
+std::string record_sha256(const model::Report& report) { return to_hex(sha256(canonical_record(report))); }
 std::string record_sha256(const model::Transaction& transaction) {
-  return to_hex(sha256(model::to_json(transaction).dump()));
+  return to_hex(sha256(canonical_record(transaction)));
 }
 
 std::string log_entry_for(std::string_view kind, const model::Report& report, Timestamp at) {
@@ -35,14 +37,20 @@ std::string log_entry_for(std::string_view kind, const model::Transaction& trans
 Result<PutOutcome> WriteTransaction::put_report(const model::Report& report) {
   JALA_TRY(model::validate(report));
   JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_report(report, model::content_hash(report)));
-  if (outcome != PutOutcome::unchanged) JALA_TRY(append_log(log_entry_for("report", report, now())));
+  if (outcome != PutOutcome::unchanged) {
+    JALA_TRY_ASSIGN(const std::uint64_t index, append_log(log_entry_for("report", report, now())));
+    JALA_TRY(do_note_logged("report", {report.source, report.id}, index));
+  }
   return outcome;
 }
 
 Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& transaction) {
   JALA_TRY(model::validate(transaction));
   JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_transaction(transaction, model::content_hash(transaction)));
-  if (outcome != PutOutcome::unchanged) JALA_TRY(append_log(log_entry_for("transaction", transaction, now())));
+  if (outcome != PutOutcome::unchanged) {
+    JALA_TRY_ASSIGN(const std::uint64_t index, append_log(log_entry_for("transaction", transaction, now())));
+    JALA_TRY(do_note_logged("transaction", {transaction.source, transaction.id}, index));
+  }
   return outcome;
 }
 
@@ -52,6 +60,42 @@ Result<std::uint64_t> WriteTransaction::append_log(std::string_view entry) {
   JALA_TRY_ASSIGN(const std::vector<evidence::Node> completed,
                   evidence::nodes_completed_by_append(nodes, index, evidence::leaf_hash(entry)));
   JALA_TRY(do_append_log(index, entry, completed));
+  return index;
+}
+
+std::string_view to_string(CustodyAction action) {
+  switch (action) {
+    case CustodyAction::collected: return "collected";
+    case CustodyAction::ingested: return "ingested";
+    case CustodyAction::exported: return "exported";
+    case CustodyAction::shared: return "shared";
+    case CustodyAction::accessed: return "accessed";
+  }
+  return "accessed";
+}
+
+Result<std::uint64_t> WriteTransaction::append_custody(const CustodyEvent& event) {
+  const std::string chain_kind = "custody:" + event.record_kind;
+  JALA_TRY_ASSIGN(std::optional<std::uint64_t> previous, log_index(chain_kind, event.key));
+  if (!previous) {
+    JALA_TRY_ASSIGN(previous, log_index(event.record_kind, event.key));
+  }
+  if (!previous) {
+    return failed_precondition("{} {} {} is not in the evidence log", event.record_kind, event.key.source,
+                               event.key.id);
+  }
+  const nlohmann::ordered_json entry = {{"kind", "custody"},
+                                        {"action", to_string(event.action)},
+                                        {"record", event.record_kind},
+                                        {"source", event.key.source},
+                                        {"id", event.key.id},
+                                        {"who", event.who},
+                                        {"legal_basis", event.legal_basis},
+                                        {"detail", event.detail},
+                                        {"previous", *previous},
+                                        {"at", format_rfc3339(event.at)}};
+  JALA_TRY_ASSIGN(const std::uint64_t index, append_log(entry.dump()));
+  JALA_TRY(do_note_logged(chain_kind, event.key, index));
   return index;
 }
 

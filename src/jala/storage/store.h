@@ -69,6 +69,11 @@ class ReadView {
   virtual Result<std::string> log_entry(std::uint64_t index) const = 0;
   // The hash of a complete subtree of the log.
   virtual Result<evidence::Hash> log_node(evidence::NodeId id) const = 0;
+  // The leaf of the latest logged version of a record (`kind` "report" or "transaction"), if any.
+  virtual Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const = 0;
+  // Records the store holds that no log entry names (kind, key), by kind then key: rows written
+  // behind Jala's back.
+  virtual Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const = 0;
 };
 
 // The log's nodes as a view reads them, for the proofs of evidence/merkle.h (a transaction sees its own
@@ -82,7 +87,11 @@ class LogNodes final : public evidence::NodeReader {
   const ReadView& m_view;
 };
 
-// The lower-case hex SHA-256 of a record's canonical JSON (model::to_json), as log entries hold it.
+// A record's canonical JSON (model::to_json, keys in byte order, no white space): the bytes a log
+// entry's hash covers, and what an evidence package holds.
+std::string canonical_record(const model::Report& report);
+std::string canonical_record(const model::Transaction& transaction);
+// The lower-case hex SHA-256 of a record's canonical JSON, as log entries hold it.
 std::string record_sha256(const model::Report& report);
 std::string record_sha256(const model::Transaction& transaction);
 
@@ -91,6 +100,22 @@ std::string record_sha256(const model::Transaction& transaction);
 std::string log_entry_for(std::string_view kind, const model::Report& report, Timestamp at);
 std::string log_entry_for(std::string_view kind, const model::Transaction& transaction, Timestamp at);
 
+// A custody event (docs/formats/evidence.md): who did what with a record, when, and on what legal
+// basis. Each is a leaf of the evidence log that names the item's previous leaf (its last custody
+// event, else its latest logged version), so an item's events form a chain.
+enum class CustodyAction { collected, ingested, exported, shared, accessed };
+std::string_view to_string(CustodyAction action);
+
+struct CustodyEvent {
+  CustodyAction action = CustodyAction::accessed;
+  std::string record_kind;  // "report" or "transaction"
+  RecordKey key;
+  std::string who;          // a user or partner id
+  std::string legal_basis;  // free text or a reference such as an MLA request number
+  std::string detail;       // e.g. the SHA-256 of the package it went into
+  Timestamp at;
+};
+
 class WriteTransaction : public ReadView {
  public:
   // Adds or replaces the record with the same (source, id); idempotent for equal content.
@@ -98,9 +123,13 @@ class WriteTransaction : public ReadView {
   Result<PutOutcome> put_transaction(const model::Transaction& transaction);
   // Appends an entry to the evidence log: its leaf and the subtrees it completes, in this transaction.
   Result<std::uint64_t> append_log(std::string_view entry);
+  // Appends a custody event for a logged record, chained to the record's previous leaf; returns its leaf.
+  Result<std::uint64_t> append_custody(const CustodyEvent& event);
 
  protected:
   virtual Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) = 0;
+  // Records that leaf `index` logs the latest version of the record.
+  virtual Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) = 0;
   // `content_hash` is the record's model::content_hash().
   virtual Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) = 0;
   virtual Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,

@@ -80,6 +80,22 @@ class MemoryView : public WriteTransaction {
     return found->second;
   }
 
+  Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const override {
+    const auto found = m_state.logged.find({std::string(kind), key});
+    if (found == m_state.logged.end()) return std::optional<std::uint64_t>();
+    return std::optional<std::uint64_t>(found->second);
+  }
+  Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override {
+    std::vector<std::pair<std::string, RecordKey>> records;
+    for (const auto& [key, entry] : m_state.reports) {
+      if (!m_state.logged.contains({"report", key})) records.emplace_back("report", key);
+    }
+    for (const auto& [key, entry] : m_state.transactions) {
+      if (!m_state.logged.contains({"transaction", key})) records.emplace_back("transaction", key);
+    }
+    return records;
+  }
+
   Result<StoreStats> stats() const override {
     StoreStats stats;
     stats.reports = static_cast<std::int64_t>(m_state.reports.size());
@@ -120,6 +136,10 @@ class MemoryView : public WriteTransaction {
     }
     m_state.log_entries.emplace_back(entry);
     for (const evidence::Node& node : nodes) m_state.log_nodes[node.id] = node.hash;
+    return {};
+  }
+  Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) override {
+    m_state.logged[{std::string(kind), key}] = index;
     return {};
   }
 

@@ -18,6 +18,7 @@ class MemoryStore final : public Store {
     std::map<RecordKey, std::pair<model::Transaction, Sha256Digest>> transactions;
     std::vector<std::string> log_entries;
     std::map<evidence::NodeId, evidence::Hash> log_nodes;
+    std::map<std::pair<std::string, RecordKey>, std::uint64_t> logged;  // (kind, key) -> latest leaf
   };
 
   Status read(const std::function<Status(const ReadView&)>& body) override;

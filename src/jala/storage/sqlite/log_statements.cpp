@@ -12,8 +12,15 @@ Result<LogStatements> LogStatements::prepare(sqlite3* db) {
                   Statement::prepare(db, "INSERT INTO log_entries (leaf_index, entry) VALUES (?, ?)"));
   JALA_TRY_ASSIGN(Statement insert_node,
                   Statement::prepare(db, "INSERT INTO log_nodes (level, idx, hash) VALUES (?, ?, ?)"));
+  JALA_TRY_ASSIGN(Statement note_record,
+                  Statement::prepare(db,
+                                     "INSERT OR REPLACE INTO log_records (kind, source, source_id, leaf_index)"
+                                     " VALUES (?, ?, ?, ?)"));
+  JALA_TRY_ASSIGN(
+      Statement record_index,
+      Statement::prepare(db, "SELECT leaf_index FROM log_records WHERE kind = ? AND source = ? AND source_id = ?"));
   return LogStatements(std::move(size), std::move(entry), std::move(node), std::move(insert_entry),
-                       std::move(insert_node));
+                       std::move(insert_node), std::move(note_record), std::move(record_index));
 }
 
 Result<std::uint64_t> LogStatements::size() {
@@ -56,6 +63,21 @@ Status LogStatements::append(std::uint64_t index, std::string_view entry, std::s
     JALA_TRY(m_insert_node.run());
   }
   return {};
+}
+
+Status LogStatements::note_record(std::string_view kind, std::string_view source, std::string_view id,
+                                  std::uint64_t index) {
+  return m_note_record.bind(1, kind).bind(2, source).bind(3, id).bind(4, static_cast<std::int64_t>(index)).run();
+}
+
+Result<std::optional<std::uint64_t>> LogStatements::record_index(std::string_view kind, std::string_view source,
+                                                                 std::string_view id) {
+  m_record_index.bind(1, kind).bind(2, source).bind(3, id);
+  JALA_TRY_ASSIGN(const bool row, m_record_index.step());
+  std::optional<std::uint64_t> index;
+  if (row) index = static_cast<std::uint64_t>(m_record_index.column_int(0));
+  m_record_index.reset();
+  return index;
 }
 
 }  // namespace jala::storage::sqlite

@@ -1,8 +1,10 @@
-// The SQLite backend's evidence log: prepared statements over log_entries and log_nodes (schema 3).
+// The SQLite backend's evidence log: prepared statements over log_entries and log_nodes (schema 3)
+// and log_records (schema 4).
 // Internal to storage/sqlite/. Thread-compatible, like its connection.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -20,20 +22,28 @@ class LogStatements {
   Result<std::string> entry(std::uint64_t index);
   Result<evidence::Hash> node(evidence::NodeId id);
   Status append(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes);
+  Status note_record(std::string_view kind, std::string_view source, std::string_view id, std::uint64_t index);
+  Result<std::optional<std::uint64_t>> record_index(std::string_view kind, std::string_view source,
+                                                    std::string_view id);
 
  private:
-  LogStatements(Statement size, Statement entry, Statement node, Statement insert_entry, Statement insert_node)
+  LogStatements(Statement size, Statement entry, Statement node, Statement insert_entry, Statement insert_node,
+                Statement note_record, Statement record_index)
       : m_size(std::move(size)),
         m_entry(std::move(entry)),
         m_node(std::move(node)),
         m_insert_entry(std::move(insert_entry)),
-        m_insert_node(std::move(insert_node)) {}
+        m_insert_node(std::move(insert_node)),
+        m_note_record(std::move(note_record)),
+        m_record_index(std::move(record_index)) {}
 
   Statement m_size;
   Statement m_entry;
   Statement m_node;
   Statement m_insert_entry;
   Statement m_insert_node;
+  Statement m_note_record;
+  Statement m_record_index;
 };
 
 }  // namespace jala::storage::sqlite

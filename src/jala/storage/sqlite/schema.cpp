@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 3> k_migrations = {
+constexpr std::array<std::string_view, 4> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -79,6 +79,22 @@ CREATE TABLE log_nodes (
   hash  BLOB NOT NULL,
   PRIMARY KEY (level, idx)
 ) WITHOUT ROWID;
+)sql",
+    // 3 -> 4: for each record, the leaf of its latest logged version, so that an evidence package finds
+    // the proofs of its items without reading the whole log, and an audit finds unlogged rows.
+    R"sql(
+CREATE TABLE log_records (
+  kind       TEXT NOT NULL,
+  source     TEXT NOT NULL,
+  source_id  TEXT NOT NULL,
+  leaf_index INTEGER NOT NULL,
+  PRIMARY KEY (kind, source, source_id)
+) WITHOUT ROWID;
+INSERT OR REPLACE INTO log_records (kind, source, source_id, leaf_index)
+  SELECT json_extract(entry, '$.kind'), json_extract(entry, '$.source'), json_extract(entry, '$.id'), leaf_index
+  FROM log_entries
+  WHERE json_valid(entry) AND json_extract(entry, '$.kind') IN ('report', 'transaction')
+  ORDER BY leaf_index;
 )sql",
 };
 

@@ -109,6 +109,27 @@ class SqliteView final : public WriteTransaction {
   Result<std::uint64_t> log_size() const override { return m_log.size(); }
   Result<std::string> log_entry(std::uint64_t index) const override { return m_log.entry(index); }
   Result<evidence::Hash> log_node(evidence::NodeId id) const override { return m_log.node(id); }
+  Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const override {
+    return m_log.record_index(kind, key.source, key.id);
+  }
+  Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override {
+    JALA_TRY_ASSIGN(Statement scan,
+                    Statement::prepare(
+                        m_db,
+                        "SELECT 'report', source, source_id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM "
+                        "log_records l WHERE l.kind = 'report' AND l.source = r.source AND l.source_id = r.source_id)"
+                        " UNION ALL SELECT 'transaction', source, source_id FROM transactions t WHERE NOT EXISTS"
+                        " (SELECT 1 FROM log_records l WHERE l.kind = 'transaction' AND l.source = t.source AND"
+                        " l.source_id = t.source_id) ORDER BY 1, 2, 3"));
+    std::vector<std::pair<std::string, RecordKey>> records;
+    while (true) {
+      JALA_TRY_ASSIGN(const bool row, scan.step());
+      if (!row) break;
+      records.emplace_back(std::string(scan.column_text(0)),
+                           RecordKey{std::string(scan.column_text(1)), std::string(scan.column_text(2))});
+    }
+    return records;
+  }
 
   Result<std::optional<model::Report>> find_report(const RecordKey& key) const override {
     Statement& find = m_statements.find_report;
@@ -266,6 +287,9 @@ class SqliteView final : public WriteTransaction {
 
   Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override {
     return m_log.append(index, entry, nodes);
+  }
+  Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) override {
+    return m_log.note_record(kind, key.source, key.id, index);
   }
 
   Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,

@@ -13,20 +13,16 @@ Error last_error(sqlite3* connection, std::string_view what) {
   const std::string message = fmt::format("{}: {}", what, sqlite3_errmsg(connection));
   switch (code & 0xff) {
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return Error(ErrorCode::data_loss, message);
+    case SQLITE_NOTADB: return Error(ErrorCode::data_loss, message);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return Error(ErrorCode::unavailable, message);
-    case SQLITE_CONSTRAINT:
-      return Error(ErrorCode::already_exists, message);
-    default:
-      return Error(ErrorCode::internal, message);
+    case SQLITE_PERM: return Error(ErrorCode::unavailable, message);
+    case SQLITE_CONSTRAINT: return Error(ErrorCode::already_exists, message);
+    default: return Error(ErrorCode::internal, message);
   }
 }
 
@@ -40,8 +36,8 @@ Status execute(sqlite3* connection, std::string_view sql) {
 
 Result<Statement> Statement::prepare(sqlite3* connection, std::string_view sql) {
   sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v3(connection, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                         &statement, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(connection, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+                         nullptr) != SQLITE_OK) {
     return last_error(connection, "SQLite prepare");
   }
   return Statement(connection, statement);
@@ -108,8 +104,6 @@ std::string_view Statement::column_blob(int index) const {
   return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement.get(), index))};
 }
 
-bool Statement::column_is_null(int index) const {
-  return sqlite3_column_type(m_statement.get(), index) == SQLITE_NULL;
-}
+bool Statement::column_is_null(int index) const { return sqlite3_column_type(m_statement.get(), index) == SQLITE_NULL; }
 
 }  // namespace jala::storage::sqlite

@@ -1,0 +1,196 @@
+// jala evidence export, verify and custody: court-ready packages of a network's records with their
+// inclusion proofs (evidence/package.h), checked offline with nothing but the package; and each
+// record's chain of custody events in the evidence log.
+#include <fmt/core.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "jala/base/sha256.h"
+#include "jala/cli/commands.h"
+#include "jala/cli/linked_store.h"
+#include "jala/cli/package_files.h"
+#include "jala/evidence/package.h"
+#include "jala/storage/store.h"
+
+namespace jala::cli {
+namespace {
+
+using storage::RecordKey;
+
+// The package item of one stored record: its canonical bytes, and the log entry and proof of its
+// latest version, which must still match what the store holds.
+template <typename Record>
+Result<evidence::PackageItem> package_item(const storage::ReadView& view, std::string_view kind, const Record& record,
+                                           std::uint64_t tree_size) {
+  evidence::PackageItem item{std::string(kind), record.source, record.id, storage::canonical_record(record), {}, 0, {}};
+  JALA_TRY_ASSIGN(const std::optional<std::uint64_t> index, view.log_index(kind, {record.source, record.id}));
+  if (!index) {
+    return failed_precondition("{} {} {} is not in the evidence log; run `jala evidence audit`", kind, record.source,
+                               record.id);
+  }
+  item.leaf_index = *index;
+  JALA_TRY_ASSIGN(item.entry, view.log_entry(*index));
+  if (nlohmann::json::parse(item.entry, nullptr, false).value("sha256", "") != to_hex(sha256(item.record))) {
+    return failed_precondition("{} {} {} changed since it was logged; run `jala evidence audit`", kind, record.source,
+                               record.id);
+  }
+  JALA_TRY_ASSIGN(item.proof, evidence::inclusion_proof(storage::LogNodes(view), *index, tree_size));
+  return item;
+}
+
+// The network's reports, then the transactions into or out of its accounts, each with its proof.
+Status collect_items(const storage::ReadView& view, const std::string& network_id, evidence::TreeHead& head,
+                     std::vector<evidence::PackageItem>& items) {
+  JALA_TRY_ASSIGN(const LinkedStore linked, link_view(view));
+  JALA_TRY_ASSIGN(const graph::NetworkSummary* network, find_network(linked, network_id));
+  JALA_TRY_ASSIGN(const flow::Ledger ledger, view.ledger());
+  JALA_TRY_ASSIGN(head.size, view.log_size());
+  JALA_TRY_ASSIGN(head.root, evidence::root(storage::LogNodes(view), head.size));
+  for (const graph::ReportId r : network->reports) {
+    const RecordKey key{linked.input.report(r).source, linked.input.report(r).id};
+    JALA_TRY_ASSIGN(const std::optional<model::Report> report, view.find_report(key));
+    if (!report) return data_loss("report {} {} disappeared while exporting", key.source, key.id);
+    JALA_TRY_ASSIGN(evidence::PackageItem item, package_item(view, "report", *report, head.size));
+    items.push_back(std::move(item));
+  }
+  std::set<flow::TransferId> transfers;
+  for (const flow::AccountId account : network_accounts(linked, ledger, *network)) {
+    transfers.insert(ledger.incoming(account).begin(), ledger.incoming(account).end());
+    transfers.insert(ledger.outgoing(account).begin(), ledger.outgoing(account).end());
+  }
+  for (const flow::TransferId t : transfers) {
+    const RecordKey key{std::string(ledger.source(t)), std::string(ledger.record_id(t))};
+    JALA_TRY_ASSIGN(const std::optional<model::Transaction> transaction, view.find_transaction(key));
+    if (!transaction) return data_loss("transaction {} {} disappeared while exporting", key.source, key.id);
+    JALA_TRY_ASSIGN(evidence::PackageItem item, package_item(view, "transaction", *transaction, head.size));
+    items.push_back(std::move(item));
+  }
+  return {};
+}
+
+std::string default_who() {
+  const char* user = std::getenv("USER");
+  return user != nullptr && *user != '\0' ? user : "unknown";
+}
+
+}  // namespace
+
+Status evidence_export_command(const Context& context, const EvidenceExportArgs& args) {
+  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(node_key_path(context)));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  evidence::TreeHead head;
+  std::vector<evidence::PackageItem> items;
+  JALA_TRY(store->read([&](const storage::ReadView& view) { return collect_items(view, args.network, head, items); }));
+  head.timestamp = now();
+  const evidence::PackageAction action{"network " + args.network, args.who.empty() ? default_who() : args.who,
+                                       args.legal_basis.empty() ? "not stated" : args.legal_basis, head.timestamp};
+  const evidence::PackageFiles files = evidence::build_package(action, items, key.sign(head), key);
+  if (args.zip) {
+    JALA_TRY(write_package_zip(files, args.out, head.timestamp));
+  } else {
+    JALA_TRY(write_package_directory(files, args.out));
+  }
+  // Each item's custody chain records the export, naming the package by its manifest's SHA-256.
+  const std::string manifest_sha256 = to_hex(sha256(files.at("manifest.jsonld")));
+  const Status logged = store->write([&](storage::WriteTransaction& transaction) -> Status {
+    for (const evidence::PackageItem& item : items) {
+      const storage::CustodyEvent event{storage::CustodyAction::exported,
+                                        item.kind,
+                                        {item.source, item.id},
+                                        action.performer,
+                                        action.legal_basis,
+                                        "package manifest sha256 " + manifest_sha256,
+                                        head.timestamp};
+      JALA_TRY(transaction.append_custody(event));
+    }
+    return {};
+  });
+  if (!logged.ok()) return logged.error().with_context("the package is written, but its custody events are not logged");
+  if (args.output == Output::json) {
+    const nlohmann::ordered_json out{{"out", args.out},           {"items", items.size()},
+                                     {"files", files.size()},     {"tree_size", head.size},
+                                     {"root", to_hex(head.root)}, {"manifest_sha256", manifest_sha256}};
+    fmt::print("{}\n", out.dump());
+  } else {
+    fmt::print("exported {} items of network {} to {} ({} files), proven against the log of {} entries\n", items.size(),
+               args.network, args.out, files.size(), head.size);
+    fmt::print("check it with: jala evidence verify {}\n", args.out);
+  }
+  return {};
+}
+
+Result<int> evidence_verify_command(const std::string& path, Output output) {
+  JALA_TRY_ASSIGN(const evidence::PackageFiles files, read_package(path));
+  const evidence::Verification verified = evidence::verify_package(files);
+  if (output == Output::json) {
+    nlohmann::ordered_json out{{"ok", verified.ok()},
+                               {"items", verified.items},
+                               {"items_verified", verified.items_verified},
+                               {"problems", verified.problems}};
+    if (verified.head) {
+      out["tree_size"] = verified.head->head.size;
+      out["root"] = to_hex(verified.head->head.root);
+    }
+    if (verified.key) out["public_key"] = to_hex(*verified.key);
+    fmt::print("{}\n", out.dump());
+  } else {
+    for (const std::string& problem : verified.problems) fmt::print("FAILED {}\n", problem);
+    fmt::print("{}: {} of {} items verified{}\n", verified.ok() ? "verified" : "NOT verified", verified.items_verified,
+               verified.items, verified.key ? ", signed by public key " + to_hex(*verified.key) : "");
+  }
+  return verified.ok() ? 0 : 1;
+}
+
+Status evidence_custody_command(const Context& context, const CustodyArgs& args) {
+  if (args.kind != "report" && args.kind != "transaction") {
+    return invalid_argument("'{}' is not report or transaction", args.kind);
+  }
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  std::vector<std::pair<std::uint64_t, nlohmann::json>> chain;  // newest first
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    const RecordKey key{args.source, args.id};
+    JALA_TRY_ASSIGN(std::optional<std::uint64_t> index, view.log_index("custody:" + args.kind, key));
+    if (!index) {
+      JALA_TRY_ASSIGN(index, view.log_index(args.kind, key));
+    }
+    if (!index) return not_found("the evidence log does not name {} {} {}", args.kind, args.source, args.id);
+    // Follow `previous` back to the record's logged version; each step goes to an earlier leaf.
+    while (index) {
+      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(*index));
+      nlohmann::json parsed = nlohmann::json::parse(entry, nullptr, false);
+      if (parsed.is_discarded()) return data_loss("log entry {} is not JSON; run `jala evidence audit`", *index);
+      std::optional<std::uint64_t> previous;
+      if (parsed.value("kind", "") == "custody" && parsed.contains("previous") &&
+          parsed.at("previous").is_number_unsigned() && parsed.at("previous").get<std::uint64_t>() < *index) {
+        previous = parsed.at("previous").get<std::uint64_t>();
+      }
+      chain.emplace_back(*index, std::move(parsed));
+      index = previous;
+    }
+    return {};
+  }));
+  if (args.output == Output::json) {
+    nlohmann::json events = nlohmann::json::array();
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      events.push_back({{"leaf", it->first}, {"entry", it->second}});
+    }
+    fmt::print("{}\n", nlohmann::json{{"events", std::move(events)}}.dump());
+    return {};
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const nlohmann::json& entry = it->second;
+    if (entry.value("kind", "") == "custody") {
+      fmt::print("leaf {}  {}  {} by {} (legal basis: {}) {}\n", it->first, entry.value("at", ""),
+                 entry.value("action", ""), entry.value("who", ""), entry.value("legal_basis", ""),
+                 entry.value("detail", ""));
+    } else {
+      fmt::print("leaf {}  {}  logged: {} {} {}, sha256 {}\n", it->first, entry.value("logged_at", ""),
+                 entry.value("kind", ""), entry.value("source", ""), entry.value("id", ""), entry.value("sha256", ""));
+    }
+  }
+  return {};
+}
+
+}  // namespace jala::cli
