@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <utility>
 
 namespace jala::flow {
 
@@ -34,6 +35,7 @@ class FifoBalance {
       return;
     }
     m_lots.push_back({usd, std::min(taint, usd), hop});
+    m_taint += m_lots.back().taint;
   }
 
   Spent spend(double usd) {
@@ -51,13 +53,24 @@ class FifoBalance {
       usd -= take;
       if (lot.usd <= 0) m_lots.pop_front();
     }
+    m_taint -= spent.taint;
     return spent;
   }
 
+  // The tainted dollars held, lot by lot.
   double taint() const {
     double total = 0;
     for (const Lot& lot : m_lots) total += lot.taint;
     return total;
+  }
+  // A running total of taint(), in O(1): for deciding whether any taint is left worth following.
+  double approximate_taint() const { return m_taint; }
+  // Drops all taint (the money stays) and returns how much it was.
+  double clear_taint() {
+    const double cleared = taint();
+    for (Lot& lot : m_lots) lot.taint = 0;
+    m_taint = 0;
+    return cleared;
   }
 
  private:
@@ -67,6 +80,7 @@ class FifoBalance {
     std::uint32_t hop;
   };
   std::deque<Lot> m_lots;
+  double m_taint = 0;
 };
 
 class ProportionalBalance {
@@ -90,6 +104,8 @@ class ProportionalBalance {
   }
 
   double taint() const { return m_taint; }
+  double approximate_taint() const { return m_taint; }
+  double clear_taint() { return std::exchange(m_taint, 0.0); }
 
  private:
   double m_usd = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <map>
 #include <queue>
 #include <unordered_map>
@@ -29,6 +30,14 @@ double held_taint(const Balance& balance) {
   return std::visit([](const auto& b) { return b.taint(); }, balance);
 }
 
+double approximate_taint(const Balance& balance) {
+  return std::visit([](const auto& b) { return b.approximate_taint(); }, balance);
+}
+
+double clear_taint(Balance& balance) {
+  return std::visit([](auto& b) { return b.clear_taint(); }, balance);
+}
+
 // Endpoints summed per (account, reason).
 class Endpoints {
  public:
@@ -54,6 +63,11 @@ bool pays_after(const Ledger& ledger, AccountId account, TransferId after, Times
   return next != out.end() && ledger.transfer(*next).at <= until;
 }
 
+// Accounts are followed only while they hold taint. Each followed account has a cursor over its own
+// transfers (incoming and outgoing merged in ledger order), and the queue holds each followed
+// account's next transfer, so the trace visits transfers in ledger order without touching accounts
+// it never reached. When an account's taint is spent (or falls below a cent), it stops being followed;
+// should taint reach it again, its cursor catches up by replaying what it missed, untainted.
 class Tracer {
  public:
   Tracer(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options)
@@ -62,37 +76,89 @@ class Tracer {
     m_seeds.erase(std::unique(m_seeds.begin(), m_seeds.end()), m_seeds.end());
     for (const TransferId seed : m_seeds) {
       m_origins.insert(ledger.transfer(seed).from);
-      m_pending.push(seed);
+      m_pending.push({seed, k_no_account});
     }
   }
 
   Trace run() {
     Trace trace;
-    TransferId last = 0;
-    bool any = false;
+    std::optional<TransferId> last;
     while (!m_pending.empty()) {
-      const TransferId t = m_pending.top();
+      const auto [t, account] = m_pending.top();
       m_pending.pop();
-      if (any && t == last) continue;  // queued by both of its accounts
-      any = true;
+      if (last && t <= *last) continue;  // queued for both of its accounts, or as a seed too
+      if (account != k_no_account) {
+        const auto found = m_tracked.find(account);
+        if (found == m_tracked.end() || !found->second.followed || next_of(account, found->second) != t) continue;
+      }
+      if (m_ledger.transfer(t).at > m_options.until) break;
+      step(t, trace);
       last = t;
-      const Transfer& transfer = m_ledger.transfer(t);
-      if (transfer.at > m_options.until) break;
-      step(t, transfer, trace);
     }
-    for (const auto& [account, balance] : m_active) m_endpoints.add(account, EndReason::held, held_taint(balance));
+    for (auto& [account, tracked] : m_tracked) {
+      if (tracked.followed) m_endpoints.add(account, EndReason::held, held_taint(tracked.balance));
+    }
     trace.endpoints = m_endpoints.sorted();
     return trace;
   }
 
  private:
-  void step(TransferId t, const Transfer& transfer, Trace& trace) {
+  static constexpr AccountId k_no_account = std::numeric_limits<AccountId>::max();
+  static constexpr TransferId k_no_transfer = std::numeric_limits<TransferId>::max();
+
+  struct Tracked {
+    Balance balance;
+    std::size_t in = 0;  // cursors: the first transfer not yet applied to the balance
+    std::size_t out = 0;
+    bool followed = false;
+  };
+
+  // The account's next transfer not yet applied, or k_no_transfer.
+  TransferId next_of(AccountId account, const Tracked& tracked) const {
+    const std::span<const TransferId> in = m_ledger.incoming(account);
+    const std::span<const TransferId> out = m_ledger.outgoing(account);
+    const TransferId next_in = tracked.in < in.size() ? in[tracked.in] : k_no_transfer;
+    const TransferId next_out = tracked.out < out.size() ? out[tracked.out] : k_no_transfer;
+    return std::min(next_in, next_out);
+  }
+
+  // Applies the account's transfers before `t` to its balance, untainted: taint reaches it by `t`.
+  void catch_up(AccountId account, Tracked& tracked, TransferId t) {
+    const std::span<const TransferId> in = m_ledger.incoming(account);
+    const std::span<const TransferId> out = m_ledger.outgoing(account);
+    for (TransferId next = next_of(account, tracked); next < t; next = next_of(account, tracked)) {
+      // A payment to itself is both: spent first, then received, as step() applies it.
+      if (tracked.out < out.size() && out[tracked.out] == next) {
+        spend(tracked.balance, m_ledger.transfer(next).usd);
+        ++tracked.out;
+      }
+      if (tracked.in < in.size() && in[tracked.in] == next) {
+        receive(tracked.balance, m_ledger.transfer(next).usd, 0, 0);
+        ++tracked.in;
+      }
+    }
+  }
+
+  void queue_next(AccountId account, const Tracked& tracked) {
+    if (const TransferId next = next_of(account, tracked); next != k_no_transfer) m_pending.push({next, account});
+  }
+
+  Tracked* followed(AccountId account) {
+    const auto found = m_tracked.find(account);
+    return found != m_tracked.end() && found->second.followed ? &found->second : nullptr;
+  }
+
+  void step(TransferId t, Trace& trace) {
+    const Transfer& transfer = m_ledger.transfer(t);
+    const bool seed = std::binary_search(m_seeds.begin(), m_seeds.end(), t);
+    Tracked* from = seed ? nullptr : followed(transfer.from);  // a seed's sender is an origin, never followed
     Spent spent;
-    if (std::binary_search(m_seeds.begin(), m_seeds.end(), t)) {
+    if (seed) {
       spent = {transfer.usd, 0};
       trace.seeded_usd += transfer.usd;
-    } else if (const auto from = m_active.find(transfer.from); from != m_active.end()) {
-      spent = spend(from->second, transfer.usd);
+    } else if (from != nullptr) {
+      spent = spend(from->balance, transfer.usd);
+      ++from->out;
     }
     const std::uint32_t hop = spent.hop + 1;
     if (spent.taint > 0 && hop > m_options.max_hops) {
@@ -107,54 +173,49 @@ class Tracer {
       if (const std::optional<EndReason> end = end_at(t, transfer)) {
         m_endpoints.add(transfer.to, *end, spent.taint);
         spent.taint = 0;
-      } else if (!m_active.contains(transfer.to)) {
-        activate(transfer.to, t);
+      } else if (followed(transfer.to) == nullptr) {
+        Tracked& to = m_tracked.try_emplace(transfer.to, Tracked{empty_balance(m_options.rule)}).first->second;
+        catch_up(transfer.to, to, t);
+        to.followed = true;
       }
     }
-    if (const auto to = m_active.find(transfer.to); to != m_active.end()) {
-      receive(to->second, transfer.usd, spent.taint, hop);
+    if (Tracked* to = followed(transfer.to)) {
+      receive(to->balance, transfer.usd, spent.taint, hop);
+      ++to->in;
+      queue_next(transfer.to, *to);
+    }
+    if (from != nullptr) {
+      stop_when_spent(transfer.from, *from);
+      if (from->followed && transfer.from != transfer.to) queue_next(transfer.from, *from);
     }
   }
 
+  // An account whose taint is spent, or under a cent (then recorded as dust there), is no longer followed.
+  void stop_when_spent(AccountId account, Tracked& tracked) {
+    if (approximate_taint(tracked.balance) >= k_dust_usd) return;
+    m_endpoints.add(account, EndReason::dust, clear_taint(tracked.balance));
+    tracked.followed = false;
+  }
+
   // Where taint arriving by transfer `t` stops, if it does.
-  std::optional<EndReason> end_at(TransferId t, const Transfer& transfer) const {
+  std::optional<EndReason> end_at(TransferId t, const Transfer& transfer) {
     if (transfer.channel == model::Channel::cash) return EndReason::cash;
     if (m_options.cashout_accounts.contains(transfer.to)) return EndReason::cashout;
     if (m_origins.contains(transfer.to)) return EndReason::returned;
-    if (!m_active.contains(transfer.to) && !pays_after(m_ledger, transfer.to, t, m_options.until)) {
+    if (followed(transfer.to) == nullptr && !pays_after(m_ledger, transfer.to, t, m_options.until)) {
       return EndReason::no_outflow;
     }
     return std::nullopt;
   }
 
-  // Replays the account's transfers before `t` (all untainted: taint reaches an account first by `t`)
-  // and queues those after it.
-  void activate(AccountId account, TransferId t) {
-    Balance balance = empty_balance(m_options.rule);
-    const std::span<const TransferId> in = m_ledger.incoming(account);
-    const std::span<const TransferId> out = m_ledger.outgoing(account);
-    auto i = in.begin();
-    auto o = out.begin();
-    while ((i != in.end() && *i < t) || (o != out.end() && *o < t)) {
-      if (o == out.end() || *o >= t || (i != in.end() && *i < *o)) {
-        receive(balance, m_ledger.transfer(*i++).usd, 0, 0);
-      } else {
-        spend(balance, m_ledger.transfer(*o++).usd);
-      }
-    }
-    for (; i != in.end(); ++i) {
-      if (*i > t) m_pending.push(*i);
-    }
-    for (; o != out.end(); ++o) m_pending.push(*o);
-    m_active.emplace(account, std::move(balance));
-  }
+  using Event = std::pair<TransferId, AccountId>;  // a transfer, and the followed account it is next for
 
   const Ledger& m_ledger;
   const TraceOptions& m_options;
   std::vector<TransferId> m_seeds;
   std::unordered_set<AccountId> m_origins;
-  std::priority_queue<TransferId, std::vector<TransferId>, std::greater<>> m_pending;
-  std::unordered_map<AccountId, Balance> m_active;
+  std::priority_queue<Event, std::vector<Event>, std::greater<>> m_pending;
+  std::unordered_map<AccountId, Tracked> m_tracked;
   Endpoints m_endpoints;
 };
 

@@ -41,7 +41,7 @@ ReferenceTrace reference_trace(const Ledger& ledger, const std::set<TransferId>&
   std::vector<Balance> balances(ledger.account_count());
   std::vector<bool> holds_taint(ledger.account_count(), false);
   const auto end = [&](AccountId account, EndReason reason, double taint) {
-    result.endpoints[{account, reason}] += taint;
+    if (taint > 0) result.endpoints[{account, reason}] += taint;
   };
   for (TransferId t = 0; t < ledger.transfer_count(); ++t) {
     const Transfer& transfer = ledger.transfer(t);
@@ -53,6 +53,7 @@ ReferenceTrace reference_trace(const Ledger& ledger, const std::set<TransferId>&
     } else {
       spent = balances[transfer.from].spend(transfer.usd);
     }
+    const bool spent_from_holder = !seeds.contains(t) && holds_taint[transfer.from];
     const std::uint32_t hop = spent.hop + 1;
     if (spent.taint > 0 && hop > options.max_hops) {
       end(transfer.from, EndReason::max_hops, spent.taint);
@@ -82,6 +83,11 @@ ReferenceTrace reference_trace(const Ledger& ledger, const std::set<TransferId>&
       }
     }
     balances[transfer.to].receive(transfer.usd, spent.taint, hop);
+    // An account whose taint is spent, or under a cent, is no longer followed: the rest is dust.
+    if (spent_from_holder && holds_taint[transfer.from] && balances[transfer.from].approximate_taint() < k_dust_usd) {
+      end(transfer.from, EndReason::dust, balances[transfer.from].clear_taint());
+      holds_taint[transfer.from] = false;
+    }
   }
   for (AccountId a = 0; a < ledger.account_count(); ++a) {
     if (holds_taint[a] && balances[a].taint() > 0) end(a, EndReason::held, balances[a].taint());
@@ -206,9 +212,9 @@ TEST(TraceBack, FindsTheVictimsWhoseMoneyReachedAMule) {
 TEST(Trace, AgreesExactlyWithTheReferenceOnRandomLedgers) {
   std::mt19937_64 random(20261201);
   std::size_t hops = 0;
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 500; ++round) {
     const std::size_t accounts = 2 + random() % 30;
-    const Ledger ledger = testing::random_ledger(random, accounts, 1 + random() % 200, 100);
+    const Ledger ledger = testing::random_ledger(random, accounts, 1 + random() % 400, 100);
     TraceOptions options;
     options.rule = random() % 2 == 0 ? TaintRule::fifo : TaintRule::proportional;
     options.max_hops = 1 + static_cast<std::uint32_t>(random() % 10);
