@@ -12,6 +12,12 @@ find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
+# CLD2 (libcld2-dev) ships no pkg-config file.
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+find_path(CLD2_INCLUDE_DIR NAMES cld2/public/compact_lang_det.h REQUIRED)
+add_library(jala_cld2 INTERFACE)
+target_link_libraries(jala_cld2 INTERFACE ${CLD2_LIBRARY})
+target_include_directories(jala_cld2 SYSTEM INTERFACE ${CLD2_INCLUDE_DIR})
 pkg_check_modules(PSL REQUIRED IMPORTED_TARGET libpsl)
 pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
 

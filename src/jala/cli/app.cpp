@@ -158,6 +158,32 @@ int run(int argc, char** argv) {
   freeze_app->add_option("--country", freeze.country, "Only this country's institutions (ISO 3166-1 alpha-2)");
   freeze_app->add_flag("--json", flow_json, "Print JSON");
 
+  ClassifyArgs classify;
+  bool classify_jsonl = false;
+  CLI::App* classify_app =
+      app.add_subcommand("classify", "Label messages scam, spam or benign, with category, score, language and why");
+  classify_app->add_flag("--jsonl", classify_jsonl, "Input lines are {\"id\",\"text\",\"country\"?} (required)")
+      ->required();
+  classify_app->add_option("file", classify.file, "Input file; - or none: standard input");
+  classify_app->add_option("--model", classify.model, "A model from jala train (default: the shipped one)");
+  TrainArgs train;
+  bool train_json = false;
+  CLI::App* train_app = app.add_subcommand("train", "Train the classifier from labelled JSON Lines");
+  train_app->add_option("--data", train.data, "Labelled JSON Lines: {\"text\",\"label\",\"category\"?,...}")
+      ->required()
+      ->expected(1, -1);
+  train_app->add_option("--out", train.out, "Where to write the model")->required();
+  train_app->add_option("--seed", train.seed, "Random seed; the same data and seed give the same model");
+  train_app->add_option("--epochs", train.epochs, "Passes over the data (default 30)")->check(CLI::Range(1U, 1000U));
+  train_app->add_option("--learning-rate", train.learning_rate, "Starting learning rate (default 1.0)")
+      ->check(CLI::Range(0.0001, 10.0));
+  train_app->add_option("--holdout", train.holdout, "Fraction held out and measured (default 0)")
+      ->check(CLI::Range(0.0, 0.9));
+  train_app->add_option(
+      "--split-out", train.split_out,
+      "Also write the split to this folder (train.jsonl, held_out.jsonl), to measure other models on it");
+  train_app->add_flag("--json", train_json, "Print JSON");
+
   SimulateArgs simulate;
   bool simulate_json = false;
   CLI::App* simulate_app =
@@ -251,6 +277,15 @@ int run(int argc, char** argv) {
     custody.output = output(evidence_json);
     const Status status = evidence_custody_command(context, custody);
     return status.ok() ? k_exit_success : report("evidence custody", status.error());
+  }
+  if (classify_app->parsed()) {
+    Result<int> code = classify_command(context, classify);
+    return code.ok() ? *code : report("classify", code.error());
+  }
+  if (train_app->parsed()) {
+    train.output = output(train_json);
+    const Status status = train_command(context, train);
+    return status.ok() ? k_exit_success : report("train", status.error());
   }
   if (simulate_app->parsed()) {
     simulate.output = output(simulate_json);

@@ -101,6 +101,22 @@ struct CustodyArgs {
   Output output = Output::text;
 };
 
+struct ClassifyArgs {
+  std::string file;   // JSON Lines of {"id","text","country"?}; empty or "-": standard input
+  std::string model;  // empty: the shipped model (data/model/classifier.jala)
+};
+
+struct TrainArgs {
+  std::vector<std::string> data;  // labelled JSON Lines
+  std::string out;
+  std::uint64_t seed = 1;
+  unsigned epochs = 30;
+  double learning_rate = 1.0;
+  double holdout = 0.0;   // fraction held out, by hash of (seed, source, id), and measured
+  std::string split_out;  // if set, a folder for the split as train.jsonl and held_out.jsonl
+  Output output = Output::text;
+};
+
 // The node's signing key: $JALA_KEY, else beside the store ("jala.db" -> "jala.db.key").
 std::string node_key_path(const Context& context);
 
@@ -116,6 +132,10 @@ Status evidence_export_command(const Context& context, const EvidenceExportArgs&
 // Exit code 0 when every file, item, proof and signature of the package checks out, 1 with each failure named.
 Result<int> evidence_verify_command(const std::string& path, Output output);
 Status evidence_custody_command(const Context& context, const CustodyArgs& args);
+// Exit code 1 when a line could not be read (each one named on stderr), else 0.
+Result<int> classify_command(const Context& context, const ClassifyArgs& args);
+Status train_command(const Context& context, const TrainArgs& args);
+std::string default_model_path();
 Status stats_command(const Context& context, Output output);
 Status report_show_command(const Context& context, const ReportShowArgs& args);
 Status search_command(const Context& context, const SearchArgs& args);

@@ -1,0 +1,156 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "jala/classify/features.h"
+#include "jala/classify/labels.h"
+#include "jala/classify/language.h"
+#include "jala/classify/model.h"
+#include "jala/classify/train.h"
+
+namespace jala::classify {
+namespace {
+
+bool has_name(const Features& features, std::string_view name) {
+  return std::find(features.names.begin(), features.names.end(), name) != features.names.end();
+}
+
+TEST(Language, NamesScriptsOneLanguageOwnsAndRomanisedVietnamese) {
+  EXPECT_EQ(identify_language("ការងារនៅកម្ពុជា ប្រាក់ខែខ្ពស់"), "km");
+  EXPECT_EQ(identify_language("ມີວຽກເຮັດງານທຳ ເງິນເດືອນສູງ"), "lo");
+  EXPECT_EQ(identify_language("အလုပ်ခေါ်နေပါတယ် လစာကောင်း"), "my");
+  EXPECT_EQ(identify_language("รับสมัครงานด่วน เงินเดือนสูง"), "th");
+  EXPECT_EQ(identify_language("高薪招聘，包吃住，机票报销"), "zh");
+  EXPECT_EQ(identify_language("고수익 해외 취업 보장"), "ko");
+  EXPECT_EQ(identify_language("tuyen gap nhan vien lam viec tai nha, luong cao, lien he ngay"), "vi");
+  EXPECT_EQ(identify_language("Tuyển gấp nhân viên làm việc tại nhà, lương cao, liên hệ ngay"), "vi");
+  EXPECT_EQ(identify_language("We are hiring customer service staff for our office in the city centre."), "en");
+  EXPECT_EQ(identify_language("12345 !!! 678"), "und");
+  EXPECT_EQ(identify_language(""), "und");
+}
+
+TEST(Labels, MapTheCorporaCategoriesOntoOurs) {
+  EXPECT_EQ(parse_category("Job Advertisement"), Category::job_lure);
+  EXPECT_EQ(parse_category("Finance/Crypto"), Category::investment);
+  EXPECT_EQ(parse_category("delivery"), Category::impersonation);
+  EXPECT_EQ(parse_category("job_lure"), Category::job_lure);
+  EXPECT_EQ(parse_category("something else"), std::nullopt);
+  EXPECT_EQ(parse_label("scam"), Label::scam);
+  EXPECT_EQ(parse_label("fraud"), std::nullopt);
+}
+
+TEST(Features, FoldDiacriticsSoWrittenAndRomanisedFormsMeet) {
+  const Features with = featurize("lương cao", "", true);
+  const Features without = featurize("LUONG cao", "", true);
+  EXPECT_EQ(with.buckets, without.buckets);
+  EXPECT_TRUE(has_name(with, "word \"luong\""));
+  float norm = 0;
+  for (const float v : with.values) norm += v * v;
+  EXPECT_NEAR(norm, 1.0F, 1e-5F);
+  EXPECT_TRUE(std::is_sorted(with.buckets.begin(), with.buckets.end()));
+}
+
+TEST(Features, CarryCuesAcrossLanguages) {
+  const Features lure =
+      featurize("Tuyển gấp 50 người làm việc tại Campuchia, lương 1500 USD, bao visa, liên hệ Telegram @tuyendung_cpc",
+                "VN", true);
+  EXPECT_TRUE(has_name(lure, "a money amount"));
+  EXPECT_TRUE(has_name(lure, "pay, a job and a destination abroad"));
+  EXPECT_TRUE(has_name(lure, "visa, flight or housing offered"));
+  EXPECT_TRUE(has_name(lure, "urgency"));
+  EXPECT_TRUE(has_name(lure, "names a telegram"));
+  const Features thai = featurize("รับสมัครงานด่วน ทำงานที่กัมพูชา เงินเดือน 30000 บาท", "TH", true);
+  EXPECT_TRUE(has_name(thai, "pay, a job and a destination abroad"));
+  const Features plain = featurize("See you at dinner tonight", "", true);
+  EXPECT_FALSE(has_name(plain, "a money amount"));
+  EXPECT_FALSE(has_name(plain, "urgency"));
+  const Features shortened = featurize("Your parcel is held: https://bit.ly/3xYz", "", true);
+  EXPECT_TRUE(has_name(shortened, "a URL shortener"));
+}
+
+TEST(Features, ABoundedAmountOfWorkForAnyText) {
+  const std::string huge(1 << 20, 'a');
+  const Features features = featurize(huge, "", false);
+  EXPECT_LE(features.buckets.size(), 8192U);
+  EXPECT_TRUE(featurize("\xff\xfe\x80 invalid", "", false).buckets.size() > 0);
+}
+
+std::vector<Example> toy_examples() {
+  std::vector<Example> examples;
+  const std::vector<std::pair<std::string, Label>> texts = {
+      {"easy work high salary free visa and flight to Cambodia, contact telegram", Label::scam},
+      {"job abroad 1500 USD monthly, free housing, no experience, apply now", Label::scam},
+      {"urgent hiring typists in Myanmar, salary 2000 USD, visa and ticket paid", Label::scam},
+      {"work in Dubai casino, high pay, free flight, message us on telegram", Label::scam},
+      {"big sale this weekend, 50% off all shoes at our store", Label::spam},
+      {"get 20% bonus credit when you top up today, reply STOP to opt out", Label::spam},
+      {"new menu at our restaurant, order online for free delivery", Label::spam},
+      {"are we still meeting for lunch tomorrow?", Label::benign},
+      {"your appointment is confirmed for Monday at 10am", Label::benign},
+      {"thanks for the photos, the kids look great", Label::benign},
+      {"the meeting moved to room 4, see you there", Label::benign},
+  };
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    Example example;
+    example.id = std::to_string(i);
+    example.source = "toy";
+    example.language = "en";
+    example.text = texts[i].first;
+    example.label = texts[i].second;
+    if (example.label == Label::scam) example.category = Category::job_lure;
+    examples.push_back(std::move(example));
+  }
+  return examples;
+}
+
+TEST(Train, IsReproducibleForASeedAndLearnsItsExamples) {
+  const std::vector<Example> examples = toy_examples();
+  const Model first = train(examples, {7, 30, 1.0});
+  const Model second = train(examples, {7, 30, 1.0});
+  EXPECT_EQ(first.serialize(), second.serialize());
+  EXPECT_NE(first.serialize(), train(examples, {8, 30, 1.0}).serialize());
+  const Evaluation evaluation = evaluate(first, examples);
+  EXPECT_GE(evaluation.suspicious.f1(), 0.9);
+  const Prediction lure = first.predict("free visa and flight, high salary job in Cambodia, telegram us", "", true);
+  EXPECT_EQ(lure.label, Label::scam);
+  EXPECT_EQ(lure.category, Category::job_lure);
+  EXPECT_GT(lure.scam_score, 0.5);
+  EXPECT_FALSE(lure.why.empty());
+  EXPECT_EQ(lure.language, "en");
+}
+
+TEST(Model, RoundTripsThroughItsFileFormatExactly) {
+  const Model trained = train(toy_examples(), {3, 20, 1.0});
+  const std::string bytes = trained.serialize();
+  const Result<Model> parsed = Model::parse(bytes);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message();
+  EXPECT_EQ(parsed->serialize(), bytes);
+  for (const Example& example : toy_examples()) {
+    const Prediction a = trained.predict(example.text, "", true);
+    const Prediction b = parsed->predict(example.text, "", true);
+    EXPECT_EQ(a.label, b.label);
+    EXPECT_DOUBLE_EQ(a.scam_score, b.scam_score);
+    EXPECT_EQ(a.why, b.why);
+  }
+  EXPECT_FALSE(Model::parse(bytes.substr(0, bytes.size() - 1)).ok());
+  EXPECT_FALSE(Model::parse("{\"format\":\"jala-classifier-1\"}\n").ok());
+  EXPECT_FALSE(Model::parse("not a model").ok());
+}
+
+// The model committed in data/model/ loads and knows an obvious lure from a family message.
+TEST(Model, TheShippedModelLoadsAndClassifies) {
+  const Result<Model> shipped = Model::load(JALA_SOURCE_DIR "/data/model/classifier.jala");
+  ASSERT_TRUE(shipped.ok()) << shipped.error().message();
+  const Prediction lure = shipped->predict(
+      "Tuyển gấp 20 bạn nữ làm việc tại Campuchia, lương 1500 USD/tháng, bao ăn ở, bao vé máy bay, không cần kinh "
+      "nghiệm. Liên hệ Telegram @viec_lam_cpc88",
+      "VN", true);
+  EXPECT_EQ(lure.label, Label::scam);
+  EXPECT_EQ(lure.category, Category::job_lure);
+  EXPECT_EQ(lure.language, "vi");
+  const Prediction family = shipped->predict("Mẹ ơi tối nay con về ăn cơm nhé", "VN", true);
+  EXPECT_EQ(family.label, Label::benign);
+}
+
+}  // namespace
+}  // namespace jala::classify

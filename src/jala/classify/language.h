@@ -1,0 +1,20 @@
+// Language identification for short, mixed-script messages (docs/model.md): the language as a BCP 47
+// tag ("vi", "th", "zh", "km", …), or "und" when the text says too little.
+//
+// A message in a script that one language owns in practice (Khmer, Lao, Burmese, Thai, Hangul, kana,
+// Georgian, Armenian…) is that language, whatever CLD2 thinks of 20 bytes of it. Han without kana is
+// Chinese. Latin-script Vietnamese written without its diacritics (common in chats: "lam viec luong
+// cao") is recognised by its function words, which CLD2 does not know without the tone marks. Everything
+// else is CLD2's answer (Debian's libcld2), when it has one.
+//
+// Pure function; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jala::classify {
+
+std::string identify_language(std::string_view text);
+
+}  // namespace jala::classify

@@ -1,0 +1,242 @@
+#include "jala/classify/train.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <random>
+#include <set>
+
+namespace jala::classify {
+namespace {
+
+constexpr std::size_t k_max_line_bytes = 1U << 20;
+
+std::uint64_t split_hash(std::uint64_t seed, const Example& example) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL ^ seed;
+  for (const std::string* part : {&example.source, &example.id}) {
+    for (const char c : *part) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 0x100000001b3ULL;
+    }
+    hash ^= 0xff;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+template <std::size_t N>
+std::array<double, N> softmax(std::array<double, N> logits) {
+  const double top = *std::max_element(logits.begin(), logits.end());
+  double total = 0;
+  for (double& l : logits) {
+    l = std::exp(l - top);
+    total += l;
+  }
+  for (double& l : logits) l /= total;
+  return logits;
+}
+
+// One SGD step of softmax regression on one example whose class is one of `truth` (a bit per class):
+// the loss is -log of their summed probability, so an example that is "scam or spam" pushes towards
+// both without choosing.
+template <std::size_t N>
+void sgd_step(std::array<std::vector<float>, N>& weights, std::array<float, N>& bias, const Features& features,
+              unsigned truth, double rate) {
+  std::array<double, N> logits{};
+  for (std::size_t k = 0; k < N; ++k) {
+    double sum = bias[k];
+    for (std::size_t i = 0; i < features.buckets.size(); ++i) {
+      sum += weights[k][features.buckets[i]] * features.values[i];
+    }
+    logits[k] = sum;
+  }
+  const std::array<double, N> p = softmax(logits);
+  double in_truth = 0;
+  for (std::size_t k = 0; k < N; ++k) {
+    if ((truth >> k & 1U) != 0) in_truth += p[k];
+  }
+  for (std::size_t k = 0; k < N; ++k) {
+    const double gradient = p[k] - ((truth >> k & 1U) != 0 ? p[k] / in_truth : 0.0);
+    const auto step = static_cast<float>(rate * gradient);
+    bias[k] -= step;
+    for (std::size_t i = 0; i < features.buckets.size(); ++i) {
+      weights[k][features.buckets[i]] -= step * features.values[i];
+    }
+  }
+}
+
+// The temperature in 0.5..4 that minimises the label head's log loss on `examples`.
+float fit_temperature(const Model& model, const std::vector<const Features*>& features,
+                      const std::vector<Label>& labels) {
+  float best = 1.0F;
+  double best_loss = INFINITY;
+  for (int step = 5; step <= 40; ++step) {
+    const float temperature = static_cast<float>(step) / 10.0F;
+    double loss = 0;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      const auto p = model.label_probabilities(*features[i], temperature);
+      loss -= std::log(std::max(1e-12, p[static_cast<std::size_t>(labels[i])]));
+    }
+    if (loss < best_loss) {
+      best_loss = loss;
+      best = temperature;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+double F1::precision() const {
+  const std::size_t predicted = true_positives + false_positives;
+  return predicted == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(predicted);
+}
+double F1::recall() const {
+  const std::size_t actual = true_positives + false_negatives;
+  return actual == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(actual);
+}
+double F1::f1() const {
+  const double p = precision();
+  const double r = recall();
+  return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+}
+
+Result<std::vector<Example>> read_examples(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return not_found("cannot open {}", path);
+  std::vector<Example> examples;
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (line.size() > k_max_line_bytes) {
+      return invalid_argument("{}:{}: longer than {} bytes", path, number, k_max_line_bytes);
+    }
+    if (line.empty()) continue;
+    const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    if (!record.is_object() || !record.contains("text") || !record.at("text").is_string() ||
+        !record.contains("label") || !record.at("label").is_string()) {
+      return invalid_argument("{}:{}: not an example: it needs \"text\" and \"label\"", path, number);
+    }
+    const std::optional<Label> label = parse_label(record.at("label").get<std::string>());
+    if (!label) {
+      return invalid_argument("{}:{}: label '{}' is not benign, spam or scam", path, number,
+                              record.at("label").get<std::string>());
+    }
+    Example example;
+    example.id = record.contains("id") && record.at("id").is_string() ? record.at("id").get<std::string>()
+                                                                      : std::to_string(number);
+    example.source = record.value("source", path);
+    example.language = record.value("lang", "und");
+    example.text = record.at("text").get<std::string>();
+    example.label = *label;
+    if (record.contains("category") && record.at("category").is_string() && *label == Label::scam) {
+      example.category = parse_category(record.at("category").get<std::string>());
+    }
+    examples.push_back(std::move(example));
+  }
+  return examples;
+}
+
+void split_examples(const std::vector<Example>& all, double fraction, std::uint64_t seed, std::vector<Example>& train,
+                    std::vector<Example>& held_out) {
+  const auto threshold = static_cast<std::uint64_t>(fraction * 18446744073709551615.0);
+  for (const Example& example : all) (split_hash(seed, example) < threshold ? held_out : train).push_back(example);
+}
+
+Model train(const std::vector<Example>& examples, const TrainOptions& options,
+            const std::function<void(unsigned)>& progress) {
+  std::vector<Features> features;
+  features.reserve(examples.size());
+  for (const Example& example : examples) features.push_back(featurize(example.text, "", false));
+
+  // A tenth of the examples (by hash) calibrate; the rest train.
+  std::vector<std::size_t> training;
+  std::vector<std::size_t> calibration;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    (split_hash(options.seed ^ 0x5ca1ab1e, examples[i]) % 10 == 0 ? calibration : training).push_back(i);
+  }
+  // A source that never says "scam" calls scams spam too: its spam is "scam or spam".
+  std::set<std::string> scam_sources;
+  for (const Example& example : examples) {
+    if (example.label == Label::scam) scam_sources.insert(example.source);
+  }
+  std::vector<unsigned> truth(examples.size());
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    truth[i] = 1U << static_cast<unsigned>(examples[i].label);
+    if (examples[i].label == Label::spam && !scam_sources.contains(examples[i].source)) {
+      truth[i] |= 1U << static_cast<unsigned>(Label::scam);
+    }
+  }
+  // Each source weighs by the square root of its size, not by its size: a corpus of 30,000 Korean
+  // messages should not drown the few hundred of a language seen nowhere else.
+  std::map<std::string, std::size_t> per_source;
+  for (const Example& example : examples) ++per_source[example.source];
+  std::vector<double> weight(examples.size());
+  double total_weight = 0;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    weight[i] = 1.0 / std::sqrt(static_cast<double>(per_source[examples[i].source]));
+    total_weight += weight[i];
+  }
+  for (double& w : weight) w *= static_cast<double>(examples.size()) / total_weight;
+  Model model;
+  std::mt19937_64 random(options.seed);
+  const double total_steps = static_cast<double>(options.epochs) * static_cast<double>(training.size());
+  double done = 0;
+  for (unsigned epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(training.begin(), training.end(), random);
+    for (const std::size_t i : training) {
+      const double rate = options.learning_rate * (1.0 - done / total_steps);
+      done += 1;
+      sgd_step(model.label_weights(), model.label_bias(), features[i], truth[i], rate * weight[i]);
+      if (examples[i].category) {
+        sgd_step(model.category_weights(), model.category_bias(), features[i],
+                 1U << static_cast<unsigned>(*examples[i].category), rate * weight[i]);
+      }
+    }
+    if (progress) progress(epoch + 1);
+  }
+  model.quantize();
+  std::vector<const Features*> held;
+  std::vector<Label> labels;
+  for (const std::size_t i : calibration) {
+    held.push_back(&features[i]);
+    labels.push_back(examples[i].label);
+  }
+  model.set_temperature(held.empty() ? 1.0F : fit_temperature(model, held, labels));
+  return model;
+}
+
+Evaluation evaluate(const Model& model, const std::vector<Example>& examples) {
+  Evaluation evaluation;
+  std::set<std::string> scam_sources;
+  for (const Example& example : examples) {
+    if (example.label == Label::scam) scam_sources.insert(example.source);
+  }
+  const auto count = [](F1& f1, bool truth, bool predicted) {
+    if (truth && predicted) ++f1.true_positives;
+    if (!truth && predicted) ++f1.false_positives;
+    if (truth && !predicted) ++f1.false_negatives;
+  };
+  for (const Example& example : examples) {
+    const Prediction prediction = model.predict(featurize(example.text, "", false), false);
+    ++evaluation.examples;
+    const bool suspicious = example.label != Label::benign;
+    const bool predicted_suspicious = prediction.label != Label::benign;
+    count(evaluation.suspicious, suspicious, predicted_suspicious);
+    count(evaluation.by_language[example.language], suspicious, predicted_suspicious);
+    if (scam_sources.contains(example.source)) {
+      count(evaluation.scam, example.label == Label::scam, prediction.label == Label::scam);
+    }
+    if (example.category) {
+      const std::string truth(to_string(*example.category));
+      const std::string predicted = prediction.category ? std::string(to_string(*prediction.category)) : "";
+      count(evaluation.by_category[truth], true, predicted == truth);
+      if (!predicted.empty() && predicted != truth) ++evaluation.by_category[predicted].false_positives;
+    }
+  }
+  return evaluation;
+}
+
+}  // namespace jala::classify

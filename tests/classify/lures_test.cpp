@@ -1,0 +1,53 @@
+// The shipped classifier against data it never trained on: the project's own job-lure test set
+// (tests/data/lures/, 404 messages in 15 languages, half job lures and half hard benign look-alikes),
+// and a held-out split of the shared public corpora (skipped when ../shared/datasets is absent).
+//
+// The bars (job_lure precision and recall 0.9; held-out suspicious F1 0.97, scam F1 0.94) are
+// not met yet; docs/model.md records the measured figures. These tests hold the model to what it
+// measured, a little below, so that a change that makes it worse fails.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "jala/classify/model.h"
+#include "jala/classify/train.h"
+
+namespace jala::classify {
+namespace {
+
+TEST(ShippedClassifier, FindsJobLuresInTheOwnTestSet) {
+  const Model model = Model::load(JALA_SOURCE_DIR "/data/model/classifier.jala").value();
+  const std::vector<Example> examples = read_examples(JALA_SOURCE_DIR "/tests/data/lures/test.jsonl").value();
+  ASSERT_GE(examples.size(), 300U);
+  F1 job_lure;
+  for (const Example& example : examples) {
+    const Prediction prediction = model.predict(example.text, "", false);
+    const bool truth = example.category == Category::job_lure;
+    const bool found = prediction.label == Label::scam && prediction.category == Category::job_lure;
+    job_lure.true_positives += truth && found ? 1 : 0;
+    job_lure.false_positives += !truth && found ? 1 : 0;
+    job_lure.false_negatives += truth && !found ? 1 : 0;
+  }
+  EXPECT_GE(job_lure.precision(), 0.75);  // measured 0.792
+  EXPECT_GE(job_lure.recall(), 0.72);     // measured 0.756
+}
+
+TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
+  const std::string shared = JALA_SHARED_DIR "/datasets/messages/train.jsonl";
+  if (!std::filesystem::exists(shared)) GTEST_SKIP() << shared << " is absent: this test needs ../shared/datasets";
+  std::vector<Example> all = read_examples(shared).value();
+  std::vector<Example> own = read_examples(JALA_SOURCE_DIR "/data/training/lures.jsonl").value();
+  all.insert(all.end(), own.begin(), own.end());
+  std::vector<Example> training;
+  std::vector<Example> held_out;
+  split_examples(all, 0.2, 1, training, held_out);
+  const Evaluation evaluation = evaluate(train(training, {}), held_out);
+  EXPECT_GE(evaluation.suspicious.f1(), 0.92);  // measured 0.929
+  EXPECT_GE(evaluation.scam.f1(), 0.85);        // measured 0.864
+  for (const char* language : {"en", "id", "ko", "th", "zh"}) {
+    EXPECT_GE(evaluation.by_language.at(language).f1(), 0.90) << language;
+  }
+}
+
+}  // namespace
+}  // namespace jala::classify
