@@ -115,18 +115,19 @@ class Collector {
 
   Features finish() {
     Features features;
-    std::vector<std::size_t> order(m_hashes.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return m_hashes[a] < m_hashes[b]; });
-    for (const std::size_t i : order) {
-      if (!features.buckets.empty() && features.buckets.back() == m_hashes[i]) {
+    // Sort by bucket, then by order of appearance, as one key: a direct sort of integers.
+    std::vector<std::uint64_t> keys(m_hashes.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = (std::uint64_t{m_hashes[i]} << 32) | i;
+    std::sort(keys.begin(), keys.end());
+    for (const std::uint64_t key : keys) {
+      const auto bucket = static_cast<std::uint32_t>(key >> 32);
+      if (!features.buckets.empty() && features.buckets.back() == bucket) {
         features.values.back() += 1.0F;
         continue;
       }
-      features.buckets.push_back(m_hashes[i]);
+      features.buckets.push_back(bucket);
       features.values.push_back(1.0F);
-      if (m_explain) features.names.push_back(std::move(m_names[i]));
+      if (m_explain) features.names.push_back(std::move(m_names[key & 0xffffffffU]));
     }
     float norm = 0;
     for (const float v : features.values) norm += v * v;
