@@ -67,10 +67,13 @@ Operation make_operation(const EconomyParameters& parameters, std::size_t rank, 
         operation.contacts.push_back(
             {model::SelectorType::domain, make_site_domain(random, SiteTheme::investment), nullptr});
         break;
-      case 2:
-        operation.contacts.push_back({model::SelectorType::email,
-                                      make_handle(random) + "@" + make_site_domain(random, SiteTheme::job), nullptr});
+      case 2: {
+        // One draw per statement, the domain first: the order GCC builds always drew them in (random.h).
+        const std::string domain = make_site_domain(random, SiteTheme::job);
+        const std::string handle = make_handle(random);
+        operation.contacts.push_back({model::SelectorType::email, handle + "@" + domain, nullptr});
         break;
+      }
       default: operation.contacts.push_back(messaging_contact(random, phone_country));
     }
   }

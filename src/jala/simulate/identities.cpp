@@ -111,11 +111,16 @@ std::string eip55_form(std::string_view lower_case_address) {
 
 std::string make_site_domain(Random& random, SiteTheme theme) {
   std::string name;
+  // One draw per statement, last part first: the order GCC builds always drew them in (random.h).
   if (theme == SiteTheme::investment) {
-    name = std::string(random.pick(k_investment_words)) + "-" + std::string(random.pick(k_investment_words)) + "-" +
-           std::string(random.pick(k_investment_suffixes));
+    const std::string_view suffix = random.pick(k_investment_suffixes);
+    const std::string_view second_word = random.pick(k_investment_words);
+    const std::string_view first_word = random.pick(k_investment_words);
+    name = std::string(first_word) + "-" + std::string(second_word) + "-" + std::string(suffix);
   } else {
-    name = std::string(random.pick(k_job_places)) + "-" + std::string(random.pick(k_job_words));
+    const std::string_view word = random.pick(k_job_words);
+    const std::string_view place = random.pick(k_job_places);
+    name = std::string(place) + "-" + std::string(word);
   }
   // Four digits make names distinct across tens of thousands of operations.
   for (int i = 0; i < 4; ++i) name += random.digit();

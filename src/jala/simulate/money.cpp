@@ -135,9 +135,12 @@ void MoneyTrail::write_background(Random& random, std::int64_t at_seconds) {
   switch (random.below(3)) {
     case 0: {  // a customer pays a merchant: merchants collect from many payers
       const std::size_t merchant = random.zipf_rank(m_merchants.size(), 1.0);
-      const double paid =
-          write(bank_selector(make_bank_account(random, home)), bank_selector(m_merchants[merchant].account), amount,
-                home.currency, at_seconds, "card", fmt::format("order {}", random.between(100'000, 999'999)));
+      // One draw per statement, the order number first: the order GCC builds always drew them in
+      // (random.h).
+      const std::string order = fmt::format("order {}", random.between(100'000, 999'999));
+      const std::string customer = bank_selector(make_bank_account(random, home));
+      const double paid = write(customer, bank_selector(m_merchants[merchant].account), amount, home.currency,
+                                at_seconds, "card", order);
       const auto week = static_cast<std::size_t>((at_seconds - k_simulation_epoch_seconds) / k_week);
       Takings& takings = m_weekly_takings.at(week)[merchant];
       takings.usd += paid * home.usd_per_unit;
@@ -147,16 +150,20 @@ void MoneyTrail::write_background(Random& random, std::int64_t at_seconds) {
     case 1: {  // payroll: one employer pays many employees, salary-sized amounts
       Employer& employer = m_employers[random.below(m_employers.size())];
       const Country& home_of_employer = *employer.account.country;
-      const double paid =
-          write(bank_selector(employer.account), bank_selector(make_bank_account(random, home_of_employer)),
-                (800.0 + 2'000.0 * random.unit()) / home_of_employer.usd_per_unit, home_of_employer.currency,
-                at_seconds, "bank", "salary");
+      // The salary, then the employee (as above).
+      const double salary_usd = 800.0 + 2'000.0 * random.unit();
+      const std::string employee = bank_selector(make_bank_account(random, home_of_employer));
+      const double paid = write(bank_selector(employer.account), employee, salary_usd / home_of_employer.usd_per_unit,
+                                home_of_employer.currency, at_seconds, "bank", "salary");
       employer.payroll_usd += paid * home_of_employer.usd_per_unit;
       break;
     }
-    default:  // people paying each other
-      write(bank_selector(make_bank_account(random, home)), bank_selector(make_bank_account(random, home)), amount,
-            home.currency, at_seconds, "bank", "");
+    default: {  // people paying each other
+      // The payee, then the payer (as above).
+      const std::string payee = bank_selector(make_bank_account(random, home));
+      const std::string payer = bank_selector(make_bank_account(random, home));
+      write(payer, payee, amount, home.currency, at_seconds, "bank", "");
+    }
   }
 }
 
@@ -196,8 +203,9 @@ void MoneyTrail::add_supplier_payments(std::size_t closed_week, std::vector<Paym
       total += parts.emplace_back(merchant.supplier_weights[i] * (0.5 + m_settlement_random.unit()));
     }
     for (std::size_t i = 0; i < paid_suppliers; ++i) {
-      const std::int64_t at =
-          paid_from + m_settlement_random.between(0, 2) * k_day + m_settlement_random.between(k_hour, 10 * k_hour);
+      // One draw per statement, the day first (random.h).
+      const std::int64_t day = m_settlement_random.between(0, 2);
+      const std::int64_t at = paid_from + day * k_day + m_settlement_random.between(k_hour, 10 * k_hour);
       payments.push_back({&merchant.account, &merchant.suppliers[i], payout * parts[i] / total, at});
     }
   }

@@ -3,6 +3,15 @@
 // friends) are not specified bit for bit and differ between standard libraries, so a seed would not
 // give the same data set everywhere; these draws do.
 //
+// The order of draws must be fixed by the code too. C++ leaves unspecified the order in which a call's
+// arguments, or the operands of `+` and most other operators (overloaded or not), are evaluated, and GCC
+// and clang choose differently: `f(random.unit(), make_handle(random))` or
+// `make_handle(random) + make_handle(random)` gives one seed different data on each compiler. So draw
+// into named locals, one statement each, and combine them afterwards. (`?:`, `&&`, `||`, braced
+// initialisers, and a callee's own draws after those of its arguments, are ordered.) The sites that once
+// left the order to the compiler now draw in the order GCC builds used, so that GCC's data sets did not
+// change; simulate_test pins the digests of a small run, and the CI checks them with GCC and clang.
+//
 // A Random is a value; copy it to fork a stream. Not thread-safe.
 #pragma once
 
