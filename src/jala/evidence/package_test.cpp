@@ -77,8 +77,9 @@ TEST_F(Package, FlippingAnyByteOfAnyFileFailsAndNamesThatFile) {
       tampered[path][at] = static_cast<char>(tampered[path][at] ^ 0x01);
       const Verification verified = verify_package(tampered);
       EXPECT_FALSE(verified.ok()) << path << " byte " << at;
+      const std::string prefix = path + ":";
       const bool named = std::any_of(verified.problems.begin(), verified.problems.end(),
-                                     [&](const std::string& problem) { return problem.starts_with(path + ":"); });
+                                     [&](const std::string& problem) { return problem.starts_with(prefix); });
       EXPECT_TRUE(named) << path << " byte " << at << ": " << ::testing::PrintToString(verified.problems);
     }
   }
