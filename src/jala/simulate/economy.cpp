@@ -70,8 +70,10 @@ Operation make_operation(const EconomyParameters& parameters, std::size_t rank, 
       case 2: {
         // One draw per statement, the domain first: the order GCC builds always drew them in (random.h).
         const std::string domain = make_site_domain(random, SiteTheme::job);
-        const std::string handle = make_handle(random);
-        operation.contacts.push_back({model::SelectorType::email, handle + "@" + domain, nullptr});
+        std::string address = make_handle(random);
+        address += '@';
+        address += domain;
+        operation.contacts.push_back({model::SelectorType::email, std::move(address), nullptr});
         break;
       }
       default: operation.contacts.push_back(messaging_contact(random, phone_country));
