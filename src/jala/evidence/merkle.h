@@ -70,6 +70,7 @@ class CompactRange final : public NodeReader {
   std::uint64_t size() const { return m_size; }
   // Appends leaf number size(), and returns the nodes it completes, as nodes_completed_by_append does.
   std::vector<Node> append(const Hash& leaf);
+  // Whether `id` is one of the edge's nodes.
   bool holds(NodeId id) const;
   // The edge's nodes; any other is not_found.
   Result<Hash> node(NodeId id) const override;
@@ -80,7 +81,7 @@ class CompactRange final : public NodeReader {
 };
 
 // Every proof against a tree of a given size reads some of the tree's right edge (where its path passes
-// right of the leaf, about a quarter of a proof's nodes in a large log). Proving many leaves against
+// right of the leaf, about a third of a proof's nodes in a large log). Proving many leaves against
 // one signed tree head, as an evidence package does, this reader holds that edge, read once, and passes
 // every other read on to `nodes`, which must outlive it.
 //

@@ -53,7 +53,7 @@ class LogStatements {
   Statement m_insert_node;
   Statement m_note_record;
   Statement m_record_index;
-  std::map<std::size_t, Statement> m_nodes_by_count;
+  std::map<std::size_t, Statement> m_nodes_by_count;  // by list length, at most k_max_batched_nodes of them
 };
 
 }  // namespace jala::storage::sqlite
