@@ -1,4 +1,5 @@
-// One suite, every backend: each Store implementation must behave identically here.
+// One suite, every backend: each Store implementation must behave identically here (the evidence log's
+// appends and node reads are in evidence_log_conformance_test.cpp).
 #include <unistd.h>
 
 #include <filesystem>
@@ -9,36 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "jala/storage/memory/memory_store.h"
+#include "backends.h"
 #include "jala/storage/sqlite/sqlite_store.h"
 
 namespace jala::storage {
 namespace {
-
-struct Backend {
-  std::string name;
-  std::function<std::unique_ptr<Store>(const std::filesystem::path& scratch)> open;
-};
-
-void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
-
-std::vector<Backend> backends() {
-  return {
-      {"memory", [](const std::filesystem::path&) { return std::make_unique<MemoryStore>(); }},
-      {"sqlite_in_memory",
-       [](const std::filesystem::path&) -> std::unique_ptr<Store> {
-         Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(":memory:");
-         EXPECT_TRUE(store.ok());
-         return store.ok() ? std::move(store).value() : nullptr;
-       }},
-      {"sqlite_file",
-       [](const std::filesystem::path& scratch) -> std::unique_ptr<Store> {
-         Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open((scratch / "store.db").string());
-         EXPECT_TRUE(store.ok());
-         return store.ok() ? std::move(store).value() : nullptr;
-       }},
-  };
-}
 
 class StoreConformance : public ::testing::TestWithParam<Backend> {
  protected:

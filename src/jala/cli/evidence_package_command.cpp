@@ -22,8 +22,8 @@ using storage::RecordKey;
 // The package item of one stored record: its canonical bytes, and the log entry and proof of its
 // latest version, which must still match what the store holds.
 template <typename Record>
-Result<evidence::PackageItem> package_item(const storage::ReadView& view, std::string_view kind, const Record& record,
-                                           std::uint64_t tree_size) {
+Result<evidence::PackageItem> package_item(const storage::ReadView& view, const evidence::NodeReader& nodes,
+                                           std::string_view kind, const Record& record, std::uint64_t tree_size) {
   evidence::PackageItem item{std::string(kind), record.source, record.id, storage::canonical_record(record), {}, 0, {}};
   JALA_TRY_ASSIGN(const std::optional<std::uint64_t> index, view.log_index(kind, {record.source, record.id}));
   if (!index) {
@@ -36,7 +36,7 @@ Result<evidence::PackageItem> package_item(const storage::ReadView& view, std::s
     return failed_precondition("{} {} {} changed since it was logged; run `jala evidence audit`", kind, record.source,
                                record.id);
   }
-  JALA_TRY_ASSIGN(item.proof, evidence::inclusion_proof(storage::LogNodes(view), *index, tree_size));
+  JALA_TRY_ASSIGN(item.proof, evidence::inclusion_proof(nodes, *index, tree_size));
   return item;
 }
 
@@ -47,12 +47,15 @@ Status collect_items(const storage::ReadView& view, const std::string& network_i
   JALA_TRY_ASSIGN(const graph::NetworkSummary* network, find_network(linked, network_id));
   JALA_TRY_ASSIGN(const flow::Ledger ledger, view.ledger());
   JALA_TRY_ASSIGN(head.size, view.log_size());
-  JALA_TRY_ASSIGN(head.root, evidence::root(storage::LogNodes(view), head.size));
+  // Every proof is against this one tree head: its right edge is read once for all of them.
+  const storage::LogNodes log(view);
+  JALA_TRY_ASSIGN(const evidence::RightEdgeCache nodes, evidence::RightEdgeCache::read(log, head.size));
+  JALA_TRY_ASSIGN(head.root, evidence::root(nodes, head.size));
   for (const graph::ReportId r : network->reports) {
     const RecordKey key{linked.input.report(r).source, linked.input.report(r).id};
     JALA_TRY_ASSIGN(const std::optional<model::Report> report, view.find_report(key));
     if (!report) return data_loss("report {} {} disappeared while exporting", key.source, key.id);
-    JALA_TRY_ASSIGN(evidence::PackageItem item, package_item(view, "report", *report, head.size));
+    JALA_TRY_ASSIGN(evidence::PackageItem item, package_item(view, nodes, "report", *report, head.size));
     items.push_back(std::move(item));
   }
   std::set<flow::TransferId> transfers;
@@ -64,7 +67,7 @@ Status collect_items(const storage::ReadView& view, const std::string& network_i
     const RecordKey key{std::string(ledger.source(t)), std::string(ledger.record_id(t))};
     JALA_TRY_ASSIGN(const std::optional<model::Transaction> transaction, view.find_transaction(key));
     if (!transaction) return data_loss("transaction {} {} disappeared while exporting", key.source, key.id);
-    JALA_TRY_ASSIGN(evidence::PackageItem item, package_item(view, "transaction", *transaction, head.size));
+    JALA_TRY_ASSIGN(evidence::PackageItem item, package_item(view, nodes, "transaction", *transaction, head.size));
     items.push_back(std::move(item));
   }
   return {};

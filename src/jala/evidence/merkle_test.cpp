@@ -169,6 +169,93 @@ TEST(Merkle, MatchesTheReferenceTreeOnEverySizeUpTo2000) {
   }
 }
 
+// A writer that keeps the tree's right edge appends as one that reads every node back from the tree:
+// over batches of random sizes, whether the edge was kept from the start or read afresh at the batch's
+// start (as each write transaction does).
+TEST(Merkle, CompactRangeAppendsAsTheFullTreeDoes) {
+  MemoryTree tree;
+  CompactRange kept;
+  std::mt19937_64 random(2026);
+  while (tree.size() < 3000) {
+    CompactRange read_back = CompactRange::read(tree, tree.size()).value();
+    ASSERT_EQ(read_back.size(), tree.size());
+    for (std::uint64_t batch = 1 + random() % 100; batch > 0; --batch) {
+      const std::string entry = "entry " + std::to_string(tree.size());
+      const std::vector<Node> want = nodes_completed_by_append(tree, tree.size(), leaf_hash(entry)).value();
+      ASSERT_EQ(kept.append(leaf_hash(entry)), want) << tree.size();
+      ASSERT_EQ(read_back.append(leaf_hash(entry)), want) << tree.size();
+      tree.append(entry);
+    }
+  }
+  // The edge is all it holds: the tree's node for each set bit of the size.
+  ASSERT_EQ(kept.size(), tree.size());
+  for (unsigned level = 0; (tree.size() >> level) != 0; ++level) {
+    const NodeId id{level, (tree.size() >> level) - 1};
+    const bool on_edge = ((tree.size() >> level) & 1U) == 1;
+    ASSERT_EQ(kept.node(id).ok(), on_edge) << level;
+    if (on_edge) {
+      EXPECT_EQ(kept.node(id).value(), tree.node(id).value()) << level;
+    }
+  }
+  EXPECT_EQ(kept.node({0, 0}).error().code(), ErrorCode::not_found);
+}
+
+// A tree that notes how it is read.
+class CountingTree final : public NodeReader {
+ public:
+  explicit CountingTree(const MemoryTree& tree) : m_tree(tree) {}
+  Result<Hash> node(NodeId id) const override {
+    ++single;
+    asked.push_back(id);
+    return m_tree.node(id);
+  }
+  Result<std::vector<Hash>> nodes(std::span<const NodeId> ids) const override {
+    ++batches;
+    asked.insert(asked.end(), ids.begin(), ids.end());
+    return m_tree.nodes(ids);
+  }
+  mutable int single = 0;
+  mutable int batches = 0;
+  mutable std::vector<NodeId> asked;
+
+ private:
+  const MemoryTree& m_tree;
+};
+
+// Roots and proofs ask for every node they need in one call, so that a store can read them in one
+// query; the answers are those of node-by-node reads (the tests above).
+TEST(Merkle, RootsAndProofsReadTheirNodesInOneCall) {
+  MemoryTree tree;
+  for (int i = 0; i < 1000; ++i) tree.append("leaf " + std::to_string(i));
+  const CountingTree counting(tree);
+  ASSERT_EQ(root(counting, 999).value(), root(tree, 999).value());
+  ASSERT_EQ(inclusion_proof(counting, 300, 999).value(), inclusion_proof(tree, 300, 999).value());
+  ASSERT_EQ(consistency_proof(counting, 300, 999).value(), consistency_proof(tree, 300, 999).value());
+  EXPECT_EQ(counting.batches, 3);
+  EXPECT_EQ(counting.single, 0);
+}
+
+// Through a right-edge cache, roots and proofs are the same; once the edge is read, only nodes off it
+// are asked of the tree, and a root asks for none.
+TEST(Merkle, RightEdgeCacheProvesTheSameAndReadsTheEdgeOnce) {
+  MemoryTree tree;
+  for (int i = 0; i < 1000; ++i) tree.append("leaf " + std::to_string(i));
+  for (const std::uint64_t size : {1U, 2U, 512U, 999U, 1000U}) {
+    const CountingTree counting(tree);
+    const RightEdgeCache cached = RightEdgeCache::read(counting, size).value();
+    const CompactRange edge = CompactRange::read(tree, size).value();
+    counting.asked.clear();
+    EXPECT_EQ(root(cached, size).value(), root(tree, size).value()) << size;
+    EXPECT_TRUE(counting.asked.empty()) << size;
+    for (const std::uint64_t index : {0UL, size / 3, size / 2, size - 1}) {
+      EXPECT_EQ(inclusion_proof(cached, index, size).value(), inclusion_proof(tree, index, size).value()) << index;
+      EXPECT_EQ(consistency_proof(cached, index + 1, size).value(), consistency_proof(tree, index + 1, size).value());
+    }
+    EXPECT_EQ(cached.node({0, size - 1}).value(), tree.node({0, size - 1}).value());
+    for (const NodeId id : counting.asked) EXPECT_FALSE(edge.holds(id)) << id.level << " " << id.index;
+  }
+}
+
 // A proof that fails in any one way is refused: each bit of each hash, a wrong index or size, a
 // missing, extra or reordered node, a wrong root.
 TEST(Merkle, RefusesEveryCorruptedProof) {

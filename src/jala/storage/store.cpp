@@ -55,11 +55,16 @@ Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& t
 }
 
 Result<std::uint64_t> WriteTransaction::append_log(std::string_view entry) {
-  JALA_TRY_ASSIGN(const std::uint64_t index, log_size());
-  const LogNodes nodes(*this);
-  JALA_TRY_ASSIGN(const std::vector<evidence::Node> completed,
-                  evidence::nodes_completed_by_append(nodes, index, evidence::leaf_hash(entry)));
-  JALA_TRY(do_append_log(index, entry, completed));
+  if (!m_log_edge) {
+    JALA_TRY_ASSIGN(const std::uint64_t size, log_size());
+    JALA_TRY_ASSIGN(m_log_edge, evidence::CompactRange::read(LogNodes(*this), size));
+  }
+  const std::uint64_t index = m_log_edge->size();
+  const std::vector<evidence::Node> completed = m_log_edge->append(evidence::leaf_hash(entry));
+  if (Status appended = do_append_log(index, entry, completed); !appended.ok()) {
+    m_log_edge.reset();  // the edge no longer says what the backend holds: read it again if asked
+    return std::move(appended).error();
+  }
   return index;
 }
 

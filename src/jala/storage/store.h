@@ -69,6 +69,8 @@ class ReadView {
   virtual Result<std::string> log_entry(std::uint64_t index) const = 0;
   // The hash of a complete subtree of the log.
   virtual Result<evidence::Hash> log_node(evidence::NodeId id) const = 0;
+  // The hashes of several complete subtrees, in the order asked (a proof's nodes, read at once).
+  virtual Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const = 0;
   // The leaf of the latest logged version of a record (`kind` "report" or "transaction"), if any.
   virtual Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const = 0;
   // Records the store holds that no log entry names (kind, key), by kind then key: rows written
@@ -82,6 +84,9 @@ class LogNodes final : public evidence::NodeReader {
  public:
   explicit LogNodes(const ReadView& view) : m_view(view) {}
   Result<evidence::Hash> node(evidence::NodeId id) const override { return m_view.log_node(id); }
+  Result<std::vector<evidence::Hash>> nodes(std::span<const evidence::NodeId> ids) const override {
+    return m_view.log_nodes(ids);
+  }
 
  private:
   const ReadView& m_view;
@@ -134,6 +139,12 @@ class WriteTransaction : public ReadView {
   virtual Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) = 0;
   virtual Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
                                                 const Sha256Digest& content_hash) = 0;
+
+ private:
+  // The log's right edge as this transaction's appends leave it, read at its first append, so that
+  // later appends read neither nodes nor the log's size from the backend. A transaction holds the
+  // store's write lock for its whole life, so nobody else can move the edge meanwhile.
+  std::optional<evidence::CompactRange> m_log_edge;
 };
 
 class Store {

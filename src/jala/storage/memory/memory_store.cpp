@@ -79,6 +79,15 @@ class MemoryView : public WriteTransaction {
     }
     return found->second;
   }
+  Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const override {
+    std::vector<evidence::Hash> hashes;
+    hashes.reserve(ids.size());
+    for (const evidence::NodeId id : ids) {
+      JALA_TRY_ASSIGN(const evidence::Hash hash, log_node(id));
+      hashes.push_back(hash);
+    }
+    return hashes;
+  }
 
   Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const override {
     const auto found = m_state.logged.find({std::string(kind), key});

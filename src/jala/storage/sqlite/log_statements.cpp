@@ -1,8 +1,27 @@
 #include "jala/storage/sqlite/log_statements.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <string>
 
 namespace jala::storage::sqlite {
+namespace {
+
+// A proof reads at most about 2 log2(n) nodes, so one query covers it; longer lists take several.
+constexpr std::size_t k_max_batched_nodes = 128;
+
+Status copy_hash(std::string_view blob, evidence::NodeId id, evidence::Hash& hash) {
+  if (blob.size() != hash.size()) {
+    return data_loss("the log's node at level {} index {} is not a SHA-256 hash", id.level, id.index);
+  }
+  std::memcpy(hash.data(), blob.data(), hash.size());
+  return {};
+}
+
+}  // namespace
 
 Result<LogStatements> LogStatements::prepare(sqlite3* db) {
   JALA_TRY_ASSIGN(Statement size, Statement::prepare(db, "SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_entries"));
@@ -19,7 +38,7 @@ Result<LogStatements> LogStatements::prepare(sqlite3* db) {
   JALA_TRY_ASSIGN(
       Statement record_index,
       Statement::prepare(db, "SELECT leaf_index FROM log_records WHERE kind = ? AND source = ? AND source_id = ?"));
-  return LogStatements(std::move(size), std::move(entry), std::move(node), std::move(insert_entry),
+  return LogStatements(db, std::move(size), std::move(entry), std::move(node), std::move(insert_entry),
                        std::move(insert_node), std::move(note_record), std::move(record_index));
 }
 
@@ -45,14 +64,60 @@ Result<std::string> LogStatements::entry(std::uint64_t index) {
 Result<evidence::Hash> LogStatements::node(evidence::NodeId id) {
   m_node.bind(1, static_cast<std::int64_t>(id.level)).bind(2, static_cast<std::int64_t>(id.index));
   JALA_TRY_ASSIGN(const bool row, m_node.step());
+  if (!row) {
+    m_node.reset();
+    return not_found("the log has no node at level {} index {}", id.level, id.index);
+  }
   evidence::Hash hash{};
-  const std::string_view blob = row ? m_node.column_blob(0) : std::string_view();
-  const bool whole = row && blob.size() == hash.size();
-  if (whole) std::memcpy(hash.data(), blob.data(), hash.size());
+  const Status copied = copy_hash(m_node.column_blob(0), id, hash);
   m_node.reset();
-  if (!row) return not_found("the log has no node at level {} index {}", id.level, id.index);
-  if (!whole) return data_loss("the log's node at level {} index {} is not a SHA-256 hash", id.level, id.index);
+  JALA_TRY(copied);
   return hash;
+}
+
+Result<Statement*> LogStatements::nodes_statement(std::size_t count) {
+  if (const auto found = m_nodes_by_count.find(count); found != m_nodes_by_count.end()) return &found->second;
+  // The list of wanted nodes, numbered, drives the join (CROSS JOIN keeps it the outer loop), so the
+  // query is one primary-key search per node, as the single-node query is, without a statement each.
+  std::string values;
+  for (std::size_t i = 0; i < count; ++i) {
+    fmt::format_to(std::back_inserter(values), "{}({}, ?, ?)", i == 0 ? "" : ", ", i);
+  }
+  JALA_TRY_ASSIGN(
+      Statement statement,
+      Statement::prepare(m_db, fmt::format("SELECT wanted.column1, n.hash FROM (VALUES {}) AS wanted CROSS JOIN"
+                                           " log_nodes n ON n.level = wanted.column2 AND n.idx = wanted.column3",
+                                           values)));
+  return &m_nodes_by_count.emplace(count, std::move(statement)).first->second;
+}
+
+Result<std::vector<evidence::Hash>> LogStatements::nodes(std::span<const evidence::NodeId> ids) {
+  std::vector<evidence::Hash> hashes(ids.size());
+  std::vector<bool> found(ids.size(), false);
+  for (std::size_t first = 0; first < ids.size(); first += k_max_batched_nodes) {
+    const std::span<const evidence::NodeId> batch =
+        ids.subspan(first, std::min(k_max_batched_nodes, ids.size() - first));
+    JALA_TRY_ASSIGN(Statement* const query, nodes_statement(batch.size()));
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      query->bind(static_cast<int>(2 * i + 1), static_cast<std::int64_t>(batch[i].level));
+      query->bind(static_cast<int>(2 * i + 2), static_cast<std::int64_t>(batch[i].index));
+    }
+    while (true) {
+      JALA_TRY_ASSIGN(const bool row, query->step());  // a failed step resets the query
+      if (!row) break;
+      const auto position = first + static_cast<std::size_t>(query->column_int(0));
+      if (Status copied = copy_hash(query->column_blob(1), ids[position], hashes[position]); !copied.ok()) {
+        query->reset();
+        return std::move(copied).error();
+      }
+      found[position] = true;
+    }
+    query->reset();
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (!found[i]) return not_found("the log has no node at level {} index {}", ids[i].level, ids[i].index);
+  }
+  return hashes;
 }
 
 Status LogStatements::append(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) {

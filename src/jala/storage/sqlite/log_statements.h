@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "jala/base/result.h"
 #include "jala/evidence/merkle.h"
@@ -21,15 +23,18 @@ class LogStatements {
   Result<std::uint64_t> size();
   Result<std::string> entry(std::uint64_t index);
   Result<evidence::Hash> node(evidence::NodeId id);
+  // The hashes of `ids`, in their order, in one query per k_max_batched_nodes ids.
+  Result<std::vector<evidence::Hash>> nodes(std::span<const evidence::NodeId> ids);
   Status append(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes);
   Status note_record(std::string_view kind, std::string_view source, std::string_view id, std::uint64_t index);
   Result<std::optional<std::uint64_t>> record_index(std::string_view kind, std::string_view source,
                                                     std::string_view id);
 
  private:
-  LogStatements(Statement size, Statement entry, Statement node, Statement insert_entry, Statement insert_node,
-                Statement note_record, Statement record_index)
-      : m_size(std::move(size)),
+  LogStatements(sqlite3* db, Statement size, Statement entry, Statement node, Statement insert_entry,
+                Statement insert_node, Statement note_record, Statement record_index)
+      : m_db(db),
+        m_size(std::move(size)),
         m_entry(std::move(entry)),
         m_node(std::move(node)),
         m_insert_entry(std::move(insert_entry)),
@@ -37,6 +42,10 @@ class LogStatements {
         m_note_record(std::move(note_record)),
         m_record_index(std::move(record_index)) {}
 
+  // The query that reads `count` nodes, prepared on first use.
+  Result<Statement*> nodes_statement(std::size_t count);
+
+  sqlite3* m_db;
   Statement m_size;
   Statement m_entry;
   Statement m_node;
@@ -44,6 +53,7 @@ class LogStatements {
   Statement m_insert_node;
   Statement m_note_record;
   Statement m_record_index;
+  std::map<std::size_t, Statement> m_nodes_by_count;  // by list length, at most k_max_batched_nodes of them
 };
 
 }  // namespace jala::storage::sqlite

@@ -1,0 +1,44 @@
+// The backends that the storage conformance suites run against: every Store implementation, each
+// opened fresh in a scratch folder of the test's own.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "jala/storage/memory/memory_store.h"
+#include "jala/storage/sqlite/sqlite_store.h"
+
+namespace jala::storage {
+
+struct Backend {
+  std::string name;
+  std::function<std::unique_ptr<Store>(const std::filesystem::path& scratch)> open;
+};
+
+inline void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
+
+inline std::vector<Backend> backends() {
+  return {
+      {"memory", [](const std::filesystem::path&) { return std::make_unique<MemoryStore>(); }},
+      {"sqlite_in_memory",
+       [](const std::filesystem::path&) -> std::unique_ptr<Store> {
+         Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(":memory:");
+         EXPECT_TRUE(store.ok());
+         return store.ok() ? std::move(store).value() : nullptr;
+       }},
+      {"sqlite_file",
+       [](const std::filesystem::path& scratch) -> std::unique_ptr<Store> {
+         Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open((scratch / "store.db").string());
+         EXPECT_TRUE(store.ok());
+         return store.ok() ? std::move(store).value() : nullptr;
+       }},
+  };
+}
+
+}  // namespace jala::storage

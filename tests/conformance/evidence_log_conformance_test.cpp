@@ -1,0 +1,131 @@
+// The evidence log, on every backend: appends in batches keep exactly the nodes a fresh recomputation
+// gives, and many nodes read at once are the nodes read one by one.
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "backends.h"
+#include "jala/evidence/memory_tree_for_tests.h"
+
+namespace jala::storage {
+namespace {
+
+class EvidenceLogConformance : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    m_scratch = std::filesystem::temp_directory_path() / fmt::format("jala-log-{}-{}", ::getpid(), GetParam().name);
+    std::filesystem::remove_all(m_scratch);
+    std::filesystem::create_directories(m_scratch);
+    m_store = GetParam().open(m_scratch);
+    ASSERT_NE(m_store, nullptr);
+  }
+  void TearDown() override {
+    m_store.reset();
+    std::filesystem::remove_all(m_scratch);
+  }
+
+  std::filesystem::path m_scratch;
+  std::unique_ptr<Store> m_store;
+};
+
+std::string entry(std::uint64_t index) { return fmt::format(R"({{"kind":"test","n":{}}})", index); }
+
+// Every complete subtree of a tree of `size` leaves.
+std::vector<evidence::NodeId> every_node(std::uint64_t size) {
+  std::vector<evidence::NodeId> ids;
+  for (unsigned level = 0; (size >> level) != 0; ++level) {
+    for (std::uint64_t index = 0; index < (size >> level); ++index) ids.push_back({level, index});
+  }
+  return ids;
+}
+
+// A write transaction keeps the log's right edge between appends instead of reading it back each time.
+// Over transactions of random sizes (some empty, some rolled back) it must store exactly the nodes that
+// the entries give when appended one by one to a fresh tree, and see its own appends while it runs.
+TEST_P(EvidenceLogConformance, AppendsInBatchesStoreTheNodesOfAFreshRecomputation) {
+  std::mt19937_64 random(2026);
+  evidence::MemoryTree want;
+  for (int batch = 0; batch < 40; ++batch) {
+    const std::uint64_t first = want.size();
+    const std::uint64_t count = random() % 70;
+    const bool roll_back = batch % 9 == 4;
+    evidence::MemoryTree during = want;
+    const Status status = m_store->write([&](WriteTransaction& transaction) -> Status {
+      for (std::uint64_t i = first; i < first + count; ++i) {
+        JALA_TRY_ASSIGN(const std::uint64_t index, transaction.append_log(entry(i)));
+        EXPECT_EQ(index, i);
+        during.append(entry(i));
+        if (i % 17 == 0) {  // the transaction reads what it has appended so far
+          JALA_TRY_ASSIGN(const std::uint64_t size, transaction.log_size());
+          EXPECT_EQ(size, i + 1);
+          JALA_TRY_ASSIGN(const evidence::Hash root, evidence::root(LogNodes(transaction), size));
+          EXPECT_EQ(root, evidence::root(during, size).value());
+        }
+      }
+      return roll_back ? internal_error("rolled back on purpose") : Status{};
+    });
+    ASSERT_EQ(status.ok(), !roll_back) << "batch " << batch;
+    if (!roll_back) want = during;
+  }
+  ASSERT_GT(want.size(), 1000U);
+
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const std::uint64_t size, view.log_size());
+                    EXPECT_EQ(size, want.size());
+                    for (const evidence::NodeId id : every_node(size)) {
+                      JALA_TRY_ASSIGN(const evidence::Hash got, view.log_node(id));
+                      EXPECT_EQ(got, want.node(id).value()) << "level " << id.level << " index " << id.index;
+                    }
+                    for (std::uint64_t i = 0; i < size; i += 97) {
+                      JALA_TRY_ASSIGN(const std::string stored, view.log_entry(i));
+                      EXPECT_EQ(stored, entry(i));
+                    }
+                    return {};
+                  })
+                  .ok());
+}
+
+// A proof's nodes, read at once, come back in the order asked, repeats included, even when there are
+// more than a backend reads in one query; a node the log lacks is not_found.
+TEST_P(EvidenceLogConformance, ReadsManyNodesAtOnceInTheOrderAsked) {
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& transaction) -> Status {
+                    for (std::uint64_t i = 0; i < 300; ++i) {
+                      JALA_TRY(transaction.append_log(entry(i)));
+                    }
+                    return {};
+                  })
+                  .ok());
+  std::vector<evidence::NodeId> ids = every_node(300);
+  std::shuffle(ids.begin(), ids.end(), std::mt19937_64(7));
+  ids.push_back(ids.front());
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const std::vector<evidence::Hash> got, view.log_nodes(ids));
+                    EXPECT_EQ(got.size(), ids.size());
+                    for (std::size_t i = 0; i < ids.size() && i < got.size(); ++i) {
+                      JALA_TRY_ASSIGN(const evidence::Hash one, view.log_node(ids[i]));
+                      EXPECT_EQ(got[i], one) << i;
+                    }
+                    JALA_TRY_ASSIGN(const std::vector<evidence::Hash> none, view.log_nodes({}));
+                    EXPECT_TRUE(none.empty());
+                    const std::vector<evidence::NodeId> missing = {{0, 3}, {0, 300}, {9, 0}};
+                    const Result<std::vector<evidence::Hash>> got_missing = view.log_nodes(missing);
+                    EXPECT_FALSE(got_missing.ok());
+                    if (!got_missing.ok()) {
+                      EXPECT_EQ(got_missing.error().code(), ErrorCode::not_found);
+                    }
+                    return {};
+                  })
+                  .ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryBackend, EvidenceLogConformance, ::testing::ValuesIn(backends()),
+                         [](const ::testing::TestParamInfo<Backend>& param) { return param.param.name; });
+
+}  // namespace
+}  // namespace jala::storage
