@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace jala {
 namespace {
 
@@ -14,6 +18,35 @@ TEST(Sha256, MatchesFips180Vectors) {
 
 TEST(Sha256, IncrementalEqualsOneShot) {
   EXPECT_EQ(Sha256().update("ab").update("c").finish(), sha256("abc"));
+}
+
+// The one-shot hash reuses a context per thread: each call must start afresh, whatever came before.
+TEST(Sha256, OneShotCallsAreIndependent) {
+  const std::string long_message(100'000, 'a');
+  const Sha256Digest first = sha256("abc");
+  (void)sha256(long_message);
+  EXPECT_EQ(sha256("abc"), first);
+  EXPECT_EQ(to_hex(sha256(long_message)), to_hex(Sha256().update(long_message).finish()));
+}
+
+TEST(Sha256, ThreadsHashAtTheSameTime) {
+  const std::vector<std::string> messages = {"", "abc", std::string(1000, 'x')};
+  std::vector<std::vector<Sha256Digest>> got(4);
+  std::vector<std::thread> threads;
+  threads.reserve(got.size());
+  for (std::vector<Sha256Digest>& digests : got) {
+    threads.emplace_back([&messages, &digests] {
+      for (int round = 0; round < 500; ++round) {
+        for (const std::string& message : messages) digests.push_back(sha256(message));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::vector<Sha256Digest> want;
+  for (int round = 0; round < 500; ++round) {
+    for (const std::string& message : messages) want.push_back(Sha256().update(message).finish());
+  }
+  for (const std::vector<Sha256Digest>& digests : got) EXPECT_EQ(digests, want);
 }
 
 TEST(Sha256, FieldsHaveOneEncoding) {
