@@ -11,6 +11,8 @@ find_package(OpenSSL 3 REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# GMP: the Jacobi symbol that checks a point of private overlap is on Curve25519 (ADR 0009).
+pkg_check_modules(GMP REQUIRED IMPORTED_TARGET gmp)
 pkg_check_modules(LIBARCHIVE REQUIRED IMPORTED_TARGET libarchive)
 # CLD2 (libcld2-dev) ships no pkg-config file.
 find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
@@ -36,3 +38,6 @@ endif()
 if(JALA_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+# The HTTP server of `jala serve` (ADR 0010) and the client of `jala sync`.
+pkg_check_modules(LIBEVENT REQUIRED IMPORTED_TARGET libevent libevent_openssl libevent_pthreads)
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)

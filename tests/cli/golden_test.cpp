@@ -2,6 +2,8 @@
 // purpose, regenerate with JALA_UPDATE_GOLDEN=1 and review the diff.
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -10,15 +12,17 @@
 namespace jala::testing {
 namespace {
 
-const std::string k_source = JALA_SOURCE_DIR;
+constexpr std::string_view k_source = JALA_SOURCE_DIR;
+
+std::string source_path(std::string_view relative) { return std::string(k_source).append(relative); }
 
 class Golden : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     s_db = scratch_directory("golden") + "/jala.db";
     const JalaRun ingest =
-        run_jala({"--db", s_db, "ingest", k_source + "/examples/reports.jsonl", k_source + "/examples/reports.csv",
-                  k_source + "/examples/transactions.jsonl", k_source + "/examples/transactions.csv"});
+        run_jala({"--db", s_db, "ingest", source_path("/examples/reports.jsonl"), source_path("/examples/reports.csv"),
+                  source_path("/examples/transactions.jsonl"), source_path("/examples/transactions.csv")});
     ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   }
 
@@ -32,7 +36,7 @@ class Golden : public ::testing::Test {
     for (std::size_t at = got.find(k_source); at != std::string::npos; at = got.find(k_source, at)) {
       got.replace(at, k_source.size(), "<source>");
     }
-    const std::string path = k_source + "/tests/golden/" + name;
+    const std::string path = source_path("/tests/golden/") + name;
     if (std::getenv("JALA_UPDATE_GOLDEN") != nullptr) write_file(path, got);
     ASSERT_TRUE(std::filesystem::exists(path)) << path << " is missing; run with JALA_UPDATE_GOLDEN=1";
     EXPECT_EQ(got, read_file(path)) << "golden file " << name;
@@ -85,12 +89,15 @@ TEST_F(Golden, TraceBackToTheVictims) {
 TEST_F(Golden, TraceUnknownAccount) {
   expect_golden("trace_unknown.txt", {"trace", "--from", "bank:ICBVVNVX:99999999"}, 1);
 }
+TEST_F(Golden, TraceUnknownPayment) {
+  expect_golden("trace_payment_unknown.txt", {"trace", "--payment", "TH-AMLO", "AMLO-TX-68-99999"}, 1);
+}
 TEST_F(Golden, TraceInvalidAccount) { expect_golden("trace_invalid.txt", {"trace", "--from", "bank:ICBVVNVX:999"}, 1); }
 TEST_F(Golden, TraceBadRule) {
   expect_golden("trace_bad_rule.txt", {"trace", "--from", "bank:ICBVVNVX:108001234567", "--rule", "lifo"}, 1);
 }
 TEST_F(Golden, BadRecordsAreNamed) {
-  expect_golden("ingest_bad_records.json", {"ingest", "--json", k_source + "/examples/bad-records.jsonl"}, 1);
+  expect_golden("ingest_bad_records.json", {"ingest", "--json", source_path("/examples/bad-records.jsonl")}, 1);
 }
 
 }  // namespace

@@ -103,7 +103,7 @@ TEST_F(IngestCli, ReadsStandardInputAndCsvAndTellsFormatsByExtension) {
   write_file(text, report_line(2) + "\n");
   const JalaRun unknown = jala({"ingest", text});
   EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_NE(unknown.err.find("give --format jsonl or csv"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("give --format jsonl, csv, stix or misp"), std::string::npos) << unknown.err;
   EXPECT_EQ(jala({"ingest", "--format", "jsonl", text}).exit_code, 0);
 
   const nlohmann::json stats = nlohmann::json::parse(jala({"stats", "--json"}).out);

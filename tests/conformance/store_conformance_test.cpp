@@ -363,6 +363,10 @@ TEST(SqliteStore, RefusesAStoreFromANewerJala) {
 
 // A store written by schema 3 (before log_records) finds each record's latest leaf from its log once
 // upgraded.
+// What schema 5 added, dropped to make an older store from a current one.
+constexpr std::string_view k_drop_schema_5 =
+    "DROP INDEX log_records_by_leaf; DROP TABLE shared_objects; DROP TABLE partners; DROP TABLE share_state;";
+
 TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
   const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-v3-{}.db", ::getpid());
   std::filesystem::remove(path);
@@ -379,7 +383,7 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
                     .ok());
   }
   ASSERT_EQ(std::system(
-                fmt::format("sqlite3 '{}' 'DROP TABLE log_records; PRAGMA user_version = 3;'", path.string()).c_str()),
+                fmt::format("sqlite3 '{}' '{} DROP TABLE log_records; PRAGMA user_version = 3;'", path.string(), k_drop_schema_5).c_str()),
             0);
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
@@ -413,10 +417,11 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
                     })
                     .ok());
   }
-  const std::string downgrade =
+  const std::string downgrade_to_1 =
       "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
       " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"
       " DROP TABLE log_records; PRAGMA user_version = 1;";
+  const std::string downgrade = std::string(k_drop_schema_5) + downgrade_to_1;
   ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());

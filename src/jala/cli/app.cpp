@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "jala/cli/commands.h"
+#include "jala/cli/share_commands.h"
 
 namespace jala::cli {
 namespace {
@@ -43,10 +44,14 @@ int run(int argc, char** argv) {
   IngestArgs ingest;
   bool ingest_json = false;
   CLI::App* ingest_app =
-      app.add_subcommand("ingest", "Read reports and transactions (JSON Lines or CSV) into the store");
+      app.add_subcommand("ingest", "Read reports and transactions (JSON Lines, CSV, STIX 2.1, MISP) into the store");
   ingest_app->add_option("files", ingest.files, "Input files; - reads standard input")->required();
-  ingest_app->add_option("--format", ingest.format, "jsonl or csv (default: from each file's extension)")
-      ->check(CLI::IsMember({"jsonl", "csv"}));
+  ingest_app->add_option("--format", ingest.format, "jsonl, csv, stix or misp (default: from each file's extension)")
+      ->check(CLI::IsMember({"jsonl", "csv", "stix", "misp"}));
+  ingest_app->add_option("--country", ingest.country,
+                         "STIX and MISP: the reporting agency's country (ISO 3166-1) when the document names none");
+  ingest_app->add_option("--source", ingest.source,
+                         "STIX and MISP: the reporting agency when the document names none (default: stix, misp)");
   ingest_app->add_flag("--strict", ingest.strict, "Reject a whole file when any record in it is invalid");
   ingest_app->add_option("--batch-size", ingest.batch_size, "Records per committed transaction")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
@@ -194,6 +199,8 @@ int run(int argc, char** argv) {
   simulate_app->add_option("--out", simulate.out, "Output directory (created if missing)")->required();
   simulate_app->add_flag("--json", simulate_json, "Print the summary as JSON");
 
+  ShareCommands share_commands(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -292,6 +299,7 @@ int run(int argc, char** argv) {
     const Status status = simulate_command(context, simulate);
     return status.ok() ? k_exit_success : report("simulate", status.error());
   }
+  if (const std::optional<int> code = share_commands.run(context, report)) return *code;
   return k_exit_usage;
 }
 

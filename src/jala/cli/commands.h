@@ -21,6 +21,8 @@ struct Context {
 struct IngestArgs {
   std::vector<std::string> files;  // "-" is standard input
   std::string format;              // empty: from each file's extension
+  std::string country;             // STIX and MISP: the agency's country when a document names none
+  std::string source;              // STIX and MISP: the agency when a document names none
   bool strict = false;
   std::size_t batch_size = 100'000;
   Output output = Output::text;

@@ -40,12 +40,14 @@ Result<evidence::PackageItem> package_item(const storage::ReadView& view, const 
   return item;
 }
 
-// The network's reports, then the transactions into or out of its accounts, each with its proof.
+// The network's reports, then the transactions into or out of its accounts, each with its proof. The
+// network is found by linking every report (its hubs and stray links depend on all of them); its
+// transactions are read alone, through the store's indexes.
 Status collect_items(const storage::ReadView& view, const std::string& network_id, evidence::TreeHead& head,
                      std::vector<evidence::PackageItem>& items) {
   JALA_TRY_ASSIGN(const LinkedStore linked, link_view(view));
   JALA_TRY_ASSIGN(const graph::NetworkSummary* network, find_network(linked, network_id));
-  JALA_TRY_ASSIGN(const flow::Ledger ledger, view.ledger());
+  JALA_TRY_ASSIGN(const flow::Ledger ledger, view.ledger_of(network_selectors(linked, *network)));
   JALA_TRY_ASSIGN(head.size, view.log_size());
   // Every proof is against this one tree head: its right edge is read once for all of them.
   const storage::LogNodes log(view);

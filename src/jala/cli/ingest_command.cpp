@@ -59,6 +59,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     options.batch_size = args.batch_size;
     options.on_error = [&](const intake::RecordError& error) { note_error(error); };
     options.on_progress = [&](std::uint64_t bytes) { progress.update(bytes); };
+    options.document_defaults = {args.source, args.country};
     Result<intake::IngestCounts> counts = intake::ingest(*store, **source, file, *format, options);
     if (!counts.ok()) {
       // The input or the store failed; batches committed so far stay, and a re-run completes the file.

@@ -36,24 +36,28 @@ Result<const graph::NetworkSummary*> find_network(const LinkedStore& linked, std
   return &*found;
 }
 
-// The network's accounts in the ledger: what its reports name, hubs and benign selectors aside.
+std::vector<model::Selector> network_selectors(const LinkedStore& linked, const graph::NetworkSummary& network) {
+  std::vector<graph::SelectorId> named;
+  for (const graph::ReportId r : network.reports) {
+    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
+      if (!graph::shown_never_linked(linked.linking.roles[s])) named.push_back(s);
+    }
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  std::vector<model::Selector> selectors;
+  selectors.reserve(named.size());
+  for (const graph::SelectorId s : named) selectors.push_back(linked.input.selector(s));
+  return selectors;
+}
+
 std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
                                               const graph::NetworkSummary& network) {
   std::vector<flow::AccountId> accounts;
-  for (const graph::ReportId r : network.reports) {
-    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
-      const graph::SelectorRole role = linked.linking.roles[s];
-      if (role == graph::SelectorRole::hub || role == graph::SelectorRole::stray ||
-          role == graph::SelectorRole::benign) {
-        continue;
-      }
-      if (const std::optional<flow::AccountId> account = ledger.find(linked.input.selector(s))) {
-        accounts.push_back(*account);
-      }
-    }
+  for (const model::Selector& selector : network_selectors(linked, network)) {
+    if (const std::optional<flow::AccountId> account = ledger.find(selector)) accounts.push_back(*account);
   }
-  std::sort(accounts.begin(), accounts.end());
-  accounts.erase(std::unique(accounts.begin(), accounts.end()), accounts.end());
+  std::sort(accounts.begin(), accounts.end());  // distinct selectors: distinct accounts
   return accounts;
 }
 

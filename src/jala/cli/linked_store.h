@@ -28,7 +28,10 @@ Result<LinkedStore> link_view(const storage::ReadView& view);
 Result<LinkedStore> link_store(const Context& context);
 // The ranked network with this id, or an error naming it.
 Result<const graph::NetworkSummary*> find_network(const LinkedStore& linked, std::string_view id);
-// The network's accounts in the ledger: what its reports name, hubs and benign selectors aside.
+// What the network's reports name, hubs, stray links and benign selectors aside (distinct): its accounts,
+// where transactions name them. What to read the network's money with (storage::ReadView::ledger_of).
+std::vector<model::Selector> network_selectors(const LinkedStore& linked, const graph::NetworkSummary& network);
+// The network's accounts in the ledger, ascending.
 std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
                                               const graph::NetworkSummary& network);
 

@@ -27,15 +27,13 @@ std::vector<flow::ReportedAccount> reported_accounts(const flow::Ledger& ledger,
 
 }  // namespace
 
-Result<MoneyView> read_money(const Context& context, WithReports with_reports) {
+Result<MoneyView> read_money(const Context& context) {
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   MoneyView money;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(money.ledger, view.ledger());
-    if (with_reports == WithReports::yes) {
-      JALA_TRY_ASSIGN(const LinkedStore linked, link_view(view));
-      money.reported = reported_accounts(money.ledger, linked);
-    }
+    JALA_TRY_ASSIGN(const LinkedStore linked, link_view(view));
+    money.reported = reported_accounts(money.ledger, linked);
     return {};
   }));
   return money;

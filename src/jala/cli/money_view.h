@@ -1,5 +1,6 @@
-// What the money commands read from one snapshot of the store: the ledger of every transaction, and
-// for scoring, which accounts the reports name and in which network (cli/linked_store.h).
+// What mule scoring (`jala flow suspects`, `jala flow freeze-list`) reads from one snapshot of the store:
+// the ledger of every transaction, and which accounts the reports name and in which network
+// (cli/linked_store.h).
 #pragma once
 
 #include <vector>
@@ -13,12 +14,10 @@ namespace jala::cli {
 
 struct MoneyView {
   flow::Ledger ledger;
-  std::vector<flow::ReportedAccount> reported;  // empty unless asked for
+  std::vector<flow::ReportedAccount> reported;
 };
 
-enum class WithReports { no, yes };
-
-Result<MoneyView> read_money(const Context& context, WithReports with_reports);
+Result<MoneyView> read_money(const Context& context);
 
 // Parses "type:value" as the account of a command-line option, naming the option when it fails.
 Result<flow::AccountId> find_account(const flow::Ledger& ledger, std::string_view typed, std::string_view option);

@@ -25,16 +25,43 @@ std::vector<graph::SelectorId> hubs_named(const LinkedStore& linked, const graph
   std::vector<graph::SelectorId> hubs;
   for (const graph::ReportId r : network.reports) {
     for (const graph::SelectorId s : linked.input.selectors_of(r)) {
-      const graph::SelectorRole role = linked.linking.roles[s];
-      if (role == graph::SelectorRole::hub || role == graph::SelectorRole::stray ||
-          role == graph::SelectorRole::benign) {
-        hubs.push_back(s);
-      }
+      if (graph::shown_never_linked(linked.linking.roles[s])) hubs.push_back(s);
     }
   }
   std::sort(hubs.begin(), hubs.end());
   hubs.erase(std::unique(hubs.begin(), hubs.end()), hubs.end());
   return hubs;
+}
+
+// A network's money as `network show` prints it: the ledger that names its accounts, the network's
+// accounts in it (ascending), and what they moved.
+struct ShownMoney {
+  flow::Ledger ledger;
+  std::vector<flow::AccountId> accounts;
+  flow::NetworkMoney money;
+};
+
+// Reads only the transactions into or out of the network's accounts. They hold all that
+// flow::network_money reads but one thing: whether an exit (an outside account they pay) pays on. An exit
+// that pays only accounts outside the network makes no payment here, so the store is asked about the
+// exits that seem to keep the money, and only those.
+Result<ShownMoney> read_network_money(const storage::ReadView& view, const LinkedStore& linked,
+                                      const graph::NetworkSummary& network) {
+  ShownMoney shown;
+  JALA_TRY_ASSIGN(shown.ledger, view.ledger_of(network_selectors(linked, network)));
+  shown.accounts = network_accounts(linked, shown.ledger, network);
+  shown.money = flow::network_money(shown.ledger, shown.accounts);
+  std::vector<model::Selector> keeping;
+  for (const flow::Exit& exit : shown.money.exits) {
+    if (!exit.pays_on) keeping.push_back(shown.ledger.account(exit.account));
+  }
+  if (keeping.empty()) return shown;
+  JALA_TRY_ASSIGN(const flow::Ledger theirs, view.ledger_of(keeping));
+  for (flow::Exit& exit : shown.money.exits) {
+    const std::optional<flow::AccountId> account = theirs.find(shown.ledger.account(exit.account));
+    if (account && !theirs.outgoing(*account).empty()) exit.pays_on = true;
+  }
+  return shown;
 }
 
 nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::NetworkSummary& network) {
@@ -122,14 +149,17 @@ Status networks_command(const Context& context, const NetworksArgs& args) {
 Status network_show_command(const Context& context, const NetworkShowArgs& args) {
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   std::optional<LinkedStore> read;
-  flow::Ledger ledger;
+  const graph::NetworkSummary* found = nullptr;
+  ShownMoney shown;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(read, link_view(view));
-    JALA_TRY_ASSIGN(ledger, view.ledger());
+    JALA_TRY_ASSIGN(found, find_network(*read, args.id));
+    if (!args.graphml) {
+      JALA_TRY_ASSIGN(shown, read_network_money(view, *read, *found));
+    }
     return {};
   }));
   const LinkedStore& linked = *read;
-  JALA_TRY_ASSIGN(const graph::NetworkSummary* found, find_network(linked, args.id));
   const graph::NetworkSummary& network = *found;
   if (args.graphml) {
     fmt::print("{}", graph::network_graphml(linked.input, linked.linking, network));
@@ -147,8 +177,6 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
     return linked.input.report(a).reported_at < linked.input.report(b).reported_at;
   });
   const std::vector<graph::SelectorId> hubs = hubs_named(linked, network);
-  const std::vector<flow::AccountId> accounts = network_accounts(linked, ledger, network);
-  const flow::NetworkMoney money = flow::network_money(ledger, accounts);
 
   if (args.output == Output::json) {
     nlohmann::ordered_json document = summary_json(linked, network);
@@ -174,7 +202,7 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
     document["links"] = std::move(links);
     document["timeline"] = std::move(timeline_json);
     document["hubs"] = std::move(hubs_json);
-    document["money"] = money_json(ledger, accounts, money);
+    document["money"] = money_json(shown.ledger, shown.accounts, shown.money);
     fmt::print("{}\n", document.dump());
     return {};
   }
@@ -201,7 +229,7 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
       fmt::print("  {}  ({})\n", linked.input.selector(s).to_string(), hub_label(linked, s));
     }
   }
-  print_money(ledger, accounts, money);
+  print_money(shown.ledger, shown.accounts, shown.money);
   fmt::print("\ntimeline\n");
   for (const graph::ReportId r : timeline) {
     const graph::ReportFacts& facts = linked.input.report(r);

@@ -37,7 +37,7 @@ void print_suspect(const flow::Ledger& ledger, const flow::Suspect& suspect, std
 }  // namespace
 
 Status suspects_command(const Context& context, const SuspectsArgs& args) {
-  JALA_TRY_ASSIGN(const MoneyView money, read_money(context, WithReports::yes));
+  JALA_TRY_ASSIGN(const MoneyView money, read_money(context));
   std::vector<flow::Suspect> suspects = flow::find_suspects(money.ledger, money.reported);
   if (args.top > 0 && suspects.size() > args.top) suspects.resize(args.top);
   if (args.output == Output::json) {
@@ -59,7 +59,7 @@ Status freeze_list_command(const Context& context, const FreezeListArgs& args) {
     if (!parsed.ok()) return parsed.error().with_context("--country");
     country = std::move(parsed).value();
   }
-  JALA_TRY_ASSIGN(const MoneyView money, read_money(context, WithReports::yes));
+  JALA_TRY_ASSIGN(const MoneyView money, read_money(context));
   const std::vector<flow::Suspect> suspects = flow::find_suspects(money.ledger, money.reported);
   const std::vector<flow::FreezeGroup> groups = flow::freeze_list(money.ledger, suspects, country);
   const Timestamp as_of =

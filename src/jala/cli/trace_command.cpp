@@ -8,6 +8,7 @@
 #include "jala/cli/commands.h"
 #include "jala/cli/money_view.h"
 #include "jala/flow/trace.h"
+#include "jala/storage/store.h"
 
 namespace jala::cli {
 namespace {
@@ -57,11 +58,17 @@ Result<flow::TraceOptions> trace_options(const flow::Ledger& ledger, const Trace
   return options;
 }
 
-Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vector<std::string>& payment) {
-  for (flow::TransferId t = 0; t < ledger.transfer_count(); ++t) {
-    if (ledger.record_id(t) == payment[1] && ledger.source(t) == payment[0]) return t;
+// The transfer of --payment SOURCE ID: the store finds the transaction through its (source, id) index,
+// then the ledger finds it among the transfers made at its time.
+Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vector<std::string>& payment,
+                                      const std::optional<model::Transaction>& stored) {
+  if (!stored) return not_found("--payment: no transaction {} from source {}", payment[1], payment[0]);
+  const std::optional<flow::TransferId> found = ledger.find_transfer(stored->at, stored->source, stored->id);
+  if (!found) {
+    return internal_error("--payment: transaction {} from source {} is in the store but not its ledger", payment[1],
+                          payment[0]);
   }
-  return not_found("--payment: no transaction {} from source {}", payment[1], payment[0]);
+  return *found;
 }
 
 nlohmann::ordered_json transfer_json(const flow::Ledger& ledger, flow::TransferId t) {
@@ -149,11 +156,19 @@ Status trace_command(const Context& context, const TraceArgs& args) {
     return invalid_argument("give either --from ACCOUNT or --payment SOURCE ID");
   }
   if (args.back && args.from.empty()) return invalid_argument("--back needs --from ACCOUNT");
-  JALA_TRY_ASSIGN(const MoneyView money, read_money(context, WithReports::no));
-  const flow::Ledger& ledger = money.ledger;
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  flow::Ledger ledger;
+  std::optional<model::Transaction> stored;  // the --payment transaction
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(ledger, view.ledger());
+    if (!args.payment.empty()) {
+      JALA_TRY_ASSIGN(stored, view.find_transaction({args.payment[0], args.payment[1]}));
+    }
+    return {};
+  }));
   JALA_TRY_ASSIGN(const flow::TraceOptions options, trace_options(ledger, args));
   if (!args.payment.empty()) {
-    JALA_TRY_ASSIGN(const flow::TransferId payment, find_payment(ledger, args.payment));
+    JALA_TRY_ASSIGN(const flow::TransferId payment, find_payment(ledger, args.payment, stored));
     const flow::Trace trace = flow::trace_transfers(ledger, std::span(&payment, 1), options);
     print_trace(ledger, fmt::format("{}/{}", args.payment[0], args.payment[1]), args, trace);
     return {};

@@ -52,6 +52,17 @@ std::optional<AccountId> Ledger::find(const model::Selector& account) const {
   return std::nullopt;
 }
 
+std::optional<TransferId> Ledger::find_transfer(Timestamp at, std::string_view transaction_source,
+                                                std::string_view transaction_id) const {
+  auto it = std::lower_bound(m_transfers.begin(), m_transfers.end(), at,
+                             [](const Transfer& transfer, Timestamp time) { return transfer.at < time; });
+  for (; it != m_transfers.end() && it->at == at; ++it) {  // a few at most
+    const auto t = static_cast<TransferId>(it - m_transfers.begin());
+    if (record_id(t) == transaction_id && source(t) == transaction_source) return t;
+  }
+  return std::nullopt;
+}
+
 std::string_view Ledger::record_id(TransferId id) const {
   const std::uint64_t begin = id == 0 ? 0 : m_id_ends[id - 1];
   return std::string_view(m_ids).substr(begin, m_id_ends[id] - begin);

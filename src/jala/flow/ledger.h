@@ -47,6 +47,10 @@ class Ledger {
   std::optional<AccountId> find(const model::Selector& account) const;
 
   const Transfer& transfer(TransferId id) const { return m_transfers[id]; }
+  // The transfer of the transaction (source, id) made at `at` (as the store holds it): a binary search of
+  // the time order.
+  std::optional<TransferId> find_transfer(Timestamp at, std::string_view transaction_source,
+                                          std::string_view transaction_id) const;
   std::string_view currency(TransferId id) const { return m_currencies[m_transfers[id].currency]; }
   std::string_view source(TransferId id) const { return m_sources[m_source_of[id]]; }
   std::string_view record_id(TransferId id) const;

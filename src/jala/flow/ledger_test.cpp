@@ -34,6 +34,25 @@ TEST(Ledger, FindsAccountsBySelector) {
   EXPECT_FALSE(ledger.find({model::SelectorType::iban, "testbank:1"}));
 }
 
+// Each transfer is found by its time, source and id, whether or not others share its time; nothing is
+// found when any of the three differs.
+TEST(Ledger, FindsATransferByTimeSourceAndId) {
+  std::mt19937_64 random(11);
+  const Ledger ledger = testing::random_ledger(random, 50, 2'000, 100);  // about 20 transfers an hour
+  std::vector<TransferId> got;
+  std::vector<TransferId> want;
+  for (TransferId t = 0; t < ledger.transfer_count(); ++t) {
+    want.push_back(t);
+    got.push_back(ledger.find_transfer(ledger.transfer(t).at, ledger.source(t), ledger.record_id(t)).value_or(~0U));
+  }
+  EXPECT_EQ(got, want);
+  const Timestamp at = ledger.transfer(0).at;
+  EXPECT_FALSE(ledger.find_transfer(Timestamp{at.unix_micros + 1}, "TEST", ledger.record_id(0)));
+  EXPECT_FALSE(ledger.find_transfer(at, "OTHER", ledger.record_id(0)));
+  EXPECT_FALSE(ledger.find_transfer(at, "TEST", "T999999"));
+  EXPECT_FALSE(Ledger().find_transfer(at, "TEST", "T000000"));
+}
+
 TEST(Ledger, ConvertsToUsdAndCountsUnpricedCurrencies) {
   LedgerBuilder builder;
   const AccountId a = builder.add_account({model::SelectorType::bank, "x:1"});

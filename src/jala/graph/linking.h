@@ -55,6 +55,12 @@ enum class SelectorRole : std::uint8_t {
   benign,    // on a warning list: shown, never a link
 };
 
+// A hub, a stray link or a benign selector: shared by reports, yet never a link between them. What a
+// network's view shows under "hubs", and what it leaves out of the network's own accounts.
+constexpr bool shown_never_linked(SelectorRole role) {
+  return role == SelectorRole::hub || role == SelectorRole::stray || role == SelectorRole::benign;
+}
+
 inline constexpr std::uint32_t k_no_network = std::numeric_limits<std::uint32_t>::max();
 
 struct Linking {

@@ -7,8 +7,6 @@
 namespace jala::graph {
 namespace {
 
-using model::SelectorType;
-
 // Builds inputs from reports written as lists of selector names ("phone:+1", "telegram:x").
 class InputBuilder {
  public:
@@ -61,6 +59,17 @@ TEST(Linking, BenignSelectorsNeverLink) {
   const Linking linking = build.link();
   EXPECT_TRUE(linking.networks.empty());
   EXPECT_EQ(linking.roles[build.id("domain:facebook.com")], SelectorRole::benign);
+}
+
+TEST(Linking, HubsStrayLinksAndBenignSelectorsAreShownButNeverLinked) {
+  const std::map<SelectorRole, bool> want{{SelectorRole::unshared, false},
+                                          {SelectorRole::link, false},
+                                          {SelectorRole::hub, true},
+                                          {SelectorRole::stray, true},
+                                          {SelectorRole::benign, true}};
+  std::map<SelectorRole, bool> got;
+  for (const auto& [role, shown] : want) got[role] = shown_never_linked(role);
+  EXPECT_EQ(got, want);
 }
 
 // Four operations, each with its own selectors, and a few reports of each naming one help-desk number:

@@ -188,7 +188,7 @@ Result<IngestCounts> store_all_or_nothing(storage::Store& store, BoundedQueue<Ba
 
 Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::string_view name, Format format,
                             const IngestOptions& options) {
-  const std::unique_ptr<RecordReader> reader = make_record_reader(format, source);
+  const std::unique_ptr<RecordReader> reader = make_record_reader(format, source, options.document_defaults);
   BoundedQueue<Batch> queue(k_batches_in_flight);
   Ingester ingester(name, options);
   // Reading and validating run on their own thread while this one stores, so both cores work.

@@ -38,6 +38,7 @@ struct IngestOptions {
   std::size_t batch_size = 100'000;  // records per committed transaction
   std::function<void(const RecordError&)> on_error;       // each rejected record, in input order
   std::function<void(std::uint64_t bytes)> on_progress;   // bytes consumed so far, after each batch
+  DocumentDefaults document_defaults;                     // for STIX and MISP documents
 };
 
 // Reads `source` (named `name` in errors) in `format` into `store`. Reading and validating run on a

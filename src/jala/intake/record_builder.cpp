@@ -178,12 +178,16 @@ Result<model::Report> ReportBuilder::finish() {
     m_report.selectors.push_back({std::move(selector).value(), raw});
   }
   JALA_TRY(model::validate(m_report));
-  // The selectors the text carries, with their spans: what links reports that came without a form.
-  for (extract::Finding& finding : extract::extract(m_report.text, {m_report.country})) {
-    m_report.text_selectors.push_back({std::move(finding.selector), static_cast<std::uint32_t>(finding.start),
-                                       static_cast<std::uint32_t>(finding.end), finding.confidence});
-  }
+  add_text_selectors(m_report);
   return std::move(m_report);
+}
+
+void add_text_selectors(model::Report& report) {
+  // The selectors the text carries, with their spans: what links reports that came without a form.
+  for (extract::Finding& finding : extract::extract(report.text, {report.country})) {
+    report.text_selectors.push_back({std::move(finding.selector), static_cast<std::uint32_t>(finding.start),
+                                     static_cast<std::uint32_t>(finding.end), finding.confidence});
+  }
 }
 
 Status TransactionBuilder::mark(std::string_view field) { return mark_field(m_seen, k_transaction_fields, field); }

@@ -66,6 +66,11 @@ class TransactionBuilder {
   std::bitset<16> m_seen;
 };
 
+// Adds the selectors that extraction finds in the report's text, with their spans
+// (Report::text_selectors), using the report's country as the default phone region: what finish() does
+// for every record, and what the STIX and MISP readers do for the reports share/ gives them.
+void add_text_selectors(model::Report& report);
+
 // Parses a decimal number written as text ("1500", "1500.25", "-3e2"): the CSV form of amounts.
 Result<double> parse_decimal(std::string_view text);
 

@@ -1,27 +1,68 @@
 #include "jala/intake/record_reader.h"
 
+#include <array>
+
 #include "jala/intake/record_reader_impl.h"
 #include "jala/model/text.h"
 
 namespace jala::intake {
 
-std::string_view to_string(Format format) { return format == Format::jsonl ? "jsonl" : "csv"; }
+namespace {
+
+struct FormatName {
+  Format format;
+  std::string_view name;
+};
+
+constexpr std::array<FormatName, 4> k_format_names = {{
+    {Format::jsonl, "jsonl"},
+    {Format::csv, "csv"},
+    {Format::stix, "stix"},
+    {Format::misp, "misp"},
+}};
+
+struct FormatSuffix {
+  std::string_view suffix;
+  Format format;
+};
+
+constexpr std::array<FormatSuffix, 7> k_format_suffixes = {{
+    {".jsonl", Format::jsonl},
+    {".ndjson", Format::jsonl},
+    {".csv", Format::csv},
+    {".stix.json", Format::stix},
+    {".stix", Format::stix},
+    {".misp.json", Format::misp},
+    {".misp", Format::misp},
+}};
+
+}  // namespace
+
+std::string_view to_string(Format format) { return k_format_names[static_cast<std::size_t>(format)].name; }
 
 Result<Format> parse_format(std::string_view name) {
-  if (name == "jsonl") return Format::jsonl;
-  if (name == "csv") return Format::csv;
-  return invalid_argument("'{}' is not a supported intake format (jsonl, csv)", name.substr(0, 40));
+  for (const FormatName& entry : k_format_names) {
+    if (entry.name == name) return entry.format;
+  }
+  return invalid_argument("'{}' is not a supported intake format (jsonl, csv, stix, misp)", name.substr(0, 40));
 }
 
 Result<Format> format_for_path(std::string_view path) {
   const std::string lowered = model::ascii_lower(path);
-  if (lowered.ends_with(".jsonl") || lowered.ends_with(".ndjson")) return Format::jsonl;
-  if (lowered.ends_with(".csv")) return Format::csv;
-  return invalid_argument("cannot tell the format of '{}' from its name; give --format jsonl or csv", path);
+  for (const FormatSuffix& entry : k_format_suffixes) {
+    if (lowered.ends_with(entry.suffix)) return entry.format;
+  }
+  return invalid_argument("cannot tell the format of '{}' from its name; give --format jsonl, csv, stix or misp", path);
 }
 
-std::unique_ptr<RecordReader> make_record_reader(Format format, ByteSource& source) {
-  return format == Format::jsonl ? make_jsonl_reader(source) : make_csv_reader(source);
+std::unique_ptr<RecordReader> make_record_reader(Format format, ByteSource& source, const DocumentDefaults& defaults) {
+  switch (format) {
+    case Format::jsonl: return make_jsonl_reader(source);
+    case Format::csv: return make_csv_reader(source);
+    case Format::stix:
+    case Format::misp: break;
+  }
+  return make_document_reader(format, source, defaults);
 }
 
 }  // namespace jala::intake

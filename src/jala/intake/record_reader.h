@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "jala/intake/byte_source.h"
@@ -14,12 +15,22 @@
 
 namespace jala::intake {
 
-enum class Format { jsonl, csv };
+// jsonl and csv are streams of records; stix (a STIX 2.1 bundle) and misp (MISP events) are one JSON
+// document each, read whole (up to share::JsonLimits::max_bytes) and turned into reports by share/.
+enum class Format { jsonl, csv, stix, misp };
 
 std::string_view to_string(Format format);
 Result<Format> parse_format(std::string_view name);
-// The format a file name implies: .jsonl/.ndjson are JSON Lines, .csv is CSV.
+// The format a file name implies: .jsonl/.ndjson are JSON Lines, .csv is CSV, .stix.json and .stix are
+// STIX, .misp.json and .misp are MISP. Any other .json could be either, so it needs --format.
 Result<Format> format_for_path(std::string_view path);
+
+// What a STIX or MISP document may leave unsaid: the reporting agency and its country (see
+// share::ImportOptions).
+struct DocumentDefaults {
+  std::string source;
+  std::string country;
+};
 
 // Longest record (a JSON line, or a CSV record with its quoted line breaks).
 inline constexpr std::size_t k_max_record_bytes = 1 << 20;
@@ -38,6 +49,7 @@ class RecordReader {
 };
 
 // A reader for `format` over `source`, which must outlive it.
-std::unique_ptr<RecordReader> make_record_reader(Format format, ByteSource& source);
+std::unique_ptr<RecordReader> make_record_reader(Format format, ByteSource& source,
+                                                 const DocumentDefaults& defaults = {});
 
 }  // namespace jala::intake

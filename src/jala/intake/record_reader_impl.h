@@ -9,5 +9,7 @@ namespace jala::intake {
 
 std::unique_ptr<RecordReader> make_jsonl_reader(ByteSource& source);
 std::unique_ptr<RecordReader> make_csv_reader(ByteSource& source);
+// STIX and MISP documents (document_reader.cpp).
+std::unique_ptr<RecordReader> make_document_reader(Format format, ByteSource& source, const DocumentDefaults& defaults);
 
 }  // namespace jala::intake

@@ -5,9 +5,9 @@
 namespace jala::intake {
 namespace {
 
-std::vector<ParsedRecord> read_all(Format format, std::string_view data) {
+std::vector<ParsedRecord> read_all(Format format, std::string_view data, const DocumentDefaults& defaults = {}) {
   StringByteSource source(data);
-  std::unique_ptr<RecordReader> reader = make_record_reader(format, source);
+  std::unique_ptr<RecordReader> reader = make_record_reader(format, source, defaults);
   std::vector<ParsedRecord> out;
   while (true) {
     Result<std::optional<ParsedRecord>> next = reader->next();
@@ -155,7 +155,44 @@ TEST(Format, FollowsTheFileExtension) {
   EXPECT_EQ(*format_for_path("a/b/reports.JSONL"), Format::jsonl);
   EXPECT_EQ(*format_for_path("x.ndjson"), Format::jsonl);
   EXPECT_EQ(*format_for_path("t.csv"), Format::csv);
+  EXPECT_EQ(*format_for_path("feed.STIX.json"), Format::stix);
+  EXPECT_EQ(*format_for_path("events.misp"), Format::misp);
   EXPECT_FALSE(format_for_path("notes.txt").ok());
+  EXPECT_FALSE(format_for_path("bundle.json").ok());  // STIX or MISP: --format says which
+  EXPECT_EQ(*parse_format("misp"), Format::misp);
+  EXPECT_EQ(to_string(Format::stix), "stix");
+}
+
+TEST(DocumentReader, GivesOneRecordPerReportWithTheSelectorsOfItsText) {
+  constexpr std::string_view k_bundle = R"({"type": "bundle", "id": "bundle--0d1c2b3a-4f5e-4d6c-8b7a-695847362514",
+    "objects": [{"type": "report", "spec_version": "2.1", "id": "report--4e3b5f6a-7d8c-4f9e-b0a1-d3e4f5a6b7c8",
+      "created": "2026-03-01T01:15:00.000Z", "modified": "2026-03-01T01:15:00.000Z",
+      "published": "2026-03-01T01:15:00.000Z", "name": "Job lure", "description": "Call 0912 345 678 now",
+      "object_refs": ["url--5f4c6a7b-8e9d-4a0f-81b2-e4f5a6b7c8d9"]},
+     {"type": "url", "spec_version": "2.1", "id": "url--5f4c6a7b-8e9d-4a0f-81b2-e4f5a6b7c8d9",
+      "value": "https://lucky-jobs.example.com/apply"},
+     {"type": "report", "spec_version": "2.1", "id": "report--00000000-0000-4000-8000-000000000000",
+      "created": "not a time", "name": "Broken"}]})";
+  const std::vector<ParsedRecord> got = read_all(Format::stix, k_bundle, {"PARTNER-FEED", "VN"});
+  ASSERT_EQ(got.size(), 2U);
+  ASSERT_TRUE(got[0].record.ok()) << error_of(got[0]);
+  const auto& report = std::get<model::Report>(*got[0].record);
+  EXPECT_EQ(report.source, "PARTNER-FEED");
+  EXPECT_EQ(report.id, "report--4e3b5f6a-7d8c-4f9e-b0a1-d3e4f5a6b7c8");
+  EXPECT_EQ(report.country, "VN");
+  ASSERT_EQ(report.selectors.size(), 1U);
+  EXPECT_EQ(report.selectors[0].selector.to_string(), "url:https://lucky-jobs.example.com/apply");
+  ASSERT_FALSE(report.text_selectors.empty());
+  EXPECT_EQ(report.text_selectors[0].selector.to_string(), "phone:+84912345678");
+  EXPECT_EQ(error_of(got[1]),
+            "report--00000000-0000-4000-8000-000000000000: reported_at: the object states no valid time "
+            "(published, created, valid_from)");
+}
+
+TEST(DocumentReader, ReportsADocumentItCannotReadAsOneRejectedRecord) {
+  const std::vector<ParsedRecord> got = read_all(Format::misp, R"({"Galaxy": {}})");
+  ASSERT_EQ(got.size(), 1U);
+  EXPECT_NE(error_of(got[0]).find("not a MISP event"), std::string::npos) << error_of(got[0]);
 }
 
 }  // namespace

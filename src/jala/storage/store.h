@@ -23,6 +23,7 @@
 #include "jala/graph/link_input.h"
 #include "jala/model/report.h"
 #include "jala/model/transaction.h"
+#include "jala/storage/sharing.h"
 
 namespace jala::storage {
 
@@ -63,6 +64,11 @@ class ReadView {
   virtual Result<graph::LinkInput> link_input() const = 0;
   // Every transaction as the time-ordered account graph that tracing and mule scoring read.
   virtual Result<flow::Ledger> ledger() const = 0;
+  // Only the transactions into or out of any of `accounts` (repeats allowed; accounts no transaction
+  // names are skipped), read through the store's indexes, as a ledger of those alone. Each of `accounts`
+  // has the same transfers as in ledger(), in the same order, and the accounts keep ledger()'s relative
+  // order, so what a computation reads of them comes out the same from either.
+  virtual Result<flow::Ledger> ledger_of(std::span<const model::Selector> accounts) const = 0;
 
   // The evidence log (docs/formats/evidence.md): one leaf per stored version of every record.
   virtual Result<std::uint64_t> log_size() const = 0;
@@ -76,6 +82,20 @@ class ReadView {
   // Records the store holds that no log entry names (kind, key), by kind then key: rows written
   // behind Jala's back.
   virtual Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const = 0;
+  // Records of `kind` whose latest version was logged after leaf `after` (or from the start), by leaf,
+  // at most `limit`: what is new since a cursor.
+  virtual Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
+                                                                                std::optional<std::uint64_t> after,
+                                                                                std::size_t limit) const = 0;
+
+  // The distinct selectors that reports marked at one of `levels` name (form and text), by type then
+  // value: a node's set for private overlap (share/psi.h).
+  virtual Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const = 0;
+  // Sharing (sharing.h): a page of a collection's objects, by the time they were added.
+  virtual Result<std::vector<SharedObject>> shared_objects(const SharedObjectQuery& query) const = 0;
+  virtual Result<std::optional<Partner>> find_partner(std::string_view name) const = 0;
+  virtual Result<std::vector<Partner>> partners() const = 0;  // by name
+  virtual Result<std::optional<std::string>> share_state(std::string_view name) const = 0;
 };
 
 // The log's nodes as a view reads them, for the proofs of evidence/merkle.h (a transaction sees its own
@@ -130,6 +150,14 @@ class WriteTransaction : public ReadView {
   Result<std::uint64_t> append_log(std::string_view entry);
   // Appends a custody event for a logged record, chained to the record's previous leaf; returns its leaf.
   Result<std::uint64_t> append_custody(const CustodyEvent& event);
+
+  // Adds a version of an object to its collection, stamping when it was added. The same (collection,
+  // id, version) again adds nothing (false), but keeps the lower of the two TLPs: an object that a
+  // green report names may be shared at green even if a red one names it too.
+  virtual Result<bool> put_shared_object(const SharedObject& object) = 0;
+  // Adds or replaces the partner with that name.
+  virtual Status put_partner(const Partner& partner) = 0;
+  virtual Status set_share_state(std::string_view name, std::string_view value) = 0;
 
  protected:
   virtual Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) = 0;

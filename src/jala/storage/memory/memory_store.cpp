@@ -54,17 +54,12 @@ class MemoryView : public WriteTransaction {
   }
 
   Result<flow::Ledger> ledger() const override {
-    flow::LedgerBuilder builder;
-    std::map<model::Selector, flow::AccountId> ids;
-    const auto id_of = [&](const model::Selector& account) {
-      const auto found = ids.find(account);
-      return found != ids.end() ? found->second : ids.emplace(account, builder.add_account(account)).first->second;
-    };
-    for (const auto& [key, entry] : m_state.transactions) {
-      const model::Transaction& t = entry.first;
-      JALA_TRY(builder.add({t.source, t.id, id_of(t.from), id_of(t.to), t.at, t.amount, t.currency, t.channel}));
-    }
-    return std::move(builder).build();
+    return ledger_where([](const model::Transaction&) { return true; });
+  }
+
+  Result<flow::Ledger> ledger_of(std::span<const model::Selector> accounts) const override {
+    const std::set<model::Selector> wanted(accounts.begin(), accounts.end());
+    return ledger_where([&](const model::Transaction& t) { return wanted.contains(t.from) || wanted.contains(t.to); });
   }
 
   Result<std::uint64_t> log_size() const override { return m_state.log_entries.size(); }
@@ -103,6 +98,56 @@ class MemoryView : public WriteTransaction {
       if (!m_state.logged.contains({"transaction", key})) records.emplace_back("transaction", key);
     }
     return records;
+  }
+
+  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
+                                                                        std::optional<std::uint64_t> after,
+                                                                        std::size_t limit) const override {
+    std::vector<std::pair<std::uint64_t, RecordKey>> records;
+    for (const auto& [kind_and_key, index] : m_state.logged) {
+      if (kind_and_key.first == kind && (!after || index > *after)) records.emplace_back(index, kind_and_key.second);
+    }
+    std::sort(records.begin(), records.end());
+    if (records.size() > limit) records.resize(limit);
+    return records;
+  }
+
+  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const override {
+    std::set<model::Selector> selectors;
+    for (const auto& [key, entry] : m_state.reports) {
+      if (std::find(levels.begin(), levels.end(), entry.first.tlp) == levels.end()) continue;
+      for (model::Selector& named : model::named_selectors(entry.first)) selectors.insert(std::move(named));
+    }
+    return std::vector<model::Selector>(selectors.begin(), selectors.end());
+  }
+
+  Result<std::vector<SharedObject>> shared_objects(const SharedObjectQuery& query) const override {
+    return m_state.sharing.query(query);
+  }
+  Result<std::optional<Partner>> find_partner(std::string_view name) const override {
+    const auto found = m_state.sharing.partners.find(name);
+    if (found == m_state.sharing.partners.end()) return std::optional<Partner>();
+    return std::optional<Partner>(found->second);
+  }
+  Result<std::vector<Partner>> partners() const override {
+    std::vector<Partner> all;
+    for (const auto& [name, partner] : m_state.sharing.partners) all.push_back(partner);
+    return all;
+  }
+  Result<std::optional<std::string>> share_state(std::string_view name) const override {
+    const auto found = m_state.sharing.state.find(name);
+    if (found == m_state.sharing.state.end()) return std::optional<std::string>();
+    return std::optional<std::string>(found->second);
+  }
+
+  Result<bool> put_shared_object(const SharedObject& object) override { return m_state.sharing.put(object, now()); }
+  Status put_partner(const Partner& partner) override {
+    m_state.sharing.partners.insert_or_assign(partner.name, partner);
+    return {};
+  }
+  Status set_share_state(std::string_view name, std::string_view value) override {
+    m_state.sharing.state.insert_or_assign(std::string(name), std::string(value));
+    return {};
   }
 
   Result<StoreStats> stats() const override {
@@ -166,6 +211,33 @@ class MemoryView : public WriteTransaction {
     if (position->second.second == content_hash) return PutOutcome::unchanged;
     position->second = {record, content_hash};
     return PutOutcome::updated;
+  }
+
+  // The transactions `keep` selects. Accounts are numbered in order of first appearance among all the
+  // transactions, kept or not, so that a part of the ledger orders its accounts as the whole does.
+  template <typename Keep>
+  Result<flow::Ledger> ledger_where(Keep keep) const {
+    std::map<model::Selector, std::size_t> rank;
+    std::vector<const model::Transaction*> kept;
+    for (const auto& [key, entry] : m_state.transactions) {
+      const model::Transaction& t = entry.first;
+      rank.try_emplace(t.from, rank.size());
+      rank.try_emplace(t.to, rank.size());
+      if (keep(t)) kept.push_back(&t);
+    }
+    std::map<std::size_t, const model::Selector*> named;  // by rank
+    for (const model::Transaction* t : kept) {
+      named.emplace(rank.at(t->from), &t->from);
+      named.emplace(rank.at(t->to), &t->to);
+    }
+    flow::LedgerBuilder builder;
+    std::map<model::Selector, flow::AccountId> ids;
+    for (const auto& [order, account] : named) ids.emplace(*account, builder.add_account(*account));
+    for (const model::Transaction* t : kept) {
+      JALA_TRY(
+          builder.add({t->source, t->id, ids.at(t->from), ids.at(t->to), t->at, t->amount, t->currency, t->channel}));
+    }
+    return std::move(builder).build();
   }
 
   MemoryStore::State& m_state;

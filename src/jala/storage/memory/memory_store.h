@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "jala/storage/memory/memory_sharing.h"
 #include "jala/storage/store.h"
 
 namespace jala::storage {
@@ -19,6 +20,7 @@ class MemoryStore final : public Store {
     std::vector<std::string> log_entries;
     std::map<evidence::NodeId, evidence::Hash> log_nodes;
     std::map<std::pair<std::string, RecordKey>, std::uint64_t> logged;  // (kind, key) -> latest leaf
+    MemorySharing sharing;
   };
 
   Status read(const std::function<Status(const ReadView&)>& body) override;

@@ -1,5 +1,6 @@
 #include "jala/storage/sqlite/ledger_query.h"
 
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -11,40 +12,85 @@ namespace {
 constexpr flow::AccountId k_unnamed = std::numeric_limits<flow::AccountId>::max();
 constexpr flow::AccountId k_named = k_unnamed - 1;  // named by a transaction, not yet numbered
 
+// What a ledger needs of a transaction, in the columns that TransactionRows::add reads.
+constexpr std::string_view k_transaction_columns = "from_key, to_key, amount, currency, at, channel, source, source_id";
+
+// Transactions as the queries return them, kept compactly until their accounts are numbered.
+class TransactionRows {
+ public:
+  Status add(const Statement& row) {
+    for (int column : {0, 1}) {
+      const std::int64_t key = row.column_int(column);
+      if (key < 0) return data_loss("a transaction names selector key {}", key);
+      m_keys.push_back(key);
+    }
+    m_amounts.push_back(row.column_double(2));
+    m_times.push_back(row.column_int(4));
+    JALA_TRY_ASSIGN(const model::Channel channel, model::parse_channel(row.column_text(5)));
+    m_channels.push_back(channel);
+    for (int column : {3, 6, 7}) {
+      m_text += row.column_text(column);
+      m_text_ends.push_back(m_text.size());
+    }
+    return {};
+  }
+
+  // The selector keys of each transaction: from, then to.
+  const std::vector<std::int64_t>& selector_keys() const { return m_keys; }
+
+  // Adds every transaction, with `account_of(selector key)` as its accounts.
+  template <typename AccountOf>
+  Status add_to(flow::LedgerBuilder& builder, AccountOf account_of) const {
+    const std::string_view all(m_text);
+    std::size_t begin = 0;
+    const auto next_text = [&](std::size_t index) {
+      const std::string_view field = all.substr(begin, m_text_ends[index] - begin);
+      begin = m_text_ends[index];
+      return field;
+    };
+    for (std::size_t i = 0; i < m_amounts.size(); ++i) {
+      flow::TransferRecord record;
+      record.currency = next_text(3 * i);
+      record.source = next_text(3 * i + 1);
+      record.id = next_text(3 * i + 2);
+      record.from = account_of(m_keys[2 * i]);
+      record.to = account_of(m_keys[2 * i + 1]);
+      record.at = Timestamp{m_times[i]};
+      record.amount = m_amounts[i];
+      record.channel = m_channels[i];
+      JALA_TRY(builder.add(record));
+    }
+    return {};
+  }
+
+ private:
+  std::vector<std::int64_t> m_keys;  // from, to per transaction
+  std::vector<double> m_amounts;
+  std::vector<std::int64_t> m_times;
+  std::vector<model::Channel> m_channels;
+  std::string m_text;                    // currency, source and id of each transaction, concatenated
+  std::vector<std::size_t> m_text_ends;  // three per transaction
+};
+
 }  // namespace
 
 Result<flow::Ledger> read_ledger(sqlite3* db) {
   // First the transactions, so that only the selectors they name become accounts.
-  JALA_TRY_ASSIGN(Statement scan, Statement::prepare(db,
-                                                     "SELECT from_key, to_key, amount, currency, at, channel, source, "
-                                                     "source_id FROM transactions ORDER BY transaction_key"));
-  std::vector<std::int64_t> keys;  // from, to per transaction
-  std::vector<double> amounts;
-  std::vector<std::int64_t> times;
-  std::vector<model::Channel> channels;
-  std::string text;                    // currency, source and id of each transaction, concatenated
-  std::vector<std::size_t> text_ends;  // three per transaction
-  std::vector<flow::AccountId> account_of_key;
+  JALA_TRY_ASSIGN(Statement scan,
+                  Statement::prepare(
+                      db, fmt::format("SELECT {} FROM transactions ORDER BY transaction_key", k_transaction_columns)));
+  TransactionRows rows;
   while (true) {
     JALA_TRY_ASSIGN(const bool row, scan.step());
     if (!row) break;
-    for (int column : {0, 1}) {
-      const std::int64_t key = scan.column_int(column);
-      if (key < 0) return data_loss("a transaction names selector key {}", key);
-      keys.push_back(key);
-      if (static_cast<std::size_t>(key) >= account_of_key.size()) {
-        account_of_key.resize(static_cast<std::size_t>(key) + 1, k_unnamed);
-      }
-      account_of_key[static_cast<std::size_t>(key)] = k_named;
+    JALA_TRY(rows.add(scan));
+  }
+  std::vector<flow::AccountId> account_of_key;
+  for (const std::int64_t key : rows.selector_keys()) {
+    if (static_cast<std::size_t>(key) >= account_of_key.size()) {
+      account_of_key.resize(static_cast<std::size_t>(key) + 1, k_unnamed);
     }
-    amounts.push_back(scan.column_double(2));
-    times.push_back(scan.column_int(4));
-    JALA_TRY_ASSIGN(const model::Channel channel, model::parse_channel(scan.column_text(5)));
-    channels.push_back(channel);
-    for (int column : {3, 6, 7}) {
-      text += scan.column_text(column);
-      text_ends.push_back(text.size());
-    }
+    account_of_key[static_cast<std::size_t>(key)] = k_named;
   }
 
   flow::LedgerBuilder builder;
@@ -55,34 +101,70 @@ Result<flow::Ledger> read_ledger(sqlite3* db) {
     if (!row) break;
     const auto key = static_cast<std::size_t>(selectors.column_int(0));
     if (key >= account_of_key.size() || account_of_key[key] == k_unnamed) continue;
-    JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(selectors.column_text(1)));
-    account_of_key[key] = builder.add_account({type, std::string(selectors.column_text(2))});
+    JALA_TRY_ASSIGN(model::Selector account, read_selector(selectors, 1));
+    account_of_key[key] = builder.add_account(std::move(account));
   }
 
-  for (const std::int64_t key : keys) {
+  for (const std::int64_t key : rows.selector_keys()) {
     if (account_of_key[static_cast<std::size_t>(key)] == k_named) {
       return data_loss("a transaction names selector key {}, which is missing", key);
     }
   }
-  const std::string_view all(text);
-  std::size_t begin = 0;
-  const auto next_text = [&](std::size_t index) {
-    const std::string_view field = all.substr(begin, text_ends[index] - begin);
-    begin = text_ends[index];
-    return field;
-  };
-  for (std::size_t i = 0; i < amounts.size(); ++i) {
-    flow::TransferRecord record;
-    record.currency = next_text(3 * i);
-    record.source = next_text(3 * i + 1);
-    record.id = next_text(3 * i + 2);
-    record.from = account_of_key[static_cast<std::size_t>(keys[2 * i])];
-    record.to = account_of_key[static_cast<std::size_t>(keys[2 * i + 1])];
-    record.at = Timestamp{times[i]};
-    record.amount = amounts[i];
-    record.channel = channels[i];
-    JALA_TRY(builder.add(record));
+  JALA_TRY(rows.add_to(builder, [&](std::int64_t key) { return account_of_key[static_cast<std::size_t>(key)]; }));
+  return std::move(builder).build();
+}
+
+Result<flow::Ledger> read_ledger_of(sqlite3* db, std::span<const model::Selector> accounts) {
+  JALA_TRY_ASSIGN(Statement find_key,
+                  Statement::prepare(db, "SELECT selector_key FROM selectors WHERE type = ? AND value = ?"));
+  std::vector<std::int64_t> wanted;  // the accounts' selector keys, ascending
+  for (const model::Selector& account : accounts) {
+    find_key.bind(1, model::to_string(account.type)).bind(2, account.value);
+    JALA_TRY_ASSIGN(const bool found, find_key.step());
+    if (found) wanted.push_back(find_key.column_int(0));
+    find_key.reset();
   }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+
+  // Through the indexes transactions_by_from and transactions_by_to. A transaction between two wanted
+  // accounts comes once, with its sender.
+  JALA_TRY_ASSIGN(Statement sent, Statement::prepare(db, fmt::format("SELECT {} FROM transactions WHERE from_key = ?",
+                                                                     k_transaction_columns)));
+  JALA_TRY_ASSIGN(Statement received, Statement::prepare(db, fmt::format("SELECT {} FROM transactions WHERE to_key = ?",
+                                                                         k_transaction_columns)));
+  TransactionRows rows;
+  for (const std::int64_t key : wanted) {
+    for (Statement* query : {&sent, &received}) {
+      query->bind(1, key);
+      while (true) {
+        JALA_TRY_ASSIGN(const bool row, query->step());
+        if (!row) break;
+        if (query == &received && std::binary_search(wanted.begin(), wanted.end(), query->column_int(0))) continue;
+        JALA_TRY(rows.add(*query));
+      }
+      query->reset();
+    }
+  }
+
+  // Accounts in selector key order, as read_ledger numbers them.
+  std::vector<std::int64_t> named = rows.selector_keys();
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  JALA_TRY_ASSIGN(Statement find_selector,
+                  Statement::prepare(db, "SELECT type, value FROM selectors WHERE selector_key = ?"));
+  flow::LedgerBuilder builder;
+  for (const std::int64_t key : named) {
+    find_selector.bind(1, key);
+    JALA_TRY_ASSIGN(const bool found, find_selector.step());
+    if (!found) return data_loss("a transaction names selector key {}, which is missing", key);
+    JALA_TRY_ASSIGN(model::Selector account, read_selector(find_selector, 0));
+    find_selector.reset();
+    builder.add_account(std::move(account));
+  }
+  JALA_TRY(rows.add_to(builder, [&](std::int64_t key) {
+    return static_cast<flow::AccountId>(std::lower_bound(named.begin(), named.end(), key) - named.begin());
+  }));
   return std::move(builder).build();
 }
 

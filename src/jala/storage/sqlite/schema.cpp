@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 4> k_migrations = {
+constexpr std::array<std::string_view, 5> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -95,6 +95,38 @@ INSERT OR REPLACE INTO log_records (kind, source, source_id, leaf_index)
   FROM log_entries
   WHERE json_valid(entry) AND json_extract(entry, '$.kind') IN ('report', 'transaction')
   ORDER BY leaf_index;
+)sql",
+    // 4 -> 5: sharing with partner nodes (storage/sharing.h, docs/formats/taxii.md): the STIX objects of
+    // each TAXII collection by the time they were added, partners' agreements, named state such as
+    // cursors; and the records in log order, for what is new since a cursor.
+    R"sql(
+CREATE INDEX log_records_by_leaf ON log_records (kind, leaf_index);
+CREATE TABLE shared_objects (
+  collection  TEXT NOT NULL,
+  object_id   TEXT NOT NULL,
+  version     TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  tlp         INTEGER NOT NULL,
+  origin      TEXT NOT NULL,
+  added_us    INTEGER NOT NULL,
+  object      TEXT NOT NULL,
+  record_source TEXT NOT NULL,
+  record_id     TEXT NOT NULL,
+  PRIMARY KEY (collection, object_id, version)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX shared_objects_by_added ON shared_objects (collection, added_us);
+CREATE TABLE partners (
+  name        TEXT PRIMARY KEY,
+  secret_hash TEXT NOT NULL,
+  tlp_max     INTEGER NOT NULL,
+  collections TEXT NOT NULL,
+  added_us    INTEGER NOT NULL,
+  revoked_us  INTEGER
+) WITHOUT ROWID;
+CREATE TABLE share_state (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
 )sql",
 };
 

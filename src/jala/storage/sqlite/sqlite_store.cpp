@@ -11,11 +11,13 @@
 #include "jala/storage/sqlite/ledger_query.h"
 #include "jala/storage/sqlite/link_input_query.h"
 #include "jala/storage/sqlite/log_statements.h"
+#include "jala/storage/sqlite/share_statements.h"
 #include "jala/storage/sqlite/schema.h"
 #include "jala/storage/sqlite/statement.h"
 
 namespace jala::storage {
 
+using sqlite::read_selector;
 using sqlite::Statement;
 
 // Prepared once per connection and reused for every record.
@@ -104,7 +106,29 @@ class SqliteView final : public WriteTransaction {
  public:
   SqliteView(sqlite3* db, SqliteStore::Statements& statements, sqlite::LogStatements& log,
              std::unordered_map<std::string, std::int64_t>& keys)
-      : m_db(db), m_statements(statements), m_log(log), m_selector_keys(keys) {}
+      : m_db(db), m_statements(statements), m_log(log), m_share(db), m_selector_keys(keys) {}
+
+  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
+                                                                        std::optional<std::uint64_t> after,
+                                                                        std::size_t limit) const override {
+    return m_share.logged_after(kind, after, limit);
+  }
+  Result<std::vector<SharedObject>> shared_objects(const SharedObjectQuery& query) const override {
+    return m_share.objects(query);
+  }
+  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const override {
+    return m_share.selectors_of_reports(levels);
+  }
+  Result<std::optional<Partner>> find_partner(std::string_view name) const override {
+    return m_share.find_partner(name);
+  }
+  Result<std::vector<Partner>> partners() const override { return m_share.partners(); }
+  Result<std::optional<std::string>> share_state(std::string_view name) const override { return m_share.state(name); }
+  Result<bool> put_shared_object(const SharedObject& object) override { return m_share.put_object(object, now()); }
+  Status put_partner(const Partner& partner) override { return m_share.put_partner(partner); }
+  Status set_share_state(std::string_view name, std::string_view value) override {
+    return m_share.set_state(name, value);
+  }
 
   Result<std::uint64_t> log_size() const override { return m_log.size(); }
   Result<std::string> log_entry(std::uint64_t index) const override { return m_log.entry(index); }
@@ -224,6 +248,9 @@ class SqliteView final : public WriteTransaction {
 
   Result<graph::LinkInput> link_input() const override { return sqlite::read_link_input(m_db); }
   Result<flow::Ledger> ledger() const override { return sqlite::read_ledger(m_db); }
+  Result<flow::Ledger> ledger_of(std::span<const model::Selector> accounts) const override {
+    return sqlite::read_ledger_of(m_db, accounts);
+  }
 
   Result<StoreStats> stats() const override {
     StoreStats stats;
@@ -338,11 +365,6 @@ class SqliteView final : public WriteTransaction {
     return stored.size() == digest.size() && std::memcmp(stored.data(), digest.data(), digest.size()) == 0;
   }
 
-  static Result<model::Selector> read_selector(const Statement& row, int first_column) {
-    JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(row.column_text(first_column)));
-    return model::Selector{type, std::string(row.column_text(first_column + 1))};
-  }
-
   Result<std::int64_t> intern(const model::Selector& selector) {
     m_cache_key.assign(1, static_cast<char>(selector.type));
     m_cache_key += selector.value;
@@ -389,6 +411,7 @@ class SqliteView final : public WriteTransaction {
   sqlite3* m_db;
   SqliteStore::Statements& m_statements;
   sqlite::LogStatements& m_log;
+  sqlite::ShareStatements m_share;
   std::unordered_map<std::string, std::int64_t>& m_selector_keys;
   std::string m_cache_key;  // reused buffer: type byte, then the canonical value
 };

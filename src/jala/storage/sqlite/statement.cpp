@@ -106,4 +106,9 @@ std::string_view Statement::column_blob(int index) const {
 
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(m_statement.get(), index) == SQLITE_NULL; }
 
+Result<model::Selector> read_selector(const Statement& row, int first_column) {
+  JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(row.column_text(first_column)));
+  return model::Selector{type, std::string(row.column_text(first_column + 1))};
+}
+
 }  // namespace jala::storage::sqlite

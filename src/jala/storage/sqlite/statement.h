@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "jala/base/result.h"
+#include "jala/model/selector.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -58,5 +59,8 @@ class Statement {
 
 // The error of the connection's last failed call, with `what` as context.
 Error last_error(sqlite3* connection, std::string_view what);
+
+// The selector in a row's columns `first_column` (its type) and the next (its value).
+Result<model::Selector> read_selector(const Statement& row, int first_column);
 
 }  // namespace jala::storage::sqlite

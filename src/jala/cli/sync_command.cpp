@@ -1,0 +1,208 @@
+// `jala sync`: pull a partner's readable TAXII collections since the last sync, keep every object with
+// its origin and TLP (collection "from:PARTNER", never served), and import its reports so that they
+// link like local ones. Reports that came from a partner are never published onwards (publisher.h).
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "jala/cli/share_commands.h"
+#include "jala/server/http_client.h"
+#include "jala/share/stix_common.h"
+#include "jala/share/stix_import.h"
+#include "jala/share/partners.h"
+#include "jala/share/taxii.h"
+#include "jala/storage/store.h"
+
+namespace jala::cli {
+namespace {
+
+// scheme://host[:port] of a URL, to resolve the server's absolute paths against.
+std::string origin_of(std::string_view url) {
+  const std::size_t scheme_end = url.find("://");
+  const std::size_t path = scheme_end == std::string_view::npos ? url.size() : url.find('/', scheme_end + 3);
+  return std::string(url.substr(0, std::min(path, url.size())));
+}
+
+std::string resolve(std::string_view base, std::string_view reference) {
+  return reference.starts_with("http://") || reference.starts_with("https://") ? std::string(reference)
+                                                                               : origin_of(base) + std::string(reference);
+}
+
+class Puller {
+ public:
+  Puller(server::HttpClient& client, std::string secret) : m_client(client), m_secret(std::move(secret)) {}
+
+  Result<nlohmann::json> get(const std::string& url, server::ClientResponse* response_out = nullptr) {
+    JALA_TRY_ASSIGN(server::ClientResponse response,
+                    m_client.get(url, {{"Accept", std::string(share::k_taxii_media_type)},
+                                       {"Authorization", "Bearer " + m_secret}}));
+    if (response.status == 401) return invalid_argument("{} refused this node's secret (401)", url);
+    if (response.status != 200) return unavailable("{} answered {}: {}", url, response.status, response.body);
+    nlohmann::json parsed = nlohmann::json::parse(response.body, nullptr, false);
+    if (!parsed.is_object()) return data_loss("{} did not answer a JSON object", url);
+    if (response_out != nullptr) *response_out = std::move(response);
+    return parsed;
+  }
+
+ private:
+  server::HttpClient& m_client;
+  std::string m_secret;
+};
+
+struct Pulled {
+  std::vector<nlohmann::json> objects;
+  std::optional<std::string> last_added;  // X-TAXII-Date-Added-Last of the last page with objects
+};
+
+Result<Pulled> pull_collection(Puller& puller, const std::string& objects_url, const std::optional<std::string>& after) {
+  Pulled pulled;
+  std::optional<std::string> next;
+  for (;;) {
+    std::string url = objects_url + "?limit=" + std::to_string(share::k_max_page_objects);
+    if (after) url += "&added_after=" + *after;
+    if (next) url += "&next=" + *next;
+    server::ClientResponse response;
+    JALA_TRY_ASSIGN(const nlohmann::json envelope, puller.get(url, &response));
+    for (const nlohmann::json& object : envelope.value("objects", nlohmann::json::array())) {
+      if (pulled.objects.size() >= 1'000'000) return invalid_argument("{} sent more than a million objects at once", url);
+      pulled.objects.push_back(object);
+    }
+    if (const std::optional<std::string_view> last = response.header("x-taxii-date-added-last")) {
+      pulled.last_added = std::string(*last);
+    }
+    if (!envelope.value("more", false)) break;
+    if (!envelope.contains("next") || !envelope["next"].is_string()) {
+      return data_loss("{} said there is more but gave no next", url);
+    }
+    next = envelope["next"].get<std::string>();
+  }
+  return pulled;
+}
+
+storage::SharedObject kept(const nlohmann::json& object, const std::string& partner) {
+  storage::SharedObject shared;
+  shared.collection = "from:" + partner;
+  shared.id = object.value("id", "");
+  shared.type = object.value("type", "");
+  shared.version = object.value("modified", object.value("created", ""));
+  for (const nlohmann::json& marking : object.value("object_marking_refs", nlohmann::json::array())) {
+    if (!marking.is_string()) continue;
+    if (const std::optional<model::Tlp> level = share::tlp_of_marking_id(marking.get<std::string>())) shared.tlp = *level;
+  }
+  shared.origin = partner;
+  shared.object = object.dump();
+  return shared;
+}
+
+// The new objects with every object they refer to that came in an earlier sync: a report published
+// again refers to observables the partner sent before.
+Result<nlohmann::json> bundle_with_references(const storage::ReadView& view, const std::string& partner,
+                                              const std::vector<nlohmann::json>& objects) {
+  std::set<std::string> have;
+  std::vector<std::string> wanted;
+  for (const nlohmann::json& object : objects) have.insert(object.value("id", ""));
+  for (const nlohmann::json& object : objects) {
+    for (const nlohmann::json& reference : object.value("object_refs", nlohmann::json::array())) {
+      if (reference.is_string() && !have.contains(reference.get<std::string>())) {
+        wanted.push_back(reference.get<std::string>());
+        have.insert(reference.get<std::string>());
+      }
+    }
+  }
+  nlohmann::json bundle = {{"type", "bundle"}, {"id", "bundle--00000000-0000-4000-8000-000000000000"}};
+  bundle["objects"] = objects;
+  for (std::size_t first = 0; first < wanted.size(); first += 500) {
+    storage::SharedObjectQuery query;
+    query.collection = "from:" + partner;
+    query.ids.assign(wanted.begin() + static_cast<std::ptrdiff_t>(first),
+                     wanted.begin() + static_cast<std::ptrdiff_t>(std::min(first + 500, wanted.size())));
+    query.tlp_max = model::Tlp::red;
+    query.limit = query.ids.size();
+    JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> found, view.shared_objects(query));
+    for (const storage::SharedObject& object : found) bundle["objects"].push_back(nlohmann::json::parse(object.object));
+  }
+  return bundle;
+}
+
+}  // namespace
+
+Result<std::string> partner_secret(const std::string& file) {
+  std::string secret;
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in) return unavailable("cannot read {}", file);
+    std::getline(in, secret);
+  } else if (const char* from_environment = std::getenv("JALA_PARTNER_SECRET"); from_environment != nullptr) {
+    secret = from_environment;
+  }
+  while (!secret.empty() && (secret.back() == '\r' || secret.back() == ' ' || secret.back() == '\n')) secret.pop_back();
+  if (secret.empty()) return invalid_argument("give the partner's secret with --secret-file or $JALA_PARTNER_SECRET");
+  return secret;
+}
+
+Status sync_command(const Context& context, const SyncArgs& args) {
+  JALA_TRY(share::check_partner_name(args.partner));
+  JALA_TRY_ASSIGN(const std::string secret, partner_secret(args.secret_file));
+  server::ClientOptions options;
+  options.ca_file = args.ca_file;
+  JALA_TRY_ASSIGN(server::HttpClient client, server::HttpClient::make(options));
+  Puller puller(client, secret);
+  const std::string base = args.from.ends_with('/') ? args.from.substr(0, args.from.size() - 1) : args.from;
+  JALA_TRY_ASSIGN(const nlohmann::json discovery, puller.get(base + "/taxii2/"));
+  const std::string root = resolve(base, discovery.value("default", std::string("/taxii2/") + std::string(share::k_api_root) + "/"));
+  JALA_TRY_ASSIGN(const nlohmann::json collections, puller.get(root + "collections/"));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+
+  std::size_t objects = 0;
+  std::size_t reports = 0;
+  std::size_t failed = 0;
+  for (const nlohmann::json& collection : collections.value("collections", nlohmann::json::array())) {
+    if (!collection.value("can_read", false)) continue;
+    const std::string id = collection.value("id", "");
+    const std::string cursor_name = fmt::format("sync:{}:{}", args.partner, id);
+    std::optional<std::string> after;
+    Status read = store->read([&](const storage::ReadView& view) -> Status {
+      JALA_TRY_ASSIGN(after, view.share_state(cursor_name));
+      return {};
+    });
+    if (!read.ok()) return read;
+    JALA_TRY_ASSIGN(const Pulled pulled, pull_collection(puller, fmt::format("{}collections/{}/objects/", root, id), after));
+    if (pulled.objects.empty()) continue;
+    Status written = store->write([&](storage::WriteTransaction& transaction) -> Status {
+      for (const nlohmann::json& object : pulled.objects) {
+        JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(kept(object, args.partner)));
+        objects += added ? 1 : 0;
+      }
+      JALA_TRY_ASSIGN(const nlohmann::json bundle, bundle_with_references(transaction, args.partner, pulled.objects));
+      share::ImportOptions import;
+      import.default_source = args.partner;
+      JALA_TRY_ASSIGN(share::DocumentImport imported, share::import_stix_document(bundle, import));
+      for (share::ImportedReport& report : imported.reports) {
+        if (!report.report.ok()) {
+          ++failed;
+          fmt::print(stderr, "jala: sync: {}: {}\n", report.origin, report.report.error().message());
+          continue;
+        }
+        JALA_TRY(transaction.set_share_state("synced-source:" + report.report->source, args.partner));
+        JALA_TRY_ASSIGN(const storage::PutOutcome outcome, transaction.put_report(*report.report));
+        reports += outcome == storage::PutOutcome::unchanged ? 0 : 1;
+      }
+      return pulled.last_added ? transaction.set_share_state(cursor_name, *pulled.last_added) : Status{};
+    });
+    if (!written.ok()) return written;
+  }
+  if (args.output == Output::json) {
+    fmt::print("{}\n", nlohmann::json{{"partner", args.partner}, {"objects", objects}, {"reports", reports},
+                                      {"failed", failed}}
+                           .dump());
+  } else {
+    fmt::print("synced from {}: {} new objects, {} new or changed reports, {} reports could not be read\n",
+               args.partner, objects, reports, failed);
+  }
+  return {};
+}
+
+}  // namespace jala::cli

@@ -1,0 +1,104 @@
+#include "jala/server/authenticator.h"
+
+#include <sodium.h>
+
+#include <array>
+
+#include "jala/share/partners.h"
+
+namespace jala::server {
+namespace {
+
+// The bounded set of remembered credentials: a flood of distinct valid secrets cannot grow it
+// forever (there are few partners; past this, it starts again).
+constexpr std::size_t k_max_remembered = 4096;
+
+std::optional<std::string> decode_base64(std::string_view text) {
+  std::string decoded(text.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), text.data(), text.size(),
+                        nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return std::nullopt;
+  }
+  decoded.resize(length);
+  return decoded;
+}
+
+struct Credentials {
+  std::string name;
+  std::string secret;
+};
+
+std::optional<Credentials> read_credentials(std::string_view authorization) {
+  if (authorization.size() > 1024) return std::nullopt;
+  if (authorization.starts_with("Bearer ")) {
+    std::string secret(authorization.substr(7));
+    std::optional<std::string> name = share::partner_named_by(secret);
+    if (!name) return std::nullopt;
+    return Credentials{std::move(*name), std::move(secret)};
+  }
+  if (authorization.starts_with("Basic ")) {
+    std::optional<std::string> decoded = decode_base64(authorization.substr(6));
+    if (!decoded) return std::nullopt;
+    const std::size_t colon = decoded->find(':');
+    if (colon == std::string::npos) return std::nullopt;
+    return Credentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Authenticator::Authenticator() : m_key(crypto_generichash_KEYBYTES, '\0') {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
+  randombytes_buf(m_key.data(), m_key.size());
+}
+
+std::string Authenticator::remembered_key(const storage::Partner& partner, std::string_view secret) const {
+  std::array<unsigned char, crypto_generichash_BYTES> digest{};
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, reinterpret_cast<const unsigned char*>(m_key.data()), m_key.size(), digest.size());
+  for (const std::string_view part : {std::string_view(partner.name), std::string_view(partner.secret_hash), secret}) {
+    const std::uint64_t length = part.size();
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&length), sizeof length);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()), part.size());
+  }
+  crypto_generichash_final(&state, digest.data(), digest.size());
+  return {reinterpret_cast<const char*>(digest.data()), digest.size()};
+}
+
+Result<std::optional<storage::Partner>> Authenticator::authenticate(const storage::ReadView& view,
+                                                                    std::optional<std::string_view> authorization) {
+  if (!authorization) return std::optional<storage::Partner>();
+  const std::optional<Credentials> credentials = read_credentials(*authorization);
+  if (!credentials || !share::check_partner_name(credentials->name).ok()) return std::optional<storage::Partner>();
+  JALA_TRY_ASSIGN(std::optional<storage::Partner> partner, view.find_partner(credentials->name));
+  if (!partner || partner->revoked) return std::optional<storage::Partner>();
+  const std::string key = remembered_key(*partner, credentials->secret);
+  {
+    const std::lock_guard lock(m_mutex);
+    if (m_verified.contains(key)) return partner;
+  }
+  if (!share::secret_matches(partner->secret_hash, credentials->secret)) return std::optional<storage::Partner>();
+  const std::lock_guard lock(m_mutex);
+  if (m_verified.size() >= k_max_remembered) m_verified.clear();
+  m_verified.insert(key);
+  return partner;
+}
+
+}  // namespace jala::server
+
+namespace jala::server {
+
+Result<std::optional<storage::Partner>> Authenticator::authenticate(storage::Store& store,
+                                                                    std::optional<std::string_view> authorization) {
+  std::optional<storage::Partner> partner;
+  const Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(partner, authenticate(view, authorization));
+    return {};
+  });
+  if (!read.ok()) return read.error();
+  return partner;
+}
+
+}  // namespace jala::server

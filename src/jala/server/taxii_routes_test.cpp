@@ -1,0 +1,70 @@
+// The TAXII routes called directly, as the HTTP server calls them, on a memory store.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "jala/server/node_handler.h"
+#include "jala/share/partners.h"
+#include "jala/share/taxii.h"
+#include "jala/storage/memory/memory_store.h"
+
+namespace jala::server {
+namespace {
+
+constexpr std::string_view k_secret = "partner.c2VjcmV0LW9mLXRoZS10ZXN0LXBhcnRuZXItMTIzNDU2Nzg5MA";
+
+class TaxiiRoutes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_config.node.name = "TEST-NODE";
+    ASSERT_TRUE(m_store
+                    .write([&](storage::WriteTransaction& transaction) {
+                      return transaction.put_partner({"partner", share::hash_partner_secret(k_secret).value(),
+                                                      model::Tlp::green, {}, Timestamp{}, std::nullopt});
+                    })
+                    .ok());
+  }
+
+  HttpResponse get(std::string path) {
+    HttpRequest request;
+    request.method = "GET";
+    request.path = std::move(path);
+    request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
+    return handle_taxii(request, m_config, m_store, m_authenticator);
+  }
+
+  storage::MemoryStore m_store;
+  NodeConfig m_config;
+  Authenticator m_authenticator;
+};
+
+TEST_F(TaxiiRoutes, AnswersDiscoveryToAPartner) {
+  const HttpResponse response = get("/taxii2/");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.who, "partner");
+}
+
+// Found by fuzz_taxii_request: a path with no segments read past the end of the segment list.
+TEST_F(TaxiiRoutes, APathOutsideTaxiiIsNotFoundEvenWhenEmpty) {
+  for (const char* path : {"", "/", "//", "/other/taxii2/"}) {
+    const HttpResponse response = get(path);
+    EXPECT_EQ(response.status, 404) << path;
+    EXPECT_EQ(response.content_type, "application/taxii+json;version=2.1");
+  }
+}
+
+// Found by fuzz_taxii_request: an error message quoting a parameter that is not UTF-8 made the JSON
+// writer throw.
+TEST_F(TaxiiRoutes, AnErrorQuotingBytesThatAreNotUtf8IsStillJson) {
+  HttpRequest request;
+  request.method = "GET";
+  request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/";
+  request.query = {{"added_after", "2026-0\xf2" "1-01T00:00:00Z"}};
+  request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
+  const HttpResponse response = handle_taxii(request, m_config, m_store, m_authenticator);
+  EXPECT_EQ(response.status, 400);
+  EXPECT_TRUE(nlohmann::json::accept(response.body)) << response.body;
+}
+
+}  // namespace
+}  // namespace jala::server

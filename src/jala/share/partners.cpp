@@ -1,0 +1,76 @@
+#include "jala/share/partners.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+
+namespace jala::share {
+namespace {
+
+void initialise_sodium() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
+  });
+}
+
+constexpr std::size_t k_random_bytes = 32;
+
+}  // namespace
+
+Status check_partner_name(std::string_view name) {
+  if (name.empty() || name.size() > 64) return invalid_argument("a partner name has 1 to 64 characters");
+  for (const char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+      return invalid_argument("a partner name takes lower-case letters, digits, '-' and '_', not '{}'", name);
+    }
+  }
+  return {};
+}
+
+Result<model::Tlp> parse_partner_tlp(std::string_view text) {
+  JALA_TRY_ASSIGN(const model::Tlp level, model::parse_tlp(text));
+  if (level == model::Tlp::red) return invalid_argument("TLP:RED never leaves the node; the highest is amber+strict");
+  return level;
+}
+
+std::string make_partner_secret(std::string_view name) {
+  initialise_sodium();
+  std::array<unsigned char, k_random_bytes> random{};
+  randombytes_buf(random.data(), random.size());
+  std::string encoded(sodium_base64_ENCODED_LEN(k_random_bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(), random.data(), random.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_memzero(random.data(), random.size());
+  encoded.resize(encoded.find('\0'));
+  return std::string(name) + "." + encoded;
+}
+
+Result<std::string> hash_partner_secret(std::string_view secret) {
+  initialise_sodium();
+  std::array<char, crypto_pwhash_STRBYTES> hash{};
+  if (crypto_pwhash_str_alg(hash.data(), secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return internal_error("not enough memory to hash a partner secret");
+  }
+  return std::string(hash.data());
+}
+
+bool secret_matches(std::string_view secret_hash, std::string_view secret) {
+  initialise_sodium();
+  const std::string hash(secret_hash);  // crypto_pwhash_str_verify wants it NUL-terminated
+  return crypto_pwhash_str_verify(hash.c_str(), secret.data(), secret.size()) == 0;
+}
+
+std::optional<std::string> partner_named_by(std::string_view secret) {
+  const std::size_t dot = secret.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const std::string_view name = secret.substr(0, dot);
+  if (!check_partner_name(name).ok()) return std::nullopt;
+  return std::string(name);
+}
+
+}  // namespace jala::share

@@ -1,0 +1,29 @@
+// Partner agreements and their secrets. A partner authenticates with the secret `jala partner add`
+// printed once; the node keeps only its Argon2id hash (libsodium's crypto_pwhash_str, interactive
+// limits). The secret starts with the partner's name, so that a Bearer token names whose hash to
+// check: "NAME.RANDOM" with 32 random bytes in URL-safe base64.
+//
+// Thread-safe (libsodium is initialised once).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "jala/base/result.h"
+#include "jala/model/tlp.h"
+
+namespace jala::share {
+
+// Lower-case letters, digits, '-' and '_', 1 to 64 of them.
+Status check_partner_name(std::string_view name);
+// The highest TLP a partner may receive: TLP:RED never leaves the node.
+Result<model::Tlp> parse_partner_tlp(std::string_view text);
+
+std::string make_partner_secret(std::string_view name);
+Result<std::string> hash_partner_secret(std::string_view secret);
+bool secret_matches(std::string_view secret_hash, std::string_view secret);
+// The partner a Bearer secret names, or nothing when it is not of the form NAME.RANDOM.
+std::optional<std::string> partner_named_by(std::string_view secret);
+
+}  // namespace jala::share

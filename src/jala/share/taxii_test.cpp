@@ -1,0 +1,115 @@
+#include "jala/share/taxii.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace jala::share {
+namespace {
+
+storage::SharedObject stored(std::string id, std::string version, std::int64_t added) {
+  storage::SharedObject object;
+  object.collection = "reports";
+  object.id = std::move(id);
+  object.version = std::move(version);
+  object.object = R"({"type":"x","id":")" + object.id + R"("})";
+  object.added = Timestamp{added};
+  return object;
+}
+
+TEST(Taxii, ParsesEveryObjectQueryParameter) {
+  const auto query = parse_object_query({{"added_after", "2026-01-01T00:00:00.5Z"},
+                                         {"limit", "5000"},
+                                         {"match[type]", "indicator,report"},
+                                         {"match[id]", "report--1"},
+                                         {"match[version]", "all"}});
+  ASSERT_TRUE(query.ok()) << query.error().message();
+  EXPECT_EQ(query->added_after, parse_rfc3339("2026-01-01T00:00:00.5Z").value());
+  EXPECT_EQ(query->limit, k_max_page_objects);
+  EXPECT_EQ(query->types, (std::vector<std::string>{"indicator", "report"}));
+  EXPECT_EQ(query->ids, (std::vector<std::string>{"report--1"}));
+  EXPECT_EQ(query->versions, storage::VersionMatch::all);
+
+  const auto exact = parse_object_query({{"match[version]", "2026-01-01T00:00:00.000Z"}, {"next", "42"}});
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->exact_versions, (std::vector<std::string>{"2026-01-01T00:00:00.000Z"}));
+  EXPECT_EQ(exact->added_after, Timestamp{42});
+  EXPECT_EQ(parse_object_query({}).value().versions, storage::VersionMatch::last);
+}
+
+TEST(Taxii, RefusesBadParametersNamingThem) {
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{{"added_after", "yesterday"},
+                                                                                     {"limit", "0"},
+                                                                                     {"limit", "-3"},
+                                                                                     {"next", "abc"},
+                                                                                     {"match[version]", "newest"},
+                                                                                     {"colour", "red"}}) {
+    const auto query = parse_object_query({{name, value}});
+    ASSERT_FALSE(query.ok()) << name << "=" << value;
+    EXPECT_EQ(query.error().code(), ErrorCode::invalid_argument);
+    EXPECT_NE(query.error().message().find(name), std::string::npos) << query.error().message();
+  }
+}
+
+TEST(Taxii, WritesTimesWithMicroseconds) {
+  EXPECT_EQ(format_taxii_time(parse_rfc3339("2026-03-01T01:15:00.000012Z").value()), "2026-03-01T01:15:00.000012Z");
+  EXPECT_EQ(format_taxii_time(parse_rfc3339("2026-03-01T01:15:00Z").value()), "2026-03-01T01:15:00.000000Z");
+}
+
+TEST(Taxii, PagesCarryMoreNextAndTheirDateAddedHeaders) {
+  const Page page = make_page({stored("a--1", "2026-01-01T00:00:00.000Z", 10), stored("b--1", "", 20),
+                               stored("c--1", "2026-01-02T00:00:00.000Z", 30)},
+                              2);
+  ASSERT_TRUE(page.more);
+  const auto envelope = nlohmann::json::parse(envelope_json(page));
+  EXPECT_EQ(envelope["more"], true);
+  EXPECT_EQ(envelope["next"], "20");
+  ASSERT_EQ(envelope["objects"].size(), 2U);
+  EXPECT_EQ(envelope["objects"][1]["id"], "b--1");
+  const auto headers = date_added_headers(page);
+  ASSERT_EQ(headers.size(), 2U);
+  EXPECT_EQ(headers[0], (std::pair<std::string, std::string>{"X-TAXII-Date-Added-First", format_taxii_time(Timestamp{10})}));
+  EXPECT_EQ(headers[1].second, format_taxii_time(Timestamp{20}));
+  const auto manifest = nlohmann::json::parse(manifest_json(page));
+  EXPECT_EQ(manifest["objects"][0]["version"], "2026-01-01T00:00:00.000Z");
+  EXPECT_EQ(manifest["objects"][1]["version"], format_taxii_time(Timestamp{20}));  // no version: date added
+  EXPECT_EQ(manifest["objects"][1]["media_type"], k_stix_media_type);
+
+  const Page last = make_page({}, 10);
+  EXPECT_EQ(nlohmann::json::parse(envelope_json(last)), nlohmann::json::parse(R"({"more":false})"));
+  EXPECT_TRUE(date_added_headers(last).empty());
+}
+
+TEST(Taxii, PartnersSeeOnlyTheCollectionsTheirAgreementNames) {
+  EXPECT_EQ(collection_id("VN-MPS", "reports"), collection_id("VN-MPS", "reports"));
+  EXPECT_NE(collection_id("VN-MPS", "reports"), collection_id("PH-NBI", "reports"));
+  EXPECT_EQ(find_collection("VN-MPS", collection_id("VN-MPS", "inbox"))->alias, "inbox");
+  EXPECT_EQ(find_collection("VN-MPS", "no-such-id"), nullptr);
+
+  auto all = nlohmann::json::parse(collections_json("VN-MPS", {}));
+  ASSERT_EQ(all["collections"].size(), 2U);
+  EXPECT_EQ(all["collections"][0]["can_read"], true);
+  EXPECT_EQ(all["collections"][0]["can_write"], false);
+  EXPECT_EQ(all["collections"][1]["can_write"], true);
+  auto inbox_only = nlohmann::json::parse(collections_json("VN-MPS", {"inbox"}));
+  ASSERT_EQ(inbox_only["collections"].size(), 1U);
+  EXPECT_EQ(inbox_only["collections"][0]["alias"], "inbox");
+  EXPECT_FALSE(nlohmann::json::parse(collections_json("VN-MPS", {"nothing"})).contains("collections"));
+}
+
+TEST(Taxii, StatusAndErrorResourcesHaveTheSpecifiedFields) {
+  PostOutcome outcome{"s-1", Timestamp{0}, {{"report--1", "2026-01-01T00:00:00.000Z"}}, {{"bad--1", "no type"}}};
+  const auto status = nlohmann::json::parse(status_json(outcome));
+  EXPECT_EQ(status["status"], "complete");
+  EXPECT_EQ(status["total_count"], 2);
+  EXPECT_EQ(status["success_count"], 1);
+  EXPECT_EQ(status["failure_count"], 1);
+  EXPECT_EQ(status["pending_count"], 0);
+  EXPECT_EQ(status["failures"][0]["message"], "no type");
+  const auto error = nlohmann::json::parse(error_json(404, "Not found", "no such collection"));
+  EXPECT_EQ(error["http_status"], "404");
+  EXPECT_EQ(error["title"], "Not found");
+}
+
+}  // namespace
+}  // namespace jala::share

@@ -1,0 +1,63 @@
+#include "jala/storage/memory/memory_sharing.h"
+
+#include <algorithm>
+#include <set>
+
+namespace jala::storage {
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+std::vector<SharedObject> MemorySharing::query(const SharedObjectQuery& query) const {
+  // The chosen version of each id among those the TLP limit lets through.
+  std::map<std::string, std::string> chosen;
+  if (query.exact_versions.empty() && query.versions != VersionMatch::all) {
+    for (const SharedObject& object : objects) {
+      if (object.collection != query.collection || object.tlp > query.tlp_max) continue;
+      const auto [position, inserted] = chosen.try_emplace(object.id, object.version);
+      if (!inserted && (query.versions == VersionMatch::last ? object.version > position->second
+                                                              : object.version < position->second)) {
+        position->second = object.version;
+      }
+    }
+  }
+  std::vector<SharedObject> page;
+  for (const SharedObject& object : objects) {
+    if (page.size() == query.limit) break;
+    if (object.collection != query.collection || object.tlp > query.tlp_max) continue;
+    if (query.added_after && object.added <= *query.added_after) continue;
+    if (!contains(query.types, object.type) || !contains(query.ids, object.id)) continue;
+    if (!query.exact_versions.empty()) {
+      if (!contains(query.exact_versions, object.version)) continue;
+    } else if (query.versions != VersionMatch::all && chosen.at(object.id) != object.version) {
+      continue;
+    }
+    page.push_back(object);
+  }
+  return page;
+}
+
+bool MemorySharing::put(SharedObject object, Timestamp now) {
+  for (SharedObject& held : objects) {
+    if (held.collection == object.collection && held.id == object.id && held.version == object.version) {
+      held.tlp = std::min(held.tlp, object.tlp);
+      return false;
+    }
+  }
+  Timestamp added = now;
+  for (auto position = objects.rbegin(); position != objects.rend(); ++position) {
+    if (position->collection == object.collection) {
+      added.unix_micros = std::max(added.unix_micros, position->added.unix_micros + 1);
+      break;
+    }
+  }
+  object.added = added;
+  objects.push_back(std::move(object));
+  return true;
+}
+
+}  // namespace jala::storage

@@ -1,0 +1,219 @@
+#include "jala/storage/sqlite/share_statements.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "jala/storage/store.h"
+
+namespace jala::storage::sqlite {
+namespace {
+
+// "?, ?, ?" for a list of `count` parameters.
+std::string placeholders(std::size_t count) {
+  std::string list;
+  for (std::size_t i = 0; i < count; ++i) list += i == 0 ? "?" : ", ?";
+  return list;
+}
+
+std::string join(const std::vector<std::string>& values) {
+  std::string joined;
+  for (const std::string& value : values) joined += (joined.empty() ? "" : ",") + value;
+  return joined;
+}
+
+std::vector<std::string> split(std::string_view text) {
+  std::vector<std::string> values;
+  while (!text.empty()) {
+    const std::size_t comma = std::min(text.find(','), text.size());
+    values.emplace_back(text.substr(0, comma));
+    text.remove_prefix(std::min(comma + 1, text.size()));
+  }
+  return values;
+}
+
+Result<model::Tlp> tlp_of(std::int64_t stored) {
+  if (stored < 0 || stored > static_cast<std::int64_t>(model::Tlp::red)) {
+    return data_loss("a shared row has TLP {}, which is no level", stored);
+  }
+  return static_cast<model::Tlp>(stored);
+}
+
+Result<Partner> read_partner(const Statement& row) {
+  Partner partner;
+  partner.name = row.column_text(0);
+  partner.secret_hash = row.column_text(1);
+  JALA_TRY_ASSIGN(partner.tlp_max, tlp_of(row.column_int(2)));
+  partner.collections = split(row.column_text(3));
+  partner.added = Timestamp{row.column_int(4)};
+  if (!row.column_is_null(5)) partner.revoked = Timestamp{row.column_int(5)};
+  return partner;
+}
+
+constexpr std::string_view k_partner_columns = "name, secret_hash, tlp_max, collections, added_us, revoked_us";
+
+}  // namespace
+
+Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQuery& query) const {
+  // The version filter compares with the chosen version of the same id among those the TLP lets through.
+  std::string sql =
+      "SELECT object_id, version, object_type, tlp, origin, added_us, object, record_source, record_id"
+      " FROM shared_objects AS o"
+      " WHERE collection = ? AND tlp <= ? AND added_us > ?";
+  if (!query.types.empty()) sql += fmt::format(" AND object_type IN ({})", placeholders(query.types.size()));
+  if (!query.ids.empty()) sql += fmt::format(" AND object_id IN ({})", placeholders(query.ids.size()));
+  if (!query.exact_versions.empty()) {
+    sql += fmt::format(" AND version IN ({})", placeholders(query.exact_versions.size()));
+  } else if (query.versions != VersionMatch::all) {
+    sql += fmt::format(
+        " AND version = (SELECT {}(version) FROM shared_objects AS v"
+        " WHERE v.collection = o.collection AND v.object_id = o.object_id AND v.tlp <= ?)",
+        query.versions == VersionMatch::last ? "MAX" : "MIN");
+  }
+  sql += " ORDER BY added_us LIMIT ?";
+  JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, sql));
+  int parameter = 1;
+  statement.bind(parameter++, query.collection);
+  statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
+  statement.bind(parameter++, query.added_after ? query.added_after->unix_micros : std::numeric_limits<std::int64_t>::min());
+  for (const std::string& type : query.types) statement.bind(parameter++, type);
+  for (const std::string& id : query.ids) statement.bind(parameter++, id);
+  for (const std::string& version : query.exact_versions) statement.bind(parameter++, version);
+  if (query.exact_versions.empty() && query.versions != VersionMatch::all) {
+    statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
+  }
+  statement.bind(parameter, static_cast<std::int64_t>(query.limit));
+  std::vector<SharedObject> page;
+  for (;;) {
+    JALA_TRY_ASSIGN(const bool row, statement.step());
+    if (!row) break;
+    SharedObject object;
+    object.collection = query.collection;
+    object.id = statement.column_text(0);
+    object.version = statement.column_text(1);
+    object.type = statement.column_text(2);
+    JALA_TRY_ASSIGN(object.tlp, tlp_of(statement.column_int(3)));
+    object.origin = statement.column_text(4);
+    object.added = Timestamp{statement.column_int(5)};
+    object.object = statement.column_text(6);
+    object.record_source = statement.column_text(7);
+    object.record_id = statement.column_text(8);
+    page.push_back(std::move(object));
+  }
+  return page;
+}
+
+Result<std::vector<model::Selector>> ShareStatements::selectors_of_reports(std::span<const model::Tlp> levels) const {
+  std::vector<model::Selector> selectors;
+  if (levels.empty()) return selectors;
+  JALA_TRY_ASSIGN(Statement statement,
+                  Statement::prepare(m_db, fmt::format("SELECT DISTINCT s.type, s.value FROM selectors s"
+                                                       " JOIN report_selectors rs USING (selector_key)"
+                                                       " JOIN reports r USING (report_key) WHERE r.tlp IN ({})",
+                                                       placeholders(levels.size()))));
+  for (std::size_t i = 0; i < levels.size(); ++i) statement.bind(static_cast<int>(i) + 1, model::to_string(levels[i]));
+  for (;;) {
+    JALA_TRY_ASSIGN(const bool row, statement.step());
+    if (!row) break;
+    JALA_TRY_ASSIGN(model::Selector selector, read_selector(statement, 0));
+    selectors.push_back(std::move(selector));
+  }
+  std::sort(selectors.begin(), selectors.end());
+  return selectors;
+}
+
+Result<bool> ShareStatements::put_object(const SharedObject& object, Timestamp now) const {
+  JALA_TRY_ASSIGN(Statement held,
+                  Statement::prepare(m_db,
+                                     "UPDATE shared_objects SET tlp = MIN(tlp, ?)"
+                                     " WHERE collection = ? AND object_id = ? AND version = ?"));
+  held.bind(1, static_cast<std::int64_t>(object.tlp)).bind(2, object.collection).bind(3, object.id);
+  held.bind(4, object.version);
+  JALA_TRY(held.run());
+  if (sqlite3_changes64(m_db) > 0) return false;
+  JALA_TRY_ASSIGN(Statement insert,
+                  Statement::prepare(m_db,
+                                     "INSERT INTO shared_objects"
+                                     " (collection, object_id, version, object_type, tlp, origin, added_us, object, record_source,"
+                                     " record_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, MAX(?7, COALESCE((SELECT"
+                                     " MAX(added_us) + 1 FROM shared_objects WHERE collection = ?1), ?7)), ?8, ?9, ?10)"));
+  insert.bind(1, object.collection).bind(2, object.id).bind(3, object.version).bind(4, object.type);
+  insert.bind(5, static_cast<std::int64_t>(object.tlp)).bind(6, object.origin).bind(7, now.unix_micros);
+  insert.bind(8, object.object).bind(9, object.record_source).bind(10, object.record_id);
+  JALA_TRY(insert.run());
+  return true;
+}
+
+Result<std::optional<Partner>> ShareStatements::find_partner(std::string_view name) const {
+  JALA_TRY_ASSIGN(Statement statement,
+                  Statement::prepare(m_db, fmt::format("SELECT {} FROM partners WHERE name = ?", k_partner_columns)));
+  statement.bind(1, name);
+  JALA_TRY_ASSIGN(const bool row, statement.step());
+  if (!row) return std::optional<Partner>();
+  JALA_TRY_ASSIGN(Partner partner, read_partner(statement));
+  return std::optional<Partner>(std::move(partner));
+}
+
+Result<std::vector<Partner>> ShareStatements::partners() const {
+  JALA_TRY_ASSIGN(Statement statement,
+                  Statement::prepare(m_db, fmt::format("SELECT {} FROM partners ORDER BY name", k_partner_columns)));
+  std::vector<Partner> all;
+  for (;;) {
+    JALA_TRY_ASSIGN(const bool row, statement.step());
+    if (!row) break;
+    JALA_TRY_ASSIGN(Partner partner, read_partner(statement));
+    all.push_back(std::move(partner));
+  }
+  return all;
+}
+
+Status ShareStatements::put_partner(const Partner& partner) const {
+  JALA_TRY_ASSIGN(Statement statement,
+                  Statement::prepare(m_db, fmt::format("INSERT OR REPLACE INTO partners ({}) VALUES (?, ?, ?, ?, ?, ?)",
+                                                       k_partner_columns)));
+  statement.bind(1, partner.name).bind(2, partner.secret_hash).bind(3, static_cast<std::int64_t>(partner.tlp_max));
+  statement.bind(4, join(partner.collections)).bind(5, partner.added.unix_micros);
+  if (partner.revoked) {
+    statement.bind(6, partner.revoked->unix_micros);
+  } else {
+    statement.bind_null(6);
+  }
+  return statement.run();
+}
+
+Result<std::optional<std::string>> ShareStatements::state(std::string_view name) const {
+  JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, "SELECT value FROM share_state WHERE name = ?"));
+  statement.bind(1, name);
+  JALA_TRY_ASSIGN(const bool row, statement.step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(std::string(statement.column_text(0)));
+}
+
+Status ShareStatements::set_state(std::string_view name, std::string_view value) const {
+  JALA_TRY_ASSIGN(Statement statement,
+                  Statement::prepare(m_db, "INSERT OR REPLACE INTO share_state (name, value) VALUES (?, ?)"));
+  statement.bind(1, name).bind(2, value);
+  return statement.run();
+}
+
+Result<std::vector<std::pair<std::uint64_t, RecordKey>>> ShareStatements::logged_after(
+    std::string_view kind, std::optional<std::uint64_t> after, std::size_t limit) const {
+  JALA_TRY_ASSIGN(Statement statement,
+                  Statement::prepare(m_db,
+                                     "SELECT leaf_index, source, source_id FROM log_records"
+                                     " WHERE kind = ? AND leaf_index > ? ORDER BY leaf_index LIMIT ?"));
+  statement.bind(1, kind).bind(2, after ? static_cast<std::int64_t>(*after) : std::int64_t{-1});
+  statement.bind(3, static_cast<std::int64_t>(limit));
+  std::vector<std::pair<std::uint64_t, RecordKey>> records;
+  for (;;) {
+    JALA_TRY_ASSIGN(const bool row, statement.step());
+    if (!row) break;
+    records.emplace_back(static_cast<std::uint64_t>(statement.column_int(0)),
+                         RecordKey{std::string(statement.column_text(1)), std::string(statement.column_text(2))});
+  }
+  return records;
+}
+
+}  // namespace jala::storage::sqlite

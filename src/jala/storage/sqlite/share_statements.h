@@ -1,0 +1,43 @@
+// The SQLite backend's sharing tables (schema 5; storage/sharing.h): shared STIX objects, partners
+// and named state. Internal to storage/sqlite/. Thread-compatible, like its connection.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "jala/base/result.h"
+#include "jala/storage/sharing.h"
+#include "jala/storage/sqlite/statement.h"
+
+namespace jala::storage {
+struct RecordKey;
+}
+
+namespace jala::storage::sqlite {
+
+class ShareStatements {
+ public:
+  explicit ShareStatements(sqlite3* db) : m_db(db) {}
+
+  Result<std::vector<SharedObject>> objects(const SharedObjectQuery& query) const;
+  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const;
+  Result<bool> put_object(const SharedObject& object, Timestamp now) const;
+  Result<std::optional<Partner>> find_partner(std::string_view name) const;
+  Result<std::vector<Partner>> partners() const;
+  Status put_partner(const Partner& partner) const;
+  Result<std::optional<std::string>> state(std::string_view name) const;
+  Status set_state(std::string_view name, std::string_view value) const;
+  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
+                                                                        std::optional<std::uint64_t> after,
+                                                                        std::size_t limit) const;
+
+ private:
+  sqlite3* m_db;
+};
+
+}  // namespace jala::storage::sqlite

@@ -1,0 +1,157 @@
+// jala network show and jala evidence export read a network's money from the store alone
+// (storage::ReadView::ledger_of), not the whole ledger: on a simulated economy, what they show must be
+// exactly what the whole ledger gives.
+#include <fmt/core.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "jala/flow/network_money.h"
+#include "jala/storage/store.h"
+#include "run_jala.h"
+
+namespace jala::testing {
+namespace {
+
+class NetworkMoneyCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_dir = scratch_directory("network_money");
+    const JalaRun simulated = run_jala({"simulate", "--seed", "5", "--reports", "1500", "--out", s_dir});
+    ASSERT_EQ(simulated.exit_code, 0) << simulated.err;
+    const JalaRun ingested =
+        run_jala({"--db", s_dir + "/jala.db", "ingest", s_dir + "/reports.jsonl", s_dir + "/transactions.jsonl"});
+    ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
+  }
+
+  static JalaRun jala(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", s_dir + "/jala.db"});
+    return run_jala(args);
+  }
+
+  static flow::Ledger whole_ledger() {
+    Result<std::unique_ptr<storage::Store>> store = storage::open_store(s_dir + "/jala.db");
+    EXPECT_TRUE(store.ok());
+    flow::Ledger ledger;
+    const Status read = (*store)->read([&](const storage::ReadView& view) -> Status {
+      JALA_TRY_ASSIGN(ledger, view.ledger());
+      return {};
+    });
+    EXPECT_TRUE(read.ok());
+    return ledger;
+  }
+
+  static std::vector<std::string> network_ids(int top) {
+    const JalaRun networks = jala({"networks", "--json", "--top", std::to_string(top)});
+    EXPECT_EQ(networks.exit_code, 0) << networks.err;
+    const nlohmann::json listed = nlohmann::json::parse(networks.out);
+    std::vector<std::string> ids;
+    for (const nlohmann::json& network : listed["networks"]) ids.push_back(network["id"]);
+    return ids;
+  }
+
+  static std::string s_dir;
+};
+
+std::string NetworkMoneyCli::s_dir;
+
+// The whole ledger's ids of accounts named as `network show` names them.
+std::vector<flow::AccountId> account_ids(const flow::Ledger& ledger, const nlohmann::json& names) {
+  std::map<std::string, flow::AccountId> by_name;
+  for (flow::AccountId a = 0; a < ledger.account_count(); ++a) by_name[ledger.account(a).to_string()] = a;
+  std::vector<flow::AccountId> ids;
+  for (const nlohmann::json& name : names) ids.push_back(by_name.at(name.get<std::string>()));
+  return ids;
+}
+
+TEST_F(NetworkMoneyCli, NetworkShowGivesTheMoneyOfTheWholeLedger) {
+  const flow::Ledger whole = whole_ledger();
+  for (const std::string& id : network_ids(10)) {
+    const JalaRun show = jala({"network", "show", "--json", id});
+    ASSERT_EQ(show.exit_code, 0) << show.err;
+    const nlohmann::json got = nlohmann::json::parse(show.out)["money"];
+    const std::vector<flow::AccountId> accounts = account_ids(whole, got["accounts"]);
+    EXPECT_TRUE(std::is_sorted(accounts.begin(), accounts.end())) << id;
+    const flow::NetworkMoney money = flow::network_money(whole, accounts);
+    nlohmann::json exits = nlohmann::json::array();
+    for (const flow::Exit& exit : money.exits) {
+      exits.push_back({{"account", whole.account(exit.account).to_string()},
+                       {"usd", exit.usd},
+                       {"transactions", exit.transfers},
+                       {"pays_on", exit.pays_on}});
+    }
+    const nlohmann::json want{{"accounts", got["accounts"]},
+                              {"in_usd", money.in_usd},
+                              {"in_transactions", money.in_transfers},
+                              {"out_usd", money.out_usd},
+                              {"out_transactions", money.out_transfers},
+                              {"internal_usd", money.internal_usd},
+                              {"exits", exits}};
+    EXPECT_EQ(got, want) << id;
+  }
+}
+
+TEST_F(NetworkMoneyCli, EvidenceExportHoldsEveryTransactionOfTheNetworksAccounts) {
+  const flow::Ledger whole = whole_ledger();
+  const std::string id = network_ids(1).at(0);
+  const nlohmann::json shown = nlohmann::json::parse(jala({"network", "show", "--json", id}).out);
+  std::set<flow::TransferId> transfers;
+  for (const flow::AccountId account : account_ids(whole, shown["money"]["accounts"])) {
+    transfers.insert(whole.incoming(account).begin(), whole.incoming(account).end());
+    transfers.insert(whole.outgoing(account).begin(), whole.outgoing(account).end());
+  }
+  ASSERT_FALSE(transfers.empty());
+  const JalaRun exported = jala({"evidence", "export", "--json", "--network", id, "--out", s_dir + "/package"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(nlohmann::json::parse(exported.out)["items"], shown["reports"].size() + transfers.size());
+}
+
+// An account the network pays that pays on only to accounts outside it: only the second read, of the
+// accounts paid, shows that it pays on (the simulator's networks are paid back by their exits).
+TEST(NetworkMoneyCliByHand, AnExitPayingOnlyOutsidersStillPaysOn) {
+  const std::string dir = scratch_directory("network_money_by_hand");
+  constexpr std::string_view k_report =
+      R"({{"id":"{}","source":"VN-MPS","kind":"victim_complaint","country":"VN","reported_at":"2026-03-0{}T08:00:00Z",)"
+      R"("language":"en","text":"I paid the agent.","selectors":[{}]}})";
+  const std::string member = R"({"type":"phone","value":"+84912345001"})";
+  const std::string other_member = R"({"type":"phone","value":"+84912345002"})";
+  write_file(dir + "/reports.jsonl", fmt::format(k_report, "R1", 1, member) + "\n" +
+                                         fmt::format(k_report, "R2", 2, member + "," + other_member) + "\n");
+  std::string transactions;
+  int number = 0;
+  for (const auto& [from, to, usd] : std::vector<std::tuple<std::string, std::string, int>>{
+           {"+84912340100", "+84912345001", 100},  // a victim pays the network
+           {"+84912345001", "+84912345002", 40},   // between its own accounts
+           {"+84912345001", "+84912340200", 50},   // out, to an account that pays on, only to outsiders
+           {"+84912340200", "+84912340300", 45},
+           {"+84912345002", "+84912340400", 30},     // out, to a cash-out
+           {"+84912340500", "+84912340600", 99}}) {  // elsewhere
+    transactions += fmt::format(
+        R"({{"record":"transaction","id":"T{}","source":"VN-SBV","from":"phone:{}","to":"phone:{}","amount":{},)"
+        R"("currency":"USD","at":"2026-03-10T0{}:00:00Z","channel":"ewallet"}})"
+        "\n",
+        number, from, to, usd, number);
+    ++number;
+  }
+  write_file(dir + "/transactions.jsonl", transactions);
+  const std::string db = dir + "/jala.db";
+  const JalaRun ingested = run_jala({"--db", db, "ingest", dir + "/reports.jsonl", dir + "/transactions.jsonl"});
+  ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
+  const JalaRun networks = run_jala({"--db", db, "networks", "--json"});
+  const std::string id = nlohmann::json::parse(networks.out)["networks"].at(0)["id"];
+
+  const JalaRun show = run_jala({"--db", db, "network", "show", "--json", id});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  const nlohmann::json want = nlohmann::json::parse(R"({
+    "accounts": ["phone:+84912345001", "phone:+84912345002"],
+    "in_usd": 100, "in_transactions": 1, "out_usd": 80, "out_transactions": 2, "internal_usd": 40,
+    "exits": [{"account": "phone:+84912340200", "usd": 50, "transactions": 1, "pays_on": true},
+              {"account": "phone:+84912340400", "usd": 30, "transactions": 1, "pays_on": false}]})");
+  EXPECT_EQ(nlohmann::json::parse(show.out)["money"], want);
+}
+
+}  // namespace
+}  // namespace jala::testing

@@ -1,0 +1,269 @@
+// Two nodes on loopback, as partner agencies run them: node A serves its reports over TAXII 2.1 under
+// partner agreements; node B syncs them. Covers the issue's bars: B gets A's amber collection and
+// never A's TLP:RED report; a revoked partner, wrong credentials, an unknown collection, a bad
+// added_after and an oversized body are refused with the statuses TAXII 2.1 names.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "jala/server/http_client.h"
+#include "run_jala.h"
+
+namespace jala::testing {
+namespace {
+
+constexpr std::string_view k_taxii = "application/taxii+json;version=2.1";
+constexpr std::string_view k_amber_marking = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+
+std::string report_line(std::string_view id, std::string_view tlp, std::string_view text) {
+  return nlohmann::json{{"source", "PH-NBI"},   {"id", id},     {"kind", "victim_complaint"},
+                        {"country", "PH"},      {"tlp", tlp},   {"reported_at", "2026-05-01T10:00:00Z"},
+                        {"text", text}}
+             .dump() +
+         "\n";
+}
+
+class TwoNodes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = scratch_directory("share");
+    m_a = m_dir + "/a.db";
+    m_b = m_dir + "/b.db";
+    write_file(m_dir + "/reports.jsonl",
+               report_line("amber-1", "amber", "Telegram @easyjob_vn paid to wallet TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW") +
+                   report_line("green-1", "green", "Contact hr.recruit@overseas-jobs.example for a visa job") +
+                   report_line("red-1", "red", "Informant: boss uses +855 12 345 678 and IBAN GB82WEST12345698765432"));
+    ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_dir + "/reports.jsonl"}).exit_code, 0);
+    m_secret_b = add_partner("node-b", "amber");
+    m_secret_c = add_partner("node-c", "green");
+    m_secret_d = add_partner("node-d", "amber");
+    ASSERT_EQ(run_jala({"--db", m_a, "partner", "revoke", "node-d"}).exit_code, 0);
+
+    const std::string port_file = m_dir + "/port";
+    m_server = start_jala({"--db", m_a, "serve", "--agency", "PH-NBI", "--country", "PH", "--listen", "127.0.0.1:0",
+                           "--port-file", port_file, "--max-body", "4096", "--quiet"});
+    for (int i = 0; i < 200 && read_file(port_file).empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSERT_FALSE(read_file(port_file).empty()) << "jala serve did not start";
+    m_base = "http://127.0.0.1:" + read_file(port_file).substr(0, read_file(port_file).find('\n'));
+  }
+
+  void TearDown() override {
+    if (m_server > 0) {
+      ::kill(m_server, SIGTERM);
+      int status = 0;
+      ::waitpid(m_server, &status, 0);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "jala serve did not stop cleanly on SIGTERM";
+    }
+    std::filesystem::remove_all(m_dir);
+  }
+
+  std::string add_partner(const std::string& name, const std::string& tlp) {
+    const JalaRun added = run_jala({"--db", m_a, "partner", "add", name, "--tlp-max", tlp});
+    EXPECT_EQ(added.exit_code, 0) << added.err;
+    return added.out.substr(0, added.out.find('\n'));
+  }
+
+  server::ClientResponse get(const std::string& path, const std::string& secret,
+                             std::string_view accept = k_taxii) {
+    auto client = server::HttpClient::make().value();
+    auto response = client.get(m_base + path, {{"Accept", std::string(accept)}, {"Authorization", "Bearer " + secret}});
+    EXPECT_TRUE(response.ok());
+    return response.ok() ? std::move(response).value() : server::ClientResponse{};
+  }
+
+  server::ClientResponse post(const std::string& path, const std::string& secret, const std::string& body,
+                              std::string_view content_type = k_taxii) {
+    auto client = server::HttpClient::make().value();
+    auto response = client.post(m_base + path,
+                                {{"Accept", std::string(k_taxii)},
+                                 {"Content-Type", std::string(content_type)},
+                                 {"Authorization", "Bearer " + secret}},
+                                body);
+    EXPECT_TRUE(response.ok());
+    return response.ok() ? std::move(response).value() : server::ClientResponse{};
+  }
+
+  // The id of the collection with this alias, as partner B sees the list.
+  std::string collection(std::string_view alias) {
+    const auto list = nlohmann::json::parse(get("/taxii2/jala/collections/", m_secret_b).body);
+    for (const auto& entry : list["collections"]) {
+      if (entry["alias"] == alias) return entry["id"];
+    }
+    ADD_FAILURE() << "no collection " << alias;
+    return "";
+  }
+
+  JalaRun sync(const std::string& secret) {
+    return run_jala({"--db", m_b, "sync", "--from", m_base, "--partner", "ph-nbi", "--json"}, "",
+                    {"JALA_PARTNER_SECRET=" + secret});
+  }
+
+  std::string m_dir, m_a, m_b, m_base, m_secret_b, m_secret_c, m_secret_d;
+  int m_server = -1;
+};
+
+TEST_F(TwoNodes, NodeBSyncsTheAmberCollectionButNeverTheRedReport) {
+  const JalaRun first = sync(m_secret_b);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const auto summary = nlohmann::json::parse(first.out);
+  EXPECT_EQ(summary["reports"], 2);
+  EXPECT_EQ(summary["failed"], 0);
+
+  EXPECT_EQ(run_jala({"--db", m_b, "report", "show", "PH-NBI", "amber-1"}).exit_code, 0);
+  EXPECT_EQ(run_jala({"--db", m_b, "report", "show", "PH-NBI", "green-1"}).exit_code, 0);
+  EXPECT_NE(run_jala({"--db", m_b, "report", "show", "PH-NBI", "red-1"}).exit_code, 0);
+  const JalaRun wallet = run_jala({"--db", m_b, "search", "wallet:TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW", "--json"});
+  EXPECT_NE(wallet.out.find("amber-1"), std::string::npos) << wallet.out << wallet.err;
+  const JalaRun iban = run_jala({"--db", m_b, "search", "iban:GB82WEST12345698765432", "--json"});
+  EXPECT_EQ(iban.out.find("red-1"), std::string::npos) << iban.out;
+
+  // Nothing of the red report crosses the wire, to anyone: not its id, text or selectors.
+  const std::string everything = get("/taxii2/jala/collections/" + collection("reports") + "/objects/?match[version]=all",
+                                     m_secret_b)
+                                     .body;
+  for (const std::string_view secret : {"red-1", "Informant", "GB82WEST12345698765432", "+85512345678"}) {
+    EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
+  }
+
+  // Incremental: a second sync resumes after the last object and brings nothing new.
+  const JalaRun second = sync(m_secret_b);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(nlohmann::json::parse(second.out)["objects"], 0);
+
+  // Each report B received is a custody event at A.
+  const JalaRun custody = run_jala({"--db", m_a, "evidence", "custody", "report", "PH-NBI", "amber-1"});
+  EXPECT_NE(custody.out.find("shared by node-b"), std::string::npos) << custody.out;
+}
+
+TEST_F(TwoNodes, APartnerSeesNothingAboveItsTlp) {
+  const auto envelope = nlohmann::json::parse(get("/taxii2/jala/collections/" + collection("reports") + "/objects/",
+                                                  m_secret_c)
+                                                  .body);
+  ASSERT_TRUE(envelope.contains("objects"));
+  std::set<std::string> types;
+  for (const auto& object : envelope["objects"]) {
+    types.insert(object["type"]);
+    for (const auto& marking : object.value("object_marking_refs", nlohmann::json::array())) {
+      EXPECT_NE(marking, k_amber_marking) << object.dump();
+    }
+  }
+  EXPECT_TRUE(types.contains("report"));  // the green one
+  EXPECT_EQ(envelope.dump().find("amber-1"), std::string::npos);
+}
+
+TEST_F(TwoNodes, RefusesWithTheStatusesTaxiiNames) {
+  EXPECT_NE(sync(m_secret_d).exit_code, 0);  // revoked
+  EXPECT_NE(sync(m_secret_d).err.find("401"), std::string::npos);
+  const auto wrong = get("/taxii2/", "node-b.not-the-secret");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_TRUE(wrong.header("www-authenticate").has_value());
+  EXPECT_EQ(get("/taxii2/", m_secret_d).status, 401);
+  EXPECT_EQ(get("/taxii2/", m_secret_b).status, 200);
+  EXPECT_EQ(get("/taxii2/", m_secret_b).header("content-type"), k_taxii);
+
+  const std::string reports = "/taxii2/jala/collections/" + collection("reports") + "/";
+  EXPECT_EQ(get("/taxii2/jala/collections/00000000-0000-0000-0000-000000000000/objects/", m_secret_b).status, 404);
+  EXPECT_EQ(get("/taxii2/nowhere/", m_secret_b).status, 404);
+  const auto bad_time = get(reports + "objects/?added_after=last-tuesday", m_secret_b);
+  EXPECT_EQ(bad_time.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(bad_time.body)["http_status"], "400");
+  EXPECT_EQ(get(reports + "objects/", m_secret_b, "text/html").status, 406);
+  EXPECT_EQ(get(reports + "objects/indicator--00000000-0000-4000-8000-000000000000/", m_secret_b).status, 404);
+
+  const std::string inbox = "/taxii2/jala/collections/" + collection("inbox") + "/objects/";
+  EXPECT_EQ(get(inbox, m_secret_b).status, 403);  // write-only
+  EXPECT_EQ(post(inbox, m_secret_b, std::string(5000, ' ')).status, 413);
+  EXPECT_EQ(post(inbox, m_secret_b, R"({"objects":[]})", "application/json").status, 415);
+  EXPECT_EQ(post(inbox, m_secret_b, "not json").status, 400);
+}
+
+TEST_F(TwoNodes, PagesFiltersAndVersionsAsTheSpecifies) {
+  const std::string objects = "/taxii2/jala/collections/" + collection("reports") + "/objects/";
+  const auto all = nlohmann::json::parse(get(objects, m_secret_b).body);
+  ASSERT_GT(all["objects"].size(), 4U);
+
+  std::set<std::string> paged;
+  std::string next;
+  for (int pages = 0; pages < 100; ++pages) {
+    const auto response = get(objects + "?limit=2" + (next.empty() ? "" : "&next=" + next), m_secret_b);
+    ASSERT_EQ(response.status, 200);
+    EXPECT_TRUE(response.header("x-taxii-date-added-first").has_value());
+    EXPECT_TRUE(response.header("x-taxii-date-added-last").has_value());
+    const auto page = nlohmann::json::parse(response.body);
+    EXPECT_LE(page["objects"].size(), 2U);
+    for (const auto& object : page["objects"]) EXPECT_TRUE(paged.insert(object["id"]).second) << "repeated";
+    if (!page["more"]) break;
+    next = page["next"];
+  }
+  EXPECT_EQ(paged.size(), all["objects"].size());
+
+  const auto reports_only = nlohmann::json::parse(get(objects + "?match[type]=report", m_secret_b).body);
+  ASSERT_EQ(reports_only["objects"].size(), 2U);  // amber and green
+  const std::string id = reports_only["objects"][0]["id"];
+  const auto one = nlohmann::json::parse(get(objects + id + "/", m_secret_b).body);
+  EXPECT_EQ(one["objects"][0]["id"], id);
+  const auto versions = nlohmann::json::parse(get(objects + id + "/versions/", m_secret_b).body);
+  EXPECT_EQ(versions["versions"].size(), 1U);
+  const auto manifest = nlohmann::json::parse(
+      get("/taxii2/jala/collections/" + collection("reports") + "/manifest/?match[id]=" + id, m_secret_b).body);
+  EXPECT_EQ(manifest["objects"][0]["media_type"], "application/stix+json;version=2.1");
+}
+
+TEST_F(TwoNodes, TakesEnvelopesIntoTheInboxWithAStatusOnlyTheSenderSees) {
+  const std::string inbox = "/taxii2/jala/collections/" + collection("inbox") + "/objects/";
+  const std::string envelope =
+      R"({"objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",)"
+      R"("created":"2026-01-01T00:00:00.000Z","modified":"2026-01-01T00:00:00.000Z","pattern_type":"stix",)"
+      R"("pattern":"[email-addr:value = 'boss@scam.example']","valid_from":"2026-01-01T00:00:00Z"},{"no":"type"}]})";
+  const auto posted = post(inbox, m_secret_b, envelope);
+  ASSERT_EQ(posted.status, 202) << posted.body;
+  const auto status = nlohmann::json::parse(posted.body);
+  EXPECT_EQ(status["success_count"], 1);
+  EXPECT_EQ(status["failure_count"], 1);
+  const std::string status_path = "/taxii2/jala/status/" + status["id"].get<std::string>() + "/";
+  EXPECT_EQ(get(status_path, m_secret_b).status, 200);
+  EXPECT_EQ(get(status_path, m_secret_c).status, 404);
+}
+
+TEST_F(TwoNodes, PrivateOverlapFindsTheSharedSelectorsWithinThePartnersTlp) {
+  write_file(m_dir + "/b.jsonl",
+             nlohmann::json{{"source", "VN-MPS"}, {"id", "b-1"}, {"kind", "victim_complaint"}, {"country", "VN"},
+                            {"tlp", "amber"}, {"reported_at", "2026-05-02T10:00:00Z"},
+                            {"text", "Paid TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW; also IBAN GB82WEST12345698765432 and "
+                                     "boss@only-here.example"}}
+                     .dump() +
+                 "\n");
+  ASSERT_EQ(run_jala({"--db", m_b, "ingest", m_dir + "/b.jsonl"}).exit_code, 0);
+  const auto overlap = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"--db", m_b, "overlap", "--with", m_base, "--partner", "ph-nbi", "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const JalaRun run = run_jala(args, "", {"JALA_PARTNER_SECRET=" + m_secret_b});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return nlohmann::json::parse(run.out.empty() ? "{}" : run.out);
+  };
+  // The wallet is in A's amber report; the IBAN only in A's red one, which is never in A's set.
+  const auto found = overlap({});
+  EXPECT_EQ(found["shared"], nlohmann::json::parse(R"(["wallet:trx:TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW"])"));
+  EXPECT_EQ(found["shared_count"], 1);
+  EXPECT_EQ(found["own"], 2);  // the wallet and the IBAN
+  const auto counted = overlap({"--count-only"});
+  EXPECT_EQ(counted["shared_count"], 1);
+  EXPECT_FALSE(counted.contains("shared"));
+  EXPECT_EQ(overlap({"--types", "email,iban"})["shared_count"], 0);
+  const JalaRun revoked = run_jala({"--db", m_b, "overlap", "--with", m_base, "--partner", "ph-nbi"}, "",
+                                   {"JALA_PARTNER_SECRET=" + m_secret_d});
+  EXPECT_NE(revoked.exit_code, 0);
+  EXPECT_NE(revoked.err.find("401"), std::string::npos) << revoked.err;
+}
+
+}  // namespace
+}  // namespace jala::testing

@@ -1,0 +1,231 @@
+// Sharing tables (storage/sharing.h), on every backend: collection pages by time added with every
+// filter, TLP limits, version choice, partners and named state.
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "backends.h"
+
+namespace jala::storage {
+namespace {
+
+class SharingConformance : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    m_scratch = std::filesystem::temp_directory_path() / fmt::format("jala-share-{}-{}", ::getpid(), GetParam().name);
+    std::filesystem::remove_all(m_scratch);
+    std::filesystem::create_directories(m_scratch);
+    m_store = GetParam().open(m_scratch);
+    ASSERT_NE(m_store, nullptr);
+  }
+  void TearDown() override {
+    m_store.reset();
+    std::filesystem::remove_all(m_scratch);
+  }
+
+  Result<bool> put(SharedObject object) {
+    bool added = false;
+    JALA_TRY(m_store->write([&](WriteTransaction& transaction) -> Status {
+      JALA_TRY_ASSIGN(added, transaction.put_shared_object(object));
+      return {};
+    }));
+    return added;
+  }
+
+  std::vector<std::string> ids_and_versions(const SharedObjectQuery& query) {
+    std::vector<std::string> got;
+    EXPECT_TRUE(m_store
+                    ->read([&](const ReadView& view) -> Status {
+                      JALA_TRY_ASSIGN(const std::vector<SharedObject> page, view.shared_objects(query));
+                      for (const SharedObject& object : page) got.push_back(object.id + "@" + object.version);
+                      return {};
+                    })
+                    .ok());
+    return got;
+  }
+
+  std::filesystem::path m_scratch;
+  std::unique_ptr<Store> m_store;
+};
+
+SharedObject object(std::string id, std::string version, std::string type, model::Tlp tlp,
+                    std::string collection = "reports") {
+  return {std::move(collection), std::move(id), std::move(version), std::move(type), tlp, "local", "{}", "s", "r", {}};
+}
+
+TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
+  ASSERT_TRUE(put(object("indicator--1", "2026-01-01", "indicator", model::Tlp::green)).value());
+  ASSERT_TRUE(put(object("report--1", "2026-01-01", "report", model::Tlp::amber)).value());
+  ASSERT_TRUE(put(object("indicator--1", "2026-02-01", "indicator", model::Tlp::green)).value());
+  ASSERT_TRUE(put(object("report--2", "2026-01-01", "report", model::Tlp::red)).value());
+  ASSERT_TRUE(put(object("report--9", "2026-01-01", "report", model::Tlp::clear, "networks")).value());
+  // The same version again adds nothing, but may lower the TLP.
+  EXPECT_FALSE(put(object("report--2", "2026-01-01", "report", model::Tlp::amber)).value());
+
+  SharedObjectQuery query;
+  query.collection = "reports";
+  EXPECT_EQ(ids_and_versions(query),
+            (std::vector<std::string>{"report--1@2026-01-01", "indicator--1@2026-02-01", "report--2@2026-01-01"}));
+  query.versions = VersionMatch::all;
+  EXPECT_EQ(ids_and_versions(query).size(), 4U);
+  query.versions = VersionMatch::first;
+  EXPECT_EQ(ids_and_versions(query).front(), "indicator--1@2026-01-01");
+  query.versions = VersionMatch::last;
+  query.exact_versions = {"2026-01-01"};
+  EXPECT_EQ(ids_and_versions(query).size(), 3U);
+  query.exact_versions.clear();
+
+  query.tlp_max = model::Tlp::green;
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"indicator--1@2026-02-01"}));
+  query.tlp_max = model::Tlp::amber_strict;
+  query.types = {"report"};
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--1@2026-01-01", "report--2@2026-01-01"}));
+  query.types.clear();
+  query.ids = {"report--2", "indicator--1"};
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"indicator--1@2026-02-01", "report--2@2026-01-01"}));
+  query.ids.clear();
+  query.limit = 2;
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--1@2026-01-01", "indicator--1@2026-02-01"}));
+
+  // Times added are unique and increasing, so `added_after` resumes exactly where a page ended.
+  query.limit = 1000;
+  query.versions = VersionMatch::all;
+  std::vector<SharedObject> all;
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(all, view.shared_objects(query));
+                    return {};
+                  })
+                  .ok());
+  ASSERT_EQ(all.size(), 4U);
+  for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].added, all[i].added);
+  EXPECT_EQ(all[0].record_source, "s");
+  query.added_after = all[1].added;
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"indicator--1@2026-02-01", "report--2@2026-01-01"}));
+}
+
+TEST_P(SharingConformance, KeepsPartnersAndNamedState) {
+  Partner partner{"ph-nbi", "$argon2id$hash", model::Tlp::amber, {"reports", "networks"}, Timestamp{5}, {}};
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& transaction) -> Status {
+                    JALA_TRY(transaction.put_partner(partner));
+                    JALA_TRY(transaction.put_partner({"kh-police", "h", model::Tlp::green, {}, Timestamp{6}, Timestamp{7}}));
+                    return transaction.set_share_state("publish:reports", "41");
+                  })
+                  .ok());
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const std::optional<Partner> found, view.find_partner("ph-nbi"));
+                    EXPECT_TRUE(found.has_value());
+                    if (found) {
+                      EXPECT_EQ(found->collections, partner.collections);
+                      EXPECT_EQ(found->tlp_max, model::Tlp::amber);
+                      EXPECT_FALSE(found->revoked.has_value());
+                    }
+                    JALA_TRY_ASSIGN(const std::optional<Partner> missing, view.find_partner("nobody"));
+                    EXPECT_FALSE(missing.has_value());
+                    JALA_TRY_ASSIGN(const std::vector<Partner> all, view.partners());
+                    EXPECT_EQ(all.size(), 2U);
+                    if (all.size() == 2) {
+                      EXPECT_EQ(all[0].name, "kh-police");
+                      EXPECT_EQ(all[0].revoked, Timestamp{7});
+                      EXPECT_TRUE(all[0].collections.empty());
+                    }
+                    JALA_TRY_ASSIGN(const std::optional<std::string> cursor, view.share_state("publish:reports"));
+                    EXPECT_EQ(cursor, "41");
+                    JALA_TRY_ASSIGN(const std::optional<std::string> none, view.share_state("sync:x"));
+                    EXPECT_FALSE(none.has_value());
+                    return {};
+                  })
+                  .ok());
+}
+
+TEST_P(SharingConformance, ListsRecordsLoggedAfterACursorInLogOrder) {
+  model::Report report;
+  report.source = "ph";
+  report.kind = model::ReportKind::victim_complaint;
+  report.country = "PH";
+  report.text = "call +63 917 123 4567";
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& transaction) -> Status {
+                    for (const char* id : {"b", "a", "c"}) {
+                      report.id = id;
+                      JALA_TRY_ASSIGN(const PutOutcome outcome, transaction.put_report(report));
+                      EXPECT_EQ(outcome, PutOutcome::added);
+                    }
+                    report.id = "b";
+                    report.text += " again";  // a new version: logged again, after c
+                    JALA_TRY_ASSIGN(const PutOutcome outcome, transaction.put_report(report));
+                    EXPECT_EQ(outcome, PutOutcome::updated);
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const auto all, view.logged_after("report", std::nullopt, 10));
+                    EXPECT_EQ(all.size(), 3U);
+                    if (all.size() == 3) {
+                      EXPECT_EQ(all[0].second.id, "a");
+                      EXPECT_EQ(all[1].second.id, "c");
+                      EXPECT_EQ(all[2].second.id, "b");
+                    }
+                    JALA_TRY_ASSIGN(const auto after, view.logged_after("report", all.at(0).first, 1));
+                    EXPECT_EQ(after.size(), 1U);
+                    if (!after.empty()) {
+                      EXPECT_EQ(after[0].second.id, "c");
+                    }
+                    JALA_TRY_ASSIGN(const auto none, view.logged_after("transaction", std::nullopt, 10));
+                    EXPECT_TRUE(none.empty());
+                    return {};
+                  })
+                  .ok());
+}
+
+TEST_P(SharingConformance, ListsTheSelectorsOfReportsAtTheGivenLevels) {
+  const auto selector = [](std::string_view typed) {
+    return model::parse_selector(typed, model::NormaliseContext{}).value();
+  };
+  const auto report = [&](std::string id, model::Tlp tlp, const std::vector<std::string_view>& named) {
+    model::Report made;
+    made.source = "ph";
+    made.id = std::move(id);
+    made.kind = model::ReportKind::victim_complaint;
+    made.country = "PH";
+    made.tlp = tlp;
+    for (const std::string_view typed : named) made.selectors.push_back({selector(typed), std::string(typed)});
+    return made;
+  };
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& transaction) -> Status {
+                    for (const model::Report& made :
+                         {report("g", model::Tlp::green, {"email:a@example.com", "telegram:shared_handle"}),
+                          report("r", model::Tlp::red, {"email:b@example.com", "telegram:shared_handle"})}) {
+                      JALA_TRY_ASSIGN(const PutOutcome outcome, transaction.put_report(made));
+                      EXPECT_EQ(outcome, PutOutcome::added);
+                    }
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    const std::vector<model::Tlp> green = {model::Tlp::clear, model::Tlp::green};
+                    JALA_TRY_ASSIGN(const auto shareable, view.selectors_of_reports(green));
+                    EXPECT_EQ(shareable, (std::vector<model::Selector>{selector("email:a@example.com"),
+                                                                       selector("telegram:shared_handle")}));
+                    const std::vector<model::Tlp> every = {model::Tlp::green, model::Tlp::red};
+                    JALA_TRY_ASSIGN(const auto all, view.selectors_of_reports(every));
+                    EXPECT_EQ(all.size(), 3U);
+                    JALA_TRY_ASSIGN(const auto none, view.selectors_of_reports({}));
+                    EXPECT_TRUE(none.empty());
+                    return {};
+                  })
+                  .ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryBackend, SharingConformance, ::testing::ValuesIn(backends()),
+                         [](const ::testing::TestParamInfo<Backend>& param) { return param.param.name; });
+
+}  // namespace
+}  // namespace jala::storage
