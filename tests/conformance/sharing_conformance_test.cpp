@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "backends.h"
 
@@ -219,6 +221,46 @@ TEST_P(SharingConformance, ListsTheSelectorsOfReportsAtTheGivenLevels) {
                     EXPECT_EQ(all.size(), 3U);
                     JALA_TRY_ASSIGN(const auto none, view.selectors_of_reports({}));
                     EXPECT_TRUE(none.empty());
+                    return {};
+                  })
+                  .ok());
+}
+
+TEST_P(SharingConformance, CountsTheReportsOfASelectorAndGivesTheFirstFew) {
+  const model::Selector shared = model::parse_selector("telegram:hub_handle", model::NormaliseContext{}).value();
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& transaction) -> Status {
+                    for (int i = 0; i < 30; ++i) {
+                      model::Report report;
+                      report.source = i % 2 == 0 ? "ph" : "vn";
+                      report.id = fmt::format("r{:02}", i);
+                      report.kind = model::ReportKind::lure_ad;
+                      report.country = "PH";
+                      report.selectors = {{shared, "@hub_handle"}, {shared, "t.me/hub_handle"}};  // named twice
+                      JALA_TRY_ASSIGN(const PutOutcome outcome, transaction.put_report(report));
+                      EXPECT_EQ(outcome, PutOutcome::added);
+                    }
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const std::vector<RecordKey> all, view.reports_with_selector(shared));
+                    JALA_TRY_ASSIGN(const SelectorReports first, view.first_reports_with_selector(shared, 7));
+                    EXPECT_EQ(first.count, 30);
+                    EXPECT_EQ(first.first.size(), 7U);
+                    const std::set<RecordKey> distinct(first.first.begin(), first.first.end());
+                    EXPECT_EQ(distinct.size(), 7U);
+                    for (const RecordKey& key : first.first) {
+                      EXPECT_NE(std::find(all.begin(), all.end(), key), all.end()) << key.id;
+                    }
+                    JALA_TRY_ASSIGN(const SelectorReports every, view.first_reports_with_selector(shared, 1000));
+                    EXPECT_EQ(every.first.size(), 30U);
+                    const model::Selector unknown =
+                        model::parse_selector("telegram:nobody_here", model::NormaliseContext{}).value();
+                    JALA_TRY_ASSIGN(const SelectorReports none, view.first_reports_with_selector(unknown, 10));
+                    EXPECT_EQ(none.count, 0);
+                    EXPECT_TRUE(none.first.empty());
                     return {};
                   })
                   .ok());

@@ -1,4 +1,6 @@
 // The JSON API of the node's own analysts (docs/formats/http-api.md), answered only to loopback.
+#include <charconv>
+
 #include <nlohmann/json.hpp>
 
 #include "jala/evidence/merkle.h"
@@ -6,6 +8,9 @@
 
 namespace jala::server {
 namespace {
+
+constexpr std::size_t k_default_reports = 100;
+constexpr std::size_t k_max_reports = 1000;
 
 HttpResponse json_response(int status, const nlohmann::json& body) {
   HttpResponse response;
@@ -19,19 +24,31 @@ HttpResponse error_response(const Error& error) {
   return json_response(status, {{"error", status < 500 ? error.message() : "the node could not answer; see its log"}});
 }
 
-// GET /api/v1/selectors/TYPE:VALUE: the reports that name the selector (the value is normalised first,
-// so any spelling of a phone number finds it).
-HttpResponse lookup_selector(std::string_view text, storage::Store& store) {
+// GET /api/v1/selectors/TYPE:VALUE[?limit=N]: how many reports name the selector, and the first N
+// (default 100, at most 1000) in the order they were stored. The value is normalised first, so any
+// spelling of a phone number finds it.
+HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, storage::Store& store) {
   Result<model::Selector> selector = model::parse_selector(text, model::NormaliseContext{});
   if (!selector.ok()) return error_response(selector.error());
-  nlohmann::json reports = nlohmann::json::array();
+  std::size_t limit = k_default_reports;
+  if (const std::optional<std::string_view> asked = request.query_value("limit")) {
+    const auto [end, error] = std::from_chars(asked->data(), asked->data() + asked->size(), limit);
+    if (error != std::errc() || end != asked->data() + asked->size() || limit == 0 || limit > k_max_reports) {
+      return json_response(400, {{"error", fmt::format("limit takes 1 to {}", k_max_reports)}});
+    }
+  }
+  storage::SelectorReports found;
   const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(const std::vector<storage::RecordKey> keys, view.reports_with_selector(*selector));
-    for (const storage::RecordKey& key : keys) reports.push_back({{"source", key.source}, {"id", key.id}});
+    JALA_TRY_ASSIGN(found, view.first_reports_with_selector(*selector, limit));
     return {};
   });
   if (!read.ok()) return error_response(read.error());
-  return json_response(200, {{"selector", selector->to_string()}, {"reports", std::move(reports)}});
+  nlohmann::json reports = nlohmann::json::array();
+  for (const storage::RecordKey& key : found.first) reports.push_back({{"source", key.source}, {"id", key.id}});
+  return json_response(200, {{"selector", selector->to_string()},
+                             {"count", found.count},
+                             {"reports", std::move(reports)},
+                             {"more", found.count > static_cast<std::int64_t>(found.first.size())}});
 }
 
 // GET /api/v1/reports/SOURCE/ID
@@ -70,7 +87,7 @@ HttpResponse handle_api(const HttpRequest& request, storage::Store& store) {
   }
   if (request.method != "GET") return json_response(405, {{"error", "the API only answers GET"}});
   const std::string_view path = std::string_view(request.path).substr(std::string_view("/api/v1/").size());
-  if (path.starts_with("selectors/")) return lookup_selector(path.substr(10), store);
+  if (path.starts_with("selectors/")) return lookup_selector(path.substr(10), request, store);
   if (path.starts_with("reports/")) return show_report(path.substr(8), store);
   if (path == "evidence/head") return evidence_head(store);
   return json_response(404, {{"error", "no such resource"}});

@@ -200,17 +200,20 @@ class TaxiiRequest {
 
   Status store_posted(storage::WriteTransaction& transaction, const share::CollectionInfo& collection,
                       const nlohmann::json& object, share::PostOutcome& outcome) const {
-    const std::string id = object.is_object() ? object.value("id", "") : "";
-    if (!object.is_object() || !object.value("type", nlohmann::json()).is_string() || id.empty() ||
-        id.find("--") == std::string::npos) {
-      outcome.failures.emplace_back(id.empty() ? "(no id)" : id, "not a STIX object with a type and an id");
+    const bool has_id = object.is_object() && object.value("id", nlohmann::json()).is_string();
+    const std::string id = has_id ? object["id"].get<std::string>() : "";
+    const nlohmann::json stated_version = object.is_object() ? object.value("modified", object.value("created", nlohmann::json()))
+                                                             : nlohmann::json();
+    const std::string version = stated_version.is_string() ? stated_version.get<std::string>() : "";
+    if (!object.is_object() || !object.value("type", nlohmann::json()).is_string() || id.find("--") == std::string::npos) {
+      outcome.failures.push_back({id.empty() ? "(no id)" : id, version, "not a STIX object with a type and an id"});
       return {};
     }
     storage::SharedObject shared;
     shared.collection = std::string(collection.alias);
     shared.id = id;
     shared.type = object["type"].get<std::string>();
-    shared.version = object.value("modified", object.value("created", ""));
+    shared.version = version;
     shared.tlp = model::k_default_tlp;
     for (const nlohmann::json& marking : object.value("object_marking_refs", nlohmann::json::array())) {
       if (!marking.is_string()) continue;
@@ -222,7 +225,7 @@ class TaxiiRequest {
     shared.object = object.dump();
     JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(shared));
     static_cast<void>(added);  // the same version again is a success too
-    outcome.successes.emplace_back(id, shared.version);
+    outcome.successes.push_back({id, shared.version, ""});
     return {};
   }
 

@@ -145,6 +145,7 @@ std::string discovery_json(std::string_view title, std::string_view contact) {
 
 std::string api_root_json(std::string_view title, std::size_t max_content_length) {
   return nlohmann::json{{"title", title},
+                        {"description", "Scam reports shared under partner agreements and TLP 2.0."},
                         {"versions", {k_taxii_media_type}},
                         {"max_content_length", max_content_length}}
       .dump();
@@ -214,9 +215,13 @@ std::string status_json(const PostOutcome& outcome) {
                            {"success_count", outcome.successes.size()},
                            {"failure_count", outcome.failures.size()},
                            {"pending_count", 0}};
-  for (const auto& [id, version] : outcome.successes) status["successes"].push_back({{"id", id}, {"version", version}});
-  for (const auto& [id, message] : outcome.failures) status["failures"].push_back({{"id", id}, {"message", message}});
-  return status.dump();
+  for (const PostOutcome::Detail& success : outcome.successes) {
+    status["successes"].push_back({{"id", success.id}, {"version", success.version}});
+  }
+  for (const PostOutcome::Detail& failure : outcome.failures) {
+    status["failures"].push_back({{"id", failure.id}, {"version", failure.version}, {"message", failure.message}});
+  }
+  return status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string error_json(int http_status, std::string_view title, std::string_view description) {

@@ -88,8 +88,13 @@ std::string versions_json(const Page& page);
 struct PostOutcome {
   std::string status_id;
   Timestamp request_timestamp;
-  std::vector<std::pair<std::string, std::string>> successes;  // (id, version)
-  std::vector<std::pair<std::string, std::string>> failures;   // (id, message)
+  struct Detail {
+    std::string id;
+    std::string version;
+    std::string message;  // why it failed; empty for a success
+  };
+  std::vector<Detail> successes;
+  std::vector<Detail> failures;
 };
 std::string status_json(const PostOutcome& outcome);
 

@@ -38,6 +38,11 @@ struct RecordKey {
 // new content each append an entry to the evidence log in the same transaction.
 enum class PutOutcome { added, unchanged, updated };
 
+struct SelectorReports {
+  std::int64_t count = 0;
+  std::vector<RecordKey> first;
+};
+
 // A count per name, largest first, then by name.
 using Counts = std::vector<std::pair<std::string, std::int64_t>>;
 
@@ -59,6 +64,11 @@ class ReadView {
   virtual Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const = 0;
   // Reports that name the selector, ordered by key.
   virtual Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const = 0;
+  // How many reports name the selector, and the first `limit` of them in the order the backend keeps
+  // them (SQLite: the order stored), read without sorting them all: a lookup that stays cheap for a
+  // selector in thousands of reports (the HTTP API's).
+  virtual Result<SelectorReports> first_reports_with_selector(const model::Selector& selector,
+                                                              std::size_t limit) const = 0;
   virtual Result<StoreStats> stats() const = 0;
   // Every report with the distinct selectors it names (form and text), in key order: what linking reads.
   virtual Result<graph::LinkInput> link_input() const = 0;

@@ -32,6 +32,14 @@ class MemoryView : public WriteTransaction {
     return out;
   }
 
+  Result<SelectorReports> first_reports_with_selector(const model::Selector& selector,
+                                                      std::size_t limit) const override {
+    JALA_TRY_ASSIGN(std::vector<RecordKey> all, reports_with_selector(selector));
+    SelectorReports found{static_cast<std::int64_t>(all.size()), std::move(all)};
+    if (found.first.size() > limit) found.first.resize(limit);
+    return found;
+  }
+
   Result<graph::LinkInput> link_input() const override {
     graph::LinkInput input;
     std::map<model::Selector, graph::SelectorId> ids;

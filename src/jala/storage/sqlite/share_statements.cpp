@@ -56,6 +56,14 @@ constexpr std::string_view k_partner_columns = "name, secret_hash, tlp_max, coll
 
 }  // namespace
 
+Result<Statement*> ShareStatements::prepared(std::optional<Statement>& slot, std::string_view sql) const {
+  if (!slot) {
+    JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, sql));
+    slot.emplace(std::move(statement));
+  }
+  return &*slot;
+}
+
 Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQuery& query) const {
   // The version filter compares with the chosen version of the same id among those the TLP lets through.
   std::string sql =
@@ -122,6 +130,39 @@ Result<std::vector<model::Selector>> ShareStatements::selectors_of_reports(std::
   }
   std::sort(selectors.begin(), selectors.end());
   return selectors;
+}
+
+Result<SelectorReports> ShareStatements::first_reports_with_selector(const model::Selector& selector,
+                                                                     std::size_t limit) const {
+  // Both walk the (selector_key, report_key) index; only the first `limit` reports are joined.
+  JALA_TRY_ASSIGN(Statement * count,
+                  prepared(m_selector_report_count,
+                           "SELECT COUNT(DISTINCT report_key) FROM report_selectors WHERE selector_key ="
+                           " (SELECT selector_key FROM selectors WHERE type = ? AND value = ?)"));
+  count->bind(1, model::to_string(selector.type)).bind(2, selector.value);
+  Result<bool> counted = count->step();
+  SelectorReports found;
+  found.count = counted.ok() && *counted ? count->column_int(0) : 0;
+  count->reset();
+  if (!counted.ok()) return std::move(counted).error();
+  JALA_TRY_ASSIGN(Statement * first,
+                  prepared(m_first_selector_reports,
+                           "SELECT r.source, r.source_id FROM (SELECT DISTINCT report_key FROM report_selectors"
+                           " WHERE selector_key = (SELECT selector_key FROM selectors WHERE type = ? AND value = ?)"
+                           " ORDER BY report_key LIMIT ?) JOIN reports r USING (report_key) ORDER BY report_key"));
+  first->bind(1, model::to_string(selector.type)).bind(2, selector.value);
+  first->bind(3, static_cast<std::int64_t>(std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max())));
+  for (;;) {
+    Result<bool> row = first->step();
+    if (!row.ok()) {
+      first->reset();
+      return std::move(row).error();
+    }
+    if (!*row) break;
+    found.first.push_back({std::string(first->column_text(0)), std::string(first->column_text(1))});
+  }
+  first->reset();
+  return found;
 }
 
 Result<bool> ShareStatements::put_object(const SharedObject& object, Timestamp now) const {

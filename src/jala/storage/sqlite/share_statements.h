@@ -1,5 +1,7 @@
-// The SQLite backend's sharing tables (schema 5; storage/sharing.h): shared STIX objects, partners
-// and named state. Internal to storage/sqlite/. Thread-compatible, like its connection.
+// The SQLite backend's reads and writes for sharing (schema 5; storage/sharing.h): shared STIX
+// objects, partners, named state, and the lookups that answer partners and the HTTP API. The hot
+// lookups are prepared once per connection. Internal to storage/sqlite/. Thread-compatible, like its
+// connection.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +18,7 @@
 
 namespace jala::storage {
 struct RecordKey;
+struct SelectorReports;
 }
 
 namespace jala::storage::sqlite {
@@ -26,6 +29,7 @@ class ShareStatements {
 
   Result<std::vector<SharedObject>> objects(const SharedObjectQuery& query) const;
   Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const;
+  Result<SelectorReports> first_reports_with_selector(const model::Selector& selector, std::size_t limit) const;
   Result<bool> put_object(const SharedObject& object, Timestamp now) const;
   Result<std::optional<Partner>> find_partner(std::string_view name) const;
   Result<std::vector<Partner>> partners() const;
@@ -37,7 +41,12 @@ class ShareStatements {
                                                                         std::size_t limit) const;
 
  private:
+  // The statement in `slot`, prepared on first use.
+  Result<Statement*> prepared(std::optional<Statement>& slot, std::string_view sql) const;
+
   sqlite3* m_db;
+  mutable std::optional<Statement> m_selector_report_count;
+  mutable std::optional<Statement> m_first_selector_reports;
 };
 
 }  // namespace jala::storage::sqlite

@@ -88,6 +88,7 @@ struct SqliteStore::Parts {
   sqlite::Connection connection;
   Statements statements;
   sqlite::LogStatements log;
+  sqlite::ShareStatements share;
   // Selector keys known to be committed; bounded, and dropped whenever a write rolls back.
   std::unordered_map<std::string, std::int64_t> selector_keys;
 };
@@ -105,8 +106,8 @@ Result<std::optional<Row>> none() {
 class SqliteView final : public WriteTransaction {
  public:
   SqliteView(sqlite3* db, SqliteStore::Statements& statements, sqlite::LogStatements& log,
-             std::unordered_map<std::string, std::int64_t>& keys)
-      : m_db(db), m_statements(statements), m_log(log), m_share(db), m_selector_keys(keys) {}
+             sqlite::ShareStatements& share, std::unordered_map<std::string, std::int64_t>& keys)
+      : m_db(db), m_statements(statements), m_log(log), m_share(share), m_selector_keys(keys) {}
 
   Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
                                                                         std::optional<std::uint64_t> after,
@@ -115,6 +116,10 @@ class SqliteView final : public WriteTransaction {
   }
   Result<std::vector<SharedObject>> shared_objects(const SharedObjectQuery& query) const override {
     return m_share.objects(query);
+  }
+  Result<SelectorReports> first_reports_with_selector(const model::Selector& selector,
+                                                      std::size_t limit) const override {
+    return m_share.first_reports_with_selector(selector, limit);
   }
   Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const override {
     return m_share.selectors_of_reports(levels);
@@ -411,7 +416,7 @@ class SqliteView final : public WriteTransaction {
   sqlite3* m_db;
   SqliteStore::Statements& m_statements;
   sqlite::LogStatements& m_log;
-  sqlite::ShareStatements m_share;
+  sqlite::ShareStatements& m_share;
   std::unordered_map<std::string, std::int64_t>& m_selector_keys;
   std::string m_cache_key;  // reused buffer: type byte, then the canonical value
 };
@@ -457,7 +462,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
   }
   JALA_TRY_ASSIGN(Statements statements, Statements::prepare(connection.get()));
   JALA_TRY_ASSIGN(sqlite::LogStatements log, sqlite::LogStatements::prepare(connection.get()));
-  auto parts = std::make_unique<Parts>(Parts{std::move(connection), std::move(statements), std::move(log), {}});
+  sqlite::ShareStatements share(connection.get());
+  auto parts = std::make_unique<Parts>(
+      Parts{std::move(connection), std::move(statements), std::move(log), std::move(share), {}});
   parts->selector_keys.reserve(k_max_cached_selector_keys);
   return std::make_unique<SqliteStore>(std::move(parts));
 }
@@ -465,7 +472,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
 Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
   sqlite3* db = m_parts->connection.get();
   JALA_TRY(sqlite::execute(db, "BEGIN"));
-  SqliteView view(db, m_parts->statements, m_parts->log, m_parts->selector_keys);
+  SqliteView view(db, m_parts->statements, m_parts->log, m_parts->share, m_parts->selector_keys);
   Status status = body(view);
   JALA_TRY(sqlite::execute(db, status.ok() ? "COMMIT" : "ROLLBACK"));
   return status;
@@ -474,7 +481,7 @@ Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
 Status SqliteStore::write(const std::function<Status(WriteTransaction&)>& body) {
   sqlite3* db = m_parts->connection.get();
   JALA_TRY(sqlite::execute(db, "BEGIN IMMEDIATE"));
-  SqliteView transaction(db, m_parts->statements, m_parts->log, m_parts->selector_keys);
+  SqliteView transaction(db, m_parts->statements, m_parts->log, m_parts->share, m_parts->selector_keys);
   Status status = body(transaction);
   if (status.ok()) status = sqlite::execute(db, "COMMIT");
   if (!status.ok()) {
