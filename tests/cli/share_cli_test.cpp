@@ -9,10 +9,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <thread>
 
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "jala/server/http_client.h"
@@ -49,12 +51,19 @@ class TwoNodes : public ::testing::Test {
     ASSERT_EQ(run_jala({"--db", m_a, "partner", "revoke", "node-d"}).exit_code, 0);
 
     const std::string port_file = m_dir + "/port";
-    m_server = start_jala({"--db", m_a, "serve", "--agency", "PH-NBI", "--country", "PH", "--listen", "127.0.0.1:0",
-                           "--port-file", port_file, "--max-body", "4096", "--quiet"});
+    std::vector<std::string> serve = {"--db",        m_a,       "serve",      "--agency", "PH-NBI", "--country", "PH",
+                                      "--listen",    "127.0.0.1:0", "--port-file", port_file, "--max-body", "4096",
+                                      "--quiet"};
+    const std::vector<std::string> extra = serve_options();
+    serve.insert(serve.end(), extra.begin(), extra.end());
+    m_server = start_jala(serve);
     for (int i = 0; i < 200 && read_file(port_file).empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     ASSERT_FALSE(read_file(port_file).empty()) << "jala serve did not start";
-    m_base = "http://127.0.0.1:" + read_file(port_file).substr(0, read_file(port_file).find('\n'));
+    m_base = scheme() + "://127.0.0.1:" + read_file(port_file).substr(0, read_file(port_file).find('\n'));
   }
+
+  virtual std::vector<std::string> serve_options() { return {}; }
+  virtual std::string scheme() { return "http"; }
 
   void TearDown() override {
     if (m_server > 0) {
@@ -110,6 +119,40 @@ class TwoNodes : public ::testing::Test {
   std::string m_dir, m_a, m_b, m_base, m_secret_b, m_secret_c, m_secret_d;
   int m_server = -1;
 };
+
+// The same two nodes over TLS: A serves HTTPS with a certificate its partner trusts.
+class TwoNodesOverTls : public TwoNodes {
+ protected:
+  void SetUp() override {
+    m_tls_dir = scratch_directory("share-tls");
+    const std::string make = fmt::format(
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost "
+        "-addext subjectAltName=IP:127.0.0.1 -keyout {0}/key.pem -out {0}/cert.pem 2>/dev/null",
+        m_tls_dir);
+    if (std::system(make.c_str()) != 0) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+    TwoNodes::SetUp();
+  }
+  std::vector<std::string> serve_options() override {
+    return {"--tls-cert", m_tls_dir + "/cert.pem", "--tls-key", m_tls_dir + "/key.pem"};
+  }
+  std::string scheme() override { return "https"; }
+
+  std::string m_tls_dir;
+};
+
+TEST_F(TwoNodesOverTls, NodeBSyncsOnlyWhenItTrustsTheCertificate) {
+  const auto sync_with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"--db", m_b, "sync", "--from", m_base, "--partner", "ph-nbi", "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_jala(args, "", {"JALA_PARTNER_SECRET=" + m_secret_b});
+  };
+  const JalaRun untrusted = sync_with({});
+  EXPECT_NE(untrusted.exit_code, 0);
+  EXPECT_NE(untrusted.err.find("cannot reach"), std::string::npos) << untrusted.err;
+  const JalaRun trusted = sync_with({"--ca-file", m_tls_dir + "/cert.pem"});
+  ASSERT_EQ(trusted.exit_code, 0) << trusted.err;
+  EXPECT_EQ(nlohmann::json::parse(trusted.out)["reports"], 2);
+}
 
 TEST_F(TwoNodes, NodeBSyncsTheAmberCollectionButNeverTheRedReport) {
   const JalaRun first = sync(m_secret_b);

@@ -78,8 +78,9 @@ Result<bool> Statement::step() {
 }
 
 Status Statement::run() {
-  JALA_TRY(step());
-  reset();
+  Result<bool> stepped = step();
+  reset();  // also after a failure, so that a statement kept for reuse can be bound again
+  if (!stepped.ok()) return std::move(stepped).error();
   return {};
 }
 
