@@ -2,9 +2,13 @@
 // opened fresh in a scratch folder of the test's own.
 #pragma once
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
+
+#include <fmt/core.h>
 #include <functional>
 #include <memory>
 #include <ostream>
@@ -40,5 +44,26 @@ inline std::vector<Backend> backends() {
        }},
   };
 }
+
+// The fixture of every conformance suite: a fresh store of the parameter's backend, in a scratch folder
+// of the test's own, for each test.
+class BackendTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    m_scratch =
+        std::filesystem::temp_directory_path() / fmt::format("jala-conformance-{}-{}", ::getpid(), GetParam().name);
+    std::filesystem::remove_all(m_scratch);
+    std::filesystem::create_directories(m_scratch);
+    m_store = GetParam().open(m_scratch);
+    ASSERT_NE(m_store, nullptr);
+  }
+  void TearDown() override {
+    m_store.reset();
+    std::filesystem::remove_all(m_scratch);
+  }
+
+  std::filesystem::path m_scratch;
+  std::unique_ptr<Store> m_store;
+};
 
 }  // namespace jala::storage

@@ -1,6 +1,5 @@
 // The evidence log, on every backend: appends in batches keep exactly the nodes a fresh recomputation
 // gives, and many nodes read at once are the nodes read one by one.
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -13,23 +12,7 @@
 namespace jala::storage {
 namespace {
 
-class EvidenceLogConformance : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    m_scratch = std::filesystem::temp_directory_path() / fmt::format("jala-log-{}-{}", ::getpid(), GetParam().name);
-    std::filesystem::remove_all(m_scratch);
-    std::filesystem::create_directories(m_scratch);
-    m_store = GetParam().open(m_scratch);
-    ASSERT_NE(m_store, nullptr);
-  }
-  void TearDown() override {
-    m_store.reset();
-    std::filesystem::remove_all(m_scratch);
-  }
-
-  std::filesystem::path m_scratch;
-  std::unique_ptr<Store> m_store;
-};
+class EvidenceLogConformance : public BackendTest {};
 
 std::string entry(std::uint64_t index) { return fmt::format(R"({{"kind":"test","n":{}}})", index); }
 

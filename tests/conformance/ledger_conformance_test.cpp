@@ -1,7 +1,6 @@
 // The ledger of some accounts (ReadView::ledger_of), on every backend: the transactions into or out of
 // those accounts and no others, each as the whole ledger holds it, with the accounts in the whole
 // ledger's order, so that anything computed from the part matches the whole.
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -17,20 +16,8 @@ namespace {
 using model::Selector;
 using model::SelectorType;
 
-class LedgerConformance : public ::testing::TestWithParam<Backend> {
+class LedgerConformance : public BackendTest {
  protected:
-  void SetUp() override {
-    m_scratch = std::filesystem::temp_directory_path() / fmt::format("jala-ledger-{}-{}", ::getpid(), GetParam().name);
-    std::filesystem::remove_all(m_scratch);
-    std::filesystem::create_directories(m_scratch);
-    m_store = GetParam().open(m_scratch);
-    ASSERT_NE(m_store, nullptr);
-  }
-  void TearDown() override {
-    m_store.reset();
-    std::filesystem::remove_all(m_scratch);
-  }
-
   void put(const std::vector<model::Transaction>& transactions) {
     const Status status = m_store->write([&](WriteTransaction& transaction) -> Status {
       for (const model::Transaction& t : transactions) JALA_TRY(transaction.put_transaction(t));
@@ -49,8 +36,6 @@ class LedgerConformance : public ::testing::TestWithParam<Backend> {
     return ledger;
   }
 
-  std::filesystem::path m_scratch;
-  std::unique_ptr<Store> m_store;
 };
 
 Selector account(int n) {

@@ -1,6 +1,5 @@
 // Sharing tables (storage/sharing.h), on every backend: collection pages by time added with every
 // filter, TLP limits, version choice, partners and named state.
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -13,20 +12,8 @@
 namespace jala::storage {
 namespace {
 
-class SharingConformance : public ::testing::TestWithParam<Backend> {
+class SharingConformance : public BackendTest {
  protected:
-  void SetUp() override {
-    m_scratch = std::filesystem::temp_directory_path() / fmt::format("jala-share-{}-{}", ::getpid(), GetParam().name);
-    std::filesystem::remove_all(m_scratch);
-    std::filesystem::create_directories(m_scratch);
-    m_store = GetParam().open(m_scratch);
-    ASSERT_NE(m_store, nullptr);
-  }
-  void TearDown() override {
-    m_store.reset();
-    std::filesystem::remove_all(m_scratch);
-  }
-
   Result<bool> put(SharedObject object) {
     bool added = false;
     JALA_TRY(m_store->write([&](WriteTransaction& transaction) -> Status {
@@ -48,8 +35,6 @@ class SharingConformance : public ::testing::TestWithParam<Backend> {
     return got;
   }
 
-  std::filesystem::path m_scratch;
-  std::unique_ptr<Store> m_store;
 };
 
 SharedObject object(std::string id, std::string version, std::string type, model::Tlp tlp,

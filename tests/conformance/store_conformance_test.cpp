@@ -16,21 +16,8 @@
 namespace jala::storage {
 namespace {
 
-class StoreConformance : public ::testing::TestWithParam<Backend> {
+class StoreConformance : public BackendTest {
  protected:
-  void SetUp() override {
-    m_scratch =
-        std::filesystem::temp_directory_path() / fmt::format("jala-conformance-{}-{}", ::getpid(), GetParam().name);
-    std::filesystem::remove_all(m_scratch);
-    std::filesystem::create_directories(m_scratch);
-    m_store = GetParam().open(m_scratch);
-    ASSERT_NE(m_store, nullptr);
-  }
-  void TearDown() override {
-    m_store.reset();
-    std::filesystem::remove_all(m_scratch);
-  }
-
   Result<PutOutcome> put(const model::Report& report) {
     Result<PutOutcome> outcome = internal_error("not run");
     const Status status = m_store->write([&](WriteTransaction& transaction) -> Status {
@@ -52,8 +39,6 @@ class StoreConformance : public ::testing::TestWithParam<Backend> {
     return out.value_or(T{});
   }
 
-  std::filesystem::path m_scratch;
-  std::unique_ptr<Store> m_store;
 };
 
 model::Report make_report(std::string id, std::string text = "Tôi bị lừa 50 triệu") {
