@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "jala/base/utf8.h"
+
 namespace jala {
 namespace {
 
@@ -66,7 +68,7 @@ bool expect(std::string_view text, std::size_t& position, std::string_view allow
 }
 
 Error bad_time(std::string_view text, std::string_view why) {
-  return invalid_argument("'{}' is not an RFC 3339 date-time ({})", text.substr(0, 64), why);
+  return invalid_argument("{} is not an RFC 3339 date-time ({})", quote_untrusted(text), why);
 }
 
 }  // namespace

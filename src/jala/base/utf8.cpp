@@ -1,5 +1,7 @@
 #include "jala/base/utf8.h"
 
+#include <fmt/format.h>
+
 #include <simdjson.h>
 
 namespace jala {
@@ -12,6 +14,14 @@ std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes) {
   // Step back over continuation bytes (10xxxxxx) so that no sequence is cut.
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return text.substr(0, end);
+}
+
+std::string quote_untrusted(std::string_view text) {
+  constexpr std::size_t k_max_quoted_bytes = 32;
+  const std::string_view kept = truncate_utf8(text, k_max_quoted_bytes);
+  const std::string escaped = fmt::format("{:?}", kept);  // in double quotes
+  return fmt::format("'{}{}'", std::string_view(escaped).substr(1, escaped.size() - 2),
+                     kept.size() < text.size() ? "..." : "");
 }
 
 }  // namespace jala

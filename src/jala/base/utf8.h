@@ -1,6 +1,7 @@
 // UTF-8 checks for untrusted text. Pure functions; thread-safe.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace jala {
@@ -10,5 +11,10 @@ bool is_valid_utf8(std::string_view text);
 
 // The longest prefix of `text` of at most `max_bytes` bytes that does not split a UTF-8 sequence.
 std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+// Untrusted input quoted for an error message: at most 32 bytes, cut on a UTF-8 boundary ("..." marks
+// the cut), with control characters, invisible characters and invalid UTF-8 escaped, so that the
+// message is safe to log and to put in JSON. Includes the quotes: 'VNM'.
+std::string quote_untrusted(std::string_view text);
 
 }  // namespace jala

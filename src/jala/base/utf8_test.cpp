@@ -25,5 +25,21 @@ TEST(Utf8, TruncatesOnASequenceBoundary) {
   EXPECT_EQ(truncate_utf8(text, 10), text);
 }
 
+TEST(Utf8, QuotesUntrustedInputSafely) {
+  EXPECT_EQ(quote_untrusted("VNM"), "'VNM'");
+  EXPECT_EQ(quote_untrusted("a\nb"), "'a\\nb'");
+  EXPECT_EQ(quote_untrusted(std::string(40, 'x')), "'" + std::string(32, 'x') + "...'");
+  EXPECT_EQ(quote_untrusted(std::string(31, 'x') + "Đ"), "'" + std::string(31, 'x') + "...'");  // not cut mid-character
+}
+
+// Found while fuzzing TAXII requests: a time that is not UTF-8 was quoted raw into its error.
+TEST(Utf8, QuotesInvalidUtf8Escaped) {
+  const std::string quoted = quote_untrusted(
+      "2026-0\xf2"
+      "1");
+  EXPECT_TRUE(is_valid_utf8(quoted)) << quoted;
+  EXPECT_NE(quoted.find("\\x"), std::string::npos) << quoted;
+}
+
 }  // namespace
 }  // namespace jala

@@ -24,9 +24,7 @@ Status overlap_command(const Context& context, const OverlapArgs& args) {
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   std::vector<model::Selector> own;
   Status read = store->read([&](const storage::ReadView& view) -> Status {
-    const std::vector<model::Tlp> every = {model::Tlp::clear, model::Tlp::green, model::Tlp::amber,
-                                           model::Tlp::amber_strict, model::Tlp::red};
-    JALA_TRY_ASSIGN(own, view.selectors_of_reports(every));
+    JALA_TRY_ASSIGN(own, view.selectors_of_reports(model::k_tlp_levels));
     return {};
   });
   if (!read.ok()) return read;
@@ -40,9 +38,10 @@ Status overlap_command(const Context& context, const OverlapArgs& args) {
   const std::string base = args.with.ends_with('/') ? args.with.substr(0, args.with.size() - 1) : args.with;
   std::string url = base + "/psi/v1/overlap";
   if (!args.types.empty()) url += fmt::format("?types={}", fmt::join(args.types, ","));
-  JALA_TRY_ASSIGN(const server::ClientResponse response,
-                  client.post(url, {{"Content-Type", "application/octet-stream"}, {"Authorization", "Bearer " + secret}},
-                              share::serialise(initiator.request())));
+  JALA_TRY_ASSIGN(
+      const server::ClientResponse response,
+      client.post(url, {{"Content-Type", "application/octet-stream"}, {"Authorization", "Bearer " + secret}},
+                  share::serialise(initiator.request())));
   if (response.status == 401) return invalid_argument("{} refused this node's secret (401)", args.with);
   if (response.status != 200) return unavailable("{} answered {}: {}", url, response.status, response.body);
   JALA_TRY_ASSIGN(const share::Response answer, share::parse_response(response.body));

@@ -10,9 +10,9 @@
 
 #include "jala/cli/share_commands.h"
 #include "jala/server/http_client.h"
+#include "jala/share/partners.h"
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_import.h"
-#include "jala/share/partners.h"
 #include "jala/share/taxii.h"
 #include "jala/storage/store.h"
 
@@ -27,8 +27,9 @@ std::string origin_of(std::string_view url) {
 }
 
 std::string resolve(std::string_view base, std::string_view reference) {
-  return reference.starts_with("http://") || reference.starts_with("https://") ? std::string(reference)
-                                                                               : origin_of(base) + std::string(reference);
+  return reference.starts_with("http://") || reference.starts_with("https://")
+             ? std::string(reference)
+             : origin_of(base) + std::string(reference);
 }
 
 class Puller {
@@ -57,7 +58,8 @@ struct Pulled {
   std::optional<std::string> last_added;  // X-TAXII-Date-Added-Last of the last page with objects
 };
 
-Result<Pulled> pull_collection(Puller& puller, const std::string& objects_url, const std::optional<std::string>& after) {
+Result<Pulled> pull_collection(Puller& puller, const std::string& objects_url,
+                               const std::optional<std::string>& after) {
   Pulled pulled;
   std::optional<std::string> next;
   for (;;) {
@@ -67,7 +69,9 @@ Result<Pulled> pull_collection(Puller& puller, const std::string& objects_url, c
     server::ClientResponse response;
     JALA_TRY_ASSIGN(const nlohmann::json envelope, puller.get(url, &response));
     for (const nlohmann::json& object : envelope.value("objects", nlohmann::json::array())) {
-      if (pulled.objects.size() >= 1'000'000) return invalid_argument("{} sent more than a million objects at once", url);
+      if (pulled.objects.size() >= 1'000'000) {
+        return invalid_argument("{} sent more than a million objects at once", url);
+      }
       pulled.objects.push_back(object);
     }
     if (const std::optional<std::string_view> last = response.header("x-taxii-date-added-last")) {
@@ -80,21 +84,6 @@ Result<Pulled> pull_collection(Puller& puller, const std::string& objects_url, c
     next = envelope["next"].get<std::string>();
   }
   return pulled;
-}
-
-storage::SharedObject kept(const nlohmann::json& object, const std::string& partner) {
-  storage::SharedObject shared;
-  shared.collection = "from:" + partner;
-  shared.id = object.value("id", "");
-  shared.type = object.value("type", "");
-  shared.version = object.value("modified", object.value("created", ""));
-  for (const nlohmann::json& marking : object.value("object_marking_refs", nlohmann::json::array())) {
-    if (!marking.is_string()) continue;
-    if (const std::optional<model::Tlp> level = share::tlp_of_marking_id(marking.get<std::string>())) shared.tlp = *level;
-  }
-  shared.origin = partner;
-  shared.object = object.dump();
-  return shared;
 }
 
 // The new objects with every object they refer to that came in an earlier sync: a report published
@@ -152,13 +141,15 @@ Status sync_command(const Context& context, const SyncArgs& args) {
   Puller puller(client, secret);
   const std::string base = args.from.ends_with('/') ? args.from.substr(0, args.from.size() - 1) : args.from;
   JALA_TRY_ASSIGN(const nlohmann::json discovery, puller.get(base + "/taxii2/"));
-  const std::string root = resolve(base, discovery.value("default", std::string("/taxii2/") + std::string(share::k_api_root) + "/"));
+  const std::string root =
+      resolve(base, discovery.value("default", std::string("/taxii2/") + std::string(share::k_api_root) + "/"));
   JALA_TRY_ASSIGN(const nlohmann::json collections, puller.get(root + "collections/"));
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
 
   std::size_t objects = 0;
   std::size_t reports = 0;
   std::size_t failed = 0;
+  std::size_t failed_objects = 0;  // not STIX objects with a type and an id: not kept
   for (const nlohmann::json& collection : collections.value("collections", nlohmann::json::array())) {
     if (!collection.value("can_read", false)) continue;
     const std::string id = collection.value("id", "");
@@ -169,11 +160,18 @@ Status sync_command(const Context& context, const SyncArgs& args) {
       return {};
     });
     if (!read.ok()) return read;
-    JALA_TRY_ASSIGN(const Pulled pulled, pull_collection(puller, fmt::format("{}collections/{}/objects/", root, id), after));
+    JALA_TRY_ASSIGN(const Pulled pulled,
+                    pull_collection(puller, fmt::format("{}collections/{}/objects/", root, id), after));
     if (pulled.objects.empty()) continue;
     Status written = store->write([&](storage::WriteTransaction& transaction) -> Status {
       for (const nlohmann::json& object : pulled.objects) {
-        JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(kept(object, args.partner)));
+        const std::optional<storage::SharedObject> shared =
+            share::to_shared_object(object, "from:" + args.partner, args.partner, model::k_default_tlp);
+        if (!shared) {
+          ++failed_objects;
+          continue;
+        }
+        JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(*shared));
         objects += added ? 1 : 0;
       }
       JALA_TRY_ASSIGN(const nlohmann::json bundle, bundle_with_references(transaction, args.partner, pulled.objects));
@@ -195,12 +193,17 @@ Status sync_command(const Context& context, const SyncArgs& args) {
     if (!written.ok()) return written;
   }
   if (args.output == Output::json) {
-    fmt::print("{}\n", nlohmann::json{{"partner", args.partner}, {"objects", objects}, {"reports", reports},
-                                      {"failed", failed}}
+    fmt::print("{}\n", nlohmann::json{{"partner", args.partner},
+                                      {"objects", objects},
+                                      {"reports", reports},
+                                      {"failed", failed},
+                                      {"invalid_objects", failed_objects}}
                            .dump());
   } else {
-    fmt::print("synced from {}: {} new objects, {} new or changed reports, {} reports could not be read\n",
-               args.partner, objects, reports, failed);
+    fmt::print(
+        "synced from {}: {} new objects, {} new or changed reports, {} reports could not be read, {} objects"
+        " were not STIX objects\n",
+        args.partner, objects, reports, failed, failed_objects);
   }
   return {};
 }

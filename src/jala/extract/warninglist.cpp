@@ -1,3 +1,4 @@
+#include "jala/base/utf8.h"
 #include "jala/extract/warninglist.h"
 
 #include <arpa/inet.h>
@@ -44,7 +45,7 @@ Result<Mode> parse_mode(std::string_view text) {
   if (text == "exact") return Mode::exact;
   if (text == "suffix") return Mode::suffix;
   if (text == "cidr") return Mode::cidr;
-  return invalid_argument("matching: {} is not exact, suffix or cidr", model::quote_untrusted(text));
+  return invalid_argument("matching: {} is not exact, suffix or cidr", quote_untrusted(text));
 }
 
 // "192.0.2.0/24" or "2001:db8::/32".
@@ -170,7 +171,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
         if (!header.keys.contains(key)) return at_line(invalid_argument("the header has no '{}'", key));
       }
       if (header.keys["name"] + ".txt" != file_name) {
-        return invalid_argument("name {} does not match the file name", model::quote_untrusted(header.keys["name"]));
+        return invalid_argument("name {} does not match the file name", quote_untrusted(header.keys["name"]));
       }
       const std::vector<std::string_view> types = split_words(header.keys["type"]);
       for (std::string_view pair : split_words(header.keys["matching"])) {
@@ -184,7 +185,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
       }
       for (std::string_view type : types) {
         if (!modes.contains(type)) {
-          return invalid_argument("matching: no mode for type {}", model::quote_untrusted(type));
+          return invalid_argument("matching: no mode for type {}", quote_untrusted(type));
         }
       }
       for (std::string_view name : split_words(header.keys["applies-to"])) {
@@ -199,17 +200,17 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
     if (modes.size() > 1) {
       const std::size_t colon = line.find(':');
       if (colon == std::string_view::npos) {
-        return at_line(invalid_argument("{} has no TYPE: prefix", model::quote_untrusted(line)));
+        return at_line(invalid_argument("{} has no TYPE: prefix", quote_untrusted(line)));
       }
       type = line.substr(0, colon);
       value = line.substr(colon + 1);
     }
     const auto mode = modes.find(type);
     if (mode == modes.end()) {
-      return at_line(invalid_argument("type {} is not in the header", model::quote_untrusted(type)));
+      return at_line(invalid_argument("type {} is not in the header", quote_untrusted(type)));
     }
     if (value.empty() || value.find_first_of(" \t\r") != std::string_view::npos) {
-      return at_line(invalid_argument("{} is not one value without white space", model::quote_untrusted(line)));
+      return at_line(invalid_argument("{} is not one value without white space", quote_untrusted(line)));
     }
     switch (mode->second) {
       case Mode::exact: values.exact.insert(type + ":" + std::string(value)); break;
@@ -217,7 +218,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
       case Mode::cidr: {
         Network network;
         if (!parse_network(value, network.address, network.ipv6, network.prefix_bits)) {
-          return at_line(invalid_argument("{} is not a network in CIDR notation", model::quote_untrusted(value)));
+          return at_line(invalid_argument("{} is not a network in CIDR notation", quote_untrusted(value)));
         }
         values.networks.push_back(network);
         break;

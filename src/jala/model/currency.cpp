@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "jala/base/utf8.h"
 #include "jala/model/text.h"
 
 namespace jala::model {

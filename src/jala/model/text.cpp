@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "jala/base/utf8.h"
 
 namespace jala::model {
@@ -22,20 +24,22 @@ std::string ascii_upper(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> split_list(std::string_view text, char separator) {
+  std::vector<std::string> items;
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find(separator), text.size());
+    if (end > 0) items.emplace_back(text.substr(0, end));
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+  return items;
+}
+
 std::string_view trim_ascii_space(std::string_view text) {
   constexpr std::string_view k_space = " \t\r\n\f\v";
   const std::size_t first = text.find_first_not_of(k_space);
   if (first == std::string_view::npos) return {};
   const std::size_t last = text.find_last_not_of(k_space);
   return text.substr(first, last - first + 1);
-}
-
-std::string quote_untrusted(std::string_view text) {
-  constexpr std::size_t k_max_quoted_bytes = 32;
-  const std::string_view kept = truncate_utf8(text, k_max_quoted_bytes);
-  const std::string escaped = fmt::format("{:?}", kept);  // in double quotes
-  return fmt::format("'{}{}'", std::string_view(escaped).substr(1, escaped.size() - 2),
-                     kept.size() < text.size() ? "..." : "");
 }
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

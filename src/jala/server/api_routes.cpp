@@ -5,6 +5,7 @@
 
 #include "jala/evidence/merkle.h"
 #include "jala/server/node_handler.h"
+#include "jala/server/responses.h"
 
 namespace jala::server {
 namespace {
@@ -12,24 +13,12 @@ namespace {
 constexpr std::size_t k_default_reports = 100;
 constexpr std::size_t k_max_reports = 1000;
 
-HttpResponse json_response(int status, const nlohmann::json& body) {
-  HttpResponse response;
-  response.status = status;
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // errors quote the client
-  return response;
-}
-
-HttpResponse error_response(const Error& error) {
-  const int status = http_status(error.code());
-  return json_response(status, {{"error", status < 500 ? error.message() : "the node could not answer; see its log"}});
-}
-
 // GET /api/v1/selectors/TYPE:VALUE[?limit=N]: how many reports name the selector, and the first N
 // (default 100, at most 1000) in the order they were stored. The value is normalised first, so any
 // spelling of a phone number finds it.
 HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, storage::Store& store) {
   Result<model::Selector> selector = model::parse_selector(text, model::NormaliseContext{});
-  if (!selector.ok()) return error_response(selector.error());
+  if (!selector.ok()) return json_error(selector.error());
   std::size_t limit = k_default_reports;
   if (const std::optional<std::string_view> asked = request.query_value("limit")) {
     const auto [end, error] = std::from_chars(asked->data(), asked->data() + asked->size(), limit);
@@ -42,7 +31,7 @@ HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, 
     JALA_TRY_ASSIGN(found, view.first_reports_with_selector(*selector, limit));
     return {};
   });
-  if (!read.ok()) return error_response(read.error());
+  if (!read.ok()) return json_error(read.error());
   nlohmann::json reports = nlohmann::json::array();
   for (const storage::RecordKey& key : found.first) reports.push_back({{"source", key.source}, {"id", key.id}});
   return json_response(200, {{"selector", selector->to_string()},
@@ -61,7 +50,7 @@ HttpResponse show_report(std::string_view rest, storage::Store& store) {
     JALA_TRY_ASSIGN(report, view.find_report(key));
     return {};
   });
-  if (!read.ok()) return error_response(read.error());
+  if (!read.ok()) return json_error(read.error());
   if (!report) return json_response(404, {{"error", fmt::format("no report {} {}", key.source, key.id)}});
   return json_response(200, model::to_json(*report));
 }
@@ -75,7 +64,7 @@ HttpResponse evidence_head(storage::Store& store) {
     head = {{"tree_size", size}, {"root_hash", to_hex(root)}};
     return {};
   });
-  if (!read.ok()) return error_response(read.error());
+  if (!read.ok()) return json_error(read.error());
   return json_response(200, head);
 }
 

@@ -27,6 +27,8 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "jala/model/text.h"
+
 namespace jala::server {
 namespace {
 
@@ -45,71 +47,39 @@ struct MallocFree {
   }
 };
 
-std::string lower_case(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); });
-  return lower;
-}
-
 std::string_view method_name(evhttp_cmd_type command) {
   switch (command) {
-    case EVHTTP_REQ_GET:
-      return "GET";
-    case EVHTTP_REQ_POST:
-      return "POST";
-    case EVHTTP_REQ_HEAD:
-      return "HEAD";
-    case EVHTTP_REQ_PUT:
-      return "PUT";
-    case EVHTTP_REQ_DELETE:
-      return "DELETE";
-    case EVHTTP_REQ_OPTIONS:
-      return "OPTIONS";
-    case EVHTTP_REQ_TRACE:
-      return "TRACE";
-    case EVHTTP_REQ_CONNECT:
-      return "CONNECT";
-    case EVHTTP_REQ_PATCH:
-      return "PATCH";
+    case EVHTTP_REQ_GET: return "GET";
+    case EVHTTP_REQ_POST: return "POST";
+    case EVHTTP_REQ_HEAD: return "HEAD";
+    case EVHTTP_REQ_PUT: return "PUT";
+    case EVHTTP_REQ_DELETE: return "DELETE";
+    case EVHTTP_REQ_OPTIONS: return "OPTIONS";
+    case EVHTTP_REQ_TRACE: return "TRACE";
+    case EVHTTP_REQ_CONNECT: return "CONNECT";
+    case EVHTTP_REQ_PATCH: return "PATCH";
   }
   return "UNKNOWN";
 }
 
 const char* reason_phrase(int status) {
   switch (status) {
-    case 200:
-      return "OK";
-    case 201:
-      return "Created";
-    case 202:
-      return "Accepted";
-    case 204:
-      return "No Content";
-    case 400:
-      return "Bad Request";
-    case 401:
-      return "Unauthorized";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 406:
-      return "Not Acceptable";
-    case 409:
-      return "Conflict";
-    case 413:
-      return "Payload Too Large";
-    case 415:
-      return "Unsupported Media Type";
-    case 422:
-      return "Unprocessable Content";
-    case 503:
-      return "Service Unavailable";
-    default:
-      return status < 500 ? "Client Error" : "Server Error";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 406: return "Not Acceptable";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 503: return "Service Unavailable";
+    default: return status < 500 ? "Client Error" : "Server Error";
   }
 }
 
@@ -215,7 +185,7 @@ std::uint16_t bound_port(int fd) {
 HeaderList lower_case_headers(const evkeyvalq* list) {
   HeaderList pairs;
   for (const evkeyval* pair = list->tqh_first; pair != nullptr; pair = pair->next.tqe_next) {
-    pairs.emplace_back(lower_case(pair->key), pair->value);
+    pairs.emplace_back(model::ascii_lower(pair->key), pair->value);
   }
   return pairs;
 }
@@ -229,11 +199,8 @@ bool decode_query(std::string_view query, HeaderList& pairs) {
     if (!decoded) return std::nullopt;
     return std::string(decoded.get());
   };
-  while (!query.empty()) {
-    const std::size_t end = std::min(query.find('&'), query.size());
-    const std::string_view pair = query.substr(0, end);
-    query.remove_prefix(std::min(end + 1, query.size()));
-    if (pair.empty()) continue;
+  for (const std::string& pair_text : model::split_list(query, '&')) {
+    const std::string_view pair = pair_text;
     const std::size_t equals = std::min(pair.find('='), pair.size());
     std::optional<std::string> name = decode(pair.substr(0, equals));
     std::optional<std::string> value = decode(pair.substr(std::min(equals + 1, pair.size())));
@@ -287,19 +254,13 @@ std::optional<std::string_view> HttpRequest::query_value(std::string_view name) 
 
 int http_status(ErrorCode code) {
   switch (code) {
-    case ErrorCode::invalid_argument:
-      return 400;
-    case ErrorCode::not_found:
-      return 404;
-    case ErrorCode::already_exists:
-      return 409;
-    case ErrorCode::failed_precondition:
-      return 422;
-    case ErrorCode::unavailable:
-      return 503;
+    case ErrorCode::invalid_argument: return 400;
+    case ErrorCode::not_found: return 404;
+    case ErrorCode::already_exists: return 409;
+    case ErrorCode::failed_precondition: return 422;
+    case ErrorCode::unavailable: return 503;
     case ErrorCode::data_loss:
-    case ErrorCode::internal:
-      return 500;
+    case ErrorCode::internal: return 500;
   }
   return 500;
 }
@@ -337,8 +298,9 @@ HttpResponse handle_safely(RequestHandler& handler, const HttpRequest& request) 
   } catch (const std::exception& failure) {
     HttpResponse response;
     response.status = 500;
-    response.body = nlohmann::json{{"title", "internal error"}, {"description", failure.what()}}.dump(
-        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // Not the exception's text: it is for the log, and need not be UTF-8.
+    response.body = R"({"error":"the node could not answer; see its log"})";
+    fmt::print(stderr, "jala: serve: {} {}: {}\n", request.method, request.path, failure.what());
     return response;
   }
 }

@@ -1,6 +1,6 @@
 #include "jala/server/node_handler.h"
 
-#include <nlohmann/json.hpp>
+#include "jala/server/responses.h"
 
 namespace jala::server {
 
@@ -16,10 +16,7 @@ HttpResponse NodeHandler::handle(const HttpRequest& request) {
   }
   if (request.path.starts_with("/api/v1/")) return handle_api(request, *m_store);
   if (request.path == "/psi/v1/overlap") return handle_overlap(request, *m_store, *m_authenticator);
-  HttpResponse response;
-  response.status = 404;
-  response.body = nlohmann::json{{"title", "Not Found"}, {"description", "no such resource"}}.dump();
-  return response;
+  return json_error(404, "no such resource");
 }
 
 }  // namespace jala::server

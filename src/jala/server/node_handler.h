@@ -1,7 +1,7 @@
 // The requests of `jala serve` (docs/formats/taxii.md, docs/formats/http-api.md): TAXII 2.1 under
-// /taxii2/ and private overlap under /psi/v1/ for partners, within their agreements; the JSON API under /api/v1/ for the node's own
-// analysts, from loopback only. Each worker thread has its own NodeHandler with its own connection
-// to the store; the Authenticator is shared.
+// /taxii2/ and private overlap under /psi/v1/ for partners, within their agreements; the JSON API under /api/v1/ for
+// the node's own analysts, from loopback only. Each worker thread has its own NodeHandler with its own connection to
+// the store; the Authenticator is shared.
 #pragma once
 
 #include <memory>
@@ -42,7 +42,8 @@ HttpResponse handle_taxii(const HttpRequest& request, const NodeConfig& config, 
 HttpResponse handle_api(const HttpRequest& request, storage::Store& store);
 HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, Authenticator& authenticator);
 
-// Private overlap's sets (overlap_route.cpp): the TLP levels up to `highest` but never red, and the
+// Private overlap's sets (overlap_route.cpp): the TLP levels a partner agreed at `highest` receives
+// (share::highest_shared), and the
 // selectors of the given types (none: every type).
 std::vector<model::Tlp> levels_up_to(model::Tlp highest);
 std::vector<model::Selector> of_types(std::vector<model::Selector> selectors,

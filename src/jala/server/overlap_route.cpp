@@ -7,26 +7,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/model/text.h"
 #include "jala/server/node_handler.h"
+#include "jala/server/responses.h"
+#include "jala/share/partners.h"
 #include "jala/share/psi.h"
 
 namespace jala::server {
 namespace {
 
-HttpResponse json_error(int status, std::string_view message) {
-  HttpResponse response;
-  response.status = status;
-  response.body = nlohmann::json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return response;
-}
-
 Result<std::vector<model::SelectorType>> parse_types(std::optional<std::string_view> text) {
   std::vector<model::SelectorType> types;
-  while (text && !text->empty()) {
-    const std::size_t comma = std::min(text->find(','), text->size());
-    JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(text->substr(0, comma)));
+  for (const std::string& name : model::split_list(text.value_or(""), ',')) {
+    JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(name));
     types.push_back(type);
-    text->remove_prefix(std::min(comma + 1, text->size()));
   }
   return types;
 }
@@ -35,8 +29,8 @@ Result<std::vector<model::SelectorType>> parse_types(std::optional<std::string_v
 
 std::vector<model::Tlp> levels_up_to(model::Tlp highest) {
   std::vector<model::Tlp> levels;
-  for (const model::Tlp level : {model::Tlp::clear, model::Tlp::green, model::Tlp::amber, model::Tlp::amber_strict}) {
-    if (level <= highest) levels.push_back(level);
+  for (const model::Tlp level : model::k_tlp_levels) {
+    if (level <= share::highest_shared(highest)) levels.push_back(level);
   }
   return levels;
 }
@@ -51,27 +45,28 @@ std::vector<model::Selector> of_types(std::vector<model::Selector> selectors,
 }
 
 HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, Authenticator& authenticator) {
-  const Result<std::optional<storage::Partner>> partner = authenticator.authenticate(store, request.header("authorization"));
-  if (!partner.ok()) return json_error(http_status(partner.error().code()), "the node could not check credentials");
+  const Result<std::optional<storage::Partner>> partner =
+      authenticator.authenticate(store, request.header("authorization"));
+  if (!partner.ok()) return json_error(partner.error());
   if (!*partner) {
     HttpResponse response = json_error(401, "give a partner's name and secret (Basic) or its secret (Bearer)");
-    response.headers.emplace_back("WWW-Authenticate", R"(Basic realm="jala", Bearer realm="jala")");
+    ask_for_credentials(response);
     return response;
   }
   HttpResponse response = [&] {
     if (request.method != "POST") return json_error(405, "post a private-overlap request");
     const Result<std::vector<model::SelectorType>> types = parse_types(request.query_value("types"));
-    if (!types.ok()) return json_error(400, types.error().message());
+    if (!types.ok()) return json_error(types.error());
     const Result<share::Request> asked = share::parse_request(request.body);
-    if (!asked.ok()) return json_error(400, asked.error().message());
+    if (!asked.ok()) return json_error(asked.error());
     std::vector<model::Selector> own;
     const Status read = store.read([&](const storage::ReadView& view) -> Status {
       JALA_TRY_ASSIGN(own, view.selectors_of_reports(levels_up_to((*partner)->tlp_max)));
       return {};
     });
-    if (!read.ok()) return json_error(http_status(read.error().code()), read.error().message());
+    if (!read.ok()) return json_error(read.error());
     const Result<share::Response> answer = share::respond(*asked, of_types(std::move(own), *types));
-    if (!answer.ok()) return json_error(http_status(answer.error().code()), answer.error().message());
+    if (!answer.ok()) return json_error(answer.error());
     HttpResponse ok;
     ok.content_type = "application/octet-stream";
     ok.body = share::serialise(*answer);

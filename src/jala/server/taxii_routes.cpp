@@ -6,7 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/model/text.h"
 #include "jala/server/node_handler.h"
+#include "jala/server/responses.h"
+#include "jala/share/partners.h"
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_ids.h"
 #include "jala/share/taxii.h"
@@ -15,20 +18,6 @@ namespace jala::server {
 namespace {
 
 using share::k_taxii_media_type;
-
-struct Route {
-  std::vector<std::string> segments;  // the path after /taxii2/, split at '/'
-};
-
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> segments;
-  while (!path.empty()) {
-    const std::size_t slash = std::min(path.find('/'), path.size());
-    if (slash > 0) segments.emplace_back(path.substr(0, slash));
-    path.remove_prefix(std::min(slash + 1, path.size()));
-  }
-  return segments;
-}
 
 HttpResponse taxii_response(int status, std::string body) {
   HttpResponse response;
@@ -52,7 +41,8 @@ HttpResponse from_error(const Error& error) {
 bool accepts_taxii(const HttpRequest& request) {
   const std::optional<std::string_view> accept = request.header("accept");
   if (!accept) return true;
-  return accept->find("application/taxii+json") != std::string_view::npos || accept->find("*/*") != std::string_view::npos;
+  return accept->find("application/taxii+json") != std::string_view::npos ||
+         accept->find("*/*") != std::string_view::npos;
 }
 
 bool is_taxii_media_type(std::optional<std::string_view> content_type) {
@@ -83,26 +73,31 @@ class TaxiiRequest {
     if (path.size() == 1) return get_only([&] { return discovery(); });
     if (path[1] != share::k_api_root) return taxii_error(404, "Not found", "no such API root");
     if (path.size() == 2) {
-      return get_only([&] { return taxii_response(200, share::api_root_json(m_config.node.name, m_config.max_body_bytes)); });
+      return get_only(
+          [&] { return taxii_response(200, share::api_root_json(m_config.node.name, m_config.max_body_bytes)); });
     }
     if (path[2] == "status" && path.size() == 4) return get_only([&] { return status(path[3]); });
     if (path[2] != "collections") return taxii_error(404, "Not found", "no such resource");
     if (path.size() == 3) {
-      return get_only([&] { return taxii_response(200, share::collections_json(m_config.node.name, m_partner.collections)); });
+      return get_only(
+          [&] { return taxii_response(200, share::collections_json(m_config.node.name, m_partner.collections)); });
     }
     const share::CollectionInfo* collection = share::find_collection(m_config.node.name, path[3]);
     const share::CollectionAccess access =
         collection == nullptr ? share::CollectionAccess{} : share::access_to(*collection, m_partner.collections);
     if (!access.can_read && !access.can_write) return taxii_error(404, "Not found", "no such collection");
     if (path.size() == 4) {
-      return get_only([&] { return taxii_response(200, share::collection_json(m_config.node.name, *collection, access).dump()); });
+      return get_only(
+          [&] { return taxii_response(200, share::collection_json(m_config.node.name, *collection, access).dump()); });
     }
     if (path[4] == "objects" && path.size() == 5 && m_request.method == "POST") {
       if (!access.can_write) return taxii_error(403, "Forbidden", "this collection does not take objects from you");
       return post_objects(*collection);
     }
     if (!access.can_read) return taxii_error(403, "Forbidden", "this collection is not readable by you");
-    if (path[4] == "manifest" && path.size() == 5) return get_only([&] { return read(*collection, Shape::manifest, {}); });
+    if (path[4] == "manifest" && path.size() == 5) {
+      return get_only([&] { return read(*collection, Shape::manifest, {}); });
+    }
     if (path[4] != "objects") return taxii_error(404, "Not found", "no such resource");
     if (path.size() == 5) return get_only([&] { return read(*collection, Shape::envelope, {}); });
     if (path.size() == 6) return get_only([&] { return read(*collection, Shape::object, path[5]); });
@@ -132,18 +127,20 @@ class TaxiiRequest {
     if (!parsed.ok()) return from_error(parsed.error());
     storage::SharedObjectQuery query = std::move(parsed).value();
     query.collection = std::string(collection.alias);
-    query.tlp_max = std::min(m_partner.tlp_max, model::Tlp::amber_strict);  // TLP:RED never leaves
+    query.tlp_max = share::highest_shared(m_partner.tlp_max);
     if (!object_id.empty()) query.ids = {object_id};
     if (shape == Shape::versions) query.versions = storage::VersionMatch::all;
     const std::size_t limit = query.limit;
     ++query.limit;  // one more tells whether there is more
     share::Page page;
-    const Status read = m_store.write([&](storage::WriteTransaction& transaction) -> Status {
-      JALA_TRY_ASSIGN(std::vector<storage::SharedObject> objects, transaction.shared_objects(query));
+    const Status read = m_store.read([&](const storage::ReadView& view) -> Status {
+      JALA_TRY_ASSIGN(std::vector<storage::SharedObject> objects, view.shared_objects(query));
       page = share::make_page(std::move(objects), limit);
-      return log_disclosure(transaction, collection, page, shape);
+      return {};
     });
     if (!read.ok()) return from_error(read.error());
+    // Recorded before the answer goes out; a page that discloses no report takes no write lock.
+    if (const Status logged = log_disclosure(collection, page, shape); !logged.ok()) return from_error(logged.error());
     if (!object_id.empty() && page.objects.empty()) return taxii_error(404, "Not found", "no such object");
     HttpResponse response = taxii_response(200, shape == Shape::manifest   ? share::manifest_json(page)
                                                 : shape == Shape::versions ? share::versions_json(page)
@@ -153,27 +150,29 @@ class TaxiiRequest {
   }
 
   // Every report whose objects go to a partner gets a custody event: who received it, when, how.
-  Status log_disclosure(storage::WriteTransaction& transaction, const share::CollectionInfo& collection,
-                        const share::Page& page, Shape shape) const {
+  Status log_disclosure(const share::CollectionInfo& collection, const share::Page& page, Shape shape) const {
     if (shape == Shape::manifest || shape == Shape::versions) return {};  // ids and versions only
     std::set<storage::RecordKey> disclosed;
     for (const storage::SharedObject& object : page.objects) {
       if (!object.record_source.empty()) disclosed.insert({object.record_source, object.record_id});
     }
-    for (const storage::RecordKey& key : disclosed) {
-      storage::CustodyEvent event;
-      event.action = storage::CustodyAction::shared;
-      event.record_kind = "report";
-      event.key = key;
-      event.who = m_partner.name;
-      event.legal_basis = "partner agreement";
-      event.detail = fmt::format("TAXII collection {} up to TLP:{}", collection.alias,
-                                 model::to_string(std::min(m_partner.tlp_max, model::Tlp::amber_strict)));
-      event.at = now();
-      JALA_TRY_ASSIGN(const std::uint64_t leaf, transaction.append_custody(event));
-      static_cast<void>(leaf);
-    }
-    return {};
+    if (disclosed.empty()) return {};
+    return m_store.write([&](storage::WriteTransaction& transaction) -> Status {
+      for (const storage::RecordKey& key : disclosed) {
+        storage::CustodyEvent event;
+        event.action = storage::CustodyAction::shared;
+        event.record_kind = "report";
+        event.key = key;
+        event.who = m_partner.name;
+        event.legal_basis = "partner agreement";
+        event.detail = fmt::format("TAXII collection {} up to TLP:{}", collection.alias,
+                                   model::to_string(share::highest_shared(m_partner.tlp_max)));
+        event.at = now();
+        JALA_TRY_ASSIGN(const std::uint64_t leaf, transaction.append_custody(event));
+        static_cast<void>(leaf);
+      }
+      return {};
+    });
   }
 
   HttpResponse post_objects(const share::CollectionInfo& collection) {
@@ -189,10 +188,9 @@ class TaxiiRequest {
       for (const nlohmann::json& object : envelope["objects"]) {
         JALA_TRY(store_posted(transaction, collection, object, outcome));
       }
-      return transaction.set_share_state("taxii-status:" + outcome.status_id,
-                                         nlohmann::json{{"partner", m_partner.name},
-                                                        {"status", share::status_json(outcome)}}
-                                             .dump());
+      return transaction.set_share_state(
+          "taxii-status:" + outcome.status_id,
+          nlohmann::json{{"partner", m_partner.name}, {"status", share::status_json(outcome)}}.dump());
     });
     if (!stored.ok()) return from_error(stored.error());
     return taxii_response(202, share::status_json(outcome));
@@ -200,32 +198,18 @@ class TaxiiRequest {
 
   Status store_posted(storage::WriteTransaction& transaction, const share::CollectionInfo& collection,
                       const nlohmann::json& object, share::PostOutcome& outcome) const {
-    const bool has_id = object.is_object() && object.value("id", nlohmann::json()).is_string();
-    const std::string id = has_id ? object["id"].get<std::string>() : "";
-    const nlohmann::json stated_version = object.is_object() ? object.value("modified", object.value("created", nlohmann::json()))
-                                                             : nlohmann::json();
-    const std::string version = stated_version.is_string() ? stated_version.get<std::string>() : "";
-    if (!object.is_object() || !object.value("type", nlohmann::json()).is_string() || id.find("--") == std::string::npos) {
-      outcome.failures.push_back({id.empty() ? "(no id)" : id, version, "not a STIX object with a type and an id"});
+    const std::optional<storage::SharedObject> shared =
+        share::to_shared_object(object, collection.alias, m_partner.name, model::k_default_tlp);
+    if (!shared) {
+      const nlohmann::json id = object.is_object() ? object.value("id", nlohmann::json()) : nlohmann::json();
+      outcome.failures.push_back({id.is_string() ? id.get<std::string>() : "(no id)",
+                                  object.is_object() ? share::stated_version(object) : "",
+                                  "not a STIX object with a type and an id"});
       return {};
     }
-    storage::SharedObject shared;
-    shared.collection = std::string(collection.alias);
-    shared.id = id;
-    shared.type = object["type"].get<std::string>();
-    shared.version = version;
-    shared.tlp = model::k_default_tlp;
-    for (const nlohmann::json& marking : object.value("object_marking_refs", nlohmann::json::array())) {
-      if (!marking.is_string()) continue;
-      if (const std::optional<model::Tlp> level = share::tlp_of_marking_id(marking.get<std::string>())) {
-        shared.tlp = *level;
-      }
-    }
-    shared.origin = m_partner.name;
-    shared.object = object.dump();
-    JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(shared));
+    JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(*shared));
     static_cast<void>(added);  // the same version again is a success too
-    outcome.successes.push_back({id, shared.version, ""});
+    outcome.successes.push_back({shared->id, shared->version, ""});
     return {};
   }
 
@@ -253,19 +237,21 @@ class TaxiiRequest {
 
 HttpResponse handle_taxii(const HttpRequest& request, const NodeConfig& config, storage::Store& store,
                           Authenticator& authenticator) {
-  const Result<std::optional<storage::Partner>> checked = authenticator.authenticate(store, request.header("authorization"));
+  const Result<std::optional<storage::Partner>> checked =
+      authenticator.authenticate(store, request.header("authorization"));
   if (!checked.ok()) return from_error(checked.error());
   const std::optional<storage::Partner>& partner = *checked;
   if (!partner) {
-    HttpResponse response = taxii_error(401, "Unauthorized", "give a partner's name and secret (Basic) or its secret (Bearer)");
-    response.headers.emplace_back("WWW-Authenticate", R"(Basic realm="jala", Bearer realm="jala")");
+    HttpResponse response =
+        taxii_error(401, "Unauthorized", "give a partner's name and secret (Basic) or its secret (Bearer)");
+    ask_for_credentials(response);
     return response;
   }
   HttpResponse response = [&] {
     if (!accepts_taxii(request)) {
       return taxii_error(406, "Not acceptable", "this server answers application/taxii+json;version=2.1");
     }
-    return TaxiiRequest(request, config, store, *partner).route(split_path(request.path));
+    return TaxiiRequest(request, config, store, *partner).route(model::split_list(request.path, '/'));
   }();
   response.who = partner->name;
   return response;

@@ -1,3 +1,4 @@
+#include "jala/base/utf8.h"
 #include "jala/share/json_input.h"
 
 #include <string>
@@ -29,7 +30,7 @@ class LimitChecker final : public nlohmann::json_sax<nlohmann::json> {
   bool end_array() override { return close(); }
   bool parse_error(std::size_t position, const std::string& last_token,
                    const nlohmann::detail::exception& /*error*/) override {
-    m_error = fmt::format("not JSON: syntax error at byte {} (near {})", position, model::quote_untrusted(last_token));
+    m_error = fmt::format("not JSON: syntax error at byte {} (near {})", position, quote_untrusted(last_token));
     return false;
   }
 

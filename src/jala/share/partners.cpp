@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 #include <optional>
@@ -36,6 +37,8 @@ Result<model::Tlp> parse_partner_tlp(std::string_view text) {
   if (level == model::Tlp::red) return invalid_argument("TLP:RED never leaves the node; the highest is amber+strict");
   return level;
 }
+
+model::Tlp highest_shared(model::Tlp agreed) { return std::min(agreed, model::Tlp::amber_strict); }
 
 std::string make_partner_secret(std::string_view name) {
   initialise_sodium();

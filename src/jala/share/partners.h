@@ -20,6 +20,10 @@ Status check_partner_name(std::string_view name);
 // The highest TLP a partner may receive: TLP:RED never leaves the node.
 Result<model::Tlp> parse_partner_tlp(std::string_view text);
 
+// The highest TLP a partner whose agreement says `agreed` receives: TLP:RED never leaves the node,
+// whatever an agreement (or a store edited by hand) says.
+model::Tlp highest_shared(model::Tlp agreed);
+
 std::string make_partner_secret(std::string_view name);
 Result<std::string> hash_partner_secret(std::string_view secret);
 bool secret_matches(std::string_view secret_hash, std::string_view secret);

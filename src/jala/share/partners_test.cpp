@@ -21,6 +21,12 @@ TEST(Partners, TlpRedIsNeverAnAgreement) {
   EXPECT_NE(red.error().message().find("never leaves"), std::string::npos);
 }
 
+TEST(Partners, NothingAboveAmberStrictIsShared) {
+  EXPECT_EQ(highest_shared(model::Tlp::green), model::Tlp::green);
+  EXPECT_EQ(highest_shared(model::Tlp::amber_strict), model::Tlp::amber_strict);
+  EXPECT_EQ(highest_shared(model::Tlp::red), model::Tlp::amber_strict);
+}
+
 TEST(Partners, SecretsNameTheirPartnerAndOnlyTheirHashChecksThem) {
   const std::string secret = make_partner_secret("kh-police");
   EXPECT_EQ(partner_named_by(secret), "kh-police");

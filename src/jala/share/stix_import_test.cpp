@@ -40,8 +40,7 @@ model::Report only_report(std::string_view document, const ImportOptions& option
 }
 
 TEST(StixImport, GivesBackWhatWasExported) {
-  for (const model::Tlp level :
-       {model::Tlp::clear, model::Tlp::green, model::Tlp::amber, model::Tlp::amber_strict, model::Tlp::red}) {
+  for (const model::Tlp level : model::k_tlp_levels) {
     const model::Report want = test_report(level);
     std::vector<nlohmann::json> objects = identity_objects(test_node());
     for (nlohmann::json& object : report_objects(want, test_node())) {

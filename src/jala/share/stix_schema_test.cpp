@@ -61,8 +61,7 @@ nlohmann::json realistic_bundle() {
   network.victims = 5;
   network.loss_usd = 7500;
   network.tlp = model::Tlp::red;
-  for (const model::Tlp level :
-       {model::Tlp::clear, model::Tlp::green, model::Tlp::amber, model::Tlp::amber_strict, model::Tlp::red}) {
+  for (const model::Tlp level : model::k_tlp_levels) {
     model::Report report = test_report(level);
     report.id = fmt::format("2026-{}", model::to_string(level));
     for (nlohmann::json& object : report_objects(report, node)) {

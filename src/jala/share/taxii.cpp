@@ -7,26 +7,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/base/utf8.h"
+#include "jala/model/text.h"
+#include "jala/share/stix_common.h"
 #include "jala/share/stix_ids.h"
 
 namespace jala::share {
 namespace {
 
-std::vector<std::string> comma_list(std::string_view text) {
-  std::vector<std::string> values;
-  while (!text.empty()) {
-    const std::size_t comma = std::min(text.find(','), text.size());
-    if (comma > 0) values.emplace_back(text.substr(0, comma));
-    text.remove_prefix(std::min(comma + 1, text.size()));
-  }
-  return values;
-}
-
 Result<std::size_t> parse_count(std::string_view name, std::string_view text) {
   std::size_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value == 0) {
-    return invalid_argument("{} must be a positive whole number, not '{}'", name, text);
+    return invalid_argument("{} must be a positive whole number, not {}", name, quote_untrusted(text));
   }
   return value;
 }
@@ -59,8 +52,8 @@ const CollectionInfo* find_collection(std::string_view node_name, std::string_vi
 }
 
 CollectionAccess access_to(const CollectionInfo& collection, const std::vector<std::string>& agreed_aliases) {
-  const bool agreed = agreed_aliases.empty() || std::find(agreed_aliases.begin(), agreed_aliases.end(),
-                                                          collection.alias) != agreed_aliases.end();
+  const bool agreed = agreed_aliases.empty() ||
+                      std::find(agreed_aliases.begin(), agreed_aliases.end(), collection.alias) != agreed_aliases.end();
   return {agreed && collection.partners_read, agreed && collection.partners_write};
 }
 
@@ -79,16 +72,16 @@ Result<storage::SharedObjectQuery> parse_object_query(const QueryParameters& par
       std::int64_t micros = 0;
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), micros);
       if (error != std::errc() || end != value.data() + value.size()) {
-        return invalid_argument("next is not a value this server gave: '{}'", value);
+        return invalid_argument("next is not a value this server gave: {}", quote_untrusted(value));
       }
       query.added_after = std::max(query.added_after.value_or(Timestamp{micros}), Timestamp{micros});
     } else if (name == "match[id]") {
-      query.ids = comma_list(value);
+      query.ids = model::split_list(value, ',');
     } else if (name == "match[type]") {
-      query.types = comma_list(value);
+      query.types = model::split_list(value, ',');
     } else if (name == "match[version]") {
       query.exact_versions.clear();
-      for (const std::string& version : comma_list(value)) {
+      for (const std::string& version : model::split_list(value, ',')) {
         if (version == "last") {
           query.versions = storage::VersionMatch::last;
         } else if (version == "first") {
@@ -98,19 +91,57 @@ Result<storage::SharedObjectQuery> parse_object_query(const QueryParameters& par
         } else if (parse_rfc3339(version).ok()) {
           query.exact_versions.push_back(version);
         } else {
-          return invalid_argument("match[version] takes last, first, all or timestamps, not '{}'", version);
+          return invalid_argument("match[version] takes last, first, all or timestamps, not {}",
+                                  quote_untrusted(version));
         }
       }
     } else if (name == "match[spec_version]") {
-      const std::vector<std::string> versions = comma_list(value);
+      const std::vector<std::string> versions = model::split_list(value, ',');
       // Every stored object is STIX 2.1: asking for other versions only matches nothing, and no STIX
       // type is "-".
       if (std::find(versions.begin(), versions.end(), "2.1") == versions.end()) query.types = {"-"};
     } else {
-      return invalid_argument("unknown query parameter '{}'", name);
+      return invalid_argument("unknown query parameter {}", quote_untrusted(name));
     }
   }
   return query;
+}
+
+std::string stated_version(const nlohmann::json& object) {
+  for (const char* field : {"modified", "created"}) {
+    const auto found = object.find(field);
+    if (found != object.end() && found->is_string()) return found->get<std::string>();
+  }
+  return {};
+}
+
+std::optional<storage::SharedObject> to_shared_object(const nlohmann::json& object, std::string_view collection,
+                                                      std::string_view origin, model::Tlp unmarked) {
+  if (!object.is_object()) return std::nullopt;
+  const auto type = object.find("type");
+  const auto id = object.find("id");
+  if (type == object.end() || !type->is_string() || id == object.end() || !id->is_string() ||
+      id->get_ref<const std::string&>().find("--") == std::string::npos) {
+    return std::nullopt;
+  }
+  storage::SharedObject shared;
+  shared.collection = std::string(collection);
+  shared.id = id->get<std::string>();
+  shared.type = type->get<std::string>();
+  shared.version = stated_version(object);
+  std::optional<model::Tlp> marked;
+  if (const auto markings = object.find("object_marking_refs"); markings != object.end() && markings->is_array()) {
+    for (const nlohmann::json& marking : *markings) {
+      if (!marking.is_string()) continue;
+      if (const std::optional<model::Tlp> level = tlp_of_marking_id(marking.get<std::string>())) {
+        marked = std::max(marked.value_or(*level), *level);
+      }
+    }
+  }
+  shared.tlp = marked.value_or(unmarked);
+  shared.origin = std::string(origin);
+  shared.object = object.dump();
+  return shared;
 }
 
 std::string format_taxii_time(Timestamp time) {
@@ -221,13 +252,12 @@ std::string status_json(const PostOutcome& outcome) {
   for (const PostOutcome::Detail& failure : outcome.failures) {
     status["failures"].push_back({{"id", failure.id}, {"version", failure.version}, {"message", failure.message}});
   }
-  return status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return status.dump();
 }
 
 std::string error_json(int http_status, std::string_view title, std::string_view description) {
-  // The description may quote what the client sent, which need not be UTF-8.
   return nlohmann::json{{"title", title}, {"description", description}, {"http_status", std::to_string(http_status)}}
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      .dump();
 }
 
 }  // namespace jala::share

@@ -17,6 +17,7 @@
 
 #include "jala/base/result.h"
 #include "jala/base/time.h"
+#include "jala/model/tlp.h"
 #include "jala/storage/sharing.h"
 
 namespace jala::share {
@@ -61,6 +62,14 @@ CollectionAccess access_to(const CollectionInfo& collection, const std::vector<s
 // opaque value an earlier page returned. Errors are invalid_argument (400), naming the parameter.
 using QueryParameters = std::vector<std::pair<std::string, std::string>>;
 Result<storage::SharedObjectQuery> parse_object_query(const QueryParameters& parameters);
+
+// The version a STIX object states: its `modified`, else its `created`, else empty.
+std::string stated_version(const nlohmann::json& object);
+// A STIX object as a collection keeps it: its id, type and stated version, and its TLP: the most
+// restrictive TLP marking it carries, else `unmarked`. Nothing when it is not an object with a string
+// type and an id of the form TYPE--ID (what a partner sends is untrusted).
+std::optional<storage::SharedObject> to_shared_object(const nlohmann::json& object, std::string_view collection,
+                                                      std::string_view origin, model::Tlp unmarked);
 
 // TAXII timestamps: UTC with microseconds, "2026-03-01T01:15:00.123456Z" (date_added must be exact,
 // so that added_after resumes where a page ended).

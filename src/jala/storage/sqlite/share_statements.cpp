@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "jala/model/text.h"
 #include "jala/storage/store.h"
 
 namespace jala::storage::sqlite {
@@ -24,16 +25,6 @@ std::string join(const std::vector<std::string>& values) {
   return joined;
 }
 
-std::vector<std::string> split(std::string_view text) {
-  std::vector<std::string> values;
-  while (!text.empty()) {
-    const std::size_t comma = std::min(text.find(','), text.size());
-    values.emplace_back(text.substr(0, comma));
-    text.remove_prefix(std::min(comma + 1, text.size()));
-  }
-  return values;
-}
-
 Result<model::Tlp> tlp_of(std::int64_t stored) {
   if (stored < 0 || stored > static_cast<std::int64_t>(model::Tlp::red)) {
     return data_loss("a shared row has TLP {}, which is no level", stored);
@@ -46,7 +37,7 @@ Result<Partner> read_partner(const Statement& row) {
   partner.name = row.column_text(0);
   partner.secret_hash = row.column_text(1);
   JALA_TRY_ASSIGN(partner.tlp_max, tlp_of(row.column_int(2)));
-  partner.collections = split(row.column_text(3));
+  partner.collections = model::split_list(row.column_text(3), ',');
   partner.added = Timestamp{row.column_int(4)};
   if (!row.column_is_null(5)) partner.revoked = Timestamp{row.column_int(5)};
   return partner;
@@ -85,7 +76,8 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
   int parameter = 1;
   statement.bind(parameter++, query.collection);
   statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
-  statement.bind(parameter++, query.added_after ? query.added_after->unix_micros : std::numeric_limits<std::int64_t>::min());
+  statement.bind(parameter++,
+                 query.added_after ? query.added_after->unix_micros : std::numeric_limits<std::int64_t>::min());
   for (const std::string& type : query.types) statement.bind(parameter++, type);
   for (const std::string& id : query.ids) statement.bind(parameter++, id);
   for (const std::string& version : query.exact_versions) statement.bind(parameter++, version);

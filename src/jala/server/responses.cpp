@@ -1,0 +1,25 @@
+#include "jala/server/responses.h"
+
+#include <nlohmann/json.hpp>
+
+namespace jala::server {
+
+HttpResponse json_response(int status, const nlohmann::json& body) {
+  HttpResponse response;
+  response.status = status;
+  response.body = body.dump();
+  return response;
+}
+
+HttpResponse json_error(int status, std::string_view message) { return json_response(status, {{"error", message}}); }
+
+HttpResponse json_error(const Error& error) {
+  const int status = http_status(error.code());
+  return json_error(status, status < 500 ? std::string_view(error.message()) : "the node could not answer; see its log");
+}
+
+void ask_for_credentials(HttpResponse& response) {
+  response.headers.emplace_back("WWW-Authenticate", R"(Basic realm="jala", Bearer realm="jala")");
+}
+
+}  // namespace jala::server

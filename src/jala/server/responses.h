@@ -1,0 +1,23 @@
+// The JSON answers that the API and private-overlap routes share (TAXII's own error resource is
+// share/taxii.h's error_json). Messages quote client input only through quote_untrusted (base/utf8.h),
+// so every body is valid UTF-8.
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "jala/base/result.h"
+#include "jala/server/http_server.h"
+
+namespace jala::server {
+
+HttpResponse json_response(int status, const nlohmann::json& body);
+// {"error": MESSAGE} with `status`.
+HttpResponse json_error(int status, std::string_view message);
+// The error's status and message; a server-side failure (5xx) is answered without its detail.
+HttpResponse json_error(const Error& error);
+// On a 401: the header that names the credentials a partner may give.
+void ask_for_credentials(HttpResponse& response);
+
+}  // namespace jala::server
