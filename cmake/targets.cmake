@@ -32,6 +32,8 @@ function(jala_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
+  # Test helpers shared by every suite, e.g. #include "support/scratch_folder.h".
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
   target_compile_definitions(${name} PRIVATE
     JALA_SOURCE_DIR="${PROJECT_SOURCE_DIR}" JALA_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
   jala_warnings(${name})

@@ -24,10 +24,23 @@ const std::string& reports(std::int64_t count) {
   return data;
 }
 
+std::filesystem::path scratch_path() {
+  return std::filesystem::temp_directory_path() / fmt::format("jala-bench-{}.db", ::getpid());
+}
+
+void remove_scratch_store() {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(scratch_path().string() + suffix, ignored);
+}
+
+// The scratch store is removed when the benchmarks end, as well as before each run.
+const struct RemoveScratchStoreAtExit {
+  ~RemoveScratchStoreAtExit() { remove_scratch_store(); }
+} k_remove_scratch_store_at_exit;
+
 std::filesystem::path scratch_store() {
-  const auto path = std::filesystem::temp_directory_path() / fmt::format("jala-bench-{}.db", ::getpid());
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  return path;
+  remove_scratch_store();
+  return scratch_path();
 }
 
 void BM_IngestIntoSqlite(benchmark::State& state) {

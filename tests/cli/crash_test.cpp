@@ -11,6 +11,7 @@
 
 #include "jala/storage/sqlite/sqlite_store.h"
 #include "run_jala.h"
+#include "support/scratch_folder.h"
 
 #include <fmt/core.h>
 
@@ -36,9 +37,9 @@ std::int64_t stored_reports(const std::string& db) {
 }
 
 TEST(CrashSafety, SigkillMidIngestKeepsWholeBatchesAndARerunCompletes) {
-  const std::string dir = scratch_directory("crash");
-  const std::string db = dir + "/jala.db";
-  const std::string file = dir + "/reports.jsonl";
+  const ScratchFolder scratch("crash");
+  const std::string db = scratch.file("jala.db");
+  const std::string file = scratch.file("reports.jsonl");
   {
     std::string data;
     data.reserve(static_cast<std::size_t>(k_records) * 200);

@@ -8,6 +8,7 @@
 
 #include "jala/evidence/signing.h"
 #include "run_jala.h"
+#include "support/scratch_folder.h"
 
 namespace jala::testing {
 namespace {
@@ -15,8 +16,6 @@ namespace {
 class EvidenceCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    m_dir = scratch_directory(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    m_db = m_dir + "/jala.db";
     const JalaRun ingest =
         jala({"ingest", JALA_SOURCE_DIR "/examples/reports.jsonl", JALA_SOURCE_DIR "/examples/transactions.jsonl"});
     ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
@@ -30,8 +29,8 @@ class EvidenceCli : public ::testing::Test {
     args.insert(args.begin(), {"--db", m_db});
     return run_jala(args);
   }
-  std::string m_dir;
-  std::string m_db;
+  const ScratchFolder m_scratch{::testing::UnitTest::GetInstance()->current_test_info()->name()};
+  const std::string m_db = m_scratch.file("jala.db");
 };
 
 TEST_F(EvidenceCli, TheHeadIsSignedByTheNodesKeyAndCoversEveryRecord) {
@@ -93,20 +92,22 @@ TEST_F(EvidenceCli, TheAuditNamesRowsNoLogEntryNames) {
 // A package of the examples' largest network verifies as a folder and as a zip; the export is recorded
 // in each item's custody chain, and the log still audits clean.
 TEST_F(EvidenceCli, AnExportedPackageVerifiesAndIsInTheCustodyChain) {
-  const JalaRun exported = jala({"evidence", "export", "--json", "--network", best_network(), "--out",
-                                 m_dir + "/package", "--who", "analyst@vn-mps", "--legal-basis", "MLA 2026/117"});
+  const JalaRun exported =
+      jala({"evidence", "export", "--json", "--network", best_network(), "--out", m_scratch.file("package"), "--who",
+            "analyst@vn-mps", "--legal-basis", "MLA 2026/117"});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   const nlohmann::json summary = nlohmann::json::parse(exported.out);
   EXPECT_GT(summary["items"].get<int>(), 20);  // its reports and the transactions of its accounts
-  const JalaRun verified = jala({"evidence", "verify", "--json", m_dir + "/package"});
+  const JalaRun verified = jala({"evidence", "verify", "--json", m_scratch.file("package")});
   EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
   const nlohmann::json result = nlohmann::json::parse(verified.out);
   EXPECT_EQ(result["items_verified"], summary["items"]);
   EXPECT_EQ(result["problems"].size(), 0U);
 
-  ASSERT_EQ(
-      jala({"evidence", "export", "--zip", "--network", best_network(), "--out", m_dir + "/package.zip"}).exit_code, 0);
-  EXPECT_EQ(jala({"evidence", "verify", m_dir + "/package.zip"}).exit_code, 0);
+  ASSERT_EQ(jala({"evidence", "export", "--zip", "--network", best_network(), "--out", m_scratch.file("package.zip")})
+                .exit_code,
+            0);
+  EXPECT_EQ(jala({"evidence", "verify", m_scratch.file("package.zip")}).exit_code, 0);
 
   const JalaRun custody = jala({"evidence", "custody", "--json", "report", "VN-MPS", "VN-MPS-2025-004812"});
   ASSERT_EQ(custody.exit_code, 0) << custody.err;
@@ -121,9 +122,9 @@ TEST_F(EvidenceCli, AnExportedPackageVerifiesAndIsInTheCustodyChain) {
 }
 
 TEST_F(EvidenceCli, AChangedItemFailsVerificationAndIsNamed) {
-  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_dir + "/package"}).exit_code, 0);
-  ASSERT_EQ(std::system(fmt::format("sed -i 's/VN/VM/' '{}/package/items/000001.json'", m_dir).c_str()), 0);
-  const JalaRun verified = jala({"evidence", "verify", m_dir + "/package"});
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("package")}).exit_code, 0);
+  ASSERT_EQ(std::system(fmt::format("sed -i 's/VN/VM/' '{}'", m_scratch.file("package/items/000001.json")).c_str()), 0);
+  const JalaRun verified = jala({"evidence", "verify", m_scratch.file("package")});
   EXPECT_EQ(verified.exit_code, 1);
   EXPECT_NE(verified.out.find("FAILED items/000001.json: its SHA-256 is not the one its log entry holds"),
             std::string::npos)
@@ -131,13 +132,13 @@ TEST_F(EvidenceCli, AChangedItemFailsVerificationAndIsNamed) {
 }
 
 TEST_F(EvidenceCli, ExportRefusesUnknownNetworksAndUsedFolders) {
-  const JalaRun unknown = jala({"evidence", "export", "--network", "N000000000000", "--out", m_dir + "/p"});
+  const JalaRun unknown = jala({"evidence", "export", "--network", "N000000000000", "--out", m_scratch.file("p")});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("no network N000000000000"), std::string::npos) << unknown.err;
-  const JalaRun used = jala({"evidence", "export", "--network", best_network(), "--out", m_dir});
+  const JalaRun used = jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.path().string()});
   EXPECT_EQ(used.exit_code, 1);
   EXPECT_NE(used.err.find("exists and is not empty"), std::string::npos) << used.err;
-  const JalaRun missing = jala({"evidence", "verify", m_dir + "/no-such-package"});
+  const JalaRun missing = jala({"evidence", "verify", m_scratch.file("no-such-package")});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("no such folder or zip file"), std::string::npos) << missing.err;
 }

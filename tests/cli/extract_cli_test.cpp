@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "run_jala.h"
+#include "support/scratch_folder.h"
 
 namespace jala::testing {
 namespace {
@@ -23,15 +24,14 @@ std::vector<nlohmann::json> json_lines(const std::string& out) {
 
 class ExtractCli : public ::testing::Test {
  protected:
-  void SetUp() override { m_dir = scratch_directory(::testing::UnitTest::GetInstance()->current_test_info()->name()); }
-  std::string m_dir;
+  const ScratchFolder m_scratch{::testing::UnitTest::GetInstance()->current_test_info()->name()};
 };
 
 TEST_F(ExtractCli, PlainTextGivesEachSelectorWithItsByteSpan) {
   const std::string text =
       "Tuyển dụng: gọi 0912 345 678 (Zalo) hoặc email tuyendung[at]golden-lotus[.]com\n"
       "ที่อยู่กระเป๋า USDT: TN3W4H6rK2ce4vX9YnFQHwKENnHjoxb3m9\n";
-  const std::string file = m_dir + "/ad.txt";
+  const std::string file = m_scratch.file("ad.txt");
   write_file(file, text);
   const JalaRun run = run_jala({"extract", "--country", "VN", file});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -56,7 +56,7 @@ TEST_F(ExtractCli, OffsetsHoldAcrossAnInputLargerThanOnePiece) {
     expected.emplace_back(text.size(), fmt::format("+8491{:03d}{:04d}", i % 1000, i % 10000));
     text += number + "\n";
   }
-  const std::string file = m_dir + "/big.txt";
+  const std::string file = m_scratch.file("big.txt");
   write_file(file, text);
   const JalaRun run = run_jala({"extract", file});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -75,7 +75,7 @@ TEST_F(ExtractCli, JsonlKeepsInputOrderOnEveryThreadCount) {
                          (i * 7) % 1000) +
              "\n";
   }
-  const std::string file = m_dir + "/requests.jsonl";
+  const std::string file = m_scratch.file("requests.jsonl");
   write_file(file, input);
   for (const std::string threads : {"1", "2"}) {
     const JalaRun run = run_jala({"extract", "--jsonl", "--country", "VN", "--threads", threads, file});
@@ -95,7 +95,7 @@ TEST_F(ExtractCli, JsonlKeepsInputOrderOnEveryThreadCount) {
 }
 
 TEST_F(ExtractCli, ARecordsCountryOverridesTheDefault) {
-  const std::string file = m_dir + "/requests.jsonl";
+  const std::string file = m_scratch.file("requests.jsonl");
   write_file(file, R"({"id":"th","text":"โทร 081 234 5678","country":"TH"})"
                    "\n"
                    R"({"id":"vn","text":"gọi 0912 345 678"})"
@@ -109,7 +109,7 @@ TEST_F(ExtractCli, ARecordsCountryOverridesTheDefault) {
 }
 
 TEST_F(ExtractCli, BadLinesAreNamedAndTheRestIsExtracted) {
-  const std::string file = m_dir + "/requests.jsonl";
+  const std::string file = m_scratch.file("requests.jsonl");
   write_file(file, R"({"id":1,"text":"mail a.b@lotus-invest.com"})"
                    "\n"
                    "{broken\n"
@@ -128,7 +128,7 @@ TEST_F(ExtractCli, BadLinesAreNamedAndTheRestIsExtracted) {
 }
 
 TEST_F(ExtractCli, ReadsStandardInputAndRejectsBadOptions) {
-  const std::string file = m_dir + "/in.txt";
+  const std::string file = m_scratch.file("in.txt");
   write_file(file, "wa.me/84912345678\n");
   const JalaRun from_stdin = run_jala({"extract", "-"}, file);
   ASSERT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
@@ -138,14 +138,14 @@ TEST_F(ExtractCli, ReadsStandardInputAndRejectsBadOptions) {
   EXPECT_EQ(bad_country.exit_code, 1);
   EXPECT_TRUE(bad_country.err.starts_with("jala: extract: --country: ")) << bad_country.err;
   EXPECT_EQ(run_jala({"extract", "--threads", "0", file}).exit_code, 2);
-  const JalaRun missing = run_jala({"extract", m_dir + "/missing.txt"});
+  const JalaRun missing = run_jala({"extract", m_scratch.file("missing.txt")});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("missing.txt: cannot open"), std::string::npos) << missing.err;
 }
 
 // Well-known benign selectors are still found, and marked with the warning lists that name them.
 TEST_F(ExtractCli, MarksSelectorsOnAWarningList) {
-  const std::string file = m_dir + "/in.txt";
+  const std::string file = m_scratch.file("in.txt");
   write_file(file, "Fanpage facebook.com/lotus.hr (facebook.com), server 203.0.113.7, Kbank hotline 02 888 8888\n");
   const JalaRun run = run_jala({"extract", "--country", "TH", file});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -162,7 +162,7 @@ TEST_F(ExtractCli, MarksSelectorsOnAWarningList) {
 
 // A host that imitates another name with letters of another script is found, and flagged.
 TEST_F(ExtractCli, FlagsLookalikeHosts) {
-  const std::string file = m_dir + "/in.txt";
+  const std::string file = m_scratch.file("in.txt");
   write_file(file,
              "Đăng nhập https://myеtherwallet.com/login (Cyrillic е) hoặc xn--80ak6aa92e.com, không phải "
              "myetherwallet.com hay việclàm.vn\n");
@@ -181,14 +181,14 @@ TEST_F(ExtractCli, FlagsLookalikeHosts) {
 }
 
 TEST_F(ExtractCli, ABrokenWarningListIsAnErrorNamingFileAndLine) {
-  const std::string lists = m_dir + "/data/warninglists";
+  const std::string lists = m_scratch.file("data/warninglists");
   std::filesystem::create_directories(lists);
   write_file(lists + "/mine.txt",
              "# name: mine\n# description: d\n# type: domain\n# matching: exact\n# applies-to: domain\n"
              "# version: 20261201\n# source: s\n\nx.com\nnot one value\n");
-  const std::string file = m_dir + "/in.txt";
+  const std::string file = m_scratch.file("in.txt");
   write_file(file, "x.com\n");
-  const JalaRun run = run_jala({"extract", file}, "", {"JALA_DATA_DIR=" + m_dir + "/data"});
+  const JalaRun run = run_jala({"extract", file}, "", {"JALA_DATA_DIR=" + m_scratch.file("data")});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("mine.txt: line 10: 'not one value' is not one value without white space"), std::string::npos)
       << run.err;

@@ -2,12 +2,14 @@
 // purpose, regenerate with JALA_UPDATE_GOLDEN=1 and review the diff.
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <gtest/gtest.h>
 
 #include "run_jala.h"
+#include "support/scratch_folder.h"
 
 namespace jala::testing {
 namespace {
@@ -19,12 +21,14 @@ std::string source_path(std::string_view relative) { return std::string(k_source
 class Golden : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    s_db = scratch_directory("golden") + "/jala.db";
+    s_scratch.emplace("golden");
+    s_db = s_scratch->file("jala.db");
     const JalaRun ingest =
         run_jala({"--db", s_db, "ingest", source_path("/examples/reports.jsonl"), source_path("/examples/reports.csv"),
                   source_path("/examples/transactions.jsonl"), source_path("/examples/transactions.csv")});
     ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   }
+  static void TearDownTestSuite() { s_scratch.reset(); }
 
   // Compares a command's stdout (and stderr, if any) with tests/golden/NAME, the source path replaced
   // by "<source>" so that the files do not depend on where the project is checked out.
@@ -42,6 +46,7 @@ class Golden : public ::testing::Test {
     EXPECT_EQ(got, read_file(path)) << "golden file " << name;
   }
 
+  static inline std::optional<ScratchFolder> s_scratch;
   static std::string s_db;
 };
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "run_jala.h"
+#include "support/scratch_folder.h"
 
 #include <fmt/core.h>
 
@@ -19,16 +20,12 @@ std::string report_line(int n, std::string_view country = "VN") {
 
 class IngestCli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    m_dir = scratch_directory(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    m_db = m_dir + "/jala.db";
-  }
   JalaRun jala(std::vector<std::string> args, const std::string& stdin_file = "") {
     args.insert(args.begin(), {"--db", m_db});
     return run_jala(args, stdin_file);
   }
-  std::string m_dir;
-  std::string m_db;
+  const ScratchFolder m_scratch{::testing::UnitTest::GetInstance()->current_test_info()->name()};
+  const std::string m_db = m_scratch.file("jala.db");
 };
 
 // The acceptance scenario of the foundation issue.
@@ -39,7 +36,7 @@ TEST_F(IngestCli, ThreeHundredGoodThenThreeBadRecords) {
   data += "{this is not json\n";           // a line that is not JSON
   data += R"({"id":"r303","source":"VN-MPS","kind":"robbery","country":"VN","reported_at":"last tuesday","text":"x"})"
           "\n";
-  const std::string file = m_dir + "/reports.jsonl";
+  const std::string file = m_scratch.file("reports.jsonl");
   write_file(file, data);
 
   const JalaRun first = jala({"ingest", "--json", file});
@@ -68,7 +65,7 @@ TEST_F(IngestCli, ThreeHundredGoodThenThreeBadRecords) {
 }
 
 TEST_F(IngestCli, TextModeNamesEachBadRecordOnStderr) {
-  const std::string file = m_dir + "/r.jsonl";
+  const std::string file = m_scratch.file("r.jsonl");
   write_file(file, report_line(1) + "\nnot json\n");
   const JalaRun got = jala({"ingest", file});
   EXPECT_EQ(got.exit_code, 1);
@@ -77,7 +74,7 @@ TEST_F(IngestCli, TextModeNamesEachBadRecordOnStderr) {
 }
 
 TEST_F(IngestCli, StrictRejectsTheWholeFile) {
-  const std::string file = m_dir + "/r.jsonl";
+  const std::string file = m_scratch.file("r.jsonl");
   write_file(file, report_line(1) + "\n" + report_line(2) + "\nbroken\n");
   const JalaRun got = jala({"ingest", "--strict", "--json", file});
   EXPECT_EQ(got.exit_code, 1);
@@ -89,17 +86,17 @@ TEST_F(IngestCli, StrictRejectsTheWholeFile) {
 }
 
 TEST_F(IngestCli, ReadsStandardInputAndCsvAndTellsFormatsByExtension) {
-  const std::string jsonl = m_dir + "/in.jsonl";
+  const std::string jsonl = m_scratch.file("in.jsonl");
   write_file(jsonl, report_line(1) + "\n");
   EXPECT_EQ(jala({"ingest", "-"}, jsonl).exit_code, 0);
 
-  const std::string csv = m_dir + "/t.csv";
+  const std::string csv = m_scratch.file("t.csv");
   write_file(csv,
              "id,source,from,to,amount,currency,at,channel\n"
              "t1,VN-SBV,iban:GB82 WEST 1234 5698 7654 32,phone:+84912345001,100,EUR,2026-03-01T00:00:00Z,bank\n");
   EXPECT_EQ(jala({"ingest", csv}).exit_code, 0);
 
-  const std::string text = m_dir + "/notes.txt";
+  const std::string text = m_scratch.file("notes.txt");
   write_file(text, report_line(2) + "\n");
   const JalaRun unknown = jala({"ingest", text});
   EXPECT_EQ(unknown.exit_code, 1);
@@ -112,9 +109,9 @@ TEST_F(IngestCli, ReadsStandardInputAndCsvAndTellsFormatsByExtension) {
 }
 
 TEST_F(IngestCli, AMissingFileIsAnErrorButOtherFilesAreRead) {
-  const std::string file = m_dir + "/r.jsonl";
+  const std::string file = m_scratch.file("r.jsonl");
   write_file(file, report_line(1) + "\n");
-  const JalaRun got = jala({"ingest", m_dir + "/missing.jsonl", file});
+  const JalaRun got = jala({"ingest", m_scratch.file("missing.jsonl"), file});
   EXPECT_EQ(got.exit_code, 1);
   EXPECT_NE(got.err.find("missing.jsonl: cannot open: No such file or directory"), std::string::npos) << got.err;
   EXPECT_EQ(got.out, "read 1 records: 1 added, 0 updated, 0 unchanged, 0 rejected\n");
@@ -122,7 +119,7 @@ TEST_F(IngestCli, AMissingFileIsAnErrorButOtherFilesAreRead) {
 
 // Progress goes to stderr only for a terminal or with --verbose, so scripts see clean output.
 TEST_F(IngestCli, ShowsProgressOnlyWhenAsked) {
-  const std::string file = m_dir + "/r.jsonl";
+  const std::string file = m_scratch.file("r.jsonl");
   std::string data;
   for (int i = 0; i < 2'000; ++i) data += report_line(i) + "\n";
   write_file(file, data);
@@ -145,7 +142,7 @@ TEST_F(IngestCli, UsageErrorsExitWithTwo) {
 }
 
 TEST_F(IngestCli, SearchFindsAReportFromAnySurfaceForm) {
-  const std::string file = m_dir + "/r.jsonl";
+  const std::string file = m_scratch.file("r.jsonl");
   write_file(file, report_line(7) + "\n");  // phone 0912 345 007 reported in VN
   ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
   for (const std::string form : {"+84 91 234 5007", "phone:+84912345007", "0084-912-345-007", "+84912345007"}) {
@@ -167,7 +164,7 @@ TEST_F(IngestCli, SearchFindsAReportFromAnySurfaceForm) {
 // search in any surface form.
 TEST_F(IngestCli, SelectorsFoundInTheTextAreStoredWithSpansAndSearchable) {
   const std::string text = "Việc nhẹ lương cao! Liên hệ Zalo 0912 888 123 hoặc email hr[at]lotus-careers[.]net";
-  const std::string file = m_dir + "/r.jsonl";
+  const std::string file = m_scratch.file("r.jsonl");
   write_file(file, fmt::format(R"({{"id":"t1","source":"VN-MPS","kind":"lure_ad","country":"VN",)"
                                R"("reported_at":"2026-03-01T08:15:00+07:00","text":"{}"}})",
                                text) +
@@ -194,7 +191,7 @@ TEST_F(IngestCli, SelectorsFoundInTheTextAreStoredWithSpansAndSearchable) {
 }
 
 TEST_F(IngestCli, ReportShowFindsOrSaysNotFound) {
-  const std::string file = m_dir + "/r.jsonl";
+  const std::string file = m_scratch.file("r.jsonl");
   write_file(file, report_line(9) + "\n");
   ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
   const JalaRun got = jala({"report", "show", "--json", "VN-MPS", "r9"});

@@ -6,12 +6,14 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <tuple>
 
 #include "jala/flow/network_money.h"
 #include "jala/storage/store.h"
 #include "run_jala.h"
+#include "support/scratch_folder.h"
 
 namespace jala::testing {
 namespace {
@@ -19,21 +21,23 @@ namespace {
 class NetworkMoneyCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    s_dir = scratch_directory("network_money");
-    const JalaRun simulated = run_jala({"simulate", "--seed", "5", "--reports", "1500", "--out", s_dir});
+    s_scratch.emplace("network_money");
+    const JalaRun simulated =
+        run_jala({"simulate", "--seed", "5", "--reports", "1500", "--out", s_scratch->path().string()});
     ASSERT_EQ(simulated.exit_code, 0) << simulated.err;
-    const JalaRun ingested =
-        run_jala({"--db", s_dir + "/jala.db", "ingest", s_dir + "/reports.jsonl", s_dir + "/transactions.jsonl"});
+    const JalaRun ingested = run_jala({"--db", s_scratch->file("jala.db"), "ingest", s_scratch->file("reports.jsonl"),
+                                       s_scratch->file("transactions.jsonl")});
     ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
   }
+  static void TearDownTestSuite() { s_scratch.reset(); }
 
   static JalaRun jala(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", s_dir + "/jala.db"});
+    args.insert(args.begin(), {"--db", s_scratch->file("jala.db")});
     return run_jala(args);
   }
 
   static flow::Ledger whole_ledger() {
-    Result<std::unique_ptr<storage::Store>> store = storage::open_store(s_dir + "/jala.db");
+    Result<std::unique_ptr<storage::Store>> store = storage::open_store(s_scratch->file("jala.db"));
     EXPECT_TRUE(store.ok());
     flow::Ledger ledger;
     const Status read = (*store)->read([&](const storage::ReadView& view) -> Status {
@@ -53,10 +57,8 @@ class NetworkMoneyCli : public ::testing::Test {
     return ids;
   }
 
-  static std::string s_dir;
+  static inline std::optional<ScratchFolder> s_scratch;
 };
-
-std::string NetworkMoneyCli::s_dir;
 
 // The whole ledger's ids of accounts named as `network show` names them.
 std::vector<flow::AccountId> account_ids(const flow::Ledger& ledger, const nlohmann::json& names) {
@@ -104,7 +106,7 @@ TEST_F(NetworkMoneyCli, EvidenceExportHoldsEveryTransactionOfTheNetworksAccounts
     transfers.insert(whole.outgoing(account).begin(), whole.outgoing(account).end());
   }
   ASSERT_FALSE(transfers.empty());
-  const JalaRun exported = jala({"evidence", "export", "--json", "--network", id, "--out", s_dir + "/package"});
+  const JalaRun exported = jala({"evidence", "export", "--json", "--network", id, "--out", s_scratch->file("package")});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_EQ(nlohmann::json::parse(exported.out)["items"], shown["reports"].size() + transfers.size());
 }
@@ -112,14 +114,14 @@ TEST_F(NetworkMoneyCli, EvidenceExportHoldsEveryTransactionOfTheNetworksAccounts
 // An account the network pays that pays on only to accounts outside it: only the second read, of the
 // accounts paid, shows that it pays on (the simulator's networks are paid back by their exits).
 TEST(NetworkMoneyCliByHand, AnExitPayingOnlyOutsidersStillPaysOn) {
-  const std::string dir = scratch_directory("network_money_by_hand");
+  const ScratchFolder scratch("network_money_by_hand");
   constexpr std::string_view k_report =
       R"({{"id":"{}","source":"VN-MPS","kind":"victim_complaint","country":"VN","reported_at":"2026-03-0{}T08:00:00Z",)"
       R"("language":"en","text":"I paid the agent.","selectors":[{}]}})";
   const std::string member = R"({"type":"phone","value":"+84912345001"})";
   const std::string other_member = R"({"type":"phone","value":"+84912345002"})";
-  write_file(dir + "/reports.jsonl", fmt::format(k_report, "R1", 1, member) + "\n" +
-                                         fmt::format(k_report, "R2", 2, member + "," + other_member) + "\n");
+  write_file(scratch.file("reports.jsonl"), fmt::format(k_report, "R1", 1, member) + "\n" +
+                                                fmt::format(k_report, "R2", 2, member + "," + other_member) + "\n");
   std::string transactions;
   int number = 0;
   for (const auto& [from, to, usd] : std::vector<std::tuple<std::string, std::string, int>>{
@@ -136,9 +138,10 @@ TEST(NetworkMoneyCliByHand, AnExitPayingOnlyOutsidersStillPaysOn) {
         number, from, to, usd, number);
     ++number;
   }
-  write_file(dir + "/transactions.jsonl", transactions);
-  const std::string db = dir + "/jala.db";
-  const JalaRun ingested = run_jala({"--db", db, "ingest", dir + "/reports.jsonl", dir + "/transactions.jsonl"});
+  write_file(scratch.file("transactions.jsonl"), transactions);
+  const std::string db = scratch.file("jala.db");
+  const JalaRun ingested =
+      run_jala({"--db", db, "ingest", scratch.file("reports.jsonl"), scratch.file("transactions.jsonl")});
   ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
   const JalaRun networks = run_jala({"--db", db, "networks", "--json"});
   const std::string id = nlohmann::json::parse(networks.out)["networks"].at(0)["id"];

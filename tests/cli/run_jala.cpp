@@ -72,11 +72,4 @@ void write_file(const std::string& path, const std::string& content) {
   out << content;
 }
 
-std::string scratch_directory(const std::string& name) {
-  const auto path = std::filesystem::temp_directory_path() / ("jala-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(path);
-  std::filesystem::create_directories(path);
-  return path.string();
-}
-
 }  // namespace jala::testing

@@ -22,7 +22,5 @@ int start_jala(const std::vector<std::string>& args);
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
-// A fresh, empty directory for one test.
-std::string scratch_directory(const std::string& name);
 
 }  // namespace jala::testing

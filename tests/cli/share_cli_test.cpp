@@ -19,6 +19,7 @@
 
 #include "jala/server/http_client.h"
 #include "run_jala.h"
+#include "support/scratch_folder.h"
 
 namespace jala::testing {
 namespace {
@@ -37,20 +38,17 @@ std::string report_line(std::string_view id, std::string_view tlp, std::string_v
 class TwoNodes : public ::testing::Test {
  protected:
   void SetUp() override {
-    m_dir = scratch_directory("share");
-    m_a = m_dir + "/a.db";
-    m_b = m_dir + "/b.db";
-    write_file(m_dir + "/reports.jsonl",
+    write_file(m_scratch.file("reports.jsonl"),
                report_line("amber-1", "amber", "Telegram @easyjob_vn paid to wallet TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW") +
                    report_line("green-1", "green", "Contact hr.recruit@overseas-jobs.example for a visa job") +
                    report_line("red-1", "red", "Informant: boss uses +855 12 345 678 and IBAN GB82WEST12345698765432"));
-    ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_dir + "/reports.jsonl"}).exit_code, 0);
+    ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_scratch.file("reports.jsonl")}).exit_code, 0);
     m_secret_b = add_partner("node-b", "amber");
     m_secret_c = add_partner("node-c", "green");
     m_secret_d = add_partner("node-d", "amber");
     ASSERT_EQ(run_jala({"--db", m_a, "partner", "revoke", "node-d"}).exit_code, 0);
 
-    const std::string port_file = m_dir + "/port";
+    const std::string port_file = m_scratch.file("port");
     std::vector<std::string> serve = {"--db",        m_a,       "serve",      "--agency", "PH-NBI", "--country", "PH",
                                       "--listen",    "127.0.0.1:0", "--port-file", port_file, "--max-body", "4096",
                                       "--quiet"};
@@ -72,7 +70,6 @@ class TwoNodes : public ::testing::Test {
       ::waitpid(m_server, &status, 0);
       EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "jala serve did not stop cleanly on SIGTERM";
     }
-    std::filesystem::remove_all(m_dir);
   }
 
   std::string add_partner(const std::string& name, const std::string& tlp) {
@@ -116,7 +113,10 @@ class TwoNodes : public ::testing::Test {
                     {"JALA_PARTNER_SECRET=" + secret});
   }
 
-  std::string m_dir, m_a, m_b, m_base, m_secret_b, m_secret_c, m_secret_d;
+  const ScratchFolder m_scratch{"share"};
+  const std::string m_a = m_scratch.file("a.db");
+  const std::string m_b = m_scratch.file("b.db");
+  std::string m_base, m_secret_b, m_secret_c, m_secret_d;
   int m_server = -1;
 };
 
@@ -124,20 +124,19 @@ class TwoNodes : public ::testing::Test {
 class TwoNodesOverTls : public TwoNodes {
  protected:
   void SetUp() override {
-    m_tls_dir = scratch_directory("share-tls");
     const std::string make = fmt::format(
         "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost "
         "-addext subjectAltName=IP:127.0.0.1 -keyout {0}/key.pem -out {0}/cert.pem 2>/dev/null",
-        m_tls_dir);
+        m_tls_scratch.path().string());
     if (std::system(make.c_str()) != 0) GTEST_SKIP() << "the openssl command cannot make a test certificate";
     TwoNodes::SetUp();
   }
   std::vector<std::string> serve_options() override {
-    return {"--tls-cert", m_tls_dir + "/cert.pem", "--tls-key", m_tls_dir + "/key.pem"};
+    return {"--tls-cert", m_tls_scratch.file("cert.pem"), "--tls-key", m_tls_scratch.file("key.pem")};
   }
   std::string scheme() override { return "https"; }
 
-  std::string m_tls_dir;
+  const ScratchFolder m_tls_scratch{"share-tls"};
 };
 
 TEST_F(TwoNodesOverTls, NodeBSyncsOnlyWhenItTrustsTheCertificate) {
@@ -149,7 +148,7 @@ TEST_F(TwoNodesOverTls, NodeBSyncsOnlyWhenItTrustsTheCertificate) {
   const JalaRun untrusted = sync_with({});
   EXPECT_NE(untrusted.exit_code, 0);
   EXPECT_NE(untrusted.err.find("cannot reach"), std::string::npos) << untrusted.err;
-  const JalaRun trusted = sync_with({"--ca-file", m_tls_dir + "/cert.pem"});
+  const JalaRun trusted = sync_with({"--ca-file", m_tls_scratch.file("cert.pem")});
   ASSERT_EQ(trusted.exit_code, 0) << trusted.err;
   EXPECT_EQ(nlohmann::json::parse(trusted.out)["reports"], 2);
 }
@@ -278,14 +277,14 @@ TEST_F(TwoNodes, TakesEnvelopesIntoTheInboxWithAStatusOnlyTheSenderSees) {
 }
 
 TEST_F(TwoNodes, PrivateOverlapFindsTheSharedSelectorsWithinThePartnersTlp) {
-  write_file(m_dir + "/b.jsonl",
+  write_file(m_scratch.file("b.jsonl"),
              nlohmann::json{{"source", "VN-MPS"}, {"id", "b-1"}, {"kind", "victim_complaint"}, {"country", "VN"},
                             {"tlp", "amber"}, {"reported_at", "2026-05-02T10:00:00Z"},
                             {"text", "Paid TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW; also IBAN GB82WEST12345698765432 and "
                                      "boss@only-here.example"}}
                      .dump() +
                  "\n");
-  ASSERT_EQ(run_jala({"--db", m_b, "ingest", m_dir + "/b.jsonl"}).exit_code, 0);
+  ASSERT_EQ(run_jala({"--db", m_b, "ingest", m_scratch.file("b.jsonl")}).exit_code, 0);
   const auto overlap = [&](std::vector<std::string> extra) {
     std::vector<std::string> args = {"--db", m_b, "overlap", "--with", m_base, "--partner", "ph-nbi", "--json"};
     args.insert(args.end(), extra.begin(), extra.end());

@@ -2,8 +2,6 @@
 // opened fresh in a scratch folder of the test's own.
 #pragma once
 
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -17,6 +15,7 @@
 
 #include "jala/storage/memory/memory_store.h"
 #include "jala/storage/sqlite/sqlite_store.h"
+#include "support/scratch_folder.h"
 
 namespace jala::storage {
 
@@ -50,19 +49,13 @@ inline std::vector<Backend> backends() {
 class BackendTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    m_scratch =
-        std::filesystem::temp_directory_path() / fmt::format("jala-conformance-{}-{}", ::getpid(), GetParam().name);
-    std::filesystem::remove_all(m_scratch);
-    std::filesystem::create_directories(m_scratch);
-    m_store = GetParam().open(m_scratch);
+    m_store = GetParam().open(m_scratch.path());
     ASSERT_NE(m_store, nullptr);
   }
-  void TearDown() override {
-    m_store.reset();
-    std::filesystem::remove_all(m_scratch);
-  }
+  void TearDown() override { m_store.reset(); }
 
-  std::filesystem::path m_scratch;
+  // Declared before the store, so that the store is closed before its folder goes.
+  const jala::testing::ScratchFolder m_scratch{"conformance-" + GetParam().name};
   std::unique_ptr<Store> m_store;
 };
 

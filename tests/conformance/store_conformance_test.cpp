@@ -1,7 +1,5 @@
 // One suite, every backend: each Store implementation must behave identically here (the evidence log's
 // appends and node reads are in evidence_log_conformance_test.cpp).
-#include <unistd.h>
-
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -12,9 +10,12 @@
 
 #include "backends.h"
 #include "jala/storage/sqlite/sqlite_store.h"
+#include "support/scratch_folder.h"
 
 namespace jala::storage {
 namespace {
+
+using jala::testing::ScratchFolder;
 
 class StoreConformance : public BackendTest {
  protected:
@@ -334,16 +335,14 @@ INSTANTIATE_TEST_SUITE_P(EveryBackend, StoreConformance, ::testing::ValuesIn(bac
                          [](const ::testing::TestParamInfo<Backend>& param) { return param.param.name; });
 
 TEST(SqliteStore, RefusesAStoreFromANewerJala) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / fmt::format("jala-newer-{}.db", ::getpid());
-  std::filesystem::remove(path);
+  const ScratchFolder scratch("newer");
+  const std::filesystem::path path = scratch.file("jala.db");
   { ASSERT_TRUE(SqliteStore::open(path.string()).ok()); }
   ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' 'PRAGMA user_version = 99'", path.string()).c_str()), 0);
   const Result<std::unique_ptr<SqliteStore>> got = SqliteStore::open(path.string());
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.error().code(), ErrorCode::failed_precondition);
   EXPECT_NE(got.error().message().find("schema version 99, newer"), std::string::npos);
-  std::filesystem::remove(path);
 }
 
 // A store written by schema 3 (before log_records) finds each record's latest leaf from its log once
@@ -353,8 +352,8 @@ constexpr std::string_view k_drop_schema_5 =
     "DROP INDEX log_records_by_leaf; DROP TABLE shared_objects; DROP TABLE partners; DROP TABLE share_state;";
 
 TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-v3-{}.db", ::getpid());
-  std::filesystem::remove(path);
+  const ScratchFolder scratch("v3");
+  const std::filesystem::path path = scratch.file("jala.db");
   {
     Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
     ASSERT_TRUE(store.ok());
@@ -383,14 +382,13 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
                   .ok());
   EXPECT_EQ(a, 2U);
   EXPECT_EQ(b, 1U);
-  std::filesystem::remove(path);
 }
 
 // A store written by schema 1 (before text selectors had spans and before the evidence log) opens,
 // upgrades and keeps its reports.
 TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / fmt::format("jala-v1-{}.db", ::getpid());
-  std::filesystem::remove(path);
+  const ScratchFolder scratch("v1");
+  const std::filesystem::path path = scratch.file("jala.db");
   const model::Report old = make_report("old");
   {
     Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
@@ -430,15 +428,13 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
                   .ok());
   EXPECT_EQ(got_old, old);
   EXPECT_EQ(got_new, found_in_text);
-  std::filesystem::remove(path);
 }
 
 // Opening an up-to-date store takes no write lock, so `jala stats` runs while an ingest is writing
 // (found by the crash test under ASan: the opener waited for the busy writer and failed).
 TEST(SqliteStore, OpensAndReadsWhileAnotherConnectionWrites) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / fmt::format("jala-busy-{}.db", ::getpid());
-  std::filesystem::remove(path);
+  const ScratchFolder scratch("busy");
+  const std::filesystem::path path = scratch.file("jala.db");
   Result<std::unique_ptr<SqliteStore>> writer = SqliteStore::open(path.string());
   ASSERT_TRUE(writer.ok()) << writer.error().message();
   ASSERT_TRUE((*writer)
@@ -459,18 +455,15 @@ TEST(SqliteStore, OpensAndReadsWhileAnotherConnectionWrites) {
   });
   EXPECT_TRUE(written.ok()) << written.error().message();
   EXPECT_EQ(seen, 1);  // the reader sees the committed report, not the one in flight
-  std::filesystem::remove(path);
 }
 
 TEST(SqliteStore, MakesNewStoresPrivateToTheirOwner) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / fmt::format("jala-perm-{}.db", ::getpid());
-  std::filesystem::remove(path);
+  const ScratchFolder scratch("perm");
+  const std::filesystem::path path = scratch.file("jala.db");
   ASSERT_TRUE(SqliteStore::open(path.string()).ok());
   const auto permissions = std::filesystem::status(path).permissions();
   EXPECT_EQ(permissions & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
             std::filesystem::perms::none);
-  std::filesystem::remove(path);
 }
 
 }  // namespace

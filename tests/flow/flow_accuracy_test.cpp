@@ -16,6 +16,7 @@
 #include <string>
 
 #include "../cli/run_jala.h"
+#include "support/scratch_folder.h"
 
 namespace jala::testing {
 namespace {
@@ -41,18 +42,19 @@ std::set<std::string> accounts_moving_money(const std::string& transactions_path
 }
 
 Score score_seed(int seed) {
-  const std::string dir = scratch_directory("flow_accuracy_" + std::to_string(seed));
-  const JalaRun simulate =
-      run_jala({"simulate", "--seed", std::to_string(seed), "--reports", std::to_string(k_reports), "--out", dir});
+  const ScratchFolder scratch("flow_accuracy_" + std::to_string(seed));
+  const JalaRun simulate = run_jala({"simulate", "--seed", std::to_string(seed), "--reports", std::to_string(k_reports),
+                                     "--out", scratch.path().string()});
   EXPECT_EQ(simulate.exit_code, 0) << simulate.err;
-  const std::string db = dir + "/jala.db";
-  const JalaRun ingest = run_jala({"--db", db, "ingest", dir + "/reports.jsonl", dir + "/transactions.jsonl"});
+  const std::string db = scratch.file("jala.db");
+  const JalaRun ingest =
+      run_jala({"--db", db, "ingest", scratch.file("reports.jsonl"), scratch.file("transactions.jsonl")});
   EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
   const JalaRun suspects = run_jala({"--db", db, "flow", "suspects", "--json"});
   EXPECT_EQ(suspects.exit_code, 0) << suspects.err;
 
-  const std::set<std::string> moving = accounts_moving_money(dir + "/transactions.jsonl");
-  const nlohmann::json truth = nlohmann::json::parse(read_file(dir + "/truth.json"));
+  const std::set<std::string> moving = accounts_moving_money(scratch.file("transactions.jsonl"));
+  const nlohmann::json truth = nlohmann::json::parse(read_file(scratch.file("truth.json")));
   std::set<std::string> truly_suspect;
   for (const nlohmann::json& operation : truth.at("operations")) {
     for (const char* field : {"collector_accounts", "mule_accounts", "cashout_accounts"}) {

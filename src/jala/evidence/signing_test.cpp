@@ -7,17 +7,16 @@
 
 #include <filesystem>
 
+#include "support/scratch_folder.h"
+
 namespace jala::evidence {
 namespace {
 
-std::string scratch_key_path(const std::string& name) {
-  const auto path = std::filesystem::temp_directory_path() / ("jala-key-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove(path);
-  return path.string();
-}
+using jala::testing::ScratchFolder;
 
 TEST(Signing, AKeyIsMadeOnceKeptPrivateAndSignsHeadsThatVerify) {
-  const std::string path = scratch_key_path("made");
+  const ScratchFolder scratch("key-made");
+  const std::string path = scratch.file("key");
   const Result<SigningKey> made = SigningKey::load_or_create(path);
   ASSERT_TRUE(made.ok()) << made.error().message();
   struct stat status {};
@@ -37,11 +36,11 @@ TEST(Signing, AKeyIsMadeOnceKeptPrivateAndSignsHeadsThatVerify) {
   SignedTreeHead forged = signed_head;
   forged.signature[10] ^= 1U;
   EXPECT_FALSE(verify_tree_head(forged, loaded->public_key()).ok());
-  std::filesystem::remove(path);
 }
 
 TEST(Signing, RefusesAKeyFileOthersCanReadOrThatIsNotAKey) {
-  const std::string path = scratch_key_path("open");
+  const ScratchFolder scratch("key-open");
+  const std::string path = scratch.file("key");
   ASSERT_TRUE(SigningKey::load_or_create(path).ok());
   ASSERT_EQ(::chmod(path.c_str(), 0644), 0);
   const Result<SigningKey> exposed = SigningKey::load_or_create(path);
@@ -57,7 +56,6 @@ TEST(Signing, RefusesAKeyFileOthersCanReadOrThatIsNotAKey) {
   const Result<SigningKey> garbage = SigningKey::load_or_create(path);
   ASSERT_FALSE(garbage.ok());
   EXPECT_NE(garbage.error().message().find("not a Jala key file"), std::string::npos);
-  std::filesystem::remove(path);
 }
 
 TEST(Signing, TheMessageIsTheDocumentedText) {

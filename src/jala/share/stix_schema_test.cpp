@@ -8,12 +8,12 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "jala/share/stix_export.h"
 #include "jala/share/stix_network.h"
 #include "jala/share/stix_values_for_tests.h"
+#include "support/scratch_folder.h"
 
 namespace jala::share {
 namespace {
@@ -33,17 +33,15 @@ struct Validation {
 
 // Writes the document and runs the validator over it.
 Validation validate(const nlohmann::json& document, std::string_view name) {
-  const fs::path dir = fs::temp_directory_path() / fmt::format("jala-stix-schema-{}", ::getpid());
-  fs::create_directories(dir);
-  const fs::path input = dir / fmt::format("{}.json", name);
-  const fs::path output = dir / fmt::format("{}.out", name);
+  const jala::testing::ScratchFolder scratch("stix-schema");
+  const fs::path input = scratch.path() / fmt::format("{}.json", name);
+  const fs::path output = scratch.path() / fmt::format("{}.out", name);
   std::ofstream(input) << document.dump(2);
   const std::string command = fmt::format("python3 '{}' '{}' '{}' > '{}' 2>&1", validator_script().string(),
                                           schemas_dir().string(), input.string(), output.string());
   const int status = std::system(command.c_str());
   std::stringstream text;
   text << std::ifstream(output).rdbuf();
-  fs::remove_all(dir);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
 }
 
