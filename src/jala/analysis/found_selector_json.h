@@ -1,4 +1,4 @@
-// One selector found in a text, as `jala extract` and `jala report show` print it (docs/formats/cli.md):
+// One selector found in a text, as `jala extract`, `jala report show` and the JSON API give it (docs/formats/cli.md):
 // type, value, span, raw text, confidence, and the marks an analyst needs: the warning lists that call
 // it benign, and whether its host is a look-alike of another name.
 #pragma once
@@ -10,7 +10,7 @@
 #include "jala/extract/warninglist.h"
 #include "jala/model/selector.h"
 
-namespace jala::cli {
+namespace jala::analysis {
 
 // Json is nlohmann::json or nlohmann::ordered_json.
 template <class Json>
@@ -31,4 +31,4 @@ Json found_selector_json(const model::Selector& selector, std::uint64_t start, s
   return json;
 }
 
-}  // namespace jala::cli
+}  // namespace jala::analysis

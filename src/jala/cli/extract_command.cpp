@@ -10,10 +10,10 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "jala/analysis/found_selector_json.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
 #include "jala/cli/file_source.h"
-#include "jala/cli/found_selector_json.h"
 #include "jala/cli/progress.h"
 #include "jala/extract/extract.h"
 #include "jala/intake/extract_request.h"
@@ -40,8 +40,8 @@ struct Unit {
 
 nlohmann::ordered_json finding_json(const extract::Finding& finding, std::uint64_t offset,
                                     const extract::WarningLists& warning_lists) {
-  return found_selector_json<nlohmann::ordered_json>(finding.selector, finding.start + offset, finding.end + offset,
-                                                     finding.raw, finding.confidence, warning_lists);
+  return analysis::found_selector_json<nlohmann::ordered_json>(
+      finding.selector, finding.start + offset, finding.end + offset, finding.raw, finding.confidence, warning_lists);
 }
 
 // Invalid UTF-8 in the input is replaced in the output, which must stay valid JSON.

@@ -3,37 +3,13 @@
 #include "jala/cli/linked_store.h"
 
 namespace jala::cli {
-namespace {
 
-// The accounts that reports name, with how many reports and the best network among them.
-std::vector<flow::ReportedAccount> reported_accounts(const flow::Ledger& ledger, const LinkedStore& linked) {
-  std::vector<std::string> network_of(linked.input.selector_count());
-  for (const graph::NetworkSummary& network : linked.ranked) {  // best first: the best network wins
-    for (const graph::ReportId r : network.reports) {
-      for (const graph::SelectorId s : linked.input.selectors_of(r)) {
-        if (network_of[s].empty()) network_of[s] = network.id;
-      }
-    }
-  }
-  std::vector<flow::ReportedAccount> reported;
-  for (graph::SelectorId s = 0; s < linked.input.selector_count(); ++s) {
-    if (linked.linking.reports_naming[s] == 0) continue;  // a transaction's account, in no report
-    if (const std::optional<flow::AccountId> account = ledger.find(linked.input.selector(s))) {
-      reported.push_back({*account, linked.linking.reports_naming[s], network_of[s]});
-    }
-  }
-  return reported;
-}
-
-}  // namespace
-
-Result<MoneyView> read_money(const Context& context) {
+Result<analysis::MoneyView> read_money(const Context& context) {
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
-  MoneyView money;
+  analysis::MoneyView money;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(money.ledger, view.ledger());
-    JALA_TRY_ASSIGN(const LinkedStore linked, link_view(view));
-    money.reported = reported_accounts(money.ledger, linked);
+    JALA_TRY_ASSIGN(const analysis::LinkedStore linked, link_view(view));
+    JALA_TRY_ASSIGN(money, analysis::read_money(view, linked));
     return {};
   }));
   return money;

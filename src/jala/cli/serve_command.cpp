@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "jala/cli/data_files.h"
 #include "jala/cli/share_commands.h"
 #include "jala/server/node_handler.h"
 #include "jala/server/publisher.h"
@@ -56,7 +57,8 @@ Result<share::NodeIdentity> node_identity(storage::Store& store, const ServeArgs
   node.name = args.agency;
   node.country = args.country;
   node.created = now();
-  JALA_TRY(store.write([&](storage::WriteTransaction& transaction) { return server::store_node_identity(transaction, node); }));
+  JALA_TRY(store.write(
+      [&](storage::WriteTransaction& transaction) { return server::store_node_identity(transaction, node); }));
   return node;
 }
 
@@ -87,7 +89,8 @@ Status serve_command(const Context& context, const ServeArgs& args) {
   server::ServerOptions options;
   options.host = endpoint.host;
   options.port = endpoint.port;
-  options.threads = args.threads > 0 ? args.threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  options.threads =
+      args.threads > 0 ? args.threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   options.max_body_bytes = args.max_body_bytes;
   if (!args.tls_certificate.empty() || !args.tls_key.empty()) {
     options.tls = server::TlsFiles{args.tls_certificate, args.tls_key};
@@ -96,8 +99,12 @@ Status serve_command(const Context& context, const ServeArgs& args) {
   if (!args.quiet) options.request_log = [](std::string_view line) { fmt::print(stderr, "{}\n", line); };
   const server::NodeConfig config{context.db, node, args.max_body_bytes};
   auto authenticator = std::make_shared<server::Authenticator>();
-  JALA_TRY_ASSIGN(std::unique_ptr<server::HttpServer> http,
-                  server::HttpServer::start(options, [&] { return server::NodeHandler::open(config, authenticator); }));
+  JALA_TRY_ASSIGN(extract::WarningLists warning_lists, load_warning_lists());
+  auto analyses =
+      std::make_shared<server::AnalysisCache>(std::make_shared<const extract::WarningLists>(std::move(warning_lists)));
+  JALA_TRY_ASSIGN(std::unique_ptr<server::HttpServer> http, server::HttpServer::start(options, [&] {
+                    return server::NodeHandler::open(config, authenticator, analyses);
+                  }));
   if (!args.port_file.empty()) {
     // Written whole and renamed into place, so that a script polling for it never reads half a number.
     const std::string partial = args.port_file + ".partial";

@@ -3,9 +3,10 @@
 
 #include <fmt/ranges.h>
 
+#include "jala/analysis/report_json.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
-#include "jala/cli/found_selector_json.h"
+#include "jala/extract/lookalike.h"
 #include "jala/model/country.h"
 #include "jala/storage/store.h"
 
@@ -82,14 +83,7 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
     return std::string_view(report->text).substr(found.start, found.end - found.start);
   };
   if (args.output == Output::json) {
-    nlohmann::json document = model::to_json(*report);
-    nlohmann::json found_in_text = nlohmann::json::array();
-    for (const model::TextSelector& found : report->text_selectors) {
-      found_in_text.push_back(found_selector_json<nlohmann::json>(found.selector, found.start, found.end,
-                                                                  raw_text(found), found.confidence, warning_lists));
-    }
-    document["text_selectors"] = std::move(found_in_text);
-    fmt::print("{}\n", document.dump());
+    fmt::print("{}\n", analysis::report_json(*report, warning_lists).dump());
     return {};
   }
   fmt::print("{} {}\n", report->source, report->id);

@@ -14,19 +14,6 @@
 namespace jala::cli {
 namespace {
 
-nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Suspect& suspect) {
-  nlohmann::ordered_json entry{{"account", ledger.account(suspect.account).to_string()},
-                               {"role", flow::to_string(suspect.role)},
-                               {"score", suspect.score},
-                               {"why", suspect.why},
-                               {"in_usd", suspect.in_usd},
-                               {"out_usd", suspect.out_usd},
-                               {"held_usd", suspect.held_usd},
-                               {"last_activity", format_rfc3339(suspect.last_at)}};
-  if (!suspect.network.empty()) entry["network"] = suspect.network;
-  return entry;
-}
-
 void print_suspect(const flow::Ledger& ledger, const flow::Suspect& suspect, std::string_view indent) {
   fmt::print("{}{:.2f}  {:<9}  {}  in {:.2f} USD, out {:.2f} USD, holds {:.2f} USD{}\n", indent, suspect.score,
              flow::to_string(suspect.role), ledger.account(suspect.account).to_string(), suspect.in_usd,
@@ -37,12 +24,12 @@ void print_suspect(const flow::Ledger& ledger, const flow::Suspect& suspect, std
 }  // namespace
 
 Status suspects_command(const Context& context, const SuspectsArgs& args) {
-  JALA_TRY_ASSIGN(const MoneyView money, read_money(context));
+  JALA_TRY_ASSIGN(const analysis::MoneyView money, read_money(context));
   std::vector<flow::Suspect> suspects = flow::find_suspects(money.ledger, money.reported);
   if (args.top > 0 && suspects.size() > args.top) suspects.resize(args.top);
   if (args.output == Output::json) {
     nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
-    for (const flow::Suspect& suspect : suspects) accounts.push_back(suspect_json(money.ledger, suspect));
+    for (const flow::Suspect& suspect : suspects) accounts.push_back(analysis::suspect_json(money.ledger, suspect));
     fmt::print("{}\n", nlohmann::ordered_json{{"accounts", std::move(accounts)}}.dump());
     return {};
   }
@@ -59,7 +46,7 @@ Status freeze_list_command(const Context& context, const FreezeListArgs& args) {
     if (!parsed.ok()) return parsed.error().with_context("--country");
     country = std::move(parsed).value();
   }
-  JALA_TRY_ASSIGN(const MoneyView money, read_money(context));
+  JALA_TRY_ASSIGN(const analysis::MoneyView money, read_money(context));
   const std::vector<flow::Suspect> suspects = flow::find_suspects(money.ledger, money.reported);
   const std::vector<flow::FreezeGroup> groups = flow::freeze_list(money.ledger, suspects, country);
   const Timestamp as_of =
@@ -71,7 +58,7 @@ Status freeze_list_command(const Context& context, const FreezeListArgs& args) {
     for (const flow::FreezeGroup& group : groups) {
       nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
       for (const flow::Suspect* suspect : group.accounts) {
-        nlohmann::ordered_json entry = suspect_json(money.ledger, *suspect);
+        nlohmann::ordered_json entry = analysis::suspect_json(money.ledger, *suspect);
         entry["recoverable_usd"] = flow::recoverable_usd(*suspect);
         accounts.push_back(std::move(entry));
       }

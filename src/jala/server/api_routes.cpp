@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/analysis/network_detail.h"
+#include "jala/analysis/report_json.h"
 #include "jala/evidence/merkle.h"
 #include "jala/server/node_handler.h"
 #include "jala/server/responses.h"
@@ -10,8 +12,23 @@
 namespace jala::server {
 namespace {
 
-constexpr std::size_t k_default_reports = 100;
-constexpr std::size_t k_max_reports = 1000;
+constexpr std::size_t k_default_count = 100;
+constexpr std::size_t k_max_count = 1000;
+// The reports and selectors each entry of the networks list names: a network of a hundred thousand
+// reports is one request of its own (GET /api/v1/networks/ID), not part of every list.
+constexpr std::size_t k_members_listed = 100;
+
+// The count a query parameter asks for: 1 to 1,000, 100 when absent.
+Result<std::size_t> count_asked(const HttpRequest& request, std::string_view parameter) {
+  std::size_t count = k_default_count;
+  if (const std::optional<std::string_view> asked = request.query_value(parameter)) {
+    const auto [end, error] = std::from_chars(asked->data(), asked->data() + asked->size(), count);
+    if (error != std::errc() || end != asked->data() + asked->size() || count == 0 || count > k_max_count) {
+      return invalid_argument("{} takes 1 to {}", parameter, k_max_count);
+    }
+  }
+  return count;
+}
 
 // GET /api/v1/selectors/TYPE:VALUE[?limit=N]: how many reports name the selector, and the first N
 // (default 100, at most 1000) in the order they were stored. The value is normalised first, so any
@@ -19,16 +36,11 @@ constexpr std::size_t k_max_reports = 1000;
 HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, storage::Store& store) {
   Result<model::Selector> selector = model::parse_selector(text, model::NormaliseContext{});
   if (!selector.ok()) return json_error(selector.error());
-  std::size_t limit = k_default_reports;
-  if (const std::optional<std::string_view> asked = request.query_value("limit")) {
-    const auto [end, error] = std::from_chars(asked->data(), asked->data() + asked->size(), limit);
-    if (error != std::errc() || end != asked->data() + asked->size() || limit == 0 || limit > k_max_reports) {
-      return json_response(400, {{"error", fmt::format("limit takes 1 to {}", k_max_reports)}});
-    }
-  }
+  const Result<std::size_t> limit = count_asked(request, "limit");
+  if (!limit.ok()) return json_error(limit.error());
   storage::SelectorReports found;
   const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(found, view.first_reports_with_selector(*selector, limit));
+    JALA_TRY_ASSIGN(found, view.first_reports_with_selector(*selector, *limit));
     return {};
   });
   if (!read.ok()) return json_error(read.error());
@@ -41,7 +53,7 @@ HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, 
 }
 
 // GET /api/v1/reports/SOURCE/ID
-HttpResponse show_report(std::string_view rest, storage::Store& store) {
+HttpResponse show_report(std::string_view rest, storage::Store& store, const AnalysisCache& analyses) {
   const std::size_t slash = rest.find('/');
   if (slash == std::string_view::npos) return json_response(404, {{"error", "ask for /api/v1/reports/SOURCE/ID"}});
   const storage::RecordKey key{std::string(rest.substr(0, slash)), std::string(rest.substr(slash + 1))};
@@ -52,33 +64,89 @@ HttpResponse show_report(std::string_view rest, storage::Store& store) {
   });
   if (!read.ok()) return json_error(read.error());
   if (!report) return json_response(404, {{"error", fmt::format("no report {} {}", key.source, key.id)}});
-  return json_response(200, model::to_json(*report));
+  return json_response(200, analysis::report_json(*report, analyses.warning_lists()));
 }
 
-// GET /api/v1/evidence/head: the evidence log's size and root hash.
+// GET /api/v1/evidence/head: the evidence log's size and root hash, as `jala evidence head` names them
+// (unsigned: the command signs with the node's key).
 HttpResponse evidence_head(storage::Store& store) {
   nlohmann::json head;
   const Status read = store.read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(const std::uint64_t size, view.log_size());
     JALA_TRY_ASSIGN(const evidence::Hash root, evidence::root(storage::LogNodes(view), size));
-    head = {{"tree_size", size}, {"root_hash", to_hex(root)}};
+    head = {{"size", size}, {"root", to_hex(root)}};
     return {};
   });
   if (!read.ok()) return json_error(read.error());
   return json_response(200, head);
 }
 
+// GET /api/v1/networks[?top=N]: how many networks, and the first N (default 100, at most 1000) by rank,
+// as `jala networks --json` gives each one but with at most 100 of its reports and of its selectors.
+HttpResponse list_networks(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
+  const Result<std::size_t> top = count_asked(request, "top");
+  if (!top.ok()) return json_error(top.error());
+  std::shared_ptr<const analysis::LinkedStore> linked;
+  const Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(linked, analyses.linked(view));
+    return {};
+  });
+  if (!read.ok()) return json_error(read.error());
+  nlohmann::ordered_json networks = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < std::min(*top, linked->ranked.size()); ++i) {
+    networks.push_back(analysis::summary_json(*linked, linked->ranked[i], k_members_listed));
+  }
+  return json_response(200,
+                       nlohmann::ordered_json{{"count", linked->ranked.size()}, {"networks", std::move(networks)}});
+}
+
+// GET /api/v1/networks/ID: the network explained, as `jala network show ID --json` gives it.
+HttpResponse show_network(std::string_view id, storage::Store& store, AnalysisCache& analyses) {
+  nlohmann::ordered_json document;
+  const Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(const std::shared_ptr<const analysis::LinkedStore> linked, analyses.linked(view));
+    JALA_TRY_ASSIGN(const graph::NetworkSummary* network, analysis::find_network(*linked, id));
+    JALA_TRY_ASSIGN(const analysis::NetworkDetail detail, analysis::explain_network(view, *linked, *network));
+    document = analysis::detail_json(*linked, *network, detail);
+    return {};
+  });
+  if (!read.ok()) return json_error(read.error());
+  return json_response(200, document);
+}
+
+// GET /api/v1/suspects[?top=N]: how many accounts move scam money, and the first N (default 100, at most
+// 1000) by score, as `jala flow suspects --json` gives each one.
+HttpResponse list_suspects(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
+  const Result<std::size_t> top = count_asked(request, "top");
+  if (!top.ok()) return json_error(top.error());
+  std::shared_ptr<const SuspectList> suspects;
+  const Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(suspects, analyses.suspects(view));
+    return {};
+  });
+  if (!read.ok()) return json_error(read.error());
+  nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < std::min(*top, suspects->accounts.size()); ++i) {
+    accounts.push_back(analysis::suspect_json(suspects->money.ledger, suspects->accounts[i]));
+  }
+  return json_response(200,
+                       nlohmann::ordered_json{{"count", suspects->accounts.size()}, {"accounts", std::move(accounts)}});
+}
+
 }  // namespace
 
-HttpResponse handle_api(const HttpRequest& request, storage::Store& store) {
+HttpResponse handle_api(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
   if (!request.from_loopback) {
     return json_response(403, {{"error", "the API answers only on this machine; partners use /taxii2/"}});
   }
   if (request.method != "GET") return json_response(405, {{"error", "the API only answers GET"}});
   const std::string_view path = std::string_view(request.path).substr(std::string_view("/api/v1/").size());
   if (path.starts_with("selectors/")) return lookup_selector(path.substr(10), request, store);
-  if (path.starts_with("reports/")) return show_report(path.substr(8), store);
+  if (path.starts_with("reports/")) return show_report(path.substr(8), store, analyses);
   if (path == "evidence/head") return evidence_head(store);
+  if (path == "networks") return list_networks(request, store, analyses);
+  if (path.starts_with("networks/")) return show_network(path.substr(9), store, analyses);
+  if (path == "suspects") return list_suspects(request, store, analyses);
   return json_response(404, {{"error", "no such resource"}});
 }
 

@@ -4,7 +4,7 @@
 
 namespace jala::server {
 
-HttpResponse json_response(int status, const nlohmann::json& body) {
+HttpResponse json_response(int status, const nlohmann::ordered_json& body) {
   HttpResponse response;
   response.status = status;
   response.body = body.dump();
@@ -15,7 +15,8 @@ HttpResponse json_error(int status, std::string_view message) { return json_resp
 
 HttpResponse json_error(const Error& error) {
   const int status = http_status(error.code());
-  return json_error(status, status < 500 ? std::string_view(error.message()) : "the node could not answer; see its log");
+  return json_error(status,
+                    status < 500 ? std::string_view(error.message()) : "the node could not answer; see its log");
 }
 
 void ask_for_credentials(HttpResponse& response) {

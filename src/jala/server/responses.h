@@ -12,7 +12,8 @@
 
 namespace jala::server {
 
-HttpResponse json_response(int status, const nlohmann::json& body);
+// `body` keeps its keys in the order given.
+HttpResponse json_response(int status, const nlohmann::ordered_json& body);
 // {"error": MESSAGE} with `status`.
 HttpResponse json_error(int status, std::string_view message);
 // The error's status and message; a server-side failure (5xx) is answered without its detail.

@@ -1,0 +1,37 @@
+// The store's reports linked into ranked networks (graph/linking.h, graph/ranking.h), with the warning
+// lists that mark benign selectors: what `jala networks`, `jala network show`, the money commands (which
+// name each suspect's network) and the node's JSON API share.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "jala/base/result.h"
+#include "jala/extract/warninglist.h"
+#include "jala/flow/ledger.h"
+#include "jala/graph/linking.h"
+#include "jala/graph/ranking.h"
+#include "jala/storage/store.h"
+
+namespace jala::analysis {
+
+struct LinkedStore {
+  graph::LinkInput input;
+  graph::Linking linking;
+  std::vector<graph::NetworkSummary> ranked;
+  std::shared_ptr<const extract::WarningLists> warning_lists;
+};
+
+// Links the reports of one snapshot; a selector on one of the warning lists is never a link.
+Result<LinkedStore> link_view(const storage::ReadView& view,
+                              std::shared_ptr<const extract::WarningLists> warning_lists);
+// The ranked network with this id, or an error naming it.
+Result<const graph::NetworkSummary*> find_network(const LinkedStore& linked, std::string_view id);
+// What the network's reports name, hubs, stray links and benign selectors aside (distinct): its accounts,
+// where transactions name them. What to read the network's money with (storage::ReadView::ledger_of).
+std::vector<model::Selector> network_selectors(const LinkedStore& linked, const graph::NetworkSummary& network);
+// The network's accounts in the ledger, ascending.
+std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
+                                              const graph::NetworkSummary& network);
+
+}  // namespace jala::analysis

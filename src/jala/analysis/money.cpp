@@ -1,0 +1,48 @@
+#include "jala/analysis/money.h"
+
+namespace jala::analysis {
+namespace {
+
+// The accounts that reports name, with how many reports and the best network among them.
+std::vector<flow::ReportedAccount> reported_accounts(const flow::Ledger& ledger, const LinkedStore& linked) {
+  std::vector<std::string> network_of(linked.input.selector_count());
+  for (const graph::NetworkSummary& network : linked.ranked) {  // best first: the best network wins
+    for (const graph::ReportId r : network.reports) {
+      for (const graph::SelectorId s : linked.input.selectors_of(r)) {
+        if (network_of[s].empty()) network_of[s] = network.id;
+      }
+    }
+  }
+  std::vector<flow::ReportedAccount> reported;
+  for (graph::SelectorId s = 0; s < linked.input.selector_count(); ++s) {
+    if (linked.linking.reports_naming[s] == 0) continue;  // a transaction's account, in no report
+    if (const std::optional<flow::AccountId> account = ledger.find(linked.input.selector(s))) {
+      reported.push_back({*account, linked.linking.reports_naming[s], network_of[s]});
+    }
+  }
+  return reported;
+}
+
+}  // namespace
+
+Result<MoneyView> read_money(const storage::ReadView& view, const LinkedStore& linked) {
+  MoneyView money;
+  JALA_TRY_ASSIGN(money.ledger, view.ledger());
+  money.reported = reported_accounts(money.ledger, linked);
+  return money;
+}
+
+nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Suspect& suspect) {
+  nlohmann::ordered_json entry{{"account", ledger.account(suspect.account).to_string()},
+                               {"role", flow::to_string(suspect.role)},
+                               {"score", suspect.score},
+                               {"why", suspect.why},
+                               {"in_usd", suspect.in_usd},
+                               {"out_usd", suspect.out_usd},
+                               {"held_usd", suspect.held_usd},
+                               {"last_activity", format_rfc3339(suspect.last_at)}};
+  if (!suspect.network.empty()) entry["network"] = suspect.network;
+  return entry;
+}
+
+}  // namespace jala::analysis

@@ -1,0 +1,153 @@
+#include "jala/analysis/network_detail.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace jala::analysis {
+namespace {
+
+nlohmann::ordered_json report_ref(const graph::ReportFacts& facts) {
+  return {{"source", facts.source}, {"id", facts.id}};
+}
+
+std::vector<graph::SelectorId> hubs_named(const LinkedStore& linked, const graph::NetworkSummary& network) {
+  std::vector<graph::SelectorId> hubs;
+  for (const graph::ReportId r : network.reports) {
+    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
+      if (graph::shown_never_linked(linked.linking.roles[s])) hubs.push_back(s);
+    }
+  }
+  std::sort(hubs.begin(), hubs.end());
+  hubs.erase(std::unique(hubs.begin(), hubs.end()), hubs.end());
+  return hubs;
+}
+
+// Reads only the transactions into or out of the network's accounts. They hold all that
+// flow::network_money reads but one thing: whether an exit (an outside account they pay) pays on. An exit
+// that pays only accounts outside the network makes no payment here, so the store is asked about the
+// exits that seem to keep the money, and only those.
+Result<ShownMoney> read_network_money(const storage::ReadView& view, const LinkedStore& linked,
+                                      const graph::NetworkSummary& network) {
+  ShownMoney shown;
+  JALA_TRY_ASSIGN(shown.ledger, view.ledger_of(network_selectors(linked, network)));
+  shown.accounts = network_accounts(linked, shown.ledger, network);
+  shown.money = flow::network_money(shown.ledger, shown.accounts);
+  std::vector<model::Selector> keeping;
+  for (const flow::Exit& exit : shown.money.exits) {
+    if (!exit.pays_on) keeping.push_back(shown.ledger.account(exit.account));
+  }
+  if (keeping.empty()) return shown;
+  JALA_TRY_ASSIGN(const flow::Ledger theirs, view.ledger_of(keeping));
+  for (flow::Exit& exit : shown.money.exits) {
+    const std::optional<flow::AccountId> account = theirs.find(shown.ledger.account(exit.account));
+    if (account && !theirs.outgoing(*account).empty()) exit.pays_on = true;
+  }
+  return shown;
+}
+
+nlohmann::ordered_json money_json(const ShownMoney& shown) {
+  nlohmann::ordered_json names = nlohmann::ordered_json::array();
+  for (const flow::AccountId a : shown.accounts) names.push_back(shown.ledger.account(a).to_string());
+  nlohmann::ordered_json exits = nlohmann::ordered_json::array();
+  for (const flow::Exit& exit : shown.money.exits) {
+    exits.push_back({{"account", shown.ledger.account(exit.account).to_string()},
+                     {"usd", exit.usd},
+                     {"transactions", exit.transfers},
+                     {"pays_on", exit.pays_on}});
+  }
+  return {{"accounts", std::move(names)},
+          {"in_usd", shown.money.in_usd},
+          {"in_transactions", shown.money.in_transfers},
+          {"out_usd", shown.money.out_usd},
+          {"out_transactions", shown.money.out_transfers},
+          {"internal_usd", shown.money.internal_usd},
+          {"exits", std::move(exits)}};
+}
+
+}  // namespace
+
+Result<NetworkDetail> explain_network(const storage::ReadView& view, const LinkedStore& linked,
+                                      const graph::NetworkSummary& network) {
+  NetworkDetail detail;
+  for (const graph::ReportId r : network.reports) {
+    for (const graph::SelectorId s : linked.input.selectors_of(r)) {
+      if (linked.linking.roles[s] == graph::SelectorRole::link) detail.joined[s].push_back(r);
+    }
+  }
+  detail.timeline = network.reports;
+  std::stable_sort(detail.timeline.begin(), detail.timeline.end(), [&](graph::ReportId a, graph::ReportId b) {
+    return linked.input.report(a).reported_at < linked.input.report(b).reported_at;
+  });
+  detail.hubs = hubs_named(linked, network);
+  JALA_TRY_ASSIGN(detail.money, read_network_money(view, linked, network));
+  return detail;
+}
+
+std::string hub_label(const LinkedStore& linked, graph::SelectorId selector) {
+  if (linked.linking.roles[selector] == graph::SelectorRole::stray) {
+    return fmt::format("stray link, named by {} reports", linked.linking.reports_naming[selector]);
+  }
+  const std::vector<std::string_view> lists = linked.warning_lists->match(linked.input.selector(selector));
+  return lists.empty() ? fmt::format("hub, named by {} reports", linked.linking.reports_naming[selector])
+                       : fmt::format("benign: {}", fmt::join(lists, ", "));
+}
+
+nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::NetworkSummary& network,
+                                    std::size_t members) {
+  nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < std::min(members, network.reports.size()); ++i) {
+    reports.push_back(report_ref(linked.input.report(network.reports[i])));
+  }
+  nlohmann::ordered_json selectors = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < std::min(members, network.selectors.size()); ++i) {
+    selectors.push_back(linked.input.selector(network.selectors[i]).to_string());
+  }
+  return {{"id", network.id},
+          {"score", network.score},
+          {"report_count", network.reports.size()},
+          {"reports", std::move(reports)},
+          {"selector_count", network.selectors.size()},
+          {"selectors", std::move(selectors)},
+          {"countries", network.countries},
+          {"victims", network.victims},
+          {"loss_usd", network.loss_usd},
+          {"losses_unconverted", network.losses_unconverted},
+          {"lure_ads", network.lure_ads},
+          {"first_report", format_rfc3339(network.first_report)},
+          {"last_report", format_rfc3339(network.last_report)}};
+}
+
+nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::NetworkSummary& network,
+                                   const NetworkDetail& detail) {
+  nlohmann::ordered_json document = summary_json(linked, network);
+  nlohmann::ordered_json links = nlohmann::ordered_json::array();
+  for (const graph::SelectorId s : network.selectors) {
+    nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+    if (const auto joined = detail.joined.find(s); joined != detail.joined.end()) {
+      for (const graph::ReportId r : joined->second) reports.push_back(report_ref(linked.input.report(r)));
+    }
+    links.push_back({{"selector", linked.input.selector(s).to_string()}, {"reports", std::move(reports)}});
+  }
+  nlohmann::ordered_json timeline = nlohmann::ordered_json::array();
+  for (const graph::ReportId r : detail.timeline) {
+    const graph::ReportFacts& facts = linked.input.report(r);
+    nlohmann::ordered_json entry = report_ref(facts);
+    entry["reported_at"] = format_rfc3339(facts.reported_at);
+    entry["kind"] = model::to_string(facts.kind);
+    entry["country"] = facts.country;
+    timeline.push_back(std::move(entry));
+  }
+  nlohmann::ordered_json hubs = nlohmann::ordered_json::array();
+  for (const graph::SelectorId s : detail.hubs) {
+    hubs.push_back({{"selector", linked.input.selector(s).to_string()}, {"why", hub_label(linked, s)}});
+  }
+  document["links"] = std::move(links);
+  document["timeline"] = std::move(timeline);
+  document["hubs"] = std::move(hubs);
+  document["money"] = money_json(detail.money);
+  return document;
+}
+
+}  // namespace jala::analysis

@@ -1,0 +1,51 @@
+// One network explained, as `jala network show` prints it and GET /api/v1/networks/ID answers it: the
+// selectors that link its reports and the reports each one joins, the hubs it names (never links), its
+// timeline, and the money its accounts moved (flow/network_money.h). docs/formats/cli.md gives the JSON.
+#pragma once
+
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "jala/analysis/linked_store.h"
+#include "jala/flow/network_money.h"
+
+namespace jala::analysis {
+
+// The network's money: the ledger that names its accounts, the network's accounts in it (ascending),
+// and what they moved.
+struct ShownMoney {
+  flow::Ledger ledger;
+  std::vector<flow::AccountId> accounts;
+  flow::NetworkMoney money;
+};
+
+struct NetworkDetail {
+  std::map<graph::SelectorId, std::vector<graph::ReportId>> joined;  // each link and the reports it joins
+  std::vector<graph::ReportId> timeline;                             // the reports by when they were made
+  std::vector<graph::SelectorId> hubs;  // hubs, stray links and benign selectors named, ascending
+  ShownMoney money;
+};
+
+// Reads the network's money from the view (only the transactions into or out of its accounts) and
+// explains it. `linked` must be of the same store.
+Result<NetworkDetail> explain_network(const storage::ReadView& view, const LinkedStore& linked,
+                                      const graph::NetworkSummary& network);
+
+// Why a selector the network names is not a link: "hub, named by N reports", "stray link, ..." or the
+// warning lists that hold it.
+std::string hub_label(const LinkedStore& linked, graph::SelectorId selector);
+
+// {"id", "score", "report_count", "reports", "selector_count", "selectors", "countries", "victims",
+// "loss_usd", ...}: one line of `jala networks --json`. `members` caps how many reports and selectors are
+// listed (the counts are of all of them); the command lists all, the API's list the first 100.
+nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::NetworkSummary& network,
+                                    std::size_t members = std::numeric_limits<std::size_t>::max());
+// The summary with "links", "timeline", "hubs" and "money": `jala network show --json`.
+nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::NetworkSummary& network,
+                                   const NetworkDetail& detail);
+
+}  // namespace jala::analysis

@@ -1,0 +1,22 @@
+#include "jala/cli/linked_store.h"
+
+#include "jala/cli/data_files.h"
+
+namespace jala::cli {
+
+Result<analysis::LinkedStore> link_view(const storage::ReadView& view) {
+  JALA_TRY_ASSIGN(extract::WarningLists lists, load_warning_lists());
+  return analysis::link_view(view, std::make_shared<const extract::WarningLists>(std::move(lists)));
+}
+
+Result<analysis::LinkedStore> link_store(const Context& context) {
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  Result<analysis::LinkedStore> linked = failed_precondition("the store was not read");
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    linked = link_view(view);
+    return {};
+  }));
+  return linked;
+}
+
+}  // namespace jala::cli

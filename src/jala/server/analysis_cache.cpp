@@ -1,0 +1,31 @@
+#include "jala/server/analysis_cache.h"
+
+namespace jala::server {
+
+Result<std::shared_ptr<const analysis::LinkedStore>> AnalysisCache::linked(const storage::ReadView& view) {
+  JALA_TRY_ASSIGN(const std::uint64_t log_size, view.log_size());
+  const std::lock_guard lock(m_mutex);
+  return linked_locked(view, log_size);
+}
+
+Result<std::shared_ptr<const SuspectList>> AnalysisCache::suspects(const storage::ReadView& view) {
+  JALA_TRY_ASSIGN(const std::uint64_t log_size, view.log_size());
+  const std::lock_guard lock(m_mutex);
+  if (m_suspects.value && m_suspects.log_size == log_size) return m_suspects.value;
+  JALA_TRY_ASSIGN(const std::shared_ptr<const analysis::LinkedStore> linked, linked_locked(view, log_size));
+  auto list = std::make_shared<SuspectList>();
+  JALA_TRY_ASSIGN(list->money, analysis::read_money(view, *linked));
+  list->accounts = flow::find_suspects(list->money.ledger, list->money.reported);
+  m_suspects = {log_size, std::move(list)};
+  return m_suspects.value;
+}
+
+Result<std::shared_ptr<const analysis::LinkedStore>> AnalysisCache::linked_locked(const storage::ReadView& view,
+                                                                                  std::uint64_t log_size) {
+  if (m_linked.value && m_linked.log_size == log_size) return m_linked.value;
+  JALA_TRY_ASSIGN(analysis::LinkedStore linked, analysis::link_view(view, m_warning_lists));
+  m_linked = {log_size, std::make_shared<const analysis::LinkedStore>(std::move(linked))};
+  return m_linked.value;
+}
+
+}  // namespace jala::server

@@ -1,0 +1,50 @@
+// The node's networks and suspects for the JSON API, computed once per state of the store and shared by
+// every worker: linking every report takes seconds at a million reports, far too long for each request.
+// The state is the evidence log's size, which grows with every report, transaction and custody event the
+// node writes; the first request after a change computes anew while the others wait for it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "jala/analysis/linked_store.h"
+#include "jala/analysis/money.h"
+
+namespace jala::server {
+
+// The accounts that move scam money, best first (flow/suspects.h), with the ledger that names them.
+struct SuspectList {
+  analysis::MoneyView money;
+  std::vector<flow::Suspect> accounts;
+};
+
+class AnalysisCache {
+ public:
+  explicit AnalysisCache(std::shared_ptr<const extract::WarningLists> warning_lists)
+      : m_warning_lists(std::move(warning_lists)) {}
+
+  // The lists that mark benign selectors.
+  const extract::WarningLists& warning_lists() const { return *m_warning_lists; }
+  // The view's reports linked into ranked networks.
+  Result<std::shared_ptr<const analysis::LinkedStore>> linked(const storage::ReadView& view);
+  // The view's suspect accounts, scored with their networks.
+  Result<std::shared_ptr<const SuspectList>> suspects(const storage::ReadView& view);
+
+ private:
+  template <typename T>
+  struct Entry {
+    std::uint64_t log_size = 0;
+    std::shared_ptr<const T> value;
+  };
+  Result<std::shared_ptr<const analysis::LinkedStore>> linked_locked(const storage::ReadView& view,
+                                                                     std::uint64_t log_size);
+
+  std::shared_ptr<const extract::WarningLists> m_warning_lists;
+  std::mutex m_mutex;
+  Entry<analysis::LinkedStore> m_linked;
+  Entry<SuspectList> m_suspects;
+};
+
+}  // namespace jala::server

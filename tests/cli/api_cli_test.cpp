@@ -1,0 +1,217 @@
+// The node's JSON API (docs/formats/http-api.md) against the command line: a real `jala serve` over the
+// bundled examples answers each resource with the very document the matching command prints, refuses bad
+// requests with the statuses the docs name, and sees what is ingested while it serves.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "jala/server/http_client.h"
+#include "run_jala.h"
+#include "support/scratch_folder.h"
+
+namespace jala::testing {
+namespace {
+
+std::string example(std::string_view name) { return std::string(JALA_SOURCE_DIR) + "/examples/" + std::string(name); }
+
+class Api : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_scratch.emplace("api");
+    s_db = s_scratch->file("node.db");
+    const JalaRun ingest = run_jala({"--db", s_db, "ingest", example("reports.jsonl"), example("reports.csv"),
+                                     example("transactions.jsonl"), example("transactions.csv")});
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+    const std::string port_file = s_scratch->file("port");
+    s_server = start_jala({"--db", s_db, "serve", "--agency", "PH-NBI", "--country", "PH", "--listen", "127.0.0.1:0",
+                           "--port-file", port_file, "--quiet"});
+    for (int i = 0; i < 200 && read_file(port_file).empty(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    const std::string port = read_file(port_file);
+    ASSERT_FALSE(port.empty()) << "jala serve did not start";
+    s_base = "http://127.0.0.1:" + port.substr(0, port.find('\n'));
+  }
+
+  static void TearDownTestSuite() {
+    if (s_server > 0) {
+      ::kill(s_server, SIGTERM);
+      int status = 0;
+      ::waitpid(s_server, &status, 0);
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "jala serve did not stop cleanly on SIGTERM";
+    }
+    s_scratch.reset();
+  }
+
+  static server::ClientResponse get(const std::string& path) {
+    auto client = server::HttpClient::make().value();
+    auto response = client.get(s_base + path, {{"Accept", "application/json"}});
+    EXPECT_TRUE(response.ok());
+    return response.ok() ? std::move(response).value() : server::ClientResponse{};
+  }
+
+  // The JSON a 200 answer carries; fails the test on any other status.
+  static nlohmann::json get_json(const std::string& path) {
+    const server::ClientResponse response = get(path);
+    EXPECT_EQ(response.status, 200) << path << ": " << response.body;
+    return nlohmann::json::parse(response.body, nullptr, false);
+  }
+
+  // What `jala ARGS... --json` prints.
+  static nlohmann::json command_json(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", s_db});
+    args.emplace_back("--json");
+    const JalaRun run = run_jala(args);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return nlohmann::json::parse(run.out, nullptr, false);
+  }
+
+  // A network of `jala networks --json` as the API's list gives it: at most 100 reports and selectors.
+  static nlohmann::json as_listed(nlohmann::json network) {
+    for (const char* members : {"reports", "selectors"}) {
+      if (network[members].size() > 100) network[members].erase(network[members].begin() + 100, network[members].end());
+    }
+    return network;
+  }
+
+  static inline std::optional<ScratchFolder> s_scratch;
+  static inline std::string s_db;
+  static inline std::string s_base;
+  static inline int s_server = -1;
+};
+
+TEST_F(Api, ListsTheNetworksAsTheCommandDoes) {
+  const nlohmann::json command = command_json({"networks"});
+  ASSERT_GE(command["networks"].size(), 2U) << "the examples link into at least two networks";
+  nlohmann::json listed = nlohmann::json::array();
+  for (const nlohmann::json& network : command["networks"]) listed.push_back(as_listed(network));
+  const nlohmann::json all = get_json("/api/v1/networks?top=1000");
+  EXPECT_EQ(all["count"], command["networks"].size());
+  EXPECT_EQ(all["networks"], listed);
+  const nlohmann::json first = get_json("/api/v1/networks?top=1");
+  ASSERT_EQ(first["networks"].size(), 1U);
+  EXPECT_EQ(first["networks"][0], listed[0]);
+  EXPECT_EQ(first["count"], command["networks"].size());
+}
+
+// A network too large for a list: the list names 100 of its 150 reports and counts all of them; the
+// network's own resource lists every one.
+TEST_F(Api, ListsAtMostAHundredMembersOfANetworkAndCountsThemAll) {
+  std::string chain;
+  for (int i = 0; i < 150; ++i) {  // report i names emails i and i + 1: a chain of 150 reports
+    nlohmann::json selectors = nlohmann::json::array();
+    for (const int wallet : {i, i + 1})
+      selectors.push_back({{"type", "email"}, {"value", fmt::format("mule{}@chain-jobs.com", wallet)}});
+    chain +=
+        nlohmann::json{{"source", "MY-PDRM"}, {"id", fmt::format("chain-{}", i)},      {"kind", "victim_complaint"},
+                       {"country", "MY"},     {"reported_at", "2026-04-01T10:00:00Z"}, {"selectors", selectors}}
+            .dump() +
+        "\n";
+  }
+  write_file(s_scratch->file("chain.jsonl"), chain);
+  const JalaRun ingest = run_jala({"--db", s_db, "ingest", s_scratch->file("chain.jsonl")});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  const nlohmann::json listed = get_json("/api/v1/networks?top=1000");
+  const auto chained = std::find_if(listed["networks"].begin(), listed["networks"].end(),
+                                    [](const nlohmann::json& network) { return network["report_count"] == 150; });
+  ASSERT_NE(chained, listed["networks"].end()) << "the chain is one network";
+  EXPECT_EQ((*chained)["reports"].size(), 100U);
+  EXPECT_EQ((*chained)["selector_count"], 149);  // the emails at the chain's two ends are named once: no links
+  EXPECT_EQ((*chained)["selectors"].size(), 100U);
+  const nlohmann::json shown = get_json("/api/v1/networks/" + std::string((*chained)["id"]));
+  EXPECT_EQ(shown["reports"].size(), 150U);
+  EXPECT_EQ(shown["selectors"].size(), 149U);
+}
+
+TEST_F(Api, ExplainsANetworkAsTheCommandDoes) {
+  const std::string id = command_json({"networks"})["networks"][0]["id"];
+  const nlohmann::json shown = get_json("/api/v1/networks/" + id);
+  EXPECT_EQ(shown, command_json({"network", "show", id}));
+  EXPECT_FALSE(shown["links"].empty());
+  EXPECT_FALSE(shown["money"]["accounts"].empty()) << "the first example network moves money";
+}
+
+TEST_F(Api, ListsTheSuspectAccountsAsTheCommandDoes) {
+  const nlohmann::json command = command_json({"flow", "suspects"});
+  ASSERT_FALSE(command["accounts"].empty());
+  const nlohmann::json all = get_json("/api/v1/suspects?top=1000");
+  EXPECT_EQ(all["count"], command["accounts"].size());
+  EXPECT_EQ(all["accounts"], command["accounts"]);
+  EXPECT_EQ(get_json("/api/v1/suspects?top=1")["accounts"], nlohmann::json::array({command["accounts"][0]}));
+}
+
+TEST_F(Api, FindsReportsBySelectorInAnySpellingAndShowsThem) {
+  const nlohmann::json report = command_json({"report", "show", "VN-MPS", "VN-MPS-2025-001377"});
+  EXPECT_EQ(get_json("/api/v1/reports/VN-MPS/VN-MPS-2025-001377"), report);
+  const nlohmann::json found = get_json("/api/v1/selectors/bank:BFTVVNVX:0071000123456");
+  EXPECT_EQ(found["selector"], "bank:BFTVVNVX:0071000123456");
+  EXPECT_GE(found["count"], 1);
+  EXPECT_EQ(found["count"], found["reports"].size());
+  EXPECT_EQ(found["more"], false);
+}
+
+TEST_F(Api, GivesTheEvidenceLogsHead) {
+  const nlohmann::json head = get_json("/api/v1/evidence/head");
+  const nlohmann::json signed_head = command_json({"evidence", "head"});
+  EXPECT_GT(head["size"], 0);
+  EXPECT_EQ(head["size"], signed_head["size"]);
+  EXPECT_EQ(head["root"], signed_head["root"]);
+}
+
+TEST_F(Api, RefusesBadRequestsWithTheStatusesDocumented) {
+  EXPECT_EQ(get("/api/v1/networks?top=0").status, 400);
+  EXPECT_EQ(get("/api/v1/networks?top=1001").status, 400);
+  EXPECT_EQ(get("/api/v1/suspects?top=many").status, 400);
+  EXPECT_EQ(get("/api/v1/selectors/phone:12?limit=-1").status, 400);
+  EXPECT_EQ(get("/api/v1/selectors/nonsense").status, 400);
+  const server::ClientResponse unknown_network = get("/api/v1/networks/N000000000000");
+  EXPECT_EQ(unknown_network.status, 404);
+  EXPECT_NE(unknown_network.body.find("no network N000000000000"), std::string::npos) << unknown_network.body;
+  EXPECT_EQ(get("/api/v1/reports/VN-MPS/no-such-report").status, 404);
+  EXPECT_EQ(get("/api/v1/nothing-here").status, 404);
+  auto client = server::HttpClient::make().value();
+  auto posted = client.post(s_base + "/api/v1/networks", {{"Content-Type", "application/json"}}, "{}");
+  ASSERT_TRUE(posted.ok());
+  EXPECT_EQ(posted->status, 405);
+}
+
+// Networks are computed once per state of the store: a report ingested while the node serves is linked
+// into the next answer.
+TEST_F(Api, SeesWhatIsIngestedWhileItServes) {
+  const std::string id = command_json({"networks"})["networks"][0]["id"];
+  const nlohmann::json before = get_json("/api/v1/networks/" + id);
+  const std::string linked_selector = before["links"][0]["selector"];  // "type:value"
+  const std::size_t colon = linked_selector.find(':');
+  const std::string late = s_scratch->file("late.jsonl");
+  write_file(
+      late,
+      nlohmann::json{
+          {"source", "PH-NBI"},
+          {"id", "late-1"},
+          {"kind", "victim_complaint"},
+          {"country", "PH"},
+          {"reported_at", "2026-05-01T10:00:00Z"},
+          {"text", "I paid the recruiter"},
+          {"selectors", {{{"type", linked_selector.substr(0, colon)}, {"value", linked_selector.substr(colon + 1)}}}}}
+              .dump() +
+          "\n");
+  const JalaRun ingest = run_jala({"--db", s_db, "ingest", late});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  const nlohmann::json after = get_json("/api/v1/networks/" + id);
+  EXPECT_EQ(after["report_count"], before["report_count"].get<int>() + 1);
+  EXPECT_NE(after["reports"].dump().find("late-1"), std::string::npos) << "the late report joins the network";
+  EXPECT_EQ(after, command_json({"network", "show", id}));
+}
+
+}  // namespace
+}  // namespace jala::testing
