@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/server/http_client.h"
+#include "jala/share/stix_export.h"
 #include "run_jala.h"
 #include "support/scratch_folder.h"
 
@@ -26,22 +28,27 @@ namespace {
 
 constexpr std::string_view k_taxii = "application/taxii+json;version=2.1";
 constexpr std::string_view k_amber_marking = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+constexpr std::string_view k_green_marking = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
 
 std::string report_line(std::string_view id, std::string_view tlp, std::string_view text) {
-  return nlohmann::json{{"source", "PH-NBI"},   {"id", id},     {"kind", "victim_complaint"},
-                        {"country", "PH"},      {"tlp", tlp},   {"reported_at", "2026-05-01T10:00:00Z"},
+  return nlohmann::json{{"source", "PH-NBI"}, {"id", id},   {"kind", "victim_complaint"},
+                        {"country", "PH"},    {"tlp", tlp}, {"reported_at", "2026-05-01T10:00:00Z"},
                         {"text", text}}
              .dump() +
          "\n";
 }
 
+// The STIX id of one of node A's reports (share/stix_export.h).
+std::string report_id(std::string_view id) { return share::report_object_id("PH-NBI", id); }
+
 class TwoNodes : public ::testing::Test {
  protected:
   void SetUp() override {
-    write_file(m_scratch.file("reports.jsonl"),
-               report_line("amber-1", "amber", "Telegram @easyjob_vn paid to wallet TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW") +
-                   report_line("green-1", "green", "Contact hr.recruit@overseas-jobs.example for a visa job") +
-                   report_line("red-1", "red", "Informant: boss uses +855 12 345 678 and IBAN GB82WEST12345698765432"));
+    write_file(
+        m_scratch.file("reports.jsonl"),
+        report_line("amber-1", "amber", "Telegram @easyjob_vn paid to wallet TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW") +
+            report_line("green-1", "green", "Contact hr.recruit@overseas-jobs-hr.com for a visa job") +
+            report_line("red-1", "red", "Informant: boss uses +855 12 345 678 and IBAN GB82WEST12345698765432"));
     ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_scratch.file("reports.jsonl")}).exit_code, 0);
     m_secret_b = add_partner("node-b", "amber");
     m_secret_c = add_partner("node-c", "green");
@@ -49,13 +56,14 @@ class TwoNodes : public ::testing::Test {
     ASSERT_EQ(run_jala({"--db", m_a, "partner", "revoke", "node-d"}).exit_code, 0);
 
     const std::string port_file = m_scratch.file("port");
-    std::vector<std::string> serve = {"--db",        m_a,       "serve",      "--agency", "PH-NBI", "--country", "PH",
-                                      "--listen",    "127.0.0.1:0", "--port-file", port_file, "--max-body", "4096",
-                                      "--quiet"};
+    std::vector<std::string> serve = {"--db",      m_a,          "serve",    "--agency",    "PH-NBI",
+                                      "--country", "PH",         "--listen", "127.0.0.1:0", "--port-file",
+                                      port_file,   "--max-body", "4096",     "--quiet"};
     const std::vector<std::string> extra = serve_options();
     serve.insert(serve.end(), extra.begin(), extra.end());
     m_server = start_jala(serve);
-    for (int i = 0; i < 200 && read_file(port_file).empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (int i = 0; i < 200 && read_file(port_file).empty(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
     ASSERT_FALSE(read_file(port_file).empty()) << "jala serve did not start";
     m_base = scheme() + "://127.0.0.1:" + read_file(port_file).substr(0, read_file(port_file).find('\n'));
   }
@@ -78,8 +86,7 @@ class TwoNodes : public ::testing::Test {
     return added.out.substr(0, added.out.find('\n'));
   }
 
-  server::ClientResponse get(const std::string& path, const std::string& secret,
-                             std::string_view accept = k_taxii) {
+  server::ClientResponse get(const std::string& path, const std::string& secret, std::string_view accept = k_taxii) {
     auto client = server::HttpClient::make().value();
     auto response = client.get(m_base + path, {{"Accept", std::string(accept)}, {"Authorization", "Bearer " + secret}});
     EXPECT_TRUE(response.ok());
@@ -169,9 +176,8 @@ TEST_F(TwoNodes, NodeBSyncsTheAmberCollectionButNeverTheRedReport) {
   EXPECT_EQ(iban.out.find("red-1"), std::string::npos) << iban.out;
 
   // Nothing of the red report crosses the wire, to anyone: not its id, text or selectors.
-  const std::string everything = get("/taxii2/jala/collections/" + collection("reports") + "/objects/?match[version]=all",
-                                     m_secret_b)
-                                     .body;
+  const std::string everything =
+      get("/taxii2/jala/collections/" + collection("reports") + "/objects/?match[version]=all", m_secret_b).body;
   for (const std::string_view secret : {"red-1", "Informant", "GB82WEST12345698765432", "+85512345678"}) {
     EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
   }
@@ -186,10 +192,73 @@ TEST_F(TwoNodes, NodeBSyncsTheAmberCollectionButNeverTheRedReport) {
   EXPECT_NE(custody.out.find("shared by node-b"), std::string::npos) << custody.out;
 }
 
+// Reports ingested while A serves link into networks, which A publishes into its networks collection:
+// a network marked with the most restrictive TLP of its reports, and none with a TLP:RED report.
+TEST_F(TwoNodes, PublishesNetworksAtTheirReportsTlpAndKeepsThoseWithARedReportHome) {
+  write_file(m_scratch.file("linked.jsonl"),
+             report_line("amber-2", "amber", "Same wallet TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW took my savings") +
+                 report_line("green-2", "green", "Recruiter hr.recruit@overseas-jobs-hr.com promised a visa") +
+                 report_line("amber-3", "amber", "The boss called me from +855 12 345 678"));
+  ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_scratch.file("linked.jsonl")}).exit_code, 0);
+  const std::string networks = "/taxii2/jala/collections/" + collection("networks") + "/objects/";
+  nlohmann::json groupings;
+  for (int tries = 0; tries < 150; ++tries) {  // A publishes every 5 seconds
+    groupings = nlohmann::json::parse(get(networks + "?match[type]=grouping", m_secret_b).body)["objects"];
+    if (groupings.size() >= 2) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(groupings.size(), 2U) << groupings.dump();
+  std::map<std::string, std::string> marking_of;  // the grouping's first report -> its marking
+  for (const auto& grouping : groupings) {
+    EXPECT_EQ(grouping["context"], "suspicious-activity");
+    const std::string refs = grouping["object_refs"].dump();
+    marking_of[refs.find(report_id("amber-1")) != std::string::npos ? "amber" : "green"] =
+        grouping["object_marking_refs"][0];
+  }
+  EXPECT_EQ(marking_of["amber"], k_amber_marking);
+  EXPECT_EQ(marking_of["green"], k_green_marking);
+
+  // The network of the red report and amber-3 stays home, and nothing tells of it.
+  const std::string everything = get(networks + "?match[version]=all", m_secret_b).body;
+  for (const std::string_view secret : {"red-1", "amber-3", "+85512345678"}) {
+    EXPECT_EQ(everything.find(secret), std::string::npos) << secret;
+  }
+  // A green partner sees the green network only.
+  const auto green = nlohmann::json::parse(get(networks + "?match[type]=grouping", m_secret_c).body);
+  ASSERT_EQ(green["objects"].size(), 1U);
+  EXPECT_EQ(green["objects"][0]["object_marking_refs"][0], k_green_marking);
+
+  // Node B's sync takes the networks collection as well, without a failure.
+  const JalaRun synced = sync(m_secret_b);
+  ASSERT_EQ(synced.exit_code, 0) << synced.err;
+  EXPECT_EQ(nlohmann::json::parse(synced.out)["failed"], 0);
+
+  // A report that makes amber-1's Telegram account a second link changes the amber network: its grouping
+  // gets a new version and the new link its relationships, while the wallet's relationships, which say
+  // the same as before, keep their one version.
+  const auto relationships = [&] {
+    return nlohmann::json::parse(
+        get(networks + "?match[type]=relationship&match[version]=all", m_secret_b).body)["objects"];
+  };
+  ASSERT_EQ(relationships().size(), 4U);  // two per network: each report to its one link
+  write_file(m_scratch.file("more.jsonl"), report_line("amber-4", "amber", "Recruited by Telegram @easyjob_vn"));
+  ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_scratch.file("more.jsonl")}).exit_code, 0);
+  nlohmann::json versions;
+  for (int tries = 0; tries < 150; ++tries) {
+    versions = nlohmann::json::parse(get(networks + "?match[type]=grouping&match[version]=all", m_secret_b).body);
+    if (versions["objects"].size() >= 3) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(versions["objects"].size(), 3U) << "the amber grouping's second version";
+  std::map<std::string, int> versions_of;
+  for (const auto& relationship : relationships()) ++versions_of[relationship["id"].get<std::string>()];
+  EXPECT_EQ(versions_of.size(), 6U);  // and two for the Telegram link
+  for (const auto& [id, count] : versions_of) EXPECT_EQ(count, 1) << id;
+}
+
 TEST_F(TwoNodes, APartnerSeesNothingAboveItsTlp) {
-  const auto envelope = nlohmann::json::parse(get("/taxii2/jala/collections/" + collection("reports") + "/objects/",
-                                                  m_secret_c)
-                                                  .body);
+  const auto envelope =
+      nlohmann::json::parse(get("/taxii2/jala/collections/" + collection("reports") + "/objects/", m_secret_c).body);
   ASSERT_TRUE(envelope.contains("objects"));
   std::set<std::string> types;
   for (const auto& object : envelope["objects"]) {
@@ -278,10 +347,15 @@ TEST_F(TwoNodes, TakesEnvelopesIntoTheInboxWithAStatusOnlyTheSenderSees) {
 
 TEST_F(TwoNodes, PrivateOverlapFindsTheSharedSelectorsWithinThePartnersTlp) {
   write_file(m_scratch.file("b.jsonl"),
-             nlohmann::json{{"source", "VN-MPS"}, {"id", "b-1"}, {"kind", "victim_complaint"}, {"country", "VN"},
-                            {"tlp", "amber"}, {"reported_at", "2026-05-02T10:00:00Z"},
-                            {"text", "Paid TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW; also IBAN GB82WEST12345698765432 and "
-                                     "boss@only-here.example"}}
+             nlohmann::json{{"source", "VN-MPS"},
+                            {"id", "b-1"},
+                            {"kind", "victim_complaint"},
+                            {"country", "VN"},
+                            {"tlp", "amber"},
+                            {"reported_at", "2026-05-02T10:00:00Z"},
+                            {"text",
+                             "Paid TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW; also IBAN GB82WEST12345698765432 and "
+                             "boss@only-here.example"}}
                      .dump() +
                  "\n");
   ASSERT_EQ(run_jala({"--db", m_b, "ingest", m_scratch.file("b.jsonl")}).exit_code, 0);

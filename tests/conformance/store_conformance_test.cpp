@@ -133,13 +133,14 @@ TEST_P(StoreConformance, TextSelectorsKeepTheirSpansAndFindTheReport) {
   EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 4);
 }
 
-// Linking reads every report once, with each selector it names (form or text) once.
+// Linking reads every report once, with each selector it names (form or text) once, and its TLP.
 TEST_P(StoreConformance, LinkInputHoldsEveryReportWithItsDistinctSelectors) {
   model::Report first = make_report("r1", "gọi 0912 345 678");
   first.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912345678"}, 4, 16, 0.9}};
   model::Report second = make_report("r2");
   second.selectors = {{model::Selector{model::SelectorType::telegram, "golden_lotus_hr"}, "@golden_lotus_hr"}};
   second.loss.reset();
+  second.tlp = model::Tlp::red;
   ASSERT_TRUE(put(first).ok());
   ASSERT_TRUE(put(second).ok());
   const auto input = read<graph::LinkInput>([](const ReadView& v) { return v.link_input(); });
@@ -158,6 +159,7 @@ TEST_P(StoreConformance, LinkInputHoldsEveryReportWithItsDistinctSelectors) {
     EXPECT_EQ(facts.kind, model::ReportKind::victim_complaint);
     EXPECT_EQ(facts.victim_country, "VN");
     EXPECT_EQ(facts.loss.has_value(), facts.id == "r1");
+    EXPECT_EQ(facts.tlp, facts.id == "r1" ? first.tlp : model::Tlp::red);
   }
 }
 

@@ -62,11 +62,19 @@ Result<share::NodeIdentity> node_identity(storage::Store& store, const ServeArgs
   return node;
 }
 
-Status publish_new(storage::Store& store, const share::NodeIdentity& node) {
+// Publishes the reports logged since the last time, then the networks they change.
+Status publish_new(storage::Store& store, const share::NodeIdentity& node, server::AnalysisCache& analyses) {
   JALA_TRY_ASSIGN(const server::PublishCounts counts, server::publish(store, node));
   if (counts.reports + counts.left_private + counts.from_partners > 0) {
     fmt::print(stderr, "jala: published {} reports ({} objects); {} TLP:RED and {} partners' reports stay here\n",
                counts.reports, counts.objects, counts.left_private, counts.from_partners);
+  }
+  JALA_TRY_ASSIGN(const server::NetworkPublishCounts networks, server::publish_networks(store, node, analyses));
+  if (networks.networks > 0) {
+    fmt::print(stderr,
+               "jala: published {} new or changed networks ({} objects); {} networks with TLP:RED or partners' "
+               "reports stay here\n",
+               networks.networks, networks.objects, networks.kept_home);
   }
   return {};
 }
@@ -77,7 +85,10 @@ Status serve_command(const Context& context, const ServeArgs& args) {
   JALA_TRY_ASSIGN(const Endpoint endpoint, parse_listen(args.listen));
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   JALA_TRY_ASSIGN(const share::NodeIdentity node, node_identity(*store, args));
-  JALA_TRY(publish_new(*store, node));
+  JALA_TRY_ASSIGN(extract::WarningLists warning_lists, load_warning_lists());
+  auto analyses =
+      std::make_shared<server::AnalysisCache>(std::make_shared<const extract::WarningLists>(std::move(warning_lists)));
+  JALA_TRY(publish_new(*store, node, *analyses));
 
   // The workers inherit this mask, so only this thread takes the signals, in sigtimedwait below.
   sigset_t stop_signals;
@@ -99,9 +110,6 @@ Status serve_command(const Context& context, const ServeArgs& args) {
   if (!args.quiet) options.request_log = [](std::string_view line) { fmt::print(stderr, "{}\n", line); };
   const server::NodeConfig config{context.db, node, args.max_body_bytes};
   auto authenticator = std::make_shared<server::Authenticator>();
-  JALA_TRY_ASSIGN(extract::WarningLists warning_lists, load_warning_lists());
-  auto analyses =
-      std::make_shared<server::AnalysisCache>(std::make_shared<const extract::WarningLists>(std::move(warning_lists)));
   JALA_TRY_ASSIGN(std::unique_ptr<server::HttpServer> http, server::HttpServer::start(options, [&] {
                     return server::NodeHandler::open(config, authenticator, analyses);
                   }));
@@ -118,7 +126,7 @@ Status serve_command(const Context& context, const ServeArgs& args) {
   for (;;) {
     const timespec wait{k_publish_every_seconds, 0};
     if (sigtimedwait(&stop_signals, nullptr, &wait) > 0) break;
-    if (Status published = publish_new(*store, node); !published.ok()) {
+    if (Status published = publish_new(*store, node, *analyses); !published.ok()) {
       fmt::print(stderr, "jala: publishing failed, will retry: {}\n", published.error().message());
     }
   }

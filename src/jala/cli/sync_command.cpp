@@ -10,6 +10,7 @@
 
 #include "jala/cli/share_commands.h"
 #include "jala/server/http_client.h"
+#include "jala/server/publisher.h"
 #include "jala/share/partners.h"
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_import.h"
@@ -184,7 +185,7 @@ Status sync_command(const Context& context, const SyncArgs& args) {
           fmt::print(stderr, "jala: sync: {}: {}\n", report.origin, report.report.error().message());
           continue;
         }
-        JALA_TRY(transaction.set_share_state("synced-source:" + report.report->source, args.partner));
+        JALA_TRY(transaction.set_share_state(server::synced_source_state(report.report->source), args.partner));
         JALA_TRY_ASSIGN(const storage::PutOutcome outcome, transaction.put_report(*report.report));
         reports += outcome == storage::PutOutcome::unchanged ? 0 : 1;
       }

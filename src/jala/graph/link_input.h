@@ -13,6 +13,7 @@
 
 #include "jala/base/time.h"
 #include "jala/model/report.h"
+#include "jala/model/tlp.h"
 
 namespace jala::graph {
 
@@ -27,6 +28,7 @@ struct ReportFacts {
   std::string victim_country;
   Timestamp reported_at;
   std::optional<model::Money> loss;
+  model::Tlp tlp = model::k_default_tlp;  // how far the report may be shared
 };
 
 class LinkInput {

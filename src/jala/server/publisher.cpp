@@ -1,11 +1,14 @@
 #include "jala/server/publisher.h"
 
 #include <charconv>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "jala/base/sha256.h"
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_extensions.h"
+#include "jala/share/stix_network.h"
 #include "jala/share/taxii.h"
 
 namespace jala::server {
@@ -13,14 +16,20 @@ namespace {
 
 constexpr std::string_view k_identity_state = "node:identity";
 constexpr std::string_view k_cursor_state = "publish:reports";
+// The reports cursor at which the networks were last published, and each network's published digest.
+constexpr std::string_view k_networks_cursor_state = "publish:networks";
+std::string network_state(std::string_view network_id) { return fmt::format("publish:network:{}", network_id); }
+constexpr std::size_t k_network_batch = 100;
+constexpr std::size_t k_ids_per_query = 500;  // well under SQLite's limit of bound parameters
 // Which definitions are published: bump the version when the extension definitions change.
 constexpr std::string_view k_definitions_state = "publish:definitions";
 std::string definitions_version(const share::NodeIdentity& node) { return "1 " + node.name; }
 constexpr std::size_t k_batch = 500;
 
-// A published object: in the reports collection, from this node, at `tlp`, made from `record` if any.
-Result<storage::SharedObject> shared(const nlohmann::json& object, model::Tlp tlp, const storage::RecordKey* record) {
-  std::optional<storage::SharedObject> made = share::to_shared_object(object, "reports", "local", tlp);
+// A published object: in `collection`, from this node, at `tlp`, made from `record` if any.
+Result<storage::SharedObject> shared(const nlohmann::json& object, std::string_view collection, model::Tlp tlp,
+                                     const storage::RecordKey* record) {
+  std::optional<storage::SharedObject> made = share::to_shared_object(object, collection, "local", tlp);
   if (!made) return internal_error("the STIX export made an object without a type or id: {}", object.dump());
   made->tlp = tlp;
   if (record != nullptr) {
@@ -40,7 +49,7 @@ Result<std::size_t> publish_definitions(storage::WriteTransaction& transaction, 
   }
   std::size_t added = 0;
   for (const nlohmann::json& object : objects) {
-    JALA_TRY_ASSIGN(const storage::SharedObject definition, shared(object, model::Tlp::clear, nullptr));
+    JALA_TRY_ASSIGN(const storage::SharedObject definition, shared(object, "reports", model::Tlp::clear, nullptr));
     JALA_TRY_ASSIGN(const bool new_version, transaction.put_shared_object(definition));
     added += new_version ? 1 : 0;
   }
@@ -101,14 +110,14 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
       ++counts.left_private;
       continue;
     }
-    JALA_TRY_ASSIGN(const std::optional<std::string> partner, transaction.share_state("synced-source:" + key.source));
+    JALA_TRY_ASSIGN(const std::optional<std::string> partner, transaction.share_state(synced_source_state(key.source)));
     if (partner) {  // a partner's report is theirs to share, not this node's
       ++counts.from_partners;
       continue;
     }
     JALA_TRY_ASSIGN(const Timestamp modified, logged_at(transaction, index));
     for (const nlohmann::json& object : share::report_objects(*report, node, modified)) {
-      JALA_TRY_ASSIGN(const storage::SharedObject published, shared(object, report->tlp, &key));
+      JALA_TRY_ASSIGN(const storage::SharedObject published, shared(object, "reports", report->tlp, &key));
       JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(published));
       counts.objects += added ? 1 : 0;
     }
@@ -118,7 +127,105 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
   return true;
 }
 
+// A network as it would be published now, with the digest of what it says.
+struct NetworkVersion {
+  model::Tlp tlp = model::k_default_tlp;
+  std::string network_id;
+  std::string digest;
+  std::vector<nlohmann::json> objects;
+};
+
+// Whether a network stays home: it has a TLP:RED report, or a report a partner's sync brought in
+// (`partner_source` caches which sources are partners').
+Result<bool> kept_home(const storage::ReadView& view, const analysis::LinkedStore& linked,
+                       const graph::NetworkSummary& network, std::map<std::string, bool, std::less<>>& partner_source) {
+  for (const graph::ReportId r : network.reports) {
+    const graph::ReportFacts& facts = linked.input.report(r);
+    if (facts.tlp == model::Tlp::red) return true;
+    auto [known, added] = partner_source.try_emplace(facts.source, false);
+    if (added) {
+      JALA_TRY_ASSIGN(const std::optional<std::string> partner, view.share_state(synced_source_state(facts.source)));
+      known->second = partner.has_value();
+    }
+    if (known->second) return true;
+  }
+  return false;
+}
+
+// The networks whose published version is missing or says something else now.
+Result<std::vector<NetworkVersion>> changed_networks(const storage::ReadView& view, const analysis::LinkedStore& linked,
+                                                     const share::NodeIdentity& node, NetworkPublishCounts& counts) {
+  std::vector<NetworkVersion> changed;
+  std::map<std::string, bool, std::less<>> partner_source;
+  for (const graph::NetworkSummary& network : linked.ranked) {
+    JALA_TRY_ASSIGN(const bool home, kept_home(view, linked, network, partner_source));
+    if (home) {
+      ++counts.kept_home;
+      continue;
+    }
+    const share::NetworkExport exported = share::network_export(linked.input, network);
+    NetworkVersion version{exported.tlp, network.id, "", share::network_objects(exported, node)};
+    std::string said;
+    for (const nlohmann::json& object : version.objects) said += object.dump();
+    version.digest = to_hex(sha256(said));
+    JALA_TRY_ASSIGN(const std::optional<std::string> published, view.share_state(network_state(network.id)));
+    if (published != version.digest) changed.push_back(std::move(version));
+  }
+  return changed;
+}
+
+// What an object says, whatever its version: the object without its `modified`.
+nlohmann::json said(nlohmann::json object) {
+  if (object.is_object()) object.erase("modified");
+  return object;
+}
+
+// The latest published version of each of the objects that has one, as said(), by id.
+Result<std::map<std::string, nlohmann::json, std::less<>>> latest_published(const storage::ReadView& view,
+                                                                            std::span<const nlohmann::json> objects) {
+  std::map<std::string, nlohmann::json, std::less<>> latest;
+  storage::SharedObjectQuery query;
+  query.collection = "networks";
+  query.tlp_max = model::Tlp::red;
+  for (std::size_t from = 0; from < objects.size(); from += k_ids_per_query) {
+    query.ids.clear();
+    for (std::size_t i = from; i < std::min(objects.size(), from + k_ids_per_query); ++i) {
+      query.ids.push_back(objects[i]["id"].get<std::string>());
+    }
+    query.limit = query.ids.size();
+    JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> found, view.shared_objects(query));
+    for (const storage::SharedObject& object : found) {
+      latest[object.id] = said(nlohmann::json::parse(object.object, nullptr, false));
+    }
+  }
+  return latest;
+}
+
+// Puts the objects of the networks that say something new, each a version modified no earlier than
+// `published_at`, so that an object that changed without a later report still makes a new version. An
+// object that says what its latest version says is left as it is: a network that grows by one report
+// changes its grouping and the relationships of the links that report names, not the others.
+Status put_networks(storage::WriteTransaction& transaction, std::span<NetworkVersion> networks,
+                    const std::string& published_at, NetworkPublishCounts& counts) {
+  for (NetworkVersion& network : networks) {
+    JALA_TRY_ASSIGN(const auto latest, latest_published(transaction, network.objects));
+    for (nlohmann::json& object : network.objects) {
+      const auto published = latest.find(object["id"].get<std::string>());
+      if (published != latest.end() && published->second == said(object)) continue;
+      object["modified"] = std::max(object["modified"].get<std::string>(), published_at);
+      JALA_TRY_ASSIGN(const storage::SharedObject version, shared(object, "networks", network.tlp, nullptr));
+      JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(version));
+      counts.objects += added ? 1 : 0;
+    }
+    JALA_TRY(transaction.set_share_state(network_state(network.network_id), network.digest));
+    ++counts.networks;
+  }
+  return {};
+}
+
 }  // namespace
+
+std::string synced_source_state(std::string_view source) { return fmt::format("synced-source:{}", source); }
 
 Result<std::optional<share::NodeIdentity>> stored_node_identity(const storage::ReadView& view) {
   JALA_TRY_ASSIGN(const std::optional<std::string> stored, view.share_state(k_identity_state));
@@ -160,6 +267,36 @@ Result<PublishCounts> publish(storage::Store& store, const share::NodeIdentity& 
     if (!batch.ok()) return batch.error();
     if (progress) progress(counts.reports + counts.left_private + counts.from_partners);
   }
+  return counts;
+}
+
+Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
+                                              AnalysisCache& analyses) {
+  NetworkPublishCounts counts;
+  std::optional<std::string> reports_cursor;
+  std::vector<NetworkVersion> changed;
+  const Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(reports_cursor, view.share_state(k_cursor_state));
+    JALA_TRY_ASSIGN(const std::optional<std::string> networks_cursor, view.share_state(k_networks_cursor_state));
+    if (!reports_cursor || networks_cursor == reports_cursor) return {};
+    JALA_TRY_ASSIGN(const std::shared_ptr<const analysis::LinkedStore> linked, analyses.linked(view));
+    JALA_TRY_ASSIGN(changed, changed_networks(view, *linked, node, counts));
+    return {};
+  });
+  if (!read.ok()) return read.error();
+  if (!reports_cursor) return counts;
+  const std::string published_at = share::format_stix_time(now());
+  // In batches; the last one moves the cursor, so an interrupted publication starts again.
+  std::size_t from = 0;
+  do {
+    const std::size_t to = std::min(changed.size(), from + k_network_batch);
+    const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
+      JALA_TRY(put_networks(transaction, std::span(changed).subspan(from, to - from), published_at, counts));
+      return to == changed.size() ? transaction.set_share_state(k_networks_cursor_state, *reports_cursor) : Status{};
+    });
+    if (!written.ok()) return written.error();
+    from = to;
+  } while (from < changed.size());
   return counts;
 }
 

@@ -16,6 +16,7 @@
 #include <functional>
 
 #include "jala/base/result.h"
+#include "jala/server/analysis_cache.h"
 #include "jala/share/stix_export.h"
 #include "jala/storage/store.h"
 
@@ -34,5 +35,23 @@ struct PublishCounts {
 // `progress` is told the reports done so far after every batch.
 Result<PublishCounts> publish(storage::Store& store, const share::NodeIdentity& node,
                               const std::function<void(std::size_t)>& progress = {});
+
+// The store state that marks SOURCE as a partner's (`jala sync` sets it): its reports are never published.
+std::string synced_source_state(std::string_view source);
+
+struct NetworkPublishCounts {
+  std::size_t networks = 0;   // networks published now, new or changed
+  std::size_t kept_home = 0;  // networks with a TLP:RED report or a partner's report
+  std::size_t objects = 0;    // object versions added to the collection
+};
+
+// Publishes into the networks collection, once reports were published since it last did, each network
+// the reports link into (share/stix_network.h): its grouping and relationships, marked with the most
+// restrictive TLP of its reports, a new version whenever what it says changed (the digest of each
+// network's objects is kept in the store). A network with a TLP:RED report or a partner's report stays
+// home, since its grouping would tell of them. A network that merges into another keeps its last
+// version; the other network's grouping names its reports.
+Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
+                                              AnalysisCache& analyses);
 
 }  // namespace jala::server

@@ -252,28 +252,28 @@ TEST(NetworkObjects, AreAGroupingAndTheLinksWithTheirReasons) {
   EXPECT_EQ(objects[1]["target_ref"], selector_object_id(selector("phone:+84912345678")));
   EXPECT_EQ(objects[1]["relationship_type"], "related-to");
   EXPECT_EQ(objects[1]["description"],
-            "Report VN-MPS/1 names phone:+84912345678, which 1 other reports of network N0123456789ab also name "
-            "(TH-CIB/9); the shared selector links them.");
+            "Report VN-MPS/1 names phone:+84912345678, which other reports also name; the shared selector links them "
+            "into one network.");
 }
 
-TEST(NetworkExport, TakesTheLinksAndWhoNamesThemFromTheLinkInput) {
+TEST(NetworkExport, TakesTheLinksWhoNamesThemAndTheTlpFromTheLinkInput) {
   graph::LinkInput input;
   const graph::SelectorId phone = input.add_selector(selector("phone:+84912345678"));
   const graph::SelectorId alone = input.add_selector(selector("telegram:lucky_job"));
   const std::vector<graph::SelectorId> first = {phone, alone};
   const std::vector<graph::SelectorId> second = {phone};
-  input.add_report({"VN-MPS", "1", model::ReportKind::victim_complaint, "VN", "", {}, {}}, first);
-  input.add_report({"TH-CIB", "9", model::ReportKind::lure_ad, "TH", "", {}, {}}, second);
+  input.add_report({"VN-MPS", "1", model::ReportKind::victim_complaint, "VN", "", {}, {}, model::Tlp::clear}, first);
+  input.add_report({"TH-CIB", "9", model::ReportKind::lure_ad, "TH", "", {}, {}, model::Tlp::green}, second);
   graph::NetworkSummary summary;
   summary.id = "N1";
   summary.reports = {0, 1};
   summary.selectors = {phone};
-  const NetworkExport got = network_export(input, summary, model::Tlp::green);
+  const NetworkExport got = network_export(input, summary);
   ASSERT_EQ(got.links.size(), 1U);
   EXPECT_EQ(got.links[0].selector, selector("phone:+84912345678"));
   EXPECT_EQ(got.links[0].reports, (std::vector<ReportKey>{{"VN-MPS", "1"}, {"TH-CIB", "9"}}));
   EXPECT_EQ(got.reports, (std::vector<ReportKey>{{"VN-MPS", "1"}, {"TH-CIB", "9"}}));
-  EXPECT_EQ(got.tlp, model::Tlp::green);
+  EXPECT_EQ(got.tlp, model::Tlp::green) << "the most restrictive level of its reports";
 }
 
 }  // namespace

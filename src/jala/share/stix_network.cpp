@@ -14,8 +14,10 @@ namespace jala::share {
 namespace {
 
 std::string describe(const NetworkExport& network) {
-  std::string text = fmt::format("Jala network {}: {} reports linked by {} shared selectors; score {:.2f}", network.id,
-                                 network.reports.size(), network.links.size(), network.score);
+  // No score: it moves with every report the node takes in (recency), and the description is kept to what
+  // the network itself says, so that a network is versioned again only when it changes.
+  std::string text = fmt::format("Jala network {}: {} reports linked by {} shared selectors", network.id,
+                                 network.reports.size(), network.links.size());
   if (network.victims > 0) {
     text += fmt::format("; {} victim complaints", network.victims);
   }
@@ -28,27 +30,20 @@ std::string describe(const NetworkExport& network) {
   return text + ".";
 }
 
-std::string why(const NetworkExport& network, const NetworkLink& link, const ReportKey& report) {
-  std::vector<std::string> others;
-  for (const ReportKey& other : link.reports) {
-    if (!(other == report)) {
-      others.push_back(fmt::format("{}/{}", other.source, other.id));
-    }
-  }
-  constexpr std::size_t k_named_others = 5;
-  const std::size_t named = std::min(others.size(), k_named_others);
-  std::string text = fmt::format("Report {}/{} names {}, which {} other reports of network {} also name", report.source,
-                                 report.id, link.selector.to_string(), others.size(), network.id);
-  if (named > 0) {
-    text += fmt::format(" ({}{})", fmt::join(others.begin(), others.begin() + static_cast<std::ptrdiff_t>(named), ", "),
-                        others.size() > named ? ", ..." : "");
-  }
-  return text + "; the shared selector links them.";
+// Why the relationship holds. It names no network, count or other report, so that it says the same
+// while networks grow, merge and split (their ids follow their earliest report), and a relationship is
+// versioned again only if it changes (server/publisher.h); the groupings that refer to it are its
+// networks, and the relationships with the same target the other reports.
+std::string why(const NetworkLink& link, const ReportKey& report) {
+  return fmt::format(
+      "Report {}/{} names {}, which other reports also name; the shared selector links them into one "
+      "network.",
+      report.source, report.id, link.selector.to_string());
 }
 
 }  // namespace
 
-NetworkExport network_export(const graph::LinkInput& input, const graph::NetworkSummary& network, model::Tlp tlp) {
+NetworkExport network_export(const graph::LinkInput& input, const graph::NetworkSummary& network) {
   NetworkExport out;
   out.id = network.id;
   out.score = network.score;
@@ -57,7 +52,7 @@ NetworkExport network_export(const graph::LinkInput& input, const graph::Network
   out.loss_usd = network.loss_usd;
   out.first_report = network.first_report;
   out.last_report = network.last_report;
-  out.tlp = tlp;
+  out.tlp = model::Tlp::clear;
   std::unordered_map<graph::SelectorId, std::size_t> link_of;
   for (const graph::SelectorId selector : network.selectors) {
     link_of.emplace(selector, out.links.size());
@@ -66,6 +61,7 @@ NetworkExport network_export(const graph::LinkInput& input, const graph::Network
   for (const graph::ReportId report : network.reports) {
     const graph::ReportFacts& facts = input.report(report);
     out.reports.push_back({facts.source, facts.id});
+    out.tlp = std::max(out.tlp, facts.tlp);  // the levels are declared least restrictive first
     for (const graph::SelectorId selector : input.selectors_of(report)) {
       const auto found = link_of.find(selector);
       if (found != link_of.end()) {
@@ -103,7 +99,7 @@ std::vector<nlohmann::json> network_objects(const NetworkExport& network, const 
           {"created", created},
           {"modified", modified},
           {"relationship_type", "related-to"},
-          {"description", why(network, link, report)},
+          {"description", why(link, report)},
           {"source_ref", source},
           {"target_ref", target},
           {"object_marking_refs", markings},

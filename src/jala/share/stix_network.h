@@ -47,9 +47,8 @@ struct NetworkExport {
   model::Tlp tlp = model::k_default_tlp;  // the most restrictive level of its reports
 };
 
-// The export of a ranked network of `input`; `tlp` is the most restrictive level of its reports, which
-// the link input does not hold.
-NetworkExport network_export(const graph::LinkInput& input, const graph::NetworkSummary& network, model::Tlp tlp);
+// The export of a ranked network of `input`, marked with the most restrictive level of its reports.
+NetworkExport network_export(const graph::LinkInput& input, const graph::NetworkSummary& network);
 
 // The grouping, first, then the relationships (created at the network's first report, modified at its
 // last).

@@ -36,10 +36,15 @@ struct CollectionInfo {
   bool partners_read;
   bool partners_write;
 };
-inline constexpr std::array<CollectionInfo, 2> k_collections = {{
+inline constexpr std::array<CollectionInfo, 3> k_collections = {{
     {"reports", "Scam reports",
      "Reports of scams this node took in, with the selectors they name, as report, observed-data and "
      "observables, each marked with the report's TLP.",
+     true, false},
+    {"networks", "Scam networks",
+     "The networks this node's reports link into, as groupings of the member reports and the selectors "
+     "that link them, with a relationship saying why each link holds; each marked with the most "
+     "restrictive TLP of its reports. The reports are in the reports collection.",
      true, false},
     {"inbox", "Partner submissions",
      "Where partners post STIX bundles for this node; they are stored with their origin and TLP.", false, true},

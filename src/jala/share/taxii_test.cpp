@@ -44,11 +44,11 @@ TEST(Taxii, ParsesEveryObjectQueryParameter) {
 
 TEST(Taxii, RefusesBadParametersNamingThem) {
   for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{{"added_after", "yesterday"},
-                                                                                     {"limit", "0"},
-                                                                                     {"limit", "-3"},
-                                                                                     {"next", "abc"},
-                                                                                     {"match[version]", "newest"},
-                                                                                     {"colour", "red"}}) {
+                                                                                    {"limit", "0"},
+                                                                                    {"limit", "-3"},
+                                                                                    {"next", "abc"},
+                                                                                    {"match[version]", "newest"},
+                                                                                    {"colour", "red"}}) {
     const auto query = parse_object_query({{name, value}});
     ASSERT_FALSE(query.ok()) << name << "=" << value;
     EXPECT_EQ(query.error().code(), ErrorCode::invalid_argument);
@@ -73,7 +73,8 @@ TEST(Taxii, PagesCarryMoreNextAndTheirDateAddedHeaders) {
   EXPECT_EQ(envelope["objects"][1]["id"], "b--1");
   const auto headers = date_added_headers(page);
   ASSERT_EQ(headers.size(), 2U);
-  EXPECT_EQ(headers[0], (std::pair<std::string, std::string>{"X-TAXII-Date-Added-First", format_taxii_time(Timestamp{10})}));
+  EXPECT_EQ(headers[0],
+            (std::pair<std::string, std::string>{"X-TAXII-Date-Added-First", format_taxii_time(Timestamp{10})}));
   EXPECT_EQ(headers[1].second, format_taxii_time(Timestamp{20}));
   const auto manifest = nlohmann::json::parse(manifest_json(page));
   EXPECT_EQ(manifest["objects"][0]["version"], "2026-01-01T00:00:00.000Z");
@@ -92,10 +93,14 @@ TEST(Taxii, PartnersSeeOnlyTheCollectionsTheirAgreementNames) {
   EXPECT_EQ(find_collection("VN-MPS", "no-such-id"), nullptr);
 
   auto all = nlohmann::json::parse(collections_json("VN-MPS", {}));
-  ASSERT_EQ(all["collections"].size(), 2U);
-  EXPECT_EQ(all["collections"][0]["can_read"], true);
-  EXPECT_EQ(all["collections"][0]["can_write"], false);
-  EXPECT_EQ(all["collections"][1]["can_write"], true);
+  ASSERT_EQ(all["collections"].size(), 3U);
+  for (std::size_t i = 0; i < 2; ++i) {  // reports and networks
+    EXPECT_EQ(all["collections"][i]["can_read"], true);
+    EXPECT_EQ(all["collections"][i]["can_write"], false);
+  }
+  EXPECT_EQ(all["collections"][1]["alias"], "networks");
+  EXPECT_EQ(all["collections"][2]["can_read"], false);
+  EXPECT_EQ(all["collections"][2]["can_write"], true);
   auto inbox_only = nlohmann::json::parse(collections_json("VN-MPS", {"inbox"}));
   ASSERT_EQ(inbox_only["collections"].size(), 1U);
   EXPECT_EQ(inbox_only["collections"][0]["alias"], "inbox");
@@ -103,7 +108,8 @@ TEST(Taxii, PartnersSeeOnlyTheCollectionsTheirAgreementNames) {
 }
 
 TEST(Taxii, StatusAndErrorResourcesHaveTheSpecifiedFields) {
-  PostOutcome outcome{"s-1", Timestamp{0}, {{"report--1", "2026-01-01T00:00:00.000Z", ""}}, {{"bad--1", "", "no type"}}};
+  PostOutcome outcome{
+      "s-1", Timestamp{0}, {{"report--1", "2026-01-01T00:00:00.000Z", ""}}, {{"bad--1", "", "no type"}}};
   const auto status = nlohmann::json::parse(status_json(outcome));
   EXPECT_EQ(status["status"], "complete");
   EXPECT_EQ(status["total_count"], 2);
@@ -120,7 +126,8 @@ TEST(Taxii, StatusAndErrorResourcesHaveTheSpecifiedFields) {
 // resource uses are the reference's (or optional ones the specification names), and no required one is
 // missing.
 TEST(Taxii, ResourcesHaveTheFieldsOfTheReferenceServer) {
-  const std::filesystem::path data = std::filesystem::path(JALA_SHARED_DIR) / "datasets/taxii21-medallion/default_data.json";
+  const std::filesystem::path data =
+      std::filesystem::path(JALA_SHARED_DIR) / "datasets/taxii21-medallion/default_data.json";
   if (!std::filesystem::exists(data)) GTEST_SKIP() << "no " << data << ": ../shared/datasets is absent";
   std::ifstream in(data);
   const auto reference = nlohmann::json::parse(in);

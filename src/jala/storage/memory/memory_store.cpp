@@ -55,7 +55,7 @@ class MemoryView : public WriteTransaction {
       std::sort(named.begin(), named.end());
       named.erase(std::unique(named.begin(), named.end()), named.end());
       input.add_report({report.source, report.id, report.kind, report.country, report.victim_country,
-                        report.reported_at, report.loss},
+                        report.reported_at, report.loss, report.tlp},
                        named);
     }
     return input;

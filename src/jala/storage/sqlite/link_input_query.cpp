@@ -30,12 +30,10 @@ Result<std::vector<graph::SelectorId>> read_selectors(sqlite3* db, graph::LinkIn
 Result<graph::LinkInput> read_link_input(sqlite3* db) {
   graph::LinkInput input;
   JALA_TRY_ASSIGN(const std::vector<graph::SelectorId> ids, read_selectors(db, input));
-  JALA_TRY_ASSIGN(
-      Statement reports,
-      Statement::prepare(
-          db,
-          "SELECT report_key, source, source_id, kind, country, victim_country, reported_at, loss_amount, loss_currency"
-          " FROM reports ORDER BY report_key"));
+  JALA_TRY_ASSIGN(Statement reports, Statement::prepare(db,
+                                                        "SELECT report_key, source, source_id, kind, country, "
+                                                        "victim_country, reported_at, loss_amount, loss_currency,"
+                                                        " tlp FROM reports ORDER BY report_key"));
   JALA_TRY_ASSIGN(Statement links,
                   Statement::prepare(db, "SELECT report_key, selector_key FROM report_selectors ORDER BY report_key"));
   JALA_TRY_ASSIGN(bool link_row, links.step());
@@ -54,6 +52,7 @@ Result<graph::LinkInput> read_link_input(sqlite3* db) {
     if (!reports.column_is_null(7)) {
       facts.loss = model::Money{reports.column_double(7), std::string(reports.column_text(8))};
     }
+    JALA_TRY_ASSIGN(facts.tlp, model::parse_tlp(reports.column_text(9)));
     named.clear();
     while (link_row && links.column_int(0) <= report_key) {
       if (links.column_int(0) == report_key) {
