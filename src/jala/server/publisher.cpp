@@ -127,13 +127,17 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
   return true;
 }
 
-// A network as it would be published now, with the digest of what it says.
-struct NetworkVersion {
-  model::Tlp tlp = model::k_default_tlp;
-  std::string network_id;
+// A network to publish, with the digest of what it says. Its objects are made again when they are put,
+// a batch at a time, so that a first publication of a large store does not hold them all.
+struct ChangedNetwork {
+  const graph::NetworkSummary* network = nullptr;
   std::string digest;
-  std::vector<nlohmann::json> objects;
 };
+
+std::vector<nlohmann::json> network_objects(const analysis::LinkedStore& linked, const graph::NetworkSummary& network,
+                                            const share::NodeIdentity& node) {
+  return share::network_objects(share::network_export(linked.input, network), node);
+}
 
 // Whether a network stays home: it has a TLP:RED report, or a report a partner's sync brought in
 // (`partner_source` caches which sources are partners').
@@ -153,9 +157,9 @@ Result<bool> kept_home(const storage::ReadView& view, const analysis::LinkedStor
 }
 
 // The networks whose published version is missing or says something else now.
-Result<std::vector<NetworkVersion>> changed_networks(const storage::ReadView& view, const analysis::LinkedStore& linked,
+Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& view, const analysis::LinkedStore& linked,
                                                      const share::NodeIdentity& node, NetworkPublishCounts& counts) {
-  std::vector<NetworkVersion> changed;
+  std::vector<ChangedNetwork> changed;
   std::map<std::string, bool, std::less<>> partner_source;
   for (const graph::NetworkSummary& network : linked.ranked) {
     JALA_TRY_ASSIGN(const bool home, kept_home(view, linked, network, partner_source));
@@ -163,13 +167,11 @@ Result<std::vector<NetworkVersion>> changed_networks(const storage::ReadView& vi
       ++counts.kept_home;
       continue;
     }
-    const share::NetworkExport exported = share::network_export(linked.input, network);
-    NetworkVersion version{exported.tlp, network.id, "", share::network_objects(exported, node)};
     std::string said;
-    for (const nlohmann::json& object : version.objects) said += object.dump();
-    version.digest = to_hex(sha256(said));
+    for (const nlohmann::json& object : network_objects(linked, network, node)) said += object.dump();
+    std::string digest = to_hex(sha256(said));
     JALA_TRY_ASSIGN(const std::optional<std::string> published, view.share_state(network_state(network.id)));
-    if (published != version.digest) changed.push_back(std::move(version));
+    if (published != digest) changed.push_back({&network, std::move(digest)});
   }
   return changed;
 }
@@ -205,19 +207,22 @@ Result<std::map<std::string, nlohmann::json, std::less<>>> latest_published(cons
 // `published_at`, so that an object that changed without a later report still makes a new version. An
 // object that says what its latest version says is left as it is: a network that grows by one report
 // changes its grouping and the relationships of the links that report names, not the others.
-Status put_networks(storage::WriteTransaction& transaction, std::span<NetworkVersion> networks,
+Status put_networks(storage::WriteTransaction& transaction, const analysis::LinkedStore& linked,
+                    std::span<const ChangedNetwork> networks, const share::NodeIdentity& node,
                     const std::string& published_at, NetworkPublishCounts& counts) {
-  for (NetworkVersion& network : networks) {
-    JALA_TRY_ASSIGN(const auto latest, latest_published(transaction, network.objects));
-    for (nlohmann::json& object : network.objects) {
+  for (const ChangedNetwork& changed : networks) {
+    const share::NetworkExport exported = share::network_export(linked.input, *changed.network);
+    std::vector<nlohmann::json> objects = share::network_objects(exported, node);
+    JALA_TRY_ASSIGN(const auto latest, latest_published(transaction, objects));
+    for (nlohmann::json& object : objects) {
       const auto published = latest.find(object["id"].get<std::string>());
       if (published != latest.end() && published->second == said(object)) continue;
       object["modified"] = std::max(object["modified"].get<std::string>(), published_at);
-      JALA_TRY_ASSIGN(const storage::SharedObject version, shared(object, "networks", network.tlp, nullptr));
+      JALA_TRY_ASSIGN(const storage::SharedObject version, shared(object, "networks", exported.tlp, nullptr));
       JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(version));
       counts.objects += added ? 1 : 0;
     }
-    JALA_TRY(transaction.set_share_state(network_state(network.network_id), network.digest));
+    JALA_TRY(transaction.set_share_state(network_state(changed.network->id), changed.digest));
     ++counts.networks;
   }
   return {};
@@ -274,24 +279,27 @@ Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share
                                               AnalysisCache& analyses) {
   NetworkPublishCounts counts;
   std::optional<std::string> reports_cursor;
-  std::vector<NetworkVersion> changed;
+  std::optional<std::string> networks_cursor;
+  std::shared_ptr<const analysis::LinkedStore> linked;
+  std::vector<ChangedNetwork> changed;
   const Status read = store.read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(reports_cursor, view.share_state(k_cursor_state));
-    JALA_TRY_ASSIGN(const std::optional<std::string> networks_cursor, view.share_state(k_networks_cursor_state));
+    JALA_TRY_ASSIGN(networks_cursor, view.share_state(k_networks_cursor_state));
     if (!reports_cursor || networks_cursor == reports_cursor) return {};
-    JALA_TRY_ASSIGN(const std::shared_ptr<const analysis::LinkedStore> linked, analyses.linked(view));
+    JALA_TRY_ASSIGN(linked, analyses.linked(view));
     JALA_TRY_ASSIGN(changed, changed_networks(view, *linked, node, counts));
     return {};
   });
   if (!read.ok()) return read.error();
-  if (!reports_cursor) return counts;
+  if (!reports_cursor || networks_cursor == reports_cursor) return counts;
   const std::string published_at = share::format_stix_time(now());
   // In batches; the last one moves the cursor, so an interrupted publication starts again.
   std::size_t from = 0;
   do {
     const std::size_t to = std::min(changed.size(), from + k_network_batch);
     const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
-      JALA_TRY(put_networks(transaction, std::span(changed).subspan(from, to - from), published_at, counts));
+      JALA_TRY(
+          put_networks(transaction, *linked, std::span(changed).subspan(from, to - from), node, published_at, counts));
       return to == changed.size() ? transaction.set_share_state(k_networks_cursor_state, *reports_cursor) : Status{};
     });
     if (!written.ok()) return written.error();
