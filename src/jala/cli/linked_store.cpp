@@ -11,12 +11,7 @@ Result<analysis::LinkedStore> link_view(const storage::ReadView& view) {
 
 Result<analysis::LinkedStore> link_store(const Context& context) {
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
-  Result<analysis::LinkedStore> linked = failed_precondition("the store was not read");
-  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
-    linked = link_view(view);
-    return {};
-  }));
-  return linked;
+  return storage::read_value(*store, [](const storage::ReadView& view) { return link_view(view); });
 }
 
 }  // namespace jala::cli

@@ -38,18 +38,15 @@ HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, 
   if (!selector.ok()) return json_error(selector.error());
   const Result<std::size_t> limit = count_asked(request, "limit");
   if (!limit.ok()) return json_error(limit.error());
-  storage::SelectorReports found;
-  const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(found, view.first_reports_with_selector(*selector, *limit));
-    return {};
-  });
-  if (!read.ok()) return json_error(read.error());
+  const Result<storage::SelectorReports> found = storage::read_value(
+      store, [&](const storage::ReadView& view) { return view.first_reports_with_selector(*selector, *limit); });
+  if (!found.ok()) return json_error(found.error());
   nlohmann::json reports = nlohmann::json::array();
-  for (const storage::RecordKey& key : found.first) reports.push_back({{"source", key.source}, {"id", key.id}});
+  for (const storage::RecordKey& key : found->first) reports.push_back({{"source", key.source}, {"id", key.id}});
   return json_response(200, {{"selector", selector->to_string()},
-                             {"count", found.count},
+                             {"count", found->count},
                              {"reports", std::move(reports)},
-                             {"more", found.count > static_cast<std::int64_t>(found.first.size())}});
+                             {"more", found->count > static_cast<std::int64_t>(found->first.size())}});
 }
 
 // GET /api/v1/reports/SOURCE/ID
@@ -57,14 +54,11 @@ HttpResponse show_report(std::string_view rest, storage::Store& store, const Ana
   const std::size_t slash = rest.find('/');
   if (slash == std::string_view::npos) return json_response(404, {{"error", "ask for /api/v1/reports/SOURCE/ID"}});
   const storage::RecordKey key{std::string(rest.substr(0, slash)), std::string(rest.substr(slash + 1))};
-  std::optional<model::Report> report;
-  const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(report, view.find_report(key));
-    return {};
-  });
-  if (!read.ok()) return json_error(read.error());
-  if (!report) return json_response(404, {{"error", fmt::format("no report {} {}", key.source, key.id)}});
-  return json_response(200, analysis::report_json(*report, analyses.warning_lists()));
+  const Result<std::optional<model::Report>> report =
+      storage::read_value(store, [&](const storage::ReadView& view) { return view.find_report(key); });
+  if (!report.ok()) return json_error(report.error());
+  if (!*report) return json_response(404, {{"error", fmt::format("no report {} {}", key.source, key.id)}});
+  return json_response(200, analysis::report_json(**report, analyses.warning_lists()));
 }
 
 // GET /api/v1/evidence/head: the evidence log's size and root hash, as `jala evidence head` names them
@@ -86,18 +80,15 @@ HttpResponse evidence_head(storage::Store& store) {
 HttpResponse list_networks(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
   const Result<std::size_t> top = count_asked(request, "top");
   if (!top.ok()) return json_error(top.error());
-  std::shared_ptr<const analysis::LinkedStore> linked;
-  const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(linked, analyses.linked(view));
-    return {};
-  });
-  if (!read.ok()) return json_error(read.error());
+  const Result<std::shared_ptr<const analysis::LinkedStore>> linked =
+      storage::read_value(store, [&](const storage::ReadView& view) { return analyses.linked(view); });
+  if (!linked.ok()) return json_error(linked.error());
+  const std::vector<graph::NetworkSummary>& ranked = (*linked)->ranked;
   nlohmann::ordered_json networks = nlohmann::ordered_json::array();
-  for (std::size_t i = 0; i < std::min(*top, linked->ranked.size()); ++i) {
-    networks.push_back(analysis::summary_json(*linked, linked->ranked[i], k_members_listed));
+  for (std::size_t i = 0; i < std::min(*top, ranked.size()); ++i) {
+    networks.push_back(analysis::summary_json(**linked, ranked[i], k_members_listed));
   }
-  return json_response(200,
-                       nlohmann::ordered_json{{"count", linked->ranked.size()}, {"networks", std::move(networks)}});
+  return json_response(200, nlohmann::ordered_json{{"count", ranked.size()}, {"networks", std::move(networks)}});
 }
 
 // GET /api/v1/networks/ID: the network explained, as `jala network show ID --json` gives it.
@@ -119,18 +110,15 @@ HttpResponse show_network(std::string_view id, storage::Store& store, AnalysisCa
 HttpResponse list_suspects(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
   const Result<std::size_t> top = count_asked(request, "top");
   if (!top.ok()) return json_error(top.error());
-  std::shared_ptr<const SuspectList> suspects;
-  const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(suspects, analyses.suspects(view));
-    return {};
-  });
-  if (!read.ok()) return json_error(read.error());
+  const Result<std::shared_ptr<const SuspectList>> suspects =
+      storage::read_value(store, [&](const storage::ReadView& view) { return analyses.suspects(view); });
+  if (!suspects.ok()) return json_error(suspects.error());
+  const SuspectList& list = **suspects;
   nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
-  for (std::size_t i = 0; i < std::min(*top, suspects->accounts.size()); ++i) {
-    accounts.push_back(analysis::suspect_json(suspects->money.ledger, suspects->accounts[i]));
+  for (std::size_t i = 0; i < std::min(*top, list.accounts.size()); ++i) {
+    accounts.push_back(analysis::suspect_json(list.money.ledger, list.accounts[i]));
   }
-  return json_response(200,
-                       nlohmann::ordered_json{{"count", suspects->accounts.size()}, {"accounts", std::move(accounts)}});
+  return json_response(200, nlohmann::ordered_json{{"count", list.accounts.size()}, {"accounts", std::move(accounts)}});
 }
 
 }  // namespace

@@ -196,6 +196,19 @@ class Store {
   virtual Status write(const std::function<Status(WriteTransaction&)>& body) = 0;
 };
 
+// Runs `get` (const ReadView& -> Result<T>) on a consistent snapshot and returns what it gave, or the
+// read's own failure: the one way to read a single value.
+template <typename Get>
+auto read_value(Store& store, Get&& get) -> decltype(get(std::declval<const ReadView&>())) {
+  std::optional<decltype(get(std::declval<const ReadView&>()))> got;
+  const Status read = store.read([&](const ReadView& view) -> Status {
+    got.emplace(get(view));
+    return {};
+  });
+  if (!read.ok()) return read.error();
+  return std::move(*got);
+}
+
 // Opens the store named by a location: a `postgresql://` URL, or a path to an SQLite file, which
 // is created on first use.
 Result<std::unique_ptr<Store>> open_store(std::string_view location);
