@@ -133,6 +133,53 @@ TEST_P(StoreConformance, TextSelectorsKeepTheirSpansAndFindTheReport) {
   EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 4);
 }
 
+model::Assessment lure_assessment() {
+  model::LureFacts facts;
+  facts.salary = model::Salary{15'000'000, "VND", model::PayPeriod::month, 590.5};
+  facts.destinations = {"KH", "MM"};
+  facts.perks = {"visa", "housing"};
+  facts.employer = "Công ty TNHH Hoàng Long";
+  return {"scam", "job_lure", 0.93, facts};
+}
+
+// The classifier's assessment is derived from the text: it round-trips, a put of the same content
+// replaces it, and the lure facts are listed for `jala lures`.
+TEST_P(StoreConformance, AssessmentsRoundTripAndTheirLureFactsAreListed) {
+  model::Report lure = make_report("lure", "Tuyển gấp, lương 15 triệu/tháng, Campuchia");
+  lure.assessment = lure_assessment();
+  model::Report benign = make_report("benign");
+  benign.assessment = model::Assessment{"benign", "", 0.02, std::nullopt};
+  model::Report plain = make_report("plain");
+  for (const model::Report* report : {&lure, &benign, &plain}) ASSERT_EQ(*put(*report), PutOutcome::added);
+  for (const model::Report* report : {&lure, &benign, &plain}) {
+    EXPECT_EQ(read<std::optional<model::Report>>([&](const ReadView& v) { return v.find_report({"VN-MPS", report->id}); }),
+              *report);
+  }
+  const auto lures = [&] { return read<std::vector<LureReport>>([](const ReadView& v) { return v.lure_reports(); }); };
+  ASSERT_EQ(lures().size(), 1U);
+  EXPECT_EQ(lures()[0].key, (RecordKey{"VN-MPS", "lure"}));
+  EXPECT_EQ(lures()[0].country, "VN");
+  EXPECT_EQ(lures()[0].reported_at, lure.reported_at);
+  EXPECT_EQ(lures()[0].facts, *lure.assessment->lure);
+
+  // The same content with a new assessment (a newer model) is unchanged, and keeps the new assessment.
+  model::Report reassessed = benign;
+  reassessed.assessment = lure_assessment();
+  reassessed.assessment->lure->salary = model::Salary{3000, "XYZ", model::PayPeriod::day, std::nullopt};
+  reassessed.assessment->lure->destinations.clear();
+  EXPECT_EQ(*put(reassessed), PutOutcome::unchanged);
+  EXPECT_EQ(read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "benign"}); }),
+            reassessed);
+  // New content without an assessment drops the old one.
+  model::Report changed = make_report("lure", "corrected text");
+  EXPECT_EQ(*put(changed), PutOutcome::updated);
+  EXPECT_EQ(read<std::optional<model::Report>>([](const ReadView& v) { return v.find_report({"VN-MPS", "lure"}); }),
+            changed);
+  ASSERT_EQ(lures().size(), 1U);
+  EXPECT_EQ(lures()[0].key, (RecordKey{"VN-MPS", "benign"}));
+  EXPECT_EQ(lures()[0].facts, *reassessed.assessment->lure);
+}
+
 // Linking reads every report once, with each selector it names (form or text) once, and its TLP.
 TEST_P(StoreConformance, LinkInputHoldsEveryReportWithItsDistinctSelectors) {
   model::Report first = make_report("r1", "gọi 0912 345 678");
@@ -349,9 +396,10 @@ TEST(SqliteStore, RefusesAStoreFromANewerJala) {
 
 // A store written by schema 3 (before log_records) finds each record's latest leaf from its log once
 // upgraded.
-// What schema 5 added, dropped to make an older store from a current one.
-constexpr std::string_view k_drop_schema_5 =
-    "DROP INDEX log_records_by_leaf; DROP TABLE shared_objects; DROP TABLE partners; DROP TABLE share_state;";
+// What schemas 6 and 5 added, dropped to make an older store from a current one.
+constexpr std::string_view k_drop_since_schema_5 =
+    "DROP TABLE report_assessments; DROP TABLE lure_facts; DROP INDEX log_records_by_leaf; DROP TABLE shared_objects;"
+    " DROP TABLE partners; DROP TABLE share_state;";
 
 TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
   const ScratchFolder scratch("v3");
@@ -369,7 +417,7 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
                     .ok());
   }
   ASSERT_EQ(std::system(
-                fmt::format("sqlite3 '{}' '{} DROP TABLE log_records; PRAGMA user_version = 3;'", path.string(), k_drop_schema_5).c_str()),
+                fmt::format("sqlite3 '{}' '{} DROP TABLE log_records; PRAGMA user_version = 3;'", path.string(), k_drop_since_schema_5).c_str()),
             0);
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
@@ -406,7 +454,7 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
       "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
       " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"
       " DROP TABLE log_records; PRAGMA user_version = 1;";
-  const std::string downgrade = std::string(k_drop_schema_5) + downgrade_to_1;
+  const std::string downgrade = std::string(k_drop_since_schema_5) + downgrade_to_1;
   ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());

@@ -1,6 +1,7 @@
 #include "jala/analysis/report_json.h"
 
 #include "jala/analysis/found_selector_json.h"
+#include "jala/analysis/lures.h"
 
 namespace jala::analysis {
 
@@ -13,6 +14,13 @@ nlohmann::json report_json(const model::Report& report, const extract::WarningLi
                                                                 found.confidence, warning_lists));
   }
   document["text_selectors"] = std::move(found_in_text);
+  if (report.assessment) {
+    const model::Assessment& assessment = *report.assessment;
+    nlohmann::json json = {{"label", assessment.label}, {"scam_score", assessment.scam_score}};
+    if (!assessment.category.empty()) json["category"] = assessment.category;
+    if (assessment.lure) json["lure"] = nlohmann::json(lure_facts_json(*assessment.lure));
+    document["assessment"] = std::move(json);
+  }
   return document;
 }
 

@@ -176,6 +176,13 @@ void add_char_ngrams(Collector& collector, const Token& token) {
 
 Features featurize(std::string_view text, std::string_view country, bool explain) {
   text = text.substr(0, std::min(text.size(), k_max_message_bytes));
+  std::vector<model::Selector> found;
+  for (extract::Finding& finding : extract::extract(text, {country})) found.push_back(std::move(finding.selector));
+  return featurize(text, found, explain);
+}
+
+Features featurize(std::string_view text, std::span<const model::Selector> found, bool explain) {
+  text = text.substr(0, std::min(text.size(), k_max_message_bytes));
   bool currency_symbol = false;
   bool digit = false;
   const std::vector<Token> tokens = tokenize(text, currency_symbol, digit);
@@ -218,10 +225,10 @@ Features featurize(std::string_view text, std::string_view country, bool explain
   std::set<model::SelectorType> types;
   bool shortener = false;
   bool lookalike = false;
-  for (const extract::Finding& found : extract::extract(text, {country})) {
-    types.insert(found.selector.type);
-    if (found.selector.type == model::SelectorType::url || found.selector.type == model::SelectorType::domain) {
-      const std::string_view host = model::host_of(found.selector);
+  for (const model::Selector& selector : found) {
+    types.insert(selector.type);
+    if (selector.type == model::SelectorType::url || selector.type == model::SelectorType::domain) {
+      const std::string_view host = model::host_of(selector);
       shortener = shortener || cues::is_shortener_host(host);
       lookalike = lookalike || extract::is_lookalike_host(host);
     }

@@ -8,9 +8,12 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "jala/model/selector.h"
 
 namespace jala::classify {
 
@@ -27,5 +30,7 @@ struct Features {
 
 // `country` is the default region for phone numbers in the text (ISO 3166-1 alpha-2, may be empty).
 Features featurize(std::string_view text, std::string_view country, bool explain);
+// The same from the selectors extraction already found in the text (as intake has them).
+Features featurize(std::string_view text, std::span<const model::Selector> found, bool explain);
 
 }  // namespace jala::classify

@@ -55,6 +55,7 @@ int run(int argc, char** argv) {
   ingest_app->add_flag("--strict", ingest.strict, "Reject a whole file when any record in it is invalid");
   ingest_app->add_option("--batch-size", ingest.batch_size, "Records per committed transaction")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
+  ingest_app->add_option("--model", ingest.model, "The classifier that assesses each report (default: the shipped one)");
   ingest_app->add_flag("--json", ingest_json, "Print the summary as JSON");
 
   ExtractArgs extract;
@@ -149,6 +150,22 @@ int run(int argc, char** argv) {
   trace_app->add_option("--until", trace.until, "RFC 3339: transfers after this are not followed");
   trace_app->add_option("--cashout", trace.cashout_file, "File of known off-ramp accounts, one TYPE:VALUE per line");
   trace_app->add_flag("--json", trace_json, "Print JSON");
+  LuresArgs lures;
+  LureAccountsArgs lure_accounts;
+  bool lures_json = false;
+  CLI::App* lures_app = app.add_subcommand("lures", "Job lures by what they promise, and the accounts that post them");
+  lures_app->add_option("--to", lures.destination, "Only lures promising this destination (ISO 3166-1 alpha-2)");
+  lures_app->add_option("--min-usd", lures.min_usd_per_month, "Only lures promising at least this many USD a month")
+      ->check(CLI::NonNegativeNumber);
+  lures_app->add_option("--perk", lures.perk, "Only lures offering this perk")
+      ->check(CLI::IsMember({"visa", "flight", "housing", "meals"}));
+  lures_app->add_option("--top", lures.top, "Show only the N latest lures");
+  lures_app->add_flag("--json", lures_json, "Print JSON");
+  CLI::App* lure_accounts_app = lures_app->add_subcommand(
+      "accounts", "Rank the phones, handles and groups that post the most lure ads, with their networks");
+  lure_accounts_app->add_option("--top", lure_accounts.top, "Show only the N first accounts");
+  lure_accounts_app->add_flag("--json", lures_json, "Print JSON");
+
   SuspectsArgs suspects;
   FreezeListArgs freeze;
   bool flow_json = false;
@@ -260,6 +277,16 @@ int run(int argc, char** argv) {
     trace.output = output(trace_json);
     const Status status = trace_command(context, trace);
     return status.ok() ? k_exit_success : report("trace", status.error());
+  }
+  if (lure_accounts_app->parsed()) {
+    lure_accounts.output = output(lures_json);
+    const Status status = lure_accounts_command(context, lure_accounts);
+    return status.ok() ? k_exit_success : report("lures accounts", status.error());
+  }
+  if (lures_app->parsed()) {
+    lures.output = output(lures_json);
+    const Status status = lures_command(context, lures);
+    return status.ok() ? k_exit_success : report("lures", status.error());
   }
   if (suspects_app->parsed()) {
     suspects.output = output(flow_json);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct IngestArgs {
   std::string source;              // STIX and MISP: the agency when a document names none
   bool strict = false;
   std::size_t batch_size = 100'000;
+  std::string model;  // the classifier that assesses each report; empty: default_model_path()
   Output output = Output::text;
 };
 
@@ -74,6 +76,19 @@ struct TraceArgs {
   std::string since;         // RFC 3339; the account's payments before it are not traced
   std::string until;         // RFC 3339; transfers after it are not followed
   std::string cashout_file;  // known off-ramp accounts, one "type:value" per line
+  Output output = Output::text;
+};
+
+struct LuresArgs {
+  std::string destination;                  // ISO 3166-1 alpha-2; empty: any
+  std::optional<double> min_usd_per_month;  // salary at least this, in US dollars a month
+  std::string perk;                         // visa, flight, housing, meals; empty: any
+  std::size_t top = 0;                      // 0: every lure
+  Output output = Output::text;
+};
+
+struct LureAccountsArgs {
+  std::size_t top = 0;  // 0: every account
   Output output = Output::text;
 };
 
@@ -143,6 +158,8 @@ Status report_show_command(const Context& context, const ReportShowArgs& args);
 Status search_command(const Context& context, const SearchArgs& args);
 Status simulate_command(const Context& context, const SimulateArgs& args);
 Status trace_command(const Context& context, const TraceArgs& args);
+Status lures_command(const Context& context, const LuresArgs& args);
+Status lure_accounts_command(const Context& context, const LureAccountsArgs& args);
 Status suspects_command(const Context& context, const SuspectsArgs& args);
 Status freeze_list_command(const Context& context, const FreezeListArgs& args);
 

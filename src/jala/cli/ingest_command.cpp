@@ -19,6 +19,8 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
   if (!args.format.empty()) {
     JALA_TRY_ASSIGN(forced_format, intake::parse_format(args.format));
   }
+  JALA_TRY_ASSIGN(const classify::Model classifier,
+                  classify::Model::load(args.model.empty() ? default_model_path() : args.model));
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
 
   intake::IngestCounts total;
@@ -60,6 +62,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     options.on_error = [&](const intake::RecordError& error) { note_error(error); };
     options.on_progress = [&](std::uint64_t bytes) { progress.update(bytes); };
     options.document_defaults = {args.source, args.country};
+    options.classifier = &classifier;
     Result<intake::IngestCounts> counts = intake::ingest(*store, **source, file, *format, options);
     if (!counts.ok()) {
       // The input or the store failed; batches committed so far stay, and a re-run completes the file.

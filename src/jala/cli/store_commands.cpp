@@ -3,6 +3,7 @@
 
 #include <fmt/ranges.h>
 
+#include "jala/analysis/lures.h"
 #include "jala/analysis/report_json.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
@@ -107,6 +108,12 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
       fmt::print("    {:<40}  bytes {}-{} \"{}\" ({:.2f}){}\n", found.selector.to_string(), found.start, found.end,
                  raw_text(found), found.confidence, marks_note(warning_lists, found.selector));
     }
+  }
+  if (report->assessment) {
+    const model::Assessment& assessment = *report->assessment;
+    fmt::print("  assessed as  {}{} (scam score {:.2f})\n", assessment.label,
+               assessment.category.empty() ? "" : ", " + assessment.category, assessment.scam_score);
+    if (assessment.lure) fmt::print("  lure facts   {}\n", analysis::lure_facts_json(*assessment.lure).dump());
   }
   if (!report->text.empty()) fmt::print("  text\n    {}\n", report->text);
   return {};

@@ -26,17 +26,6 @@ std::string xml_escaped(std::string_view text) {
   return out;
 }
 
-std::string_view role_name(SelectorRole role) {
-  switch (role) {
-    case SelectorRole::unshared: return "unshared";
-    case SelectorRole::link: return "link";
-    case SelectorRole::hub: return "hub";
-    case SelectorRole::stray: return "stray";
-    case SelectorRole::benign: return "benign";
-  }
-  return "unknown";
-}
-
 }  // namespace
 
 std::string network_graphml(const LinkInput& input, const Linking& linking, const NetworkSummary& network) {
@@ -66,7 +55,7 @@ std::string network_graphml(const LinkInput& input, const Linking& linking, cons
     out += fmt::format(
         "    <node id=\"s{}\"><data key=\"kind\">selector</data><data key=\"label\">{}</data>"
         "<data key=\"role\">{}</data><data key=\"reports\">{}</data></node>\n",
-        s, xml_escaped(input.selector(s).to_string()), role_name(linking.roles[s]), linking.reports_naming[s]);
+        s, xml_escaped(input.selector(s).to_string()), to_string(linking.roles[s]), linking.reports_naming[s]);
   }
   for (const ReportId r : network.reports) {
     for (const SelectorId s : input.selectors_of(r)) {

@@ -8,6 +8,18 @@
 #include "jala/graph/union_find.h"
 
 namespace jala::graph {
+
+std::string_view to_string(SelectorRole role) {
+  switch (role) {
+    case SelectorRole::unshared: return "unshared";
+    case SelectorRole::link: return "link";
+    case SelectorRole::hub: return "hub";
+    case SelectorRole::stray: return "stray";
+    case SelectorRole::benign: return "benign";
+  }
+  return "unshared";
+}
+
 namespace {
 
 void unite_all(UnionFind& groups, std::span<const ReportId> reports) {

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "jala/graph/link_input.h"
@@ -57,6 +58,8 @@ enum class SelectorRole : std::uint8_t {
 
 // A hub, a stray link or a benign selector: shared by reports, yet never a link between them. What a
 // network's view shows under "hubs", and what it leaves out of the network's own accounts.
+std::string_view to_string(SelectorRole role);  // "unshared", "link", "hub", "stray", "benign"
+
 constexpr bool shown_never_linked(SelectorRole role) {
   return role == SelectorRole::hub || role == SelectorRole::stray || role == SelectorRole::benign;
 }

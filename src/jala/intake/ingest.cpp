@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "jala/base/bounded_queue.h"
+#include "jala/classify/assess.h"
 
 namespace jala::intake {
 
@@ -82,6 +83,21 @@ void read_chunks(RecordReader& reader, std::size_t batch_size, BoundedQueue<Batc
     chunk.bytes_consumed = reader.bytes_consumed();
     const bool last = chunk.last;
     if (!queue.push(std::move(chunk)) || last) return;
+  }
+}
+
+// Assesses every report of the chunks that `read` brings (classify/assess.h) and passes them on to
+// `assessed`: a stage of its own, so that classifying runs beside both parsing and storing.
+void assess_chunks(const classify::Model& classifier, BoundedQueue<Batch>& read, BoundedQueue<Batch>& assessed) {
+  while (std::optional<Batch> chunk = read.pop()) {
+    for (ParsedRecord& parsed : chunk->records) {
+      if (!parsed.record.ok()) continue;
+      if (auto* report = std::get_if<model::Report>(&*parsed.record)) {
+        report->assessment = classify::assess(classifier, *report);
+      }
+    }
+    const bool last = chunk->last;
+    if (!assessed.push(std::move(*chunk)) || last) return;
   }
 }
 
@@ -189,14 +205,22 @@ Result<IngestCounts> store_all_or_nothing(storage::Store& store, BoundedQueue<Ba
 Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::string_view name, Format format,
                             const IngestOptions& options) {
   const std::unique_ptr<RecordReader> reader = make_record_reader(format, source, options.document_defaults);
-  BoundedQueue<Batch> queue(k_batches_in_flight);
+  BoundedQueue<Batch> read(k_batches_in_flight);
+  BoundedQueue<Batch> assessed(k_batches_in_flight);
+  BoundedQueue<Batch>& to_store = options.classifier != nullptr ? assessed : read;
   Ingester ingester(name, options);
-  // Reading and validating run on their own thread while this one stores, so both cores work.
-  std::jthread reading([&] { read_chunks(*reader, std::max<std::size_t>(options.batch_size, 1), queue); });
+  // Reading and validating run on their own thread, and assessing on another, while this one stores.
+  std::jthread reading([&] { read_chunks(*reader, std::max<std::size_t>(options.batch_size, 1), read); });
+  std::jthread assessing;
+  if (options.classifier != nullptr) {
+    assessing = std::jthread([&] { assess_chunks(*options.classifier, read, assessed); });
+  }
   Result<IngestCounts> result = options.strictness == Strictness::all_or_nothing
-                                    ? store_all_or_nothing(store, queue, ingester, options)
-                                    : store_batch_by_batch(store, queue, ingester, options);
-  queue.close();  // releases the reader if storing stopped early
+                                    ? store_all_or_nothing(store, to_store, ingester, options)
+                                    : store_batch_by_batch(store, to_store, ingester, options);
+  // Releases the other stages if storing stopped early.
+  assessed.close();
+  read.close();
   return result;
 }
 

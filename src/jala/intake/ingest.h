@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "jala/classify/model.h"
 #include "jala/intake/record_reader.h"
 #include "jala/storage/store.h"
 
@@ -39,10 +40,12 @@ struct IngestOptions {
   std::function<void(const RecordError&)> on_error;       // each rejected record, in input order
   std::function<void(std::uint64_t bytes)> on_progress;   // bytes consumed so far, after each batch
   DocumentDefaults document_defaults;                     // for STIX and MISP documents
+  // When set, every report with text is assessed (classify/assess.h), on a thread of its own.
+  const classify::Model* classifier = nullptr;
 };
 
 // Reads `source` (named `name` in errors) in `format` into `store`. Reading and validating run on a
-// thread of their own, a batch ahead of storing. Fails only when the input cannot be read or the store
+// thread of their own, a batch ahead of storing, and so does assessing, when there is a classifier. Fails only when the input cannot be read or the store
 // cannot be written; the records read before such a failure are kept. With
 // Strictness::all_or_nothing, any rejected record means nothing from this input is stored, and the
 // counts then show no additions.

@@ -29,13 +29,14 @@ struct IngestRun {
 };
 
 IngestRun run(storage::Store& store, std::string_view data, Strictness strictness = Strictness::keep_valid,
-        std::size_t batch_size = 64) {
+        std::size_t batch_size = 64, const classify::Model* classifier = nullptr) {
   StringByteSource source(data);
   IngestRun out;
   IngestOptions options;
   options.strictness = strictness;
   options.batch_size = batch_size;
   options.on_error = [&](const RecordError& error) { out.errors.push_back(error); };
+  options.classifier = classifier;
   Result<IngestCounts> counts = ingest(store, source, "input.jsonl", Format::jsonl, options);
   EXPECT_TRUE(counts.ok()) << counts.error().message();
   if (counts.ok()) out.counts = *counts;
@@ -85,6 +86,55 @@ TEST(Ingest, StrictRejectsTheWholeInput) {
 
   const IngestRun clean = run(store, report_line(1) + "\n" + report_line(2), Strictness::all_or_nothing);
   EXPECT_EQ(clean.counts.added, 2u);
+}
+
+std::optional<model::Report> find(storage::Store& store, std::string id) {
+  std::optional<model::Report> found;
+  EXPECT_TRUE(store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(found, view.find_report({"VN-MPS", std::move(id)}));
+    return {};
+  }).ok());
+  return found;
+}
+
+// A model whose weights are all zero calls every text benign, with a scam score of one in three: what
+// ingest stores must be exactly what classify::assess gives, for every report, across many chunks.
+TEST(Ingest, AssessesEveryReportWithAClassifier) {
+  const classify::Model classifier;
+  storage::MemoryStore store;
+  std::string data;
+  for (int i = 1; i <= 9000; ++i) data += report_line(i) + "\n";
+  data += R"({"id":"lure","source":"VN-MPS","kind":"lure_ad","country":"VN","reported_at":"2026-03-01T08:15:00Z",)"
+          R"("text":"Việc nhẹ lương cao 1.500 USD/tháng tại Campuchia, bao ăn ở"})" "\n";
+  const IngestRun got = run(store, data, Strictness::keep_valid, 4000, &classifier);
+  EXPECT_EQ(got.counts.added, 9001u);
+  for (const std::string id : {"r1", "r4096", "r9000"}) {
+    const std::optional<model::Report> report = find(store, id);
+    ASSERT_TRUE(report && report->assessment) << id;
+    EXPECT_EQ(*report->assessment, (model::Assessment{"benign", "", 0.3333, std::nullopt})) << id;
+  }
+  const std::optional<model::Report> lure = find(store, "lure");
+  ASSERT_TRUE(lure && lure->assessment && lure->assessment->lure);
+  EXPECT_EQ(lure->assessment->lure->salary->amount, 1500);
+  EXPECT_EQ(lure->assessment->lure->destinations, std::vector<std::string>{"KH"});
+
+  // Without a classifier nothing is assessed.
+  storage::MemoryStore plain;
+  run(plain, report_line(1), Strictness::keep_valid, 64, nullptr);
+  ASSERT_TRUE(find(plain, "r1"));
+  EXPECT_FALSE(find(plain, "r1")->assessment);
+}
+
+// When storing stops early, the assessing stage is released too (the run returns).
+TEST(Ingest, StrictWithAClassifierStillRejectsTheWholeInput) {
+  const classify::Model classifier;
+  storage::MemoryStore store;
+  std::string data;
+  for (int i = 1; i <= 20'000; ++i) data += report_line(i) + "\n";
+  data += three_hundred_and_three_bad();
+  const IngestRun got = run(store, data, Strictness::all_or_nothing, 64, &classifier);
+  EXPECT_EQ(got.counts.added, 0u);
+  EXPECT_EQ(got.counts.rejected, 3u);
 }
 
 TEST(Ingest, CommitsInBatchesAndReportsProgress) {

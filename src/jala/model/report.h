@@ -14,6 +14,7 @@
 #include "jala/base/result.h"
 #include "jala/base/sha256.h"
 #include "jala/base/time.h"
+#include "jala/model/assessment.h"
 #include "jala/model/selector.h"
 #include "jala/model/tlp.h"
 
@@ -65,6 +66,7 @@ struct Report {
   std::optional<Money> loss;
   std::vector<ReportSelector> selectors;   // given by the intake form
   std::vector<TextSelector> text_selectors;  // found in `text` at intake
+  std::optional<Assessment> assessment;      // the classifier's, at intake (assessment.h)
   Tlp tlp = k_default_tlp;
 
   bool operator==(const Report&) const = default;

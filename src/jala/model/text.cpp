@@ -34,6 +34,15 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
   return items;
 }
 
+std::string join_list(const std::vector<std::string>& items, char separator) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
 std::string_view trim_ascii_space(std::string_view text) {
   constexpr std::string_view k_space = " \t\r\n\f\v";
   const std::size_t first = text.find_first_not_of(k_space);

@@ -12,6 +12,8 @@ std::string ascii_upper(std::string_view text);
 std::string_view trim_ascii_space(std::string_view text);
 // "a,b,,c" split at `separator` into {"a", "b", "c"}: empty items are dropped.
 std::vector<std::string> split_list(std::string_view text, char separator);
+// The reverse: {"a", "b"} joined by `separator` into "a,b".
+std::string join_list(const std::vector<std::string>& items, char separator);
 
 bool is_ascii_alpha(char c);
 bool is_ascii_digit(char c);

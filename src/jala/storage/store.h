@@ -43,6 +43,14 @@ struct SelectorReports {
   std::vector<RecordKey> first;
 };
 
+// A report whose assessment holds lure facts (model/assessment.h).
+struct LureReport {
+  RecordKey key;
+  std::string country;  // of the reporting agency
+  Timestamp reported_at;
+  model::LureFacts facts;
+};
+
 // A count per name, largest first, then by name.
 using Counts = std::vector<std::pair<std::string, std::int64_t>>;
 
@@ -72,6 +80,8 @@ class ReadView {
   virtual Result<StoreStats> stats() const = 0;
   // Every report with the distinct selectors it names (form and text), in key order: what linking reads.
   virtual Result<graph::LinkInput> link_input() const = 0;
+  // The reports whose assessment holds lure facts, in key order: what `jala lures` filters.
+  virtual Result<std::vector<LureReport>> lure_reports() const = 0;
   // Every transaction as the time-ordered account graph that tracing and mule scoring read.
   virtual Result<flow::Ledger> ledger() const = 0;
   // Only the transactions into or out of any of `accounts` (repeats allowed; accounts no transaction
@@ -153,7 +163,8 @@ struct CustodyEvent {
 
 class WriteTransaction : public ReadView {
  public:
-  // Adds or replaces the record with the same (source, id); idempotent for equal content.
+  // Adds or replaces the record with the same (source, id); idempotent for equal content. A report's
+  // assessment is derived, not content: an unchanged report that carries one replaces the stored one.
   Result<PutOutcome> put_report(const model::Report& report);
   Result<PutOutcome> put_transaction(const model::Transaction& transaction);
   // Appends an entry to the evidence log: its leaf and the subtrees it completes, in this transaction.

@@ -40,6 +40,17 @@ class MemoryView : public WriteTransaction {
     return found;
   }
 
+  Result<std::vector<LureReport>> lure_reports() const override {
+    std::vector<LureReport> out;
+    for (const auto& [key, entry] : m_state.reports) {
+      const model::Report& report = entry.first;
+      if (report.assessment && report.assessment->lure) {
+        out.push_back({key, report.country, report.reported_at, *report.assessment->lure});
+      }
+    }
+    return out;
+  }
+
   Result<graph::LinkInput> link_input() const override {
     graph::LinkInput input;
     std::map<model::Selector, graph::SelectorId> ids;
@@ -189,7 +200,11 @@ class MemoryView : public WriteTransaction {
 
  protected:
   Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override {
-    return put(m_state.reports, RecordKey{report.source, report.id}, report, content_hash);
+    const PutOutcome outcome = put(m_state.reports, RecordKey{report.source, report.id}, report, content_hash);
+    if (outcome == PutOutcome::unchanged && report.assessment) {
+      m_state.reports.at({report.source, report.id}).first.assessment = report.assessment;
+    }
+    return outcome;
   }
 
   Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override {

@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 5> k_migrations = {
+constexpr std::array<std::string_view, 6> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -127,6 +127,26 @@ CREATE TABLE share_state (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
+)sql",
+    // 5 -> 6: what the classifier made of each report's text at intake, and the facts its lures promise
+    // (model/assessment.h). Lists are comma-separated.
+    R"sql(
+CREATE TABLE report_assessments (
+  report_key INTEGER PRIMARY KEY REFERENCES reports (report_key),
+  label      TEXT NOT NULL,
+  category   TEXT NOT NULL,
+  scam_score REAL NOT NULL
+);
+CREATE TABLE lure_facts (
+  report_key       INTEGER PRIMARY KEY REFERENCES reports (report_key),
+  salary_amount    REAL,
+  salary_currency  TEXT,
+  salary_period    TEXT,
+  salary_usd_month REAL,
+  destinations     TEXT NOT NULL,  -- ISO 3166-1 alpha-2 codes
+  perks            TEXT NOT NULL,
+  employer         TEXT NOT NULL
+);
 )sql",
 };
 

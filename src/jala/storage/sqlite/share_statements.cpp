@@ -19,12 +19,6 @@ std::string placeholders(std::size_t count) {
   return list;
 }
 
-std::string join(const std::vector<std::string>& values) {
-  std::string joined;
-  for (const std::string& value : values) joined += (joined.empty() ? "" : ",") + value;
-  return joined;
-}
-
 Result<model::Tlp> tlp_of(std::int64_t stored) {
   if (stored < 0 || stored > static_cast<std::int64_t>(model::Tlp::red)) {
     return data_loss("a shared row has TLP {}, which is no level", stored);
@@ -210,7 +204,7 @@ Status ShareStatements::put_partner(const Partner& partner) const {
                   Statement::prepare(m_db, fmt::format("INSERT OR REPLACE INTO partners ({}) VALUES (?, ?, ?, ?, ?, ?)",
                                                        k_partner_columns)));
   statement.bind(1, partner.name).bind(2, partner.secret_hash).bind(3, static_cast<std::int64_t>(partner.tlp_max));
-  statement.bind(4, join(partner.collections)).bind(5, partner.added.unix_micros);
+  statement.bind(4, model::join_list(partner.collections, ',')).bind(5, partner.added.unix_micros);
   if (partner.revoked) {
     statement.bind(6, partner.revoked->unix_micros);
   } else {

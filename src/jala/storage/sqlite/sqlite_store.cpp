@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "jala/storage/sqlite/assessment_statements.h"
 #include "jala/storage/sqlite/ledger_query.h"
 #include "jala/storage/sqlite/link_input_query.h"
 #include "jala/storage/sqlite/log_statements.h"
@@ -89,6 +90,7 @@ struct SqliteStore::Parts {
   Statements statements;
   sqlite::LogStatements log;
   sqlite::ShareStatements share;
+  sqlite::AssessmentStatements assessments;
   // Selector keys known to be committed; bounded, and dropped whenever a write rolls back.
   std::unordered_map<std::string, std::int64_t> selector_keys;
 };
@@ -105,9 +107,13 @@ Result<std::optional<Row>> none() {
 // Reads and writes through one connection; the read-only view is the same object used as const.
 class SqliteView final : public WriteTransaction {
  public:
-  SqliteView(sqlite3* db, SqliteStore::Statements& statements, sqlite::LogStatements& log,
-             sqlite::ShareStatements& share, std::unordered_map<std::string, std::int64_t>& keys)
-      : m_db(db), m_statements(statements), m_log(log), m_share(share), m_selector_keys(keys) {}
+  explicit SqliteView(SqliteStore::Parts& parts)
+      : m_db(parts.connection.get()),
+        m_statements(parts.statements),
+        m_log(parts.log),
+        m_share(parts.share),
+        m_assessments(parts.assessments),
+        m_selector_keys(parts.selector_keys) {}
 
   Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
                                                                         std::optional<std::uint64_t> after,
@@ -206,6 +212,7 @@ class SqliteView final : public WriteTransaction {
       }
     }
     selectors.reset();
+    JALA_TRY_ASSIGN(report.assessment, m_assessments.find(report_key));
     return std::optional<model::Report>(std::move(report));
   }
 
@@ -252,6 +259,7 @@ class SqliteView final : public WriteTransaction {
   }
 
   Result<graph::LinkInput> link_input() const override { return sqlite::read_link_input(m_db); }
+  Result<std::vector<LureReport>> lure_reports() const override { return m_assessments.lure_reports(); }
   Result<flow::Ledger> ledger() const override { return sqlite::read_ledger(m_db); }
   Result<flow::Ledger> ledger_of(std::span<const model::Selector> accounts) const override {
     return sqlite::read_ledger_of(m_db, accounts);
@@ -294,7 +302,10 @@ class SqliteView final : public WriteTransaction {
       report_key = s.find_report_hash.column_int(0);
       const bool same = equal_hash(s.find_report_hash.column_blob(1), content_hash);
       s.find_report_hash.reset();
-      if (same) return PutOutcome::unchanged;
+      if (same) {
+        if (report.assessment) JALA_TRY(m_assessments.put(report_key, report.assessment));
+        return PutOutcome::unchanged;
+      }
       outcome = PutOutcome::updated;
       bind_report(s.update_report, report, content_hash);
       s.update_report.bind(13, report_key);
@@ -317,6 +328,7 @@ class SqliteView final : public WriteTransaction {
       s.insert_report_selector.bind(7, found.confidence);
       JALA_TRY(s.insert_report_selector.run());
     }
+    JALA_TRY(m_assessments.put(report_key, report.assessment));
     return outcome;
   }
 
@@ -417,6 +429,7 @@ class SqliteView final : public WriteTransaction {
   SqliteStore::Statements& m_statements;
   sqlite::LogStatements& m_log;
   sqlite::ShareStatements& m_share;
+  sqlite::AssessmentStatements& m_assessments;
   std::unordered_map<std::string, std::int64_t>& m_selector_keys;
   std::string m_cache_key;  // reused buffer: type byte, then the canonical value
 };
@@ -463,8 +476,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
   JALA_TRY_ASSIGN(Statements statements, Statements::prepare(connection.get()));
   JALA_TRY_ASSIGN(sqlite::LogStatements log, sqlite::LogStatements::prepare(connection.get()));
   sqlite::ShareStatements share(connection.get());
-  auto parts = std::make_unique<Parts>(
-      Parts{std::move(connection), std::move(statements), std::move(log), std::move(share), {}});
+  JALA_TRY_ASSIGN(sqlite::AssessmentStatements assessments, sqlite::AssessmentStatements::prepare(connection.get()));
+  auto parts = std::make_unique<Parts>(Parts{std::move(connection), std::move(statements), std::move(log),
+                                             std::move(share), std::move(assessments), {}});
   parts->selector_keys.reserve(k_max_cached_selector_keys);
   return std::make_unique<SqliteStore>(std::move(parts));
 }
@@ -472,7 +486,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
 Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
   sqlite3* db = m_parts->connection.get();
   JALA_TRY(sqlite::execute(db, "BEGIN"));
-  SqliteView view(db, m_parts->statements, m_parts->log, m_parts->share, m_parts->selector_keys);
+  SqliteView view(*m_parts);
   Status status = body(view);
   JALA_TRY(sqlite::execute(db, status.ok() ? "COMMIT" : "ROLLBACK"));
   return status;
@@ -481,7 +495,7 @@ Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
 Status SqliteStore::write(const std::function<Status(WriteTransaction&)>& body) {
   sqlite3* db = m_parts->connection.get();
   JALA_TRY(sqlite::execute(db, "BEGIN IMMEDIATE"));
-  SqliteView transaction(db, m_parts->statements, m_parts->log, m_parts->share, m_parts->selector_keys);
+  SqliteView transaction(*m_parts);
   Status status = body(transaction);
   if (status.ok()) status = sqlite::execute(db, "COMMIT");
   if (!status.ok()) {

@@ -1,0 +1,119 @@
+#include "jala/classify/lure_facts.h"
+
+#include <gtest/gtest.h>
+
+namespace jala::classify {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+TEST(LureFacts, ReadsAnEnglishAdWithARangeAPeriodPerksAndACompany) {
+  const model::LureFacts facts = lure_facts(
+      "URGENT HIRING! Customer service job in Sihanoukville, Cambodia. Salary $1,500-$3,000 per month, free visa, "
+      "air ticket and accommodation. Golden Fortune Group. Contact Telegram @hr_cambo");
+  ASSERT_TRUE(facts.salary);
+  EXPECT_EQ(facts.salary->amount, 1500);
+  EXPECT_EQ(facts.salary->currency, "USD");
+  EXPECT_EQ(facts.salary->period, model::PayPeriod::month);
+  EXPECT_EQ(facts.salary->usd_per_month, 1500);
+  EXPECT_EQ(facts.destinations, Strings({"KH"}));
+  EXPECT_EQ(facts.perks, Strings({"visa", "flight", "housing"}));
+  EXPECT_EQ(facts.employer, "Golden Fortune Group");
+}
+
+TEST(LureFacts, ReadsVietnameseNumberWordsAndThePrefixOfACompany) {
+  const model::LureFacts facts = lure_facts(
+      "Tuyển gấp nhân viên văn phòng làm việc tại Campuchia, lương 15-20 triệu/tháng, bao ăn ở, hỗ trợ vé máy bay. "
+      "Công ty TNHH Hoàng Long. Liên hệ Zalo 0912345678");
+  ASSERT_TRUE(facts.salary);
+  EXPECT_EQ(facts.salary->amount, 15'000'000);
+  EXPECT_EQ(facts.salary->currency, "VND");
+  EXPECT_EQ(facts.salary->period, model::PayPeriod::month);
+  ASSERT_TRUE(facts.salary->usd_per_month);
+  EXPECT_GT(*facts.salary->usd_per_month, 400);  // about 590 at 2025 rates
+  EXPECT_LT(*facts.salary->usd_per_month, 900);
+  EXPECT_EQ(facts.destinations, Strings({"KH"}));
+  EXPECT_EQ(facts.perks, Strings({"flight", "housing", "meals"}));
+  EXPECT_EQ(facts.employer, "Công ty TNHH Hoàng Long");
+}
+
+TEST(LureFacts, ReadsIndonesianThousandsGroupsAndMalayCurrencyBeforeTheAmount) {
+  const model::LureFacts facts = lure_facts(
+      "Lowongan kerja di Kamboja, gaji Rp 15.000.000 per bulan, tiket pesawat dan penginapan gratis. PT Maju Jaya");
+  ASSERT_TRUE(facts.salary);
+  EXPECT_EQ(facts.salary->amount, 15'000'000);
+  EXPECT_EQ(facts.salary->currency, "IDR");
+  EXPECT_EQ(facts.destinations, Strings({"KH"}));
+  EXPECT_EQ(facts.perks, Strings({"flight", "housing"}));
+  EXPECT_EQ(facts.employer, "PT Maju Jaya");
+
+  const model::LureFacts malay = lure_facts("Kerja di Myanmar, gaji RM3000 sebulan, makan dan asrama disediakan");
+  ASSERT_TRUE(malay.salary);
+  EXPECT_EQ(malay.salary->amount, 3000);
+  EXPECT_EQ(malay.salary->currency, "MYR");
+  EXPECT_EQ(malay.salary->period, model::PayPeriod::month);
+  EXPECT_EQ(malay.destinations, Strings({"MM"}));
+  EXPECT_EQ(malay.perks, Strings({"housing", "meals"}));
+}
+
+TEST(LureFacts, ReadsScriptsWithoutSpaces) {
+  const model::LureFacts thai = lure_facts("รับสมัครงานที่กัมพูชา เงินเดือน 50,000 บาท มีที่พักและอาหาร ทำวีซ่าให้");
+  ASSERT_TRUE(thai.salary);
+  EXPECT_EQ(thai.salary->amount, 50'000);
+  EXPECT_EQ(thai.salary->currency, "THB");
+  EXPECT_EQ(thai.destinations, Strings({"KH"}));
+  EXPECT_EQ(thai.perks, Strings({"visa", "housing", "meals"}));
+
+  const model::LureFacts chinese = lure_facts("高薪招聘，缅甸妙瓦底，月薪3000U，包吃住，报销机票。金盛集团");
+  ASSERT_TRUE(chinese.salary);
+  EXPECT_EQ(chinese.salary->amount, 3000);
+  EXPECT_EQ(chinese.salary->currency, "USDT");
+  EXPECT_EQ(chinese.salary->period, model::PayPeriod::month);
+  EXPECT_EQ(chinese.destinations, Strings({"MM"}));
+  EXPECT_EQ(chinese.perks, Strings({"flight", "housing", "meals"}));
+  EXPECT_EQ(chinese.employer, "金盛集团");
+
+  const model::LureFacts khmer = lure_facts("ការងារនៅភ្នំពេញ ប្រាក់ខែ ១៥០០ ដុល្លារ");  // Khmer digits
+  ASSERT_TRUE(khmer.salary);
+  EXPECT_EQ(khmer.salary->amount, 1500);
+  EXPECT_EQ(khmer.salary->currency, "USD");
+  EXPECT_EQ(khmer.destinations, Strings({"KH"}));
+}
+
+TEST(LureFacts, ConvertsOtherPeriodsToAMonthInUsDollars) {
+  const model::LureFacts facts = lure_facts("Earn 100 USD a day working online from Dubai");
+  ASSERT_TRUE(facts.salary);
+  EXPECT_EQ(facts.salary->period, model::PayPeriod::day);
+  EXPECT_EQ(facts.salary->usd_per_month, 2600);  // 26 working days
+  EXPECT_EQ(facts.destinations, Strings({"AE"}));
+}
+
+TEST(LureFacts, PrefersTheAmountWithAPeriodOrAWordForPay) {
+  const model::LureFacts facts =
+      lure_facts("Deposit 200 USD for the visa, then salary 2,000 USD. Bonus 500 USD/week after training.");
+  ASSERT_TRUE(facts.salary);
+  EXPECT_EQ(facts.salary->amount, 500);
+  EXPECT_EQ(facts.salary->period, model::PayPeriod::week);
+
+  const model::LureFacts no_period = lure_facts("Deposit 200 USD for the visa, then salary 2,000 USD.");
+  ASSERT_TRUE(no_period.salary);
+  EXPECT_EQ(no_period.salary->amount, 2000);
+}
+
+TEST(LureFacts, FindsNothingWhereAnAdPromisesNothing) {
+  const model::LureFacts facts = lure_facts("Call +855 12 345 678 or 0912.345.678 about job 2024-05-01, lao động phổ thông");
+  EXPECT_FALSE(facts.salary);  // numbers without a currency are not pay
+  EXPECT_EQ(facts.destinations, Strings());  // "lao động" is labour, not Laos
+  EXPECT_EQ(facts.perks, Strings());
+  EXPECT_EQ(facts.employer, "");
+  EXPECT_EQ(lure_facts(""), model::LureFacts());
+  EXPECT_EQ(lure_facts("\xff\xfe $"), model::LureFacts());
+}
+
+TEST(LureFacts, NamesDestinationsInTheOrderTheAdMentionsThem) {
+  const model::LureFacts facts = lure_facts("Fly to Bangkok, then by car to Myawaddy; later Laos or sang Lào");
+  EXPECT_EQ(facts.destinations, Strings({"TH", "MM", "LA"}));
+}
+
+}  // namespace
+}  // namespace jala::classify

@@ -1,0 +1,37 @@
+// The multilingual words behind lure facts (lure_facts.h), over folded text (lower case, Latin letters
+// without diacritics, decimal digits as ASCII): currencies, pay periods, destinations, perks and
+// employer markers. A term of ASCII letters matches only as whole words; any other term (Thai, Khmer,
+// Lao, Burmese, Chinese, symbols) matches anywhere. Internal to classify/.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace jala::classify::lure_words {
+
+// A term and what it stands for: a currency code, a pay period, a country code or a perk.
+struct Term {
+  std::string_view text;
+  std::string_view means;
+};
+
+// Currency symbols and words before an amount ("$1,500", "RM 3000") and after it ("1500 USD").
+std::span<const Term> currencies_before();
+std::span<const Term> currencies_after();
+// Number words after an amount: "15tr", "3 juta", "1万", with the value they multiply by as `means`
+// ("1000000") and, for words only one currency uses ("triệu" for VND), that currency after a "/".
+std::span<const Term> multipliers();
+// Pay periods after an amount ("/tháng", "per month") and before it ("月薪", "เงินเดือน").
+std::span<const Term> periods_after();
+std::span<const Term> periods_before();
+// Words that name pay; an amount near one is the salary.
+std::span<const std::string_view> pay_words();
+// Places where the compounds are, and where lures send people, by ISO 3166-1 alpha-2 code.
+std::span<const Term> destinations();
+// "visa", "flight", "housing", "meals".
+std::span<const Term> perks();
+// Words before a company's name ("Công ty", "PT") and after it ("Co., Ltd", "Group", "公司").
+std::span<const std::string_view> employer_prefixes();
+std::span<const std::string_view> employer_suffixes();
+
+}  // namespace jala::classify::lure_words

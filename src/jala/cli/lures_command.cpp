@@ -1,0 +1,95 @@
+// jala lures and jala lures accounts: the lure reports by what they promise, and the accounts that post
+// them, with their networks (analysis/lures.h).
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "jala/analysis/lures.h"
+#include "jala/cli/commands.h"
+#include "jala/cli/linked_store.h"
+#include "jala/model/country.h"
+
+namespace jala::cli {
+namespace {
+
+// The JSON of `jala lures accounts` names at most this many lure reports per account.
+constexpr std::size_t k_listed_reports = 20;
+
+std::string salary_text(const model::LureFacts& facts) {
+  if (!facts.salary) return "no salary named";
+  const model::Salary& salary = *facts.salary;
+  std::string text = fmt::format("{:.0f} {}/{}", salary.amount, salary.currency, model::to_string(salary.period));
+  if (salary.usd_per_month && salary.currency != "USD") text += fmt::format(" (~{:.0f} USD/month)", *salary.usd_per_month);
+  return text;
+}
+
+}  // namespace
+
+Status lures_command(const Context& context, const LuresArgs& args) {
+  analysis::LureFilter filter{"", args.min_usd_per_month, args.perk};
+  if (!args.destination.empty()) {
+    Result<std::string> destination = model::parse_country(args.destination);
+    if (!destination.ok()) return destination.error().with_context("--to");
+    filter.destination = std::move(destination).value();
+  }
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::vector<storage::LureReport> lures,
+                  storage::read_value(*store, [](const storage::ReadView& view) { return view.lure_reports(); }));
+  std::erase_if(lures, [&](const storage::LureReport& lure) { return !analysis::matches(lure, filter); });
+  std::stable_sort(lures.begin(), lures.end(), [](const storage::LureReport& a, const storage::LureReport& b) {
+    return a.reported_at > b.reported_at;  // latest first; ties keep key order
+  });
+  const std::size_t matching = lures.size();
+  if (args.top > 0 && lures.size() > args.top) lures.resize(args.top);
+  if (args.output == Output::json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const storage::LureReport& lure : lures) list.push_back(analysis::lure_json(lure));
+    fmt::print("{}\n", nlohmann::ordered_json{{"count", matching}, {"lures", std::move(list)}}.dump());
+    return {};
+  }
+  fmt::print("{} lure(s) match, latest first\n", matching);
+  for (const storage::LureReport& lure : lures) {
+    const model::LureFacts& facts = lure.facts;
+    fmt::print("{}  {}/{}  {}  {}  to {}  perks {}{}\n", format_rfc3339(lure.reported_at).substr(0, 10),
+               lure.key.source, lure.key.id, lure.country, salary_text(facts),
+               facts.destinations.empty() ? "-" : fmt::format("{}", fmt::join(facts.destinations, ",")),
+               facts.perks.empty() ? "-" : fmt::format("{}", fmt::join(facts.perks, ",")),
+               facts.employer.empty() ? "" : "  employer " + facts.employer);
+  }
+  return {};
+}
+
+Status lure_accounts_command(const Context& context, const LureAccountsArgs& args) {
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  std::optional<analysis::LinkedStore> linked;
+  std::vector<storage::LureReport> lures;
+  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(linked, link_view(view));
+    JALA_TRY_ASSIGN(lures, view.lure_reports());
+    return {};
+  }));
+  std::vector<analysis::LureAccount> accounts = analysis::rank_lure_accounts(*linked, lures);
+  const std::size_t found = accounts.size();
+  if (args.top > 0 && accounts.size() > args.top) accounts.resize(args.top);
+  if (args.output == Output::json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const analysis::LureAccount& account : accounts) {
+      list.push_back(analysis::lure_account_json(*linked, account, k_listed_reports));
+    }
+    fmt::print("{}\n", nlohmann::ordered_json{{"count", found}, {"accounts", std::move(list)}}.dump());
+    return {};
+  }
+  fmt::print("{} account(s) post lures, most lure reports first\n", found);
+  for (const analysis::LureAccount& account : accounts) {
+    fmt::print("{:>5}  {}  ({})  reported by {}  promising {}  {} to {}{}\n", account.lure_reports.size(),
+               linked->input.selector(account.account).to_string(),
+               graph::to_string(linked->linking.roles[account.account]), fmt::join(account.countries, ","),
+               account.destinations.empty() ? "-" : fmt::format("{}", fmt::join(account.destinations, ",")),
+               format_rfc3339(account.first_seen).substr(0, 10), format_rfc3339(account.last_seen).substr(0, 10),
+               account.networks.empty() ? "" : fmt::format("  networks {}", fmt::join(account.networks, ",")));
+  }
+  return {};
+}
+
+}  // namespace jala::cli
