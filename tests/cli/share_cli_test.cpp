@@ -30,8 +30,9 @@ constexpr std::string_view k_taxii = "application/taxii+json;version=2.1";
 constexpr std::string_view k_amber_marking = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
 constexpr std::string_view k_green_marking = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
 
-std::string report_line(std::string_view id, std::string_view tlp, std::string_view text) {
-  return nlohmann::json{{"source", "PH-NBI"}, {"id", id},   {"kind", "victim_complaint"},
+std::string report_line(std::string_view id, std::string_view tlp, std::string_view text,
+                        std::string_view kind = "victim_complaint") {
+  return nlohmann::json{{"source", "PH-NBI"}, {"id", id},   {"kind", kind},
                         {"country", "PH"},    {"tlp", tlp}, {"reported_at", "2026-05-01T10:00:00Z"},
                         {"text", text}}
              .dump() +
@@ -165,7 +166,7 @@ TEST_F(TwoNodes, NodeBSyncsTheAmberCollectionButNeverTheRedReport) {
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const auto summary = nlohmann::json::parse(first.out);
   EXPECT_EQ(summary["reports"], 2);
-  EXPECT_EQ(summary["failed"], 0);
+  EXPECT_EQ(summary["failed"], 0) << first.out << first.err;
 
   EXPECT_EQ(run_jala({"--db", m_b, "report", "show", "PH-NBI", "amber-1"}).exit_code, 0);
   EXPECT_EQ(run_jala({"--db", m_b, "report", "show", "PH-NBI", "green-1"}).exit_code, 0);
@@ -254,6 +255,50 @@ TEST_F(TwoNodes, PublishesNetworksAtTheirReportsTlpAndKeepsThoseWithARedReportHo
   for (const auto& relationship : relationships()) ++versions_of[relationship["id"].get<std::string>()];
   EXPECT_EQ(versions_of.size(), 6U);  // and two for the Telegram link
   for (const auto& [id, count] : versions_of) EXPECT_EQ(count, 1) << id;
+}
+
+TEST_F(TwoNodes, PublishesLureAccountsAsIndicatorsWithTheNodesSightings) {
+  write_file(m_scratch.file("lures.jsonl"),
+             report_line("lure-1", "amber", "Việc nhẹ lương cao 1.500 USD/tháng tại Campuchia, liên hệ t.me/lucky_jobs_kh",
+                         "lure_ad") +
+                 report_line("lure-2", "green", "Easy job in Cambodia, 1500 USD a month, free visa: t.me/lucky_jobs_kh",
+                             "lure_ad") +
+                 report_line("lure-3", "red", "Informant: the boss recruits through t.me/secret_boss_kh", "lure_ad"));
+  ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_scratch.file("lures.jsonl")}).exit_code, 0);
+  const std::string lures = "/taxii2/jala/collections/" + collection("lures") + "/objects/";
+  const auto objects_naming = [&](const std::string& secret, std::string_view account) {
+    std::vector<nlohmann::json> named;
+    const nlohmann::json page = nlohmann::json::parse(get(lures, secret).body);
+    for (const auto& object : page.value("objects", nlohmann::json::array())) {
+      if (object.dump().find(account) != std::string::npos) named.push_back(object);
+    }
+    return named;
+  };
+  std::vector<nlohmann::json> indicator;
+  for (int tries = 0; tries < 150 && indicator.empty(); ++tries) {  // A publishes every 5 seconds
+    indicator = objects_naming(m_secret_b, "lucky_jobs_kh");
+    if (indicator.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(indicator.size(), 1U);
+  EXPECT_EQ(indicator[0]["type"], "indicator");
+  EXPECT_EQ(indicator[0]["pattern_type"], "stix");
+  EXPECT_EQ(indicator[0]["object_marking_refs"][0], k_amber_marking);  // the stricter of amber and green
+  const std::string indicator_id = indicator[0]["id"];
+  // Published with its indicator, in the same transaction.
+  std::optional<nlohmann::json> sighting;
+  const nlohmann::json sightings = nlohmann::json::parse(get(lures + "?match[type]=sighting", m_secret_b).body);
+  for (const auto& object : sightings["objects"]) {
+    if (object["sighting_of_ref"] == indicator_id) sighting = object;
+  }
+  ASSERT_TRUE(sighting) << sightings.dump();
+  EXPECT_EQ((*sighting)["count"], 2);
+  EXPECT_EQ((*sighting)["observed_data_refs"].size(), 2U);
+  EXPECT_EQ((*sighting)["first_seen"], "2026-05-01T10:00:00.000Z");
+  EXPECT_EQ((*sighting)["object_marking_refs"][0], k_amber_marking);
+
+  // The account only a TLP:RED lure names stays home; a green partner sees no amber indicator.
+  EXPECT_EQ(get(lures + "?match[version]=all", m_secret_b).body.find("secret_boss"), std::string::npos);
+  EXPECT_TRUE(objects_naming(m_secret_c, "lucky_jobs_kh").empty());
 }
 
 TEST_F(TwoNodes, APartnerSeesNothingAboveItsTlp) {

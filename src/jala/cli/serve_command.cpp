@@ -62,7 +62,7 @@ Result<share::NodeIdentity> node_identity(storage::Store& store, const ServeArgs
   return node;
 }
 
-// Publishes the reports logged since the last time, then the networks they change.
+// Publishes the reports logged since the last time, then the networks and lure accounts they change.
 Status publish_new(storage::Store& store, const share::NodeIdentity& node, server::AnalysisCache& analyses) {
   JALA_TRY_ASSIGN(const server::PublishCounts counts, server::publish(store, node));
   if (counts.reports + counts.left_private + counts.from_partners > 0) {
@@ -75,6 +75,10 @@ Status publish_new(storage::Store& store, const share::NodeIdentity& node, serve
                "jala: published {} new or changed networks ({} objects); {} networks with TLP:RED or partners' "
                "reports stay here\n",
                networks.networks, networks.objects, networks.kept_home);
+  }
+  JALA_TRY_ASSIGN(const server::LurePublishCounts lures, server::publish_lures(store, node, analyses));
+  if (lures.accounts > 0) {
+    fmt::print(stderr, "jala: published {} new or changed lure accounts ({} objects)\n", lures.accounts, lures.objects);
   }
   return {};
 }

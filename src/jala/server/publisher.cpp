@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/base/sha256.h"
+#include "jala/server/publishing.h"
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_extensions.h"
 #include "jala/share/stix_network.h"
@@ -14,30 +15,18 @@
 namespace jala::server {
 namespace {
 
+using publishing::k_reports_cursor_state;
+using publishing::shared;
+
 constexpr std::string_view k_identity_state = "node:identity";
-constexpr std::string_view k_cursor_state = "publish:reports";
 // The reports cursor at which the networks were last published, and each network's published digest.
 constexpr std::string_view k_networks_cursor_state = "publish:networks";
 std::string network_state(std::string_view network_id) { return fmt::format("publish:network:{}", network_id); }
 constexpr std::size_t k_network_batch = 100;
-constexpr std::size_t k_ids_per_query = 500;  // well under SQLite's limit of bound parameters
 // Which definitions are published: bump the version when the extension definitions change.
 constexpr std::string_view k_definitions_state = "publish:definitions";
 std::string definitions_version(const share::NodeIdentity& node) { return "1 " + node.name; }
 constexpr std::size_t k_batch = 500;
-
-// A published object: in `collection`, from this node, at `tlp`, made from `record` if any.
-Result<storage::SharedObject> shared(const nlohmann::json& object, std::string_view collection, model::Tlp tlp,
-                                     const storage::RecordKey* record) {
-  std::optional<storage::SharedObject> made = share::to_shared_object(object, collection, "local", tlp);
-  if (!made) return internal_error("the STIX export made an object without a type or id: {}", object.dump());
-  made->tlp = tlp;
-  if (record != nullptr) {
-    made->record_source = record->source;
-    made->record_id = record->id;
-  }
-  return std::move(*made);
-}
 
 // What every reader of the collection needs to understand the rest: who wrote it and what the
 // markings and extensions mean.
@@ -67,7 +56,7 @@ Result<Timestamp> logged_at(const storage::ReadView& view, std::uint64_t index) 
 
 // The last log leaf published, if any.
 Result<std::optional<std::uint64_t>> published_up_to(const storage::ReadView& view) {
-  JALA_TRY_ASSIGN(const std::optional<std::string> cursor, view.share_state(k_cursor_state));
+  JALA_TRY_ASSIGN(const std::optional<std::string> cursor, view.share_state(k_reports_cursor_state));
   if (!cursor) return std::optional<std::uint64_t>();
   std::uint64_t leaf = 0;
   const auto [end, error] = std::from_chars(cursor->data(), cursor->data() + cursor->size(), leaf);
@@ -123,7 +112,7 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
     }
     ++counts.reports;
   }
-  JALA_TRY(transaction.set_share_state(k_cursor_state, std::to_string(logged.back().first)));
+  JALA_TRY(transaction.set_share_state(k_reports_cursor_state, std::to_string(logged.back().first)));
   return true;
 }
 
@@ -139,19 +128,14 @@ std::vector<nlohmann::json> network_objects(const analysis::LinkedStore& linked,
   return share::network_objects(share::network_export(linked.input, network), node);
 }
 
-// Whether a network stays home: it has a TLP:RED report, or a report a partner's sync brought in
-// (`partner_source` caches which sources are partners').
+// Whether a network stays home: it has a TLP:RED report, or a report a partner's sync brought in.
 Result<bool> kept_home(const storage::ReadView& view, const analysis::LinkedStore& linked,
-                       const graph::NetworkSummary& network, std::map<std::string, bool, std::less<>>& partner_source) {
+                       const graph::NetworkSummary& network, publishing::PartnerSources& partners) {
   for (const graph::ReportId r : network.reports) {
     const graph::ReportFacts& facts = linked.input.report(r);
     if (facts.tlp == model::Tlp::red) return true;
-    auto [known, added] = partner_source.try_emplace(facts.source, false);
-    if (added) {
-      JALA_TRY_ASSIGN(const std::optional<std::string> partner, view.share_state(synced_source_state(facts.source)));
-      known->second = partner.has_value();
-    }
-    if (known->second) return true;
+    JALA_TRY_ASSIGN(const bool partners_report, partners.is_partners(view, facts.source));
+    if (partners_report) return true;
   }
   return false;
 }
@@ -160,9 +144,9 @@ Result<bool> kept_home(const storage::ReadView& view, const analysis::LinkedStor
 Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& view, const analysis::LinkedStore& linked,
                                                      const share::NodeIdentity& node, NetworkPublishCounts& counts) {
   std::vector<ChangedNetwork> changed;
-  std::map<std::string, bool, std::less<>> partner_source;
+  publishing::PartnerSources partners;
   for (const graph::NetworkSummary& network : linked.ranked) {
-    JALA_TRY_ASSIGN(const bool home, kept_home(view, linked, network, partner_source));
+    JALA_TRY_ASSIGN(const bool home, kept_home(view, linked, network, partners));
     if (home) {
       ++counts.kept_home;
       continue;
@@ -176,33 +160,6 @@ Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& vi
   return changed;
 }
 
-// What an object says, whatever its version: the object without its `modified`.
-nlohmann::json said(nlohmann::json object) {
-  if (object.is_object()) object.erase("modified");
-  return object;
-}
-
-// The latest published version of each of the objects that has one, as said(), by id.
-Result<std::map<std::string, nlohmann::json, std::less<>>> latest_published(const storage::ReadView& view,
-                                                                            std::span<const nlohmann::json> objects) {
-  std::map<std::string, nlohmann::json, std::less<>> latest;
-  storage::SharedObjectQuery query;
-  query.collection = "networks";
-  query.tlp_max = model::Tlp::red;
-  for (std::size_t from = 0; from < objects.size(); from += k_ids_per_query) {
-    query.ids.clear();
-    for (std::size_t i = from; i < std::min(objects.size(), from + k_ids_per_query); ++i) {
-      query.ids.push_back(objects[i]["id"].get<std::string>());
-    }
-    query.limit = query.ids.size();
-    JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> found, view.shared_objects(query));
-    for (const storage::SharedObject& object : found) {
-      latest[object.id] = said(nlohmann::json::parse(object.object, nullptr, false));
-    }
-  }
-  return latest;
-}
-
 // Puts the objects of the networks that say something new, each a version modified no earlier than
 // `published_at`, so that an object that changed without a later report still makes a new version. An
 // object that says what its latest version says is left as it is: a network that grows by one report
@@ -213,15 +170,9 @@ Status put_networks(storage::WriteTransaction& transaction, const analysis::Link
   for (const ChangedNetwork& changed : networks) {
     const share::NetworkExport exported = share::network_export(linked.input, *changed.network);
     std::vector<nlohmann::json> objects = share::network_objects(exported, node);
-    JALA_TRY_ASSIGN(const auto latest, latest_published(transaction, objects));
-    for (nlohmann::json& object : objects) {
-      const auto published = latest.find(object["id"].get<std::string>());
-      if (published != latest.end() && published->second == said(object)) continue;
-      object["modified"] = std::max(object["modified"].get<std::string>(), published_at);
-      JALA_TRY_ASSIGN(const storage::SharedObject version, shared(object, "networks", exported.tlp, nullptr));
-      JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(version));
-      counts.objects += added ? 1 : 0;
-    }
+    JALA_TRY_ASSIGN(const std::size_t added,
+                    publishing::put_new_versions(transaction, "networks", objects, exported.tlp, published_at));
+    counts.objects += added;
     JALA_TRY(transaction.set_share_state(network_state(changed.network->id), changed.digest));
     ++counts.networks;
   }
@@ -283,7 +234,7 @@ Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share
   std::shared_ptr<const analysis::LinkedStore> linked;
   std::vector<ChangedNetwork> changed;
   const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(reports_cursor, view.share_state(k_cursor_state));
+    JALA_TRY_ASSIGN(reports_cursor, view.share_state(k_reports_cursor_state));
     JALA_TRY_ASSIGN(networks_cursor, view.share_state(k_networks_cursor_state));
     if (!reports_cursor || networks_cursor == reports_cursor) return {};
     JALA_TRY_ASSIGN(linked, analyses.linked(view));

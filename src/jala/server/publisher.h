@@ -54,4 +54,18 @@ struct NetworkPublishCounts {
 Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
                                               AnalysisCache& analyses);
 
+struct LurePublishCounts {
+  std::size_t accounts = 0;  // lure accounts published now, new or changed
+  std::size_t objects = 0;   // object versions added to the collection
+};
+
+// Publishes into the lures collection, once reports were published since it last did, each account
+// that lure reports name (analysis/lures.h): an `indicator` whose pattern matches it, and the node's
+// `sighting` of that indicator (how many lure reports, first and last seen, their observed-data),
+// marked with the most restrictive TLP of those reports. TLP:RED reports and partners' reports are not
+// counted, so an account only they name stays home. Only objects that say something new get a new
+// version.
+Result<LurePublishCounts> publish_lures(storage::Store& store, const share::NodeIdentity& node,
+                                        AnalysisCache& analyses);
+
 }  // namespace jala::server

@@ -439,6 +439,12 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
     if (type == "report" || (type == "grouping" && !groups_reports)) {
       containers.push_back({type == "report" ? ContainerKind::report : ContainerKind::grouping, object});
       cover(*object);
+    } else if (type == "sighting") {
+      // What a sighting sights (a lure account's indicator) was seen in the reports it names, and is no
+      // report of its own.
+      if (const std::optional<std::string_view> sighted = string_member(*object, "sighting_of_ref")) {
+        covered.insert(*sighted);
+      }
     }
   }
   std::vector<const Json*> loose;

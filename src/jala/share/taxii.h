@@ -36,7 +36,7 @@ struct CollectionInfo {
   bool partners_read;
   bool partners_write;
 };
-inline constexpr std::array<CollectionInfo, 3> k_collections = {{
+inline constexpr std::array<CollectionInfo, 4> k_collections = {{
     {"reports", "Scam reports",
      "Reports of scams this node took in, with the selectors they name, as report, observed-data and "
      "observables, each marked with the report's TLP.",
@@ -45,6 +45,12 @@ inline constexpr std::array<CollectionInfo, 3> k_collections = {{
      "The networks this node's reports link into, as groupings of the member reports and the selectors "
      "that link them, with a relationship saying why each link holds; each marked with the most "
      "restrictive TLP of its reports. The reports are in the reports collection.",
+     true, false},
+    {"lures", "Lure accounts",
+     "The phones, e-mail addresses and handles that this node's job-lure reports name, each as an indicator "
+     "whose pattern matches it, with this node's sighting of it: how many lure reports, first and last seen, and "
+     "their observed-data (in the reports collection). Marked with the most restrictive TLP of those reports; "
+     "TLP:RED and partners' reports are not counted.",
      true, false},
     {"inbox", "Partner submissions",
      "Where partners post STIX bundles for this node; they are stored with their origin and TLP.", false, true},

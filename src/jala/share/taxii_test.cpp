@@ -93,14 +93,15 @@ TEST(Taxii, PartnersSeeOnlyTheCollectionsTheirAgreementNames) {
   EXPECT_EQ(find_collection("VN-MPS", "no-such-id"), nullptr);
 
   auto all = nlohmann::json::parse(collections_json("VN-MPS", {}));
-  ASSERT_EQ(all["collections"].size(), 3U);
-  for (std::size_t i = 0; i < 2; ++i) {  // reports and networks
+  ASSERT_EQ(all["collections"].size(), 4U);
+  for (std::size_t i = 0; i < 3; ++i) {  // reports, networks and lures
     EXPECT_EQ(all["collections"][i]["can_read"], true);
     EXPECT_EQ(all["collections"][i]["can_write"], false);
   }
   EXPECT_EQ(all["collections"][1]["alias"], "networks");
-  EXPECT_EQ(all["collections"][2]["can_read"], false);
-  EXPECT_EQ(all["collections"][2]["can_write"], true);
+  EXPECT_EQ(all["collections"][2]["alias"], "lures");
+  EXPECT_EQ(all["collections"][3]["can_read"], false);
+  EXPECT_EQ(all["collections"][3]["can_write"], true);
   auto inbox_only = nlohmann::json::parse(collections_json("VN-MPS", {"inbox"}));
   ASSERT_EQ(inbox_only["collections"].size(), 1U);
   EXPECT_EQ(inbox_only["collections"][0]["alias"], "inbox");

@@ -1,0 +1,95 @@
+// publish_lures (publisher.h): the lure accounts as indicators and the node's sightings of them.
+#include <algorithm>
+
+#include "jala/analysis/lures.h"
+#include "jala/server/publisher.h"
+#include "jala/server/publishing.h"
+#include "jala/share/stix_common.h"
+
+namespace jala::server {
+namespace {
+
+// The reports cursor at which the lures were last published.
+constexpr std::string_view k_lures_cursor_state = "publish:lures";
+constexpr std::size_t k_account_batch = 500;
+// A sighting names at most this many observed-data; its count counts them all.
+constexpr std::size_t k_max_observed_data_refs = 100;
+
+// The reports that may count: neither TLP:RED nor a partner's.
+Result<std::vector<bool>> shareable_reports(const storage::ReadView& view, const analysis::LinkedStore& linked) {
+  std::vector<bool> shareable(linked.input.report_count());
+  publishing::PartnerSources partners;
+  for (graph::ReportId r = 0; r < shareable.size(); ++r) {
+    const graph::ReportFacts& facts = linked.input.report(r);
+    JALA_TRY_ASSIGN(const bool partners_report, partners.is_partners(view, facts.source));
+    shareable[r] = facts.tlp != model::Tlp::red && !partners_report;
+  }
+  return shareable;
+}
+
+model::Tlp most_restrictive(const analysis::LinkedStore& linked, const analysis::LureAccount& account) {
+  model::Tlp tlp = model::Tlp::clear;
+  for (const graph::ReportId r : account.lure_reports) tlp = std::max(tlp, linked.input.report(r).tlp);
+  return tlp;
+}
+
+// The account's indicator and the node's sighting of it.
+std::vector<nlohmann::json> lure_objects(const analysis::LinkedStore& linked, const analysis::LureAccount& account,
+                                         model::Tlp tlp, const share::NodeIdentity& node) {
+  const model::Selector& selector = linked.input.selector(account.account);
+  nlohmann::json indicator = share::lure_indicator_object(
+      {selector, account.first_seen, tlp, fmt::format("An account that job lures reported to {} name.", node.name)},
+      node);
+  share::SightingFacts sighting{indicator["id"].get<std::string>(), {}, account.first_seen, account.last_seen,
+                                static_cast<std::uint32_t>(account.lure_reports.size()), tlp};
+  for (std::size_t i = 0; i < std::min(account.lure_reports.size(), k_max_observed_data_refs); ++i) {
+    const graph::ReportFacts& facts = linked.input.report(account.lure_reports[i]);
+    sighting.observed_data_refs.push_back(share::observed_data_object_id(facts.source, facts.id));
+  }
+  return {std::move(indicator), share::sighting_object(sighting, node)};
+}
+
+}  // namespace
+
+Result<LurePublishCounts> publish_lures(storage::Store& store, const share::NodeIdentity& node,
+                                        AnalysisCache& analyses) {
+  LurePublishCounts counts;
+  std::optional<std::string> reports_cursor;
+  std::optional<std::string> lures_cursor;
+  std::shared_ptr<const analysis::LinkedStore> linked;
+  std::vector<analysis::LureAccount> accounts;
+  const Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(reports_cursor, view.share_state(publishing::k_reports_cursor_state));
+    JALA_TRY_ASSIGN(lures_cursor, view.share_state(k_lures_cursor_state));
+    if (!reports_cursor || lures_cursor == reports_cursor) return {};
+    JALA_TRY_ASSIGN(linked, analyses.linked(view));
+    JALA_TRY_ASSIGN(const std::vector<storage::LureReport> lures, view.lure_reports());
+    JALA_TRY_ASSIGN(const std::vector<bool> shareable, shareable_reports(view, *linked));
+    accounts = analysis::rank_lure_accounts(*linked, lures, &shareable);
+    return {};
+  });
+  if (!read.ok()) return read.error();
+  if (!reports_cursor || lures_cursor == reports_cursor) return counts;
+  const std::string published_at = share::format_stix_time(now());
+  // In batches; the last one moves the cursor, so an interrupted publication starts again.
+  std::size_t from = 0;
+  do {
+    const std::size_t to = std::min(accounts.size(), from + k_account_batch);
+    const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
+      for (std::size_t i = from; i < to; ++i) {
+        const model::Tlp tlp = most_restrictive(*linked, accounts[i]);
+        std::vector<nlohmann::json> objects = lure_objects(*linked, accounts[i], tlp, node);
+        JALA_TRY_ASSIGN(const std::size_t added,
+                        publishing::put_new_versions(transaction, "lures", objects, tlp, published_at));
+        counts.objects += added;
+        counts.accounts += added > 0 ? 1 : 0;
+      }
+      return to == accounts.size() ? transaction.set_share_state(k_lures_cursor_state, *reports_cursor) : Status{};
+    });
+    if (!written.ok()) return written.error();
+    from = to;
+  } while (from < accounts.size());
+  return counts;
+}
+
+}  // namespace jala::server

@@ -1,0 +1,80 @@
+#include "jala/server/publishing.h"
+
+#include <algorithm>
+
+#include "jala/server/publisher.h"
+#include "jala/share/taxii.h"
+
+namespace jala::server::publishing {
+namespace {
+
+constexpr std::size_t k_ids_per_query = 500;  // well under SQLite's limit of bound parameters
+
+// What an object says, whatever its version: the object without its `modified`.
+nlohmann::json said(nlohmann::json object) {
+  if (object.is_object()) object.erase("modified");
+  return object;
+}
+
+// The latest published version of each of the objects that has one, as said(), by id.
+Result<std::map<std::string, nlohmann::json, std::less<>>> latest_published(const storage::ReadView& view,
+                                                                            std::string_view collection,
+                                                                            std::span<const nlohmann::json> objects) {
+  std::map<std::string, nlohmann::json, std::less<>> latest;
+  storage::SharedObjectQuery query;
+  query.collection = collection;
+  query.tlp_max = model::Tlp::red;
+  for (std::size_t from = 0; from < objects.size(); from += k_ids_per_query) {
+    query.ids.clear();
+    for (std::size_t i = from; i < std::min(objects.size(), from + k_ids_per_query); ++i) {
+      query.ids.push_back(objects[i]["id"].get<std::string>());
+    }
+    query.limit = query.ids.size();
+    JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> found, view.shared_objects(query));
+    for (const storage::SharedObject& object : found) {
+      latest[object.id] = said(nlohmann::json::parse(object.object, nullptr, false));
+    }
+  }
+  return latest;
+}
+
+}  // namespace
+
+Result<storage::SharedObject> shared(const nlohmann::json& object, std::string_view collection, model::Tlp tlp,
+                                     const storage::RecordKey* record) {
+  std::optional<storage::SharedObject> made = share::to_shared_object(object, collection, "local", tlp);
+  if (!made) return internal_error("the STIX export made an object without a type or id: {}", object.dump());
+  made->tlp = tlp;
+  if (record != nullptr) {
+    made->record_source = record->source;
+    made->record_id = record->id;
+  }
+  return std::move(*made);
+}
+
+Result<bool> PartnerSources::is_partners(const storage::ReadView& view, const std::string& source) {
+  auto [known, added] = m_known.try_emplace(source, false);
+  if (added) {
+    JALA_TRY_ASSIGN(const std::optional<std::string> partner, view.share_state(synced_source_state(source)));
+    known->second = partner.has_value();
+  }
+  return known->second;
+}
+
+Result<std::size_t> put_new_versions(storage::WriteTransaction& transaction, std::string_view collection,
+                                     std::span<nlohmann::json> objects, model::Tlp tlp,
+                                     const std::string& published_at) {
+  JALA_TRY_ASSIGN(const auto latest, latest_published(transaction, collection, objects));
+  std::size_t added = 0;
+  for (nlohmann::json& object : objects) {
+    const auto published = latest.find(object["id"].get<std::string>());
+    if (published != latest.end() && published->second == said(object)) continue;
+    object["modified"] = std::max(object["modified"].get<std::string>(), published_at);
+    JALA_TRY_ASSIGN(const storage::SharedObject version, shared(object, collection, tlp, nullptr));
+    JALA_TRY_ASSIGN(const bool new_version, transaction.put_shared_object(version));
+    added += new_version ? 1 : 0;
+  }
+  return added;
+}
+
+}  // namespace jala::server::publishing
