@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <thread>
@@ -183,6 +185,88 @@ TEST_F(Api, RefusesBadRequestsWithTheStatusesDocumented) {
   auto posted = client.post(s_base + "/api/v1/networks", {{"Content-Type", "application/json"}}, "{}");
   ASSERT_TRUE(posted.ok());
   EXPECT_EQ(posted->status, 405);
+}
+
+TEST_F(Api, ListsLuresAndTheAccountsBehindThemAsTheCommandsDo) {
+  const nlohmann::json lures = get_json("/api/v1/lures?to=KH&top=1000");
+  EXPECT_GT(lures["count"].get<int>(), 0);
+  EXPECT_EQ(lures, command_json({"lures", "--to", "KH"}));
+  EXPECT_EQ(get_json("/api/v1/lures?min_usd=1000&perk=visa&top=1000"),
+            command_json({"lures", "--min-usd", "1000", "--perk", "visa"}));
+  nlohmann::json accounts = command_json({"lures", "accounts", "--top", "100"});
+  EXPECT_EQ(get_json("/api/v1/lures/accounts"), accounts);
+  for (const std::string bad : {"/api/v1/lures?to=Cambodia", "/api/v1/lures?min_usd=-1", "/api/v1/lures?perk=spa",
+                                "/api/v1/lures/accounts?top=0"}) {
+    EXPECT_EQ(get(bad).status, 400) << bad;
+  }
+}
+
+// The DOM that headless Chromium builds from the page at `url` once its scripts have run, or nullopt
+// (and the test is skipped) when Debian's chromium is not installed.
+std::optional<std::string> browser_dom(const ScratchFolder& scratch, const std::string& url) {
+  constexpr std::string_view k_chromium = "/usr/bin/chromium";
+  if (!std::filesystem::exists(k_chromium)) return std::nullopt;
+  const std::string command = fmt::format(
+      "{} --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
+      "--disable-component-update --disable-sync --user-data-dir='{}' --virtual-time-budget=10000 --dump-dom '{}' "
+      "2>/dev/null",
+      k_chromium, scratch.file("browser-profile"), url);
+  std::string dom;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buffer[65536];
+    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) dom.append(buffer, got);
+    ::pclose(pipe);
+  }
+  return dom;
+}
+
+#define BROWSE_OR_SKIP(dom, url)                                                                    \
+  const std::optional<std::string> dom = browser_dom(*s_scratch, url);                              \
+  if (!dom) GTEST_SKIP() << "Debian's chromium is not installed (scripts/install-deps installs it)"
+
+// The web UI in a real browser: its pages show what the API answers.
+TEST_F(Api, TheWebUiShowsTheNetworksLuresAndAccountsTheApiGives) {
+  const auto page = get("/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<title>Jala</title>"), std::string::npos);
+
+  BROWSE_OR_SKIP(networks, s_base + "/#networks");
+  const nlohmann::json listed = get_json("/api/v1/networks");
+  EXPECT_NE(networks->find(fmt::format("Networks ({})", listed["count"].get<int>())), std::string::npos) << *networks;
+  EXPECT_NE(networks->find(">" + listed["networks"][0]["id"].get<std::string>() + "</a>"), std::string::npos);
+  const std::string head = get_json("/api/v1/evidence/head")["root"];
+  EXPECT_NE(networks->find("root " + head.substr(0, 16)), std::string::npos) << "the header shows the log's head";
+
+  BROWSE_OR_SKIP(accounts, s_base + "/#lure-accounts");
+  const nlohmann::json first = get_json("/api/v1/lures/accounts")["accounts"][0];
+  EXPECT_NE(accounts->find("<td>" + first["account"].get<std::string>() + "</td><td class=\"number\">" +
+                           std::to_string(first["lure_reports"].get<int>()) + "</td>"),
+            std::string::npos)
+      << *accounts;
+
+  BROWSE_OR_SKIP(lures, s_base + "/#lures");
+  EXPECT_NE(lures->find(fmt::format("{} lure(s) match", get_json("/api/v1/lures")["count"].get<int>())),
+            std::string::npos)
+      << *lures;
+}
+
+// Text from the store is shown as text: markup in a report cannot run in an analyst's browser.
+TEST_F(Api, TheWebUiShowsMarkupInAReportAsText) {
+  const std::string hostile = s_scratch->file("hostile.jsonl");
+  write_file(hostile, nlohmann::json{{"source", "PH-NBI"},
+                                     {"id", "hostile-1"},
+                                     {"kind", "victim_complaint"},
+                                     {"country", "PH"},
+                                     {"reported_at", "2026-05-01T10:00:00Z"},
+                                     {"text", "<img src=x onerror=\"document.title='owned'\"><b>bold</b>"}}
+                              .dump() +
+                          "\n");
+  ASSERT_EQ(run_jala({"--db", s_db, "ingest", hostile}).exit_code, 0);
+  BROWSE_OR_SKIP(dom, s_base + "/#report/PH-NBI/hostile-1");
+  EXPECT_NE(dom->find("&lt;img src=x onerror="), std::string::npos) << *dom;
+  EXPECT_NE(dom->find("&lt;b&gt;bold&lt;/b&gt;"), std::string::npos);
+  EXPECT_EQ(dom->find("<img"), std::string::npos);
+  EXPECT_NE(dom->find("<title>Jala</title>"), std::string::npos);
 }
 
 // Networks are computed once per state of the store: a report ingested while the node serves is linked

@@ -31,8 +31,6 @@ void sort_unique(std::vector<T>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-}  // namespace
-
 bool matches(const storage::LureReport& lure, const LureFilter& filter) {
   const model::LureFacts& facts = lure.facts;
   if (!filter.destination.empty() &&
@@ -44,6 +42,15 @@ bool matches(const storage::LureReport& lure, const LureFilter& filter) {
     return false;
   }
   return filter.perk.empty() || std::find(facts.perks.begin(), facts.perks.end(), filter.perk) != facts.perks.end();
+}
+
+}  // namespace
+
+std::vector<LureReport> matching_lures(std::vector<LureReport> lures, const LureFilter& filter) {
+  std::erase_if(lures, [&](const LureReport& lure) { return !matches(lure, filter); });
+  std::stable_sort(lures.begin(), lures.end(),
+                   [](const LureReport& a, const LureReport& b) { return a.reported_at > b.reported_at; });
+  return lures;
 }
 
 nlohmann::ordered_json lure_facts_json(const model::LureFacts& facts) {

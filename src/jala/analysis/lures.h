@@ -25,7 +25,9 @@ struct LureFilter {
   std::string perk;                       // "visa", "flight", "housing" or "meals"; empty: any
 };
 
-bool matches(const storage::LureReport& lure, const LureFilter& filter);
+using storage::LureReport;
+// The lures that match, latest first (ties in key order): what `jala lures` lists.
+std::vector<LureReport> matching_lures(std::vector<LureReport> lures, const LureFilter& filter);
 
 // {"salary"?: {"amount", "currency", "period", "usd_per_month"?}, "destinations", "perks", "employer"?}.
 nlohmann::ordered_json lure_facts_json(const model::LureFacts& facts);
@@ -47,6 +49,9 @@ struct LureAccount {
 // (by report), only the lure reports it marks count.
 std::vector<LureAccount> rank_lure_accounts(const LinkedStore& linked, std::span<const storage::LureReport> lures,
                                             const std::vector<bool>* counted = nullptr);
+
+// How many of an account's lure reports `jala lures accounts --json` and the API name.
+inline constexpr std::size_t k_lure_reports_listed = 20;
 
 // {"account", "role", "lure_reports", "countries", "destinations", "first_seen", "last_seen", "networks",
 // "reports"}: one account of `jala lures accounts --json`, naming at most `reports` of its lure reports.

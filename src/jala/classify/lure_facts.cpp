@@ -284,12 +284,11 @@ std::optional<model::Salary> find_salary(std::string_view text) {
     }
     candidates.push_back(std::move(candidate));
   }
-  if (candidates.empty()) return std::nullopt;
   for (const auto wanted : {&Candidate::has_period, &Candidate::near_pay_word}) {
     const auto found = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.*wanted; });
     if (found != candidates.end()) return found->salary;
   }
-  return candidates.front().salary;
+  return std::nullopt;  // an amount that is neither pay for a time nor called pay: a ransom, a fee, a loss
 }
 
 // What each term means, in order of its first mention.

@@ -5,8 +5,9 @@
 // here.
 //
 // The salary is the amount an ad names with a currency (or a number word only one currency uses, such
-// as "15 triệu" or "3 juta"): the first with a pay period, else the first near a word for pay, else
-// the first. A range gives its lower end. The period defaults to a month.
+// as "15 triệu" or "3 juta"): the first with a pay period, else the first near a word for pay (with a
+// month as its period); an amount with neither (a ransom, a fee, a loss) is no salary. A range gives its
+// lower end.
 //
 // Pure function; thread-safe. Reads at most k_max_message_bytes (features.h) of the text.
 #pragma once

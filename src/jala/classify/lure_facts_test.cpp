@@ -98,6 +98,9 @@ TEST(LureFacts, PrefersTheAmountWithAPeriodOrAWordForPay) {
   const model::LureFacts no_period = lure_facts("Deposit 200 USD for the visa, then salary 2,000 USD.");
   ASSERT_TRUE(no_period.salary);
   EXPECT_EQ(no_period.salary->amount, 2000);
+
+  // A victim's mother tells of a ransom, not of pay (from the bundled examples).
+  EXPECT_FALSE(lure_facts("Perusahaan meminta uang tebusan Rp 85.000.000 agar korban dibebaskan").salary);
 }
 
 TEST(LureFacts, FindsNothingWhereAnAdPromisesNothing) {

@@ -13,9 +13,6 @@
 namespace jala::cli {
 namespace {
 
-// The JSON of `jala lures accounts` names at most this many lure reports per account.
-constexpr std::size_t k_listed_reports = 20;
-
 std::string salary_text(const model::LureFacts& facts) {
   if (!facts.salary) return "no salary named";
   const model::Salary& salary = *facts.salary;
@@ -34,12 +31,9 @@ Status lures_command(const Context& context, const LuresArgs& args) {
     filter.destination = std::move(destination).value();
   }
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
-  JALA_TRY_ASSIGN(std::vector<storage::LureReport> lures,
+  JALA_TRY_ASSIGN(std::vector<storage::LureReport> stored,
                   storage::read_value(*store, [](const storage::ReadView& view) { return view.lure_reports(); }));
-  std::erase_if(lures, [&](const storage::LureReport& lure) { return !analysis::matches(lure, filter); });
-  std::stable_sort(lures.begin(), lures.end(), [](const storage::LureReport& a, const storage::LureReport& b) {
-    return a.reported_at > b.reported_at;  // latest first; ties keep key order
-  });
+  std::vector<storage::LureReport> lures = analysis::matching_lures(std::move(stored), filter);
   const std::size_t matching = lures.size();
   if (args.top > 0 && lures.size() > args.top) lures.resize(args.top);
   if (args.output == Output::json) {
@@ -75,7 +69,7 @@ Status lure_accounts_command(const Context& context, const LureAccountsArgs& arg
   if (args.output == Output::json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const analysis::LureAccount& account : accounts) {
-      list.push_back(analysis::lure_account_json(*linked, account, k_listed_reports));
+      list.push_back(analysis::lure_account_json(*linked, account, analysis::k_lure_reports_listed));
     }
     fmt::print("{}\n", nlohmann::ordered_json{{"count", found}, {"accounts", std::move(list)}}.dump());
     return {};

@@ -3,9 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/analysis/lures.h"
 #include "jala/analysis/network_detail.h"
 #include "jala/analysis/report_json.h"
 #include "jala/evidence/merkle.h"
+#include "jala/model/country.h"
 #include "jala/server/node_handler.h"
 #include "jala/server/responses.h"
 
@@ -121,6 +123,61 @@ HttpResponse list_suspects(const HttpRequest& request, storage::Store& store, An
   return json_response(200, nlohmann::ordered_json{{"count", list.accounts.size()}, {"accounts", std::move(accounts)}});
 }
 
+// GET /api/v1/lures[?to=CC&min_usd=X&perk=P&top=N]: how many lures match, and the latest N (default 100,
+// at most 1000), as `jala lures --json` gives them.
+HttpResponse list_lures(const HttpRequest& request, storage::Store& store) {
+  const Result<std::size_t> top = count_asked(request, "top");
+  if (!top.ok()) return json_error(top.error());
+  analysis::LureFilter filter;
+  if (const std::optional<std::string_view> to = request.query_value("to")) {
+    Result<std::string> country = model::parse_country(*to);
+    if (!country.ok()) return json_error(400, "to: " + country.error().message());
+    filter.destination = std::move(country).value();
+  }
+  if (const std::optional<std::string_view> min_usd = request.query_value("min_usd")) {
+    double value = 0;
+    const auto [end, error] = std::from_chars(min_usd->data(), min_usd->data() + min_usd->size(), value);
+    if (error != std::errc() || end != min_usd->data() + min_usd->size() || !(value >= 0)) {
+      return json_error(400, "min_usd takes a number, zero or more");
+    }
+    filter.min_usd_per_month = value;
+  }
+  if (const std::optional<std::string_view> perk = request.query_value("perk")) {
+    if (*perk != "visa" && *perk != "flight" && *perk != "housing" && *perk != "meals") {
+      return json_error(400, "perk takes visa, flight, housing or meals");
+    }
+    filter.perk = *perk;
+  }
+  Result<std::vector<storage::LureReport>> lures =
+      storage::read_value(store, [](const storage::ReadView& view) { return view.lure_reports(); });
+  if (!lures.ok()) return json_error(lures.error());
+  std::vector<analysis::LureReport> matching = analysis::matching_lures(std::move(lures).value(), filter);
+  nlohmann::ordered_json listed = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < std::min(*top, matching.size()); ++i) listed.push_back(analysis::lure_json(matching[i]));
+  return json_response(200, nlohmann::ordered_json{{"count", matching.size()}, {"lures", std::move(listed)}});
+}
+
+// GET /api/v1/lures/accounts[?top=N]: how many accounts post lures, and the first N (default 100, at
+// most 1000), as `jala lures accounts --json` gives them.
+HttpResponse list_lure_accounts(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
+  const Result<std::size_t> top = count_asked(request, "top");
+  if (!top.ok()) return json_error(top.error());
+  nlohmann::ordered_json document;
+  const Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(const std::shared_ptr<const analysis::LinkedStore> linked, analyses.linked(view));
+    JALA_TRY_ASSIGN(const std::vector<storage::LureReport> lures, view.lure_reports());
+    const std::vector<analysis::LureAccount> accounts = analysis::rank_lure_accounts(*linked, lures);
+    nlohmann::ordered_json listed = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < std::min(*top, accounts.size()); ++i) {
+      listed.push_back(analysis::lure_account_json(*linked, accounts[i], analysis::k_lure_reports_listed));
+    }
+    document = {{"count", accounts.size()}, {"accounts", std::move(listed)}};
+    return {};
+  });
+  if (!read.ok()) return json_error(read.error());
+  return json_response(200, document);
+}
+
 }  // namespace
 
 HttpResponse handle_api(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
@@ -135,6 +192,8 @@ HttpResponse handle_api(const HttpRequest& request, storage::Store& store, Analy
   if (path == "networks") return list_networks(request, store, analyses);
   if (path.starts_with("networks/")) return show_network(path.substr(9), store, analyses);
   if (path == "suspects") return list_suspects(request, store, analyses);
+  if (path == "lures") return list_lures(request, store);
+  if (path == "lures/accounts") return list_lure_accounts(request, store, analyses);
   return json_response(404, {{"error", "no such resource"}});
 }
 

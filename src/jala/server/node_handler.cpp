@@ -18,6 +18,7 @@ HttpResponse NodeHandler::handle(const HttpRequest& request) {
   }
   if (request.path.starts_with("/api/v1/")) return handle_api(request, *m_store, *m_analyses);
   if (request.path == "/psi/v1/overlap") return handle_overlap(request, *m_store, *m_authenticator);
+  if (std::optional<HttpResponse> page = handle_web(request)) return std::move(*page);
   return json_error(404, "no such resource");
 }
 

@@ -47,6 +47,8 @@ HttpResponse handle_taxii(const HttpRequest& request, const NodeConfig& config, 
                           Authenticator& authenticator);
 HttpResponse handle_api(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses);
 HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, Authenticator& authenticator);
+// One of the web UI's files (web_assets.h); nullopt when the path names none.
+std::optional<HttpResponse> handle_web(const HttpRequest& request);
 
 // Private overlap's sets (overlap_route.cpp): the TLP levels a partner agreed at `highest` receives
 // (share::highest_shared), and the

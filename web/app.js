@@ -1,0 +1,218 @@
+// Jala's web UI: one page that reads the node's JSON API (docs/formats/http-api.md) and shows networks,
+// lures, the accounts behind them, suspect accounts and selector searches. Every value from the store is
+// put in the page as text (textContent), never as markup.
+"use strict";
+
+const view = document.getElementById("view");
+
+function element(tag, text, attributes = {}) {
+  const made = document.createElement(tag);
+  if (text !== undefined && text !== null) made.textContent = String(text);
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  return made;
+}
+
+function link(text, hash) {
+  return element("a", text, { href: hash });
+}
+
+async function api(path) {
+  const response = await fetch("/api/v1/" + path, { headers: { Accept: "application/json" } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+// A table of `rows`: each column is [heading, (row) => text or node, numeric].
+function table(columns, rows) {
+  const made = element("table");
+  const head = made.createTHead().insertRow();
+  for (const [heading] of columns) head.appendChild(element("th", heading));
+  const body = made.createTBody();
+  for (const row of rows) {
+    const line = body.insertRow();
+    for (const [, cell, numeric] of columns) {
+      const value = cell(row);
+      const td = line.insertCell();
+      if (numeric) td.className = "number";
+      if (value instanceof Node) td.appendChild(value); else td.textContent = value ?? "";
+    }
+  }
+  return made;
+}
+
+function reportLink(report) {
+  const key = report.source + "/" + report.id;
+  return link(key, "#report/" + encodeURIComponent(report.source) + "/" + encodeURIComponent(report.id));
+}
+
+function networkLinks(ids) {
+  const span = element("span");
+  ids.forEach((id, i) => {
+    if (i > 0) span.append(", ");
+    span.appendChild(link(id, "#network/" + encodeURIComponent(id)));
+  });
+  return span;
+}
+
+const money = (value) => Number(value).toLocaleString("en", { maximumFractionDigits: 0 });
+
+function show(title, ...nodes) {
+  view.replaceChildren(element("h2", title), ...nodes);
+}
+
+async function networks() {
+  const listed = await api("networks?top=100");
+  show(`Networks (${listed.count})`, table([
+    ["Network", (n) => link(n.id, "#network/" + encodeURIComponent(n.id))],
+    ["Score", (n) => n.score.toFixed(2), true],
+    ["Reports", (n) => n.report_count, true],
+    ["Selectors", (n) => n.selector_count, true],
+    ["Victims", (n) => n.victims, true],
+    ["Loss (USD)", (n) => money(n.loss_usd), true],
+    ["Victim countries", (n) => n.countries.join(", ")],
+  ], listed.networks));
+}
+
+async function network(id) {
+  const shown = await api("networks/" + encodeURIComponent(id));
+  show(`Network ${shown.id}`,
+    element("p", `${shown.report_count} reports, ${shown.victims} victims in ${shown.countries.join(", ") || "-"}, ` +
+      `${money(shown.loss_usd)} USD lost, score ${shown.score.toFixed(2)}`),
+    element("h3", "Links: the selectors that join its reports"),
+    table([
+      ["Selector", (l) => l.selector],
+      ["Reports", (l) => { const s = element("span"); l.reports.forEach((r, i) => { if (i) s.append(", "); s.appendChild(reportLink(r)); }); return s; }],
+    ], shown.links),
+    element("h3", "Hubs: shown, never links"),
+    table([["Selector", (h) => h.selector], ["Why", (h) => h.why]], shown.hubs),
+    element("h3", "Timeline"),
+    table([
+      ["Reported", (t) => t.reported_at],
+      ["Report", (t) => reportLink(t)],
+      ["Kind", (t) => t.kind],
+      ["Country", (t) => t.country],
+    ], shown.timeline));
+}
+
+async function lures() {
+  const form = element("form");
+  const to = element("input", null, { name: "to", placeholder: "KH", size: "4", "aria-label": "destination" });
+  const minUsd = element("input", null, { name: "min_usd", placeholder: "1000", size: "6", "aria-label": "at least USD a month" });
+  const perk = element("select", null, { name: "perk", "aria-label": "perk" });
+  for (const choice of ["", "visa", "flight", "housing", "meals"]) perk.appendChild(element("option", choice || "any perk", { value: choice }));
+  form.append(element("label", "To "), to, element("label", "At least USD/month "), minUsd, perk, element("button", "Filter"));
+  const results = element("div");
+  const load = async () => {
+    const query = new URLSearchParams({ top: "500" });
+    if (to.value) query.set("to", to.value);
+    if (minUsd.value) query.set("min_usd", minUsd.value);
+    if (perk.value) query.set("perk", perk.value);
+    try {
+      const listed = await api("lures?" + query);
+      results.replaceChildren(element("p", `${listed.count} lure(s) match, latest first`), table([
+        ["Reported", (l) => l.reported_at.slice(0, 10)],
+        ["Report", (l) => reportLink(l)],
+        ["By", (l) => l.country],
+        ["Salary", (l) => l.salary ? `${money(l.salary.amount)} ${l.salary.currency}/${l.salary.period}` : ""],
+        ["USD/month", (l) => l.salary && l.salary.usd_per_month !== undefined ? money(l.salary.usd_per_month) : "", true],
+        ["To", (l) => l.destinations.join(", ")],
+        ["Perks", (l) => l.perks.join(", ")],
+        ["Employer", (l) => l.employer ?? ""],
+      ], listed.lures));
+    } catch (failure) {
+      results.replaceChildren(element("p", failure.message, { class: "error" }));
+    }
+  };
+  form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
+  show("Lures", form, results);
+  await load();
+}
+
+async function lureAccounts() {
+  const listed = await api("lures/accounts?top=200");
+  show(`Accounts that post lures (${listed.count})`, table([
+    ["Account", (a) => a.account],
+    ["Lure reports", (a) => a.lure_reports, true],
+    ["Reported by", (a) => a.countries.join(", ")],
+    ["Promising", (a) => a.destinations.join(", ")],
+    ["First seen", (a) => a.first_seen.slice(0, 10)],
+    ["Last seen", (a) => a.last_seen.slice(0, 10)],
+    ["Networks", (a) => networkLinks(a.networks)],
+  ], listed.accounts));
+}
+
+async function suspects() {
+  const listed = await api("suspects?top=200");
+  show(`Suspect accounts (${listed.count})`, table([
+    ["Account", (a) => a.account],
+    ["Role", (a) => a.role],
+    ["Score", (a) => a.score.toFixed(2), true],
+    ["Holds (USD)", (a) => money(a.held_usd), true],
+    ["Network", (a) => a.network ? networkLinks([a.network]) : ""],
+    ["Why", (a) => a.why.join("; ")],
+  ], listed.accounts));
+}
+
+function search(query) {
+  const form = element("form");
+  const input = element("input", null, { name: "selector", placeholder: "phone:+84 912 345 678", size: "40", "aria-label": "selector" });
+  input.value = query || "";
+  form.append(input, element("button", "Search"));
+  form.addEventListener("submit", (event) => { event.preventDefault(); location.hash = "#search/" + encodeURIComponent(input.value); });
+  const results = element("div");
+  show("Search a selector", form, results);
+  if (!query) return;
+  api("selectors/" + encodeURIComponent(query)).then((found) => {
+    results.replaceChildren(element("p", `${found.selector}: named by ${found.count} report(s)`),
+      table([["Report", (r) => reportLink(r)]], found.reports));
+  }).catch((failure) => results.replaceChildren(element("p", failure.message, { class: "error" })));
+}
+
+async function report(source, id) {
+  const shown = await api("reports/" + encodeURIComponent(source) + "/" + encodeURIComponent(id));
+  const nodes = [element("p", `${shown.kind}, reported ${shown.reported_at} by ${shown.country}, TLP:${shown.tlp.toUpperCase()}`),
+    element("pre", shown.text ?? "")];
+  if (shown.assessment) {
+    const a = shown.assessment;
+    nodes.push(element("p", `Assessed as ${a.label}${a.category ? ", " + a.category : ""} (scam score ${a.scam_score})`));
+    if (a.lure) nodes.push(element("pre", JSON.stringify(a.lure, null, 2)));
+  }
+  const selectors = (shown.selectors || []).map((s) => ({ selector: s.type + ":" + s.value, where: "form" }))
+    .concat((shown.text_selectors || []).map((s) => ({ selector: s.type + ":" + s.value, where: "text: " + s.raw })));
+  nodes.push(element("h3", "Selectors"), table([
+    ["Selector", (s) => link(s.selector, "#search/" + encodeURIComponent(s.selector))],
+    ["Where", (s) => s.where],
+  ], selectors));
+  show(`Report ${shown.source}/${shown.id}`, ...nodes);
+}
+
+async function route() {
+  const [page, ...rest] = location.hash.slice(1).split("/");
+  const parts = rest.map(decodeURIComponent);
+  for (const a of document.querySelectorAll("header nav a")) a.classList.toggle("current", a.getAttribute("href") === "#" + page);
+  try {
+    if (page === "network") await network(parts[0]);
+    else if (page === "lures") await lures();
+    else if (page === "lure-accounts") await lureAccounts();
+    else if (page === "suspects") await suspects();
+    else if (page === "search") search(parts.join("/"));
+    else if (page === "report") await report(parts[0], parts.slice(1).join("/"));
+    else await networks();
+  } catch (failure) {
+    show("Something went wrong", element("p", failure.message, { class: "error" }));
+  }
+}
+
+async function evidenceHead() {
+  try {
+    const head = await api("evidence/head");
+    document.getElementById("head").textContent = `evidence log: ${head.size} entries, root ${String(head.root).slice(0, 16)}…`;
+  } catch (failure) {
+    document.getElementById("head").textContent = "evidence log: " + failure.message;
+  }
+}
+
+window.addEventListener("hashchange", route);
+evidenceHead();
+route();
