@@ -36,17 +36,16 @@ model::Tlp most_restrictive(const analysis::LinkedStore& linked, const analysis:
 // The account's indicator and the node's sighting of it.
 std::vector<nlohmann::json> lure_objects(const analysis::LinkedStore& linked, const analysis::LureAccount& account,
                                          model::Tlp tlp, const share::NodeIdentity& node) {
-  const model::Selector& selector = linked.input.selector(account.account);
-  nlohmann::json indicator = share::lure_indicator_object(
-      {selector, account.first_seen, tlp, fmt::format("An account that job lures reported to {} name.", node.name)},
-      node);
-  share::SightingFacts sighting{indicator["id"].get<std::string>(), {}, account.first_seen, account.last_seen,
+  share::SightingFacts sighting{"", {}, account.first_seen, account.last_seen,
                                 static_cast<std::uint32_t>(account.lure_reports.size()), tlp};
   for (std::size_t i = 0; i < std::min(account.lure_reports.size(), k_max_observed_data_refs); ++i) {
     const graph::ReportFacts& facts = linked.input.report(account.lure_reports[i]);
     sighting.observed_data_refs.push_back(share::observed_data_object_id(facts.source, facts.id));
   }
-  return {std::move(indicator), share::sighting_object(sighting, node)};
+  return share::lure_account_objects(
+      {linked.input.selector(account.account), account.first_seen, tlp,
+       fmt::format("An account that job lures reported to {} name.", node.name)},
+      std::move(sighting), node);
 }
 
 }  // namespace

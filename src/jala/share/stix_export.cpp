@@ -222,13 +222,12 @@ nlohmann::json sighting_object(const SightingFacts& sighting, const NodeIdentity
   return object;
 }
 
-std::vector<nlohmann::json> selector_sighting_objects(const model::Selector& selector, const NodeIdentity& node,
-                                                      Timestamp first_seen, Timestamp last_seen, std::uint32_t count,
-                                                      model::Tlp tlp) {
-  nlohmann::json indicator = lure_indicator_object({selector, first_seen, tlp, {}}, node);
-  nlohmann::json sighting =
-      sighting_object({indicator["id"].get<std::string>(), {}, first_seen, last_seen, count, tlp}, node);
-  return {std::move(indicator), std::move(sighting)};
+std::vector<nlohmann::json> lure_account_objects(const LureAccount& lure, SightingFacts sighting,
+                                                 const NodeIdentity& node) {
+  nlohmann::json indicator = lure_indicator_object(lure, node);
+  sighting.sighting_of_ref = indicator["id"].get<std::string>();
+  nlohmann::json sighted = sighting_object(sighting, node);
+  return {std::move(indicator), std::move(sighted)};
 }
 
 nlohmann::json make_bundle(const std::vector<nlohmann::json>& objects) {

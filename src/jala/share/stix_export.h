@@ -75,11 +75,10 @@ struct SightingFacts {
 };
 nlohmann::json sighting_object(const SightingFacts& sighting, const NodeIdentity& node);
 
-// The node's sighting of a selector: the selector's indicator (valid from first_seen) and the sighting
-// of that indicator.
-std::vector<nlohmann::json> selector_sighting_objects(const model::Selector& selector, const NodeIdentity& node,
-                                                      Timestamp first_seen, Timestamp last_seen, std::uint32_t count,
-                                                      model::Tlp tlp);
+// A lure account's indicator and the node's sighting of it: `sighting` says when, how often and in which
+// observed-data; its sighting_of_ref is set to the indicator.
+std::vector<nlohmann::json> lure_account_objects(const LureAccount& lure, SightingFacts sighting,
+                                                 const NodeIdentity& node);
 
 // A `bundle` of the objects: each id once (an SCO named by several reports keeps the most
 // restrictive marking; an SDO, its latest `modified`), preceded by the TLP marking-definitions and

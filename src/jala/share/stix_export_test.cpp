@@ -187,12 +187,16 @@ TEST(Indicator, OfALureAccountMatchesItsObservable) {
   EXPECT_EQ(got["id"], lure_indicator_object(lure, test_node())["id"]);
 }
 
-TEST(Sighting, OfASelectorIsASightingOfItsIndicatorByTheNode) {
+TEST(Sighting, OfALureAccountIsASightingOfItsIndicatorByTheNode) {
+  const Timestamp first = *parse_rfc3339("2026-02-01T00:00:00Z");
+  const std::string seen_in = observed_data_object_id("VN-MPS", "2026-0001");
   const std::vector<nlohmann::json> got =
-      selector_sighting_objects(selector("phone:+84912345678"), test_node(), *parse_rfc3339("2026-02-01T00:00:00Z"),
-                                *parse_rfc3339("2026-02-03T00:00:00Z"), 4, model::Tlp::amber);
+      lure_account_objects({selector("phone:+84912345678"), first, model::Tlp::amber, ""},
+                           {"", {seen_in}, first, *parse_rfc3339("2026-02-03T00:00:00Z"), 4, model::Tlp::amber},
+                           test_node());
   ASSERT_EQ(types_of(got), (std::vector<std::string>{"indicator", "sighting"}));
   EXPECT_EQ(got[1]["sighting_of_ref"], got[0]["id"]);
+  EXPECT_EQ(got[1]["observed_data_refs"], nlohmann::json::array({seen_in}));
   EXPECT_EQ(got[1]["where_sighted_refs"], nlohmann::json::array({identity_id(test_node())}));
   EXPECT_EQ(got[1]["count"], 4);
   EXPECT_EQ(got[1]["last_seen"], "2026-02-03T00:00:00.000Z");

@@ -79,9 +79,12 @@ nlohmann::json realistic_bundle() {
     objects.push_back(lure_indicator_object(
         {selector(typed), *parse_rfc3339("2026-02-01T00:00:00Z"), model::Tlp::green, "Seen in job ads"}, node));
   }
+  const Timestamp first = *parse_rfc3339("2026-03-01T00:00:00Z");
   for (nlohmann::json& object :
-       selector_sighting_objects(selector("phone:+84912345678"), node, *parse_rfc3339("2026-03-01T00:00:00Z"),
-                                 *parse_rfc3339("2026-03-04T12:00:00Z"), 3, model::Tlp::amber)) {
+       lure_account_objects({selector("phone:+84912345678"), first, model::Tlp::amber, "Seen in job ads"},
+                            {"", {observed_data_object_id(test_report(model::Tlp::amber).source, "2026-amber")}, first,
+                             *parse_rfc3339("2026-03-04T12:00:00Z"), 3, model::Tlp::amber},
+                            node)) {
     objects.push_back(std::move(object));
   }
   return make_bundle(objects);
