@@ -3,7 +3,7 @@
 // lures accounts` ranks the phones, e-mail addresses and messaging and social handles (and groups) that
 // the most lure reports name, with their networks: the seeds' "detect and handle the accounts and groups
 // that advertise jobs abroad". A lure report is a `lure_ad`, or a report the classifier called a job
-// lure at intake. A selector on a warning list is never an account; a hub is one (a recruiter posting
+// lure at intake (a victim's account of a fake job offer counts: it names the recruiter). A selector on a warning list is never an account; a hub is one (a recruiter posting
 // for many groups is what this looks for).
 #pragma once
 

@@ -18,6 +18,7 @@
 #include "jala/classify/features.h"
 #include "jala/classify/lure_words.h"
 #include "jala/graph/usd_rates.h"
+#include "jala/model/text.h"
 
 namespace jala::classify {
 namespace {
@@ -355,6 +356,14 @@ std::string name_after(std::string_view original, std::size_t prefix_start, std:
   return words == 0 ? std::string() : trimmed_name(original.substr(prefix_start, end - prefix_start));
 }
 
+// "Telegram" in "Telegram Group" names a platform, not a company.
+bool is_platform(std::string_view word) {
+  constexpr std::array<std::string_view, 12> k_platforms = {"telegram", "whatsapp", "facebook", "zalo",   "line",   "wechat",
+                                                            "viber",    "signal",   "tiktok",   "instagram", "kakao", "messenger"};
+  const std::string lower = model::ascii_lower(word);
+  return std::find(k_platforms.begin(), k_platforms.end(), lower) != k_platforms.end();
+}
+
 // "Golden Fortune Group": the capitalised words before the suffix, and the suffix.
 std::string name_before(std::string_view original, std::size_t suffix_start, std::size_t suffix_end) {
   std::size_t start = suffix_start;
@@ -365,7 +374,7 @@ std::string name_before(std::string_view original, std::size_t suffix_start, std
     std::size_t word_start = word_end;
     while (word_start > 0 && !is_name_end(original[word_start - 1])) --word_start;
     const std::string_view word = original.substr(word_start, word_end - word_start);
-    if (word.empty() || !starts_name(word)) break;
+    if (word.empty() || !starts_name(word) || is_platform(word)) break;
     start = word_start;
     ++words;
     at = word_start;

@@ -109,6 +109,7 @@ TEST(LureFacts, FindsNothingWhereAnAdPromisesNothing) {
   EXPECT_EQ(facts.destinations, Strings());  // "lao động" is labour, not Laos
   EXPECT_EQ(facts.perks, Strings());
   EXPECT_EQ(facts.employer, "");
+  EXPECT_EQ(lure_facts("Join our Telegram Group for jobs").employer, "");  // a platform, not a company
   EXPECT_EQ(lure_facts(""), model::LureFacts());
   EXPECT_EQ(lure_facts("\xff\xfe $"), model::LureFacts());
 }
