@@ -37,7 +37,9 @@ std::string log_entry_for(std::string_view kind, const model::Transaction& trans
 Result<PutOutcome> WriteTransaction::put_report(const model::Report& report) {
   JALA_TRY(model::validate(report));
   JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_report(report, model::content_hash(report)));
-  if (outcome != PutOutcome::unchanged) {
+  if (outcome == PutOutcome::unchanged) {
+    if (report.assessment) JALA_TRY(do_put_assessment({report.source, report.id}, *report.assessment));
+  } else {
     JALA_TRY_ASSIGN(const std::uint64_t index, append_log(log_entry_for("report", report, now())));
     JALA_TRY(do_note_logged("report", {report.source, report.id}, index));
   }

@@ -185,7 +185,10 @@ class WriteTransaction : public ReadView {
   // Records that leaf `index` logs the latest version of the record.
   virtual Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) = 0;
   // `content_hash` is the record's model::content_hash().
+  // Stores the report with its assessment when it is added or updated.
   virtual Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) = 0;
+  // Replaces the assessment of a stored report.
+  virtual Status do_put_assessment(const RecordKey& key, const model::Assessment& assessment) = 0;
   virtual Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
                                                 const Sha256Digest& content_hash) = 0;
 

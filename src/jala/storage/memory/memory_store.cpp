@@ -200,11 +200,12 @@ class MemoryView : public WriteTransaction {
 
  protected:
   Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override {
-    const PutOutcome outcome = put(m_state.reports, RecordKey{report.source, report.id}, report, content_hash);
-    if (outcome == PutOutcome::unchanged && report.assessment) {
-      m_state.reports.at({report.source, report.id}).first.assessment = report.assessment;
-    }
-    return outcome;
+    return put(m_state.reports, RecordKey{report.source, report.id}, report, content_hash);
+  }
+
+  Status do_put_assessment(const RecordKey& key, const model::Assessment& assessment) override {
+    m_state.reports.at(key).first.assessment = assessment;
+    return {};
   }
 
   Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override {

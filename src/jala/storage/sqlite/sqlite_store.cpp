@@ -302,10 +302,7 @@ class SqliteView final : public WriteTransaction {
       report_key = s.find_report_hash.column_int(0);
       const bool same = equal_hash(s.find_report_hash.column_blob(1), content_hash);
       s.find_report_hash.reset();
-      if (same) {
-        if (report.assessment) JALA_TRY(m_assessments.put(report_key, report.assessment));
-        return PutOutcome::unchanged;
-      }
+      if (same) return PutOutcome::unchanged;
       outcome = PutOutcome::updated;
       bind_report(s.update_report, report, content_hash);
       s.update_report.bind(13, report_key);
@@ -330,6 +327,16 @@ class SqliteView final : public WriteTransaction {
     }
     JALA_TRY(m_assessments.put(report_key, report.assessment));
     return outcome;
+  }
+
+  Status do_put_assessment(const RecordKey& key, const model::Assessment& assessment) override {
+    SqliteStore::Statements& s = m_statements;
+    s.find_report_hash.bind(1, key.source).bind(2, key.id);
+    JALA_TRY_ASSIGN(const bool exists, s.find_report_hash.step());
+    const std::int64_t report_key = exists ? s.find_report_hash.column_int(0) : 0;
+    s.find_report_hash.reset();
+    if (!exists) return internal_error("report {}/{} has an assessment but cannot be found", key.source, key.id);
+    return m_assessments.put(report_key, assessment);
   }
 
   Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override {
