@@ -1,5 +1,6 @@
 // publish_lures (publisher.h): the lure accounts as indicators and the node's sightings of them.
 #include <algorithm>
+#include <iterator>
 
 #include "jala/analysis/lures.h"
 #include "jala/server/publisher.h"
@@ -33,19 +34,49 @@ model::Tlp most_restrictive(const analysis::LinkedStore& linked, const analysis:
   return tlp;
 }
 
-// The account's indicator and the node's sighting of it.
-std::vector<nlohmann::json> lure_objects(const analysis::LinkedStore& linked, const analysis::LureAccount& account,
-                                         model::Tlp tlp, const share::NodeIdentity& node) {
+// The account's indicator and the node's sighting of it, marked with the most restrictive TLP of its
+// lure reports.
+std::vector<publishing::MarkedObject> lure_objects(const analysis::LinkedStore& linked,
+                                                   const analysis::LureAccount& account,
+                                                   const share::NodeIdentity& node) {
+  const model::Tlp tlp = most_restrictive(linked, account);
   share::SightingFacts sighting{"", {}, account.first_seen, account.last_seen,
                                 static_cast<std::uint32_t>(account.lure_reports.size()), tlp};
   for (std::size_t i = 0; i < std::min(account.lure_reports.size(), k_max_observed_data_refs); ++i) {
     const graph::ReportFacts& facts = linked.input.report(account.lure_reports[i]);
     sighting.observed_data_refs.push_back(share::observed_data_object_id(facts.source, facts.id));
   }
-  return share::lure_account_objects(
-      {linked.input.selector(account.account), account.first_seen, tlp,
-       fmt::format("An account that job lures reported to {} name.", node.name)},
-      std::move(sighting), node);
+  std::vector<publishing::MarkedObject> marked;
+  for (nlohmann::json& object : share::lure_account_objects(
+           {linked.input.selector(account.account), account.first_seen, tlp,
+            fmt::format("An account that job lures reported to {} name.", node.name)},
+           std::move(sighting), node)) {
+    marked.push_back({std::move(object), tlp});
+  }
+  return marked;
+}
+
+// Puts the objects of accounts [from, to) that say something new, with one read of their latest
+// versions for the whole batch.
+Status put_accounts(storage::WriteTransaction& transaction, const analysis::LinkedStore& linked,
+                    std::span<const analysis::LureAccount> accounts, const share::NodeIdentity& node,
+                    const std::string& published_at, LurePublishCounts& counts) {
+  std::vector<publishing::MarkedObject> objects;
+  std::vector<std::size_t> account_ends;  // where each account's objects end in `objects`
+  for (const analysis::LureAccount& account : accounts) {
+    std::ranges::move(lure_objects(linked, account, node), std::back_inserter(objects));
+    account_ends.push_back(objects.size());
+  }
+  JALA_TRY_ASSIGN(const std::vector<bool> versioned,
+                  publishing::put_new_versions(transaction, "lures", objects, published_at));
+  std::size_t begin = 0;
+  for (const std::size_t end : account_ends) {
+    const auto added = static_cast<std::size_t>(std::count(versioned.begin() + begin, versioned.begin() + end, true));
+    counts.objects += added;
+    counts.accounts += added > 0 ? 1 : 0;
+    begin = end;
+  }
+  return {};
 }
 
 }  // namespace
@@ -70,24 +101,13 @@ Result<LurePublishCounts> publish_lures(storage::Store& store, const share::Node
   if (!read.ok()) return read.error();
   if (!reports_cursor || lures_cursor == reports_cursor) return counts;
   const std::string published_at = share::format_stix_time(now());
-  // In batches; the last one moves the cursor, so an interrupted publication starts again.
-  std::size_t from = 0;
-  do {
-    const std::size_t to = std::min(accounts.size(), from + k_account_batch);
-    const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
-      for (std::size_t i = from; i < to; ++i) {
-        const model::Tlp tlp = most_restrictive(*linked, accounts[i]);
-        std::vector<nlohmann::json> objects = lure_objects(*linked, accounts[i], tlp, node);
-        JALA_TRY_ASSIGN(const std::size_t added,
-                        publishing::put_new_versions(transaction, "lures", objects, tlp, published_at));
-        counts.objects += added;
-        counts.accounts += added > 0 ? 1 : 0;
-      }
-      return to == accounts.size() ? transaction.set_share_state(k_lures_cursor_state, *reports_cursor) : Status{};
-    });
-    if (!written.ok()) return written.error();
-    from = to;
-  } while (from < accounts.size());
+  JALA_TRY(publishing::write_in_batches(
+      store, accounts.size(), k_account_batch,
+      [&](storage::WriteTransaction& transaction, std::size_t from, std::size_t to) {
+        return put_accounts(transaction, *linked, std::span(accounts).subspan(from, to - from), node, published_at,
+                            counts);
+      },
+      k_lures_cursor_state, *reports_cursor));
   return counts;
 }
 

@@ -1,5 +1,6 @@
 #include "jala/server/publisher.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -23,6 +24,7 @@ constexpr std::string_view k_identity_state = "node:identity";
 constexpr std::string_view k_networks_cursor_state = "publish:networks";
 std::string network_state(std::string_view network_id) { return fmt::format("publish:network:{}", network_id); }
 constexpr std::size_t k_network_batch = 100;
+constexpr std::size_t k_objects_per_put = 1000;
 // Which definitions are published: bump the version when the extension definitions change.
 constexpr std::string_view k_definitions_state = "publish:definitions";
 std::string definitions_version(const share::NodeIdentity& node) { return "1 " + node.name; }
@@ -160,23 +162,31 @@ Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& vi
   return changed;
 }
 
-// Puts the objects of the networks that say something new, each a version modified no earlier than
-// `published_at`, so that an object that changed without a later report still makes a new version. An
-// object that says what its latest version says is left as it is: a network that grows by one report
-// changes its grouping and the relationships of the links that report names, not the others.
+// Puts the objects of the networks that say something new, reading their latest versions a thousand
+// objects at a time (publishing::put_new_versions): an object that says what its latest version says is
+// left as it is, so a network that grows by one report changes its grouping and the relationships of
+// the links that report names, not the others.
 Status put_networks(storage::WriteTransaction& transaction, const analysis::LinkedStore& linked,
                     std::span<const ChangedNetwork> networks, const share::NodeIdentity& node,
                     const std::string& published_at, NetworkPublishCounts& counts) {
+  std::vector<publishing::MarkedObject> objects;
+  const auto put_objects = [&]() -> Status {
+    JALA_TRY_ASSIGN(const std::vector<bool> versioned,
+                    publishing::put_new_versions(transaction, "networks", objects, published_at));
+    counts.objects += static_cast<std::size_t>(std::ranges::count(versioned, true));
+    objects.clear();
+    return {};
+  };
   for (const ChangedNetwork& changed : networks) {
     const share::NetworkExport exported = share::network_export(linked.input, *changed.network);
-    std::vector<nlohmann::json> objects = share::network_objects(exported, node);
-    JALA_TRY_ASSIGN(const std::size_t added,
-                    publishing::put_new_versions(transaction, "networks", objects, exported.tlp, published_at));
-    counts.objects += added;
+    for (nlohmann::json& object : share::network_objects(exported, node)) {
+      objects.push_back({std::move(object), exported.tlp});
+    }
+    if (objects.size() >= k_objects_per_put) JALA_TRY(put_objects());
     JALA_TRY(transaction.set_share_state(network_state(changed.network->id), changed.digest));
     ++counts.networks;
   }
-  return {};
+  return put_objects();
 }
 
 }  // namespace
@@ -244,18 +254,13 @@ Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share
   if (!read.ok()) return read.error();
   if (!reports_cursor || networks_cursor == reports_cursor) return counts;
   const std::string published_at = share::format_stix_time(now());
-  // In batches; the last one moves the cursor, so an interrupted publication starts again.
-  std::size_t from = 0;
-  do {
-    const std::size_t to = std::min(changed.size(), from + k_network_batch);
-    const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
-      JALA_TRY(
-          put_networks(transaction, *linked, std::span(changed).subspan(from, to - from), node, published_at, counts));
-      return to == changed.size() ? transaction.set_share_state(k_networks_cursor_state, *reports_cursor) : Status{};
-    });
-    if (!written.ok()) return written.error();
-    from = to;
-  } while (from < changed.size());
+  JALA_TRY(publishing::write_in_batches(
+      store, changed.size(), k_network_batch,
+      [&](storage::WriteTransaction& transaction, std::size_t from, std::size_t to) {
+        return put_networks(transaction, *linked, std::span(changed).subspan(from, to - from), node, published_at,
+                            counts);
+      },
+      k_networks_cursor_state, *reports_cursor));
   return counts;
 }
 

@@ -19,7 +19,7 @@ nlohmann::json said(nlohmann::json object) {
 // The latest published version of each of the objects that has one, as said(), by id.
 Result<std::map<std::string, nlohmann::json, std::less<>>> latest_published(const storage::ReadView& view,
                                                                             std::string_view collection,
-                                                                            std::span<const nlohmann::json> objects) {
+                                                                            std::span<const MarkedObject> objects) {
   std::map<std::string, nlohmann::json, std::less<>> latest;
   storage::SharedObjectQuery query;
   query.collection = collection;
@@ -27,7 +27,7 @@ Result<std::map<std::string, nlohmann::json, std::less<>>> latest_published(cons
   for (std::size_t from = 0; from < objects.size(); from += k_ids_per_query) {
     query.ids.clear();
     for (std::size_t i = from; i < std::min(objects.size(), from + k_ids_per_query); ++i) {
-      query.ids.push_back(objects[i]["id"].get<std::string>());
+      query.ids.push_back(objects[i].object["id"].get<std::string>());
     }
     query.limit = query.ids.size();
     JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> found, view.shared_objects(query));
@@ -61,20 +61,35 @@ Result<bool> PartnerSources::is_partners(const storage::ReadView& view, const st
   return known->second;
 }
 
-Result<std::size_t> put_new_versions(storage::WriteTransaction& transaction, std::string_view collection,
-                                     std::span<nlohmann::json> objects, model::Tlp tlp,
-                                     const std::string& published_at) {
+Result<std::vector<bool>> put_new_versions(storage::WriteTransaction& transaction, std::string_view collection,
+                                           std::span<MarkedObject> objects, const std::string& published_at) {
   JALA_TRY_ASSIGN(const auto latest, latest_published(transaction, collection, objects));
-  std::size_t added = 0;
-  for (nlohmann::json& object : objects) {
+  std::vector<bool> versioned(objects.size());
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    nlohmann::json& object = objects[i].object;
     const auto published = latest.find(object["id"].get<std::string>());
     if (published != latest.end() && published->second == said(object)) continue;
     object["modified"] = std::max(object["modified"].get<std::string>(), published_at);
-    JALA_TRY_ASSIGN(const storage::SharedObject version, shared(object, collection, tlp, nullptr));
+    JALA_TRY_ASSIGN(const storage::SharedObject version, shared(object, collection, objects[i].tlp, nullptr));
     JALA_TRY_ASSIGN(const bool new_version, transaction.put_shared_object(version));
-    added += new_version ? 1 : 0;
+    versioned[i] = new_version;
   }
-  return added;
+  return versioned;
+}
+
+Status write_in_batches(storage::Store& store, std::size_t count, std::size_t batch, const PutBatch& put,
+                        std::string_view cursor, std::string_view value) {
+  std::size_t from = 0;
+  do {
+    const std::size_t to = std::min(count, from + batch);
+    const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
+      JALA_TRY(put(transaction, from, to));
+      return to == count ? transaction.set_share_state(cursor, value) : Status{};
+    });
+    if (!written.ok()) return written;
+    from = to;
+  } while (from < count);
+  return {};
 }
 
 }  // namespace jala::server::publishing

@@ -3,6 +3,7 @@
 // say something new. Internal to server/.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -31,11 +32,24 @@ class PartnerSources {
   std::map<std::string, bool, std::less<>> m_known;
 };
 
+// An object to publish, marked with `tlp`.
+struct MarkedObject {
+  nlohmann::json object;
+  model::Tlp tlp = model::Tlp::red;
+};
+
 // Puts into `collection` each of `objects` whose latest published version says something else (or that
 // has none), as a version modified no earlier than `published_at`, so that an object that changed
-// without a later time of its own still makes a new version. Returns how many versions it added.
-Result<std::size_t> put_new_versions(storage::WriteTransaction& transaction, std::string_view collection,
-                                     std::span<nlohmann::json> objects, model::Tlp tlp,
-                                     const std::string& published_at);
+// without a later time of its own still makes a new version. Returns, for each object, whether it got
+// a new version.
+Result<std::vector<bool>> put_new_versions(storage::WriteTransaction& transaction, std::string_view collection,
+                                           std::span<MarkedObject> objects, const std::string& published_at);
+
+// Writes `count` items, `batch` to a transaction: `put(transaction, from, to)` writes items [from, to).
+// The last transaction also sets the store state `cursor` to `value`, so that an interrupted
+// publication starts again. Writes once, with no items, when `count` is 0.
+using PutBatch = std::function<Status(storage::WriteTransaction&, std::size_t from, std::size_t to)>;
+Status write_in_batches(storage::Store& store, std::size_t count, std::size_t batch, const PutBatch& put,
+                        std::string_view cursor, std::string_view value);
 
 }  // namespace jala::server::publishing
