@@ -2,8 +2,12 @@
 // and who posts them, end to end through the binary and a real SQLite store.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "run_jala.h"
 #include "support/scratch_folder.h"
@@ -109,6 +113,47 @@ TEST_F(LuresCli, RanksTheAccountsThatPostLuresWithTheirNetworks) {
     EXPECT_EQ(listed["networks"], nlohmann::json::array());
   }
   EXPECT_EQ(json_of({"lures", "accounts", "--top", "1", "--json"})["accounts"].size(), 1U);
+}
+
+// A recruiter's number in the lure ads of six operations is a hub, in all six networks: the text names
+// the first five, best ranked first, and counts the rest; --json lists them all.
+TEST(LureAccountsText, NamesAHubsFirstFiveNetworksAndCountsTheRest) {
+  const ScratchFolder scratch("lure-hub");
+  std::string reports;
+  for (int group = 0; group < 6; ++group) {
+    for (int i = 0; i < 10; ++i) {
+      const bool lure = i < 2;
+      reports += nlohmann::json{{"source", "TH-CCIB"},
+                                {"id", fmt::format("G{}-{}", group, i)},
+                                {"kind", lure ? "lure_ad" : "victim_complaint"},
+                                {"country", "TH"},
+                                {"reported_at", fmt::format("2026-03-{:02}T08:00:00Z", 1 + i)},
+                                {"text", lure ? fmt::format("Easy work in Cambodia, salary 1500 USD per month, free "
+                                                            "visa. Call +65 6221 5500 or t.me/team{}_hr",
+                                                            group)
+                                              : fmt::format("They took my savings, the contact was t.me/team{}_hr",
+                                                            group)}}
+                     .dump() +
+                 "\n";
+    }
+  }
+  write_file(scratch.file("reports.jsonl"), reports);
+  const std::string db = scratch.file("jala.db");
+  ASSERT_EQ(run_jala({"--db", db, "ingest", scratch.file("reports.jsonl")}).exit_code, 0);
+
+  const JalaRun json = run_jala({"--db", db, "lures", "accounts", "--top", "1", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json hub = nlohmann::json::parse(json.out)["accounts"][0];
+  ASSERT_EQ(hub["account"], "phone:+6562215500") << json.out;
+  ASSERT_EQ(hub["role"], "hub");
+  ASSERT_EQ(hub["networks"].size(), 6U);
+
+  const JalaRun text = run_jala({"--db", db, "lures", "accounts", "--top", "1"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  std::vector<std::string> first_five;
+  for (std::size_t i = 0; i < 5; ++i) first_five.push_back(hub["networks"][i].get<std::string>());
+  EXPECT_NE(text.out.find(fmt::format("  networks {} and 1 more\n", fmt::join(first_five, ","))), std::string::npos)
+      << text.out;
 }
 
 TEST_F(LuresCli, RefusesBadFilters) {

@@ -21,6 +21,17 @@ std::string salary_text(const model::LureFacts& facts) {
   return text;
 }
 
+// A hub can be in hundreds of networks: the text names the first few (the best ranked), and counts
+// the rest; --json lists them all.
+constexpr std::size_t k_networks_named = 5;
+std::string networks_text(const std::vector<std::string>& networks) {
+  if (networks.empty()) return "";
+  const std::size_t named = std::min(networks.size(), k_networks_named);
+  std::string text = fmt::format("  networks {}", fmt::join(networks.begin(), networks.begin() + named, ","));
+  if (networks.size() > named) text += fmt::format(" and {} more", networks.size() - named);
+  return text;
+}
+
 }  // namespace
 
 Status lures_command(const Context& context, const LuresArgs& args) {
@@ -81,7 +92,7 @@ Status lure_accounts_command(const Context& context, const LureAccountsArgs& arg
                graph::to_string(linked->linking.roles[account.account]), fmt::join(account.countries, ","),
                account.destinations.empty() ? "-" : fmt::format("{}", fmt::join(account.destinations, ",")),
                format_rfc3339(account.first_seen).substr(0, 10), format_rfc3339(account.last_seen).substr(0, 10),
-               account.networks.empty() ? "" : fmt::format("  networks {}", fmt::join(account.networks, ",")));
+               networks_text(account.networks));
   }
   return {};
 }
