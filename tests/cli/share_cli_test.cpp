@@ -299,6 +299,21 @@ TEST_F(TwoNodes, PublishesLureAccountsAsIndicatorsWithTheNodesSightings) {
   // The account only a TLP:RED lure names stays home; a green partner sees no amber indicator.
   EXPECT_EQ(get(lures + "?match[version]=all", m_secret_b).body.find("secret_boss"), std::string::npos);
   EXPECT_TRUE(objects_naming(m_secret_c, "lucky_jobs_kh").empty());
+
+  // B assesses the lures it syncs as its own ingest would: they are lures there too, with their facts.
+  const JalaRun synced = sync(m_secret_b);
+  ASSERT_EQ(synced.exit_code, 0) << synced.err;
+  const JalaRun listed = run_jala({"--db", m_b, "lures", "--to", "KH", "--json"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const nlohmann::json listed_lures = nlohmann::json::parse(listed.out);
+  std::set<std::string> ids;
+  for (const auto& lure : listed_lures["lures"]) ids.insert(lure["id"].get<std::string>());
+  EXPECT_EQ(ids, (std::set<std::string>{"lure-1", "lure-2"})) << listed.out;
+  const nlohmann::json shown =
+      nlohmann::json::parse(run_jala({"--db", m_b, "report", "show", "PH-NBI", "lure-2", "--json"}).out);
+  EXPECT_EQ(shown["assessment"]["lure"]["salary"]["usd_per_month"], 1500) << shown.dump();
+  ASSERT_EQ(shown["text_selectors"].size(), 1U) << shown.dump();
+  EXPECT_EQ(shown["text_selectors"][0]["value"], "lucky_jobs_kh");
 }
 
 TEST_F(TwoNodes, APartnerSeesNothingAboveItsTlp) {

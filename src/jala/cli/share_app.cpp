@@ -38,6 +38,7 @@ ShareCommands::ShareCommands(CLI::App& app) {
   m_sync_app->add_option("--secret-file", m_sync.secret_file,
                          "A file holding the secret the partner gave this node (default $JALA_PARTNER_SECRET)");
   m_sync_app->add_option("--ca-file", m_sync.ca_file, "The CA that signs the partner's certificate");
+  m_sync_app->add_option("--model", m_sync.model, "The classifier that assesses each report (default: the shipped one)");
   m_sync_app->add_flag("--json", m_json, "Print JSON");
 
   m_overlap_app = app.add_subcommand(

@@ -38,6 +38,7 @@ struct SyncArgs {
   std::string partner;  // the partner's name here: the origin of what comes in
   std::string secret_file;  // the secret the partner gave this node; else $JALA_PARTNER_SECRET
   std::string ca_file;      // the CA that signs the partner's certificate
+  std::string model;        // the classifier that assesses each report; empty: default_model_path()
   Output output = Output::text;
 };
 

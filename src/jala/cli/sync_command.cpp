@@ -1,6 +1,7 @@
 // `jala sync`: pull a partner's readable TAXII collections since the last sync, keep every object with
 // its origin and TLP (collection "from:PARTNER", never served), and import its reports so that they
-// link like local ones. Reports that came from a partner are never published onwards (publisher.h).
+// link like local ones: their text's selectors are extracted and they are assessed, as `jala ingest`
+// does with a STIX file. Reports that came from a partner are never published onwards (publisher.h).
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -8,7 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/classify/assess.h"
+#include "jala/cli/commands.h"
 #include "jala/cli/share_commands.h"
+#include "jala/intake/record_builder.h"
 #include "jala/server/http_client.h"
 #include "jala/server/publisher.h"
 #include "jala/share/partners.h"
@@ -136,6 +140,8 @@ Result<std::string> partner_secret(const std::string& file) {
 Status sync_command(const Context& context, const SyncArgs& args) {
   JALA_TRY(share::check_partner_name(args.partner));
   JALA_TRY_ASSIGN(const std::string secret, partner_secret(args.secret_file));
+  JALA_TRY_ASSIGN(const classify::Model classifier,
+                  classify::Model::load(args.model.empty() ? default_model_path() : args.model));
   server::ClientOptions options;
   options.ca_file = args.ca_file;
   JALA_TRY_ASSIGN(server::HttpClient client, server::HttpClient::make(options));
@@ -186,6 +192,8 @@ Status sync_command(const Context& context, const SyncArgs& args) {
           continue;
         }
         JALA_TRY(transaction.set_share_state(server::synced_source_state(report.report->source), args.partner));
+        intake::add_text_selectors(*report.report);
+        report.report->assessment = classify::assess(classifier, *report.report);
         JALA_TRY_ASSIGN(const storage::PutOutcome outcome, transaction.put_report(*report.report));
         reports += outcome == storage::PutOutcome::unchanged ? 0 : 1;
       }
