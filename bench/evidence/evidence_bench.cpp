@@ -24,6 +24,7 @@
 #include "deterministic_random.h"
 #include "jala/base/sha256.h"
 #include "jala/evidence/merkle.h"
+#include "jala/storage/sqlite/log_statements.h"
 #include "jala/storage/sqlite/sqlite_store.h"
 
 namespace {
@@ -159,7 +160,7 @@ void BM_BaselineRawSqliteInsert(benchmark::State& state) {
     sqlite3_stmt* entry = nullptr;
     sqlite3_stmt* node = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO log_entries (leaf_index, entry) VALUES (?, ?)", -1, &entry, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO log_nodes (level, idx, hash) VALUES (?, ?, ?)", -1, &node, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO log_nodes (position, hash) VALUES (?, ?)", -1, &node, nullptr);
     state.ResumeTiming();
     for (std::int64_t index = 0; index < total;) {
       sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
@@ -170,10 +171,10 @@ void BM_BaselineRawSqliteInsert(benchmark::State& state) {
         sqlite3_step(entry);
         sqlite3_reset(entry);
         // The leaf, then each parent it completes: as many as the low one bits of its index.
-        for (int level = 0; level == 0 || ((index >> (level - 1)) & 1) == 1; ++level) {
-          sqlite3_bind_int(node, 1, level);
-          sqlite3_bind_int64(node, 2, index >> level);
-          sqlite3_bind_blob(node, 3, hash.data(), static_cast<int>(hash.size()), SQLITE_STATIC);
+        for (unsigned level = 0; level == 0 || ((index >> (level - 1)) & 1) == 1; ++level) {
+          const evidence::NodeId id{level, static_cast<std::uint64_t>(index >> level)};
+          sqlite3_bind_int64(node, 1, storage::sqlite::log_node_position(id));
+          sqlite3_bind_blob(node, 2, hash.data(), static_cast<int>(hash.size()), SQLITE_STATIC);
           sqlite3_step(node);
           sqlite3_reset(node);
         }
@@ -202,26 +203,30 @@ std::unique_ptr<storage::Store> store_with_leaves(std::uint64_t leaves) {
   store.reset();
   sqlite3* db = nullptr;
   sqlite3_open(path.string().c_str(), &db);
-  sqlite3_stmt* last = nullptr;
-  sqlite3_prepare_v2(db, "SELECT MAX(idx) FROM log_nodes WHERE level = 0", -1, &last, nullptr);
-  const bool built = sqlite3_step(last) == SQLITE_ROW && sqlite3_column_type(last, 0) != SQLITE_NULL &&
-                     static_cast<std::uint64_t>(sqlite3_column_int64(last, 0)) + 1 == leaves;
-  sqlite3_finalize(last);
+  // Built for this size: its last leaf is there, and no leaf after it.
+  sqlite3_stmt* leaf = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT EXISTS (SELECT 1 FROM log_nodes WHERE position = ?1)"
+                     " AND NOT EXISTS (SELECT 1 FROM log_nodes WHERE position = ?2)",
+                     -1, &leaf, nullptr);
+  sqlite3_bind_int64(leaf, 1, storage::sqlite::log_node_position({0, leaves - 1}));
+  sqlite3_bind_int64(leaf, 2, storage::sqlite::log_node_position({0, leaves}));
+  const bool built = sqlite3_step(leaf) == SQLITE_ROW && sqlite3_column_int(leaf, 0) == 1;
+  sqlite3_finalize(leaf);
   if (!built) {
     std::cerr << fmt::format("writing the nodes of {} leaves to {}\n", leaves, path.string());
     sqlite3_exec(db, "DELETE FROM log_nodes; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", nullptr, nullptr,
                  nullptr);
     sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO log_nodes (level, idx, hash) VALUES (?, ?, ?)", -1, &insert, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO log_nodes (position, hash) VALUES (?, ?)", -1, &insert, nullptr);
     const std::vector<std::string>& pool = entries();
     evidence::CompactRange edge;
     while (edge.size() < leaves) {
       sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
       for (const std::uint64_t end = std::min<std::uint64_t>(leaves, edge.size() + 1'000'000); edge.size() < end;) {
         for (const evidence::Node& node : edge.append(evidence::leaf_hash(pool[edge.size() % pool.size()]))) {
-          sqlite3_bind_int(insert, 1, static_cast<int>(node.id.level));
-          sqlite3_bind_int64(insert, 2, static_cast<std::int64_t>(node.id.index));
-          sqlite3_bind_blob(insert, 3, node.hash.data(), static_cast<int>(node.hash.size()), SQLITE_STATIC);
+          sqlite3_bind_int64(insert, 1, storage::sqlite::log_node_position(node.id));
+          sqlite3_bind_blob(insert, 2, node.hash.data(), static_cast<int>(node.hash.size()), SQLITE_STATIC);
           sqlite3_step(insert);
           sqlite3_reset(insert);
         }

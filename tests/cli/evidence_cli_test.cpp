@@ -64,7 +64,7 @@ TEST_F(EvidenceCli, TheAuditNamesWhatWasChangedBehindJalasBack) {
 
   const std::string tamper =
       "UPDATE reports SET text = 'nothing happened' WHERE source_id = 'VN-MPS-2025-004812';"
-      " UPDATE log_nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 3;";
+      " UPDATE log_nodes SET hash = zeroblob(32) WHERE position = 27;";
   ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, tamper).c_str()), 0);
   const JalaRun audit = jala({"evidence", "audit", "--json"});
   EXPECT_EQ(audit.exit_code, 1);

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "backends.h"
-#include "jala/storage/sqlite/sqlite_store.h"
+#include "sample_report.h"
 #include "support/scratch_folder.h"
 
 namespace jala::storage {
@@ -41,25 +41,6 @@ class StoreConformance : public BackendTest {
   }
 
 };
-
-model::Report make_report(std::string id, std::string text = "Tôi bị lừa 50 triệu") {
-  model::Report report;
-  report.source = "VN-MPS";
-  report.id = std::move(id);
-  report.kind = model::ReportKind::victim_complaint;
-  report.country = "VN";
-  report.reported_at = *parse_rfc3339("2026-03-01T08:15:00.25+07:00");
-  report.text = std::move(text);
-  report.language = "vi";
-  report.victim_country = "VN";
-  report.loss = model::Money{1500.5, "USDT"};
-  report.tlp = model::Tlp::amber_strict;
-  report.selectors = {
-      {model::Selector{model::SelectorType::phone, "+84912345678"}, "0912 345 678"},
-      {model::Selector{model::SelectorType::telegram, "golden_lotus_hr"}, "@Golden_Lotus_HR"},
-  };
-  return report;
-}
 
 model::Transaction make_transaction(std::string id) {
   model::Transaction transaction;
@@ -382,139 +363,6 @@ TEST_P(StoreConformance, StatsCountByKindCountrySourceAndSelectorType) {
 
 INSTANTIATE_TEST_SUITE_P(EveryBackend, StoreConformance, ::testing::ValuesIn(backends()),
                          [](const ::testing::TestParamInfo<Backend>& param) { return param.param.name; });
-
-TEST(SqliteStore, RefusesAStoreFromANewerJala) {
-  const ScratchFolder scratch("newer");
-  const std::filesystem::path path = scratch.file("jala.db");
-  { ASSERT_TRUE(SqliteStore::open(path.string()).ok()); }
-  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' 'PRAGMA user_version = 99'", path.string()).c_str()), 0);
-  const Result<std::unique_ptr<SqliteStore>> got = SqliteStore::open(path.string());
-  ASSERT_FALSE(got.ok());
-  EXPECT_EQ(got.error().code(), ErrorCode::failed_precondition);
-  EXPECT_NE(got.error().message().find("schema version 99, newer"), std::string::npos);
-}
-
-// A store written by schema 3 (before log_records) finds each record's latest leaf from its log once
-// upgraded.
-// What schemas 6 and 5 added, dropped to make an older store from a current one.
-constexpr std::string_view k_drop_since_schema_5 =
-    "DROP TABLE report_assessments; DROP TABLE lure_facts; DROP INDEX log_records_by_leaf; DROP TABLE shared_objects;"
-    " DROP TABLE partners; DROP TABLE share_state;";
-
-TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
-  const ScratchFolder scratch("v3");
-  const std::filesystem::path path = scratch.file("jala.db");
-  {
-    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)
-                    ->write([&](WriteTransaction& t) -> Status {
-                      JALA_TRY(t.put_report(make_report("a")));
-                      JALA_TRY(t.put_report(make_report("b")));
-                      JALA_TRY(t.put_report(make_report("a", "a second version")));
-                      return {};
-                    })
-                    .ok());
-  }
-  ASSERT_EQ(std::system(
-                fmt::format("sqlite3 '{}' '{} DROP TABLE log_records; PRAGMA user_version = 3;'", path.string(), k_drop_since_schema_5).c_str()),
-            0);
-  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
-  ASSERT_TRUE(store.ok()) << store.error().message();
-  std::optional<std::uint64_t> a;
-  std::optional<std::uint64_t> b;
-  ASSERT_TRUE((*store)
-                  ->read([&](const ReadView& view) -> Status {
-                    JALA_TRY_ASSIGN(a, view.log_index("report", {"VN-MPS", "a"}));
-                    JALA_TRY_ASSIGN(b, view.log_index("report", {"VN-MPS", "b"}));
-                    return {};
-                  })
-                  .ok());
-  EXPECT_EQ(a, 2U);
-  EXPECT_EQ(b, 1U);
-}
-
-// A store written by schema 1 (before text selectors had spans and before the evidence log) opens,
-// upgrades and keeps its reports.
-TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
-  const ScratchFolder scratch("v1");
-  const std::filesystem::path path = scratch.file("jala.db");
-  const model::Report old = make_report("old");
-  {
-    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)
-                    ->write([&](WriteTransaction& t) -> Status {
-                      JALA_TRY(t.put_report(old));
-                      return {};
-                    })
-                    .ok());
-  }
-  const std::string downgrade_to_1 =
-      "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
-      " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"
-      " DROP TABLE log_records; PRAGMA user_version = 1;";
-  const std::string downgrade = std::string(k_drop_since_schema_5) + downgrade_to_1;
-  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
-
-  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
-  ASSERT_TRUE(store.ok()) << store.error().message();
-  model::Report found_in_text = make_report("new", "gọi 0912 000 111");
-  found_in_text.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912000111"}, 4, 16, 0.9}};
-  ASSERT_TRUE((*store)
-                  ->write([&](WriteTransaction& t) -> Status {
-                    JALA_TRY(t.put_report(found_in_text));
-                    return {};
-                  })
-                  .ok());
-  std::optional<model::Report> got_old;
-  std::optional<model::Report> got_new;
-  ASSERT_TRUE((*store)
-                  ->read([&](const ReadView& view) -> Status {
-                    JALA_TRY_ASSIGN(got_old, view.find_report({"VN-MPS", "old"}));
-                    JALA_TRY_ASSIGN(got_new, view.find_report({"VN-MPS", "new"}));
-                    return {};
-                  })
-                  .ok());
-  EXPECT_EQ(got_old, old);
-  EXPECT_EQ(got_new, found_in_text);
-}
-
-// Opening an up-to-date store takes no write lock, so `jala stats` runs while an ingest is writing
-// (found by the crash test under ASan: the opener waited for the busy writer and failed).
-TEST(SqliteStore, OpensAndReadsWhileAnotherConnectionWrites) {
-  const ScratchFolder scratch("busy");
-  const std::filesystem::path path = scratch.file("jala.db");
-  Result<std::unique_ptr<SqliteStore>> writer = SqliteStore::open(path.string());
-  ASSERT_TRUE(writer.ok()) << writer.error().message();
-  ASSERT_TRUE((*writer)
-                  ->write([&](WriteTransaction& t) -> Status {
-                    JALA_TRY(t.put_report(make_report("committed")));
-                    return {};
-                  })
-                  .ok());
-  std::int64_t seen = -1;
-  const Status written = (*writer)->write([&](WriteTransaction& t) -> Status {
-    JALA_TRY(t.put_report(make_report("in flight")));
-    JALA_TRY_ASSIGN(std::unique_ptr<SqliteStore> reader, SqliteStore::open(path.string()));
-    return reader->read([&](const ReadView& view) -> Status {
-      JALA_TRY_ASSIGN(const StoreStats stats, view.stats());
-      seen = stats.reports;
-      return {};
-    });
-  });
-  EXPECT_TRUE(written.ok()) << written.error().message();
-  EXPECT_EQ(seen, 1);  // the reader sees the committed report, not the one in flight
-}
-
-TEST(SqliteStore, MakesNewStoresPrivateToTheirOwner) {
-  const ScratchFolder scratch("perm");
-  const std::filesystem::path path = scratch.file("jala.db");
-  ASSERT_TRUE(SqliteStore::open(path.string()).ok());
-  const auto permissions = std::filesystem::status(path).permissions();
-  EXPECT_EQ(permissions & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
-            std::filesystem::perms::none);
-}
 
 }  // namespace
 }  // namespace jala::storage

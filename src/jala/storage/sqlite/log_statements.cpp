@@ -23,14 +23,25 @@ Status copy_hash(std::string_view blob, evidence::NodeId id, evidence::Hash& has
 
 }  // namespace
 
+std::int64_t log_node_position(evidence::NodeId id) {
+  constexpr unsigned k_tile_levels = 6;
+  const unsigned band = id.level / k_tile_levels;
+  const unsigned level = id.level % k_tile_levels;              // in the tile
+  const unsigned below_tile_root = k_tile_levels - 1 - level;   // levels between the node and its tile's root
+  const std::uint64_t tile = id.index >> below_tile_root;
+  const std::uint64_t index = id.index & ((std::uint64_t{1} << below_tile_root) - 1);  // in the tile
+  const std::uint64_t in_tile = (index << (level + 1)) + (std::uint64_t{1} << level) - 1;
+  return static_cast<std::int64_t>((std::uint64_t{band} << 57) + (tile << k_tile_levels) + in_tile);
+}
+
 Result<LogStatements> LogStatements::prepare(sqlite3* db) {
   JALA_TRY_ASSIGN(Statement size, Statement::prepare(db, "SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_entries"));
   JALA_TRY_ASSIGN(Statement entry, Statement::prepare(db, "SELECT entry FROM log_entries WHERE leaf_index = ?"));
-  JALA_TRY_ASSIGN(Statement node, Statement::prepare(db, "SELECT hash FROM log_nodes WHERE level = ? AND idx = ?"));
+  JALA_TRY_ASSIGN(Statement node, Statement::prepare(db, "SELECT hash FROM log_nodes WHERE position = ?"));
   JALA_TRY_ASSIGN(Statement insert_entry,
                   Statement::prepare(db, "INSERT INTO log_entries (leaf_index, entry) VALUES (?, ?)"));
   JALA_TRY_ASSIGN(Statement insert_node,
-                  Statement::prepare(db, "INSERT INTO log_nodes (level, idx, hash) VALUES (?, ?, ?)"));
+                  Statement::prepare(db, "INSERT INTO log_nodes (position, hash) VALUES (?, ?)"));
   JALA_TRY_ASSIGN(Statement note_record,
                   Statement::prepare(db,
                                      "INSERT OR REPLACE INTO log_records (kind, source, source_id, leaf_index)"
@@ -62,7 +73,7 @@ Result<std::string> LogStatements::entry(std::uint64_t index) {
 }
 
 Result<evidence::Hash> LogStatements::node(evidence::NodeId id) {
-  m_node.bind(1, static_cast<std::int64_t>(id.level)).bind(2, static_cast<std::int64_t>(id.index));
+  m_node.bind(1, log_node_position(id));
   JALA_TRY_ASSIGN(const bool row, m_node.step());
   if (!row) {
     m_node.reset();
@@ -81,12 +92,12 @@ Result<Statement*> LogStatements::nodes_statement(std::size_t count) {
   // query is one primary-key search per node, as the single-node query is, without a statement each.
   std::string values;
   for (std::size_t i = 0; i < count; ++i) {
-    fmt::format_to(std::back_inserter(values), "{}({}, ?, ?)", i == 0 ? "" : ", ", i);
+    fmt::format_to(std::back_inserter(values), "{}({}, ?)", i == 0 ? "" : ", ", i);
   }
   JALA_TRY_ASSIGN(
       Statement statement,
       Statement::prepare(m_db, fmt::format("SELECT wanted.column1, n.hash FROM (VALUES {}) AS wanted CROSS JOIN"
-                                           " log_nodes n ON n.level = wanted.column2 AND n.idx = wanted.column3",
+                                           " log_nodes n ON n.position = wanted.column2",
                                            values)));
   return &m_nodes_by_count.emplace(count, std::move(statement)).first->second;
 }
@@ -99,8 +110,7 @@ Result<std::vector<evidence::Hash>> LogStatements::nodes(std::span<const evidenc
         ids.subspan(first, std::min(k_max_batched_nodes, ids.size() - first));
     JALA_TRY_ASSIGN(Statement* const query, nodes_statement(batch.size()));
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      query->bind(static_cast<int>(2 * i + 1), static_cast<std::int64_t>(batch[i].level));
-      query->bind(static_cast<int>(2 * i + 2), static_cast<std::int64_t>(batch[i].index));
+      query->bind(static_cast<int>(i + 1), log_node_position(batch[i]));
     }
     while (true) {
       JALA_TRY_ASSIGN(const bool row, query->step());  // a failed step resets the query
@@ -123,8 +133,7 @@ Result<std::vector<evidence::Hash>> LogStatements::nodes(std::span<const evidenc
 Status LogStatements::append(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) {
   JALA_TRY(m_insert_entry.bind(1, static_cast<std::int64_t>(index)).bind(2, entry).run());
   for (const evidence::Node& node : nodes) {
-    m_insert_node.bind(1, static_cast<std::int64_t>(node.id.level)).bind(2, static_cast<std::int64_t>(node.id.index));
-    m_insert_node.bind_blob(3, node.hash.data(), node.hash.size());
+    m_insert_node.bind(1, log_node_position(node.id)).bind_blob(2, node.hash.data(), node.hash.size());
     JALA_TRY(m_insert_node.run());
   }
   return {};

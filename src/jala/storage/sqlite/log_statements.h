@@ -1,5 +1,5 @@
-// The SQLite backend's evidence log: prepared statements over log_entries and log_nodes (schema 3)
-// and log_records (schema 4).
+// The SQLite backend's evidence log: prepared statements over log_entries and log_nodes (schema 3,
+// keyed by position since schema 7) and log_records (schema 4).
 // Internal to storage/sqlite/. Thread-compatible, like its connection.
 #pragma once
 
@@ -15,6 +15,14 @@
 #include "jala/storage/sqlite/statement.h"
 
 namespace jala::storage::sqlite {
+
+// Where a node is kept in log_nodes. The tree is cut into tiles six levels high: a tile is a subtree
+// whose root is at level 6s + 5, holding its 63 nodes of levels 6s to 6s + 5 at consecutive positions
+// (in-order within it); the tiles of a band of six levels follow each other, band after band. A proof
+// reads one tile per band, a page or two each, and the upper bands, which every proof reads, stay in
+// the page cache. Position = s·2^57 + tile·64 + the node's in-order place in its tile; logs of up to
+// 2^56 leaves fit.
+std::int64_t log_node_position(evidence::NodeId id);
 
 class LogStatements {
  public:

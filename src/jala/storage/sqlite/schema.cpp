@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 6> k_migrations = {
+constexpr std::array<std::string_view, 7> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -147,6 +147,22 @@ CREATE TABLE lure_facts (
   perks            TEXT NOT NULL,
   employer         TEXT NOT NULL
 );
+)sql",
+    // 6 -> 7: the log's nodes keyed by their place in tiles of six levels (sqlite::log_node_position),
+    // so that a proof reads a page or two per six levels, and looked up by rowid, which is cheaper than
+    // the (level, idx) key it replaces.
+    R"sql(
+CREATE TABLE log_nodes_in_tiles (
+  position INTEGER PRIMARY KEY,
+  hash     BLOB NOT NULL
+);
+INSERT INTO log_nodes_in_tiles (position, hash)
+  SELECT ((level / 6) << 57) + ((idx >> (5 - level % 6)) << 6)
+           + ((idx & ((1 << (5 - level % 6)) - 1)) << (level % 6 + 1)) + (1 << (level % 6)) - 1,
+         hash
+  FROM log_nodes ORDER BY 1;
+DROP TABLE log_nodes;
+ALTER TABLE log_nodes_in_tiles RENAME TO log_nodes;
 )sql",
 };
 

@@ -1,0 +1,29 @@
+// A report with every field set, for the storage suites.
+#pragma once
+
+#include <string>
+
+#include "jala/model/report.h"
+
+namespace jala::storage {
+
+inline model::Report make_report(std::string id, std::string text = "Tôi bị lừa 50 triệu") {
+  model::Report report;
+  report.source = "VN-MPS";
+  report.id = std::move(id);
+  report.kind = model::ReportKind::victim_complaint;
+  report.country = "VN";
+  report.reported_at = *parse_rfc3339("2026-03-01T08:15:00.25+07:00");
+  report.text = std::move(text);
+  report.language = "vi";
+  report.victim_country = "VN";
+  report.loss = model::Money{1500.5, "USDT"};
+  report.tlp = model::Tlp::amber_strict;
+  report.selectors = {
+      {model::Selector{model::SelectorType::phone, "+84912345678"}, "0912 345 678"},
+      {model::Selector{model::SelectorType::telegram, "golden_lotus_hr"}, "@Golden_Lotus_HR"},
+  };
+  return report;
+}
+
+}  // namespace jala::storage

@@ -1,0 +1,239 @@
+// What only the SQLite backend does: refuse a newer store, upgrade older ones, open beside a writer,
+// keep its file private.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <fmt/core.h>
+
+#include "jala/evidence/merkle.h"
+#include "jala/storage/sqlite/sqlite_store.h"
+#include "sample_report.h"
+#include "support/scratch_folder.h"
+
+namespace jala::storage {
+namespace {
+
+using jala::testing::ScratchFolder;
+
+TEST(SqliteStore, RefusesAStoreFromANewerJala) {
+  const ScratchFolder scratch("newer");
+  const std::filesystem::path path = scratch.file("jala.db");
+  { ASSERT_TRUE(SqliteStore::open(path.string()).ok()); }
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' 'PRAGMA user_version = 99'", path.string()).c_str()), 0);
+  const Result<std::unique_ptr<SqliteStore>> got = SqliteStore::open(path.string());
+  ASSERT_FALSE(got.ok());
+  EXPECT_EQ(got.error().code(), ErrorCode::failed_precondition);
+  EXPECT_NE(got.error().message().find("schema version 99, newer"), std::string::npos);
+}
+
+// A store written by schema 3 (before log_records) finds each record's latest leaf from its log once
+// upgraded.
+// Schema 7 undone: the log's nodes keyed by (level, idx) again (sqlite::log_node_position, inverted:
+// a node's level in its tile is the number of trailing one bits of its place there).
+std::string undo_schema_7() {
+  const std::string in_tile = "(position & 63)";
+  std::string level = "0";
+  for (int bits = 1; bits <= 5; ++bits) level += fmt::format(" + (({} & {}) = {})", in_tile, (1 << bits) - 1, (1 << bits) - 1);
+  level = "(" + level + ")";
+  return fmt::format(
+      "CREATE TABLE log_nodes_by_level (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,"
+      " PRIMARY KEY (level, idx)) WITHOUT ROWID;"
+      " INSERT INTO log_nodes_by_level SELECT 6 * (position >> 57) + {0},"
+      " (((position >> 6) & ((1 << 51) - 1)) << (5 - {0})) + ({1} >> ({0} + 1)), hash FROM log_nodes;"
+      " DROP TABLE log_nodes; ALTER TABLE log_nodes_by_level RENAME TO log_nodes;",
+      level, in_tile);
+}
+
+// What schemas 7, 6 and 5 changed, undone to make an older store from a current one.
+std::string undo_since_schema_5() {
+  return undo_schema_7() +
+         " DROP TABLE report_assessments; DROP TABLE lure_facts; DROP INDEX log_records_by_leaf;"
+         " DROP TABLE shared_objects; DROP TABLE partners; DROP TABLE share_state;";
+}
+
+// The log's root, and each leaf's hash and inclusion proof, read through the store.
+struct LogReading {
+  evidence::Hash root{};
+  std::vector<evidence::Hash> leaves;
+  std::vector<std::vector<evidence::Hash>> proofs;
+  bool operator==(const LogReading&) const = default;
+};
+LogReading read_log(Store& store) {
+  LogReading reading;
+  EXPECT_TRUE(store
+                  .read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const std::uint64_t size, view.log_size());
+                    JALA_TRY_ASSIGN(reading.root, evidence::root(LogNodes(view), size));
+                    for (std::uint64_t leaf = 0; leaf < size; ++leaf) {
+                      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(leaf));
+                      reading.leaves.push_back(evidence::leaf_hash(entry));
+                      JALA_TRY_ASSIGN(std::vector<evidence::Hash> proof,
+                                      evidence::inclusion_proof(LogNodes(view), leaf, size));
+                      reading.proofs.push_back(std::move(proof));
+                    }
+                    return {};
+                  })
+                  .ok());
+  return reading;
+}
+
+// A store of schema 6 keeps its log's nodes by (level, idx); upgraded, it has the same root and proofs,
+// and appends extend the same tree.
+TEST(SqliteStore, UpgradesTheLogToNodesInTiles) {
+  const ScratchFolder scratch("v6");
+  const std::filesystem::path path = scratch.file("jala.db");
+  const auto put = [](Store& store, int from, int to) {
+    return store.write([&](WriteTransaction& t) -> Status {
+      for (int i = from; i < to; ++i) JALA_TRY(t.put_report(make_report(fmt::format("r{}", i))));
+      return {};
+    });
+  };
+  LogReading before;
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(put(**store, 0, 37).ok());
+    before = read_log(**store);
+  }
+  ASSERT_EQ(before.proofs.size(), 37U);
+  const std::string downgrade = undo_schema_7() + " PRAGMA user_version = 6;";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  EXPECT_EQ(read_log(**store), before);
+  ASSERT_TRUE(put(**store, 37, 64).ok());
+  const LogReading upgraded = read_log(**store);
+
+  for (std::uint64_t leaf = 0; leaf < upgraded.leaves.size(); ++leaf) {
+    const Status verified = evidence::verify_inclusion(upgraded.leaves[leaf], leaf, upgraded.leaves.size(),
+                                                       upgraded.proofs[leaf], upgraded.root);
+    EXPECT_TRUE(verified.ok()) << leaf << ": " << verified.error().message();
+  }
+  ASSERT_TRUE((*store)
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const std::vector<evidence::Hash> proof,
+                                    evidence::consistency_proof(LogNodes(view), 37, 64));
+                    return evidence::verify_consistency(37, 64, proof, before.root, upgraded.root);
+                  })
+                  .ok());
+}
+
+TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
+  const ScratchFolder scratch("v3");
+  const std::filesystem::path path = scratch.file("jala.db");
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)
+                    ->write([&](WriteTransaction& t) -> Status {
+                      JALA_TRY(t.put_report(make_report("a")));
+                      JALA_TRY(t.put_report(make_report("b")));
+                      JALA_TRY(t.put_report(make_report("a", "a second version")));
+                      return {};
+                    })
+                    .ok());
+  }
+  ASSERT_EQ(std::system(
+                fmt::format("sqlite3 '{}' '{} DROP TABLE log_records; PRAGMA user_version = 3;'", path.string(), undo_since_schema_5()).c_str()),
+            0);
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  std::optional<std::uint64_t> a;
+  std::optional<std::uint64_t> b;
+  ASSERT_TRUE((*store)
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(a, view.log_index("report", {"VN-MPS", "a"}));
+                    JALA_TRY_ASSIGN(b, view.log_index("report", {"VN-MPS", "b"}));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(a, 2U);
+  EXPECT_EQ(b, 1U);
+}
+
+// A store written by schema 1 (before text selectors had spans and before the evidence log) opens,
+// upgrades and keeps its reports.
+TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
+  const ScratchFolder scratch("v1");
+  const std::filesystem::path path = scratch.file("jala.db");
+  const model::Report old = make_report("old");
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)
+                    ->write([&](WriteTransaction& t) -> Status {
+                      JALA_TRY(t.put_report(old));
+                      return {};
+                    })
+                    .ok());
+  }
+  const std::string downgrade_to_1 =
+      "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
+      " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"
+      " DROP TABLE log_records; PRAGMA user_version = 1;";
+  const std::string downgrade = undo_since_schema_5() + downgrade_to_1;
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  model::Report found_in_text = make_report("new", "gọi 0912 000 111");
+  found_in_text.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912000111"}, 4, 16, 0.9}};
+  ASSERT_TRUE((*store)
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_report(found_in_text));
+                    return {};
+                  })
+                  .ok());
+  std::optional<model::Report> got_old;
+  std::optional<model::Report> got_new;
+  ASSERT_TRUE((*store)
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(got_old, view.find_report({"VN-MPS", "old"}));
+                    JALA_TRY_ASSIGN(got_new, view.find_report({"VN-MPS", "new"}));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(got_old, old);
+  EXPECT_EQ(got_new, found_in_text);
+}
+
+// Opening an up-to-date store takes no write lock, so `jala stats` runs while an ingest is writing
+// (found by the crash test under ASan: the opener waited for the busy writer and failed).
+TEST(SqliteStore, OpensAndReadsWhileAnotherConnectionWrites) {
+  const ScratchFolder scratch("busy");
+  const std::filesystem::path path = scratch.file("jala.db");
+  Result<std::unique_ptr<SqliteStore>> writer = SqliteStore::open(path.string());
+  ASSERT_TRUE(writer.ok()) << writer.error().message();
+  ASSERT_TRUE((*writer)
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_report(make_report("committed")));
+                    return {};
+                  })
+                  .ok());
+  std::int64_t seen = -1;
+  const Status written = (*writer)->write([&](WriteTransaction& t) -> Status {
+    JALA_TRY(t.put_report(make_report("in flight")));
+    JALA_TRY_ASSIGN(std::unique_ptr<SqliteStore> reader, SqliteStore::open(path.string()));
+    return reader->read([&](const ReadView& view) -> Status {
+      JALA_TRY_ASSIGN(const StoreStats stats, view.stats());
+      seen = stats.reports;
+      return {};
+    });
+  });
+  EXPECT_TRUE(written.ok()) << written.error().message();
+  EXPECT_EQ(seen, 1);  // the reader sees the committed report, not the one in flight
+}
+
+TEST(SqliteStore, MakesNewStoresPrivateToTheirOwner) {
+  const ScratchFolder scratch("perm");
+  const std::filesystem::path path = scratch.file("jala.db");
+  ASSERT_TRUE(SqliteStore::open(path.string()).ok());
+  const auto permissions = std::filesystem::status(path).permissions();
+  EXPECT_EQ(permissions & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+            std::filesystem::perms::none);
+}
+
+}  // namespace
+}  // namespace jala::storage
