@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,9 @@ namespace {
 
 constexpr std::size_t k_max_line_bytes = 1U << 20;
 
+// FNV-1a over (source, id), then the SplitMix64 finaliser: FNV alone leaves the high bits, which the
+// split compares, hardly moved by an id's last characters, so consecutive ids went to the same side in
+// blocks.
 std::uint64_t split_hash(std::uint64_t seed, const Example& example) {
   std::uint64_t hash = 0xcbf29ce484222325ULL ^ seed;
   for (const std::string* part : {&example.source, &example.id}) {
@@ -24,7 +28,11 @@ std::uint64_t split_hash(std::uint64_t seed, const Example& example) {
     hash ^= 0xff;
     hash *= 0x100000001b3ULL;
   }
-  return hash;
+  hash ^= hash >> 30;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 27;
+  hash *= 0x94d049bb133111ebULL;
+  return hash ^ (hash >> 31);
 }
 
 template <std::size_t N>
@@ -127,7 +135,7 @@ Result<std::vector<Example>> read_examples(const std::string& path) {
     Example example;
     example.id = record.contains("id") && record.at("id").is_string() ? record.at("id").get<std::string>()
                                                                       : std::to_string(number);
-    example.source = record.value("source", path);
+    example.source = record.value("source", std::filesystem::path(path).filename().string());
     example.language = record.value("lang", "und");
     example.text = record.at("text").get<std::string>();
     example.label = *label;

@@ -30,7 +30,8 @@ struct Example {
 };
 
 // Reads JSON Lines of {"id","text","label","category"?,"lang"?,"source"?}; a line that is not one is
-// an error naming the file and line.
+// an error naming the file and line. An example without a source takes the file's name (not its path,
+// so that the split is the same from any folder).
 Result<std::vector<Example>> read_examples(const std::string& path);
 
 // Splits by a hash of (seed, source, id): `fraction` of the examples are held out, always the same ones.
