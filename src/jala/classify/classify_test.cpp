@@ -1,12 +1,18 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <fmt/format.h>
 
 #include "jala/classify/features.h"
 #include "jala/classify/labels.h"
 #include "jala/classify/language.h"
 #include "jala/classify/model.h"
 #include "jala/classify/train.h"
+#include "support/scratch_folder.h"
 
 namespace jala::classify {
 namespace {
@@ -117,6 +123,41 @@ TEST(Train, IsReproducibleForASeedAndLearnsItsExamples) {
   EXPECT_GT(lure.scam_score, 0.5);
   EXPECT_FALSE(lure.why.empty());
   EXPECT_EQ(lure.language, "en");
+}
+
+// Held out by a well-mixed hash: ids that differ only in their last digits land on either side
+// independently, not in blocks (an FNV-1a hash alone held out runs of 40 consecutive own ids).
+TEST(Split, HoldsOutConsecutiveIdsIndependently) {
+  std::vector<Example> examples(1000);
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    examples[i].source = "lures.jsonl";
+    examples[i].id = fmt::format("own-train-{:04}", i);
+  }
+  std::vector<Example> train_part;
+  std::vector<Example> held_out;
+  split_examples(examples, 0.2, 1, train_part, held_out);
+  EXPECT_NEAR(static_cast<double>(held_out.size()) / 1000.0, 0.2, 0.03);
+  // A run is a maximal stretch of consecutive held-out ids; independent draws give about n·p·(1 − p) = 160.
+  std::size_t runs = 0;
+  for (std::size_t i = 0; i < held_out.size(); ++i) {
+    if (i == 0 || std::stoul(held_out[i].id.substr(10)) != std::stoul(held_out[i - 1].id.substr(10)) + 1) ++runs;
+  }
+  EXPECT_GT(runs, 120U);
+}
+
+// An example without a source is named by its file, not by the path it was read from, so the split
+// is the same from any folder.
+TEST(Split, NamesAnExampleWithoutASourceByItsFileName) {
+  const testing::ScratchFolder scratch("split-source");
+  const std::filesystem::path folder = scratch.file("");
+  std::filesystem::create_directories(folder / "sub");
+  const std::string line = R"({"id":"1","text":"hello there","label":"benign"})";
+  std::ofstream(folder / "sub" / "own.jsonl") << line << "\n";
+  const Result<std::vector<Example>> near = read_examples((folder / "sub" / "own.jsonl").string());
+  const Result<std::vector<Example>> far = read_examples((folder / "sub" / ".." / "sub" / "own.jsonl").string());
+  ASSERT_TRUE(near.ok() && far.ok());
+  EXPECT_EQ(near->at(0).source, "own.jsonl");
+  EXPECT_EQ(far->at(0).source, "own.jsonl");
 }
 
 TEST(Model, RoundTripsThroughItsFileFormatExactly) {
