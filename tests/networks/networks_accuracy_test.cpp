@@ -39,14 +39,23 @@ struct Score {
   std::vector<std::string> linked_hubs;
 };
 
-Score score_seed(std::uint64_t seed, std::size_t reports) {
+// A simulated store's link input, with what linking and scoring need.
+struct Simulated {
+  graph::LinkInput input;
+  std::vector<bool> benign;
+  std::map<std::string, graph::SelectorId> selector_ids;
+  nlohmann::json truth;
+};
+
+Simulated simulate_seed(std::uint64_t seed, std::size_t reports) {
+  Simulated simulated;
   CollectedOutput output;
   simulate::simulate({.seed = seed, .reports = reports}, output);
   storage::MemoryStore store;
   intake::StringByteSource source(output.reports);
   const Result<intake::IngestCounts> counts = intake::ingest(store, source, "reports.jsonl", intake::Format::jsonl, {});
   EXPECT_TRUE(counts.ok() && counts->rejected == 0) << (counts.ok() ? "rejected records" : counts.error().message());
-  graph::LinkInput input;
+  graph::LinkInput& input = simulated.input;
   EXPECT_TRUE(store
                   .read([&](const storage::ReadView& view) -> Status {
                     JALA_TRY_ASSIGN(input, view.link_input());
@@ -54,15 +63,20 @@ Score score_seed(std::uint64_t seed, std::size_t reports) {
                   })
                   .ok());
   const extract::WarningLists lists = extract::WarningLists::load(JALA_SOURCE_DIR "/data/warninglists").value();
-  std::vector<bool> benign(input.selector_count());
-  std::map<std::string, graph::SelectorId> selector_ids;
+  simulated.benign.resize(input.selector_count());
   for (graph::SelectorId s = 0; s < input.selector_count(); ++s) {
-    benign[s] = !lists.match(input.selector(s)).empty();
-    selector_ids[input.selector(s).to_string()] = s;
+    simulated.benign[s] = !lists.match(input.selector(s)).empty();
+    simulated.selector_ids[input.selector(s).to_string()] = s;
   }
-  const graph::Linking linking = graph::link_reports(input, benign);
+  simulated.truth = nlohmann::json::parse(output.truth);
+  return simulated;
+}
 
-  const nlohmann::json truth = nlohmann::json::parse(output.truth);
+// How `linking` of `simulated` measures against its truth.
+Score score(const Simulated& simulated, const graph::Linking& linking) {
+  const graph::LinkInput& input = simulated.input;
+  const nlohmann::json& truth = simulated.truth;
+  const std::map<std::string, graph::SelectorId>& selector_ids = simulated.selector_ids;
   const std::set<std::string> hubs(truth.at("hubs").begin(), truth.at("hubs").end());
   std::map<std::pair<std::string, std::string>, graph::ReportId> report_ids;
   for (graph::ReportId r = 0; r < input.report_count(); ++r) {
@@ -121,7 +135,8 @@ Score score_seed(std::uint64_t seed, std::size_t reports) {
 }
 
 void check_seed(std::uint64_t seed, std::size_t reports) {
-  const Score score = score_seed(seed, reports);
+  const Simulated simulated = simulate_seed(seed, reports);
+  const Score score = jala::score(simulated, graph::link_reports(simulated.input, simulated.benign));
   std::printf(
       "[ networks ] %zu reports, seed %llu: precision %.4f recall %.4f, largest network %zu, largest "
       "operation %zu\n",
@@ -137,6 +152,22 @@ void check_seed(std::uint64_t seed, std::size_t reports) {
 TEST(NetworksAccuracy, MeetsTheBarsOnFiveSimulatedSeedsAtTwoSizes) {
   for (const std::size_t reports : {4000U, 20000U}) {
     for (std::uint64_t seed = 1; seed <= 5; ++seed) check_seed(seed, reports);
+  }
+}
+
+// The baseline of plain union-find over every selector: hubs chain operations together, so its precision
+// falls far below the bar while Jala's holds.
+TEST(NetworksAccuracy, PlainUnionFindOverEverySelectorIsTheBaselineItBeats) {
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    const Simulated simulated = simulate_seed(seed, 20000);
+    const Score jala = score(simulated, graph::link_reports(simulated.input, simulated.benign));
+    const Score plain = score(simulated, graph::link_every_shared_selector(simulated.input));
+    std::printf("[ networks ] 20000 reports, seed %llu: plain union-find precision %.4f recall %.4f, largest network %zu\n",
+                static_cast<unsigned long long>(seed), plain.precision, plain.recall, plain.largest_network);
+    EXPECT_LT(plain.precision, 0.5) << "seed " << seed;
+    EXPECT_GE(plain.recall, jala.recall) << "seed " << seed;  // it links everything Jala links, and more
+    EXPECT_FALSE(plain.linked_hubs.empty()) << "seed " << seed;
+    EXPECT_GT(jala.precision, plain.precision + 0.4) << "seed " << seed;
   }
 }
 

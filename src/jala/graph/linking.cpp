@@ -57,6 +57,21 @@ bool looks_like_hub(UnionFind& groups, std::span<const ReportId> reports, const 
          *middle <= options.hub_max_coverage;
 }
 
+// The groups of two or more reports that `networks` holds, as the networks of `result`.
+void collect_networks(UnionFind& networks, Linking& result) {
+  const std::size_t reports = networks.size();
+  result.network_of.assign(reports, k_no_network);
+  std::unordered_map<std::uint32_t, std::uint32_t> network_of_group;
+  for (ReportId r = 0; r < reports; ++r) {
+    if (networks.size_of(r) < 2) continue;
+    const auto [entry, added] =
+        network_of_group.emplace(networks.find(r), static_cast<std::uint32_t>(result.networks.size()));
+    if (added) result.networks.emplace_back();
+    result.networks[entry->second].push_back(r);
+    result.network_of[r] = entry->second;
+  }
+}
+
 }  // namespace
 
 Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, const LinkOptions& options) {
@@ -149,16 +164,27 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
     if (joined_core != k_no_network) core[networks.find(reports[0])] = joined_core;
   }
 
-  result.network_of.assign(input.report_count(), k_no_network);
-  std::unordered_map<std::uint32_t, std::uint32_t> network_of_group;
+  collect_networks(networks, result);
+  return result;
+}
+
+Linking link_every_shared_selector(const LinkInput& input) {
+  Linking result;
+  result.reports_naming.assign(input.selector_count(), 0);
+  result.roles.assign(input.selector_count(), SelectorRole::unshared);
+  std::vector<ReportId> first_naming(input.selector_count(), k_no_network);
+  UnionFind networks(input.report_count());
   for (ReportId r = 0; r < input.report_count(); ++r) {
-    if (networks.size_of(r) < 2) continue;
-    const auto [entry, added] =
-        network_of_group.emplace(networks.find(r), static_cast<std::uint32_t>(result.networks.size()));
-    if (added) result.networks.emplace_back();
-    result.networks[entry->second].push_back(r);
-    result.network_of[r] = entry->second;
+    for (const SelectorId s : input.selectors_of(r)) {
+      if (++result.reports_naming[s] == 2) result.roles[s] = SelectorRole::link;
+      if (first_naming[s] == k_no_network) {
+        first_naming[s] = r;
+      } else {
+        networks.unite(first_naming[s], r);
+      }
+    }
   }
+  collect_networks(networks, result);
   return result;
 }
 

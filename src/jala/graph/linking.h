@@ -76,4 +76,8 @@ struct Linking {
 // `benign` holds one flag per selector of `input` (true: on a warning list).
 Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, const LinkOptions& options = {});
 
+// The baseline that link_reports is measured against (tests/networks, bench/networks): plain union-find
+// over every selector, so any selector two reports name links them, hubs and warning lists included.
+Linking link_every_shared_selector(const LinkInput& input);
+
 }  // namespace jala::graph

@@ -30,6 +30,7 @@ class InputBuilder {
   void mark_benign(const std::string& name) { m_benign[m_ids.at(name)] = true; }
   SelectorId id(const std::string& name) const { return m_ids.at(name); }
   Linking link(const LinkOptions& options = {}) const { return link_reports(m_input, m_benign, options); }
+  const LinkInput& input() const { return m_input; }
 
  private:
   LinkInput m_input;
@@ -59,6 +60,24 @@ TEST(Linking, BenignSelectorsNeverLink) {
   const Linking linking = build.link();
   EXPECT_TRUE(linking.networks.empty());
   EXPECT_EQ(linking.roles[build.id("domain:facebook.com")], SelectorRole::benign);
+}
+
+// The baseline links through every shared selector, warning-listed ones too.
+TEST(Linking, ThePlainBaselineLinksThroughEverySharedSelector) {
+  InputBuilder build;
+  const ReportId a = build.report({"domain:facebook.com", "phone:+84912345678"});
+  const ReportId b = build.report({"domain:facebook.com", "phone:+66812345678"});
+  const ReportId c = build.report({"phone:+66812345678"});
+  const ReportId alone = build.report({"phone:+85512345678"});
+  build.mark_benign("domain:facebook.com");
+  const Linking plain = link_every_shared_selector(build.input());
+  ASSERT_EQ(plain.networks.size(), 1U);
+  EXPECT_EQ(plain.networks[0], (std::vector<ReportId>{a, b, c}));
+  EXPECT_EQ(plain.network_of[alone], k_no_network);
+  EXPECT_EQ(plain.roles[build.id("domain:facebook.com")], SelectorRole::link);
+  EXPECT_EQ(plain.roles[build.id("phone:+85512345678")], SelectorRole::unshared);
+  EXPECT_EQ(plain.reports_naming[build.id("phone:+66812345678")], 2U);
+  EXPECT_EQ(build.link().networks, (std::vector<std::vector<ReportId>>{{b, c}}));  // Jala's: not through facebook.com
 }
 
 TEST(Linking, HubsStrayLinksAndBenignSelectorsAreShownButNeverLinked) {

@@ -35,6 +35,8 @@ class UnionFind {
   }
 
   std::uint32_t size_of(std::uint32_t x) { return m_size[find(x)]; }
+  // How many elements (not sets).
+  std::size_t size() const { return m_parent.size(); }
 
  private:
   std::vector<std::uint32_t> m_parent;
