@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "jala/analysis/lures.h"
 #include "jala/cli/commands.h"
@@ -27,7 +28,7 @@ constexpr std::size_t k_networks_named = 5;
 std::string networks_text(const std::vector<std::string>& networks) {
   if (networks.empty()) return "";
   const std::size_t named = std::min(networks.size(), k_networks_named);
-  std::string text = fmt::format("  networks {}", fmt::join(networks.begin(), networks.begin() + named, ","));
+  std::string text = fmt::format("  networks {}", fmt::join(std::span(networks).first(named), ","));
   if (networks.size() > named) text += fmt::format(" and {} more", networks.size() - named);
   return text;
 }

@@ -69,12 +69,12 @@ Status put_accounts(storage::WriteTransaction& transaction, const analysis::Link
   }
   JALA_TRY_ASSIGN(const std::vector<bool> versioned,
                   publishing::put_new_versions(transaction, "lures", objects, published_at));
-  std::size_t begin = 0;
+  std::size_t object = 0;
   for (const std::size_t end : account_ends) {
-    const auto added = static_cast<std::size_t>(std::count(versioned.begin() + begin, versioned.begin() + end, true));
+    std::size_t added = 0;
+    for (; object < end; ++object) added += versioned[object] ? 1 : 0;
     counts.objects += added;
     counts.accounts += added > 0 ? 1 : 0;
-    begin = end;
   }
   return {};
 }

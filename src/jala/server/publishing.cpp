@@ -82,7 +82,7 @@ Status write_in_batches(storage::Store& store, std::size_t count, std::size_t ba
   std::size_t from = 0;
   do {
     const std::size_t to = std::min(count, from + batch);
-    const Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
+    Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
       JALA_TRY(put(transaction, from, to));
       return to == count ? transaction.set_share_state(cursor, value) : Status{};
     });
