@@ -14,6 +14,31 @@ function(jala_warnings target)
   endif()
 endfunction()
 
+# jala_precompiled_headers(): with clang (the asan build), headers compiled once each by a target of its
+# own and reused by every library (jala_pch) and test (jala_test_pch). A reusing target needs the donor's
+# options and each of its definitions (extra ones are fine), so call this after the global flags; the
+# donors link nothing that adds definitions but GTest's (GTEST_HAS_PTHREAD), which every test has.
+# Not with GCC 12: its .gch saved ~5% of the release build, and it loses the `#pragma GCC diagnostic`s of
+# the headers it holds, so -Warray-bounds false positives that libstdc++ hushes fail -Werror.
+function(jala_precompiled_headers)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    return()
+  endif()
+  file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/jala_pch.cpp CONTENT "// Only the precompiled headers.\n")
+  set(headers <algorithm> <array> <cstdint> <filesystem> <map> <memory> <optional> <set> <span> <string>
+              <string_view> <variant> <vector> <nlohmann/json.hpp>)
+  add_library(jala_pch OBJECT ${CMAKE_BINARY_DIR}/jala_pch.cpp)
+  target_link_libraries(jala_pch PRIVATE nlohmann_json::nlohmann_json)
+  target_precompile_headers(jala_pch PRIVATE ${headers})
+  jala_warnings(jala_pch)
+  if(JALA_BUILD_TESTS)
+    add_library(jala_test_pch OBJECT ${CMAKE_BINARY_DIR}/jala_pch.cpp)
+    target_link_libraries(jala_test_pch PRIVATE nlohmann_json::nlohmann_json GTest::gtest)
+    target_precompile_headers(jala_test_pch PRIVATE ${headers} <gtest/gtest.h>)
+    jala_warnings(jala_test_pch)
+  endif()
+endfunction()
+
 # jala_library(NAME SOURCES... DEPS ...): one folder = one library = one namespace.
 function(jala_library name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
@@ -22,6 +47,9 @@ function(jala_library name)
   target_include_directories(jala_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(jala_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
   jala_warnings(jala_${name})
+  if(TARGET jala_pch)
+    target_precompile_headers(jala_${name} REUSE_FROM jala_pch)
+  endif()
 endfunction()
 
 # jala_test(NAME SOURCES... DEPS ...): a GoogleTest binary registered with CTest.
@@ -37,6 +65,9 @@ function(jala_test name)
   target_compile_definitions(${name} PRIVATE
     JALA_SOURCE_DIR="${PROJECT_SOURCE_DIR}" JALA_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
   jala_warnings(${name})
+  if(TARGET jala_test_pch)
+    target_precompile_headers(${name} REUSE_FROM jala_test_pch)
+  endif()
   include(GoogleTest)
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60)
 endfunction()
