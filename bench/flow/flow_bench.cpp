@@ -6,40 +6,20 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
-#include <iostream>
-#include <optional>
 #include <random>
 
+#include "bench_store.h"
 #include "jala/flow/suspects.h"
 #include "jala/flow/trace.h"
-#include "jala/storage/store.h"
 
 namespace {
 
 using namespace jala;
 
 flow::Ledger load_ledger() {
-  const char* path = std::getenv("JALA_BENCH_DB");
-  if (path == nullptr) {
-    std::cerr << "set JALA_BENCH_DB to a store with transactions (bench/flow/run.sh does)\n";
-    std::exit(2);
-  }
-  auto store = storage::open_store(path);
-  if (!store.ok()) {
-    std::cerr << store.error().message() << "\n";
-    std::exit(2);
-  }
-  std::optional<flow::Ledger> ledger;
-  const Status status = (*store)->read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(ledger, view.ledger());
-    return {};
-  });
-  if (!status.ok()) {
-    std::cerr << status.error().message() << "\n";
-    std::exit(2);
-  }
-  return std::move(*ledger);
+  const std::unique_ptr<storage::Store> store =
+      bench::open_bench_store("transactions (bench/flow/run.sh fills one)");
+  return bench::read_bench_store(*store, [](const storage::ReadView& view) { return view.ledger(); });
 }
 
 const flow::Ledger& ledger() {
@@ -60,7 +40,7 @@ const Starts& starts() {
     const flow::Ledger& l = ledger();
     for (flow::TransferId t = 0; t < l.transfer_count(); ++t) {
       const flow::Transfer& transfer = l.transfer(t);
-      if (l.incoming(transfer.from).empty() && l.outgoing(transfer.to).size() > 0) {
+      if (l.incoming(transfer.from).empty() && !l.outgoing(transfer.to).empty()) {
         s.payments.push_back(t);
         s.receivers.push_back(transfer.to);
       }

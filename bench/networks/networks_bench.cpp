@@ -4,47 +4,25 @@
 // (graph::link_every_shared_selector). The store is named by $JALA_BENCH_DB.
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
-#include <iostream>
-
+#include "bench_store.h"
 #include "jala/extract/warninglist.h"
 #include "jala/graph/linking.h"
-#include "jala/storage/store.h"
 
 namespace {
 
 using namespace jala;
 
-std::unique_ptr<storage::Store> open_bench_store() {
-  const char* path = std::getenv("JALA_BENCH_DB");
-  if (path == nullptr) {
-    std::cerr << "set JALA_BENCH_DB to a store with reports (bench/networks/run.sh does)\n";
-    std::exit(2);
-  }
-  auto store = storage::open_store(path);
-  if (!store.ok()) {
-    std::cerr << store.error().message() << "\n";
-    std::exit(2);
-  }
-  return std::move(store).value();
+std::unique_ptr<storage::Store> open_reports_store() {
+  return bench::open_bench_store("reports (bench/networks/run.sh fills one)");
 }
 
 graph::LinkInput load(storage::Store& store) {
-  graph::LinkInput input;
-  const Status status = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(input, view.link_input());
-    return {};
-  });
-  if (!status.ok()) {
-    std::cerr << status.error().message() << "\n";
-    std::exit(2);
-  }
-  return input;
+  return bench::read_bench_store(store, [](const storage::ReadView& view) { return view.link_input(); });
 }
 
 const graph::LinkInput& input() {
   static const graph::LinkInput loaded = [] {
-    const std::unique_ptr<storage::Store> store = open_bench_store();
+    const std::unique_ptr<storage::Store> store = open_reports_store();
     return load(*store);
   }();
   return loaded;
@@ -68,7 +46,7 @@ void count(benchmark::State& state, const graph::Linking& linking) {
 }
 
 void BM_LoadLinkInput(benchmark::State& state) {
-  const std::unique_ptr<storage::Store> store = open_bench_store();
+  const std::unique_ptr<storage::Store> store = open_reports_store();
   for (auto _ : state) benchmark::DoNotOptimize(load(*store));
   state.counters["reports"] = static_cast<double>(input().report_count());
 }

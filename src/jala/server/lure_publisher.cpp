@@ -56,8 +56,8 @@ std::vector<publishing::MarkedObject> lure_objects(const analysis::LinkedStore& 
   return marked;
 }
 
-// Puts the objects of accounts [from, to) that say something new, with one read of their latest
-// versions for the whole batch.
+// Puts the objects of `accounts` that say something new, with one read of their latest versions for the
+// whole batch.
 Status put_accounts(storage::WriteTransaction& transaction, const analysis::LinkedStore& linked,
                     std::span<const analysis::LureAccount> accounts, const share::NodeIdentity& node,
                     const std::string& published_at, LurePublishCounts& counts) {

@@ -293,16 +293,10 @@ class SqliteView final : public WriteTransaction {
     std::int64_t report_key = sqlite3_last_insert_rowid(m_db);
     PutOutcome outcome = PutOutcome::added;
     if (sqlite3_changes(m_db) == 0) {
-      s.find_report_hash.bind(1, report.source).bind(2, report.id);
-      JALA_TRY_ASSIGN(const bool exists, s.find_report_hash.step());
-      if (!exists) {
-        s.find_report_hash.reset();
-        return internal_error("report {}/{} conflicts but cannot be found", report.source, report.id);
-      }
-      report_key = s.find_report_hash.column_int(0);
-      const bool same = equal_hash(s.find_report_hash.column_blob(1), content_hash);
-      s.find_report_hash.reset();
-      if (same) return PutOutcome::unchanged;
+      JALA_TRY_ASSIGN(const std::optional<StoredReport> stored, find_stored_report(report.source, report.id));
+      if (!stored) return internal_error("report {}/{} conflicts but cannot be found", report.source, report.id);
+      report_key = stored->key;
+      if (equal_hash(stored->content_hash, content_hash)) return PutOutcome::unchanged;
       outcome = PutOutcome::updated;
       bind_report(s.update_report, report, content_hash);
       s.update_report.bind(13, report_key);
@@ -330,13 +324,9 @@ class SqliteView final : public WriteTransaction {
   }
 
   Status do_put_assessment(const RecordKey& key, const model::Assessment& assessment) override {
-    SqliteStore::Statements& s = m_statements;
-    s.find_report_hash.bind(1, key.source).bind(2, key.id);
-    JALA_TRY_ASSIGN(const bool exists, s.find_report_hash.step());
-    const std::int64_t report_key = exists ? s.find_report_hash.column_int(0) : 0;
-    s.find_report_hash.reset();
-    if (!exists) return internal_error("report {}/{} has an assessment but cannot be found", key.source, key.id);
-    return m_assessments.put(report_key, assessment);
+    JALA_TRY_ASSIGN(const std::optional<StoredReport> stored, find_stored_report(key.source, key.id));
+    if (!stored) return internal_error("report {}/{} has an assessment but cannot be found", key.source, key.id);
+    return m_assessments.put(stored->key, assessment);
   }
 
   Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override {
@@ -373,6 +363,22 @@ class SqliteView final : public WriteTransaction {
   }
 
  private:
+  struct StoredReport {
+    std::int64_t key = 0;
+    std::string content_hash;
+  };
+
+  // The key and content hash of the stored report `source`/`id`, or nothing when there is none.
+  Result<std::optional<StoredReport>> find_stored_report(std::string_view source, std::string_view id) {
+    Statement& find = m_statements.find_report_hash;
+    find.bind(1, source).bind(2, id);
+    JALA_TRY_ASSIGN(const bool exists, find.step());
+    std::optional<StoredReport> stored;
+    if (exists) stored = StoredReport{find.column_int(0), std::string(find.column_blob(1))};
+    find.reset();
+    return stored;
+  }
+
   static void bind_report(Statement& write, const model::Report& report, const Sha256Digest& content_hash) {
     write.bind(1, report.source).bind(2, report.id).bind(3, model::to_string(report.kind)).bind(4, report.country);
     write.bind(5, report.reported_at.unix_micros).bind(6, report.language).bind(7, report.victim_country);
