@@ -8,14 +8,32 @@ Result<LinkedStore> link_view(const storage::ReadView& view,
                               std::shared_ptr<const extract::WarningLists> warning_lists) {
   LinkedStore linked;
   linked.warning_lists = std::move(warning_lists);
-  JALA_TRY_ASSIGN(linked.input, view.link_input());
-  std::vector<bool> benign(linked.input.selector_count());
-  for (graph::SelectorId s = 0; s < benign.size(); ++s) {
-    benign[s] = !linked.warning_lists->match(linked.input.selector(s)).empty();
-  }
-  linked.linking = graph::link_reports(linked.input, benign);
-  linked.ranked = graph::rank_networks(linked.input, linked.linking);
+  JALA_TRY(update_linked(view, linked));
   return linked;
+}
+
+Result<LinkUpdate> update_linked(const storage::ReadView& view, LinkedStore& linked) {
+  LinkUpdate update;
+  const std::size_t reports_before = linked.input.report_count();
+  const std::size_t selectors_before = linked.input.selector_count();
+  JALA_TRY_ASSIGN(const bool extended, view.extend_link_input(linked.input, linked.cursor));
+  if (!extended) {
+    update.read_anew = true;
+    linked.input = {};
+    linked.cursor = {};
+    linked.benign.clear();
+    JALA_TRY(view.extend_link_input(linked.input, linked.cursor));
+  }
+  update.reports_added = linked.input.report_count() - (extended ? reports_before : 0);
+  const bool unchanged = extended && update.reports_added == 0 && linked.input.selector_count() == selectors_before;
+  if (unchanged && linked.linking.network_of.size() == reports_before) return update;  // linked already
+  linked.benign.reserve(linked.input.selector_count());
+  for (auto s = static_cast<graph::SelectorId>(linked.benign.size()); s < linked.input.selector_count(); ++s) {
+    linked.benign.push_back(!linked.warning_lists->match(linked.input.selector(s)).empty());
+  }
+  linked.linking = graph::link_reports(linked.input, linked.benign);
+  linked.ranked = graph::rank_networks(linked.input, linked.linking);
+  return update;
 }
 
 Result<const graph::NetworkSummary*> find_network(const LinkedStore& linked, std::string_view id) {

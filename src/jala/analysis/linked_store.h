@@ -20,11 +20,22 @@ struct LinkedStore {
   graph::Linking linking;
   std::vector<graph::NetworkSummary> ranked;
   std::shared_ptr<const extract::WarningLists> warning_lists;
+  std::vector<bool> benign;          // by selector of `input`: on one of the warning lists
+  storage::LinkInputCursor cursor;  // where the read of `input` stopped
 };
 
 // Links the reports of one snapshot; a selector on one of the warning lists is never a link.
 Result<LinkedStore> link_view(const storage::ReadView& view,
                               std::shared_ptr<const extract::WarningLists> warning_lists);
+// Brings `linked` (read from an earlier snapshot of the same store) up to `view`: reads only the reports
+// stored since, matches only the new selectors against the warning lists, then links and ranks the whole
+// graph again (a new report can make a selector a hub and so split a network anywhere). Reads everything
+// anew when a report it holds has been stored again since. The result is what link_view gives.
+struct LinkUpdate {
+  std::size_t reports_added = 0;  // to the graph as it was
+  bool read_anew = false;         // a report it held was stored again: every report was read
+};
+Result<LinkUpdate> update_linked(const storage::ReadView& view, LinkedStore& linked);
 // The ranked network with this id, or an error naming it.
 Result<const graph::NetworkSummary*> find_network(const LinkedStore& linked, std::string_view id);
 // What the network's reports name, hubs, stray links and benign selectors aside (distinct): its accounts,

@@ -1,7 +1,8 @@
 // The node's networks and suspects for the JSON API, computed once per state of the store and shared by
 // every worker: linking every report takes seconds at a million reports, far too long for each request.
 // The state is the evidence log's size, which grows with every report, transaction and custody event the
-// node writes; the first request after a change computes anew while the others wait for it.
+// node writes; the first request after a change brings the networks up to date while the others wait for
+// it, reading only the reports stored since (analysis::update_linked).
 #pragma once
 
 #include <cstdint>
@@ -36,7 +37,7 @@ class AnalysisCache {
   template <typename T>
   struct Entry {
     std::uint64_t log_size = 0;
-    std::shared_ptr<const T> value;
+    std::shared_ptr<T> value;  // handed out as const
   };
   Result<std::shared_ptr<const analysis::LinkedStore>> linked_locked(const storage::ReadView& view,
                                                                      std::uint64_t log_size);

@@ -34,6 +34,13 @@ std::string log_entry_for(std::string_view kind, const model::Transaction& trans
   return log_entry_json(kind, transaction.source, transaction.id, record_sha256(transaction), at);
 }
 
+Result<graph::LinkInput> ReadView::link_input() const {
+  graph::LinkInput input;
+  LinkInputCursor cursor;
+  JALA_TRY(extend_link_input(input, cursor));  // from nothing: there is nothing to have changed
+  return input;
+}
+
 Result<PutOutcome> WriteTransaction::put_report(const model::Report& report) {
   JALA_TRY(model::validate(report));
   JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_report(report, model::content_hash(report)));

@@ -64,6 +64,15 @@ struct StoreStats {
   Counts selectors_by_type;
 };
 
+// Where a read of the report-selector graph stopped, so that the reports a store gains later can be
+// added to it without reading it all again (ReadView::extend_link_input). The fields are the store's
+// own; callers only keep the cursor beside the graph it was read with.
+struct LinkInputCursor {
+  std::uint64_t log_size = 0;                   // the evidence log's size at the read
+  std::int64_t last_report_key = 0;             // the newest report read, in the store's keys
+  std::vector<graph::SelectorId> selector_ids;  // the graph's selector ids, by the store's selector keys
+};
+
 class ReadView {
  public:
   virtual ~ReadView() = default;
@@ -79,7 +88,12 @@ class ReadView {
                                                               std::size_t limit) const = 0;
   virtual Result<StoreStats> stats() const = 0;
   // Every report with the distinct selectors it names (form and text), in key order: what linking reads.
-  virtual Result<graph::LinkInput> link_input() const = 0;
+  Result<graph::LinkInput> link_input() const;
+  // Adds to `input`, read through `cursor` (both empty at first), the reports stored since, exactly as a
+  // new read would hold them, and moves the cursor on. Returns false, leaving both as they were, when
+  // a report the graph holds has been stored again since (its selectors may differ): only a new read is
+  // right then, as after an error. What keeps a million-report graph current without reading it all again.
+  virtual Result<bool> extend_link_input(graph::LinkInput& input, LinkInputCursor& cursor) const = 0;
   // The reports whose assessment holds lure facts, in key order: what `jala lures` filters.
   virtual Result<std::vector<LureReport>> lure_reports() const = 0;
   // Every transaction as the time-ordered account graph that tracing and mule scoring read.

@@ -51,7 +51,23 @@ class MemoryView : public WriteTransaction {
     return out;
   }
 
-  Result<graph::LinkInput> link_input() const override {
+  // Reports are kept by key, not in the order they came, so a new report may belong anywhere in the graph:
+  // a graph is extended only when no report was stored since its read, and read anew otherwise.
+  Result<bool> extend_link_input(graph::LinkInput& input, LinkInputCursor& cursor) const override {
+    const std::uint64_t size = m_state.log_entries.size();
+    const bool first_read = input.report_count() == 0 && input.selector_count() == 0;
+    if (!first_read) {
+      for (const auto& [kind_and_key, index] : m_state.logged) {
+        if (kind_and_key.first == "report" && index >= cursor.log_size) return false;
+      }
+    } else {
+      input = read_link_input();
+    }
+    cursor.log_size = size;
+    return true;
+  }
+
+  graph::LinkInput read_link_input() const {
     graph::LinkInput input;
     std::map<model::Selector, graph::SelectorId> ids;
     std::vector<graph::SelectorId> named;

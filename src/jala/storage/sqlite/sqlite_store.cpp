@@ -258,7 +258,10 @@ class SqliteView final : public WriteTransaction {
     return out;
   }
 
-  Result<graph::LinkInput> link_input() const override { return sqlite::read_link_input(m_db); }
+  Result<bool> extend_link_input(graph::LinkInput& input, LinkInputCursor& cursor) const override {
+    JALA_TRY_ASSIGN(const std::uint64_t size, m_log.size());
+    return sqlite::extend_link_input(m_db, size, input, cursor);
+  }
   Result<std::vector<LureReport>> lure_reports() const override { return m_assessments.lure_reports(); }
   Result<flow::Ledger> ledger() const override { return sqlite::read_ledger(m_db); }
   Result<flow::Ledger> ledger_of(std::span<const model::Selector> accounts) const override {
