@@ -128,9 +128,10 @@ constexpr const char* k_no_arrival = "set JALA_BENCH_NEW_REPORTS to JSON Lines o
 void BM_UpdateLinkedAfterNewReports(benchmark::State& state) {
   if (arrival() == nullptr) return state.SkipWithError(k_no_arrival);
   Arrival& a = *arrival();
+  analysis::LinkedStore linked;  // the one before is let go while the clock is stopped
   for (auto _ : state) {
     state.PauseTiming();
-    analysis::LinkedStore linked = a.before;
+    linked = a.before;
     state.ResumeTiming();
     const analysis::LinkUpdate update = bench::read_bench_store(
         *a.store, [&](const storage::ReadView& view) { return analysis::update_linked(view, linked); });

@@ -28,11 +28,12 @@ double recency(Timestamp last, Timestamp newest) {
   return k_recency_weight * (k_stale_days - days) / (k_stale_days - k_recent_days);
 }
 
-NetworkSummary summarise(const LinkInput& input, const Linking& linking, const std::vector<ReportId>& members) {
+// `in_network` holds a zero for every selector, and is left so.
+NetworkSummary summarise(const LinkInput& input, const Linking& linking, const std::vector<ReportId>& members,
+                         std::vector<std::uint32_t>& in_network) {
   NetworkSummary summary;
   summary.reports = members;
   std::set<std::string> countries;
-  std::vector<std::uint32_t> in_network(input.selector_count(), 0);
   std::vector<SelectorId> touched;
   const ReportFacts* earliest = &input.report(members.front());
   summary.first_report = earliest->reported_at;
@@ -64,6 +65,7 @@ NetworkSummary summarise(const LinkInput& input, const Linking& linking, const s
   std::sort(summary.selectors.begin(), summary.selectors.end(), [&](SelectorId a, SelectorId b) {
     return in_network[a] != in_network[b] ? in_network[a] > in_network[b] : input.selector(a) < input.selector(b);
   });
+  for (const SelectorId s : touched) in_network[s] = 0;
   summary.countries.assign(countries.begin(), countries.end());
   summary.id = network_id(*earliest);
   return summary;
@@ -76,8 +78,9 @@ std::vector<NetworkSummary> rank_networks(const LinkInput& input, const Linking&
   for (ReportId r = 0; r < input.report_count(); ++r) newest = std::max(newest, input.report(r).reported_at);
   std::vector<NetworkSummary> ranked;
   ranked.reserve(linking.networks.size());
+  std::vector<std::uint32_t> in_network(input.selector_count(), 0);  // one count per selector, reused
   for (const std::vector<ReportId>& members : linking.networks) {
-    NetworkSummary summary = summarise(input, linking, members);
+    NetworkSummary summary = summarise(input, linking, members, in_network);
     summary.score = std::log1p(summary.loss_usd) + 2 * std::log1p(summary.victims) +
                     static_cast<double>(summary.countries.size()) + 0.5 * std::log1p(summary.lure_ads) +
                     recency(summary.last_report, newest);
