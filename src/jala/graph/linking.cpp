@@ -129,16 +129,13 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
   // Stray links: a rarely named selector that would join two large groups formed by the better supported
   // links (a typo of a hub that two operations happen to share) would chain operations into one network.
   // The well supported links form groups first; the large ones are cores. Weak links then join groups in
-  // order of support, most first, unless they would join two different cores.
-  UnionFind networks(input.report_count());
+  // order of support, most first, unless they would join two different cores; a group they make large
+  // becomes a core of its own.
+  // Every link named by more than `weak_reports` reports has joined `groups` above, and nothing else has.
+  UnionFind networks = std::move(groups);
   std::vector<SelectorId> weak;
   for (SelectorId s = 0; s < input.selector_count(); ++s) {
-    if (result.roles[s] != SelectorRole::link) continue;
-    if (result.reports_naming[s] > weak_reports) {
-      unite_all(networks, inverse.of(s));
-    } else {
-      weak.push_back(s);
-    }
+    if (result.roles[s] == SelectorRole::link && result.reports_naming[s] <= weak_reports) weak.push_back(s);
   }
   std::vector<std::uint32_t> core(input.report_count(), k_no_network);  // by group root
   for (ReportId r = 0; r < input.report_count(); ++r) {
@@ -161,7 +158,12 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
     }
     const std::span<const ReportId> reports = inverse.of(s);
     for (std::size_t i = 1; i < reports.size(); ++i) networks.unite(reports[0], reports[i]);
-    if (joined_core != k_no_network) core[networks.find(reports[0])] = joined_core;
+    const std::uint32_t root = networks.find(reports[0]);
+    if (joined_core != k_no_network) {
+      core[root] = joined_core;
+    } else if (networks.size_of(root) >= options.large_group_reports) {
+      core[root] = root;  // grown large by the better supported weak links: a core of its own now
+    }
   }
 
   collect_networks(networks, result);

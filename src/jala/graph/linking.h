@@ -11,7 +11,9 @@
 //   better supported links (a typo of a hub that two operations happen to share, a reused number): it
 //   would chain operations into one network.
 // Hubs are found by testing the frequent selectors in order of frequency after the rare ones have
-// linked, and tested once more after all links are made; stray links, after that.
+// linked, and tested once more after all links are made; stray links, after that: weak links join groups
+// in order of support, most first, and a group they grow large is a core too (a mid-sized operation whose
+// own selectors are all weak in a large corpus), so that a chance collision cannot fold it into another.
 //
 // Pure function; thread-safe.
 #pragma once

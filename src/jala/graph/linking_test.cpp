@@ -114,5 +114,53 @@ TEST(Linking, AHubAcrossOperationsIsFoundAndAnOperationsMainAccountIsNot) {
   }
 }
 
+// An operation of 25 reports that all name its investment site: a core, formed by a well supported link.
+std::vector<ReportId> operation_around_its_site(InputBuilder& build) {
+  std::vector<ReportId> reports;
+  for (int i = 0; i < 25; ++i) reports.push_back(build.report({"domain:lotus-invest.com"}));
+  return reports;
+}
+
+// A phone that one report of each of two operations names by chance (or by a typo) is a stray link: it
+// would join two cores.
+TEST(Linking, AWeakLinkBetweenTwoCoresIsAStrayLink) {
+  InputBuilder build;
+  const std::vector<ReportId> lotus = operation_around_its_site(build);
+  std::vector<ReportId> phoenix;
+  for (int i = 0; i < 24; ++i) phoenix.push_back(build.report({"domain:phoenix-capital.net"}));
+  phoenix.push_back(build.report({"domain:phoenix-capital.net", "phone:+84900000001"}));
+  const ReportId lotus_collision = build.report({"domain:lotus-invest.com", "phone:+84900000001"});
+  const Linking linking = build.link();
+  EXPECT_EQ(linking.roles[build.id("phone:+84900000001")], SelectorRole::stray);
+  ASSERT_EQ(linking.networks.size(), 2U);
+  EXPECT_EQ(linking.network_of[lotus_collision], linking.network_of[lotus[0]]);
+  EXPECT_NE(linking.network_of[phoenix[0]], linking.network_of[lotus[0]]);
+}
+
+// An operation whose selectors are each named by only a few reports (weak links, as a mid-sized
+// operation's are in a large corpus) grows into a core as they join it, most supported first; a chance
+// collision with another core, less supported than its own links, then cannot fold it in.
+TEST(Linking, AnOperationGrownLargeByWeakLinksIsACoreOfItsOwn) {
+  InputBuilder build;
+  const std::vector<ReportId> lotus = operation_around_its_site(build);
+  // 25 reports chained by eight recruiters' handles, each named by four reports (the next handle's
+  // first report is this one's last).
+  std::vector<ReportId> recruiters;
+  for (int i = 0; i < 25; ++i) {
+    const std::string handle = "telegram:recruiter_" + std::to_string(i / 3);
+    const bool shared_with_previous = i % 3 == 0 && i > 0;
+    const std::string previous = "telegram:recruiter_" + std::to_string(i / 3 - 1);
+    const std::string collision = i == 24 ? "phone:+84900000001" : "phone:+8490000" + std::to_string(1000 + i);
+    recruiters.push_back(shared_with_previous ? build.report({handle, previous, collision})
+                                              : build.report({handle, collision}));
+  }
+  build.report({"domain:lotus-invest.com", "phone:+84900000001"});
+  const Linking linking = build.link();
+  EXPECT_EQ(linking.roles[build.id("telegram:recruiter_0")], SelectorRole::link);
+  EXPECT_EQ(linking.roles[build.id("phone:+84900000001")], SelectorRole::stray);
+  for (const ReportId r : recruiters) EXPECT_EQ(linking.network_of[r], linking.network_of[recruiters[0]]);
+  EXPECT_NE(linking.network_of[recruiters[0]], linking.network_of[lotus[0]]);
+}
+
 }  // namespace
 }  // namespace jala::graph
