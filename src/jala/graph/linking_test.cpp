@@ -114,10 +114,11 @@ TEST(Linking, AHubAcrossOperationsIsFoundAndAnOperationsMainAccountIsNot) {
   }
 }
 
-// An operation of 25 reports that all name its investment site: a core, formed by a well supported link.
-std::vector<ReportId> operation_around_its_site(InputBuilder& build) {
-  std::vector<ReportId> reports;
-  for (int i = 0; i < 25; ++i) reports.push_back(build.report({"domain:lotus-invest.com"}));
+// An operation of `count` reports that all name its investment site: a core, formed by a well supported
+// link.
+std::vector<ReportId> operation_around(InputBuilder& build, const std::string& site, std::size_t count) {
+  std::vector<ReportId> reports(count);
+  for (ReportId& r : reports) r = build.report({site});
   return reports;
 }
 
@@ -125,9 +126,8 @@ std::vector<ReportId> operation_around_its_site(InputBuilder& build) {
 // would join two cores.
 TEST(Linking, AWeakLinkBetweenTwoCoresIsAStrayLink) {
   InputBuilder build;
-  const std::vector<ReportId> lotus = operation_around_its_site(build);
-  std::vector<ReportId> phoenix;
-  for (int i = 0; i < 24; ++i) phoenix.push_back(build.report({"domain:phoenix-capital.net"}));
+  const std::vector<ReportId> lotus = operation_around(build, "domain:lotus-invest.com", 25);
+  std::vector<ReportId> phoenix = operation_around(build, "domain:phoenix-capital.net", 24);
   phoenix.push_back(build.report({"domain:phoenix-capital.net", "phone:+84900000001"}));
   const ReportId lotus_collision = build.report({"domain:lotus-invest.com", "phone:+84900000001"});
   const Linking linking = build.link();
@@ -142,10 +142,11 @@ TEST(Linking, AWeakLinkBetweenTwoCoresIsAStrayLink) {
 // collision with another core, less supported than its own links, then cannot fold it in.
 TEST(Linking, AnOperationGrownLargeByWeakLinksIsACoreOfItsOwn) {
   InputBuilder build;
-  const std::vector<ReportId> lotus = operation_around_its_site(build);
+  const std::vector<ReportId> lotus = operation_around(build, "domain:lotus-invest.com", 25);
   // 25 reports chained by eight recruiters' handles, each named by four reports (the next handle's
   // first report is this one's last).
   std::vector<ReportId> recruiters;
+  recruiters.reserve(25);
   for (int i = 0; i < 25; ++i) {
     const std::string handle = "telegram:recruiter_" + std::to_string(i / 3);
     const bool shared_with_previous = i % 3 == 0 && i > 0;
