@@ -1,6 +1,6 @@
 // jala network show and jala evidence export read a network's money from the store alone
 // (storage::ReadView::ledger_of), not the whole ledger: on a simulated economy, what they show must be
-// exactly what the whole ledger gives.
+// exactly what the whole ledger gives. And `network show --chain` explains why two members are joined.
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
@@ -113,6 +113,49 @@ TEST_F(NetworkMoneyCli, EvidenceExportHoldsEveryTransactionOfTheNetworksAccounts
 
 // An account the network pays that pays on only to accounts outside it: only the second read, of the
 // accounts paid, shows that it pays on (the simulator's networks are paid back by their exits).
+std::pair<std::string, std::string> key_of(const nlohmann::json& report) {
+  return {report.at("source").get<std::string>(), report.at("id").get<std::string>()};
+}
+
+// --chain explains why two members are in one network: every step is one of the network's links, named by
+// the reports on both sides of it, as `network show --json` lists them; a report of another network is an
+// error.
+TEST_F(NetworkMoneyCli, ChainJoinsTwoMembersThroughTheNetworksOwnLinks) {
+  const std::vector<std::string> ids = network_ids(2);
+  ASSERT_EQ(ids.size(), 2U);
+  const JalaRun shown = jala({"network", "show", ids[0], "--json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const nlohmann::json network = nlohmann::json::parse(shown.out);
+  std::map<std::string, std::set<std::pair<std::string, std::string>>> joined;  // link -> the reports it joins
+  for (const nlohmann::json& link : network["links"]) {
+    for (const nlohmann::json& r : link["reports"]) joined[link["selector"]].insert(key_of(r));
+  }
+  const nlohmann::json& first = network["timeline"].front();
+  const nlohmann::json& last = network["timeline"].back();
+  const JalaRun chained = jala({"network", "show", ids[0], "--chain", first["source"], first["id"], last["source"],
+                                last["id"], "--json"});
+  ASSERT_EQ(chained.exit_code, 0) << chained.err;
+  const nlohmann::json chain = nlohmann::json::parse(chained.out).at("chain");
+  ASSERT_GE(chain.size(), 2U);
+  EXPECT_EQ(chain.front()["report"]["id"], first["id"]);
+  EXPECT_EQ(chain.back()["report"]["id"], last["id"]);
+  EXPECT_FALSE(chain.back().contains("via"));
+  for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
+    const std::string via = chain[i]["via"];
+    ASSERT_TRUE(joined.contains(via)) << via << " is not a link of the network";
+    for (const nlohmann::json& step : {chain[i], chain[i + 1]}) {
+      EXPECT_TRUE(joined[via].contains(key_of(step["report"]))) << via;
+    }
+  }
+
+  const JalaRun other = jala({"network", "show", ids[1], "--json"});
+  const nlohmann::json stranger = nlohmann::json::parse(other.out)["timeline"].front();
+  const JalaRun refused =
+      jala({"network", "show", ids[0], "--chain", first["source"], first["id"], stranger["source"], stranger["id"]});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("is not in network " + ids[0]), std::string::npos) << refused.err;
+}
+
 TEST(NetworkMoneyCliByHand, AnExitPayingOnlyOutsidersStillPaysOn) {
   const ScratchFolder scratch("network_money_by_hand");
   constexpr std::string_view k_report =

@@ -104,6 +104,11 @@ int run(int argc, char** argv) {
   network_show_app->add_option("id", network_show.id, "The network's id, as `jala networks` prints it")->required();
   network_show_app->add_flag("--json", network_show_json, "Print JSON");
   network_show_app->add_flag("--graphml", network_show.graphml, "Print the network as GraphML, for graph tools");
+  network_show_app
+      ->add_option("--chain", network_show.chain,
+                   "SOURCE ID SOURCE ID: why two members are in the network, as the shortest chain of links")
+      ->expected(4)
+      ->excludes("--graphml");
 
   bool evidence_json = false;
   CLI::App* evidence_app =

@@ -51,6 +51,7 @@ struct NetworkShowArgs {
   std::string id;
   Output output = Output::text;
   bool graphml = false;  // print the network as GraphML instead
+  std::vector<std::string> chain;  // SOURCE ID SOURCE ID: print the shortest chain of links between two members instead
 };
 
 struct ExtractArgs {

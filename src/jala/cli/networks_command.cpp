@@ -1,7 +1,7 @@
 // jala networks and jala network show: link the store's reports into networks (graph/linking.h), rank
 // them (graph/ranking.h), and explain each one: its members, the selectors that link them and the
-// reports each one joins, its hubs, countries and timeline, and the money its accounts moved
-// (flow/network_money.h).
+// reports each one joins, its hubs, countries and timeline, the money its accounts moved
+// (flow/network_money.h), and the shortest chain of links between any two members (graph/chain.h).
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include "jala/analysis/network_detail.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/linked_store.h"
+#include "jala/graph/chain.h"
 #include "jala/graph/graphml.h"
 
 namespace jala::cli {
@@ -27,6 +28,45 @@ void print_money(const analysis::ShownMoney& shown) {
     fmt::print("  left to {}  {:.2f} USD in {} transactions ({})\n", ledger.account(exit.account).to_string(), exit.usd,
                exit.transfers, exit.pays_on ? "pays on" : "keeps it: cash-out");
   }
+}
+
+// The member of `network` with this source and id, or an error naming it.
+Result<graph::ReportId> find_member(const analysis::LinkedStore& linked, const graph::NetworkSummary& network,
+                                    const std::string& source, const std::string& id) {
+  for (const graph::ReportId r : network.reports) {
+    if (linked.input.report(r).source == source && linked.input.report(r).id == id) return r;
+  }
+  return not_found("--chain: report {} {} is not in network {}", source, id, network.id);
+}
+
+Status print_chain(const analysis::LinkedStore& linked, const graph::NetworkSummary& network,
+                   const std::vector<std::string>& ends, Output output) {
+  JALA_TRY_ASSIGN(const graph::ReportId from, find_member(linked, network, ends[0], ends[1]));
+  JALA_TRY_ASSIGN(const graph::ReportId to, find_member(linked, network, ends[2], ends[3]));
+  const std::optional<graph::Chain> chain =
+      graph::shortest_chain(linked.input, linked.linking, network.reports, from, to);
+  if (!chain) return internal_error("no chain of links joins two members of network {}", network.id);
+  const auto report_name = [&](graph::ReportId r) {
+    return linked.input.report(r).source + " " + linked.input.report(r).id;
+  };
+  if (output == Output::json) {
+    nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < chain->reports.size(); ++i) {
+      const graph::ReportFacts& facts = linked.input.report(chain->reports[i]);
+      nlohmann::ordered_json step{{"report", {{"source", facts.source}, {"id", facts.id}}}};
+      if (i < chain->selectors.size()) step["via"] = linked.input.selector(chain->selectors[i]).to_string();
+      steps.push_back(std::move(step));
+    }
+    fmt::print("{}\n", nlohmann::ordered_json{{"network", network.id}, {"chain", std::move(steps)}}.dump());
+    return {};
+  }
+  fmt::print("{} and {} are joined by {} link{} in network {}\n", report_name(from), report_name(to),
+             chain->selectors.size(), chain->selectors.size() == 1 ? "" : "s", network.id);
+  for (std::size_t i = 0; i < chain->reports.size(); ++i) {
+    fmt::print("  {}\n", report_name(chain->reports[i]));
+    if (i < chain->selectors.size()) fmt::print("    named with the next: {}\n", linked.input.selector(chain->selectors[i]).to_string());
+  }
+  return {};
 }
 
 }  // namespace
@@ -60,7 +100,7 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(read, link_view(view));
     JALA_TRY_ASSIGN(found, analysis::find_network(*read, args.id));
-    if (!args.graphml) {
+    if (!args.graphml && args.chain.empty()) {
       JALA_TRY_ASSIGN(detail, analysis::explain_network(view, *read, *found));
     }
     return {};
@@ -71,6 +111,7 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
     fmt::print("{}", graph::network_graphml(linked.input, linked.linking, network));
     return {};
   }
+  if (!args.chain.empty()) return print_chain(linked, network, args.chain, args.output);
   if (args.output == Output::json) {
     fmt::print("{}\n", analysis::detail_json(linked, network, detail).dump());
     return {};

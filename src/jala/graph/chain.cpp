@@ -1,0 +1,50 @@
+#include "jala/graph/chain.h"
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+namespace jala::graph {
+
+std::optional<Chain> shortest_chain(const LinkInput& input, const Linking& linking,
+                                    std::span<const ReportId> members, ReportId from, ReportId to) {
+  const auto is_member = [&](ReportId r) { return std::binary_search(members.begin(), members.end(), r); };
+  if (!is_member(from) || !is_member(to)) return std::nullopt;
+  // The members that name each link, ascending (members are).
+  std::unordered_map<SelectorId, std::vector<ReportId>> naming;
+  for (const ReportId r : members) {
+    for (const SelectorId s : input.selectors_of(r)) {
+      if (linking.roles[s] == SelectorRole::link) naming[s].push_back(r);
+    }
+  }
+  // Breadth-first from `from`: each report reached is remembered with the report and link it came by.
+  struct Reached {
+    ReportId previous;
+    SelectorId via;
+  };
+  std::unordered_map<ReportId, Reached> reached{{from, {from, 0}}};
+  std::deque<ReportId> queue{from};
+  while (!queue.empty() && !reached.contains(to)) {
+    const ReportId r = queue.front();
+    queue.pop_front();
+    for (const SelectorId s : input.selectors_of(r)) {
+      const auto found = naming.find(s);
+      if (found == naming.end()) continue;
+      for (const ReportId next : found->second) {
+        if (reached.emplace(next, Reached{r, s}).second) queue.push_back(next);
+      }
+    }
+  }
+  if (!reached.contains(to)) return std::nullopt;
+  Chain chain;
+  for (ReportId r = to; r != from; r = reached.at(r).previous) {
+    chain.reports.push_back(r);
+    chain.selectors.push_back(reached.at(r).via);
+  }
+  chain.reports.push_back(from);
+  std::reverse(chain.reports.begin(), chain.reports.end());
+  std::reverse(chain.selectors.begin(), chain.selectors.end());
+  return chain;
+}
+
+}  // namespace jala::graph
