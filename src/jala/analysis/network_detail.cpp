@@ -116,7 +116,9 @@ nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::Netw
           {"losses_unconverted", network.losses_unconverted},
           {"lure_ads", network.lure_ads},
           {"first_report", format_rfc3339(network.first_report)},
-          {"last_report", format_rfc3339(network.last_report)}};
+          {"last_report", format_rfc3339(network.last_report)},
+          {"recent_reports", network.recent_reports},
+          {"previous_reports", network.previous_reports}};
 }
 
 nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::NetworkSummary& network,

@@ -14,6 +14,8 @@ constexpr double k_recent_days = 30;
 constexpr double k_stale_days = 365;
 constexpr double k_recency_weight = 2;
 constexpr std::int64_t k_micros_per_day = 86'400'000'000;
+constexpr double k_growth_days = 30;
+constexpr double k_most_growth = 2;
 
 std::string network_id(const ReportFacts& earliest) {
   Sha256 hasher;
@@ -28,9 +30,13 @@ double recency(Timestamp last, Timestamp newest) {
   return k_recency_weight * (k_stale_days - days) / (k_stale_days - k_recent_days);
 }
 
+double growth(std::uint32_t recent, std::uint32_t previous) {
+  return std::clamp(std::log2((recent + 1.0) / (previous + 1.0)), 0.0, k_most_growth);
+}
+
 // `in_network` holds a zero for every selector, and is left so.
 NetworkSummary summarise(const LinkInput& input, const Linking& linking, const std::vector<ReportId>& members,
-                         std::vector<std::uint32_t>& in_network) {
+                         Timestamp newest, std::vector<std::uint32_t>& in_network) {
   NetworkSummary summary;
   summary.reports = members;
   std::set<std::string> countries;
@@ -44,6 +50,13 @@ NetworkSummary summarise(const LinkInput& input, const Linking& linking, const s
     summary.first_report = std::min(summary.first_report, facts.reported_at);
     summary.last_report = std::max(summary.last_report, facts.reported_at);
     countries.insert(facts.victim_country.empty() ? facts.country : facts.victim_country);
+    const double days_before_newest =
+        static_cast<double>(newest.unix_micros - facts.reported_at.unix_micros) / k_micros_per_day;
+    if (days_before_newest <= k_growth_days) {
+      ++summary.recent_reports;
+    } else if (days_before_newest <= 2 * k_growth_days) {
+      ++summary.previous_reports;
+    }
     if (facts.kind == model::ReportKind::victim_complaint) ++summary.victims;
     if (facts.kind == model::ReportKind::lure_ad) ++summary.lure_ads;
     if (facts.loss) {
@@ -80,10 +93,10 @@ std::vector<NetworkSummary> rank_networks(const LinkInput& input, const Linking&
   ranked.reserve(linking.networks.size());
   std::vector<std::uint32_t> in_network(input.selector_count(), 0);  // one count per selector, reused
   for (const std::vector<ReportId>& members : linking.networks) {
-    NetworkSummary summary = summarise(input, linking, members, in_network);
+    NetworkSummary summary = summarise(input, linking, members, newest, in_network);
     summary.score = std::log1p(summary.loss_usd) + 2 * std::log1p(summary.victims) +
                     static_cast<double>(summary.countries.size()) + 0.5 * std::log1p(summary.lure_ads) +
-                    recency(summary.last_report, newest);
+                    recency(summary.last_report, newest) + growth(summary.recent_reports, summary.previous_reports);
     ranked.push_back(std::move(summary));
   }
   std::sort(ranked.begin(), ranked.end(), [](const NetworkSummary& a, const NetworkSummary& b) {

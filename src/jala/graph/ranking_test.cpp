@@ -51,6 +51,31 @@ TEST(Ranking, BiggerHarmAndReachRankFirstAndLossesAreInUsDollars) {
   EXPECT_EQ(again[0].id, big.id);
 }
 
+// Two networks alike in harm and reach, and equally recent: the one whose reports come faster now ranks
+// first, by log2 of the growth (at most 2).
+TEST(Ranking, AGrowingNetworkRanksAboveASteadyOne) {
+  LinkInput input;
+  const SelectorId steady = input.add_selector({model::SelectorType::phone, "+84912345678"});
+  const SelectorId growing = input.add_selector({model::SelectorType::phone, "+66812345678"});
+  const std::vector<SelectorId> names_steady{steady};
+  const std::vector<SelectorId> names_growing{growing};
+  // Day 100 is the newest report: "recent" is days 70 to 100, "previous" days 40 to 70.
+  for (const std::int64_t day : {45, 50, 55, 60, 80, 85, 90, 100}) {
+    input.add_report(complaint("s" + std::to_string(day), "VN", 100, "USD", day), names_steady);
+  }
+  for (const std::int64_t day : {50, 75, 80, 85, 88, 90, 95, 100}) {
+    input.add_report(complaint("g" + std::to_string(day), "VN", 100, "USD", day), names_growing);
+  }
+  const std::vector<NetworkSummary> ranked = rank_networks(input, link_reports(input, std::vector<bool>(2, false)));
+  ASSERT_EQ(ranked.size(), 2U);
+  EXPECT_EQ(ranked[0].selectors, names_growing);
+  EXPECT_EQ(ranked[0].recent_reports, 7U);
+  EXPECT_EQ(ranked[0].previous_reports, 1U);
+  EXPECT_EQ(ranked[1].recent_reports, 4U);
+  EXPECT_EQ(ranked[1].previous_reports, 4U);
+  EXPECT_NEAR(ranked[0].score - ranked[1].score, 2.0, 1e-9) << "log2(8 / 2) = 2 against log2(5 / 5) = 0";
+}
+
 TEST(Ranking, EveryRateIsForAKnownCurrency) {
   for (const std::string_view code : {"USD", "USDT", "VND", "THB", "KRW", "CNY", "EUR", "BTC", "ETH", "TRX"}) {
     EXPECT_TRUE(model::parse_currency(code).ok()) << code;
