@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <random>
 
 namespace jala::graph {
 namespace {
@@ -161,6 +163,78 @@ TEST(Linking, AnOperationGrownLargeByWeakLinksIsACoreOfItsOwn) {
   EXPECT_EQ(linking.roles[build.id("phone:+84900000001")], SelectorRole::stray);
   for (const ReportId r : recruiters) EXPECT_EQ(linking.network_of[r], linking.network_of[recruiters[0]]);
   EXPECT_NE(linking.network_of[recruiters[0]], linking.network_of[lotus[0]]);
+}
+
+// The naive verifier of the networks linking forms: breadth-first search over the reports, stepping
+// only through selectors whose role is `link`. Its components of two or more reports must be exactly the
+// networks, on random inputs with benign selectors, hubs and weak links among them.
+TEST(Linking, NetworksAreTheComponentsOfTheLinksOnRandomInputs) {
+  std::mt19937 random(5);
+  std::map<SelectorRole, int> seen;
+  for (int round = 0; round < 30; ++round) {
+    LinkInput input;
+    const std::size_t selectors = 20 + random() % 200;
+    for (std::size_t s = 0; s < selectors; ++s) {
+      input.add_selector({model::SelectorType::telegram, "handle_" + std::to_string(s)});
+    }
+    std::vector<bool> benign(selectors);
+    for (std::size_t s = 0; s < selectors; ++s) benign[s] = random() % 10 == 0;
+    const std::size_t reports = 50 + random() % 400;
+    for (std::size_t r = 0; r < reports; ++r) {
+      // Mostly selectors of a neighbourhood (an operation), sometimes one of the first few (a hub).
+      std::vector<SelectorId> named;
+      const std::size_t base = random() % selectors;
+      for (std::size_t i = 0, count = 1 + random() % 3; i < count; ++i) {
+        named.push_back(static_cast<SelectorId>(random() % 5 == 0 ? random() % 3 : (base + random() % 6) % selectors));
+      }
+      std::sort(named.begin(), named.end());
+      named.erase(std::unique(named.begin(), named.end()), named.end());
+      input.add_report({}, named);
+    }
+    const Linking linking = link_reports(input, benign);
+
+    std::vector<std::vector<ReportId>> naming(selectors);
+    for (ReportId r = 0; r < reports; ++r) {
+      for (const SelectorId s : input.selectors_of(r)) naming[s].push_back(r);
+    }
+    std::vector<ReportId> component(reports, k_no_network);
+    for (ReportId start = 0; start < reports; ++start) {
+      if (component[start] != k_no_network) continue;
+      std::vector<ReportId> stack{start};
+      component[start] = start;
+      while (!stack.empty()) {
+        const ReportId r = stack.back();
+        stack.pop_back();
+        for (const SelectorId s : input.selectors_of(r)) {
+          if (linking.roles[s] != SelectorRole::link) continue;
+          for (const ReportId next : naming[s]) {
+            if (component[next] == k_no_network) {
+              component[next] = start;
+              stack.push_back(next);
+            }
+          }
+        }
+      }
+    }
+    for (ReportId a = 0; a < reports; ++a) {
+      for (ReportId b = a + 1; b < reports; ++b) {
+        const bool together = linking.network_of[a] != k_no_network && linking.network_of[a] == linking.network_of[b];
+        ASSERT_EQ(together, component[a] == component[b]) << "round " << round << ", reports " << a << " and " << b;
+      }
+    }
+    for (SelectorId s = 0; s < selectors; ++s) {
+      if (benign[s] && naming[s].size() >= 2) {
+        EXPECT_EQ(linking.roles[s], SelectorRole::benign);
+      }
+      if (linking.roles[s] == SelectorRole::link) {
+        EXPECT_GE(naming[s].size(), 2U);
+      }
+      ++seen[linking.roles[s]];
+    }
+  }
+  for (const SelectorRole role : {SelectorRole::link, SelectorRole::hub, SelectorRole::stray, SelectorRole::benign}) {
+    EXPECT_GT(seen[role], 0) << "the inputs exercise every role: " << to_string(role);
+  }
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "jala/graph/usd_rates.h"
 #include "jala/model/currency.h"
 
@@ -74,6 +77,46 @@ TEST(Ranking, AGrowingNetworkRanksAboveASteadyOne) {
   EXPECT_EQ(ranked[1].recent_reports, 4U);
   EXPECT_EQ(ranked[1].previous_reports, 4U);
   EXPECT_NEAR(ranked[0].score - ranked[1].score, 2.0, 1e-9) << "log2(8 / 2) = 2 against log2(5 / 5) = 0";
+}
+
+// The naive verifier of the key selectors' order (degree centrality within the network): for every
+// network of random inputs, its links counted member by member and sorted by that count, most first, then
+// by selector.
+TEST(Ranking, KeySelectorsAreTheNetworksLinksByHowManyMembersNameThem) {
+  std::mt19937 random(3);
+  for (int round = 0; round < 20; ++round) {
+    LinkInput input;
+    const std::size_t selectors = 10 + random() % 60;
+    for (std::size_t s = 0; s < selectors; ++s) {
+      input.add_selector({model::SelectorType::telegram, "handle_" + std::to_string((s * 7919) % 1000)});
+    }
+    for (std::size_t r = 0, reports = 20 + random() % 100; r < reports; ++r) {
+      std::vector<SelectorId> named{static_cast<SelectorId>(random() % selectors),
+                                    static_cast<SelectorId>(random() % selectors)};
+      std::sort(named.begin(), named.end());
+      named.erase(std::unique(named.begin(), named.end()), named.end());
+      input.add_report(complaint(std::to_string(r), "VN", 10, "USD", 1), named);
+    }
+    const Linking linking = link_reports(input, std::vector<bool>(selectors, false));
+    for (const NetworkSummary& network : rank_networks(input, linking)) {
+      std::vector<std::pair<std::size_t, SelectorId>> counted;
+      for (SelectorId s = 0; s < selectors; ++s) {
+        if (linking.roles[s] != SelectorRole::link) continue;
+        std::size_t members = 0;
+        for (const ReportId r : network.reports) {
+          const auto named = input.selectors_of(r);
+          members += std::count(named.begin(), named.end(), s);
+        }
+        if (members >= 2) counted.emplace_back(members, s);
+      }
+      std::sort(counted.begin(), counted.end(), [&](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : input.selector(a.second) < input.selector(b.second);
+      });
+      std::vector<SelectorId> expected;
+      for (const auto& [members, s] : counted) expected.push_back(s);
+      ASSERT_EQ(network.selectors, expected) << "round " << round << ", network " << network.id;
+    }
+  }
 }
 
 TEST(Ranking, EveryRateIsForAKnownCurrency) {
