@@ -112,8 +112,8 @@ TEST(Ranking, KeySelectorsAreTheNetworksLinksByHowManyMembersNameThem) {
       std::sort(counted.begin(), counted.end(), [&](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : input.selector(a.second) < input.selector(b.second);
       });
-      std::vector<SelectorId> expected;
-      for (const auto& [members, s] : counted) expected.push_back(s);
+      std::vector<SelectorId> expected(counted.size());
+      std::transform(counted.begin(), counted.end(), expected.begin(), [](const auto& each) { return each.second; });
       ASSERT_EQ(network.selectors, expected) << "round " << round << ", network " << network.id;
     }
   }
