@@ -6,11 +6,12 @@
 #include <algorithm>
 
 namespace jala::analysis {
-namespace {
 
 nlohmann::ordered_json report_ref(const graph::ReportFacts& facts) {
   return {{"source", facts.source}, {"id", facts.id}};
 }
+
+namespace {
 
 std::vector<graph::SelectorId> hubs_named(const LinkedStore& linked, const graph::NetworkSummary& network) {
   std::vector<graph::SelectorId> hubs;

@@ -39,6 +39,9 @@ Result<NetworkDetail> explain_network(const storage::ReadView& view, const Linke
 // warning lists that hold it.
 std::string hub_label(const LinkedStore& linked, graph::SelectorId selector);
 
+// {"source", "id"}: how the JSON outputs name a report.
+nlohmann::ordered_json report_ref(const graph::ReportFacts& facts);
+
 // {"id", "score", "report_count", "reports", "selector_count", "selectors", "countries", "victims",
 // "loss_usd", ...}: one line of `jala networks --json`. `members` caps how many reports and selectors are
 // listed (the counts are of all of them); the command lists all, the API's list the first 100.

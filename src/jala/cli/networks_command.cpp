@@ -52,8 +52,7 @@ Status print_chain(const analysis::LinkedStore& linked, const graph::NetworkSumm
   if (output == Output::json) {
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < chain->reports.size(); ++i) {
-      const graph::ReportFacts& facts = linked.input.report(chain->reports[i]);
-      nlohmann::ordered_json step{{"report", {{"source", facts.source}, {"id", facts.id}}}};
+      nlohmann::ordered_json step{{"report", analysis::report_ref(linked.input.report(chain->reports[i]))}};
       if (i < chain->selectors.size()) step["via"] = linked.input.selector(chain->selectors[i]).to_string();
       steps.push_back(std::move(step));
     }
@@ -64,7 +63,8 @@ Status print_chain(const analysis::LinkedStore& linked, const graph::NetworkSumm
              chain->selectors.size(), chain->selectors.size() == 1 ? "" : "s", network.id);
   for (std::size_t i = 0; i < chain->reports.size(); ++i) {
     fmt::print("  {}\n", report_name(chain->reports[i]));
-    if (i < chain->selectors.size()) fmt::print("    named with the next: {}\n", linked.input.selector(chain->selectors[i]).to_string());
+    if (i < chain->selectors.size())
+      fmt::print("    named with the next: {}\n", linked.input.selector(chain->selectors[i]).to_string());
   }
   return {};
 }

@@ -23,16 +23,17 @@ Result<std::shared_ptr<const SuspectList>> AnalysisCache::suspects(const storage
 Result<std::shared_ptr<const analysis::LinkedStore>> AnalysisCache::linked_locked(const storage::ReadView& view,
                                                                                   std::uint64_t log_size) {
   if (m_linked.value && m_linked.log_size == log_size) return m_linked.value;
-  if (!m_linked.value) {
-    JALA_TRY_ASSIGN(analysis::LinkedStore linked, analysis::link_view(view, m_warning_lists));
-    m_linked = {log_size, std::make_shared<analysis::LinkedStore>(std::move(linked))};
-    return m_linked.value;
-  }
   // Only this cache hands out copies, under the lock: when it holds the one left, no request reads the
-  // graph and it can grow in place; otherwise a request still reads it, and a copy grows instead.
-  std::shared_ptr<analysis::LinkedStore> next = m_linked.value.use_count() == 1
-                                                    ? std::move(m_linked.value)
-                                                    : std::make_shared<analysis::LinkedStore>(*m_linked.value);
+  // graph and it can grow in place; otherwise a request still reads it, and a copy grows instead. The
+  // first time, an empty graph grows to the whole store.
+  std::shared_ptr<analysis::LinkedStore> next;
+  if (!m_linked.value) {
+    next = std::make_shared<analysis::LinkedStore>();
+    next->warning_lists = m_warning_lists;
+  } else {
+    next = m_linked.value.use_count() == 1 ? std::move(m_linked.value)
+                                           : std::make_shared<analysis::LinkedStore>(*m_linked.value);
+  }
   m_linked = {};
   JALA_TRY(analysis::update_linked(view, *next));
   m_linked = {log_size, std::move(next)};
