@@ -63,8 +63,9 @@ Status print_chain(const analysis::LinkedStore& linked, const graph::NetworkSumm
              chain->selectors.size(), chain->selectors.size() == 1 ? "" : "s", network.id);
   for (std::size_t i = 0; i < chain->reports.size(); ++i) {
     fmt::print("  {}\n", report_name(chain->reports[i]));
-    if (i < chain->selectors.size())
+    if (i < chain->selectors.size()) {
       fmt::print("    named with the next: {}\n", linked.input.selector(chain->selectors[i]).to_string());
+    }
   }
   return {};
 }
