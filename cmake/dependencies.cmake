@@ -10,6 +10,7 @@ find_package(TBB REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # GMP: the Jacobi symbol that checks a point of private overlap is on Curve25519 (ADR 0009).
 pkg_check_modules(GMP REQUIRED IMPORTED_TARGET gmp)

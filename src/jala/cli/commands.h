@@ -135,8 +135,9 @@ struct TrainArgs {
   Output output = Output::text;
 };
 
-// The node's signing key: $JALA_KEY, else beside the store ("jala.db" -> "jala.db.key").
-std::string node_key_path(const Context& context);
+// The node's signing key: $JALA_KEY, else beside an SQLite store ("jala.db" -> "jala.db.key"); a
+// PostgreSQL store needs $JALA_KEY.
+Result<std::string> node_key_path(const Context& context);
 
 // Exit code 0 or 1 for the commands' own outcomes; errors that end a command are returned.
 Result<int> ingest_command(const Context& context, const IngestArgs& args);

@@ -25,13 +25,18 @@ Result<std::optional<std::string>> current_hash(const storage::ReadView& view, c
 
 }  // namespace
 
-std::string node_key_path(const Context& context) {
+Result<std::string> node_key_path(const Context& context) {
   const char* from_environment = std::getenv("JALA_KEY");
-  return from_environment != nullptr && *from_environment != '\0' ? from_environment : context.db + ".key";
+  if (from_environment != nullptr && *from_environment != '\0') return std::string(from_environment);
+  if (storage::is_postgres_location(context.db)) {
+    return invalid_argument("a PostgreSQL store has no file beside it for the node's signing key: set JALA_KEY");
+  }
+  return context.db + ".key";
 }
 
 Status evidence_head_command(const Context& context, Output output) {
-  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(node_key_path(context)));
+  JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
+  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   evidence::TreeHead head;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {

@@ -83,7 +83,8 @@ std::string default_who() {
 }  // namespace
 
 Status evidence_export_command(const Context& context, const EvidenceExportArgs& args) {
-  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(node_key_path(context)));
+  JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
+  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   evidence::TreeHead head;
   std::vector<evidence::PackageItem> items;

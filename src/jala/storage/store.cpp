@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "jala/storage/postgres/postgres_store.h"
 #include "jala/storage/sqlite/sqlite_store.h"
 
 namespace jala::storage {
@@ -113,9 +114,14 @@ Result<std::uint64_t> WriteTransaction::append_custody(const CustodyEvent& event
   return index;
 }
 
+bool is_postgres_location(std::string_view location) {
+  return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
 Result<std::unique_ptr<Store>> open_store(std::string_view location) {
-  if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
-    return unavailable("PostgreSQL stores are not supported by this build yet; use an SQLite path");
+  if (is_postgres_location(location)) {
+    JALA_TRY_ASSIGN(std::unique_ptr<PostgresStore> store, PostgresStore::open(std::string(location)));
+    return std::unique_ptr<Store>(std::move(store));
   }
   JALA_TRY_ASSIGN(std::unique_ptr<SqliteStore> store, SqliteStore::open(location));
   return std::unique_ptr<Store>(std::move(store));

@@ -1,5 +1,5 @@
 // The store: where a node keeps its reports, transactions and selectors. A narrow interface with a
-// read-only view and a write transaction; every backend (memory/, sqlite/, later postgres/) passes
+// read-only view and a write transaction; every backend (memory/, sqlite/, postgres/) passes
 // the one conformance suite in tests/conformance/. SQL dialects stay inside the backends.
 //
 // Ownership and threads: a Store is owned by its opener (unique_ptr) and used from one thread at a
@@ -240,6 +240,8 @@ auto read_value(Store& store, Get&& get) -> decltype(get(std::declval<const Read
 // Opens the store named by a location: a `postgresql://` URL, or a path to an SQLite file, which
 // is created on first use.
 Result<std::unique_ptr<Store>> open_store(std::string_view location);
+// Whether a location names a PostgreSQL store (`postgresql://` or `postgres://`) rather than a file.
+bool is_postgres_location(std::string_view location);
 
 // Sorts counts largest first, then by name; shared by every backend so that output is identical.
 void sort_counts(Counts& counts);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "jala/storage/sqlite/statement.h"
+#include "jala/storage/transaction_rows.h"
 
 namespace jala::storage::sqlite {
 namespace {
@@ -12,65 +13,14 @@ namespace {
 constexpr flow::AccountId k_unnamed = std::numeric_limits<flow::AccountId>::max();
 constexpr flow::AccountId k_named = k_unnamed - 1;  // named by a transaction, not yet numbered
 
-// What a ledger needs of a transaction, in the columns that TransactionRows::add reads.
+// What a ledger needs of a transaction, in TransactionRow's order.
 constexpr std::string_view k_transaction_columns = "from_key, to_key, amount, currency, at, channel, source, source_id";
 
-// Transactions as the queries return them, kept compactly until their accounts are numbered.
-class TransactionRows {
- public:
-  Status add(const Statement& row) {
-    for (int column : {0, 1}) {
-      const std::int64_t key = row.column_int(column);
-      if (key < 0) return data_loss("a transaction names selector key {}", key);
-      m_keys.push_back(key);
-    }
-    m_amounts.push_back(row.column_double(2));
-    m_times.push_back(row.column_int(4));
-    JALA_TRY_ASSIGN(const model::Channel channel, model::parse_channel(row.column_text(5)));
-    m_channels.push_back(channel);
-    for (int column : {3, 6, 7}) {
-      m_text += row.column_text(column);
-      m_text_ends.push_back(m_text.size());
-    }
-    return {};
-  }
-
-  // The selector keys of each transaction: from, then to.
-  const std::vector<std::int64_t>& selector_keys() const { return m_keys; }
-
-  // Adds every transaction, with `account_of(selector key)` as its accounts.
-  template <typename AccountOf>
-  Status add_to(flow::LedgerBuilder& builder, AccountOf account_of) const {
-    const std::string_view all(m_text);
-    std::size_t begin = 0;
-    const auto next_text = [&](std::size_t index) {
-      const std::string_view field = all.substr(begin, m_text_ends[index] - begin);
-      begin = m_text_ends[index];
-      return field;
-    };
-    for (std::size_t i = 0; i < m_amounts.size(); ++i) {
-      flow::TransferRecord record;
-      record.currency = next_text(3 * i);
-      record.source = next_text(3 * i + 1);
-      record.id = next_text(3 * i + 2);
-      record.from = account_of(m_keys[2 * i]);
-      record.to = account_of(m_keys[2 * i + 1]);
-      record.at = Timestamp{m_times[i]};
-      record.amount = m_amounts[i];
-      record.channel = m_channels[i];
-      JALA_TRY(builder.add(record));
-    }
-    return {};
-  }
-
- private:
-  std::vector<std::int64_t> m_keys;  // from, to per transaction
-  std::vector<double> m_amounts;
-  std::vector<std::int64_t> m_times;
-  std::vector<model::Channel> m_channels;
-  std::string m_text;                    // currency, source and id of each transaction, concatenated
-  std::vector<std::size_t> m_text_ends;  // three per transaction
-};
+// A row of k_transaction_columns.
+Status add_row(TransactionRows& rows, const Statement& row) {
+  return rows.add({row.column_int(0), row.column_int(1), row.column_double(2), row.column_text(3), row.column_int(4),
+                   row.column_text(5), row.column_text(6), row.column_text(7)});
+}
 
 }  // namespace
 
@@ -83,7 +33,7 @@ Result<flow::Ledger> read_ledger(sqlite3* db) {
   while (true) {
     JALA_TRY_ASSIGN(const bool row, scan.step());
     if (!row) break;
-    JALA_TRY(rows.add(scan));
+    JALA_TRY(add_row(rows, scan));
   }
   std::vector<flow::AccountId> account_of_key;
   for (const std::int64_t key : rows.selector_keys()) {
@@ -141,7 +91,7 @@ Result<flow::Ledger> read_ledger_of(sqlite3* db, std::span<const model::Selector
         JALA_TRY_ASSIGN(const bool row, query->step());
         if (!row) break;
         if (query == &received && std::binary_search(wanted.begin(), wanted.end(), query->column_int(0))) continue;
-        JALA_TRY(rows.add(*query));
+        JALA_TRY(add_row(rows, *query));
       }
       query->reset();
     }

@@ -1,0 +1,217 @@
+#include "jala/storage/postgres/connection.h"
+
+#include <libpq-fe.h>
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <limits>
+
+namespace jala::storage::postgres {
+namespace {
+
+// libpq's messages end with a line break; Jala's errors are one line.
+std::string one_line(const char* message) {
+  std::string text = message == nullptr ? "" : message;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  for (char& c : text) {
+    if (c == '\n') c = ' ';
+  }
+  return text;
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+Params& Params::text(std::string_view value) {
+  m_values.emplace_back(std::string(value));
+  m_lengths.push_back(0);
+  m_formats.push_back(0);
+  return *this;
+}
+
+Params& Params::integer(std::int64_t value) { return text(fmt::format("{}", value)); }
+
+Params& Params::real(double value) { return text(fmt::format("{}", value)); }
+
+Params& Params::bytes(std::string_view value) {
+  if (value.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return null();
+  m_values.emplace_back(std::string(value));
+  m_lengths.push_back(static_cast<int>(value.size()));
+  m_formats.push_back(1);
+  return *this;
+}
+
+Params& Params::null() {
+  m_values.emplace_back(std::nullopt);
+  m_lengths.push_back(0);
+  m_formats.push_back(0);
+  return *this;
+}
+
+Params& Params::integers(std::span<const std::int64_t> values) {
+  std::string literal = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    fmt::format_to(std::back_inserter(literal), "{}{}", i == 0 ? "" : ",", values[i]);
+  }
+  literal += '}';
+  return text(literal);
+}
+
+std::vector<const char*> Params::values() const {
+  std::vector<const char*> pointers;
+  pointers.reserve(m_values.size());
+  for (const std::optional<std::string>& value : m_values) pointers.push_back(value ? value->c_str() : nullptr);
+  return pointers;
+}
+
+void Rows::Clear::operator()(pg_result* result) const { PQclear(result); }
+
+std::size_t Rows::size() const { return static_cast<std::size_t>(PQntuples(m_result.get())); }
+
+std::int64_t Rows::changed() const {
+  const char* count = PQcmdTuples(m_result.get());
+  return count == nullptr || *count == '\0' ? 0 : std::strtoll(count, nullptr, 10);
+}
+
+bool Rows::is_null(std::size_t row, int column) const {
+  return PQgetisnull(m_result.get(), static_cast<int>(row), column) != 0;
+}
+
+std::string_view Rows::text(std::size_t row, int column) const {
+  const int r = static_cast<int>(row);
+  return {PQgetvalue(m_result.get(), r, column), static_cast<std::size_t>(PQgetlength(m_result.get(), r, column))};
+}
+
+std::int64_t Rows::integer(std::size_t row, int column) const {
+  const std::string_view digits = text(row, column);
+  std::int64_t value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+double Rows::real(std::size_t row, int column) const {
+  // strtod reads PostgreSQL's "Infinity" and "NaN" too; the value is NUL-terminated by libpq.
+  return std::strtod(PQgetvalue(m_result.get(), static_cast<int>(row), column), nullptr);
+}
+
+std::string Rows::bytes(std::size_t row, int column) const {
+  const std::string_view hex = text(row, column);  // "\x" then two digits a byte
+  std::string out;
+  if (hex.size() < 2 || hex[0] != '\\' || hex[1] != 'x') return out;
+  out.reserve((hex.size() - 2) / 2);
+  for (std::size_t i = 2; i + 1 < hex.size(); i += 2) {
+    const int high = hex_digit(hex[i]);
+    const int low = hex_digit(hex[i + 1]);
+    if (high < 0 || low < 0) return {};
+    out.push_back(static_cast<char>((high << 4) | low));
+  }
+  return out;
+}
+
+Result<model::Selector> Rows::selector(std::size_t row, int first) const {
+  JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(text(row, first)));
+  return model::Selector{type, std::string(text(row, first + 1))};
+}
+
+void Connection::Finish::operator()(pg_conn* connection) const { PQfinish(connection); }
+
+Connection::Connection(pg_conn* connection) : m_connection(connection) {}
+Connection::Connection(Connection&&) noexcept = default;
+Connection& Connection::operator=(Connection&&) noexcept = default;
+Connection::~Connection() = default;
+
+Result<Connection> Connection::open(const std::string& url) {
+  Connection connection(PQconnectdb(url.c_str()));
+  if (connection.m_connection == nullptr) return unavailable("cannot connect to PostgreSQL: out of memory");
+  if (PQstatus(connection.m_connection.get()) != CONNECTION_OK) {
+    // The URL is not repeated: it may hold a password.
+    return unavailable("cannot connect to PostgreSQL: {}", one_line(PQerrorMessage(connection.m_connection.get())));
+  }
+  // Jala's messages are its own; the server's notices (e.g. "relation already exists, skipping") are noise.
+  PQsetNoticeProcessor(
+      connection.m_connection.get(), [](void*, const char*) {}, nullptr);
+  return connection;
+}
+
+Error Connection::last_error(std::string_view what) const {
+  pg_conn* connection = m_connection.get();
+  if (PQstatus(connection) != CONNECTION_OK) {
+    return unavailable("{}: the connection to PostgreSQL was lost: {}", what, one_line(PQerrorMessage(connection)));
+  }
+  return internal_error("{}: {}", what, one_line(PQerrorMessage(connection)));
+}
+
+Result<Rows> Connection::checked(pg_result* raw, std::string_view what) const {
+  Rows rows(raw);
+  if (raw == nullptr) return last_error(what);
+  const ExecStatusType status = PQresultStatus(raw);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return rows;
+  return internal_error("{}: {}", what, one_line(PQresultErrorMessage(raw)));
+}
+
+Status Connection::execute(std::string_view sql) {
+  const std::string text(sql);
+  JALA_TRY_ASSIGN(const Rows ignored, checked(PQexec(m_connection.get(), text.c_str()), "PostgreSQL"));
+  (void)ignored;
+  return {};
+}
+
+Result<Rows> Connection::query(std::string_view sql, const Params& params) {
+  const std::string text(sql);
+  auto prepared = m_prepared.find(text);
+  if (prepared == m_prepared.end()) {
+    // Queries with lists (TAXII filters) differ in text; the server keeps at most this many plans.
+    constexpr std::size_t k_max_prepared = 256;
+    if (m_prepared.size() >= k_max_prepared) {
+      JALA_TRY(execute("DEALLOCATE ALL"));
+      m_prepared.clear();
+    }
+    std::string name = fmt::format("jala_{}", m_prepared.size());
+    JALA_TRY_ASSIGN(const Rows made, checked(PQprepare(m_connection.get(), name.c_str(), text.c_str(), 0, nullptr),
+                                             "PostgreSQL prepare"));
+    (void)made;
+    prepared = m_prepared.emplace(text, std::move(name)).first;
+  }
+  const std::vector<const char*> values = params.values();
+  return checked(PQexecPrepared(m_connection.get(), prepared->second.c_str(), static_cast<int>(params.size()),
+                                values.data(), params.lengths().data(), params.formats().data(), 0),
+                 "PostgreSQL");
+}
+
+Status Connection::run(std::string_view sql, const Params& params) {
+  JALA_TRY_ASSIGN(const Rows ignored, query(sql, params));
+  (void)ignored;
+  return {};
+}
+
+Status Connection::scan(std::string_view sql, const Params& params, std::size_t batch_rows,
+                        const std::function<Status(const Rows&)>& each) {
+  // Numbered, so that a scan may run inside another's callback.
+  const std::string cursor = fmt::format("jala_scan_{}", m_scans++);
+  const std::string declare = fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", cursor, sql);
+  const std::vector<const char*> values = params.values();
+  JALA_TRY_ASSIGN(const Rows declared,
+                  checked(PQexecParams(m_connection.get(), declare.c_str(), static_cast<int>(params.size()), nullptr,
+                                       values.data(), params.lengths().data(), params.formats().data(), 0),
+                          "PostgreSQL scan"));
+  (void)declared;
+  const std::string fetch = fmt::format("FETCH FORWARD {} FROM {}", batch_rows, cursor);
+  while (true) {
+    JALA_TRY_ASSIGN(const Rows batch, checked(PQexec(m_connection.get(), fetch.c_str()), "PostgreSQL scan"));
+    if (batch.size() == 0) break;
+    JALA_TRY(each(batch));
+    if (batch.size() < batch_rows) break;
+  }
+  --m_scans;
+  return execute(fmt::format("CLOSE {}", cursor));
+}
+
+}  // namespace jala::storage::postgres

@@ -1,0 +1,108 @@
+// A thin RAII layer over libpq for the PostgreSQL backend: a connection that prepares each distinct
+// SQL text once and runs it with typed parameters, and result sets that report failures as Result.
+// Nothing outside storage/postgres/ includes it. Thread-compatible, like the connection it wraps.
+//
+// Parameters travel as text, except byte strings, which go in binary; results come back as text.
+// Numbers are written in the shortest form that reads back exactly, and PostgreSQL 12 and later
+// print doubles that way too, so a double survives the round trip bit for bit.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "jala/base/result.h"
+#include "jala/model/selector.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace jala::storage::postgres {
+
+// The values of a query's $1, $2, ...
+class Params {
+ public:
+  Params& text(std::string_view value);
+  Params& integer(std::int64_t value);
+  Params& real(double value);
+  Params& bytes(std::string_view value);  // bytea, sent in binary
+  Params& null();
+  // A bigint[] literal, for `= ANY($n)` and unnest().
+  Params& integers(std::span<const std::int64_t> values);
+
+  std::size_t size() const { return m_values.size(); }
+  // For libpq: pointers into this object, valid while it lives unchanged.
+  std::vector<const char*> values() const;
+  const std::vector<int>& lengths() const { return m_lengths; }
+  const std::vector<int>& formats() const { return m_formats; }
+
+ private:
+  std::vector<std::optional<std::string>> m_values;
+  std::vector<int> m_lengths;
+  std::vector<int> m_formats;
+};
+
+// A query's rows, in text form.
+class Rows {
+ public:
+  std::size_t size() const;
+  // The number of rows the statement changed (INSERT, UPDATE, DELETE).
+  std::int64_t changed() const;
+
+  bool is_null(std::size_t row, int column) const;
+  std::string_view text(std::size_t row, int column) const;
+  std::int64_t integer(std::size_t row, int column) const;
+  double real(std::size_t row, int column) const;
+  std::string bytes(std::size_t row, int column) const;  // a bytea column, decoded
+  // The selector in columns `first` (its type) and the next (its value).
+  Result<model::Selector> selector(std::size_t row, int first) const;
+
+ private:
+  friend class Connection;
+  struct Clear {
+    void operator()(pg_result* result) const;
+  };
+  explicit Rows(pg_result* result) : m_result(result) {}
+  std::unique_ptr<pg_result, Clear> m_result;
+};
+
+class Connection {
+ public:
+  // Connects to a `postgresql://` URL (libpq's syntax; environment defaults apply).
+  static Result<Connection> open(const std::string& url);
+
+  Connection(Connection&&) noexcept;
+  Connection& operator=(Connection&&) noexcept;
+  ~Connection();
+
+  // Runs SQL without parameters, which may hold several statements.
+  Status execute(std::string_view sql);
+  // Runs one statement, prepared on first use of its text and reused afterwards.
+  Result<Rows> query(std::string_view sql, const Params& params = {});
+  // Runs one statement whose rows, if any, are not wanted (prepared as query() prepares it).
+  Status run(std::string_view sql, const Params& params = {});
+  // Runs one statement and hands its rows to `each` in batches of up to `batch_rows`, through a
+  // cursor, so that a scan of millions of rows holds only one batch. Must run inside a transaction.
+  Status scan(std::string_view sql, const Params& params, std::size_t batch_rows,
+              const std::function<Status(const Rows&)>& each);
+
+ private:
+  struct Finish {
+    void operator()(pg_conn* connection) const;
+  };
+  explicit Connection(pg_conn* connection);
+  Error last_error(std::string_view what) const;
+  Result<Rows> checked(pg_result* result, std::string_view what) const;
+
+  std::unique_ptr<pg_conn, Finish> m_connection;
+  std::unordered_map<std::string, std::string> m_prepared;  // SQL text -> statement name
+  std::size_t m_scans = 0;                                  // open cursors
+};
+
+}  // namespace jala::storage::postgres

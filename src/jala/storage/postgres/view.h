@@ -1,0 +1,89 @@
+// The PostgreSQL backend's view and write transaction: one object over the store's connection, used as
+// const for reads. Its methods are defined by subject: records (view_records.cpp), the evidence log
+// (view_log.cpp), sharing and assessments (view_share.cpp), and the whole-store reads that linking and
+// flow analysis make (view_bulk.cpp). Internal to storage/postgres/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "jala/storage/postgres/connection.h"
+#include "jala/storage/store.h"
+
+namespace jala::storage::postgres {
+
+// Selector keys known to be committed, by type byte then value; bounded, and dropped whenever a write
+// rolls back.
+using SelectorKeys = std::unordered_map<std::string, std::int64_t>;
+
+class View final : public WriteTransaction {
+ public:
+  View(Connection& connection, SelectorKeys& selector_keys)
+      : m_connection(connection), m_selector_keys(selector_keys) {}
+
+  // Records (view_records.cpp).
+  Result<std::optional<model::Report>> find_report(const RecordKey& key) const override;
+  Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const override;
+  Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const override;
+  Result<SelectorReports> first_reports_with_selector(const model::Selector& selector,
+                                                      std::size_t limit) const override;
+  Result<StoreStats> stats() const override;
+
+  // Whole-store reads (view_bulk.cpp).
+  Result<bool> extend_link_input(graph::LinkInput& input, LinkInputCursor& cursor) const override;
+  Result<flow::Ledger> ledger() const override;
+  Result<flow::Ledger> ledger_of(std::span<const model::Selector> accounts) const override;
+  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const override;
+
+  // The evidence log (view_log.cpp).
+  Result<std::uint64_t> log_size() const override;
+  Result<std::string> log_entry(std::uint64_t index) const override;
+  Result<evidence::Hash> log_node(evidence::NodeId id) const override;
+  Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const override;
+  Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const override;
+  Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override;
+  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
+                                                                        std::optional<std::uint64_t> after,
+                                                                        std::size_t limit) const override;
+
+  // Sharing and assessments (view_share.cpp).
+  Result<std::vector<LureReport>> lure_reports() const override;
+  Result<std::vector<SharedObject>> shared_objects(const SharedObjectQuery& query) const override;
+  Result<std::optional<Partner>> find_partner(std::string_view name) const override;
+  Result<std::vector<Partner>> partners() const override;
+  Result<std::optional<std::string>> share_state(std::string_view name) const override;
+  Result<bool> put_shared_object(const SharedObject& object) override;
+  Status put_partner(const Partner& partner) override;
+  Status set_share_state(std::string_view name, std::string_view value) override;
+
+ protected:
+  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override;
+  Status do_put_assessment(const RecordKey& key, const model::Assessment& assessment) override;
+  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
+                                        const Sha256Digest& content_hash) override;
+  Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override;
+  Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) override;
+
+ private:
+  struct StoredRecord {
+    std::int64_t key = 0;
+    std::string content_hash;
+  };
+  // The key and content hash of a stored report or transaction (`table`), or nothing.
+  Result<std::optional<StoredRecord>> find_stored(std::string_view table, const RecordKey& key) const;
+  // The selector's key, stored now if it is new.
+  Result<std::int64_t> intern(const model::Selector& selector);
+  // The report's assessment, replacing any (view_share.cpp).
+  Status put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment);
+  Result<std::optional<model::Assessment>> find_assessment(std::int64_t report_key) const;
+
+  // Queries run on the connection even from const reads: preparing a statement changes no data.
+  Result<Rows> query(std::string_view sql, const Params& params = {}) const { return m_connection.query(sql, params); }
+  Status run(std::string_view sql, const Params& params = {}) { return m_connection.run(sql, params); }
+
+  Connection& m_connection;
+  SelectorKeys& m_selector_keys;
+};
+
+}  // namespace jala::storage::postgres

@@ -1,0 +1,128 @@
+// The evidence log in the PostgreSQL backend (view.h): entries by leaf, the hash of every complete
+// subtree by (level, index), and the leaf of each record's latest logged version.
+#include <fmt/format.h>
+
+#include <cstring>
+#include <vector>
+
+#include "jala/storage/postgres/view.h"
+
+namespace jala::storage::postgres {
+namespace {
+
+Status copy_hash(std::string_view bytes, evidence::NodeId id, evidence::Hash& hash) {
+  if (bytes.size() != hash.size()) {
+    return data_loss("the log's node at level {} index {} is not a SHA-256 hash", id.level, id.index);
+  }
+  std::memcpy(hash.data(), bytes.data(), hash.size());
+  return {};
+}
+
+}  // namespace
+
+Result<std::uint64_t> View::log_size() const {
+  JALA_TRY_ASSIGN(const Rows rows, query("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_entries"));
+  return static_cast<std::uint64_t>(rows.integer(0, 0));
+}
+
+Result<std::string> View::log_entry(std::uint64_t index) const {
+  JALA_TRY_ASSIGN(const Rows rows, query("SELECT entry FROM log_entries WHERE leaf_index = $1",
+                                         Params().integer(static_cast<std::int64_t>(index))));
+  if (rows.size() == 0) return not_found("the log has no entry {}", index);
+  return std::string(rows.text(0, 0));
+}
+
+Result<evidence::Hash> View::log_node(evidence::NodeId id) const {
+  JALA_TRY_ASSIGN(std::vector<evidence::Hash> hashes, log_nodes(std::span(&id, 1)));
+  return hashes.front();
+}
+
+Result<std::vector<evidence::Hash>> View::log_nodes(std::span<const evidence::NodeId> ids) const {
+  // One query for the whole list: the wanted (level, index) pairs, numbered, joined to the table.
+  std::vector<std::int64_t> levels;
+  std::vector<std::int64_t> indexes;
+  for (const evidence::NodeId& id : ids) {
+    levels.push_back(id.level);
+    indexes.push_back(static_cast<std::int64_t>(id.index));
+  }
+  JALA_TRY_ASSIGN(const Rows rows,
+                  query("SELECT w.place, n.hash FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY"
+                        " AS w(level, idx, place) JOIN log_nodes n ON n.level = w.level AND n.idx = w.idx",
+                        Params().integers(levels).integers(indexes)));
+  std::vector<evidence::Hash> hashes(ids.size());
+  std::vector<bool> found(ids.size(), false);
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    const auto place = static_cast<std::size_t>(rows.integer(row, 0) - 1);
+    if (place >= ids.size()) return internal_error("the log's node query returned place {}", place);
+    JALA_TRY(copy_hash(rows.bytes(row, 1), ids[place], hashes[place]));
+    found[place] = true;
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (!found[i]) return not_found("the log has no node at level {} index {}", ids[i].level, ids[i].index);
+  }
+  return hashes;
+}
+
+Status View::do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) {
+  JALA_TRY(run("INSERT INTO log_entries (leaf_index, entry) VALUES ($1, $2)",
+               Params().integer(static_cast<std::int64_t>(index)).text(entry)));
+  for (const evidence::Node& node : nodes) {
+    JALA_TRY(run("INSERT INTO log_nodes (level, idx, hash) VALUES ($1, $2, $3)",
+                 Params()
+                     .integer(node.id.level)
+                     .integer(static_cast<std::int64_t>(node.id.index))
+                     .bytes({reinterpret_cast<const char*>(node.hash.data()), node.hash.size()})));
+  }
+  return {};
+}
+
+Status View::do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) {
+  JALA_TRY(
+      run("INSERT INTO log_records (kind, source, source_id, leaf_index) VALUES ($1, $2, $3, $4)"
+          " ON CONFLICT (kind, source, source_id) DO UPDATE SET leaf_index = EXCLUDED.leaf_index",
+          Params().text(kind).text(key.source).text(key.id).integer(static_cast<std::int64_t>(index))));
+  return {};
+}
+
+Result<std::optional<std::uint64_t>> View::log_index(std::string_view kind, const RecordKey& key) const {
+  JALA_TRY_ASSIGN(const Rows rows,
+                  query("SELECT leaf_index FROM log_records WHERE kind = $1 AND source = $2 AND source_id = $3",
+                        Params().text(kind).text(key.source).text(key.id)));
+  if (rows.size() == 0) return std::optional<std::uint64_t>();
+  return std::optional<std::uint64_t>(static_cast<std::uint64_t>(rows.integer(0, 0)));
+}
+
+Result<std::vector<std::pair<std::string, RecordKey>>> View::unlogged_records() const {
+  JALA_TRY_ASSIGN(const Rows rows,
+                  query("SELECT 'report' AS kind, source, source_id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM"
+                        " log_records l WHERE l.kind = 'report' AND l.source = r.source AND l.source_id = r.source_id)"
+                        " UNION ALL SELECT 'transaction', source, source_id FROM transactions t WHERE NOT EXISTS"
+                        " (SELECT 1 FROM log_records l WHERE l.kind = 'transaction' AND l.source = t.source AND"
+                        " l.source_id = t.source_id) ORDER BY 1, 2, 3"));
+  std::vector<std::pair<std::string, RecordKey>> records;
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    records.emplace_back(std::string(rows.text(row, 0)),
+                         RecordKey{std::string(rows.text(row, 1)), std::string(rows.text(row, 2))});
+  }
+  return records;
+}
+
+Result<std::vector<std::pair<std::uint64_t, RecordKey>>> View::logged_after(std::string_view kind,
+                                                                            std::optional<std::uint64_t> after,
+                                                                            std::size_t limit) const {
+  JALA_TRY_ASSIGN(const Rows rows,
+                  query("SELECT leaf_index, source, source_id FROM log_records"
+                        " WHERE kind = $1 AND leaf_index > $2 ORDER BY leaf_index LIMIT $3",
+                        Params()
+                            .text(kind)
+                            .integer(after ? static_cast<std::int64_t>(*after) : std::int64_t{-1})
+                            .integer(static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)))));
+  std::vector<std::pair<std::uint64_t, RecordKey>> records;
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    records.emplace_back(static_cast<std::uint64_t>(rows.integer(row, 0)),
+                         RecordKey{std::string(rows.text(row, 1)), std::string(rows.text(row, 2))});
+  }
+  return records;
+}
+
+}  // namespace jala::storage::postgres

@@ -1,0 +1,280 @@
+// Reports, transactions and selectors in the PostgreSQL backend (view.h).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "jala/storage/postgres/view.h"
+
+namespace jala::storage::postgres {
+namespace {
+
+constexpr std::size_t k_max_cached_selector_keys = 1 << 20;
+
+std::string_view as_bytes(const Sha256Digest& digest) {
+  return {reinterpret_cast<const char*>(digest.data()), digest.size()};
+}
+
+Params report_params(const model::Report& report, const Sha256Digest& content_hash) {
+  Params params;
+  params.text(report.source).text(report.id).text(model::to_string(report.kind)).text(report.country);
+  params.integer(report.reported_at.unix_micros).text(report.language).text(report.victim_country);
+  if (report.loss) {
+    params.real(report.loss->amount).text(report.loss->currency);
+  } else {
+    params.null().null();
+  }
+  return params.text(model::to_string(report.tlp)).text(report.text).bytes(as_bytes(content_hash));
+}
+
+}  // namespace
+
+Result<std::optional<View::StoredRecord>> View::find_stored(std::string_view table, const RecordKey& key) const {
+  const std::string_view column = table == "reports" ? "report_key" : "transaction_key";
+  JALA_TRY_ASSIGN(
+      const Rows rows,
+      query(fmt::format("SELECT {}, content_hash FROM {} WHERE source = $1 AND source_id = $2", column, table),
+            Params().text(key.source).text(key.id)));
+  if (rows.size() == 0) return std::optional<StoredRecord>();
+  return std::optional<StoredRecord>(StoredRecord{rows.integer(0, 0), rows.bytes(0, 1)});
+}
+
+Result<std::int64_t> View::intern(const model::Selector& selector) {
+  std::string cache_key(1, static_cast<char>(selector.type));
+  cache_key += selector.value;
+  if (const auto cached = m_selector_keys.find(cache_key); cached != m_selector_keys.end()) return cached->second;
+  // Looked up before it is inserted: writers hold the write lock, so nobody adds it meanwhile, and no
+  // sequence number is spent on a selector that exists (the keys stay dense for the bulk reads).
+  const std::string_view type = model::to_string(selector.type);
+  JALA_TRY_ASSIGN(Rows rows, query("SELECT selector_key FROM selectors WHERE type = $1 AND value = $2",
+                                   Params().text(type).text(selector.value)));
+  if (rows.size() == 0) {
+    JALA_TRY_ASSIGN(rows, query("INSERT INTO selectors (type, value) VALUES ($1, $2) RETURNING selector_key",
+                                Params().text(type).text(selector.value)));
+  }
+  if (rows.size() != 1) return internal_error("selector {} could not be stored", selector.to_string());
+  const std::int64_t key = rows.integer(0, 0);
+  if (m_selector_keys.size() >= k_max_cached_selector_keys) m_selector_keys.clear();
+  m_selector_keys.emplace(std::move(cache_key), key);
+  return key;
+}
+
+Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256Digest& content_hash) {
+  constexpr std::string_view k_columns =
+      "kind = $3, country = $4, reported_at = $5, language = $6, victim_country = $7, loss_amount = $8,"
+      " loss_currency = $9, tlp = $10, text = $11, content_hash = $12";
+  JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored, find_stored("reports", {report.source, report.id}));
+  std::int64_t report_key = 0;
+  PutOutcome outcome = PutOutcome::added;
+  if (stored) {
+    if (stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
+    outcome = PutOutcome::updated;
+    report_key = stored->key;
+    Params params = report_params(report, content_hash);
+    JALA_TRY(
+        run(fmt::format("UPDATE reports SET {} WHERE report_key = $13 AND source = $1 AND source_id = $2", k_columns),
+            params.integer(report_key)));
+    JALA_TRY(run("DELETE FROM report_selectors WHERE report_key = $1", Params().integer(report_key)));
+  } else {
+    JALA_TRY_ASSIGN(
+        const Rows inserted,
+        query("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country,"
+              " loss_amount, loss_currency, tlp, text, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+              " $8, $9, $10, $11, $12) RETURNING report_key",
+              report_params(report, content_hash)));
+    report_key = inserted.integer(0, 0);
+  }
+
+  constexpr std::string_view k_insert_selector =
+      "INSERT INTO report_selectors (report_key, position, selector_key, raw, span_start, span_end, confidence)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7)";
+  std::int64_t position = 0;
+  for (const model::ReportSelector& named : report.selectors) {
+    JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(named.selector));
+    JALA_TRY(run(
+        k_insert_selector,
+        Params().integer(report_key).integer(position++).integer(selector_key).text(named.raw).null().null().null()));
+  }
+  for (const model::TextSelector& found : report.text_selectors) {
+    JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(found.selector));
+    const std::string_view raw = std::string_view(report.text).substr(found.start, found.end - found.start);
+    JALA_TRY(run(k_insert_selector, Params()
+                                        .integer(report_key)
+                                        .integer(position++)
+                                        .integer(selector_key)
+                                        .text(raw)
+                                        .integer(found.start)
+                                        .integer(found.end)
+                                        .real(found.confidence)));
+  }
+  JALA_TRY(put_assessment(report_key, report.assessment));
+  return outcome;
+}
+
+Status View::do_put_assessment(const RecordKey& key, const model::Assessment& assessment) {
+  JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored, find_stored("reports", key));
+  if (!stored) return internal_error("report {}/{} has an assessment but cannot be found", key.source, key.id);
+  return put_assessment(stored->key, assessment);
+}
+
+Result<PutOutcome> View::do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash) {
+  JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored,
+                  find_stored("transactions", {transaction.source, transaction.id}));
+  if (stored && stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
+  JALA_TRY_ASSIGN(const std::int64_t from_key, intern(transaction.from));
+  JALA_TRY_ASSIGN(const std::int64_t to_key, intern(transaction.to));
+  Params params;
+  params.text(transaction.source).text(transaction.id).integer(from_key).integer(to_key).real(transaction.amount);
+  params.text(transaction.currency).integer(transaction.at.unix_micros).text(model::to_string(transaction.channel));
+  params.text(transaction.reference).bytes(as_bytes(content_hash));
+  if (stored) {
+    JALA_TRY(
+        run("UPDATE transactions SET from_key = $3, to_key = $4, amount = $5, currency = $6, at = $7,"
+            " channel = $8, reference = $9, content_hash = $10 WHERE transaction_key = $11"
+            " AND source = $1 AND source_id = $2",
+            params.integer(stored->key)));
+    return PutOutcome::updated;
+  }
+  JALA_TRY_ASSIGN(const Rows inserted,
+                  query("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel,"
+                        " reference, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                        params));
+  return PutOutcome::added;
+}
+
+Result<std::optional<model::Report>> View::find_report(const RecordKey& key) const {
+  JALA_TRY_ASSIGN(const Rows found,
+                  query("SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount,"
+                        " loss_currency, tlp, text FROM reports WHERE source = $1 AND source_id = $2",
+                        Params().text(key.source).text(key.id)));
+  if (found.size() == 0) return std::optional<model::Report>();
+  model::Report report;
+  report.source = key.source;
+  report.id = key.id;
+  const std::int64_t report_key = found.integer(0, 0);
+  Result<model::ReportKind> kind = model::parse_report_kind(found.text(0, 1));
+  Result<model::Tlp> tlp = model::parse_tlp(found.text(0, 8));
+  if (!kind.ok() || !tlp.ok()) {
+    return data_loss("report {}/{} has an unreadable kind or TLP in the store", key.source, key.id);
+  }
+  report.kind = *kind;
+  report.tlp = *tlp;
+  report.country = found.text(0, 2);
+  report.reported_at = Timestamp{found.integer(0, 3)};
+  report.language = found.text(0, 4);
+  report.victim_country = found.text(0, 5);
+  if (!found.is_null(0, 6)) report.loss = model::Money{found.real(0, 6), std::string(found.text(0, 7))};
+  report.text = found.text(0, 9);
+
+  JALA_TRY_ASSIGN(const Rows selectors,
+                  query("SELECT s.type, s.value, rs.raw, rs.span_start, rs.span_end, rs.confidence"
+                        " FROM report_selectors rs JOIN selectors s USING (selector_key)"
+                        " WHERE rs.report_key = $1 ORDER BY rs.position",
+                        Params().integer(report_key)));
+  for (std::size_t row = 0; row < selectors.size(); ++row) {
+    JALA_TRY_ASSIGN(const model::Selector selector, selectors.selector(row, 0));
+    if (selectors.is_null(row, 3)) {
+      report.selectors.push_back({selector, std::string(selectors.text(row, 2))});
+    } else {
+      report.text_selectors.push_back({selector, static_cast<std::uint32_t>(selectors.integer(row, 3)),
+                                       static_cast<std::uint32_t>(selectors.integer(row, 4)), selectors.real(row, 5)});
+    }
+  }
+  JALA_TRY_ASSIGN(report.assessment, find_assessment(report_key));
+  return std::optional<model::Report>(std::move(report));
+}
+
+Result<std::optional<model::Transaction>> View::find_transaction(const RecordKey& key) const {
+  JALA_TRY_ASSIGN(const Rows found,
+                  query("SELECT f.type, f.value, t.type, t.value, x.amount, x.currency, x.at, x.channel, x.reference"
+                        " FROM transactions x JOIN selectors f ON f.selector_key = x.from_key"
+                        " JOIN selectors t ON t.selector_key = x.to_key WHERE x.source = $1 AND x.source_id = $2",
+                        Params().text(key.source).text(key.id)));
+  if (found.size() == 0) return std::optional<model::Transaction>();
+  Result<model::Selector> from = found.selector(0, 0);
+  Result<model::Selector> to = found.selector(0, 2);
+  Result<model::Channel> channel = model::parse_channel(found.text(0, 7));
+  if (!from.ok() || !to.ok() || !channel.ok()) {
+    return data_loss("transaction {}/{} is unreadable in the store", key.source, key.id);
+  }
+  model::Transaction transaction;
+  transaction.source = key.source;
+  transaction.id = key.id;
+  transaction.from = std::move(from).value();
+  transaction.to = std::move(to).value();
+  transaction.amount = found.real(0, 4);
+  transaction.currency = found.text(0, 5);
+  transaction.at = Timestamp{found.integer(0, 6)};
+  transaction.channel = *channel;
+  transaction.reference = found.text(0, 8);
+  return std::optional<model::Transaction>(std::move(transaction));
+}
+
+Result<std::vector<RecordKey>> View::reports_with_selector(const model::Selector& selector) const {
+  JALA_TRY_ASSIGN(const Rows found,
+                  query("SELECT DISTINCT r.source, r.source_id FROM selectors s JOIN report_selectors rs"
+                        " USING (selector_key) JOIN reports r USING (report_key) WHERE s.type = $1 AND s.value = $2"
+                        " ORDER BY r.source, r.source_id",
+                        Params().text(model::to_string(selector.type)).text(selector.value)));
+  std::vector<RecordKey> keys;
+  keys.reserve(found.size());
+  for (std::size_t row = 0; row < found.size(); ++row) {
+    keys.push_back({std::string(found.text(row, 0)), std::string(found.text(row, 1))});
+  }
+  return keys;
+}
+
+Result<SelectorReports> View::first_reports_with_selector(const model::Selector& selector, std::size_t limit) const {
+  // Both walk the (selector_key, report_key) index; only the first `limit` reports are joined.
+  const Params named = Params().text(model::to_string(selector.type)).text(selector.value);
+  JALA_TRY_ASSIGN(const Rows counted,
+                  query("SELECT COUNT(DISTINCT report_key) FROM report_selectors WHERE selector_key ="
+                        " (SELECT selector_key FROM selectors WHERE type = $1 AND value = $2)",
+                        named));
+  SelectorReports found;
+  found.count = counted.size() == 1 ? counted.integer(0, 0) : 0;
+  Params first = named;
+  first.integer(static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+  JALA_TRY_ASSIGN(const Rows rows,
+                  query("SELECT r.source, r.source_id FROM (SELECT DISTINCT report_key FROM report_selectors"
+                        " WHERE selector_key = (SELECT selector_key FROM selectors WHERE type = $1 AND value = $2)"
+                        " ORDER BY report_key LIMIT $3) AS f JOIN reports r USING (report_key) ORDER BY report_key",
+                        first));
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    found.first.push_back({std::string(rows.text(row, 0)), std::string(rows.text(row, 1))});
+  }
+  return found;
+}
+
+Result<StoreStats> View::stats() const {
+  const auto count = [&](std::string_view sql) -> Result<std::int64_t> {
+    JALA_TRY_ASSIGN(const Rows rows, query(sql));
+    return rows.size() == 1 ? rows.integer(0, 0) : 0;
+  };
+  const auto counts = [&](std::string_view sql) -> Result<Counts> {
+    JALA_TRY_ASSIGN(const Rows rows, query(sql));
+    Counts out;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+      out.emplace_back(std::string(rows.text(row, 0)), rows.integer(row, 1));
+    }
+    sort_counts(out);
+    return out;
+  };
+  StoreStats stats;
+  JALA_TRY_ASSIGN(stats.reports, count("SELECT COUNT(*) FROM reports"));
+  JALA_TRY_ASSIGN(stats.transactions, count("SELECT COUNT(*) FROM transactions"));
+  // Only selectors that a report or transaction still names (an update may leave old ones behind).
+  constexpr std::string_view k_named_selectors =
+      "SELECT type FROM selectors s WHERE EXISTS (SELECT 1 FROM report_selectors rs WHERE rs.selector_key ="
+      " s.selector_key) OR EXISTS (SELECT 1 FROM transactions t WHERE t.from_key = s.selector_key) OR EXISTS"
+      " (SELECT 1 FROM transactions t WHERE t.to_key = s.selector_key)";
+  JALA_TRY_ASSIGN(stats.selectors, count(fmt::format("SELECT COUNT(*) FROM ({}) AS n", k_named_selectors)));
+  JALA_TRY_ASSIGN(stats.reports_by_kind, counts("SELECT kind, COUNT(*) FROM reports GROUP BY kind"));
+  JALA_TRY_ASSIGN(stats.reports_by_country, counts("SELECT country, COUNT(*) FROM reports GROUP BY country"));
+  JALA_TRY_ASSIGN(stats.reports_by_source, counts("SELECT source, COUNT(*) FROM reports GROUP BY source"));
+  JALA_TRY_ASSIGN(stats.selectors_by_type,
+                  counts(fmt::format("SELECT type, COUNT(*) FROM ({}) AS n GROUP BY type", k_named_selectors)));
+  return stats;
+}
+
+}  // namespace jala::storage::postgres

@@ -1,0 +1,69 @@
+// Transactions as a backend's query returns them, kept compactly until their accounts are numbered:
+// what both SQL backends read into a flow::Ledger. Accounts are the backend's selector keys until
+// add_to() maps them. Internal to storage/. Thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jala/base/result.h"
+#include "jala/flow/ledger.h"
+
+namespace jala::storage {
+
+// One transaction's columns, as read.
+struct TransactionRow {
+  std::int64_t from_key = 0;
+  std::int64_t to_key = 0;
+  double amount = 0;
+  std::string_view currency;
+  std::int64_t at = 0;  // microseconds since the Unix epoch
+  std::string_view channel;
+  std::string_view source;
+  std::string_view id;
+};
+
+class TransactionRows {
+ public:
+  Status add(const TransactionRow& row);
+
+  // The selector keys of each transaction: from, then to.
+  const std::vector<std::int64_t>& selector_keys() const { return m_keys; }
+
+  // Adds every transaction, with `account_of(selector key)` as its accounts.
+  template <typename AccountOf>
+  Status add_to(flow::LedgerBuilder& builder, AccountOf account_of) const {
+    const std::string_view all(m_text);
+    std::size_t begin = 0;
+    const auto next_text = [&](std::size_t index) {
+      const std::string_view field = all.substr(begin, m_text_ends[index] - begin);
+      begin = m_text_ends[index];
+      return field;
+    };
+    for (std::size_t i = 0; i < m_amounts.size(); ++i) {
+      flow::TransferRecord record;
+      record.currency = next_text(3 * i);
+      record.source = next_text(3 * i + 1);
+      record.id = next_text(3 * i + 2);
+      record.from = account_of(m_keys[2 * i]);
+      record.to = account_of(m_keys[2 * i + 1]);
+      record.at = Timestamp{m_times[i]};
+      record.amount = m_amounts[i];
+      record.channel = m_channels[i];
+      JALA_TRY(builder.add(record));
+    }
+    return {};
+  }
+
+ private:
+  std::vector<std::int64_t> m_keys;  // from, to per transaction
+  std::vector<double> m_amounts;
+  std::vector<std::int64_t> m_times;
+  std::vector<model::Channel> m_channels;
+  std::string m_text;                    // currency, source and id of each transaction, concatenated
+  std::vector<std::size_t> m_text_ends;  // three per transaction
+};
+
+}  // namespace jala::storage
