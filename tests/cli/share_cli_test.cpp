@@ -81,8 +81,10 @@ class TwoNodes : public ::testing::Test {
     }
   }
 
-  std::string add_partner(const std::string& name, const std::string& tlp) {
-    const JalaRun added = run_jala({"--db", m_a, "partner", "add", name, "--tlp-max", tlp});
+  std::string add_partner(const std::string& name, const std::string& tlp, std::vector<std::string> options = {}) {
+    std::vector<std::string> args = {"--db", m_a, "partner", "add", name, "--tlp-max", tlp};
+    args.insert(args.end(), options.begin(), options.end());
+    const JalaRun added = run_jala(args);
     EXPECT_EQ(added.exit_code, 0) << added.err;
     return added.out.substr(0, added.out.find('\n'));
   }
@@ -259,8 +261,8 @@ TEST_F(TwoNodes, PublishesNetworksAtTheirReportsTlpAndKeepsThoseWithARedReportHo
 
 TEST_F(TwoNodes, PublishesLureAccountsAsIndicatorsWithTheNodesSightings) {
   write_file(m_scratch.file("lures.jsonl"),
-             report_line("lure-1", "amber", "Việc nhẹ lương cao 1.500 USD/tháng tại Campuchia, liên hệ t.me/lucky_jobs_kh",
-                         "lure_ad") +
+             report_line("lure-1", "amber",
+                         "Việc nhẹ lương cao 1.500 USD/tháng tại Campuchia, liên hệ t.me/lucky_jobs_kh", "lure_ad") +
                  report_line("lure-2", "green", "Easy job in Cambodia, 1500 USD a month, free visa: t.me/lucky_jobs_kh",
                              "lure_ad") +
                  report_line("lure-3", "red", "Informant: the boss recruits through t.me/secret_boss_kh", "lure_ad"));
@@ -405,8 +407,10 @@ TEST_F(TwoNodes, TakesEnvelopesIntoTheInboxWithAStatusOnlyTheSenderSees) {
   EXPECT_EQ(get(status_path, m_secret_c).status, 404);
 }
 
-TEST_F(TwoNodes, PrivateOverlapFindsTheSharedSelectorsWithinThePartnersTlp) {
-  write_file(m_scratch.file("b.jsonl"),
+// Node B's own report for private overlap: a wallet that A's amber report names too, and an IBAN that
+// only A's red report names.
+void ingest_b_report(const std::string& db, const ScratchFolder& scratch) {
+  write_file(scratch.file("b.jsonl"),
              nlohmann::json{{"source", "VN-MPS"},
                             {"id", "b-1"},
                             {"kind", "victim_complaint"},
@@ -418,7 +422,11 @@ TEST_F(TwoNodes, PrivateOverlapFindsTheSharedSelectorsWithinThePartnersTlp) {
                              "boss@only-here.example"}}
                      .dump() +
                  "\n");
-  ASSERT_EQ(run_jala({"--db", m_b, "ingest", m_scratch.file("b.jsonl")}).exit_code, 0);
+  ASSERT_EQ(run_jala({"--db", db, "ingest", scratch.file("b.jsonl")}).exit_code, 0);
+}
+
+TEST_F(TwoNodes, PrivateOverlapFindsTheSharedSelectorsWithinThePartnersTlp) {
+  ingest_b_report(m_b, m_scratch);
   const auto overlap = [&](std::vector<std::string> extra) {
     std::vector<std::string> args = {"--db", m_b, "overlap", "--with", m_base, "--partner", "ph-nbi", "--json"};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -439,6 +447,51 @@ TEST_F(TwoNodes, PrivateOverlapFindsTheSharedSelectorsWithinThePartnersTlp) {
                                    {"JALA_PARTNER_SECRET=" + m_secret_d});
   EXPECT_NE(revoked.exit_code, 0);
   EXPECT_NE(revoked.err.find("401"), std::string::npos) << revoked.err;
+}
+
+TEST_F(TwoNodes, PrivateOverlapKeepsToThePartnersLimits) {
+  ingest_b_report(m_b, m_scratch);
+  const std::string secret_e = add_partner("node-e", "amber", {"--overlap-max-set", "1", "--overlap-per-day", "1"});
+  const std::string secret_f = add_partner("node-f", "amber", {"--overlap-per-day", "0"});
+  const auto overlap = [&](const std::string& secret, std::vector<std::string> extra) {
+    std::vector<std::string> args = {"--db", m_b, "overlap", "--with", m_base, "--partner", "ph-nbi"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_jala(args, "", {"JALA_PARTNER_SECRET=" + secret});
+  };
+  // B's set holds two selectors of these types; the agreement allows one a session.
+  const JalaRun too_large = overlap(secret_e, {"--types", "wallet,iban"});
+  EXPECT_EQ(too_large.exit_code, 1);
+  EXPECT_NE(
+      too_large.err.find("refused the overlap (413): the agreement with node-e allows sets of at most 1 selectors"),
+      std::string::npos)
+      << too_large.err;
+  // A refused session is not counted: one of one selector is allowed, and the next one in 24 hours is not.
+  const JalaRun first = overlap(secret_e, {"--types", "wallet", "--json"});
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(nlohmann::json::parse(first.out.empty() ? "{}" : first.out)["shared_count"], 1);
+  const JalaRun second = overlap(secret_e, {"--types", "wallet"});
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.err.find("(429): node-e has started 1 private overlaps in the last 24 hours"), std::string::npos)
+      << second.err;
+  EXPECT_NE(second.err.find("; retry in 86"), std::string::npos) << "about 86,400 s: " << second.err;
+
+  const JalaRun none = overlap(secret_f, {"--types", "wallet"});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("(403): the agreement with node-f does not allow private overlap"), std::string::npos)
+      << none.err;
+
+  const JalaRun listed = run_jala({"--db", m_a, "partner", "list", "--json"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  for (const auto& partner : nlohmann::json::parse(listed.out)["partners"]) {
+    if (partner["name"] == "node-e") {
+      EXPECT_EQ(partner["overlap_max_set"], 1);
+      EXPECT_EQ(partner["overlap_per_day"], 1);
+    }
+    if (partner["name"] == "node-b") {
+      EXPECT_EQ(partner["overlap_max_set"], 1'000'000);
+      EXPECT_EQ(partner["overlap_per_day"], 24);
+    }
+  }
 }
 
 }  // namespace

@@ -34,7 +34,6 @@ class SharingConformance : public BackendTest {
                     .ok());
     return got;
   }
-
 };
 
 SharedObject object(std::string id, std::string version, std::string type, model::Tlp tlp,
@@ -94,14 +93,15 @@ TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
 }
 
 TEST_P(SharingConformance, KeepsPartnersAndNamedState) {
-  Partner partner{"ph-nbi", "$argon2id$hash", model::Tlp::amber, {"reports", "networks"}, Timestamp{5}, {}};
-  ASSERT_TRUE(m_store
-                  ->write([&](WriteTransaction& transaction) -> Status {
-                    JALA_TRY(transaction.put_partner(partner));
-                    JALA_TRY(transaction.put_partner({"kh-police", "h", model::Tlp::green, {}, Timestamp{6}, Timestamp{7}}));
-                    return transaction.set_share_state("publish:reports", "41");
-                  })
-                  .ok());
+  Partner partner{"ph-nbi", "$argon2id$hash", model::Tlp::amber, {"reports", "networks"}, Timestamp{5}, {}, 5000, 3};
+  ASSERT_TRUE(
+      m_store
+          ->write([&](WriteTransaction& transaction) -> Status {
+            JALA_TRY(transaction.put_partner(partner));
+            JALA_TRY(transaction.put_partner({"kh-police", "h", model::Tlp::green, {}, Timestamp{6}, Timestamp{7}}));
+            return transaction.set_share_state("publish:reports", "41");
+          })
+          .ok());
   ASSERT_TRUE(m_store
                   ->read([&](const ReadView& view) -> Status {
                     JALA_TRY_ASSIGN(const std::optional<Partner> found, view.find_partner("ph-nbi"));
@@ -110,6 +110,8 @@ TEST_P(SharingConformance, KeepsPartnersAndNamedState) {
                       EXPECT_EQ(found->collections, partner.collections);
                       EXPECT_EQ(found->tlp_max, model::Tlp::amber);
                       EXPECT_FALSE(found->revoked.has_value());
+                      EXPECT_EQ(found->overlap_max_set, 5000U);
+                      EXPECT_EQ(found->overlap_sessions_per_day, 3U);
                     }
                     JALA_TRY_ASSIGN(const std::optional<Partner> missing, view.find_partner("nobody"));
                     EXPECT_FALSE(missing.has_value());
@@ -119,6 +121,8 @@ TEST_P(SharingConformance, KeepsPartnersAndNamedState) {
                       EXPECT_EQ(all[0].name, "kh-police");
                       EXPECT_EQ(all[0].revoked, Timestamp{7});
                       EXPECT_TRUE(all[0].collections.empty());
+                      EXPECT_EQ(all[0].overlap_max_set, k_default_overlap_max_set);
+                      EXPECT_EQ(all[0].overlap_sessions_per_day, k_default_overlap_sessions_per_day);
                     }
                     JALA_TRY_ASSIGN(const std::optional<std::string> cursor, view.share_state("publish:reports"));
                     EXPECT_EQ(cursor, "41");

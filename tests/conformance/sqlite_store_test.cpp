@@ -34,7 +34,8 @@ TEST(SqliteStore, RefusesAStoreFromANewerJala) {
 std::string undo_schema_7() {
   const std::string in_tile = "(position & 63)";
   std::string level = "0";
-  for (int bits = 1; bits <= 5; ++bits) level += fmt::format(" + (({} & {}) = {})", in_tile, (1 << bits) - 1, (1 << bits) - 1);
+  for (int bits = 1; bits <= 5; ++bits)
+    level += fmt::format(" + (({} & {}) = {})", in_tile, (1 << bits) - 1, (1 << bits) - 1);
   level = "(" + level + ")";
   return fmt::format(
       "CREATE TABLE log_nodes_by_level (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,"
@@ -45,9 +46,15 @@ std::string undo_schema_7() {
       level, in_tile);
 }
 
-// What schemas 7, 6 and 5 changed, undone to make an older store from a current one.
+// Schema 8 undone: partners without their overlap limits.
+std::string undo_schema_8() {
+  return "ALTER TABLE partners DROP COLUMN overlap_max_set; ALTER TABLE partners DROP COLUMN"
+         " overlap_sessions_per_day;";
+}
+
+// What schemas 8, 7, 6 and 5 changed, undone to make an older store from a current one.
 std::string undo_since_schema_5() {
-  return undo_schema_7() +
+  return undo_schema_8() + undo_schema_7() +
          " DROP TABLE report_assessments; DROP TABLE lure_facts; DROP INDEX log_records_by_leaf;"
          " DROP TABLE shared_objects; DROP TABLE partners; DROP TABLE share_state;";
 }
@@ -78,6 +85,37 @@ LogReading read_log(Store& store) {
   return reading;
 }
 
+// Partners agreed before schema 8 get the default overlap limits.
+TEST(SqliteStore, UpgradesPartnersWithTheDefaultOverlapLimits) {
+  const ScratchFolder scratch("v7");
+  const std::filesystem::path path = scratch.file("jala.db");
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)
+                    ->write([](WriteTransaction& t) {
+                      return t.put_partner({"kh-police", "h", model::Tlp::green, {}, Timestamp{6}, {}, 7, 2});
+                    })
+                    .ok());
+  }
+  ASSERT_EQ(
+      std::system(fmt::format("sqlite3 '{}' '{} PRAGMA user_version = 7;'", path.string(), undo_schema_8()).c_str()),
+      0);
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  std::optional<Partner> partner;
+  ASSERT_TRUE((*store)
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(partner, view.find_partner("kh-police"));
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(partner.has_value());
+  EXPECT_EQ(partner->tlp_max, model::Tlp::green);
+  EXPECT_EQ(partner->overlap_max_set, k_default_overlap_max_set);
+  EXPECT_EQ(partner->overlap_sessions_per_day, k_default_overlap_sessions_per_day);
+}
+
 // A store of schema 6 keeps its log's nodes by (level, idx); upgraded, it has the same root and proofs,
 // and appends extend the same tree.
 TEST(SqliteStore, UpgradesTheLogToNodesInTiles) {
@@ -97,7 +135,7 @@ TEST(SqliteStore, UpgradesTheLogToNodesInTiles) {
     before = read_log(**store);
   }
   ASSERT_EQ(before.proofs.size(), 37U);
-  const std::string downgrade = undo_schema_7() + " PRAGMA user_version = 6;";
+  const std::string downgrade = undo_schema_8() + undo_schema_7() + " PRAGMA user_version = 6;";
   ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
@@ -135,8 +173,9 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
                     })
                     .ok());
   }
-  ASSERT_EQ(std::system(
-                fmt::format("sqlite3 '{}' '{} DROP TABLE log_records; PRAGMA user_version = 3;'", path.string(), undo_since_schema_5()).c_str()),
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{} DROP TABLE log_records; PRAGMA user_version = 3;'", path.string(),
+                                    undo_since_schema_5())
+                            .c_str()),
             0);
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();

@@ -13,6 +13,18 @@
 #include "jala/storage/store.h"
 
 namespace jala::cli {
+namespace {
+
+// The sentence of a partner's JSON error ({"error": "…"}), else its body as it came.
+std::string refusal_reason(const std::string& body) {
+  const nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+  if (parsed.is_object() && parsed.contains("error") && parsed["error"].is_string()) {
+    return parsed["error"].get<std::string>();
+  }
+  return body;
+}
+
+}  // namespace
 
 Status overlap_command(const Context& context, const OverlapArgs& args) {
   std::vector<model::SelectorType> types;
@@ -43,6 +55,12 @@ Status overlap_command(const Context& context, const OverlapArgs& args) {
       client.post(url, {{"Content-Type", "application/octet-stream"}, {"Authorization", "Bearer " + secret}},
                   share::serialise(initiator.request())));
   if (response.status == 401) return invalid_argument("{} refused this node's secret (401)", args.with);
+  if (response.status == 403 || response.status == 413 || response.status == 429) {
+    return failed_precondition(
+        "{} refused the overlap ({}): {}{}", args.with, response.status, refusal_reason(response.body),
+        response.header("retry-after") ? fmt::format("; retry in {} s", *response.header("retry-after"))
+                                       : std::string());
+  }
   if (response.status != 200) return unavailable("{} answered {}: {}", url, response.status, response.body);
   JALA_TRY_ASSIGN(const share::Response answer, share::parse_response(response.body));
   JALA_TRY_ASSIGN(const share::Overlap overlap, initiator.finish(answer));

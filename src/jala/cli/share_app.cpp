@@ -4,7 +4,8 @@ namespace jala::cli {
 
 ShareCommands::ShareCommands(CLI::App& app) {
   m_serve_app = app.add_subcommand("serve", "Serve partners over TAXII 2.1 and analysts over the JSON API");
-  m_serve_app->add_option("--listen", m_serve.listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks one)");
+  m_serve_app->add_option("--listen", m_serve.listen,
+                          "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks one)");
   m_serve_app->add_option("--threads", m_serve.threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   m_serve_app->add_option("--tls-cert", m_serve.tls_certificate, "PEM certificate chain: serve HTTPS");
@@ -25,6 +26,14 @@ ShareCommands::ShareCommands(CLI::App& app) {
                                 "The highest TLP it may receive: clear, green (default), amber or amber+strict");
   m_partner_add_app->add_option("--collections", m_partner_add.collections, "Collections it may use (default: all)")
       ->delimiter(',');
+  m_partner_add_app
+      ->add_option("--overlap-max-set", m_partner_add.overlap_max_set,
+                   "The most selectors it may send in one private overlap (default 1000000)")
+      ->check(CLI::Range(1U, 4'194'304U));
+  m_partner_add_app
+      ->add_option("--overlap-per-day", m_partner_add.overlap_per_day,
+                   "How many private overlaps it may start in any 24 hours; 0 allows none (default 24)")
+      ->check(CLI::Range(0U, 100'000U));
   m_partner_add_app->add_flag("--json", m_json, "Print JSON");
   m_partner_list_app = partner_app->add_subcommand("list", "List partners and their agreements");
   m_partner_list_app->add_flag("--json", m_json, "Print JSON");
@@ -38,7 +47,8 @@ ShareCommands::ShareCommands(CLI::App& app) {
   m_sync_app->add_option("--secret-file", m_sync.secret_file,
                          "A file holding the secret the partner gave this node (default $JALA_PARTNER_SECRET)");
   m_sync_app->add_option("--ca-file", m_sync.ca_file, "The CA that signs the partner's certificate");
-  m_sync_app->add_option("--model", m_sync.model, "The classifier that assesses each report (default: the shipped one)");
+  m_sync_app->add_option("--model", m_sync.model,
+                         "The classifier that assesses each report (default: the shipped one)");
   m_sync_app->add_flag("--json", m_json, "Print JSON");
 
   m_overlap_app = app.add_subcommand(

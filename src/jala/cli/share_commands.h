@@ -3,6 +3,7 @@
 // list of the other commands.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "jala/cli/commands.h"
+#include "jala/storage/sharing.h"
 
 namespace jala::cli {
 
@@ -19,7 +21,7 @@ struct ServeArgs {
   std::string tls_certificate;
   std::string tls_key;
   bool plain_http_anywhere = false;
-  std::string agency;   // the node's identity; kept in the store after the first serve
+  std::string agency;  // the node's identity; kept in the store after the first serve
   std::string country;
   std::size_t max_body_bytes = std::size_t{16} << 20;
   std::string port_file;  // where to write the port once listening (for scripts and tests)
@@ -30,12 +32,14 @@ struct PartnerAddArgs {
   std::string name;
   std::string tlp_max = "green";
   std::vector<std::string> collections;  // empty: every collection partners may use
+  std::uint32_t overlap_max_set = storage::k_default_overlap_max_set;
+  std::uint32_t overlap_per_day = storage::k_default_overlap_sessions_per_day;
   Output output = Output::text;
 };
 
 struct SyncArgs {
-  std::string from;     // the partner's base URL, e.g. https://node-a.example:8443
-  std::string partner;  // the partner's name here: the origin of what comes in
+  std::string from;         // the partner's base URL, e.g. https://node-a.example:8443
+  std::string partner;      // the partner's name here: the origin of what comes in
   std::string secret_file;  // the secret the partner gave this node; else $JALA_PARTNER_SECRET
   std::string ca_file;      // the CA that signs the partner's certificate
   std::string model;        // the classifier that assesses each report; empty: default_model_path()
@@ -43,8 +47,8 @@ struct SyncArgs {
 };
 
 struct OverlapArgs {
-  std::string with;     // the partner's base URL
-  std::string partner;  // the partner's name here, for the report
+  std::string with;                // the partner's base URL
+  std::string partner;             // the partner's name here, for the report
   std::vector<std::string> types;  // selector types to compare; empty: every type
   bool count_only = false;         // learn only how many are shared, not which
   std::string secret_file;         // else $JALA_PARTNER_SECRET

@@ -78,6 +78,7 @@ const char* reason_phrase(int status) {
     case 413: return "Payload Too Large";
     case 415: return "Unsupported Media Type";
     case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
     case 503: return "Service Unavailable";
     default: return status < 500 ? "Client Error" : "Server Error";
   }

@@ -2,7 +2,9 @@
 // The body is a serialised psi Request; the answer a serialised Response. This node's set is the
 // selectors of its reports that the partner's agreement would let it see (TLP up to its tlp_max,
 // never red), of the types the query names (`?types=phone,wallet`; none: every type): membership is
-// information too, and is disclosed under the same limit as the reports.
+// information too, and is disclosed under the same limit as the reports. Each session must be within
+// the partner's overlap limits (share/overlap_policy.h): a larger set is refused with 413, a session
+// beyond the day's allowance with 429 and Retry-After, and an agreement without overlap with 403.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +12,7 @@
 #include "jala/model/text.h"
 #include "jala/server/node_handler.h"
 #include "jala/server/responses.h"
+#include "jala/share/overlap_policy.h"
 #include "jala/share/partners.h"
 #include "jala/share/psi.h"
 
@@ -23,6 +26,35 @@ Result<std::vector<model::SelectorType>> parse_types(std::optional<std::string_v
     types.push_back(type);
   }
   return types;
+}
+
+// Counts a session of `set_size` against the partner's limits, recording it when admitted.
+Result<share::OverlapVerdict> admit(storage::Store& store, const storage::Partner& partner, std::size_t set_size) {
+  share::OverlapVerdict verdict;
+  const std::string state_name = share::overlap_state_name(partner.name);
+  JALA_TRY(store.write([&](storage::WriteTransaction& transaction) -> Status {
+    JALA_TRY_ASSIGN(const std::optional<std::string> state, transaction.share_state(state_name));
+    const Timestamp started = now();
+    std::vector<Timestamp> sessions = share::recent_overlap_sessions(state.value_or(""), started);
+    verdict = share::admit_overlap(partner, set_size, sessions, started);
+    if (!verdict.admitted()) return {};
+    return transaction.set_share_state(state_name, share::format_overlap_sessions(sessions));
+  }));
+  return verdict;
+}
+
+HttpResponse refusal(const share::OverlapVerdict& verdict) {
+  switch (verdict.refusal) {
+    case share::OverlapRefusal::set_too_large: return json_error(413, verdict.why);
+    case share::OverlapRefusal::too_many_sessions: {
+      HttpResponse response = json_error(429, verdict.why);
+      response.headers.emplace_back("Retry-After", std::to_string(verdict.retry_after_seconds));
+      return response;
+    }
+    case share::OverlapRefusal::not_allowed:
+    case share::OverlapRefusal::none: break;
+  }
+  return json_error(403, verdict.why);
 }
 
 }  // namespace
@@ -59,6 +91,9 @@ HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, A
     if (!types.ok()) return json_error(types.error());
     const Result<share::Request> asked = share::parse_request(request.body);
     if (!asked.ok()) return json_error(asked.error());
+    const Result<share::OverlapVerdict> verdict = admit(store, **partner, asked->blinded.size());
+    if (!verdict.ok()) return json_error(verdict.error());
+    if (!verdict->admitted()) return refusal(*verdict);
     std::vector<model::Selector> own;
     const Status read = store.read([&](const storage::ReadView& view) -> Status {
       JALA_TRY_ASSIGN(own, view.selectors_of_reports(levels_up_to((*partner)->tlp_max)));

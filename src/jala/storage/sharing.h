@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,7 @@ struct SharedObject {
   // partner is a custody event.
   std::string record_source;
   std::string record_id;
-  Timestamp added{};   // when the collection got it: set by the store, unique and increasing per collection
+  Timestamp added{};  // when the collection got it: set by the store, unique and increasing per collection
 };
 
 enum class VersionMatch { last, first, all };
@@ -34,17 +35,22 @@ enum class VersionMatch { last, first, all };
 // Which objects of one collection to read, in the order they were added.
 struct SharedObjectQuery {
   std::string collection;
-  std::optional<Timestamp> added_after;  // exclusive
-  std::vector<std::string> types;        // empty: every type
-  std::vector<std::string> ids;          // empty: every id
-  VersionMatch versions = VersionMatch::last;  // among the versions the TLP limit lets through
-  std::vector<std::string> exact_versions;     // when not empty, instead of `versions`
+  std::optional<Timestamp> added_after;           // exclusive
+  std::vector<std::string> types;                 // empty: every type
+  std::vector<std::string> ids;                   // empty: every id
+  VersionMatch versions = VersionMatch::last;     // among the versions the TLP limit lets through
+  std::vector<std::string> exact_versions;        // when not empty, instead of `versions`
   model::Tlp tlp_max = model::Tlp::amber_strict;  // objects marked above it are left out
   std::size_t limit = 1000;
 };
 
-// A partner agency's agreement: which collections it may read and write, up to which TLP. Only the
-// Argon2id hash of its secret is kept.
+// What an agreement allows of private overlap unless it says otherwise (ADR 0009): sets of up to a
+// million selectors, and 24 sessions in any 24 hours.
+inline constexpr std::uint32_t k_default_overlap_max_set = 1'000'000;
+inline constexpr std::uint32_t k_default_overlap_sessions_per_day = 24;
+
+// A partner agency's agreement: which collections it may read and write, up to which TLP, and how much
+// private overlap it may run. Only the Argon2id hash of its secret is kept.
 struct Partner {
   std::string name;
   std::string secret_hash;  // crypto_pwhash_str's output
@@ -52,6 +58,11 @@ struct Partner {
   std::vector<std::string> collections;
   Timestamp added{};
   std::optional<Timestamp> revoked;
+  // Private overlap: the largest set the partner may send in one session, and how many sessions it may
+  // start in any 24 hours (0: none). Each session is a chance to test guessed selectors, so both bound
+  // what a partner can learn beyond what it is entitled to.
+  std::uint32_t overlap_max_set = k_default_overlap_max_set;
+  std::uint32_t overlap_sessions_per_day = k_default_overlap_sessions_per_day;
 };
 
 }  // namespace jala::storage

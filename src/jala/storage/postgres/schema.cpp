@@ -101,7 +101,9 @@ CREATE TABLE partners (
   tlp_max     INTEGER NOT NULL,
   collections TEXT COLLATE "C" NOT NULL,
   added_us    BIGINT NOT NULL,
-  revoked_us  BIGINT
+  revoked_us  BIGINT,
+  overlap_max_set          BIGINT NOT NULL,
+  overlap_sessions_per_day BIGINT NOT NULL
 );
 CREATE TABLE share_state (
   name  TEXT COLLATE "C" PRIMARY KEY,

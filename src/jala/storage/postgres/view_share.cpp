@@ -12,7 +12,8 @@ namespace {
 
 constexpr std::string_view k_lure_columns =
     "l.salary_amount, l.salary_currency, l.salary_period, l.salary_usd_month, l.destinations, l.perks, l.employer";
-constexpr std::string_view k_partner_columns = "name, secret_hash, tlp_max, collections, added_us, revoked_us";
+constexpr std::string_view k_partner_columns =
+    "name, secret_hash, tlp_max, collections, added_us, revoked_us, overlap_max_set, overlap_sessions_per_day";
 
 // The lure facts in a row's columns from `first` on (k_lure_columns).
 Result<model::LureFacts> read_lure(const Rows& rows, std::size_t row, int first) {
@@ -43,6 +44,9 @@ Result<Partner> read_partner(const Rows& rows, std::size_t row) {
   partner.collections = model::split_list(rows.text(row, 3), ',');
   partner.added = Timestamp{rows.integer(row, 4)};
   if (!rows.is_null(row, 5)) partner.revoked = Timestamp{rows.integer(row, 5)};
+  partner.overlap_max_set = static_cast<std::uint32_t>(std::clamp<std::int64_t>(rows.integer(row, 6), 0, UINT32_MAX));
+  partner.overlap_sessions_per_day =
+      static_cast<std::uint32_t>(std::clamp<std::int64_t>(rows.integer(row, 7), 0, UINT32_MAX));
   return partner;
 }
 
@@ -231,10 +235,12 @@ Status View::put_partner(const Partner& partner) {
   } else {
     params.null();
   }
-  JALA_TRY(run(fmt::format("INSERT INTO partners ({}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO"
+  params.integer(partner.overlap_max_set).integer(partner.overlap_sessions_per_day);
+  JALA_TRY(run(fmt::format("INSERT INTO partners ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (name) DO"
                            " UPDATE SET secret_hash = EXCLUDED.secret_hash, tlp_max = EXCLUDED.tlp_max,"
                            " collections = EXCLUDED.collections, added_us = EXCLUDED.added_us,"
-                           " revoked_us = EXCLUDED.revoked_us",
+                           " revoked_us = EXCLUDED.revoked_us, overlap_max_set = EXCLUDED.overlap_max_set,"
+                           " overlap_sessions_per_day = EXCLUDED.overlap_sessions_per_day",
                            k_partner_columns),
                params));
   return {};

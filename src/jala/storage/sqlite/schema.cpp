@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 7> k_migrations = {
+constexpr std::array<std::string_view, 8> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -163,6 +163,12 @@ INSERT INTO log_nodes_in_tiles (position, hash)
   FROM log_nodes ORDER BY 1;
 DROP TABLE log_nodes;
 ALTER TABLE log_nodes_in_tiles RENAME TO log_nodes;
+)sql",
+    // 7 -> 8: each partner's limits on private overlap (storage/sharing.h, ADR 0009); agreements made
+    // before get the defaults.
+    R"sql(
+ALTER TABLE partners ADD COLUMN overlap_max_set INTEGER NOT NULL DEFAULT 1000000;
+ALTER TABLE partners ADD COLUMN overlap_sessions_per_day INTEGER NOT NULL DEFAULT 24;
 )sql",
 };
 

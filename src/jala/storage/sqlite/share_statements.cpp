@@ -34,10 +34,14 @@ Result<Partner> read_partner(const Statement& row) {
   partner.collections = model::split_list(row.column_text(3), ',');
   partner.added = Timestamp{row.column_int(4)};
   if (!row.column_is_null(5)) partner.revoked = Timestamp{row.column_int(5)};
+  partner.overlap_max_set = static_cast<std::uint32_t>(std::clamp<std::int64_t>(row.column_int(6), 0, UINT32_MAX));
+  partner.overlap_sessions_per_day =
+      static_cast<std::uint32_t>(std::clamp<std::int64_t>(row.column_int(7), 0, UINT32_MAX));
   return partner;
 }
 
-constexpr std::string_view k_partner_columns = "name, secret_hash, tlp_max, collections, added_us, revoked_us";
+constexpr std::string_view k_partner_columns =
+    "name, secret_hash, tlp_max, collections, added_us, revoked_us, overlap_max_set, overlap_sessions_per_day";
 
 }  // namespace
 
@@ -200,9 +204,10 @@ Result<std::vector<Partner>> ShareStatements::partners() const {
 }
 
 Status ShareStatements::put_partner(const Partner& partner) const {
-  JALA_TRY_ASSIGN(Statement statement,
-                  Statement::prepare(m_db, fmt::format("INSERT OR REPLACE INTO partners ({}) VALUES (?, ?, ?, ?, ?, ?)",
-                                                       k_partner_columns)));
+  JALA_TRY_ASSIGN(
+      Statement statement,
+      Statement::prepare(m_db, fmt::format("INSERT OR REPLACE INTO partners ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                           k_partner_columns)));
   statement.bind(1, partner.name).bind(2, partner.secret_hash).bind(3, static_cast<std::int64_t>(partner.tlp_max));
   statement.bind(4, model::join_list(partner.collections, ',')).bind(5, partner.added.unix_micros);
   if (partner.revoked) {
@@ -210,6 +215,7 @@ Status ShareStatements::put_partner(const Partner& partner) const {
   } else {
     statement.bind_null(6);
   }
+  statement.bind(7, std::int64_t{partner.overlap_max_set}).bind(8, std::int64_t{partner.overlap_sessions_per_day});
   return statement.run();
 }
 
