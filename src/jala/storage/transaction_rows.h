@@ -66,4 +66,23 @@ class TransactionRows {
   std::vector<std::size_t> m_text_ends;  // three per transaction
 };
 
+// Numbers the accounts that transaction rows name, in selector key order, as ledger() does in every SQL
+// backend: the backend reads its selectors in key order and numbers each that is named().
+class AccountNumbering {
+ public:
+  explicit AccountNumbering(const TransactionRows& rows);
+
+  // One past the largest key the rows name.
+  std::int64_t key_limit() const { return static_cast<std::int64_t>(m_account_of_key.size()); }
+  bool named(std::int64_t key) const;
+  void number(std::int64_t key, flow::AccountId account) { m_account_of_key[static_cast<std::size_t>(key)] = account; }
+  // Fails when a named key got no account: a transaction names a selector the store lacks.
+  Status check_all_numbered() const;
+  flow::AccountId operator()(std::int64_t key) const { return m_account_of_key[static_cast<std::size_t>(key)]; }
+
+ private:
+  const TransactionRows& m_rows;
+  std::vector<flow::AccountId> m_account_of_key;  // k_unnamed, k_named, or the account
+};
+
 }  // namespace jala::storage

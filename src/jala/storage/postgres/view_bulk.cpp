@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <limits>
 
 #include "jala/storage/postgres/view.h"
 #include "jala/storage/transaction_rows.h"
@@ -15,8 +14,6 @@ namespace {
 
 constexpr std::size_t k_batch_rows = 20'000;
 constexpr graph::SelectorId k_unknown = UINT32_MAX;
-constexpr flow::AccountId k_unnamed = std::numeric_limits<flow::AccountId>::max();
-constexpr flow::AccountId k_named = k_unnamed - 1;  // named by a transaction, not yet numbered
 
 // What a ledger needs of a transaction, in TransactionRow's order.
 constexpr std::string_view k_transaction_columns = "from_key, to_key, amount, currency, at, channel, source, source_id";
@@ -124,33 +121,22 @@ Result<flow::Ledger> View::ledger() const {
   TransactionRows rows;
   JALA_TRY(m_connection.scan(fmt::format("SELECT {} FROM transactions ORDER BY transaction_key", k_transaction_columns),
                              {}, k_batch_rows, [&](const Rows& batch) { return add_rows(rows, batch); }));
-  std::vector<flow::AccountId> account_of_key;
-  for (const std::int64_t key : rows.selector_keys()) {
-    if (static_cast<std::size_t>(key) >= account_of_key.size()) {
-      account_of_key.resize(static_cast<std::size_t>(key) + 1, k_unnamed);
-    }
-    account_of_key[static_cast<std::size_t>(key)] = k_named;
-  }
+  AccountNumbering accounts(rows);
   flow::LedgerBuilder builder;
   const Status accounts_read =
       m_connection.scan("SELECT selector_key, type, value FROM selectors WHERE selector_key < $1 ORDER BY selector_key",
-                        Params().integer(static_cast<std::int64_t>(account_of_key.size())), k_batch_rows,
-                        [&](const Rows& batch) -> Status {
+                        Params().integer(accounts.key_limit()), k_batch_rows, [&](const Rows& batch) -> Status {
                           for (std::size_t row = 0; row < batch.size(); ++row) {
-                            const auto key = static_cast<std::size_t>(batch.integer(row, 0));
-                            if (key >= account_of_key.size() || account_of_key[key] == k_unnamed) continue;
+                            const std::int64_t key = batch.integer(row, 0);
+                            if (!accounts.named(key)) continue;
                             JALA_TRY_ASSIGN(model::Selector account, batch.selector(row, 1));
-                            account_of_key[key] = builder.add_account(std::move(account));
+                            accounts.number(key, builder.add_account(std::move(account)));
                           }
                           return {};
                         });
   JALA_TRY(accounts_read);
-  for (const std::int64_t key : rows.selector_keys()) {
-    if (account_of_key[static_cast<std::size_t>(key)] == k_named) {
-      return data_loss("a transaction names selector key {}, which is missing", key);
-    }
-  }
-  JALA_TRY(rows.add_to(builder, [&](std::int64_t key) { return account_of_key[static_cast<std::size_t>(key)]; }));
+  JALA_TRY(accounts.check_all_numbered());
+  JALA_TRY(rows.add_to(builder, [&](std::int64_t key) { return accounts(key); }));
   return std::move(builder).build();
 }
 

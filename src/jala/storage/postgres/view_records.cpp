@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "jala/storage/postgres/view.h"
+#include "jala/storage/sql_stats.h"
 
 namespace jala::storage::postgres {
 namespace {
@@ -260,21 +261,7 @@ Result<StoreStats> View::stats() const {
     sort_counts(out);
     return out;
   };
-  StoreStats stats;
-  JALA_TRY_ASSIGN(stats.reports, count("SELECT COUNT(*) FROM reports"));
-  JALA_TRY_ASSIGN(stats.transactions, count("SELECT COUNT(*) FROM transactions"));
-  // Only selectors that a report or transaction still names (an update may leave old ones behind).
-  constexpr std::string_view k_named_selectors =
-      "SELECT type FROM selectors s WHERE EXISTS (SELECT 1 FROM report_selectors rs WHERE rs.selector_key ="
-      " s.selector_key) OR EXISTS (SELECT 1 FROM transactions t WHERE t.from_key = s.selector_key) OR EXISTS"
-      " (SELECT 1 FROM transactions t WHERE t.to_key = s.selector_key)";
-  JALA_TRY_ASSIGN(stats.selectors, count(fmt::format("SELECT COUNT(*) FROM ({}) AS n", k_named_selectors)));
-  JALA_TRY_ASSIGN(stats.reports_by_kind, counts("SELECT kind, COUNT(*) FROM reports GROUP BY kind"));
-  JALA_TRY_ASSIGN(stats.reports_by_country, counts("SELECT country, COUNT(*) FROM reports GROUP BY country"));
-  JALA_TRY_ASSIGN(stats.reports_by_source, counts("SELECT source, COUNT(*) FROM reports GROUP BY source"));
-  JALA_TRY_ASSIGN(stats.selectors_by_type,
-                  counts(fmt::format("SELECT type, COUNT(*) FROM ({}) AS n GROUP BY type", k_named_selectors)));
-  return stats;
+  return read_sql_stats(count, counts);
 }
 
 }  // namespace jala::storage::postgres

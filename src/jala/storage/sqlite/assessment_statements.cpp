@@ -17,8 +17,8 @@ Result<model::LureFacts> read_lure(const Statement& row, int first) {
   model::LureFacts facts;
   if (!row.column_is_null(first)) {
     JALA_TRY_ASSIGN(const model::PayPeriod period, model::parse_pay_period(row.column_text(first + 2)));
-    facts.salary = model::Salary{row.column_double(first), std::string(row.column_text(first + 1)), period,
-                                 std::nullopt};
+    facts.salary =
+        model::Salary{row.column_double(first), std::string(row.column_text(first + 1)), period, std::nullopt};
     if (!row.column_is_null(first + 3)) facts.salary->usd_per_month = row.column_double(first + 3);
   }
   facts.destinations = model::split_list(row.column_text(first + 4), ',');
@@ -62,7 +62,9 @@ Status AssessmentStatements::put(std::int64_t report_key, const std::optional<mo
   const model::LureFacts& lure = *assessment->lure;
   m_insert_lure.bind(1, report_key);
   if (lure.salary) {
-    m_insert_lure.bind(2, lure.salary->amount).bind(3, lure.salary->currency).bind(4, model::to_string(lure.salary->period));
+    m_insert_lure.bind(2, lure.salary->amount)
+        .bind(3, lure.salary->currency)
+        .bind(4, model::to_string(lure.salary->period));
     if (lure.salary->usd_per_month) {
       m_insert_lure.bind(5, *lure.salary->usd_per_month);
     } else {
@@ -84,8 +86,8 @@ Result<std::optional<model::Assessment>> AssessmentStatements::find(std::int64_t
   }
   model::Assessment assessment{std::string(m_find.column_text(0)), std::string(m_find.column_text(1)),
                                m_find.column_double(2), std::nullopt};
-  Result<model::LureFacts> lure = m_find.column_is_null(3) ? Result<model::LureFacts>(model::LureFacts())
-                                                           : read_lure(m_find, 4);
+  Result<model::LureFacts> lure =
+      m_find.column_is_null(3) ? Result<model::LureFacts>(model::LureFacts()) : read_lure(m_find, 4);
   const bool has_lure = !m_find.column_is_null(3);
   m_find.reset();
   if (!lure.ok()) return data_loss("report {}'s lure facts are unreadable: {}", report_key, lure.error().message());

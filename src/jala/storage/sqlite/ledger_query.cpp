@@ -1,7 +1,6 @@
 #include "jala/storage/sqlite/ledger_query.h"
 
 #include <algorithm>
-#include <limits>
 #include <vector>
 
 #include "jala/storage/sqlite/statement.h"
@@ -9,9 +8,6 @@
 
 namespace jala::storage::sqlite {
 namespace {
-
-constexpr flow::AccountId k_unnamed = std::numeric_limits<flow::AccountId>::max();
-constexpr flow::AccountId k_named = k_unnamed - 1;  // named by a transaction, not yet numbered
 
 // What a ledger needs of a transaction, in TransactionRow's order.
 constexpr std::string_view k_transaction_columns = "from_key, to_key, amount, currency, at, channel, source, source_id";
@@ -35,32 +31,20 @@ Result<flow::Ledger> read_ledger(sqlite3* db) {
     if (!row) break;
     JALA_TRY(add_row(rows, scan));
   }
-  std::vector<flow::AccountId> account_of_key;
-  for (const std::int64_t key : rows.selector_keys()) {
-    if (static_cast<std::size_t>(key) >= account_of_key.size()) {
-      account_of_key.resize(static_cast<std::size_t>(key) + 1, k_unnamed);
-    }
-    account_of_key[static_cast<std::size_t>(key)] = k_named;
-  }
-
+  AccountNumbering accounts(rows);
   flow::LedgerBuilder builder;
   JALA_TRY_ASSIGN(Statement selectors,
                   Statement::prepare(db, "SELECT selector_key, type, value FROM selectors ORDER BY selector_key"));
   while (true) {
     JALA_TRY_ASSIGN(const bool row, selectors.step());
     if (!row) break;
-    const auto key = static_cast<std::size_t>(selectors.column_int(0));
-    if (key >= account_of_key.size() || account_of_key[key] == k_unnamed) continue;
+    const std::int64_t key = selectors.column_int(0);
+    if (!accounts.named(key)) continue;
     JALA_TRY_ASSIGN(model::Selector account, read_selector(selectors, 1));
-    account_of_key[key] = builder.add_account(std::move(account));
+    accounts.number(key, builder.add_account(std::move(account)));
   }
-
-  for (const std::int64_t key : rows.selector_keys()) {
-    if (account_of_key[static_cast<std::size_t>(key)] == k_named) {
-      return data_loss("a transaction names selector key {}, which is missing", key);
-    }
-  }
-  JALA_TRY(rows.add_to(builder, [&](std::int64_t key) { return account_of_key[static_cast<std::size_t>(key)]; }));
+  JALA_TRY(accounts.check_all_numbered());
+  JALA_TRY(rows.add_to(builder, [&](std::int64_t key) { return accounts(key); }));
   return std::move(builder).build();
 }
 

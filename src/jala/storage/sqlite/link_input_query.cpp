@@ -87,8 +87,7 @@ Status read_reports(sqlite3* db, graph::LinkInput& input, LinkInputCursor& curso
 
 }  // namespace
 
-Result<bool> extend_link_input(sqlite3* db, std::uint64_t log_size, graph::LinkInput& input,
-                               LinkInputCursor& cursor) {
+Result<bool> extend_link_input(sqlite3* db, std::uint64_t log_size, graph::LinkInput& input, LinkInputCursor& cursor) {
   const bool first_read = input.report_count() == 0 && input.selector_count() == 0;
   if (!first_read) {
     if (log_size == cursor.log_size) return true;

@@ -26,8 +26,8 @@ Status copy_hash(std::string_view blob, evidence::NodeId id, evidence::Hash& has
 std::int64_t log_node_position(evidence::NodeId id) {
   constexpr unsigned k_tile_levels = 6;
   const unsigned band = id.level / k_tile_levels;
-  const unsigned level = id.level % k_tile_levels;              // in the tile
-  const unsigned below_tile_root = k_tile_levels - 1 - level;   // levels between the node and its tile's root
+  const unsigned level = id.level % k_tile_levels;             // in the tile
+  const unsigned below_tile_root = k_tile_levels - 1 - level;  // levels between the node and its tile's root
   const std::uint64_t tile = id.index >> below_tile_root;
   const std::uint64_t index = id.index & ((std::uint64_t{1} << below_tile_root) - 1);  // in the tile
   const std::uint64_t in_tile = (index << (level + 1)) + (std::uint64_t{1} << level) - 1;

@@ -8,12 +8,13 @@
 #include <string>
 #include <unordered_map>
 
+#include "jala/storage/sql_stats.h"
 #include "jala/storage/sqlite/assessment_statements.h"
 #include "jala/storage/sqlite/ledger_query.h"
 #include "jala/storage/sqlite/link_input_query.h"
 #include "jala/storage/sqlite/log_statements.h"
-#include "jala/storage/sqlite/share_statements.h"
 #include "jala/storage/sqlite/schema.h"
+#include "jala/storage/sqlite/share_statements.h"
 #include "jala/storage/sqlite/statement.h"
 
 namespace jala::storage {
@@ -269,21 +270,8 @@ class SqliteView final : public WriteTransaction {
   }
 
   Result<StoreStats> stats() const override {
-    StoreStats stats;
-    JALA_TRY_ASSIGN(stats.reports, count("SELECT COUNT(*) FROM reports"));
-    JALA_TRY_ASSIGN(stats.transactions, count("SELECT COUNT(*) FROM transactions"));
-    // Only selectors that a report or transaction still names (an update may leave old ones behind).
-    constexpr std::string_view k_named_selectors =
-        "SELECT type FROM selectors s WHERE EXISTS (SELECT 1 FROM report_selectors rs WHERE rs.selector_key ="
-        " s.selector_key) OR EXISTS (SELECT 1 FROM transactions t WHERE t.from_key = s.selector_key) OR EXISTS"
-        " (SELECT 1 FROM transactions t WHERE t.to_key = s.selector_key)";
-    JALA_TRY_ASSIGN(stats.selectors, count(fmt::format("SELECT COUNT(*) FROM ({})", k_named_selectors)));
-    JALA_TRY_ASSIGN(stats.reports_by_kind, counts("SELECT kind, COUNT(*) FROM reports GROUP BY kind"));
-    JALA_TRY_ASSIGN(stats.reports_by_country, counts("SELECT country, COUNT(*) FROM reports GROUP BY country"));
-    JALA_TRY_ASSIGN(stats.reports_by_source, counts("SELECT source, COUNT(*) FROM reports GROUP BY source"));
-    JALA_TRY_ASSIGN(stats.selectors_by_type,
-                    counts(fmt::format("SELECT type, COUNT(*) FROM ({}) GROUP BY type", k_named_selectors)));
-    return stats;
+    return read_sql_stats([this](std::string_view sql) { return count(sql); },
+                          [this](std::string_view sql) { return counts(sql); });
   }
 
  protected:
@@ -493,8 +481,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
   JALA_TRY_ASSIGN(sqlite::LogStatements log, sqlite::LogStatements::prepare(connection.get()));
   sqlite::ShareStatements share(connection.get());
   JALA_TRY_ASSIGN(sqlite::AssessmentStatements assessments, sqlite::AssessmentStatements::prepare(connection.get()));
-  auto parts = std::make_unique<Parts>(Parts{std::move(connection), std::move(statements), std::move(log),
-                                             std::move(share), std::move(assessments), {}});
+  auto parts = std::make_unique<Parts>(Parts{
+      std::move(connection), std::move(statements), std::move(log), std::move(share), std::move(assessments), {}});
   parts->selector_keys.reserve(k_max_cached_selector_keys);
   return std::make_unique<SqliteStore>(std::move(parts));
 }
