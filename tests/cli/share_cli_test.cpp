@@ -482,7 +482,9 @@ TEST_F(TwoNodes, PrivateOverlapKeepsToThePartnersLimits) {
 
   const JalaRun listed = run_jala({"--db", m_a, "partner", "list", "--json"});
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
-  for (const auto& partner : nlohmann::json::parse(listed.out)["partners"]) {
+  const nlohmann::json partners = nlohmann::json::parse(listed.out)["partners"];
+  ASSERT_EQ(partners.size(), 5U);  // node-b to node-f
+  for (const auto& partner : partners) {
     if (partner["name"] == "node-e") {
       EXPECT_EQ(partner["overlap_max_set"], 1);
       EXPECT_EQ(partner["overlap_per_day"], 1);
