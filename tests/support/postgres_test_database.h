@@ -9,19 +9,18 @@
 //   std::optional<std::string> schema_url = jala::testing::fresh_postgres_schema(*url, "store_basics", why_not);
 //   ASSERT_TRUE(schema_url) << why_not;
 //
-// Tests include it as "support/postgres_test_database.h" and link libpq.
+// Tests include it as "support/postgres_test_database.h" and link jala::storage.
 #pragma once
-
-#include <libpq-fe.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
+
+#include "jala/storage/postgres/connection.h"
 
 namespace jala::testing {
 
@@ -65,23 +64,14 @@ inline std::optional<std::string> fresh_postgres_schema(const std::string& url, 
     return std::nullopt;
   }
 
-  const std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(url.c_str()), &PQfinish);
-  if (connection == nullptr || PQstatus(connection.get()) != CONNECTION_OK) {
-    std::string error = connection ? PQerrorMessage(connection.get()) : "out of memory";
-    error.erase(error.find_last_not_of(" \t\r\n") + 1);
-    why_not = "cannot connect to PostgreSQL at " + url + ": " + error;
+  Result<storage::postgres::Connection> connection = storage::postgres::Connection::open(url);
+  if (!connection.ok()) {
+    why_not = connection.error().message();
     return std::nullopt;
   }
-  // Quiet the NOTICE of DROP SCHEMA IF EXISTS on a first run, which libpq would print to stderr.
-  PQsetNoticeProcessor(
-      connection.get(), [](void*, const char*) {}, nullptr);
-
-  const std::string sql = "DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema;
-  const std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()), &PQclear);
-  if (result == nullptr || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
-    std::string error = PQerrorMessage(connection.get());
-    error.erase(error.find_last_not_of(" \t\r\n") + 1);
-    why_not = "cannot make schema " + schema + " fresh: " + error;
+  const Status made = connection->execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+  if (!made.ok()) {
+    why_not = "cannot make schema " + schema + " fresh: " + made.error().message();
     return std::nullopt;
   }
 

@@ -56,10 +56,10 @@ Status overlap_command(const Context& context, const OverlapArgs& args) {
                   share::serialise(initiator.request())));
   if (response.status == 401) return invalid_argument("{} refused this node's secret (401)", args.with);
   if (response.status == 403 || response.status == 413 || response.status == 429) {
-    return failed_precondition(
-        "{} refused the overlap ({}): {}{}", args.with, response.status, refusal_reason(response.body),
-        response.header("retry-after") ? fmt::format("; retry in {} s", *response.header("retry-after"))
-                                       : std::string());
+    const std::optional<std::string_view> retry_after = response.header("retry-after");
+    return failed_precondition("{} refused the overlap ({}): {}{}", args.with, response.status,
+                               refusal_reason(response.body),
+                               retry_after ? fmt::format("; retry in {} s", *retry_after) : std::string());
   }
   if (response.status != 200) return unavailable("{} answered {}: {}", url, response.status, response.body);
   JALA_TRY_ASSIGN(const share::Response answer, share::parse_response(response.body));

@@ -195,7 +195,7 @@ Status Connection::run(std::string_view sql, const Params& params) {
 Status Connection::scan(std::string_view sql, const Params& params, std::size_t batch_rows,
                         const std::function<Status(const Rows&)>& each) {
   // Numbered, so that a scan may run inside another's callback.
-  const std::string cursor = fmt::format("jala_scan_{}", m_scans++);
+  const std::string cursor = fmt::format("jala_scan_{}", m_next_scan++);
   const std::string declare = fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", cursor, sql);
   const std::vector<const char*> values = params.values();
   JALA_TRY_ASSIGN(const Rows declared,
@@ -210,7 +210,6 @@ Status Connection::scan(std::string_view sql, const Params& params, std::size_t 
     JALA_TRY(each(batch));
     if (batch.size() < batch_rows) break;
   }
-  --m_scans;
   return execute(fmt::format("CLOSE {}", cursor));
 }
 

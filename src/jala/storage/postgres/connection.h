@@ -1,6 +1,7 @@
 // A thin RAII layer over libpq for the PostgreSQL backend: a connection that prepares each distinct
 // SQL text once and runs it with typed parameters, and result sets that report failures as Result.
-// Nothing outside storage/postgres/ includes it. Thread-compatible, like the connection it wraps.
+// Nothing outside storage/postgres/ includes it but the tests (tests/support/postgres_test_database.h).
+// Thread-compatible, like the connection it wraps.
 //
 // Parameters travel as text, except byte strings, which go in binary; results come back as text.
 // Numbers are written in the shortest form that reads back exactly, and PostgreSQL 12 and later
@@ -102,7 +103,7 @@ class Connection {
 
   std::unique_ptr<pg_conn, Finish> m_connection;
   std::unordered_map<std::string, std::string> m_prepared;  // SQL text -> statement name
-  std::size_t m_scans = 0;                                  // open cursors
+  std::uint64_t m_next_scan = 0;                            // names each scan's cursor
 };
 
 }  // namespace jala::storage::postgres

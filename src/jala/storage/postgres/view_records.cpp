@@ -44,15 +44,15 @@ Result<std::int64_t> View::intern(const model::Selector& selector) {
   std::string cache_key(1, static_cast<char>(selector.type));
   cache_key += selector.value;
   if (const auto cached = m_selector_keys.find(cache_key); cached != m_selector_keys.end()) return cached->second;
-  // Looked up before it is inserted: writers hold the write lock, so nobody adds it meanwhile, and no
-  // sequence number is spent on a selector that exists (the keys stay dense for the bulk reads).
-  const std::string_view type = model::to_string(selector.type);
-  JALA_TRY_ASSIGN(Rows rows, query("SELECT selector_key FROM selectors WHERE type = $1 AND value = $2",
-                                   Params().text(type).text(selector.value)));
-  if (rows.size() == 0) {
-    JALA_TRY_ASSIGN(rows, query("INSERT INTO selectors (type, value) VALUES ($1, $2) RETURNING selector_key",
-                                Params().text(type).text(selector.value)));
-  }
+  // One round trip: the key if the selector is stored, else the key of the row inserted now. Only a row
+  // inserted draws a sequence number (writers hold the write lock, so nobody adds it meanwhile), so the
+  // keys stay dense for the bulk reads; INSERT … ON CONFLICT would spend one on every known selector.
+  JALA_TRY_ASSIGN(const Rows rows,
+                  query("WITH found AS (SELECT selector_key FROM selectors WHERE type = $1 AND value = $2),"
+                        " added AS (INSERT INTO selectors (type, value) SELECT $1, $2"
+                        " WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING selector_key)"
+                        " SELECT selector_key FROM found UNION ALL SELECT selector_key FROM added",
+                        Params().text(model::to_string(selector.type)).text(selector.value)));
   if (rows.size() != 1) return internal_error("selector {} could not be stored", selector.to_string());
   const std::int64_t key = rows.integer(0, 0);
   if (m_selector_keys.size() >= k_max_cached_selector_keys) m_selector_keys.clear();
@@ -64,10 +64,21 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
   constexpr std::string_view k_columns =
       "kind = $3, country = $4, reported_at = $5, language = $6, victim_country = $7, loss_amount = $8,"
       " loss_currency = $9, tlp = $10, text = $11, content_hash = $12";
-  JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored, find_stored("reports", {report.source, report.id}));
+  // Insert first: new reports, the common case, take one round trip. Only on a conflict is the stored
+  // hash read, to tell an unchanged report from an updated one (a conflict spends a report key; keys
+  // need only grow).
+  JALA_TRY_ASSIGN(const Rows inserted,
+                  query("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country,"
+                        " loss_amount, loss_currency, tlp, text, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+                        " $8, $9, $10, $11, $12) ON CONFLICT (source, source_id) DO NOTHING RETURNING report_key",
+                        report_params(report, content_hash)));
   std::int64_t report_key = 0;
   PutOutcome outcome = PutOutcome::added;
-  if (stored) {
+  if (inserted.size() == 1) {
+    report_key = inserted.integer(0, 0);
+  } else {
+    JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored, find_stored("reports", {report.source, report.id}));
+    if (!stored) return internal_error("report {}/{} conflicts but cannot be found", report.source, report.id);
     if (stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
     outcome = PutOutcome::updated;
     report_key = stored->key;
@@ -76,14 +87,6 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
         run(fmt::format("UPDATE reports SET {} WHERE report_key = $13 AND source = $1 AND source_id = $2", k_columns),
             params.integer(report_key)));
     JALA_TRY(run("DELETE FROM report_selectors WHERE report_key = $1", Params().integer(report_key)));
-  } else {
-    JALA_TRY_ASSIGN(
-        const Rows inserted,
-        query("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country,"
-              " loss_amount, loss_currency, tlp, text, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-              " $8, $9, $10, $11, $12) RETURNING report_key",
-              report_params(report, content_hash)));
-    report_key = inserted.integer(0, 0);
   }
 
   constexpr std::string_view k_insert_selector =
@@ -119,28 +122,31 @@ Status View::do_put_assessment(const RecordKey& key, const model::Assessment& as
 }
 
 Result<PutOutcome> View::do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash) {
-  JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored,
-                  find_stored("transactions", {transaction.source, transaction.id}));
-  if (stored && stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
   JALA_TRY_ASSIGN(const std::int64_t from_key, intern(transaction.from));
   JALA_TRY_ASSIGN(const std::int64_t to_key, intern(transaction.to));
   Params params;
   params.text(transaction.source).text(transaction.id).integer(from_key).integer(to_key).real(transaction.amount);
   params.text(transaction.currency).integer(transaction.at.unix_micros).text(model::to_string(transaction.channel));
   params.text(transaction.reference).bytes(as_bytes(content_hash));
-  if (stored) {
-    JALA_TRY(
-        run("UPDATE transactions SET from_key = $3, to_key = $4, amount = $5, currency = $6, at = $7,"
-            " channel = $8, reference = $9, content_hash = $10 WHERE transaction_key = $11"
-            " AND source = $1 AND source_id = $2",
-            params.integer(stored->key)));
-    return PutOutcome::updated;
-  }
+  // Insert first, as for reports: a new transaction takes one round trip.
   JALA_TRY_ASSIGN(const Rows inserted,
                   query("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel,"
-                        " reference, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                        " reference, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                        " ON CONFLICT (source, source_id) DO NOTHING RETURNING transaction_key",
                         params));
-  return PutOutcome::added;
+  if (inserted.size() == 1) return PutOutcome::added;
+  JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored,
+                  find_stored("transactions", {transaction.source, transaction.id}));
+  if (!stored) {
+    return internal_error("transaction {}/{} conflicts but cannot be found", transaction.source, transaction.id);
+  }
+  if (stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
+  JALA_TRY(
+      run("UPDATE transactions SET from_key = $3, to_key = $4, amount = $5, currency = $6, at = $7,"
+          " channel = $8, reference = $9, content_hash = $10 WHERE transaction_key = $11"
+          " AND source = $1 AND source_id = $2",
+          params.integer(stored->key)));
+  return PutOutcome::updated;
 }
 
 Result<std::optional<model::Report>> View::find_report(const RecordKey& key) const {
