@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 #include <map>
 
 namespace jala::evidence {
@@ -238,6 +239,14 @@ Result<std::vector<Hash>> RightEdgeCache::nodes(std::span<const NodeId> ids) con
   JALA_TRY_ASSIGN(const std::vector<Hash> read, m_nodes->nodes(rest));
   for (std::size_t i = 0; i < rest.size(); ++i) hashes[rest_positions[i]] = read[i];
   return hashes;
+}
+
+Status copy_stored_hash(std::string_view bytes, NodeId id, Hash& hash) {
+  if (bytes.size() != hash.size()) {
+    return data_loss("the log's node at level {} index {} is not a SHA-256 hash", id.level, id.index);
+  }
+  std::memcpy(hash.data(), bytes.data(), hash.size());
+  return {};
 }
 
 Result<std::vector<Hash>> NodeReader::nodes(std::span<const NodeId> ids) const {

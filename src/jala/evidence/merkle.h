@@ -52,6 +52,10 @@ class NodeReader {
   virtual Result<std::vector<Hash>> nodes(std::span<const NodeId> ids) const;
 };
 
+// Copies a node's hash as a store keeps it (32 raw bytes) into `hash`; anything else is data_loss naming
+// the node.
+Status copy_stored_hash(std::string_view bytes, NodeId id, Hash& hash);
+
 // The nodes that appending leaf number `index` (the tree's size before the append) completes: the leaf
 // itself at level 0, then each parent whose right child it completes. The store keeps them all.
 Result<std::vector<Node>> nodes_completed_by_append(const NodeReader& nodes, std::uint64_t index, const Hash& leaf);

@@ -2,23 +2,11 @@
 // subtree by (level, index), and the leaf of each record's latest logged version.
 #include <fmt/format.h>
 
-#include <cstring>
 #include <vector>
 
 #include "jala/storage/postgres/view.h"
 
 namespace jala::storage::postgres {
-namespace {
-
-Status copy_hash(std::string_view bytes, evidence::NodeId id, evidence::Hash& hash) {
-  if (bytes.size() != hash.size()) {
-    return data_loss("the log's node at level {} index {} is not a SHA-256 hash", id.level, id.index);
-  }
-  std::memcpy(hash.data(), bytes.data(), hash.size());
-  return {};
-}
-
-}  // namespace
 
 Result<std::uint64_t> View::log_size() const {
   JALA_TRY_ASSIGN(const Rows rows, query("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_entries"));
@@ -54,7 +42,7 @@ Result<std::vector<evidence::Hash>> View::log_nodes(std::span<const evidence::No
   for (std::size_t row = 0; row < rows.size(); ++row) {
     const auto place = static_cast<std::size_t>(rows.integer(row, 0) - 1);
     if (place >= ids.size()) return internal_error("the log's node query returned place {}", place);
-    JALA_TRY(copy_hash(rows.bytes(row, 1), ids[place], hashes[place]));
+    JALA_TRY(evidence::copy_stored_hash(rows.bytes(row, 1), ids[place], hashes[place]));
     found[place] = true;
   }
   for (std::size_t i = 0; i < ids.size(); ++i) {

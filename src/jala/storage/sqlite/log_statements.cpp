@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 #include <iterator>
 #include <string>
 
@@ -12,14 +11,6 @@ namespace {
 
 // A proof reads at most about 2 log2(n) nodes, so one query covers it; longer lists take several.
 constexpr std::size_t k_max_batched_nodes = 128;
-
-Status copy_hash(std::string_view blob, evidence::NodeId id, evidence::Hash& hash) {
-  if (blob.size() != hash.size()) {
-    return data_loss("the log's node at level {} index {} is not a SHA-256 hash", id.level, id.index);
-  }
-  std::memcpy(hash.data(), blob.data(), hash.size());
-  return {};
-}
 
 }  // namespace
 
@@ -80,7 +71,7 @@ Result<evidence::Hash> LogStatements::node(evidence::NodeId id) {
     return not_found("the log has no node at level {} index {}", id.level, id.index);
   }
   evidence::Hash hash{};
-  const Status copied = copy_hash(m_node.column_blob(0), id, hash);
+  const Status copied = evidence::copy_stored_hash(m_node.column_blob(0), id, hash);
   m_node.reset();
   JALA_TRY(copied);
   return hash;
@@ -116,7 +107,8 @@ Result<std::vector<evidence::Hash>> LogStatements::nodes(std::span<const evidenc
       JALA_TRY_ASSIGN(const bool row, query->step());  // a failed step resets the query
       if (!row) break;
       const auto position = first + static_cast<std::size_t>(query->column_int(0));
-      if (Status copied = copy_hash(query->column_blob(1), ids[position], hashes[position]); !copied.ok()) {
+      if (Status copied = evidence::copy_stored_hash(query->column_blob(1), ids[position], hashes[position]);
+          !copied.ok()) {
         query->reset();
         return std::move(copied).error();
       }
