@@ -10,21 +10,21 @@
 namespace jala::evidence {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
-Json typed(std::string_view type, std::string value) { return {{"@type", type}, {"@value", std::move(value)}}; }
+OrderedJson typed(std::string_view type, std::string value) { return {{"@type", type}, {"@value", std::move(value)}}; }
 
 // A uco-observable:File for one file of the package: its name, size and SHA-256.
-Json file_node(std::string_view path, const std::string& bytes, std::string description) {
-  Json facets = Json::array();
+OrderedJson file_node(std::string_view path, const std::string& bytes, std::string description) {
+  OrderedJson facets = OrderedJson::array();
   facets.push_back({{"@type", "uco-observable:FileFacet"},
                     {"uco-observable:fileName", path},
                     {"uco-observable:sizeInBytes", typed("xsd:integer", std::to_string(bytes.size()))}});
   facets.push_back({{"@type", "uco-observable:ContentDataFacet"},
                     {"uco-observable:hash",
-                     Json::array({{{"@type", "uco-types:Hash"},
-                                   {"uco-types:hashMethod", typed("uco-vocabulary:HashNameVocab", "SHA256")},
-                                   {"uco-types:hashValue", typed("xsd:hexBinary", to_hex(sha256(bytes)))}}})}});
+                     OrderedJson::array({{{"@type", "uco-types:Hash"},
+                                          {"uco-types:hashMethod", typed("uco-vocabulary:HashNameVocab", "SHA256")},
+                                          {"uco-types:hashValue", typed("xsd:hexBinary", to_hex(sha256(bytes)))}}})}});
   return {{"@id", package_format::file_id(path)},
           {"@type", "uco-observable:File"},
           {"uco-core:description", std::move(description)},
@@ -32,13 +32,13 @@ Json file_node(std::string_view path, const std::string& bytes, std::string desc
 }
 
 std::string manifest(const PackageAction& action, const std::vector<PackageItem>& items, const PackageFiles& files) {
-  Json graph = Json::array();
+  OrderedJson graph = OrderedJson::array();
   graph.push_back({{"@id", "kb:performer"}, {"@type", "uco-identity:Identity"}, {"uco-core:name", action.performer}});
   graph.push_back({{"@id", "kb:jala"}, {"@type", "uco-tool:Tool"}, {"uco-core:name", "jala"}});
-  Json objects = Json::array();
-  Json results = Json::array();
+  OrderedJson objects = OrderedJson::array();
+  OrderedJson results = OrderedJson::array();
   for (const auto& [path, bytes] : files) {
-    Json ref = {{"@id", package_format::file_id(path)}};
+    OrderedJson ref = {{"@id", package_format::file_id(path)}};
     (path.starts_with(package_format::k_items_dir) ? objects : results).push_back(std::move(ref));
   }
   graph.push_back({{"@id", "kb:export"},
@@ -49,7 +49,7 @@ std::string manifest(const PackageAction& action, const std::vector<PackageItem>
                    {"uco-action:performer", {{"@id", "kb:performer"}}},
                    {"uco-action:instrument", {{"@id", "kb:jala"}}},
                    {"uco-action:object", objects},
-                   {"uco-action:result", Json::array({{{"@id", "kb:provenance"}}})}});
+                   {"uco-action:result", OrderedJson::array({{{"@id", "kb:provenance"}}})}});
   graph.push_back({{"@id", "kb:provenance"},
                    {"@type", "case-investigation:ProvenanceRecord"},
                    {"case-investigation:exhibitNumber", action.subject},
@@ -66,7 +66,7 @@ std::string manifest(const PackageAction& action, const std::vector<PackageItem>
     if (path.starts_with(package_format::k_items_dir)) continue;
     graph.push_back(file_node(path, bytes, std::string(package_format::describe(path))));
   }
-  const Json document = {{"@context", package_format::context()}, {"@graph", std::move(graph)}};
+  const OrderedJson document = {{"@context", package_format::context()}, {"@graph", std::move(graph)}};
   return document.dump(1) + "\n";
 }
 
@@ -116,16 +116,16 @@ PackageFiles build_package(const PackageAction& action, const std::vector<Packag
   for (std::size_t i = 0; i < items.size(); ++i) {
     const PackageItem& item = items[i];
     files[package_format::item_path(i)] = item.record;
-    Json path = Json::array();
+    OrderedJson path = OrderedJson::array();
     for (const Hash& hash : item.proof) path.push_back(to_hex(hash));
-    const Json proof = {{"item", package_format::item_path(i)},
-                        {"kind", item.kind},
-                        {"source", item.source},
-                        {"id", item.id},
-                        {"leaf_index", item.leaf_index},
-                        {"tree_size", head.head.size},
-                        {"entry", item.entry},
-                        {"path", std::move(path)}};
+    const OrderedJson proof = {{"item", package_format::item_path(i)},
+                               {"kind", item.kind},
+                               {"source", item.source},
+                               {"id", item.id},
+                               {"leaf_index", item.leaf_index},
+                               {"tree_size", head.head.size},
+                               {"entry", item.entry},
+                               {"path", std::move(path)}};
     files[package_format::proof_path(i)] = proof.dump(1) + "\n";
   }
   files[std::string(package_format::k_tree_head)] = package_format::tree_head_json(head, key.public_key());

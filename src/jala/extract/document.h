@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jala/extract/ascii.h"
 #include "jala/extract/extract.h"
 #include "jala/extract/lexicon.h"
 #include "jala/extract/working_text.h"
@@ -63,27 +64,6 @@ class Document {
   std::vector<Span> m_claimed;
   std::vector<Finding> m_findings;
 };
-
-// Character classes of the working text, one table lookup per byte.
-enum CharClass : unsigned char { k_digit = 1, k_alpha = 2, k_word = 4, k_token_start = 8 };
-
-constexpr std::array<unsigned char, 256> k_char_classes = [] {
-  std::array<unsigned char, 256> classes{};
-  for (int c = '0'; c <= '9'; ++c) classes[c] = k_digit | k_word | k_token_start;
-  for (int c = 'a'; c <= 'z'; ++c) classes[c] = k_alpha | k_word | k_token_start;
-  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = k_alpha | k_word | k_token_start;
-  classes['_'] = k_word;
-  for (unsigned char c : std::string_view("+(@:")) classes[c] = k_token_start;  // phones, handles, IPv6 "::1"
-  return classes;
-}();
-
-inline unsigned char class_of(char c) { return k_char_classes[static_cast<unsigned char>(c)]; }
-inline bool is_digit(char c) { return (class_of(c) & k_digit) != 0; }
-inline bool is_alpha(char c) { return (class_of(c) & k_alpha) != 0; }
-inline bool is_alnum(char c) { return (class_of(c) & (k_digit | k_alpha)) != 0; }
-// Part of a word for boundary tests: ASCII letters, digits and '_'.
-inline bool is_word(char c) { return (class_of(c) & k_word) != 0; }
-inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Scanners: each is tried at a token start and returns the end of what it consumed, or 0 when the
 // text at `start` is not its kind. The driver in extract.cpp calls them cheapest and most specific

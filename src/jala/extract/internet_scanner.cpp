@@ -89,14 +89,6 @@ std::size_t url_end(std::string_view text, std::size_t start, HostLetters letter
   return i;
 }
 
-bool starts_with_folded(std::string_view text, std::size_t i, std::string_view prefix) {
-  if (text.size() - i < prefix.size()) return false;
-  for (std::size_t k = 0; k < prefix.size(); ++k) {
-    if (lower(text[i + k]) != prefix[k]) return false;
-  }
-  return true;
-}
-
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = lower(c);

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "jala/extract/ascii.h"
+
 namespace jala::extract {
 namespace {
 
@@ -229,10 +231,6 @@ constexpr std::array k_keywords = std::to_array<Keyword>({
     {"الراجحي", Cue::bank, Match::exact, "alrajhibank"},
 });
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-bool is_word_byte(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z') || c == '_'; }
-
 // The index in front of the keyword table, small enough to stay in cache. A keyword of three bytes or
 // more is found by a prefix (ASCII lower-cased): its first six bytes, or three when it is shorter than
 // six. Nearly every keyword in a non-Latin script has six bytes or more (two characters), so a Thai or
@@ -321,7 +319,7 @@ struct KeywordIndex {
       }
     }
     for (int c = 0; c < 0x80; ++c) {
-      if (is_word_byte(static_cast<char>(c))) roles[c] |= k_word_byte;
+      if (is_word(static_cast<char>(c))) roles[c] |= k_word_byte;
     }
     std::stable_sort(by_prefix.begin(), by_prefix.end(),
                      [](const Prefixed& a, const Prefixed& b) { return a.key < b.key; });
@@ -358,7 +356,7 @@ bool matches_at(std::string_view text, std::size_t i, const Keyword& keyword) {
   // An account number may be glued to its bank's name ("ICBC6222...").
   const std::size_t end = i + keyword.text.size();
   const bool glued_digit = keyword.cue == Cue::bank && end < text.size() && text[end] >= '0' && text[end] <= '9';
-  return (i == 0 || !is_word_byte(text[i - 1])) && (end == text.size() || !is_word_byte(text[end]) || glued_digit);
+  return (i == 0 || !is_word(text[i - 1])) && (end == text.size() || !is_word(text[end]) || glued_digit);
 }
 
 const Keyword* KeywordIndex::longest_short(std::string_view text, std::size_t i) const {

@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "jala/extract/ascii.h"
+
 namespace jala::extract {
 namespace {
 
@@ -53,17 +55,6 @@ constexpr std::array<bool, 256> k_special = [] {
 // Bytes that, before "hxxp", put it inside a word or another URL.
 constexpr std::string_view k_url_inner_bytes =
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_=?&/:.%#+-";
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool is_alnum(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z'); }
-
-bool starts_with_folded(std::string_view text, std::size_t i, std::string_view token) {
-  if (text.size() - i < token.size()) return false;
-  for (std::size_t k = 0; k < token.size(); ++k) {
-    if (lower(text[i + k]) != token[k]) return false;
-  }
-  return true;
-}
 
 std::size_t skip_spaces(std::string_view text, std::size_t i) {
   while (i < text.size() && text[i] == ' ') ++i;

@@ -8,19 +8,12 @@
 #include <gtest/gtest.h>
 
 #include "jala/model/text.h"
+#include "support/result_text.h"
 
 namespace jala::model {
 namespace {
 
-// The message of a parse that must fail with invalid_argument; a marker that fails any comparison
-// otherwise.
-std::string error_message(const Result<std::string>& result) {
-  if (result.ok()) return "unexpected success: " + *result;
-  if (result.error().code() != ErrorCode::invalid_argument) {
-    return "unexpected code: " + std::string(to_string(result.error().code()));
-  }
-  return result.error().message();
-}
+using testing::error_message;
 
 // The message for input of the wrong length, given the input as the message quotes it.
 std::string not_two_letters(std::string_view quoted_text) {

@@ -7,23 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "jala/model/text.h"
+#include "support/result_text.h"
 
 namespace jala::model {
 namespace {
 
-// The message of a parse that must fail with invalid_argument; a marker that fails any comparison
-// otherwise.
-std::string error_message(const Result<std::string>& result) {
-  if (result.ok()) return "unexpected success: " + *result;
-  if (result.error().code() != ErrorCode::invalid_argument) {
-    return "unexpected code: " + std::string(to_string(result.error().code()));
-  }
-  return result.error().message();
-}
-
-bool is_upper_ascii_letters(std::string_view text) {
-  return std::ranges::all_of(text, [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+using testing::error_message;
 
 // The message for input that is neither a code nor a symbol, given the input as the message quotes
 // it.
@@ -47,7 +36,7 @@ TEST(CurrencyTable, IsStrictlySortedByCode) {
 
 TEST(CurrencyTable, EntriesAreWellFormed) {
   for (const CurrencyInfo& currency : all_currencies()) {
-    EXPECT_TRUE(is_upper_ascii_letters(currency.code)) << currency.code;
+    EXPECT_TRUE(std::ranges::all_of(currency.code, [](char c) { return c >= 'A' && c <= 'Z'; })) << currency.code;
     if (currency.kind == CurrencyKind::fiat) {
       EXPECT_EQ(currency.code.size(), 3u) << currency.code;
       EXPECT_TRUE(currency.minor_units == 0 || currency.minor_units == 2 ||

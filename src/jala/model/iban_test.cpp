@@ -4,13 +4,12 @@
 
 #include <utility>
 
+#include "support/result_text.h"
+
 namespace jala::model {
 namespace {
 
-// The value of a successful result, or "error: " and its message, so a failed expectation says why.
-std::string value_or_error(const Result<std::string>& result) {
-  return result.ok() ? result.value() : "error: " + result.error().message();
-}
+using testing::value_or_error;
 
 TEST(Iban, NormalisesSpacedLowerCaseAndPrefixedInput) {
   const std::pair<std::string_view, std::string_view> cases[] = {

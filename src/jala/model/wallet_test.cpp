@@ -12,14 +12,12 @@
 
 #include "jala/model/text.h"
 #include "jala/model/wallet_codecs.h"
+#include "support/result_text.h"
 
 namespace jala::model {
 namespace {
 
-// The value of a successful result, or "error: " and its message, so a failed expectation says why.
-std::string value_or_error(const Result<std::string>& result) {
-  return result.ok() ? result.value() : "error: " + result.error().message();
-}
+using testing::value_or_error;
 
 std::string hex(std::span<const std::uint8_t> bytes) {
   std::string out;

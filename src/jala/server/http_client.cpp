@@ -11,11 +11,15 @@
 #include "jala/model/text.h"
 
 namespace jala::server {
-namespace {
 
+// The deleter of the handle that HttpClient::Impl owns (outside the anonymous namespace, as the type of
+// that member must be).
 struct CurlFree {
   void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
 };
+
+namespace {
+
 struct HeaderListFree {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };

@@ -30,8 +30,9 @@
 #include "jala/model/text.h"
 
 namespace jala::server {
-namespace {
 
+// Deleters of the library handles that Worker and HttpServer::Impl own (outside the anonymous namespace,
+// as the types of those members must be).
 struct EventBaseFree {
   void operator()(event_base* base) const { event_base_free(base); }
 };
@@ -41,6 +42,9 @@ struct EvhttpFree {
 struct SslContextFree {
   void operator()(SSL_CTX* context) const { SSL_CTX_free(context); }
 };
+
+namespace {
+
 struct MallocFree {
   void operator()(char* text) const {
     std::free(text);  // NOLINT(cppcoreguidelines-no-malloc,cppcoreguidelines-owning-memory): libevent's

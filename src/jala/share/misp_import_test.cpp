@@ -6,19 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/share/misp_attributes.h"
+#include "jala/share/stix_values_for_tests.h"
 
 namespace jala::share {
 namespace {
 
-model::Selector selector(std::string_view typed) { return *model::parse_selector(typed, {"VN"}); }
-
-std::set<model::Selector> selectors_of(const model::Report& report) {
-  std::set<model::Selector> selectors;
-  for (const model::ReportSelector& entry : report.selectors) {
-    selectors.insert(entry.selector);
-  }
-  return selectors;
-}
+using testing::selector;
+using testing::selectors_of;
 
 ImportOptions vietnam() {
   ImportOptions options;

@@ -14,16 +14,9 @@ namespace jala::share {
 namespace {
 
 using testing::selector;
+using testing::selectors_of;
 using testing::test_node;
 using testing::test_report;
-
-std::set<model::Selector> selectors_of(const model::Report& report) {
-  std::set<model::Selector> selectors;
-  for (const model::ReportSelector& entry : report.selectors) {
-    selectors.insert(entry.selector);
-  }
-  return selectors;
-}
 
 // The one report a document gives, or a test failure.
 model::Report only_report(std::string_view document, const ImportOptions& options = {}) {

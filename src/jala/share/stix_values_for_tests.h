@@ -1,6 +1,7 @@
-// Realistic values for the STIX tests: a node, and a report naming a selector of every type. Test-only.
+// Realistic values for the sharing tests (STIX, MISP): a node, and a report naming a selector of every type. Test-only.
 #pragma once
 
+#include <set>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -22,6 +23,15 @@ inline NodeIdentity test_node() {
 }
 
 inline model::Selector selector(std::string_view typed) { return *model::parse_selector(typed, {"VN"}); }
+
+// The distinct selectors a report names.
+inline std::set<model::Selector> selectors_of(const model::Report& report) {
+  std::set<model::Selector> selectors;
+  for (const model::ReportSelector& entry : report.selectors) {
+    selectors.insert(entry.selector);
+  }
+  return selectors;
+}
 
 // One raw value of every selector type, with the canonical selector it gives.
 inline std::vector<std::pair<std::string_view, std::string_view>> every_selector_type() {
