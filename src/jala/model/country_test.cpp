@@ -8,21 +8,18 @@
 #include <gtest/gtest.h>
 
 #include "jala/model/text.h"
-#include "support/result_text.h"
+#include "support/text_expectations.h"
 
 namespace jala::model {
 namespace {
 
 using testing::error_message;
+using testing::is_upper_ascii_letters;
 
 // The message for input of the wrong length, given the input as the message quotes it.
 std::string not_two_letters(std::string_view quoted_text) {
   return std::string(quoted_text) +
          " is not an ISO 3166-1 alpha-2 country code; a country is two letters";
-}
-
-bool is_upper_ascii_letters(std::string_view text) {
-  return std::ranges::all_of(text, [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 TEST(CountryTable, HoldsEveryOfficialCodeAndKosovo) {

@@ -7,12 +7,13 @@
 #include <gtest/gtest.h>
 
 #include "jala/model/text.h"
-#include "support/result_text.h"
+#include "support/text_expectations.h"
 
 namespace jala::model {
 namespace {
 
 using testing::error_message;
+using testing::is_upper_ascii_letters;
 
 // The message for input that is neither a code nor a symbol, given the input as the message quotes
 // it.
@@ -36,7 +37,7 @@ TEST(CurrencyTable, IsStrictlySortedByCode) {
 
 TEST(CurrencyTable, EntriesAreWellFormed) {
   for (const CurrencyInfo& currency : all_currencies()) {
-    EXPECT_TRUE(std::ranges::all_of(currency.code, [](char c) { return c >= 'A' && c <= 'Z'; })) << currency.code;
+    EXPECT_TRUE(is_upper_ascii_letters(currency.code)) << currency.code;
     if (currency.kind == CurrencyKind::fiat) {
       EXPECT_EQ(currency.code.size(), 3u) << currency.code;
       EXPECT_TRUE(currency.minor_units == 0 || currency.minor_units == 2 ||

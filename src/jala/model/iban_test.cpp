@@ -4,7 +4,7 @@
 
 #include <utility>
 
-#include "support/result_text.h"
+#include "support/text_expectations.h"
 
 namespace jala::model {
 namespace {

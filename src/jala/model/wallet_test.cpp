@@ -12,7 +12,7 @@
 
 #include "jala/model/text.h"
 #include "jala/model/wallet_codecs.h"
-#include "support/result_text.h"
+#include "support/text_expectations.h"
 
 namespace jala::model {
 namespace {

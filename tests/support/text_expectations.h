@@ -1,8 +1,10 @@
-// A Result<std::string> as text that a failed expectation can print. Tests include it as
-// "support/result_text.h".
+// Helpers for expectations about text: a Result<std::string> as text that a failed expectation can
+// print, and checks of a table's codes. Tests include it as "support/text_expectations.h".
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "jala/base/result.h"
 
@@ -21,6 +23,10 @@ inline std::string error_message(const Result<std::string>& result) {
     return "unexpected code: " + std::string(to_string(result.error().code()));
   }
   return result.error().message();
+}
+
+inline bool is_upper_ascii_letters(std::string_view text) {
+  return std::ranges::all_of(text, [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 }  // namespace jala::testing
