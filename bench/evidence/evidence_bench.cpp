@@ -62,7 +62,7 @@ void remove_store(const fs::path& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
 }
 
-// Log entries as storage::log_entry_for writes them for reports: one line of JSON of 180 bytes (the
+// Log entries as WriteTransaction::put_report writes them: one line of JSON of 180 bytes (the
 // entries of simulated reports are 174 and 175).
 // A pool of distinct entries, reused in turn (the log does not require entries to differ).
 const std::vector<std::string>& entries() {

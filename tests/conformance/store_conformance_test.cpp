@@ -239,6 +239,37 @@ TEST_P(StoreConformance, EveryStoredVersionIsALeafOfTheEvidenceLog) {
                   .ok());
 }
 
+// A log entry is one line of JSON exactly as nlohmann writes it, whatever a record's key holds.
+TEST_P(StoreConformance, LogEntriesAreCanonicalJsonEvenForKeysThatNeedEscaping) {
+  model::Transaction quoted = make_transaction(R"(t"1\2)");
+  quoted.source = R"(BANK "A" \ branch)";
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_transaction(quoted));
+                    JALA_TRY(t.put_transaction(make_transaction("t2")));
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    for (std::uint64_t i = 0; i < 2; ++i) {
+                      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(i));
+                      const auto parsed = nlohmann::ordered_json::parse(entry);
+                      EXPECT_EQ(parsed.dump(), entry);
+                      std::vector<std::string> keys;
+                      for (const auto& [key, value] : parsed.items()) keys.push_back(key);
+                      EXPECT_EQ(keys, (std::vector<std::string>{"kind", "source", "id", "sha256", "logged_at"}));
+                    }
+                    JALA_TRY_ASSIGN(const std::string first, view.log_entry(0));
+                    const nlohmann::json parsed = nlohmann::json::parse(first);
+                    EXPECT_EQ(parsed.at("source"), quoted.source);
+                    EXPECT_EQ(parsed.at("id"), quoted.id);
+                    EXPECT_EQ(parsed.at("sha256"), to_hex(sha256(model::to_json(quoted).dump())));
+                    return {};
+                  })
+                  .ok());
+}
+
 TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
   const model::Transaction want = make_transaction("t1");
   Result<PutOutcome> first = internal_error("not run");

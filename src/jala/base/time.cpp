@@ -71,6 +71,14 @@ Error bad_time(std::string_view text, std::string_view why) {
   return invalid_argument("{} is not an RFC 3339 date-time ({})", quote_untrusted(text), why);
 }
 
+// ".ffffff" without its trailing zeros, for 0 < micros < 1,000,000.
+std::string fraction_of(std::int64_t micros) {
+  std::string fraction = ".000000";
+  for (std::size_t i = 6; i >= 1; --i, micros /= 10) fraction[i] = static_cast<char>('0' + micros % 10);
+  while (fraction.back() == '0') fraction.pop_back();
+  return fraction;
+}
+
 }  // namespace
 
 Result<Timestamp> parse_rfc3339(std::string_view text) {
@@ -140,14 +148,25 @@ std::string format_rfc3339(Timestamp time) {
     --days;
   }
   const CivilDate date = civil_from_days(days);
-  std::string out = fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}", date.year, date.month,
-                                date.day, second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
-  if (micros != 0) {
-    std::string fraction = fmt::format("{:06d}", micros);
-    while (fraction.back() == '0') fraction.pop_back();
-    out += '.';
-    out += fraction;
+  if (date.year < 0 || date.year > 9999) {
+    return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}Z", date.year, date.month, date.day,
+                       second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60,
+                       micros == 0 ? std::string() : fraction_of(micros));
   }
+  // Written digit by digit: every stored record and log entry formats a time.
+  std::string out = "0000-00-00T00:00:00";
+  const auto put = [&out](std::size_t end, std::int64_t value, std::size_t digits) {
+    for (std::size_t at = end; at > end - digits; --at, value /= 10) {
+      out[at - 1] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(4, date.year, 4);
+  put(7, date.month, 2);
+  put(10, date.day, 2);
+  put(13, second_of_day / 3600, 2);
+  put(16, second_of_day / 60 % 60, 2);
+  put(19, second_of_day % 60, 2);
+  if (micros != 0) out += fraction_of(micros);
   out += 'Z';
   return out;
 }

@@ -58,6 +58,17 @@ TEST(Rfc3339, FormatRoundTrips) {
   EXPECT_EQ(format_rfc3339(Timestamp{micros_of("2026-03-01T08:15:00+07:00")}), "2026-03-01T01:15:00Z");
 }
 
+TEST(Rfc3339, FormatWritesEveryDigitAndDropsOnlyTrailingZerosOfTheFraction) {
+  const std::string_view texts[] = {"0001-01-01T00:00:00.000001Z", "9999-12-31T23:59:59.1Z",
+                                    "2025-10-04T21:33:21.10203Z", "1999-09-09T09:09:09.09Z"};
+  for (std::string_view text : texts) {
+    EXPECT_EQ(format_rfc3339(Timestamp{micros_of(text)}), text);
+  }
+  // Years past four digits are written in full.
+  const std::int64_t day = std::int64_t{86400} * 1'000'000;
+  EXPECT_EQ(format_rfc3339(Timestamp{micros_of("9999-12-31T00:00:00Z") + day + 250'000}), "10000-01-01T00:00:00.25Z");
+}
+
 TEST(Rfc3339, AgreesWithANaiveDayCounterOverFourCenturies) {
   std::int64_t days = 0;
   for (int year = 1970; year < 2370; ++year) {

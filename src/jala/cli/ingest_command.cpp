@@ -21,7 +21,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
   }
   JALA_TRY_ASSIGN(const classify::Model classifier,
                   classify::Model::load(args.model.empty() ? default_model_path() : args.model));
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db, storage::k_bulk_load_options));
 
   intake::IngestCounts total;
   std::vector<intake::RecordError> listed;

@@ -21,6 +21,7 @@ namespace {
 // Parsed records travel from the reading thread to the storing thread in batches.
 struct Batch {
   std::vector<ParsedRecord> records;
+  std::vector<storage::RecordDigests> digests;  // by position, once prepared (a bad record's stay empty)
   std::uint64_t bytes_consumed = 0;
   std::optional<Error> read_error;  // the input failed after these records
   bool ends_transaction = false;    // the last chunk of a batch, or of the input
@@ -44,10 +45,11 @@ void count(IngestCounts& counts, storage::PutOutcome outcome) {
 // reading thread): a record it finds invalid is a rejection with the store's reason, returned as a
 // message; any other failure ends the ingest.
 Result<std::optional<std::string>> put(storage::WriteTransaction& transaction, const Record& record,
-                                       IngestCounts& counts) {
+                                       const storage::RecordDigests& digests, IngestCounts& counts) {
   Result<storage::PutOutcome> outcome =
-      std::holds_alternative<model::Report>(record) ? transaction.put_report(std::get<model::Report>(record))
-                                                    : transaction.put_transaction(std::get<model::Transaction>(record));
+      std::holds_alternative<model::Report>(record)
+          ? transaction.put_report(std::get<model::Report>(record), digests)
+          : transaction.put_transaction(std::get<model::Transaction>(record), digests);
   if (!outcome.ok()) {
     if (outcome.error().code() == ErrorCode::invalid_argument) return std::optional<std::string>(outcome.error().message());
     return std::move(outcome).error();
@@ -86,18 +88,24 @@ void read_chunks(RecordReader& reader, std::size_t batch_size, BoundedQueue<Batc
   }
 }
 
-// Assesses every report of the chunks that `read` brings (classify/assess.h) and passes them on to
-// `assessed`: a stage of its own, so that classifying runs beside both parsing and storing.
-void assess_chunks(const classify::Model& classifier, BoundedQueue<Batch>& read, BoundedQueue<Batch>& assessed) {
+// Prepares the good records of the chunks that `read` brings and passes them on to `prepared`: assesses
+// every report when there is a classifier (classify/assess.h), then computes each record's digests
+// (storage::digests_of). A stage of its own, so that this CPU work runs beside both parsing and storing.
+void prepare_chunks(const classify::Model* classifier, BoundedQueue<Batch>& read, BoundedQueue<Batch>& prepared) {
   while (std::optional<Batch> chunk = read.pop()) {
-    for (ParsedRecord& parsed : chunk->records) {
+    chunk->digests.resize(chunk->records.size());
+    for (std::size_t i = 0; i < chunk->records.size(); ++i) {
+      ParsedRecord& parsed = chunk->records[i];
       if (!parsed.record.ok()) continue;
       if (auto* report = std::get_if<model::Report>(&*parsed.record)) {
-        report->assessment = classify::assess(classifier, *report);
+        if (classifier != nullptr) report->assessment = classify::assess(*classifier, *report);
+        chunk->digests[i] = storage::digests_of(*report);
+      } else {
+        chunk->digests[i] = storage::digests_of(std::get<model::Transaction>(*parsed.record));
       }
     }
     const bool last = chunk->last;
-    if (!assessed.push(std::move(*chunk)) || last) return;
+    if (!prepared.push(std::move(*chunk)) || last) return;
   }
 }
 
@@ -107,13 +115,15 @@ class Ingester {
 
   // Stores one batch's good records in `transaction`, counting them in m_pending.
   Status store(storage::WriteTransaction& transaction, const Batch& batch) {
-    for (const ParsedRecord& parsed : batch.records) {
+    for (std::size_t i = 0; i < batch.records.size(); ++i) {
+      const ParsedRecord& parsed = batch.records[i];
       ++m_total.read;
       if (!parsed.record.ok()) {
         reject(parsed.line, parsed.record.error().message());
         continue;
       }
-      JALA_TRY_ASSIGN(std::optional<std::string> rejection, put(transaction, *parsed.record, m_pending));
+      JALA_TRY_ASSIGN(std::optional<std::string> rejection,
+                      put(transaction, *parsed.record, batch.digests[i], m_pending));
       if (rejection) reject(parsed.line, std::move(*rejection));
     }
     return {};
@@ -206,20 +216,16 @@ Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::stri
                             const IngestOptions& options) {
   const std::unique_ptr<RecordReader> reader = make_record_reader(format, source, options.document_defaults);
   BoundedQueue<Batch> read(k_batches_in_flight);
-  BoundedQueue<Batch> assessed(k_batches_in_flight);
-  BoundedQueue<Batch>& to_store = options.classifier != nullptr ? assessed : read;
+  BoundedQueue<Batch> prepared(k_batches_in_flight);
   Ingester ingester(name, options);
-  // Reading and validating run on their own thread, and assessing on another, while this one stores.
+  // Reading and validating run on their own thread, and preparing on another, while this one stores.
   std::jthread reading([&] { read_chunks(*reader, std::max<std::size_t>(options.batch_size, 1), read); });
-  std::jthread assessing;
-  if (options.classifier != nullptr) {
-    assessing = std::jthread([&] { assess_chunks(*options.classifier, read, assessed); });
-  }
+  std::jthread preparing([&] { prepare_chunks(options.classifier, read, prepared); });
   Result<IngestCounts> result = options.strictness == Strictness::all_or_nothing
-                                    ? store_all_or_nothing(store, to_store, ingester, options)
-                                    : store_batch_by_batch(store, to_store, ingester, options);
+                                    ? store_all_or_nothing(store, prepared, ingester, options)
+                                    : store_batch_by_batch(store, prepared, ingester, options);
   // Releases the other stages if storing stopped early.
-  assessed.close();
+  prepared.close();
   read.close();
   return result;
 }

@@ -36,16 +36,17 @@ struct IngestCounts {
 
 struct IngestOptions {
   Strictness strictness = Strictness::keep_valid;
-  std::size_t batch_size = 100'000;  // records per committed transaction
+  std::size_t batch_size = 1'000'000;                     // records per committed transaction
   std::function<void(const RecordError&)> on_error;       // each rejected record, in input order
   std::function<void(std::uint64_t bytes)> on_progress;   // bytes consumed so far, after each batch
   DocumentDefaults document_defaults;                     // for STIX and MISP documents
-  // When set, every report with text is assessed (classify/assess.h), on a thread of its own.
+  // When set, every report with text is assessed (classify/assess.h), in the preparing stage.
   const classify::Model* classifier = nullptr;
 };
 
-// Reads `source` (named `name` in errors) in `format` into `store`. Reading and validating run on a
-// thread of their own, a batch ahead of storing, and so does assessing, when there is a classifier. Fails only when the input cannot be read or the store
+// Reads `source` (named `name` in errors) in `format` into `store`. Three stages run at once, each on a
+// thread of its own: reading and validating; preparing (assessing reports, when there is a classifier,
+// and computing every record's digests); storing. Fails only when the input cannot be read or the store
 // cannot be written; the records read before such a failure are kept. With
 // Strictness::all_or_nothing, any rejected record means nothing from this input is stored, and the
 // counts then show no additions.

@@ -10,11 +10,39 @@ namespace jala::storage {
 
 namespace {
 
+// Appends `text` as a JSON string, byte for byte as nlohmann's dump() writes it. Record keys are valid
+// UTF-8 without control characters (model::validate), so quotes and backslashes are all that is escaped
+// in practice; anything else takes nlohmann's own path.
+void append_json_string(std::string& out, std::string_view text) {
+  const bool plain = std::none_of(text.begin(), text.end(),
+                                  [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
+  if (plain) {
+    out += '"';
+    out += text;
+    out += '"';
+  } else {
+    out += nlohmann::json(text).dump();
+  }
+}
+
+// The entry the log holds for a stored record: what it is, and the SHA-256 of its canonical JSON
+// (model::to_json), so that the record as exported can be checked against the log. One line of JSON,
+// as an nlohmann::ordered_json of these keys dumps it, written directly: it is on every put's path.
 std::string log_entry_json(std::string_view kind, std::string_view source, std::string_view id,
-                           const std::string& record_hash, Timestamp at) {
-  const nlohmann::ordered_json entry = {
-      {"kind", kind}, {"source", source}, {"id", id}, {"sha256", record_hash}, {"logged_at", format_rfc3339(at)}};
-  return entry.dump();
+                           std::string_view record_hash, Timestamp at) {
+  std::string entry = "{\"kind\":";
+  entry.reserve(160 + source.size() + id.size());
+  append_json_string(entry, kind);
+  entry += ",\"source\":";
+  append_json_string(entry, source);
+  entry += ",\"id\":";
+  append_json_string(entry, id);
+  entry += ",\"sha256\":";
+  append_json_string(entry, record_hash);
+  entry += ",\"logged_at\":";
+  append_json_string(entry, format_rfc3339(at));
+  entry += '}';
+  return entry;
 }
 
 }  // namespace
@@ -27,12 +55,9 @@ std::string record_sha256(const model::Transaction& transaction) {
   return to_hex(sha256(canonical_record(transaction)));
 }
 
-std::string log_entry_for(std::string_view kind, const model::Report& report, Timestamp at) {
-  return log_entry_json(kind, report.source, report.id, record_sha256(report), at);
-}
-
-std::string log_entry_for(std::string_view kind, const model::Transaction& transaction, Timestamp at) {
-  return log_entry_json(kind, transaction.source, transaction.id, record_sha256(transaction), at);
+RecordDigests digests_of(const model::Report& report) { return {model::content_hash(report), record_sha256(report)}; }
+RecordDigests digests_of(const model::Transaction& transaction) {
+  return {model::content_hash(transaction), record_sha256(transaction)};
 }
 
 Result<graph::LinkInput> ReadView::link_input() const {
@@ -42,23 +67,27 @@ Result<graph::LinkInput> ReadView::link_input() const {
   return input;
 }
 
-Result<PutOutcome> WriteTransaction::put_report(const model::Report& report) {
+Result<PutOutcome> WriteTransaction::put_report(const model::Report& report, const RecordDigests& digests) {
   JALA_TRY(model::validate(report));
-  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_report(report, model::content_hash(report)));
+  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_report(report, digests.content_hash));
   if (outcome == PutOutcome::unchanged) {
     if (report.assessment) JALA_TRY(do_put_assessment({report.source, report.id}, *report.assessment));
   } else {
-    JALA_TRY_ASSIGN(const std::uint64_t index, append_log(log_entry_for("report", report, now())));
+    JALA_TRY_ASSIGN(const std::uint64_t index,
+                    append_log(log_entry_json("report", report.source, report.id, digests.record_sha256, now())));
     JALA_TRY(do_note_logged("report", {report.source, report.id}, index));
   }
   return outcome;
 }
 
-Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& transaction) {
+Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& transaction,
+                                                     const RecordDigests& digests) {
   JALA_TRY(model::validate(transaction));
-  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_transaction(transaction, model::content_hash(transaction)));
+  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_transaction(transaction, digests.content_hash));
   if (outcome != PutOutcome::unchanged) {
-    JALA_TRY_ASSIGN(const std::uint64_t index, append_log(log_entry_for("transaction", transaction, now())));
+    JALA_TRY_ASSIGN(
+        const std::uint64_t index,
+        append_log(log_entry_json("transaction", transaction.source, transaction.id, digests.record_sha256, now())));
     JALA_TRY(do_note_logged("transaction", {transaction.source, transaction.id}, index));
   }
   return outcome;
@@ -118,12 +147,12 @@ bool is_postgres_location(std::string_view location) {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
-Result<std::unique_ptr<Store>> open_store(std::string_view location) {
+Result<std::unique_ptr<Store>> open_store(std::string_view location, const StoreOptions& options) {
   if (is_postgres_location(location)) {
     JALA_TRY_ASSIGN(std::unique_ptr<PostgresStore> store, PostgresStore::open(std::string(location)));
     return std::unique_ptr<Store>(std::move(store));
   }
-  JALA_TRY_ASSIGN(std::unique_ptr<SqliteStore> store, SqliteStore::open(location));
+  JALA_TRY_ASSIGN(std::unique_ptr<SqliteStore> store, SqliteStore::open(location, options));
   return std::unique_ptr<Store>(std::move(store));
 }
 

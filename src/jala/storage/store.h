@@ -154,10 +154,15 @@ std::string canonical_record(const model::Transaction& transaction);
 std::string record_sha256(const model::Report& report);
 std::string record_sha256(const model::Transaction& transaction);
 
-// The entry the log holds for a stored record: what it is, and the SHA-256 of its canonical JSON
-// (model::to_json), so that the record as exported can be checked against the log. One line of JSON.
-std::string log_entry_for(std::string_view kind, const model::Report& report, Timestamp at);
-std::string log_entry_for(std::string_view kind, const model::Transaction& transaction, Timestamp at);
+// What storing a record computes from the record alone: its model::content_hash(), which tells a changed
+// record from an unchanged one, and its record_sha256(), which its log entry holds. They are most of a
+// put's CPU time, so an ingest computes them on a thread of its own, ahead of the store.
+struct RecordDigests {
+  Sha256Digest content_hash{};
+  std::string record_sha256;
+};
+RecordDigests digests_of(const model::Report& report);
+RecordDigests digests_of(const model::Transaction& transaction);
 
 // A custody event (docs/formats/evidence.md): who did what with a record, when, and on what legal
 // basis. Each is a leaf of the evidence log that names the item's previous leaf (its last custody
@@ -179,8 +184,13 @@ class WriteTransaction : public ReadView {
  public:
   // Adds or replaces the record with the same (source, id); idempotent for equal content. A report's
   // assessment is derived, not content: an unchanged report that carries one replaces the stored one.
-  Result<PutOutcome> put_report(const model::Report& report);
-  Result<PutOutcome> put_transaction(const model::Transaction& transaction);
+  Result<PutOutcome> put_report(const model::Report& report) { return put_report(report, digests_of(report)); }
+  Result<PutOutcome> put_transaction(const model::Transaction& transaction) {
+    return put_transaction(transaction, digests_of(transaction));
+  }
+  // The same with the record's digests computed beforehand; they must be digests_of(record).
+  Result<PutOutcome> put_report(const model::Report& report, const RecordDigests& digests);
+  Result<PutOutcome> put_transaction(const model::Transaction& transaction, const RecordDigests& digests);
   // Appends an entry to the evidence log: its leaf and the subtrees it completes, in this transaction.
   Result<std::uint64_t> append_log(std::string_view entry);
   // Appends a custody event for a logged record, chained to the record's previous leaf; returns its leaf.
@@ -237,9 +247,19 @@ auto read_value(Store& store, Get&& get) -> decltype(get(std::declval<const Read
   return std::move(*got);
 }
 
+// Tuning for an opened store. PostgreSQL's own settings govern a PostgreSQL store, which ignores these.
+struct StoreOptions {
+  // The most memory SQLite's page cache may take (it grows only as pages are used). Bulk loads want
+  // the store's randomly written indexes to fit: a store of 10,000,000 transactions has about 600 MB
+  // of them, and every index page that misses the cache is read and written again at each commit.
+  std::size_t sqlite_cache_mib = 64;
+};
+// What `jala ingest` opens its store with (docs/performance.md, Money flow).
+inline constexpr StoreOptions k_bulk_load_options{.sqlite_cache_mib = 1024};
+
 // Opens the store named by a location: a `postgresql://` URL, or a path to an SQLite file, which
 // is created on first use.
-Result<std::unique_ptr<Store>> open_store(std::string_view location);
+Result<std::unique_ptr<Store>> open_store(std::string_view location, const StoreOptions& options = {});
 // Whether a location names a PostgreSQL store (`postgresql://` or `postgres://`) rather than a file.
 bool is_postgres_location(std::string_view location);
 

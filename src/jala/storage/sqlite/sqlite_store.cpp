@@ -63,7 +63,8 @@ class SqliteStore::Statements {
     JALA_TRY_ASSIGN(
         Statement insert_transaction,
         p("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel, reference,"
-          " content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+          " content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+          " ON CONFLICT (source, source_id) DO NOTHING"));
     JALA_TRY_ASSIGN(
         Statement update_transaction,
         p("UPDATE transactions SET from_key = ?3, to_key = ?4, amount = ?5, currency = ?6, at = ?7, channel = ?8,"
@@ -329,28 +330,34 @@ class SqliteView final : public WriteTransaction {
 
   Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
                                         const Sha256Digest& content_hash) override {
+    // Most puts add: insert first, and look for the stored version only when there is one.
     SqliteStore::Statements& s = m_statements;
-    s.find_transaction_hash.bind(1, transaction.source).bind(2, transaction.id);
-    JALA_TRY_ASSIGN(const bool exists, s.find_transaction_hash.step());
-    std::int64_t transaction_key = 0;
-    if (exists) {
-      transaction_key = s.find_transaction_hash.column_int(0);
-      const bool same = equal_hash(s.find_transaction_hash.column_blob(1), content_hash);
-      s.find_transaction_hash.reset();
-      if (same) return PutOutcome::unchanged;
-    } else {
-      s.find_transaction_hash.reset();
-    }
     JALA_TRY_ASSIGN(const std::int64_t from_key, intern(transaction.from));
     JALA_TRY_ASSIGN(const std::int64_t to_key, intern(transaction.to));
-    Statement& write = exists ? s.update_transaction : s.insert_transaction;
-    write.bind(1, transaction.source).bind(2, transaction.id).bind(3, from_key).bind(4, to_key);
-    write.bind(5, transaction.amount).bind(6, transaction.currency).bind(7, transaction.at.unix_micros);
-    write.bind(8, model::to_string(transaction.channel)).bind(9, transaction.reference);
-    write.bind_blob(10, content_hash.data(), content_hash.size());
-    if (exists) write.bind(11, transaction_key);
-    JALA_TRY(write.run());
-    return exists ? PutOutcome::updated : PutOutcome::added;
+    const auto bind_columns = [&](Statement& write) {
+      write.bind(1, transaction.source).bind(2, transaction.id).bind(3, from_key).bind(4, to_key);
+      write.bind(5, transaction.amount).bind(6, transaction.currency).bind(7, transaction.at.unix_micros);
+      write.bind(8, model::to_string(transaction.channel)).bind(9, transaction.reference);
+      write.bind_blob(10, content_hash.data(), content_hash.size());
+    };
+    bind_columns(s.insert_transaction);
+    JALA_TRY(s.insert_transaction.run());
+    if (sqlite3_changes(m_db) == 1) return PutOutcome::added;
+
+    s.find_transaction_hash.bind(1, transaction.source).bind(2, transaction.id);
+    JALA_TRY_ASSIGN(const bool exists, s.find_transaction_hash.step());
+    if (!exists) {
+      s.find_transaction_hash.reset();
+      return internal_error("transaction {}/{} vanished while being stored", transaction.source, transaction.id);
+    }
+    const std::int64_t transaction_key = s.find_transaction_hash.column_int(0);
+    const bool same = equal_hash(s.find_transaction_hash.column_blob(1), content_hash);
+    s.find_transaction_hash.reset();
+    if (same) return PutOutcome::unchanged;
+    bind_columns(s.update_transaction);
+    s.update_transaction.bind(11, transaction_key);
+    JALA_TRY(s.update_transaction.run());
+    return PutOutcome::updated;
   }
 
  private:
@@ -438,7 +445,7 @@ class SqliteView final : public WriteTransaction {
   std::string m_cache_key;  // reused buffer: type byte, then the canonical value
 };
 
-Status configure(sqlite3* db) {
+Status configure(sqlite3* db, const StoreOptions& options) {
   sqlite3_busy_timeout(db, 10'000);
   JALA_TRY(sqlite::execute(db, "PRAGMA journal_mode = WAL"));
   // A committed write survives power loss, as Store::write promises (ADR 0005): in WAL mode, FULL syncs
@@ -446,7 +453,7 @@ Status configure(sqlite3* db) {
   // last commits could be lost with the machine, though not with the process.
   JALA_TRY(sqlite::execute(db, "PRAGMA synchronous = FULL"));
   JALA_TRY(sqlite::execute(db, "PRAGMA foreign_keys = ON"));
-  return sqlite::execute(db, "PRAGMA cache_size = -65536");  // 64 MiB of page cache
+  return sqlite::execute(db, fmt::format("PRAGMA cache_size = -{}", options.sqlite_cache_mib * 1024));  // in KiB
 }
 
 }  // namespace
@@ -454,7 +461,7 @@ Status configure(sqlite3* db) {
 SqliteStore::SqliteStore(std::unique_ptr<Parts> parts) : m_parts(std::move(parts)) {}
 SqliteStore::~SqliteStore() = default;
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path, const StoreOptions& options) {
   // Memory statistics take a process-wide mutex on every SQLite allocation; Jala never reads them.
   // This must be set before SQLite initialises, so once, before the first connection.
   static const int memory_statistics_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -471,7 +478,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path) {
     return sqlite::last_error(connection.get(), fmt::format("cannot open store '{}'", file));
   }
   if (!existed) ::chmod(file.c_str(), S_IRUSR | S_IWUSR);
-  if (Status configured = configure(connection.get()); !configured.ok()) {
+  if (Status configured = configure(connection.get(), options); !configured.ok()) {
     return configured.error().with_context(fmt::format("store '{}'", file));
   }
   if (Status migrated = sqlite::migrate(connection.get()); !migrated.ok()) {

@@ -18,7 +18,7 @@ class SqliteStore final : public Store {
  public:
   // Opens or creates the store at `path` (":memory:" for a private in-memory database), migrating its
   // schema to this build's version. A new file is made readable by its owner only.
-  static Result<std::unique_ptr<SqliteStore>> open(std::string_view path);
+  static Result<std::unique_ptr<SqliteStore>> open(std::string_view path, const StoreOptions& options = {});
   ~SqliteStore() override;
 
   Status read(const std::function<Status(const ReadView&)>& body) override;
