@@ -1,5 +1,8 @@
 #include "jala/flow/features.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 
 namespace jala::flow {
@@ -123,10 +126,14 @@ void measure(const Ledger& ledger, AccountId account, Scratch& scratch, AccountF
 
 }  // namespace
 
-std::vector<AccountFeatures> measure_accounts(const Ledger& ledger) {
-  std::vector<AccountFeatures> features(ledger.account_count());
-  Scratch scratch;
-  for (AccountId a = 0; a < ledger.account_count(); ++a) measure(ledger, a, scratch, features[a]);
+base::HugePageVector<AccountFeatures> measure_accounts(const Ledger& ledger) {
+  base::HugePageVector<AccountFeatures> features(ledger.account_count());
+  tbb::parallel_for(
+      tbb::blocked_range<AccountId>(0, static_cast<AccountId>(ledger.account_count()), k_accounts_per_task),
+      [&](const tbb::blocked_range<AccountId>& accounts) {
+        Scratch scratch;
+        for (AccountId a = accounts.begin(); a != accounts.end(); ++a) measure(ledger, a, scratch, features[a]);
+      });
   return features;
 }
 

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstddef>
-#include <vector>
-
+#include "jala/base/huge_pages.h"
 #include "jala/flow/ledger.h"
 
 namespace jala::flow {
+
+// Accounts per task when the scan runs in parallel.
+inline constexpr std::size_t k_accounts_per_task = 4'096;
 
 // Money spent at most this long after it arrived passes through rapidly.
 inline constexpr std::int64_t k_rapid_micros = 48LL * 3'600 * 1'000'000;
@@ -28,6 +30,7 @@ struct AccountFeatures {
   Timestamp last_at;
 };
 
-std::vector<AccountFeatures> measure_accounts(const Ledger& ledger);
+// Every account's features, measured in parallel (oneTBB).
+base::HugePageVector<AccountFeatures> measure_accounts(const Ledger& ledger);
 
 }  // namespace jala::flow

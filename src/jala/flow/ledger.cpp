@@ -18,10 +18,10 @@ std::size_t hash_of(const model::Selector& selector) {
 }
 
 // Slots for `count` accounts at most half full, a power of two for masking.
-std::vector<AccountId> index_accounts(const std::vector<model::Selector>& accounts) {
+base::HugePageVector<AccountId> index_accounts(const base::HugePageVector<model::Selector>& accounts) {
   std::size_t slots = 16;
   while (slots < 2 * accounts.size()) slots *= 2;
-  std::vector<AccountId> index(slots, k_empty_slot);
+  base::HugePageVector<AccountId> index(slots, k_empty_slot);
   for (AccountId id = 0; id < accounts.size(); ++id) {
     std::size_t slot = hash_of(accounts[id]) & (slots - 1);
     while (index[slot] != k_empty_slot) slot = (slot + 1) & (slots - 1);
@@ -31,13 +31,13 @@ std::vector<AccountId> index_accounts(const std::vector<model::Selector>& accoun
 }
 
 // Counting sort of transfer ids by one endpoint; ids stay in time order within an account.
-void index_by(const std::vector<Transfer>& transfers, std::size_t accounts, AccountId Transfer::*endpoint,
-              std::vector<TransferId>& ids, std::vector<std::uint32_t>& offsets) {
+void index_by(const base::HugePageVector<Transfer>& transfers, std::size_t accounts, AccountId Transfer::*endpoint,
+              base::HugePageVector<TransferId>& ids, base::HugePageVector<std::uint32_t>& offsets) {
   offsets.assign(accounts + 1, 0);
   for (const Transfer& transfer : transfers) ++offsets[transfer.*endpoint + 1];
   std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
   ids.resize(transfers.size());
-  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+  base::HugePageVector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
   for (TransferId t = 0; t < transfers.size(); ++t) ids[next[transfers[t].*endpoint]++] = t;
 }
 
@@ -103,19 +103,29 @@ Status LedgerBuilder::add(const TransferRecord& record) {
   return {};
 }
 
+void LedgerBuilder::reserve(std::size_t transfers, std::size_t id_bytes) {
+  m_ledger.m_transfers.reserve(transfers);
+  m_ledger.m_source_of.reserve(transfers);
+  m_ledger.m_id_ends.reserve(transfers);
+  m_ledger.m_ids.reserve(id_bytes);
+}
+
 Ledger LedgerBuilder::build() && {
   Ledger& ledger = m_ledger;
   const std::size_t count = ledger.m_transfers.size();
-  std::vector<TransferId> order(count);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](TransferId a, TransferId b) {
-    const Transfer& x = ledger.m_transfers[a];
-    const Transfer& y = ledger.m_transfers[b];
+  // Sorted as compact (time, id) pairs, so that the sort reads the transfers themselves only on a tie.
+  struct TimeOrder {
+    Timestamp at;
+    TransferId id;
+  };
+  base::HugePageVector<TimeOrder> time_order(count);
+  for (TransferId t = 0; t < count; ++t) time_order[t] = {ledger.m_transfers[t].at, t};
+  std::sort(time_order.begin(), time_order.end(), [&](const TimeOrder& x, const TimeOrder& y) {
     if (x.at != y.at) return x.at < y.at;
-    const std::string_view source_a = ledger.source(a);
-    const std::string_view source_b = ledger.source(b);
-    if (source_a != source_b) return source_a < source_b;
-    return ledger.record_id(a) < ledger.record_id(b);
+    const std::string_view source_x = ledger.source(x.id);
+    const std::string_view source_y = ledger.source(y.id);
+    if (source_x != source_y) return source_x < source_y;
+    return ledger.record_id(x.id) < ledger.record_id(y.id);
   });
   Ledger sorted;
   sorted.m_accounts = std::move(ledger.m_accounts);
@@ -126,7 +136,8 @@ Ledger LedgerBuilder::build() && {
   sorted.m_source_of.reserve(count);
   sorted.m_id_ends.reserve(count);
   sorted.m_ids.reserve(ledger.m_ids.size());
-  for (const TransferId t : order) {
+  for (const TimeOrder& entry : time_order) {
+    const TransferId t = entry.id;
     sorted.m_transfers.push_back(ledger.m_transfers[t]);
     sorted.m_source_of.push_back(ledger.m_source_of[t]);
     sorted.m_ids += ledger.record_id(t);

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jala/base/huge_pages.h"
 #include "jala/base/time.h"
 #include "jala/model/selector.h"
 #include "jala/model/transaction.h"
@@ -61,23 +62,23 @@ class Ledger {
 
  private:
   friend class LedgerBuilder;
-  static std::span<const TransferId> slice(const std::vector<TransferId>& ids,
-                                           const std::vector<std::uint32_t>& offsets, AccountId id) {
+  static std::span<const TransferId> slice(const base::HugePageVector<TransferId>& ids,
+                                           const base::HugePageVector<std::uint32_t>& offsets, AccountId id) {
     return std::span(ids).subspan(offsets[id], offsets[id + 1] - offsets[id]);
   }
 
-  std::vector<model::Selector> m_accounts;
-  std::vector<AccountId> m_account_index;  // open addressing over m_accounts; k_empty_slot when free
-  std::vector<Transfer> m_transfers;
+  base::HugePageVector<model::Selector> m_accounts;
+  base::HugePageVector<AccountId> m_account_index;  // open addressing over m_accounts; k_empty_slot when free
+  base::HugePageVector<Transfer> m_transfers;
   std::vector<std::string> m_currencies;
   std::vector<std::string> m_sources;
-  std::vector<std::uint16_t> m_source_of;
-  std::string m_ids;                     // every record id, concatenated in transfer order
-  std::vector<std::uint64_t> m_id_ends;  // where each transfer's id ends in m_ids
-  std::vector<TransferId> m_out;
-  std::vector<std::uint32_t> m_out_offsets;
-  std::vector<TransferId> m_in;
-  std::vector<std::uint32_t> m_in_offsets;
+  base::HugePageVector<std::uint16_t> m_source_of;
+  base::HugePageString m_ids;                     // every record id, concatenated in transfer order
+  base::HugePageVector<std::uint64_t> m_id_ends;  // where each transfer's id ends in m_ids
+  base::HugePageVector<TransferId> m_out;
+  base::HugePageVector<std::uint32_t> m_out_offsets;
+  base::HugePageVector<TransferId> m_in;
+  base::HugePageVector<std::uint32_t> m_in_offsets;
   std::size_t m_unpriced = 0;
 };
 
@@ -101,6 +102,8 @@ class LedgerBuilder {
   // Adds a transfer between added accounts. Fails beyond 2^32 - 1 transfers or 65,535 sources or
   // currencies.
   Status add(const TransferRecord& record);
+  // Room for `transfers` more transfers whose record ids take `id_bytes`: spares the copies of growth.
+  void reserve(std::size_t transfers, std::size_t id_bytes);
   // Orders the transfers in time and indexes them by account.
   Ledger build() &&;
 

@@ -1,9 +1,13 @@
 #include "jala/flow/suspects.h"
 
 #include <fmt/core.h>
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "jala/flow/features.h"
 
@@ -54,7 +58,7 @@ struct Scored {
 
 struct Context {
   const Ledger& ledger;
-  const std::vector<AccountFeatures>& features;
+  const base::HugePageVector<AccountFeatures>& features;
   const std::vector<const ReportedAccount*>& reported;  // by account; null when no report names it
   Timestamp ledger_start;
 };
@@ -156,6 +160,26 @@ Scored score_account(const Context& context, AccountId account, std::span<const 
   return score_pass_through(context, account, suspicion, explain);
 }
 
+// The account as a suspect, with the reasons for its score, strongest first.
+Suspect explained_suspect(const Context& context, AccountId account, std::span<const double> suspicion) {
+  Scored s = score_account(context, account, suspicion, true);
+  std::stable_sort(s.evidence.begin(), s.evidence.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  const AccountFeatures& features = context.features[account];
+  const ReportedAccount* reported = context.reported[account];
+  Suspect suspect{account,
+                  s.role,
+                  std::min(1.0, s.score),
+                  {},
+                  features.in_usd,
+                  features.out_usd,
+                  std::max(0.0, features.in_usd - features.out_usd),
+                  features.last_at,
+                  reported != nullptr ? reported->network : std::string()};
+  for (auto& [weight, reason] : s.evidence) suspect.why.push_back(std::move(reason));
+  return suspect;
+}
+
 }  // namespace
 
 std::string_view to_string(Role role) {
@@ -168,39 +192,36 @@ std::string_view to_string(Role role) {
 }
 
 std::vector<Suspect> find_suspects(const Ledger& ledger, std::span<const ReportedAccount> reported) {
-  const std::vector<AccountFeatures> features = measure_accounts(ledger);
+  const base::HugePageVector<AccountFeatures> features = measure_accounts(ledger);
   std::vector<const ReportedAccount*> reported_by_account(ledger.account_count(), nullptr);
   for (const ReportedAccount& r : reported) {
     if (r.account < ledger.account_count()) reported_by_account[r.account] = &r;
   }
   const Context context{ledger, features, reported_by_account,
                         ledger.transfer_count() > 0 ? ledger.transfer(0).at : Timestamp{}};
+  const tbb::blocked_range<AccountId> all_accounts(0, static_cast<AccountId>(ledger.account_count()),
+                                                   k_accounts_per_task);
 
   // Two rounds: the first finds pass-through accounts on their own evidence; the second adds what
   // their neighbours are (layering, and the cash-outs they feed).
-  const std::vector<double> no_suspicion(ledger.account_count(), 0.0);
-  std::vector<double> first_round(ledger.account_count());
-  for (AccountId a = 0; a < ledger.account_count(); ++a) {
-    first_round[a] = score_account(context, a, no_suspicion, false).score;
-  }
+  const base::HugePageVector<double> no_suspicion(ledger.account_count(), 0.0);
+  base::HugePageVector<double> first_round(ledger.account_count());
+  tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {
+    for (AccountId a = accounts.begin(); a != accounts.end(); ++a) {
+      first_round[a] = score_account(context, a, no_suspicion, false).score;
+    }
+  });
+  tbb::enumerable_thread_specific<std::vector<Suspect>> found;
+  tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {
+    std::vector<Suspect>& suspects = found.local();
+    for (AccountId a = accounts.begin(); a != accounts.end(); ++a) {
+      if (score_account(context, a, first_round, false).score < k_suspect_threshold) continue;
+      suspects.push_back(explained_suspect(context, a, first_round));
+    }
+  });
   std::vector<Suspect> suspects;
-  for (AccountId a = 0; a < ledger.account_count(); ++a) {
-    if (score_account(context, a, first_round, false).score < k_suspect_threshold) continue;
-    Scored s = score_account(context, a, first_round, true);
-    std::stable_sort(s.evidence.begin(), s.evidence.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
-    Suspect suspect{a,
-                    s.role,
-                    std::min(1.0, s.score),
-                    {},
-                    features[a].in_usd,
-                    features[a].out_usd,
-                    std::max(0.0, features[a].in_usd - features[a].out_usd),
-                    features[a].last_at,
-                    reported_by_account[a] ? reported_by_account[a]->network : std::string()};
-    for (auto& [weight, reason] : s.evidence) suspect.why.push_back(std::move(reason));
-    suspects.push_back(std::move(suspect));
-  }
+  for (std::vector<Suspect>& some : found) std::move(some.begin(), some.end(), std::back_inserter(suspects));
+  // A total order, so the result does not depend on how the work was split.
   std::sort(suspects.begin(), suspects.end(), [](const Suspect& a, const Suspect& b) {
     return a.score != b.score ? a.score > b.score : a.account < b.account;
   });

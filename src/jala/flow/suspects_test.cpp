@@ -1,9 +1,11 @@
 #include "jala/flow/suspects.h"
 
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 
 #include <algorithm>
 
+#include "jala/flow/features.h"
 #include "jala/flow/test_ledgers.h"
 
 namespace jala::flow {
@@ -70,6 +72,28 @@ TEST(Suspects, BeingNamedInReportsRaisesTheScoreAndSaysWhy) {
   const std::vector<std::string>& why = find(with_reports, 1)->why;
   EXPECT_TRUE(std::any_of(why.begin(), why.end(),
                           [](const std::string& w) { return w == "named in 3 report(s) of network N0007"; }));
+}
+
+TEST(Suspects, TheParallelScanFindsWhatOneThreadFinds) {
+  std::mt19937_64 random(7);
+  // Many times k_accounts_per_task accounts, so that the scan is split across tasks.
+  const Ledger ledger = testing::random_ledger(random, 40'000, 400'000, std::int64_t{24} * 60);
+  const std::vector<Suspect> parallel = find_suspects(ledger, {});
+  std::vector<Suspect> serial;
+  {
+    const tbb::global_control one_thread(tbb::global_control::max_allowed_parallelism, 1);
+    serial = find_suspects(ledger, {});
+  }
+  ASSERT_GT(serial.size(), 50U);
+  const auto [first, last] = std::minmax_element(
+      serial.begin(), serial.end(), [](const Suspect& a, const Suspect& b) { return a.account < b.account; });
+  ASSERT_GT(last->account - first->account, k_accounts_per_task) << "the suspects fall in one task";
+  ASSERT_EQ(parallel.size(), serial.size());
+  for (std::size_t i = 0; i < serial.size(); ++i) {
+    EXPECT_EQ(parallel[i].account, serial[i].account) << "at " << i;
+    EXPECT_EQ(parallel[i].score, serial[i].score) << "at " << i;
+    EXPECT_EQ(parallel[i].why, serial[i].why) << "at " << i;
+  }
 }
 
 TEST(Suspects, AnEmptyLedgerHasNone) { EXPECT_TRUE(find_suspects(LedgerBuilder().build(), {}).empty()); }

@@ -10,6 +10,14 @@ constexpr flow::AccountId k_named = k_unnamed - 1;  // named by a transaction, n
 
 }  // namespace
 
+void TransactionRows::reserve(std::size_t transactions) {
+  m_keys.reserve(2 * transactions);
+  m_amounts.reserve(transactions);
+  m_times.reserve(transactions);
+  m_channels.reserve(transactions);
+  m_text_ends.reserve(3 * transactions);
+}
+
 Status TransactionRows::add(const TransactionRow& row) {
   for (const std::int64_t key : {row.from_key, row.to_key}) {
     if (key < 0) return data_loss("a transaction names selector key {}", key);
@@ -19,6 +27,7 @@ Status TransactionRows::add(const TransactionRow& row) {
   m_times.push_back(row.at);
   JALA_TRY_ASSIGN(const model::Channel channel, model::parse_channel(row.channel));
   m_channels.push_back(channel);
+  m_id_bytes += row.id.size();
   for (const std::string_view text : {row.currency, row.source, row.id}) {
     m_text += text;
     m_text_ends.push_back(m_text.size());

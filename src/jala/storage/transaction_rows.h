@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jala/base/huge_pages.h"
 #include "jala/base/result.h"
 #include "jala/flow/ledger.h"
 
@@ -27,10 +28,12 @@ struct TransactionRow {
 
 class TransactionRows {
  public:
+  // Room for `transactions` rows, so that reading spares the copies of growth.
+  void reserve(std::size_t transactions);
   Status add(const TransactionRow& row);
 
   // The selector keys of each transaction: from, then to.
-  const std::vector<std::int64_t>& selector_keys() const { return m_keys; }
+  const base::HugePageVector<std::int64_t>& selector_keys() const { return m_keys; }
 
   // Adds every transaction, with `account_of(selector key)` as its accounts.
   template <typename AccountOf>
@@ -42,6 +45,7 @@ class TransactionRows {
       begin = m_text_ends[index];
       return field;
     };
+    builder.reserve(m_amounts.size(), m_id_bytes);
     for (std::size_t i = 0; i < m_amounts.size(); ++i) {
       flow::TransferRecord record;
       record.currency = next_text(3 * i);
@@ -58,12 +62,13 @@ class TransactionRows {
   }
 
  private:
-  std::vector<std::int64_t> m_keys;  // from, to per transaction
-  std::vector<double> m_amounts;
-  std::vector<std::int64_t> m_times;
-  std::vector<model::Channel> m_channels;
-  std::string m_text;                    // currency, source and id of each transaction, concatenated
-  std::vector<std::size_t> m_text_ends;  // three per transaction
+  base::HugePageVector<std::int64_t> m_keys;  // from, to per transaction
+  base::HugePageVector<double> m_amounts;
+  base::HugePageVector<std::int64_t> m_times;
+  base::HugePageVector<model::Channel> m_channels;
+  base::HugePageString m_text;                    // currency, source and id of each transaction, concatenated
+  base::HugePageVector<std::size_t> m_text_ends;  // three per transaction
+  std::size_t m_id_bytes = 0;                     // of the ids alone
 };
 
 // Numbers the accounts that transaction rows name, in selector key order, as ledger() does in every SQL
@@ -82,7 +87,7 @@ class AccountNumbering {
 
  private:
   const TransactionRows& m_rows;
-  std::vector<flow::AccountId> m_account_of_key;  // k_unnamed, k_named, or the account
+  base::HugePageVector<flow::AccountId> m_account_of_key;  // k_unnamed, k_named, or the account
 };
 
 }  // namespace jala::storage

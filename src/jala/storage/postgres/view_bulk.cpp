@@ -168,7 +168,7 @@ Result<flow::Ledger> View::ledger_of(std::span<const model::Selector> accounts) 
   }
 
   // Accounts in selector key order, as ledger() numbers them.
-  std::vector<std::int64_t> named = rows.selector_keys();
+  std::vector<std::int64_t> named(rows.selector_keys().begin(), rows.selector_keys().end());
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());
   JALA_TRY_ASSIGN(const Rows selectors, query("SELECT selector_key, type, value FROM selectors WHERE selector_key ="

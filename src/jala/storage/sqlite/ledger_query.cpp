@@ -26,6 +26,12 @@ Result<flow::Ledger> read_ledger(sqlite3* db) {
                   Statement::prepare(
                       db, fmt::format("SELECT {} FROM transactions ORDER BY transaction_key", k_transaction_columns)));
   TransactionRows rows;
+  {
+    // Keys are rowids, so the largest bounds the count, and is found without a scan.
+    JALA_TRY_ASSIGN(Statement last, Statement::prepare(db, "SELECT max(transaction_key) FROM transactions"));
+    JALA_TRY_ASSIGN(const bool row, last.step());
+    if (row && last.column_int(0) > 0) rows.reserve(static_cast<std::size_t>(last.column_int(0)));
+  }
   while (true) {
     JALA_TRY_ASSIGN(const bool row, scan.step());
     if (!row) break;
@@ -82,7 +88,7 @@ Result<flow::Ledger> read_ledger_of(sqlite3* db, std::span<const model::Selector
   }
 
   // Accounts in selector key order, as read_ledger numbers them.
-  std::vector<std::int64_t> named = rows.selector_keys();
+  std::vector<std::int64_t> named(rows.selector_keys().begin(), rows.selector_keys().end());
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());
   JALA_TRY_ASSIGN(Statement find_selector,
