@@ -25,7 +25,7 @@ struct IngestArgs {
   std::string country;             // STIX and MISP: the agency's country when a document names none
   std::string source;              // STIX and MISP: the agency when a document names none
   bool strict = false;
-  std::size_t batch_size = 1'000'000;
+  std::optional<std::size_t> batch_size;  // records per committed transaction; empty: intake's default
   std::string model;  // the classifier that assesses each report; empty: default_model_path()
   Output output = Output::text;
 };

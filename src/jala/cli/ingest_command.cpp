@@ -58,7 +58,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     Progress progress(progress_display(context.verbose), fmt::format("ingest {}", file), (*source)->size());
     intake::IngestOptions options;
     options.strictness = args.strict ? intake::Strictness::all_or_nothing : intake::Strictness::keep_valid;
-    options.batch_size = args.batch_size;
+    if (args.batch_size) options.batch_size = *args.batch_size;
     options.on_error = [&](const intake::RecordError& error) { note_error(error); };
     options.on_progress = [&](std::uint64_t bytes) { progress.update(bytes); };
     options.document_defaults = {args.source, args.country};
