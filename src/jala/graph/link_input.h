@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "jala/base/huge_pages.h"
 #include "jala/base/time.h"
 #include "jala/model/report.h"
 #include "jala/model/tlp.h"
@@ -47,10 +48,11 @@ class LinkInput {
   }
 
  private:
-  std::vector<model::Selector> m_selectors;
-  std::vector<ReportFacts> m_reports;
-  std::vector<std::uint32_t> m_offsets{0};
-  std::vector<SelectorId> m_selector_ids;
+  // In huge pages (base/huge_pages.h): linking reads them at random.
+  base::HugePageVector<model::Selector> m_selectors;
+  base::HugePageVector<ReportFacts> m_reports;
+  base::HugePageVector<std::uint32_t> m_offsets{0};
+  base::HugePageVector<SelectorId> m_selector_ids;
 };
 
 }  // namespace jala::graph
