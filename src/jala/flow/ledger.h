@@ -102,7 +102,7 @@ class LedgerBuilder {
   // Adds a transfer between added accounts. Fails beyond 2^32 - 1 transfers or 65,535 sources or
   // currencies.
   Status add(const TransferRecord& record);
-  // Room for `transfers` more transfers whose record ids take `id_bytes`: spares the copies of growth.
+  // Room for `transfers` transfers in all, whose record ids take `id_bytes`: spares the copies of growth.
   void reserve(std::size_t transfers, std::size_t id_bytes);
   // Orders the transfers in time and indexes them by account.
   Ledger build() &&;
