@@ -46,7 +46,8 @@ struct Suspect {
 // Accounts scoring at least this are suspects.
 inline constexpr double k_suspect_threshold = 0.5;
 
-// Every suspect, best first (score, then account id).
+// Every suspect, best first (score, then account id). Scores the accounts in parallel on oneTBB's threads;
+// the result does not depend on how many there are.
 std::vector<Suspect> find_suspects(const Ledger& ledger, std::span<const ReportedAccount> reported);
 
 }  // namespace jala::flow
