@@ -1,4 +1,4 @@
-// Large arrays that are read at random (the ledger's transfers and indexes) in transparent huge pages.
+// Large arrays that are read at random (the ledger, the link input, the suspect scan) in transparent huge pages.
 // With 4 KiB pages, a random read across a few hundred megabytes misses the TLB nearly every time, and
 // filling such an array faults once per 4 KiB. Many systems enable huge pages only for memory that asks
 // for them (/sys/kernel/mm/transparent_hugepage/enabled = madvise); HugePageAllocator asks, for every
