@@ -1,9 +1,9 @@
 // Large arrays that are read at random (the ledger, the link input, the suspect scan) in transparent huge pages.
 // With 4 KiB pages, a random read across a few hundred megabytes misses the TLB nearly every time, and
-// filling such an array faults once per 4 KiB. Many systems enable huge pages only for memory that asks
-// for them (/sys/kernel/mm/transparent_hugepage/enabled = madvise); HugePageAllocator asks, for every
-// allocation of 2 MiB or more, and leaves smaller ones to operator new. Measured in docs/performance.md
-// (Money flow). Thread-safe, stateless.
+// filling such an array faults once per 4 KiB. Some systems (the machine of docs/performance.md among
+// them) enable huge pages only for memory that asks for them (/sys/kernel/mm/transparent_hugepage/enabled
+// = madvise). HugePageAllocator asks, for every allocation of 2 MiB or more, and leaves smaller ones to
+// operator new. Measured in docs/performance.md (Money flow). Thread-safe, stateless.
 #pragma once
 
 #include <cstddef>
