@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "jala/extract/lookalike.h"
@@ -30,5 +31,12 @@ Json found_selector_json(const model::Selector& selector, std::uint64_t start, s
   }
   return json;
 }
+
+// The same object as JSON text appended to `out`, with its keys in the order above, for writers of many
+// findings (`jala extract`): byte for byte what dumping found_selector_json<nlohmann::ordered_json> gives.
+// `more_members` is JSON text of further members, each starting with ',' (e.g. `,"file":"a.txt"`).
+void append_found_selector_json(std::string& out, const model::Selector& selector, std::uint64_t start,
+                                std::uint64_t end, std::string_view raw, double confidence,
+                                const extract::WarningLists& warning_lists, std::string_view more_members = {});
 
 }  // namespace jala::analysis

@@ -8,9 +8,9 @@
 #include <tbb/task_arena.h>
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "jala/analysis/found_selector_json.h"
+#include "jala/base/json_text.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
 #include "jala/cli/file_source.h"
@@ -38,24 +38,18 @@ struct Unit {
   std::vector<std::string> errors;  // "LINE: reason"
 };
 
-nlohmann::ordered_json finding_json(const extract::Finding& finding, std::uint64_t offset,
-                                    const extract::WarningLists& warning_lists) {
-  return analysis::found_selector_json<nlohmann::ordered_json>(
-      finding.selector, finding.start + offset, finding.end + offset, finding.raw, finding.confidence, warning_lists);
+void append_finding(std::string& out, const extract::Finding& finding, std::uint64_t offset,
+                    const extract::WarningLists& warning_lists, std::string_view more_members = {}) {
+  analysis::append_found_selector_json(out, finding.selector, finding.start + offset, finding.end + offset, finding.raw,
+                                       finding.confidence, warning_lists, more_members);
 }
 
-// Invalid UTF-8 in the input is replaced in the output, which must stay valid JSON.
-std::string dump(const nlohmann::ordered_json& json) {
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// `file` names the input when several are given: each file is its own text, with its own offsets.
-void extract_piece(Unit& unit, const extract::ExtractContext& context, const std::string* file,
+// `file_member` is `,"file":NAME` when several inputs are given: each file is its own text, with its own
+// offsets, and each finding names it.
+void extract_piece(Unit& unit, const extract::ExtractContext& context, std::string_view file_member,
                    const extract::WarningLists& warning_lists) {
   for (const extract::Finding& finding : extract::extract(unit.piece.text, context)) {
-    nlohmann::ordered_json json = finding_json(finding, unit.piece.offset, warning_lists);
-    if (file != nullptr) json["file"] = *file;
-    unit.rendered += dump(json);
+    append_finding(unit.rendered, finding, unit.piece.offset, warning_lists, file_member);
     unit.rendered += '\n';
   }
 }
@@ -69,15 +63,16 @@ void extract_requests(Unit& unit, std::string_view default_country, const extrac
       continue;
     }
     const std::string_view country = request->country.empty() ? default_country : request->country;
-    nlohmann::ordered_json selectors = nlohmann::ordered_json::array();
-    for (const extract::Finding& finding : extract::extract(request->text, {country})) {
-      selectors.push_back(finding_json(finding, 0, warning_lists));
-    }
     unit.rendered += "{\"id\":";
     unit.rendered += request->id_json;
-    unit.rendered += ",\"selectors\":";
-    unit.rendered += dump(selectors);
-    unit.rendered += "}\n";
+    unit.rendered += ",\"selectors\":[";
+    bool first = true;
+    for (const extract::Finding& finding : extract::extract(request->text, {country})) {
+      if (!first) unit.rendered += ',';
+      first = false;
+      append_finding(unit.rendered, finding, 0, warning_lists);
+    }
+    unit.rendered += "]}\n";
   }
 }
 
@@ -123,7 +118,11 @@ Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args
   UnitReader reader(*source, args.jsonl);
   Status input_status;
   std::size_t bad_lines = 0;
-  const std::string* file_field = args.files.size() > 1 ? &file : nullptr;
+  std::string file_member;
+  if (args.files.size() > 1) {
+    file_member = ",\"file\":";
+    append_json_string(file_member, file);
+  }
   const std::size_t units_in_flight = 4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
 
   const auto read_unit = [&](tbb::flow_control& control) -> std::shared_ptr<Unit> {
@@ -145,7 +144,7 @@ Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args
     if (args.jsonl) {
       extract_requests(*unit, args.country, warning_lists);
     } else {
-      extract_piece(*unit, {args.country}, file_field, warning_lists);
+      extract_piece(*unit, {args.country}, file_member, warning_lists);
     }
     return unit;
   };
