@@ -125,6 +125,22 @@ TEST(Train, IsReproducibleForASeedAndLearnsItsExamples) {
   EXPECT_EQ(lure.language, "en");
 }
 
+// The temperature is fitted on a tenth of the examples, but the shipped model learns from all of them:
+// an example whose words appear nowhere else is learnt whichever tenth the seed puts it in.
+TEST(Train, LearnsFromTheExamplesThatFitTheTemperatureToo) {
+  std::vector<Example> examples = toy_examples();
+  Example unique;
+  unique.id = "unique";
+  unique.source = "toy";
+  unique.text = "zorblax quindle vreep";
+  unique.label = Label::scam;
+  unique.category = Category::task;
+  examples.push_back(unique);
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    EXPECT_EQ(train(examples, {seed, 30, 1.0}).predict(unique.text, "", false).label, Label::scam) << "seed " << seed;
+  }
+}
+
 // Held out by a well-mixed hash: ids that differ only in their last digits land on either side
 // independently, not in blocks (an FNV-1a hash alone held out runs of 40 consecutive own ids).
 TEST(Split, HoldsOutConsecutiveIdsIndependently) {

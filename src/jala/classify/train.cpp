@@ -153,66 +153,93 @@ void split_examples(const std::vector<Example>& all, double fraction, std::uint6
   for (const Example& example : all) (split_hash(seed, example) < threshold ? held_out : train).push_back(example);
 }
 
-Model train(const std::vector<Example>& examples, const TrainOptions& options,
-            const std::function<void(unsigned)>& progress) {
-  std::vector<Features> features;
-  features.reserve(examples.size());
-  for (const Example& example : examples) features.push_back(featurize(example.text, "", false));
+namespace {
 
-  // A tenth of the examples (by hash) calibrate; the rest train.
-  std::vector<std::size_t> training;
-  std::vector<std::size_t> calibration;
-  for (std::size_t i = 0; i < examples.size(); ++i) {
-    (split_hash(options.seed ^ 0x5ca1ab1e, examples[i]) % 10 == 0 ? calibration : training).push_back(i);
-  }
+// What SGD needs of the examples: their features, the classes each may be (a bit per label), and weights.
+struct TrainingSet {
+  const std::vector<Example>& examples;
+  std::vector<Features> features;
+  std::vector<unsigned> truth;
+  std::vector<double> weight;
+};
+
+TrainingSet prepare(const std::vector<Example>& examples) {
+  TrainingSet set{examples, {}, std::vector<unsigned>(examples.size()), std::vector<double>(examples.size())};
+  set.features.reserve(examples.size());
+  for (const Example& example : examples) set.features.push_back(featurize(example.text, "", false));
   // A source that never says "scam" calls scams spam too: its spam is "scam or spam".
   std::set<std::string> scam_sources;
   for (const Example& example : examples) {
     if (example.label == Label::scam) scam_sources.insert(example.source);
   }
-  std::vector<unsigned> truth(examples.size());
   for (std::size_t i = 0; i < examples.size(); ++i) {
-    truth[i] = 1U << static_cast<unsigned>(examples[i].label);
+    set.truth[i] = 1U << static_cast<unsigned>(examples[i].label);
     if (examples[i].label == Label::spam && !scam_sources.contains(examples[i].source)) {
-      truth[i] |= 1U << static_cast<unsigned>(Label::scam);
+      set.truth[i] |= 1U << static_cast<unsigned>(Label::scam);
     }
   }
   // Each source weighs by the square root of its size, not by its size: a corpus of 30,000 Korean
   // messages should not drown the few hundred of a language seen nowhere else.
   std::map<std::string, std::size_t> per_source;
   for (const Example& example : examples) ++per_source[example.source];
-  std::vector<double> weight(examples.size());
   double total_weight = 0;
   for (std::size_t i = 0; i < examples.size(); ++i) {
-    weight[i] = 1.0 / std::sqrt(static_cast<double>(per_source[examples[i].source]));
-    total_weight += weight[i];
+    set.weight[i] = 1.0 / std::sqrt(static_cast<double>(per_source[examples[i].source]));
+    total_weight += set.weight[i];
   }
-  for (double& w : weight) w *= static_cast<double>(examples.size()) / total_weight;
+  for (double& w : set.weight) w *= static_cast<double>(examples.size()) / total_weight;
+  return set;
+}
+
+// Both heads fitted by SGD on the examples at `indices`, the weights rounded as they will be stored.
+// `progress` counts epochs from `epochs_before`.
+Model fit(const TrainingSet& set, std::vector<std::size_t> indices, const TrainOptions& options,
+          const std::function<void(unsigned)>& progress, unsigned epochs_before) {
   Model model;
   std::mt19937_64 random(options.seed);
-  const double total_steps = static_cast<double>(options.epochs) * static_cast<double>(training.size());
+  const double total_steps = static_cast<double>(options.epochs) * static_cast<double>(indices.size());
   double done = 0;
   for (unsigned epoch = 0; epoch < options.epochs; ++epoch) {
-    std::shuffle(training.begin(), training.end(), random);
-    for (const std::size_t i : training) {
+    std::shuffle(indices.begin(), indices.end(), random);
+    for (const std::size_t i : indices) {
       const double rate = options.learning_rate * (1.0 - done / total_steps);
       done += 1;
-      sgd_step(model.label_weights(), model.label_bias(), features[i], truth[i], rate * weight[i]);
-      if (examples[i].category) {
-        sgd_step(model.category_weights(), model.category_bias(), features[i],
-                 1U << static_cast<unsigned>(*examples[i].category), rate * weight[i]);
+      sgd_step(model.label_weights(), model.label_bias(), set.features[i], set.truth[i], rate * set.weight[i]);
+      if (const std::optional<Category> category = set.examples[i].category) {
+        sgd_step(model.category_weights(), model.category_bias(), set.features[i],
+                 1U << static_cast<unsigned>(*category), rate * set.weight[i]);
       }
     }
-    if (progress) progress(epoch + 1);
+    if (progress) progress(epochs_before + epoch + 1);
   }
   model.quantize();
-  std::vector<const Features*> held;
+  return model;
+}
+
+}  // namespace
+
+Model train(const std::vector<Example>& examples, const TrainOptions& options,
+            const std::function<void(unsigned)>& progress) {
+  const TrainingSet set = prepare(examples);
+  // The temperature is fitted on a tenth of the examples (by hash), with a model trained on the rest;
+  // the shipped model then trains on all of them, so that no example is lost to calibration.
+  std::vector<std::size_t> all(examples.size());
+  std::iota(all.begin(), all.end(), std::size_t{0});
+  std::vector<std::size_t> training;
+  std::vector<const Features*> calibration;
   std::vector<Label> labels;
-  for (const std::size_t i : calibration) {
-    held.push_back(&features[i]);
-    labels.push_back(examples[i].label);
+  for (const std::size_t i : all) {
+    if (split_hash(options.seed ^ 0x5ca1ab1e, examples[i]) % 10 != 0) {
+      training.push_back(i);
+    } else {
+      calibration.push_back(&set.features[i]);
+      labels.push_back(examples[i].label);
+    }
   }
-  model.set_temperature(held.empty() ? 1.0F : fit_temperature(model, held, labels));
+  const float temperature =
+      calibration.empty() ? 1.0F : fit_temperature(fit(set, training, options, progress, 0), calibration, labels);
+  Model model = fit(set, all, options, progress, options.epochs);
+  model.set_temperature(temperature);
   return model;
 }
 

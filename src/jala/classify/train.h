@@ -44,7 +44,7 @@ struct TrainOptions {
   double learning_rate = 1.0;
 };
 
-// `progress` is told each finished epoch.
+// `progress` is told each finished epoch, of 2 × epochs: the calibration model's, then the shipped one's.
 Model train(const std::vector<Example>& examples, const TrainOptions& options,
             const std::function<void(unsigned epoch)>& progress = {});
 

@@ -113,7 +113,7 @@ Status train_command(const Context& context, const TrainArgs& args) {
   if (!args.split_out.empty()) JALA_TRY(write_split(args.split_out, training, held_out));
   const bool verbose = context.verbose;
   classify::Model model = classify::train(training, {args.seed, args.epochs, args.learning_rate}, [&](unsigned epoch) {
-    if (verbose) fmt::print(stderr, "train: epoch {} of {}\n", epoch, args.epochs);
+    if (verbose) fmt::print(stderr, "train: epoch {} of {}\n", epoch, 2 * args.epochs);
   });
   nlohmann::ordered_json provenance = {
       {"data", args.data},     {"examples", training.size()},         {"seed", args.seed},
