@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include <fmt/format.h>
@@ -54,6 +55,23 @@ TEST(Features, FoldDiacriticsSoWrittenAndRomanisedFormsMeet) {
   for (const float v : with.values) norm += v * v;
   EXPECT_NEAR(norm, 1.0F, 1e-5F);
   EXPECT_TRUE(std::is_sorted(with.buckets.begin(), with.buckets.end()));
+}
+
+// An explanation names words an analyst can read: a word's character n-grams ("<lu", "ong>") are named
+// as the word, and the n-grams of a Thai run as themselves.
+TEST(Features, NameAWordsCharacterNgramsAsTheWord) {
+  const Features features = featurize("lương cao งานง่าย", "", true);
+  ASSERT_EQ(features.name_of.size(), features.buckets.size());
+  std::set<std::string> named;
+  for (const std::uint32_t name : features.name_of) named.insert(features.names.at(name));
+  EXPECT_TRUE(named.contains("word \"luong\""));
+  EXPECT_TRUE(named.contains("text \"งาน\""));
+  for (const std::string& name : named) EXPECT_EQ(name.find('<'), std::string::npos) << name;
+  // "<luong>" gives 12 character n-grams of 3 to 5 code points, and the word one more feature: one name.
+  std::size_t luong = 0;
+  for (const std::uint32_t name : features.name_of) luong += features.names[name] == "word \"luong\"" ? 1 : 0;
+  EXPECT_GE(luong, 10U);
+  EXPECT_TRUE(featurize("lương cao", "", false).names.empty());
 }
 
 TEST(Features, CarryCuesAcrossLanguages) {
@@ -122,6 +140,8 @@ TEST(Train, IsReproducibleForASeedAndLearnsItsExamples) {
   EXPECT_EQ(lure.category, Category::job_lure);
   EXPECT_GT(lure.scam_score, 0.5);
   EXPECT_FALSE(lure.why.empty());
+  std::set<std::string> why(lure.why.begin(), lure.why.end());
+  EXPECT_EQ(why.size(), lure.why.size()) << "a name is listed once, with its features' sum";
   EXPECT_EQ(lure.language, "en");
 }
 

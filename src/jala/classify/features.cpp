@@ -115,16 +115,33 @@ class Collector {
  public:
   explicit Collector(bool explain) : m_explain(explain) {}
 
-  // The feature whose text is `pieces` joined.
+  // The feature whose text is `pieces` joined, named so.
   void add(char space, std::initializer_list<std::string_view> pieces) {
     if (m_hashes.size() >= k_max_features) return;
-    const std::uint64_t hash = fnv1a(space, pieces);
-    m_hashes.push_back(static_cast<std::uint32_t>((hash ^ (hash >> 32)) & (k_buckets - 1)));
+    std::uint32_t named = 0;
     if (m_explain) {
       std::string text;
       for (const std::string_view piece : pieces) text += piece;
-      m_names.emplace_back(describe(space, text));
+      named = name(space, text);
     }
+    add(space, pieces, named);
+  }
+
+  // The feature whose text is `pieces` joined, explained by the name `named` (from name()): a word's
+  // character n-grams are named as the word, so that an explanation names words an analyst can read,
+  // not fragments such as "ng>".
+  void add(char space, std::initializer_list<std::string_view> pieces, std::uint32_t named) {
+    if (m_hashes.size() >= k_max_features) return;
+    const std::uint64_t hash = fnv1a(space, pieces);
+    m_hashes.push_back(static_cast<std::uint32_t>((hash ^ (hash >> 32)) & (k_buckets - 1)));
+    if (m_explain) m_name_of.push_back(named);
+  }
+
+  // A name for features to be explained by; 0 when not explaining.
+  std::uint32_t name(char space, std::string_view text) {
+    if (!m_explain) return 0;
+    m_names.push_back(describe(space, text));
+    return static_cast<std::uint32_t>(m_names.size() - 1);
   }
 
   Features finish() {
@@ -137,12 +154,13 @@ class Collector {
       }
       features.buckets.push_back(bucket);
       features.values.push_back(1.0F);
-      if (m_explain) features.names.push_back(std::move(m_names[i]));
+      if (m_explain) features.name_of.push_back(m_name_of[i]);
     }
     float norm = 0;
     for (const float v : features.values) norm += v * v;
     norm = norm > 0 ? 1.0F / std::sqrt(norm) : 0.0F;
     for (float& v : features.values) v *= norm;
+    features.names = std::move(m_names);
     return features;
   }
 
@@ -176,11 +194,13 @@ class Collector {
   bool m_explain;
   std::vector<std::uint32_t> m_hashes;
   std::vector<std::string> m_names;
+  std::vector<std::uint32_t> m_name_of;  // per hash
 };
 
 // Character n-grams: of words of spaced scripts with boundary marks ("<word>", as fastText), 3 to 5
-// code points; of runs of unspaced scripts as they are, 1 to 3.
-void add_char_ngrams(Collector& collector, const Token& token) {
+// code points, named as the word; of runs of unspaced scripts as they are, 1 to 3, each named as itself
+// (a run of Thai or Chinese is often a whole clause).
+void add_char_ngrams(Collector& collector, const Token& token, std::uint32_t word_name) {
   const std::string_view text = token.text;
   const std::vector<std::uint32_t>& boundaries = token.boundaries;
   const std::size_t code_points = boundaries.size() - 1;
@@ -198,8 +218,10 @@ void add_char_ngrams(Collector& collector, const Token& token) {
     for (std::size_t n = 3; n <= 5 && start + n <= count; ++n) {
       const std::size_t first = std::max<std::size_t>(start, 1) - 1;            // code points [first, last)
       const std::size_t last = std::min(start + n, code_points + 1) - 1;
-      collector.add('c', {start == 0 ? "<" : "", text.substr(boundaries[first], boundaries[last] - boundaries[first]),
-                          start + n == count ? ">" : ""});
+      collector.add('c',
+                    {start == 0 ? "<" : "", text.substr(boundaries[first], boundaries[last] - boundaries[first]),
+                     start + n == count ? ">" : ""},
+                    word_name);
     }
   }
 }
@@ -227,9 +249,10 @@ Features featurize(std::string_view text, std::span<const model::Selector> found
   const std::string* previous = nullptr;
   for (const Token& token : tokens) {
     const std::string_view word = token.text;
-    if (token.boundaries.size() - 1 <= k_max_word_codepoints) collector.add('w', {word});
+    const std::uint32_t word_name = collector.name('w', word);
+    if (token.boundaries.size() - 1 <= k_max_word_codepoints) collector.add('w', {word}, word_name);
     if (previous != nullptr) collector.add('b', {*previous, " ", word});
-    add_char_ngrams(collector, token);
+    add_char_ngrams(collector, token, word_name);
     if (token.spaced_script) {
       const bool money_word = cues::is_money_word(word);
       // "15tr", "500k", "3jt": a number with a money suffix.

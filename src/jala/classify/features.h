@@ -25,7 +25,10 @@ inline constexpr std::size_t k_max_message_bytes = std::size_t{64} * 1024;
 struct Features {
   std::vector<std::uint32_t> buckets;  // distinct, ascending
   std::vector<float> values;
-  std::vector<std::string> names;  // what each bucket came from, when explaining (else empty)
+  // When explaining (else both empty): what the buckets came from, each once, and for each bucket the
+  // index of its name. A word's character n-grams are named as the word.
+  std::vector<std::string> names;
+  std::vector<std::uint32_t> name_of;
 };
 
 // `country` is the default region for phone numbers in the text (ISO 3166-1 alpha-2, may be empty).

@@ -94,13 +94,17 @@ Prediction Model::predict(const Features& features, bool explain) const {
     for (std::size_t k = 0; k < k_labels; ++k) {
       if (k != chosen && p[k] > p[other]) other = k;
     }
-    std::vector<std::pair<double, std::size_t>> moved;
+    // Summed by name: a word and its character n-grams move the label together, for or against.
+    std::vector<double> by_name(features.names.size(), 0.0);
     for (std::size_t i = 0; i < features.buckets.size(); ++i) {
       const std::uint32_t b = features.buckets[i];
-      const double contribution = (m_label_weights[chosen][b] - m_label_weights[other][b]) * features.values[i];
-      if (contribution > 0) moved.emplace_back(contribution, i);
+      by_name[features.name_of[i]] += (m_label_weights[chosen][b] - m_label_weights[other][b]) * features.values[i];
     }
-    std::sort(moved.begin(), moved.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::pair<double, std::size_t>> moved;
+    for (std::size_t name = 0; name < by_name.size(); ++name) {
+      if (by_name[name] > 0) moved.emplace_back(by_name[name], name);
+    }
+    std::stable_sort(moved.begin(), moved.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t j = 0; j < std::min(k_why, moved.size()); ++j) {
       prediction.why.push_back(fmt::format("{} (+{:.2f})", features.names[moved[j].second], moved[j].first));
     }
