@@ -1,6 +1,7 @@
 #include "jala/classify/train.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -161,6 +162,7 @@ struct TrainingSet {
   std::vector<Features> features;
   std::vector<unsigned> truth;
   std::vector<double> weight;
+  std::array<double, k_categories> category_weight{};  // for the category head, on top of `weight`
 };
 
 TrainingSet prepare(const std::vector<Example>& examples) {
@@ -188,6 +190,17 @@ TrainingSet prepare(const std::vector<Example>& examples) {
     total_weight += set.weight[i];
   }
   for (double& w : set.weight) w *= static_cast<double>(examples.size()) / total_weight;
+  // The category head weighs each category alike (by the summed weights of its examples): without this,
+  // job lures, the bulk of the own examples, taught it to call other scams in the own languages job lures.
+  std::array<double, k_categories> mass{};
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    if (examples[i].category) mass[static_cast<std::size_t>(*examples[i].category)] += set.weight[i];
+  }
+  const double present = static_cast<double>(std::count_if(mass.begin(), mass.end(), [](double m) { return m > 0; }));
+  const double total_mass = std::accumulate(mass.begin(), mass.end(), 0.0);
+  for (std::size_t k = 0; k < k_categories; ++k) {
+    set.category_weight[k] = mass[k] > 0 ? total_mass / (present * mass[k]) : 1.0;
+  }
   return set;
 }
 
@@ -206,8 +219,9 @@ Model fit(const TrainingSet& set, std::vector<std::size_t> indices, const TrainO
       done += 1;
       sgd_step(model.label_weights(), model.label_bias(), set.features[i], set.truth[i], rate * set.weight[i]);
       if (const std::optional<Category> category = set.examples[i].category) {
-        sgd_step(model.category_weights(), model.category_bias(), set.features[i],
-                 1U << static_cast<unsigned>(*category), rate * set.weight[i]);
+        const auto k = static_cast<std::size_t>(*category);
+        sgd_step(model.category_weights(), model.category_bias(), set.features[i], 1U << k,
+                 rate * set.weight[i] * set.category_weight[k]);
       }
     }
     if (progress) progress(epochs_before + epoch + 1);
