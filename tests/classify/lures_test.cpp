@@ -44,6 +44,13 @@ TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
   const Evaluation evaluation = evaluate(train(training, {}), held_out);
   EXPECT_GE(evaluation.suspicious.f1(), 0.93);  // measured 0.941
   EXPECT_GE(evaluation.scam.f1(), 0.87);        // measured 0.880
+  // The category head weighs categories alike (docs/model.md): measured 0.90, 0.88 before.
+  EXPECT_GE(evaluation.by_category.at("job_lure").f1(), 0.89);
+  double macro = 0;
+  for (const auto& [category, f1] : evaluation.by_category) {
+    macro += f1.f1() / static_cast<double>(evaluation.by_category.size());
+  }
+  EXPECT_GE(macro, 0.68);  // measured 0.709, 0.639 before
   // measured en 0.974, id 0.983, ko 0.955, th 0.924, zh 0.887
   for (const auto& [language, floor] : {std::pair{"en", 0.95}, {"id", 0.95}, {"ko", 0.95}, {"th", 0.91}, {"zh", 0.85}}) {
     EXPECT_GE(evaluation.by_language.at(language).f1(), floor) << language;
