@@ -3,6 +3,7 @@
 // international "00" prefix need no region.
 #include <phonenumbers/phonenumberutil.h>
 
+#include <optional>
 #include <unordered_map>
 
 #include "jala/model/normalisers.h"
@@ -22,6 +23,17 @@ constexpr std::string_view k_phone_separators = " \t-.()/";  // ignored by libph
 constexpr std::string_view k_whatsapp_link_prefixes[] = {
     "https://wa.me/", "http://wa.me/", "wa.me/", "https://api.whatsapp.com/send?phone=",
     "api.whatsapp.com/send?phone="};
+
+// A number in E.164 read again: its E.164 form, if it is a valid number.
+std::optional<std::string> e164_of(const PhoneNumberUtil& util, const std::string& e164) {
+  PhoneNumber number;
+  if (util.Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR || !util.IsValidNumber(number)) {
+    return std::nullopt;
+  }
+  std::string formatted;
+  util.Format(number, PhoneNumberUtil::E164, &formatted);
+  return formatted;
+}
 
 Result<std::string> parse_phone(std::string_view raw, const NormaliseContext& context) {
   std::string text(raw);
@@ -48,7 +60,17 @@ Result<std::string> parse_phone(std::string_view raw, const NormaliseContext& co
   }
   std::string e164;
   util.Format(number, PhoneNumberUtil::E164, &e164);
-  return e164;
+  // A selector must normalise to itself, but libphonenumber is not idempotent for a few numbers
+  // (Mexico's old mobile "1": +52 1 12 412 432 068 gives +5212412432068, which reads back as
+  // +522412432068). So the canonical form is the first that reads back as itself, and a number
+  // without one within two readings is refused.
+  for (int reading = 0; reading < 2; ++reading) {
+    const std::optional<std::string> again = e164_of(util, e164);
+    if (again == e164) return e164;
+    if (!again) break;
+    e164 = *again;
+  }
+  return invalid_argument("'{}' has no stable E.164 form", raw);
 }
 
 }  // namespace
