@@ -63,7 +63,9 @@ Result<std::string> parse_phone(std::string_view raw, const NormaliseContext& co
   // A selector must normalise to itself, but libphonenumber is not idempotent for a few numbers
   // (Mexico's old mobile "1": +52 1 12 412 432 068 gives +5212412432068, which reads back as
   // +522412432068). So the canonical form is the first that reads back as itself, and a number
-  // without one within two readings is refused.
+  // without one within two readings is refused. Input that was already this E.164 string (as
+  // extraction passes "+" and the digits) reads back as itself, and is spared the second parse.
+  if (text == e164) return e164;
   for (int reading = 0; reading < 2; ++reading) {
     const std::optional<std::string> again = e164_of(util, e164);
     if (again == e164) return e164;
