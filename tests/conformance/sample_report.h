@@ -1,9 +1,10 @@
-// A report with every field set, for the storage suites.
+// A report and a transaction with every field set, for the storage suites.
 #pragma once
 
 #include <string>
 
 #include "jala/model/report.h"
+#include "jala/model/transaction.h"
 
 namespace jala::storage {
 
@@ -24,6 +25,20 @@ inline model::Report make_report(std::string id, std::string text = "Tôi bị l
       {model::Selector{model::SelectorType::telegram, "golden_lotus_hr"}, "@Golden_Lotus_HR"},
   };
   return report;
+}
+
+inline model::Transaction make_transaction(std::string id) {
+  model::Transaction transaction;
+  transaction.source = "VN-SBV";
+  transaction.id = std::move(id);
+  transaction.from = model::Selector{model::SelectorType::iban, "GB82WEST12345698765432"};
+  transaction.to = model::Selector{model::SelectorType::phone, "+84912345678"};
+  transaction.amount = 250.75;
+  transaction.currency = "EUR";
+  transaction.at = *parse_rfc3339("2026-03-01T09:00:00Z");
+  transaction.channel = model::Channel::bank;
+  transaction.reference = "invoice 7";
+  return transaction;
 }
 
 }  // namespace jala::storage

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "backends.h"
+#include "sample_report.h"
 
 namespace jala::storage {
 namespace {
@@ -133,7 +134,7 @@ TEST_P(SharingConformance, KeepsPartnersAndNamedState) {
                   .ok());
 }
 
-TEST_P(SharingConformance, ListsRecordsLoggedAfterACursorInLogOrder) {
+TEST_P(SharingConformance, ListsReportsLoggedAfterACursorInLogOrder) {
   model::Report report;
   report.source = "ph";
   report.kind = model::ReportKind::victim_complaint;
@@ -146,6 +147,8 @@ TEST_P(SharingConformance, ListsRecordsLoggedAfterACursorInLogOrder) {
                       JALA_TRY_ASSIGN(const PutOutcome outcome, transaction.put_report(report));
                       EXPECT_EQ(outcome, PutOutcome::added);
                     }
+                    // logged between the reports, and not listed with them
+                    JALA_TRY(transaction.put_transaction(make_transaction("t")));
                     report.id = "b";
                     report.text += " again";  // a new version: logged again, after c
                     JALA_TRY_ASSIGN(const PutOutcome outcome, transaction.put_report(report));
@@ -153,25 +156,31 @@ TEST_P(SharingConformance, ListsRecordsLoggedAfterACursorInLogOrder) {
                     return {};
                   })
                   .ok());
-  ASSERT_TRUE(m_store
-                  ->read([&](const ReadView& view) -> Status {
-                    JALA_TRY_ASSIGN(const auto all, view.logged_after("report", std::nullopt, 10));
-                    EXPECT_EQ(all.size(), 3U);
-                    if (all.size() == 3) {
-                      EXPECT_EQ(all[0].second.id, "a");
-                      EXPECT_EQ(all[1].second.id, "c");
-                      EXPECT_EQ(all[2].second.id, "b");
-                    }
-                    JALA_TRY_ASSIGN(const auto after, view.logged_after("report", all.at(0).first, 1));
-                    EXPECT_EQ(after.size(), 1U);
-                    if (!after.empty()) {
-                      EXPECT_EQ(after[0].second.id, "c");
-                    }
-                    JALA_TRY_ASSIGN(const auto none, view.logged_after("transaction", std::nullopt, 10));
-                    EXPECT_TRUE(none.empty());
-                    return {};
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      m_store
+          ->read([&](const ReadView& view) -> Status {
+            JALA_TRY_ASSIGN(const auto all, view.reports_logged_after(std::nullopt, 10));
+            EXPECT_EQ(all.size(), 3U);
+            if (all.size() == 3) {
+              EXPECT_EQ(all[0].second.id, "a");
+              EXPECT_EQ(all[1].second.id, "c");
+              EXPECT_EQ(all[2].second.id, "b");
+            }
+            JALA_TRY_ASSIGN(const auto after, view.reports_logged_after(all.at(0).first, 1));
+            EXPECT_EQ(after.size(), 1U);
+            if (!after.empty()) {
+              EXPECT_EQ(after[0].second.id, "c");
+            }
+            JALA_TRY_ASSIGN(const std::optional<std::uint64_t> payment, view.log_index("transaction", {"VN-SBV", "t"}));
+            EXPECT_EQ(payment, std::optional<std::uint64_t>(3));
+            if (all.size() == 3) {
+              EXPECT_EQ(all[0].first, 1U);
+              EXPECT_EQ(all[1].first, 2U);
+              EXPECT_EQ(all[2].first, 4U);
+            }
+            return {};
+          })
+          .ok());
 }
 
 TEST_P(SharingConformance, ListsTheSelectorsOfReportsAtTheGivenLevels) {

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/core.h>
 
 #include "jala/evidence/merkle.h"
 #include "jala/storage/sqlite/sqlite_store.h"
+#include "logged_records.h"
 #include "sample_report.h"
 #include "support/scratch_folder.h"
 
@@ -16,11 +18,19 @@ namespace {
 
 using jala::testing::ScratchFolder;
 
+// Runs `sql` on the store file with the sqlite3 shell, as an older Jala would have left the store;
+// the shell's exit status.
+int run_sqlite3(const std::filesystem::path& store, const std::string& sql) {
+  const std::filesystem::path script = store.string() + ".sql";
+  std::ofstream(script) << sql;
+  return std::system(fmt::format("sqlite3 '{}' < '{}'", store.string(), script.string()).c_str());
+}
+
 TEST(SqliteStore, RefusesAStoreFromANewerJala) {
   const ScratchFolder scratch("newer");
   const std::filesystem::path path = scratch.file("jala.db");
   { ASSERT_TRUE(SqliteStore::open(path.string()).ok()); }
-  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' 'PRAGMA user_version = 99'", path.string()).c_str()), 0);
+  ASSERT_EQ(run_sqlite3(path, "PRAGMA user_version = 99;"), 0);
   const Result<std::unique_ptr<SqliteStore>> got = SqliteStore::open(path.string());
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.error().code(), ErrorCode::failed_precondition);
@@ -46,15 +56,25 @@ std::string undo_schema_7() {
       level, in_tile);
 }
 
+// Schema 9 undone: each record's latest leaf in log_records, not in its row.
+std::string undo_schema_9() {
+  return "INSERT INTO log_records SELECT 'report', source, source_id, leaf_index FROM reports"
+         " WHERE leaf_index IS NOT NULL;"
+         " INSERT INTO log_records SELECT 'transaction', source, source_id, leaf_index FROM transactions"
+         " WHERE leaf_index IS NOT NULL;"
+         " CREATE INDEX log_records_by_leaf ON log_records (kind, leaf_index); DROP INDEX reports_by_leaf;"
+         " ALTER TABLE reports DROP COLUMN leaf_index; ALTER TABLE transactions DROP COLUMN leaf_index;";
+}
+
 // Schema 8 undone: partners without their overlap limits.
 std::string undo_schema_8() {
   return "ALTER TABLE partners DROP COLUMN overlap_max_set; ALTER TABLE partners DROP COLUMN"
          " overlap_sessions_per_day;";
 }
 
-// What schemas 8, 7, 6 and 5 changed, undone to make an older store from a current one.
+// What schemas 9, 8, 7, 6 and 5 changed, undone to make an older store from a current one.
 std::string undo_since_schema_5() {
-  return undo_schema_8() + undo_schema_7() +
+  return undo_schema_9() + undo_schema_8() + undo_schema_7() +
          " DROP TABLE report_assessments; DROP TABLE lure_facts; DROP INDEX log_records_by_leaf;"
          " DROP TABLE shared_objects; DROP TABLE partners; DROP TABLE share_state;";
 }
@@ -98,9 +118,7 @@ TEST(SqliteStore, UpgradesPartnersWithTheDefaultOverlapLimits) {
                     })
                     .ok());
   }
-  ASSERT_EQ(
-      std::system(fmt::format("sqlite3 '{}' '{} PRAGMA user_version = 7;'", path.string(), undo_schema_8()).c_str()),
-      0);
+  ASSERT_EQ(run_sqlite3(path, undo_schema_9() + undo_schema_8() + " PRAGMA user_version = 7;"), 0);
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
   std::optional<Partner> partner;
@@ -135,8 +153,7 @@ TEST(SqliteStore, UpgradesTheLogToNodesInTiles) {
     before = read_log(**store);
   }
   ASSERT_EQ(before.proofs.size(), 37U);
-  const std::string downgrade = undo_schema_8() + undo_schema_7() + " PRAGMA user_version = 6;";
-  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
+  ASSERT_EQ(run_sqlite3(path, undo_schema_9() + undo_schema_8() + undo_schema_7() + " PRAGMA user_version = 6;"), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
@@ -158,6 +175,22 @@ TEST(SqliteStore, UpgradesTheLogToNodesInTiles) {
                   .ok());
 }
 
+// A store of schema 8 keeps every record's latest leaf in log_records; upgraded, reports and
+// transactions carry theirs in their rows (logged_records.h).
+TEST(SqliteStore, UpgradesTheRecordsLeavesIntoTheirRows) {
+  const ScratchFolder scratch("v8");
+  const std::filesystem::path path = scratch.file("jala.db");
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->write(write_logged_records).ok());
+  }
+  ASSERT_EQ(run_sqlite3(path, undo_schema_9() + " PRAGMA user_version = 8;"), 0);
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  ASSERT_TRUE((*store)->read(expect_logged_records).ok());
+}
+
 TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
   const ScratchFolder scratch("v3");
   const std::filesystem::path path = scratch.file("jala.db");
@@ -173,10 +206,7 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
                     })
                     .ok());
   }
-  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{} DROP TABLE log_records; PRAGMA user_version = 3;'", path.string(),
-                                    undo_since_schema_5())
-                            .c_str()),
-            0);
+  ASSERT_EQ(run_sqlite3(path, undo_since_schema_5() + " DROP TABLE log_records; PRAGMA user_version = 3;"), 0);
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
   std::optional<std::uint64_t> a;
@@ -213,7 +243,7 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
       " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"
       " DROP TABLE log_records; PRAGMA user_version = 1;";
   const std::string downgrade = undo_since_schema_5() + downgrade_to_1;
-  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' '{}'", path.string(), downgrade).c_str()), 0);
+  ASSERT_EQ(run_sqlite3(path, downgrade), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();

@@ -42,20 +42,6 @@ class StoreConformance : public BackendTest {
 
 };
 
-model::Transaction make_transaction(std::string id) {
-  model::Transaction transaction;
-  transaction.source = "VN-SBV";
-  transaction.id = std::move(id);
-  transaction.from = model::Selector{model::SelectorType::iban, "GB82WEST12345698765432"};
-  transaction.to = model::Selector{model::SelectorType::phone, "+84912345678"};
-  transaction.amount = 250.75;
-  transaction.currency = "EUR";
-  transaction.at = *parse_rfc3339("2026-03-01T09:00:00Z");
-  transaction.channel = model::Channel::bank;
-  transaction.reference = "invoice 7";
-  return transaction;
-}
-
 TEST_P(StoreConformance, ReportRoundTripsExactly) {
   const model::Report want = make_report("r1");
   ASSERT_EQ(*put(want), PutOutcome::added);

@@ -80,7 +80,7 @@ Result<Pending> pending(storage::Store& store, const share::NodeIdentity& node) 
     JALA_TRY_ASSIGN(const std::optional<std::string> defined, view.share_state(k_definitions_state));
     found.definitions = defined != definitions_version(node);
     JALA_TRY_ASSIGN(const std::optional<std::uint64_t> after, published_up_to(view));
-    JALA_TRY_ASSIGN(const auto next, view.logged_after("report", after, 1));
+    JALA_TRY_ASSIGN(const auto next, view.reports_logged_after(after, 1));
     found.reports = !next.empty();
     return {};
   });
@@ -92,7 +92,7 @@ Result<Pending> pending(storage::Store& store, const share::NodeIdentity& node) 
 Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::NodeIdentity& node,
                            PublishCounts& counts) {
   JALA_TRY_ASSIGN(const std::optional<std::uint64_t> after, published_up_to(transaction));
-  JALA_TRY_ASSIGN(const auto logged, transaction.logged_after("report", after, k_batch));
+  JALA_TRY_ASSIGN(const auto logged, transaction.reports_logged_after(after, k_batch));
   if (logged.empty()) return false;
   for (const auto& [index, key] : logged) {
     JALA_TRY_ASSIGN(const std::optional<model::Report> report, transaction.find_report(key));

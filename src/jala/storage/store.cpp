@@ -69,13 +69,12 @@ Result<graph::LinkInput> ReadView::link_input() const {
 
 Result<PutOutcome> WriteTransaction::put_report(const model::Report& report, const RecordDigests& digests) {
   JALA_TRY(model::validate(report));
-  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_report(report, digests.content_hash));
+  JALA_TRY_ASSIGN(const std::uint64_t leaf, next_log_leaf());
+  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_report(report, digests.content_hash, leaf));
   if (outcome == PutOutcome::unchanged) {
     if (report.assessment) JALA_TRY(do_put_assessment({report.source, report.id}, *report.assessment));
   } else {
-    JALA_TRY_ASSIGN(const std::uint64_t index,
-                    append_log(log_entry_json("report", report.source, report.id, digests.record_sha256, now())));
-    JALA_TRY(do_note_logged("report", {report.source, report.id}, index));
+    JALA_TRY(log_record("report", {report.source, report.id}, digests.record_sha256, leaf));
   }
   return outcome;
 }
@@ -83,22 +82,35 @@ Result<PutOutcome> WriteTransaction::put_report(const model::Report& report, con
 Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& transaction,
                                                      const RecordDigests& digests) {
   JALA_TRY(model::validate(transaction));
-  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_transaction(transaction, digests.content_hash));
+  JALA_TRY_ASSIGN(const std::uint64_t leaf, next_log_leaf());
+  JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_transaction(transaction, digests.content_hash, leaf));
   if (outcome != PutOutcome::unchanged) {
-    JALA_TRY_ASSIGN(
-        const std::uint64_t index,
-        append_log(log_entry_json("transaction", transaction.source, transaction.id, digests.record_sha256, now())));
-    JALA_TRY(do_note_logged("transaction", {transaction.source, transaction.id}, index));
+    JALA_TRY(log_record("transaction", {transaction.source, transaction.id}, digests.record_sha256, leaf));
   }
   return outcome;
 }
 
-Result<std::uint64_t> WriteTransaction::append_log(std::string_view entry) {
+Status WriteTransaction::log_record(std::string_view kind, const RecordKey& key, std::string_view record_sha256,
+                                    std::uint64_t leaf) {
+  JALA_TRY_ASSIGN(const std::uint64_t index,
+                  append_log(log_entry_json(kind, key.source, key.id, record_sha256, now())));
+  if (index != leaf) {
+    return internal_error("{} {}/{} was stored for log leaf {} but logged at {}", kind, key.source, key.id, leaf,
+                          index);
+  }
+  return {};
+}
+
+Result<std::uint64_t> WriteTransaction::next_log_leaf() {
   if (!m_log_edge) {
     JALA_TRY_ASSIGN(const std::uint64_t size, log_size());
     JALA_TRY_ASSIGN(m_log_edge, evidence::CompactRange::read(LogNodes(*this), size));
   }
-  const std::uint64_t index = m_log_edge->size();
+  return m_log_edge->size();
+}
+
+Result<std::uint64_t> WriteTransaction::append_log(std::string_view entry) {
+  JALA_TRY_ASSIGN(const std::uint64_t index, next_log_leaf());
   const std::vector<evidence::Node> completed = m_log_edge->append(evidence::leaf_hash(entry));
   if (Status appended = do_append_log(index, entry, completed); !appended.ok()) {
     m_log_edge.reset();  // the edge no longer says what the backend holds: read it again if asked
@@ -139,7 +151,7 @@ Result<std::uint64_t> WriteTransaction::append_custody(const CustodyEvent& event
                                         {"previous", *previous},
                                         {"at", format_rfc3339(event.at)}};
   JALA_TRY_ASSIGN(const std::uint64_t index, append_log(entry.dump()));
-  JALA_TRY(do_note_logged(chain_kind, event.key, index));
+  JALA_TRY(do_note_custody(chain_kind, event.key, index));
   return index;
 }
 

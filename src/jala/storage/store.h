@@ -111,16 +111,16 @@ class ReadView {
   virtual Result<evidence::Hash> log_node(evidence::NodeId id) const = 0;
   // The hashes of several complete subtrees, in the order asked (a proof's nodes, read at once).
   virtual Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const = 0;
-  // The leaf of the latest logged version of a record (`kind` "report" or "transaction"), if any.
+  // The leaf of the latest logged version of a record (`kind` "report" or "transaction"), or of the
+  // latest event of a record's custody chain (`kind` "custody:report" or "custody:transaction"), if any.
   virtual Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const = 0;
   // Records the store holds that no log entry names (kind, key), by kind then key: rows written
   // behind Jala's back.
   virtual Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const = 0;
-  // Records of `kind` whose latest version was logged after leaf `after` (or from the start), by leaf,
-  // at most `limit`: what is new since a cursor.
-  virtual Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
-                                                                                std::optional<std::uint64_t> after,
-                                                                                std::size_t limit) const = 0;
+  // Reports whose latest version was logged after leaf `after` (or from the start), by leaf, at most
+  // `limit`: what is new since a cursor.
+  virtual Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(
+      std::optional<std::uint64_t> after, std::size_t limit) const = 0;
 
   // The distinct selectors that reports marked at one of `levels` name (form and text), by type then
   // value: a node's set for private overlap (share/psi.h).
@@ -206,21 +206,28 @@ class WriteTransaction : public ReadView {
 
  protected:
   virtual Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) = 0;
-  // Records that leaf `index` logs the latest version of the record.
-  virtual Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) = 0;
-  // `content_hash` is the record's model::content_hash().
+  // Records that leaf `index` logs the latest event of the custody chain `kind` of the record.
+  virtual Status do_note_custody(std::string_view kind, const RecordKey& key, std::uint64_t index) = 0;
+  // `content_hash` is the record's model::content_hash(). `leaf` is the log leaf that the version will
+  // have if it is added or updated: the backend keeps it with the record, as log_index() reads it.
   // Stores the report with its assessment when it is added or updated.
-  virtual Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) = 0;
+  virtual Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash,
+                                           std::uint64_t leaf) = 0;
   // Replaces the assessment of a stored report.
   virtual Status do_put_assessment(const RecordKey& key, const model::Assessment& assessment) = 0;
-  virtual Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
-                                                const Sha256Digest& content_hash) = 0;
+  virtual Result<PutOutcome> do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash,
+                                                std::uint64_t leaf) = 0;
 
  private:
   // The log's right edge as this transaction's appends leave it, read at its first append, so that
   // later appends read neither nodes nor the log's size from the backend. A transaction holds the
   // store's write lock for its whole life, so nobody else can move the edge meanwhile.
   std::optional<evidence::CompactRange> m_log_edge;
+
+  // The leaf the next append_log() will give: the log's size, after this transaction's appends.
+  Result<std::uint64_t> next_log_leaf();
+  // Logs a stored version of a record, at `leaf` (what next_log_leaf() gave before the put).
+  Status log_record(std::string_view kind, const RecordKey& key, std::string_view record_sha256, std::uint64_t leaf);
 };
 
 class Store {

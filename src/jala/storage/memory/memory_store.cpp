@@ -135,12 +135,13 @@ class MemoryView : public WriteTransaction {
     return records;
   }
 
-  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
-                                                                        std::optional<std::uint64_t> after,
-                                                                        std::size_t limit) const override {
+  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(std::optional<std::uint64_t> after,
+                                                                                std::size_t limit) const override {
     std::vector<std::pair<std::uint64_t, RecordKey>> records;
     for (const auto& [kind_and_key, index] : m_state.logged) {
-      if (kind_and_key.first == kind && (!after || index > *after)) records.emplace_back(index, kind_and_key.second);
+      if (kind_and_key.first == "report" && (!after || index > *after)) {
+        records.emplace_back(index, kind_and_key.second);
+      }
     }
     std::sort(records.begin(), records.end());
     if (records.size() > limit) records.resize(limit);
@@ -215,8 +216,9 @@ class MemoryView : public WriteTransaction {
   }
 
  protected:
-  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override {
-    return put(m_state.reports, RecordKey{report.source, report.id}, report, content_hash);
+  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash,
+                                   std::uint64_t leaf) override {
+    return put("report", m_state.reports, RecordKey{report.source, report.id}, report, content_hash, leaf);
   }
 
   Status do_put_assessment(const RecordKey& key, const model::Assessment& assessment) override {
@@ -232,25 +234,28 @@ class MemoryView : public WriteTransaction {
     for (const evidence::Node& node : nodes) m_state.log_nodes[node.id] = node.hash;
     return {};
   }
-  Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) override {
+  Status do_note_custody(std::string_view kind, const RecordKey& key, std::uint64_t index) override {
     m_state.logged[{std::string(kind), key}] = index;
     return {};
   }
 
-  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
-                                        const Sha256Digest& content_hash) override {
-    return put(m_state.transactions, RecordKey{transaction.source, transaction.id}, transaction, content_hash);
+  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash,
+                                        std::uint64_t leaf) override {
+    return put("transaction", m_state.transactions, RecordKey{transaction.source, transaction.id}, transaction,
+               content_hash, leaf);
   }
 
  private:
   template <typename Record>
-  static PutOutcome put(std::map<RecordKey, std::pair<Record, Sha256Digest>>& records, RecordKey key,
-                        const Record& record, const Sha256Digest& content_hash) {
-    const auto [position, inserted] = records.try_emplace(std::move(key), record, content_hash);
-    if (inserted) return PutOutcome::added;
-    if (position->second.second == content_hash) return PutOutcome::unchanged;
-    position->second = {record, content_hash};
-    return PutOutcome::updated;
+  PutOutcome put(std::string_view kind, std::map<RecordKey, std::pair<Record, Sha256Digest>>& records,
+                 const RecordKey& key, const Record& record, const Sha256Digest& content_hash, std::uint64_t leaf) {
+    const auto [position, inserted] = records.try_emplace(key, record, content_hash);
+    if (!inserted) {
+      if (position->second.second == content_hash) return PutOutcome::unchanged;
+      position->second = {record, content_hash};
+    }
+    m_state.logged[{std::string(kind), key}] = leaf;
+    return inserted ? PutOutcome::added : PutOutcome::updated;
   }
 
   // The transactions `keep` selects. Accounts are numbered in order of first appearance among all the

@@ -12,7 +12,7 @@ namespace {
 // types. Text compares by bytes (COLLATE "C"), so that every ORDER BY gives the order SQLite and the
 // memory store give. Times are microseconds since the Unix epoch, UTC. Append new migrations at the
 // end; never edit one that has shipped.
-constexpr std::array<std::string_view, 1> k_migrations = {
+constexpr std::array<std::string_view, 2> k_migrations = {
     R"sql(
 CREATE TABLE reports (
   report_key     BIGSERIAL PRIMARY KEY,
@@ -125,6 +125,19 @@ CREATE TABLE lure_facts (
   perks            TEXT COLLATE "C" NOT NULL,
   employer         TEXT NOT NULL
 );
+)sql",
+    // 1 -> 2: the leaf of a record's latest logged version in the record's own row, written by the
+    // insert itself, as in SQLite's schema 9; log_records keeps the custody chains.
+    R"sql(
+ALTER TABLE reports ADD COLUMN leaf_index BIGINT;
+ALTER TABLE transactions ADD COLUMN leaf_index BIGINT;
+UPDATE reports r SET leaf_index = l.leaf_index FROM log_records l
+  WHERE l.kind = 'report' AND l.source = r.source AND l.source_id = r.source_id;
+UPDATE transactions t SET leaf_index = l.leaf_index FROM log_records l
+  WHERE l.kind = 'transaction' AND l.source = t.source AND l.source_id = t.source_id;
+DELETE FROM log_records WHERE kind IN ('report', 'transaction');
+DROP INDEX log_records_by_leaf;
+CREATE INDEX reports_by_leaf ON reports (leaf_index);
 )sql",
 };
 

@@ -43,9 +43,8 @@ class View final : public WriteTransaction {
   Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const override;
   Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const override;
   Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override;
-  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
-                                                                        std::optional<std::uint64_t> after,
-                                                                        std::size_t limit) const override;
+  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(std::optional<std::uint64_t> after,
+                                                                                std::size_t limit) const override;
 
   // Sharing and assessments (view_share.cpp).
   Result<std::vector<LureReport>> lure_reports() const override;
@@ -58,12 +57,13 @@ class View final : public WriteTransaction {
   Status set_share_state(std::string_view name, std::string_view value) override;
 
  protected:
-  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override;
+  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash,
+                                   std::uint64_t leaf) override;
   Status do_put_assessment(const RecordKey& key, const model::Assessment& assessment) override;
-  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
-                                        const Sha256Digest& content_hash) override;
+  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash,
+                                        std::uint64_t leaf) override;
   Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override;
-  Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) override;
+  Status do_note_custody(std::string_view kind, const RecordKey& key, std::uint64_t index) override;
 
  private:
   struct StoredRecord {

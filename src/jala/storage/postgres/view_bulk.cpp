@@ -55,8 +55,7 @@ Result<bool> View::extend_link_input(graph::LinkInput& input, LinkInputCursor& c
     // A report the graph holds was stored again after the cursor's read: its log entry is newer.
     JALA_TRY_ASSIGN(
         const Rows changed,
-        query("SELECT 1 FROM log_records l JOIN reports r ON r.source = l.source AND r.source_id ="
-              " l.source_id WHERE l.kind = 'report' AND l.leaf_index >= $1 AND r.report_key <= $2 LIMIT 1",
+        query("SELECT 1 FROM reports WHERE leaf_index >= $1 AND report_key <= $2 LIMIT 1",
               Params().integer(static_cast<std::int64_t>(cursor.log_size)).integer(cursor.last_report_key)));
     if (changed.size() > 0) return false;
   }

@@ -64,7 +64,7 @@ Status View::do_append_log(std::uint64_t index, std::string_view entry, std::spa
   return {};
 }
 
-Status View::do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) {
+Status View::do_note_custody(std::string_view kind, const RecordKey& key, std::uint64_t index) {
   JALA_TRY(
       run("INSERT INTO log_records (kind, source, source_id, leaf_index) VALUES ($1, $2, $3, $4)"
           " ON CONFLICT (kind, source, source_id) DO UPDATE SET leaf_index = EXCLUDED.leaf_index",
@@ -73,20 +73,25 @@ Status View::do_note_logged(std::string_view kind, const RecordKey& key, std::ui
 }
 
 Result<std::optional<std::uint64_t>> View::log_index(std::string_view kind, const RecordKey& key) const {
-  JALA_TRY_ASSIGN(const Rows rows,
-                  query("SELECT leaf_index FROM log_records WHERE kind = $1 AND source = $2 AND source_id = $3",
-                        Params().text(kind).text(key.source).text(key.id)));
+  Result<Rows> found = kind == "report" || kind == "transaction"
+                           ? query(fmt::format("SELECT leaf_index FROM {}s WHERE source = $1 AND source_id = $2"
+                                               " AND leaf_index IS NOT NULL",
+                                               kind),
+                                   Params().text(key.source).text(key.id))
+                           : query(
+                                 "SELECT leaf_index FROM log_records WHERE kind = $1 AND source = $2"
+                                 " AND source_id = $3",
+                                 Params().text(kind).text(key.source).text(key.id));
+  JALA_TRY_ASSIGN(const Rows rows, std::move(found));
   if (rows.size() == 0) return std::optional<std::uint64_t>();
   return std::optional<std::uint64_t>(static_cast<std::uint64_t>(rows.integer(0, 0)));
 }
 
 Result<std::vector<std::pair<std::string, RecordKey>>> View::unlogged_records() const {
   JALA_TRY_ASSIGN(const Rows rows,
-                  query("SELECT 'report' AS kind, source, source_id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM"
-                        " log_records l WHERE l.kind = 'report' AND l.source = r.source AND l.source_id = r.source_id)"
-                        " UNION ALL SELECT 'transaction', source, source_id FROM transactions t WHERE NOT EXISTS"
-                        " (SELECT 1 FROM log_records l WHERE l.kind = 'transaction' AND l.source = t.source AND"
-                        " l.source_id = t.source_id) ORDER BY 1, 2, 3"));
+                  query("SELECT 'report' AS kind, source, source_id FROM reports WHERE leaf_index IS NULL"
+                        " UNION ALL SELECT 'transaction', source, source_id FROM transactions"
+                        " WHERE leaf_index IS NULL ORDER BY 1, 2, 3"));
   std::vector<std::pair<std::string, RecordKey>> records;
   for (std::size_t row = 0; row < rows.size(); ++row) {
     records.emplace_back(std::string(rows.text(row, 0)),
@@ -95,14 +100,12 @@ Result<std::vector<std::pair<std::string, RecordKey>>> View::unlogged_records() 
   return records;
 }
 
-Result<std::vector<std::pair<std::uint64_t, RecordKey>>> View::logged_after(std::string_view kind,
-                                                                            std::optional<std::uint64_t> after,
-                                                                            std::size_t limit) const {
+Result<std::vector<std::pair<std::uint64_t, RecordKey>>> View::reports_logged_after(std::optional<std::uint64_t> after,
+                                                                                    std::size_t limit) const {
   JALA_TRY_ASSIGN(const Rows rows,
-                  query("SELECT leaf_index, source, source_id FROM log_records"
-                        " WHERE kind = $1 AND leaf_index > $2 ORDER BY leaf_index LIMIT $3",
+                  query("SELECT leaf_index, source, source_id FROM reports"
+                        " WHERE leaf_index > $1 ORDER BY leaf_index LIMIT $2",
                         Params()
-                            .text(kind)
                             .integer(after ? static_cast<std::int64_t>(*after) : std::int64_t{-1})
                             .integer(static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)))));
   std::vector<std::pair<std::uint64_t, RecordKey>> records;

@@ -16,7 +16,7 @@ std::string_view as_bytes(const Sha256Digest& digest) {
   return {reinterpret_cast<const char*>(digest.data()), digest.size()};
 }
 
-Params report_params(const model::Report& report, const Sha256Digest& content_hash) {
+Params report_params(const model::Report& report, const Sha256Digest& content_hash, std::uint64_t leaf) {
   Params params;
   params.text(report.source).text(report.id).text(model::to_string(report.kind)).text(report.country);
   params.integer(report.reported_at.unix_micros).text(report.language).text(report.victim_country);
@@ -25,7 +25,8 @@ Params report_params(const model::Report& report, const Sha256Digest& content_ha
   } else {
     params.null().null();
   }
-  return params.text(model::to_string(report.tlp)).text(report.text).bytes(as_bytes(content_hash));
+  params.text(model::to_string(report.tlp)).text(report.text).bytes(as_bytes(content_hash));
+  return params.integer(static_cast<std::int64_t>(leaf));
 }
 
 }  // namespace
@@ -60,18 +61,20 @@ Result<std::int64_t> View::intern(const model::Selector& selector) {
   return key;
 }
 
-Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256Digest& content_hash) {
+Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256Digest& content_hash,
+                                       std::uint64_t leaf) {
   constexpr std::string_view k_columns =
       "kind = $3, country = $4, reported_at = $5, language = $6, victim_country = $7, loss_amount = $8,"
-      " loss_currency = $9, tlp = $10, text = $11, content_hash = $12";
+      " loss_currency = $9, tlp = $10, text = $11, content_hash = $12, leaf_index = $13";
   // Insert first: new reports, the common case, take one round trip. Only on a conflict is the stored
   // hash read, to tell an unchanged report from an updated one (a conflict spends a report key; keys
   // need only grow).
   JALA_TRY_ASSIGN(const Rows inserted,
                   query("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country,"
-                        " loss_amount, loss_currency, tlp, text, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-                        " $8, $9, $10, $11, $12) ON CONFLICT (source, source_id) DO NOTHING RETURNING report_key",
-                        report_params(report, content_hash)));
+                        " loss_amount, loss_currency, tlp, text, content_hash, leaf_index) VALUES ($1, $2, $3, $4,"
+                        " $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (source, source_id) DO NOTHING"
+                        " RETURNING report_key",
+                        report_params(report, content_hash, leaf)));
   std::int64_t report_key = 0;
   PutOutcome outcome = PutOutcome::added;
   if (inserted.size() == 1) {
@@ -82,9 +85,9 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
     if (stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
     outcome = PutOutcome::updated;
     report_key = stored->key;
-    Params params = report_params(report, content_hash);
+    Params params = report_params(report, content_hash, leaf);
     JALA_TRY(
-        run(fmt::format("UPDATE reports SET {} WHERE report_key = $13 AND source = $1 AND source_id = $2", k_columns),
+        run(fmt::format("UPDATE reports SET {} WHERE report_key = $14 AND source = $1 AND source_id = $2", k_columns),
             params.integer(report_key)));
     JALA_TRY(run("DELETE FROM report_selectors WHERE report_key = $1", Params().integer(report_key)));
   }
@@ -121,17 +124,18 @@ Status View::do_put_assessment(const RecordKey& key, const model::Assessment& as
   return put_assessment(stored->key, assessment);
 }
 
-Result<PutOutcome> View::do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash) {
+Result<PutOutcome> View::do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash,
+                                            std::uint64_t leaf) {
   JALA_TRY_ASSIGN(const std::int64_t from_key, intern(transaction.from));
   JALA_TRY_ASSIGN(const std::int64_t to_key, intern(transaction.to));
   Params params;
   params.text(transaction.source).text(transaction.id).integer(from_key).integer(to_key).real(transaction.amount);
   params.text(transaction.currency).integer(transaction.at.unix_micros).text(model::to_string(transaction.channel));
-  params.text(transaction.reference).bytes(as_bytes(content_hash));
+  params.text(transaction.reference).bytes(as_bytes(content_hash)).integer(static_cast<std::int64_t>(leaf));
   // Insert first, as for reports: a new transaction takes one round trip.
   JALA_TRY_ASSIGN(const Rows inserted,
                   query("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel,"
-                        " reference, content_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                        " reference, content_hash, leaf_index) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
                         " ON CONFLICT (source, source_id) DO NOTHING RETURNING transaction_key",
                         params));
   if (inserted.size() == 1) return PutOutcome::added;
@@ -143,7 +147,7 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
   if (stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
   JALA_TRY(
       run("UPDATE transactions SET from_key = $3, to_key = $4, amount = $5, currency = $6, at = $7,"
-          " channel = $8, reference = $9, content_hash = $10 WHERE transaction_key = $11"
+          " channel = $8, reference = $9, content_hash = $10, leaf_index = $11 WHERE transaction_key = $12"
           " AND source = $1 AND source_id = $2",
           params.integer(stored->key)));
   return PutOutcome::updated;

@@ -12,10 +12,7 @@ constexpr graph::SelectorId k_unknown = UINT32_MAX;
 // Whether a report the graph holds was stored again after the cursor's read: its log entry is newer.
 Result<bool> read_report_changed(sqlite3* db, const LinkInputCursor& cursor) {
   JALA_TRY_ASSIGN(Statement changed,
-                  Statement::prepare(db,
-                                     "SELECT 1 FROM log_records l JOIN reports r"
-                                     " ON r.source = l.source AND r.source_id = l.source_id"
-                                     " WHERE l.kind = 'report' AND l.leaf_index >= ? AND r.report_key <= ? LIMIT 1"));
+                  Statement::prepare(db, "SELECT 1 FROM reports WHERE leaf_index >= ? AND report_key <= ? LIMIT 1"));
   changed.bind(1, static_cast<std::int64_t>(cursor.log_size)).bind(2, cursor.last_report_key);
   return changed.step();
 }

@@ -33,15 +33,23 @@ Result<LogStatements> LogStatements::prepare(sqlite3* db) {
                   Statement::prepare(db, "INSERT INTO log_entries (leaf_index, entry) VALUES (?, ?)"));
   JALA_TRY_ASSIGN(Statement insert_node,
                   Statement::prepare(db, "INSERT INTO log_nodes (position, hash) VALUES (?, ?)"));
-  JALA_TRY_ASSIGN(Statement note_record,
+  JALA_TRY_ASSIGN(Statement note_custody,
                   Statement::prepare(db,
                                      "INSERT OR REPLACE INTO log_records (kind, source, source_id, leaf_index)"
                                      " VALUES (?, ?, ?, ?)"));
+  JALA_TRY_ASSIGN(Statement of_report,
+                  Statement::prepare(db,
+                                     "SELECT leaf_index FROM reports WHERE source = ? AND source_id = ?"
+                                     " AND leaf_index IS NOT NULL"));
+  JALA_TRY_ASSIGN(Statement of_transaction, Statement::prepare(db,
+                                                               "SELECT leaf_index FROM transactions WHERE source = ?"
+                                                               " AND source_id = ? AND leaf_index IS NOT NULL"));
   JALA_TRY_ASSIGN(
-      Statement record_index,
+      Statement of_custody,
       Statement::prepare(db, "SELECT leaf_index FROM log_records WHERE kind = ? AND source = ? AND source_id = ?"));
   return LogStatements(db, std::move(size), std::move(entry), std::move(node), std::move(insert_entry),
-                       std::move(insert_node), std::move(note_record), std::move(record_index));
+                       std::move(insert_node), std::move(note_custody),
+                       LeafQueries{std::move(of_report), std::move(of_transaction), std::move(of_custody)});
 }
 
 Result<std::uint64_t> LogStatements::size() {
@@ -131,18 +139,24 @@ Status LogStatements::append(std::uint64_t index, std::string_view entry, std::s
   return {};
 }
 
-Status LogStatements::note_record(std::string_view kind, std::string_view source, std::string_view id,
-                                  std::uint64_t index) {
-  return m_note_record.bind(1, kind).bind(2, source).bind(3, id).bind(4, static_cast<std::int64_t>(index)).run();
+Status LogStatements::note_custody(std::string_view kind, std::string_view source, std::string_view id,
+                                   std::uint64_t index) {
+  return m_note_custody.bind(1, kind).bind(2, source).bind(3, id).bind(4, static_cast<std::int64_t>(index)).run();
 }
 
 Result<std::optional<std::uint64_t>> LogStatements::record_index(std::string_view kind, std::string_view source,
                                                                  std::string_view id) {
-  m_record_index.bind(1, kind).bind(2, source).bind(3, id);
-  JALA_TRY_ASSIGN(const bool row, m_record_index.step());
+  Statement* query = &m_leaf_queries.of_custody;
+  if (kind == "report" || kind == "transaction") {
+    query = kind == "report" ? &m_leaf_queries.of_report : &m_leaf_queries.of_transaction;
+    query->bind(1, source).bind(2, id);
+  } else {
+    query->bind(1, kind).bind(2, source).bind(3, id);
+  }
+  JALA_TRY_ASSIGN(const bool row, query->step());
   std::optional<std::uint64_t> index;
-  if (row) index = static_cast<std::uint64_t>(m_record_index.column_int(0));
-  m_record_index.reset();
+  if (row) index = static_cast<std::uint64_t>(query->column_int(0));
+  query->reset();
   return index;
 }
 

@@ -1,5 +1,6 @@
 // The SQLite backend's evidence log: prepared statements over log_entries and log_nodes (schema 3,
-// keyed by position since schema 7) and log_records (schema 4).
+// keyed by position since schema 7), each record's latest leaf (in its row since schema 9) and the
+// custody chains' latest leaves (log_records).
 // Internal to storage/sqlite/. Thread-compatible, like its connection.
 #pragma once
 
@@ -34,21 +35,28 @@ class LogStatements {
   // The hashes of `ids`, in their order, in one query per k_max_batched_nodes ids.
   Result<std::vector<evidence::Hash>> nodes(std::span<const evidence::NodeId> ids);
   Status append(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes);
-  Status note_record(std::string_view kind, std::string_view source, std::string_view id, std::uint64_t index);
+  Status note_custody(std::string_view kind, std::string_view source, std::string_view id, std::uint64_t index);
+  // The latest leaf of a record or of a custody chain (storage::ReadView::log_index).
   Result<std::optional<std::uint64_t>> record_index(std::string_view kind, std::string_view source,
                                                     std::string_view id);
 
  private:
+  struct LeafQueries {
+    Statement of_report;       // reports.leaf_index
+    Statement of_transaction;  // transactions.leaf_index
+    Statement of_custody;      // log_records
+  };
+
   LogStatements(sqlite3* db, Statement size, Statement entry, Statement node, Statement insert_entry,
-                Statement insert_node, Statement note_record, Statement record_index)
+                Statement insert_node, Statement note_custody, LeafQueries leaf_queries)
       : m_db(db),
         m_size(std::move(size)),
         m_entry(std::move(entry)),
         m_node(std::move(node)),
         m_insert_entry(std::move(insert_entry)),
         m_insert_node(std::move(insert_node)),
-        m_note_record(std::move(note_record)),
-        m_record_index(std::move(record_index)) {}
+        m_note_custody(std::move(note_custody)),
+        m_leaf_queries(std::move(leaf_queries)) {}
 
   // The query that reads `count` nodes, prepared on first use.
   Result<Statement*> nodes_statement(std::size_t count);
@@ -59,8 +67,8 @@ class LogStatements {
   Statement m_node;
   Statement m_insert_entry;
   Statement m_insert_node;
-  Statement m_note_record;
-  Statement m_record_index;
+  Statement m_note_custody;
+  LeafQueries m_leaf_queries;
   std::map<std::size_t, Statement> m_nodes_by_count;  // by list length, at most k_max_batched_nodes of them
 };
 

@@ -234,14 +234,13 @@ Status ShareStatements::set_state(std::string_view name, std::string_view value)
   return statement.run();
 }
 
-Result<std::vector<std::pair<std::uint64_t, RecordKey>>> ShareStatements::logged_after(
-    std::string_view kind, std::optional<std::uint64_t> after, std::size_t limit) const {
-  JALA_TRY_ASSIGN(Statement statement,
-                  Statement::prepare(m_db,
-                                     "SELECT leaf_index, source, source_id FROM log_records"
-                                     " WHERE kind = ? AND leaf_index > ? ORDER BY leaf_index LIMIT ?"));
-  statement.bind(1, kind).bind(2, after ? static_cast<std::int64_t>(*after) : std::int64_t{-1});
-  statement.bind(3, static_cast<std::int64_t>(limit));
+Result<std::vector<std::pair<std::uint64_t, RecordKey>>> ShareStatements::reports_logged_after(
+    std::optional<std::uint64_t> after, std::size_t limit) const {
+  JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db,
+                                                          "SELECT leaf_index, source, source_id FROM reports"
+                                                          " WHERE leaf_index > ? ORDER BY leaf_index LIMIT ?"));
+  statement.bind(1, after ? static_cast<std::int64_t>(*after) : std::int64_t{-1});
+  statement.bind(2, static_cast<std::int64_t>(limit));
   std::vector<std::pair<std::uint64_t, RecordKey>> records;
   for (;;) {
     JALA_TRY_ASSIGN(const bool row, statement.step());

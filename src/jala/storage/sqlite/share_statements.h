@@ -36,9 +36,8 @@ class ShareStatements {
   Status put_partner(const Partner& partner) const;
   Result<std::optional<std::string>> state(std::string_view name) const;
   Status set_state(std::string_view name, std::string_view value) const;
-  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
-                                                                        std::optional<std::uint64_t> after,
-                                                                        std::size_t limit) const;
+  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(std::optional<std::uint64_t> after,
+                                                                                std::size_t limit) const;
 
  private:
   // The statement in `slot`, prepared on first use.

@@ -32,12 +32,14 @@ class SqliteStore::Statements {
     JALA_TRY_ASSIGN(
         Statement insert_report,
         p("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, loss_amount,"
-          " loss_currency, tlp, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+          " loss_currency, tlp, text, content_hash, leaf_index)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
           " ON CONFLICT (source, source_id) DO NOTHING"));
     JALA_TRY_ASSIGN(
         Statement update_report,
         p("UPDATE reports SET kind = ?3, country = ?4, reported_at = ?5, language = ?6, victim_country = ?7,"
-          " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12 WHERE report_key = ?13"));
+          " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12, leaf_index = ?13"
+          " WHERE report_key = ?14"));
     JALA_TRY_ASSIGN(Statement delete_report_selectors, p("DELETE FROM report_selectors WHERE report_key = ?"));
     JALA_TRY_ASSIGN(
         Statement insert_report_selector,
@@ -63,12 +65,12 @@ class SqliteStore::Statements {
     JALA_TRY_ASSIGN(
         Statement insert_transaction,
         p("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel, reference,"
-          " content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+          " content_hash, leaf_index) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
           " ON CONFLICT (source, source_id) DO NOTHING"));
     JALA_TRY_ASSIGN(
         Statement update_transaction,
         p("UPDATE transactions SET from_key = ?3, to_key = ?4, amount = ?5, currency = ?6, at = ?7, channel = ?8,"
-          " reference = ?9, content_hash = ?10 WHERE transaction_key = ?11"));
+          " reference = ?9, content_hash = ?10, leaf_index = ?11 WHERE transaction_key = ?12"));
     JALA_TRY_ASSIGN(Statement find_transaction,
                     p("SELECT f.type, f.value, t.type, t.value, x.amount, x.currency, x.at, x.channel, x.reference"
                       " FROM transactions x JOIN selectors f ON f.selector_key = x.from_key"
@@ -117,10 +119,9 @@ class SqliteView final : public WriteTransaction {
         m_assessments(parts.assessments),
         m_selector_keys(parts.selector_keys) {}
 
-  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> logged_after(std::string_view kind,
-                                                                        std::optional<std::uint64_t> after,
-                                                                        std::size_t limit) const override {
-    return m_share.logged_after(kind, after, limit);
+  Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(std::optional<std::uint64_t> after,
+                                                                                std::size_t limit) const override {
+    return m_share.reports_logged_after(after, limit);
   }
   Result<std::vector<SharedObject>> shared_objects(const SharedObjectQuery& query) const override {
     return m_share.objects(query);
@@ -154,13 +155,10 @@ class SqliteView final : public WriteTransaction {
   }
   Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override {
     JALA_TRY_ASSIGN(Statement scan,
-                    Statement::prepare(
-                        m_db,
-                        "SELECT 'report', source, source_id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM "
-                        "log_records l WHERE l.kind = 'report' AND l.source = r.source AND l.source_id = r.source_id)"
-                        " UNION ALL SELECT 'transaction', source, source_id FROM transactions t WHERE NOT EXISTS"
-                        " (SELECT 1 FROM log_records l WHERE l.kind = 'transaction' AND l.source = t.source AND"
-                        " l.source_id = t.source_id) ORDER BY 1, 2, 3"));
+                    Statement::prepare(m_db,
+                                       "SELECT 'report', source, source_id FROM reports WHERE leaf_index IS NULL"
+                                       " UNION ALL SELECT 'transaction', source, source_id FROM transactions"
+                                       " WHERE leaf_index IS NULL ORDER BY 1, 2, 3"));
     std::vector<std::pair<std::string, RecordKey>> records;
     while (true) {
       JALA_TRY_ASSIGN(const bool row, scan.step());
@@ -276,11 +274,12 @@ class SqliteView final : public WriteTransaction {
   }
 
  protected:
-  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash) override {
+  Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash,
+                                   std::uint64_t leaf) override {
     SqliteStore::Statements& s = m_statements;
     // Insert first: new reports, the common case, need no lookup. Only on a conflict is the stored
     // hash read, to tell an unchanged report from an updated one.
-    bind_report(s.insert_report, report, content_hash);
+    bind_report(s.insert_report, report, content_hash, leaf);
     JALA_TRY(s.insert_report.run());
     std::int64_t report_key = sqlite3_last_insert_rowid(m_db);
     PutOutcome outcome = PutOutcome::added;
@@ -290,8 +289,8 @@ class SqliteView final : public WriteTransaction {
       report_key = stored->key;
       if (equal_hash(stored->content_hash, content_hash)) return PutOutcome::unchanged;
       outcome = PutOutcome::updated;
-      bind_report(s.update_report, report, content_hash);
-      s.update_report.bind(13, report_key);
+      bind_report(s.update_report, report, content_hash, leaf);
+      s.update_report.bind(14, report_key);
       JALA_TRY(s.update_report.run());
       JALA_TRY(s.delete_report_selectors.bind(1, report_key).run());
     }
@@ -324,12 +323,12 @@ class SqliteView final : public WriteTransaction {
   Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) override {
     return m_log.append(index, entry, nodes);
   }
-  Status do_note_logged(std::string_view kind, const RecordKey& key, std::uint64_t index) override {
-    return m_log.note_record(kind, key.source, key.id, index);
+  Status do_note_custody(std::string_view kind, const RecordKey& key, std::uint64_t index) override {
+    return m_log.note_custody(kind, key.source, key.id, index);
   }
 
-  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction,
-                                        const Sha256Digest& content_hash) override {
+  Result<PutOutcome> do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash,
+                                        std::uint64_t leaf) override {
     // Most puts add: insert first, and look for the stored version only when there is one.
     SqliteStore::Statements& s = m_statements;
     JALA_TRY_ASSIGN(const std::int64_t from_key, intern(transaction.from));
@@ -338,7 +337,7 @@ class SqliteView final : public WriteTransaction {
       write.bind(1, transaction.source).bind(2, transaction.id).bind(3, from_key).bind(4, to_key);
       write.bind(5, transaction.amount).bind(6, transaction.currency).bind(7, transaction.at.unix_micros);
       write.bind(8, model::to_string(transaction.channel)).bind(9, transaction.reference);
-      write.bind_blob(10, content_hash.data(), content_hash.size());
+      write.bind_blob(10, content_hash.data(), content_hash.size()).bind(11, static_cast<std::int64_t>(leaf));
     };
     bind_columns(s.insert_transaction);
     JALA_TRY(s.insert_transaction.run());
@@ -355,7 +354,7 @@ class SqliteView final : public WriteTransaction {
     s.find_transaction_hash.reset();
     if (same) return PutOutcome::unchanged;
     bind_columns(s.update_transaction);
-    s.update_transaction.bind(11, transaction_key);
+    s.update_transaction.bind(12, transaction_key);
     JALA_TRY(s.update_transaction.run());
     return PutOutcome::updated;
   }
@@ -377,7 +376,8 @@ class SqliteView final : public WriteTransaction {
     return stored;
   }
 
-  static void bind_report(Statement& write, const model::Report& report, const Sha256Digest& content_hash) {
+  static void bind_report(Statement& write, const model::Report& report, const Sha256Digest& content_hash,
+                          std::uint64_t leaf) {
     write.bind(1, report.source).bind(2, report.id).bind(3, model::to_string(report.kind)).bind(4, report.country);
     write.bind(5, report.reported_at.unix_micros).bind(6, report.language).bind(7, report.victim_country);
     if (report.loss) {
@@ -386,7 +386,7 @@ class SqliteView final : public WriteTransaction {
       write.bind_null(8).bind_null(9);
     }
     write.bind(10, model::to_string(report.tlp)).bind(11, report.text);
-    write.bind_blob(12, content_hash.data(), content_hash.size());
+    write.bind_blob(12, content_hash.data(), content_hash.size()).bind(13, static_cast<std::int64_t>(leaf));
   }
 
   static bool equal_hash(std::string_view stored, const Sha256Digest& digest) {
