@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The money-flow benchmark of docs/performance.md: simulate REPORTS reports (default 2,000,000, which
-# write about 10 million transactions), ingest them into a fresh SQLite store, then run bench_flow
+# write about 10 million transactions), ingest them into a fresh SQLite store (--bulk), then run bench_flow
 # (ledger load, full suspect scan, trace latencies) and time `jala flow suspects` end to end, with its
 # peak memory, using GNU time.
 # Usage: bench/flow/run.sh [REPORTS] [BUILD_DIR]   (after scripts/build release)
@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 "$jala" simulate --seed 1 --reports "$reports" --out "$work/sim"
 wc -l "$work/sim/transactions.jsonl"
 /usr/bin/time -f "ingest: %e s, peak RSS %M KiB" \
-  "$jala" --db "$work/jala.db" ingest "$work/sim/reports.jsonl" "$work/sim/transactions.jsonl"
+  "$jala" --db "$work/jala.db" ingest --bulk "$work/sim/reports.jsonl" "$work/sim/transactions.jsonl"
 /usr/bin/time -f "bench_flow: %e s, peak RSS %M KiB" env JALA_BENCH_DB="$work/jala.db" "$build/bench/bench_flow"
 /usr/bin/time -f "jala flow suspects: %e s, peak RSS %M KiB" \
   "$jala" --db "$work/jala.db" flow suspects --json > "$work/suspects.json"

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+#include <fstream>
+
 #include "run_jala.h"
 #include "support/scratch_folder.h"
 
@@ -188,6 +191,41 @@ TEST_F(IngestCli, SelectorsFoundInTheTextAreStoredWithSpansAndSearchable) {
   }
   EXPECT_EQ(report["text_selectors"].back()["value"], "hr@lotus-careers.net");
   EXPECT_EQ(report["text_selectors"].back()["raw"], "hr[at]lotus-careers[.]net");
+}
+
+// --bulk builds the indexes of accounts' transactions once, at the end: the store it leaves answers as
+// one loaded without it. A later ingest builds indexes that an interrupted bulk load left dropped.
+TEST_F(IngestCli, ABulkLoadLeavesTheSameStoreWithItsIndexes) {
+  const std::string sim = m_scratch.file("sim");
+  ASSERT_EQ(run_jala({"simulate", "--seed", "3", "--reports", "400", "--out", sim}).exit_code, 0);
+  const std::string reports = sim + "/reports.jsonl";
+  const std::string transactions = sim + "/transactions.jsonl";
+  const std::string plain_db = m_scratch.file("plain.db");
+  const JalaRun bulk = jala({"ingest", "--bulk", reports, transactions});
+  ASSERT_EQ(bulk.exit_code, 0) << bulk.err;
+  EXPECT_NE(bulk.err.find("building the indexes of accounts' transactions"), std::string::npos) << bulk.err;
+  ASSERT_EQ(run_jala({"--db", plain_db, "ingest", reports, transactions}).exit_code, 0);
+
+  const JalaRun from_bulk = jala({"flow", "suspects", "--json"});
+  const JalaRun from_plain = run_jala({"--db", plain_db, "flow", "suspects", "--json"});
+  ASSERT_EQ(from_bulk.exit_code, 0) << from_bulk.err;
+  EXPECT_GT(nlohmann::json::parse(from_bulk.out).size(), 0U);
+  EXPECT_EQ(from_bulk.out, from_plain.out);
+
+  const std::string count =
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+      " AND name IN ('transactions_by_from', 'transactions_by_to')";
+  const std::string counted = m_scratch.file("count.txt");
+  const auto indexes = [&] {
+    EXPECT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\" > '{}'", m_db, count, counted).c_str()), 0);
+    std::ifstream in(counted);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_EQ(indexes(), "2\n");
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"DROP INDEX transactions_by_from\"", m_db).c_str()), 0);
+  EXPECT_EQ(indexes(), "1\n");
+  ASSERT_EQ(jala({"ingest", reports}).exit_code, 0);
+  EXPECT_EQ(indexes(), "2\n");
 }
 
 TEST_F(IngestCli, ReportShowFindsOrSaysNotFound) {

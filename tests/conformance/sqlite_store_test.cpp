@@ -56,6 +56,14 @@ std::string undo_schema_7() {
       level, in_tile);
 }
 
+// What the sqlite3 shell prints for `sql` on the store file.
+std::string sqlite3_output(const std::filesystem::path& store, const std::string& sql) {
+  const std::filesystem::path out = store.string() + ".out";
+  if (run_sqlite3(store, ".output " + out.string() + "\n" + sql) != 0) return "(sqlite3 failed)";
+  std::ifstream in(out);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 // Schema 9 undone: each record's latest leaf in log_records, not in its row.
 std::string undo_schema_9() {
   return "INSERT INTO log_records SELECT 'report', source, source_id, leaf_index FROM reports"
@@ -189,6 +197,21 @@ TEST(SqliteStore, UpgradesTheRecordsLeavesIntoTheirRows) {
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
   ASSERT_TRUE((*store)->read(expect_logged_records).ok());
+}
+
+TEST(SqliteStore, DropsAndBuildsTheLedgerIndexes) {
+  const ScratchFolder scratch("ledger_indexes");
+  const std::filesystem::path path = scratch.file("jala.db");
+  const std::string list =
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'"
+      " AND name LIKE 'transactions_by_%' ORDER BY name;";
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(sqlite3_output(path, list), "transactions_by_from\ntransactions_by_to\n");
+  ASSERT_TRUE((*store)->write([](WriteTransaction& t) { return t.drop_ledger_indexes(); }).ok());
+  EXPECT_EQ(sqlite3_output(path, list), "");
+  ASSERT_TRUE((*store)->write([](WriteTransaction& t) { return t.build_ledger_indexes(); }).ok());
+  EXPECT_EQ(sqlite3_output(path, list), "transactions_by_from\ntransactions_by_to\n");
 }
 
 TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {

@@ -56,6 +56,9 @@ int run(int argc, char** argv) {
   ingest_app->add_option("--batch-size", ingest.batch_size, "Records per committed transaction")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
   ingest_app->add_option("--model", ingest.model, "The classifier that assesses each report (default: the shipped one)");
+  ingest_app->add_flag("--bulk", ingest.bulk,
+                       "For a large load: build the indexes of accounts' transactions once, after it, instead of"
+                       " keeping them during it");
   ingest_app->add_flag("--json", ingest_json, "Print the summary as JSON");
 
   ExtractArgs extract;

@@ -27,6 +27,7 @@ struct IngestArgs {
   bool strict = false;
   std::optional<std::size_t> batch_size;  // records per committed transaction; empty: intake's default
   std::string model;  // the classifier that assesses each report; empty: default_model_path()
+  bool bulk = false;  // the ledger's indexes dropped for the load and built again after it
   Output output = Output::text;
 };
 

@@ -42,6 +42,9 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     }
   };
 
+  if (args.bulk) {
+    JALA_TRY(store->write([](storage::WriteTransaction& t) { return t.drop_ledger_indexes(); }));
+  }
   for (const std::string& file : args.files) {
     Result<intake::Format> format = forced_format ? Result<intake::Format>(*forced_format)
                                     : file == "-" ? Result<intake::Format>(intake::Format::jsonl)
@@ -71,6 +74,10 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     }
     total += *counts;
   }
+
+  // After --bulk, and after a bulk load that was interrupted: what the indexes lack is built now.
+  if (args.bulk && !quiet_stderr) fmt::print(stderr, "jala: ingest: building the indexes of accounts' transactions\n");
+  JALA_TRY(store->write([](storage::WriteTransaction& t) { return t.build_ledger_indexes(); }));
 
   if (args.output == Output::json) {
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();

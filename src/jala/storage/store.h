@@ -204,6 +204,13 @@ class WriteTransaction : public ReadView {
   virtual Status put_partner(const Partner& partner) = 0;
   virtual Status set_share_state(std::string_view name, std::string_view value) = 0;
 
+  // Bulk loading (`jala ingest --bulk`): drops the two indexes that find an account's transactions, so
+  // that a large load appends without keeping them in order, and builds the missing ones again (a
+  // sort, much cheaper than ten million random inserts). Without them every answer stays the same;
+  // reading one account's transactions scans them all.
+  virtual Status drop_ledger_indexes() = 0;
+  virtual Status build_ledger_indexes() = 0;
+
  protected:
   virtual Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) = 0;
   // Records that leaf `index` logs the latest event of the custody chain `kind` of the record.

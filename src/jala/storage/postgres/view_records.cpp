@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "jala/storage/ledger_indexes.h"
 #include "jala/storage/postgres/view.h"
 #include "jala/storage/sql_stats.h"
 
@@ -151,6 +152,18 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
           " AND source = $1 AND source_id = $2",
           params.integer(stored->key)));
   return PutOutcome::updated;
+}
+
+Status View::drop_ledger_indexes() {
+  for (const auto& [name, columns] : k_ledger_indexes) JALA_TRY(run(fmt::format("DROP INDEX IF EXISTS {}", name)));
+  return {};
+}
+
+Status View::build_ledger_indexes() {
+  for (const auto& [name, columns] : k_ledger_indexes) {
+    JALA_TRY(run(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {}", name, columns)));
+  }
+  return {};
 }
 
 Result<std::optional<model::Report>> View::find_report(const RecordKey& key) const {

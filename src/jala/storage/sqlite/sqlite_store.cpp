@@ -140,6 +140,8 @@ class SqliteView final : public WriteTransaction {
   Result<std::optional<std::string>> share_state(std::string_view name) const override { return m_share.state(name); }
   Result<bool> put_shared_object(const SharedObject& object) override { return m_share.put_object(object, now()); }
   Status put_partner(const Partner& partner) override { return m_share.put_partner(partner); }
+  Status drop_ledger_indexes() override { return sqlite::drop_ledger_indexes(m_db); }
+  Status build_ledger_indexes() override { return sqlite::build_ledger_indexes(m_db); }
   Status set_share_state(std::string_view name, std::string_view value) override {
     return m_share.set_state(name, value);
   }
