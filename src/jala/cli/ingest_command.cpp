@@ -77,7 +77,8 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
 
   // After --bulk, and after a bulk load that was interrupted: what the indexes lack is built now.
   if (args.bulk && !quiet_stderr) fmt::print(stderr, "jala: ingest: building the indexes of accounts' transactions\n");
-  JALA_TRY(store->write([](storage::WriteTransaction& t) { return t.build_ledger_indexes(); }));
+  const Status indexed = store->write([](storage::WriteTransaction& t) { return t.build_ledger_indexes(); });
+  if (!indexed.ok()) note_error({"store", 0, indexed.error().with_context("building indexes").message()});
 
   if (args.output == Output::json) {
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();
