@@ -1,17 +1,17 @@
 // The indexes that find an account's transactions, as both SQL backends define them (schema 1 of
 // each): what a bulk load drops and builds again (store.h, WriteTransaction::drop_ledger_indexes).
+// The statements are the same in SQLite and PostgreSQL.
 #pragma once
 
-#include <array>
 #include <string_view>
-#include <utility>
 
 namespace jala::storage {
 
-// Each index's name and what it indexes.
-inline constexpr std::array<std::pair<std::string_view, std::string_view>, 2> k_ledger_indexes{{
-    {"transactions_by_from", "transactions (from_key, at)"},
-    {"transactions_by_to", "transactions (to_key, at)"},
-}};
+inline constexpr std::string_view k_drop_ledger_indexes =
+    "DROP INDEX IF EXISTS transactions_by_from; DROP INDEX IF EXISTS transactions_by_to;";
+// Builds those that are missing; a no-op when both exist.
+inline constexpr std::string_view k_build_ledger_indexes =
+    "CREATE INDEX IF NOT EXISTS transactions_by_from ON transactions (from_key, at);"
+    " CREATE INDEX IF NOT EXISTS transactions_by_to ON transactions (to_key, at);";
 
 }  // namespace jala::storage

@@ -154,17 +154,8 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
   return PutOutcome::updated;
 }
 
-Status View::drop_ledger_indexes() {
-  for (const auto& [name, columns] : k_ledger_indexes) JALA_TRY(run(fmt::format("DROP INDEX IF EXISTS {}", name)));
-  return {};
-}
-
-Status View::build_ledger_indexes() {
-  for (const auto& [name, columns] : k_ledger_indexes) {
-    JALA_TRY(run(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {}", name, columns)));
-  }
-  return {};
-}
+Status View::drop_ledger_indexes() { return m_connection.execute(k_drop_ledger_indexes); }
+Status View::build_ledger_indexes() { return m_connection.execute(k_build_ledger_indexes); }
 
 Result<std::optional<model::Report>> View::find_report(const RecordKey& key) const {
   JALA_TRY_ASSIGN(const Rows found,

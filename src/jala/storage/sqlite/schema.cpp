@@ -3,7 +3,6 @@
 #include <array>
 #include <string_view>
 
-#include "jala/storage/ledger_indexes.h"
 #include "jala/storage/sqlite/statement.h"
 
 namespace jala::storage::sqlite {
@@ -220,20 +219,6 @@ Status migrate(sqlite3* connection) {
     JALA_TRY(rollback_on_error(execute(connection, fmt::format("PRAGMA user_version = {}", step + 1))));
   }
   return execute(connection, "COMMIT");
-}
-
-Status drop_ledger_indexes(sqlite3* connection) {
-  for (const auto& [name, columns] : k_ledger_indexes) {
-    JALA_TRY(execute(connection, fmt::format("DROP INDEX IF EXISTS {}", name)));
-  }
-  return {};
-}
-
-Status build_ledger_indexes(sqlite3* connection) {
-  for (const auto& [name, columns] : k_ledger_indexes) {
-    JALA_TRY(execute(connection, fmt::format("CREATE INDEX IF NOT EXISTS {} ON {}", name, columns)));
-  }
-  return {};
 }
 
 }  // namespace jala::storage::sqlite

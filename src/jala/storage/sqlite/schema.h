@@ -15,9 +15,4 @@ int current_schema_version();
 // written by a newer Jala.
 Status migrate(sqlite3* connection);
 
-// The indexes that find an account's transactions (storage::WriteTransaction::drop_ledger_indexes):
-// dropped, or those missing built again.
-Status drop_ledger_indexes(sqlite3* connection);
-Status build_ledger_indexes(sqlite3* connection);
-
 }  // namespace jala::storage::sqlite

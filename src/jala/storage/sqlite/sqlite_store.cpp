@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "jala/storage/ledger_indexes.h"
 #include "jala/storage/sql_stats.h"
 #include "jala/storage/sqlite/assessment_statements.h"
 #include "jala/storage/sqlite/ledger_query.h"
@@ -140,8 +141,8 @@ class SqliteView final : public WriteTransaction {
   Result<std::optional<std::string>> share_state(std::string_view name) const override { return m_share.state(name); }
   Result<bool> put_shared_object(const SharedObject& object) override { return m_share.put_object(object, now()); }
   Status put_partner(const Partner& partner) override { return m_share.put_partner(partner); }
-  Status drop_ledger_indexes() override { return sqlite::drop_ledger_indexes(m_db); }
-  Status build_ledger_indexes() override { return sqlite::build_ledger_indexes(m_db); }
+  Status drop_ledger_indexes() override { return sqlite::execute(m_db, k_drop_ledger_indexes); }
+  Status build_ledger_indexes() override { return sqlite::execute(m_db, k_build_ledger_indexes); }
   Status set_share_state(std::string_view name, std::string_view value) override {
     return m_share.set_state(name, value);
   }
