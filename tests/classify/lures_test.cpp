@@ -2,9 +2,10 @@
 // (tests/data/lures/, 404 messages in 15 languages, half job lures and half hard benign look-alikes),
 // and a held-out split of the shared public corpora (skipped when ../shared/datasets is absent).
 //
-// The bars (job_lure precision and recall 0.9; held-out suspicious F1 0.97, scam F1 0.94) are
-// not met yet; docs/model.md records the measured figures. These tests hold the model to what it
-// measured, a little below, so that a change that makes it worse fails.
+// The job-lure bar (precision and recall 0.9 on the own test set) is met by the shipped model;
+// its held-out bars (suspicious F1 0.97, scam F1 0.94) are not yet. docs/model.md records the measured
+// figures. These tests hold the model to what it measured, a little below, so that a change that makes
+// it worse fails.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -28,8 +29,8 @@ TEST(ShippedClassifier, FindsJobLuresInTheOwnTestSet) {
     job_lure.false_positives += !truth && found ? 1 : 0;
     job_lure.false_negatives += truth && !found ? 1 : 0;
   }
-  EXPECT_GE(job_lure.precision(), 0.85);  // measured 0.874
-  EXPECT_GE(job_lure.recall(), 0.88);     // measured 0.900
+  EXPECT_GE(job_lure.precision(), 0.90);  // measured 0.910 (0.874 before the 2026-12-03 look-alikes)
+  EXPECT_GE(job_lure.recall(), 0.90);     // measured 0.905
 }
 
 TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
@@ -42,16 +43,17 @@ TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
   std::vector<Example> held_out;
   split_examples(all, 0.2, 1, training, held_out);
   const Evaluation evaluation = evaluate(train(training, {}), held_out);
-  EXPECT_GE(evaluation.suspicious.f1(), 0.93);  // measured 0.941
-  EXPECT_GE(evaluation.scam.f1(), 0.87);        // measured 0.880
-  // The category head weighs categories alike (docs/model.md): measured 0.90, 0.88 before.
-  EXPECT_GE(evaluation.by_category.at("job_lure").f1(), 0.89);
+  EXPECT_GE(evaluation.suspicious.f1(), 0.93);  // measured 0.935
+  EXPECT_GE(evaluation.scam.f1(), 0.87);        // measured 0.876
+  // The category head weighs categories alike (docs/model.md). Measured 0.855: the held-out part now
+  // includes some of the hardest own examples, added 2026-12-03 (0.90 before them).
+  EXPECT_GE(evaluation.by_category.at("job_lure").f1(), 0.84);
   double macro = 0;
   for (const auto& [category, f1] : evaluation.by_category) {
     macro += f1.f1() / static_cast<double>(evaluation.by_category.size());
   }
-  EXPECT_GE(macro, 0.68);  // measured 0.709, 0.639 before
-  // measured en 0.974, id 0.983, ko 0.955, th 0.924, zh 0.887
+  EXPECT_GE(macro, 0.62);  // measured 0.645; 0.58-0.71 with the splits of seeds 1-3
+  // measured en 0.970, id 0.978, ko 0.957, th 0.926, zh 0.897
   for (const auto& [language, floor] : {std::pair{"en", 0.95}, {"id", 0.95}, {"ko", 0.95}, {"th", 0.91}, {"zh", 0.85}}) {
     EXPECT_GE(evaluation.by_language.at(language).f1(), floor) << language;
   }
