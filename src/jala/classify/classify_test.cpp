@@ -32,6 +32,16 @@ TEST(Language, NamesScriptsOneLanguageOwnsAndRomanisedVietnamese) {
   EXPECT_EQ(identify_language("tuyen gap nhan vien lam viec tai nha, luong cao, lien he ngay"), "vi");
   EXPECT_EQ(identify_language("Tuyển gấp nhân viên làm việc tại nhà, lương cao, liên hệ ngay"), "vi");
   EXPECT_EQ(identify_language("We are hiring customer service staff for our office in the city centre."), "en");
+  // Japanese written mostly in Han is still Japanese; one kana in Chinese does not make it so.
+  EXPECT_EQ(identify_language("海外勤務・月収100万円可能！航空券支給、住居無料。応募はこちら"), "ja");
+  EXPECT_EQ(identify_language("高薪招聘の客服，包吃住，机票报销，月薪三万"), "zh");
+  // Taglish, which CLD2 calls English; English with "PO box" and "$500/mo" stays English.
+  EXPECT_EQ(
+      identify_language("URGENT HIRING! Customer service sa Dubai, libre ang food and accommodation, sahod $1,200"),
+      "tl");
+  EXPECT_EQ(
+      identify_language("Send your CV to PO Box 17 before Friday. The pay is $500/mo and the office is downtown."),
+      "en");
   EXPECT_EQ(identify_language("12345 !!! 678"), "und");
   EXPECT_EQ(identify_language(""), "und");
 }

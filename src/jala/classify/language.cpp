@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <map>
+#include <span>
+#include <string>
 
 namespace jala::classify {
 namespace {
@@ -28,38 +31,69 @@ constexpr std::array k_script_languages{
     ScriptLanguage{USCRIPT_GUJARATI, "gu"}, ScriptLanguage{USCRIPT_ETHIOPIC, "am"},
 };
 
-// Function words of Vietnamese without its diacritics; a message with several is Vietnamese.
-constexpr std::array<std::string_view, 40> k_vietnamese_words{
-    "anh", "ban",   "bi",  "cac",   "cho",  "chi",   "co",    "cong", "cua",   "da",   "dang", "den",   "duoc",  "em",
-    "hay", "khong", "la",  "lam",   "lien", "luong", "mot",   "ngay", "nguoi", "nha",  "nhan", "nhieu", "nhung", "ngan",
-    "roi", "se",    "tai", "thang", "thi",  "tien",  "trieu", "tren", "va",    "viec", "voi",  "xin"};
-// Words that are as common in English, Indonesian or Tagalog, which never count alone.
-constexpr std::array<std::string_view, 6> k_shared_words{"anh", "ban", "la", "se", "tai", "chi"};
+// Function words that name a Latin-script language CLD2 misses in chats: Vietnamese written without its
+// diacritics ("lam viec luong cao"), which CLD2 does not know without the tone marks, and Tagalog mixed
+// with English ("Customer service sa Dubai, libre ang pagkain"), which CLD2 calls English. A message with
+// at least two distinct strong words of a list, and the list's words at least 1/`share` of its words, is
+// in that language. Weak words count towards the share but never alone, because English, Indonesian,
+// Malay or Spanish use them too.
+struct FunctionWords {
+  const char* language;
+  std::span<const std::string_view> strong;  // at most 64
+  std::span<const std::string_view> weak;
+  std::size_t share;
+};
 
-// Counts letters per script, and Vietnamese function words among the ASCII words.
+constexpr std::array<std::string_view, 34> k_vietnamese_strong{
+    "bi",    "cac",   "cho",  "co",    "cong",  "cua",  "da",    "dang", "den",  "duoc",  "em",    "hay",
+    "khong", "lam",   "lien", "luong", "mot",   "ngay", "nguoi", "nha",  "nhan", "nhieu", "nhung", "ngan",
+    "roi",   "thang", "thi",  "tien",  "trieu", "tren", "va",    "viec", "voi",  "xin"};
+constexpr std::array<std::string_view, 6> k_vietnamese_weak{"anh", "ban", "la", "se", "tai", "chi"};
+constexpr std::array<std::string_view, 33> k_tagalog_strong{
+    "ang",  "ng",    "mga",   "sa",   "ako",  "ikaw",  "naman",  "lang",  "kung",      "wala",    "walang",
+    "yung", "namin", "natin", "kayo", "siya", "dito",  "doon",   "rin",   "lahat",     "sahod",   "trabaho",
+    "tayo", "nyo",   "ninyo", "agad", "ko",   "pwede", "puwede", "gusto", "kailangan", "magkano", "niyo"};
+constexpr std::array<std::string_view, 13> k_tagalog_weak{"at",  "na",   "ka",   "pa",   "ba",    "po",  "din",
+                                                          "ito", "sila", "kami", "kasi", "libre", "nang"};
+// Vietnamese first: its list is checked before Tagalog's, as "nang" and "ba" are words of both.
+constexpr std::array k_function_words{
+    FunctionWords{"vi", k_vietnamese_strong, k_vietnamese_weak, 4},
+    FunctionWords{"tl", k_tagalog_strong, k_tagalog_weak, 10},
+};
+static_assert(k_vietnamese_strong.size() <= 64 && k_tagalog_strong.size() <= 64);
+
+// Counts letters per script, and each function-word list's words among the ASCII words.
 struct Census {
   std::map<UScriptCode, std::size_t> letters;
   std::size_t han = 0;
-  std::size_t vietnamese_words = 0;
-  std::size_t distinct_vietnamese_words = 0;
+  std::size_t kana = 0;
   std::size_t words = 0;
+  std::array<std::size_t, k_function_words.size()> listed_words{};
+  std::array<std::size_t, k_function_words.size()> distinct_strong_words{};
 };
+
+// The word's place in WORDS, or WORDS.size() when it is not there.
+std::size_t place_of(std::span<const std::string_view> words, std::string_view word) {
+  return static_cast<std::size_t>(std::find(words.begin(), words.end(), word) - words.begin());
+}
 
 Census take_census(std::string_view text) {
   Census census;
   std::string word;
   bool ascii_word = true;
-  std::array<bool, k_vietnamese_words.size()> seen{};
+  std::array<std::uint64_t, k_function_words.size()> strong_seen{};  // a bit per strong word
   const auto end_word = [&] {
     if (!word.empty()) {
       ++census.words;
-      const auto found = std::find(k_vietnamese_words.begin(), k_vietnamese_words.end(), word);
-      if (ascii_word && found != k_vietnamese_words.end()) {
-        ++census.vietnamese_words;
-        const auto index = static_cast<std::size_t>(found - k_vietnamese_words.begin());
-        const bool shared = std::find(k_shared_words.begin(), k_shared_words.end(), word) != k_shared_words.end();
-        if (!seen[index] && !shared) ++census.distinct_vietnamese_words;
-        seen[index] = true;
+      for (std::size_t list = 0; ascii_word && list < k_function_words.size(); ++list) {
+        const FunctionWords& words = k_function_words[list];
+        const std::size_t strong = place_of(words.strong, word);
+        if (strong == words.strong.size() && place_of(words.weak, word) == words.weak.size()) continue;
+        ++census.listed_words[list];
+        if (strong == words.strong.size()) continue;
+        const std::uint64_t bit = std::uint64_t{1} << strong;
+        if ((strong_seen[list] & bit) == 0) ++census.distinct_strong_words[list];
+        strong_seen[list] |= bit;
       }
     }
     word.clear();
@@ -79,6 +113,7 @@ Census take_census(std::string_view text) {
     if (U_FAILURE(error)) continue;
     ++census.letters[script];
     if (script == USCRIPT_HAN) ++census.han;
+    if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) ++census.kana;
     if (c < 0x80) {
       word += static_cast<char>(u_tolower(c));
     } else {
@@ -104,8 +139,15 @@ std::string identify_language(std::string_view text) {
       return owned.language;  // Japanese mixes kana with Han: kana decides
     }
   }
+  // Japanese written mostly in Han: Chinese has no kana, Japanese has some in nearly every sentence.
+  if (census.kana >= 2 && 20 * census.kana >= letters && 3 * (census.han + census.kana) >= letters) return "ja";
   if (3 * census.han >= letters) return "zh";
-  if (census.distinct_vietnamese_words >= 2 && 4 * census.vietnamese_words >= census.words) return "vi";
+  for (std::size_t list = 0; list < k_function_words.size(); ++list) {
+    const FunctionWords& words = k_function_words[list];
+    if (census.distinct_strong_words[list] >= 2 && words.share * census.listed_words[list] >= census.words) {
+      return words.language;
+    }
+  }
 
   bool reliable = false;
   int text_bytes = 0;
