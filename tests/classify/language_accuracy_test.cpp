@@ -41,12 +41,12 @@ TEST(LanguageAccuracy, NamesTheOwnLabelledMessagesLanguages) {
   ASSERT_GE(total.all, 2400);
   const double accuracy = static_cast<double>(total.right) / total.all;
   std::cout << "all " << accuracy << "\n";
-  EXPECT_GE(accuracy, 0.975);  // measured 0.981
+  EXPECT_GE(accuracy, 0.975);  // measured 0.984
   EXPECT_EQ(by_language.size(), 14U);
   for (const auto& [language, tally] : by_language) {
     const double share = static_cast<double>(tally.right) / tally.all;
     std::cout << language << " " << share << " of " << tally.all << "\n";
-    // measured 0.923 (tl, Taglish called English) to 1.000; id 0.929 (Malay, as CLD2 says)
+    // measured 0.923 (tl, Taglish called English) to 1.000; id 0.943 (some called Malay)
     EXPECT_GE(share, 0.91) << language;
   }
 }

@@ -42,6 +42,13 @@ TEST(Language, NamesScriptsOneLanguageOwnsAndRomanisedVietnamese) {
   EXPECT_EQ(
       identify_language("Send your CV to PO Box 17 before Friday. The pay is $500/mo and the office is downtown."),
       "en");
+  // Indonesian and Malay, which CLD2 confuses, told apart by the words only one of them uses.
+  EXPECT_EQ(identify_language("Syarikat kami memerlukan pekerja segera. Gaji RM2,500 sebulan, makan dan tempat tinggal "
+                              "percuma. Sila hantar mesej ke nombor telefon kami."),
+            "ms");
+  EXPECT_EQ(identify_language("Perusahaan kami membuka lowongan kerja. Gaji Rp5 juta per bulan, makan dan mess gratis. "
+                              "Silakan kirim pesan ke nomor telepon kami."),
+            "id");
   EXPECT_EQ(identify_language("12345 !!! 678"), "und");
   EXPECT_EQ(identify_language(""), "und");
 }

@@ -62,6 +62,20 @@ constexpr std::array k_function_words{
 };
 static_assert(k_vietnamese_strong.size() <= 64 && k_tagalog_strong.size() <= 64);
 
+// Words that Malay uses and Indonesian does not, and the reverse: spellings (nombor/nomor, telefon/telepon,
+// akaun/akun, pakej/paket, diskaun/diskon), vocabulary (percuma/gratis, syarikat/perusahaan, wang/uang,
+// akaun/rekening) and chat forms (je, dah; gak, aja, banget). CLD2 confuses the two languages; when it names either,
+// the side with more of its own words decides. Words both use are left out, though one uses them more: tak, boleh, nak.
+constexpr std::array<std::string_view, 27> k_malay_words{
+    "awak",    "percuma", "sahaja",    "wang",   "kat",     "syarikat", "jawatan", "sila",     "kerana",
+    "encik",   "hantar",  "pejabat",   "nombor", "telefon", "akaun",    "mesej",   "sebarang", "jom",
+    "ringgit", "rm",      "sekiranya", "je",     "sebab",   "dah",      "pakej",   "diskaun",  "bimbit"};
+constexpr std::array<std::string_view, 34> k_indonesian_words{
+    "bisa",    "saja",     "uang",   "gratis", "gak",   "nggak", "ga",    "rp",      "perusahaan",
+    "silakan", "lowongan", "kantor", "kirim",  "pulsa", "kuota", "nomor", "telepon", "akun",
+    "karena",  "bapak",    "banget", "udah",   "aja",   "dong",  "sih",   "rb",      "jt",
+    "paket",   "rekening", "ketik",  "diskon", "lho",   "yth",   "hp"};
+
 // Counts letters per script, and each function-word list's words among the ASCII words.
 struct Census {
   std::map<UScriptCode, std::size_t> letters;
@@ -70,6 +84,8 @@ struct Census {
   std::size_t words = 0;
   std::array<std::size_t, k_function_words.size()> listed_words{};
   std::array<std::size_t, k_function_words.size()> distinct_strong_words{};
+  std::size_t malay_words = 0;
+  std::size_t indonesian_words = 0;
 };
 
 // The word's place in WORDS, or WORDS.size() when it is not there.
@@ -85,6 +101,8 @@ Census take_census(std::string_view text) {
   const auto end_word = [&] {
     if (!word.empty()) {
       ++census.words;
+      if (ascii_word && place_of(k_malay_words, word) < k_malay_words.size()) ++census.malay_words;
+      if (ascii_word && place_of(k_indonesian_words, word) < k_indonesian_words.size()) ++census.indonesian_words;
       for (std::size_t list = 0; ascii_word && list < k_function_words.size(); ++list) {
         const FunctionWords& words = k_function_words[list];
         const std::size_t strong = place_of(words.strong, word);
@@ -162,6 +180,9 @@ std::string identify_language(std::string_view text) {
   std::string code = CLD2::LanguageCode(found);
   if (code == "un" || code == "xx") return "und";
   if (code == "zh-Hant") return "zh";
+  if ((code == "id" || code == "ms") && census.malay_words != census.indonesian_words) {
+    return census.malay_words > census.indonesian_words ? "ms" : "id";
+  }
   return code;
 }
 

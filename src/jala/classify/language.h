@@ -6,7 +6,8 @@
 // kana is Japanese; Han without kana is Chinese. Latin-script Vietnamese written without its diacritics
 // (common in chats: "lam viec luong cao"), which CLD2 does not know without the tone marks, and Tagalog
 // mixed with English ("Customer service sa Dubai, libre ang pagkain"), which CLD2 calls English, are
-// recognised by their function words. Everything else is CLD2's answer (Debian's libcld2), when it has one.
+// recognised by their function words. Everything else is CLD2's answer (Debian's libcld2), when it has one;
+// when that is Indonesian or Malay, which CLD2 confuses, the words only one of them uses decide.
 //
 // Pure function; thread-safe.
 #pragma once
