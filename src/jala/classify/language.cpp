@@ -11,6 +11,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <unordered_map>
 
 namespace jala::classify {
 namespace {
@@ -88,12 +89,36 @@ struct Census {
   std::size_t indonesian_words = 0;
 };
 
-// The word's place in WORDS, or WORDS.size() when it is not there.
-std::size_t place_of(std::span<const std::string_view> words, std::string_view word) {
-  return static_cast<std::size_t>(std::find(words.begin(), words.end(), word) - words.begin());
+// What a word is in the lists above: one hash lookup per word instead of a search of every list.
+struct WordRoles {
+  std::array<int, k_function_words.size()> strong{};  // the place among the list's strong words, or -1
+  std::array<bool, k_function_words.size()> weak{};
+  bool malay = false;
+  bool indonesian = false;
+};
+
+const std::unordered_map<std::string_view, WordRoles>& word_roles() {
+  static const std::unordered_map<std::string_view, WordRoles> roles = [] {
+    std::unordered_map<std::string_view, WordRoles> table;
+    const auto role_of = [&](std::string_view word) -> WordRoles& {
+      auto [found, added] = table.try_emplace(word);
+      if (added) found->second.strong.fill(-1);
+      return found->second;
+    };
+    for (std::size_t list = 0; list < k_function_words.size(); ++list) {
+      const FunctionWords& words = k_function_words[list];
+      for (std::size_t i = 0; i < words.strong.size(); ++i) role_of(words.strong[i]).strong[list] = static_cast<int>(i);
+      for (const std::string_view word : words.weak) role_of(word).weak[list] = true;
+    }
+    for (const std::string_view word : k_malay_words) role_of(word).malay = true;
+    for (const std::string_view word : k_indonesian_words) role_of(word).indonesian = true;
+    return table;
+  }();
+  return roles;
 }
 
 Census take_census(std::string_view text) {
+  const std::unordered_map<std::string_view, WordRoles>& roles = word_roles();
   Census census;
   std::string word;
   bool ascii_word = true;
@@ -101,17 +126,19 @@ Census take_census(std::string_view text) {
   const auto end_word = [&] {
     if (!word.empty()) {
       ++census.words;
-      if (ascii_word && place_of(k_malay_words, word) < k_malay_words.size()) ++census.malay_words;
-      if (ascii_word && place_of(k_indonesian_words, word) < k_indonesian_words.size()) ++census.indonesian_words;
-      for (std::size_t list = 0; ascii_word && list < k_function_words.size(); ++list) {
-        const FunctionWords& words = k_function_words[list];
-        const std::size_t strong = place_of(words.strong, word);
-        if (strong == words.strong.size() && place_of(words.weak, word) == words.weak.size()) continue;
-        ++census.listed_words[list];
-        if (strong == words.strong.size()) continue;
-        const std::uint64_t bit = std::uint64_t{1} << strong;
-        if ((strong_seen[list] & bit) == 0) ++census.distinct_strong_words[list];
-        strong_seen[list] |= bit;
+      const auto found = ascii_word ? roles.find(word) : roles.end();
+      if (found != roles.end()) {
+        const WordRoles& role = found->second;
+        census.malay_words += role.malay ? 1 : 0;
+        census.indonesian_words += role.indonesian ? 1 : 0;
+        for (std::size_t list = 0; list < k_function_words.size(); ++list) {
+          if (role.strong[list] < 0 && !role.weak[list]) continue;
+          ++census.listed_words[list];
+          if (role.strong[list] < 0) continue;
+          const std::uint64_t bit = std::uint64_t{1} << role.strong[list];
+          if ((strong_seen[list] & bit) == 0) ++census.distinct_strong_words[list];
+          strong_seen[list] |= bit;
+        }
       }
     }
     word.clear();
