@@ -56,7 +56,8 @@ constexpr std::array<std::string_view, 33> k_tagalog_strong{
     "tayo", "nyo",   "ninyo", "agad", "ko",   "pwede", "puwede", "gusto", "kailangan", "magkano", "niyo"};
 constexpr std::array<std::string_view, 13> k_tagalog_weak{"at",  "na",   "ka",   "pa",   "ba",    "po",  "din",
                                                           "ito", "sila", "kami", "kasi", "libre", "nang"};
-// Vietnamese first: its list is checked before Tagalog's, as "nang" and "ba" are words of both.
+// Vietnamese first: a message that passes both tests is Vietnamese ("nang" is a Vietnamese word, and a
+// weak one of Tagalog).
 constexpr std::array k_function_words{
     FunctionWords{"vi", k_vietnamese_strong, k_vietnamese_weak, 4},
     FunctionWords{"tl", k_tagalog_strong, k_tagalog_weak, 10},
@@ -80,8 +81,6 @@ constexpr std::array<std::string_view, 34> k_indonesian_words{
 // Counts letters per script, and each function-word list's words among the ASCII words.
 struct Census {
   std::map<UScriptCode, std::size_t> letters;
-  std::size_t han = 0;
-  std::size_t kana = 0;
   std::size_t words = 0;
   std::array<std::size_t, k_function_words.size()> listed_words{};
   std::array<std::size_t, k_function_words.size()> distinct_strong_words{};
@@ -157,8 +156,6 @@ Census take_census(std::string_view text) {
     const UScriptCode script = uscript_getScript(c, &error);
     if (U_FAILURE(error)) continue;
     ++census.letters[script];
-    if (script == USCRIPT_HAN) ++census.han;
-    if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA) ++census.kana;
     if (c < 0x80) {
       word += static_cast<char>(u_tolower(c));
     } else {
@@ -177,16 +174,19 @@ std::string identify_language(std::string_view text) {
   std::size_t letters = 0;
   for (const auto& [script, count] : census.letters) letters += count;
   if (letters == 0) return "und";
+  const auto letters_of = [&](UScriptCode script) {
+    const auto found = census.letters.find(script);
+    return found == census.letters.end() ? std::size_t{0} : found->second;
+  };
   // A script one language owns, if it is at least a third of the letters.
   for (const ScriptLanguage& owned : k_script_languages) {
-    const auto found = census.letters.find(owned.script);
-    if (found != census.letters.end() && 3 * found->second >= letters) {
-      return owned.language;  // Japanese mixes kana with Han: kana decides
-    }
+    if (3 * letters_of(owned.script) >= letters) return owned.language;  // Japanese mixes kana with Han: kana decides
   }
   // Japanese written mostly in Han: Chinese has no kana, Japanese has some in nearly every sentence.
-  if (census.kana >= 2 && 20 * census.kana >= letters && 3 * (census.han + census.kana) >= letters) return "ja";
-  if (3 * census.han >= letters) return "zh";
+  const std::size_t han = letters_of(USCRIPT_HAN);
+  const std::size_t kana = letters_of(USCRIPT_HIRAGANA) + letters_of(USCRIPT_KATAKANA);
+  if (kana >= 2 && 20 * kana >= letters && 3 * (han + kana) >= letters) return "ja";
+  if (3 * han >= letters) return "zh";
   for (std::size_t list = 0; list < k_function_words.size(); ++list) {
     const FunctionWords& words = k_function_words[list];
     if (census.distinct_strong_words[list] >= 2 && words.share * census.listed_words[list] >= census.words) {
