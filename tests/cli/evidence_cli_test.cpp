@@ -70,8 +70,18 @@ TEST_F(EvidenceCli, TheAuditNamesWhatWasChangedBehindJalasBack) {
   EXPECT_EQ(audit.exit_code, 1);
   const nlohmann::json result = nlohmann::json::parse(audit.out);
   EXPECT_EQ(result["problems"],
-            nlohmann::json::array({"log node at level 2 index 3: not the hash of its children",
+            nlohmann::json::array({"log node at level 2 index 3 (entries 12 to 15): not the hash of its children",
                                    "report VN-MPS VN-MPS-2025-004812: changed since it was logged at entry 0"}));
+}
+
+// The SQLite store keeps no leaves (each is its entry's hash), so a changed entry shows as its parent.
+TEST_F(EvidenceCli, TheAuditNamesAChangedLogEntry) {
+  const std::string tamper = "UPDATE log_entries SET entry = entry || ' ' WHERE leaf_index = 5;";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, tamper).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  EXPECT_EQ(nlohmann::json::parse(audit.out)["problems"],
+            nlohmann::json::array({"log node at level 1 index 2 (entries 4 to 5): not the hash of its children"}));
 }
 
 TEST_F(EvidenceCli, TheAuditNamesRowsNoLogEntryNames) {

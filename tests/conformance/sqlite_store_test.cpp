@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <span>
 
 #include <fmt/core.h>
 
+#include "jala/base/sha256.h"
 #include "jala/evidence/merkle.h"
 #include "jala/storage/sqlite/sqlite_store.h"
 #include "logged_records.h"
@@ -74,6 +76,15 @@ std::string undo_schema_9() {
          " ALTER TABLE reports DROP COLUMN leaf_index; ALTER TABLE transactions DROP COLUMN leaf_index;";
 }
 
+// Schema 10 undone: the log's leaves kept in log_nodes, at the even positions of the lowest band.
+std::string undo_schema_10(std::span<const evidence::Hash> leaves) {
+  std::string sql;
+  for (std::size_t i = 0; i < leaves.size(); ++i) {
+    sql += fmt::format("INSERT INTO log_nodes (position, hash) VALUES ({}, X'{}');", 2 * i, to_hex(leaves[i]));
+  }
+  return sql;
+}
+
 // Schema 8 undone: partners without their overlap limits.
 std::string undo_schema_8() {
   return "ALTER TABLE partners DROP COLUMN overlap_max_set; ALTER TABLE partners DROP COLUMN"
@@ -113,6 +124,29 @@ LogReading read_log(Store& store) {
   return reading;
 }
 
+// Reports r`from` to r`to` - 1, put in one transaction.
+Status put_reports(Store& store, int from, int to) {
+  return store.write([&](WriteTransaction& t) -> Status {
+    for (int i = from; i < to; ++i) JALA_TRY(t.put_report(make_report(fmt::format("r{}", i))));
+    return {};
+  });
+}
+
+// Every leaf of `now` verifies against its root, and `store` proves `now` consistent with `before`.
+void expect_proofs_verify(Store& store, const LogReading& before, const LogReading& now) {
+  for (std::uint64_t leaf = 0; leaf < now.leaves.size(); ++leaf) {
+    const Status verified =
+        evidence::verify_inclusion(now.leaves[leaf], leaf, now.leaves.size(), now.proofs[leaf], now.root);
+    EXPECT_TRUE(verified.ok()) << leaf << ": " << verified.error().message();
+  }
+  const Status consistent = store.read([&](const ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(const std::vector<evidence::Hash> proof,
+                    evidence::consistency_proof(LogNodes(view), before.leaves.size(), now.leaves.size()));
+    return evidence::verify_consistency(before.leaves.size(), now.leaves.size(), proof, before.root, now.root);
+  });
+  EXPECT_TRUE(consistent.ok()) << consistent.error().message();
+}
+
 // Partners agreed before schema 8 get the default overlap limits.
 TEST(SqliteStore, UpgradesPartnersWithTheDefaultOverlapLimits) {
   const ScratchFolder scratch("v7");
@@ -147,40 +181,53 @@ TEST(SqliteStore, UpgradesPartnersWithTheDefaultOverlapLimits) {
 TEST(SqliteStore, UpgradesTheLogToNodesInTiles) {
   const ScratchFolder scratch("v6");
   const std::filesystem::path path = scratch.file("jala.db");
-  const auto put = [](Store& store, int from, int to) {
-    return store.write([&](WriteTransaction& t) -> Status {
-      for (int i = from; i < to; ++i) JALA_TRY(t.put_report(make_report(fmt::format("r{}", i))));
-      return {};
-    });
-  };
   LogReading before;
   {
     Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
     ASSERT_TRUE(store.ok());
-    ASSERT_TRUE(put(**store, 0, 37).ok());
+    ASSERT_TRUE(put_reports(**store, 0, 37).ok());
     before = read_log(**store);
   }
   ASSERT_EQ(before.proofs.size(), 37U);
-  ASSERT_EQ(run_sqlite3(path, undo_schema_9() + undo_schema_8() + undo_schema_7() + " PRAGMA user_version = 6;"), 0);
+  ASSERT_EQ(run_sqlite3(path, undo_schema_10(before.leaves) + undo_schema_9() + undo_schema_8() + undo_schema_7() +
+                                  " PRAGMA user_version = 6;"),
+            0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
   EXPECT_EQ(read_log(**store), before);
-  ASSERT_TRUE(put(**store, 37, 64).ok());
+  ASSERT_TRUE(put_reports(**store, 37, 64).ok());
   const LogReading upgraded = read_log(**store);
 
-  for (std::uint64_t leaf = 0; leaf < upgraded.leaves.size(); ++leaf) {
-    const Status verified = evidence::verify_inclusion(upgraded.leaves[leaf], leaf, upgraded.leaves.size(),
-                                                       upgraded.proofs[leaf], upgraded.root);
-    EXPECT_TRUE(verified.ok()) << leaf << ": " << verified.error().message();
+  expect_proofs_verify(**store, before, upgraded);
+}
+
+// A store of schema 9 keeps the log's leaves in log_nodes; upgraded, it keeps none, and has the same root
+// and proofs, and appends extend the same tree.
+TEST(SqliteStore, UpgradesTheLogToNodesWithoutLeaves) {
+  const ScratchFolder scratch("v9");
+  const std::filesystem::path path = scratch.file("jala.db");
+  const std::string count_nodes = "SELECT count(*) FROM log_nodes;";
+  LogReading before;
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(put_reports(**store, 0, 37).ok());
+    before = read_log(**store);
   }
-  ASSERT_TRUE((*store)
-                  ->read([&](const ReadView& view) -> Status {
-                    JALA_TRY_ASSIGN(const std::vector<evidence::Hash> proof,
-                                    evidence::consistency_proof(LogNodes(view), 37, 64));
-                    return evidence::verify_consistency(37, 64, proof, before.root, upgraded.root);
-                  })
-                  .ok());
+  ASSERT_EQ(before.leaves.size(), 37U);
+  EXPECT_EQ(sqlite3_output(path, count_nodes), "34\n");  // complete subtrees of 37 leaves: 18 + 9 + 4 + 2 + 1
+  ASSERT_EQ(run_sqlite3(path, undo_schema_10(before.leaves) + " PRAGMA user_version = 9;"), 0);
+  EXPECT_EQ(sqlite3_output(path, count_nodes), "71\n");
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  EXPECT_EQ(sqlite3_output(path, count_nodes), "34\n");
+  EXPECT_EQ(read_log(**store), before);
+  ASSERT_TRUE(put_reports(**store, 37, 64).ok());
+  EXPECT_EQ(sqlite3_output(path, count_nodes), "63\n");  // 32 + 16 + 8 + 4 + 2 + 1
+  const LogReading upgraded = read_log(**store);
+  expect_proofs_verify(**store, before, upgraded);
 }
 
 // A store of schema 8 keeps every record's latest leaf in log_records; upgraded, reports and

@@ -23,6 +23,30 @@ Result<std::optional<std::string>> current_hash(const storage::ReadView& view, c
   return std::optional<std::string>(storage::record_sha256(*transaction));
 }
 
+// Every complete subtree, recomputed level by level from the leaves (`level`, with whether each disagrees
+// with the store), against the stored nodes. Only the lowest disagreeing node of a branch is named: the
+// nodes above it disagree because of it.
+void audit_nodes(const storage::ReadView& view, std::vector<evidence::Hash> level, std::vector<bool> tainted,
+                 std::vector<std::string>& problems) {
+  for (unsigned height = 1; level.size() >= 2; ++height) {
+    std::vector<evidence::Hash> parents;
+    std::vector<bool> parents_tainted;
+    for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
+      parents.push_back(evidence::node_hash(level[i], level[i + 1]));
+      const Result<evidence::Hash> stored = view.log_node({height, i / 2});
+      const bool differs = !stored.ok() || *stored != parents.back();
+      if (differs && !tainted[i] && !tainted[i + 1]) {
+        const std::uint64_t first_entry = (i / 2) << height;
+        problems.push_back(fmt::format("log node at level {} index {} (entries {} to {}): not the hash of its children",
+                                       height, i / 2, first_entry, first_entry + (std::uint64_t{1} << height) - 1));
+      }
+      parents_tainted.push_back(differs || tainted[i] || tainted[i + 1]);
+    }
+    level = std::move(parents);
+    tainted = std::move(parents_tainted);
+  }
+}
+
 }  // namespace
 
 Result<std::string> node_key_path(const Context& context) {
@@ -69,14 +93,14 @@ Result<int> evidence_audit_command(const Context& context, Output output) {
     JALA_TRY_ASSIGN(size, view.log_size());
     // The latest entry of each record: earlier ones log versions the store no longer holds.
     std::map<std::pair<std::string, storage::RecordKey>, std::pair<std::uint64_t, std::string>> latest;
-    std::vector<evidence::Hash> level;  // recomputed nodes of the current level
+    std::vector<evidence::Hash> level;  // the leaves, recomputed from the entries
+    std::vector<bool> tainted;          // whether each disagrees with the store
     for (std::uint64_t i = 0; i < size; ++i) {
       JALA_TRY_ASSIGN(const std::string entry, view.log_entry(i));
       const evidence::Hash leaf = evidence::leaf_hash(entry);
       const Result<evidence::Hash> stored = view.log_node({0, i});
-      if (!stored.ok() || *stored != leaf) {
-        problems.push_back(fmt::format("log entry {}: its leaf hash is not the stored one", i));
-      }
+      tainted.push_back(!stored.ok() || *stored != leaf);
+      if (tainted.back()) problems.push_back(fmt::format("log entry {}: its leaf hash is not the stored one", i));
       level.push_back(leaf);
       const nlohmann::json parsed = nlohmann::json::parse(entry, nullptr, false);
       if (!parsed.is_discarded() && parsed.value("kind", "") == "custody") continue;  // names no record content
@@ -88,18 +112,7 @@ Result<int> evidence_audit_command(const Context& context, Output output) {
               storage::RecordKey{parsed.at("source").get<std::string>(), parsed.at("id").get<std::string>()}}] = {
           i, parsed.at("sha256").get<std::string>()};
     }
-    // Every complete subtree, recomputed level by level from the leaves.
-    for (unsigned height = 1; level.size() >= 2; ++height) {
-      std::vector<evidence::Hash> parents;
-      for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
-        parents.push_back(evidence::node_hash(level[i], level[i + 1]));
-        const Result<evidence::Hash> stored = view.log_node({height, i / 2});
-        if (!stored.ok() || *stored != parents.back()) {
-          problems.push_back(fmt::format("log node at level {} index {}: not the hash of its children", height, i / 2));
-        }
-      }
-      level = std::move(parents);
-    }
+    audit_nodes(view, std::move(level), std::move(tainted), problems);
     JALA_TRY_ASSIGN(const auto unlogged, view.unlogged_records());
     for (const auto& [kind, key] : unlogged) {
       problems.push_back(fmt::format("{} {} {}: in the store, but no log entry names it", kind, key.source, key.id));

@@ -71,7 +71,20 @@ Result<std::string> LogStatements::entry(std::uint64_t index) {
   return entry;
 }
 
+Result<evidence::Hash> LogStatements::leaf(std::uint64_t index) {
+  m_entry.bind(1, static_cast<std::int64_t>(index));
+  JALA_TRY_ASSIGN(const bool row, m_entry.step());
+  if (!row) {
+    m_entry.reset();
+    return not_found("the log has no node at level 0 index {}", index);
+  }
+  const evidence::Hash hash = evidence::leaf_hash(m_entry.column_text(0));
+  m_entry.reset();
+  return hash;
+}
+
 Result<evidence::Hash> LogStatements::node(evidence::NodeId id) {
+  if (id.level == 0) return leaf(id.index);
   m_node.bind(1, log_node_position(id));
   JALA_TRY_ASSIGN(const bool row, m_node.step());
   if (!row) {
@@ -104,23 +117,30 @@ Result<Statement*> LogStatements::nodes_statement(std::size_t count) {
 Result<std::vector<evidence::Hash>> LogStatements::nodes(std::span<const evidence::NodeId> ids) {
   std::vector<evidence::Hash> hashes(ids.size());
   std::vector<bool> found(ids.size(), false);
-  for (std::size_t first = 0; first < ids.size(); first += k_max_batched_nodes) {
-    const std::span<const evidence::NodeId> batch =
-        ids.subspan(first, std::min(k_max_batched_nodes, ids.size() - first));
+  std::vector<std::size_t> kept;  // places in `ids` of the nodes log_nodes keeps: all but leaves
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i].level != 0) {
+      kept.push_back(i);
+      continue;
+    }
+    JALA_TRY_ASSIGN(hashes[i], leaf(ids[i].index));
+    found[i] = true;
+  }
+  for (std::size_t first = 0; first < kept.size(); first += k_max_batched_nodes) {
+    const std::span<const std::size_t> batch(kept.data() + first, std::min(k_max_batched_nodes, kept.size() - first));
     JALA_TRY_ASSIGN(Statement* const query, nodes_statement(batch.size()));
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      query->bind(static_cast<int>(i + 1), log_node_position(batch[i]));
+      query->bind(static_cast<int>(i + 1), log_node_position(ids[batch[i]]));
     }
     while (true) {
       JALA_TRY_ASSIGN(const bool row, query->step());  // a failed step resets the query
       if (!row) break;
-      const auto position = first + static_cast<std::size_t>(query->column_int(0));
-      if (Status copied = evidence::copy_stored_hash(query->column_blob(1), ids[position], hashes[position]);
-          !copied.ok()) {
+      const std::size_t place = batch[static_cast<std::size_t>(query->column_int(0))];
+      if (Status copied = evidence::copy_stored_hash(query->column_blob(1), ids[place], hashes[place]); !copied.ok()) {
         query->reset();
         return std::move(copied).error();
       }
-      found[position] = true;
+      found[place] = true;
     }
     query->reset();
   }
@@ -133,6 +153,7 @@ Result<std::vector<evidence::Hash>> LogStatements::nodes(std::span<const evidenc
 Status LogStatements::append(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) {
   JALA_TRY(m_insert_entry.bind(1, static_cast<std::int64_t>(index)).bind(2, entry).run());
   for (const evidence::Node& node : nodes) {
+    if (node.id.level == 0) continue;  // a leaf is the hash of its entry, just stored
     m_insert_node.bind(1, log_node_position(node.id)).bind_blob(2, node.hash.data(), node.hash.size());
     JALA_TRY(m_insert_node.run());
   }

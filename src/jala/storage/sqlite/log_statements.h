@@ -1,6 +1,6 @@
 // The SQLite backend's evidence log: prepared statements over log_entries and log_nodes (schema 3,
-// keyed by position since schema 7), each record's latest leaf (in its row since schema 9) and the
-// custody chains' latest leaves (log_records).
+// keyed by position since schema 7, without the leaves since schema 10), each record's latest leaf (in its
+// row since schema 9) and the custody chains' latest leaves (log_records).
 // Internal to storage/sqlite/. Thread-compatible, like its connection.
 #pragma once
 
@@ -58,6 +58,8 @@ class LogStatements {
         m_note_custody(std::move(note_custody)),
         m_leaf_queries(std::move(leaf_queries)) {}
 
+  // Leaves are not kept in log_nodes (schema 10): a leaf is read as the hash of its entry.
+  Result<evidence::Hash> leaf(std::uint64_t index);
   // The query that reads `count` nodes, prepared on first use.
   Result<Statement*> nodes_statement(std::size_t count);
 
