@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace jala::classify::cues {
 namespace {
@@ -58,11 +59,19 @@ constexpr std::array<std::string_view, 10> k_run_jobs{"งาน",    "รับ
 
 }  // namespace
 
-bool is_money_word(std::string_view word) { return contains(k_money, word); }
-bool is_urgency_word(std::string_view word) { return contains(k_urgency, word); }
-bool is_perk_word(std::string_view word) { return contains(k_perks, word); }
-bool is_destination_word(std::string_view word) { return contains(k_destinations, word); }
-bool is_job_word(std::string_view word) { return contains(k_jobs, word); }
+WordCues word_cues(std::string_view word) {
+  static const std::unordered_map<std::string_view, WordCues> cues_of = [] {
+    std::unordered_map<std::string_view, WordCues> table;
+    for (const std::string_view w : k_money) table[w].money = true;
+    for (const std::string_view w : k_urgency) table[w].urgency = true;
+    for (const std::string_view w : k_perks) table[w].perk = true;
+    for (const std::string_view w : k_destinations) table[w].destination = true;
+    for (const std::string_view w : k_jobs) table[w].job = true;
+    return table;
+  }();
+  const auto found = cues_of.find(word);
+  return found == cues_of.end() ? WordCues{} : found->second;
+}
 bool is_shortener_host(std::string_view host) { return contains(k_shorteners, host); }
 
 bool run_has_money(std::string_view run) { return any_in(k_run_money, run); }

@@ -6,12 +6,16 @@
 
 namespace jala::classify::cues {
 
-// Whole folded words, or for scripts without spaces (Thai, Khmer, Lao, Burmese, Chinese) substrings.
-bool is_money_word(std::string_view word);
-bool is_urgency_word(std::string_view word);
-bool is_perk_word(std::string_view word);         // visa, flight, housing, meals…
-bool is_destination_word(std::string_view word);  // where compounds are: Cambodia, Myanmar, Laos…
-bool is_job_word(std::string_view word);
+// What a whole folded word is a cue of.
+struct WordCues {
+  bool money = false;
+  bool urgency = false;
+  bool perk = false;         // visa, flight, housing, meals…
+  bool destination = false;  // where compounds are: Cambodia, Myanmar, Laos…
+  bool job = false;
+};
+// One lookup for all the word lists.
+WordCues word_cues(std::string_view word);
 bool is_shortener_host(std::string_view host);
 
 // Substrings that count in runs of scripts without spaces.

@@ -10,7 +10,9 @@
 #include <array>
 #include <cmath>
 #include <initializer_list>
+#include <optional>
 #include <set>
+#include <span>
 
 #include "jala/classify/cues.h"
 #include "jala/extract/extract.h"
@@ -26,34 +28,81 @@ constexpr std::size_t k_max_features = 8192;
 constexpr unsigned k_radix_bits = (k_feature_bits + 1) / 2;
 constexpr std::uint32_t k_radix = 1U << k_radix_bits;
 
-// FNV-1a over a feature's space and text, the text given in pieces so that a feature made of several
-// (a word pair, a word with its boundary marks) is hashed without being built.
-std::uint64_t fnv1a(char space, std::initializer_list<std::string_view> pieces) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  const auto mix = [&](unsigned char c) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  };
-  mix(static_cast<unsigned char>(space));
-  for (const std::string_view piece : pieces) {
-    for (const char c : piece) mix(static_cast<unsigned char>(c));
+// FNV-1a over a feature's space and text, fed in pieces, so that a feature made of several (a word pair,
+// a word with its boundary marks) is hashed without being built, and so that the n-grams that start at
+// one place extend one another's state.
+class Fnv1a {
+ public:
+  explicit Fnv1a(char space) { mix(space); }
+  void mix(char c) {
+    m_hash ^= static_cast<unsigned char>(c);
+    m_hash *= 0x100000001b3ULL;
   }
-  return hash;
-}
+  void mix(std::string_view piece) {
+    for (const char c : piece) mix(c);
+  }
+  std::uint64_t value() const { return m_hash; }
 
-void append_utf8(std::string& out, UChar32 c) {
-  char buffer[4];
-  std::int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<std::uint8_t*>(buffer), length, 4, c, error);
-  if (!error) out.append(buffer, static_cast<std::size_t>(length));
-}
+ private:
+  std::uint64_t m_hash = 0xcbf29ce484222325ULL;
+};
 
 // A token: a run of letters and digits of the folded text, as UTF-8, with its code point boundaries.
 struct Token {
-  std::string text;
-  std::vector<std::uint32_t> boundaries;  // byte offset of each code point, then the end
-  bool spaced_script = true;              // false for Thai, Lao, Khmer, Burmese, Han runs
+  std::string_view text;
+  std::span<const std::uint32_t> boundaries;  // byte offset in `text` of each code point, then the end
+  bool spaced_script = true;                  // false for Thai, Lao, Khmer, Burmese, Han runs
+};
+
+// The tokens of a text, their bytes and boundaries kept in two buffers instead of two allocations each.
+class Tokens {
+ public:
+  explicit Tokens(std::size_t text_bytes) {
+    m_text.reserve(text_bytes);
+    m_boundaries.reserve(text_bytes + 1);
+  }
+
+  // Appends code point `c` to the token being built.
+  void append(UChar32 c) {
+    m_boundaries.push_back(static_cast<std::uint32_t>(m_text.size() - m_token_start));
+    char buffer[4];
+    std::int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<std::uint8_t*>(buffer), length, 4, c, error);
+    if (!error) m_text.append(buffer, static_cast<std::size_t>(length));
+  }
+  void mark_unspaced() { m_spaced = false; }
+  bool building() const { return m_text.size() > m_token_start; }
+  // Ends the token being built, if any.
+  void finish() {
+    if (building()) {
+      m_boundaries.push_back(static_cast<std::uint32_t>(m_text.size() - m_token_start));
+      m_spans.push_back({m_token_start, m_text.size(), m_boundaries_start, m_boundaries.size(), m_spaced});
+    }
+    m_token_start = m_text.size();
+    m_boundaries_start = m_boundaries.size();
+    m_spaced = true;
+  }
+
+  std::size_t size() const { return m_spans.size(); }
+  Token operator[](std::size_t i) const {
+    const Span& span = m_spans[i];
+    return {std::string_view(m_text).substr(span.text_start, span.text_end - span.text_start),
+            std::span(m_boundaries).subspan(span.boundaries_start, span.boundaries_end - span.boundaries_start),
+            span.spaced_script};
+  }
+
+ private:
+  struct Span {
+    std::size_t text_start, text_end, boundaries_start, boundaries_end;
+    bool spaced_script;
+  };
+  std::string m_text;
+  std::vector<std::uint32_t> m_boundaries;
+  std::vector<Span> m_spans;
+  std::size_t m_token_start = 0;
+  std::size_t m_boundaries_start = 0;
+  bool m_spaced = true;
 };
 
 bool unspaced(UScriptCode script) {
@@ -63,7 +112,7 @@ bool unspaced(UScriptCode script) {
 
 // Lower case; marks on Latin letters dropped (after NFD), đ as d; digits as 0. Tokens split at
 // anything that is not a letter, a digit or a mark.
-std::vector<Token> tokenize(std::string_view text, bool& has_currency_symbol, bool& has_digit) {
+Tokens tokenize(std::string_view text, bool& has_currency_symbol, bool& has_digit) {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
   icu::UnicodeString decomposed;
@@ -72,23 +121,15 @@ std::vector<Token> tokenize(std::string_view text, bool& has_currency_symbol, bo
   if (U_SUCCESS(error)) nfd->normalize(source, decomposed, error);
   if (U_FAILURE(error)) decomposed = source;
 
-  std::vector<Token> tokens;
-  Token current;
+  Tokens tokens(text.size());
   UScriptCode base_script = USCRIPT_COMMON;
-  const auto finish = [&] {
-    if (!current.text.empty()) {
-      current.boundaries.push_back(static_cast<std::uint32_t>(current.text.size()));
-      tokens.push_back(std::move(current));
-    }
-    current = Token{};
-  };
   for (std::int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     const std::int8_t type = u_charType(c);
     if (type == U_CURRENCY_SYMBOL) has_currency_symbol = true;
     if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK) {
-      if (base_script == USCRIPT_LATIN || current.text.empty()) continue;  // diacritics, and stray marks
+      if (base_script == USCRIPT_LATIN || !tokens.building()) continue;  // diacritics, and stray marks
     } else if (u_isdigit(c)) {
       has_digit = true;
       c = '0';
@@ -98,16 +139,15 @@ std::vector<Token> tokenize(std::string_view text, bool& has_currency_symbol, bo
       if (c == 0x0111) c = 'd';  // đ has no decomposition
       UErrorCode script_error = U_ZERO_ERROR;
       base_script = uscript_getScript(c, &script_error);
-      if (unspaced(base_script)) current.spaced_script = false;
+      if (unspaced(base_script)) tokens.mark_unspaced();
     } else {
-      finish();
+      tokens.finish();
       base_script = USCRIPT_COMMON;
       continue;
     }
-    current.boundaries.push_back(static_cast<std::uint32_t>(current.text.size()));
-    append_utf8(current.text, c);
+    tokens.append(c);
   }
-  finish();
+  tokens.finish();
   return tokens;
 }
 
@@ -131,8 +171,15 @@ class Collector {
   // character n-grams are named as the word, so that an explanation names words an analyst can read,
   // not fragments such as "ng>".
   void add(char space, std::initializer_list<std::string_view> pieces, std::uint32_t named) {
+    Fnv1a hash(space);
+    for (const std::string_view piece : pieces) hash.mix(piece);
+    add(hash, named);
+  }
+
+  // The feature hashed as `hash`, explained by the name `named`.
+  void add(const Fnv1a& feature, std::uint32_t named) {
     if (m_hashes.size() >= k_max_features) return;
-    const std::uint64_t hash = fnv1a(space, pieces);
+    const std::uint64_t hash = feature.value();
     m_hashes.push_back(static_cast<std::uint32_t>((hash ^ (hash >> 32)) & (k_buckets - 1)));
     if (m_explain) m_name_of.push_back(named);
   }
@@ -202,26 +249,41 @@ class Collector {
 // (a run of Thai or Chinese is often a whole clause).
 void add_char_ngrams(Collector& collector, const Token& token, std::uint32_t word_name) {
   const std::string_view text = token.text;
-  const std::vector<std::uint32_t>& boundaries = token.boundaries;
+  const std::span<const std::uint32_t> boundaries = token.boundaries;
   const std::size_t code_points = boundaries.size() - 1;
+  // The code points [from, to) of the text, as bytes.
+  const auto bytes = [&](std::size_t from, std::size_t to) {
+    return text.substr(boundaries[from], boundaries[to] - boundaries[from]);
+  };
   if (!token.spaced_script) {
     for (std::size_t start = 0; start < code_points; ++start) {
+      Fnv1a hash('c');
       for (std::size_t n = 1; n <= 3 && start + n <= code_points; ++n) {
-        collector.add('c', {text.substr(boundaries[start], boundaries[start + n] - boundaries[start])});
+        hash.mix(bytes(start + n - 1, start + n));
+        collector.add(hash, collector.name('c', bytes(start, start + n)));
       }
     }
     return;
   }
-  // Over "<", the code points, ">": position p > 0 is code point p - 1.
+  // Over "<", the code points, ">": position p > 0 is code point p - 1. The n-grams of one start extend
+  // one another; ">" ends the last.
   const std::size_t count = code_points + 2;
-  for (std::size_t start = 0; start < count; ++start) {
+  for (std::size_t start = 0; start + 3 <= count; ++start) {
+    Fnv1a hash('c');
+    if (start == 0) hash.mix('<');
+    const std::size_t first = std::max<std::size_t>(start, 1) - 1;  // code points [first, mixed) are in
+    std::size_t mixed = first;
     for (std::size_t n = 3; n <= 5 && start + n <= count; ++n) {
-      const std::size_t first = std::max<std::size_t>(start, 1) - 1;            // code points [first, last)
       const std::size_t last = std::min(start + n, code_points + 1) - 1;
-      collector.add('c',
-                    {start == 0 ? "<" : "", text.substr(boundaries[first], boundaries[last] - boundaries[first]),
-                     start + n == count ? ">" : ""},
-                    word_name);
+      hash.mix(bytes(mixed, last));
+      mixed = last;
+      if (start + n < count) {
+        collector.add(hash, word_name);
+      } else {
+        Fnv1a ended = hash;
+        ended.mix('>');
+        collector.add(ended, word_name);
+      }
     }
   }
 }
@@ -239,33 +301,35 @@ Features featurize(std::string_view text, std::span<const model::Selector> found
   text = text.substr(0, std::min(text.size(), k_max_message_bytes));
   bool currency_symbol = false;
   bool digit = false;
-  const std::vector<Token> tokens = tokenize(text, currency_symbol, digit);
+  const Tokens tokens = tokenize(text, currency_symbol, digit);
   Collector collector(explain);
   bool money = currency_symbol && digit;
   bool urgency = false;
   bool perk = false;
   bool destination = false;
   bool job = false;
-  const std::string* previous = nullptr;
-  for (const Token& token : tokens) {
+  std::optional<std::string_view> previous;
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const Token token = tokens[t];
     const std::string_view word = token.text;
     const std::uint32_t word_name = collector.name('w', word);
     if (token.boundaries.size() - 1 <= k_max_word_codepoints) collector.add('w', {word}, word_name);
-    if (previous != nullptr) collector.add('b', {*previous, " ", word});
+    if (previous) collector.add('b', {*previous, " ", word});
     add_char_ngrams(collector, token, word_name);
     if (token.spaced_script) {
-      const bool money_word = cues::is_money_word(word);
+      const cues::WordCues cue = cues::word_cues(word);
+      const bool money_word = cue.money;
       // "15tr", "500k", "3jt": a number with a money suffix.
       const std::size_t digits_end = word.find_first_not_of('0');
       const bool suffixed =
           digits_end > 0 && digits_end != std::string_view::npos &&
           (word.substr(digits_end) == "k" || word.substr(digits_end) == "tr" || word.substr(digits_end) == "jt" ||
-           word.substr(digits_end) == "m" || money_word || cues::is_money_word(word.substr(digits_end)));
+           word.substr(digits_end) == "m" || money_word || cues::word_cues(word.substr(digits_end)).money);
       money = money || suffixed || (money_word && digit);
-      urgency = urgency || cues::is_urgency_word(word);
-      perk = perk || cues::is_perk_word(word);
-      destination = destination || cues::is_destination_word(word);
-      job = job || cues::is_job_word(word);
+      urgency = urgency || cue.urgency;
+      perk = perk || cue.perk;
+      destination = destination || cue.destination;
+      job = job || cue.job;
     } else {
       money = money || (digit && cues::run_has_money(word));
       urgency = urgency || cues::run_has_urgency(word);
@@ -273,7 +337,7 @@ Features featurize(std::string_view text, std::span<const model::Selector> found
       destination = destination || cues::run_has_destination(word);
       job = job || cues::run_has_job(word);
     }
-    previous = &token.text;
+    previous = word;
   }
 
   // Cues that carry across languages.
