@@ -8,6 +8,7 @@
 
 #include "jala/evidence/signing.h"
 #include "run_jala.h"
+#include "support/postgres_test_database.h"
 #include "support/scratch_folder.h"
 
 namespace jala::testing {
@@ -82,6 +83,22 @@ TEST_F(EvidenceCli, TheAuditNamesAChangedLogEntry) {
   EXPECT_EQ(audit.exit_code, 1) << audit.err;
   EXPECT_EQ(nlohmann::json::parse(audit.out)["problems"],
             nlohmann::json::array({"log node at level 1 index 2 (entries 4 to 5): not the hash of its children"}));
+}
+
+// PostgreSQL keeps the leaves, so a changed leaf is named as one, and not again by the nodes above it.
+TEST(EvidenceCliOnPostgres, TheAuditNamesAChangedLeaf) {
+  std::string why_not;
+  std::optional<std::string> url = postgres_test_url(why_not);
+  if (url) url = fresh_postgres_schema(*url, "evidence_audit_leaf", why_not);
+  if (!url) GTEST_SKIP() << why_not;
+  ASSERT_EQ(run_jala({"--db", *url, "ingest", JALA_SOURCE_DIR "/examples/reports.jsonl"}).exit_code, 0);
+  Result<storage::postgres::Connection> connection = storage::postgres::Connection::open(*url);
+  ASSERT_TRUE(connection.ok()) << connection.error().message();
+  ASSERT_TRUE(connection->execute("UPDATE log_nodes SET hash = sha256(hash) WHERE level = 0 AND idx = 5").ok());
+  const JalaRun audit = run_jala({"--db", *url, "evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  EXPECT_EQ(nlohmann::json::parse(audit.out)["problems"],
+            nlohmann::json::array({"log entry 5: its leaf hash is not the stored one"}));
 }
 
 TEST_F(EvidenceCli, TheAuditNamesRowsNoLogEntryNames) {

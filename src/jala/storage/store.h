@@ -109,6 +109,9 @@ class ReadView {
   virtual Result<std::string> log_entry(std::uint64_t index) const = 0;
   // The hash of a complete subtree of the log.
   virtual Result<evidence::Hash> log_node(evidence::NodeId id) const = 0;
+  // Whether the leaves (level 0) are stored hashes. When they are not, log_node hashes the entry, so
+  // an audit has nothing to compare a recomputed leaf with.
+  virtual bool log_stores_leaves() const = 0;
   // The hashes of several complete subtrees, in the order asked (a proof's nodes, read at once).
   virtual Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const = 0;
   // The leaf of the latest logged version of a record (`kind` "report" or "transaction"), or of the

@@ -102,6 +102,7 @@ class MemoryView : public WriteTransaction {
     if (index >= m_state.log_entries.size()) return not_found("the log has no entry {}", index);
     return m_state.log_entries[index];
   }
+  bool log_stores_leaves() const override { return true; }
   Result<evidence::Hash> log_node(evidence::NodeId id) const override {
     const auto found = m_state.log_nodes.find(id);
     if (found == m_state.log_nodes.end()) {

@@ -40,6 +40,7 @@ class View final : public WriteTransaction {
   Result<std::uint64_t> log_size() const override;
   Result<std::string> log_entry(std::uint64_t index) const override;
   Result<evidence::Hash> log_node(evidence::NodeId id) const override;
+  bool log_stores_leaves() const override { return true; }
   Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const override;
   Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const override;
   Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override;

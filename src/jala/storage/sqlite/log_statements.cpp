@@ -72,15 +72,10 @@ Result<std::string> LogStatements::entry(std::uint64_t index) {
 }
 
 Result<evidence::Hash> LogStatements::leaf(std::uint64_t index) {
-  m_entry.bind(1, static_cast<std::int64_t>(index));
-  JALA_TRY_ASSIGN(const bool row, m_entry.step());
-  if (!row) {
-    m_entry.reset();
-    return not_found("the log has no node at level 0 index {}", index);
-  }
-  const evidence::Hash hash = evidence::leaf_hash(m_entry.column_text(0));
-  m_entry.reset();
-  return hash;
+  Result<std::string> stored = entry(index);
+  if (stored.ok()) return evidence::leaf_hash(*stored);
+  if (stored.error().code() != ErrorCode::not_found) return std::move(stored).error();
+  return not_found("the log has no node at level 0 index {}", index);
 }
 
 Result<evidence::Hash> LogStatements::node(evidence::NodeId id) {

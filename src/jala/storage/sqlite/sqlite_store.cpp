@@ -150,6 +150,7 @@ class SqliteView final : public WriteTransaction {
   Result<std::uint64_t> log_size() const override { return m_log.size(); }
   Result<std::string> log_entry(std::uint64_t index) const override { return m_log.entry(index); }
   Result<evidence::Hash> log_node(evidence::NodeId id) const override { return m_log.node(id); }
+  bool log_stores_leaves() const override { return false; }  // since schema 10
   Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const override {
     return m_log.nodes(ids);
   }
