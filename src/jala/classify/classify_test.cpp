@@ -198,6 +198,53 @@ TEST(Split, HoldsOutConsecutiveIdsIndependently) {
   EXPECT_GT(runs, 120U);
 }
 
+// Every example is in exactly one part, the parts are about equal, and the first of five is what a
+// fraction of 0.2 holds out, so that a cross-validation's first part and the held-out split agree.
+TEST(Split, FoldsPartitionTheExamplesAsTheHoldOutDoes) {
+  std::vector<Example> examples(1000);
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    examples[i].source = i % 2 == 0 ? "a" : "b";
+    examples[i].id = std::to_string(i);
+  }
+  const std::vector<std::vector<Example>> parts = fold_examples(examples, 5, 3);
+  ASSERT_EQ(parts.size(), 5U);
+  std::multiset<std::string> seen;
+  for (const std::vector<Example>& part : parts) {
+    EXPECT_NEAR(static_cast<double>(part.size()), 200.0, 40.0);
+    for (const Example& example : part) seen.insert(example.source + "/" + example.id);
+  }
+  EXPECT_EQ(seen.size(), examples.size());
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), examples.size()) << "an example in two parts";
+  std::vector<Example> train_part;
+  std::vector<Example> held_out;
+  split_examples(examples, 0.2, 3, train_part, held_out);
+  ASSERT_EQ(held_out.size(), parts[0].size());
+  for (std::size_t i = 0; i < held_out.size(); ++i) EXPECT_EQ(held_out[i].id, parts[0][i].id);
+}
+
+// Each part is judged once, by a model that did not learn from it, and the pooled counts are the sums.
+TEST(Train, CrossValidatesEveryExampleOnceBySource) {
+  std::vector<Example> examples = toy_examples();
+  for (std::size_t i = 0; i < examples.size(); i += 2) examples[i].source = "other-toy";
+  std::vector<std::size_t> started;
+  const CrossValidation validation =
+      cross_validate(examples, 3, {1, 10, 1.0}, [&](std::size_t fold) { started.push_back(fold); });
+  EXPECT_EQ(started, (std::vector<std::size_t>{0, 1, 2}));
+  ASSERT_EQ(validation.folds.size(), 3U);
+  EXPECT_EQ(validation.pooled.examples, examples.size());
+  const std::size_t suspicious = static_cast<std::size_t>(
+      std::count_if(examples.begin(), examples.end(), [](const Example& e) { return e.label != Label::benign; }));
+  const F1& pooled = validation.pooled.suspicious;
+  EXPECT_EQ(pooled.true_positives + pooled.false_negatives, suspicious);
+  std::size_t false_positives = 0;
+  for (const Evaluation& fold : validation.folds) false_positives += fold.suspicious.false_positives;
+  EXPECT_EQ(pooled.false_positives, false_positives);
+  ASSERT_EQ(validation.pooled.by_source.size(), 2U);
+  const F1& toy = validation.pooled.by_source.at("toy");
+  const F1& other = validation.pooled.by_source.at("other-toy");
+  EXPECT_EQ(toy.true_positives + toy.false_negatives + other.true_positives + other.false_negatives, suspicious);
+}
+
 // An example without a source is named by its file, not by the path it was read from, so the split
 // is the same from any folder.
 TEST(Split, NamesAnExampleWithoutASourceByItsFileName) {

@@ -99,6 +99,26 @@ float fit_temperature(const Model& model, const std::vector<const Features*>& fe
 
 }  // namespace
 
+F1& F1::operator+=(const F1& other) {
+  true_positives += other.true_positives;
+  false_positives += other.false_positives;
+  false_negatives += other.false_negatives;
+  return *this;
+}
+
+Evaluation& Evaluation::operator+=(const Evaluation& other) {
+  examples += other.examples;
+  suspicious += other.suspicious;
+  scam += other.scam;
+  const auto add = [](std::map<std::string, F1>& mine, const std::map<std::string, F1>& theirs) {
+    for (const auto& [name, f1] : theirs) mine[name] += f1;
+  };
+  add(by_language, other.by_language);
+  add(by_category, other.by_category);
+  add(by_source, other.by_source);
+  return *this;
+}
+
 double F1::precision() const {
   const std::size_t predicted = true_positives + false_positives;
   return predicted == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(predicted);
@@ -152,6 +172,20 @@ void split_examples(const std::vector<Example>& all, double fraction, std::uint6
                     std::vector<Example>& held_out) {
   const auto threshold = static_cast<std::uint64_t>(fraction * 18446744073709551615.0);
   for (const Example& example : all) (split_hash(seed, example) < threshold ? held_out : train).push_back(example);
+}
+
+std::vector<std::vector<Example>> fold_examples(const std::vector<Example>& all, std::size_t folds,
+                                                std::uint64_t seed) {
+  std::vector<std::vector<Example>> parts(folds);
+  const double width = 18446744073709551615.0 / static_cast<double>(folds);
+  for (const Example& example : all) {
+    // The part whose stretch of hash values holds the example's; the bounds are split_examples' thresholds.
+    const std::uint64_t hash = split_hash(seed, example);
+    std::size_t part = 0;
+    while (part + 1 < folds && hash >= static_cast<std::uint64_t>(static_cast<double>(part + 1) * width)) ++part;
+    parts[part].push_back(example);
+  }
+  return parts;
 }
 
 namespace {
@@ -275,6 +309,7 @@ Evaluation evaluate(const Model& model, const std::vector<Example>& examples) {
     const bool predicted_suspicious = prediction.label != Label::benign;
     count(evaluation.suspicious, suspicious, predicted_suspicious);
     count(evaluation.by_language[example.language], suspicious, predicted_suspicious);
+    count(evaluation.by_source[example.source], suspicious, predicted_suspicious);
     if (scam_sources.contains(example.source)) {
       count(evaluation.scam, example.label == Label::scam, prediction.label == Label::scam);
     }
@@ -286,6 +321,22 @@ Evaluation evaluate(const Model& model, const std::vector<Example>& examples) {
     }
   }
   return evaluation;
+}
+
+CrossValidation cross_validate(const std::vector<Example>& examples, std::size_t folds, const TrainOptions& options,
+                               const std::function<void(std::size_t)>& progress) {
+  const std::vector<std::vector<Example>> parts = fold_examples(examples, folds, options.seed);
+  CrossValidation result;
+  for (std::size_t held_out = 0; held_out < parts.size(); ++held_out) {
+    if (progress) progress(held_out);
+    std::vector<Example> training;
+    for (std::size_t part = 0; part < parts.size(); ++part) {
+      if (part != held_out) training.insert(training.end(), parts[part].begin(), parts[part].end());
+    }
+    result.folds.push_back(evaluate(train(training, options), parts[held_out]));
+    result.pooled += result.folds.back();
+  }
+  return result;
 }
 
 }  // namespace jala::classify

@@ -37,6 +37,9 @@ Result<std::vector<Example>> read_examples(const std::string& path);
 // Splits by a hash of (seed, source, id): `fraction` of the examples are held out, always the same ones.
 void split_examples(const std::vector<Example>& all, double fraction, std::uint64_t seed, std::vector<Example>& train,
                     std::vector<Example>& held_out);
+// Splits into `folds` (at least 2) parts by the same hash: every example is in exactly one, always the
+// same, and the first of five parts is the fifth that a fraction of 0.2 holds out.
+std::vector<std::vector<Example>> fold_examples(const std::vector<Example>& all, std::size_t folds, std::uint64_t seed);
 
 struct TrainOptions {
   std::uint64_t seed = 1;
@@ -55,6 +58,7 @@ struct F1 {
   double precision() const;
   double recall() const;
   double f1() const;
+  F1& operator+=(const F1& other);
 };
 
 struct Evaluation {
@@ -63,8 +67,20 @@ struct Evaluation {
   F1 scam;                                // on sources that label scams
   std::map<std::string, F1> by_language;  // suspicious against benign, per language
   std::map<std::string, F1> by_category;  // scam category, on scams with a known one
+  std::map<std::string, F1> by_source;    // suspicious against benign, per source corpus
+  Evaluation& operator+=(const Evaluation& other);
 };
 
 Evaluation evaluate(const Model& model, const std::vector<Example>& examples);
+
+struct CrossValidation {
+  Evaluation pooled;              // every example, judged by the model that did not learn from it
+  std::vector<Evaluation> folds;  // each part, judged by the model trained on the others
+};
+
+// Trains one model per part of fold_examples(), on the other parts, and judges it on its part.
+// `progress` is told each part as its model starts training.
+CrossValidation cross_validate(const std::vector<Example>& examples, std::size_t folds, const TrainOptions& options,
+                               const std::function<void(std::size_t fold)>& progress = {});
 
 }  // namespace jala::classify

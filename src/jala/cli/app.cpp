@@ -207,11 +207,18 @@ int run(int argc, char** argv) {
   train_app->add_option("--epochs", train.epochs, "Passes over the data (default 30)")->check(CLI::Range(1U, 1000U));
   train_app->add_option("--learning-rate", train.learning_rate, "Starting learning rate (default 1.0)")
       ->check(CLI::Range(0.0001, 10.0));
-  train_app->add_option("--holdout", train.holdout, "Fraction held out and measured (default 0)")
-      ->check(CLI::Range(0.0, 0.9));
-  train_app->add_option(
+  CLI::Option* holdout = train_app->add_option("--holdout", train.holdout, "Fraction held out and measured (default 0)")
+                             ->check(CLI::Range(0.0, 0.9));
+  CLI::Option* split_out = train_app->add_option(
       "--split-out", train.split_out,
       "Also write the split to this folder (train.jsonl, held_out.jsonl), to measure other models on it");
+  train_app
+      ->add_option("--folds", train.folds,
+                   "Cross-validate instead of holding out: one model per part of this many (by the same hash), "
+                   "each judged on its part")
+      ->check(CLI::Range(2U, 20U))
+      ->excludes(holdout)
+      ->excludes(split_out);
   train_app->add_flag("--json", train_json, "Print JSON");
 
   SimulateArgs simulate;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "jala/classify/train.h"
 #include "jala/cli/commands.h"
@@ -31,11 +32,21 @@ nlohmann::ordered_json evaluation_json(const classify::Evaluation& evaluation) {
   for (const auto& [language, f1] : evaluation.by_language) languages[language] = f1_json(f1);
   nlohmann::ordered_json categories = nlohmann::ordered_json::object();
   for (const auto& [category, f1] : evaluation.by_category) categories[category] = f1_json(f1);
-  return {{"examples", evaluation.examples},
-          {"suspicious", f1_json(evaluation.suspicious)},
-          {"scam", f1_json(evaluation.scam)},
-          {"by_language", std::move(languages)},
-          {"by_category", std::move(categories)}};
+  nlohmann::ordered_json sources = nlohmann::ordered_json::object();
+  for (const auto& [source, f1] : evaluation.by_source) sources[source] = f1_json(f1);
+  return {{"examples", evaluation.examples},      {"suspicious", f1_json(evaluation.suspicious)},
+          {"scam", f1_json(evaluation.scam)},     {"by_language", std::move(languages)},
+          {"by_category", std::move(categories)}, {"by_source", std::move(sources)}};
+}
+
+// The pooled figures, and each part's two headline F1s, so that their spread shows.
+nlohmann::ordered_json cross_validation_json(const classify::CrossValidation& validation) {
+  nlohmann::ordered_json folds = nlohmann::ordered_json::array();
+  for (const classify::Evaluation& fold : validation.folds) {
+    folds.push_back(
+        {{"examples", fold.examples}, {"suspicious_f1", fold.suspicious.f1()}, {"scam_f1", fold.scam.f1()}});
+  }
+  return {{"folds", std::move(folds)}, {"pooled", evaluation_json(validation.pooled)}};
 }
 
 // One example as a line of the training format.
@@ -112,13 +123,21 @@ Status train_command(const Context& context, const TrainArgs& args) {
   classify::split_examples(examples, args.holdout, args.seed, training, held_out);
   if (!args.split_out.empty()) JALA_TRY(write_split(args.split_out, training, held_out));
   const bool verbose = context.verbose;
-  classify::Model model = classify::train(training, {args.seed, args.epochs, args.learning_rate}, [&](unsigned epoch) {
+  const classify::TrainOptions options{args.seed, args.epochs, args.learning_rate};
+  std::optional<classify::CrossValidation> validation;
+  if (args.folds != 0) {
+    validation = classify::cross_validate(examples, args.folds, options, [&](std::size_t fold) {
+      if (verbose) fmt::print(stderr, "train: cross-validation, part {} of {}\n", fold + 1, args.folds);
+    });
+  }
+  classify::Model model = classify::train(training, options, [&](unsigned epoch) {
     if (verbose) fmt::print(stderr, "train: epoch {} of {}\n", epoch, 2 * args.epochs);
   });
   nlohmann::ordered_json provenance = {
       {"data", args.data},     {"examples", training.size()},         {"seed", args.seed},
       {"epochs", args.epochs}, {"learning_rate", args.learning_rate}, {"holdout", args.holdout}};
   if (!held_out.empty()) provenance["held_out"] = evaluation_json(classify::evaluate(model, held_out));
+  if (validation) provenance["cross_validation"] = cross_validation_json(*validation);
   model.set_provenance(provenance.dump());
   std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
   const std::string bytes = model.serialize();
@@ -130,6 +149,10 @@ Status train_command(const Context& context, const TrainArgs& args) {
     fmt::print("trained on {} examples ({} held out), {} epochs, seed {}: {}\n", training.size(), held_out.size(),
                args.epochs, args.seed, args.out);
     if (provenance.contains("held_out")) fmt::print("held out: {}\n", provenance["held_out"].dump(1));
+    if (validation) {
+      fmt::print("cross-validated over {} parts, pooled: {}\n", args.folds,
+                 provenance["cross_validation"]["pooled"].dump(1));
+    }
   }
   return {};
 }

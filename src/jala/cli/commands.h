@@ -132,6 +132,7 @@ struct TrainArgs {
   unsigned epochs = 30;
   double learning_rate = 1.0;
   double holdout = 0.0;   // fraction held out, by hash of (seed, source, id), and measured
+  unsigned folds = 0;     // if set, cross-validated over this many parts (by the same hash)
   std::string split_out;  // if set, a folder for the split as train.jsonl and held_out.jsonl
   Output output = Output::text;
 };

@@ -1,0 +1,51 @@
+// jala train as docs/model.md describes it: a model that jala classify loads, measured on a held-out
+// split or cross-validated over parts, and the two measurements refused together.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "run_jala.h"
+#include "support/scratch_folder.h"
+
+namespace jala::testing {
+namespace {
+
+const std::string k_examples = JALA_SOURCE_DIR "/tests/data/lures/test.jsonl";  // 404 labelled messages
+
+TEST(TrainCli, CrossValidatesOverPartsAndWritesAModelThatClassifies) {
+  const ScratchFolder scratch("train_folds");
+  const JalaRun trained = run_jala(
+      {"train", "--data", k_examples, "--out", scratch.file("m.jala"), "--folds", "4", "--epochs", "5", "--json"});
+  ASSERT_EQ(trained.exit_code, 0) << trained.err;
+  const nlohmann::json validation = nlohmann::json::parse(trained.out)["cross_validation"];
+  ASSERT_EQ(validation["folds"].size(), 4U);
+  std::size_t judged = 0;
+  for (const nlohmann::json& fold : validation["folds"]) {
+    judged += fold["examples"].get<std::size_t>();
+    EXPECT_GT(fold["suspicious_f1"].get<double>(), 0.5) << fold;
+  }
+  const nlohmann::json& pooled = validation["pooled"];
+  EXPECT_EQ(judged, 404U);
+  EXPECT_EQ(pooled["examples"], 404);
+  // The file has no sources, so every example is the file's.
+  ASSERT_TRUE(pooled["by_source"].contains("test.jsonl")) << pooled["by_source"];
+  EXPECT_EQ(pooled["by_source"]["test.jsonl"]["support"], pooled["suspicious"]["support"]);
+
+  const JalaRun classified = run_jala({"classify", "--jsonl", "--model", scratch.file("m.jala"), k_examples});
+  ASSERT_EQ(classified.exit_code, 0) << classified.err;
+  EXPECT_EQ(std::count(classified.out.begin(), classified.out.end(), '\n'), 404);
+}
+
+TEST(TrainCli, RefusesFoldsWithAHeldOutSplit) {
+  const ScratchFolder scratch("train_folds_refused");
+  const JalaRun refused =
+      run_jala({"train", "--data", k_examples, "--out", scratch.file("m.jala"), "--folds", "4", "--holdout", "0.2"});
+  EXPECT_EQ(refused.exit_code, 2);  // a usage error
+  EXPECT_NE(refused.err.find("--holdout excludes --folds"), std::string::npos) << refused.err;
+  EXPECT_FALSE(std::filesystem::exists(scratch.file("m.jala")));
+}
+
+}  // namespace
+}  // namespace jala::testing
