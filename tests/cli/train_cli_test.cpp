@@ -12,7 +12,8 @@
 namespace jala::testing {
 namespace {
 
-const std::string k_examples = JALA_SOURCE_DIR "/tests/data/lures/test.jsonl";  // 404 labelled messages
+// 404 labelled messages; the models trained here are scratch ones (the shipped model never sees this file).
+const std::string k_examples = JALA_SOURCE_DIR "/tests/data/lures/test.jsonl";
 
 TEST(TrainCli, CrossValidatesOverPartsAndWritesAModelThatClassifies) {
   const ScratchFolder scratch("train_folds");
