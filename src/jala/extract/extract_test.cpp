@@ -150,6 +150,8 @@ TEST(Extract, IpAddressesButNotVersions) {
   EXPECT_EQ(selectors("máy chủ 198[.]51[.]100[.]153.", "VN"), (Want{"ip:198.51.100.153"}));
   EXPECT_EQ(selectors("IPv6 2001:0DB8:0000:C6B5:0000:0000:0000:E960", "VN"), (Want{"ip:2001:db8:0:c6b5::e960"}));
   EXPECT_EQ(selectors("cập nhật v2.4.1 và V1.1", "VN"), Want{});
+  EXPECT_EQ(selectors("nhận ngay quà zalo:: xem ngay::::", "VN"), Want{});  // "::" alone is punctuation
+  EXPECT_EQ(selectors("máy chủ ::1 và fe80::1", "VN"), (Want{"ip:::1", "ip:fe80::1"}));
 }
 
 TEST(Extract, WalletsOnlyWithValidChecksums) {
@@ -177,6 +179,34 @@ TEST(Extract, BankAccountsOnlyWithABankNamed) {
   EXPECT_EQ(selectors("转入安全账户ICBC６２２２０２０３９０９５０５１５７４６配合调查", "CN"),
             (Want{"bank:ICBKCNBJ:6222020390950515746"}));
   EXPECT_EQ(selectors("Account number 5939102910, name TAN WEI MING.", "MY"), Want{});
+}
+
+// Real messages put codes, fees and hotlines beside bank names (the rules came from reading what the
+// public SMS corpora gave; these sentences are written for the test).
+TEST(Extract, CodesAmountsAndHotlinesNearABankAreNoAccounts) {
+  EXPECT_EQ(selectors("Selamat! Undian BCA kode cek anda (04718823) info klik", "ID"), Want{});
+  EXPECT_EQ(selectors("Transfer via ATM Mandiri berhasil, kode trx 04417290316688", "ID"), Want{});
+  EXPECT_EQ(selectors("SCB Easy app <OTP 338201> <Ref. QX7T>", "TH"), Want{});
+  EXPECT_EQ(selectors("SCB Easy app 338201", "TH"), (Want{"bank:SICOTHBK:338201"}));  // the same, unlabelled
+  EXPECT_EQ(selectors("Vietinbank: ma xac thuc cua ban la 552901", "VN"), Want{});
+  EXPECT_EQ(selectors("Agribank thu phí 15.000.000 mỗi tháng", "VN"), Want{});
+  EXPECT_EQ(selectors("LH Vietcombank: 1800545413", "VN"), Want{});
+  EXPECT_EQ(selectors("신한은행 고객센터 (☎02-3449-8000) 안내", "KR"), (Want{"phone:+82234498000"}));
+  // A code label names the next number only, and the BIC when it names one.
+  EXPECT_EQ(selectors("Kode Pin:9K2F88, Info Hub:081234567890", "ID"), (Want{"phone:+6281234567890"}));
+  EXPECT_EQ(selectors("Rekening BCA kode SWIFT CENAIDJA nomor 493-692-9393", "ID"), (Want{"bank:CENAIDJA:4936929393"}));
+  EXPECT_EQ(selectors("Kirim ke BNI no rek 0215558174 a/n Sari", "ID"), (Want{"bank:BNINIDJA:0215558174"}));
+}
+
+// Product names and words after a platform's name are no accounts; a bare X names none.
+TEST(Extract, PlatformNamesFollowedByWordsGiveNoHandles) {
+  EXPECT_EQ(selectors("เติมเงินผ่าน LINE Pay ได้ทันที", "TH"), Want{});
+  EXPECT_EQ(selectors("ดูโปรที่ LINE OFFICIAL ของเรา", "TH"), Want{});
+  EXPECT_EQ(selectors("Lihat promonya di instagram nya", "ID"), Want{});
+  EXPECT_EQ(selectors("우리 매장 '틱톡 키친'(TikTok Kitchen) 오픈", "KR"), Want{});
+  EXPECT_EQ(selectors("weight went up by X kg, then the signal X(t) was bounded", "GB"), Want{});
+  EXPECT_EQ(selectors("Play Ragnarok X: Next Generation now", "GB"), Want{});
+  EXPECT_EQ(selectors("ติดต่อไลน์ somjaiwork", "TH"), (Want{"line:somjaiwork"}));
 }
 
 // Spoofed hosts are read whole, whatever script their borrowed letters come from and wherever they sit;

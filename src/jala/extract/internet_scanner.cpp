@@ -265,12 +265,15 @@ std::size_t scan_ip(Document& document, std::size_t start) {
   std::size_t end = start;
   std::size_t colons = 0;
   std::size_t dots = 0;
+  std::size_t digits = 0;
   while (end < text.size() &&
          (std::isxdigit(static_cast<unsigned char>(text[end])) != 0 || text[end] == ':' || text[end] == '.')) {
     colons += text[end] == ':';
     dots += text[end] == '.';
+    digits += std::isxdigit(static_cast<unsigned char>(text[end])) != 0;
     ++end;
   }
+  if (digits == 0) return 0;  // "::" alone is punctuation ("zalo:: 0563…"), not the unspecified address
   while (end > start && text[end - 1] == '.') {
     --end;
     --dots;
@@ -302,7 +305,13 @@ std::size_t scan_mention(Document& document, std::size_t start) {
 
 // "Telegram: hr_james68", "微信号为wxid_x", "라인 아이디 yuna_invest88", "WeChat ID is wealth-profit",
 // "Telegram MYAT_SOPHIA". A name that no colon introduces must look like an account (a digit or '_') or
-// stand alone (at the end, before a bracket or a non-Latin word), so "Telegram group chat" gives none.
+// stand alone (at the end, before a bracket or a non-Latin word) in lower case and with four letters or
+// more, so "Telegram group chat" gives none, nor do products and words that real messages put after a
+// platform's name ("LINE Pay", "LINE OFFICIAL", "TikTok Kitchen", Indonesian "instagram nya"). The bare
+// letter X introduces no name at all: "X kg", "X(t)", "Ragnarok X: Next Generation"; an X account is
+// found by its URL or an "@name".
+constexpr std::size_t k_min_standalone_name = 4;
+
 void scan_bare_names(Document& document) {
   const std::string_view text = document.text();
   // Words between a platform keyword and the name; the first group introduces it like a colon.
@@ -310,7 +319,7 @@ void scan_bare_names(Document& document) {
   constexpr std::array<std::string_view, 5> k_fillers = {" ", "(", ")", "ID", "아이디"};
   for (const CueHit& cue : document.cues()) {
     const std::optional<SelectorType> type = handle_type(cue.cue);
-    if (!type) continue;
+    if (!type || (cue.cue == Cue::x && cue.end - cue.start == 1)) continue;
     std::size_t i = cue.end;
     bool introduced = false;
     for (bool moved = true; moved && i < text.size();) {
@@ -335,15 +344,18 @@ void scan_bare_names(Document& document) {
     const std::size_t end = name_end(text, i);
     const std::string_view name = text.substr(i, end - i);
     bool has_letter = false;
+    bool has_capital = false;
     bool looks_like_account = false;
     for (char c : name) {
       has_letter = has_letter || is_alpha(c);
+      has_capital = has_capital || (c >= 'A' && c <= 'Z');
       looks_like_account = looks_like_account || c == '_' || is_digit(c);
     }
     const auto ends_phrase = [&](std::size_t at) {
       return at == text.size() || text[at] == ')' || text[at] == '(' || static_cast<unsigned char>(text[at]) >= 0x80;
     };
-    const bool stands_alone = ends_phrase(end) || (text[end] == ' ' && ends_phrase(end + 1));
+    const bool stands_alone = !has_capital && name.size() >= k_min_standalone_name &&
+                              (ends_phrase(end) || (text[end] == ' ' && ends_phrase(end + 1)));
     if (!has_letter || !(introduced || looks_like_account || stands_alone) ||
         (end < text.size() && (text[end] == '@' || text[end] == '/'))) {
       continue;

@@ -26,9 +26,10 @@ enum class Cue {
   facebook,
   phone_only,  // a platform or e-wallet keyed by phone number with no selector type of its own
   solana,
-  bank,         // `bank_key` names the gazetteer entry
-  not_a_phone,  // OTP, order, tracking, invoice, reference, ID, QQ and account labels
-  phone_label,  // "phone", "电话", "เบอร์": the number that follows is a phone even near a bank name
+  bank,           // `bank_key` names the gazetteer entry
+  code_label,     // OTP, verification code, order, tracking, invoice, reference, QQ: neither a phone nor an account
+  account_label,  // "STK", "계좌", "rekening": the number that follows is not a phone
+  phone_label,  // "phone", "电话", "เบอร์", "☎": the number that follows is a phone even near a bank name
 };
 
 struct CueHit {

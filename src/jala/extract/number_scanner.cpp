@@ -24,7 +24,7 @@ constexpr std::size_t k_max_phone_digits = 15;
 constexpr std::size_t k_max_number_digits = 34;  // the longest bank account numbers
 constexpr std::size_t k_min_account_digits = 6;
 constexpr std::size_t k_messaging_cue_window = 40;  // "WhatsApp: +66 81 234 5678"
-constexpr std::size_t k_not_a_phone_window = 24;    // "OTP 123456", "tracking VN9068455837"
+constexpr std::size_t k_label_window = 24;          // "OTP 123456", "tracking VN9068455837"
 constexpr std::size_t k_bank_before_window = 64;
 constexpr std::size_t k_label_before_bank_window =
     8;  // "tổng đài Vietcombank": a space or two    // "Vietcombank, STK 0071000123456"
@@ -164,6 +164,12 @@ bool labels_another_number(std::string_view text, const CueHit& cue, std::size_t
   return static_cast<std::size_t>(digits) >= k_min_phone_digits;
 }
 
+// A label names the first number after it: "Kode Pin:477BFG7S, Info Hub:0896…" labels the pin only.
+bool labels_this_number(std::string_view text, const CueHit* label, std::size_t start) {
+  return label != nullptr && std::none_of(text.begin() + static_cast<std::ptrdiff_t>(label->end),
+                                          text.begin() + static_cast<std::ptrdiff_t>(start), is_digit);
+}
+
 // A keyword that trails a number labels that one: "588-827-982053 (中信銀行)，電話0989 885 175".
 bool follows_a_number(std::string_view text, const CueHit& cue) {
   std::size_t i = cue.start;
@@ -199,9 +205,24 @@ std::optional<std::string> bic_near(const Document& document, std::size_t start,
   return std::nullopt;
 }
 
+// "12.000.000": groups of three digits after dots are thousands, an amount ("thu phí 12.000.000").
+bool has_thousands_groups(const NumberRun& run) {
+  if (run.group_count < 2 || run.groups[0] > 3) return false;
+  for (std::size_t g = 1; g < std::min(run.group_count, run.groups.size()); ++g) {
+    if (run.groups[g] != 3 || run.separators[g - 1] != '.') return false;
+  }
+  return true;
+}
+
+// A code label between the bank's name and the number: "BRI kode cek (02599875)", "SCB … <OTP 047977>".
+bool is_labelled_code(const Document& document, std::size_t start, std::size_t bank_end) {
+  const CueHit* code = cue_before(document.cues(), document.text(), start, k_label_window, {Cue::code_label});
+  return code != nullptr && code->start >= bank_end && labels_this_number(document.text(), code, start);
+}
+
 // A bank account: digits with a bank named in the same phrase, keyed by the BIC when one is given.
 bool add_bank_account(Document& document, std::size_t start, const NumberRun& run) {
-  if (run.plus || run.digits.size() < k_min_account_digits) return false;
+  if (run.plus || run.digits.size() < k_min_account_digits || has_thousands_groups(run)) return false;
   const std::string_view text = document.text();
   // The nearer of a bank name and a phone label decides: "BCEL One ໄປເບີ 020 7750 4101" is a phone.
   const CueHit* bank = cue_before(document.cues(), text, start, k_bank_before_window, {Cue::bank, Cue::phone_label});
@@ -216,6 +237,8 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
     return false;
   }
   std::optional<std::string> value = bic_near(document, start, run.end, run.digits);
+  // A code label before a BIC names the BIC ("kode SWIFT CENAIDJA nomor 493-692-9393").
+  if (!value && is_labelled_code(document, start, bank->start < start ? bank->end : 0)) return false;
   if (!value) {
     Result<std::string> named =
         model::normalise_bank(std::string(bank->bank_key) + " " + run.digits, document.normalise_context());
@@ -231,7 +254,11 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
   if (run.digits.size() < k_min_phone_digits || run.digits.size() > k_max_phone_digits + 2) return false;
   if (!run.international && needs_trunk_zero(document.country()) && run.digits.front() != '0') return false;
   if (is_after_number_sign(text, start)) return false;
-  if (cue_before(document.cues(), text, start, k_not_a_phone_window, {Cue::not_a_phone}) != nullptr) return false;
+  if (labels_this_number(
+          text, cue_before(document.cues(), text, start, k_label_window, {Cue::code_label, Cue::account_label}),
+          start)) {
+    return false;
+  }
   const std::string candidate =
       (run.international ? "+" : "") + (run.digits.starts_with("00") ? run.digits.substr(2) : run.digits);
   Result<std::string> phone = model::normalise_phone(candidate, document.normalise_context());
