@@ -1,5 +1,5 @@
-// Drives a record reader over fuzzer input until the end, as ingest does. Shared by the JSON Lines and
-// CSV fuzz targets so that both exercise the same path.
+// Drives a record reader over fuzzer input until the end, as ingest does. Shared by the JSON Lines, CSV
+// and plain-text fuzz targets so that all exercise the same path.
 #pragma once
 
 #include <cstddef>
@@ -10,9 +10,10 @@
 
 #include "jala/intake/record_reader.h"
 
-inline void read_every_record(jala::intake::Format format, const std::uint8_t* data, std::size_t size) {
+inline void read_every_record(jala::intake::Format format, const std::uint8_t* data, std::size_t size,
+                              const jala::intake::DocumentDefaults& defaults = {}) {
   jala::intake::StringByteSource source(std::string_view(reinterpret_cast<const char*>(data), size));
-  const auto reader = jala::intake::make_record_reader(format, source);
+  const auto reader = jala::intake::make_record_reader(format, source, defaults);
   while (true) {
     auto next = reader->next();
     if (!next.ok() || !*next) break;

@@ -99,15 +99,24 @@ TEST_F(IngestCli, ReadsStandardInputAndCsvAndTellsFormatsByExtension) {
              "t1,VN-SBV,iban:GB82 WEST 1234 5698 7654 32,phone:+84912345001,100,EUR,2026-03-01T00:00:00Z,bank\n");
   EXPECT_EQ(jala({"ingest", csv}).exit_code, 0);
 
-  const std::string text = m_scratch.file("notes.txt");
+  const std::string text = m_scratch.file("notes.md");
   write_file(text, report_line(2) + "\n");
   const JalaRun unknown = jala({"ingest", text});
   EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_NE(unknown.err.find("give --format jsonl, csv, stix or misp"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("give --format jsonl, csv, stix, misp or text"), std::string::npos) << unknown.err;
   EXPECT_EQ(jala({"ingest", "--format", "jsonl", text}).exit_code, 0);
 
+  // A .txt file is one report of plain text, which needs its source and country.
+  const std::string note = m_scratch.file("note.txt");
+  write_file(note, "Anh Tuấn nhắn Zalo 0912 345 678 mời sang Campuchia làm việc\n");
+  const JalaRun no_source = jala({"ingest", note});
+  EXPECT_EQ(no_source.exit_code, 1);
+  EXPECT_NE(no_source.err.find("note.txt:1: source: a text input needs --source"), std::string::npos) << no_source.err;
+  EXPECT_EQ(jala({"ingest", "--source", "VN-MPS", "--country", "VN", note}).exit_code, 0);
+  EXPECT_NE(jala({"search", "phone:+84912345678"}).out.find("VN-MPS text-"), std::string::npos);
+
   const nlohmann::json stats = nlohmann::json::parse(jala({"stats", "--json"}).out);
-  EXPECT_EQ(stats["reports"], 2);
+  EXPECT_EQ(stats["reports"], 3);
   EXPECT_EQ(stats["transactions"], 1);
 }
 

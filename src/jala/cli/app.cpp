@@ -43,15 +43,18 @@ int run(int argc, char** argv) {
 
   IngestArgs ingest;
   bool ingest_json = false;
-  CLI::App* ingest_app =
-      app.add_subcommand("ingest", "Read reports and transactions (JSON Lines, CSV, STIX 2.1, MISP) into the store");
+  CLI::App* ingest_app = app.add_subcommand(
+      "ingest", "Read reports and transactions (JSON Lines, CSV, STIX 2.1, MISP, text) into the store");
   ingest_app->add_option("files", ingest.files, "Input files; - reads standard input")->required();
-  ingest_app->add_option("--format", ingest.format, "jsonl, csv, stix or misp (default: from each file's extension)")
-      ->check(CLI::IsMember({"jsonl", "csv", "stix", "misp"}));
+  ingest_app
+      ->add_option("--format", ingest.format, "jsonl, csv, stix, misp or text (default: from each file's extension)")
+      ->check(CLI::IsMember({"jsonl", "csv", "stix", "misp", "text"}));
   ingest_app->add_option("--country", ingest.country,
-                         "STIX and MISP: the reporting agency's country (ISO 3166-1) when the document names none");
+                         "STIX and MISP: the reporting agency's country (ISO 3166-1) when the document names none; "
+                         "text: the reporting agency's country (required)");
   ingest_app->add_option("--source", ingest.source,
-                         "STIX and MISP: the reporting agency when the document names none (default: stix, misp)");
+                         "STIX and MISP: the reporting agency when the document names none (default: stix, misp); "
+                         "text: the reporting agency (required)");
   ingest_app->add_flag("--strict", ingest.strict, "Reject a whole file when any record in it is invalid");
   ingest_app->add_option("--batch-size", ingest.batch_size, "Records per committed transaction")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));

@@ -89,7 +89,8 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
                                       {"updated", total.updated},   {"unchanged", total.unchanged},
                                       {"rejected", total.rejected}, {"errors", std::move(errors)}};
     if (errors_truncated) summary["errors_truncated"] = true;
-    fmt::print("{}\n", summary.dump());
+    // File names and quoted input may be invalid UTF-8: replaced, never thrown on.
+    fmt::print("{}\n", summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
     fmt::print("read {} records: {} added, {} updated, {} unchanged, {} rejected\n", total.read, total.added,
                total.updated, total.unchanged, total.rejected);

@@ -157,8 +157,10 @@ Status search_command(const Context& context, const SearchArgs& args) {
         reports.push_back({{"source", key.source}, {"id", key.id}, {"selector", selector.to_string()}});
       }
     }
+    // The query is the user's bytes: invalid UTF-8 is printed replaced, never thrown on.
     fmt::print("{}\n",
-               nlohmann::ordered_json{{"query", args.query}, {"selectors", selectors}, {"reports", reports}}.dump());
+               nlohmann::ordered_json{{"query", args.query}, {"selectors", selectors}, {"reports", reports}}.dump(
+                   -1, ' ', false, nlohmann::json::error_handler_t::replace));
     return {};
   }
   for (const auto& [selector, keys] : hits) {

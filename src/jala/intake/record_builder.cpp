@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "jala/base/utf8.h"
 #include "jala/extract/extract.h"
 #include "jala/model/country.h"
 #include "jala/model/currency.h"
@@ -75,7 +76,7 @@ std::span<const std::string_view> required_transaction_fields() { return k_requi
 Result<RecordType> parse_record_type(std::string_view text) {
   if (text == "report") return RecordType::report;
   if (text == "transaction") return RecordType::transaction;
-  return invalid_argument("'{}' is not a record type (report, transaction)", text.substr(0, 40));
+  return invalid_argument("'{}' is not a record type (report, transaction)", truncate_utf8(text, 40));
 }
 
 Result<double> parse_decimal(std::string_view text) {
@@ -83,7 +84,7 @@ Result<double> parse_decimal(std::string_view text) {
   double value = 0;
   const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
   if (error != std::errc() || end != trimmed.data() + trimmed.size() || trimmed.empty() || !std::isfinite(value)) {
-    return invalid_argument("'{}' is not a number", text.substr(0, 40));
+    return invalid_argument("'{}' is not a number", truncate_utf8(text, 40));
   }
   return value;
 }
@@ -91,8 +92,9 @@ Result<double> parse_decimal(std::string_view text) {
 Status ReportBuilder::mark(std::string_view field) { return mark_field(m_seen, k_report_fields, field); }
 
 Status ReportBuilder::set(std::string_view field, std::string_view value) {
+  // An empty value (an empty CSV cell, a JSON null) is absent: a required field given so is missing.
+  if (value.empty() && field != "id" && field != "source") return {};
   JALA_TRY(mark(field));
-  if (value.empty() && field != "id" && field != "source") return {};  // an empty optional value is absent
   if (field == "record") return check_record_type(value, RecordType::report);
   if (field == "id") {
     m_report.id = value;
@@ -151,7 +153,7 @@ Status ReportBuilder::add_selectors(std::string_view joined) {
     if (pair.empty()) continue;
     const std::size_t colon = pair.find(':');
     if (colon == std::string_view::npos) {
-      return invalid_argument("selectors: '{}' is not a type:value pair", pair.substr(0, 80));
+      return invalid_argument("selectors: '{}' is not a type:value pair", truncate_utf8(pair, 80));
     }
     add_selector(pair.substr(0, colon), pair.substr(colon + 1));
     if (m_raw_selectors.size() > model::k_max_selectors_per_report) break;  // finish() reports the limit
@@ -193,8 +195,8 @@ void add_text_selectors(model::Report& report) {
 Status TransactionBuilder::mark(std::string_view field) { return mark_field(m_seen, k_transaction_fields, field); }
 
 Status TransactionBuilder::set(std::string_view field, std::string_view value) {
+  if (value.empty() && field != "id" && field != "source") return {};  // absent, as for reports
   JALA_TRY(mark(field));
-  if (value.empty() && field != "id" && field != "source") return {};
   if (field == "record") return check_record_type(value, RecordType::transaction);
   if (field == "id") {
     m_transaction.id = value;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "jala/base/utf8.h"
 #include "jala/intake/record_reader_impl.h"
 #include "jala/model/text.h"
 
@@ -14,11 +15,12 @@ struct FormatName {
   std::string_view name;
 };
 
-constexpr std::array<FormatName, 4> k_format_names = {{
+constexpr std::array<FormatName, 5> k_format_names = {{
     {Format::jsonl, "jsonl"},
     {Format::csv, "csv"},
     {Format::stix, "stix"},
     {Format::misp, "misp"},
+    {Format::text, "text"},
 }};
 
 struct FormatSuffix {
@@ -26,7 +28,7 @@ struct FormatSuffix {
   Format format;
 };
 
-constexpr std::array<FormatSuffix, 7> k_format_suffixes = {{
+constexpr std::array<FormatSuffix, 8> k_format_suffixes = {{
     {".jsonl", Format::jsonl},
     {".ndjson", Format::jsonl},
     {".csv", Format::csv},
@@ -34,6 +36,7 @@ constexpr std::array<FormatSuffix, 7> k_format_suffixes = {{
     {".stix", Format::stix},
     {".misp.json", Format::misp},
     {".misp", Format::misp},
+    {".txt", Format::text},
 }};
 
 }  // namespace
@@ -44,7 +47,8 @@ Result<Format> parse_format(std::string_view name) {
   for (const FormatName& entry : k_format_names) {
     if (entry.name == name) return entry.format;
   }
-  return invalid_argument("'{}' is not a supported intake format (jsonl, csv, stix, misp)", name.substr(0, 40));
+  return invalid_argument("'{}' is not a supported intake format (jsonl, csv, stix, misp, text)",
+                          truncate_utf8(name, 40));
 }
 
 Result<Format> format_for_path(std::string_view path) {
@@ -52,13 +56,15 @@ Result<Format> format_for_path(std::string_view path) {
   for (const FormatSuffix& entry : k_format_suffixes) {
     if (lowered.ends_with(entry.suffix)) return entry.format;
   }
-  return invalid_argument("cannot tell the format of '{}' from its name; give --format jsonl, csv, stix or misp", path);
+  return invalid_argument("cannot tell the format of '{}' from its name; give --format jsonl, csv, stix, misp or text",
+                          path);
 }
 
 std::unique_ptr<RecordReader> make_record_reader(Format format, ByteSource& source, const DocumentDefaults& defaults) {
   switch (format) {
     case Format::jsonl: return make_jsonl_reader(source);
     case Format::csv: return make_csv_reader(source);
+    case Format::text: return make_text_reader(source, defaults);
     case Format::stix:
     case Format::misp: break;
   }

@@ -151,15 +151,43 @@ TEST(CsvRecordReader, FailsTheFileOnAHeaderWithoutRequiredColumns) {
   EXPECT_NE(got.error().message().find("no 'reported_at' column"), std::string::npos) << got.error().message();
 }
 
+// An empty value or a JSON null is an absent value, so a required field given so is missing: it is
+// never filled with a made-up kind, time or channel.
+TEST(JsonlReader, RejectsRequiredFieldsGivenEmptyOrNull) {
+  constexpr std::string_view k_lines =
+      R"({"id":"r1","source":"T","kind":"","country":"VN","reported_at":"2026-03-01T08:15:00Z","text":"x"})"
+      "\n"
+      R"({"id":"r2","source":"T","kind":"lure_ad","country":"VN","reported_at":null,"text":"x"})"
+      "\n"
+      R"({"record":"transaction","id":"t1","source":"T","from":"phone:+84912345678","to":"phone:+84912345679",)"
+      R"("amount":5,"currency":"VND","at":"","channel":"bank"})"
+      "\n";
+  const std::vector<ParsedRecord> got = read_all(Format::jsonl, k_lines);
+  ASSERT_EQ(got.size(), 3U);
+  EXPECT_EQ(error_of(got[0]), "kind: is required");
+  EXPECT_EQ(error_of(got[1]), "reported_at: is required");
+  EXPECT_EQ(error_of(got[2]), "at: is required");
+}
+
+TEST(CsvRecordReader, RejectsRequiredFieldsGivenAsEmptyCells) {
+  const std::vector<ParsedRecord> got =
+      read_all(Format::csv, "id,source,kind,country,reported_at,text\nq6,T,,VN,,hello\nq7,T,other,VN,,hi\n");
+  ASSERT_EQ(got.size(), 2U);
+  EXPECT_EQ(error_of(got[0]), "kind: is required");
+  EXPECT_EQ(error_of(got[1]), "reported_at: is required");
+}
+
 TEST(Format, FollowsTheFileExtension) {
   EXPECT_EQ(*format_for_path("a/b/reports.JSONL"), Format::jsonl);
   EXPECT_EQ(*format_for_path("x.ndjson"), Format::jsonl);
   EXPECT_EQ(*format_for_path("t.csv"), Format::csv);
   EXPECT_EQ(*format_for_path("feed.STIX.json"), Format::stix);
   EXPECT_EQ(*format_for_path("events.misp"), Format::misp);
-  EXPECT_FALSE(format_for_path("notes.txt").ok());
+  EXPECT_EQ(*format_for_path("chat-export.TXT"), Format::text);
+  EXPECT_FALSE(format_for_path("notes.md").ok());
   EXPECT_FALSE(format_for_path("bundle.json").ok());  // STIX or MISP: --format says which
   EXPECT_EQ(*parse_format("misp"), Format::misp);
+  EXPECT_EQ(*parse_format("text"), Format::text);
   EXPECT_EQ(to_string(Format::stix), "stix");
 }
 
@@ -193,6 +221,36 @@ TEST(DocumentReader, ReportsADocumentItCannotReadAsOneRejectedRecord) {
   const std::vector<ParsedRecord> got = read_all(Format::misp, R"({"Galaxy": {}})");
   ASSERT_EQ(got.size(), 1U);
   EXPECT_NE(error_of(got[0]).find("not a MISP event"), std::string::npos) << error_of(got[0]);
+}
+
+TEST(TextReader, ReadsTheWholeInputAsOneReportWithTheSelectorsOfItsText) {
+  constexpr std::string_view k_chat = "[09:12] Anh Tuấn: em gọi 0912 345 678\n[09:13] Lan: vâng ạ\n";
+  const std::vector<ParsedRecord> got = read_all(Format::text, k_chat, {"VN-MPS", "VN"});
+  ASSERT_EQ(got.size(), 1U);
+  ASSERT_TRUE(got[0].record.ok()) << error_of(got[0]);
+  const auto& report = std::get<model::Report>(*got[0].record);
+  EXPECT_EQ(report.source, "VN-MPS");
+  EXPECT_EQ(report.country, "VN");
+  EXPECT_EQ(report.kind, model::ReportKind::other);
+  EXPECT_EQ(report.text, k_chat);
+  ASSERT_EQ(report.text_selectors.size(), 1U);
+  EXPECT_EQ(report.text_selectors[0].selector.to_string(), "phone:+84912345678");
+  // The id is the text's: the same text again is the same report, another text another one.
+  const std::string id = report.id;
+  EXPECT_TRUE(id.starts_with("text-")) << id;
+  EXPECT_EQ(id.size(), 21U);
+  EXPECT_EQ(std::get<model::Report>(*read_all(Format::text, k_chat, {"VN-MPS", "VN"})[0].record).id, id);
+  EXPECT_NE(std::get<model::Report>(*read_all(Format::text, "another text", {"VN-MPS", "VN"})[0].record).id, id);
+}
+
+TEST(TextReader, NeedsSourceCountryAndTextWithinTheLimit) {
+  EXPECT_EQ(error_of(read_all(Format::text, "some text", {"", "VN"})[0]), "source: a text input needs --source");
+  EXPECT_EQ(error_of(read_all(Format::text, "some text", {"VN-MPS", ""})[0]), "country: a text input needs --country");
+  EXPECT_NE(error_of(read_all(Format::text, "", {"VN-MPS", "VN"})[0]).find("text or selectors"), std::string::npos);
+  const std::string too_long(model::k_max_text_bytes + 1, 'a');
+  const std::vector<ParsedRecord> got = read_all(Format::text, too_long, {"VN-MPS", "VN"});
+  ASSERT_EQ(got.size(), 1U);
+  EXPECT_NE(error_of(got[0]).find("the limit of a report's text"), std::string::npos) << error_of(got[0]);
 }
 
 }  // namespace

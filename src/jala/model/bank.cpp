@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "jala/base/utf8.h"
 #include "jala/model/bank_table.h"
 #include "jala/model/country.h"
 #include "jala/model/normalisers.h"
@@ -58,9 +59,9 @@ Result<std::string> normalise_bank(std::string_view raw, const NormaliseContext&
   while (!bank.empty() && (bank.back() == ':' || bank.back() == '/' || bank.back() == '#' || bank.back() == '-')) {
     bank = trim_ascii_space(bank.substr(0, bank.size() - 1));
   }
-  if (bank.empty()) return invalid_argument("'{}' names no bank; write BANK:ACCOUNT", raw.substr(0, 80));
+  if (bank.empty()) return invalid_argument("'{}' names no bank; write BANK:ACCOUNT", truncate_utf8(raw, 80));
   if (digits.size() < k_min_account_digits || digits.size() > k_max_account_digits) {
-    return invalid_argument("'{}' has {} account digits; an account number has {} to {}", raw.substr(0, 80),
+    return invalid_argument("'{}' has {} account digits; an account number has {} to {}", truncate_utf8(raw, 80),
                             digits.size(), k_min_account_digits, k_max_account_digits);
   }
   if (is_bic(bank)) return std::string(bank.substr(0, 8)) + ":" + digits;
@@ -69,7 +70,7 @@ Result<std::string> normalise_bank(std::string_view raw, const NormaliseContext&
   // A bank written only in digits could not be told from the account when read back ("584:9122"
   // splits into an empty bank and one account), so the bank must have a letter.
   if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return invalid_argument("bank '{}' has no letters; write the bank's name or its BIC", bank.substr(0, 80));
+    return invalid_argument("bank '{}' has no letters; write the bank's name or its BIC", truncate_utf8(bank, 80));
   }
   return name + ":" + digits;
 }

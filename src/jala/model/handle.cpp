@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "jala/base/utf8.h"
 #include "jala/model/normalisers.h"
 #include "jala/model/text.h"
 
@@ -57,7 +58,7 @@ Result<std::string_view> account_in_path(std::string_view raw, std::string_view 
   const std::string_view segment = path.starts_with('+') ? "+" : path.substr(0, path.find_first_of("/?#"));
   for (std::string_view reserved : rule.non_account_paths) {
     if (!reserved.empty() && ascii_lower(segment) == reserved) {
-      return invalid_argument("'{}' is a {} link that names no account", raw.substr(0, 80), rule.platform);
+      return invalid_argument("'{}' is a {} link that names no account", truncate_utf8(raw, 80), rule.platform);
     }
   }
   constexpr std::string_view k_profile_id = "profile.php?id=";
@@ -76,12 +77,12 @@ Result<std::string> normalise_handle(std::string_view raw, const HandleRule& rul
     name.remove_prefix(1);
   }
   if (name.size() < rule.min_length || name.size() > rule.max_length) {
-    return invalid_argument("'{}' is not a {} account: a name has {} to {} characters", raw.substr(0, 80),
+    return invalid_argument("'{}' is not a {} account: a name has {} to {} characters", truncate_utf8(raw, 80),
                             rule.platform, rule.min_length, rule.max_length);
   }
   for (char c : name) {
     if (!is_ascii_alnum(c) && rule.extra_characters.find(c) == std::string_view::npos) {
-      return invalid_argument("'{}' is not a {} account: '{}' is not allowed in a name", raw.substr(0, 80),
+      return invalid_argument("'{}' is not a {} account: '{}' is not allowed in a name", truncate_utf8(raw, 80),
                               rule.platform, c);
     }
   }

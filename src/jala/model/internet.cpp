@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "jala/base/utf8.h"
 #include "jala/model/normalisers.h"
 #include "jala/model/text.h"
 
@@ -130,7 +131,8 @@ Result<std::string> normalise_email(std::string_view raw, const NormaliseContext
 Result<std::string> normalise_url(std::string_view raw, const NormaliseContext&) {
   if (raw.size() > k_max_url_bytes) return invalid_argument("URL is longer than {} bytes", k_max_url_bytes);
   for (char c : raw) {
-    if (static_cast<unsigned char>(c) <= 0x20) return invalid_argument("'{}' contains white space or control characters", raw.substr(0, 80));
+    if (static_cast<unsigned char>(c) <= 0x20)
+      return invalid_argument("'{}' contains white space or control characters", truncate_utf8(raw, 80));
   }
   std::string_view rest = raw;
   rest = rest.substr(0, rest.find('#'));
@@ -140,7 +142,8 @@ Result<std::string> normalise_url(std::string_view raw, const NormaliseContext&)
     rest.remove_prefix(separator + 3);
   }
   if (scheme != "http" && scheme != "https") {
-    return invalid_argument("'{}' has scheme '{}'; only http and https URLs are selectors", raw.substr(0, 80), scheme);
+    return invalid_argument("'{}' has scheme '{}'; only http and https URLs are selectors", truncate_utf8(raw, 80),
+                            scheme);
   }
   const std::size_t authority_end = rest.find_first_of("/?");
   std::string_view authority = rest.substr(0, authority_end);
@@ -151,20 +154,22 @@ Result<std::string> normalise_url(std::string_view raw, const NormaliseContext&)
   std::string_view port;
   if (authority.starts_with('[')) {
     const std::size_t close = authority.find(']');
-    if (close == std::string_view::npos) return invalid_argument("'{}' has an unclosed IPv6 literal", raw.substr(0, 80));
+    if (close == std::string_view::npos)
+      return invalid_argument("'{}' has an unclosed IPv6 literal", truncate_utf8(raw, 80));
     host = authority.substr(1, close - 1);
     const std::string_view after = authority.substr(close + 1);
-    if (!after.empty() && after.front() != ':') return invalid_argument("'{}' has text after its IPv6 literal", raw.substr(0, 80));
+    if (!after.empty() && after.front() != ':')
+      return invalid_argument("'{}' has text after its IPv6 literal", truncate_utf8(raw, 80));
     if (!after.empty()) port = after.substr(1);
   } else if (const std::size_t colon = authority.rfind(':'); colon != std::string_view::npos) {
     host = authority.substr(0, colon);
     port = authority.substr(colon + 1);
   }
   for (char c : port) {
-    if (!is_ascii_digit(c)) return invalid_argument("'{}' has a bad port", raw.substr(0, 80));
+    if (!is_ascii_digit(c)) return invalid_argument("'{}' has a bad port", truncate_utf8(raw, 80));
   }
   if (port.size() > 5 || (!port.empty() && std::atoi(std::string(port).c_str()) > 65535)) {
-    return invalid_argument("'{}' has a port out of range", raw.substr(0, 80));
+    return invalid_argument("'{}' has a port out of range", truncate_utf8(raw, 80));
   }
   while (port.size() > 1 && port.front() == '0') port.remove_prefix(1);
   if ((scheme == "http" && port == "80") || (scheme == "https" && port == "443")) port = {};
@@ -174,7 +179,7 @@ Result<std::string> normalise_url(std::string_view raw, const NormaliseContext&)
     canonical_host = ip->find(':') != std::string::npos ? "[" + *ip + "]" : *ip;
   } else {
     Result<std::string> name = normalise_host_name(host);
-    if (!name.ok()) return invalid_argument("'{}' has a bad host: {}", raw.substr(0, 80), name.error().message());
+    if (!name.ok()) return invalid_argument("'{}' has a bad host: {}", truncate_utf8(raw, 80), name.error().message());
     canonical_host = std::move(name).value();
   }
   std::string out = scheme + "://" + canonical_host;

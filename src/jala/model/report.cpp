@@ -22,9 +22,10 @@ Result<ReportKind> parse_report_kind(std::string_view text) {
   for (std::size_t i = 0; i < k_report_kind_names.size(); ++i) {
     if (k_report_kind_names[i] == text) return static_cast<ReportKind>(i);
   }
-  return invalid_argument("'{}' is not a report kind (victim_complaint, lure_ad, chat_export, "
-                          "suspicious_transaction_report, takedown, other)",
-                          text.substr(0, 40));
+  return invalid_argument(
+      "'{}' is not a report kind (victim_complaint, lure_ad, chat_export, "
+      "suspicious_transaction_report, takedown, other)",
+      truncate_utf8(text, 40));
 }
 
 Status validate_identifier(std::string_view field, std::string_view value) {

@@ -1,5 +1,6 @@
 #include "jala/model/selector.h"
 
+#include "jala/base/utf8.h"
 #include "jala/model/iban.h"
 #include "jala/model/normalisers.h"
 #include "jala/model/text.h"
@@ -60,7 +61,7 @@ Result<SelectorType> parse_selector_type(std::string_view name) {
   }
   // "twitter" is what most people still call x.
   if (lowered == "twitter") return SelectorType::x;
-  return invalid_argument("'{}' is not a selector type", name.substr(0, 40));
+  return invalid_argument("'{}' is not a selector type", truncate_utf8(name, 40));
 }
 
 Result<Selector> normalise_selector(SelectorType type, std::string_view raw, const NormaliseContext& context) {
@@ -78,7 +79,7 @@ Result<Selector> normalise_selector(SelectorType type, std::string_view raw, con
 Result<Selector> parse_selector(std::string_view typed, const NormaliseContext& context) {
   const std::size_t colon = typed.find(':');
   if (colon == std::string_view::npos) {
-    return invalid_argument("'{}' is not a TYPE:VALUE selector", typed.substr(0, 80));
+    return invalid_argument("'{}' is not a TYPE:VALUE selector", truncate_utf8(typed, 80));
   }
   JALA_TRY_ASSIGN(const SelectorType type, parse_selector_type(typed.substr(0, colon)));
   return normalise_selector(type, typed.substr(colon + 1), context);

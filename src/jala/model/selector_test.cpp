@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "jala/base/utf8.h"
+
 namespace jala::model {
 namespace {
 
@@ -140,6 +142,17 @@ TEST(Selector, HostOfNamesTheHostOfDomainsUrlsAndEmails) {
   EXPECT_EQ(host_of({SelectorType::url, "http://[2001:db8::1]:8080/x"}), "2001:db8::1");
   EXPECT_EQ(host_of({SelectorType::email, "hr@lotus.net"}), "lotus.net");
   EXPECT_EQ(host_of({SelectorType::phone, "+84912345678"}), "");
+}
+
+// Error messages quote a cut of the input; the cut never splits a character, so the message is valid
+// UTF-8 and can go into JSON (`jala ingest --json` once aborted on such a message).
+TEST(Selector, ErrorMessagesCutLongValuesOnCharacterBoundaries) {
+  const std::string value = "Nhóm Telegram tuyển dụng việc làm Campuchia lương cao, bao ăn ở, vé máy bay miễn phí";
+  for (const std::string_view typed : {"telegram:", "url:", "bank:", "bogus_type_ăăăăăăăăăăăăăăăăăăăăăăăăăăăăăă:"}) {
+    const Result<Selector> parsed = parse_selector(std::string(typed) + value, {});
+    ASSERT_FALSE(parsed.ok()) << typed;
+    EXPECT_TRUE(is_valid_utf8(parsed.error().message())) << parsed.error().message();
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "jala/base/utf8.h"
 #include "jala/model/text.h"
 
 namespace jala::model {
@@ -32,7 +33,7 @@ Result<Tlp> parse_tlp(std::string_view text) {
     if (entry.name == name) return entry.level;
   }
   return invalid_argument("'{}' is not a TLP 2.0 level (clear, green, amber, amber+strict, red)",
-                          text.substr(0, 40));
+                          truncate_utf8(text, 40));
 }
 
 }  // namespace jala::model

@@ -21,7 +21,7 @@ Result<Channel> parse_channel(std::string_view text) {
   for (std::size_t i = 0; i < k_channel_names.size(); ++i) {
     if (k_channel_names[i] == text) return static_cast<Channel>(i);
   }
-  return invalid_argument("'{}' is not a channel (bank, crypto, ewallet, card, cash, other)", text.substr(0, 40));
+  return invalid_argument("'{}' is not a channel (bank, crypto, ewallet, card, cash, other)", truncate_utf8(text, 40));
 }
 
 Status validate(const Transaction& transaction) {
