@@ -158,6 +158,19 @@ TEST_F(EvidenceCli, AChangedItemFailsVerificationAndIsNamed) {
       << verified.out;
 }
 
+// Found in review: a zip may hold two entries of one name; verification read the last while unzip shows
+// the first, so a forged item could pass. Such a package is refused.
+TEST_F(EvidenceCli, AZipWithTwoFilesOfOneNameIsRefused) {
+  const std::string zip = m_scratch.file("package.zip");
+  ASSERT_EQ(jala({"evidence", "export", "--zip", "--network", best_network(), "--out", zip}).exit_code, 0);
+  const std::string append = fmt::format(
+      "python3 -W ignore -c \"import zipfile; zipfile.ZipFile('{}', 'a').writestr('items/000001.json', '{{}}')\"", zip);
+  ASSERT_EQ(std::system(append.c_str()), 0);
+  const JalaRun verified = jala({"evidence", "verify", zip});
+  EXPECT_EQ(verified.exit_code, 1);
+  EXPECT_NE(verified.err.find("two files named 'items/000001.json'"), std::string::npos) << verified.err;
+}
+
 TEST_F(EvidenceCli, ExportRefusesUnknownNetworksAndUsedFolders) {
   const JalaRun unknown = jala({"evidence", "export", "--network", "N000000000000", "--out", m_scratch.file("p")});
   EXPECT_EQ(unknown.exit_code, 1);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/base/json_input.h"
 #include "jala/cli/share_commands.h"
 #include "jala/server/http_client.h"
 #include "jala/server/node_handler.h"
@@ -17,9 +18,9 @@ namespace {
 
 // The sentence of a partner's JSON error ({"error": "…"}), else its body as it came.
 std::string refusal_reason(const std::string& body) {
-  const nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
-  if (parsed.is_object() && parsed.contains("error") && parsed["error"].is_string()) {
-    return parsed["error"].get<std::string>();
+  const Result<nlohmann::json> parsed = parse_untrusted_json(body, {});
+  if (parsed.ok() && parsed->is_object() && parsed->contains("error") && parsed->at("error").is_string()) {
+    return parsed->at("error").get<std::string>();
   }
   return body;
 }

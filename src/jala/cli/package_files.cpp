@@ -25,12 +25,19 @@ bool safe_path(std::string_view path) {
   return true;
 }
 
-Status add_file(evidence::PackageFiles& files, std::string path, std::string bytes) {
+// Adds a file read from a package. Two files of one name are refused: a zip may hold both, and other
+// tools would show the first where the last would be verified.
+Status add_file(evidence::PackageFiles& files, std::string path, std::string bytes, std::size_t& total_bytes) {
   if (!safe_path(path)) return invalid_argument("the package holds a file with an unsafe name: '{}'", path);
   if (files.size() >= evidence::k_max_package_files) {
     return invalid_argument("the package holds more than {} files", evidence::k_max_package_files);
   }
-  files[std::move(path)] = std::move(bytes);
+  if (files.contains(path)) return invalid_argument("the package holds two files named '{}'", path);
+  total_bytes += bytes.size();
+  if (total_bytes > evidence::k_max_package_bytes) {
+    return invalid_argument("the package's files hold more than {} bytes in all", evidence::k_max_package_bytes);
+  }
+  files.emplace(std::move(path), std::move(bytes));
   return {};
 }
 
@@ -46,6 +53,7 @@ struct EntryDeleter {
 
 Result<evidence::PackageFiles> read_directory(const fs::path& directory) {
   evidence::PackageFiles files;
+  std::size_t total_bytes = 0;
   std::error_code error;
   for (auto it = fs::recursive_directory_iterator(directory, error); !error && it != fs::recursive_directory_iterator();
        it.increment(error)) {
@@ -61,7 +69,7 @@ Result<evidence::PackageFiles> read_directory(const fs::path& directory) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in.good() && !in.eof()) return unavailable("{}: cannot be read", entry.path().string());
-    JALA_TRY(add_file(files, fs::relative(entry.path(), directory).generic_string(), std::move(bytes)));
+    JALA_TRY(add_file(files, fs::relative(entry.path(), directory).generic_string(), std::move(bytes), total_bytes));
   }
   if (error) return unavailable("{}: {}", directory.string(), error.message());
   return files;
@@ -74,6 +82,7 @@ Result<evidence::PackageFiles> read_zip(const std::string& path) {
     return invalid_argument("{}: not a zip file: {}", path, archive_error_string(zip.get()));
   }
   evidence::PackageFiles files;
+  std::size_t total_bytes = 0;
   archive_entry* entry = nullptr;
   while (true) {
     const int status = archive_read_next_header(zip.get(), &entry);
@@ -91,13 +100,15 @@ Result<evidence::PackageFiles> read_zip(const std::string& path) {
       const la_ssize_t read = archive_read_data(zip.get(), buffer, sizeof buffer);
       if (read < 0) return invalid_argument("{}: '{}': {}", path, entry_path, archive_error_string(zip.get()));
       if (read == 0) break;
-      if (bytes.size() + static_cast<std::size_t>(read) > evidence::k_max_package_file_bytes) {
-        return invalid_argument("{}: '{}' is larger than {} bytes", path, entry_path,
-                                evidence::k_max_package_file_bytes);
+      // Bounded while decompressing: a small zip may expand to gigabytes.
+      if (bytes.size() + static_cast<std::size_t>(read) > evidence::k_max_package_file_bytes ||
+          total_bytes + bytes.size() + static_cast<std::size_t>(read) > evidence::k_max_package_bytes) {
+        return invalid_argument("{}: '{}' is larger than {} bytes, or the files more than {} in all", path, entry_path,
+                                evidence::k_max_package_file_bytes, evidence::k_max_package_bytes);
       }
       bytes.append(buffer, static_cast<std::size_t>(read));
     }
-    JALA_TRY(add_file(files, entry_path, std::move(bytes)));
+    JALA_TRY(add_file(files, entry_path, std::move(bytes), total_bytes));
   }
   return files;
 }

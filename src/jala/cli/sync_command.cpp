@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/base/json_input.h"
 #include "jala/classify/assess.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/share_commands.h"
@@ -47,7 +48,9 @@ class Puller {
                                        {"Authorization", "Bearer " + m_secret}}));
     if (response.status == 401) return invalid_argument("{} refused this node's secret (401)", url);
     if (response.status != 200) return unavailable("{} answered {}: {}", url, response.status, response.body);
-    nlohmann::json parsed = nlohmann::json::parse(response.body, nullptr, false);
+    Result<nlohmann::json> answer = parse_untrusted_json(response.body, {});
+    if (!answer.ok()) return data_loss("{} did not answer usable JSON: {}", url, answer.error().message());
+    nlohmann::json parsed = std::move(answer).value();
     if (!parsed.is_object()) return data_loss("{} did not answer a JSON object", url);
     if (response_out != nullptr) *response_out = std::move(response);
     return parsed;

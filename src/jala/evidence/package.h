@@ -25,6 +25,7 @@ using PackageFiles = std::map<std::string, std::string>;
 // Bounds on what a verifier reads: a package is untrusted input.
 inline constexpr std::size_t k_max_package_files = 1'000'000;
 inline constexpr std::size_t k_max_package_file_bytes = 256U << 20;
+inline constexpr std::size_t k_max_package_bytes = std::size_t{512} << 20;  // all files together
 
 struct PackageItem {
   std::string kind;  // "report" or "transaction"

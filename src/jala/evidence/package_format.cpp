@@ -1,4 +1,5 @@
 #include "jala/evidence/package_format.h"
+#include "jala/base/json_input.h"
 
 #include <algorithm>
 
@@ -40,7 +41,7 @@ std::string tree_head_json(const SignedTreeHead& head, const PublicKey& key) {
 }
 
 Result<std::pair<SignedTreeHead, PublicKey>> parse_tree_head(std::string_view bytes) {
-  const nlohmann::json document = nlohmann::json::parse(bytes, nullptr, false);
+  JALA_TRY_ASSIGN(const nlohmann::json document, parse_untrusted_json(bytes, {}));
   if (!document.is_object()) return invalid_argument("not a JSON object");
   for (const char* field : {"size", "timestamp"}) {
     if (!document.contains(field) || !document.at(field).is_number_unsigned()) {

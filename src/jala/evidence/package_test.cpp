@@ -113,6 +113,20 @@ TEST_F(Package, ARecordSwappedWithItsProofAndManifestStillFailsOnTheSignature) {
   }));
 }
 
+// Found in review: a proof nested 300,000 levels deep crashed the verifier (the comparison of its fields
+// recursed). Hostile nesting is refused by the parser with the file named.
+TEST_F(Package, AHostilelyNestedProofFailsWithoutCrashing) {
+  PackageFiles tampered = m_files;
+  const std::size_t depth = 300'000;
+  tampered["proofs/000001.json"] =
+      R"({"item":"items/000001.json","kind":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
+  const Verification verified = verify_package(tampered);
+  EXPECT_FALSE(verified.ok());
+  EXPECT_TRUE(std::any_of(verified.problems.begin(), verified.problems.end(), [](const std::string& p) {
+    return p == "proofs/000001.json: the document nests deeper than 32 levels";
+  })) << ::testing::PrintToString(verified.problems);
+}
+
 TEST(PackageVerifier, AnEmptyPackageFailsWithoutCrashing) {
   const Verification verified = verify_package({});
   EXPECT_EQ(verified.problems, (std::vector<std::string>{"manifest.jsonld: missing", "tree_head.json: missing"}));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "jala/base/json_input.h"
 #include "jala/base/sha256.h"
 #include "jala/evidence/package.h"
 #include "jala/evidence/package_format.h"
@@ -30,7 +31,7 @@ const Json* member(const Json& object, const char* name) {
 
 // The files the manifest lists: each uco-observable:File with its name, size and SHA-256.
 Result<std::map<std::string, Listed>> listed_files(const std::string& manifest) {
-  const Json document = Json::parse(manifest, nullptr, false);
+  JALA_TRY_ASSIGN(const Json document, parse_untrusted_json(manifest, {}));
   const Json* graph = member(document, "@graph");
   if (graph == nullptr || !graph->is_array()) return invalid_argument("not a JSON-LD document with an @graph");
   std::map<std::string, Listed> listed;
@@ -148,7 +149,10 @@ class Verifier {
   }
 
   void check_proof(const std::string& path, const std::string& bytes) {
-    const Json proof = Json::parse(bytes, nullptr, false);
+    // Hostile nesting is refused before it is built: comparing or printing it would recurse.
+    const Result<Json> read = parse_untrusted_json(bytes, {});
+    if (!read.ok()) return fail(path, read.error().message());
+    const Json& proof = *read;
     const Json* item_path = member(proof, "item");
     const Json* entry = member(proof, "entry");
     const Json* leaf_index = member(proof, "leaf_index");
@@ -164,7 +168,9 @@ class Verifier {
     m_proven.insert(item);
     const std::string* record = file(item);
     if (record == nullptr) return fail(path, "names an item that is not in the package");
-    const Json logged = Json::parse(entry->get<std::string>(), nullptr, false);
+    const Result<Json> logged_entry = parse_untrusted_json(entry->get<std::string>(), {});
+    if (!logged_entry.ok()) return fail(path, "its log entry: " + logged_entry.error().message());
+    const Json& logged = *logged_entry;
     const Json* logged_hash = member(logged, "sha256");
     if (!logged_hash || !logged_hash->is_string()) return fail(path, "its log entry holds no sha256");
     bool names_item = true;

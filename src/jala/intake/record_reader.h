@@ -16,7 +16,7 @@
 namespace jala::intake {
 
 // jsonl and csv are streams of records; stix (a STIX 2.1 bundle) and misp (MISP events) are one JSON
-// document each, read whole (up to share::JsonLimits::max_bytes) and turned into reports by share/.
+// document each, read whole (up to JsonLimits::max_bytes) and turned into reports by share/.
 enum class Format { jsonl, csv, stix, misp, text };
 
 std::string_view to_string(Format format);

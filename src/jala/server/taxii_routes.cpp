@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/base/json_input.h"
 #include "jala/model/text.h"
 #include "jala/server/node_handler.h"
 #include "jala/server/responses.h"
@@ -179,7 +180,10 @@ class TaxiiRequest {
     if (!is_taxii_media_type(m_request.header("content-type"))) {
       return taxii_error(415, "Unsupported media type", "post an envelope as application/taxii+json;version=2.1");
     }
-    const nlohmann::json envelope = nlohmann::json::parse(m_request.body, nullptr, false);
+    // Bounded nesting: a partner's body must not crash the node when an object is stored or printed.
+    const Result<nlohmann::json> parsed = parse_untrusted_json(m_request.body, {});
+    if (!parsed.ok()) return taxii_error(400, "Bad request", parsed.error().message());
+    const nlohmann::json& envelope = *parsed;
     if (!envelope.is_object() || !envelope.contains("objects") || !envelope["objects"].is_array()) {
       return taxii_error(400, "Bad request", "the body is not a TAXII envelope with an objects list");
     }

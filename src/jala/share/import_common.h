@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include "jala/base/json_input.h"
 #include "jala/base/result.h"
 #include "jala/model/report.h"
-#include "jala/share/json_input.h"
 
 namespace jala::share {
 

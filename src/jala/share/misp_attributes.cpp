@@ -6,9 +6,9 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "jala/base/json_input.h"
 #include "jala/model/text.h"
 #include "jala/share/import_common.h"
-#include "jala/share/json_input.h"
 #include "jala/share/stix_selectors.h"
 
 namespace jala::share {

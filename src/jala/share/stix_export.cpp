@@ -6,8 +6,8 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "jala/base/json_input.h"
 #include "jala/model/country.h"
-#include "jala/share/json_input.h"
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_extensions.h"
 #include "jala/share/stix_ids.h"

@@ -1,4 +1,5 @@
-// JSON documents from untrusted bytes (a partner's STIX bundle, a MISP export): parsed only after a
+// JSON documents from untrusted bytes (a partner's STIX bundle, a MISP export, a TAXII request or
+// response, an evidence package's files): parsed only after a
 // streaming pass has checked the size, the nesting depth and the number of values, so that a hostile
 // document is refused before it is built, and with a precise reason.
 //
@@ -13,7 +14,7 @@
 
 #include "jala/base/result.h"
 
-namespace jala::share {
+namespace jala {
 
 struct JsonLimits {
   std::size_t max_bytes = std::size_t{64} << 20;
@@ -30,4 +31,4 @@ std::optional<std::string_view> string_member(const nlohmann::json& object, std:
 const nlohmann::json* object_member(const nlohmann::json& object, std::string_view key);
 const nlohmann::json* array_member(const nlohmann::json& object, std::string_view key);
 
-}  // namespace jala::share
+}  // namespace jala

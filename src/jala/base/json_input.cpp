@@ -1,13 +1,14 @@
-#include "jala/base/utf8.h"
-#include "jala/share/json_input.h"
+#include "jala/base/json_input.h"
+
+#include <fmt/format.h>
 
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-#include "jala/model/text.h"
+#include "jala/base/utf8.h"
 
-namespace jala::share {
+namespace jala {
 namespace {
 
 // A SAX pass that builds nothing: it counts values and depth and stops at the first limit passed or
@@ -106,4 +107,4 @@ const nlohmann::json* array_member(const nlohmann::json& object, std::string_vie
   return found != object.end() && found->is_array() ? &*found : nullptr;
 }
 
-}  // namespace jala::share
+}  // namespace jala
