@@ -26,6 +26,10 @@ namespace jala::model {
 
 enum class CurrencyKind { fiat, crypto };
 
+// The largest amount a record may state, in any currency (10^15 dong is about 40 billion USD): sums of
+// millions of them stay finite, so scores and traces stay numbers.
+inline constexpr double k_max_amount = 1e15;
+
 struct CurrencyInfo {
   std::string_view code;  // "VND", "USDT"
   // ISO 4217 minor units for fiat (VND 0, USD 2, KWD 3). For crypto, the decimals of the asset on

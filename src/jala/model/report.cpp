@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/base/utf8.h"
+#include "jala/model/currency.h"
 #include "jala/model/text.h"
 
 namespace jala::model {
@@ -63,8 +64,9 @@ Status validate(const Report& report) {
       return invalid_argument("selectors[{}]: the raw value is not valid UTF-8 or is too long", i);
     }
   }
-  if (report.loss && (!std::isfinite(report.loss->amount) || report.loss->amount < 0)) {
-    return invalid_argument("loss.amount: must be a finite number, zero or more");
+  if (report.loss &&
+      (!std::isfinite(report.loss->amount) || report.loss->amount < 0 || report.loss->amount > k_max_amount)) {
+    return invalid_argument("loss.amount: must be a number from zero to {:g}", k_max_amount);
   }
   return {};
 }

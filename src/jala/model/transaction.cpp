@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/base/utf8.h"
+#include "jala/model/currency.h"
 #include "jala/model/report.h"
 
 namespace jala::model {
@@ -29,8 +30,8 @@ Status validate(const Transaction& transaction) {
   JALA_TRY(validate_identifier("id", transaction.id));
   if (transaction.from.value.empty()) return invalid_argument("from: is required");
   if (transaction.to.value.empty()) return invalid_argument("to: is required");
-  if (!std::isfinite(transaction.amount) || transaction.amount <= 0) {
-    return invalid_argument("amount: must be a finite number greater than zero");
+  if (!std::isfinite(transaction.amount) || transaction.amount <= 0 || transaction.amount > k_max_amount) {
+    return invalid_argument("amount: must be a number greater than zero and at most {:g}", k_max_amount);
   }
   if (transaction.currency.empty()) return invalid_argument("currency: is required");
   if (transaction.reference.size() > k_max_reference_bytes) {
