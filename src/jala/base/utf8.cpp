@@ -16,12 +16,15 @@ std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes) {
   return text.substr(0, end);
 }
 
+std::string escape_untrusted(std::string_view text) {
+  const std::string escaped = fmt::format("{:?}", text);  // in double quotes
+  return escaped.substr(1, escaped.size() - 2);
+}
+
 std::string quote_untrusted(std::string_view text) {
   constexpr std::size_t k_max_quoted_bytes = 32;
   const std::string_view kept = truncate_utf8(text, k_max_quoted_bytes);
-  const std::string escaped = fmt::format("{:?}", kept);  // in double quotes
-  return fmt::format("'{}{}'", std::string_view(escaped).substr(1, escaped.size() - 2),
-                     kept.size() < text.size() ? "..." : "");
+  return fmt::format("'{}{}'", escape_untrusted(kept), kept.size() < text.size() ? "..." : "");
 }
 
 }  // namespace jala

@@ -12,6 +12,10 @@ bool is_valid_utf8(std::string_view text);
 // The longest prefix of `text` of at most `max_bytes` bytes that does not split a UTF-8 sequence.
 std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);
 
+// Untrusted input made safe for a log line, whole: control characters, invisible characters and invalid
+// UTF-8 escaped ("\n", "\x{ff}"), so that it cannot forge or break a line.
+std::string escape_untrusted(std::string_view text);
+
 // Untrusted input quoted for an error message: at most 32 bytes, cut on a UTF-8 boundary ("..." marks
 // the cut), with control characters, invisible characters and invalid UTF-8 escaped, so that the
 // message is safe to log and to put in JSON. Includes the quotes: 'VNM'.

@@ -32,6 +32,19 @@ TEST(Utf8, QuotesUntrustedInputSafely) {
   EXPECT_EQ(quote_untrusted(std::string(31, 'x') + "Đ"), "'" + std::string(31, 'x') + "...'");  // not cut mid-character
 }
 
+// Found in review: "%0A" in a request's path wrote a forged line into the request log.
+TEST(Utf8, EscapesUntrustedInputWholeForALogLine) {
+  const std::string path = "/taxii2/x\n10.0.0.9 pgreen GET /taxii2/ 200 0.1ms\r";
+  const std::string escaped = escape_untrusted(path);
+  EXPECT_EQ(escaped.find('\n'), std::string::npos);
+  EXPECT_EQ(escaped.find('\r'), std::string::npos);
+  EXPECT_EQ(escaped, "/taxii2/x\\n10.0.0.9 pgreen GET /taxii2/ 200 0.1ms\\r");
+  EXPECT_TRUE(
+      is_valid_utf8(escape_untrusted("a\xff"
+                                     "b")));
+  EXPECT_EQ(escape_untrusted(std::string(100, 'x')), std::string(100, 'x'));  // whole, not cut
+}
+
 // Found while fuzzing TAXII requests: a time that is not UTF-8 was quoted raw into its error.
 TEST(Utf8, QuotesInvalidUtf8Escaped) {
   const std::string quoted = quote_untrusted(

@@ -27,6 +27,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "jala/base/utf8.h"
 #include "jala/model/text.h"
 
 namespace jala::server {
@@ -305,7 +306,8 @@ HttpResponse handle_safely(RequestHandler& handler, const HttpRequest& request) 
     response.status = 500;
     // Not the exception's text: it is for the log, and need not be UTF-8.
     response.body = R"({"error":"the node could not answer; see its log"})";
-    fmt::print(stderr, "jala: serve: {} {}: {}\n", request.method, request.path, failure.what());
+    fmt::print(stderr, "jala: serve: {} {}: {}\n", escape_untrusted(request.method), escape_untrusted(request.path),
+               failure.what());
     return response;
   }
 }
@@ -326,8 +328,10 @@ void on_request(evhttp_request* request, void* argument) {
   if (worker.options->request_log) {
     const double milliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    worker.options->request_log(fmt::format("{} {} {} {} {} {:.3f}ms", parsed.peer, response.who, parsed.method,
-                                            parsed.path, response.status, milliseconds));
+    // The method and path are the client's bytes: escaped, so that "%0A" in a path cannot forge a line.
+    worker.options->request_log(fmt::format("{} {} {} {} {} {:.3f}ms", parsed.peer, response.who,
+                                            escape_untrusted(parsed.method), escape_untrusted(parsed.path),
+                                            response.status, milliseconds));
   }
 }
 
