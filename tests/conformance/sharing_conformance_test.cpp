@@ -42,6 +42,34 @@ SharedObject object(std::string id, std::string version, std::string type, model
   return {std::move(collection), std::move(id), std::move(version), std::move(type), tlp, "local", "{}", "s", "r", {}};
 }
 
+// Found in review: a report raised to TLP:RED kept being served, in its earlier green version, to green
+// partners, and to partners added later. An object whose latest version is above the limit is withdrawn
+// in every version; a later version within the limit brings it back.
+TEST_P(SharingConformance, AnObjectWhoseLatestVersionIsAboveTheLimitIsWithdrawn) {
+  ASSERT_TRUE(put(object("report--1", "2026-01-01", "report", model::Tlp::green)).value());
+  ASSERT_TRUE(put(object("report--2", "2026-01-01", "report", model::Tlp::green)).value());
+  SharedObjectQuery query;
+  query.collection = "reports";
+  query.tlp_max = model::Tlp::green;
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--1@2026-01-01", "report--2@2026-01-01"}));
+
+  ASSERT_TRUE(put(object("report--1", "2026-02-01", "report", model::Tlp::red)).value());
+  for (const VersionMatch versions : {VersionMatch::last, VersionMatch::first, VersionMatch::all}) {
+    query.versions = versions;
+    EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01"}));
+  }
+  query.exact_versions = {"2026-01-01"};
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01"}));
+  query.exact_versions.clear();
+  query.tlp_max = model::Tlp::amber_strict;
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01"}));
+
+  ASSERT_TRUE(put(object("report--1", "2026-03-01", "report", model::Tlp::green)).value());
+  query.versions = VersionMatch::last;
+  query.tlp_max = model::Tlp::green;
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01", "report--1@2026-03-01"}));
+}
+
 TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
   ASSERT_TRUE(put(object("indicator--1", "2026-01-01", "indicator", model::Tlp::green)).value());
   ASSERT_TRUE(put(object("report--1", "2026-01-01", "report", model::Tlp::amber)).value());

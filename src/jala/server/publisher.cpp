@@ -88,6 +88,31 @@ Result<Pending> pending(storage::Store& store, const share::NodeIdentity& node) 
   return found;
 }
 
+// A report raised to TLP:RED after it was shared is withdrawn: its report and observed-data objects get a
+// RED version, and an object whose latest version is above a partner's limit is served to it no more
+// (storage::SharedObjectQuery). A report that was never shared gets nothing.
+Status withdraw_if_shared(storage::WriteTransaction& transaction, const model::Report& report,
+                          const storage::RecordKey& key, const share::NodeIdentity& node, Timestamp modified) {
+  std::vector<nlohmann::json> own;
+  for (nlohmann::json& object : share::report_objects(report, node, modified)) {
+    const std::string type = object.value("type", "");
+    if (type == "report" || type == "observed-data") own.push_back(std::move(object));
+  }
+  storage::SharedObjectQuery query;
+  query.collection = "reports";
+  for (const nlohmann::json& object : own) query.ids.push_back(object["id"].get<std::string>());
+  query.versions = storage::VersionMatch::all;
+  query.tlp_max = model::Tlp::red;
+  query.limit = 1;
+  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> published, transaction.shared_objects(query));
+  if (published.empty()) return {};
+  for (const nlohmann::json& object : own) {
+    JALA_TRY_ASSIGN(const storage::SharedObject withdrawn, shared(object, "reports", model::Tlp::red, &key));
+    JALA_TRY(transaction.put_shared_object(withdrawn));
+  }
+  return {};
+}
+
 // Publishes the next batch; false when there was nothing left.
 Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::NodeIdentity& node,
                            PublishCounts& counts) {
@@ -98,6 +123,8 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
     JALA_TRY_ASSIGN(const std::optional<model::Report> report, transaction.find_report(key));
     if (!report) return data_loss("report {} {} is logged but not stored", key.source, key.id);
     if (report->tlp == model::Tlp::red) {
+      JALA_TRY_ASSIGN(const Timestamp modified, logged_at(transaction, index));
+      JALA_TRY(withdraw_if_shared(transaction, *report, key, node, modified));
       ++counts.left_private;
       continue;
     }

@@ -1,12 +1,13 @@
 // Publishing: what the node shares goes into its TAXII collections (storage/sharing.h) as STIX objects
 // (share/stix_export.h). Each report logged since the last publication becomes its report,
 // observed-data and observables, marked with the report's TLP, versioned by when it was logged; a
-// TLP:RED report is never published, nor is a report that `jala sync` brought from a partner (its
-// source is marked "synced-source:SOURCE" in the store). The node's identity, the TLP marking-definitions and Jala's
-// extension definitions go in too, marked clear, once per store. Resumable: a cursor in the store
-// says which log leaf was published last, and each batch commits with it. Whether there is anything to
-// publish is read first, so a call that finds nothing new takes no write lock (`jala serve` calls it
-// every few seconds, also while an ingest holds the lock).
+// TLP:RED report is never published (one raised to RED after it was shared is withdrawn: its report and
+// observed-data objects get a RED version, which no partner is served), nor is a report that `jala sync` brought from a
+// partner (its source is marked "synced-source:SOURCE" in the store). The node's identity, the TLP marking-definitions
+// and Jala's extension definitions go in too, marked clear, once per store. Resumable: a cursor in the store says which
+// log leaf was published last, and each batch commits with it. Whether there is anything to publish is read first, so a
+// call that finds nothing new takes no write lock (`jala serve` calls it every few seconds, also while an ingest holds
+// the lock).
 //
 // The node's identity (its agency's name and country) is kept in the store, because every object id
 // it authors is derived from it.

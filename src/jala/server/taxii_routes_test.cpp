@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/server/node_handler.h"
+#include "jala/server/publisher.h"
 #include "jala/share/partners.h"
 #include "jala/share/taxii.h"
 #include "jala/storage/memory/memory_store.h"
@@ -64,6 +65,62 @@ TEST_F(TaxiiRoutes, AnErrorQuotingBytesThatAreNotUtf8IsStillJson) {
   const HttpResponse response = handle_taxii(request, m_config, m_store, m_authenticator);
   EXPECT_EQ(response.status, 400);
   EXPECT_TRUE(nlohmann::json::accept(response.body)) << response.body;
+}
+
+// Found in review: an object nested 200,000 levels deep in an inbox post crashed the node when it was
+// stored (printing it recursed). The body is refused before it is built.
+TEST_F(TaxiiRoutes, AnInboxPostNestedTooDeepIsABadRequest) {
+  HttpRequest request;
+  request.method = "POST";
+  request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "inbox") + "/objects/";
+  request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
+  request.headers.emplace_back("content-type", "application/taxii+json;version=2.1");
+  const std::size_t depth = 200'000;
+  request.body = R"({"objects":[{"type":"note","x":)" + std::string(depth, '[') + std::string(depth, ']') + "}]}";
+  const HttpResponse response = handle_taxii(request, m_config, m_store, m_authenticator);
+  EXPECT_EQ(response.status, 400);
+  EXPECT_NE(response.body.find("nests deeper than 32 levels"), std::string::npos) << response.body;
+}
+
+// Found in review: a report re-ingested as TLP:RED stayed served, in its earlier green version, to a green
+// partner. Publishing withdraws it: its report and observed-data objects get a RED version.
+TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
+  model::Report report;
+  report.source = "VN-MPS";
+  report.id = "R-1";
+  report.country = "VN";
+  report.reported_at = Timestamp{1'767'225'600'000'000};
+  report.text = "Call 0912 345 678 for the job in Cambodia";
+  report.tlp = model::Tlp::green;
+  share::NodeIdentity node;
+  node.name = "TEST-NODE";
+  const auto put = [&] {
+    ASSERT_TRUE(m_store
+                    .write([&](storage::WriteTransaction& transaction) -> Status {
+                      JALA_TRY(transaction.put_report(report, storage::digests_of(report)));
+                      return {};
+                    })
+                    .ok());
+    ASSERT_TRUE(publish(m_store, node).ok());
+  };
+  const auto reports = [&] {
+    HttpRequest request;
+    request.method = "GET";
+    request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/";
+    request.query = {{"match[type]", "report,observed-data"}, {"match[version]", "all"}};
+    request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
+    return handle_taxii(request, m_config, m_store, m_authenticator);
+  };
+  put();
+  const HttpResponse before = reports();
+  EXPECT_EQ(before.status, 200);
+  EXPECT_NE(before.body.find("\"type\":\"report\""), std::string::npos) << before.body;
+
+  report.tlp = model::Tlp::red;
+  put();
+  const HttpResponse after = reports();
+  EXPECT_EQ(after.body.find("\"type\":\"report\""), std::string::npos) << after.body;
+  EXPECT_EQ(after.body.find("observed-data"), std::string::npos) << after.body;
 }
 
 }  // namespace

@@ -40,7 +40,9 @@ struct SharedObjectQuery {
   std::vector<std::string> ids;                   // empty: every id
   VersionMatch versions = VersionMatch::last;     // among the versions the TLP limit lets through
   std::vector<std::string> exact_versions;        // when not empty, instead of `versions`
-  model::Tlp tlp_max = model::Tlp::amber_strict;  // objects marked above it are left out
+  // Versions marked above it are left out, and so is every version of an object whose latest version is
+  // (withdrawn: a report raised to a TLP the reader may not see is no longer served in any version).
+  model::Tlp tlp_max = model::Tlp::amber_strict;
   std::size_t limit = 1000;
 };
 

@@ -13,6 +13,14 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 }  // namespace
 
 std::vector<SharedObject> MemorySharing::query(const SharedObjectQuery& query) const {
+  // The TLP of each id's latest version: an object whose latest version is above the limit is withdrawn.
+  std::map<std::string, std::pair<std::string, model::Tlp>> latest;
+  for (const SharedObject& object : objects) {
+    if (object.collection != query.collection) continue;
+    const auto [position, inserted] = latest.try_emplace(object.id, object.version, object.tlp);
+    if (!inserted && object.version > position->second.first) position->second = {object.version, object.tlp};
+  }
+  const auto withdrawn = [&](const SharedObject& object) { return latest.at(object.id).second > query.tlp_max; };
   // The chosen version of each id among those the TLP limit lets through.
   std::map<std::string, std::string> chosen;
   if (query.exact_versions.empty() && query.versions != VersionMatch::all) {
@@ -28,7 +36,7 @@ std::vector<SharedObject> MemorySharing::query(const SharedObjectQuery& query) c
   std::vector<SharedObject> page;
   for (const SharedObject& object : objects) {
     if (page.size() == query.limit) break;
-    if (object.collection != query.collection || object.tlp > query.tlp_max) continue;
+    if (object.collection != query.collection || object.tlp > query.tlp_max || withdrawn(object)) continue;
     if (query.added_after && object.added <= *query.added_after) continue;
     if (!contains(query.types, object.type) || !contains(query.ids, object.id)) continue;
     if (!query.exact_versions.empty()) {

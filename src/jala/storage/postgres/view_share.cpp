@@ -141,7 +141,9 @@ Result<std::vector<SharedObject>> View::shared_objects(const SharedObjectQuery& 
   params.integer(query_of.added_after ? query_of.added_after->unix_micros : INT64_MIN);
   std::string sql =
       "SELECT object_id, version, object_type, tlp, origin, added_us, object, record_source, record_id"
-      " FROM shared_objects AS o WHERE collection = $1 AND tlp <= $2 AND added_us > $3";
+      " FROM shared_objects AS o WHERE collection = $1 AND tlp <= $2 AND added_us > $3"
+      " AND (SELECT w.tlp FROM shared_objects AS w WHERE w.collection = o.collection AND w.object_id = o.object_id"
+      " ORDER BY w.version DESC LIMIT 1) <= $2";
   const auto any_of = [&](std::string_view column, const std::vector<std::string>& values) {
     if (values.empty()) return;
     sql += fmt::format(" AND {} IN ({})", column, placeholders(static_cast<int>(params.size()) + 1, values.size()));

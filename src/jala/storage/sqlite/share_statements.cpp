@@ -61,7 +61,9 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
   std::string sql = fmt::format(
       "SELECT object_id, version, object_type, tlp, origin, added_us, object, record_source, record_id"
       " FROM shared_objects AS o"
-      " WHERE collection = ? AND tlp <= ? AND {} > ?",
+      " WHERE collection = ? AND tlp <= ? AND {} > ?"
+      " AND (SELECT w.tlp FROM shared_objects AS w WHERE w.collection = o.collection AND w.object_id = o.object_id"
+      " ORDER BY w.version DESC LIMIT 1) <= ?",
       added);
   if (!query.types.empty()) sql += fmt::format(" AND object_type IN ({})", placeholders(query.types.size()));
   if (!query.ids.empty()) sql += fmt::format(" AND object_id IN ({})", placeholders(query.ids.size()));
@@ -80,6 +82,7 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
   statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
   statement.bind(parameter++,
                  query.added_after ? query.added_after->unix_micros : std::numeric_limits<std::int64_t>::min());
+  statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
   for (const std::string& type : query.types) statement.bind(parameter++, type);
   for (const std::string& id : query.ids) statement.bind(parameter++, id);
   for (const std::string& version : query.exact_versions) statement.bind(parameter++, version);
