@@ -195,6 +195,20 @@ TEST_F(TwoNodes, NodeBSyncsTheAmberCollectionButNeverTheRedReport) {
   EXPECT_NE(custody.out.find("shared by node-b"), std::string::npos) << custody.out;
 }
 
+// Found in review: a partner's report with the source and id of one of B's own overwrote it (a TLP:RED
+// one too) and marked the source as the partner's. B keeps its own report and says why.
+TEST_F(TwoNodes, APartnersReportNeverOverwritesOneOfTheNodesOwn) {
+  write_file(m_scratch.file("own.jsonl"), report_line("green-1", "red", "B's own informant note"));
+  ASSERT_EQ(run_jala({"--db", m_b, "ingest", m_scratch.file("own.jsonl")}).exit_code, 0);
+  const JalaRun synced = sync(m_secret_b);
+  ASSERT_EQ(synced.exit_code, 0) << synced.err;
+  EXPECT_EQ(nlohmann::json::parse(synced.out)["failed"], 2) << synced.out;  // green-1 and amber-1: PH-NBI is B's
+  EXPECT_NE(synced.err.find("source 'PH-NBI' is this node's own"), std::string::npos) << synced.err;
+  const JalaRun own = run_jala({"--db", m_b, "report", "show", "--json", "PH-NBI", "green-1"});
+  EXPECT_NE(own.out.find("B's own informant note"), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("\"tlp\":\"red\""), std::string::npos) << own.out;
+}
+
 // Reports ingested while A serves link into networks, which A publishes into its networks collection:
 // a network marked with the most restrictive TLP of its reports, and none with a TLP:RED report.
 TEST_F(TwoNodes, PublishesNetworksAtTheirReportsTlpAndKeepsThoseWithARedReportHome) {

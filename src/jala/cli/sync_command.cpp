@@ -140,6 +140,23 @@ Result<std::string> partner_secret(const std::string& file) {
   return secret;
 }
 
+namespace {
+
+// The sources of the reports the store holds, read once before a sync: a partner's report must not take
+// over one of them, which would overwrite this node's report (a TLP:RED one too) and stop its other
+// reports of that source from being published.
+Result<std::set<std::string>> sources_held(storage::Store& store) {
+  std::set<std::string> sources;
+  JALA_TRY(store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(const storage::StoreStats stats, view.stats());
+    for (const auto& [source, count] : stats.reports_by_source) sources.insert(source);
+    return {};
+  }));
+  return sources;
+}
+
+}  // namespace
+
 Status sync_command(const Context& context, const SyncArgs& args) {
   JALA_TRY(share::check_partner_name(args.partner));
   JALA_TRY_ASSIGN(const std::string secret, partner_secret(args.secret_file));
@@ -155,6 +172,7 @@ Status sync_command(const Context& context, const SyncArgs& args) {
       resolve(base, discovery.value("default", std::string("/taxii2/") + std::string(share::k_api_root) + "/"));
   JALA_TRY_ASSIGN(const nlohmann::json collections, puller.get(root + "collections/"));
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(const std::set<std::string> held_sources, sources_held(*store));
 
   std::size_t objects = 0;
   std::size_t reports = 0;
@@ -192,6 +210,14 @@ Status sync_command(const Context& context, const SyncArgs& args) {
         if (!report.report.ok()) {
           ++failed;
           fmt::print(stderr, "jala: sync: {}: {}\n", report.origin, report.report.error().message());
+          continue;
+        }
+        JALA_TRY_ASSIGN(const std::optional<std::string> owner,
+                        transaction.share_state(server::synced_source_state(report.report->source)));
+        if (owner ? *owner != args.partner : held_sources.contains(report.report->source)) {
+          ++failed;
+          fmt::print(stderr, "jala: sync: {}: source '{}' is {}; a partner's report may not overwrite or join it\n",
+                     report.origin, report.report->source, owner ? "partner " + *owner + "'s" : "this node's own");
           continue;
         }
         JALA_TRY(transaction.set_share_state(server::synced_source_state(report.report->source), args.partner));
