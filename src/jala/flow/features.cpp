@@ -85,7 +85,7 @@ void measure(const Ledger& ledger, AccountId account, Scratch& scratch, AccountF
     features.in_usd += transfer.usd;
     scratch.amounts.push_back(transfer.usd);
     scratch.senders.push_back(transfer.from);
-    if (ledger.incoming(transfer.from).empty() && ledger.outgoing(transfer.from).size() <= k_max_victim_payments) {
+    if (!ledger.received_before(transfer.from, t) && ledger.outgoing(transfer.from).size() <= k_max_victim_payments) {
       features.origin_in_usd += transfer.usd;
     }
     if (transfer.channel == model::Channel::crypto || transfer.channel == model::Channel::cash) {

@@ -59,6 +59,12 @@ class Ledger {
   // The account's transfers, in time order.
   std::span<const TransferId> outgoing(AccountId id) const { return slice(m_out, m_out_offsets, id); }
   std::span<const TransferId> incoming(AccountId id) const { return slice(m_in, m_in_offsets, id); }
+  // Whether the account had received anything before transfer `t`: a payer that had not is where money
+  // starts (a victim), even when it is paid later (a refund, a scam's "commission").
+  bool received_before(AccountId id, TransferId t) const {
+    const std::span<const TransferId> in = incoming(id);
+    return !in.empty() && in.front() < t;
+  }
 
  private:
   friend class LedgerBuilder;

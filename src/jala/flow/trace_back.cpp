@@ -25,7 +25,7 @@ std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId accou
       for (const TransferId t : ledger.incoming(receiver)) {
         const Transfer& transfer = ledger.transfer(t);
         if (t >= bound || transfer.at < options.since || transfer.at > options.until) continue;
-        if (ledger.incoming(transfer.from).empty()) {
+        if (!ledger.received_before(transfer.from, t)) {
           candidates.push_back(t);
         } else if (transfer.from != account) {
           next.emplace_back(transfer.from, t);

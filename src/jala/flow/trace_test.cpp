@@ -207,6 +207,19 @@ TEST(TraceBack, FindsTheVictimsWhoseMoneyReachedAMule) {
   EXPECT_DOUBLE_EQ(funding[1].reached_usd, 50);
 }
 
+// Found in review: a victim paid back later (a refund, a scam's "commission") was no longer an origin,
+// so `trace --back` lost its payment. Only money received before a payment makes the payer a mule.
+TEST(TraceBack, AVictimPaidBackLaterIsStillAnOrigin) {
+  // Victim 0 pays collector 1, which pays mule 2; four days later 1 pays 0 a "commission".
+  TestLedger built(3);
+  built.pay(0, 1, 1000, 0).pay(1, 2, 900, 1).pay(1, 0, 50, 4 * 24);
+  const Ledger ledger = built.build();
+  const std::vector<Funding> funding = trace_back(ledger, 2, {});
+  ASSERT_EQ(funding.size(), 1);
+  EXPECT_EQ(ledger.transfer(funding[0].payment).from, 0);
+  EXPECT_DOUBLE_EQ(funding[0].reached_usd, 900);
+}
+
 // The fast tracer agrees exactly with the reference on random ledgers, for both rules, any seeds,
 // hop limits and windows; and both conserve money and respect time.
 TEST(Trace, AgreesExactlyWithTheReferenceOnRandomLedgers) {
