@@ -33,6 +33,10 @@ constexpr double k_cashout_max_out_share = 0.2;
 // New accounts: first seen this long after the ledger begins, then this much in their first week.
 constexpr std::int64_t k_new_after_micros = 30LL * 86'400 * 1'000'000;
 constexpr double k_sudden_usd = 10'000;
+// An account that pays many more accounts than pay it distributes, as a payroll does: it pays at least
+// this many, and more than twice as many as pay it. Its pass-through evidence counts half.
+constexpr std::size_t k_fan_out_receivers = 5;
+constexpr double k_fan_out_factor = 0.5;
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 double share(double part, double whole) { return whole > 0 ? clamp01(part / whole) : 0.0; }
@@ -83,11 +87,18 @@ void add_common(const Context& context, AccountId account, Scored& scored) {
 Scored score_pass_through(const Context& context, AccountId account, std::span<const double> suspicion, bool explain) {
   const AccountFeatures& f = context.features[account];
   Scored scored(explain);
+  const bool fans_out = f.receivers >= k_fan_out_receivers && f.receivers > 2 * f.senders;
+  const double pass_through = fans_out ? k_fan_out_factor : 1.0;
   const double rapid = share(f.rapid_usd, f.in_usd);
-  scored.add(k_rapid_weight, rapid,
-             [&] { return fmt::format("{:.0f}% of its money out within 48 hours of arriving", 100 * rapid); });
+  scored.add(k_rapid_weight * pass_through, rapid, [&] {
+    return fans_out ? fmt::format(
+                          "{:.0f}% of its money out within 48 hours of arriving, but spread over {} "
+                          "accounts from {}, as a payroll pays (counted half)",
+                          100 * rapid, f.receivers, f.senders)
+                    : fmt::format("{:.0f}% of its money out within 48 hours of arriving", 100 * rapid);
+  });
   const double kept = f.in_usd > 0 ? 1.0 - f.out_usd / f.in_usd : 1.0;
-  scored.add(k_balance_weight, clamp01(1.0 - 3.0 * std::abs(kept)),
+  scored.add(k_balance_weight * pass_through, clamp01(1.0 - 3.0 * std::abs(kept)),
              [&] { return fmt::format("passes on {:.1f}% of what it receives", 100 * (1.0 - kept)); });
   if (f.median_in_usd > 0 && f.median_out_usd > 0) {
     const double size = clamp01(1.0 - std::abs(std::log(f.median_out_usd / f.median_in_usd)) / std::log(4.0));

@@ -96,6 +96,23 @@ TEST(Suspects, TheParallelScanFindsWhatOneThreadFinds) {
   }
 }
 
+// Found in review: an employer that pays twenty salaries within a day of its client's invoice scored as a
+// collector (0.65), and its employees as cash-outs. Spreading money over many more accounts than pay it
+// counts half as pass-through.
+TEST(Suspects, AnEmployerPayingSalariesTheDayItIsPaidIsNoSuspect) {
+  for (const int invoices : {1, 4}) {
+    TestLedger built(30);  // 0 client, 1 employer, employees from 10
+    for (int month = 0; month < invoices; ++month) {
+      const std::int64_t hour = month * 30 * 24;
+      built.pay(0, 1, 40'000, hour);
+      for (AccountId employee = 10; employee < 30; ++employee) built.pay(1, employee, 2'000, hour + 15 + employee % 8);
+    }
+    const std::vector<Suspect> suspects = find_suspects(built.build(), {});
+    EXPECT_TRUE(suspects.empty()) << invoices << " invoice(s): " << suspects.size() << " suspects, first "
+                                  << (suspects.empty() ? 0 : suspects.front().account);
+  }
+}
+
 TEST(Suspects, AnEmptyLedgerHasNone) { EXPECT_TRUE(find_suspects(LedgerBuilder().build(), {}).empty()); }
 
 }  // namespace
