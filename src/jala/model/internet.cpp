@@ -131,8 +131,9 @@ Result<std::string> normalise_email(std::string_view raw, const NormaliseContext
 Result<std::string> normalise_url(std::string_view raw, const NormaliseContext&) {
   if (raw.size() > k_max_url_bytes) return invalid_argument("URL is longer than {} bytes", k_max_url_bytes);
   for (char c : raw) {
-    if (static_cast<unsigned char>(c) <= 0x20)
+    if (static_cast<unsigned char>(c) <= 0x20) {
       return invalid_argument("'{}' contains white space or control characters", truncate_utf8(raw, 80));
+    }
   }
   std::string_view rest = raw;
   rest = rest.substr(0, rest.find('#'));
@@ -154,12 +155,14 @@ Result<std::string> normalise_url(std::string_view raw, const NormaliseContext&)
   std::string_view port;
   if (authority.starts_with('[')) {
     const std::size_t close = authority.find(']');
-    if (close == std::string_view::npos)
+    if (close == std::string_view::npos) {
       return invalid_argument("'{}' has an unclosed IPv6 literal", truncate_utf8(raw, 80));
+    }
     host = authority.substr(1, close - 1);
     const std::string_view after = authority.substr(close + 1);
-    if (!after.empty() && after.front() != ':')
+    if (!after.empty() && after.front() != ':') {
       return invalid_argument("'{}' has text after its IPv6 literal", truncate_utf8(raw, 80));
+    }
     if (!after.empty()) port = after.substr(1);
   } else if (const std::size_t colon = authority.rfind(':'); colon != std::string_view::npos) {
     host = authority.substr(0, colon);
