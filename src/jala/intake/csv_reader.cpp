@@ -71,6 +71,15 @@ Status split_csv_record(std::string_view text, std::vector<std::string>& fields)
 CsvReader::CsvReader(ByteSource& source, std::size_t max_record_bytes)
     : m_lines(source, max_record_bytes), m_max_record_bytes(max_record_bytes) {}
 
+Status CsvReader::skip_quoted_rest(bool inside) {
+  while (inside) {
+    JALA_TRY_ASSIGN(std::optional<Line> line, m_lines.next());
+    if (!line) return {};
+    if (!line->too_long) inside = inside_quotes_after(line->text, true);
+  }
+  return {};
+}
+
 Result<std::optional<CsvRecord>> CsvReader::next() {
   while (true) {
     JALA_TRY_ASSIGN(std::optional<Line> first, m_lines.next());
@@ -92,6 +101,10 @@ Result<std::optional<CsvRecord>> CsvReader::next() {
         return std::optional<CsvRecord>(std::move(record));
       }
       if (more->too_long || m_record.size() + 1 + more->text.size() > m_max_record_bytes) {
+        // The rest of the quoted field is skipped to the record's real end: read as records, its lines
+        // would be rejected one by one, and its closing quote would open a field that swallows the
+        // valid records after it. A line too long to hold is taken to stay inside the quotes.
+        JALA_TRY(skip_quoted_rest(more->too_long || inside_quotes_after(more->text, true)));
         record.status = invalid_argument("record is longer than {} bytes", m_max_record_bytes);
         return std::optional<CsvRecord>(std::move(record));
       }

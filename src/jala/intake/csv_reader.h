@@ -27,6 +27,10 @@ class CsvReader {
   std::uint64_t bytes_consumed() const { return m_lines.bytes_consumed(); }
 
  private:
+  // Reads on to the end of a record too long to keep: while `inside` a quoted field, to the line that
+  // closes it.
+  Status skip_quoted_rest(bool inside);
+
   LineReader m_lines;
   std::size_t m_max_record_bytes;
   std::string m_record;

@@ -59,5 +59,22 @@ TEST(CsvReader, BoundsRecordSize) {
   EXPECT_NE(got[0].status.error().message().find("longer than 40 bytes"), std::string::npos);
 }
 
+// Found in review: after a record over the limit, the rest of its quoted field was read as records, and
+// its closing quote opened a field that swallowed the valid records after it, unnamed. The reader now
+// skips to the record's real end, over lines too long to hold as well.
+TEST(CsvReader, ReadsOnAfterTheWholeOfARecordOverTheLimit) {
+  const std::string long_text =
+      std::string(30, 'a') + "\n" + std::string(30, 'b') + "\n" + std::string(50, 'c') + "\nend of text\"";
+  const std::vector<CsvRecord> got = read_all("e1,one\ne2,\"" + long_text + "\ne3,three\ne4,\"quoted\"\ne5,five\n", 40);
+  ASSERT_EQ(got.size(), 5u);
+  EXPECT_EQ(got[0].fields, (Fields{"e1", "one"}));
+  EXPECT_FALSE(got[1].status.ok());
+  EXPECT_EQ(got[1].line, 2u);
+  EXPECT_EQ(got[2].fields, (Fields{"e3", "three"}));
+  EXPECT_EQ(got[2].line, 6u);
+  EXPECT_EQ(got[3].fields, (Fields{"e4", "quoted"}));
+  EXPECT_EQ(got[4].fields, (Fields{"e5", "five"}));
+}
+
 }  // namespace
 }  // namespace jala::intake
