@@ -1,6 +1,8 @@
-// The JSON API of the node's own analysts (docs/formats/http-api.md), answered only to loopback.
+// The JSON API of the node's own analysts (docs/formats/http-api.md), answered only on this machine
+// (this_machine.h).
 #include <charconv>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "jala/analysis/lures.h"
@@ -10,6 +12,7 @@
 #include "jala/model/country.h"
 #include "jala/server/node_handler.h"
 #include "jala/server/responses.h"
+#include "jala/server/this_machine.h"
 
 namespace jala::server {
 namespace {
@@ -181,8 +184,8 @@ HttpResponse list_lure_accounts(const HttpRequest& request, storage::Store& stor
 }  // namespace
 
 HttpResponse handle_api(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
-  if (!request.from_loopback) {
-    return json_response(403, {{"error", "the API answers only on this machine; partners use /taxii2/"}});
+  if (const std::optional<std::string_view> why = why_not_from_this_machine(request)) {
+    return json_error(403, fmt::format("the API answers only on this machine ({}); partners use /taxii2/", *why));
   }
   if (request.method != "GET") return json_response(405, {{"error", "the API only answers GET"}});
   const std::string_view path = std::string_view(request.path).substr(std::string_view("/api/v1/").size());

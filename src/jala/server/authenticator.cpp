@@ -67,38 +67,51 @@ std::string Authenticator::remembered_key(const storage::Partner& partner, std::
   return {reinterpret_cast<const char*>(digest.data()), digest.size()};
 }
 
-Result<std::optional<storage::Partner>> Authenticator::authenticate(const storage::ReadView& view,
-                                                                    std::optional<std::string_view> authorization) {
-  if (!authorization) return std::optional<storage::Partner>();
-  const std::optional<Credentials> credentials = read_credentials(*authorization);
-  if (!credentials || !share::check_partner_name(credentials->name).ok()) return std::optional<storage::Partner>();
-  JALA_TRY_ASSIGN(std::optional<storage::Partner> partner, view.find_partner(credentials->name));
-  if (!partner || partner->revoked) return std::optional<storage::Partner>();
-  const std::string key = remembered_key(*partner, credentials->secret);
-  {
-    const std::lock_guard lock(m_mutex);
-    if (m_verified.contains(key)) return partner;
-  }
-  if (!share::secret_matches(partner->secret_hash, credentials->secret)) return std::optional<storage::Partner>();
-  const std::lock_guard lock(m_mutex);
-  if (m_verified.size() >= k_max_remembered) m_verified.clear();
-  m_verified.insert(key);
-  return partner;
+const std::string& Authenticator::decoy_hash() {
+  std::call_once(m_decoy_made, [this] {
+    std::string secret(32, '\0');
+    randombytes_buf(secret.data(), secret.size());
+    // Only fails without memory for one hash; an empty decoy then fails every check at once, as before.
+    Result<std::string> hash = share::hash_partner_secret(secret);
+    if (hash.ok()) m_decoy_hash = std::move(*hash);
+  });
+  return m_decoy_hash;
 }
 
-}  // namespace jala::server
+Result<SignIn> Authenticator::authenticate(const storage::ReadView& view, std::optional<std::string_view> authorization,
+                                           std::string_view address) {
+  if (!authorization) return SignIn{};
+  // Malformed credentials, or a name no partner could have, are refused at once: they tell nothing.
+  const std::optional<Credentials> credentials = read_credentials(*authorization);
+  if (!credentials || !share::check_partner_name(credentials->name).ok()) return SignIn{};
+  JALA_TRY_ASSIGN(std::optional<storage::Partner> partner, view.find_partner(credentials->name));
+  if (partner && partner->revoked) partner.reset();
+  const std::string key = partner ? remembered_key(*partner, credentials->secret) : std::string();
+  {
+    const std::lock_guard lock(m_mutex);
+    if (partner && m_verified.contains(key)) return SignIn{std::move(partner), std::nullopt};
+    if (const auto wait = m_throttle.wait(address, SignInThrottle::Clock::now())) return SignIn{std::nullopt, wait};
+  }
+  const bool matches = share::secret_matches(partner ? partner->secret_hash : decoy_hash(), credentials->secret);
+  const std::lock_guard lock(m_mutex);
+  if (!partner || !matches) {
+    m_throttle.record_failure(address, SignInThrottle::Clock::now());
+    return SignIn{};
+  }
+  if (m_verified.size() >= k_max_remembered) m_verified.clear();
+  m_verified.insert(key);
+  return SignIn{std::move(partner), std::nullopt};
+}
 
-namespace jala::server {
-
-Result<std::optional<storage::Partner>> Authenticator::authenticate(storage::Store& store,
-                                                                    std::optional<std::string_view> authorization) {
-  std::optional<storage::Partner> partner;
+Result<SignIn> Authenticator::authenticate(storage::Store& store, std::optional<std::string_view> authorization,
+                                           std::string_view address) {
+  SignIn sign_in;
   const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(partner, authenticate(view, authorization));
+    JALA_TRY_ASSIGN(sign_in, authenticate(view, authorization, address));
     return {};
   });
   if (!read.ok()) return read.error();
-  return partner;
+  return sign_in;
 }
 
 }  // namespace jala::server

@@ -97,6 +97,8 @@ bool is_loopback(const sockaddr* address) {
   }
   if (address->sa_family == AF_INET6) {
     const auto* ipv6 = reinterpret_cast<const sockaddr_in6*>(address);  // NOLINT: the sockaddr API
+    // An IPv4 client of a dual-stack listener arrives as ::ffff:a.b.c.d.
+    if (IN6_IS_ADDR_V4MAPPED(&ipv6->sin6_addr) != 0) return ipv6->sin6_addr.s6_addr[12] == 127U;
     return IN6_IS_ADDR_LOOPBACK(&ipv6->sin6_addr) != 0;
   }
   return false;

@@ -77,10 +77,15 @@ std::vector<model::Selector> of_types(std::vector<model::Selector> selectors,
 }
 
 HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, Authenticator& authenticator) {
-  const Result<std::optional<storage::Partner>> partner =
-      authenticator.authenticate(store, request.header("authorization"));
-  if (!partner.ok()) return json_error(partner.error());
-  if (!*partner) {
+  const Result<SignIn> checked = authenticator.authenticate(store, request.header("authorization"), request.peer);
+  if (!checked.ok()) return json_error(checked.error());
+  if (checked->retry_after) {
+    HttpResponse response = json_error(429, "this address failed to sign in too often");
+    ask_to_retry_after(response, *checked->retry_after);
+    return response;
+  }
+  const std::optional<storage::Partner>& partner = checked->partner;
+  if (!partner) {
     HttpResponse response = json_error(401, "give a partner's name and secret (Basic) or its secret (Bearer)");
     ask_for_credentials(response);
     return response;
@@ -91,12 +96,12 @@ HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, A
     if (!types.ok()) return json_error(types.error());
     const Result<share::Request> asked = share::parse_request(request.body);
     if (!asked.ok()) return json_error(asked.error());
-    const Result<share::OverlapVerdict> verdict = admit(store, **partner, asked->blinded.size());
+    const Result<share::OverlapVerdict> verdict = admit(store, *partner, asked->blinded.size());
     if (!verdict.ok()) return json_error(verdict.error());
     if (!verdict->admitted()) return refusal(*verdict);
     std::vector<model::Selector> own;
     const Status read = store.read([&](const storage::ReadView& view) -> Status {
-      JALA_TRY_ASSIGN(own, view.selectors_of_reports(levels_up_to((*partner)->tlp_max)));
+      JALA_TRY_ASSIGN(own, view.selectors_of_reports(levels_up_to(partner->tlp_max)));
       return {};
     });
     if (!read.ok()) return json_error(read.error());
@@ -107,7 +112,7 @@ HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, A
     ok.body = share::serialise(*answer);
     return ok;
   }();
-  response.who = (*partner)->name;
+  response.who = partner->name;
   return response;
 }
 

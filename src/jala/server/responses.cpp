@@ -23,4 +23,8 @@ void ask_for_credentials(HttpResponse& response) {
   response.headers.emplace_back("WWW-Authenticate", R"(Basic realm="jala", Bearer realm="jala")");
 }
 
+void ask_to_retry_after(HttpResponse& response, std::chrono::seconds wait) {
+  response.headers.emplace_back("Retry-After", std::to_string(wait.count()));
+}
+
 }  // namespace jala::server

@@ -3,6 +3,7 @@
 // so every body is valid UTF-8.
 #pragma once
 
+#include <chrono>
 #include <string_view>
 
 #include <nlohmann/json_fwd.hpp>
@@ -20,5 +21,7 @@ HttpResponse json_error(int status, std::string_view message);
 HttpResponse json_error(const Error& error);
 // On a 401: the header that names the credentials a partner may give.
 void ask_for_credentials(HttpResponse& response);
+// On a 429, for an address that failed to sign in too often: when to come back.
+void ask_to_retry_after(HttpResponse& response, std::chrono::seconds wait);
 
 }  // namespace jala::server

@@ -241,10 +241,14 @@ class TaxiiRequest {
 
 HttpResponse handle_taxii(const HttpRequest& request, const NodeConfig& config, storage::Store& store,
                           Authenticator& authenticator) {
-  const Result<std::optional<storage::Partner>> checked =
-      authenticator.authenticate(store, request.header("authorization"));
+  const Result<SignIn> checked = authenticator.authenticate(store, request.header("authorization"), request.peer);
   if (!checked.ok()) return from_error(checked.error());
-  const std::optional<storage::Partner>& partner = *checked;
+  if (checked->retry_after) {
+    HttpResponse response = taxii_error(429, "Too many failed sign-ins", "this address failed to sign in too often");
+    ask_to_retry_after(response, *checked->retry_after);
+    return response;
+  }
+  const std::optional<storage::Partner>& partner = checked->partner;
   if (!partner) {
     HttpResponse response =
         taxii_error(401, "Unauthorized", "give a partner's name and secret (Basic) or its secret (Bearer)");

@@ -1,6 +1,8 @@
 // The TAXII routes called directly, as the HTTP server calls them, on a memory store.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "jala/server/node_handler.h"
@@ -34,6 +36,15 @@ class TaxiiRoutes : public ::testing::Test {
     return handle_taxii(request, m_config, m_store, m_authenticator);
   }
 
+  HttpResponse discover_from(std::string_view peer, std::string_view authorization) {
+    HttpRequest request;
+    request.method = "GET";
+    request.path = "/taxii2/";
+    request.peer = std::string(peer);
+    request.headers.emplace_back("authorization", std::string(authorization));
+    return handle_taxii(request, m_config, m_store, m_authenticator);
+  }
+
   storage::MemoryStore m_store;
   NodeConfig m_config;
   Authenticator m_authenticator;
@@ -43,6 +54,28 @@ TEST_F(TaxiiRoutes, AnswersDiscoveryToAPartner) {
   const HttpResponse response = get("/taxii2/");
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.who, "partner");
+}
+
+// Found in review: wrong secrets stalled the workers (each costs an Argon2id check), and a name no partner
+// holds was refused at once, which told the names apart. Every failure counts against the address alike,
+// and past the allowance even the right secret waits, unless it signed in before.
+TEST_F(TaxiiRoutes, AnAddressThatFailsTooOftenIsToldToWaitWhateverTheNames) {
+  for (int i = 0; i < SignInThrottle::k_failures_allowed; ++i) {
+    const std::string wrong = i % 2 == 0 ? "Bearer partner.d3Jvbmc" : "Bearer nosuchpartner.d3Jvbmc";
+    EXPECT_EQ(discover_from("192.0.2.7", wrong).status, 401) << i;
+  }
+  const HttpResponse held = discover_from("192.0.2.7", "Bearer " + std::string(k_secret));
+  EXPECT_EQ(held.status, 429);
+  const auto retry_after = std::find_if(held.headers.begin(), held.headers.end(),
+                                        [](const auto& header) { return header.first == "Retry-After"; });
+  ASSERT_NE(retry_after, held.headers.end());
+  EXPECT_GE(std::stoi(retry_after->second), 1);
+  EXPECT_LE(std::stoi(retry_after->second), 60);
+  EXPECT_TRUE(nlohmann::json::accept(held.body)) << held.body;
+
+  EXPECT_EQ(discover_from("192.0.2.8", "Bearer " + std::string(k_secret)).status, 200);
+  // Signed in once, the secret is remembered and passes from the held address too.
+  EXPECT_EQ(discover_from("192.0.2.7", "Bearer " + std::string(k_secret)).status, 200);
 }
 
 // Found by fuzz_taxii_request: a path with no segments read past the end of the segment list.

@@ -1,8 +1,11 @@
-// The web UI's files (web_assets.h), answered only to loopback, as the JSON API they read.
+// The web UI's files (web_assets.h), answered only on this machine (this_machine.h), as the JSON API they read.
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "jala/server/node_handler.h"
 #include "jala/server/responses.h"
+#include "jala/server/this_machine.h"
 #include "jala/server/web_assets.h"
 
 namespace jala::server {
@@ -12,7 +15,9 @@ std::optional<HttpResponse> handle_web(const HttpRequest& request) {
   const auto assets = web_assets();
   const auto asset = std::find_if(assets.begin(), assets.end(), [&](const WebAsset& a) { return a.path == path; });
   if (asset == assets.end()) return std::nullopt;
-  if (!request.from_loopback) return json_error(403, "the web UI answers only on this machine");
+  if (const std::optional<std::string_view> why = why_not_from_this_machine(request)) {
+    return json_error(403, fmt::format("the web UI answers only on this machine ({})", *why));
+  }
   if (request.method != "GET") return json_error(405, "the web UI only answers GET");
   HttpResponse response;
   response.content_type = std::string(asset->content_type);
