@@ -54,18 +54,16 @@ TEST_P(SharingConformance, AnObjectWhoseLatestVersionIsAboveTheLimitIsWithdrawn)
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--1@2026-01-01", "report--2@2026-01-01"}));
 
   ASSERT_TRUE(put(object("report--1", "2026-02-01", "report", model::Tlp::red)).value());
-  for (const VersionMatch versions : {VersionMatch::last, VersionMatch::first, VersionMatch::all}) {
+  for (const VersionMatch& versions : {VersionMatch{.last = true}, VersionMatch{.first = true},
+                                       VersionMatch{.all = true}, VersionMatch{.exact = {"2026-01-01"}}}) {
     query.versions = versions;
     EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01"}));
   }
-  query.exact_versions = {"2026-01-01"};
-  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01"}));
-  query.exact_versions.clear();
+  query.versions = {.last = true};
   query.tlp_max = model::Tlp::amber_strict;
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01"}));
 
   ASSERT_TRUE(put(object("report--1", "2026-03-01", "report", model::Tlp::green)).value());
-  query.versions = VersionMatch::last;
   query.tlp_max = model::Tlp::green;
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01", "report--1@2026-03-01"}));
 }
@@ -83,14 +81,24 @@ TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
   query.collection = "reports";
   EXPECT_EQ(ids_and_versions(query),
             (std::vector<std::string>{"report--1@2026-01-01", "indicator--1@2026-02-01", "report--2@2026-01-01"}));
-  query.versions = VersionMatch::all;
+  query.versions = {.all = true};
   EXPECT_EQ(ids_and_versions(query).size(), 4U);
-  query.versions = VersionMatch::first;
+  query.versions = {.first = true};
   EXPECT_EQ(ids_and_versions(query).front(), "indicator--1@2026-01-01");
-  query.versions = VersionMatch::last;
-  query.exact_versions = {"2026-01-01"};
+  query.versions = {.exact = {"2026-01-01"}};
   EXPECT_EQ(ids_and_versions(query).size(), 3U);
-  query.exact_versions.clear();
+  // Found in review: match[version]=first,last gave only the last value's versions. They are OR'ed.
+  const std::vector<std::string> every = {"indicator--1@2026-01-01", "report--1@2026-01-01", "indicator--1@2026-02-01",
+                                          "report--2@2026-01-01"};
+  query.versions = {.first = true, .last = true};
+  EXPECT_EQ(ids_and_versions(query), every);
+  query.versions = {.last = true, .exact = {"2026-01-01"}};
+  EXPECT_EQ(ids_and_versions(query), every);
+  query.versions = {.exact = {"2026-02-01", "2026-03-01"}};
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"indicator--1@2026-02-01"}));
+  query.versions = {};
+  EXPECT_EQ(ids_and_versions(query), std::vector<std::string>{});
+  query.versions = {.last = true};
 
   query.tlp_max = model::Tlp::green;
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"indicator--1@2026-02-01"}));
@@ -106,7 +114,7 @@ TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
 
   // Times added are unique and increasing, so `added_after` resumes exactly where a page ended.
   query.limit = 1000;
-  query.versions = VersionMatch::all;
+  query.versions = {.all = true};
   std::vector<SharedObject> all;
   ASSERT_TRUE(m_store
                   ->read([&](const ReadView& view) -> Status {

@@ -350,7 +350,9 @@ Result<std::unique_ptr<Worker>> make_worker(const HttpServer::Impl& server, cons
   evhttp_set_max_body_size(http, static_cast<ev_ssize_t>(server.options.max_body_bytes));
   evhttp_set_max_headers_size(http, static_cast<ev_ssize_t>(server.options.max_header_bytes));
   evhttp_set_timeout(http, static_cast<int>(server.options.timeout.count()));
-  evhttp_set_allowed_methods(http, EVHTTP_REQ_GET | EVHTTP_REQ_POST | EVHTTP_REQ_HEAD | EVHTTP_REQ_DELETE);
+  // Every method a route may answer or refuse with its own 405 (libevent answers the rest with an HTML 501).
+  evhttp_set_allowed_methods(http, EVHTTP_REQ_GET | EVHTTP_REQ_POST | EVHTTP_REQ_HEAD | EVHTTP_REQ_DELETE |
+                                       EVHTTP_REQ_PUT | EVHTTP_REQ_PATCH | EVHTTP_REQ_OPTIONS);
   evhttp_set_gencb(http, on_request, worker.get());
   if (server.tls) evhttp_set_bevcb(http, make_tls_bufferevent, server.tls.get());
   JALA_TRY_ASSIGN(const int fd, listen_on(address));

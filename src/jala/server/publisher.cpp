@@ -101,7 +101,7 @@ Status withdraw_if_shared(storage::WriteTransaction& transaction, const model::R
   storage::SharedObjectQuery query;
   query.collection = "reports";
   for (const nlohmann::json& object : own) query.ids.push_back(object["id"].get<std::string>());
-  query.versions = storage::VersionMatch::all;
+  query.versions = {.all = true};
   query.tlp_max = model::Tlp::red;
   query.limit = 1;
   JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> published, transaction.shared_objects(query));

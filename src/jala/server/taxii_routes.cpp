@@ -14,6 +14,7 @@
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_ids.h"
 #include "jala/share/taxii.h"
+#include "jala/share/taxii_media.h"
 
 namespace jala::server {
 namespace {
@@ -36,23 +37,6 @@ HttpResponse from_error(const Error& error) {
   const int status = http_status(error.code());
   return taxii_error(status, status < 500 ? "Bad request" : "Server error",
                      status < 500 ? error.message() : "the node could not answer; see its log");
-}
-
-// TAXII 2.1 section 1.6.8: the client accepts TAXII 2.1 JSON (or anything).
-bool accepts_taxii(const HttpRequest& request) {
-  const std::optional<std::string_view> accept = request.header("accept");
-  if (!accept) return true;
-  return accept->find("application/taxii+json") != std::string_view::npos ||
-         accept->find("*/*") != std::string_view::npos;
-}
-
-bool is_taxii_media_type(std::optional<std::string_view> content_type) {
-  if (!content_type) return false;
-  std::string compact;
-  for (const char c : *content_type) {
-    if (c != ' ') compact += c;
-  }
-  return compact == k_taxii_media_type || compact == "application/taxii+json";
 }
 
 std::string random_uuid() {
@@ -130,7 +114,7 @@ class TaxiiRequest {
     query.collection = std::string(collection.alias);
     query.tlp_max = share::highest_shared(m_partner.tlp_max);
     if (!object_id.empty()) query.ids = {object_id};
-    if (shape == Shape::versions) query.versions = storage::VersionMatch::all;
+    if (shape == Shape::versions) query.versions = {.all = true};
     const std::size_t limit = query.limit;
     ++query.limit;  // one more tells whether there is more
     share::Page page;
@@ -177,7 +161,7 @@ class TaxiiRequest {
   }
 
   HttpResponse post_objects(const share::CollectionInfo& collection) {
-    if (!is_taxii_media_type(m_request.header("content-type"))) {
+    if (!share::is_taxii_content_type(m_request.header("content-type").value_or(""))) {
       return taxii_error(415, "Unsupported media type", "post an envelope as application/taxii+json;version=2.1");
     }
     // Bounded nesting: a partner's body must not crash the node when an object is stored or printed.
@@ -256,7 +240,7 @@ HttpResponse handle_taxii(const HttpRequest& request, const NodeConfig& config, 
     return response;
   }
   HttpResponse response = [&] {
-    if (!accepts_taxii(request)) {
+    if (!share::accepts_taxii(request.header("accept"))) {
       return taxii_error(406, "Not acceptable", "this server answers application/taxii+json;version=2.1");
     }
     return TaxiiRequest(request, config, store, *partner).route(model::split_list(request.path, '/'));

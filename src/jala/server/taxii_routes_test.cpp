@@ -78,6 +78,27 @@ TEST_F(TaxiiRoutes, AnAddressThatFailsTooOftenIsToldToWaitWhateverTheNames) {
   EXPECT_EQ(discover_from("192.0.2.7", "Bearer " + std::string(k_secret)).status, 200);
 }
 
+// Found in review: an Accept of TAXII 2.0 was answered (any header naming TAXII JSON was), and a
+// Content-Type in another case or with a charset was refused.
+TEST_F(TaxiiRoutes, ReadsMediaTypesByTheirPartsAndVersion) {
+  HttpRequest request;
+  request.method = "GET";
+  request.path = "/taxii2/";
+  request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
+  request.headers.emplace_back("accept", "application/taxii+json;version=2.0");
+  EXPECT_EQ(handle_taxii(request, m_config, m_store, m_authenticator).status, 406);
+  request.headers.back().second = "Application/TAXII+JSON; Version=2.1";
+  EXPECT_EQ(handle_taxii(request, m_config, m_store, m_authenticator).status, 200);
+
+  request.method = "POST";
+  request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "inbox") + "/objects/";
+  request.headers.emplace_back("content-type", "Application/TAXII+json; charset=utf-8; version=2.1");
+  request.body = R"({"objects":[]})";
+  EXPECT_EQ(handle_taxii(request, m_config, m_store, m_authenticator).status, 202);
+  request.headers.back().second = "application/taxii+json;version=2.0";
+  EXPECT_EQ(handle_taxii(request, m_config, m_store, m_authenticator).status, 415);
+}
+
 // Found by fuzz_taxii_request: a path with no segments read past the end of the segment list.
 TEST_F(TaxiiRoutes, APathOutsideTaxiiIsNotFoundEvenWhenEmpty) {
   for (const char* path : {"", "/", "//", "/other/taxii2/"}) {

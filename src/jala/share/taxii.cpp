@@ -60,6 +60,7 @@ CollectionAccess access_to(const CollectionInfo& collection, const std::vector<s
 Result<storage::SharedObjectQuery> parse_object_query(const QueryParameters& parameters) {
   storage::SharedObjectQuery query;
   query.limit = k_max_page_objects;
+  bool other_spec_versions_only = false;
   for (const auto& [name, value] : parameters) {
     if (name == "added_after") {
       Result<Timestamp> after = parse_rfc3339(value);
@@ -80,16 +81,16 @@ Result<storage::SharedObjectQuery> parse_object_query(const QueryParameters& par
     } else if (name == "match[type]") {
       query.types = model::split_list(value, ',');
     } else if (name == "match[version]") {
-      query.exact_versions.clear();
+      query.versions = {};  // the values given, OR'ed
       for (const std::string& version : model::split_list(value, ',')) {
         if (version == "last") {
-          query.versions = storage::VersionMatch::last;
+          query.versions.last = true;
         } else if (version == "first") {
-          query.versions = storage::VersionMatch::first;
+          query.versions.first = true;
         } else if (version == "all") {
-          query.versions = storage::VersionMatch::all;
+          query.versions.all = true;
         } else if (parse_rfc3339(version).ok()) {
-          query.exact_versions.push_back(version);
+          query.versions.exact.push_back(version);
         } else {
           return invalid_argument("match[version] takes last, first, all or timestamps, not {}",
                                   quote_untrusted(version));
@@ -97,13 +98,14 @@ Result<storage::SharedObjectQuery> parse_object_query(const QueryParameters& par
       }
     } else if (name == "match[spec_version]") {
       const std::vector<std::string> versions = model::split_list(value, ',');
-      // Every stored object is STIX 2.1: asking for other versions only matches nothing, and no STIX
-      // type is "-".
-      if (std::find(versions.begin(), versions.end(), "2.1") == versions.end()) query.types = {"-"};
+      other_spec_versions_only = std::find(versions.begin(), versions.end(), "2.1") == versions.end();
     } else {
       return invalid_argument("unknown query parameter {}", quote_untrusted(name));
     }
   }
+  // Every stored object is STIX 2.1: asking only for other versions matches nothing, and no STIX type is
+  // "-". Applied last, so that it holds whatever order the filters come in.
+  if (other_spec_versions_only) query.types = {"-"};
   return query;
 }
 

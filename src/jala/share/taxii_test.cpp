@@ -33,13 +33,30 @@ TEST(Taxii, ParsesEveryObjectQueryParameter) {
   EXPECT_EQ(query->limit, k_max_page_objects);
   EXPECT_EQ(query->types, (std::vector<std::string>{"indicator", "report"}));
   EXPECT_EQ(query->ids, (std::vector<std::string>{"report--1"}));
-  EXPECT_EQ(query->versions, storage::VersionMatch::all);
+  EXPECT_EQ(query->versions, storage::VersionMatch{.all = true});
 
   const auto exact = parse_object_query({{"match[version]", "2026-01-01T00:00:00.000Z"}, {"next", "42"}});
   ASSERT_TRUE(exact.ok());
-  EXPECT_EQ(exact->exact_versions, (std::vector<std::string>{"2026-01-01T00:00:00.000Z"}));
+  EXPECT_EQ(exact->versions, storage::VersionMatch{.exact = {"2026-01-01T00:00:00.000Z"}});
   EXPECT_EQ(exact->added_after, Timestamp{42});
-  EXPECT_EQ(parse_object_query({}).value().versions, storage::VersionMatch::last);
+  EXPECT_EQ(parse_object_query({}).value().versions, storage::VersionMatch{.last = true});
+
+  // Found in review: each value overwrote the one before, so first,last read only the last versions.
+  const auto both = parse_object_query({{"match[version]", "first,last,2026-01-01T00:00:00Z"}});
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->versions, (storage::VersionMatch{.first = true, .last = true, .exact = {"2026-01-01T00:00:00Z"}}));
+}
+
+// Found in review: match[spec_version]=2.0 then match[type]=report read reports, the other order nothing:
+// the type filter replaced the empty match that the spec version had made.
+TEST(Taxii, AnotherSpecVersionMatchesNothingWhateverTheOrder) {
+  const auto before = parse_object_query({{"match[spec_version]", "2.0"}, {"match[type]", "report"}});
+  const auto after = parse_object_query({{"match[type]", "report"}, {"match[spec_version]", "2.0"}});
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_EQ(before->types, std::vector<std::string>{"-"});
+  EXPECT_EQ(after->types, std::vector<std::string>{"-"});
+  const auto ours = parse_object_query({{"match[spec_version]", "2.0,2.1"}, {"match[type]", "report"}});
+  EXPECT_EQ(ours.value().types, std::vector<std::string>{"report"});
 }
 
 TEST(Taxii, RefusesBadParametersNamingThem) {

@@ -30,7 +30,16 @@ struct SharedObject {
   Timestamp added{};  // when the collection got it: set by the store, unique and increasing per collection
 };
 
-enum class VersionMatch { last, first, all };
+// Which versions of each object to read, among those the TLP limit lets through. A version is read when
+// it is any of those asked for: TAXII's match[version] takes several values (first,last).
+struct VersionMatch {
+  bool all = false;
+  bool first = false;
+  bool last = false;
+  std::vector<std::string> exact = {};
+
+  bool operator==(const VersionMatch&) const = default;
+};
 
 // Which objects of one collection to read, in the order they were added.
 struct SharedObjectQuery {
@@ -38,8 +47,7 @@ struct SharedObjectQuery {
   std::optional<Timestamp> added_after;           // exclusive
   std::vector<std::string> types;                 // empty: every type
   std::vector<std::string> ids;                   // empty: every id
-  VersionMatch versions = VersionMatch::last;     // among the versions the TLP limit lets through
-  std::vector<std::string> exact_versions;        // when not empty, instead of `versions`
+  VersionMatch versions{.last = true};
   // Versions marked above it are left out, and so is every version of an object whose latest version is
   // (withdrawn: a report raised to a TLP the reader may not see is no longer served in any version).
   model::Tlp tlp_max = model::Tlp::amber_strict;

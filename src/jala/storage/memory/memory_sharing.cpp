@@ -6,6 +6,7 @@
 namespace jala::storage {
 namespace {
 
+// Whether `list` holds `value`, where an empty list is no filter.
 bool contains(const std::vector<std::string>& list, const std::string& value) {
   return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -21,29 +22,28 @@ std::vector<SharedObject> MemorySharing::query(const SharedObjectQuery& query) c
     if (!inserted && object.version > position->second.first) position->second = {object.version, object.tlp};
   }
   const auto withdrawn = [&](const SharedObject& object) { return latest.at(object.id).second > query.tlp_max; };
-  // The chosen version of each id among those the TLP limit lets through.
-  std::map<std::string, std::string> chosen;
-  if (query.exact_versions.empty() && query.versions != VersionMatch::all) {
-    for (const SharedObject& object : objects) {
-      if (object.collection != query.collection || object.tlp > query.tlp_max) continue;
-      const auto [position, inserted] = chosen.try_emplace(object.id, object.version);
-      if (!inserted && (query.versions == VersionMatch::last ? object.version > position->second
-                                                              : object.version < position->second)) {
-        position->second = object.version;
-      }
-    }
+  // The first and last version of each id among those the TLP limit lets through.
+  std::map<std::string, std::pair<std::string, std::string>> first_and_last;
+  for (const SharedObject& object : objects) {
+    if (object.collection != query.collection || object.tlp > query.tlp_max) continue;
+    const auto [position, inserted] = first_and_last.try_emplace(object.id, object.version, object.version);
+    position->second.first = std::min(position->second.first, object.version);
+    position->second.second = std::max(position->second.second, object.version);
   }
+  const VersionMatch& versions = query.versions;
+  const auto version_matches = [&](const SharedObject& object) {
+    const auto& [first, last] = first_and_last.at(object.id);
+    return versions.all ||
+           std::find(versions.exact.begin(), versions.exact.end(), object.version) != versions.exact.end() ||
+           (versions.first && object.version == first) || (versions.last && object.version == last);
+  };
   std::vector<SharedObject> page;
   for (const SharedObject& object : objects) {
     if (page.size() == query.limit) break;
     if (object.collection != query.collection || object.tlp > query.tlp_max || withdrawn(object)) continue;
     if (query.added_after && object.added <= *query.added_after) continue;
     if (!contains(query.types, object.type) || !contains(query.ids, object.id)) continue;
-    if (!query.exact_versions.empty()) {
-      if (!contains(query.exact_versions, object.version)) continue;
-    } else if (query.versions != VersionMatch::all && chosen.at(object.id) != object.version) {
-      continue;
-    }
+    if (!version_matches(object)) continue;
     page.push_back(object);
   }
   return page;

@@ -144,20 +144,27 @@ Result<std::vector<SharedObject>> View::shared_objects(const SharedObjectQuery& 
       " FROM shared_objects AS o WHERE collection = $1 AND tlp <= $2 AND added_us > $3"
       " AND (SELECT w.tlp FROM shared_objects AS w WHERE w.collection = o.collection AND w.object_id = o.object_id"
       " ORDER BY w.version DESC LIMIT 1) <= $2";
-  const auto any_of = [&](std::string_view column, const std::vector<std::string>& values) {
-    if (values.empty()) return;
-    sql += fmt::format(" AND {} IN ({})", column, placeholders(static_cast<int>(params.size()) + 1, values.size()));
+  // `column IN ($n, …)` over `values`, their parameters added.
+  const auto in = [&](std::string_view column, const std::vector<std::string>& values) {
+    std::string condition =
+        fmt::format("{} IN ({})", column, placeholders(static_cast<int>(params.size()) + 1, values.size()));
     for (const std::string& value : values) params.text(value);
+    return condition;
   };
-  any_of("object_type", query_of.types);
-  any_of("object_id", query_of.ids);
-  if (!query_of.exact_versions.empty()) {
-    any_of("version", query_of.exact_versions);
-  } else if (query_of.versions != VersionMatch::all) {
-    sql += fmt::format(
-        " AND version = (SELECT {}(version) FROM shared_objects AS v"
-        " WHERE v.collection = o.collection AND v.object_id = o.object_id AND v.tlp <= $2)",
-        query_of.versions == VersionMatch::last ? "MAX" : "MIN");
+  if (!query_of.types.empty()) sql += " AND " + in("object_type", query_of.types);
+  if (!query_of.ids.empty()) sql += " AND " + in("object_id", query_of.ids);
+  const VersionMatch& versions = query_of.versions;
+  if (!versions.all) {
+    std::vector<std::string> any;
+    if (!versions.exact.empty()) any.push_back(in("version", versions.exact));
+    for (const auto& [wanted, chosen] : {std::pair{versions.first, "MIN"}, std::pair{versions.last, "MAX"}}) {
+      if (!wanted) continue;
+      any.push_back(
+          fmt::format("version = (SELECT {}(version) FROM shared_objects AS v"
+                      " WHERE v.collection = o.collection AND v.object_id = o.object_id AND v.tlp <= $2)",
+                      chosen));
+    }
+    sql += fmt::format(" AND ({})", any.empty() ? "FALSE" : fmt::format("{}", fmt::join(any, " OR ")));
   }
   sql += fmt::format(" ORDER BY added_us LIMIT ${}", params.size() + 1);
   params.integer(static_cast<std::int64_t>(std::min<std::size_t>(query_of.limit, INT64_MAX)));

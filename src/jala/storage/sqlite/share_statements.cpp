@@ -67,13 +67,18 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
       added);
   if (!query.types.empty()) sql += fmt::format(" AND object_type IN ({})", placeholders(query.types.size()));
   if (!query.ids.empty()) sql += fmt::format(" AND object_id IN ({})", placeholders(query.ids.size()));
-  if (!query.exact_versions.empty()) {
-    sql += fmt::format(" AND version IN ({})", placeholders(query.exact_versions.size()));
-  } else if (query.versions != VersionMatch::all) {
-    sql += fmt::format(
-        " AND version = (SELECT {}(version) FROM shared_objects AS v"
-        " WHERE v.collection = o.collection AND v.object_id = o.object_id AND v.tlp <= ?)",
-        query.versions == VersionMatch::last ? "MAX" : "MIN");
+  const VersionMatch& versions = query.versions;
+  if (!versions.all) {
+    std::vector<std::string> any;
+    if (!versions.exact.empty()) any.push_back(fmt::format("version IN ({})", placeholders(versions.exact.size())));
+    for (const auto& [wanted, chosen] : {std::pair{versions.first, "MIN"}, std::pair{versions.last, "MAX"}}) {
+      if (!wanted) continue;
+      any.push_back(
+          fmt::format("version = (SELECT {}(version) FROM shared_objects AS v"
+                      " WHERE v.collection = o.collection AND v.object_id = o.object_id AND v.tlp <= ?)",
+                      chosen));
+    }
+    sql += fmt::format(" AND ({})", any.empty() ? "0" : fmt::format("{}", fmt::join(any, " OR ")));
   }
   sql += fmt::format(" ORDER BY {} LIMIT ?", added);
   JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, sql));
@@ -85,9 +90,11 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
   statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
   for (const std::string& type : query.types) statement.bind(parameter++, type);
   for (const std::string& id : query.ids) statement.bind(parameter++, id);
-  for (const std::string& version : query.exact_versions) statement.bind(parameter++, version);
-  if (query.exact_versions.empty() && query.versions != VersionMatch::all) {
-    statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
+  if (!versions.all) {
+    for (const std::string& version : versions.exact) statement.bind(parameter++, version);
+    for (const bool chosen : {versions.first, versions.last}) {
+      if (chosen) statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
+    }
   }
   statement.bind(parameter, static_cast<std::int64_t>(query.limit));
   std::vector<SharedObject> page;
