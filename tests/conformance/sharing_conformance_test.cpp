@@ -68,14 +68,65 @@ TEST_P(SharingConformance, AnObjectWhoseLatestVersionIsAboveTheLimitIsWithdrawn)
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--2@2026-01-01", "report--1@2026-03-01"}));
 }
 
+// Found in review: an observable first published under an amber report, then named by a green one, had its
+// TLP lowered in place. It kept its time added, so a green partner reading incrementally never got it, and
+// its JSON, so it was served marked amber. Lowered, it is now replaced and stamped anew.
+TEST_P(SharingConformance, AnObjectLoweredByItsOriginIsReplacedAndAddedAnew) {
+  SharedObject amber = object("email-addr--1", "v", "email-addr", model::Tlp::amber);
+  amber.object = R"({"marking":"amber"})";
+  amber.record_id = "R-AMBER";
+  ASSERT_TRUE(put(amber).value());
+  ASSERT_TRUE(put(object("report--1", "2026-01-01", "report", model::Tlp::green)).value());
+  SharedObjectQuery query;
+  query.collection = "reports";
+  query.tlp_max = model::Tlp::green;
+  std::vector<SharedObject> before;
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(before, view.shared_objects(query));
+                    return {};
+                  })
+                  .ok());
+  ASSERT_EQ(before.size(), 1U);
+
+  // The same or a higher TLP again changes nothing; another origin never lowers it.
+  EXPECT_FALSE(put(amber).value());
+  SharedObject from_partner = object("email-addr--1", "v", "email-addr", model::Tlp::clear);
+  from_partner.origin = "partner:other";
+  EXPECT_FALSE(put(from_partner).value());
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--1@2026-01-01"}));
+
+  SharedObject green = object("email-addr--1", "v", "email-addr", model::Tlp::green);
+  green.object = R"({"marking":"green"})";
+  green.record_id = "R-GREEN";
+  EXPECT_TRUE(put(green).value());
+  query.added_after = before.back().added;
+  std::vector<SharedObject> after;
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(after, view.shared_objects(query));
+                    return {};
+                  })
+                  .ok());
+  ASSERT_EQ(after.size(), 1U);
+  EXPECT_EQ(after[0].id, "email-addr--1");
+  EXPECT_EQ(after[0].tlp, model::Tlp::green);
+  EXPECT_EQ(after[0].object, R"({"marking":"green"})");
+  EXPECT_EQ(after[0].record_id, "R-GREEN");
+  EXPECT_GT(after[0].added, before.back().added);
+  query.added_after.reset();
+  query.versions = {.all = true};
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--1@2026-01-01", "email-addr--1@v"}));
+}
+
 TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
   ASSERT_TRUE(put(object("indicator--1", "2026-01-01", "indicator", model::Tlp::green)).value());
   ASSERT_TRUE(put(object("report--1", "2026-01-01", "report", model::Tlp::amber)).value());
   ASSERT_TRUE(put(object("indicator--1", "2026-02-01", "indicator", model::Tlp::green)).value());
   ASSERT_TRUE(put(object("report--2", "2026-01-01", "report", model::Tlp::red)).value());
   ASSERT_TRUE(put(object("report--9", "2026-01-01", "report", model::Tlp::clear, "networks")).value());
-  // The same version again adds nothing, but may lower the TLP.
-  EXPECT_FALSE(put(object("report--2", "2026-01-01", "report", model::Tlp::amber)).value());
+  // The same version again may lower the TLP (below).
+  EXPECT_TRUE(put(object("report--2", "2026-01-01", "report", model::Tlp::amber)).value());
 
   SharedObjectQuery query;
   query.collection = "reports";

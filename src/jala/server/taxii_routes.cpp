@@ -134,9 +134,11 @@ class TaxiiRequest {
     return response;
   }
 
-  // Every report whose objects go to a partner gets a custody event: who received it, when, how.
+  // Every report whose objects go to a partner gets a custody event: who received it, when, how. An
+  // object names the report it was published for (the least restricted one, storage::put_shared_object).
   Status log_disclosure(const share::CollectionInfo& collection, const share::Page& page, Shape shape) const {
     if (shape == Shape::manifest || shape == Shape::versions) return {};  // ids and versions only
+    if (m_request.method == "HEAD") return {};                            // no body goes out
     std::set<storage::RecordKey> disclosed;
     for (const storage::SharedObject& object : page.objects) {
       if (!object.record_source.empty()) disclosed.insert({object.record_source, object.record_id});

@@ -166,8 +166,27 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
     return handle_taxii(request, m_config, m_store, m_authenticator);
   };
   put();
+  // Found in review: a HEAD request, which sends no body, logged the reports as shared.
+  const auto log_size = [&] {
+    std::uint64_t size = 0;
+    EXPECT_TRUE(m_store
+                    .read([&](const storage::ReadView& view) -> Status {
+                      JALA_TRY_ASSIGN(size, view.log_size());
+                      return {};
+                    })
+                    .ok());
+    return size;
+  };
+  const std::uint64_t logged = log_size();
+  HttpRequest head;
+  head.method = "HEAD";
+  head.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/";
+  head.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
+  EXPECT_EQ(handle_taxii(head, m_config, m_store, m_authenticator).status, 200);
+  EXPECT_EQ(log_size(), logged);
   const HttpResponse before = reports();
   EXPECT_EQ(before.status, 200);
+  EXPECT_EQ(log_size(), logged + 1);  // the report's "shared" custody event
   EXPECT_NE(before.body.find("\"type\":\"report\""), std::string::npos) << before.body;
 
   report.tlp = model::Tlp::red;

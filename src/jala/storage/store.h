@@ -199,9 +199,12 @@ class WriteTransaction : public ReadView {
   // Appends a custody event for a logged record, chained to the record's previous leaf; returns its leaf.
   Result<std::uint64_t> append_custody(const CustodyEvent& event);
 
-  // Adds a version of an object to its collection, stamping when it was added. The same (collection,
-  // id, version) again adds nothing (false), but keeps the lower of the two TLPs: an object that a
-  // green report names may be shared at green even if a red one names it too.
+  // Adds a version of an object to its collection, stamping when it was added (true). The same
+  // (collection, id, version) again changes nothing (false), unless it comes from the same origin at a
+  // lower TLP: then it replaces the held one, with its JSON (and so its marking), its record, and a new
+  // time added, so that incremental readers that may now see it get it (an observable that an amber
+  // report named, and now a green one too, is shared at green). Another origin never lowers an object's
+  // TLP.
   virtual Result<bool> put_shared_object(const SharedObject& object) = 0;
   // Adds or replaces the partner with that name.
   virtual Status put_partner(const Partner& partner) = 0;

@@ -50,12 +50,8 @@ std::vector<SharedObject> MemorySharing::query(const SharedObjectQuery& query) c
 }
 
 bool MemorySharing::put(SharedObject object, Timestamp now) {
-  for (SharedObject& held : objects) {
-    if (held.collection == object.collection && held.id == object.id && held.version == object.version) {
-      held.tlp = std::min(held.tlp, object.tlp);
-      return false;
-    }
-  }
+  // Stamped now, or just after the collection's newest object: unique and increasing per collection. The
+  // objects are kept in the order added, which a lowered object, stamped anew, moves to the end.
   Timestamp added = now;
   for (auto position = objects.rbegin(); position != objects.rend(); ++position) {
     if (position->collection == object.collection) {
@@ -64,6 +60,14 @@ bool MemorySharing::put(SharedObject object, Timestamp now) {
     }
   }
   object.added = added;
+  const auto held = std::find_if(objects.begin(), objects.end(), [&](const SharedObject& candidate) {
+    return candidate.collection == object.collection && candidate.id == object.id &&
+           candidate.version == object.version;
+  });
+  if (held != objects.end()) {
+    if (held->origin != object.origin || held->tlp <= object.tlp) return false;
+    objects.erase(held);
+  }
   objects.push_back(std::move(object));
   return true;
 }

@@ -188,33 +188,41 @@ Result<std::vector<SharedObject>> View::shared_objects(const SharedObjectQuery& 
 }
 
 Result<bool> View::put_shared_object(const SharedObject& object) {
-  JALA_TRY_ASSIGN(const Rows held,
-                  query("UPDATE shared_objects SET tlp = LEAST(tlp, $1) WHERE collection = $2 AND object_id = $3"
-                        " AND version = $4",
+  // Stamped now, or just after the collection's newest object: unique and increasing per collection.
+  // Held from the same origin at a higher TLP, the object is replaced (store.h says why).
+  const Timestamp added = now();
+  JALA_TRY_ASSIGN(const Rows lowered,
+                  query("UPDATE shared_objects SET tlp = $4, object = $6, record_source = $7, record_id = $8,"
+                        " added_us = GREATEST($9, (SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = $1))"
+                        " WHERE collection = $1 AND object_id = $2 AND version = $3 AND origin = $5 AND tlp > $4",
                         Params()
-                            .integer(static_cast<std::int64_t>(object.tlp))
                             .text(object.collection)
                             .text(object.id)
-                            .text(object.version)));
-  if (held.changed() > 0) return false;
-  // Stamped now, or just after the collection's newest object: unique and increasing per collection.
-  JALA_TRY(
-      run("INSERT INTO shared_objects (collection, object_id, version, object_type, tlp, origin,"
-          " added_us, object, record_source, record_id) VALUES ($1, $2, $3, $4, $5, $6, GREATEST($7,"
-          " COALESCE((SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = $1), $7)), $8,"
-          " $9, $10)",
-          Params()
-              .text(object.collection)
-              .text(object.id)
-              .text(object.version)
-              .text(object.type)
-              .integer(static_cast<std::int64_t>(object.tlp))
-              .text(object.origin)
-              .integer(now().unix_micros)
-              .text(object.object)
-              .text(object.record_source)
-              .text(object.record_id)));
-  return true;
+                            .text(object.version)
+                            .integer(static_cast<std::int64_t>(object.tlp))
+                            .text(object.origin)
+                            .text(object.object)
+                            .text(object.record_source)
+                            .text(object.record_id)
+                            .integer(added.unix_micros)));
+  if (lowered.changed() > 0) return true;
+  JALA_TRY_ASSIGN(const Rows inserted,
+                  query("INSERT INTO shared_objects (collection, object_id, version, object_type, tlp, origin,"
+                        " added_us, object, record_source, record_id) VALUES ($1, $2, $3, $4, $5, $6, GREATEST($7,"
+                        " COALESCE((SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = $1), $7)), $8,"
+                        " $9, $10) ON CONFLICT (collection, object_id, version) DO NOTHING",
+                        Params()
+                            .text(object.collection)
+                            .text(object.id)
+                            .text(object.version)
+                            .text(object.type)
+                            .integer(static_cast<std::int64_t>(object.tlp))
+                            .text(object.origin)
+                            .integer(added.unix_micros)
+                            .text(object.object)
+                            .text(object.record_source)
+                            .text(object.record_id)));
+  return inserted.changed() > 0;
 }
 
 Result<std::optional<Partner>> View::find_partner(std::string_view name) const {

@@ -170,24 +170,27 @@ Result<SelectorReports> ShareStatements::first_reports_with_selector(const model
 }
 
 Result<bool> ShareStatements::put_object(const SharedObject& object, Timestamp now) const {
-  JALA_TRY_ASSIGN(Statement * held, prepared(m_lower_object_tlp,
-                                             "UPDATE shared_objects SET tlp = MIN(tlp, ?)"
-                                             " WHERE collection = ? AND object_id = ? AND version = ?"));
-  held->bind(1, static_cast<std::int64_t>(object.tlp)).bind(2, object.collection).bind(3, object.id);
-  held->bind(4, object.version);
-  JALA_TRY(held->run());
-  if (sqlite3_changes64(m_db) > 0) return false;
+  // Stamped now, or just after the collection's newest object: unique and increasing per collection. The
+  // two statements share their parameters (?4, the type, only the insert reads).
+  JALA_TRY_ASSIGN(Statement * lowered,
+                  prepared(m_lower_object,
+                           "UPDATE shared_objects SET tlp = ?5, object = ?8, record_source = ?9, record_id = ?10,"
+                           " added_us = MAX(?7, (SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = ?1))"
+                           " WHERE collection = ?1 AND object_id = ?2 AND version = ?3 AND origin = ?6 AND tlp > ?5"));
   JALA_TRY_ASSIGN(Statement * insert,
                   prepared(m_insert_object,
                            "INSERT INTO shared_objects (collection, object_id, version, object_type, tlp, origin,"
                            " added_us, object, record_source, record_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, MAX(?7,"
                            " COALESCE((SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = ?1), ?7)), ?8,"
-                           " ?9, ?10)"));
-  insert->bind(1, object.collection).bind(2, object.id).bind(3, object.version).bind(4, object.type);
-  insert->bind(5, static_cast<std::int64_t>(object.tlp)).bind(6, object.origin).bind(7, now.unix_micros);
-  insert->bind(8, object.object).bind(9, object.record_source).bind(10, object.record_id);
-  JALA_TRY(insert->run());
-  return true;
+                           " ?9, ?10) ON CONFLICT (collection, object_id, version) DO NOTHING"));
+  for (Statement* statement : {lowered, insert}) {
+    statement->bind(1, object.collection).bind(2, object.id).bind(3, object.version).bind(4, object.type);
+    statement->bind(5, static_cast<std::int64_t>(object.tlp)).bind(6, object.origin).bind(7, now.unix_micros);
+    statement->bind(8, object.object).bind(9, object.record_source).bind(10, object.record_id);
+    JALA_TRY(statement->run());
+    if (sqlite3_changes64(m_db) > 0) return true;
+  }
+  return false;
 }
 
 Result<std::optional<Partner>> ShareStatements::find_partner(std::string_view name) const {

@@ -44,7 +44,7 @@ class ShareStatements {
   Result<Statement*> prepared(std::optional<Statement>& slot, std::string_view sql) const;
 
   sqlite3* m_db;
-  mutable std::optional<Statement> m_lower_object_tlp;
+  mutable std::optional<Statement> m_lower_object;
   mutable std::optional<Statement> m_insert_object;
   mutable std::optional<Statement> m_selector_report_count;
   mutable std::optional<Statement> m_first_selector_reports;
