@@ -2,6 +2,8 @@
 // its origin and TLP (collection "from:PARTNER", never served), and import its reports so that they
 // link like local ones: their text's selectors are extracted and they are assessed, as `jala ingest`
 // does with a STIX file. Reports that came from a partner are never published onwards (publisher.h).
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -10,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jala/base/json_input.h"
+#include "jala/base/utf8.h"
 #include "jala/classify/assess.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/share_commands.h"
@@ -32,10 +35,37 @@ std::string origin_of(std::string_view url) {
   return std::string(url.substr(0, std::min(path, url.size())));
 }
 
-std::string resolve(std::string_view base, std::string_view reference) {
-  return reference.starts_with("http://") || reference.starts_with("https://")
-             ? std::string(reference)
-             : origin_of(base) + std::string(reference);
+// A URL the partner's discovery names, resolved against `base`. The node's secret goes with every request,
+// so an API root on another origin (another host, or http instead of https) is refused, not followed.
+Result<std::string> resolve(std::string_view base, std::string_view reference) {
+  if (reference.starts_with('/') && !reference.starts_with("//")) return origin_of(base) + std::string(reference);
+  const std::string origin = origin_of(base);
+  if (reference.starts_with(origin + "/")) return std::string(reference);
+  return invalid_argument(
+      "the partner's discovery names an API root elsewhere ({}); jala sync sends its secret "
+      "only to {}",
+      quote_untrusted(reference), origin);
+}
+
+// A query parameter's value, percent-encoded but for RFC 3986's unreserved characters.
+std::string query_value(std::string_view value) {
+  std::string encoded;
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+      encoded += c;
+    } else {
+      encoded += fmt::format("%{:02X}", byte);
+    }
+  }
+  return encoded;
+}
+
+// A collection id as it may go into a URL path: TAXII's are UUIDs.
+bool is_collection_id(std::string_view id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isxdigit(static_cast<unsigned char>(c)) || c == '-';
+  });
 }
 
 class Puller {
@@ -72,11 +102,12 @@ Result<Pulled> pull_collection(Puller& puller, const std::string& objects_url,
   std::optional<std::string> next;
   for (;;) {
     std::string url = objects_url + "?limit=" + std::to_string(share::k_max_page_objects);
-    if (after) url += "&added_after=" + *after;
-    if (next) url += "&next=" + *next;
+    if (after) url += "&added_after=" + query_value(*after);
+    if (next) url += "&next=" + query_value(*next);
     server::ClientResponse response;
     JALA_TRY_ASSIGN(const nlohmann::json envelope, puller.get(url, &response));
-    for (const nlohmann::json& object : envelope.value("objects", nlohmann::json::array())) {
+    const nlohmann::json* objects = array_member(envelope, "objects");
+    for (const nlohmann::json& object : objects == nullptr ? nlohmann::json::array() : *objects) {
       if (pulled.objects.size() >= 1'000'000) {
         return invalid_argument("{} sent more than a million objects at once", url);
       }
@@ -85,11 +116,16 @@ Result<Pulled> pull_collection(Puller& puller, const std::string& objects_url,
     if (const std::optional<std::string_view> last = response.header("x-taxii-date-added-last")) {
       pulled.last_added = std::string(*last);
     }
-    if (!envelope.value("more", false)) break;
-    if (!envelope.contains("next") || !envelope["next"].is_string()) {
-      return data_loss("{} said there is more but gave no next", url);
+    const auto more = envelope.find("more");
+    if (more == envelope.end() || *more != true) break;
+    // A page that says there is more must move on: with no objects, or the same next again, it would
+    // loop forever.
+    const std::optional<std::string_view> given = string_member(envelope, "next");
+    if (!given) return data_loss("{} said there is more but gave no next", url);
+    if (objects == nullptr || objects->empty() || next == *given) {
+      return data_loss("{} said there is more but sent nothing new", url);
     }
-    next = envelope["next"].get<std::string>();
+    next = std::string(*given);
   }
   return pulled;
 }
@@ -168,8 +204,9 @@ Status sync_command(const Context& context, const SyncArgs& args) {
   Puller puller(client, secret);
   const std::string base = args.from.ends_with('/') ? args.from.substr(0, args.from.size() - 1) : args.from;
   JALA_TRY_ASSIGN(const nlohmann::json discovery, puller.get(base + "/taxii2/"));
-  const std::string root =
-      resolve(base, discovery.value("default", std::string("/taxii2/") + std::string(share::k_api_root) + "/"));
+  const std::string default_root = "/taxii2/" + std::string(share::k_api_root) + "/";
+  JALA_TRY_ASSIGN(std::string root, resolve(base, string_member(discovery, "default").value_or(default_root)));
+  if (!root.ends_with('/')) root += '/';
   JALA_TRY_ASSIGN(const nlohmann::json collections, puller.get(root + "collections/"));
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   JALA_TRY_ASSIGN(const std::set<std::string> held_sources, sources_held(*store));
@@ -178,9 +215,15 @@ Status sync_command(const Context& context, const SyncArgs& args) {
   std::size_t reports = 0;
   std::size_t failed = 0;
   std::size_t failed_objects = 0;  // not STIX objects with a type and an id: not kept
-  for (const nlohmann::json& collection : collections.value("collections", nlohmann::json::array())) {
-    if (!collection.value("can_read", false)) continue;
-    const std::string id = collection.value("id", "");
+  const nlohmann::json* listed = array_member(collections, "collections");
+  for (const nlohmann::json& collection : listed == nullptr ? nlohmann::json::array() : *listed) {
+    const auto can_read = collection.is_object() ? collection.find("can_read") : collection.end();
+    if (can_read == collection.end() || *can_read != true) continue;
+    const std::string id(string_member(collection, "id").value_or(""));
+    if (!is_collection_id(id)) {
+      fmt::print(stderr, "jala: sync: the partner lists a collection whose id is no UUID: {}\n", quote_untrusted(id));
+      continue;
+    }
     const std::string cursor_name = fmt::format("sync:{}:{}", args.partner, id);
     std::optional<std::string> after;
     Status read = store->read([&](const storage::ReadView& view) -> Status {
