@@ -249,5 +249,28 @@ TEST_F(IngestCli, ReportShowFindsOrSaysNotFound) {
   EXPECT_EQ(missing.err, "jala: report show: no report VN-MPS nope in the store\n");
 }
 
+// Found in review: `report show` printed a report's text (and its selectors' raw forms) with their terminal escapes,
+// which a hostile report can use to rewrite what the analyst sees.
+TEST_F(IngestCli, ReportShowEscapesWhatATerminalWouldActOn) {
+  const std::string file = m_scratch.file("r.jsonl");
+  write_file(file, nlohmann::json{{"source", "VN-MPS"},
+                                  {"id", "esc"},
+                                  {"kind", "victim_complaint"},
+                                  {"country", "VN"},
+                                  {"reported_at", "2026-01-01T00:00:00Z"},
+                                  {"text", "Gọi 0912 345 678\x1b[2J\n\nrồi chuyển \u202Etiền"},
+                                  {"selectors", {{{"type", "phone"}, {"value", "0912 345 679"}}}}}
+                           .dump() +
+                       "\n");
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
+  const JalaRun shown = jala({"report", "show", "VN-MPS", "esc"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(shown.out.find('\x1b'), std::string::npos) << shown.out;
+  EXPECT_EQ(shown.out.find("\u202E"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("  text\n    Gọi 0912 345 678\\x1b[2J\n    \n    rồi chuyển \\u{202e}tiền\n"),
+            std::string::npos)
+      << shown.out;
+}
+
 }  // namespace
 }  // namespace jala::testing

@@ -25,6 +25,24 @@ TEST(Utf8, TruncatesOnASequenceBoundary) {
   EXPECT_EQ(truncate_utf8(text, 10), text);
 }
 
+// Found in review: `jala report show` printed a report's text with its terminal escapes (ESC [ …) and
+// right-to-left overrides, which an attacker's report can use to rewrite what the analyst sees.
+TEST(Utf8, EscapesForATerminalOnlyWhatHidesOrMovesText) {
+  EXPECT_EQ(escape_for_terminal("plain\ttext"), "plain\ttext");
+  EXPECT_EQ(escape_for_terminal("\x1b[31mred\r\n"), "\\x1b[31mred\\x0d\\x0a");
+  EXPECT_EQ(escape_for_terminal("abc\u202Egnp.exe"), "abc\\u{202e}gnp.exe");
+  EXPECT_EQ(escape_for_terminal("\xC2\x9B"
+                                "2J"),
+            "\\u{9b}2J");  // the C1 control sequence introducer
+  EXPECT_EQ(escape_for_terminal("a\xFF"
+                                "b\xE0\xA4"),
+            "a\\x{ff}b\\x{e0}\\x{a4}");
+  EXPECT_EQ(escape_for_terminal("\xED\xA0\x80"), "\\x{ed}\\x{a0}\\x{80}");  // a surrogate
+  // Zero-width spaces and joiners are text in Khmer, Burmese and emoji: kept.
+  const std::string_view khmer = "ខ្ញុំ\u200Bបាន 👩\u200D💻 Tiếng Việt";
+  EXPECT_EQ(escape_for_terminal(khmer), khmer);
+}
+
 TEST(Utf8, QuotesUntrustedInputSafely) {
   EXPECT_EQ(quote_untrusted("VNM"), "'VNM'");
   EXPECT_EQ(quote_untrusted("a\nb"), "'a\\nb'");

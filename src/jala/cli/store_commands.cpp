@@ -5,6 +5,7 @@
 
 #include "jala/analysis/lures.h"
 #include "jala/analysis/report_json.h"
+#include "jala/base/utf8.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
 #include "jala/extract/lookalike.h"
@@ -87,26 +88,28 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
     fmt::print("{}\n", analysis::report_json(*report, warning_lists).dump());
     return {};
   }
-  fmt::print("{} {}\n", report->source, report->id);
+  // The report's own bytes are shown escaped where a terminal would act on them (base/utf8.h).
+  const auto shown = [](std::string_view text) { return escape_for_terminal(text); };
+  fmt::print("{} {}\n", shown(report->source), shown(report->id));
   fmt::print("  kind         {}\n", model::to_string(report->kind));
   fmt::print("  country      {}\n", report->country);
   fmt::print("  reported at  {}\n", format_rfc3339(report->reported_at));
   fmt::print("  tlp          {}\n", model::to_string(report->tlp));
-  if (!report->language.empty()) fmt::print("  language     {}\n", report->language);
+  if (!report->language.empty()) fmt::print("  language     {}\n", shown(report->language));
   if (!report->victim_country.empty()) fmt::print("  victim in    {}\n", report->victim_country);
-  if (report->loss) fmt::print("  loss         {} {}\n", report->loss->amount, report->loss->currency);
+  if (report->loss) fmt::print("  loss         {} {}\n", report->loss->amount, shown(report->loss->currency));
   if (!report->selectors.empty()) {
     fmt::print("  selectors\n");
     for (const model::ReportSelector& named : report->selectors) {
-      fmt::print("    {:<40}  (given as \"{}\"){}\n", named.selector.to_string(), named.raw,
+      fmt::print("    {:<40}  (given as \"{}\"){}\n", shown(named.selector.to_string()), shown(named.raw),
                  marks_note(warning_lists, named.selector));
     }
   }
   if (!report->text_selectors.empty()) {
     fmt::print("  found in text\n");
     for (const model::TextSelector& found : report->text_selectors) {
-      fmt::print("    {:<40}  bytes {}-{} \"{}\" ({:.2f}){}\n", found.selector.to_string(), found.start, found.end,
-                 raw_text(found), found.confidence, marks_note(warning_lists, found.selector));
+      fmt::print("    {:<40}  bytes {}-{} \"{}\" ({:.2f}){}\n", shown(found.selector.to_string()), found.start,
+                 found.end, shown(raw_text(found)), found.confidence, marks_note(warning_lists, found.selector));
     }
   }
   if (report->assessment) {
@@ -115,7 +118,15 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
                assessment.category.empty() ? "" : ", " + assessment.category, assessment.scam_score);
     if (assessment.lure) fmt::print("  lure facts   {}\n", analysis::lure_facts_json(*assessment.lure).dump());
   }
-  if (!report->text.empty()) fmt::print("  text\n    {}\n", report->text);
+  if (!report->text.empty()) {
+    fmt::print("  text\n");
+    std::string_view rest = report->text;
+    while (!rest.empty()) {  // line by line, blank lines kept, each indented
+      const std::size_t end = std::min(rest.find('\n'), rest.size());
+      fmt::print("    {}\n", shown(rest.substr(0, end)));
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
+  }
   return {};
 }
 
@@ -164,8 +175,11 @@ Status search_command(const Context& context, const SearchArgs& args) {
     return {};
   }
   for (const auto& [selector, keys] : hits) {
-    fmt::print("{}: {} report{}\n", selector.to_string(), keys.size(), keys.size() == 1 ? "" : "s");
-    for (const storage::RecordKey& key : keys) fmt::print("  {} {}\n", key.source, key.id);
+    fmt::print("{}: {} report{}\n", escape_for_terminal(selector.to_string()), keys.size(),
+               keys.size() == 1 ? "" : "s");
+    for (const storage::RecordKey& key : keys) {
+      fmt::print("  {} {}\n", escape_for_terminal(key.source), escape_for_terminal(key.id));
+    }
   }
   return {};
 }
