@@ -172,6 +172,50 @@ TEST_F(IngestCli, SearchFindsAReportFromAnySurfaceForm) {
   EXPECT_NE(nothing.err.find("is not a selector of any type"), std::string::npos);
 }
 
+// Found in review: a typed query that failed was guessed at instead (`email:a..b@gmail.com` found the report
+// naming http://gmail.com/, exit 0), a plain e-mail also matched its provider's site, and defanged
+// queries, which extraction reads, were "not a selector of any type".
+TEST_F(IngestCli, SearchReadsTypedQueriesAsTheirTypeAndDefangedOnesAsExtractionDoes) {
+  const std::string file = m_scratch.file("r.jsonl");
+  const auto report = [](std::string_view id, std::string_view text, nlohmann::json selectors) {
+    return nlohmann::json{{"source", "VN-MPS"},
+                          {"id", id},
+                          {"kind", "lure_ad"},
+                          {"country", "VN"},
+                          {"text", text},
+                          {"reported_at", "2026-01-01T00:00:00Z"},
+                          {"selectors", std::move(selectors)}}
+        .dump();
+  };
+  write_file(file, report("site", "the provider", {{{"type", "url"}, {"value", "http://gmail.com"}}}) + "\n" +
+                       report("lure", "Apply: hxxps://golden-lotus[.]com/reg?x=1 or tuyendung[at]golden-lotus[.]com",
+                              nlohmann::json::array()) +
+                       "\n");
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
+
+  const JalaRun bad = jala({"search", "email:a..b@gmail.com"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("misplaced dots"), std::string::npos) << bad.err;
+  const JalaRun no_region = jala({"search", "phone:0912345678"});
+  EXPECT_EQ(no_region.exit_code, 1);
+  EXPECT_NE(no_region.err.find("no default region"), std::string::npos) << no_region.err;
+
+  const JalaRun email = jala({"search", "--json", "victim.person@gmail.com"});
+  ASSERT_EQ(email.exit_code, 0) << email.err;
+  EXPECT_EQ(nlohmann::json::parse(email.out)["selectors"],
+            nlohmann::json::parse(R"(["email:victim.person@gmail.com"])"));
+
+  for (const std::string form :
+       {"hxxps://golden-lotus[.]com/reg?x=1", "golden-lotus[.]com", "tuyendung[at]golden-lotus[.]com",
+        "email:tuyendung(at)golden-lotus(.)com", "domain:golden-lotus[.]com"}) {
+    const JalaRun got = jala({"search", "--json", form});
+    ASSERT_EQ(got.exit_code, 0) << form << got.err;
+    const nlohmann::json result = nlohmann::json::parse(got.out);
+    ASSERT_FALSE(result["reports"].empty()) << form << got.out;
+    EXPECT_EQ(result["reports"][0]["id"], "lure") << form;
+  }
+}
+
 // Selectors that only the text carries are extracted at ingest, stored with their spans, and found by
 // search in any surface form.
 TEST_F(IngestCli, SelectorsFoundInTheTextAreStoredWithSpansAndSearchable) {

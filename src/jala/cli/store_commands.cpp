@@ -8,6 +8,7 @@
 #include "jala/base/utf8.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/data_files.h"
+#include "jala/extract/extract.h"
 #include "jala/extract/lookalike.h"
 #include "jala/model/country.h"
 #include "jala/storage/store.h"
@@ -139,10 +140,19 @@ Status search_command(const Context& context, const SearchArgs& args) {
   }
   const model::NormaliseContext normalise{region};
   std::vector<model::Selector> readings;
-  if (Result<model::Selector> typed = model::parse_selector(args.query, normalise); typed.ok()) {
+  const std::size_t colon = args.query.find(':');
+  if (colon != std::string::npos && model::parse_selector_type(args.query.substr(0, colon)).ok()) {
+    // TYPE:VALUE is read as that type only, its value refanged if need be; its failure is the answer.
+    Result<model::Selector> typed = model::parse_selector(args.query, normalise);
+    if (!typed.ok()) {
+      Result<model::Selector> refanged = model::parse_selector(extract::refang(args.query), normalise);
+      if (!refanged.ok()) return typed.error();
+      typed = std::move(refanged);
+    }
     readings.push_back(std::move(typed).value());
   } else {
     readings = model::guess_selectors(args.query, normalise);
+    if (readings.empty()) readings = model::guess_selectors(extract::refang(args.query), normalise);
   }
   if (readings.empty()) {
     return invalid_argument("'{}' is not a selector of any type; write TYPE:VALUE (e.g. phone:+84912345678)",

@@ -176,6 +176,8 @@ std::vector<Finding> Document::take_findings() {
 // The cascade's order matters: a URL holds hosts, e-mails hold hosts and @, IBANs and wallets hold
 // digit runs, IPs look like numbers; so the forms that contain others go first, and each claims its
 // span. Numbers (phones and bank accounts) come last because they are the least specific.
+std::string refang(std::string_view text) { return std::string(WorkingText(text).text()); }
+
 std::vector<Finding> extract(std::string_view text, const ExtractContext& context) {
   Document document(text, context);
   const std::string_view working = document.text();

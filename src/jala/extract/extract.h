@@ -39,4 +39,8 @@ struct ExtractContext {
 // programmer error (std::length_error): split documents before extraction.
 std::vector<Finding> extract(std::string_view text, const ExtractContext& context);
 
+// `text` as extraction reads it: refanged ("hxxp", "[.]", "(at)", "[:]", spaced dots) and with every
+// decimal digit in ASCII (working_text.h). For reading one value typed by a person, e.g. a search.
+std::string refang(std::string_view text);
+
 }  // namespace jala::extract

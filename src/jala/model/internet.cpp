@@ -149,7 +149,14 @@ Result<std::string> normalise_url(std::string_view raw, const NormaliseContext&)
   const std::size_t authority_end = rest.find_first_of("/?");
   std::string_view authority = rest.substr(0, authority_end);
   const std::string_view path_and_query = authority_end == std::string_view::npos ? "" : rest.substr(authority_end);
-  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    // Without a scheme, user@host is an e-mail address: read as a URL it would be the mail provider's site.
+    if (raw.find("://") == std::string_view::npos) {
+      return invalid_argument("'{}' has no scheme and names a user: an e-mail address, not a URL",
+                              truncate_utf8(raw, 80));
+    }
+    authority.remove_prefix(at + 1);
+  }
 
   std::string_view host = authority;
   std::string_view port;

@@ -79,6 +79,8 @@ TEST(Selector, RejectsInvalidValuesWithAReason) {
       {"url", "ftp://files.example.com/", "", "only http and https"},
       {"url", "http://exa mple.com/", "", "white space"},
       {"url", "http://example.com:99999/", "", "port out of range"},
+      // Found in review: read as a URL, an e-mail address was its provider's web site.
+      {"url", "victim.person@gmail.com", "", "an e-mail address, not a URL"},
       {"domain", "co.uk", "", "no registrable domain"},
       {"domain", "-bad-.com", "", "starts or ends with '-'"},
       {"ip", "256.1.1.1", "", "not an IPv4 or IPv6"},
