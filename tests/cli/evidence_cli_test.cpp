@@ -148,6 +148,37 @@ TEST_F(EvidenceCli, AnExportedPackageVerifiesAndIsInTheCustodyChain) {
   EXPECT_EQ(jala({"evidence", "audit"}).exit_code, 0);
 }
 
+// Found in review: after a record was stored again, the next export's custody event chained to the
+// earlier version, so the version exported was in no chain.
+TEST_F(EvidenceCli, AnExportAfterARecordChangedChainsToTheVersionExported) {
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("first")}).exit_code, 0);
+  const std::string reports = read_file(JALA_SOURCE_DIR "/examples/reports.jsonl");
+  const std::size_t start = reports.find(R"({"id":"VN-MPS-2025-004812")");
+  ASSERT_NE(start, std::string::npos);
+  nlohmann::json amended = nlohmann::json::parse(reports.substr(start, reports.find('\n', start) - start));
+  amended["text"] = amended["text"].get<std::string>() + " (amended)";
+  write_file(m_scratch.file("amended.jsonl"), amended.dump() + "\n");
+  ASSERT_EQ(jala({"ingest", m_scratch.file("amended.jsonl")}).exit_code, 0);
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("second")}).exit_code, 0);
+
+  const JalaRun custody = jala({"evidence", "custody", "--json", "report", "VN-MPS", "VN-MPS-2025-004812"});
+  ASSERT_EQ(custody.exit_code, 0) << custody.err;
+  const nlohmann::json events = nlohmann::json::parse(custody.out)["events"];
+  ASSERT_EQ(events.size(), 2U) << events;  // the amended version, then the second export
+  const std::uint64_t version = events[0]["leaf"];
+  EXPECT_GT(version, 138U) << events;  // after the examples and the first export's events
+  EXPECT_EQ(events[0]["entry"]["kind"], "report");
+  EXPECT_EQ(events[1]["entry"]["action"], "exported");
+  EXPECT_EQ(events[1]["entry"]["previous"], version);
+  const std::string detail = events[1]["entry"]["detail"];
+  EXPECT_NE(detail.find(fmt::format(", version at leaf {} sha256 {}", version,
+                                    events[0]["entry"]["sha256"].get<std::string>())),
+            std::string::npos)
+      << detail;
+  const JalaRun audit = jala({"evidence", "audit"});
+  EXPECT_EQ(audit.exit_code, 0) << audit.out;
+}
+
 TEST_F(EvidenceCli, AChangedItemFailsVerificationAndIsNamed) {
   ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("package")}).exit_code, 0);
   ASSERT_EQ(std::system(fmt::format("sed -i 's/VN/VM/' '{}'", m_scratch.file("package/items/000001.json")).c_str()), 0);

@@ -168,8 +168,9 @@ RecordDigests digests_of(const model::Report& report);
 RecordDigests digests_of(const model::Transaction& transaction);
 
 // A custody event (docs/formats/evidence.md): who did what with a record, when, and on what legal
-// basis. Each is a leaf of the evidence log that names the item's previous leaf (its last custody
-// event, else its latest logged version), so an item's events form a chain.
+// basis. Each is a leaf of the evidence log that names the item's previous leaf (the later of its last
+// custody event and its latest logged version), so an item's events form a chain back to the version
+// they concern.
 enum class CustodyAction { collected, ingested, exported, shared, accessed };
 std::string_view to_string(CustodyAction action);
 
