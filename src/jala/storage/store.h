@@ -117,8 +117,8 @@ class ReadView {
   // The leaf of the latest logged version of a record (`kind` "report" or "transaction"), or of the
   // latest event of a record's custody chain (`kind` "custody:report" or "custody:transaction"), if any.
   virtual Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const = 0;
-  // Records the store holds that no log entry names (kind, key), by kind then key: rows written
-  // behind Jala's back.
+  // Records the store holds whose row names no leaf of the log (none, or one past its end), as (kind,
+  // key), by kind then key: rows written behind Jala's back, or left by entries cut off the log's end.
   virtual Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const = 0;
   // Reports whose latest version was logged after leaf `after` (or from the start), by leaf, at most
   // `limit`: what is new since a cursor.
