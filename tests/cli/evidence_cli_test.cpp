@@ -1,9 +1,11 @@
-// jala evidence head and audit: a signed head that verifies with the printed public key, and an audit
-// that names every record or log node changed behind Jala's back.
+// jala evidence head, audit, export, verify and custody: a signed head that verifies with the printed
+// public key, an audit that names every record, pointer or log node changed behind Jala's back, and
+// packages whose items' custody chains lead to the versions exported.
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "jala/evidence/signing.h"
@@ -101,6 +103,26 @@ TEST(EvidenceCliOnPostgres, TheAuditNamesAChangedLeaf) {
             nlohmann::json::array({"log entry 5: its leaf hash is not the stored one"}));
 }
 
+// PostgreSQL keeps the leaves too: cutting the last entry off leaves its leaf and its parent behind.
+TEST(EvidenceCliOnPostgres, TheAuditNamesARecordCutOffTheLogsEnd) {
+  std::string why_not;
+  std::optional<std::string> url = postgres_test_url(why_not);
+  if (url) url = fresh_postgres_schema(*url, "evidence_audit_cut", why_not);
+  if (!url) GTEST_SKIP() << why_not;
+  ASSERT_EQ(run_jala({"--db", *url, "ingest", JALA_SOURCE_DIR "/examples/reports.jsonl"}).exit_code, 0);
+  Result<storage::postgres::Connection> connection = storage::postgres::Connection::open(*url);
+  ASSERT_TRUE(connection.ok()) << connection.error().message();
+  ASSERT_TRUE(connection->execute("DELETE FROM log_entries WHERE leaf_index = 61").ok());
+  const JalaRun audit = run_jala({"--db", *url, "evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  ASSERT_EQ(problems.size(), 3U) << problems;
+  EXPECT_EQ(problems[0], "log node at level 0 index 61 (entries 61 to 61): stored past the log's end");
+  EXPECT_EQ(problems[1], "log node at level 1 index 30 (entries 60 to 61): stored past the log's end");
+  EXPECT_TRUE(problems[2].get<std::string>().ends_with(": in the store, pointing at entry 61, past the log's end"))
+      << problems;
+}
+
 TEST_F(EvidenceCli, TheAuditNamesRowsNoLogEntryNames) {
   const std::string insert =
       "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, tlp, text,"
@@ -146,6 +168,116 @@ TEST_F(EvidenceCli, AnExportedPackageVerifiesAndIsInTheCustodyChain) {
   EXPECT_EQ(events[1]["entry"]["legal_basis"], "MLA 2026/117");
   EXPECT_EQ(events[2]["entry"]["previous"], events[1]["leaf"]);
   EXPECT_EQ(jala({"evidence", "audit"}).exit_code, 0);
+}
+
+// Found in review: after a record was stored again, the next export's custody event chained to the
+// earlier version, so the version exported was in no chain.
+TEST_F(EvidenceCli, AnExportAfterARecordChangedChainsToTheVersionExported) {
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("first")}).exit_code, 0);
+  const std::string reports = read_file(JALA_SOURCE_DIR "/examples/reports.jsonl");
+  const std::size_t start = reports.find(R"({"id":"VN-MPS-2025-004812")");
+  ASSERT_NE(start, std::string::npos);
+  nlohmann::json amended = nlohmann::json::parse(reports.substr(start, reports.find('\n', start) - start));
+  amended["text"] = amended["text"].get<std::string>() + " (amended)";
+  write_file(m_scratch.file("amended.jsonl"), amended.dump() + "\n");
+  ASSERT_EQ(jala({"ingest", m_scratch.file("amended.jsonl")}).exit_code, 0);
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("second")}).exit_code, 0);
+
+  const JalaRun custody = jala({"evidence", "custody", "--json", "report", "VN-MPS", "VN-MPS-2025-004812"});
+  ASSERT_EQ(custody.exit_code, 0) << custody.err;
+  const nlohmann::json events = nlohmann::json::parse(custody.out)["events"];
+  ASSERT_EQ(events.size(), 2U) << events;  // the amended version, then the second export
+  const std::uint64_t version = events[0]["leaf"];
+  EXPECT_GT(version, 138U) << events;  // after the examples and the first export's events
+  EXPECT_EQ(events[0]["entry"]["kind"], "report");
+  EXPECT_EQ(events[1]["entry"]["action"], "exported");
+  EXPECT_EQ(events[1]["entry"]["previous"], version);
+  const std::string detail = events[1]["entry"]["detail"];
+  EXPECT_NE(detail.find(fmt::format(", version at leaf {} sha256 {}", version,
+                                    events[0]["entry"]["sha256"].get<std::string>())),
+            std::string::npos)
+      << detail;
+  const JalaRun audit = jala({"evidence", "audit"});
+  EXPECT_EQ(audit.exit_code, 0) << audit.out;
+}
+
+// Found in review: entries cut off the log's end went unnoticed. Here the last is an export's custody
+// event, so the store's custody chain of that item ends past the log's end.
+TEST_F(EvidenceCli, TheAuditNamesACustodyEventCutOffTheLogsEnd) {
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("package")}).exit_code, 0);
+  const std::uint64_t last =
+      nlohmann::json::parse(jala({"evidence", "head", "--json"}).out)["size"].get<std::uint64_t>() - 1;
+  ASSERT_EQ(
+      std::system(fmt::format("sqlite3 '{}' 'DELETE FROM log_entries WHERE leaf_index = {}'", m_db, last).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  const std::string want = fmt::format(
+      ": its custody chain ends at entry {}, past the log's end, but the log has no custody event of it", last);
+  EXPECT_TRUE(std::any_of(problems.begin(), problems.end(), [&](const nlohmann::json& problem) {
+    return problem.get<std::string>().ends_with(want);
+  })) << problems;
+}
+
+// The last entry here is a transaction's only version: its row points past the log's end, and the node
+// over it and its sibling is left behind.
+TEST_F(EvidenceCli, TheAuditNamesARecordCutOffTheLogsEnd) {
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' 'DELETE FROM log_entries WHERE leaf_index = 137'", m_db).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  ASSERT_EQ(problems.size(), 2U) << problems;
+  EXPECT_EQ(problems[0], "log node at level 1 index 68 (entries 136 to 137): stored past the log's end");
+  EXPECT_TRUE(problems[1].get<std::string>().starts_with("transaction ")) << problems;
+  EXPECT_TRUE(problems[1].get<std::string>().ends_with(": in the store, pointing at entry 137, past the log's end"))
+      << problems;
+}
+
+// Found in review: with its pointer gone, `custody` showed none of a record's export events.
+TEST_F(EvidenceCli, TheAuditNamesACustodyChainTheStoreLost) {
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("package")}).exit_code, 0);
+  const JalaRun custody = jala({"evidence", "custody", "--json", "report", "VN-MPS", "VN-MPS-2025-004812"});
+  const std::uint64_t event = nlohmann::json::parse(custody.out)["events"][1]["leaf"];
+  const std::string tamper =
+      "DELETE FROM log_records WHERE kind = 'custody:report' AND source_id = 'VN-MPS-2025-004812'";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, tamper).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  EXPECT_EQ(nlohmann::json::parse(audit.out)["problems"],
+            nlohmann::json::array({fmt::format("report VN-MPS VN-MPS-2025-004812: custody event at entry {}, but the "
+                                               "store keeps no custody chain for it",
+                                               event)}));
+}
+
+// Found in review: a record pointed at another entry passed the audit, and export then refused it.
+TEST_F(EvidenceCli, TheAuditNamesARecordPointedAtAnotherEntry) {
+  const std::string tamper = "UPDATE reports SET leaf_index = 5 WHERE source_id = 'VN-MPS-2025-004812'";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, tamper).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  EXPECT_EQ(nlohmann::json::parse(audit.out)["problems"],
+            nlohmann::json::array({"report VN-MPS VN-MPS-2025-004812: the store points at entry 5, but its latest "
+                                   "version is logged at entry 0"}));
+}
+
+// A custody event whose `previous` names another record's entry is named, besides the node over it.
+TEST_F(EvidenceCli, TheAuditNamesACustodyEventChainedElsewhere) {
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("package")}).exit_code, 0);
+  const JalaRun custody = jala({"evidence", "custody", "--json", "report", "VN-MPS", "VN-MPS-2025-004812"});
+  const std::uint64_t event = nlohmann::json::parse(custody.out)["events"][1]["leaf"];
+  const std::string tamper = fmt::format(  // char(34) is '"', which the shell's quotes would take
+      "UPDATE log_entries SET entry = replace(entry, char(34) || 'previous' || char(34) || ':0,',"
+      " char(34) || 'previous' || char(34) || ':5,') WHERE leaf_index = {}",
+      event);
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, tamper).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  const std::string want = fmt::format(
+      "log entry {}: custody event of report VN-MPS VN-MPS-2025-004812, not chained to its latest version or last "
+      "event before it",
+      event);
+  EXPECT_NE(std::find(problems.begin(), problems.end(), want), problems.end()) << problems;
 }
 
 TEST_F(EvidenceCli, AChangedItemFailsVerificationAndIsNamed) {

@@ -1,13 +1,16 @@
 // The evidence log, on every backend: appends in batches keep exactly the nodes a fresh recomputation
-// gives, and many nodes read at once are the nodes read one by one.
+// gives, many nodes read at once are the nodes read one by one, and custody events chain to the
+// version they concern.
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "backends.h"
 #include "jala/evidence/memory_tree_for_tests.h"
+#include "sample_report.h"
 
 namespace jala::storage {
 namespace {
@@ -105,6 +108,44 @@ TEST_P(EvidenceLogConformance, ReadsManyNodesAtOnceInTheOrderAsked) {
                     return {};
                   })
                   .ok());
+}
+
+// Found in review: an event after a record was stored again chained to the previous event, and so to
+// the earlier version, while the new version, the one exported, was in no chain.
+TEST_P(EvidenceLogConformance, ACustodyEventChainsToAVersionLoggedSinceTheLastEvent) {
+  CustodyEvent event;
+  event.record_kind = "report";
+  event.key = {"VN-MPS", "a"};
+  event.action = CustodyAction::exported;
+  event.who = "analyst";
+  event.at = Timestamp{1'700'000'000'000'001};
+  std::vector<std::uint64_t> events;
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_report(make_report("a")));  // leaf 0
+                    JALA_TRY_ASSIGN(const std::uint64_t first, t.append_custody(event));
+                    JALA_TRY(t.put_report(make_report("a", "amended")));  // leaf 2
+                    JALA_TRY_ASSIGN(const std::uint64_t second, t.append_custody(event));
+                    JALA_TRY_ASSIGN(const std::uint64_t third, t.append_custody(event));
+                    events = {first, second, third};
+                    return {};
+                  })
+                  .ok());
+  ASSERT_EQ(events, (std::vector<std::uint64_t>{1, 3, 4}));
+  std::vector<std::uint64_t> previous;
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    for (const std::uint64_t leaf : events) {
+                      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(leaf));
+                      previous.push_back(nlohmann::json::parse(entry).at("previous").get<std::uint64_t>());
+                    }
+                    JALA_TRY_ASSIGN(const std::optional<std::uint64_t> last,
+                                    view.log_index("custody:report", event.key));
+                    EXPECT_EQ(last, 4U);
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(previous, (std::vector<std::uint64_t>{0, 2, 3}));
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryBackend, EvidenceLogConformance, ::testing::ValuesIn(backends()),

@@ -10,9 +10,61 @@
 namespace jala::cli {
 namespace {
 
+using storage::RecordKey;
+
+// What the scan of the log learns of one record (kind "report" or "transaction", and key).
+struct LoggedRecord {
+  std::optional<std::uint64_t> version;  // the leaf of its latest logged version
+  std::string sha256;                    // that version's
+  std::optional<std::uint64_t> custody;  // the leaf of its latest custody event
+};
+// Every record the log names, with O(1) kept of each: the audit's one pass over the log fills it, and
+// the checks of the store's rows and pointers read it after.
+using LoggedRecords = std::map<std::pair<std::string, RecordKey>, LoggedRecord>;
+
+// A member of a log entry that must be a string; empty when it is missing or is not one.
+std::string string_member(const nlohmann::json& entry, const char* name) {
+  const auto found = entry.find(name);
+  return found != entry.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+// Reads entry `index` into `records`. A custody event must chain to its record's latest version or last
+// event as the scan has seen them so far: what append_custody() gave it (the later of the two since
+// 2026-12-04, the last event before), so a chain cut or pointed elsewhere is named.
+void scan_entry(std::uint64_t index, const std::string& entry, LoggedRecords& records,
+                std::vector<std::string>& problems) {
+  const nlohmann::json parsed = nlohmann::json::parse(entry, nullptr, false);
+  const bool custody = string_member(parsed, "kind") == "custody";
+  const std::string kind = string_member(parsed, custody ? "record" : "kind");
+  RecordKey key{string_member(parsed, "source"), string_member(parsed, "id")};
+  const std::string sha256 = string_member(parsed, "sha256");
+  if ((kind != "report" && kind != "transaction") || key.source.empty() || key.id.empty() ||
+      (!custody && sha256.empty())) {
+    problems.push_back(fmt::format("log entry {}: not a log entry", index));
+    return;
+  }
+  LoggedRecord& logged = records[{kind, key}];
+  if (!custody) {
+    logged.version = index;
+    logged.sha256 = sha256;
+    return;
+  }
+  const auto previous = parsed.find("previous");
+  const bool chained =
+      previous != parsed.end() && previous->is_number_unsigned() &&
+      (previous->get<std::uint64_t>() == logged.version || previous->get<std::uint64_t>() == logged.custody);
+  if (!chained) {
+    problems.push_back(
+        fmt::format("log entry {}: custody event of {} {} {}, not chained to its latest version or "
+                    "last event before it",
+                    index, kind, key.source, key.id));
+  }
+  logged.custody = index;
+}
+
 // The SHA-256 of the record's canonical JSON, as the log holds it; nullopt when the record is gone.
 Result<std::optional<std::string>> current_hash(const storage::ReadView& view, const std::string& kind,
-                                                const storage::RecordKey& key) {
+                                                const RecordKey& key) {
   if (kind == "report") {
     JALA_TRY_ASSIGN(const std::optional<model::Report> report, view.find_report(key));
     if (!report) return std::optional<std::string>();
@@ -45,6 +97,98 @@ void audit_nodes(const storage::ReadView& view, std::vector<evidence::Hash> leve
     level = std::move(parents);
     tainted = std::move(parents_tainted);
   }
+}
+
+// Stored nodes over entries past the log's end: what cutting entries off its end leaves behind. Appends
+// store each level's nodes left to right, so if any node of a level lies past the end, the first one does.
+Status audit_nodes_past_end(const storage::ReadView& view, std::uint64_t size, std::vector<std::string>& problems) {
+  for (unsigned level = 0; level < 64; ++level) {
+    const evidence::NodeId past{level, size >> level};
+    const Result<evidence::Hash> stored = view.log_node(past);
+    if (stored.ok()) {
+      const std::uint64_t first_entry = past.index << level;
+      problems.push_back(fmt::format("log node at level {} index {} (entries {} to {}): stored past the log's end",
+                                     level, past.index, first_entry, first_entry + ((std::uint64_t{1} << level) - 1)));
+    } else if (stored.error().code() != ErrorCode::not_found) {
+      return stored.error();
+    }
+  }
+  return {};
+}
+
+// ", past the log's end" when the store points at a leaf the log does not have.
+std::string past_end(std::uint64_t leaf, std::uint64_t size) { return leaf >= size ? ", past the log's end" : ""; }
+
+// Each record the log names against the store: its content, the leaf its row points at, and the last
+// leaf of its custody chain. Both must be the entries the scan found last: a package proves the one, and
+// `custody` follows the other.
+Status audit_records(const storage::ReadView& view, const LoggedRecords& records, std::uint64_t size,
+                     std::vector<std::string>& problems) {
+  for (const auto& [item, logged] : records) {
+    const auto& [kind, key] = item;
+    if (!logged.version) continue;  // its custody events are named as not chained
+    const std::string name = fmt::format("{} {} {}", kind, key.source, key.id);
+    JALA_TRY_ASSIGN(const std::optional<std::string> hash, current_hash(view, kind, key));
+    if (!hash) {
+      problems.push_back(fmt::format("{}: logged at entry {}, missing from the store", name, *logged.version));
+    } else if (*hash != logged.sha256) {
+      problems.push_back(fmt::format("{}: changed since it was logged at entry {}", name, *logged.version));
+    }
+    JALA_TRY_ASSIGN(const std::optional<std::uint64_t> leaf, view.log_index(kind, key));
+    if (leaf && *leaf != *logged.version) {
+      problems.push_back(fmt::format("{}: the store points at entry {}{}, but its latest version is logged at entry {}",
+                                     name, *leaf, past_end(*leaf, size), *logged.version));
+    }
+    JALA_TRY_ASSIGN(const std::optional<std::uint64_t> chain, view.log_index("custody:" + kind, key));
+    if (chain == logged.custody) continue;
+    if (!chain) {
+      problems.push_back(fmt::format("{}: custody event at entry {}, but the store keeps no custody chain for it", name,
+                                     *logged.custody));
+    } else if (!logged.custody) {
+      problems.push_back(fmt::format("{}: its custody chain ends at entry {}{}, but the log has no custody event of it",
+                                     name, *chain, past_end(*chain, size)));
+    } else {
+      problems.push_back(fmt::format("{}: its custody chain ends at entry {}{}, but its last custody event is entry {}",
+                                     name, *chain, past_end(*chain, size), *logged.custody));
+    }
+  }
+  return {};
+}
+
+// The audit, on one snapshot: `size` is the log's size, and `problems` what is wrong, in the order of
+// the checks.
+Status audit_log(const storage::ReadView& view, std::uint64_t& size, std::vector<std::string>& problems) {
+  JALA_TRY_ASSIGN(size, view.log_size());
+  LoggedRecords records;
+  std::vector<evidence::Hash> level;  // the leaves, recomputed from the entries
+  std::vector<bool> tainted;          // whether each disagrees with the store
+  for (std::uint64_t i = 0; i < size; ++i) {
+    JALA_TRY_ASSIGN(const std::string entry, view.log_entry(i));
+    const evidence::Hash leaf = evidence::leaf_hash(entry);
+    tainted.push_back(false);
+    if (view.log_stores_leaves()) {
+      const Result<evidence::Hash> stored = view.log_node({0, i});
+      tainted.back() = !stored.ok() || *stored != leaf;
+    }
+    if (tainted.back()) problems.push_back(fmt::format("log entry {}: its leaf hash is not the stored one", i));
+    level.push_back(leaf);
+    scan_entry(i, entry, records, problems);
+  }
+  audit_nodes(view, std::move(level), std::move(tainted), problems);
+  JALA_TRY(audit_nodes_past_end(view, size, problems));
+  JALA_TRY_ASSIGN(const auto unlogged, view.unlogged_records());
+  for (const auto& [kind, key] : unlogged) {
+    const auto logged = records.find({kind, key});
+    if (logged != records.end() && logged->second.version) continue;  // audit_records names where it points
+    JALA_TRY_ASSIGN(const std::optional<std::uint64_t> leaf, view.log_index(kind, key));
+    if (leaf) {
+      problems.push_back(fmt::format("{} {} {}: in the store, pointing at entry {}, past the log's end", kind,
+                                     key.source, key.id, *leaf));
+    } else {
+      problems.push_back(fmt::format("{} {} {}: in the store, but no log entry names it", kind, key.source, key.id));
+    }
+  }
+  return audit_records(view, records, size, problems);
 }
 
 }  // namespace
@@ -89,49 +233,7 @@ Result<int> evidence_audit_command(const Context& context, Output output) {
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   std::vector<std::string> problems;
   std::uint64_t size = 0;
-  JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(size, view.log_size());
-    // The latest entry of each record: earlier ones log versions the store no longer holds.
-    std::map<std::pair<std::string, storage::RecordKey>, std::pair<std::uint64_t, std::string>> latest;
-    std::vector<evidence::Hash> level;  // the leaves, recomputed from the entries
-    std::vector<bool> tainted;          // whether each disagrees with the store
-    for (std::uint64_t i = 0; i < size; ++i) {
-      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(i));
-      const evidence::Hash leaf = evidence::leaf_hash(entry);
-      tainted.push_back(false);
-      if (view.log_stores_leaves()) {
-        const Result<evidence::Hash> stored = view.log_node({0, i});
-        tainted.back() = !stored.ok() || *stored != leaf;
-      }
-      if (tainted.back()) problems.push_back(fmt::format("log entry {}: its leaf hash is not the stored one", i));
-      level.push_back(leaf);
-      const nlohmann::json parsed = nlohmann::json::parse(entry, nullptr, false);
-      if (!parsed.is_discarded() && parsed.value("kind", "") == "custody") continue;  // names no record content
-      if (parsed.is_discarded() || !parsed.contains("kind") || !parsed.contains("sha256")) {
-        problems.push_back(fmt::format("log entry {}: not a log entry", i));
-        continue;
-      }
-      latest[{parsed.at("kind").get<std::string>(),
-              storage::RecordKey{parsed.at("source").get<std::string>(), parsed.at("id").get<std::string>()}}] = {
-          i, parsed.at("sha256").get<std::string>()};
-    }
-    audit_nodes(view, std::move(level), std::move(tainted), problems);
-    JALA_TRY_ASSIGN(const auto unlogged, view.unlogged_records());
-    for (const auto& [kind, key] : unlogged) {
-      problems.push_back(fmt::format("{} {} {}: in the store, but no log entry names it", kind, key.source, key.id));
-    }
-    for (const auto& [item, logged] : latest) {
-      JALA_TRY_ASSIGN(const std::optional<std::string> hash, current_hash(view, item.first, item.second));
-      if (!hash) {
-        problems.push_back(fmt::format("{} {} {}: logged at entry {}, missing from the store", item.first,
-                                       item.second.source, item.second.id, logged.first));
-      } else if (*hash != logged.second) {
-        problems.push_back(fmt::format("{} {} {}: changed since it was logged at entry {}", item.first,
-                                       item.second.source, item.second.id, logged.first));
-      }
-    }
-    return {};
-  }));
+  JALA_TRY(store->read([&](const storage::ReadView& view) { return audit_log(view, size, problems); }));
   if (output == Output::json) {
     fmt::print("{}\n", nlohmann::ordered_json{{"entries", size}, {"problems", problems}}.dump());
   } else {

@@ -98,7 +98,9 @@ Status evidence_export_command(const Context& context, const EvidenceExportArgs&
   } else {
     JALA_TRY(write_package_directory(files, args.out));
   }
-  // Each item's custody chain records the export, naming the package by its manifest's SHA-256.
+  // Each item's custody chain records the export, naming the package by its manifest's SHA-256 and the
+  // version exported by its leaf and SHA-256: a version logged after the package was read would
+  // otherwise pass for the exported one, as the event chains to the record's latest version.
   const std::string manifest_sha256 = to_hex(sha256(files.at("manifest.jsonld")));
   const Status logged = store->write([&](storage::WriteTransaction& transaction) -> Status {
     for (const evidence::PackageItem& item : items) {
@@ -107,7 +109,8 @@ Status evidence_export_command(const Context& context, const EvidenceExportArgs&
                                         {item.source, item.id},
                                         action.performer,
                                         action.legal_basis,
-                                        "package manifest sha256 " + manifest_sha256,
+                                        fmt::format("package manifest sha256 {}, version at leaf {} sha256 {}",
+                                                    manifest_sha256, item.leaf_index, to_hex(sha256(item.record))),
                                         head.timestamp};
       JALA_TRY(transaction.append_custody(event));
     }

@@ -133,9 +133,10 @@ std::string_view to_string(CustodyAction action) {
 Result<std::uint64_t> WriteTransaction::append_custody(const CustodyEvent& event) {
   const std::string chain_kind = "custody:" + event.record_kind;
   JALA_TRY_ASSIGN(std::optional<std::uint64_t> previous, log_index(chain_kind, event.key));
-  if (!previous) {
-    JALA_TRY_ASSIGN(previous, log_index(event.record_kind, event.key));
-  }
+  JALA_TRY_ASSIGN(const std::optional<std::uint64_t> version, log_index(event.record_kind, event.key));
+  // A version logged since the last event is the one this event concerns: chaining to the last event
+  // would tie it to an older version.
+  if (version && (!previous || *version > *previous)) previous = version;
   if (!previous) {
     return failed_precondition("{} {} {} is not in the evidence log", event.record_kind, event.key.source,
                                event.key.id);

@@ -117,8 +117,8 @@ class ReadView {
   // The leaf of the latest logged version of a record (`kind` "report" or "transaction"), or of the
   // latest event of a record's custody chain (`kind` "custody:report" or "custody:transaction"), if any.
   virtual Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const = 0;
-  // Records the store holds that no log entry names (kind, key), by kind then key: rows written
-  // behind Jala's back.
+  // Records the store holds whose row names no leaf of the log (none, or one past its end), as (kind,
+  // key), by kind then key: rows written behind Jala's back, or left by entries cut off the log's end.
   virtual Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const = 0;
   // Reports whose latest version was logged after leaf `after` (or from the start), by leaf, at most
   // `limit`: what is new since a cursor.
@@ -168,8 +168,9 @@ RecordDigests digests_of(const model::Report& report);
 RecordDigests digests_of(const model::Transaction& transaction);
 
 // A custody event (docs/formats/evidence.md): who did what with a record, when, and on what legal
-// basis. Each is a leaf of the evidence log that names the item's previous leaf (its last custody
-// event, else its latest logged version), so an item's events form a chain.
+// basis. Each is a leaf of the evidence log that names the item's previous leaf (the later of its last
+// custody event and its latest logged version), so an item's events form a chain back to the version
+// they concern.
 enum class CustodyAction { collected, ingested, exported, shared, accessed };
 std::string_view to_string(CustodyAction action);
 

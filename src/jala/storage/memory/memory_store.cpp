@@ -126,12 +126,16 @@ class MemoryView : public WriteTransaction {
     return std::optional<std::uint64_t>(found->second);
   }
   Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override {
+    const auto unlogged = [&](const std::string& kind, const RecordKey& key) {
+      const auto found = m_state.logged.find({kind, key});
+      return found == m_state.logged.end() || found->second >= m_state.log_entries.size();
+    };
     std::vector<std::pair<std::string, RecordKey>> records;
     for (const auto& [key, entry] : m_state.reports) {
-      if (!m_state.logged.contains({"report", key})) records.emplace_back("report", key);
+      if (unlogged("report", key)) records.emplace_back("report", key);
     }
     for (const auto& [key, entry] : m_state.transactions) {
-      if (!m_state.logged.contains({"transaction", key})) records.emplace_back("transaction", key);
+      if (unlogged("transaction", key)) records.emplace_back("transaction", key);
     }
     return records;
   }

@@ -89,9 +89,11 @@ Result<std::optional<std::uint64_t>> View::log_index(std::string_view kind, cons
 
 Result<std::vector<std::pair<std::string, RecordKey>>> View::unlogged_records() const {
   JALA_TRY_ASSIGN(const Rows rows,
-                  query("SELECT 'report' AS kind, source, source_id FROM reports WHERE leaf_index IS NULL"
-                        " UNION ALL SELECT 'transaction', source, source_id FROM transactions"
-                        " WHERE leaf_index IS NULL ORDER BY 1, 2, 3"));
+                  query("WITH log AS (SELECT COALESCE(MAX(leaf_index) + 1, 0) AS size FROM log_entries)"
+                        " SELECT 'report' AS kind, source, source_id FROM reports, log"
+                        " WHERE leaf_index IS NULL OR leaf_index >= log.size"
+                        " UNION ALL SELECT 'transaction', source, source_id FROM transactions, log"
+                        " WHERE leaf_index IS NULL OR leaf_index >= log.size ORDER BY 1, 2, 3"));
   std::vector<std::pair<std::string, RecordKey>> records;
   for (std::size_t row = 0; row < rows.size(); ++row) {
     records.emplace_back(std::string(rows.text(row, 0)),

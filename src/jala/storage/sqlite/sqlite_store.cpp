@@ -160,9 +160,11 @@ class SqliteView final : public WriteTransaction {
   Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override {
     JALA_TRY_ASSIGN(Statement scan,
                     Statement::prepare(m_db,
-                                       "SELECT 'report', source, source_id FROM reports WHERE leaf_index IS NULL"
-                                       " UNION ALL SELECT 'transaction', source, source_id FROM transactions"
-                                       " WHERE leaf_index IS NULL ORDER BY 1, 2, 3"));
+                                       "WITH log AS (SELECT COALESCE(MAX(leaf_index) + 1, 0) AS size FROM log_entries)"
+                                       " SELECT 'report', source, source_id FROM reports, log"
+                                       " WHERE leaf_index IS NULL OR leaf_index >= log.size"
+                                       " UNION ALL SELECT 'transaction', source, source_id FROM transactions, log"
+                                       " WHERE leaf_index IS NULL OR leaf_index >= log.size ORDER BY 1, 2, 3"));
     std::vector<std::pair<std::string, RecordKey>> records;
     while (true) {
       JALA_TRY_ASSIGN(const bool row, scan.step());
