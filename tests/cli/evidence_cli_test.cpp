@@ -185,13 +185,19 @@ TEST_F(EvidenceCli, AnExportAfterARecordChangedChainsToTheVersionExported) {
 
   const JalaRun custody = jala({"evidence", "custody", "--json", "report", "VN-MPS", "VN-MPS-2025-004812"});
   ASSERT_EQ(custody.exit_code, 0) << custody.err;
-  const nlohmann::json events = nlohmann::json::parse(custody.out)["events"];
-  ASSERT_EQ(events.size(), 2U) << events;  // the amended version, then the second export
+  const nlohmann::json all = nlohmann::json::parse(custody.out)["events"];
+  // The whole history, oldest first: the first version and its export, the amended version and its export.
+  ASSERT_EQ(all.size(), 4U) << all;
+  EXPECT_EQ(all[0]["entry"]["kind"], "report");
+  EXPECT_EQ(all[1]["entry"]["action"], "exported");
+  EXPECT_EQ(all[1]["entry"]["previous"], all[0]["leaf"]);
+  const nlohmann::json events = {all[2], all[3]};
   const std::uint64_t version = events[0]["leaf"];
   EXPECT_GT(version, 138U) << events;  // after the examples and the first export's events
   EXPECT_EQ(events[0]["entry"]["kind"], "report");
   EXPECT_EQ(events[1]["entry"]["action"], "exported");
   EXPECT_EQ(events[1]["entry"]["previous"], version);
+  EXPECT_EQ(events[1]["entry"]["earlier"], all[1]["leaf"]);  // the events about the version before
   const std::string detail = events[1]["entry"]["detail"];
   EXPECT_NE(detail.find(fmt::format(", version at leaf {} sha256 {}", version,
                                     events[0]["entry"]["sha256"].get<std::string>())),

@@ -50,9 +50,11 @@ void scan_entry(std::uint64_t index, const std::string& entry, LoggedRecords& re
     return;
   }
   const auto previous = parsed.find("previous");
+  const auto earlier = parsed.find("earlier");  // the last event, when `previous` is a newer version
   const bool chained =
       previous != parsed.end() && previous->is_number_unsigned() &&
-      (previous->get<std::uint64_t>() == logged.version || previous->get<std::uint64_t>() == logged.custody);
+      (previous->get<std::uint64_t>() == logged.version || previous->get<std::uint64_t>() == logged.custody) &&
+      (earlier == parsed.end() || (earlier->is_number_unsigned() && earlier->get<std::uint64_t>() == logged.custody));
   if (!chained) {
     problems.push_back(
         fmt::format("log entry {}: custody event of {} {} {}, not chained to its latest version or "

@@ -4,6 +4,8 @@
 #include <fmt/core.h>
 
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -157,7 +159,7 @@ Status evidence_custody_command(const Context& context, const CustodyArgs& args)
     return invalid_argument("'{}' is not report or transaction", args.kind);
   }
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
-  std::vector<std::pair<std::uint64_t, nlohmann::json>> chain;  // newest first
+  std::map<std::uint64_t, nlohmann::json, std::greater<>> chain;  // newest first
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     const RecordKey key{args.source, args.id};
     JALA_TRY_ASSIGN(std::optional<std::uint64_t> index, view.log_index("custody:" + args.kind, key));
@@ -165,18 +167,27 @@ Status evidence_custody_command(const Context& context, const CustodyArgs& args)
       JALA_TRY_ASSIGN(index, view.log_index(args.kind, key));
     }
     if (!index) return not_found("the evidence log does not name {} {} {}", args.kind, args.source, args.id);
-    // Follow `previous` back to the record's logged version; each step goes to an earlier leaf.
-    while (index) {
-      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(*index));
+    // Follow `previous` back to a logged version of the record, and from an event that names `earlier`
+    // (the events about the versions before) that chain too. Every step goes to an earlier leaf.
+    std::vector<std::uint64_t> pending{*index};
+    const auto earlier_leaf = [](const nlohmann::json& parsed, std::string_view member, std::uint64_t than) {
+      const auto found = parsed.find(member);
+      return parsed.value("kind", "") == "custody" && found != parsed.end() && found->is_number_unsigned() &&
+                     found->get<std::uint64_t>() < than
+                 ? std::optional<std::uint64_t>(found->get<std::uint64_t>())
+                 : std::nullopt;
+    };
+    while (!pending.empty()) {
+      const std::uint64_t at = pending.back();
+      pending.pop_back();
+      if (chain.contains(at)) continue;
+      JALA_TRY_ASSIGN(const std::string entry, view.log_entry(at));
       nlohmann::json parsed = nlohmann::json::parse(entry, nullptr, false);
-      if (parsed.is_discarded()) return data_loss("log entry {} is not JSON; run `jala evidence audit`", *index);
-      std::optional<std::uint64_t> previous;
-      if (parsed.value("kind", "") == "custody" && parsed.contains("previous") &&
-          parsed.at("previous").is_number_unsigned() && parsed.at("previous").get<std::uint64_t>() < *index) {
-        previous = parsed.at("previous").get<std::uint64_t>();
+      if (parsed.is_discarded()) return data_loss("log entry {} is not JSON; run `jala evidence audit`", at);
+      for (const char* member : {"previous", "earlier"}) {
+        if (const std::optional<std::uint64_t> next = earlier_leaf(parsed, member, at)) pending.push_back(*next);
       }
-      chain.emplace_back(*index, std::move(parsed));
-      index = previous;
+      chain.emplace(at, std::move(parsed));
     }
     return {};
   }));

@@ -132,25 +132,32 @@ std::string_view to_string(CustodyAction action) {
 
 Result<std::uint64_t> WriteTransaction::append_custody(const CustodyEvent& event) {
   const std::string chain_kind = "custody:" + event.record_kind;
-  JALA_TRY_ASSIGN(std::optional<std::uint64_t> previous, log_index(chain_kind, event.key));
+  JALA_TRY_ASSIGN(const std::optional<std::uint64_t> last_event, log_index(chain_kind, event.key));
   JALA_TRY_ASSIGN(const std::optional<std::uint64_t> version, log_index(event.record_kind, event.key));
   // A version logged since the last event is the one this event concerns: chaining to the last event
-  // would tie it to an older version.
-  if (version && (!previous || *version > *previous)) previous = version;
+  // would tie it to an older version. The last event is then named as `earlier`, so that the record's
+  // whole history stays reachable.
+  std::optional<std::uint64_t> previous = last_event;
+  std::optional<std::uint64_t> earlier;
+  if (version && (!last_event || *version > *last_event)) {
+    previous = version;
+    earlier = last_event;
+  }
   if (!previous) {
     return failed_precondition("{} {} {} is not in the evidence log", event.record_kind, event.key.source,
                                event.key.id);
   }
-  const nlohmann::ordered_json entry = {{"kind", "custody"},
-                                        {"action", to_string(event.action)},
-                                        {"record", event.record_kind},
-                                        {"source", event.key.source},
-                                        {"id", event.key.id},
-                                        {"who", event.who},
-                                        {"legal_basis", event.legal_basis},
-                                        {"detail", event.detail},
-                                        {"previous", *previous},
-                                        {"at", format_rfc3339(event.at)}};
+  nlohmann::ordered_json entry = {{"kind", "custody"},
+                                  {"action", to_string(event.action)},
+                                  {"record", event.record_kind},
+                                  {"source", event.key.source},
+                                  {"id", event.key.id},
+                                  {"who", event.who},
+                                  {"legal_basis", event.legal_basis},
+                                  {"detail", event.detail},
+                                  {"previous", *previous},
+                                  {"at", format_rfc3339(event.at)}};
+  if (earlier) entry["earlier"] = *earlier;
   JALA_TRY_ASSIGN(const std::uint64_t index, append_log(entry.dump()));
   JALA_TRY(do_note_custody(chain_kind, event.key, index));
   return index;
