@@ -17,12 +17,12 @@ std::chrono::seconds seconds_until(SignInThrottle::Clock::time_point end, SignIn
 }  // namespace
 
 std::string SignInThrottle::key_of(std::string_view address) {
-  const std::string text(address);
+  std::string text(address);
   std::array<unsigned char, 16> bytes{};
   if (text.find(':') == std::string::npos || inet_pton(AF_INET6, text.c_str(), bytes.data()) != 1) return text;
   // An IPv4-mapped address is its IPv4 address.
-  constexpr std::array<unsigned char, 12> mapped{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-  if (std::equal(mapped.begin(), mapped.end(), bytes.begin())) {
+  constexpr std::array<unsigned char, 12> k_mapped{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (std::equal(k_mapped.begin(), k_mapped.end(), bytes.begin())) {
     return fmt::format("{}.{}.{}.{}", bytes[12], bytes[13], bytes[14], bytes[15]);
   }
   return fmt::format("{:02x}{:02x}:{:02x}{:02x}:{:02x}{:02x}:{:02x}{:02x}::/64", bytes[0], bytes[1], bytes[2], bytes[3],

@@ -32,8 +32,8 @@ bool names_loopback(const std::string& host) {
   std::array<unsigned char, 16> address{};
   if (inet_pton(AF_INET, host.c_str(), address.data()) == 1) return address[0] == 127;
   if (inet_pton(AF_INET6, host.c_str(), address.data()) == 1) {
-    constexpr std::array<unsigned char, 16> loopback{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
-    return address == loopback;
+    constexpr std::array<unsigned char, 16> k_loopback{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    return address == k_loopback;
   }
   return false;
 }
