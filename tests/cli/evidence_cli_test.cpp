@@ -87,33 +87,43 @@ TEST_F(EvidenceCli, TheAuditNamesAChangedLogEntry) {
             nlohmann::json::array({"log node at level 1 index 2 (entries 4 to 5): not the hash of its children"}));
 }
 
+// A fresh PostgreSQL schema holding the example reports, and a connection to it behind Jala's back; the
+// test is skipped (with the reason) when the test server is missing.
+class EvidenceCliOnPostgres : public ::testing::Test {
+ protected:
+  void ingest_examples(const std::string& schema) {
+    std::string why_not;
+    std::optional<std::string> url = postgres_test_url(why_not);
+    if (url) url = fresh_postgres_schema(*url, schema, why_not);
+    if (!url) GTEST_SKIP() << why_not;
+    m_url = *url;
+    ASSERT_EQ(run_jala({"--db", m_url, "ingest", JALA_SOURCE_DIR "/examples/reports.jsonl"}).exit_code, 0);
+    Result<storage::postgres::Connection> connection = storage::postgres::Connection::open(m_url);
+    ASSERT_TRUE(connection.ok()) << connection.error().message();
+    m_connection.emplace(std::move(connection).value());
+  }
+
+  std::string m_url;
+  std::optional<storage::postgres::Connection> m_connection;
+};
+
 // PostgreSQL keeps the leaves, so a changed leaf is named as one, and not again by the nodes above it.
-TEST(EvidenceCliOnPostgres, TheAuditNamesAChangedLeaf) {
-  std::string why_not;
-  std::optional<std::string> url = postgres_test_url(why_not);
-  if (url) url = fresh_postgres_schema(*url, "evidence_audit_leaf", why_not);
-  if (!url) GTEST_SKIP() << why_not;
-  ASSERT_EQ(run_jala({"--db", *url, "ingest", JALA_SOURCE_DIR "/examples/reports.jsonl"}).exit_code, 0);
-  Result<storage::postgres::Connection> connection = storage::postgres::Connection::open(*url);
-  ASSERT_TRUE(connection.ok()) << connection.error().message();
-  ASSERT_TRUE(connection->execute("UPDATE log_nodes SET hash = sha256(hash) WHERE level = 0 AND idx = 5").ok());
-  const JalaRun audit = run_jala({"--db", *url, "evidence", "audit", "--json"});
+TEST_F(EvidenceCliOnPostgres, TheAuditNamesAChangedLeaf) {
+  ingest_examples("evidence_audit_leaf");
+  if (IsSkipped() || HasFatalFailure()) return;
+  ASSERT_TRUE(m_connection->execute("UPDATE log_nodes SET hash = sha256(hash) WHERE level = 0 AND idx = 5").ok());
+  const JalaRun audit = run_jala({"--db", m_url, "evidence", "audit", "--json"});
   EXPECT_EQ(audit.exit_code, 1) << audit.err;
   EXPECT_EQ(nlohmann::json::parse(audit.out)["problems"],
             nlohmann::json::array({"log entry 5: its leaf hash is not the stored one"}));
 }
 
 // PostgreSQL keeps the leaves too: cutting the last entry off leaves its leaf and its parent behind.
-TEST(EvidenceCliOnPostgres, TheAuditNamesARecordCutOffTheLogsEnd) {
-  std::string why_not;
-  std::optional<std::string> url = postgres_test_url(why_not);
-  if (url) url = fresh_postgres_schema(*url, "evidence_audit_cut", why_not);
-  if (!url) GTEST_SKIP() << why_not;
-  ASSERT_EQ(run_jala({"--db", *url, "ingest", JALA_SOURCE_DIR "/examples/reports.jsonl"}).exit_code, 0);
-  Result<storage::postgres::Connection> connection = storage::postgres::Connection::open(*url);
-  ASSERT_TRUE(connection.ok()) << connection.error().message();
-  ASSERT_TRUE(connection->execute("DELETE FROM log_entries WHERE leaf_index = 61").ok());
-  const JalaRun audit = run_jala({"--db", *url, "evidence", "audit", "--json"});
+TEST_F(EvidenceCliOnPostgres, TheAuditNamesARecordCutOffTheLogsEnd) {
+  ingest_examples("evidence_audit_cut");
+  if (IsSkipped() || HasFatalFailure()) return;
+  ASSERT_TRUE(m_connection->execute("DELETE FROM log_entries WHERE leaf_index = 61").ok());
+  const JalaRun audit = run_jala({"--db", m_url, "evidence", "audit", "--json"});
   EXPECT_EQ(audit.exit_code, 1) << audit.err;
   const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
   ASSERT_EQ(problems.size(), 3U) << problems;

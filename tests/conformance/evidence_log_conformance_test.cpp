@@ -113,12 +113,7 @@ TEST_P(EvidenceLogConformance, ReadsManyNodesAtOnceInTheOrderAsked) {
 // Found in review: an event after a record was stored again chained to the previous event, and so to
 // the earlier version, while the new version, the one exported, was in no chain.
 TEST_P(EvidenceLogConformance, ACustodyEventChainsToAVersionLoggedSinceTheLastEvent) {
-  CustodyEvent event;
-  event.record_kind = "report";
-  event.key = {"VN-MPS", "a"};
-  event.action = CustodyAction::exported;
-  event.who = "analyst";
-  event.at = Timestamp{1'700'000'000'000'001};
+  const CustodyEvent event = make_export("report", {"VN-MPS", "a"});
   std::vector<std::uint64_t> events;
   ASSERT_TRUE(m_store
                   ->write([&](WriteTransaction& t) -> Status {

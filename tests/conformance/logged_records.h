@@ -15,13 +15,7 @@ inline Status write_logged_records(WriteTransaction& t) {
   JALA_TRY(t.put_transaction(make_transaction("t1")));  // leaf 1
   JALA_TRY(t.put_report(make_report("b")));             // leaf 2
   JALA_TRY(t.put_report(make_report("a", "again")));    // leaf 3
-  CustodyEvent event;
-  event.record_kind = "transaction";
-  event.key = {"VN-SBV", "t1"};
-  event.action = CustodyAction::exported;
-  event.who = "analyst";
-  event.at = Timestamp{1'700'000'000'000'001};
-  JALA_TRY(t.append_custody(event));  // leaf 4
+  JALA_TRY(t.append_custody(make_export("transaction", {"VN-SBV", "t1"})));  // leaf 4
   return {};
 }
 

@@ -1,10 +1,11 @@
-// A report and a transaction with every field set, for the storage suites.
+// A report and a transaction with every field set, and an export of one, for the storage suites.
 #pragma once
 
 #include <string>
 
 #include "jala/model/report.h"
 #include "jala/model/transaction.h"
+#include "jala/storage/store.h"
 
 namespace jala::storage {
 
@@ -39,6 +40,17 @@ inline model::Transaction make_transaction(std::string id) {
   transaction.channel = model::Channel::bank;
   transaction.reference = "invoice 7";
   return transaction;
+}
+
+// An analyst's export of the record `key` of `kind` ("report" or "transaction").
+inline CustodyEvent make_export(std::string kind, RecordKey key) {
+  CustodyEvent event;
+  event.record_kind = std::move(kind);
+  event.key = std::move(key);
+  event.action = CustodyAction::exported;
+  event.who = "analyst";
+  event.at = Timestamp{1'700'000'000'000'001};
+  return event;
 }
 
 }  // namespace jala::storage

@@ -24,15 +24,20 @@ class SharingConformance : public BackendTest {
     return added;
   }
 
-  std::vector<std::string> ids_and_versions(const SharedObjectQuery& query) {
-    std::vector<std::string> got;
+  std::vector<SharedObject> objects(const SharedObjectQuery& query) {
+    std::vector<SharedObject> page;
     EXPECT_TRUE(m_store
                     ->read([&](const ReadView& view) -> Status {
-                      JALA_TRY_ASSIGN(const std::vector<SharedObject> page, view.shared_objects(query));
-                      for (const SharedObject& object : page) got.push_back(object.id + "@" + object.version);
+                      JALA_TRY_ASSIGN(page, view.shared_objects(query));
                       return {};
                     })
                     .ok());
+    return page;
+  }
+
+  std::vector<std::string> ids_and_versions(const SharedObjectQuery& query) {
+    std::vector<std::string> got;
+    for (const SharedObject& object : objects(query)) got.push_back(object.id + "@" + object.version);
     return got;
   }
 };
@@ -80,13 +85,7 @@ TEST_P(SharingConformance, AnObjectLoweredByItsOriginIsReplacedAndAddedAnew) {
   SharedObjectQuery query;
   query.collection = "reports";
   query.tlp_max = model::Tlp::green;
-  std::vector<SharedObject> before;
-  ASSERT_TRUE(m_store
-                  ->read([&](const ReadView& view) -> Status {
-                    JALA_TRY_ASSIGN(before, view.shared_objects(query));
-                    return {};
-                  })
-                  .ok());
+  const std::vector<SharedObject> before = objects(query);
   ASSERT_EQ(before.size(), 1U);
 
   // The same or a higher TLP again changes nothing; another origin never lowers it.
@@ -101,13 +100,7 @@ TEST_P(SharingConformance, AnObjectLoweredByItsOriginIsReplacedAndAddedAnew) {
   green.record_id = "R-GREEN";
   EXPECT_TRUE(put(green).value());
   query.added_after = before.back().added;
-  std::vector<SharedObject> after;
-  ASSERT_TRUE(m_store
-                  ->read([&](const ReadView& view) -> Status {
-                    JALA_TRY_ASSIGN(after, view.shared_objects(query));
-                    return {};
-                  })
-                  .ok());
+  const std::vector<SharedObject> after = objects(query);
   ASSERT_EQ(after.size(), 1U);
   EXPECT_EQ(after[0].id, "email-addr--1");
   EXPECT_EQ(after[0].tlp, model::Tlp::green);
@@ -133,6 +126,8 @@ TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
   EXPECT_EQ(ids_and_versions(query),
             (std::vector<std::string>{"report--1@2026-01-01", "indicator--1@2026-02-01", "report--2@2026-01-01"}));
   query.versions = {.all = true};
+  EXPECT_EQ(ids_and_versions(query).size(), 4U);
+  query.versions = {.all = true, .exact = {"2026-01-01"}};  // all,2026-01-01: every version still
   EXPECT_EQ(ids_and_versions(query).size(), 4U);
   query.versions = {.first = true};
   EXPECT_EQ(ids_and_versions(query).front(), "indicator--1@2026-01-01");
@@ -166,13 +161,7 @@ TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
   // Times added are unique and increasing, so `added_after` resumes exactly where a page ended.
   query.limit = 1000;
   query.versions = {.all = true};
-  std::vector<SharedObject> all;
-  ASSERT_TRUE(m_store
-                  ->read([&](const ReadView& view) -> Status {
-                    JALA_TRY_ASSIGN(all, view.shared_objects(query));
-                    return {};
-                  })
-                  .ok());
+  const std::vector<SharedObject> all = objects(query);
   ASSERT_EQ(all.size(), 4U);
   for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].added, all[i].added);
   EXPECT_EQ(all[0].record_source, "s");

@@ -6,6 +6,7 @@
 
 #include "jala/model/text.h"
 #include "jala/storage/postgres/view.h"
+#include "jala/storage/sql_sharing.h"
 
 namespace jala::storage::postgres {
 namespace {
@@ -154,18 +155,11 @@ Result<std::vector<SharedObject>> View::shared_objects(const SharedObjectQuery& 
   if (!query_of.types.empty()) sql += " AND " + in("object_type", query_of.types);
   if (!query_of.ids.empty()) sql += " AND " + in("object_id", query_of.ids);
   const VersionMatch& versions = query_of.versions;
-  if (!versions.all) {
-    std::vector<std::string> any;
-    if (!versions.exact.empty()) any.push_back(in("version", versions.exact));
-    for (const auto& [wanted, chosen] : {std::pair{versions.first, "MIN"}, std::pair{versions.last, "MAX"}}) {
-      if (!wanted) continue;
-      any.push_back(
-          fmt::format("version = (SELECT {}(version) FROM shared_objects AS v"
-                      " WHERE v.collection = o.collection AND v.object_id = o.object_id AND v.tlp <= $2)",
-                      chosen));
-    }
-    sql += fmt::format(" AND ({})", any.empty() ? "FALSE" : fmt::format("{}", fmt::join(any, " OR ")));
+  const std::string exact = placeholders(static_cast<int>(params.size()) + 1, versions.exact.size());
+  if (!versions.all) {  // else the list is not in the SQL, and its parameters could not be typed
+    for (const std::string& version : versions.exact) params.text(version);
   }
+  sql += version_condition(versions, exact, "$2");
   sql += fmt::format(" ORDER BY added_us LIMIT ${}", params.size() + 1);
   params.integer(static_cast<std::int64_t>(std::min<std::size_t>(query_of.limit, INT64_MAX)));
   JALA_TRY_ASSIGN(const Rows rows, query(sql, params));
@@ -188,40 +182,33 @@ Result<std::vector<SharedObject>> View::shared_objects(const SharedObjectQuery& 
 }
 
 Result<bool> View::put_shared_object(const SharedObject& object) {
-  // Stamped now, or just after the collection's newest object: unique and increasing per collection.
-  // Held from the same origin at a higher TLP, the object is replaced (store.h says why).
-  const Timestamp added = now();
-  JALA_TRY_ASSIGN(const Rows lowered,
-                  query("UPDATE shared_objects SET tlp = $4, object = $6, record_source = $7, record_id = $8,"
-                        " added_us = GREATEST($9, (SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = $1))"
-                        " WHERE collection = $1 AND object_id = $2 AND version = $3 AND origin = $5 AND tlp > $4",
-                        Params()
-                            .text(object.collection)
-                            .text(object.id)
-                            .text(object.version)
-                            .integer(static_cast<std::int64_t>(object.tlp))
-                            .text(object.origin)
-                            .text(object.object)
-                            .text(object.record_source)
-                            .text(object.record_id)
-                            .integer(added.unix_micros)));
-  if (lowered.changed() > 0) return true;
-  JALA_TRY_ASSIGN(const Rows inserted,
-                  query("INSERT INTO shared_objects (collection, object_id, version, object_type, tlp, origin,"
-                        " added_us, object, record_source, record_id) VALUES ($1, $2, $3, $4, $5, $6, GREATEST($7,"
-                        " COALESCE((SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = $1), $7)), $8,"
-                        " $9, $10) ON CONFLICT (collection, object_id, version) DO NOTHING",
-                        Params()
+  // Stamped now, or just after the collection's newest object: unique and increasing per collection. Held
+  // from the same origin at a higher TLP, the object is replaced (store.h says why). Both statements take
+  // the same parameters.
+  const Params params = Params()
                             .text(object.collection)
                             .text(object.id)
                             .text(object.version)
                             .text(object.type)
                             .integer(static_cast<std::int64_t>(object.tlp))
                             .text(object.origin)
-                            .integer(added.unix_micros)
+                            .integer(now().unix_micros)
                             .text(object.object)
                             .text(object.record_source)
-                            .text(object.record_id)));
+                            .text(object.record_id);
+  JALA_TRY_ASSIGN(const Rows lowered,
+                  query("UPDATE shared_objects SET tlp = $5, object = $8, record_source = $9, record_id = $10,"
+                        " added_us = GREATEST($7, (SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = $1))"
+                        " WHERE collection = $1 AND object_id = $2 AND version = $3 AND object_type = $4"
+                        " AND origin = $6 AND tlp > $5",
+                        params));
+  if (lowered.changed() > 0) return true;
+  JALA_TRY_ASSIGN(const Rows inserted,
+                  query("INSERT INTO shared_objects (collection, object_id, version, object_type, tlp, origin,"
+                        " added_us, object, record_source, record_id) VALUES ($1, $2, $3, $4, $5, $6, GREATEST($7,"
+                        " COALESCE((SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = $1), $7)), $8,"
+                        " $9, $10) ON CONFLICT (collection, object_id, version) DO NOTHING",
+                        params));
   return inserted.changed() > 0;
 }
 

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "jala/model/text.h"
+#include "jala/storage/sql_sharing.h"
 #include "jala/storage/store.h"
 
 namespace jala::storage::sqlite {
@@ -68,18 +69,7 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
   if (!query.types.empty()) sql += fmt::format(" AND object_type IN ({})", placeholders(query.types.size()));
   if (!query.ids.empty()) sql += fmt::format(" AND object_id IN ({})", placeholders(query.ids.size()));
   const VersionMatch& versions = query.versions;
-  if (!versions.all) {
-    std::vector<std::string> any;
-    if (!versions.exact.empty()) any.push_back(fmt::format("version IN ({})", placeholders(versions.exact.size())));
-    for (const auto& [wanted, chosen] : {std::pair{versions.first, "MIN"}, std::pair{versions.last, "MAX"}}) {
-      if (!wanted) continue;
-      any.push_back(
-          fmt::format("version = (SELECT {}(version) FROM shared_objects AS v"
-                      " WHERE v.collection = o.collection AND v.object_id = o.object_id AND v.tlp <= ?)",
-                      chosen));
-    }
-    sql += fmt::format(" AND ({})", any.empty() ? "0" : fmt::format("{}", fmt::join(any, " OR ")));
-  }
+  sql += version_condition(versions, placeholders(versions.exact.size()), "?");
   sql += fmt::format(" ORDER BY {} LIMIT ?", added);
   JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, sql));
   int parameter = 1;
@@ -170,13 +160,15 @@ Result<SelectorReports> ShareStatements::first_reports_with_selector(const model
 }
 
 Result<bool> ShareStatements::put_object(const SharedObject& object, Timestamp now) const {
-  // Stamped now, or just after the collection's newest object: unique and increasing per collection. The
-  // two statements share their parameters (?4, the type, only the insert reads).
+  // Stamped now, or just after the collection's newest object: unique and increasing per collection. Held
+  // from the same origin at a higher TLP, the object is replaced (store.h says why). Both statements take
+  // the same parameters.
   JALA_TRY_ASSIGN(Statement * lowered,
                   prepared(m_lower_object,
                            "UPDATE shared_objects SET tlp = ?5, object = ?8, record_source = ?9, record_id = ?10,"
                            " added_us = MAX(?7, (SELECT MAX(added_us) + 1 FROM shared_objects WHERE collection = ?1))"
-                           " WHERE collection = ?1 AND object_id = ?2 AND version = ?3 AND origin = ?6 AND tlp > ?5"));
+                           " WHERE collection = ?1 AND object_id = ?2 AND version = ?3 AND object_type = ?4"
+                           " AND origin = ?6 AND tlp > ?5"));
   JALA_TRY_ASSIGN(Statement * insert,
                   prepared(m_insert_object,
                            "INSERT INTO shared_objects (collection, object_id, version, object_type, tlp, origin,"
