@@ -13,20 +13,13 @@
 #include "jala/storage/sqlite/sqlite_store.h"
 #include "logged_records.h"
 #include "sample_report.h"
+#include "sqlite_shell.h"
 #include "support/scratch_folder.h"
 
 namespace jala::storage {
 namespace {
 
 using jala::testing::ScratchFolder;
-
-// Runs `sql` on the store file with the sqlite3 shell, as an older Jala would have left the store;
-// the shell's exit status.
-int run_sqlite3(const std::filesystem::path& store, const std::string& sql) {
-  const std::filesystem::path script = store.string() + ".sql";
-  std::ofstream(script) << sql;
-  return std::system(fmt::format("sqlite3 '{}' < '{}'", store.string(), script.string()).c_str());
-}
 
 TEST(SqliteStore, RefusesAStoreFromANewerJala) {
   const ScratchFolder scratch("newer");
@@ -58,14 +51,6 @@ std::string undo_schema_7() {
       level, in_tile);
 }
 
-// What the sqlite3 shell prints for `sql` on the store file.
-std::string sqlite3_output(const std::filesystem::path& store, const std::string& sql) {
-  const std::filesystem::path out = store.string() + ".out";
-  if (run_sqlite3(store, ".output " + out.string() + "\n" + sql) != 0) return "(sqlite3 failed)";
-  std::ifstream in(out);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // Schema 9 undone: each record's latest leaf in log_records, not in its row.
 std::string undo_schema_9() {
   return "INSERT INTO log_records SELECT 'report', source, source_id, leaf_index FROM reports"
@@ -89,6 +74,14 @@ std::string undo_schema_10(std::span<const evidence::Hash> leaves) {
 std::string undo_schema_8() {
   return "ALTER TABLE partners DROP COLUMN overlap_max_set; ALTER TABLE partners DROP COLUMN"
          " overlap_sessions_per_day;";
+}
+
+// Schema 11 undone: selectors kept unique by a constraint of their table, not an index of their own.
+std::string undo_schema_11() {
+  return "CREATE TABLE selectors_v10 (selector_key INTEGER PRIMARY KEY, type TEXT NOT NULL, value TEXT NOT NULL,"
+         " UNIQUE (type, value));"
+         " INSERT INTO selectors_v10 SELECT selector_key, type, value FROM selectors; DROP TABLE selectors;"
+         " ALTER TABLE selectors_v10 RENAME TO selectors;";
 }
 
 // What schemas 9, 8, 7, 6 and 5 changed, undone to make an older store from a current one.
@@ -246,19 +239,44 @@ TEST(SqliteStore, UpgradesTheRecordsLeavesIntoTheirRows) {
   ASSERT_TRUE((*store)->read(expect_logged_records).ok());
 }
 
-TEST(SqliteStore, DropsAndBuildsTheLedgerIndexes) {
-  const ScratchFolder scratch("ledger_indexes");
+// A store of schema 10 keeps selectors unique by a constraint; upgraded, by an index that a bulk load can
+// drop, with the same keys, and every foreign key still pointing at its selector.
+TEST(SqliteStore, UpgradesSelectorsToAnIndexOfTheirOwn) {
+  const ScratchFolder scratch("v10");
   const std::filesystem::path path = scratch.file("jala.db");
-  const std::string list =
-      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'"
-      " AND name LIKE 'transactions_by_%' ORDER BY name;";
+  const std::string keys = "SELECT selector_key, type, value FROM selectors ORDER BY selector_key;";
+  std::string before;
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)
+                    ->write([](WriteTransaction& t) -> Status {
+                      JALA_TRY(t.put_report(make_report("a")));
+                      return {};
+                    })
+                    .ok());
+    ASSERT_TRUE((*store)
+                    ->write([](WriteTransaction& t) -> Status {
+                      JALA_TRY(t.put_transaction(make_transaction("t")));
+                      return {};
+                    })
+                    .ok());
+    before = sqlite3_output(path, keys);
+  }
+  ASSERT_EQ(run_sqlite3(path, "PRAGMA foreign_keys = OFF;" + undo_schema_11() + " PRAGMA user_version = 10;"), 0);
+  EXPECT_EQ(sqlite3_output(path, "SELECT count(*) FROM sqlite_master WHERE name = 'selectors_by_value';"), "0\n");
+
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
-  ASSERT_TRUE(store.ok());
-  EXPECT_EQ(sqlite3_output(path, list), "transactions_by_from\ntransactions_by_to\n");
-  ASSERT_TRUE((*store)->write([](WriteTransaction& t) { return t.drop_ledger_indexes(); }).ok());
-  EXPECT_EQ(sqlite3_output(path, list), "");
-  ASSERT_TRUE((*store)->write([](WriteTransaction& t) { return t.build_ledger_indexes(); }).ok());
-  EXPECT_EQ(sqlite3_output(path, list), "transactions_by_from\ntransactions_by_to\n");
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  EXPECT_EQ(sqlite3_output(path, keys), before);
+  EXPECT_EQ(sqlite3_output(path, "SELECT sql FROM sqlite_master WHERE name = 'selectors_by_value';"),
+            "CREATE UNIQUE INDEX selectors_by_value ON selectors (type, value)\n");
+  EXPECT_EQ(sqlite3_output(path, "PRAGMA foreign_key_check;"), "");
+  const Result<std::optional<model::Transaction>> found = read_value(**store, [](const ReadView& view) {
+    return view.find_transaction({"VN-SBV", "t"});
+  });
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->to.value, "+84912345678");
 }
 
 TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {

@@ -43,7 +43,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
   };
 
   if (args.bulk) {
-    JALA_TRY(store->write([](storage::WriteTransaction& t) { return t.drop_ledger_indexes(); }));
+    JALA_TRY(store->write([](storage::WriteTransaction& t) { return t.start_bulk_load(); }));
   }
   for (const std::string& file : args.files) {
     Result<intake::Format> format = forced_format ? Result<intake::Format>(*forced_format)
@@ -77,7 +77,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
 
   // After --bulk, and after a bulk load that was interrupted: what the indexes lack is built now.
   if (args.bulk && !quiet_stderr) fmt::print(stderr, "jala: ingest: building the indexes of accounts' transactions\n");
-  const Status indexed = store->write([](storage::WriteTransaction& t) { return t.build_ledger_indexes(); });
+  const Status indexed = store->write([](storage::WriteTransaction& t) { return t.finish_bulk_load(); });
   if (!indexed.ok()) note_error({"store", 0, indexed.error().with_context("building indexes").message()});
 
   if (args.output == Output::json) {

@@ -1,5 +1,5 @@
 // The indexes that find an account's transactions, as both SQL backends define them (schema 1 of
-// each): what a bulk load drops and builds again (store.h, WriteTransaction::drop_ledger_indexes).
+// each): what a bulk load drops and builds again (store.h, WriteTransaction::start_bulk_load).
 // The statements are the same in SQLite and PostgreSQL.
 #pragma once
 

@@ -55,9 +55,23 @@ std::string record_sha256(const model::Transaction& transaction) {
   return to_hex(sha256(canonical_record(transaction)));
 }
 
-RecordDigests digests_of(const model::Report& report) { return {model::content_hash(report), record_sha256(report)}; }
+namespace {
+
+RecordDigests make_digests(std::string_view kind, std::string_view source, std::string_view id,
+                           const Sha256Digest& content_hash, std::string_view record_hash) {
+  RecordDigests digests{content_hash, log_entry_json(kind, source, id, record_hash, now()), {}};
+  digests.log_leaf = evidence::leaf_hash(digests.log_entry);
+  return digests;
+}
+
+}  // namespace
+
+RecordDigests digests_of(const model::Report& report) {
+  return make_digests("report", report.source, report.id, model::content_hash(report), record_sha256(report));
+}
 RecordDigests digests_of(const model::Transaction& transaction) {
-  return {model::content_hash(transaction), record_sha256(transaction)};
+  return make_digests("transaction", transaction.source, transaction.id, model::content_hash(transaction),
+                      record_sha256(transaction));
 }
 
 Result<graph::LinkInput> ReadView::link_input() const {
@@ -74,7 +88,7 @@ Result<PutOutcome> WriteTransaction::put_report(const model::Report& report, con
   if (outcome == PutOutcome::unchanged) {
     if (report.assessment) JALA_TRY(do_put_assessment({report.source, report.id}, *report.assessment));
   } else {
-    JALA_TRY(log_record("report", {report.source, report.id}, digests.record_sha256, leaf));
+    JALA_TRY(log_record("report", {report.source, report.id}, digests, leaf));
   }
   return outcome;
 }
@@ -85,15 +99,14 @@ Result<PutOutcome> WriteTransaction::put_transaction(const model::Transaction& t
   JALA_TRY_ASSIGN(const std::uint64_t leaf, next_log_leaf());
   JALA_TRY_ASSIGN(const PutOutcome outcome, do_put_transaction(transaction, digests.content_hash, leaf));
   if (outcome != PutOutcome::unchanged) {
-    JALA_TRY(log_record("transaction", {transaction.source, transaction.id}, digests.record_sha256, leaf));
+    JALA_TRY(log_record("transaction", {transaction.source, transaction.id}, digests, leaf));
   }
   return outcome;
 }
 
-Status WriteTransaction::log_record(std::string_view kind, const RecordKey& key, std::string_view record_sha256,
+Status WriteTransaction::log_record(std::string_view kind, const RecordKey& key, const RecordDigests& digests,
                                     std::uint64_t leaf) {
-  JALA_TRY_ASSIGN(const std::uint64_t index,
-                  append_log(log_entry_json(kind, key.source, key.id, record_sha256, now())));
+  JALA_TRY_ASSIGN(const std::uint64_t index, append_log(digests.log_entry, digests.log_leaf));
   if (index != leaf) {
     return internal_error("{} {}/{} was stored for log leaf {} but logged at {}", kind, key.source, key.id, leaf,
                           index);
@@ -110,8 +123,12 @@ Result<std::uint64_t> WriteTransaction::next_log_leaf() {
 }
 
 Result<std::uint64_t> WriteTransaction::append_log(std::string_view entry) {
+  return append_log(entry, evidence::leaf_hash(entry));
+}
+
+Result<std::uint64_t> WriteTransaction::append_log(std::string_view entry, const evidence::Hash& leaf_hash) {
   JALA_TRY_ASSIGN(const std::uint64_t index, next_log_leaf());
-  const std::vector<evidence::Node> completed = m_log_edge->append(evidence::leaf_hash(entry));
+  const std::vector<evidence::Node> completed = m_log_edge->append(leaf_hash);
   if (Status appended = do_append_log(index, entry, completed); !appended.ok()) {
     m_log_edge.reset();  // the edge no longer says what the backend holds: read it again if asked
     return std::move(appended).error();

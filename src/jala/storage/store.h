@@ -158,11 +158,13 @@ std::string record_sha256(const model::Report& report);
 std::string record_sha256(const model::Transaction& transaction);
 
 // What storing a record computes from the record alone: its model::content_hash(), which tells a changed
-// record from an unchanged one, and its record_sha256(), which its log entry holds. They are most of a
-// put's CPU time, so an ingest computes them on a thread of its own, ahead of the store.
+// record from an unchanged one, and the evidence log's entry for it (which holds its record_sha256()) with
+// the entry's leaf hash, logged if the version is new. They are most of a put's CPU time, so an ingest
+// computes them on a thread of its own, ahead of the store; the entry's `logged_at` is when they were made.
 struct RecordDigests {
   Sha256Digest content_hash{};
-  std::string record_sha256;
+  std::string log_entry;
+  evidence::Hash log_leaf{};
 };
 RecordDigests digests_of(const model::Report& report);
 RecordDigests digests_of(const model::Transaction& transaction);
@@ -211,12 +213,16 @@ class WriteTransaction : public ReadView {
   virtual Status put_partner(const Partner& partner) = 0;
   virtual Status set_share_state(std::string_view name, std::string_view value) = 0;
 
-  // Bulk loading (`jala ingest --bulk`): drops the two indexes that find an account's transactions, so
-  // that a large load appends without keeping them in order, and builds the missing ones again (a
-  // sort, much cheaper than ten million random inserts). Without them every answer stays the same;
-  // reading one account's transactions scans them all.
-  virtual Status drop_ledger_indexes() = 0;
-  virtual Status build_ledger_indexes() = 0;
+  // Bulk loading (`jala ingest --bulk`). start_bulk_load() drops the indexes that a large load would
+  // otherwise keep in order one random insert at a time: the two that find an account's transactions and,
+  // in SQLite, the one that keeps selectors unique, whose uniqueness this connection then keeps in memory
+  // (every selector's key, read once; about 100 bytes each). finish_bulk_load() builds whatever index is
+  // missing (a sort, much cheaper than millions of random inserts) and is a no-op when none is; run it
+  // also after a bulk load that was interrupted. Meanwhile every answer stays the same, though reading one
+  // account's transactions scans them all, and another connection's write first builds the selectors'
+  // index again.
+  virtual Status start_bulk_load() = 0;
+  virtual Status finish_bulk_load() = 0;
 
  protected:
   virtual Status do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) = 0;
@@ -241,7 +247,9 @@ class WriteTransaction : public ReadView {
   // The leaf the next append_log() will give: the log's size, after this transaction's appends.
   Result<std::uint64_t> next_log_leaf();
   // Logs a stored version of a record, at `leaf` (what next_log_leaf() gave before the put).
-  Status log_record(std::string_view kind, const RecordKey& key, std::string_view record_sha256, std::uint64_t leaf);
+  Status log_record(std::string_view kind, const RecordKey& key, const RecordDigests& digests, std::uint64_t leaf);
+  // Appends `entry`, whose leaf hash is `leaf_hash`; returns its leaf.
+  Result<std::uint64_t> append_log(std::string_view entry, const evidence::Hash& leaf_hash);
 };
 
 class Store {

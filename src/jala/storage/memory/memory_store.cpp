@@ -186,8 +186,8 @@ class MemoryView : public WriteTransaction {
     m_state.sharing.partners.insert_or_assign(partner.name, partner);
     return {};
   }
-  Status drop_ledger_indexes() override { return {}; }  // maps, always in order
-  Status build_ledger_indexes() override { return {}; }
+  Status start_bulk_load() override { return {}; }  // maps, always in order
+  Status finish_bulk_load() override { return {}; }
   Status set_share_state(std::string_view name, std::string_view value) override {
     m_state.sharing.state.insert_or_assign(std::string(name), std::string(value));
     return {};

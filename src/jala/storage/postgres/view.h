@@ -56,8 +56,8 @@ class View final : public WriteTransaction {
   Result<bool> put_shared_object(const SharedObject& object) override;
   Status put_partner(const Partner& partner) override;
   Status set_share_state(std::string_view name, std::string_view value) override;
-  Status drop_ledger_indexes() override;
-  Status build_ledger_indexes() override;
+  Status start_bulk_load() override;
+  Status finish_bulk_load() override;
 
  protected:
   Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash,

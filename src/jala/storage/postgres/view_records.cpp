@@ -154,8 +154,8 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
   return PutOutcome::updated;
 }
 
-Status View::drop_ledger_indexes() { return m_connection.execute(k_drop_ledger_indexes); }
-Status View::build_ledger_indexes() { return m_connection.execute(k_build_ledger_indexes); }
+Status View::start_bulk_load() { return m_connection.execute(k_drop_ledger_indexes); }
+Status View::finish_bulk_load() { return m_connection.execute(k_build_ledger_indexes); }
 
 Result<std::optional<model::Report>> View::find_report(const RecordKey& key) const {
   JALA_TRY_ASSIGN(const Rows found,

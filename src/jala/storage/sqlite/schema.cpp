@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 10> k_migrations = {
+constexpr std::array<std::string_view, 11> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -190,6 +190,20 @@ CREATE INDEX reports_by_leaf ON reports (leaf_index);
     R"sql(
 DELETE FROM log_nodes WHERE position < (1 << 57) AND position % 2 = 0;
 )sql",
+    // 10 -> 11: selectors kept unique by an index of their own instead of a constraint, so that a bulk
+    // load can drop it and build it again by a sort (WriteTransaction::start_bulk_load). SQLite cannot
+    // drop a constraint: the table is rebuilt with the same keys (foreign keys are off while migrating).
+    R"sql(
+CREATE TABLE selectors_rebuilt (
+  selector_key INTEGER PRIMARY KEY,
+  type         TEXT NOT NULL,
+  value        TEXT NOT NULL
+);
+INSERT INTO selectors_rebuilt (selector_key, type, value) SELECT selector_key, type, value FROM selectors;
+DROP TABLE selectors;
+ALTER TABLE selectors_rebuilt RENAME TO selectors;
+CREATE UNIQUE INDEX selectors_by_value ON selectors (type, value);
+)sql",
 };
 
 Result<int> read_version(sqlite3* connection) {
@@ -199,15 +213,8 @@ Result<int> read_version(sqlite3* connection) {
   return static_cast<int>(statement.column_int(0));
 }
 
-}  // namespace
-
-int current_schema_version() { return static_cast<int>(k_migrations.size()); }
-
-Status migrate(sqlite3* connection) {
-  // An up-to-date store needs no write lock: opening it while an ingest writes (`jala stats` during a
-  // long ingest) must not wait for the writer.
-  JALA_TRY_ASSIGN(const int found, read_version(connection));
-  if (found == current_schema_version()) return {};
+// Runs the migrations the store lacks, in one transaction.
+Status apply_migrations(sqlite3* connection) {
   JALA_TRY(execute(connection, "BEGIN IMMEDIATE"));
   auto rollback_on_error = [&](Status status) -> Status {
     if (!status.ok()) (void)execute(connection, "ROLLBACK");
@@ -225,6 +232,23 @@ Status migrate(sqlite3* connection) {
     JALA_TRY(rollback_on_error(execute(connection, fmt::format("PRAGMA user_version = {}", step + 1))));
   }
   return execute(connection, "COMMIT");
+}
+
+}  // namespace
+
+int current_schema_version() { return static_cast<int>(k_migrations.size()); }
+
+Status migrate(sqlite3* connection) {
+  // An up-to-date store needs no write lock: opening it while an ingest writes (`jala stats` during a
+  // long ingest) must not wait for the writer.
+  JALA_TRY_ASSIGN(const int found, read_version(connection));
+  if (found == current_schema_version()) return {};
+  // A migration may rebuild a table that others refer to (10 -> 11), which SQLite allows only with foreign
+  // keys off; the pragma has no effect inside a transaction, so it is set around it.
+  JALA_TRY(execute(connection, "PRAGMA foreign_keys = OFF"));
+  const Status migrated = apply_migrations(connection);
+  JALA_TRY(execute(connection, "PRAGMA foreign_keys = ON"));
+  return migrated;
 }
 
 }  // namespace jala::storage::sqlite

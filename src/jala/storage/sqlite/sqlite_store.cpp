@@ -96,13 +96,22 @@ struct SqliteStore::Parts {
   sqlite::LogStatements log;
   sqlite::ShareStatements share;
   sqlite::AssessmentStatements assessments;
-  // Selector keys known to be committed; bounded, and dropped whenever a write rolls back.
+  // Selector keys known to be committed, keyed by the type's byte and the value; dropped whenever a write
+  // rolls back. Bounded, except during a bulk load, when they are every selector's (complete) and keep
+  // selectors unique in place of their dropped index.
   std::unordered_map<std::string, std::int64_t> selector_keys;
+  bool bulk_load = false;
+  bool selector_keys_complete = false;
 };
 
 namespace {
 
 constexpr std::size_t k_max_cached_selector_keys = 1 << 20;
+
+// The index that keeps selectors unique, which a bulk load drops (schema 11; WriteTransaction::start_bulk_load).
+constexpr std::string_view k_drop_selector_index = "DROP INDEX IF EXISTS selectors_by_value";
+constexpr std::string_view k_build_selector_index =
+    "CREATE UNIQUE INDEX IF NOT EXISTS selectors_by_value ON selectors (type, value)";
 
 template <typename Row>
 Result<std::optional<Row>> none() {
@@ -118,7 +127,7 @@ class SqliteView final : public WriteTransaction {
         m_log(parts.log),
         m_share(parts.share),
         m_assessments(parts.assessments),
-        m_selector_keys(parts.selector_keys) {}
+        m_parts(parts) {}
 
   Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(std::optional<std::uint64_t> after,
                                                                                 std::size_t limit) const override {
@@ -141,8 +150,20 @@ class SqliteView final : public WriteTransaction {
   Result<std::optional<std::string>> share_state(std::string_view name) const override { return m_share.state(name); }
   Result<bool> put_shared_object(const SharedObject& object) override { return m_share.put_object(object, now()); }
   Status put_partner(const Partner& partner) override { return m_share.put_partner(partner); }
-  Status drop_ledger_indexes() override { return sqlite::execute(m_db, k_drop_ledger_indexes); }
-  Status build_ledger_indexes() override { return sqlite::execute(m_db, k_build_ledger_indexes); }
+  Status start_bulk_load() override {
+    JALA_TRY(sqlite::execute(m_db, k_drop_ledger_indexes));
+    JALA_TRY(sqlite::execute(m_db, k_drop_selector_index));
+    m_parts.bulk_load = true;
+    m_parts.selector_keys_complete = false;  // read at the first intern()
+    return {};
+  }
+  Status finish_bulk_load() override {
+    JALA_TRY(sqlite::execute(m_db, k_build_ledger_indexes));
+    JALA_TRY(sqlite::execute(m_db, k_build_selector_index));
+    m_parts.bulk_load = false;
+    if (m_parts.selector_keys.size() > k_max_cached_selector_keys) m_parts.selector_keys.clear();
+    return {};
+  }
   Status set_share_state(std::string_view name, std::string_view value) override {
     return m_share.set_state(name, value);
   }
@@ -399,10 +420,19 @@ class SqliteView final : public WriteTransaction {
     return stored.size() == digest.size() && std::memcmp(stored.data(), digest.data(), digest.size()) == 0;
   }
 
+  // The selector's key, added to the store if it is new.
   Result<std::int64_t> intern(const model::Selector& selector) {
+    std::unordered_map<std::string, std::int64_t>& keys = m_parts.selector_keys;
+    if (m_parts.bulk_load && !m_parts.selector_keys_complete) JALA_TRY(read_every_selector_key());
     m_cache_key.assign(1, static_cast<char>(selector.type));
     m_cache_key += selector.value;
-    if (const auto cached = m_selector_keys.find(m_cache_key); cached != m_selector_keys.end()) return cached->second;
+    if (const auto cached = keys.find(m_cache_key); cached != keys.end()) return cached->second;
+    if (!m_parts.bulk_load && !m_selector_index_checked) {
+      // A bulk load, here or in another process, may have dropped the index that keeps selectors unique
+      // (it is running, or was interrupted): without it the insert below could add a second row.
+      JALA_TRY(sqlite::execute(m_db, k_build_selector_index));
+      m_selector_index_checked = true;
+    }
     const std::string_view type = model::to_string(selector.type);
     JALA_TRY(m_statements.insert_selector.bind(1, type).bind(2, selector.value).run());
     std::int64_t key = 0;
@@ -419,9 +449,26 @@ class SqliteView final : public WriteTransaction {
       key = find.column_int(0);
       find.reset();
     }
-    if (m_selector_keys.size() >= k_max_cached_selector_keys) m_selector_keys.clear();
-    m_selector_keys.emplace(m_cache_key, key);
+    if (!m_parts.bulk_load && keys.size() >= k_max_cached_selector_keys) keys.clear();
+    keys.emplace(m_cache_key, key);
     return key;
+  }
+
+  // Every stored selector's key, so that a bulk load keeps selectors unique without their index.
+  Status read_every_selector_key() {
+    JALA_TRY_ASSIGN(Statement all, Statement::prepare(m_db, "SELECT selector_key, type, value FROM selectors"));
+    std::unordered_map<std::string, std::int64_t>& keys = m_parts.selector_keys;
+    keys.clear();
+    while (true) {
+      JALA_TRY_ASSIGN(const bool row, all.step());
+      if (!row) break;
+      JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(all.column_text(1)));
+      std::string key(1, static_cast<char>(type));
+      key += all.column_text(2);
+      keys.emplace(std::move(key), all.column_int(0));
+    }
+    m_parts.selector_keys_complete = true;
+    return {};
   }
 
   Result<std::int64_t> count(std::string_view sql) const {
@@ -447,8 +494,9 @@ class SqliteView final : public WriteTransaction {
   sqlite::LogStatements& m_log;
   sqlite::ShareStatements& m_share;
   sqlite::AssessmentStatements& m_assessments;
-  std::unordered_map<std::string, std::int64_t>& m_selector_keys;
-  std::string m_cache_key;  // reused buffer: type byte, then the canonical value
+  SqliteStore::Parts& m_parts;
+  std::string m_cache_key;                // reused buffer: type byte, then the canonical value
+  bool m_selector_index_checked = false;  // in this transaction
 };
 
 Status configure(sqlite3* db, const StoreOptions& options) {
@@ -521,6 +569,7 @@ Status SqliteStore::write(const std::function<Status(WriteTransaction&)>& body) 
   if (!status.ok()) {
     (void)sqlite::execute(db, "ROLLBACK");
     m_parts->selector_keys.clear();  // keys made in the rolled-back transaction no longer exist
+    m_parts->selector_keys_complete = false;
   }
   return status;
 }
