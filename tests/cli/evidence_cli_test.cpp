@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "jala/evidence/signing.h"
@@ -85,6 +86,84 @@ TEST_F(EvidenceCli, TheAuditNamesAChangedLogEntry) {
   EXPECT_EQ(audit.exit_code, 1) << audit.err;
   EXPECT_EQ(nlohmann::json::parse(audit.out)["problems"],
             nlohmann::json::array({"log node at level 1 index 2 (entries 4 to 5): not the hash of its children"}));
+}
+
+// A head kept elsewhere shows what the store alone cannot: entries cut off the log's end together with
+// every row and node that named them. It also shows a changed entry, and names a head it cannot trust.
+TEST_F(EvidenceCli, AKeptHeadShowsEntriesCutOffTheLogsEnd) {
+  const std::string head = m_scratch.file("head.json");
+  const JalaRun signed_head = jala({"evidence", "head", "--json"});
+  ASSERT_EQ(signed_head.exit_code, 0) << signed_head.err;
+  std::ofstream(head) << signed_head.out;
+  const JalaRun clean = jala({"evidence", "audit", "--head", head});
+  EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_NE(clean.out.find("audited 138 log entries against 1 kept head: 0 problems"), std::string::npos) << clean.out;
+
+  // The last two entries, the transactions they log, and the node over them (level 1, index 68, kept at
+  // position 273 of the tiles: sqlite::log_node_position).
+  const std::string cut =
+      "DELETE FROM log_entries WHERE leaf_index >= 136; DELETE FROM transactions WHERE leaf_index >= 136;"
+      " DELETE FROM log_nodes WHERE position = 273;";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, cut).c_str()), 0);
+  EXPECT_EQ(jala({"evidence", "audit"}).exit_code, 0);  // the store alone cannot tell
+  const JalaRun audit = jala({"evidence", "audit", "--json", "--head", head});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json result = nlohmann::json::parse(audit.out);
+  EXPECT_EQ(result["heads"], 1);
+  ASSERT_EQ(result["problems"].size(), 1U) << result;
+  const std::string problem = result["problems"][0];
+  EXPECT_TRUE(problem.starts_with("head " + head + " (138 entries, signed 20")) << problem;
+  EXPECT_TRUE(problem.ends_with("): the log has 136 entries now: entries were cut off its end")) << problem;
+}
+
+TEST_F(EvidenceCli, AKeptHeadShowsAChangedEntry) {
+  const std::string head = m_scratch.file("head.json");
+  std::ofstream(head) << jala({"evidence", "head", "--json"}).out;
+  const std::string tamper = "UPDATE log_entries SET entry = entry || ' ' WHERE leaf_index = 5;";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, tamper).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json", "--head", head});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  ASSERT_EQ(problems.size(), 2U) << problems;
+  EXPECT_TRUE(
+      problems[0].get<std::string>().ends_with("): the log's first 138 entries no longer have the root it signed"))
+      << problems;
+  EXPECT_EQ(problems[1], "log node at level 1 index 2 (entries 4 to 5): not the hash of its children");
+}
+
+TEST_F(EvidenceCli, TheAuditNamesAKeptHeadItCannotTrust) {
+  // Another node's head: valid, but not signed with this node's key.
+  const ScratchFolder other("other_node");
+  const std::string other_db = other.file("jala.db");
+  ASSERT_EQ(run_jala({"--db", other_db, "ingest", JALA_SOURCE_DIR "/examples/reports.jsonl"}).exit_code, 0);
+  const std::string foreign = m_scratch.file("foreign.json");
+  std::ofstream(foreign) << run_jala({"--db", other_db, "evidence", "head", "--json"}).out;
+  // This node's head with its signature changed.
+  nlohmann::json forged = nlohmann::json::parse(jala({"evidence", "head", "--json"}).out);
+  forged["signature"] = std::string(128, '0');
+  const std::string forged_file = m_scratch.file("forged.json");
+  std::ofstream(forged_file) << forged.dump();
+
+  const JalaRun audit = jala({"evidence", "audit", "--json", "--head", foreign, "--head", forged_file});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  ASSERT_EQ(problems.size(), 3U) << problems;  // the foreign head: its key, then its root (62 reports alone)
+  const std::string first = problems[0];
+  EXPECT_TRUE(first.starts_with("head " + foreign + " (62 entries")) << first;
+  EXPECT_NE(first.find(", not this node's ("), std::string::npos) << first;
+  EXPECT_TRUE(problems[1].get<std::string>().ends_with("no longer have the root it signed")) << problems;
+  EXPECT_TRUE(problems[2].get<std::string>().starts_with("head " + forged_file + " (138 entries")) << problems;
+  EXPECT_TRUE(problems[2].get<std::string>().ends_with(": its signature does not verify with its public key"))
+      << problems;
+
+  const std::string broken = m_scratch.file("broken.json");
+  std::ofstream(broken) << "{\"size\": 3}";
+  for (const std::string& file : {broken, m_scratch.file("missing.json")}) {
+    const JalaRun refused = jala({"evidence", "audit", "--head", file});
+    EXPECT_NE(refused.exit_code, 0);
+    EXPECT_EQ(refused.out, "");
+    EXPECT_NE(refused.err.find("--head: " + file), std::string::npos) << refused.err;
+  }
 }
 
 // A fresh PostgreSQL schema holding the example reports, and a connection to it behind Jala's back; the

@@ -125,6 +125,10 @@ int run(int argc, char** argv) {
   CLI::App* audit_app =
       evidence_app->add_subcommand("audit", "Recompute the log and check every logged record against the store");
   audit_app->add_flag("--json", evidence_json, "Print JSON");
+  std::vector<std::string> audit_heads;
+  audit_app->add_option("--head", audit_heads,
+                        "A signed tree head kept elsewhere (`jala evidence head --json`, or a package's"
+                        " tree_head.json): the log must still begin with what it signed. Repeatable");
   EvidenceExportArgs export_args;
   CLI::App* export_app = evidence_app->add_subcommand(
       "export", "Write a network's records with their proofs as a package a court can verify offline");
@@ -288,7 +292,7 @@ int run(int argc, char** argv) {
     return status.ok() ? k_exit_success : report("evidence head", status.error());
   }
   if (audit_app->parsed()) {
-    Result<int> code = evidence_audit_command(context, output(evidence_json));
+    Result<int> code = evidence_audit_command(context, audit_heads, output(evidence_json));
     return code.ok() ? *code : report("evidence audit", code.error());
   }
   if (trace_app->parsed()) {

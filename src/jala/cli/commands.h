@@ -148,7 +148,8 @@ Status networks_command(const Context& context, const NetworksArgs& args);
 Status network_show_command(const Context& context, const NetworkShowArgs& args);
 Status evidence_head_command(const Context& context, Output output);
 // Exit code 0 when the log and the records agree, 1 with each problem named.
-Result<int> evidence_audit_command(const Context& context, Output output);
+// `head_files`: signed tree heads kept elsewhere, which the log must still begin with.
+Result<int> evidence_audit_command(const Context& context, const std::vector<std::string>& head_files, Output output);
 Status evidence_export_command(const Context& context, const EvidenceExportArgs& args);
 // Exit code 0 when every file, item, proof and signature of the package checks out, 1 with each failure named.
 Result<int> evidence_verify_command(const std::string& path, Output output);

@@ -1,9 +1,13 @@
 // jala evidence head and jala evidence audit: the signed head of the store's evidence log, and a check
 // of the log against itself and against the records it names (docs/formats/evidence.md).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "jala/cli/commands.h"
+#include "jala/evidence/package_format.h"
 #include "jala/evidence/signing.h"
 #include "jala/storage/store.h"
 
@@ -157,9 +161,79 @@ Status audit_records(const storage::ReadView& view, const LoggedRecords& records
   return {};
 }
 
+// A signed tree head kept apart from the store, as `jala evidence head --json` prints it or a package holds it
+// (tree_head.json): the log must still begin with the entries it signed. Only such a head shows entries cut
+// off the log's end together with every row and pointer that named them.
+struct KeptHead {
+  std::string file;
+  evidence::SignedTreeHead signed_head;
+  evidence::PublicKey key{};
+};
+
+// A head is one line of about 400 bytes.
+constexpr std::size_t k_max_head_file_bytes = 64 * 1024;
+
+Result<KeptHead> read_kept_head(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return not_found("--head: {}: cannot be opened", file);
+  std::string bytes(k_max_head_file_bytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (bytes.size() > k_max_head_file_bytes) {
+    return invalid_argument("--head: {}: over {} bytes, too large for a tree head", file, k_max_head_file_bytes);
+  }
+  Result<std::pair<evidence::SignedTreeHead, evidence::PublicKey>> parsed =
+      evidence::package_format::parse_tree_head(bytes);
+  if (!parsed.ok()) return parsed.error().with_context(fmt::format("--head: {}: not a signed tree head", file));
+  return KeptHead{file, parsed->first, parsed->second};
+}
+
+// This node's public key, when it has one; a head signed with another key is named.
+std::optional<evidence::PublicKey> node_public_key(const Context& context) {
+  const Result<std::string> path = node_key_path(context);
+  if (!path.ok() || !std::filesystem::exists(*path)) return std::nullopt;
+  const Result<evidence::SigningKey> key = evidence::SigningKey::load_or_create(*path);
+  return key.ok() ? std::optional(key->public_key()) : std::nullopt;
+}
+
+// Each kept head against the log's leaves: a valid signature, this node's key, and the root of the log's
+// first `size` entries.
+void audit_kept_heads(std::vector<KeptHead> heads, std::span<const evidence::Hash> leaves,
+                      const std::optional<evidence::PublicKey>& node_key, std::vector<std::string>& problems) {
+  std::sort(heads.begin(), heads.end(),
+            [](const KeptHead& a, const KeptHead& b) { return a.signed_head.head.size < b.signed_head.head.size; });
+  evidence::CompactRange prefix;  // the tree of the log's first prefix.size() entries
+  for (const KeptHead& kept : heads) {
+    const evidence::TreeHead& head = kept.signed_head.head;
+    const std::string name =
+        fmt::format("head {} ({} entries, signed {})", kept.file, head.size, format_rfc3339(head.timestamp));
+    if (!evidence::verify_tree_head(kept.signed_head, kept.key).ok()) {
+      problems.push_back(fmt::format("{}: its signature does not verify with its public key", name));
+      continue;
+    }
+    if (node_key && kept.key != *node_key) {
+      problems.push_back(
+          fmt::format("{}: signed with key {}, not this node's ({})", name, to_hex(kept.key), to_hex(*node_key)));
+    }
+    if (head.size > leaves.size()) {
+      problems.push_back(
+          fmt::format("{}: the log has {} entries now: entries were cut off its end", name, leaves.size()));
+      continue;
+    }
+    while (prefix.size() < head.size) prefix.append(leaves[prefix.size()]);
+    const Result<evidence::Hash> root = evidence::root(prefix, head.size);
+    if (!root.ok() || *root != head.root) {
+      problems.push_back(
+          fmt::format("{}: the log's first {} entries no longer have the root it signed", name, head.size));
+    }
+  }
+}
+
 // The audit, on one snapshot: `size` is the log's size, and `problems` what is wrong, in the order of
 // the checks.
-Status audit_log(const storage::ReadView& view, std::uint64_t& size, std::vector<std::string>& problems) {
+Status audit_log(const storage::ReadView& view, const std::vector<KeptHead>& heads,
+                 const std::optional<evidence::PublicKey>& node_key, std::uint64_t& size,
+                 std::vector<std::string>& problems) {
   JALA_TRY_ASSIGN(size, view.log_size());
   LoggedRecords records;
   std::vector<evidence::Hash> level;  // the leaves, recomputed from the entries
@@ -176,6 +250,7 @@ Status audit_log(const storage::ReadView& view, std::uint64_t& size, std::vector
     level.push_back(leaf);
     scan_entry(i, entry, records, problems);
   }
+  audit_kept_heads(heads, level, node_key, problems);
   audit_nodes(view, std::move(level), std::move(tainted), problems);
   JALA_TRY(audit_nodes_past_end(view, size, problems));
   JALA_TRY_ASSIGN(const auto unlogged, view.unlogged_records());
@@ -217,12 +292,7 @@ Status evidence_head_command(const Context& context, Output output) {
   head.timestamp = now();
   const evidence::SignedTreeHead signed_head = key.sign(head);
   if (output == Output::json) {
-    const nlohmann::ordered_json document = {{"size", head.size},
-                                             {"root", to_hex(head.root)},
-                                             {"timestamp", head.timestamp.unix_micros},
-                                             {"signature", to_hex(signed_head.signature)},
-                                             {"public_key", to_hex(key.public_key())}};
-    fmt::print("{}\n", document.dump());
+    fmt::print("{}", evidence::package_format::tree_head_json(signed_head, key.public_key()));
     return {};
   }
   fmt::print("size        {}\nroot        {}\ntimestamp   {} ({})\nsignature   {}\npublic key  {}\n", head.size,
@@ -231,16 +301,26 @@ Status evidence_head_command(const Context& context, Output output) {
   return {};
 }
 
-Result<int> evidence_audit_command(const Context& context, Output output) {
+Result<int> evidence_audit_command(const Context& context, const std::vector<std::string>& head_files, Output output) {
+  std::vector<KeptHead> heads;
+  for (const std::string& file : head_files) {
+    JALA_TRY_ASSIGN(KeptHead head, read_kept_head(file));
+    heads.push_back(std::move(head));
+  }
+  const std::optional<evidence::PublicKey> node_key = heads.empty() ? std::nullopt : node_public_key(context);
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   std::vector<std::string> problems;
   std::uint64_t size = 0;
-  JALA_TRY(store->read([&](const storage::ReadView& view) { return audit_log(view, size, problems); }));
+  JALA_TRY(
+      store->read([&](const storage::ReadView& view) { return audit_log(view, heads, node_key, size, problems); }));
   if (output == Output::json) {
-    fmt::print("{}\n", nlohmann::ordered_json{{"entries", size}, {"problems", problems}}.dump());
+    fmt::print("{}\n",
+               nlohmann::ordered_json{{"entries", size}, {"heads", heads.size()}, {"problems", problems}}.dump());
   } else {
     for (const std::string& problem : problems) fmt::print("{}\n", problem);
-    fmt::print("audited {} log entries: {} problem{}\n", size, problems.size(), problems.size() == 1 ? "" : "s");
+    fmt::print("audited {} log entries{}: {} problem{}\n", size,
+               heads.empty() ? "" : fmt::format(" against {} kept head{}", heads.size(), heads.size() == 1 ? "" : "s"),
+               problems.size(), problems.size() == 1 ? "" : "s");
   }
   return problems.empty() ? 0 : 1;
 }
