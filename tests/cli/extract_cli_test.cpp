@@ -134,9 +134,10 @@ TEST_F(ExtractCli, ReadsStandardInputAndRejectsBadOptions) {
   ASSERT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
   EXPECT_NE(from_stdin.out.find(R"("type":"whatsapp","value":"+84912345678")"), std::string::npos) << from_stdin.out;
 
+  // A bad --country is a usage error like every bad option value (it exited 1 before).
   const JalaRun bad_country = run_jala({"extract", "--country", "Atlantis", file});
-  EXPECT_EQ(bad_country.exit_code, 1);
-  EXPECT_TRUE(bad_country.err.starts_with("jala: extract: --country: ")) << bad_country.err;
+  EXPECT_EQ(bad_country.exit_code, 2);
+  EXPECT_TRUE(bad_country.err.starts_with("jala: usage: --country: 'Atlantis' is not")) << bad_country.err;
   EXPECT_EQ(run_jala({"extract", "--threads", "0", file}).exit_code, 2);
   const JalaRun missing = run_jala({"extract", m_scratch.file("missing.txt")});
   EXPECT_EQ(missing.exit_code, 1);

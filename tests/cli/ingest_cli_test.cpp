@@ -148,6 +148,16 @@ TEST_F(IngestCli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(jala({}).exit_code, 2);
   EXPECT_EQ(jala({"ingest"}).exit_code, 2);
   EXPECT_EQ(jala({"ingest", "--format", "xml", "x"}).exit_code, 2);
+  // A bad --country is one of them (it exited 1 before): every command that takes one.
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"ingest", "--country", "VNM", "x.stix"},
+                                             {"search", "--country", "Vietnam", "0912 345 678"},
+                                             {"flow", "freeze-list", "--country", "ZZ"},
+                                             {"serve", "--agency", "VN-MPS", "--country", "V"}}) {
+    const JalaRun bad_country = jala(args);
+    EXPECT_EQ(bad_country.exit_code, 2) << args[0] << bad_country.err;
+    EXPECT_EQ(bad_country.err.rfind("jala: usage: --country: '", 0), 0u) << bad_country.err;
+  }
   const JalaRun unknown = jala({"frobnicate"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_EQ(unknown.err.rfind("jala: usage: ", 0), 0u) << unknown.err;
@@ -244,6 +254,51 @@ TEST_F(IngestCli, SelectorsFoundInTheTextAreStoredWithSpansAndSearchable) {
   }
   EXPECT_EQ(report["text_selectors"].back()["value"], "hr@lotus-careers.net");
   EXPECT_EQ(report["text_selectors"].back()["raw"], "hr[at]lotus-careers[.]net");
+}
+
+// Regression: a URL given only in the form found no report by its domain, while the same URL in the
+// text did. The form's URL now gives the domain (or IP) that extraction gives, without changing the
+// record: `report show` lists what the form gave, and ingesting it again leaves it unchanged.
+TEST_F(IngestCli, AUrlGivenOnlyInTheFormFindsTheReportByItsDomain) {
+  const std::string file = m_scratch.file("r.jsonl");
+  write_file(file, R"({"id":"f1","source":"VN-MPS","kind":"lure_ad","country":"VN",)"
+                   R"("reported_at":"2026-03-01T08:15:00+07:00","selectors":[)"
+                   R"({"type":"url","value":"https://App.Golden-Lotus.net/join?ref=7"},)"
+                   R"({"type":"url","value":"http://198.51.100.23:8080/pay"}]})"
+                   "\n"
+                   R"({"id":"t1","source":"VN-MPS","kind":"lure_ad","country":"VN",)"
+                   R"("reported_at":"2026-03-01T08:15:00+07:00","text":"vào www.golden-lotus.net/vip"})"
+                   "\n");
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
+  for (const std::string query : {"domain:golden-lotus.net", "ip:198.51.100.23"}) {
+    const JalaRun got = jala({"search", "--json", query});
+    ASSERT_EQ(got.exit_code, 0) << query << got.err;
+    const nlohmann::json result = nlohmann::json::parse(got.out);
+    ASSERT_FALSE(result["reports"].empty()) << query;
+    EXPECT_EQ(result["reports"][0]["id"], "f1") << query << got.out;
+  }
+  EXPECT_EQ(nlohmann::json::parse(jala({"search", "--json", "domain:golden-lotus.net"}).out)["reports"].size(), 2u);
+  const nlohmann::json shown = nlohmann::json::parse(jala({"report", "show", "--json", "VN-MPS", "f1"}).out);
+  EXPECT_EQ(shown["selectors"].size(), 2u) << shown.dump();
+  EXPECT_EQ(nlohmann::json::parse(jala({"ingest", "--json", file}).out)["unchanged"], 2);
+}
+
+// Regression: a bad CSV header was reported at "line": 0, with the file's name in the message again.
+TEST_F(IngestCli, ABadCsvHeaderIsNamedOnceAtItsLine) {
+  const std::string file = m_scratch.file("r.csv");
+  write_file(file, "id,source,kind,reported_at,text\nr1,VN-MPS,other,2026-03-01T00:00:00Z,hello\n");
+  const JalaRun json = jala({"ingest", "--json", file});
+  EXPECT_EQ(json.exit_code, 1);
+  const nlohmann::json got = nlohmann::json::parse(json.out);
+  ASSERT_EQ(got["errors"].size(), 1u) << json.out;
+  EXPECT_EQ(got["errors"][0]["file"], file);
+  EXPECT_EQ(got["errors"][0]["line"], 1);
+  EXPECT_EQ(got["errors"][0]["error"], "bad CSV header: no 'country' column, which report records require");
+  EXPECT_EQ(got["added"], 0);
+  const JalaRun text = jala({"ingest", file});
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_EQ(text.err,
+            "jala: ingest: " + file + ":1: bad CSV header: no 'country' column, which report records require\n");
 }
 
 // --bulk builds the indexes of accounts' transactions once, at the end: the store it leaves answers as

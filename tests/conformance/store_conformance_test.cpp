@@ -100,6 +100,29 @@ TEST_P(StoreConformance, TextSelectorsKeepTheirSpansAndFindTheReport) {
   EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 4);
 }
 
+// A URL the form gives finds the report by its host too, as one found in the text does (its domain or
+// IP, model::derived_selectors), but the host is derived, not part of the report as sent.
+TEST_P(StoreConformance, AFormUrlsHostFindsTheReportButIsNotPartOfIt) {
+  model::Report report = make_report("r1");
+  report.selectors = {
+      {model::Selector{model::SelectorType::url, "https://app.golden-lotus.net/join"}, "App.Golden-Lotus.net/join"},
+      {model::Selector{model::SelectorType::url, "http://203.0.113.7/pay"}, "http://203.0.113.7/pay"},
+  };
+  ASSERT_EQ(*put(report), PutOutcome::added);
+  EXPECT_EQ(read<std::optional<model::Report>>([](const ReadView& v) {
+              return v.find_report({"VN-MPS", "r1"});
+            }),
+            report);
+  for (const model::Selector& host : {model::Selector{model::SelectorType::domain, "golden-lotus.net"},
+                                      model::Selector{model::SelectorType::ip, "203.0.113.7"}}) {
+    EXPECT_EQ(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(host); }),
+              (std::vector<RecordKey>{{"VN-MPS", "r1"}}))
+        << host.to_string();
+  }
+  EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 4);
+  EXPECT_EQ(*put(report), PutOutcome::unchanged);
+}
+
 model::Assessment lure_assessment() {
   model::LureFacts facts;
   facts.salary = model::Salary{15'000'000, "VND", model::PayPeriod::month, 590.5};

@@ -8,6 +8,7 @@
 
 #include "jala/cli/commands.h"
 #include "jala/cli/share_commands.h"
+#include "jala/model/country.h"
 
 namespace jala::cli {
 namespace {
@@ -31,6 +32,16 @@ std::string default_store() {
 
 }  // namespace
 
+CLI::Validator country_code() {
+  return {[](std::string& value) {
+            Result<std::string> country = model::parse_country(value);
+            if (!country.ok()) return country.error().message();
+            value = std::move(country).value();
+            return std::string();
+          },
+          "CC"};
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"Jala: link scam reports across borders, follow the money, share evidence."};
   app.name("jala");
@@ -49,9 +60,11 @@ int run(int argc, char** argv) {
   ingest_app
       ->add_option("--format", ingest.format, "jsonl, csv, stix, misp or text (default: from each file's extension)")
       ->check(CLI::IsMember({"jsonl", "csv", "stix", "misp", "text"}));
-  ingest_app->add_option("--country", ingest.country,
-                         "STIX and MISP: the reporting agency's country (ISO 3166-1) when the document names none; "
-                         "text: the reporting agency's country (required)");
+  ingest_app
+      ->add_option("--country", ingest.country,
+                   "STIX and MISP: the reporting agency's country (ISO 3166-1) when the document names none; "
+                   "text: the reporting agency's country (required)")
+      ->transform(country_code());
   ingest_app->add_option("--source", ingest.source,
                          "STIX and MISP: the reporting agency when the document names none (default: stix, misp); "
                          "text: the reporting agency (required)");
@@ -68,7 +81,8 @@ int run(int argc, char** argv) {
   CLI::App* extract_app = app.add_subcommand(
       "extract", "Find the selectors in free text (phones, e-mails, URLs, wallets, IBANs, accounts, handles)");
   extract_app->add_option("files", extract.files, "Input files; - or none reads standard input");
-  extract_app->add_option("--country", extract.country, "Default region for national phone formats (ISO 3166-1)");
+  extract_app->add_option("--country", extract.country, "Default region for national phone formats (ISO 3166-1)")
+      ->transform(country_code());
   extract_app->add_flag("--jsonl", extract.jsonl, "Each input line is {\"id\":...,\"text\":...,\"country\":...}");
   bool extract_json = false;  // the output is JSON Lines either way
   extract_app->add_flag("--json", extract_json, "Accepted for uniformity: the output is always JSON Lines");
@@ -92,7 +106,8 @@ int run(int argc, char** argv) {
   bool search_json = false;
   CLI::App* search_app = app.add_subcommand("search", "Find the reports that name a selector, in any surface form");
   search_app->add_option("selector", search.query, "TYPE:VALUE, or a raw value such as '+84 91 234 5678'")->required();
-  search_app->add_option("--country", search.country, "Default region for national phone formats (ISO 3166-1)");
+  search_app->add_option("--country", search.country, "Default region for national phone formats (ISO 3166-1)")
+      ->transform(country_code());
   search_app->add_flag("--json", search_json, "Print JSON");
 
   NetworksArgs networks;
@@ -169,7 +184,8 @@ int run(int argc, char** argv) {
   LureAccountsArgs lure_accounts;
   bool lures_json = false;
   CLI::App* lures_app = app.add_subcommand("lures", "Job lures by what they promise, and the accounts that post them");
-  lures_app->add_option("--to", lures.destination, "Only lures promising this destination (ISO 3166-1 alpha-2)");
+  lures_app->add_option("--to", lures.destination, "Only lures promising this destination (ISO 3166-1 alpha-2)")
+      ->transform(country_code());
   lures_app->add_option("--min-usd", lures.min_usd_per_month, "Only lures promising at least this many USD a month")
       ->check(CLI::NonNegativeNumber);
   lures_app->add_option("--perk", lures.perk, "Only lures offering this perk")
@@ -192,7 +208,8 @@ int run(int argc, char** argv) {
   suspects_app->add_flag("--json", flow_json, "Print JSON");
   CLI::App* freeze_app = flow_app->add_subcommand(
       "freeze-list", "The accounts where a stop-payment would recover most now, by country and institution");
-  freeze_app->add_option("--country", freeze.country, "Only this country's institutions (ISO 3166-1 alpha-2)");
+  freeze_app->add_option("--country", freeze.country, "Only this country's institutions (ISO 3166-1 alpha-2)")
+      ->transform(country_code());
   freeze_app->add_flag("--json", flow_json, "Print JSON");
 
   ClassifyArgs classify;

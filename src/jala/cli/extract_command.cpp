@@ -19,7 +19,6 @@
 #include "jala/intake/extract_request.h"
 #include "jala/intake/line_reader.h"
 #include "jala/intake/piece_reader.h"
-#include "jala/model/country.h"
 
 namespace jala::cli {
 namespace {
@@ -167,11 +166,6 @@ Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args
 
 Result<int> extract_command(const Context& context, const ExtractArgs& args) {
   ExtractArgs checked = args;
-  if (!args.country.empty()) {
-    Result<std::string> country = model::parse_country(args.country);
-    if (!country.ok()) return invalid_argument("--country: {}", country.error().message());
-    checked.country = std::move(*country);
-  }
   if (checked.files.empty()) checked.files.emplace_back("-");
   JALA_TRY_ASSIGN(const extract::WarningLists warning_lists, load_warning_lists());
   std::optional<tbb::global_control> threads;

@@ -9,7 +9,6 @@
 #include "jala/analysis/lures.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/linked_store.h"
-#include "jala/model/country.h"
 
 namespace jala::cli {
 namespace {
@@ -36,12 +35,7 @@ std::string networks_text(const std::vector<std::string>& networks) {
 }  // namespace
 
 Status lures_command(const Context& context, const LuresArgs& args) {
-  analysis::LureFilter filter{"", args.min_usd_per_month, args.perk};
-  if (!args.destination.empty()) {
-    Result<std::string> destination = model::parse_country(args.destination);
-    if (!destination.ok()) return destination.error().with_context("--to");
-    filter.destination = std::move(destination).value();
-  }
+  const analysis::LureFilter filter{args.destination, args.min_usd_per_month, args.perk};
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
   JALA_TRY_ASSIGN(std::vector<storage::LureReport> stored,
                   storage::read_value(*store, [](const storage::ReadView& view) { return view.lure_reports(); }));

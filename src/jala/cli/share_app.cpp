@@ -13,7 +13,8 @@ ShareCommands::ShareCommands(CLI::App& app) {
   m_serve_app->add_flag("--allow-plain-http", m_serve.plain_http_anywhere,
                         "Serve plain HTTP on a non-loopback address (behind a TLS proxy only)");
   m_serve_app->add_option("--agency", m_serve.agency, "The agency this node speaks for (kept after the first serve)");
-  m_serve_app->add_option("--country", m_serve.country, "The agency's country, ISO 3166-1 alpha-2");
+  m_serve_app->add_option("--country", m_serve.country, "The agency's country, ISO 3166-1 alpha-2")
+      ->transform(country_code());
   m_serve_app->add_option("--max-body", m_serve.max_body_bytes, "Largest request body in bytes (default 16 MiB)");
   m_serve_app->add_option("--port-file", m_serve.port_file, "Write the port to this file once listening");
   m_serve_app->add_flag("--quiet", m_serve.quiet, "No request log on stderr");

@@ -15,6 +15,10 @@
 
 namespace jala::cli {
 
+// For options that take an ISO 3166-1 alpha-2 code, in any case: replaces the value by its canonical
+// form ("vn" -> "VN"); any other value is a usage error (exit 2), like every bad option value.
+CLI::Validator country_code();
+
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;  // 0: one per core

@@ -10,7 +10,6 @@
 #include "jala/cli/data_files.h"
 #include "jala/extract/extract.h"
 #include "jala/extract/lookalike.h"
-#include "jala/model/country.h"
 #include "jala/storage/store.h"
 
 namespace jala::cli {
@@ -132,13 +131,7 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
 }
 
 Status search_command(const Context& context, const SearchArgs& args) {
-  std::string region;
-  if (!args.country.empty()) {
-    Result<std::string> country = model::parse_country(args.country);
-    if (!country.ok()) return country.error().with_context("--country");
-    region = std::move(country).value();
-  }
-  const model::NormaliseContext normalise{region};
+  const model::NormaliseContext normalise{args.country};
   std::vector<model::Selector> readings;
   const std::size_t colon = args.query.find(':');
   if (colon != std::string::npos && model::parse_selector_type(args.query.substr(0, colon)).ok()) {

@@ -9,7 +9,6 @@
 #include "jala/cli/money_view.h"
 #include "jala/flow/freeze_list.h"
 #include "jala/flow/suspects.h"
-#include "jala/model/country.h"
 
 namespace jala::cli {
 namespace {
@@ -40,15 +39,9 @@ Status suspects_command(const Context& context, const SuspectsArgs& args) {
 }
 
 Status freeze_list_command(const Context& context, const FreezeListArgs& args) {
-  std::string country;
-  if (!args.country.empty()) {
-    Result<std::string> parsed = model::parse_country(args.country);
-    if (!parsed.ok()) return parsed.error().with_context("--country");
-    country = std::move(parsed).value();
-  }
   JALA_TRY_ASSIGN(const analysis::MoneyView money, read_money(context));
   const std::vector<flow::Suspect> suspects = flow::find_suspects(money.ledger, money.reported);
-  const std::vector<flow::FreezeGroup> groups = flow::freeze_list(money.ledger, suspects, country);
+  const std::vector<flow::FreezeGroup> groups = flow::freeze_list(money.ledger, suspects, args.country);
   const Timestamp as_of =
       money.ledger.transfer_count() > 0
           ? money.ledger.transfer(static_cast<flow::TransferId>(money.ledger.transfer_count() - 1)).at

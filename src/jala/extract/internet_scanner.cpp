@@ -104,23 +104,6 @@ std::string_view url_host(std::string_view url) {
   return url.substr(0, url.rfind(':'));
 }
 
-// inet_pton() reads IPv4 addresses from digits and dots only, and IPv6 addresses from hex digits, dots
-// and colons, with a colon at least. Hosts that fail this test are not worth its call, whose error
-// message is formatted.
-bool could_be_ip(std::string_view host) {
-  bool colon = false;
-  bool hex_letter = false;
-  for (char c : host) {
-    if (c == ':') {
-      colon = true;
-    } else if (!is_digit(c) && c != '.') {
-      if (std::isxdigit(static_cast<unsigned char>(c)) == 0) return false;
-      hex_letter = true;
-    }
-  }
-  return !host.empty() && (colon || !hex_letter);
-}
-
 // A profile link gives the account (and, for WhatsApp and Zalo, the phone) and nothing else.
 bool add_platform_link(Document& document, std::string_view url, std::size_t start, std::size_t end) {
   std::string host = lower_ascii(url_host(url));
@@ -138,24 +121,16 @@ bool add_platform_link(Document& document, std::string_view url, std::size_t sta
   return true;
 }
 
-// url: and, for its host, domain: (registrable domain) or ip:.
+// url: and, for its host, domain: (registrable domain) or ip: (model::url_host_selector).
 std::size_t add_url(Document& document, std::size_t start, std::size_t end) {
   const std::string_view url = document.text().substr(start, end - start);
   if (add_platform_link(document, url, start, end)) return end;
-  const model::NormaliseContext& context = document.normalise_context();
-  Result<std::string> canonical = model::normalise_url(url, context);
+  Result<std::string> canonical = model::normalise_url(url, document.normalise_context());
   if (!canonical.ok()) return 0;
-  document.add(SelectorType::url, std::move(canonical).value(), start, end, k_format_confidence);
-  const std::string_view host = url_host(url);
-  if (could_be_ip(host)) {
-    if (Result<std::string> ip = model::normalise_ip(host, context); ip.ok()) {
-      document.add(SelectorType::ip, std::move(ip).value(), start, end, k_format_confidence);
-      return end;
-    }
-  }
-  if (Result<std::string> domain = model::normalise_domain(host, context); domain.ok()) {
-    document.add(SelectorType::domain, std::move(domain).value(), start, end, k_format_confidence);
-  }
+  model::Selector selector{SelectorType::url, std::move(canonical).value()};
+  const std::optional<model::Selector> host = model::url_host_selector(selector);
+  document.add(SelectorType::url, std::move(selector.value), start, end, k_format_confidence);
+  if (host) document.add(host->type, host->value, start, end, k_format_confidence);
   return end;
 }
 

@@ -16,6 +16,7 @@ class CsvRecordReader final : public RecordReader {
   explicit CsvRecordReader(ByteSource& source) : m_reader(source, k_max_record_bytes) {}
 
   Result<std::optional<ParsedRecord>> next() override {
+    if (m_bad_header) return std::optional<ParsedRecord>();
     JALA_TRY_ASSIGN(std::optional<CsvRecord> row, m_reader.next());
     if (!row) return std::optional<ParsedRecord>();
     if (!row->status.ok()) return std::optional<ParsedRecord>(ParsedRecord{row->line, row->status.error()});
@@ -27,7 +28,11 @@ class CsvRecordReader final : public RecordReader {
     }
     if (!m_header) {
       Status header = read_header(row->fields);
-      if (!header.ok()) return failed_precondition("line {}: bad CSV header: {}", row->line, header.error().message());
+      if (!header.ok()) {
+        // A bad header fails the whole file: it is its one error, at its line, and nothing after it is read.
+        m_bad_header = true;
+        return std::optional<ParsedRecord>(ParsedRecord{row->line, header.error().with_context("bad CSV header")});
+      }
       return next();
     }
     return std::optional<ParsedRecord>(ParsedRecord{row->line, build(row->fields)});
@@ -72,6 +77,7 @@ class CsvRecordReader final : public RecordReader {
 
   CsvReader m_reader;
   std::optional<std::vector<std::string>> m_header;
+  bool m_bad_header = false;
   RecordType m_type = RecordType::report;
 };
 

@@ -139,7 +139,6 @@ class Ingester {
   void rolled_back() { m_pending = {}; }
 
   const IngestCounts& total() const { return m_total; }
-  const std::string& name() const { return m_name; }
 
  private:
   void reject(std::uint64_t line, std::string error) {
@@ -176,10 +175,10 @@ Result<IngestCounts> store_batch_by_batch(storage::Store& store, BoundedQueue<Ba
         if (chunk->ends_transaction) return {};
       }
     });
-    if (!written.ok()) return written.error().with_context(ingester.name());
+    if (!written.ok()) return written.error();
     ingester.committed();
     if (options.on_progress) options.on_progress(bytes_consumed);
-    if (read_error) return read_error->with_context(ingester.name());
+    if (read_error) return *read_error;
   }
   return ingester.total();
 }
@@ -207,7 +206,7 @@ Result<IngestCounts> store_all_or_nothing(storage::Store& store, BoundedQueue<Ba
   }
   ingester.rolled_back();
   if (written.error().code() == ErrorCode::invalid_argument && ingester.total().rejected > 0) return ingester.total();
-  return written.error().with_context(ingester.name());
+  return written.error();
 }
 
 }  // namespace

@@ -44,10 +44,11 @@ struct IngestOptions {
   const classify::Model* classifier = nullptr;
 };
 
-// Reads `source` (named `name` in errors) in `format` into `store`. Three stages run at once, each on a
-// thread of its own: reading and validating; preparing (assessing reports, when there is a classifier,
-// and computing every record's digests); storing. Fails only when the input cannot be read or the store
-// cannot be written; the records read before such a failure are kept. With
+// Reads `source` (named `name` in each RecordError) in `format` into `store`. Three stages run at once,
+// each on a thread of its own: reading and validating; preparing (assessing reports, when there is a
+// classifier, and computing every record's digests); storing. Fails only when the input cannot be read
+// or the store cannot be written, with an error that does not repeat `name` (the caller names the
+// input); the records read before such a failure are kept. With
 // Strictness::all_or_nothing, any rejected record means nothing from this input is stored, and the
 // counts then show no additions.
 Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::string_view name, Format format,

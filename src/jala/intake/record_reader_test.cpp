@@ -150,12 +150,17 @@ TEST(CsvRecordReader, ReadsTransactionsWhenTheHeaderHasFromAndTo) {
   EXPECT_NE(error_of(got[1]).find("7 fields where the header has 9"), std::string::npos) << error_of(got[1]);
 }
 
+// The header's error is the file's one error, at the header's line; nothing after it is read.
 TEST(CsvRecordReader, FailsTheFileOnAHeaderWithoutRequiredColumns) {
   StringByteSource source("id,source,kind,country,text\nx,S,other,VN,t\n");
   std::unique_ptr<RecordReader> reader = make_record_reader(Format::csv, source);
   const Result<std::optional<ParsedRecord>> got = reader->next();
-  ASSERT_FALSE(got.ok());
-  EXPECT_NE(got.error().message().find("no 'reported_at' column"), std::string::npos) << got.error().message();
+  ASSERT_TRUE(got.ok() && *got) << (got.ok() ? "end of input" : got.error().message());
+  EXPECT_EQ((*got)->line, 1u);
+  EXPECT_EQ(error_of(**got), "bad CSV header: no 'reported_at' column, which report records require");
+  const Result<std::optional<ParsedRecord>> after = reader->next();
+  ASSERT_TRUE(after.ok());
+  EXPECT_FALSE(*after);
 }
 
 // An empty value or a JSON null is an absent value, so a required field given so is missing: it is

@@ -1,7 +1,8 @@
-// Bank accounts as `BANK:DIGITS`. BANK is the first 8 characters of the BIC when the value gives one;
-// else the bank table's BANK for the name (bank_table.h: "Vietcombank", "VCB" and "Ngân hàng Ngoại
-// thương" all give BFTVVNVX); else the name folded to lower-case ASCII without spaces ("Some Bank" ->
-// "somebank"; names in other scripts are transliterated by ICU). DIGITS keeps the account's digits only.
+// Bank accounts as `BANK:DIGITS`. BANK is the first 8 characters of the BIC when the value gives one (in
+// capitals, or in any case for the BIC of a bank in the table); else the bank table's BANK for the name
+// (bank_table.h: "Vietcombank", "VCB" and "Ngân hàng Ngoại thương" all give BFTVVNVX); else the name
+// folded to lower-case ASCII without spaces ("Some Bank" -> "somebank"; names in other scripts are
+// transliterated by ICU). DIGITS keeps the account's digits only.
 #include <algorithm>
 #include <optional>
 
@@ -67,6 +68,10 @@ Result<std::string> normalise_bank(std::string_view raw, const NormaliseContext&
   if (is_bic(bank)) return std::string(bank.substr(0, 8)) + ":" + digits;
   if (std::optional<std::string> known = resolve_bank(bank, context.default_region)) return *known + ":" + digits;
   JALA_TRY_ASSIGN(const std::string name, fold_bank_name(bank));
+  // BICs are case-insensitive, but in lower case only those of the table's banks can be told from a
+  // name: "somebank" (SOME BA NK) is the folded name "Some Bank" gives, and must read back as itself.
+  // Testing the folded name keeps that so for "bftvvnvx" too.
+  if (std::optional<std::string> bic8 = known_bic8(name)) return *bic8 + ":" + digits;
   // A bank written only in digits could not be told from the account when read back ("584:9122"
   // splits into an empty bank and one account), so the bank must have a letter.
   if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {

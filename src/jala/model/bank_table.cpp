@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "jala/model/text.h"
@@ -68,6 +69,7 @@ struct Table {
   // match key -> (country or "*", BANK or "-")
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> ambiguous;
   std::unordered_map<std::string, std::string> bank_by_name;  // a row's name -> its BANK
+  std::unordered_set<std::string> bic8s;
   std::size_t rows = 0;
 };
 
@@ -80,6 +82,7 @@ Table build_table() {
     const std::string_view name = row[2];
     const std::string bank = bic8 != k_unresolved ? std::string(bic8) : fold_bank_name(name).value();
     table.bank_by_name.emplace(name, bank);
+    if (bic8 != k_unresolved) table.bic8s.emplace(bic8);
     table.bank_by_key.emplace(match_key(name), bank);
     std::string_view aliases = row[3];
     while (!aliases.empty()) {
@@ -144,6 +147,15 @@ std::optional<std::string> resolve_bank(std::string_view name, std::string_view 
   }
   if (const auto found = bank_table.bank_by_key.find(key); found != bank_table.bank_by_key.end()) return found->second;
   return std::nullopt;
+}
+
+std::optional<std::string> known_bic8(std::string_view folded) {
+  constexpr std::size_t k_bic8 = 8;
+  constexpr std::size_t k_bic11 = 11;
+  if (folded.size() != k_bic8 && folded.size() != k_bic11) return std::nullopt;
+  std::string bic8 = ascii_upper(folded.substr(0, k_bic8));
+  if (!table().bic8s.contains(bic8)) return std::nullopt;
+  return bic8;
 }
 
 std::size_t bank_table_size() { return table().rows; }

@@ -23,6 +23,10 @@ Result<std::string> fold_bank_name(std::string_view name);
 // name, or when the name is ambiguous in that country.
 std::optional<std::string> resolve_bank(std::string_view name, std::string_view country);
 
+// The BIC8 of a bank in the table whose BIC of 8 or 11 characters, in any case, `folded` is
+// ("bftvvnvx" -> "BFTVVNVX"); nullopt for anything else.
+std::optional<std::string> known_bic8(std::string_view folded);
+
 // Rows in the table, for tests and diagnostics.
 std::size_t bank_table_size();
 

@@ -13,7 +13,8 @@ namespace {
 
 struct HandleRule {
   std::string_view platform;
-  std::array<std::string_view, 6> link_prefixes;  // lower-case, without scheme or "www."
+  // Lower-case, without scheme or "www."; a longer prefix before any prefix of it.
+  std::array<std::string_view, 8> link_prefixes;
   std::string_view extra_characters;              // allowed besides ASCII letters and digits
   std::size_t min_length;
   std::size_t max_length;
@@ -24,9 +25,17 @@ struct HandleRule {
 // Limits from each platform's own rules for user names (Telegram 5-32 [a-z0-9_]; Instagram 1-30
 // [a-z0-9._]; TikTok 2-24 [a-z0-9._]; X 1-15 [a-z0-9_]; Facebook 5-50 [a-z0-9.] or a numeric id;
 // LINE ids 1-20 [a-z0-9._-]; WeChat ids 6-20 [a-z0-9_-]; Zalo: a phone number or a numeric id).
-constexpr HandleRule k_telegram{"telegram", {"t.me/", "telegram.me/", "telegram.dog/"}, "_", 5, 32,
-                                {"joinchat", "+", "addstickers", "share", "proxy", "socks", "c", "addlist"}};
-constexpr HandleRule k_line{"line", {"line.me/ti/p/~", "line.me/ti/p/", "line.me/r/ti/p/~", "line.me/r/ti/p/"}, "._-", 1, 20};
+// "t.me/s/NAME" is a public channel's web preview; LINE official accounts are "@id" ("%40id" when
+// the link is URL-encoded) after "ti/p/", personal ids "~id".
+constexpr HandleRule k_telegram{
+    "telegram", {"t.me/s/", "t.me/", "telegram.me/s/", "telegram.me/", "telegram.dog/"},    "_", 5,
+    32,         {"joinchat", "+", "addstickers", "share", "proxy", "socks", "c", "addlist"}};
+constexpr HandleRule k_line{"line",
+                            {"line.me/ti/p/~", "line.me/ti/p/@", "line.me/ti/p/%40", "line.me/ti/p/",
+                             "line.me/r/ti/p/~", "line.me/r/ti/p/@", "line.me/r/ti/p/%40", "line.me/r/ti/p/"},
+                            "._-",
+                            1,
+                            20};
 constexpr HandleRule k_wechat{"wechat", {"weixin.qq.com/r/", "u.wechat.com/"}, "_-", 6, 20};
 constexpr HandleRule k_zalo{"zalo", {"zalo.me/"}, "", 5, 20};
 constexpr HandleRule k_facebook{"facebook", {"facebook.com/", "fb.com/", "m.facebook.com/", "fb.me/"}, ".", 5, 50,

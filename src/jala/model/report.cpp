@@ -71,10 +71,20 @@ Status validate(const Report& report) {
   return {};
 }
 
+std::vector<ReportSelector> derived_selectors(const Report& report) {
+  std::vector<ReportSelector> out;
+  for (const ReportSelector& named : report.selectors) {
+    if (named.selector.type != SelectorType::url) continue;
+    if (std::optional<Selector> host = url_host_selector(named.selector)) out.push_back({std::move(*host), named.raw});
+  }
+  return out;
+}
+
 std::vector<Selector> named_selectors(const Report& report) {
   std::vector<Selector> out;
   out.reserve(report.selectors.size() + report.text_selectors.size());
   for (const ReportSelector& named : report.selectors) out.push_back(named.selector);
+  for (ReportSelector& derived : derived_selectors(report)) out.push_back(std::move(derived.selector));
   for (const TextSelector& found : report.text_selectors) out.push_back(found.selector);
   return out;
 }

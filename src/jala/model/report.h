@@ -72,7 +72,16 @@ struct Report {
   bool operator==(const Report&) const = default;
 };
 
-// Every selector the report names, from the form and from the text, in that order; may repeat.
+// What the form's selectors imply, as extraction gives it beside what it finds in text: the domain:
+// (or ip:) of each URL (url_host_selector), with that URL's raw value. Derived, so not part of the record
+// as sent or of its content hash; stores keep them beside the form's selectors, for search and linking.
+std::vector<ReportSelector> derived_selectors(const Report& report);
+// How sure a derived selector is: it follows by rule from a value the form gave. Stores tell derived
+// selectors from the form's own by it (form selectors have no confidence, text ones also a span).
+inline constexpr double k_derived_confidence = 1.0;
+
+// Every selector the report names, from the form, derived from the form, and from the text, in that
+// order; may repeat.
 std::vector<Selector> named_selectors(const Report& report);
 
 // Checks what single-field parsing cannot: required fields, limits, "text or selectors".

@@ -1,5 +1,7 @@
 #include "jala/model/selector.h"
 
+#include <cctype>
+
 #include "jala/base/utf8.h"
 #include "jala/model/iban.h"
 #include "jala/model/normalisers.h"
@@ -38,6 +40,23 @@ constexpr bool table_follows_enum_order() {
   return true;
 }
 static_assert(table_follows_enum_order(), "info() indexes the table by the enum value");
+
+// inet_pton() reads IPv4 addresses from digits and dots only, and IPv6 addresses from hex digits, dots
+// and colons, with a colon at least. Hosts that fail this test are not worth its call, whose error
+// message is formatted.
+bool could_be_ip(std::string_view host) {
+  bool colon = false;
+  bool hex_letter = false;
+  for (char c : host) {
+    if (c == ':') {
+      colon = true;
+    } else if (!is_ascii_digit(c) && c != '.') {
+      if (std::isxdigit(static_cast<unsigned char>(c)) == 0) return false;
+      hex_letter = true;
+    }
+  }
+  return !host.empty() && (colon || !hex_letter);
+}
 
 }  // namespace
 
@@ -117,6 +136,17 @@ std::string_view host_of(const Selector& selector) {
     }
     default: return {};
   }
+}
+
+std::optional<Selector> url_host_selector(const Selector& url) {
+  const std::string_view host = host_of(url);
+  if (could_be_ip(host)) {
+    if (Result<std::string> ip = normalise_ip(host, {}); ip.ok())
+      return Selector{SelectorType::ip, std::move(ip).value()};
+  }
+  Result<std::string> domain = normalise_domain(host, {});
+  if (!domain.ok()) return std::nullopt;
+  return Selector{SelectorType::domain, std::move(domain).value()};
 }
 
 }  // namespace jala::model

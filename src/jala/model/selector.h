@@ -11,6 +11,7 @@
 
 #include <array>
 #include <compare>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -83,6 +84,11 @@ Result<Selector> parse_selector(std::string_view typed, const NormaliseContext& 
 // The host a canonical selector names: a domain's value, a URL's host (an IPv6 literal without its
 // brackets), an e-mail's domain; empty for every other type.
 std::string_view host_of(const Selector& selector);
+
+// The selector a canonical URL's host gives: ip: for an IP address, else domain: with its registrable
+// domain; nullopt when it gives neither (a bare public suffix). Extraction adds it beside every URL it
+// finds, and a report beside every URL its form gives (report.h, derived_selectors), so both link alike.
+std::optional<Selector> url_host_selector(const Selector& url);
 
 // Every reading of an untyped raw value: each guessable type whose normaliser accepts it, in table
 // order. "+84 91 234 5678" gives phone and whatsapp. Empty when no type accepts it.

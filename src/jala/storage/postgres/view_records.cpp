@@ -103,6 +103,17 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
         k_insert_selector,
         Params().integer(report_key).integer(position++).integer(selector_key).text(named.raw).null().null().null()));
   }
+  for (const model::ReportSelector& derived : model::derived_selectors(report)) {
+    JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(derived.selector));
+    JALA_TRY(run(k_insert_selector, Params()
+                                        .integer(report_key)
+                                        .integer(position++)
+                                        .integer(selector_key)
+                                        .text(derived.raw)
+                                        .null()
+                                        .null()
+                                        .real(model::k_derived_confidence)));
+  }
   for (const model::TextSelector& found : report.text_selectors) {
     JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(found.selector));
     const std::string_view raw = std::string_view(report.text).substr(found.start, found.end - found.start);
@@ -189,7 +200,8 @@ Result<std::optional<model::Report>> View::find_report(const RecordKey& key) con
   for (std::size_t row = 0; row < selectors.size(); ++row) {
     JALA_TRY_ASSIGN(const model::Selector selector, selectors.selector(row, 0));
     if (selectors.is_null(row, 3)) {
-      report.selectors.push_back({selector, std::string(selectors.text(row, 2))});
+      // A row with a confidence but no span was derived from the form (model::derived_selectors).
+      if (selectors.is_null(row, 5)) report.selectors.push_back({selector, std::string(selectors.text(row, 2))});
     } else {
       report.text_selectors.push_back({selector, static_cast<std::uint32_t>(selectors.integer(row, 3)),
                                        static_cast<std::uint32_t>(selectors.integer(row, 4)), selectors.real(row, 5)});

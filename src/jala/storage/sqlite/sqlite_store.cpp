@@ -231,7 +231,8 @@ class SqliteView final : public WriteTransaction {
       if (!row) break;
       JALA_TRY_ASSIGN(const model::Selector selector, read_selector(selectors, 0));
       if (selectors.column_is_null(3)) {
-        report.selectors.push_back({selector, std::string(selectors.column_text(2))});
+        // A row with a confidence but no span was derived from the form (model::derived_selectors).
+        if (selectors.column_is_null(5)) report.selectors.push_back({selector, std::string(selectors.column_text(2))});
       } else {
         report.text_selectors.push_back({selector, static_cast<std::uint32_t>(selectors.column_int(3)),
                                          static_cast<std::uint32_t>(selectors.column_int(4)),
@@ -327,6 +328,12 @@ class SqliteView final : public WriteTransaction {
       JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(named.selector));
       s.insert_report_selector.bind(1, report_key).bind(2, position++).bind(3, selector_key).bind(4, named.raw);
       s.insert_report_selector.bind_null(5).bind_null(6).bind_null(7);
+      JALA_TRY(s.insert_report_selector.run());
+    }
+    for (const model::ReportSelector& derived : model::derived_selectors(report)) {
+      JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(derived.selector));
+      s.insert_report_selector.bind(1, report_key).bind(2, position++).bind(3, selector_key).bind(4, derived.raw);
+      s.insert_report_selector.bind_null(5).bind_null(6).bind(7, model::k_derived_confidence);
       JALA_TRY(s.insert_report_selector.run());
     }
     for (const model::TextSelector& found : report.text_selectors) {
