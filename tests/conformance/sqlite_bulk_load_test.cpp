@@ -16,12 +16,12 @@ namespace {
 
 using jala::testing::ScratchFolder;
 
-const std::string k_bulk_indexes =
+constexpr std::string_view k_bulk_indexes =
     "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN"
     " ('transactions_by_from', 'transactions_by_to', 'selectors_by_value') ORDER BY name;";
-const std::string k_all_bulk_indexes = "selectors_by_value\ntransactions_by_from\ntransactions_by_to\n";
+constexpr std::string_view k_all_bulk_indexes = "selectors_by_value\ntransactions_by_from\ntransactions_by_to\n";
 // Selectors stored more than once: none, whatever happened.
-const std::string k_repeated_selectors =
+constexpr std::string_view k_repeated_selectors =
     "SELECT type || ':' || value FROM selectors GROUP BY type, value HAVING count(*) > 1;";
 
 model::Selector phone(int n) { return {model::SelectorType::phone, fmt::format("+8491234{:04}", n)}; }

@@ -39,8 +39,9 @@ TEST(SqliteStore, RefusesAStoreFromANewerJala) {
 std::string undo_schema_7() {
   const std::string in_tile = "(position & 63)";
   std::string level = "0";
-  for (int bits = 1; bits <= 5; ++bits)
+  for (int bits = 1; bits <= 5; ++bits) {
     level += fmt::format(" + (({} & {}) = {})", in_tile, (1 << bits) - 1, (1 << bits) - 1);
+  }
   level = "(" + level + ")";
   return fmt::format(
       "CREATE TABLE log_nodes_by_level (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,"

@@ -15,8 +15,6 @@
 namespace jala::storage {
 namespace {
 
-using jala::testing::ScratchFolder;
-
 class StoreConformance : public BackendTest {
  protected:
   Result<PutOutcome> put(const model::Report& report) {

@@ -171,7 +171,7 @@ struct KeptHead {
 };
 
 // A head is one line of about 400 bytes.
-constexpr std::size_t k_max_head_file_bytes = 64 * 1024;
+constexpr std::size_t k_max_head_file_bytes = std::size_t{64} * 1024;
 
 Result<KeptHead> read_kept_head(const std::string& file) {
   std::ifstream in(file, std::ios::binary);

@@ -141,8 +141,9 @@ std::string_view host_of(const Selector& selector) {
 std::optional<Selector> url_host_selector(const Selector& url) {
   const std::string_view host = host_of(url);
   if (could_be_ip(host)) {
-    if (Result<std::string> ip = normalise_ip(host, {}); ip.ok())
+    if (Result<std::string> ip = normalise_ip(host, {}); ip.ok()) {
       return Selector{SelectorType::ip, std::move(ip).value()};
+    }
   }
   Result<std::string> domain = normalise_domain(host, {});
   if (!domain.ok()) return std::nullopt;

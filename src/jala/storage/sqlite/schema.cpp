@@ -246,7 +246,7 @@ Status migrate(sqlite3* connection) {
   // A migration may rebuild a table that others refer to (10 -> 11), which SQLite allows only with foreign
   // keys off; the pragma has no effect inside a transaction, so it is set around it.
   JALA_TRY(execute(connection, "PRAGMA foreign_keys = OFF"));
-  const Status migrated = apply_migrations(connection);
+  Status migrated = apply_migrations(connection);
   JALA_TRY(execute(connection, "PRAGMA foreign_keys = ON"));
   return migrated;
 }
