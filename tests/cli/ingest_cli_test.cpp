@@ -301,6 +301,22 @@ TEST_F(IngestCli, ABadCsvHeaderIsNamedOnceAtItsLine) {
             "jala: ingest: " + file + ":1: bad CSV header: no 'country' column, which report records require\n");
 }
 
+// Found in review: a header row that was not CSV was one bad record, and the next row became the header.
+TEST_F(IngestCli, AHeaderRowThatIsNotCsvFailsTheFile) {
+  const std::string file = m_scratch.file("r.csv");
+  write_file(file,
+             "record,id\"x,source,kind,country,reported_at,text\n"
+             "record,id,source,kind,country,reported_at,text\n"
+             "report,r1,VN-MPS,other,VN,2026-03-01T00:00:00Z,hello\n");
+  const JalaRun json = jala({"ingest", "--json", file});
+  EXPECT_EQ(json.exit_code, 1);
+  const nlohmann::json got = nlohmann::json::parse(json.out);
+  ASSERT_EQ(got["errors"].size(), 1u) << json.out;
+  EXPECT_EQ(got["errors"][0]["line"], 1);
+  EXPECT_EQ(got["errors"][0]["error"], "bad CSV header: a quote inside unquoted field 2; quote the whole field");
+  EXPECT_EQ(got["added"], 0);
+}
+
 // --bulk builds the indexes of accounts' transactions once, at the end: the store it leaves answers as
 // one loaded without it. A later ingest builds indexes that an interrupted bulk load left dropped.
 TEST_F(IngestCli, ABulkLoadLeavesTheSameStoreWithItsIndexes) {

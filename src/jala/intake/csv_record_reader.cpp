@@ -19,28 +19,33 @@ class CsvRecordReader final : public RecordReader {
     if (m_bad_header) return std::optional<ParsedRecord>();
     JALA_TRY_ASSIGN(std::optional<CsvRecord> row, m_reader.next());
     if (!row) return std::optional<ParsedRecord>();
-    if (!row->status.ok()) return std::optional<ParsedRecord>(ParsedRecord{row->line, row->status.error()});
-    for (std::size_t i = 0; i < row->fields.size(); ++i) {
-      if (!is_valid_utf8(row->fields[i])) {
-        return std::optional<ParsedRecord>(
-            ParsedRecord{row->line, invalid_argument("field {} is not valid UTF-8", i + 1)});
-      }
-    }
+    const Status readable = check_fields(*row);
     if (!m_header) {
-      Status header = read_header(row->fields);
+      const Status header = readable.ok() ? read_header(row->fields) : readable;
       if (!header.ok()) {
-        // A bad header fails the whole file: it is its one error, at its line, and nothing after it is read.
+        // A bad header, unreadable CSV too, fails the whole file: it is its one error, at its line, and
+        // nothing after it is read (a later row is never taken for the header).
         m_bad_header = true;
         return std::optional<ParsedRecord>(ParsedRecord{row->line, header.error().with_context("bad CSV header")});
       }
       return next();
     }
+    if (!readable.ok()) return std::optional<ParsedRecord>(ParsedRecord{row->line, readable.error()});
     return std::optional<ParsedRecord>(ParsedRecord{row->line, build(row->fields)});
   }
 
   std::uint64_t bytes_consumed() const override { return m_reader.bytes_consumed(); }
 
  private:
+  // The row as CSV: well formed, and every field valid UTF-8.
+  static Status check_fields(const CsvRecord& row) {
+    if (!row.status.ok()) return row.status;
+    for (std::size_t i = 0; i < row.fields.size(); ++i) {
+      if (!is_valid_utf8(row.fields[i])) return invalid_argument("field {} is not valid UTF-8", i + 1);
+    }
+    return {};
+  }
+
   Status read_header(const std::vector<std::string>& columns) {
     bool has_from = false, has_to = false;
     for (const std::string& column : columns) {
