@@ -52,6 +52,13 @@ std::string accounts_of(Store& store, const std::string& id) {
   return got;
 }
 
+Status start_bulk_load(Store& store) {
+  return store.write([](WriteTransaction& t) { return t.start_bulk_load(); });
+}
+Status finish_bulk_load(Store& store) {
+  return store.write([](WriteTransaction& t) { return t.finish_bulk_load(); });
+}
+
 std::unique_ptr<SqliteStore> open(const std::filesystem::path& path) {
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   EXPECT_TRUE(store.ok()) << store.error().message();
@@ -65,11 +72,11 @@ TEST(SqliteBulkLoad, DropsItsIndexesAndBuildsThemAgain) {
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(sqlite3_output(path, k_bulk_indexes), k_all_bulk_indexes);
   for (int time = 0; time < 2; ++time) {  // twice: harmless
-    ASSERT_TRUE(store->write([](WriteTransaction& t) { return t.start_bulk_load(); }).ok());
+    ASSERT_TRUE(start_bulk_load(*store).ok());
   }
   EXPECT_EQ(sqlite3_output(path, k_bulk_indexes), "");
   for (int time = 0; time < 2; ++time) {
-    ASSERT_TRUE(store->write([](WriteTransaction& t) { return t.finish_bulk_load(); }).ok());
+    ASSERT_TRUE(finish_bulk_load(*store).ok());
   }
   EXPECT_EQ(sqlite3_output(path, k_bulk_indexes), k_all_bulk_indexes);
 }
@@ -82,7 +89,7 @@ TEST(SqliteBulkLoad, KeepsSelectorsUniqueWithoutTheirIndex) {
   const std::unique_ptr<SqliteStore> store = open(path);
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(put(*store, payment("before", 1, 2)).ok());
-  ASSERT_TRUE(store->write([](WriteTransaction& t) { return t.start_bulk_load(); }).ok());
+  ASSERT_TRUE(start_bulk_load(*store).ok());
 
   ASSERT_TRUE(put(*store, payment("old-to-new", 2, 3)).ok());
   ASSERT_TRUE(put(*store, payment("new-to-old", 3, 1)).ok());
@@ -95,7 +102,7 @@ TEST(SqliteBulkLoad, KeepsSelectorsUniqueWithoutTheirIndex) {
   EXPECT_EQ(sqlite3_output(path, "SELECT count(*) FROM selectors;"), "4\n");  // 1, 2, 3 and 4
   EXPECT_EQ(sqlite3_output(path, k_repeated_selectors), "");
 
-  ASSERT_TRUE(store->write([](WriteTransaction& t) { return t.finish_bulk_load(); }).ok());
+  ASSERT_TRUE(finish_bulk_load(*store).ok());
   ASSERT_TRUE(put(*store, payment("after-load", 4, 5)).ok());
   EXPECT_EQ(sqlite3_output(path, "SELECT count(*) FROM selectors;"), "5\n");
   EXPECT_EQ(accounts_of(*store, "new-to-old"), "+84912340003 -> +84912340001");
@@ -111,7 +118,7 @@ TEST(SqliteBulkLoad, AnotherWriterBuildsTheSelectorIndexFirst) {
   const std::unique_ptr<SqliteStore> loader = open(path);
   ASSERT_NE(loader, nullptr);
   ASSERT_TRUE(put(*loader, payment("before", 1, 2)).ok());
-  ASSERT_TRUE(loader->write([](WriteTransaction& t) { return t.start_bulk_load(); }).ok());
+  ASSERT_TRUE(start_bulk_load(*loader).ok());
   ASSERT_TRUE(put(*loader, payment("loaded", 2, 3)).ok());
   EXPECT_EQ(sqlite3_output(path, k_bulk_indexes), "");
 
@@ -123,7 +130,7 @@ TEST(SqliteBulkLoad, AnotherWriterBuildsTheSelectorIndexFirst) {
   ASSERT_TRUE(put(*loader, payment("loaded-later", 6, 7)).ok());
   EXPECT_EQ(sqlite3_output(path, k_repeated_selectors), "");
   EXPECT_EQ(sqlite3_output(path, "SELECT count(*) FROM selectors;"), "5\n");  // 1, 2, 3, 6 and 7
-  ASSERT_TRUE(loader->write([](WriteTransaction& t) { return t.finish_bulk_load(); }).ok());
+  ASSERT_TRUE(finish_bulk_load(*loader).ok());
   EXPECT_EQ(sqlite3_output(path, k_bulk_indexes), k_all_bulk_indexes);
   EXPECT_EQ(accounts_of(*loader, "loaded-later"), "+84912340006 -> +84912340007");
 }
