@@ -6,7 +6,6 @@
 
 #include <cstring>
 #include <string>
-#include <unordered_map>
 
 #include "jala/storage/ledger_indexes.h"
 #include "jala/storage/sql_stats.h"
@@ -15,6 +14,7 @@
 #include "jala/storage/sqlite/link_input_query.h"
 #include "jala/storage/sqlite/log_statements.h"
 #include "jala/storage/sqlite/schema.h"
+#include "jala/storage/sqlite/selector_keys.h"
 #include "jala/storage/sqlite/share_statements.h"
 #include "jala/storage/sqlite/statement.h"
 
@@ -46,9 +46,6 @@ class SqliteStore::Statements {
         Statement insert_report_selector,
         p("INSERT INTO report_selectors (report_key, position, selector_key, raw, span_start, span_end, confidence)"
           " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    JALA_TRY_ASSIGN(Statement insert_selector,
-                    p("INSERT INTO selectors (type, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
-    JALA_TRY_ASSIGN(Statement find_selector, p("SELECT selector_key FROM selectors WHERE type = ? AND value = ?"));
     JALA_TRY_ASSIGN(
         Statement find_report,
         p("SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount, loss_currency, tlp,"
@@ -76,18 +73,16 @@ class SqliteStore::Statements {
                     p("SELECT f.type, f.value, t.type, t.value, x.amount, x.currency, x.at, x.channel, x.reference"
                       " FROM transactions x JOIN selectors f ON f.selector_key = x.from_key"
                       " JOIN selectors t ON t.selector_key = x.to_key WHERE x.source = ? AND x.source_id = ?"));
-    return Statements{std::move(find_report_hash),       std::move(insert_report),
-                      std::move(update_report),          std::move(delete_report_selectors),
-                      std::move(insert_report_selector), std::move(insert_selector),
-                      std::move(find_selector),          std::move(find_report),
-                      std::move(report_selectors),       std::move(reports_with_selector),
-                      std::move(find_transaction_hash),  std::move(insert_transaction),
-                      std::move(update_transaction),     std::move(find_transaction)};
+    return Statements{
+        std::move(find_report_hash),        std::move(insert_report),          std::move(update_report),
+        std::move(delete_report_selectors), std::move(insert_report_selector), std::move(find_report),
+        std::move(report_selectors),        std::move(reports_with_selector),  std::move(find_transaction_hash),
+        std::move(insert_transaction),      std::move(update_transaction),     std::move(find_transaction)};
   }
 
   Statement find_report_hash, insert_report, update_report, delete_report_selectors, insert_report_selector,
-      insert_selector, find_selector, find_report, report_selectors, reports_with_selector, find_transaction_hash,
-      insert_transaction, update_transaction, find_transaction;
+      find_report, report_selectors, reports_with_selector, find_transaction_hash, insert_transaction,
+      update_transaction, find_transaction;
 };
 
 struct SqliteStore::Parts {
@@ -96,22 +91,10 @@ struct SqliteStore::Parts {
   sqlite::LogStatements log;
   sqlite::ShareStatements share;
   sqlite::AssessmentStatements assessments;
-  // Selector keys known to be committed, keyed by the type's byte and the value; dropped whenever a write
-  // rolls back. Bounded, except during a bulk load, when they are every selector's (complete) and keep
-  // selectors unique in place of their dropped index.
-  std::unordered_map<std::string, std::int64_t> selector_keys;
-  bool bulk_load = false;
-  bool selector_keys_complete = false;
+  sqlite::SelectorKeys selector_keys;
 };
 
 namespace {
-
-constexpr std::size_t k_max_cached_selector_keys = 1 << 20;
-
-// The index that keeps selectors unique, which a bulk load drops (schema 11; WriteTransaction::start_bulk_load).
-constexpr std::string_view k_drop_selector_index = "DROP INDEX IF EXISTS selectors_by_value";
-constexpr std::string_view k_build_selector_index =
-    "CREATE UNIQUE INDEX IF NOT EXISTS selectors_by_value ON selectors (type, value)";
 
 template <typename Row>
 Result<std::optional<Row>> none() {
@@ -127,7 +110,7 @@ class SqliteView final : public WriteTransaction {
         m_log(parts.log),
         m_share(parts.share),
         m_assessments(parts.assessments),
-        m_parts(parts) {}
+        m_selector_keys(parts.selector_keys) {}
 
   Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(std::optional<std::uint64_t> after,
                                                                                 std::size_t limit) const override {
@@ -152,17 +135,11 @@ class SqliteView final : public WriteTransaction {
   Status put_partner(const Partner& partner) override { return m_share.put_partner(partner); }
   Status start_bulk_load() override {
     JALA_TRY(sqlite::execute(m_db, k_drop_ledger_indexes));
-    JALA_TRY(sqlite::execute(m_db, k_drop_selector_index));
-    m_parts.bulk_load = true;
-    m_parts.selector_keys_complete = false;  // read at the first intern()
-    return {};
+    return m_selector_keys.start_bulk_load();
   }
   Status finish_bulk_load() override {
     JALA_TRY(sqlite::execute(m_db, k_build_ledger_indexes));
-    JALA_TRY(sqlite::execute(m_db, k_build_selector_index));
-    m_parts.bulk_load = false;
-    if (m_parts.selector_keys.size() > k_max_cached_selector_keys) m_parts.selector_keys.clear();
-    return {};
+    return m_selector_keys.finish_bulk_load();
   }
   Status set_share_state(std::string_view name, std::string_view value) override {
     return m_share.set_state(name, value);
@@ -325,19 +302,19 @@ class SqliteView final : public WriteTransaction {
 
     std::int64_t position = 0;
     for (const model::ReportSelector& named : report.selectors) {
-      JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(named.selector));
+      JALA_TRY_ASSIGN(const std::int64_t selector_key, m_selector_keys.intern(named.selector));
       s.insert_report_selector.bind(1, report_key).bind(2, position++).bind(3, selector_key).bind(4, named.raw);
       s.insert_report_selector.bind_null(5).bind_null(6).bind_null(7);
       JALA_TRY(s.insert_report_selector.run());
     }
     for (const model::ReportSelector& derived : model::derived_selectors(report)) {
-      JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(derived.selector));
+      JALA_TRY_ASSIGN(const std::int64_t selector_key, m_selector_keys.intern(derived.selector));
       s.insert_report_selector.bind(1, report_key).bind(2, position++).bind(3, selector_key).bind(4, derived.raw);
       s.insert_report_selector.bind_null(5).bind_null(6).bind(7, model::k_derived_confidence);
       JALA_TRY(s.insert_report_selector.run());
     }
     for (const model::TextSelector& found : report.text_selectors) {
-      JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(found.selector));
+      JALA_TRY_ASSIGN(const std::int64_t selector_key, m_selector_keys.intern(found.selector));
       const std::string_view raw = std::string_view(report.text).substr(found.start, found.end - found.start);
       s.insert_report_selector.bind(1, report_key).bind(2, position++).bind(3, selector_key).bind(4, raw);
       s.insert_report_selector.bind(5, std::int64_t{found.start}).bind(6, std::int64_t{found.end});
@@ -365,8 +342,8 @@ class SqliteView final : public WriteTransaction {
                                         std::uint64_t leaf) override {
     // Most puts add: insert first, and look for the stored version only when there is one.
     SqliteStore::Statements& s = m_statements;
-    JALA_TRY_ASSIGN(const std::int64_t from_key, intern(transaction.from));
-    JALA_TRY_ASSIGN(const std::int64_t to_key, intern(transaction.to));
+    JALA_TRY_ASSIGN(const std::int64_t from_key, m_selector_keys.intern(transaction.from));
+    JALA_TRY_ASSIGN(const std::int64_t to_key, m_selector_keys.intern(transaction.to));
     const auto bind_columns = [&](Statement& write) {
       write.bind(1, transaction.source).bind(2, transaction.id).bind(3, from_key).bind(4, to_key);
       write.bind(5, transaction.amount).bind(6, transaction.currency).bind(7, transaction.at.unix_micros);
@@ -427,57 +404,6 @@ class SqliteView final : public WriteTransaction {
     return stored.size() == digest.size() && std::memcmp(stored.data(), digest.data(), digest.size()) == 0;
   }
 
-  // The selector's key, added to the store if it is new.
-  Result<std::int64_t> intern(const model::Selector& selector) {
-    std::unordered_map<std::string, std::int64_t>& keys = m_parts.selector_keys;
-    if (m_parts.bulk_load && !m_parts.selector_keys_complete) JALA_TRY(read_every_selector_key());
-    m_cache_key.assign(1, static_cast<char>(selector.type));
-    m_cache_key += selector.value;
-    if (const auto cached = keys.find(m_cache_key); cached != keys.end()) return cached->second;
-    if (!m_parts.bulk_load && !m_selector_index_checked) {
-      // A bulk load, here or in another process, may have dropped the index that keeps selectors unique
-      // (it is running, or was interrupted): without it the insert below could add a second row.
-      JALA_TRY(sqlite::execute(m_db, k_build_selector_index));
-      m_selector_index_checked = true;
-    }
-    const std::string_view type = model::to_string(selector.type);
-    JALA_TRY(m_statements.insert_selector.bind(1, type).bind(2, selector.value).run());
-    std::int64_t key = 0;
-    if (sqlite3_changes(m_db) == 1) {
-      key = sqlite3_last_insert_rowid(m_db);
-    } else {
-      Statement& find = m_statements.find_selector;
-      find.bind(1, type).bind(2, selector.value);
-      JALA_TRY_ASSIGN(const bool found, find.step());
-      if (!found) {
-        find.reset();
-        return internal_error("selector {} vanished while being stored", selector.to_string());
-      }
-      key = find.column_int(0);
-      find.reset();
-    }
-    if (!m_parts.bulk_load && keys.size() >= k_max_cached_selector_keys) keys.clear();
-    keys.emplace(m_cache_key, key);
-    return key;
-  }
-
-  // Every stored selector's key, so that a bulk load keeps selectors unique without their index.
-  Status read_every_selector_key() {
-    JALA_TRY_ASSIGN(Statement all, Statement::prepare(m_db, "SELECT selector_key, type, value FROM selectors"));
-    std::unordered_map<std::string, std::int64_t>& keys = m_parts.selector_keys;
-    keys.clear();
-    while (true) {
-      JALA_TRY_ASSIGN(const bool row, all.step());
-      if (!row) break;
-      JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(all.column_text(1)));
-      std::string key(1, static_cast<char>(type));
-      key += all.column_text(2);
-      keys.emplace(std::move(key), all.column_int(0));
-    }
-    m_parts.selector_keys_complete = true;
-    return {};
-  }
-
   Result<std::int64_t> count(std::string_view sql) const {
     JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, sql));
     JALA_TRY_ASSIGN(const bool row, statement.step());
@@ -501,9 +427,7 @@ class SqliteView final : public WriteTransaction {
   sqlite::LogStatements& m_log;
   sqlite::ShareStatements& m_share;
   sqlite::AssessmentStatements& m_assessments;
-  SqliteStore::Parts& m_parts;
-  std::string m_cache_key;                // reused buffer: type byte, then the canonical value
-  bool m_selector_index_checked = false;  // in this transaction
+  sqlite::SelectorKeys& m_selector_keys;
 };
 
 Status configure(sqlite3* db, const StoreOptions& options) {
@@ -552,9 +476,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path, co
   JALA_TRY_ASSIGN(sqlite::LogStatements log, sqlite::LogStatements::prepare(connection.get()));
   sqlite::ShareStatements share(connection.get());
   JALA_TRY_ASSIGN(sqlite::AssessmentStatements assessments, sqlite::AssessmentStatements::prepare(connection.get()));
-  auto parts = std::make_unique<Parts>(Parts{
-      std::move(connection), std::move(statements), std::move(log), std::move(share), std::move(assessments), {}});
-  parts->selector_keys.reserve(k_max_cached_selector_keys);
+  JALA_TRY_ASSIGN(sqlite::SelectorKeys selector_keys, sqlite::SelectorKeys::prepare(connection.get()));
+  auto parts = std::make_unique<Parts>(Parts{std::move(connection), std::move(statements), std::move(log),
+                                             std::move(share), std::move(assessments), std::move(selector_keys)});
   return std::make_unique<SqliteStore>(std::move(parts));
 }
 
@@ -570,13 +494,13 @@ Status SqliteStore::read(const std::function<Status(const ReadView&)>& body) {
 Status SqliteStore::write(const std::function<Status(WriteTransaction&)>& body) {
   sqlite3* db = m_parts->connection.get();
   JALA_TRY(sqlite::execute(db, "BEGIN IMMEDIATE"));
+  m_parts->selector_keys.start_write();
   SqliteView transaction(*m_parts);
   Status status = body(transaction);
   if (status.ok()) status = sqlite::execute(db, "COMMIT");
   if (!status.ok()) {
     (void)sqlite::execute(db, "ROLLBACK");
-    m_parts->selector_keys.clear();  // keys made in the rolled-back transaction no longer exist
-    m_parts->selector_keys_complete = false;
+    m_parts->selector_keys.forget();
   }
   return status;
 }
