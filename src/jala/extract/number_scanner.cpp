@@ -220,6 +220,24 @@ bool is_labelled_code(const Document& document, std::size_t start, std::size_t b
   return code != nullptr && code->start >= bank_end && labels_this_number(document.text(), code, start);
 }
 
+// A bank's hotline after its name, unlabelled ("Krungthai 02-111-1111", "지원팀(02-6404-0206)"): a number
+// with a trunk zero, grouped as its country writes phone numbers, and not labelled an account. The country
+// is the report's, else the bank's (its BIC's letters 5 and 6).
+bool written_as_phone(const Document& document, std::size_t start, const NumberRun& run, std::string_view bank) {
+  if (run.group_count < 2 || run.group_count > run.groups.size() || run.digits.front() != '0') return false;
+  std::string_view region = document.country();
+  if (region.empty() && bank.size() > 6 && std::isupper(static_cast<unsigned char>(bank.front()))) {
+    region = bank.substr(4, 2);
+  }
+  if (region.empty() ||
+      labels_this_number(document.text(),
+                         cue_before(document.cues(), document.text(), start, k_label_window, {Cue::account_label}),
+                         start)) {
+    return false;
+  }
+  return model::grouped_as_national_phone(run.digits, {run.groups.data(), run.group_count}, region);
+}
+
 // A bank account: digits with a bank named in the same phrase, keyed by the BIC when one is given.
 bool add_bank_account(Document& document, std::size_t start, const NumberRun& run) {
   if (run.plus || run.digits.size() < k_min_account_digits || has_thousands_groups(run)) return false;
@@ -245,6 +263,7 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
     if (!named.ok()) return false;
     value = std::move(named).value();
   }
+  if (written_as_phone(document, start, run, *value)) return false;
   document.add(SelectorType::bank, std::move(*value), start, run.end, k_keyword_confidence);
   return true;
 }

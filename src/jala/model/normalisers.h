@@ -3,6 +3,7 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,11 @@ Result<std::string> normalise_facebook(std::string_view raw, const NormaliseCont
 Result<std::string> normalise_instagram(std::string_view raw, const NormaliseContext& context);
 Result<std::string> normalise_tiktok(std::string_view raw, const NormaliseContext& context);
 Result<std::string> normalise_x(std::string_view raw, const NormaliseContext& context);
+
+// Whether `digits`, written in groups of `groups` digits, are a valid phone number of `region` (ISO 3166-1
+// alpha-2) grouped as libphonenumber writes that region's numbers nationally: "02-111-1111" in TH is
+// "02 111 1111". Extraction uses it to tell a bank's hotline after the bank's name from an account.
+bool grouped_as_national_phone(std::string_view digits, std::span<const std::size_t> groups, std::string_view region);
 
 // Adapters for the context-free normalisers of wallet.h and iban.h.
 Result<std::string> normalise_wallet_selector(std::string_view raw, const NormaliseContext& context);

@@ -96,6 +96,35 @@ Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext
   return remembered.emplace(std::move(key), parse_phone(raw, context)).first->second;
 }
 
+bool grouped_as_national_phone(std::string_view digits, std::span<const std::size_t> groups, std::string_view region) {
+  if (digits.size() > k_max_phone_bytes || region.size() != 2) return false;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (util.Parse(std::string(digits), ascii_upper(region), &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
+      !util.IsValidNumber(number)) {
+    return false;
+  }
+  std::string national;
+  util.Format(number, PhoneNumberUtil::NATIONAL, &national);
+  std::size_t group = 0;
+  std::size_t run = 0;
+  const auto close_group = [&] {
+    if (run == 0) return true;
+    const bool same = group < groups.size() && groups[group] == run;
+    ++group;
+    run = 0;
+    return same;
+  };
+  for (const char c : national) {
+    if (c >= '0' && c <= '9') {
+      ++run;
+    } else if (!close_group()) {
+      return false;
+    }
+  }
+  return close_group() && group == groups.size();
+}
+
 // WhatsApp accounts are phone numbers; a wa.me link names one too.
 Result<std::string> normalise_whatsapp(std::string_view raw, const NormaliseContext& context) {
   for (std::string_view prefix : k_whatsapp_link_prefixes) {
