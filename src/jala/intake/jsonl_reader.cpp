@@ -1,6 +1,8 @@
 // JSON Lines intake: one report or transaction object per line (the interface spec's record form).
 #include <simdjson.h>
 
+#include <optional>
+
 #include "jala/intake/line_reader.h"
 #include "jala/intake/record_reader_impl.h"
 #include "jala/model/text.h"
@@ -35,14 +37,26 @@ Result<double> number_field(std::string_view field, dom::element value) {
   return invalid_argument("{}: must be a number", field);
 }
 
+// The value of `key` in a nested object (`field` names it in errors): required, and once. A repeated key
+// is refused like a repeated field of the record, never resolved by picking one.
+Result<dom::element> nested_field(dom::object object, std::string_view key, std::string_view field) {
+  std::optional<dom::element> found;
+  for (const dom::key_value_pair pair : object) {
+    if (pair.key != key) continue;
+    if (found) return invalid_argument("{}: appears twice", field);
+    found = pair.value;
+  }
+  if (!found) return invalid_argument("{}: is required", field);
+  return *found;
+}
+
 Status read_loss(ReportBuilder& builder, dom::element value) {
   dom::object loss;
   if (value.get_object().get(loss) != simdjson::SUCCESS) {
     return invalid_argument("loss: must be an object {{\"amount\": number, \"currency\": code}}");
   }
-  dom::element amount, currency;
-  if (loss["amount"].get(amount) != simdjson::SUCCESS) return invalid_argument("loss.amount: is required");
-  if (loss["currency"].get(currency) != simdjson::SUCCESS) return invalid_argument("loss.currency: is required");
+  JALA_TRY_ASSIGN(const dom::element amount, nested_field(loss, "amount", "loss.amount"));
+  JALA_TRY_ASSIGN(const dom::element currency, nested_field(loss, "currency", "loss.currency"));
   JALA_TRY_ASSIGN(const double number, number_field("loss.amount", amount));
   JALA_TRY_ASSIGN(const std::string_view code, string_field("loss.currency", currency));
   return builder.set_loss(number, code);
@@ -60,10 +74,12 @@ Status read_selectors(ReportBuilder& builder, dom::element value) {
       return invalid_argument("selectors: more than {}", model::k_max_selectors_per_report);
     }
     const std::string field = fmt::format("selectors[{}]", index++);
-    dom::element type, raw;
-    if (entry["type"].get(type) != simdjson::SUCCESS || entry["value"].get(raw) != simdjson::SUCCESS) {
+    dom::object pair;
+    if (entry.get_object().get(pair) != simdjson::SUCCESS) {
       return invalid_argument("{}: needs \"type\" and \"value\"", field);
     }
+    JALA_TRY_ASSIGN(const dom::element type, nested_field(pair, "type", field + ".type"));
+    JALA_TRY_ASSIGN(const dom::element raw, nested_field(pair, "value", field + ".value"));
     JALA_TRY_ASSIGN(const std::string_view type_text, string_field(field + ".type", type));
     JALA_TRY_ASSIGN(const std::string_view raw_text, string_field(field + ".value", raw));
     builder.add_selector(type_text, raw_text);
