@@ -2,10 +2,51 @@
 
 #include <simdjson.h>
 
+#include <optional>
+#include <string>
+
 #include "jala/model/country.h"
 #include "jala/model/report.h"
 
 namespace jala::intake {
+namespace {
+
+// The id's JSON text as the line writes it, minified, so that a number keeps its digits ("1e2", "1.50",
+// "-0"; the parsed number would be printed "100.0", "1.5", "0"). The DOM has already checked the line;
+// the on-demand parser only finds where the id's text is. Nothing when it cannot (a key written with
+// escapes, which the DOM matches unescaped and the on-demand parser as written).
+std::optional<std::string> id_as_written(std::string_view line) {
+  thread_local simdjson::ondemand::parser parser;
+  const simdjson::padded_string padded(line);
+  simdjson::ondemand::document document;
+  simdjson::ondemand::value id;
+  simdjson::ondemand::json_type type{};
+  std::string_view raw;
+  if (parser.iterate(padded).get(document) != simdjson::SUCCESS ||
+      document.find_field_unordered("id").get(id) != simdjson::SUCCESS || id.type().get(type) != simdjson::SUCCESS) {
+    return std::nullopt;
+  }
+  simdjson::error_code found = simdjson::SUCCESS;
+  if (type == simdjson::ondemand::json_type::object) {
+    simdjson::ondemand::object object;
+    found = id.get_object().get(object);
+    if (found == simdjson::SUCCESS) found = object.raw_json().get(raw);
+  } else if (type == simdjson::ondemand::json_type::array) {
+    simdjson::ondemand::array array;
+    found = id.get_array().get(array);
+    if (found == simdjson::SUCCESS) found = array.raw_json().get(raw);
+  } else {
+    raw = id.raw_json_token();
+  }
+  if (found != simdjson::SUCCESS) return std::nullopt;
+  std::string minified(raw.size(), '\0');
+  std::size_t length = 0;
+  if (simdjson::minify(raw.data(), raw.size(), minified.data(), length) != simdjson::SUCCESS) return std::nullopt;
+  minified.resize(length);
+  return minified;
+}
+
+}  // namespace
 
 Result<ExtractRequest> parse_extract_request(std::string_view line) {
   // One parser per thread: it keeps its buffers between lines.
@@ -19,7 +60,13 @@ Result<ExtractRequest> parse_extract_request(std::string_view line) {
 
   ExtractRequest request;
   simdjson::dom::element id;
-  request.id_json = object["id"].get(id) == simdjson::SUCCESS ? simdjson::minify(id) : "null";
+  if (object["id"].get(id) != simdjson::SUCCESS) {
+    request.id_json = "null";
+  } else if (id.is_string() || id.is_bool() || id.is_null()) {
+    request.id_json = simdjson::minify(id);
+  } else {
+    request.id_json = id_as_written(line).value_or(simdjson::minify(id));
+  }
 
   simdjson::dom::element text;
   std::string_view text_value;

@@ -19,6 +19,24 @@ TEST(ExtractRequest, EchoesTheIdAsGivenAndReadsTextAndCountry) {
   EXPECT_EQ(bare->country, "");
 }
 
+// Found in review: numbers were echoed as simdjson prints them ("1e2" as "100.0"), not as given.
+TEST(ExtractRequest, EchoesANumericIdDigitForDigit) {
+  const auto id_of = [](std::string_view line) {
+    const Result<ExtractRequest> got = parse_extract_request(line);
+    return got.ok() ? got->id_json : "error: " + got.error().message();
+  };
+  EXPECT_EQ(id_of(R"({"id": 1e2, "text": "x"})"), "1e2");
+  EXPECT_EQ(id_of(R"({"id":1.50 ,"text": "x"})"), "1.50");
+  EXPECT_EQ(id_of(R"({"id": -0, "text": "x"})"), "-0");
+  EXPECT_EQ(id_of(R"({"id": 18446744073709551615, "text": "x"})"), "18446744073709551615");
+  EXPECT_EQ(id_of(R"({"text": "x", "id": [1E+2, {"n": 0.10}]})"), R"([1E+2,{"n":0.10}])");
+  EXPECT_EQ(id_of(R"({"id": "a \"b\" c", "text": "x"})"), R"("a \"b\" c")");
+  EXPECT_EQ(id_of(R"({"id": true, "text": "x"})"), "true");
+  // The first of two ids, as the DOM reads it; an escaped key is still found (and printed as parsed).
+  EXPECT_EQ(id_of(R"({"id": 1.0, "id": 2, "text": "x"})"), "1.0");
+  EXPECT_EQ(id_of(R"({"\u0069d": 7, "text": "x"})"), "7");
+}
+
 TEST(ExtractRequest, NamesWhatIsWrong) {
   const auto message = [](std::string_view line) {
     const Result<ExtractRequest> got = parse_extract_request(line);

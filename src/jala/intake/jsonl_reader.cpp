@@ -22,6 +22,8 @@ Result<std::string_view> string_field(std::string_view field, dom::element value
 Result<std::string> identifier_field(std::string_view field, dom::element value) {
   std::int64_t number = 0;
   if (value.get_int64().get(number) == simdjson::SUCCESS) return std::to_string(number);
+  std::uint64_t large = 0;  // 2^63 and above
+  if (value.get_uint64().get(large) == simdjson::SUCCESS) return std::to_string(large);
   JALA_TRY_ASSIGN(const std::string_view text, string_field(field, value));
   return std::string(text);
 }

@@ -42,6 +42,20 @@ TEST(JsonlReader, ReadsAReportWithNormalisedFields) {
   EXPECT_EQ(report.selectors[1].selector.to_string(), "telegram:golden_lotus_hr");
 }
 
+// Exports write ids as numbers; those of 2^63 and above were refused as "must be a string" (found in review).
+TEST(JsonlReader, KeepsTheDigitsOfANumericId) {
+  const std::string rest =
+      R"(,"source":"S","kind":"lure_ad","country":"VN","reported_at":"2026-01-01T00:00:00Z","text":"t"})";
+  for (const std::string_view id : {"7", "-12", "9223372036854775807", "9223372036854775808", "18446744073709551615"}) {
+    const std::vector<ParsedRecord> got = read_all(Format::jsonl, "{\"id\":" + std::string(id) + rest);
+    ASSERT_EQ(got.size(), 1u);
+    ASSERT_TRUE(got[0].record.ok()) << id << ": " << error_of(got[0]);
+    EXPECT_EQ(std::get<model::Report>(*got[0].record).id, id);
+  }
+  const std::vector<ParsedRecord> fraction = read_all(Format::jsonl, R"({"id":1.5)" + rest);
+  EXPECT_EQ(error_of(fraction[0]), "id: must be a string");
+}
+
 TEST(JsonlReader, ReadsATransaction) {
   const std::vector<ParsedRecord> got = read_all(
       Format::jsonl,
