@@ -112,6 +112,47 @@ TEST_P(SharingConformance, AnObjectLoweredByItsOriginIsReplacedAndAddedAnew) {
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--1@2026-01-01", "email-addr--1@v"}));
 }
 
+// An observable has one version, so withdrawing it (when the report that shared it rises to TLP:RED) raises
+// that version in place: from its origin only, and a later put at a lower TLP shares it again.
+TEST_P(SharingConformance, AWithdrawnVersionIsHeldAtRedUntilLoweredAgain) {
+  ASSERT_TRUE(put(object("phone-number--1", "v", "phone-number", model::Tlp::green)).value());
+  SharedObjectQuery query;
+  query.collection = "reports";
+  query.tlp_max = model::Tlp::amber_strict;
+  ASSERT_EQ(ids_and_versions(query), (std::vector<std::string>{"phone-number--1@v"}));
+  const auto withdraw = [&](SharedObject withdrawn) {
+    bool raised = false;
+    EXPECT_TRUE(m_store
+                    ->write([&](WriteTransaction& transaction) -> Status {
+                      JALA_TRY_ASSIGN(raised, transaction.withdraw_shared_object(withdrawn));
+                      return {};
+                    })
+                    .ok());
+    return raised;
+  };
+
+  SharedObject from_partner = object("phone-number--1", "v", "phone-number", model::Tlp::red);
+  from_partner.origin = "partner:other";
+  EXPECT_FALSE(withdraw(from_partner));
+  EXPECT_FALSE(withdraw(object("phone-number--2", "v", "phone-number", model::Tlp::red)));  // none held
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"phone-number--1@v"}));
+
+  SharedObject red = object("phone-number--1", "v", "phone-number", model::Tlp::red);
+  red.object = R"({"marking":"red"})";
+  EXPECT_TRUE(withdraw(red));
+  EXPECT_FALSE(withdraw(red));  // already red
+  EXPECT_TRUE(ids_and_versions(query).empty());
+  query.tlp_max = model::Tlp::red;
+  const std::vector<SharedObject> held = objects(query);
+  ASSERT_EQ(held.size(), 1U);
+  EXPECT_EQ(held[0].tlp, model::Tlp::red);
+  EXPECT_EQ(held[0].object, R"({"marking":"red"})");
+
+  EXPECT_TRUE(put(object("phone-number--1", "v", "phone-number", model::Tlp::green)).value());
+  query.tlp_max = model::Tlp::green;
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"phone-number--1@v"}));
+}
+
 TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
   ASSERT_TRUE(put(object("indicator--1", "2026-01-01", "indicator", model::Tlp::green)).value());
   ASSERT_TRUE(put(object("report--1", "2026-01-01", "report", model::Tlp::amber)).value());

@@ -11,6 +11,7 @@
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_extensions.h"
 #include "jala/share/stix_network.h"
+#include "jala/share/stix_selectors.h"
 #include "jala/share/taxii.h"
 
 namespace jala::server {
@@ -88,9 +89,30 @@ Result<Pending> pending(storage::Store& store, const share::NodeIdentity& node) 
   return found;
 }
 
+// How many reports naming an observable are looked at for one that still shares it; past that many, the
+// observable is withdrawn, which errs towards sharing less.
+constexpr std::size_t k_sharers_looked_at = 100;
+
+// Whether a report other than `withdrawn` still shares `selector`: one of this node's own (not a
+// partner's, which this node does not publish) below TLP:RED.
+Result<bool> still_shared(storage::WriteTransaction& transaction, const model::Selector& selector,
+                          const storage::RecordKey& withdrawn, publishing::PartnerSources& partners) {
+  JALA_TRY_ASSIGN(const storage::SelectorReports naming,
+                  transaction.first_reports_with_selector(selector, k_sharers_looked_at));
+  for (const storage::RecordKey& key : naming.first) {
+    if (key.source == withdrawn.source && key.id == withdrawn.id) continue;
+    JALA_TRY_ASSIGN(const std::optional<model::Report> other, transaction.find_report(key));
+    if (!other || other->tlp == model::Tlp::red) continue;
+    JALA_TRY_ASSIGN(const bool partners_report, partners.is_partners(transaction, key.source));
+    if (!partners_report) return true;
+  }
+  return false;
+}
+
 // A report raised to TLP:RED after it was shared is withdrawn: its report and observed-data objects get a
-// RED version, and an object whose latest version is above a partner's limit is served to it no more
-// (storage::SharedObjectQuery). A report that was never shared gets nothing.
+// RED version, and so do the observables that no other shared report names. An object whose latest
+// version is above a partner's limit is served to it no more (storage::SharedObjectQuery). A report that
+// was never shared gets nothing.
 Status withdraw_if_shared(storage::WriteTransaction& transaction, const model::Report& report,
                           const storage::RecordKey& key, const share::NodeIdentity& node, Timestamp modified) {
   std::vector<nlohmann::json> own;
@@ -109,6 +131,16 @@ Status withdraw_if_shared(storage::WriteTransaction& transaction, const model::R
   for (const nlohmann::json& object : own) {
     JALA_TRY_ASSIGN(const storage::SharedObject withdrawn, shared(object, "reports", model::Tlp::red, &key));
     JALA_TRY(transaction.put_shared_object(withdrawn));
+  }
+  // An observable has one version, so it is withdrawn in place.
+  publishing::PartnerSources partners;
+  for (const model::Selector& selector : model::named_selectors(report)) {
+    JALA_TRY_ASSIGN(const bool kept, still_shared(transaction, selector, key, partners));
+    if (kept) continue;
+    nlohmann::json observable = share::selector_object(selector);
+    observable["object_marking_refs"] = nlohmann::json::array({share::tlp_marking_id(model::Tlp::red)});
+    JALA_TRY_ASSIGN(const storage::SharedObject withdrawn, shared(observable, "reports", model::Tlp::red, &key));
+    JALA_TRY(transaction.withdraw_shared_object(withdrawn));
   }
   return {};
 }

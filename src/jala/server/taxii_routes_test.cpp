@@ -8,6 +8,7 @@
 #include "jala/server/node_handler.h"
 #include "jala/server/publisher.h"
 #include "jala/share/partners.h"
+#include "jala/share/stix_selectors.h"
 #include "jala/share/taxii.h"
 #include "jala/storage/memory/memory_store.h"
 
@@ -194,6 +195,55 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
   const HttpResponse after = reports();
   EXPECT_EQ(after.body.find("\"type\":\"report\""), std::string::npos) << after.body;
   EXPECT_EQ(after.body.find("observed-data"), std::string::npos) << after.body;
+}
+
+// Found in review: a withdrawn report's observables stayed served, though no shared report named them any
+// more. Withdrawal now withdraws those too, and keeps those another shared report still names.
+TEST_F(TaxiiRoutes, AWithdrawnReportsOwnObservablesAreWithdrawnWithIt) {
+  const model::Selector phone{model::SelectorType::phone, "+84912345678"};
+  const model::Selector telegram{model::SelectorType::telegram, "golden_lotus_hr"};
+  const auto report_naming = [](std::string id, std::vector<model::Selector> selectors) {
+    model::Report report;
+    report.source = "VN-MPS";
+    report.id = std::move(id);
+    report.country = "VN";
+    report.reported_at = Timestamp{1'767'225'600'000'000};
+    report.tlp = model::Tlp::green;
+    for (model::Selector& selector : selectors) report.selectors.push_back({std::move(selector), "as written"});
+    return report;
+  };
+  model::Report first = report_naming("R-1", {phone, telegram});
+  model::Report second = report_naming("R-2", {phone});
+  share::NodeIdentity node;
+  node.name = "TEST-NODE";
+  const auto put = [&](const model::Report& report) {
+    ASSERT_TRUE(m_store
+                    .write([&](storage::WriteTransaction& transaction) -> Status {
+                      JALA_TRY(transaction.put_report(report, storage::digests_of(report)));
+                      return {};
+                    })
+                    .ok());
+    ASSERT_TRUE(publish(m_store, node).ok());
+  };
+  const auto served = [&](const model::Selector& selector) {
+    const HttpResponse response =
+        get("/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/");
+    EXPECT_EQ(response.status, 200);
+    return response.body.find(share::selector_object_id(selector)) != std::string::npos;
+  };
+  put(first);
+  put(second);
+  EXPECT_TRUE(served(phone));
+  EXPECT_TRUE(served(telegram));
+
+  first.tlp = model::Tlp::red;
+  put(first);
+  EXPECT_TRUE(served(phone));  // the second report still shares it
+  EXPECT_FALSE(served(telegram));
+
+  second.tlp = model::Tlp::red;
+  put(second);
+  EXPECT_FALSE(served(phone));
 }
 
 }  // namespace

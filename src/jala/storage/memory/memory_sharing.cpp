@@ -72,4 +72,18 @@ bool MemorySharing::put(SharedObject object, Timestamp now) {
   return true;
 }
 
+bool MemorySharing::withdraw(const SharedObject& object) {
+  for (SharedObject& held : objects) {
+    if (held.collection == object.collection && held.id == object.id && held.version == object.version &&
+        held.origin == object.origin && held.tlp < model::Tlp::red) {
+      held.tlp = model::Tlp::red;
+      held.object = object.object;
+      held.record_source = object.record_source;
+      held.record_id = object.record_id;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace jala::storage

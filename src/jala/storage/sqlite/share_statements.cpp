@@ -185,6 +185,20 @@ Result<bool> ShareStatements::put_object(const SharedObject& object, Timestamp n
   return false;
 }
 
+Result<bool> ShareStatements::withdraw_object(const SharedObject& object) const {
+  JALA_TRY_ASSIGN(
+      Statement withdraw,
+      Statement::prepare(m_db,
+                         "UPDATE shared_objects SET tlp = ?5, object = ?6, record_source = ?7, record_id = ?8"
+                         " WHERE collection = ?1 AND object_id = ?2 AND version = ?3 AND origin = ?4"
+                         " AND tlp < ?5"));
+  withdraw.bind(1, object.collection).bind(2, object.id).bind(3, object.version).bind(4, object.origin);
+  withdraw.bind(5, static_cast<std::int64_t>(model::Tlp::red)).bind(6, object.object);
+  withdraw.bind(7, object.record_source).bind(8, object.record_id);
+  JALA_TRY(withdraw.run());
+  return sqlite3_changes64(m_db) > 0;
+}
+
 Result<std::optional<Partner>> ShareStatements::find_partner(std::string_view name) const {
   JALA_TRY_ASSIGN(Statement statement,
                   Statement::prepare(m_db, fmt::format("SELECT {} FROM partners WHERE name = ?", k_partner_columns)));
