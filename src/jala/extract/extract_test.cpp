@@ -198,6 +198,29 @@ TEST(Extract, CodesAmountsAndHotlinesNearABankAreNoAccounts) {
   EXPECT_EQ(selectors("Kirim ke BNI no rek 0215558174 a/n Sari", "ID"), (Want{"bank:BNINIDJA:0215558174"}));
 }
 
+// Found in review: a bank's hotline after the bank's name without a label ("…지원팀(02-6404-0206)") was read as
+// an account at that bank, which would link every report that quotes the hotline. A number grouped as its
+// country writes phone numbers is a phone there.
+TEST(Extract, ABanksHotlineAfterItsNameIsAPhone) {
+  EXPECT_EQ(selectors("【KB국민은행】여신영업지원팀(02-6404-0206) 안내", "KR"), (Want{"phone:+82264040206"}));
+  EXPECT_EQ(selectors("กรุณาติดต่อ Krungthai ที่ 02-111-1111", "TH"), (Want{"phone:+6621111111"}));
+  EXPECT_EQ(selectors("contact Vietcombank at 024 3934 3137", "VN"), (Want{"phone:+842439343137"}));
+  // The bank's country reads it when the report has none; a national number then has no region to be
+  // a phone in, so nothing is found rather than an account.
+  EXPECT_EQ(selectors("contact Krungthai at 02-111-1111", ""), Want{});
+}
+
+TEST(Extract, AccountsGroupedAsAccountsOrLabelledStayAccounts) {
+  // Grouped as accounts are, not as phones.
+  EXPECT_EQ(selectors("โอนเข้า Kasikornbank 012-3-45678-9", "TH"), (Want{"bank:KASITHBK:0123456789"}));
+  // Written in one piece: no grouping to go by.
+  EXPECT_EQ(selectors("STK Vietcombank 0071000123456", "VN"), (Want{"bank:BFTVVNVX:0071000123456"}));
+  // Labelled an account, whatever its grouping.
+  EXPECT_EQ(selectors("Vietcombank STK 024 3934 3137", "VN"), (Want{"bank:BFTVVNVX:02439343137"}));
+  // No trunk zero: not a national phone number.
+  EXPECT_EQ(selectors("Rekening BCA nomor 493-692-9393", "ID"), (Want{"bank:CENAIDJA:4936929393"}));
+}
+
 // Product names and words after a platform's name are no accounts; a bare X names none.
 TEST(Extract, PlatformNamesFollowedByWordsGiveNoHandles) {
   EXPECT_EQ(selectors("เติมเงินผ่าน LINE Pay ได้ทันที", "TH"), Want{});

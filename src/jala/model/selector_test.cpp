@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "jala/base/utf8.h"
+#include "jala/model/normalisers.h"
 
 namespace jala::model {
 namespace {
@@ -155,6 +156,19 @@ TEST(Selector, ErrorMessagesCutLongValuesOnCharacterBoundaries) {
     ASSERT_FALSE(parsed.ok()) << typed;
     EXPECT_TRUE(is_valid_utf8(parsed.error().message())) << parsed.error().message();
   }
+}
+
+TEST(Phone, GroupedAsANationalPhoneComparesEveryGroup) {
+  const std::size_t thai_landline[] = {2, 3, 4};
+  const std::size_t thai_account[] = {3, 1, 5, 1};
+  const std::size_t one_piece[] = {9};
+  EXPECT_TRUE(grouped_as_national_phone("021111111", thai_landline, "TH"));
+  EXPECT_TRUE(grouped_as_national_phone("021111111", thai_landline, "th"));
+  EXPECT_FALSE(grouped_as_national_phone("021111111", one_piece, "TH"));
+  EXPECT_FALSE(grouped_as_national_phone("0123456789", thai_account, "TH"));
+  EXPECT_FALSE(grouped_as_national_phone("021111111", thai_landline, ""));
+  EXPECT_FALSE(grouped_as_national_phone("021111111", thai_landline, "ZZ"));
+  EXPECT_FALSE(grouped_as_national_phone("not digits", thai_landline, "TH"));
 }
 
 }  // namespace

@@ -115,10 +115,16 @@ Result<bool> still_shared(storage::WriteTransaction& transaction, const model::S
 // was never shared gets nothing.
 Status withdraw_if_shared(storage::WriteTransaction& transaction, const model::Report& report,
                           const storage::RecordKey& key, const share::NodeIdentity& node, Timestamp modified) {
+  // The report is RED now, so these objects are already marked RED.
   std::vector<nlohmann::json> own;
+  std::map<std::string, nlohmann::json, std::less<>> observables;  // by id
   for (nlohmann::json& object : share::report_objects(report, node, modified)) {
     const std::string type = object.value("type", "");
-    if (type == "report" || type == "observed-data") own.push_back(std::move(object));
+    if (type == "report" || type == "observed-data") {
+      own.push_back(std::move(object));
+    } else {
+      observables.emplace(object["id"].get<std::string>(), std::move(object));
+    }
   }
   storage::SharedObjectQuery query;
   query.collection = "reports";
@@ -135,12 +141,14 @@ Status withdraw_if_shared(storage::WriteTransaction& transaction, const model::R
   // An observable has one version, so it is withdrawn in place.
   publishing::PartnerSources partners;
   for (const model::Selector& selector : model::named_selectors(report)) {
+    const auto observable = observables.find(share::selector_object_id(selector));
+    if (observable == observables.end()) continue;  // withdrawn already: two selectors may be one observable
     JALA_TRY_ASSIGN(const bool kept, still_shared(transaction, selector, key, partners));
     if (kept) continue;
-    nlohmann::json observable = share::selector_object(selector);
-    observable["object_marking_refs"] = nlohmann::json::array({share::tlp_marking_id(model::Tlp::red)});
-    JALA_TRY_ASSIGN(const storage::SharedObject withdrawn, shared(observable, "reports", model::Tlp::red, &key));
+    JALA_TRY_ASSIGN(const storage::SharedObject withdrawn,
+                    shared(observable->second, "reports", model::Tlp::red, &key));
     JALA_TRY(transaction.withdraw_shared_object(withdrawn));
+    observables.erase(observable);
   }
   return {};
 }

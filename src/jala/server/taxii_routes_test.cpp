@@ -46,6 +46,19 @@ class TaxiiRoutes : public ::testing::Test {
     return handle_taxii(request, m_config, m_store, m_authenticator);
   }
 
+  // Stores the report (a new version when it changed) and publishes what the store holds.
+  void put_and_publish(const model::Report& report) {
+    ASSERT_TRUE(m_store
+                    .write([&](storage::WriteTransaction& transaction) -> Status {
+                      JALA_TRY(transaction.put_report(report, storage::digests_of(report)));
+                      return {};
+                    })
+                    .ok());
+    share::NodeIdentity node;
+    node.name = "TEST-NODE";
+    ASSERT_TRUE(publish(m_store, node).ok());
+  }
+
   storage::MemoryStore m_store;
   NodeConfig m_config;
   Authenticator m_authenticator;
@@ -147,17 +160,6 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
   report.reported_at = Timestamp{1'767'225'600'000'000};
   report.text = "Call 0912 345 678 for the job in Cambodia";
   report.tlp = model::Tlp::green;
-  share::NodeIdentity node;
-  node.name = "TEST-NODE";
-  const auto put = [&] {
-    ASSERT_TRUE(m_store
-                    .write([&](storage::WriteTransaction& transaction) -> Status {
-                      JALA_TRY(transaction.put_report(report, storage::digests_of(report)));
-                      return {};
-                    })
-                    .ok());
-    ASSERT_TRUE(publish(m_store, node).ok());
-  };
   const auto reports = [&] {
     HttpRequest request;
     request.method = "GET";
@@ -166,7 +168,7 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
     request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
     return handle_taxii(request, m_config, m_store, m_authenticator);
   };
-  put();
+  put_and_publish(report);
   // Found in review: a HEAD request, which sends no body, logged the reports as shared.
   const auto log_size = [&] {
     std::uint64_t size = 0;
@@ -191,7 +193,7 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
   EXPECT_NE(before.body.find("\"type\":\"report\""), std::string::npos) << before.body;
 
   report.tlp = model::Tlp::red;
-  put();
+  put_and_publish(report);
   const HttpResponse after = reports();
   EXPECT_EQ(after.body.find("\"type\":\"report\""), std::string::npos) << after.body;
   EXPECT_EQ(after.body.find("observed-data"), std::string::npos) << after.body;
@@ -214,35 +216,24 @@ TEST_F(TaxiiRoutes, AWithdrawnReportsOwnObservablesAreWithdrawnWithIt) {
   };
   model::Report first = report_naming("R-1", {phone, telegram});
   model::Report second = report_naming("R-2", {phone});
-  share::NodeIdentity node;
-  node.name = "TEST-NODE";
-  const auto put = [&](const model::Report& report) {
-    ASSERT_TRUE(m_store
-                    .write([&](storage::WriteTransaction& transaction) -> Status {
-                      JALA_TRY(transaction.put_report(report, storage::digests_of(report)));
-                      return {};
-                    })
-                    .ok());
-    ASSERT_TRUE(publish(m_store, node).ok());
-  };
   const auto served = [&](const model::Selector& selector) {
     const HttpResponse response =
         get("/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/");
     EXPECT_EQ(response.status, 200);
     return response.body.find(share::selector_object_id(selector)) != std::string::npos;
   };
-  put(first);
-  put(second);
+  put_and_publish(first);
+  put_and_publish(second);
   EXPECT_TRUE(served(phone));
   EXPECT_TRUE(served(telegram));
 
   first.tlp = model::Tlp::red;
-  put(first);
+  put_and_publish(first);
   EXPECT_TRUE(served(phone));  // the second report still shares it
   EXPECT_FALSE(served(telegram));
 
   second.tlp = model::Tlp::red;
-  put(second);
+  put_and_publish(second);
   EXPECT_FALSE(served(phone));
 }
 
