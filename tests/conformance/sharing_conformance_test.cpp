@@ -112,19 +112,19 @@ TEST_P(SharingConformance, AnObjectLoweredByItsOriginIsReplacedAndAddedAnew) {
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"report--1@2026-01-01", "email-addr--1@v"}));
 }
 
-// An observable has one version, so withdrawing it (when the report that shared it rises to TLP:RED) raises
-// that version in place: from its origin only, and a later put at a lower TLP shares it again.
-TEST_P(SharingConformance, AWithdrawnVersionIsHeldAtRedUntilLoweredAgain) {
+// An observable has one version, so raising it (when the report that shared it rises to a higher TLP) raises
+// that version in place: from its origin only, never lower, and a later put at a lower TLP shares it again.
+TEST_P(SharingConformance, ARaisedVersionIsHeldUntilLoweredAgain) {
   ASSERT_TRUE(put(object("phone-number--1", "v", "phone-number", model::Tlp::green)).value());
   SharedObjectQuery query;
   query.collection = "reports";
-  query.tlp_max = model::Tlp::amber_strict;
+  query.tlp_max = model::Tlp::green;
   ASSERT_EQ(ids_and_versions(query), (std::vector<std::string>{"phone-number--1@v"}));
-  const auto withdraw = [&](SharedObject withdrawn) {
+  const auto raise = [&](SharedObject raised_object) {
     bool raised = false;
     EXPECT_TRUE(m_store
                     ->write([&](WriteTransaction& transaction) -> Status {
-                      JALA_TRY_ASSIGN(raised, transaction.withdraw_shared_object(withdrawn));
+                      JALA_TRY_ASSIGN(raised, transaction.raise_shared_object(raised_object));
                       return {};
                     })
                     .ok());
@@ -133,17 +133,29 @@ TEST_P(SharingConformance, AWithdrawnVersionIsHeldAtRedUntilLoweredAgain) {
 
   SharedObject from_partner = object("phone-number--1", "v", "phone-number", model::Tlp::red);
   from_partner.origin = "partner:other";
-  EXPECT_FALSE(withdraw(from_partner));
-  EXPECT_FALSE(withdraw(object("phone-number--2", "v", "phone-number", model::Tlp::red)));  // none held
+  EXPECT_FALSE(raise(from_partner));
+  EXPECT_FALSE(raise(object("phone-number--2", "v", "phone-number", model::Tlp::red)));    // none held
+  EXPECT_FALSE(raise(object("phone-number--1", "v", "phone-number", model::Tlp::clear)));  // not a raise
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"phone-number--1@v"}));
+
+  SharedObject amber = object("phone-number--1", "v", "phone-number", model::Tlp::amber);
+  amber.object = R"({"marking":"amber"})";
+  EXPECT_TRUE(raise(amber));
+  EXPECT_TRUE(ids_and_versions(query).empty());
+  query.tlp_max = model::Tlp::amber;
+  std::vector<SharedObject> held = objects(query);
+  ASSERT_EQ(held.size(), 1U);
+  EXPECT_EQ(held[0].tlp, model::Tlp::amber);
+  EXPECT_EQ(held[0].object, R"({"marking":"amber"})");
 
   SharedObject red = object("phone-number--1", "v", "phone-number", model::Tlp::red);
   red.object = R"({"marking":"red"})";
-  EXPECT_TRUE(withdraw(red));
-  EXPECT_FALSE(withdraw(red));  // already red
+  EXPECT_TRUE(raise(red));
+  EXPECT_FALSE(raise(red));    // already red
+  EXPECT_FALSE(raise(amber));  // never lowered by a raise
   EXPECT_TRUE(ids_and_versions(query).empty());
   query.tlp_max = model::Tlp::red;
-  const std::vector<SharedObject> held = objects(query);
+  held = objects(query);
   ASSERT_EQ(held.size(), 1U);
   EXPECT_EQ(held[0].tlp, model::Tlp::red);
   EXPECT_EQ(held[0].object, R"({"marking":"red"})");

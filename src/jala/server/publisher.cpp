@@ -89,97 +89,114 @@ Result<Pending> pending(storage::Store& store, const share::NodeIdentity& node) 
   return found;
 }
 
-// How many reports naming an observable are looked at for one that still shares it; past that many, the
-// observable is withdrawn, which errs towards sharing less.
+// How many reports naming an observable are looked at for one that shares it at a lower TLP; past that
+// many, the observable follows the raised report, which errs towards sharing less.
 constexpr std::size_t k_sharers_looked_at = 100;
 
-// Whether a report other than `withdrawn` still shares `selector`: one of this node's own (not a
-// partner's, which this node does not publish) below TLP:RED.
-Result<bool> still_shared(storage::WriteTransaction& transaction, const model::Selector& selector,
-                          const storage::RecordKey& withdrawn, publishing::PartnerSources& partners) {
+// The lowest TLP at which this node's own reports (not a partner's, which this node does not publish) share
+// `selector`, now that `raised` is at `raised_tlp`, and the report that shares it there.
+struct Sharer {
+  model::Tlp tlp = model::Tlp::red;
+  storage::RecordKey record;
+};
+Result<Sharer> lowest_sharer(storage::WriteTransaction& transaction, const model::Selector& selector,
+                             const storage::RecordKey& raised, model::Tlp raised_tlp,
+                             publishing::PartnerSources& partners) {
+  Sharer lowest{raised_tlp, raised};
   JALA_TRY_ASSIGN(const storage::SelectorReports naming,
                   transaction.first_reports_with_selector(selector, k_sharers_looked_at));
   for (const storage::RecordKey& key : naming.first) {
-    if (key.source == withdrawn.source && key.id == withdrawn.id) continue;
+    if (key.source == raised.source && key.id == raised.id) continue;
     JALA_TRY_ASSIGN(const std::optional<model::Report> other, transaction.find_report(key));
-    if (!other || other->tlp == model::Tlp::red) continue;
+    if (!other || other->tlp >= lowest.tlp) continue;
     JALA_TRY_ASSIGN(const bool partners_report, partners.is_partners(transaction, key.source));
-    if (!partners_report) return true;
+    if (!partners_report) lowest = {other->tlp, key};
   }
-  return false;
+  return lowest;
 }
 
-// A report raised to TLP:RED after it was shared is withdrawn: its report and observed-data objects get a
-// RED version, and so do the observables that no other shared report names. An object whose latest
-// version is above a partner's limit is served to it no more (storage::SharedObjectQuery). A report that
-// was never shared gets nothing.
-Status withdraw_if_shared(storage::WriteTransaction& transaction, const model::Report& report,
-                          const storage::RecordKey& key, const share::NodeIdentity& node, Timestamp modified) {
-  // The report is RED now, so these objects are already marked RED.
-  std::vector<nlohmann::json> own;
-  std::map<std::string, nlohmann::json, std::less<>> observables;  // by id
-  for (nlohmann::json& object : share::report_objects(report, node, modified)) {
-    const std::string type = object.value("type", "");
-    if (type == "report" || type == "observed-data") {
-      own.push_back(std::move(object));
-    } else {
-      observables.emplace(object["id"].get<std::string>(), std::move(object));
-    }
-  }
+bool is_observable(const nlohmann::json& object) {
+  const std::string type = object.value("type", "");
+  return type != "report" && type != "observed-data";
+}
+
+// The TLP of the latest published version of each of these reports (by the id of its report object), for
+// those published before; one read per batch.
+using PublishedTlps = std::map<std::string, model::Tlp, std::less<>>;
+Result<PublishedTlps> published_tlps(storage::WriteTransaction& transaction,
+                                     const std::vector<std::pair<std::uint64_t, storage::RecordKey>>& logged) {
   storage::SharedObjectQuery query;
   query.collection = "reports";
-  for (const nlohmann::json& object : own) query.ids.push_back(object["id"].get<std::string>());
-  query.versions = {.all = true};
+  for (const auto& [index, key] : logged) query.ids.push_back(share::report_object_id(key.source, key.id));
   query.tlp_max = model::Tlp::red;
-  query.limit = 1;
-  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> published, transaction.shared_objects(query));
-  if (published.empty()) return {};
-  for (const nlohmann::json& object : own) {
-    JALA_TRY_ASSIGN(const storage::SharedObject withdrawn, shared(object, "reports", model::Tlp::red, &key));
-    JALA_TRY(transaction.put_shared_object(withdrawn));
+  query.limit = query.ids.size();
+  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> latest, transaction.shared_objects(query));
+  PublishedTlps tlps;
+  for (const storage::SharedObject& object : latest) tlps.emplace(object.id, object.tlp);
+  return tlps;
+}
+
+// The observables of a report raised after it was shared rise with it, to the lowest TLP at which another
+// of this node's own reports still shares them. An observable has one version, so it is raised in place,
+// marked anew. (The report's own objects get a new version at the new TLP, and an object whose latest
+// version is above a partner's limit is served to it no more: storage::SharedObjectQuery.)
+Status raise_observables(storage::WriteTransaction& transaction, const model::Report& report,
+                         const storage::RecordKey& key, const std::vector<nlohmann::json>& objects) {
+  std::map<std::string, const nlohmann::json*, std::less<>> observables;  // by id
+  for (const nlohmann::json& object : objects) {
+    if (is_observable(object)) observables.emplace(object["id"].get<std::string>(), &object);
   }
-  // An observable has one version, so it is withdrawn in place.
   publishing::PartnerSources partners;
   for (const model::Selector& selector : model::named_selectors(report)) {
     const auto observable = observables.find(share::selector_object_id(selector));
-    if (observable == observables.end()) continue;  // withdrawn already: two selectors may be one observable
-    JALA_TRY_ASSIGN(const bool kept, still_shared(transaction, selector, key, partners));
-    if (kept) continue;
-    JALA_TRY_ASSIGN(const storage::SharedObject withdrawn,
-                    shared(observable->second, "reports", model::Tlp::red, &key));
-    JALA_TRY(transaction.withdraw_shared_object(withdrawn));
+    if (observable == observables.end()) continue;  // raised already: two selectors may be one observable
+    JALA_TRY_ASSIGN(const Sharer lowest, lowest_sharer(transaction, selector, key, report.tlp, partners));
+    nlohmann::json marked = *observable->second;
+    marked["object_marking_refs"] = nlohmann::json::array({share::tlp_marking_id(lowest.tlp)});
+    JALA_TRY_ASSIGN(const storage::SharedObject raised, shared(marked, "reports", lowest.tlp, &lowest.record));
+    JALA_TRY(transaction.raise_shared_object(raised));
     observables.erase(observable);
   }
   return {};
 }
 
-// Publishes the next batch; false when there was nothing left.
+// Publishes the next batch; false when there was nothing left. A TLP:RED report is not published; one
+// raised to RED after it was shared is withdrawn: its report and observed-data objects get a RED version.
 Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::NodeIdentity& node,
                            PublishCounts& counts) {
   JALA_TRY_ASSIGN(const std::optional<std::uint64_t> after, published_up_to(transaction));
   JALA_TRY_ASSIGN(const auto logged, transaction.reports_logged_after(after, k_batch));
   if (logged.empty()) return false;
+  JALA_TRY_ASSIGN(PublishedTlps published, published_tlps(transaction, logged));
   for (const auto& [index, key] : logged) {
     JALA_TRY_ASSIGN(const std::optional<model::Report> report, transaction.find_report(key));
     if (!report) return data_loss("report {} {} is logged but not stored", key.source, key.id);
-    if (report->tlp == model::Tlp::red) {
-      JALA_TRY_ASSIGN(const Timestamp modified, logged_at(transaction, index));
-      JALA_TRY(withdraw_if_shared(transaction, *report, key, node, modified));
+    const bool red = report->tlp == model::Tlp::red;
+    if (!red) {
+      JALA_TRY_ASSIGN(const std::optional<std::string> partner,
+                      transaction.share_state(synced_source_state(key.source)));
+      if (partner) {  // a partner's report is theirs to share, not this node's
+        ++counts.from_partners;
+        continue;
+      }
+    }
+    const auto earlier = published.find(share::report_object_id(key.source, key.id));
+    const bool raised = earlier != published.end() && earlier->second < report->tlp;
+    if (red && !raised) {
       ++counts.left_private;
       continue;
     }
-    JALA_TRY_ASSIGN(const std::optional<std::string> partner, transaction.share_state(synced_source_state(key.source)));
-    if (partner) {  // a partner's report is theirs to share, not this node's
-      ++counts.from_partners;
-      continue;
-    }
     JALA_TRY_ASSIGN(const Timestamp modified, logged_at(transaction, index));
-    for (const nlohmann::json& object : share::report_objects(*report, node, modified)) {
-      JALA_TRY_ASSIGN(const storage::SharedObject published, shared(object, "reports", report->tlp, &key));
-      JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(published));
-      counts.objects += added ? 1 : 0;
+    const std::vector<nlohmann::json> objects = share::report_objects(*report, node, modified);
+    for (const nlohmann::json& object : objects) {
+      if (red && is_observable(object)) continue;
+      JALA_TRY_ASSIGN(const storage::SharedObject shared_object, shared(object, "reports", report->tlp, &key));
+      JALA_TRY_ASSIGN(const bool added, transaction.put_shared_object(shared_object));
+      counts.objects += (added && !red) ? 1 : 0;
     }
-    ++counts.reports;
+    if (raised) JALA_TRY(raise_observables(transaction, *report, key, objects));
+    published.insert_or_assign(share::report_object_id(key.source, key.id), report->tlp);
+    ++(red ? counts.left_private : counts.reports);
   }
   JALA_TRY(transaction.set_share_state(k_reports_cursor_state, std::to_string(logged.back().first)));
   return true;

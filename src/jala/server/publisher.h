@@ -2,7 +2,8 @@
 // (share/stix_export.h). Each report logged since the last publication becomes its report,
 // observed-data and observables, marked with the report's TLP, versioned by when it was logged; a
 // TLP:RED report is never published (one raised to RED after it was shared is withdrawn: its report and
-// observed-data objects get a RED version, which no partner is served), nor is a report that `jala sync` brought from a
+// observed-data objects get a RED version, which no partner is served; the observables of a raised report
+// rise to the lowest TLP at which another own report names them), nor is a report that `jala sync` brought from a
 // partner (its source is marked "synced-source:SOURCE" in the store). The node's identity, the TLP marking-definitions
 // and Jala's extension definitions go in too, marked clear, once per store. Resumable: a cursor in the store says which
 // log leaf was published last, and each batch commits with it. Whether there is anything to publish is read first, so a

@@ -8,6 +8,7 @@
 #include "jala/server/node_handler.h"
 #include "jala/server/publisher.h"
 #include "jala/share/partners.h"
+#include "jala/share/stix_common.h"
 #include "jala/share/stix_selectors.h"
 #include "jala/share/taxii.h"
 #include "jala/storage/memory/memory_store.h"
@@ -16,6 +17,9 @@ namespace jala::server {
 namespace {
 
 constexpr std::string_view k_secret = "partner.c2VjcmV0LW9mLXRoZS10ZXN0LXBhcnRuZXItMTIzNDU2Nzg5MA";
+constexpr std::string_view k_amber_secret = "amber-partner.c2VjcmV0LW9mLXRoZS1hbWJlci1wYXJ0bmVyLTEyMzQ1Njc4OQ";
+const model::Selector k_phone{model::SelectorType::phone, "+84912345678"};
+const model::Selector k_telegram{model::SelectorType::telegram, "golden_lotus_hr"};
 
 class TaxiiRoutes : public ::testing::Test {
  protected:
@@ -29,12 +33,36 @@ class TaxiiRoutes : public ::testing::Test {
                     .ok());
   }
 
-  HttpResponse get(std::string path) {
+  HttpResponse get(std::string path, std::string_view secret = k_secret) {
     HttpRequest request;
     request.method = "GET";
     request.path = std::move(path);
-    request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
+    request.headers.emplace_back("authorization", "Bearer " + std::string(secret));
     return handle_taxii(request, m_config, m_store, m_authenticator);
+  }
+
+  // The marking of the selector's observable as the reports collection serves it to the partner with that
+  // secret; nothing when it is not served.
+  std::optional<std::string> marking_served(std::string_view secret, const model::Selector& selector) {
+    const HttpResponse response =
+        get("/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/", secret);
+    EXPECT_EQ(response.status, 200) << response.body;
+    const nlohmann::json envelope = nlohmann::json::parse(response.body);
+    for (const nlohmann::json& object : envelope.value("objects", nlohmann::json::array())) {
+      if (object["id"] == share::selector_object_id(selector)) return object["object_marking_refs"][0];
+    }
+    return std::nullopt;
+  }
+
+  static model::Report green_report_naming(std::string id, const std::vector<model::Selector>& selectors) {
+    model::Report report;
+    report.source = "VN-MPS";
+    report.id = std::move(id);
+    report.country = "VN";
+    report.reported_at = Timestamp{1'767'225'600'000'000};
+    report.tlp = model::Tlp::green;
+    for (const model::Selector& selector : selectors) report.selectors.push_back({selector, "as written"});
+    return report;
   }
 
   HttpResponse discover_from(std::string_view peer, std::string_view authorization) {
@@ -202,39 +230,64 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
 // Found in review: a withdrawn report's observables stayed served, though no shared report named them any
 // more. Withdrawal now withdraws those too, and keeps those another shared report still names.
 TEST_F(TaxiiRoutes, AWithdrawnReportsOwnObservablesAreWithdrawnWithIt) {
-  const model::Selector phone{model::SelectorType::phone, "+84912345678"};
-  const model::Selector telegram{model::SelectorType::telegram, "golden_lotus_hr"};
-  const auto report_naming = [](std::string id, std::vector<model::Selector> selectors) {
-    model::Report report;
-    report.source = "VN-MPS";
-    report.id = std::move(id);
-    report.country = "VN";
-    report.reported_at = Timestamp{1'767'225'600'000'000};
-    report.tlp = model::Tlp::green;
-    for (model::Selector& selector : selectors) report.selectors.push_back({std::move(selector), "as written"});
-    return report;
-  };
-  model::Report first = report_naming("R-1", {phone, telegram});
-  model::Report second = report_naming("R-2", {phone});
-  const auto served = [&](const model::Selector& selector) {
-    const HttpResponse response =
-        get("/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/");
-    EXPECT_EQ(response.status, 200);
-    return response.body.find(share::selector_object_id(selector)) != std::string::npos;
-  };
+  model::Report first = green_report_naming("R-1", {k_phone, k_telegram});
+  model::Report second = green_report_naming("R-2", {k_phone});
   put_and_publish(first);
   put_and_publish(second);
-  EXPECT_TRUE(served(phone));
-  EXPECT_TRUE(served(telegram));
+  EXPECT_TRUE(marking_served(k_secret, k_phone).has_value());
+  EXPECT_TRUE(marking_served(k_secret, k_telegram).has_value());
 
   first.tlp = model::Tlp::red;
   put_and_publish(first);
-  EXPECT_TRUE(served(phone));  // the second report still shares it
-  EXPECT_FALSE(served(telegram));
+  EXPECT_TRUE(marking_served(k_secret, k_phone).has_value());  // the second report still shares it
+  EXPECT_FALSE(marking_served(k_secret, k_telegram).has_value());
 
   second.tlp = model::Tlp::red;
   put_and_publish(second);
-  EXPECT_FALSE(served(phone));
+  EXPECT_FALSE(marking_served(k_secret, k_phone).has_value());
+}
+
+// Found in review: a report raised short of RED (green to amber) left the observables only it named at
+// green. They rise with it now, to the lowest TLP at which another of the node's reports names them, and
+// carry that TLP's marking; lowering a report lowers them again.
+TEST_F(TaxiiRoutes, AReportRaisedShortOfRedRaisesTheObservablesOnlyItNames) {
+  ASSERT_TRUE(m_store
+                  .write([&](storage::WriteTransaction& transaction) {
+                    return transaction.put_partner({"amber-partner",
+                                                    share::hash_partner_secret(k_amber_secret).value(),
+                                                    model::Tlp::amber,
+                                                    {},
+                                                    Timestamp{},
+                                                    std::nullopt});
+                  })
+                  .ok());
+  const std::string green{share::tlp_marking_id(model::Tlp::green)};
+  const std::string amber{share::tlp_marking_id(model::Tlp::amber)};
+  model::Report first = green_report_naming("R-1", {k_phone, k_telegram});
+  model::Report second = green_report_naming("R-2", {k_phone});
+  put_and_publish(first);
+  put_and_publish(second);
+
+  first.tlp = model::Tlp::amber;
+  put_and_publish(first);
+  EXPECT_EQ(marking_served(k_secret, k_phone), green);  // the second report still shares it at green
+  EXPECT_EQ(marking_served(k_secret, k_telegram), std::nullopt);
+  EXPECT_EQ(marking_served(k_amber_secret, k_telegram), amber);
+
+  second.tlp = model::Tlp::amber_strict;
+  put_and_publish(second);
+  EXPECT_EQ(marking_served(k_secret, k_phone), std::nullopt);
+  EXPECT_EQ(marking_served(k_amber_secret, k_phone), amber);  // the first report shares it at amber
+
+  first.tlp = model::Tlp::red;
+  put_and_publish(first);
+  EXPECT_EQ(marking_served(k_amber_secret, k_telegram), std::nullopt);
+  EXPECT_EQ(marking_served(k_amber_secret, k_phone), std::nullopt);  // amber+strict now, above this partner
+
+  second.tlp = model::Tlp::green;
+  put_and_publish(second);
+  EXPECT_EQ(marking_served(k_secret, k_phone), green);
+  EXPECT_EQ(marking_served(k_secret, k_telegram), std::nullopt);
 }
 
 }  // namespace

@@ -209,11 +209,11 @@ class WriteTransaction : public ReadView {
   // report named, and now a green one too, is shared at green). Another origin never lowers an object's
   // TLP.
   virtual Result<bool> put_shared_object(const SharedObject& object) = 0;
-  // Withdraws a version that has no newer one to carry a higher TLP (an observable has one version): the
-  // held (collection, id, version) from the same origin below TLP:RED takes this JSON, its record and
-  // TLP:RED, and is served to no partner. True when one was held below RED. A later put at a lower TLP
-  // shares it again, as above.
-  virtual Result<bool> withdraw_shared_object(const SharedObject& object) = 0;
+  // Raises a version that has no newer one to carry a higher TLP (an observable has one version): the held
+  // (collection, id, version) from the same origin below the object's TLP takes this JSON, its record and
+  // TLP, and is served only to partners allowed that TLP (to none at TLP:RED). True when one was held
+  // below it. A later put at a lower TLP lowers it again, as above.
+  virtual Result<bool> raise_shared_object(const SharedObject& object) = 0;
   // Adds or replaces the partner with that name.
   virtual Status put_partner(const Partner& partner) = 0;
   virtual Status set_share_state(std::string_view name, std::string_view value) = 0;

@@ -72,11 +72,11 @@ bool MemorySharing::put(SharedObject object, Timestamp now) {
   return true;
 }
 
-bool MemorySharing::withdraw(const SharedObject& object) {
+bool MemorySharing::raise(const SharedObject& object) {
   for (SharedObject& held : objects) {
     if (held.collection == object.collection && held.id == object.id && held.version == object.version &&
-        held.origin == object.origin && held.tlp < model::Tlp::red) {
-      held.tlp = model::Tlp::red;
+        held.origin == object.origin && held.tlp < object.tlp) {
+      held.tlp = object.tlp;
       held.object = object.object;
       held.record_source = object.record_source;
       held.record_id = object.record_id;

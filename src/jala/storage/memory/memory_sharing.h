@@ -19,7 +19,7 @@ struct MemorySharing {
 
   std::vector<SharedObject> query(const SharedObjectQuery& query) const;
   bool put(SharedObject object, Timestamp now);
-  bool withdraw(const SharedObject& object);
+  bool raise(const SharedObject& object);
 };
 
 }  // namespace jala::storage

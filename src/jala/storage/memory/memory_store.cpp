@@ -182,7 +182,7 @@ class MemoryView : public WriteTransaction {
   }
 
   Result<bool> put_shared_object(const SharedObject& object) override { return m_state.sharing.put(object, now()); }
-  Result<bool> withdraw_shared_object(const SharedObject& object) override { return m_state.sharing.withdraw(object); }
+  Result<bool> raise_shared_object(const SharedObject& object) override { return m_state.sharing.raise(object); }
   Status put_partner(const Partner& partner) override {
     m_state.sharing.partners.insert_or_assign(partner.name, partner);
     return {};

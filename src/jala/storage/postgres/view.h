@@ -54,7 +54,7 @@ class View final : public WriteTransaction {
   Result<std::vector<Partner>> partners() const override;
   Result<std::optional<std::string>> share_state(std::string_view name) const override;
   Result<bool> put_shared_object(const SharedObject& object) override;
-  Result<bool> withdraw_shared_object(const SharedObject& object) override;
+  Result<bool> raise_shared_object(const SharedObject& object) override;
   Status put_partner(const Partner& partner) override;
   Status set_share_state(std::string_view name, std::string_view value) override;
   Status start_bulk_load() override;

@@ -212,8 +212,8 @@ Result<bool> View::put_shared_object(const SharedObject& object) {
   return inserted.changed() > 0;
 }
 
-Result<bool> View::withdraw_shared_object(const SharedObject& object) {
-  JALA_TRY_ASSIGN(const Rows withdrawn,
+Result<bool> View::raise_shared_object(const SharedObject& object) {
+  JALA_TRY_ASSIGN(const Rows raised,
                   query("UPDATE shared_objects SET tlp = $5, object = $6, record_source = $7, record_id = $8"
                         " WHERE collection = $1 AND object_id = $2 AND version = $3 AND origin = $4 AND tlp < $5",
                         Params()
@@ -221,11 +221,11 @@ Result<bool> View::withdraw_shared_object(const SharedObject& object) {
                             .text(object.id)
                             .text(object.version)
                             .text(object.origin)
-                            .integer(static_cast<std::int64_t>(model::Tlp::red))
+                            .integer(static_cast<std::int64_t>(object.tlp))
                             .text(object.object)
                             .text(object.record_source)
                             .text(object.record_id)));
-  return withdrawn.changed() > 0;
+  return raised.changed() > 0;
 }
 
 Result<std::optional<Partner>> View::find_partner(std::string_view name) const {

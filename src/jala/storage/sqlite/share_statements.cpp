@@ -185,17 +185,17 @@ Result<bool> ShareStatements::put_object(const SharedObject& object, Timestamp n
   return false;
 }
 
-Result<bool> ShareStatements::withdraw_object(const SharedObject& object) const {
+Result<bool> ShareStatements::raise_object(const SharedObject& object) const {
   JALA_TRY_ASSIGN(
-      Statement withdraw,
+      Statement raise,
       Statement::prepare(m_db,
                          "UPDATE shared_objects SET tlp = ?5, object = ?6, record_source = ?7, record_id = ?8"
                          " WHERE collection = ?1 AND object_id = ?2 AND version = ?3 AND origin = ?4"
                          " AND tlp < ?5"));
-  withdraw.bind(1, object.collection).bind(2, object.id).bind(3, object.version).bind(4, object.origin);
-  withdraw.bind(5, static_cast<std::int64_t>(model::Tlp::red)).bind(6, object.object);
-  withdraw.bind(7, object.record_source).bind(8, object.record_id);
-  JALA_TRY(withdraw.run());
+  raise.bind(1, object.collection).bind(2, object.id).bind(3, object.version).bind(4, object.origin);
+  raise.bind(5, static_cast<std::int64_t>(object.tlp)).bind(6, object.object);
+  raise.bind(7, object.record_source).bind(8, object.record_id);
+  JALA_TRY(raise.run());
   return sqlite3_changes64(m_db) > 0;
 }
 

@@ -31,7 +31,7 @@ class ShareStatements {
   Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const;
   Result<SelectorReports> first_reports_with_selector(const model::Selector& selector, std::size_t limit) const;
   Result<bool> put_object(const SharedObject& object, Timestamp now) const;
-  Result<bool> withdraw_object(const SharedObject& object) const;
+  Result<bool> raise_object(const SharedObject& object) const;
   Result<std::optional<Partner>> find_partner(std::string_view name) const;
   Result<std::vector<Partner>> partners() const;
   Status put_partner(const Partner& partner) const;

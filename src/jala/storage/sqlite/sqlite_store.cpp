@@ -132,7 +132,7 @@ class SqliteView final : public WriteTransaction {
   Result<std::vector<Partner>> partners() const override { return m_share.partners(); }
   Result<std::optional<std::string>> share_state(std::string_view name) const override { return m_share.state(name); }
   Result<bool> put_shared_object(const SharedObject& object) override { return m_share.put_object(object, now()); }
-  Result<bool> withdraw_shared_object(const SharedObject& object) override { return m_share.withdraw_object(object); }
+  Result<bool> raise_shared_object(const SharedObject& object) override { return m_share.raise_object(object); }
   Status put_partner(const Partner& partner) override { return m_share.put_partner(partner); }
   Status start_bulk_load() override {
     JALA_TRY(sqlite::execute(m_db, k_drop_ledger_indexes));
