@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -202,48 +203,85 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
   return true;
 }
 
-// A network to publish, with the digest of what it says. Its objects are made again when they are put,
-// a batch at a time, so that a first publication of a large store does not hold them all.
+// A network to publish, with the digest of what it says, or to withdraw. Its objects are made again when
+// they are put, a batch at a time, so that a first publication of a large store does not hold them all.
 struct ChangedNetwork {
   const graph::NetworkSummary* network = nullptr;
   std::string digest;
+  bool withdraw = false;
 };
+
+// The store state of a network withdrawn: no digest says it, so the network is published again when it
+// may be shared again.
+constexpr std::string_view k_withdrawn_network = "withdrawn";
 
 std::vector<nlohmann::json> network_objects(const analysis::LinkedStore& linked, const graph::NetworkSummary& network,
                                             const share::NodeIdentity& node) {
   return share::network_objects(share::network_export(linked.input, network), node);
 }
 
-// Whether a network stays home: it has a TLP:RED report, or a report a partner's sync brought in.
-Result<bool> kept_home(const storage::ReadView& view, const analysis::LinkedStore& linked,
+// Why a network stays home: it has a TLP:RED report, or a report a partner's sync brought in.
+enum class Home { no, red_report, partners_report };
+Result<Home> kept_home(const storage::ReadView& view, const analysis::LinkedStore& linked,
                        const graph::NetworkSummary& network, publishing::PartnerSources& partners) {
+  Home home = Home::no;
   for (const graph::ReportId r : network.reports) {
     const graph::ReportFacts& facts = linked.input.report(r);
-    if (facts.tlp == model::Tlp::red) return true;
+    if (facts.tlp == model::Tlp::red) return Home::red_report;
     JALA_TRY_ASSIGN(const bool partners_report, partners.is_partners(view, facts.source));
-    if (partners_report) return true;
+    if (partners_report) home = Home::partners_report;
   }
-  return false;
+  return home;
 }
 
-// The networks whose published version is missing or says something else now.
+// The networks whose published version is missing or says something else now, and those published that
+// now have a TLP:RED report: their published version may tell of a report raised to RED since.
 Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& view, const analysis::LinkedStore& linked,
                                                      const share::NodeIdentity& node, NetworkPublishCounts& counts) {
   std::vector<ChangedNetwork> changed;
   publishing::PartnerSources partners;
   for (const graph::NetworkSummary& network : linked.ranked) {
-    JALA_TRY_ASSIGN(const bool home, kept_home(view, linked, network, partners));
-    if (home) {
+    JALA_TRY_ASSIGN(const Home home, kept_home(view, linked, network, partners));
+    JALA_TRY_ASSIGN(const std::optional<std::string> published, view.share_state(network_state(network.id)));
+    if (home != Home::no) {
       ++counts.kept_home;
+      if (home == Home::red_report && published && published != k_withdrawn_network) {
+        changed.push_back({&network, std::string(k_withdrawn_network), true});
+      }
       continue;
     }
     std::string said;
     for (const nlohmann::json& object : network_objects(linked, network, node)) said += object.dump();
     std::string digest = to_hex(sha256(said));
-    JALA_TRY_ASSIGN(const std::optional<std::string> published, view.share_state(network_state(network.id)));
     if (published != digest) changed.push_back({&network, std::move(digest)});
   }
   return changed;
+}
+
+// The latest published version of a network's grouping and of the relationships it names, marked
+// TLP:RED, which no partner is served.
+Result<std::vector<publishing::MarkedObject>> withdrawn_network_objects(const storage::ReadView& view,
+                                                                        std::string_view network_id) {
+  const std::string grouping_id = share::network_object_id(network_id);
+  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> grouping,
+                  publishing::latest_versions(view, "networks", std::span(&grouping_id, 1)));
+  if (grouping.empty()) return std::vector<publishing::MarkedObject>();
+  const nlohmann::json parsed = nlohmann::json::parse(grouping.front().object, nullptr, false);
+  std::vector<std::string> ids{grouping_id};
+  for (const nlohmann::json& ref : parsed.value("object_refs", nlohmann::json::array())) {
+    if (ref.is_string() && ref.get_ref<const std::string&>().starts_with("relationship--")) ids.push_back(ref);
+  }
+  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> latest, publishing::latest_versions(view, "networks", ids));
+  std::vector<publishing::MarkedObject> objects;
+  for (const storage::SharedObject& object : latest) {
+    nlohmann::json marked = nlohmann::json::parse(object.object, nullptr, false);
+    if (!marked.is_object() || !marked.contains("modified")) {
+      return data_loss("the published network object {} is not a STIX object with a version", object.id);
+    }
+    marked["object_marking_refs"] = nlohmann::json::array({share::tlp_marking_id(model::Tlp::red)});
+    objects.push_back({std::move(marked), model::Tlp::red});
+  }
+  return objects;
 }
 
 // Puts the objects of the networks that say something new, reading their latest versions a thousand
@@ -262,13 +300,20 @@ Status put_networks(storage::WriteTransaction& transaction, const analysis::Link
     return {};
   };
   for (const ChangedNetwork& changed : networks) {
-    const share::NetworkExport exported = share::network_export(linked.input, *changed.network);
-    for (nlohmann::json& object : share::network_objects(exported, node)) {
-      objects.push_back({std::move(object), exported.tlp});
+    if (changed.withdraw) {
+      JALA_TRY_ASSIGN(std::vector<publishing::MarkedObject> withdrawn,
+                      withdrawn_network_objects(transaction, changed.network->id));
+      std::move(withdrawn.begin(), withdrawn.end(), std::back_inserter(objects));
+      ++counts.withdrawn;
+    } else {
+      const share::NetworkExport exported = share::network_export(linked.input, *changed.network);
+      for (nlohmann::json& object : share::network_objects(exported, node)) {
+        objects.push_back({std::move(object), exported.tlp});
+      }
+      ++counts.networks;
     }
     if (objects.size() >= k_objects_per_put) JALA_TRY(put_objects());
     JALA_TRY(transaction.set_share_state(network_state(changed.network->id), changed.digest));
-    ++counts.networks;
   }
   return put_objects();
 }

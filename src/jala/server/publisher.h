@@ -44,6 +44,7 @@ std::string synced_source_state(std::string_view source);
 struct NetworkPublishCounts {
   std::size_t networks = 0;   // networks published now, new or changed
   std::size_t kept_home = 0;  // networks with a TLP:RED report or a partner's report
+  std::size_t withdrawn = 0;  // networks published before that have a TLP:RED report now
   std::size_t objects = 0;    // object versions added to the collection
 };
 
@@ -51,7 +52,9 @@ struct NetworkPublishCounts {
 // the reports link into (share/stix_network.h): its grouping and relationships, marked with the most
 // restrictive TLP of its reports, a new version whenever what it says changed (the digest of each
 // network's objects is kept in the store). A network with a TLP:RED report or a partner's report stays
-// home, since its grouping would tell of them. A network that merges into another keeps its last
+// home, since its grouping would tell of them; one published before that has a TLP:RED report now is
+// withdrawn (its latest grouping and the relationships it names get a RED version, which no partner is
+// served), since it may tell of a report raised to RED. A network that merges into another keeps its last
 // version; the other network's grouping names its reports.
 Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
                                               AnalysisCache& analyses);

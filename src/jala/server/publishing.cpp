@@ -1,6 +1,7 @@
 #include "jala/server/publishing.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "jala/server/publisher.h"
 #include "jala/share/taxii.h"
@@ -20,25 +21,34 @@ nlohmann::json said(nlohmann::json object) {
 Result<std::map<std::string, nlohmann::json, std::less<>>> latest_published(const storage::ReadView& view,
                                                                             std::string_view collection,
                                                                             std::span<const MarkedObject> objects) {
+  std::vector<std::string> ids;
+  ids.reserve(objects.size());
+  for (const MarkedObject& object : objects) ids.push_back(object.object["id"].get<std::string>());
+  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> found, latest_versions(view, collection, ids));
   std::map<std::string, nlohmann::json, std::less<>> latest;
-  storage::SharedObjectQuery query;
-  query.collection = collection;
-  query.tlp_max = model::Tlp::red;
-  for (std::size_t from = 0; from < objects.size(); from += k_ids_per_query) {
-    query.ids.clear();
-    for (std::size_t i = from; i < std::min(objects.size(), from + k_ids_per_query); ++i) {
-      query.ids.push_back(objects[i].object["id"].get<std::string>());
-    }
-    query.limit = query.ids.size();
-    JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> found, view.shared_objects(query));
-    for (const storage::SharedObject& object : found) {
-      latest[object.id] = said(nlohmann::json::parse(object.object, nullptr, false));
-    }
+  for (const storage::SharedObject& object : found) {
+    latest[object.id] = said(nlohmann::json::parse(object.object, nullptr, false));
   }
   return latest;
 }
 
 }  // namespace
+
+Result<std::vector<storage::SharedObject>> latest_versions(const storage::ReadView& view, std::string_view collection,
+                                                           std::span<const std::string> ids) {
+  std::vector<storage::SharedObject> latest;
+  storage::SharedObjectQuery query;
+  query.collection = collection;
+  query.tlp_max = model::Tlp::red;
+  for (std::size_t from = 0; from < ids.size(); from += k_ids_per_query) {
+    const std::span<const std::string> part = ids.subspan(from, std::min(k_ids_per_query, ids.size() - from));
+    query.ids.assign(part.begin(), part.end());
+    query.limit = query.ids.size();
+    JALA_TRY_ASSIGN(std::vector<storage::SharedObject> found, view.shared_objects(query));
+    std::move(found.begin(), found.end(), std::back_inserter(latest));
+  }
+  return latest;
+}
 
 Result<storage::SharedObject> shared(const nlohmann::json& object, std::string_view collection, model::Tlp tlp,
                                      const storage::RecordKey* record) {

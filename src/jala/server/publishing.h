@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,10 @@ inline constexpr std::string_view k_reports_cursor_state = "publish:reports";
 // A published object: in `collection`, from this node, at `tlp`, made from `record` if any.
 Result<storage::SharedObject> shared(const nlohmann::json& object, std::string_view collection, model::Tlp tlp,
                                      const storage::RecordKey* record);
+
+// The latest version of each of these objects in `collection` that has one, whatever its TLP.
+Result<std::vector<storage::SharedObject>> latest_versions(const storage::ReadView& view, std::string_view collection,
+                                                           std::span<const std::string> ids);
 
 // Whether a source's reports came from a partner by `jala sync`, asked of the store once per source.
 class PartnerSources {

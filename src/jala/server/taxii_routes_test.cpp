@@ -2,13 +2,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "jala/extract/warninglist.h"
+#include "jala/server/analysis_cache.h"
 #include "jala/server/node_handler.h"
 #include "jala/server/publisher.h"
 #include "jala/share/partners.h"
 #include "jala/share/stix_common.h"
+#include "jala/share/stix_export.h"
 #include "jala/share/stix_selectors.h"
 #include "jala/share/taxii.h"
 #include "jala/storage/memory/memory_store.h"
@@ -288,6 +292,53 @@ TEST_F(TaxiiRoutes, AReportRaisedShortOfRedRaisesTheObservablesOnlyItNames) {
   put_and_publish(second);
   EXPECT_EQ(marking_served(k_secret, k_phone), green);
   EXPECT_EQ(marking_served(k_secret, k_telegram), std::nullopt);
+}
+
+// Found in review: a published network that gained a TLP:RED report kept its published version, which
+// could tell of a report raised to RED since (its grouping names the report, and its relationships the
+// report's links). Such a network is withdrawn now, and published again when it may be shared again.
+TEST_F(TaxiiRoutes, APublishedNetworkThatGainsARedReportIsWithdrawn) {
+  model::Report first = green_report_naming("R-1", {k_phone});
+  model::Report second = green_report_naming("R-2", {k_phone});
+  const std::string networks =
+      "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "networks") + "/objects/";
+  AnalysisCache analyses{std::make_shared<const extract::WarningLists>()};
+  const auto publish_both = [&](const model::Report& changed) {
+    put_and_publish(changed);
+    share::NodeIdentity node;
+    node.name = "TEST-NODE";
+    return publish_networks(m_store, node, analyses);
+  };
+  const auto served_types = [&] {
+    std::multiset<std::string> types;
+    const nlohmann::json page = nlohmann::json::parse(get(networks).body);
+    for (const nlohmann::json& object : page.value("objects", nlohmann::json::array())) types.insert(object["type"]);
+    return types;
+  };
+  put_and_publish(first);
+  ASSERT_TRUE(publish_both(second).ok());
+  const std::multiset<std::string> published{"grouping", "relationship", "relationship"};
+  EXPECT_EQ(served_types(), published);
+
+  second.tlp = model::Tlp::red;
+  const Result<NetworkPublishCounts> withdrawn = publish_both(second);
+  ASSERT_TRUE(withdrawn.ok());
+  EXPECT_EQ(withdrawn.value().withdrawn, 1U);
+  EXPECT_EQ(withdrawn.value().kept_home, 1U);
+  EXPECT_TRUE(served_types().empty());
+  const std::string every_version = get(networks + "?match[version]=all").body;
+  EXPECT_EQ(every_version.find(share::report_object_id("VN-MPS", "R-2")), std::string::npos) << every_version;
+
+  second.text = "changed, and still red";  // a network withdrawn is withdrawn once
+  const Result<NetworkPublishCounts> again = publish_both(second);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value().withdrawn, 0U);
+
+  second.tlp = model::Tlp::green;
+  const Result<NetworkPublishCounts> shared_again = publish_both(second);
+  ASSERT_TRUE(shared_again.ok());
+  EXPECT_EQ(shared_again.value().networks, 1U);
+  EXPECT_EQ(served_types(), published);
 }
 
 }  // namespace
