@@ -8,7 +8,8 @@
 namespace jala::flow {
 namespace {
 
-constexpr std::int64_t k_week_micros = 7LL * 86'400 * 1'000'000;
+constexpr std::int64_t k_day_micros = 86'400LL * 1'000'000;
+constexpr std::int64_t k_week_micros = 7 * k_day_micros;
 constexpr std::size_t k_max_victim_payments = 3;
 
 double median(std::vector<double>& values) {
@@ -46,6 +47,7 @@ struct Scratch {
   std::vector<double> amounts;
   std::vector<AccountId> senders;
   std::vector<AccountId> receivers;
+  std::vector<std::int64_t> times_of_day;
 };
 
 // Spends `usd` from the newest money first and returns the part that arrived within the rapid window.
@@ -67,6 +69,30 @@ double spend_recent(std::vector<Scratch::Lot>& lots, double usd, Timestamp at) {
     if (lot.usd <= 0) lots.pop_back();
   }
   return rapid;
+}
+
+// The most of `out` (in time order) made within k_schedule_window_micros of one time of day, or zero when
+// two fall on the same day.
+std::size_t scheduled_payments(const Ledger& ledger, std::span<const TransferId> out, Scratch& scratch) {
+  scratch.times_of_day.clear();
+  std::int64_t last_day = -1;
+  for (const TransferId t : out) {
+    const std::int64_t at = ledger.transfer(t).at.unix_micros;
+    const std::int64_t day = at >= 0 ? at / k_day_micros : (at + 1) / k_day_micros - 1;
+    if (day == last_day) return 0;
+    last_day = day;
+    scratch.times_of_day.push_back(at - day * k_day_micros);
+  }
+  std::vector<std::int64_t>& times = scratch.times_of_day;
+  std::sort(times.begin(), times.end());
+  const std::size_t count = times.size();
+  for (std::size_t i = 0; i < count; ++i) times.push_back(times[i] + k_day_micros);  // the window wraps
+  std::size_t most = 0;
+  for (std::size_t first = 0, last = 0; first < count; ++first) {
+    while (last < first + count && times[last] - times[first] <= k_schedule_window_micros) ++last;
+    most = std::max(most, last - first);
+  }
+  return most;
 }
 
 void measure(const Ledger& ledger, AccountId account, Scratch& scratch, AccountFeatures& features) {
@@ -115,6 +141,8 @@ void measure(const Ledger& ledger, AccountId account, Scratch& scratch, AccountF
 
   features.senders = distinct(scratch.senders);
   features.receivers = distinct(scratch.receivers);
+  features.payments_out = out.size();
+  if (features.receivers == 1) features.scheduled_payments = scheduled_payments(ledger, out, scratch);
   // Cycles: accounts that both receive from this one and pay it.
   features.returning = static_cast<std::size_t>(
       std::set_intersection(scratch.senders.begin(),

@@ -11,6 +11,9 @@ namespace jala::flow {
 // Accounts per task when the scan runs in parallel.
 inline constexpr std::size_t k_accounts_per_task = 4'096;
 
+// Outgoing payments at most this far apart in the time of day count as made on one schedule.
+inline constexpr std::int64_t k_schedule_window_micros = 2LL * 3'600 * 1'000'000;
+
 // Money spent at most this long after it arrived passes through rapidly.
 inline constexpr std::int64_t k_rapid_micros = 48LL * 3'600 * 1'000'000;
 
@@ -26,6 +29,11 @@ struct AccountFeatures {
   std::size_t senders = 0;       // distinct
   std::size_t receivers = 0;     // distinct
   std::size_t returning = 0;     // accounts it both pays and is paid by (cycles)
+  std::size_t payments_out = 0;
+  // Of an account that pays one account at most once a day: the most of its payments made within two
+  // hours of the same time of day (a window that wraps at midnight), as a scheduled sweep pays. Zero
+  // for other accounts.
+  std::size_t scheduled_payments = 0;
   Timestamp first_at;
   Timestamp last_at;
 };

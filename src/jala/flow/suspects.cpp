@@ -37,6 +37,12 @@ constexpr double k_sudden_usd = 10'000;
 // this many, and more than twice as many as pay it. Its pass-through evidence counts half.
 constexpr std::size_t k_fan_out_receivers = 5;
 constexpr double k_fan_out_factor = 0.5;
+// An account that pays a single account at most once a day, nearly always at the same time of day,
+// sweeps its takings on a schedule, as a business moves each day's card takings to its main account:
+// its pass-through evidence (how fast, how much, in what amounts) does not count. It makes at least this
+// many payments, and this share of them falls within two hours of one time of day.
+constexpr std::size_t k_sweep_min_payments = 7;
+constexpr double k_sweep_scheduled_share = 0.9;
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 double share(double part, double whole) { return whole > 0 ? clamp01(part / whole) : 0.0; }
@@ -88,9 +94,18 @@ Scored score_pass_through(const Context& context, AccountId account, std::span<c
   const AccountFeatures& f = context.features[account];
   Scored scored(explain);
   const bool fans_out = f.receivers >= k_fan_out_receivers && f.receivers > 2 * f.senders;
-  const double pass_through = fans_out ? k_fan_out_factor : 1.0;
+  const bool sweeps =
+      f.scheduled_payments >= k_sweep_min_payments &&
+      static_cast<double>(f.scheduled_payments) >= k_sweep_scheduled_share * static_cast<double>(f.payments_out);
+  const double pass_through = sweeps ? 0.0 : fans_out ? k_fan_out_factor : 1.0;
   const double rapid = share(f.rapid_usd, f.in_usd);
   scored.add(k_rapid_weight * pass_through, rapid, [&] {
+    if (sweeps) {
+      return fmt::format(
+          "{:.0f}% of its money out within 48 hours of arriving, but {} of its {} payments to one account at "
+          "the same time of day, once a day, as a scheduled sweep pays (not counted)",
+          100 * rapid, f.scheduled_payments, f.payments_out);
+    }
     return fans_out ? fmt::format(
                           "{:.0f}% of its money out within 48 hours of arriving, but spread over {} "
                           "accounts from {}, as a payroll pays (counted half)",
@@ -102,7 +117,7 @@ Scored score_pass_through(const Context& context, AccountId account, std::span<c
              [&] { return fmt::format("passes on {:.1f}% of what it receives", 100 * (1.0 - kept)); });
   if (f.median_in_usd > 0 && f.median_out_usd > 0) {
     const double size = clamp01(1.0 - std::abs(std::log(f.median_out_usd / f.median_in_usd)) / std::log(4.0));
-    scored.add(k_size_weight, size, [&] {
+    scored.add(k_size_weight * (sweeps ? 0.0 : 1.0), size, [&] {
       return fmt::format("pays on in amounts like those it receives (median {:.0f} in, {:.0f} out USD)",
                          f.median_in_usd, f.median_out_usd);
     });

@@ -113,6 +113,50 @@ TEST(Suspects, AnEmployerPayingSalariesTheDayItIsPaidIsNoSuspect) {
   }
 }
 
+// Found in review: a merchant that sweeps each day's card takings to an account of its own scored as a
+// collector (rapid pass-through, fan-in that narrows, one-time payers). Paying one account once a day at
+// the same time of day is a schedule, and its pass-through does not count; forwarding each payment as it
+// comes, or twice in a day, is none.
+TEST(Suspects, AMerchantSweepingEachDaysTakingsToItsOwnAccountIsNoSuspect) {
+  // 0 merchant, 1 its main account, 2 supplier; 3 and 4 collectors, 5 and 6 their mules; payers from 100.
+  TestLedger built(400);
+  AccountId next = 100;
+  for (int day = 0; day < 28; ++day) {
+    const std::int64_t hour = day * 24;
+    double takings = 0;
+    for (int c = 0; c < 3; ++c) {
+      const double usd = 40 + 17 * ((day + c) % 4);
+      built.pay(next++, 0, usd, hour + 9 + 4 * c);
+      takings += usd;
+    }
+    built.pay(0, 1, takings, hour + 23);
+    if (day % 7 == 6) built.pay(1, 2, 3 * takings, hour + 26);
+    // A collector forwards each victim's payment three hours after it comes, whenever that is.
+    const double lost = 400 + 37 * (day % 5);
+    built.pay(next++, 3, lost, hour + (day * 5) % 19);
+    built.pay(3, 5, lost * 0.98, hour + (day * 5) % 19 + 3);
+    // Another forwards at fixed hours, but two payments a day.
+    for (int v = 0; v < 2; ++v) {
+      built.pay(next++, 4, lost, hour + 1 + v);
+      built.pay(4, 6, lost * 0.98, hour + 5 + v);
+    }
+  }
+  const Ledger ledger = built.build();
+  const base::HugePageVector<AccountFeatures> features = measure_accounts(ledger);
+  EXPECT_EQ(features[0].scheduled_payments, 28U);
+  EXPECT_EQ(features[0].payments_out, 28U);
+  EXPECT_LT(features[3].scheduled_payments, 10U);
+  EXPECT_EQ(features[4].scheduled_payments, 0U);  // two a day: no schedule
+
+  const std::vector<Suspect> suspects = find_suspects(ledger, {});
+  EXPECT_FALSE(find(suspects, 0));
+  for (const AccountId collector : {3, 4}) {
+    const Suspect* found = find(suspects, collector);
+    ASSERT_TRUE(found) << "account " << collector;
+    EXPECT_EQ(found->role, Role::collector);
+  }
+}
+
 TEST(Suspects, AnEmptyLedgerHasNone) { EXPECT_TRUE(find_suspects(LedgerBuilder().build(), {}).empty()); }
 
 }  // namespace

@@ -15,12 +15,17 @@ namespace {
 
 constexpr std::uint64_t k_pool_stream = 0x6d6f6e6579;          // "money"
 constexpr std::uint64_t k_settlement_stream = 0x736574746c65;  // "settle"
+constexpr std::uint64_t k_sweep_stream = 0x7377656570;         // "sweep"
 constexpr std::size_t k_merchants = 64;
 constexpr std::size_t k_employers = 16;
 constexpr double k_usdt_per_usd = 1.0;
 constexpr std::int64_t k_hour = 3'600;
 constexpr std::int64_t k_day = 86'400;
 constexpr std::int64_t k_week = 7 * k_day;
+// A sweeping merchant moves the day's takings at this time of day, and payments after it count for the
+// next day. The busiest merchants after the payment processor sweep, as large businesses do.
+constexpr std::int64_t k_sweep_at = 23 * k_hour;
+constexpr std::size_t k_sweeping_merchants = 16;
 // Weeks from the epoch that hold a day of the simulated year; the last one is a single day.
 constexpr auto k_weeks = static_cast<std::size_t>((k_simulated_days + 6) / 7);
 // The day of 2025 each month starts on.
@@ -54,12 +59,15 @@ std::string format_time(std::int64_t unix_seconds) { return format_rfc3339(Times
 MoneyTrail::MoneyTrail(std::uint64_t seed, SimulationOutput& output)
     : m_output(output),
       m_weekly_takings(k_weeks, std::vector<Takings>(k_merchants)),
-      m_settlement_random(seed, k_settlement_stream) {
+      m_daily_takings(static_cast<std::size_t>(k_simulated_days), std::vector<Takings>(k_merchants)),
+      m_settlement_random(seed, k_settlement_stream),
+      m_sweep_random(seed, k_sweep_stream) {
   Random random(seed, k_pool_stream);
   const Country& singapore = country("SG");
-  m_merchants.push_back({{&singapore.banks[0], &singapore, "0720118833"}, {}, {}});  // hubs().payment_processor_bank
+  m_merchants.push_back(
+      {{&singapore.banks[0], &singapore, "0720118833"}, {}, {}, std::nullopt});  // hubs().payment_processor_bank
   while (m_merchants.size() < k_merchants) {
-    m_merchants.push_back({make_bank_account(random, random.pick(countries())), {}, {}});
+    m_merchants.push_back({make_bank_account(random, random.pick(countries())), {}, {}, std::nullopt});
   }
   while (m_employers.size() < k_employers) {
     m_employers.push_back({make_bank_account(random, random.pick(countries())), {}, 1.0, 0.0});
@@ -81,6 +89,10 @@ MoneyTrail::MoneyTrail(std::uint64_t seed, SimulationOutput& output)
       const std::int64_t due_day = cadence == Cadence::weekly ? random.between(0, 4) : random.between(0, 27);
       employer.clients.push_back({make_bank_account(random, *employer.account.country), cadence, share, due_day});
     }
+  }
+  // Drawn last, so that the merchants, employers and their partners are those of earlier versions.
+  for (std::size_t index = 1; index <= k_sweeping_merchants; ++index) {
+    m_merchants[index].main_account = make_bank_account(random, *m_merchants[index].account.country);
   }
 }
 
@@ -145,6 +157,12 @@ void MoneyTrail::write_background(Random& random, std::int64_t at_seconds) {
       Takings& takings = m_weekly_takings.at(week)[merchant];
       takings.usd += paid * home.usd_per_unit;
       ++takings.payments;
+      const auto day = static_cast<std::size_t>((at_seconds - k_simulation_epoch_seconds + k_day - k_sweep_at) / k_day);
+      if (day < m_daily_takings.size()) {  // a payment after the year's last sweep stays with the merchant
+        Takings& today = m_daily_takings[day][merchant];
+        today.usd += paid * home.usd_per_unit;
+        ++today.payments;
+      }
       break;
     }
     case 1: {  // payroll: one employer pays many employees, salary-sized amounts
@@ -173,13 +191,15 @@ void MoneyTrail::write_settlements() {
   for (std::size_t week = 0; week <= k_weeks; ++week) {
     payments.clear();
     if (week > 0) add_supplier_payments(week - 1, payments);
+    add_sweeps(week, payments);
     add_client_invoices(week, payments);
     // Stable, so that payments at the same second keep the order they were drawn in on every platform.
     std::stable_sort(payments.begin(), payments.end(),
                      [](const Payment& left, const Payment& right) { return left.at_seconds < right.at_seconds; });
     for (const Payment& payment : payments) {
       write(bank_selector(*payment.from), bank_selector(*payment.to), payment.amount, payment.from->country->currency,
-            payment.at_seconds, "bank", fmt::format("invoice {}", m_settlement_random.between(1000, 9999)));
+            payment.at_seconds, "bank",
+            payment.sweep ? "daily sweep" : fmt::format("invoice {}", m_settlement_random.between(1000, 9999)));
     }
   }
 }
@@ -206,7 +226,21 @@ void MoneyTrail::add_supplier_payments(std::size_t closed_week, std::vector<Paym
       // One draw per statement, the day first (random.h).
       const std::int64_t day = m_settlement_random.between(0, 2);
       const std::int64_t at = paid_from + day * k_day + m_settlement_random.between(k_hour, 10 * k_hour);
-      payments.push_back({&merchant.account, &merchant.suppliers[i], payout * parts[i] / total, at});
+      payments.push_back({&merchant.paying_account(), &merchant.suppliers[i], payout * parts[i] / total, at});
+    }
+  }
+}
+
+void MoneyTrail::add_sweeps(std::size_t week, std::vector<Payment>& payments) {
+  for (std::size_t day = week * 7; day < std::min(week * 7 + 7, m_daily_takings.size()); ++day) {
+    const std::int64_t sweep_at = k_simulation_epoch_seconds + static_cast<std::int64_t>(day) * k_day + k_sweep_at;
+    for (std::size_t index = 0; index < m_merchants.size(); ++index) {
+      const Merchant& merchant = m_merchants[index];
+      const Takings& takings = m_daily_takings[day][index];
+      if (!merchant.main_account || takings.payments == 0) continue;
+      payments.push_back({&merchant.account, &*merchant.main_account,
+                          takings.usd / merchant.account.country->usd_per_unit,
+                          sweep_at + m_sweep_random.between(0, k_hour - 1), true});
     }
   }
 }
@@ -248,6 +282,7 @@ LegitimateAccounts MoneyTrail::legitimate_accounts() const {
     if (busiest == 0) continue;
     const Merchant& merchant = m_merchants[index];
     accounts.merchants.push_back(bank_selector(merchant.account));
+    if (merchant.main_account) accounts.merchant_main_accounts.push_back(bank_selector(*merchant.main_account));
     for (std::size_t i = 0; i < std::min(busiest, merchant.suppliers.size()); ++i) {
       accounts.suppliers.push_back(bank_selector(merchant.suppliers[i]));
     }

@@ -3,13 +3,16 @@
 // later less a cut (pass-through timing and amount decay), then cashed out to one of the operation's
 // crypto wallets; and legitimate traffic that a mule detector must tell apart from it: merchants take
 // card payments from many customers and pay a few suppliers a share of each week's takings (fan-in,
-// then slow, partial, aggregated fan-out), employers are paid by a few clients and pay salaries
+// then slow, partial, aggregated fan-out), and the sixteen busiest merchants but the payment processor
+// sweep each day's takings at 23:00 to a main account of their own and pay their suppliers from there (fan-in, then all
+// of it out within hours, aggregated, to one account, every day), employers are paid by a few clients and pay salaries
 // (fan-out from steady income), and people pay each other.
 //
 // Not thread-safe: one per simulation.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,7 @@ class SimulationOutput;
 // The legitimate businesses' accounts that appear in the transactions, as "bank:…" selectors.
 struct LegitimateAccounts {
   std::vector<std::string> merchants;
+  std::vector<std::string> merchant_main_accounts;  // where sweeping merchants move their takings
   std::vector<std::string> employers;
   std::vector<std::string> suppliers;  // paid by merchants
   std::vector<std::string> clients;    // paying employers
@@ -59,8 +63,11 @@ class MoneyTrail {
     BankAccount account;  // merchant 0 is the shared payment processor
     std::vector<BankAccount> suppliers;
     std::vector<double> supplier_weights;  // each supplier's usual part of a payout, largest first
+    // Where a sweeping merchant moves each day's takings, and pays its suppliers from.
+    std::optional<BankAccount> main_account;
+    const BankAccount& paying_account() const { return main_account ? *main_account : account; }
   };
-  struct Takings {  // a merchant's card payments in one week
+  struct Takings {  // a merchant's card payments in one week, or in one day up to its sweep
     double usd = 0.0;
     std::size_t payments = 0;
   };
@@ -82,12 +89,14 @@ class MoneyTrail {
     const BankAccount* to = nullptr;
     double amount = 0.0;  // in the payer's currency
     std::int64_t at_seconds = 0;
+    bool sweep = false;  // a merchant's takings to its main account, not an invoice
   };
 
   // Writes one transaction and returns the amount as written (rounded to the currency's unit).
   double write(std::string_view from, std::string_view to, double amount, std::string_view currency,
                std::int64_t at_seconds, std::string_view channel, std::string_view reference);
   void add_supplier_payments(std::size_t closed_week, std::vector<Payment>& payments);
+  void add_sweeps(std::size_t week, std::vector<Payment>& payments);
   void add_client_invoices(std::size_t week, std::vector<Payment>& payments);
 
   SimulationOutput& m_output;
@@ -95,7 +104,10 @@ class MoneyTrail {
   std::vector<Employer> m_employers;
   // By week of the simulated year, then by merchant: a fixed size, whatever the number of reports.
   std::vector<std::vector<Takings>> m_weekly_takings;
+  // By day of the simulated year up to the sweep at 23:00, then by merchant.
+  std::vector<std::vector<Takings>> m_daily_takings;
   Random m_settlement_random;
+  Random m_sweep_random;  // a stream of its own, so that the other settlements are those of earlier versions
   std::size_t m_transactions = 0;
 };
 

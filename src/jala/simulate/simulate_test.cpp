@@ -106,8 +106,8 @@ TEST(Simulate, SameSeedGivesSameBytesAndOtherSeedsDiffer) {
 TEST(Simulate, SameSeedGivesTheSameBytesWhicheverCompilerBuiltIt) {
   const MemoryOutput got = run(7, 300);
   EXPECT_EQ(to_hex(sha256(got.reports)), "a8f904a53d5a1b1c848fc446b0f9e7b696e285a54c55db076c951d6c82acffa2");
-  EXPECT_EQ(to_hex(sha256(got.transactions)), "9a6c83c2142aa44d97546c10f4f741b6905429f3b348b3765f423020c9c63666");
-  EXPECT_EQ(to_hex(sha256(got.truth)), "ab8ddd29e21668cda1f7183ef21b999c8909f7c787734e6290e3534b3c8ee0c3");
+  EXPECT_EQ(to_hex(sha256(got.transactions)), "9e4403259925df1c7ae74af82dcaca225b78dc09d3bb1249e394b9f487d06fdb");
+  EXPECT_EQ(to_hex(sha256(got.truth)), "c19b16c6db83b740a6e994dbb5b3581788b7c2650408bb5435a92d436da34870");
 }
 
 TEST_F(Simulated, TruthNamesEveryReportInOrderWithAKnownOperationOrNull) {
@@ -224,8 +224,8 @@ TEST_F(Simulated, LegitimateAccountsAppearInTransactionsAndInNoOperation) {
     }
   }
   const nlohmann::json& legitimate = s_truth["legitimate_accounts"];
-  ASSERT_EQ(legitimate.size(), 4U);
-  for (const char* kind : {"merchants", "employers", "suppliers", "clients"}) {
+  ASSERT_EQ(legitimate.size(), 5U);
+  for (const char* kind : {"merchants", "merchant_main_accounts", "employers", "suppliers", "clients"}) {
     ASSERT_FALSE(legitimate[kind].empty()) << kind;
     for (const std::string& account : strings(legitimate[kind])) {
       EXPECT_TRUE(account.starts_with("bank:")) << account;
@@ -236,16 +236,30 @@ TEST_F(Simulated, LegitimateAccountsAppearInTransactionsAndInNoOperation) {
   EXPECT_TRUE(strings(legitimate["merchants"]).contains("bank:" + std::string(hubs().payment_processor_bank)));
 }
 
+// The main account each sweeping merchant moves its takings to, from the sweeps.
+std::map<std::string, std::string> merchants_of_main_accounts(const std::vector<nlohmann::json>& transactions) {
+  std::map<std::string, std::string> merchant_of;
+  for (const nlohmann::json& transaction : transactions) {
+    if (transaction.value("reference", "") == "daily sweep") merchant_of[transaction["to"]] = transaction["from"];
+  }
+  return merchant_of;
+}
+
 TEST_F(Simulated, MerchantsPayTheirSuppliersAShareOfEachWeeksTakings) {
   const std::set<std::string> merchants = strings(s_truth["legitimate_accounts"]["merchants"]);
   const std::set<std::string> suppliers = strings(s_truth["legitimate_accounts"]["suppliers"]);
+  const std::map<std::string, std::string> merchant_of = merchants_of_main_accounts(s_transactions);
   // By (merchant, week): card payments taken that week, and what the suppliers got for it the week after.
   std::map<std::pair<std::string, std::int64_t>, double> takings_usd;
   std::map<std::pair<std::string, std::int64_t>, double> paid_out_usd;
   std::map<std::pair<std::string, std::int64_t>, std::pair<std::size_t, std::size_t>> payments_in_and_out;
   std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> payers_and_payees;
   for (const nlohmann::json& transaction : s_transactions) {
-    const std::string from = transaction["from"].get<std::string>();
+    if (transaction.value("reference", "") == "daily sweep") continue;  // the next test's
+    const auto main_account = merchant_of.find(transaction["from"]);
+    // A sweeping merchant pays its suppliers from its main account.
+    const std::string from =
+        main_account == merchant_of.end() ? transaction["from"].get<std::string>() : main_account->second;
     const std::string to = transaction["to"].get<std::string>();
     if (merchants.contains(to)) {
       EXPECT_EQ(transaction["channel"], "card") << transaction;
@@ -289,6 +303,48 @@ TEST_F(Simulated, MerchantsPayTheirSuppliersAShareOfEachWeeksTakings) {
   for (const auto& [merchant, accounts] : payers_and_payees) {
     EXPECT_LE(accounts.second.size(), 5U) << merchant;
     EXPECT_LE(accounts.second.size(), accounts.first.size()) << merchant;
+  }
+}
+
+// The busiest merchants but the payment processor move each day's card takings (those before 23:00, and
+// the day before's after it) to a main account of their own at 23:00 to 24:00, in one payment, as a
+// business's cash concentration does: pass-through that is not a mule's.
+TEST_F(Simulated, SweepingMerchantsMoveEachDaysTakingsToTheirMainAccount) {
+  const std::set<std::string> main_accounts = strings(s_truth["legitimate_accounts"]["merchant_main_accounts"]);
+  const std::map<std::string, std::string> merchant_of = merchants_of_main_accounts(s_transactions);
+  ASSERT_EQ(main_accounts.size(), 16U);
+  std::set<std::string> sweeping;
+  for (const auto& [main_account, merchant] : merchant_of) {
+    EXPECT_TRUE(main_accounts.contains(main_account)) << main_account;
+    sweeping.insert(merchant);
+  }
+  EXPECT_EQ(sweeping.size(), main_accounts.size());
+  const auto day_and_second = [](const nlohmann::json& transaction) {
+    const std::int64_t seconds =
+        parse_rfc3339(transaction["at"].get<std::string>())->unix_micros / 1'000'000 - k_simulation_epoch_seconds;
+    return std::pair(seconds / 86'400, seconds % 86'400);
+  };
+  std::map<std::pair<std::string, std::int64_t>, double> takings_usd;  // by (merchant, day of its sweep)
+  std::map<std::pair<std::string, std::int64_t>, double> swept_usd;
+  for (const nlohmann::json& transaction : s_transactions) {
+    const auto [day, second] = day_and_second(transaction);
+    if (sweeping.contains(transaction["to"])) {
+      takings_usd[{transaction["to"], second < 23 * 3'600 ? day : day + 1}] += usd(transaction);
+    }
+    if (transaction.value("reference", "") == "daily sweep") {
+      EXPECT_GE(second, 23 * 3'600) << transaction;
+      EXPECT_TRUE(swept_usd.emplace(std::pair(transaction["from"], day), usd(transaction)).second)
+          << "two sweeps in a day: " << transaction;
+    }
+  }
+  ASSERT_GT(swept_usd.size(), 500U);  // of up to 16 × 365
+  for (const auto& [key, swept] : swept_usd) {
+    EXPECT_NEAR(swept, takings_usd[key], 0.01 * takings_usd[key] + 0.05) << key.first << " day " << key.second;
+  }
+  for (const auto& [key, took] : takings_usd) {
+    if (key.second < 365) {  // the takings after the year's last sweep stay with the merchant
+      EXPECT_TRUE(swept_usd.contains(key)) << key.first << " day " << key.second;
+    }
   }
 }
 

@@ -329,6 +329,7 @@ class Simulation {
     }
     const LegitimateAccounts legitimate = m_money.legitimate_accounts();
     const Json accounts = {{"merchants", legitimate.merchants},
+                           {"merchant_main_accounts", legitimate.merchant_main_accounts},
                            {"employers", legitimate.employers},
                            {"suppliers", legitimate.suppliers},
                            {"clients", legitimate.clients}};
