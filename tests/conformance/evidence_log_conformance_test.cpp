@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -141,6 +142,45 @@ TEST_P(EvidenceLogConformance, ACustodyEventChainsToAVersionLoggedSinceTheLastEv
                   })
                   .ok());
   EXPECT_EQ(previous, (std::vector<std::uint64_t>{0, 2, 3}));
+}
+
+// What caches of analyses key on: it moves when a write stores records, to the first one's leaf, and not
+// for custody events, which grow the log as well, nor for a record stored again unchanged.
+TEST_P(EvidenceLogConformance, RecordsChangedAtMovesWithRecordsAndNotWithCustody) {
+  const auto changed_at = [&] {
+    std::uint64_t leaf = 0;
+    EXPECT_TRUE(m_store
+                    ->read([&](const ReadView& view) -> Status {
+                      JALA_TRY_ASSIGN(leaf, view.records_changed_at());
+                      return {};
+                    })
+                    .ok());
+    return leaf;
+  };
+  const auto write = [&](const std::function<Status(WriteTransaction&)>& body) {
+    ASSERT_TRUE(m_store->write(body).ok());
+  };
+  EXPECT_EQ(changed_at(), 0U);         // nothing stored yet
+  for (const char* id : {"a", "b"}) {  // leaves 0 and 1, one write each
+    write([&](WriteTransaction& t) -> Status {
+      JALA_TRY(t.put_report(make_report(id)));
+      return {};
+    });
+  }
+  EXPECT_EQ(changed_at(), 1U);
+  write([](WriteTransaction& t) -> Status {
+    JALA_TRY(t.append_custody(make_export("report", {"VN-MPS", "a"})));  // leaf 2
+    JALA_TRY(t.put_report(make_report("b")));                            // unchanged: not logged
+    return {};
+  });
+  EXPECT_EQ(changed_at(), 1U);
+  write([](WriteTransaction& t) -> Status {
+    JALA_TRY(t.append_custody(make_export("report", {"VN-MPS", "b"})));  // leaf 3
+    JALA_TRY(t.put_report(make_report("b", "amended")));                 // leaf 4
+    JALA_TRY(t.put_report(make_report("c")));                            // leaf 5
+    return {};
+  });
+  EXPECT_EQ(changed_at(), 4U);
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryBackend, EvidenceLogConformance, ::testing::ValuesIn(backends()),

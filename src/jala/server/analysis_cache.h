@@ -1,8 +1,9 @@
 // The node's networks and suspects for the JSON API, computed once per state of the store and shared by
 // every worker: linking every report takes seconds at a million reports, far too long for each request.
-// The state is the evidence log's size, which grows with every report, transaction and custody event the
-// node writes; the first request after a change brings the networks up to date while the others wait for
-// it, reading only the reports stored since (analysis::update_linked).
+// The state is storage::ReadView::records_changed_at(), which moves on with every write of reports or
+// transactions and not with custody events (each partner read logs some); the first request after a change
+// brings the networks up to date while the others wait for it, reading only the reports stored since
+// (analysis::update_linked).
 #pragma once
 
 #include <cstdint>
@@ -36,11 +37,11 @@ class AnalysisCache {
  private:
   template <typename T>
   struct Entry {
-    std::uint64_t log_size = 0;
+    std::uint64_t records_changed_at = 0;  // storage::ReadView::records_changed_at() when it was made
     std::shared_ptr<T> value;  // handed out as const
   };
   Result<std::shared_ptr<const analysis::LinkedStore>> linked_locked(const storage::ReadView& view,
-                                                                     std::uint64_t log_size);
+                                                                     std::uint64_t changed_at);
 
   std::shared_ptr<const extract::WarningLists> m_warning_lists;
   std::mutex m_mutex;

@@ -73,5 +73,36 @@ TEST_F(AnalysisCacheTest, AGraphNoRequestHoldsGrowsInPlace) {
   EXPECT_EQ(grown->linking.networks, (std::vector<std::vector<graph::ReportId>>{{0, 1, 2}}));
 }
 
+// Found in review: every partner read logs custody events, which grew the evidence log, and the cache,
+// keyed on the log's size, computed the networks and suspects again after each. Only records move it now.
+TEST_F(AnalysisCacheTest, ACustodyEventKeepsWhatWasComputedAndARecordDoesNot) {
+  put(report_naming_phone("1", "+66812345678"));
+  put(report_naming_phone("2", "+66812345678"));
+  const std::shared_ptr<const analysis::LinkedStore> held = linked();
+  std::uint64_t log_size_before = 0;
+  std::uint64_t log_size_after = 0;
+  const Status logged = m_store->write([&](storage::WriteTransaction& transaction) -> Status {
+    JALA_TRY_ASSIGN(log_size_before, transaction.log_size());
+    storage::CustodyEvent shared;
+    shared.action = storage::CustodyAction::shared;
+    shared.record_kind = "report";
+    shared.key = {"TH-RTP", "1"};
+    shared.who = "partner:vn-mps";
+    shared.at = *parse_rfc3339("2026-05-02T10:00:00Z");
+    JALA_TRY(transaction.append_custody(shared));
+    JALA_TRY_ASSIGN(log_size_after, transaction.log_size());
+    return {};
+  });
+  ASSERT_TRUE(logged.ok()) << logged.error().message();
+  ASSERT_GT(log_size_after, log_size_before);
+  EXPECT_EQ(linked(), held) << "a partner's read changes no record";
+
+  put(report_naming_phone("2", "+66812345678"));  // the same content: nothing stored, nothing logged
+  EXPECT_EQ(linked(), held);
+  put(report_naming_phone("3", "+66812345678"));
+  EXPECT_NE(linked(), held);
+  EXPECT_EQ(linked()->input.report_count(), 3U);
+}
+
 }  // namespace
 }  // namespace jala::server

@@ -1,6 +1,7 @@
 #include "jala/storage/store.h"
 
 #include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "jala/storage/postgres/postgres_store.h"
@@ -9,6 +10,9 @@
 namespace jala::storage {
 
 namespace {
+
+// The store state that records_changed_at() reads.
+constexpr std::string_view k_records_changed_state = "store:records-changed-at";
 
 // Appends `text` as a JSON string, byte for byte as nlohmann's dump() writes it. Record keys are valid
 // UTF-8 without control characters (model::validate), so quotes and backslashes are all that is escaped
@@ -81,6 +85,17 @@ Result<graph::LinkInput> ReadView::link_input() const {
   return input;
 }
 
+Result<std::uint64_t> ReadView::records_changed_at() const {
+  JALA_TRY_ASSIGN(const std::optional<std::string> stored, share_state(k_records_changed_state));
+  if (!stored) return std::uint64_t{0};
+  std::uint64_t leaf = 0;
+  const auto [end, error] = std::from_chars(stored->data(), stored->data() + stored->size(), leaf);
+  if (error != std::errc() || end != stored->data() + stored->size()) {
+    return data_loss("the store state {} is '{}', not a log leaf", k_records_changed_state, *stored);
+  }
+  return leaf;
+}
+
 Result<PutOutcome> WriteTransaction::put_report(const model::Report& report, const RecordDigests& digests) {
   JALA_TRY(model::validate(report));
   JALA_TRY_ASSIGN(const std::uint64_t leaf, next_log_leaf());
@@ -110,6 +125,10 @@ Status WriteTransaction::log_record(std::string_view kind, const RecordKey& key,
   if (index != leaf) {
     return internal_error("{} {}/{} was stored for log leaf {} but logged at {}", kind, key.source, key.id, leaf,
                           index);
+  }
+  if (!m_records_changed) {  // once a transaction: leaves only grow, so the first is new
+    JALA_TRY(set_share_state(k_records_changed_state, std::to_string(leaf)));
+    m_records_changed = true;
   }
   return {};
 }

@@ -133,6 +133,12 @@ class ReadView {
   virtual Result<std::optional<Partner>> find_partner(std::string_view name) const = 0;
   virtual Result<std::vector<Partner>> partners() const = 0;  // by name
   virtual Result<std::optional<std::string>> share_state(std::string_view name) const = 0;
+
+  // The log leaf of the first record version stored by the latest write transaction that stored any: it
+  // changes exactly when records are added or changed, unlike log_size(), which custody events (a
+  // partner's read) grow too. What caches of analyses over the records key on. 0 when no record was
+  // stored since the store kept it (2026-12-04).
+  Result<std::uint64_t> records_changed_at() const;
 };
 
 // The log's nodes as a view reads them, for the proofs of evidence/merkle.h (a transaction sees its own
@@ -248,6 +254,7 @@ class WriteTransaction : public ReadView {
   // later appends read neither nodes nor the log's size from the backend. A transaction holds the
   // store's write lock for its whole life, so nobody else can move the edge meanwhile.
   std::optional<evidence::CompactRange> m_log_edge;
+  bool m_records_changed = false;  // records_changed_at() moved on in this transaction
 
   // The leaf the next append_log() will give: the log's size, after this transaction's appends.
   Result<std::uint64_t> next_log_leaf();
