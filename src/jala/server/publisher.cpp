@@ -121,20 +121,25 @@ bool is_observable(const nlohmann::json& object) {
   return type != "report" && type != "observed-data";
 }
 
-// The TLP of the latest published version of each of these reports (by the id of its report object), for
-// those published before; one read per batch.
-using PublishedTlps = std::map<std::string, model::Tlp, std::less<>>;
-Result<PublishedTlps> published_tlps(storage::WriteTransaction& transaction,
-                                     const std::vector<std::pair<std::uint64_t, storage::RecordKey>>& logged) {
+// The latest published version of each of these reports (by the id of its report object), for those
+// published before: its TLP and version. One read per batch.
+struct PublishedReport {
+  model::Tlp tlp = model::Tlp::red;
+  std::string version;
+};
+using PublishedReports = std::map<std::string, PublishedReport, std::less<>>;
+Result<PublishedReports> published_reports(storage::WriteTransaction& transaction,
+                                           const std::vector<std::pair<std::uint64_t, storage::RecordKey>>& logged) {
   storage::SharedObjectQuery query;
   query.collection = "reports";
   for (const auto& [index, key] : logged) query.ids.push_back(share::report_object_id(key.source, key.id));
   query.tlp_max = model::Tlp::red;
   query.limit = query.ids.size();
   JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> latest, transaction.shared_objects(query));
-  PublishedTlps tlps;
-  for (const storage::SharedObject& object : latest) tlps.emplace(object.id, object.tlp);
-  return tlps;
+  PublishedReports reports;
+  for (const storage::SharedObject& object : latest)
+    reports.emplace(object.id, PublishedReport{object.tlp, object.version});
+  return reports;
 }
 
 // The observables of a report raised after it was shared rise with it, to the lowest TLP at which another
@@ -168,7 +173,7 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
   JALA_TRY_ASSIGN(const std::optional<std::uint64_t> after, published_up_to(transaction));
   JALA_TRY_ASSIGN(const auto logged, transaction.reports_logged_after(after, k_batch));
   if (logged.empty()) return false;
-  JALA_TRY_ASSIGN(PublishedTlps published, published_tlps(transaction, logged));
+  JALA_TRY_ASSIGN(PublishedReports published, published_reports(transaction, logged));
   for (const auto& [index, key] : logged) {
     JALA_TRY_ASSIGN(const std::optional<model::Report> report, transaction.find_report(key));
     if (!report) return data_loss("report {} {} is logged but not stored", key.source, key.id);
@@ -181,13 +186,17 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
         continue;
       }
     }
-    const auto earlier = published.find(share::report_object_id(key.source, key.id));
-    const bool raised = earlier != published.end() && earlier->second < report->tlp;
+    const std::string report_id = share::report_object_id(key.source, key.id);
+    const auto earlier = published.find(report_id);
+    const bool raised = earlier != published.end() && earlier->second.tlp < report->tlp;
     if (red && !raised) {
       ++counts.left_private;
       continue;
     }
-    JALA_TRY_ASSIGN(const Timestamp modified, logged_at(transaction, index));
+    JALA_TRY_ASSIGN(Timestamp modified, logged_at(transaction, index));
+    if (earlier != published.end()) {
+      JALA_TRY_ASSIGN(modified, publishing::time_after_version(modified, earlier->second.version));
+    }
     const std::vector<nlohmann::json> objects = share::report_objects(*report, node, modified);
     for (const nlohmann::json& object : objects) {
       if (red && is_observable(object)) continue;
@@ -196,7 +205,7 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
       counts.objects += (added && !red) ? 1 : 0;
     }
     if (raised) JALA_TRY(raise_observables(transaction, *report, key, objects));
-    published.insert_or_assign(share::report_object_id(key.source, key.id), report->tlp);
+    published.insert_or_assign(report_id, PublishedReport{report->tlp, share::format_stix_time(modified)});
     ++(red ? counts.left_private : counts.reports);
   }
   JALA_TRY(transaction.set_share_state(k_reports_cursor_state, std::to_string(logged.back().first)));

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "jala/server/publisher.h"
+#include "jala/share/stix_common.h"
 #include "jala/share/taxii.h"
 
 namespace jala::server::publishing {
@@ -17,17 +18,22 @@ nlohmann::json said(nlohmann::json object) {
   return object;
 }
 
-// The latest published version of each of the objects that has one, as said(), by id.
-Result<std::map<std::string, nlohmann::json, std::less<>>> latest_published(const storage::ReadView& view,
-                                                                            std::string_view collection,
-                                                                            std::span<const MarkedObject> objects) {
+struct Published {
+  nlohmann::json said;  // what it says: said()
+  std::string version;
+};
+
+// The latest published version of each of the objects that has one, by id.
+Result<std::map<std::string, Published, std::less<>>> latest_published(const storage::ReadView& view,
+                                                                       std::string_view collection,
+                                                                       std::span<const MarkedObject> objects) {
   std::vector<std::string> ids;
   ids.reserve(objects.size());
   for (const MarkedObject& object : objects) ids.push_back(object.object["id"].get<std::string>());
   JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> found, latest_versions(view, collection, ids));
-  std::map<std::string, nlohmann::json, std::less<>> latest;
+  std::map<std::string, Published, std::less<>> latest;
   for (const storage::SharedObject& object : found) {
-    latest[object.id] = said(nlohmann::json::parse(object.object, nullptr, false));
+    latest[object.id] = {said(nlohmann::json::parse(object.object, nullptr, false)), object.version};
   }
   return latest;
 }
@@ -48,6 +54,12 @@ Result<std::vector<storage::SharedObject>> latest_versions(const storage::ReadVi
     std::move(found.begin(), found.end(), std::back_inserter(latest));
   }
   return latest;
+}
+
+Result<Timestamp> time_after_version(Timestamp wanted, std::string_view latest) {
+  JALA_TRY_ASSIGN(const Timestamp published, parse_rfc3339(latest));
+  const Timestamp next{(published.unix_micros / 1'000 + 1) * 1'000};  // STIX versions count milliseconds
+  return wanted.unix_micros >= next.unix_micros ? wanted : next;
 }
 
 Result<storage::SharedObject> shared(const nlohmann::json& object, std::string_view collection, model::Tlp tlp,
@@ -78,8 +90,14 @@ Result<std::vector<bool>> put_new_versions(storage::WriteTransaction& transactio
   for (std::size_t i = 0; i < objects.size(); ++i) {
     nlohmann::json& object = objects[i].object;
     const auto published = latest.find(object["id"].get<std::string>());
-    if (published != latest.end() && published->second == said(object)) continue;
-    object["modified"] = std::max(object["modified"].get<std::string>(), published_at);
+    if (published != latest.end() && published->second.said == said(object)) continue;
+    std::string modified = std::max(object["modified"].get<std::string>(), published_at);
+    if (published != latest.end()) {
+      JALA_TRY_ASSIGN(const Timestamp wanted, parse_rfc3339(modified));
+      JALA_TRY_ASSIGN(const Timestamp after, time_after_version(wanted, published->second.version));
+      modified = share::format_stix_time(after);
+    }
+    object["modified"] = modified;
     JALA_TRY_ASSIGN(const storage::SharedObject version, shared(object, collection, objects[i].tlp, nullptr));
     JALA_TRY_ASSIGN(const bool new_version, transaction.put_shared_object(version));
     versioned[i] = new_version;

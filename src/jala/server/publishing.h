@@ -28,6 +28,12 @@ Result<storage::SharedObject> shared(const nlohmann::json& object, std::string_v
 Result<std::vector<storage::SharedObject>> latest_versions(const storage::ReadView& view, std::string_view collection,
                                                            std::span<const std::string> ids);
 
+// The time of a new version of an object whose latest published version is `latest` (a STIX time):
+// `wanted`, or the millisecond after `latest` when `wanted` is not later. STIX versions are times to the
+// millisecond, and a second version in the same millisecond would share the first's version string and
+// be taken for it (a report raised to RED and published at once would stay shared at its old TLP).
+Result<Timestamp> time_after_version(Timestamp wanted, std::string_view latest);
+
 // Whether a source's reports came from a partner by `jala sync`, asked of the store once per source.
 class PartnerSources {
  public:
