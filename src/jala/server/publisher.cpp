@@ -137,8 +137,9 @@ Result<PublishedReports> published_reports(storage::WriteTransaction& transactio
   query.limit = query.ids.size();
   JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> latest, transaction.shared_objects(query));
   PublishedReports reports;
-  for (const storage::SharedObject& object : latest)
+  for (const storage::SharedObject& object : latest) {
     reports.emplace(object.id, PublishedReport{object.tlp, object.version});
+  }
   return reports;
 }
 
