@@ -1,12 +1,14 @@
 // Who is asking: checks a request's Authorization header (HTTP Basic with the partner's name and
-// secret, or Bearer with the secret alone) against the partner's agreement in the store. The Argon2id
-// check costs tens of milliseconds on purpose, so a credential that passed is remembered, keyed by a
-// keyed hash of the secret and the stored hash it matched: a new secret or a revocation takes effect
-// at the next request, because the agreement itself is read from the store every time.
+// secret, or Bearer with the secret alone) against the partner's agreement in the store (share/partners.h:
+// a BLAKE2b hash, checked in under a microsecond, or for agreements made before 2026-12-04 an Argon2id
+// hash, tens of milliseconds). A credential that passed is remembered, keyed by a keyed hash of the
+// secret and the stored hash it matched: a new secret or a revocation takes effect at the next request,
+// because the agreement itself is read from the store every time.
 //
-// A name that is no partner's, or a revoked one's, costs the same Argon2id check against a decoy hash,
-// so that a wrong secret does not tell which agencies have agreements; and each address may fail only a
-// few times a minute (sign_in_throttle.h), so that wrong secrets cannot keep the workers hashing.
+// A name that is no partner's, or a revoked one's, is checked against a decoy hash of the new kind, so
+// that a wrong secret does not tell which agencies have agreements (except that a wrong secret for a name
+// with an Argon2id hash takes longer); and each address may fail only a few times a minute
+// (sign_in_throttle.h), so that wrong secrets cannot keep the workers hashing Argon2id.
 //
 // Thread-safe: one Authenticator serves every worker.
 #pragma once

@@ -1,7 +1,12 @@
 // Partner agreements and their secrets. A partner authenticates with the secret `jala partner add`
-// printed once; the node keeps only its Argon2id hash (libsodium's crypto_pwhash_str, interactive
-// limits). The secret starts with the partner's name, so that a Bearer token names whose hash to
-// check: "NAME.RANDOM" with 32 random bytes in URL-safe base64.
+// printed once; the node keeps only its hash. The secret starts with the partner's name, so that a
+// Bearer token names whose hash to check: "NAME.RANDOM" with 32 random bytes in URL-safe base64.
+//
+// The hash is BLAKE2b-256 ("$jala-blake2b-256$" and the digest in URL-safe base64), which a check
+// computes in about a microsecond: a secret of 256 random bits needs no slow hash to resist guessing
+// from a stolen store, and a slow one let wrong secrets hold the server's workers (ADR 0016). Hashes
+// stored before 2026-12-04 are Argon2id strings (libsodium's crypto_pwhash_str), still checked as such;
+// `jala partner add` with the same name gives the partner a new secret and a fast hash.
 //
 // Thread-safe (libsodium is initialised once).
 #pragma once
