@@ -1,5 +1,5 @@
 // `jala partner add|list|revoke`: partner agencies' agreements. The secret is printed once and only
-// its Argon2id hash is kept.
+// its hash is kept (share/partners.h).
 #include <fmt/ranges.h>
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,7 @@
-// Failed sign-ins counted per client address, so that wrong secrets cannot stall the workers: each one
-// costs an Argon2id check (about a quarter of a second of a worker's time), and past a few per minute an
-// address is answered 429 without one. IPv6 clients are counted by their /64, which one client usually
+// Failed sign-ins counted per client address, so that wrong secrets cannot stall the workers: against an
+// agreement made before 2026-12-04 each one costs an Argon2id check (about 50 ms of a worker's time; newer
+// agreements' hashes take a microsecond, share/partners.h), and past a few per minute an address is
+// answered 429 without one. IPv6 clients are counted by their /64, which one client usually
 // holds whole.
 //
 // The table is bounded. When it is full of addresses that failed within the window, a new address is

@@ -102,7 +102,7 @@ TEST_F(TaxiiRoutes, AnswersDiscoveryToAPartner) {
   EXPECT_EQ(response.who, "partner");
 }
 
-// Found in review: wrong secrets stalled the workers (each costs an Argon2id check), and a name no partner
+// Found in review: wrong secrets stalled the workers (each cost an Argon2id check then), and a name no partner
 // holds was refused at once, which told the names apart. Every failure counts against the address alike,
 // and past the allowance even the right secret waits, unless it signed in before.
 TEST_F(TaxiiRoutes, AnAddressThatFailsTooOftenIsToldToWaitWhateverTheNames) {

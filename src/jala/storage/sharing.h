@@ -60,10 +60,10 @@ inline constexpr std::uint32_t k_default_overlap_max_set = 1'000'000;
 inline constexpr std::uint32_t k_default_overlap_sessions_per_day = 24;
 
 // A partner agency's agreement: which collections it may read and write, up to which TLP, and how much
-// private overlap it may run. Only the Argon2id hash of its secret is kept.
+// private overlap it may run. Only the hash of its secret is kept.
 struct Partner {
   std::string name;
-  std::string secret_hash;  // crypto_pwhash_str's output
+  std::string secret_hash;  // share::hash_partner_secret's output, or an older agreement's Argon2id string
   model::Tlp tlp_max = model::Tlp::green;
   std::vector<std::string> collections;
   Timestamp added{};
