@@ -227,6 +227,24 @@ TEST_F(EvidenceCli, TheAuditNamesRowsNoLogEntryNames) {
       << problems;
 }
 
+// Found in review: a row slipped in with the leaf of another record's entry was named by no check, when
+// the log named that record nowhere. The count of the store's rows shows it, and a pass over every key
+// names it.
+TEST_F(EvidenceCli, TheAuditNamesARowPointingAtAnotherRecordsEntry) {
+  const std::string insert =
+      "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, tlp, text,"
+      " content_hash, leaf_index) SELECT source, 'SLIPPED-IN-2', kind, country, reported_at, language,"
+      " victim_country, tlp, text, content_hash, leaf_index FROM reports ORDER BY leaf_index LIMIT 1 OFFSET 3;";
+  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, insert).c_str()), 0);
+  const JalaRun audit = jala({"evidence", "audit", "--json"});
+  EXPECT_EQ(audit.exit_code, 1) << audit.err;
+  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  ASSERT_EQ(problems.size(), 1U) << problems;
+  EXPECT_TRUE(problems[0].get<std::string>().ends_with(
+      "SLIPPED-IN-2: in the store, pointing at entry 3, which does not log it"))
+      << problems;
+}
+
 // A package of the examples' largest network verifies as a folder and as a zip; the export is recorded
 // in each item's custody chain, and the log still audits clean.
 TEST_F(EvidenceCli, AnExportedPackageVerifiesAndIsInTheCustodyChain) {

@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace jala::flow {
 namespace {
@@ -75,7 +76,7 @@ double spend_recent(std::vector<Scratch::Lot>& lots, double usd, Timestamp at) {
 // two fall on the same day.
 std::size_t scheduled_payments(const Ledger& ledger, std::span<const TransferId> out, Scratch& scratch) {
   scratch.times_of_day.clear();
-  std::int64_t last_day = -1;
+  std::int64_t last_day = std::numeric_limits<std::int64_t>::min();
   for (const TransferId t : out) {
     const std::int64_t at = ledger.transfer(t).at.unix_micros;
     const std::int64_t day = at >= 0 ? at / k_day_micros : (at + 1) / k_day_micros - 1;
