@@ -221,6 +221,19 @@ TEST(Extract, AccountsGroupedAsAccountsOrLabelledStayAccounts) {
   EXPECT_EQ(selectors("Rekening BCA nomor 493-692-9393", "ID"), (Want{"bank:CENAIDJA:4936929393"}));
 }
 
+// Found in review: an account number broken by a line break was read in part. A hyphen at the end of the
+// line says the number goes on; a space or nothing does not, and the next line's digits stay apart.
+TEST(Extract, ANumberHyphenatedAcrossALineBreakIsReadWhole) {
+  EXPECT_EQ(selectors("Please transfer to Kasikornbank account 123-4-\n56789-0 today", "TH"),
+            (Want{"bank:KASITHBK:1234567890"}));
+  EXPECT_EQ(selectors("โอนเข้า Kasikornbank 012-3- \r\n  45678-9", "TH"), (Want{"bank:KASITHBK:0123456789"}));
+  EXPECT_EQ(selectors("Liên hệ 0912-\n345-678 để nhận việc", "VN"), (Want{"phone:+84912345678"}));
+  // Not a hyphen at the line's end: two numbers, or a hyphen that ends the text.
+  EXPECT_EQ(selectors("Vietcombank STK 0071000123456\n2025", "VN"), (Want{"bank:BFTVVNVX:0071000123456"}));
+  EXPECT_EQ(selectors("Kasikornbank account 012-3-45678-\n\n9 baht", "TH"), (Want{"bank:KASITHBK:012345678"}));
+  EXPECT_EQ(selectors("Kasikornbank account 012-3-45678-", "TH"), (Want{"bank:KASITHBK:012345678"}));
+}
+
 // Product names and words after a platform's name are no accounts; a bare X names none.
 TEST(Extract, PlatformNamesFollowedByWordsGiveNoHandles) {
   EXPECT_EQ(selectors("เติมเงินผ่าน LINE Pay ได้ทันที", "TH"), Want{});
