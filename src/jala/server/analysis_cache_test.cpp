@@ -75,6 +75,14 @@ TEST_F(AnalysisCacheTest, AGraphNoRequestHoldsGrowsInPlace) {
 
 // Found in review: every partner read logs custody events, which grew the evidence log, and the cache,
 // keyed on the log's size, computed the networks and suspects again after each. Only records move it now.
+// Found in review of the fix: keyed on the first record's leaf, an empty store and a store of one record,
+// at leaf 0, had the same key, and the networks of the empty store stayed.
+TEST_F(AnalysisCacheTest, TheFirstReportOfAStoreIsSeen) {
+  EXPECT_EQ(linked()->input.report_count(), 0U);
+  put(report_naming_phone("1", "+66812345678"));
+  EXPECT_EQ(linked()->input.report_count(), 1U);
+}
+
 TEST_F(AnalysisCacheTest, ACustodyEventKeepsWhatWasComputedAndARecordDoesNot) {
   put(report_naming_phone("1", "+66812345678"));
   put(report_naming_phone("2", "+66812345678"));

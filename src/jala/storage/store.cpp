@@ -127,7 +127,7 @@ Status WriteTransaction::log_record(std::string_view kind, const RecordKey& key,
                           index);
   }
   if (!m_records_changed) {  // once a transaction: leaves only grow, so the first is new
-    JALA_TRY(set_share_state(k_records_changed_state, std::to_string(leaf)));
+    JALA_TRY(set_share_state(k_records_changed_state, std::to_string(leaf + 1)));
     m_records_changed = true;
   }
   return {};

@@ -134,10 +134,10 @@ class ReadView {
   virtual Result<std::vector<Partner>> partners() const = 0;  // by name
   virtual Result<std::optional<std::string>> share_state(std::string_view name) const = 0;
 
-  // The log leaf of the first record version stored by the latest write transaction that stored any: it
-  // changes exactly when records are added or changed, unlike log_size(), which custody events (a
+  // One past the log leaf of the first record version stored by the latest write transaction that stored
+  // any: it changes exactly when records are added or changed, unlike log_size(), which custody events (a
   // partner's read) grow too. What caches of analyses over the records key on. 0 when no record was
-  // stored since the store kept it (2026-12-04).
+  // stored since the store kept it (2026-12-04), so the first record, at leaf 0, changes it too.
   Result<std::uint64_t> records_changed_at() const;
 };
 
