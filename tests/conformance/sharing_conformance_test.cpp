@@ -263,6 +263,32 @@ TEST_P(SharingConformance, KeepsPartnersAndNamedState) {
                   .ok());
 }
 
+// What the network publisher reads to find networks linked no more: the states under one prefix, by name,
+// and none that merely share its first letters.
+TEST_P(SharingConformance, ListsTheNamedStatesUnderAPrefix) {
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& transaction) -> Status {
+                    for (const char* name : {"publish:network:N2", "publish:networks", "publish:network:N1",
+                                             "publish:network", "publish:reports", "publish:network:%"}) {
+                      JALA_TRY(transaction.set_share_state(name, std::string("value of ") + name));
+                    }
+                    return {};
+                  })
+                  .ok());
+  using States = std::vector<std::pair<std::string, std::string>>;
+  ASSERT_TRUE(m_store
+                  ->read([&](const ReadView& view) -> Status {
+                    JALA_TRY_ASSIGN(const States networks, view.share_states_with_prefix("publish:network:"));
+                    EXPECT_EQ(networks, (States{{"publish:network:%", "value of publish:network:%"},
+                                                {"publish:network:N1", "value of publish:network:N1"},
+                                                {"publish:network:N2", "value of publish:network:N2"}}));
+                    JALA_TRY_ASSIGN(const States none, view.share_states_with_prefix("sync:"));
+                    EXPECT_TRUE(none.empty());
+                    return {};
+                  })
+                  .ok());
+}
+
 TEST_P(SharingConformance, ListsReportsLoggedAfterACursorInLogOrder) {
   model::Report report;
   report.source = "ph";

@@ -70,11 +70,11 @@ Status publish_new(storage::Store& store, const share::NodeIdentity& node, serve
                counts.reports, counts.objects, counts.left_private, counts.from_partners);
   }
   JALA_TRY_ASSIGN(const server::NetworkPublishCounts networks, server::publish_networks(store, node, analyses));
-  if (networks.networks > 0 || networks.withdrawn > 0) {
+  if (networks.networks > 0 || networks.withdrawn > 0 || networks.revoked > 0) {
     fmt::print(stderr,
-               "jala: published {} new or changed networks ({} objects), withdrew {}; {} networks with TLP:RED or "
-               "partners' reports stay here\n",
-               networks.networks, networks.objects, networks.withdrawn, networks.kept_home);
+               "jala: published {} new or changed networks ({} objects), withdrew {} and revoked {} (merged into "
+               "others); {} networks with TLP:RED or partners' reports stay here\n",
+               networks.networks, networks.objects, networks.withdrawn, networks.revoked, networks.kept_home);
   }
   JALA_TRY_ASSIGN(const server::LurePublishCounts lures, server::publish_lures(store, node, analyses));
   if (lures.accounts > 0) {

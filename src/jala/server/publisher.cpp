@@ -2,16 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
-#include <iterator>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
-#include "jala/base/sha256.h"
 #include "jala/server/publishing.h"
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_extensions.h"
-#include "jala/share/stix_network.h"
 #include "jala/share/stix_selectors.h"
 #include "jala/share/taxii.h"
 
@@ -22,11 +19,6 @@ using publishing::k_reports_cursor_state;
 using publishing::shared;
 
 constexpr std::string_view k_identity_state = "node:identity";
-// The reports cursor at which the networks were last published, and each network's published digest.
-constexpr std::string_view k_networks_cursor_state = "publish:networks";
-std::string network_state(std::string_view network_id) { return fmt::format("publish:network:{}", network_id); }
-constexpr std::size_t k_network_batch = 100;
-constexpr std::size_t k_objects_per_put = 1000;
 // Which definitions are published: bump the version when the extension definitions change.
 constexpr std::string_view k_definitions_state = "publish:definitions";
 std::string definitions_version(const share::NodeIdentity& node) { return "1 " + node.name; }
@@ -213,121 +205,6 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
   return true;
 }
 
-// A network to publish, with the digest of what it says, or to withdraw. Its objects are made again when
-// they are put, a batch at a time, so that a first publication of a large store does not hold them all.
-struct ChangedNetwork {
-  const graph::NetworkSummary* network = nullptr;
-  std::string digest;
-  bool withdraw = false;
-};
-
-// The store state of a network withdrawn: no digest says it, so the network is published again when it
-// may be shared again.
-constexpr std::string_view k_withdrawn_network = "withdrawn";
-
-std::vector<nlohmann::json> network_objects(const analysis::LinkedStore& linked, const graph::NetworkSummary& network,
-                                            const share::NodeIdentity& node) {
-  return share::network_objects(share::network_export(linked.input, network), node);
-}
-
-// Why a network stays home: it has a TLP:RED report, or a report a partner's sync brought in.
-enum class Home { no, red_report, partners_report };
-Result<Home> kept_home(const storage::ReadView& view, const analysis::LinkedStore& linked,
-                       const graph::NetworkSummary& network, publishing::PartnerSources& partners) {
-  Home home = Home::no;
-  for (const graph::ReportId r : network.reports) {
-    const graph::ReportFacts& facts = linked.input.report(r);
-    if (facts.tlp == model::Tlp::red) return Home::red_report;
-    JALA_TRY_ASSIGN(const bool partners_report, partners.is_partners(view, facts.source));
-    if (partners_report) home = Home::partners_report;
-  }
-  return home;
-}
-
-// The networks whose published version is missing or says something else now, and those published that
-// now have a TLP:RED report: their published version may tell of a report raised to RED since.
-Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& view, const analysis::LinkedStore& linked,
-                                                     const share::NodeIdentity& node, NetworkPublishCounts& counts) {
-  std::vector<ChangedNetwork> changed;
-  publishing::PartnerSources partners;
-  for (const graph::NetworkSummary& network : linked.ranked) {
-    JALA_TRY_ASSIGN(const Home home, kept_home(view, linked, network, partners));
-    JALA_TRY_ASSIGN(const std::optional<std::string> published, view.share_state(network_state(network.id)));
-    if (home != Home::no) {
-      ++counts.kept_home;
-      if (home == Home::red_report && published && published != k_withdrawn_network) {
-        changed.push_back({&network, std::string(k_withdrawn_network), true});
-      }
-      continue;
-    }
-    std::string said;
-    for (const nlohmann::json& object : network_objects(linked, network, node)) said += object.dump();
-    std::string digest = to_hex(sha256(said));
-    if (published != digest) changed.push_back({&network, std::move(digest)});
-  }
-  return changed;
-}
-
-// The latest published version of a network's grouping and of the relationships it names, marked
-// TLP:RED, which no partner is served.
-Result<std::vector<publishing::MarkedObject>> withdrawn_network_objects(const storage::ReadView& view,
-                                                                        std::string_view network_id) {
-  const std::string grouping_id = share::network_object_id(network_id);
-  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> grouping,
-                  publishing::latest_versions(view, "networks", std::span(&grouping_id, 1)));
-  if (grouping.empty()) return std::vector<publishing::MarkedObject>();
-  const nlohmann::json parsed = nlohmann::json::parse(grouping.front().object, nullptr, false);
-  std::vector<std::string> ids{grouping_id};
-  for (const nlohmann::json& ref : parsed.value("object_refs", nlohmann::json::array())) {
-    if (ref.is_string() && ref.get_ref<const std::string&>().starts_with("relationship--")) ids.push_back(ref);
-  }
-  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> latest, publishing::latest_versions(view, "networks", ids));
-  std::vector<publishing::MarkedObject> objects;
-  for (const storage::SharedObject& object : latest) {
-    nlohmann::json marked = nlohmann::json::parse(object.object, nullptr, false);
-    if (!marked.is_object() || !marked.contains("modified")) {
-      return data_loss("the published network object {} is not a STIX object with a version", object.id);
-    }
-    marked["object_marking_refs"] = nlohmann::json::array({share::tlp_marking_id(model::Tlp::red)});
-    objects.push_back({std::move(marked), model::Tlp::red});
-  }
-  return objects;
-}
-
-// Puts the objects of the networks that say something new, reading their latest versions a thousand
-// objects at a time (publishing::put_new_versions): an object that says what its latest version says is
-// left as it is, so a network that grows by one report changes its grouping and the relationships of
-// the links that report names, not the others.
-Status put_networks(storage::WriteTransaction& transaction, const analysis::LinkedStore& linked,
-                    std::span<const ChangedNetwork> networks, const share::NodeIdentity& node,
-                    const std::string& published_at, NetworkPublishCounts& counts) {
-  std::vector<publishing::MarkedObject> objects;
-  const auto put_objects = [&]() -> Status {
-    JALA_TRY_ASSIGN(const std::vector<bool> versioned,
-                    publishing::put_new_versions(transaction, "networks", objects, published_at));
-    counts.objects += static_cast<std::size_t>(std::ranges::count(versioned, true));
-    objects.clear();
-    return {};
-  };
-  for (const ChangedNetwork& changed : networks) {
-    if (changed.withdraw) {
-      JALA_TRY_ASSIGN(std::vector<publishing::MarkedObject> withdrawn,
-                      withdrawn_network_objects(transaction, changed.network->id));
-      std::move(withdrawn.begin(), withdrawn.end(), std::back_inserter(objects));
-      ++counts.withdrawn;
-    } else {
-      const share::NetworkExport exported = share::network_export(linked.input, *changed.network);
-      for (nlohmann::json& object : share::network_objects(exported, node)) {
-        objects.push_back({std::move(object), exported.tlp});
-      }
-      ++counts.networks;
-    }
-    if (objects.size() >= k_objects_per_put) JALA_TRY(put_objects());
-    JALA_TRY(transaction.set_share_state(network_state(changed.network->id), changed.digest));
-  }
-  return put_objects();
-}
-
 }  // namespace
 
 std::string synced_source_state(std::string_view source) { return fmt::format("synced-source:{}", source); }
@@ -372,34 +249,6 @@ Result<PublishCounts> publish(storage::Store& store, const share::NodeIdentity& 
     if (!batch.ok()) return batch.error();
     if (progress) progress(counts.reports + counts.left_private + counts.from_partners);
   }
-  return counts;
-}
-
-Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
-                                              AnalysisCache& analyses) {
-  NetworkPublishCounts counts;
-  std::optional<std::string> reports_cursor;
-  std::optional<std::string> networks_cursor;
-  std::shared_ptr<const analysis::LinkedStore> linked;
-  std::vector<ChangedNetwork> changed;
-  const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(reports_cursor, view.share_state(k_reports_cursor_state));
-    JALA_TRY_ASSIGN(networks_cursor, view.share_state(k_networks_cursor_state));
-    if (!reports_cursor || networks_cursor == reports_cursor) return {};
-    JALA_TRY_ASSIGN(linked, analyses.linked(view));
-    JALA_TRY_ASSIGN(changed, changed_networks(view, *linked, node, counts));
-    return {};
-  });
-  if (!read.ok()) return read.error();
-  if (!reports_cursor || networks_cursor == reports_cursor) return counts;
-  const std::string published_at = share::format_stix_time(now());
-  JALA_TRY(publishing::write_in_batches(
-      store, changed.size(), k_network_batch,
-      [&](storage::WriteTransaction& transaction, std::size_t from, std::size_t to) {
-        return put_networks(transaction, *linked, std::span(changed).subspan(from, to - from), node, published_at,
-                            counts);
-      },
-      k_networks_cursor_state, *reports_cursor));
   return counts;
 }
 

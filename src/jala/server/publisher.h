@@ -45,6 +45,7 @@ struct NetworkPublishCounts {
   std::size_t networks = 0;   // networks published now, new or changed
   std::size_t kept_home = 0;  // networks with a TLP:RED report or a partner's report
   std::size_t withdrawn = 0;  // networks published before that have a TLP:RED report now
+  std::size_t revoked = 0;    // networks published before that are linked no more (merged into another)
   std::size_t objects = 0;    // object versions added to the collection
 };
 
@@ -54,8 +55,9 @@ struct NetworkPublishCounts {
 // network's objects is kept in the store). A network with a TLP:RED report or a partner's report stays
 // home, since its grouping would tell of them; one published before that has a TLP:RED report now is
 // withdrawn (its latest grouping and the relationships it names get a RED version, which no partner is
-// served), since it may tell of a report raised to RED. A network that merges into another keeps its last
-// version; the other network's grouping names its reports.
+// served), since it may tell of a report raised to RED. A network published before that is linked no
+// more (it merged into another, whose grouping names its reports now) is revoked: its grouping gets a
+// version with STIX `revoked` set.
 Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
                                               AnalysisCache& analyses);
 

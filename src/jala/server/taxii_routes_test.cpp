@@ -341,5 +341,57 @@ TEST_F(TaxiiRoutes, APublishedNetworkThatGainsARedReportIsWithdrawn) {
   EXPECT_EQ(served_types(), published);
 }
 
+// Found in review: a network that merged into another kept its last version, served as a network of its
+// own beside the one that took its reports. It is revoked now: its grouping gets a version with STIX
+// `revoked` set, and the network that took its reports names them all.
+TEST_F(TaxiiRoutes, ANetworkThatMergesIntoAnotherIsRevoked) {
+  const model::Selector wallet{model::SelectorType::wallet, "trx:TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW"};
+  const auto naming = [](std::string id, std::int64_t day, std::vector<model::Selector> selectors) {
+    model::Report report = green_report_naming(std::move(id), selectors);
+    report.reported_at = Timestamp{(1'767'225'600 + day * 86'400) * 1'000'000};
+    return report;
+  };
+  AnalysisCache analyses{std::make_shared<const extract::WarningLists>()};
+  const auto publish_all = [&](const std::vector<model::Report>& reports) {
+    for (const model::Report& report : reports) put_and_publish(report);
+    share::NodeIdentity node;
+    node.name = "TEST-NODE";
+    return publish_networks(m_store, node, analyses);
+  };
+  const auto groupings = [&] {
+    const nlohmann::json page = nlohmann::json::parse(
+        get("/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "networks") + "/objects/").body);
+    std::vector<nlohmann::json> found;
+    for (const nlohmann::json& object : page.value("objects", nlohmann::json::array())) {
+      if (object["type"] == "grouping") found.push_back(object);
+    }
+    return found;
+  };
+  ASSERT_TRUE(publish_all({naming("R-1", 0, {k_phone}), naming("R-2", 1, {k_phone}), naming("R-3", 2, {k_telegram}),
+                           naming("R-4", 3, {k_telegram})})
+                  .ok());
+  ASSERT_EQ(groupings().size(), 2U);
+
+  const Result<NetworkPublishCounts> merged = publish_all({naming("R-5", 4, {k_phone, k_telegram, wallet})});
+  ASSERT_TRUE(merged.ok());
+  EXPECT_EQ(merged.value().revoked, 1U);
+  const std::vector<nlohmann::json> after = groupings();
+  ASSERT_EQ(after.size(), 2U);
+  std::size_t revoked = 0;
+  for (const nlohmann::json& grouping : after) {
+    if (grouping.value("revoked", false)) {
+      ++revoked;
+      EXPECT_EQ(grouping["object_marking_refs"][0], share::tlp_marking_id(model::Tlp::green));
+    } else {
+      const std::string refs = grouping["object_refs"].dump();
+      for (const char* id : {"R-1", "R-2", "R-3", "R-4", "R-5"}) {
+        EXPECT_NE(refs.find(share::report_object_id("VN-MPS", id)), std::string::npos) << id;
+      }
+    }
+  }
+  EXPECT_EQ(revoked, 1U);
+  EXPECT_EQ(publish_all({naming("R-5", 4, {k_phone, k_telegram})}).value().revoked, 0U);  // revoked once
+}
+
 }  // namespace
 }  // namespace jala::server

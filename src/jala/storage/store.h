@@ -133,6 +133,9 @@ class ReadView {
   virtual Result<std::optional<Partner>> find_partner(std::string_view name) const = 0;
   virtual Result<std::vector<Partner>> partners() const = 0;  // by name
   virtual Result<std::optional<std::string>> share_state(std::string_view name) const = 0;
+  // Every store state whose name begins with `prefix`, as (name, value), by name.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> share_states_with_prefix(
+      std::string_view prefix) const = 0;
 
   // One past the log leaf of the first record version stored by the latest write transaction that stored
   // any: it changes exactly when records are added or changed, unlike log_size(), which custody events (a

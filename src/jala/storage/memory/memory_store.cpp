@@ -181,6 +181,15 @@ class MemoryView : public WriteTransaction {
     return std::optional<std::string>(found->second);
   }
 
+  Result<std::vector<std::pair<std::string, std::string>>> share_states_with_prefix(
+      std::string_view prefix) const override {
+    std::vector<std::pair<std::string, std::string>> states;
+    for (auto found = m_state.sharing.state.lower_bound(prefix);
+         found != m_state.sharing.state.end() && found->first.starts_with(prefix); ++found) {
+      states.emplace_back(found->first, found->second);
+    }
+    return states;
+  }
   Result<bool> put_shared_object(const SharedObject& object) override { return m_state.sharing.put(object, now()); }
   Result<bool> raise_shared_object(const SharedObject& object) override { return m_state.sharing.raise(object); }
   Status put_partner(const Partner& partner) override {

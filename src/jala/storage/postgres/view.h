@@ -53,6 +53,8 @@ class View final : public WriteTransaction {
   Result<std::optional<Partner>> find_partner(std::string_view name) const override;
   Result<std::vector<Partner>> partners() const override;
   Result<std::optional<std::string>> share_state(std::string_view name) const override;
+  Result<std::vector<std::pair<std::string, std::string>>> share_states_with_prefix(
+      std::string_view prefix) const override;
   Result<bool> put_shared_object(const SharedObject& object) override;
   Result<bool> raise_shared_object(const SharedObject& object) override;
   Status put_partner(const Partner& partner) override;

@@ -272,6 +272,17 @@ Result<std::optional<std::string>> View::share_state(std::string_view name) cons
   return std::optional<std::string>(std::string(rows.text(0, 0)));
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> View::share_states_with_prefix(std::string_view prefix) const {
+  JALA_TRY_ASSIGN(const Rows rows, query("SELECT name, value FROM share_state WHERE left(name, length($1)) = $1"
+                                         " ORDER BY name",
+                                         Params().text(prefix)));
+  std::vector<std::pair<std::string, std::string>> states;
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    states.emplace_back(std::string(rows.text(row, 0)), std::string(rows.text(row, 1)));
+  }
+  return states;
+}
+
 Status View::set_share_state(std::string_view name, std::string_view value) {
   JALA_TRY(
       run("INSERT INTO share_state (name, value) VALUES ($1, $2) ON CONFLICT (name)"

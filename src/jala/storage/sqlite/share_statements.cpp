@@ -246,6 +246,21 @@ Result<std::optional<std::string>> ShareStatements::state(std::string_view name)
   return std::optional<std::string>(std::string(statement.column_text(0)));
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> ShareStatements::states_with_prefix(
+    std::string_view prefix) const {
+  JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db,
+                                                          "SELECT name, value FROM share_state"
+                                                          " WHERE substr(name, 1, length(?1)) = ?1 ORDER BY name"));
+  statement.bind(1, prefix);
+  std::vector<std::pair<std::string, std::string>> states;
+  while (true) {
+    JALA_TRY_ASSIGN(const bool row, statement.step());
+    if (!row) break;
+    states.emplace_back(std::string(statement.column_text(0)), std::string(statement.column_text(1)));
+  }
+  return states;
+}
+
 Status ShareStatements::set_state(std::string_view name, std::string_view value) const {
   JALA_TRY_ASSIGN(Statement statement,
                   Statement::prepare(m_db, "INSERT OR REPLACE INTO share_state (name, value) VALUES (?, ?)"));

@@ -36,6 +36,7 @@ class ShareStatements {
   Result<std::vector<Partner>> partners() const;
   Status put_partner(const Partner& partner) const;
   Result<std::optional<std::string>> state(std::string_view name) const;
+  Result<std::vector<std::pair<std::string, std::string>>> states_with_prefix(std::string_view prefix) const;
   Status set_state(std::string_view name, std::string_view value) const;
   Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(std::optional<std::uint64_t> after,
                                                                                 std::size_t limit) const;

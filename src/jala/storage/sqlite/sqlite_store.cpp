@@ -131,6 +131,10 @@ class SqliteView final : public WriteTransaction {
   }
   Result<std::vector<Partner>> partners() const override { return m_share.partners(); }
   Result<std::optional<std::string>> share_state(std::string_view name) const override { return m_share.state(name); }
+  Result<std::vector<std::pair<std::string, std::string>>> share_states_with_prefix(
+      std::string_view prefix) const override {
+    return m_share.states_with_prefix(prefix);
+  }
   Result<bool> put_shared_object(const SharedObject& object) override { return m_share.put_object(object, now()); }
   Result<bool> raise_shared_object(const SharedObject& object) override { return m_share.raise_object(object); }
   Status put_partner(const Partner& partner) override { return m_share.put_partner(partner); }

@@ -1,0 +1,205 @@
+// Publishing the networks collection (publisher.h): each network the reports link into, withdrawn when it
+// gains a TLP:RED report, and revoked when it is linked no more (it merged into another).
+#include <algorithm>
+#include <iterator>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "jala/base/sha256.h"
+#include "jala/server/publisher.h"
+#include "jala/server/publishing.h"
+#include "jala/share/stix_common.h"
+#include "jala/share/stix_network.h"
+
+namespace jala::server {
+namespace {
+
+using publishing::k_reports_cursor_state;
+
+// The reports cursor at which the networks were last published, and each network's published digest.
+constexpr std::string_view k_networks_cursor_state = "publish:networks";
+constexpr std::string_view k_network_state_prefix = "publish:network:";
+std::string network_state(std::string_view network_id) {
+  return fmt::format("{}{}", k_network_state_prefix, network_id);
+}
+constexpr std::size_t k_network_batch = 100;
+constexpr std::size_t k_objects_per_put = 1000;
+
+// The store states of a network no longer served: no digest says them, so a network is published again
+// when it may be shared, or is linked, again.
+constexpr std::string_view k_withdrawn_network = "withdrawn";
+constexpr std::string_view k_revoked_network = "revoked";
+
+enum class Change {
+  publish,   // new, or says something new
+  withdraw,  // it has a TLP:RED report now
+  revoke,    // it is linked no more: its reports are another network's now
+};
+
+// A network to publish, withdraw or revoke, with the store state to keep for it (the digest of what it
+// says, or why it is served no more). Its objects are made again when they are put, a batch at a time, so
+// that a first publication of a large store does not hold them all.
+struct ChangedNetwork {
+  std::string id;
+  const graph::NetworkSummary* network = nullptr;  // null when it is revoked
+  std::string state;
+  Change change = Change::publish;
+};
+
+std::vector<nlohmann::json> network_objects(const analysis::LinkedStore& linked, const graph::NetworkSummary& network,
+                                            const share::NodeIdentity& node) {
+  return share::network_objects(share::network_export(linked.input, network), node);
+}
+
+// Why a network stays home: it has a TLP:RED report, or a report a partner's sync brought in.
+enum class Home { no, red_report, partners_report };
+Result<Home> kept_home(const storage::ReadView& view, const analysis::LinkedStore& linked,
+                       const graph::NetworkSummary& network, publishing::PartnerSources& partners) {
+  Home home = Home::no;
+  for (const graph::ReportId r : network.reports) {
+    const graph::ReportFacts& facts = linked.input.report(r);
+    if (facts.tlp == model::Tlp::red) return Home::red_report;
+    JALA_TRY_ASSIGN(const bool partners_report, partners.is_partners(view, facts.source));
+    if (partners_report) home = Home::partners_report;
+  }
+  return home;
+}
+
+// The networks whose published version is missing or says something else now; those published that now
+// have a TLP:RED report, whose published version may tell of a report raised to RED since; and those
+// published that are linked no more.
+Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& view, const analysis::LinkedStore& linked,
+                                                     const share::NodeIdentity& node, NetworkPublishCounts& counts) {
+  std::vector<ChangedNetwork> changed;
+  publishing::PartnerSources partners;
+  std::set<std::string, std::less<>> linked_ids;
+  for (const graph::NetworkSummary& network : linked.ranked) {
+    linked_ids.insert(network.id);
+    JALA_TRY_ASSIGN(const Home home, kept_home(view, linked, network, partners));
+    JALA_TRY_ASSIGN(const std::optional<std::string> published, view.share_state(network_state(network.id)));
+    if (home != Home::no) {
+      ++counts.kept_home;
+      if (home == Home::red_report && published && published != k_withdrawn_network && published != k_revoked_network) {
+        changed.push_back({network.id, &network, std::string(k_withdrawn_network), Change::withdraw});
+      }
+      continue;
+    }
+    std::string said;
+    for (const nlohmann::json& object : network_objects(linked, network, node)) said += object.dump();
+    std::string digest = to_hex(sha256(said));
+    if (published != digest) changed.push_back({network.id, &network, std::move(digest), Change::publish});
+  }
+  JALA_TRY_ASSIGN(const auto states, view.share_states_with_prefix(k_network_state_prefix));
+  for (const auto& [name, state] : states) {
+    const std::string_view id = std::string_view(name).substr(k_network_state_prefix.size());
+    if (linked_ids.contains(id) || state == k_withdrawn_network || state == k_revoked_network) continue;
+    changed.push_back({std::string(id), nullptr, std::string(k_revoked_network), Change::revoke});
+  }
+  return changed;
+}
+
+// The latest published version of a network's grouping, and of the relationships it names when asked.
+Result<std::vector<storage::SharedObject>> published_network(const storage::ReadView& view, std::string_view network_id,
+                                                             bool with_relationships) {
+  const std::string grouping_id = share::network_object_id(network_id);
+  JALA_TRY_ASSIGN(std::vector<storage::SharedObject> grouping,
+                  publishing::latest_versions(view, "networks", std::span(&grouping_id, 1)));
+  if (grouping.empty() || !with_relationships) return grouping;
+  const nlohmann::json parsed = nlohmann::json::parse(grouping.front().object, nullptr, false);
+  std::vector<std::string> ids{grouping_id};
+  for (const nlohmann::json& ref : parsed.value("object_refs", nlohmann::json::array())) {
+    if (ref.is_string() && ref.get_ref<const std::string&>().starts_with("relationship--")) ids.push_back(ref);
+  }
+  return publishing::latest_versions(view, "networks", ids);
+}
+
+// A published network's objects as they are served no more: withdrawn, its grouping and relationships
+// marked TLP:RED, which no partner is served; or revoked (STIX `revoked`), its grouping alone at the TLP it
+// had, since its relationships are the network's that took its reports.
+Result<std::vector<publishing::MarkedObject>> unserved_network_objects(const storage::ReadView& view,
+                                                                       std::string_view network_id, Change change) {
+  JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> latest,
+                  published_network(view, network_id, change == Change::withdraw));
+  std::vector<publishing::MarkedObject> objects;
+  for (const storage::SharedObject& object : latest) {
+    nlohmann::json changed = nlohmann::json::parse(object.object, nullptr, false);
+    if (!changed.is_object() || !changed.contains("modified")) {
+      return data_loss("the published network object {} is not a STIX object with a version", object.id);
+    }
+    if (change == Change::withdraw) {
+      changed["object_marking_refs"] = nlohmann::json::array({share::tlp_marking_id(model::Tlp::red)});
+      objects.push_back({std::move(changed), model::Tlp::red});
+    } else {
+      changed["revoked"] = true;
+      objects.push_back({std::move(changed), object.tlp});
+    }
+  }
+  return objects;
+}
+
+// Puts the objects of the networks that say something new, reading their latest versions a thousand
+// objects at a time (publishing::put_new_versions): an object that says what its latest version says is
+// left as it is, so a network that grows by one report changes its grouping and the relationships of
+// the links that report names, not the others.
+Status put_networks(storage::WriteTransaction& transaction, const analysis::LinkedStore& linked,
+                    std::span<const ChangedNetwork> networks, const share::NodeIdentity& node,
+                    const std::string& published_at, NetworkPublishCounts& counts) {
+  std::vector<publishing::MarkedObject> objects;
+  const auto put_objects = [&]() -> Status {
+    JALA_TRY_ASSIGN(const std::vector<bool> versioned,
+                    publishing::put_new_versions(transaction, "networks", objects, published_at));
+    counts.objects += static_cast<std::size_t>(std::ranges::count(versioned, true));
+    objects.clear();
+    return {};
+  };
+  for (const ChangedNetwork& changed : networks) {
+    if (changed.change == Change::publish) {
+      const share::NetworkExport exported = share::network_export(linked.input, *changed.network);
+      for (nlohmann::json& object : share::network_objects(exported, node)) {
+        objects.push_back({std::move(object), exported.tlp});
+      }
+      ++counts.networks;
+    } else {
+      JALA_TRY_ASSIGN(std::vector<publishing::MarkedObject> unserved,
+                      unserved_network_objects(transaction, changed.id, changed.change));
+      std::move(unserved.begin(), unserved.end(), std::back_inserter(objects));
+      ++(changed.change == Change::withdraw ? counts.withdrawn : counts.revoked);
+    }
+    if (objects.size() >= k_objects_per_put) JALA_TRY(put_objects());
+    JALA_TRY(transaction.set_share_state(network_state(changed.id), changed.state));
+  }
+  return put_objects();
+}
+
+}  // namespace
+
+Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
+                                              AnalysisCache& analyses) {
+  NetworkPublishCounts counts;
+  std::optional<std::string> reports_cursor;
+  std::optional<std::string> networks_cursor;
+  std::shared_ptr<const analysis::LinkedStore> linked;
+  std::vector<ChangedNetwork> changed;
+  const Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(reports_cursor, view.share_state(k_reports_cursor_state));
+    JALA_TRY_ASSIGN(networks_cursor, view.share_state(k_networks_cursor_state));
+    if (!reports_cursor || networks_cursor == reports_cursor) return {};
+    JALA_TRY_ASSIGN(linked, analyses.linked(view));
+    JALA_TRY_ASSIGN(changed, changed_networks(view, *linked, node, counts));
+    return {};
+  });
+  if (!read.ok()) return read.error();
+  if (!reports_cursor || networks_cursor == reports_cursor) return counts;
+  const std::string published_at = share::format_stix_time(now());
+  JALA_TRY(publishing::write_in_batches(
+      store, changed.size(), k_network_batch,
+      [&](storage::WriteTransaction& transaction, std::size_t from, std::size_t to) {
+        return put_networks(transaction, *linked, std::span(changed).subspan(from, to - from), node, published_at,
+                            counts);
+      },
+      k_networks_cursor_state, *reports_cursor));
+  return counts;
+}
+
+}  // namespace jala::server
