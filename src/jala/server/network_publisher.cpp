@@ -2,7 +2,7 @@
 // gains a TLP:RED report, and revoked when it is linked no more (it merged into another).
 #include <algorithm>
 #include <iterator>
-#include <set>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -73,11 +73,18 @@ Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& vi
                                                      const share::NodeIdentity& node, NetworkPublishCounts& counts) {
   std::vector<ChangedNetwork> changed;
   publishing::PartnerSources partners;
-  std::set<std::string, std::less<>> linked_ids;
+  // Every published network's state, read at once: by id, and taken out as each linked network is seen,
+  // so that what is left are the networks linked no more.
+  JALA_TRY_ASSIGN(const auto states, view.share_states_with_prefix(k_network_state_prefix));
+  std::map<std::string, std::string, std::less<>> unseen;
+  for (const auto& [name, state] : states) unseen.emplace(name.substr(k_network_state_prefix.size()), state);
   for (const graph::NetworkSummary& network : linked.ranked) {
-    linked_ids.insert(network.id);
     JALA_TRY_ASSIGN(const Home home, kept_home(view, linked, network, partners));
-    JALA_TRY_ASSIGN(const std::optional<std::string> published, view.share_state(network_state(network.id)));
+    std::optional<std::string> published;
+    if (const auto found = unseen.find(network.id); found != unseen.end()) {
+      published = std::move(found->second);
+      unseen.erase(found);
+    }
     if (home != Home::no) {
       ++counts.kept_home;
       if (home == Home::red_report && published && published != k_withdrawn_network && published != k_revoked_network) {
@@ -90,11 +97,9 @@ Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& vi
     std::string digest = to_hex(sha256(said));
     if (published != digest) changed.push_back({network.id, &network, std::move(digest), Change::publish});
   }
-  JALA_TRY_ASSIGN(const auto states, view.share_states_with_prefix(k_network_state_prefix));
-  for (const auto& [name, state] : states) {
-    const std::string_view id = std::string_view(name).substr(k_network_state_prefix.size());
-    if (linked_ids.contains(id) || state == k_withdrawn_network || state == k_revoked_network) continue;
-    changed.push_back({std::string(id), nullptr, std::string(k_revoked_network), Change::revoke});
+  for (const auto& [id, state] : unseen) {
+    if (state == k_withdrawn_network || state == k_revoked_network) continue;
+    changed.push_back({id, nullptr, std::string(k_revoked_network), Change::revoke});
   }
   return changed;
 }
