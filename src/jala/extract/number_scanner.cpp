@@ -89,24 +89,16 @@ NumberRun read_number(std::string_view text, std::size_t start) {
     }
     // Up to two separators between digit groups ("(0) ", ") "); a longer gap ends the number, unless it
     // is a hyphen at the end of a line.
-    std::size_t gap = i;
-    if (const std::size_t continued = after_hyphenated_line_break(text, i); continued != i && !run.digits.empty()) {
-      if (run.group_count < run.groups.size()) {
-        run.groups[run.group_count] = group_digits;
-        run.separators[run.group_count] = '-';
+    std::size_t gap = run.digits.empty() ? i : after_hyphenated_line_break(text, i);
+    if (gap == i) {
+      while (gap < text.size() && gap - i < 3 &&
+             (is_number_separator(text[gap]) || (text[gap] == '+' && run.digits.empty()))) {
+        if (text[gap] == '+') run.plus = true;
+        ++gap;
       }
-      ++run.group_count;
-      group_digits = 0;
-      i = continued;
-      continue;
+      const std::size_t allowed_gap = text[i] == '(' || (gap > i && text[gap - 1] == ')') ? 3 : 2;
+      if (gap == i || gap >= text.size() || !is_digit(text[gap]) || gap - i > allowed_gap) break;
     }
-    while (gap < text.size() && gap - i < 3 &&
-           (is_number_separator(text[gap]) || (text[gap] == '+' && run.digits.empty()))) {
-      if (text[gap] == '+') run.plus = true;
-      ++gap;
-    }
-    const std::size_t allowed_gap = text[i] == '(' || (gap > i && text[gap - 1] == ')') ? 3 : 2;
-    if (gap == i || gap >= text.size() || !is_digit(text[gap]) || gap - i > allowed_gap) break;
     if (!run.digits.empty()) {
       if (run.group_count < run.groups.size()) {
         run.groups[run.group_count] = group_digits;
