@@ -33,6 +33,20 @@ class EvidenceCli : public ::testing::Test {
     args.insert(args.begin(), {"--db", m_db});
     return run_jala(args);
   }
+  // What `jala evidence audit` names (it must fail) once the fourth report's row is copied under `id`
+  // behind Jala's back, with `extra_column` copied too when one is named.
+  nlohmann::json problems_after_slipping_in(std::string_view id, std::string_view extra_column) {
+    const std::string extra = extra_column.empty() ? "" : fmt::format(", {}", extra_column);
+    const std::string insert = fmt::format(
+        "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, tlp, text,"
+        " content_hash{0}) SELECT source, '{1}', kind, country, reported_at, language, victim_country, tlp, text,"
+        " content_hash{0} FROM reports ORDER BY leaf_index LIMIT 1 OFFSET 3;",
+        extra, id);
+    EXPECT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, insert).c_str()), 0);
+    const JalaRun audit = jala({"evidence", "audit", "--json"});
+    EXPECT_EQ(audit.exit_code, 1) << audit.err;
+    return nlohmann::json::parse(audit.out)["problems"];
+  }
   const ScratchFolder m_scratch{::testing::UnitTest::GetInstance()->current_test_info()->name()};
   const std::string m_db = m_scratch.file("jala.db");
 };
@@ -213,14 +227,7 @@ TEST_F(EvidenceCliOnPostgres, TheAuditNamesARecordCutOffTheLogsEnd) {
 }
 
 TEST_F(EvidenceCli, TheAuditNamesRowsNoLogEntryNames) {
-  const std::string insert =
-      "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, tlp, text,"
-      " content_hash) SELECT source, 'SLIPPED-IN-1', kind, country, reported_at, language, victim_country, tlp, text,"
-      " content_hash FROM reports LIMIT 1;";
-  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, insert).c_str()), 0);
-  const JalaRun audit = jala({"evidence", "audit", "--json"});
-  EXPECT_EQ(audit.exit_code, 1) << audit.err;
-  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  const nlohmann::json problems = problems_after_slipping_in("SLIPPED-IN-1", "");
   ASSERT_EQ(problems.size(), 1U) << problems;
   EXPECT_NE(problems[0].get<std::string>().find("SLIPPED-IN-1: in the store, but no log entry names it"),
             std::string::npos)
@@ -231,14 +238,7 @@ TEST_F(EvidenceCli, TheAuditNamesRowsNoLogEntryNames) {
 // the log named that record nowhere. The count of the store's rows shows it, and a pass over every key
 // names it.
 TEST_F(EvidenceCli, TheAuditNamesARowPointingAtAnotherRecordsEntry) {
-  const std::string insert =
-      "INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, tlp, text,"
-      " content_hash, leaf_index) SELECT source, 'SLIPPED-IN-2', kind, country, reported_at, language,"
-      " victim_country, tlp, text, content_hash, leaf_index FROM reports ORDER BY leaf_index LIMIT 1 OFFSET 3;";
-  ASSERT_EQ(std::system(fmt::format("sqlite3 '{}' \"{}\"", m_db, insert).c_str()), 0);
-  const JalaRun audit = jala({"evidence", "audit", "--json"});
-  EXPECT_EQ(audit.exit_code, 1) << audit.err;
-  const nlohmann::json problems = nlohmann::json::parse(audit.out)["problems"];
+  const nlohmann::json problems = problems_after_slipping_in("SLIPPED-IN-2", "leaf_index");
   ASSERT_EQ(problems.size(), 1U) << problems;
   EXPECT_TRUE(problems[0].get<std::string>().ends_with(
       "SLIPPED-IN-2: in the store, pointing at entry 3, which does not log it"))
