@@ -3,13 +3,25 @@
 namespace jala::analysis {
 namespace {
 
-// The accounts that reports name, with how many reports and the best network among them.
+flow::Naming naming_of(graph::SelectorRole role) {
+  switch (role) {
+    case graph::SelectorRole::hub: return flow::Naming::hub;
+    case graph::SelectorRole::benign: return flow::Naming::benign;
+    default: return flow::Naming::evidence;
+  }
+}
+
+// The accounts that reports name, with how many reports, the best network among them (as
+// network_selectors counts a network's accounts: hubs, stray links and benign selectors aside) and
+// whether being named is evidence.
 std::vector<flow::ReportedAccount> reported_accounts(const flow::Ledger& ledger, const LinkedStore& linked) {
   std::vector<std::string> network_of(linked.input.selector_count());
   for (const graph::NetworkSummary& network : linked.ranked) {  // best first: the best network wins
     for (const graph::ReportId r : network.reports) {
       for (const graph::SelectorId s : linked.input.selectors_of(r)) {
-        if (network_of[s].empty()) network_of[s] = network.id;
+        if (network_of[s].empty() && !graph::shown_never_linked(linked.linking.roles[s])) {
+          network_of[s] = network.id;
+        }
       }
     }
   }
@@ -17,7 +29,8 @@ std::vector<flow::ReportedAccount> reported_accounts(const flow::Ledger& ledger,
   for (graph::SelectorId s = 0; s < linked.input.selector_count(); ++s) {
     if (linked.linking.reports_naming[s] == 0) continue;  // a transaction's account, in no report
     if (const std::optional<flow::AccountId> account = ledger.find(linked.input.selector(s))) {
-      reported.push_back({*account, linked.linking.reports_naming[s], network_of[s]});
+      reported.push_back(
+          {*account, linked.linking.reports_naming[s], network_of[s], naming_of(linked.linking.roles[s])});
     }
   }
   return reported;

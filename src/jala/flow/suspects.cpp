@@ -76,10 +76,19 @@ struct Context {
 void add_common(const Context& context, AccountId account, Scored& scored) {
   const AccountFeatures& f = context.features[account];
   if (const ReportedAccount* reported = context.reported[account]) {
-    scored.add(k_reported_weight, 1.0, [&] {
-      return std::string(reported->network.empty() ? fmt::format("named in {} report(s)", reported->reports)
-                                                   : fmt::format("named in {} report(s) of network {}",
-                                                                 reported->reports, reported->network));
+    const bool counts = reported->naming == Naming::evidence;
+    scored.add(counts ? k_reported_weight : 0.0, 1.0, [&] {
+      switch (reported->naming) {
+        case Naming::hub:
+          return fmt::format("named in {} report(s), but across unrelated networks, as a hub is (not counted)",
+                             reported->reports);
+        case Naming::benign:
+          return fmt::format("named in {} report(s), but on a warning list (not counted)", reported->reports);
+        case Naming::evidence: break;
+      }
+      return reported->network.empty()
+                 ? fmt::format("named in {} report(s)", reported->reports)
+                 : fmt::format("named in {} report(s) of network {}", reported->reports, reported->network);
     });
   }
   if (f.first_at.unix_micros - context.ledger_start.unix_micros >= k_new_after_micros &&

@@ -13,6 +13,7 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -24,11 +25,17 @@ namespace jala::flow {
 enum class Role { collector, mule, cashout };
 std::string_view to_string(Role role);
 
+// How reports name an account. Being named is evidence unless the linking found the account too common
+// to link reports by: a hub, named across unrelated networks (as a payment processor's or a utility's
+// collection account is), or an account on a warning list.
+enum class Naming : std::uint8_t { evidence, hub, benign };
+
 // What the reports say about an account (the CLI fills it from the store and the networks).
 struct ReportedAccount {
   AccountId account = 0;
   std::size_t reports = 0;  // reports that name it
   std::string network;      // the id of the network those reports belong to, if any
+  Naming naming = Naming::evidence;
 };
 
 struct Suspect {

@@ -74,6 +74,23 @@ TEST(Suspects, BeingNamedInReportsRaisesTheScoreAndSaysWhy) {
                           [](const std::string& w) { return w == "named in 3 report(s) of network N0007"; }));
 }
 
+// Found on the 10M simulation: a payment processor's account, a hub that 127,653 reports of unrelated
+// networks name, earned the evidence of being named and ranked as a collector, and the two suppliers it pays
+// as cash-outs. An account too common to link reports by is shown as named, and not counted.
+TEST(Suspects, BeingNamedAsAHubOrABenignAccountIsNotCounted) {
+  const Ledger ledger = small_economy();
+  const std::vector<Suspect> plain = find_suspects(ledger, {});
+  for (const auto& [naming, reason] :
+       {std::pair{Naming::hub, "named in 3 report(s), but across unrelated networks, as a hub is (not counted)"},
+        std::pair{Naming::benign, "named in 3 report(s), but on a warning list (not counted)"}}) {
+    const std::vector<ReportedAccount> reported{{1, 3, "", naming}};
+    const std::vector<Suspect> with_reports = find_suspects(ledger, reported);
+    ASSERT_TRUE(find(with_reports, 1));
+    EXPECT_EQ(find(with_reports, 1)->score, find(plain, 1)->score) << reason;
+    EXPECT_EQ(find(with_reports, 1)->why.back(), reason);
+  }
+}
+
 TEST(Suspects, TheParallelScanFindsWhatOneThreadFinds) {
   std::mt19937_64 random(7);
   // Many times k_accounts_per_task accounts, so that the scan is split across tasks.

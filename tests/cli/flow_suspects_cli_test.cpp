@@ -1,0 +1,108 @@
+// `jala flow suspects` over a store whose reports name accounts: being named is evidence against an account
+// only when the linking counts the account as a network's own. A payment processor's account that a few
+// reports of every operation name is a hub: shown as named, not counted, and of no network.
+#include <fmt/core.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "run_jala.h"
+#include "support/scratch_folder.h"
+
+namespace jala::testing {
+namespace {
+
+constexpr const char* k_processor = "bank:DBSSSGSG:0720118833";
+constexpr const char* k_collector = "bank:BFTVVNVX:1000000";  // operation 0's main account
+
+// Four operations of 24 reports, each linked by its agents' handles and its main account; reports 0, 9
+// and 17 of each also name the processor, through which some victims paid.
+std::string operations_reports() {
+  std::string lines;
+  for (int op = 0; op < 4; ++op) {
+    for (int i = 0; i < 24; ++i) {
+      nlohmann::json selectors =
+          nlohmann::json::array({{{"type", "telegram"}, {"value", fmt::format("op{}_agent{}", op, i % 3)}},
+                                 {{"type", "bank"}, {"value", fmt::format("BFTVVNVX:10{}0000", op)}}});
+      if (i == 0 || i == 9 || i == 17) selectors.push_back({{"type", "bank"}, {"value", "DBSSSGSG:0720118833"}});
+      lines += nlohmann::json{{"id", fmt::format("R{}-{}", op, i)},
+                              {"source", "TEST"},
+                              {"kind", "victim_complaint"},
+                              {"country", "VN"},
+                              {"reported_at", "2026-01-10T00:00:00Z"},
+                              {"selectors", selectors}}
+                   .dump() +
+               "\n";
+    }
+  }
+  return lines;
+}
+
+// Both the processor and operation 0's collector take one-time payers' money and pass it on within hours.
+std::string pass_through_transactions() {
+  std::string lines;
+  int n = 0;
+  auto pay = [&](const std::string& from, const std::string& to, double amount, const std::string& at) {
+    lines += nlohmann::json{{"record", "transaction"},
+                            {"id", fmt::format("TX{}", ++n)},
+                            {"source", "TEST"},
+                            {"from", from},
+                            {"to", to},
+                            {"amount", amount},
+                            {"currency", "USD"},
+                            {"at", at},
+                            {"channel", "bank"}}
+                 .dump() +
+             "\n";
+  };
+  for (int v = 0; v < 40; ++v) {
+    pay(fmt::format("bank:BFTVVNVX:9{:05}", v), k_processor, 100, fmt::format("2026-01-02T0{}:{:02}:00Z", v / 10, v));
+  }
+  pay(k_processor, "bank:DBSSSGSG:5555555555", 3'900, "2026-01-02T06:00:00Z");
+  for (int v = 0; v < 10; ++v) {
+    pay(fmt::format("bank:BFTVVNVX:8{:05}", v), k_collector, 500, fmt::format("2026-01-03T0{}:00:00Z", v));
+  }
+  pay(k_collector, "bank:BFTVVNVX:7777777", 4'900, "2026-01-03T12:00:00Z");
+  return lines;
+}
+
+const nlohmann::json* suspect(const nlohmann::json& accounts, const std::string& account) {
+  for (const nlohmann::json& entry : accounts) {
+    if (entry["account"] == account) return &entry;
+  }
+  return nullptr;
+}
+
+TEST(FlowSuspectsCli, AHubAccountIsShownAsNamedButNotCountedAndANetworksAccountIs) {
+  const ScratchFolder scratch("flow_suspects_cli");
+  write_file(scratch.file("reports.jsonl"), operations_reports());
+  write_file(scratch.file("transactions.jsonl"), pass_through_transactions());
+  const std::string db = scratch.file("jala.db");
+  const JalaRun ingested =
+      run_jala({"--db", db, "ingest", scratch.file("reports.jsonl"), scratch.file("transactions.jsonl")});
+  ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
+  const JalaRun suspects = run_jala({"--db", db, "flow", "suspects", "--json"});
+  ASSERT_EQ(suspects.exit_code, 0) << suspects.err;
+  const nlohmann::json accounts = nlohmann::json::parse(suspects.out)["accounts"];
+
+  const nlohmann::json* processor = suspect(accounts, k_processor);
+  ASSERT_NE(processor, nullptr) << suspects.out;
+  EXPECT_EQ((*processor)["why"].back(),
+            "named in 12 report(s), but across unrelated networks, as a hub is (not counted)");
+  EXPECT_FALSE(processor->contains("network")) << processor->dump();
+
+  const nlohmann::json* collector = suspect(accounts, k_collector);
+  ASSERT_NE(collector, nullptr) << suspects.out;
+  ASSERT_TRUE(collector->contains("network")) << collector->dump();
+  const std::string network = (*collector)["network"];
+  const nlohmann::json why = (*collector)["why"];
+  EXPECT_NE(std::find(why.begin(), why.end(), fmt::format("named in 24 report(s) of network {}", network)), why.end())
+      << why.dump();
+  // Counted: the collector's score exceeds the processor's, whose pass-through is as plain.
+  EXPECT_GT((*collector)["score"].get<double>(), (*processor)["score"].get<double>());
+}
+
+}  // namespace
+}  // namespace jala::testing
