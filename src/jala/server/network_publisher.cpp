@@ -1,6 +1,7 @@
 // Publishing the networks collection (publisher.h): each network the reports link into, withdrawn when it
 // gains a TLP:RED report, and revoked when it is linked no more (it merged into another).
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 #include <map>
 
@@ -31,6 +32,29 @@ constexpr std::size_t k_objects_per_put = 1000;
 constexpr std::string_view k_withdrawn_network = "withdrawn";
 constexpr std::string_view k_revoked_network = "revoked";
 
+// A network's store state: what its publication says (the digest of its objects, or why it is served no
+// more) and which publication it is (share::NetworkExport::generation). Written as the state alone for the
+// first publication, as stores before generations have it, and with "#" and the generation after.
+struct NetworkState {
+  std::string said;
+  unsigned generation = 1;
+
+  static NetworkState parse(std::string_view text) {
+    NetworkState state{std::string(text)};
+    if (const std::size_t hash = text.rfind('#'); hash != std::string_view::npos) {
+      unsigned generation = 0;
+      const std::string_view digits = text.substr(hash + 1);
+      const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), generation);
+      if (error == std::errc() && end == digits.data() + digits.size() && generation > 1) {
+        state = {std::string(text.substr(0, hash)), generation};
+      }
+    }
+    return state;
+  }
+  std::string format() const { return generation <= 1 ? said : fmt::format("{}#{}", said, generation); }
+  bool served() const { return said != k_withdrawn_network && said != k_revoked_network; }
+};
+
 enum class Change {
   publish,   // new, or says something new
   withdraw,  // it has a TLP:RED report now
@@ -43,13 +67,15 @@ enum class Change {
 struct ChangedNetwork {
   std::string id;
   const graph::NetworkSummary* network = nullptr;  // null when it is revoked
-  std::string state;
+  NetworkState state;
   Change change = Change::publish;
 };
 
-std::vector<nlohmann::json> network_objects(const analysis::LinkedStore& linked, const graph::NetworkSummary& network,
-                                            const share::NodeIdentity& node) {
-  return share::network_objects(share::network_export(linked.input, network), node);
+share::NetworkExport network_export(const analysis::LinkedStore& linked, const graph::NetworkSummary& network,
+                                    unsigned generation) {
+  share::NetworkExport exported = share::network_export(linked.input, network);
+  exported.generation = generation;
+  return exported;
 }
 
 // Why a network stays home: it has a TLP:RED report, or a report a partner's sync brought in.
@@ -76,38 +102,47 @@ Result<std::vector<ChangedNetwork>> changed_networks(const storage::ReadView& vi
   // Every published network's state, read at once: by id, and taken out as each linked network is seen,
   // so that what is left are the networks linked no more.
   JALA_TRY_ASSIGN(const auto states, view.share_states_with_prefix(k_network_state_prefix));
-  std::map<std::string, std::string, std::less<>> unseen;
-  for (const auto& [name, state] : states) unseen.emplace(name.substr(k_network_state_prefix.size()), state);
+  std::map<std::string, NetworkState, std::less<>> unseen;
+  for (const auto& [name, state] : states) {
+    unseen.emplace(name.substr(k_network_state_prefix.size()), NetworkState::parse(state));
+  }
   for (const graph::NetworkSummary& network : linked.ranked) {
     JALA_TRY_ASSIGN(const Home home, kept_home(view, linked, network, partners));
-    std::optional<std::string> published;
+    std::optional<NetworkState> published;
     if (const auto found = unseen.find(network.id); found != unseen.end()) {
       published = std::move(found->second);
       unseen.erase(found);
     }
     if (home != Home::no) {
       ++counts.kept_home;
-      if (home == Home::red_report && published && published != k_withdrawn_network && published != k_revoked_network) {
-        changed.push_back({network.id, &network, std::string(k_withdrawn_network), Change::withdraw});
+      if (home == Home::red_report && published && published->served()) {
+        changed.push_back(
+            {network.id, &network, {std::string(k_withdrawn_network), published->generation}, Change::withdraw});
       }
       continue;
     }
+    // Linked again after it was revoked: a new grouping.
+    const unsigned generation = !published ? 1 : published->generation + (published->said == k_revoked_network ? 1 : 0);
     std::string said;
-    for (const nlohmann::json& object : network_objects(linked, network, node)) said += object.dump();
-    std::string digest = to_hex(sha256(said));
-    if (published != digest) changed.push_back({network.id, &network, std::move(digest), Change::publish});
+    for (const nlohmann::json& object : share::network_objects(network_export(linked, network, generation), node)) {
+      said += object.dump();
+    }
+    NetworkState state{to_hex(sha256(said)), generation};
+    if (!published || published->format() != state.format()) {
+      changed.push_back({network.id, &network, std::move(state), Change::publish});
+    }
   }
   for (const auto& [id, state] : unseen) {
-    if (state == k_withdrawn_network || state == k_revoked_network) continue;
-    changed.push_back({id, nullptr, std::string(k_revoked_network), Change::revoke});
+    if (!state.served()) continue;
+    changed.push_back({id, nullptr, {std::string(k_revoked_network), state.generation}, Change::revoke});
   }
   return changed;
 }
 
 // The latest published version of a network's grouping, and of the relationships it names when asked.
 Result<std::vector<storage::SharedObject>> published_network(const storage::ReadView& view, std::string_view network_id,
-                                                             bool with_relationships) {
-  const std::string grouping_id = share::network_object_id(network_id);
+                                                             unsigned generation, bool with_relationships) {
+  const std::string grouping_id = share::network_object_id(network_id, generation);
   JALA_TRY_ASSIGN(std::vector<storage::SharedObject> grouping,
                   publishing::latest_versions(view, "networks", std::span(&grouping_id, 1)));
   if (grouping.empty() || !with_relationships) return grouping;
@@ -123,9 +158,10 @@ Result<std::vector<storage::SharedObject>> published_network(const storage::Read
 // marked TLP:RED, which no partner is served; or revoked (STIX `revoked`), its grouping alone at the TLP it
 // had, since its relationships are the network's that took its reports.
 Result<std::vector<publishing::MarkedObject>> unserved_network_objects(const storage::ReadView& view,
-                                                                       std::string_view network_id, Change change) {
+                                                                       const ChangedNetwork& network) {
+  const Change change = network.change;
   JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> latest,
-                  published_network(view, network_id, change == Change::withdraw));
+                  published_network(view, network.id, network.state.generation, change == Change::withdraw));
   std::vector<publishing::MarkedObject> objects;
   for (const storage::SharedObject& object : latest) {
     nlohmann::json changed = nlohmann::json::parse(object.object, nullptr, false);
@@ -160,19 +196,18 @@ Status put_networks(storage::WriteTransaction& transaction, const analysis::Link
   };
   for (const ChangedNetwork& changed : networks) {
     if (changed.change == Change::publish) {
-      const share::NetworkExport exported = share::network_export(linked.input, *changed.network);
+      const share::NetworkExport exported = network_export(linked, *changed.network, changed.state.generation);
       for (nlohmann::json& object : share::network_objects(exported, node)) {
         objects.push_back({std::move(object), exported.tlp});
       }
       ++counts.networks;
     } else {
-      JALA_TRY_ASSIGN(std::vector<publishing::MarkedObject> unserved,
-                      unserved_network_objects(transaction, changed.id, changed.change));
+      JALA_TRY_ASSIGN(std::vector<publishing::MarkedObject> unserved, unserved_network_objects(transaction, changed));
       std::move(unserved.begin(), unserved.end(), std::back_inserter(objects));
       ++(changed.change == Change::withdraw ? counts.withdrawn : counts.revoked);
     }
     if (objects.size() >= k_objects_per_put) JALA_TRY(put_objects());
-    JALA_TRY(transaction.set_share_state(network_state(changed.id), changed.state));
+    JALA_TRY(transaction.set_share_state(network_state(changed.id), changed.state.format()));
   }
   return put_objects();
 }

@@ -391,6 +391,39 @@ TEST_F(TaxiiRoutes, ANetworkThatMergesIntoAnotherIsRevoked) {
   }
   EXPECT_EQ(revoked, 1U);
   EXPECT_EQ(publish_all({naming("R-5", 4, {k_phone, k_telegram})}).value().revoked, 0U);  // revoked once
+
+  // Known issue until 2026-12-05: the revoked network, linked again under its id when R-5 stops joining the
+  // two, got a version of its revoked grouping that was not revoked, which STIX forbids. It is a new
+  // grouping now, and the revoked one stays revoked.
+  const Result<NetworkPublishCounts> split = publish_all({naming("R-5", 4, {wallet})});
+  ASSERT_TRUE(split.ok());
+  EXPECT_EQ(split.value().networks, 2U);
+  std::set<std::string> live;
+  std::set<std::string> revoked_ids;
+  for (const nlohmann::json& grouping : groupings()) {
+    (grouping.value("revoked", false) ? revoked_ids : live).insert(grouping["id"].get<std::string>());
+    if (!grouping.value("revoked", false) &&
+        grouping["object_refs"].dump().find(share::report_object_id("VN-MPS", "R-3")) != std::string::npos) {
+      EXPECT_EQ(grouping["object_refs"].dump().find(share::report_object_id("VN-MPS", "R-1")), std::string::npos);
+    }
+  }
+  EXPECT_EQ(live.size(), 2U);
+  ASSERT_EQ(revoked_ids.size(), 1U);
+  EXPECT_FALSE(live.contains(*revoked_ids.begin()));
+  const nlohmann::json versions =
+      nlohmann::json::parse(get("/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "networks") +
+                                "/objects/" + *revoked_ids.begin() + "/versions/")
+                                .body);
+  EXPECT_EQ(versions["versions"].size(), 2U) << versions.dump();  // published, then revoked: nothing after
+
+  // Merged and split once more: the second grouping is revoked in turn, and a third one is published.
+  ASSERT_EQ(publish_all({naming("R-5", 4, {k_phone, k_telegram})}).value().revoked, 1U);
+  ASSERT_EQ(publish_all({naming("R-5", 4, {wallet})}).value().networks, 2U);
+  std::size_t live_now = 0;
+  std::size_t revoked_now = 0;
+  for (const nlohmann::json& grouping : groupings()) ++(grouping.value("revoked", false) ? revoked_now : live_now);
+  EXPECT_EQ(live_now, 2U);
+  EXPECT_EQ(revoked_now, 2U);
 }
 
 }  // namespace

@@ -72,7 +72,10 @@ NetworkExport network_export(const graph::LinkInput& input, const graph::Network
   return out;
 }
 
-std::string network_object_id(std::string_view network_id) { return jala_object_id("grouping", {network_id}); }
+std::string network_object_id(std::string_view network_id, unsigned generation) {
+  if (generation <= 1) return jala_object_id("grouping", {network_id});
+  return jala_object_id("grouping", {network_id, fmt::format("generation {}", generation)});
+}
 
 std::vector<nlohmann::json> network_objects(const NetworkExport& network, const NodeIdentity& node) {
   const std::string author = identity_id(node);
@@ -114,7 +117,7 @@ std::vector<nlohmann::json> network_objects(const NetworkExport& network, const 
   objects.front() = {
       {"type", "grouping"},
       {"spec_version", k_stix_spec_version},
-      {"id", network_object_id(network.id)},
+      {"id", network_object_id(network.id, network.generation)},
       {"created_by_ref", author},
       {"created", created},
       {"modified", modified},

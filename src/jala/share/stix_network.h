@@ -36,6 +36,9 @@ struct NetworkLink {
 // What a network export says: plain values, so that a caller may build it from any store. Value type.
 struct NetworkExport {
   std::string id;  // the network's id ("N" and 12 hex digits)
+  // Its publication: a network revoked (it merged into another) and then linked again under the same id is
+  // published as a new grouping, since STIX forbids a revoked object a later version.
+  unsigned generation = 1;
   double score = 0;
   std::vector<ReportKey> reports;
   std::vector<NetworkLink> links;
@@ -53,6 +56,7 @@ NetworkExport network_export(const graph::LinkInput& input, const graph::Network
 // The grouping, first, then the relationships (created at the network's first report, modified at its
 // last).
 std::vector<nlohmann::json> network_objects(const NetworkExport& network, const NodeIdentity& node);
-std::string network_object_id(std::string_view network_id);
+// The grouping of a network's first publication, or of a later one (`generation`) after it was revoked.
+std::string network_object_id(std::string_view network_id, unsigned generation = 1);
 
 }  // namespace jala::share
