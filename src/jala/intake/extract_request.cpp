@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "jala/intake/json_line.h"
 #include "jala/model/country.h"
 #include "jala/model/report.h"
 
@@ -51,18 +52,18 @@ std::optional<std::string> id_as_written(std::string_view line) {
 Result<ExtractRequest> parse_extract_request(std::string_view line) {
   // One parser per thread: it keeps its buffers between lines.
   thread_local simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  if (const auto error = parser.parse(line.data(), line.size()).get(root); error != simdjson::SUCCESS) {
+  JsonLine json;
+  if (const auto error = parse_json_line(parser, line, json); error != simdjson::SUCCESS) {
     return invalid_argument("not valid JSON: {}", simdjson::error_message(error));
   }
   simdjson::dom::object object;
-  if (root.get_object().get(object) != simdjson::SUCCESS) return invalid_argument("the line is not a JSON object");
+  if (json.root.get_object().get(object) != simdjson::SUCCESS) return invalid_argument("the line is not a JSON object");
 
   ExtractRequest request;
   simdjson::dom::element id;
   if (object["id"].get(id) != simdjson::SUCCESS) {
     request.id_json = "null";
-  } else if (id.is_string() || id.is_bool() || id.is_null()) {
+  } else if (!json.big_integers_quoted && (id.is_string() || id.is_bool() || id.is_null())) {
     request.id_json = simdjson::minify(id);
   } else {
     request.id_json = id_as_written(line).value_or(simdjson::minify(id));

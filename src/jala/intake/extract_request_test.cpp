@@ -29,6 +29,9 @@ TEST(ExtractRequest, EchoesANumericIdDigitForDigit) {
   EXPECT_EQ(id_of(R"({"id":1.50 ,"text": "x"})"), "1.50");
   EXPECT_EQ(id_of(R"({"id": -0, "text": "x"})"), "-0");
   EXPECT_EQ(id_of(R"({"id": 18446744073709551615, "text": "x"})"), "18446744073709551615");
+  EXPECT_EQ(id_of(R"({"id": 123456789012345678901234567890, "text": "x"})"), "123456789012345678901234567890");
+  EXPECT_EQ(id_of(R"({"id": [-99999999999999999999], "text": "x", "n": 1})"), "[-99999999999999999999]");
+  EXPECT_EQ(id_of(R"({"id": "a", "n": 99999999999999999999, "text": "x"})"), R"("a")");
   EXPECT_EQ(id_of(R"({"text": "x", "id": [1E+2, {"n": 0.10}]})"), R"([1E+2,{"n":0.10}])");
   EXPECT_EQ(id_of(R"({"id": "a \"b\" c", "text": "x"})"), R"("a \"b\" c")");
   EXPECT_EQ(id_of(R"({"id": true, "text": "x"})"), "true");

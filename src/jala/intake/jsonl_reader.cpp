@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "jala/intake/json_line.h"
 #include "jala/intake/line_reader.h"
 #include "jala/intake/record_reader_impl.h"
 #include "jala/model/text.h"
@@ -153,12 +154,14 @@ class JsonlRecordReader final : public RecordReader {
 
  private:
   Result<Record> parse(std::string_view text) {
-    dom::element root;
-    if (const auto error = m_parser.parse(text.data(), text.size(), true).get(root); error != simdjson::SUCCESS) {
+    JsonLine line;
+    if (const auto error = parse_json_line(m_parser, text, line); error != simdjson::SUCCESS) {
       return invalid_argument("not valid JSON ({})", simdjson::error_message(error));
     }
     dom::object object;
-    if (root.get_object().get(object) != simdjson::SUCCESS) return invalid_argument("a record must be a JSON object");
+    if (line.root.get_object().get(object) != simdjson::SUCCESS) {
+      return invalid_argument("a record must be a JSON object");
+    }
     RecordType type = RecordType::report;
     std::string_view type_name;
     if (object["record"].get_string().get(type_name) == simdjson::SUCCESS) {

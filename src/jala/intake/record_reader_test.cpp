@@ -46,7 +46,9 @@ TEST(JsonlReader, ReadsAReportWithNormalisedFields) {
 TEST(JsonlReader, KeepsTheDigitsOfANumericId) {
   const std::string rest =
       R"(,"source":"S","kind":"lure_ad","country":"VN","reported_at":"2026-01-01T00:00:00Z","text":"t"})";
-  for (const std::string_view id : {"7", "-12", "9223372036854775807", "9223372036854775808", "18446744073709551615"}) {
+  // Beyond 64 bits, simdjson 3.0 refused the line as "not valid JSON" (a known issue until 2026-12-05).
+  for (const std::string_view id : {"7", "-12", "9223372036854775807", "9223372036854775808", "18446744073709551615",
+                                    "18446744073709551616", "123456789012345678901234567890", "-9223372036854775809"}) {
     const std::vector<ParsedRecord> got = read_all(Format::jsonl, "{\"id\":" + std::string(id) + rest);
     ASSERT_EQ(got.size(), 1u);
     ASSERT_TRUE(got[0].record.ok()) << id << ": " << error_of(got[0]);
