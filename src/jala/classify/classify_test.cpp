@@ -91,6 +91,17 @@ TEST(Features, NameAWordsCharacterNgramsAsTheWord) {
   EXPECT_TRUE(featurize("lương cao", "", false).names.empty());
 }
 
+// Found on 2026-12-05: digits are folded to 0, and `why` named a salary of 1500 as the word "0000".
+TEST(Features, NameANumberByItsLengthNotByTheFoldedDigits) {
+  const Features features = featurize("Your OTP is 482913, salary 1500", "", true);
+  std::set<std::string> named;
+  for (const std::uint32_t name : features.name_of) named.insert(features.names.at(name));
+  EXPECT_TRUE(named.contains("a 6-digit number"));
+  EXPECT_TRUE(named.contains("a 4-digit number"));
+  EXPECT_TRUE(named.contains("words \"is <6-digit number>\""));
+  for (const std::string& name : named) EXPECT_EQ(name.find("0000"), std::string::npos) << name;
+}
+
 TEST(Features, CarryCuesAcrossLanguages) {
   const Features lure =
       featurize("Tuyển gấp 50 người làm việc tại Campuchia, lương 1500 USD, bao visa, liên hệ Telegram @tuyendung_cpc",

@@ -1,5 +1,6 @@
 #include "jala/classify/features.h"
 
+#include <fmt/core.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -229,10 +230,26 @@ class Collector {
     return order;
   }
 
+  // Digits are folded to 0, so a token of zeros is a number: named by its length ("a 4-digit number",
+  // "words \"is <6-digit number>\""), not as the zeros the model sees.
+  static bool is_number(std::string_view token) {
+    return !token.empty() && token.find_first_not_of('0') == std::string_view::npos;
+  }
   static std::string describe(char space, std::string_view text) {
     switch (space) {
-      case 'w': return "word \"" + std::string(text) + "\"";
-      case 'b': return "words \"" + std::string(text) + "\"";
+      case 'w':
+        return is_number(text) ? fmt::format("a {}-digit number", text.size()) : "word \"" + std::string(text) + "\"";
+      case 'b': {
+        std::string words;
+        for (std::size_t start = 0; start <= text.size();) {
+          const std::size_t end = std::min(text.find(' ', start), text.size());
+          const std::string_view word = text.substr(start, end - start);
+          if (!words.empty()) words += ' ';
+          words += is_number(word) ? fmt::format("<{}-digit number>", word.size()) : std::string(word);
+          start = end + 1;
+        }
+        return "words \"" + words + "\"";
+      }
       case 'c': return "text \"" + std::string(text) + "\"";
       default: return std::string(text);
     }
