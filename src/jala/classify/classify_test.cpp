@@ -100,6 +100,13 @@ TEST(Features, NameANumberByItsLengthNotByTheFoldedDigits) {
   EXPECT_TRUE(named.contains("a 4-digit number"));
   EXPECT_TRUE(named.contains("words \"is <6-digit number>\""));
   for (const std::string& name : named) EXPECT_EQ(name.find("0000"), std::string::npos) << name;
+
+  std::set<std::string> chinese;
+  const Features salary = featurize("月薪1500美金", "", true);
+  for (const std::uint32_t name : salary.name_of) chinese.insert(salary.names.at(name));
+  EXPECT_TRUE(chinese.contains("text \"薪<number>\"")) << ::testing::PrintToString(chinese);
+  EXPECT_TRUE(chinese.contains("digits of a number"));
+  for (const std::string& name : chinese) EXPECT_EQ(name.find('0'), std::string::npos) << name;
 }
 
 TEST(Features, CarryCuesAcrossLanguages) {

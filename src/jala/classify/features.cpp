@@ -231,26 +231,39 @@ class Collector {
   }
 
   // Digits are folded to 0, so a token of zeros is a number: named by its length ("a 4-digit number",
-  // "words \"is <6-digit number>\""), not as the zeros the model sees.
+  // "words \"is <6-digit number>\""), and the digits in a longer token as "<number>" ("月薪<number>美金"),
+  // not as the zeros the model sees.
   static bool is_number(std::string_view token) {
     return !token.empty() && token.find_first_not_of('0') == std::string_view::npos;
+  }
+  static std::string with_numbers_named(std::string_view text) {
+    std::string shown;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '0') {
+        shown += text[i];
+      } else if (i == 0 || text[i - 1] != '0') {
+        shown += "<number>";
+      }
+    }
+    return shown;
   }
   static std::string describe(char space, std::string_view text) {
     switch (space) {
       case 'w':
-        return is_number(text) ? fmt::format("a {}-digit number", text.size()) : "word \"" + std::string(text) + "\"";
+        return is_number(text) ? fmt::format("a {}-digit number", text.size())
+                               : "word \"" + with_numbers_named(text) + "\"";
       case 'b': {
         std::string words;
         for (std::size_t start = 0; start <= text.size();) {
           const std::size_t end = std::min(text.find(' ', start), text.size());
           const std::string_view word = text.substr(start, end - start);
           if (!words.empty()) words += ' ';
-          words += is_number(word) ? fmt::format("<{}-digit number>", word.size()) : std::string(word);
+          words += is_number(word) ? fmt::format("<{}-digit number>", word.size()) : with_numbers_named(word);
           start = end + 1;
         }
         return "words \"" + words + "\"";
       }
-      case 'c': return "text \"" + std::string(text) + "\"";
+      case 'c': return is_number(text) ? "digits of a number" : "text \"" + with_numbers_named(text) + "\"";
       default: return std::string(text);
     }
   }
