@@ -29,10 +29,36 @@ TEST(ShippedClassifier, FindsJobLuresInTheOwnTestSet) {
     job_lure.false_positives += !truth && found ? 1 : 0;
     job_lure.false_negatives += truth && !found ? 1 : 0;
   }
-  // Measured 0.905 and 0.905 with the 2,470 own examples of 2026-12-04 (0.910 and 0.905 with 2,021; the
-  // seeds 2-4 give 0.891-0.900 and 0.896-0.910, docs/model.md).
+  // Measured 0.906 and 0.910 with the 2,502 own examples of 2026-12-05 (0.905 and 0.905 with 2,470; 0.910
+  // and 0.905 with 2,021; the seeds 2-4 gave 0.891-0.900 and 0.896-0.910 with 2,470, docs/model.md).
   EXPECT_GE(job_lure.precision(), 0.90);
   EXPECT_GE(job_lure.recall(), 0.90);
+}
+
+// Found on 2026-12-05: the plainest Vietnamese recruitment post for Cambodia ("Tuyển nhân viên làm việc tại
+// Campuchia, lương 1500$/tháng, bao vé máy bay") scored 0.33, benign, with "tuyen" and "campuchia" as
+// its benign evidence: the own examples that named Campuchia were mostly warnings and tour-guide ads. None
+// of these texts is in the training data.
+TEST(ShippedClassifier, APlainVietnameseRecruitmentPostForCambodiaIsAJobLure) {
+  const Model model = Model::load(JALA_SOURCE_DIR "/data/model/classifier.jala").value();
+  for (const std::string_view lure : {
+           "Tuyển nhân viên làm việc tại Campuchia, lương 1500$/tháng, bao vé máy bay",
+           "Tuyển gấp nhân viên CSKH tại Campuchia, lương 1500$/tháng, bao vé máy bay. Ib tele @hr_kh88",
+           "Tuyen nhan vien cskh lam viec tai Campuchia luong 1200 usd bao an o ve may bay lien he zalo 0987654321",
+           "Cần người đi làm bên Campuchia, lương 1.200 đô, công ty lo vé máy bay và chỗ ở",
+       }) {
+    const Prediction prediction = model.predict(lure, "", false);
+    EXPECT_EQ(prediction.label, Label::scam) << lure << ": " << prediction.scam_score;
+    EXPECT_EQ(prediction.category, Category::job_lure) << lure;
+  }
+  for (const std::string_view benign : {
+           "Công ty TNHH ABC tuyển nhân viên kế toán tại Hà Nội, lương 12-15 triệu, làm việc giờ hành chính. Nộp hồ "
+           "sơ qua email",
+           "Bộ Công an cảnh báo: tuyển dụng việc nhẹ lương cao tại Campuchia, bao vé máy bay là thủ đoạn lừa đảo, "
+           "người dân không nên tin.",
+       }) {
+    EXPECT_EQ(model.predict(benign, "", false).label, Label::benign) << benign;
+  }
 }
 
 TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
@@ -46,8 +72,9 @@ TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
   split_examples(all, 0.2, 1, training, held_out);
   const Evaluation evaluation = evaluate(train(training, {}), held_out);
   EXPECT_GE(evaluation.suspicious.f1(), 0.93);  // measured 0.939
-  EXPECT_GE(evaluation.scam.f1(), 0.87);        // measured 0.884
-  // The category head weighs categories alike (docs/model.md). Measured 0.833: the held-out part holds
+  EXPECT_GE(evaluation.scam.f1(), 0.87);        // measured 0.886 (0.884 before 2026-12-05)
+  // The category head weighs categories alike (docs/model.md). Measured 0.849 (0.833 before the Vietnamese
+  // rows of 2026-12-05): the held-out part holds
   // the hardest own examples, the chat-style lures of 2026-12-03 and 2026-12-04 (0.855 before the latter,
   // 0.90 before the former).
   EXPECT_GE(evaluation.by_category.at("job_lure").f1(), 0.81);
