@@ -32,6 +32,8 @@ TEST(ExtractRequest, EchoesANumericIdDigitForDigit) {
   EXPECT_EQ(id_of(R"({"id": 123456789012345678901234567890, "text": "x"})"), "123456789012345678901234567890");
   EXPECT_EQ(id_of(R"({"id": [-99999999999999999999], "text": "x", "n": 1})"), "[-99999999999999999999]");
   EXPECT_EQ(id_of(R"({"id": "a", "n": 99999999999999999999, "text": "x"})"), R"("a")");
+  const std::string digits_400(400, '8');
+  EXPECT_EQ(id_of(R"({"id": )" + digits_400 + R"(, "text": "x"})").rfind("error: not valid JSON", 0), 0U);
   EXPECT_EQ(id_of(R"({"text": "x", "id": [1E+2, {"n": 0.10}]})"), R"([1E+2,{"n":0.10}])");
   EXPECT_EQ(id_of(R"({"id": "a \"b\" c", "text": "x"})"), R"("a \"b\" c")");
   EXPECT_EQ(id_of(R"({"id": true, "text": "x"})"), "true");

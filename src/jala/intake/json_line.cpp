@@ -9,6 +9,9 @@ namespace {
 // negative integer and 19 for a positive one. Longer ones are quoted, whether they fit or not.
 constexpr std::size_t k_max_negative_digits = 18;
 constexpr std::size_t k_max_positive_digits = 19;
+// ...and up to this many, since no double holds a longer integer either: JSON parsers that read numbers as
+// doubles (nlohmann's among them) refuse it, so it stays refused, as simdjson refused it.
+constexpr std::size_t k_max_quoted_digits = 308;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -40,7 +43,8 @@ std::string quote_big_integers(std::string_view json) {
     // Only a valid JSON integer: no leading zero, and quoted up to its last digit, so that whatever follows
     // is still read as it was.
     const std::size_t max_digits = c == '-' ? k_max_negative_digits : k_max_positive_digits;
-    if (!fraction_or_exponent && end - digits_start > max_digits && json[digits_start] != '0') {
+    const std::size_t digits = end - digits_start;
+    if (!fraction_or_exponent && digits > max_digits && digits <= k_max_quoted_digits && json[digits_start] != '0') {
       out.push_back('"');
       out.append(json.substr(i, end - i));
       out.push_back('"');

@@ -12,8 +12,8 @@
 namespace jala::intake {
 
 // `json` with every valid JSON integer outside strings that might not fit in 64 bits (more than 19 digits,
-// or 18 when negative) written as a string of its text ("-" included); other bytes as they are, so that a
-// malformed number stays malformed.
+// or 18 when negative) but fits in a double (at most 308 digits) written as a string of its text ("-"
+// included); other bytes as they are, so that a malformed number stays malformed.
 std::string quote_big_integers(std::string_view json);
 
 struct JsonLine {
