@@ -411,6 +411,13 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
       continue;
     }
     ++result.objects;
+    // A revoked object is no longer valid in its creator's eyes (STIX 2.1, 3.2): nothing is read from it,
+    // and what refers to it finds nothing.
+    if (const auto revoked = item->find("revoked");
+        revoked != item->end() && revoked->is_boolean() && revoked->get<bool>()) {
+      ++result.skipped_objects;
+      continue;
+    }
     index.add(*item, *id);
   }
   index.link();

@@ -14,7 +14,8 @@
 // identity of created_by_ref, and its country that identity's located-at location, unless Jala's report
 // extension states source, id, kind and country. Reports and groupings need text (name and
 // description) or selectors, the others a selector: a container without is skipped, not an error.
-// Sightings, relationships and every other object are read only as the containers' context.
+// Sightings, relationships and every other object are read only as the containers' context. A revoked
+// object (`"revoked": true`) is skipped as if absent: its creator no longer holds it valid.
 //
 // Pure functions; thread-safe.
 #pragma once

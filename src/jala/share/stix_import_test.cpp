@@ -140,6 +140,38 @@ TEST(StixImport, MakesAReportOfEachUncontainedObservedDataAndIndicatorAndOneOfLo
   EXPECT_EQ(got->reports[0].report->source, "stix");
 }
 
+// Found on 2026-12-05: a report its creator had revoked was ingested as a live report, and an observable
+// revoked by its creator still gave a selector to the report that named it.
+TEST(StixImport, SkipsRevokedObjectsAsIfAbsent) {
+  const std::string_view bundle = R"({"type": "bundle", "id": "bundle--0d1c2b3a-4f5e-4d6c-8b7a-695847362514",
+    "objects": [
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T00:00:00.000Z", "revoked": true,
+       "name": "Withdrawn", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["phone-number--22222222-2222-4222-8222-222222222222"]},
+      {"type": "report", "spec_version": "2.1", "id": "report--33333333-3333-4333-8333-333333333333",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", "revoked": false,
+       "name": "Live", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["phone-number--22222222-2222-4222-8222-222222222222",
+                       "phone-number--44444444-4444-4444-8444-444444444444",
+                       "report--11111111-1111-4111-8111-111111111111"]},
+      {"type": "phone-number", "spec_version": "2.1", "id": "phone-number--22222222-2222-4222-8222-222222222222",
+       "value": "+84912345678"},
+      {"type": "phone-number", "spec_version": "2.1", "id": "phone-number--44444444-4444-4444-8444-444444444444",
+       "value": "+84987654321", "revoked": true}
+    ]})";
+  ImportOptions options;
+  options.default_country = "VN";
+  const Result<DocumentImport> got = import_stix(bundle, options);
+  ASSERT_TRUE(got.ok()) << got.error().message();
+  ASSERT_EQ(got->reports.size(), 1U);
+  ASSERT_TRUE(got->reports[0].report.ok()) << got->reports[0].report.error().message();
+  EXPECT_EQ(got->reports[0].report->id, "report--33333333-3333-4333-8333-333333333333");
+  EXPECT_EQ(selectors_of(*got->reports[0].report), (std::set<model::Selector>{selector("phone:+84912345678")}));
+  EXPECT_EQ(got->objects, 4U);
+  EXPECT_EQ(got->skipped_objects, 2U);
+}
+
 TEST(StixImport, ReadsMispStixCustomObjects) {
   const std::string_view bundle = R"([
     {"type": "x-misp-object", "spec_version": "2.1", "id": "x-misp-object--695e7924-2518-4054-9cea-f82853d37410",
