@@ -76,6 +76,36 @@ TEST_F(IngestCli, TextModeNamesEachBadRecordOnStderr) {
   EXPECT_EQ(got.err.rfind(fmt::format("jala: ingest: {}:2: not valid JSON", file), 0), 0u) << got.err;
 }
 
+// A STIX object revoked by its creator gives no record; the summary says how many objects were skipped
+// (stderr in text mode, "skipped" in --json, which leaves it out when none was).
+TEST_F(IngestCli, SaysHowManyObjectsOfADocumentItSkipped) {
+  const std::string file = m_scratch.file("bundle.stix.json");
+  write_file(file, R"({"type": "bundle", "id": "bundle--0d1c2b3a-4f5e-4d6c-8b7a-695847362514", "objects": [
+    {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+     "created": "2026-01-01T00:00:00Z", "modified": "2026-01-02T00:00:00Z", "revoked": true, "name": "Withdrawn",
+     "description": "paid to Zalo 0912 345 678", "published": "2026-01-01T00:00:00Z", "object_refs": []},
+    {"type": "report", "spec_version": "2.1", "id": "report--33333333-3333-4333-8333-333333333333",
+     "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z", "name": "Live",
+     "description": "paid to Zalo 0987 654 321", "published": "2026-01-01T00:00:00Z", "object_refs": []}]})");
+  const JalaRun text = jala({"ingest", "--source", "TEST", "--country", "VN", file});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out, "read 1 records: 1 added, 0 updated, 0 unchanged, 0 rejected\n");
+  EXPECT_EQ(text.err, fmt::format("jala: ingest: {}: 1 object(s) skipped: revoked by their creator, or naming "
+                                  "nothing Jala models\n",
+                                  file));
+  const JalaRun json = jala({"ingest", "--json", "--source", "TEST", "--country", "VN", file});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json summary = nlohmann::json::parse(json.out);
+  EXPECT_EQ(summary["skipped"], 1);
+  EXPECT_EQ(summary["unchanged"], 1);
+  EXPECT_EQ(json.err, "");
+  const std::string lines_file = m_scratch.file("r.jsonl");
+  write_file(lines_file, report_line(1) + "\n");
+  const JalaRun lines = jala({"ingest", "--json", lines_file});
+  EXPECT_EQ(lines.exit_code, 0) << lines.err;
+  EXPECT_FALSE(nlohmann::json::parse(lines.out).contains("skipped")) << lines.out;
+}
+
 TEST_F(IngestCli, StrictRejectsTheWholeFile) {
   const std::string file = m_scratch.file("r.jsonl");
   write_file(file, report_line(1) + "\n" + report_line(2) + "\nbroken\n");

@@ -72,6 +72,11 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
       note_error({file, 0, counts.error().message()});
       continue;
     }
+    if (counts->skipped > 0 && !quiet_stderr) {
+      fmt::print(stderr,
+                 "jala: ingest: {}: {} object(s) skipped: revoked by their creator, or naming nothing Jala models\n",
+                 file, counts->skipped);
+    }
     total += *counts;
   }
 
@@ -85,9 +90,13 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     for (const intake::RecordError& error : listed) {
       errors.push_back({{"file", error.file}, {"line", error.line}, {"error", error.error}});
     }
-    nlohmann::ordered_json summary = {{"read", total.read},         {"added", total.added},
-                                      {"updated", total.updated},   {"unchanged", total.unchanged},
-                                      {"rejected", total.rejected}, {"errors", std::move(errors)}};
+    nlohmann::ordered_json summary = {{"read", total.read},
+                                      {"added", total.added},
+                                      {"updated", total.updated},
+                                      {"unchanged", total.unchanged},
+                                      {"rejected", total.rejected}};
+    if (total.skipped > 0) summary["skipped"] = total.skipped;  // only documents skip objects
+    summary["errors"] = std::move(errors);
     if (errors_truncated) summary["errors_truncated"] = true;
     // File names and quoted input may be invalid UTF-8: replaced, never thrown on.
     fmt::print("{}\n", summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

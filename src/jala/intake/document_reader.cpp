@@ -34,6 +34,7 @@ class DocumentReader final : public RecordReader {
   }
 
   std::uint64_t bytes_consumed() const override { return m_consumed; }
+  std::uint64_t skipped_objects() const override { return m_skipped; }
 
  private:
   // Fails only when the source cannot be read; a document that is too large or not valid is a record
@@ -60,6 +61,7 @@ class DocumentReader final : public RecordReader {
       m_records.push_back({0, std::move(imported).error()});
       return {};
     }
+    m_skipped = imported->skipped_objects;
     for (share::ImportedReport& imported_report : imported->reports) {
       if (!imported_report.report.ok()) {
         m_records.push_back({0, imported_report.report.error().with_context(imported_report.origin)});
@@ -77,6 +79,7 @@ class DocumentReader final : public RecordReader {
   share::ImportOptions m_options;
   bool m_read = false;
   std::uint64_t m_consumed = 0;
+  std::uint64_t m_skipped = 0;
   std::deque<ParsedRecord> m_records;
 };
 

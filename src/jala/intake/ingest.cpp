@@ -13,6 +13,7 @@ IngestCounts& IngestCounts::operator+=(const IngestCounts& other) {
   updated += other.updated;
   unchanged += other.unchanged;
   rejected += other.rejected;
+  skipped += other.skipped;
   return *this;
 }
 
@@ -226,6 +227,9 @@ Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::stri
   // Releases the other stages if storing stopped early.
   prepared.close();
   read.close();
+  reading.join();
+  preparing.join();
+  if (result.ok()) result->skipped = reader->skipped_objects();
   return result;
 }
 

@@ -30,6 +30,7 @@ struct IngestCounts {
   std::uint64_t updated = 0;
   std::uint64_t unchanged = 0;
   std::uint64_t rejected = 0;
+  std::uint64_t skipped = 0;  // objects of a STIX or MISP document that give no record (RecordReader)
 
   IngestCounts& operator+=(const IngestCounts& other);
 };

@@ -46,6 +46,9 @@ class RecordReader {
   // The next record or record error; nullopt at the end of the input.
   virtual Result<std::optional<ParsedRecord>> next() = 0;
   virtual std::uint64_t bytes_consumed() const = 0;
+  // Objects of a STIX or MISP document that give no record and are no error: revoked by their creator,
+  // or naming nothing Jala models. Read once the input is done.
+  virtual std::uint64_t skipped_objects() const { return 0; }
 };
 
 // A reader for `format` over `source`, which must outlive it.
