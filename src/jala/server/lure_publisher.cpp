@@ -84,30 +84,21 @@ Status put_accounts(storage::WriteTransaction& transaction, const analysis::Link
 Result<LurePublishCounts> publish_lures(storage::Store& store, const share::NodeIdentity& node,
                                         AnalysisCache& analyses) {
   LurePublishCounts counts;
-  std::optional<std::string> reports_cursor;
-  std::optional<std::string> lures_cursor;
-  std::shared_ptr<const analysis::LinkedStore> linked;
   std::vector<analysis::LureAccount> accounts;
-  const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(reports_cursor, view.share_state(publishing::k_reports_cursor_state));
-    JALA_TRY_ASSIGN(lures_cursor, view.share_state(k_lures_cursor_state));
-    if (!reports_cursor || lures_cursor == reports_cursor) return {};
-    JALA_TRY_ASSIGN(linked, analyses.linked(view));
-    JALA_TRY_ASSIGN(const std::vector<storage::LureReport> lures, view.lure_reports());
-    JALA_TRY_ASSIGN(const std::vector<bool> shareable, shareable_reports(view, *linked));
-    accounts = analysis::rank_lure_accounts(*linked, lures, &shareable);
-    return {};
-  });
-  if (!read.ok()) return read.error();
-  if (!reports_cursor || lures_cursor == reports_cursor) return counts;
-  const std::string published_at = share::format_stix_time(now());
-  JALA_TRY(publishing::write_in_batches(
-      store, accounts.size(), k_account_batch,
-      [&](storage::WriteTransaction& transaction, std::size_t from, std::size_t to) {
-        return put_accounts(transaction, *linked, std::span(accounts).subspan(from, to - from), node, published_at,
-                            counts);
+  const Status published = publishing::publish_linked(
+      store, analyses, k_lures_cursor_state, k_account_batch,
+      [&](const storage::ReadView& view, const analysis::LinkedStore& linked) -> Result<std::size_t> {
+        JALA_TRY_ASSIGN(const std::vector<storage::LureReport> lures, view.lure_reports());
+        JALA_TRY_ASSIGN(const std::vector<bool> shareable, shareable_reports(view, linked));
+        accounts = analysis::rank_lure_accounts(linked, lures, &shareable);
+        return accounts.size();
       },
-      k_lures_cursor_state, *reports_cursor));
+      [&](storage::WriteTransaction& transaction, const analysis::LinkedStore& linked, std::size_t from, std::size_t to,
+          const std::string& published_at) {
+        return put_accounts(transaction, linked, std::span(accounts).subspan(from, to - from), node, published_at,
+                            counts);
+      });
+  if (!published.ok()) return published.error();
   return counts;
 }
 

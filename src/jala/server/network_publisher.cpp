@@ -16,8 +16,6 @@
 namespace jala::server {
 namespace {
 
-using publishing::k_reports_cursor_state;
-
 // The reports cursor at which the networks were last published, and each network's published digest.
 constexpr std::string_view k_networks_cursor_state = "publish:networks";
 constexpr std::string_view k_network_state_prefix = "publish:network:";
@@ -217,28 +215,19 @@ Status put_networks(storage::WriteTransaction& transaction, const analysis::Link
 Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
                                               AnalysisCache& analyses) {
   NetworkPublishCounts counts;
-  std::optional<std::string> reports_cursor;
-  std::optional<std::string> networks_cursor;
-  std::shared_ptr<const analysis::LinkedStore> linked;
   std::vector<ChangedNetwork> changed;
-  const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(reports_cursor, view.share_state(k_reports_cursor_state));
-    JALA_TRY_ASSIGN(networks_cursor, view.share_state(k_networks_cursor_state));
-    if (!reports_cursor || networks_cursor == reports_cursor) return {};
-    JALA_TRY_ASSIGN(linked, analyses.linked(view));
-    JALA_TRY_ASSIGN(changed, changed_networks(view, *linked, node, counts));
-    return {};
-  });
-  if (!read.ok()) return read.error();
-  if (!reports_cursor || networks_cursor == reports_cursor) return counts;
-  const std::string published_at = share::format_stix_time(now());
-  JALA_TRY(publishing::write_in_batches(
-      store, changed.size(), k_network_batch,
-      [&](storage::WriteTransaction& transaction, std::size_t from, std::size_t to) {
-        return put_networks(transaction, *linked, std::span(changed).subspan(from, to - from), node, published_at,
-                            counts);
+  const Status published = publishing::publish_linked(
+      store, analyses, k_networks_cursor_state, k_network_batch,
+      [&](const storage::ReadView& view, const analysis::LinkedStore& linked) -> Result<std::size_t> {
+        JALA_TRY_ASSIGN(changed, changed_networks(view, linked, node, counts));
+        return changed.size();
       },
-      k_networks_cursor_state, *reports_cursor));
+      [&](storage::WriteTransaction& transaction, const analysis::LinkedStore& linked, std::size_t from, std::size_t to,
+          const std::string& published_at) {
+        return put_networks(transaction, linked, std::span(changed).subspan(from, to - from), node, published_at,
+                            counts);
+      });
+  if (!published.ok()) return published.error();
   return counts;
 }
 

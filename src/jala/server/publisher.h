@@ -57,7 +57,8 @@ struct NetworkPublishCounts {
 // withdrawn (its latest grouping and the relationships it names get a RED version, which no partner is
 // served), since it may tell of a report raised to RED. A network published before that is linked no
 // more (it merged into another, whose grouping names its reports now) is revoked: its grouping gets a
-// version with STIX `revoked` set.
+// version with STIX `revoked` set; if it is linked again under its id, it is published as a new grouping
+// (share::NetworkExport::generation), since a revoked object has no later version.
 Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share::NodeIdentity& node,
                                               AnalysisCache& analyses);
 

@@ -105,14 +105,27 @@ Result<std::vector<bool>> put_new_versions(storage::WriteTransaction& transactio
   return versioned;
 }
 
-Status write_in_batches(storage::Store& store, std::size_t count, std::size_t batch, const PutBatch& put,
-                        std::string_view cursor, std::string_view value) {
+Status publish_linked(storage::Store& store, AnalysisCache& analyses, std::string_view cursor, std::size_t batch,
+                      const PlanLinked& plan, const PutLinked& put) {
+  std::optional<std::string> reports_cursor;
+  std::shared_ptr<const analysis::LinkedStore> linked;
+  std::size_t count = 0;
+  Status read = store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(reports_cursor, view.share_state(k_reports_cursor_state));
+    JALA_TRY_ASSIGN(const std::optional<std::string> published_cursor, view.share_state(cursor));
+    if (!reports_cursor || published_cursor == reports_cursor) return {};
+    JALA_TRY_ASSIGN(linked, analyses.linked(view));
+    JALA_TRY_ASSIGN(count, plan(view, *linked));
+    return {};
+  });
+  if (!read.ok() || linked == nullptr) return read;
+  const std::string published_at = share::format_stix_time(now());
   std::size_t from = 0;
   do {
     const std::size_t to = std::min(count, from + batch);
     Status written = store.write([&](storage::WriteTransaction& transaction) -> Status {
-      JALA_TRY(put(transaction, from, to));
-      return to == count ? transaction.set_share_state(cursor, value) : Status{};
+      JALA_TRY(put(transaction, *linked, from, to, published_at));
+      return to == count ? transaction.set_share_state(cursor, *reports_cursor) : Status{};
     });
     if (!written.ok()) return written;
     from = to;

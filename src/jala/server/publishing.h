@@ -12,7 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/analysis/linked_store.h"
 #include "jala/base/result.h"
+#include "jala/server/analysis_cache.h"
 #include "jala/storage/store.h"
 
 namespace jala::server::publishing {
@@ -56,11 +58,16 @@ struct MarkedObject {
 Result<std::vector<bool>> put_new_versions(storage::WriteTransaction& transaction, std::string_view collection,
                                            std::span<MarkedObject> objects, const std::string& published_at);
 
-// Writes `count` items, `batch` to a transaction: `put(transaction, from, to)` writes items [from, to).
-// The last transaction also sets the store state `cursor` to `value`, so that an interrupted
-// publication starts again. Writes once, with no items, when `count` is 0.
-using PutBatch = std::function<Status(storage::WriteTransaction&, std::size_t from, std::size_t to)>;
-Status write_in_batches(storage::Store& store, std::size_t count, std::size_t batch, const PutBatch& put,
-                        std::string_view cursor, std::string_view value);
+// Publishes a collection made from the store's linked reports (the networks, the lure accounts) when the
+// reports collection's cursor has moved past `cursor`, the collection's own; does nothing when it has not.
+// `plan` reads, in one snapshot, what to publish and returns how many items. `put` then writes items
+// [from, to), `batch` to a transaction, as versions of `published_at`. The last transaction (one with no
+// items when there are none) moves `cursor` to the reports cursor, so that an interrupted publication
+// starts again.
+using PlanLinked = std::function<Result<std::size_t>(const storage::ReadView&, const analysis::LinkedStore&)>;
+using PutLinked = std::function<Status(storage::WriteTransaction&, const analysis::LinkedStore&, std::size_t from,
+                                       std::size_t to, const std::string& published_at)>;
+Status publish_linked(storage::Store& store, AnalysisCache& analyses, std::string_view cursor, std::size_t batch,
+                      const PlanLinked& plan, const PutLinked& put);
 
 }  // namespace jala::server::publishing
