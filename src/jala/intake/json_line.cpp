@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "jala/model/text.h"
+
 namespace jala::intake {
 namespace {
 
@@ -12,8 +14,6 @@ constexpr std::size_t k_max_positive_digits = 19;
 // ...and up to this many, since no double holds a longer integer either: JSON parsers that read numbers as
 // doubles (nlohmann's among them) refuse it, so it stays refused, as simdjson refused it.
 constexpr std::size_t k_max_quoted_digits = 308;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
@@ -31,14 +31,14 @@ std::string quote_big_integers(std::string_view json) {
       i = end;
       continue;
     }
-    if (c != '-' && !is_digit(c)) {
+    if (c != '-' && !model::is_ascii_digit(c)) {
       out.push_back(c);
       ++i;
       continue;
     }
     std::size_t end = c == '-' ? i + 1 : i;
     const std::size_t digits_start = end;
-    while (end < json.size() && is_digit(json[end])) ++end;
+    while (end < json.size() && model::is_ascii_digit(json[end])) ++end;
     const bool fraction_or_exponent = end < json.size() && (json[end] == '.' || json[end] == 'e' || json[end] == 'E');
     // Only a valid JSON integer: no leading zero, and quoted up to its last digit, so that whatever follows
     // is still read as it was.
@@ -49,8 +49,8 @@ std::string quote_big_integers(std::string_view json) {
       out.append(json.substr(i, end - i));
       out.push_back('"');
     } else {
-      while (end < json.size() && (is_digit(json[end]) || json[end] == '.' || json[end] == 'e' || json[end] == 'E' ||
-                                   json[end] == '+' || json[end] == '-')) {
+      while (end < json.size() && (model::is_ascii_digit(json[end]) || json[end] == '.' || json[end] == 'e' ||
+                                   json[end] == 'E' || json[end] == '+' || json[end] == '-')) {
         ++end;
       }
       out.append(json.substr(i, end - i));
