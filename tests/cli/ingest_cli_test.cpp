@@ -76,14 +76,15 @@ TEST_F(IngestCli, TextModeNamesEachBadRecordOnStderr) {
   EXPECT_EQ(got.err.rfind(fmt::format("jala: ingest: {}:2: not valid JSON", file), 0), 0u) << got.err;
 }
 
-// A STIX object revoked by its creator gives no record; the summary says how many objects were skipped
-// (stderr in text mode, "skipped" in --json, which leaves it out when none was).
+// A STIX object revoked by its creator gives nothing, unless it is a report, which it withdraws; the
+// summary says how many objects were skipped (stderr in text mode, "skipped" in --json, which leaves it out
+// when none was).
 TEST_F(IngestCli, SaysHowManyObjectsOfADocumentItSkipped) {
   const std::string file = m_scratch.file("bundle.stix.json");
   write_file(file, R"({"type": "bundle", "id": "bundle--0d1c2b3a-4f5e-4d6c-8b7a-695847362514", "objects": [
-    {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+    {"type": "malware", "spec_version": "2.1", "id": "malware--11111111-1111-4111-8111-111111111111",
      "created": "2026-01-01T00:00:00Z", "modified": "2026-01-02T00:00:00Z", "revoked": true, "name": "Withdrawn",
-     "description": "paid to Zalo 0912 345 678", "published": "2026-01-01T00:00:00Z", "object_refs": []},
+     "is_family": false},
     {"type": "report", "spec_version": "2.1", "id": "report--33333333-3333-4333-8333-333333333333",
      "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z", "name": "Live",
      "description": "paid to Zalo 0987 654 321", "published": "2026-01-01T00:00:00Z", "object_refs": []}]})");
@@ -104,6 +105,44 @@ TEST_F(IngestCli, SaysHowManyObjectsOfADocumentItSkipped) {
   const JalaRun lines = jala({"ingest", "--json", lines_file});
   EXPECT_EQ(lines.exit_code, 0) << lines.err;
   EXPECT_FALSE(nlohmann::json::parse(lines.out).contains("skipped")) << lines.out;
+}
+
+// A report revoked by its creator after it was stored is withdrawn: kept, marked, and found through none
+// of its selectors, those of its text included.
+TEST_F(IngestCli, ARevokedReportIsWithdrawnFromSearch) {
+  const auto bundle = [](std::string_view modified, bool revoked) {
+    return fmt::format(R"({{"type": "report", "spec_version": "2.1",
+      "id": "report--33333333-3333-4333-8333-333333333333", "created": "2026-01-01T00:00:00Z",
+      "modified": "{}", "revoked": {}, "name": "Lure", "description": "Telegram @lotus_hr_team, Zalo 0987 654 321",
+      "published": "2026-01-01T00:00:00Z", "object_refs": ["phone-number--22222222-2222-4222-8222-222222222222"]}})",
+                       modified, revoked ? "true" : "false");
+  };
+  const std::string live = m_scratch.file("live.stix.json");
+  write_file(live, "[" + bundle("2026-01-01T00:00:00Z", false) +
+                       R"(, {"type": "phone-number", "spec_version": "2.1",
+                       "id": "phone-number--22222222-2222-4222-8222-222222222222", "value": "+84912345678"}])");
+  const std::string revoked = m_scratch.file("revoked.stix.json");
+  write_file(revoked, bundle("2026-01-05T00:00:00Z", true));
+  ASSERT_EQ(jala({"ingest", "--source", "TEST", "--country", "VN", live}).exit_code, 0);
+  for (const std::string selector : {"phone:+84912345678", "phone:+84987654321", "telegram:lotus_hr_team"}) {
+    EXPECT_EQ(jala({"search", selector}).out,
+              selector + ": 1 report\n  TEST report--33333333-3333-4333-8333-333333333333\n");
+  }
+
+  const JalaRun withdrawn = jala({"ingest", "--source", "TEST", "--country", "VN", revoked});
+  EXPECT_EQ(withdrawn.exit_code, 0) << withdrawn.err;
+  EXPECT_EQ(withdrawn.out, "read 1 records: 0 added, 1 updated, 0 unchanged, 0 rejected\n");
+  for (const std::string selector : {"phone:+84912345678", "phone:+84987654321", "telegram:lotus_hr_team"}) {
+    EXPECT_EQ(jala({"search", selector}).out, selector + ": 0 reports\n");
+  }
+  const JalaRun shown = jala({"report", "show", "--json", "TEST", "report--33333333-3333-4333-8333-333333333333"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const nlohmann::json report = nlohmann::json::parse(shown.out);
+  EXPECT_EQ(report["withdrawn"], true);
+  EXPECT_EQ(report["text"], "Lure\n\nTelegram @lotus_hr_team, Zalo 0987 654 321");
+  EXPECT_FALSE(report.contains("selectors"));
+  EXPECT_TRUE(report["text_selectors"].empty());
+  EXPECT_FALSE(report.contains("assessment"));
 }
 
 TEST_F(IngestCli, StrictRejectsTheWholeFile) {

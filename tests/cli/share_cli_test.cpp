@@ -195,6 +195,43 @@ TEST_F(TwoNodes, NodeBSyncsTheAmberCollectionButNeverTheRedReport) {
   EXPECT_NE(custody.out.find("shared by node-b"), std::string::npos) << custody.out;
 }
 
+// A report A withdraws is published revoked, and B's next sync withdraws its copy: kept and marked, but
+// found through none of its selectors.
+TEST_F(TwoNodes, AReportThePartnerWithdrawsIsWithdrawnOnTheNextSync) {
+  const JalaRun first = sync(m_secret_b);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string wallet = "wallet:trx:TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW";
+  EXPECT_NE(run_jala({"--db", m_b, "search", wallet}).out.find("amber-1"), std::string::npos);
+
+  nlohmann::json withdrawn = nlohmann::json::parse(
+      report_line("amber-1", "amber", "Telegram @easyjob_vn paid to wallet TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW"));
+  withdrawn["withdrawn"] = true;
+  write_file(m_scratch.file("withdrawn.jsonl"), withdrawn.dump() + "\n");
+  const JalaRun ingested = run_jala({"--db", m_a, "ingest", m_scratch.file("withdrawn.jsonl")});
+  ASSERT_EQ(ingested.out, "read 1 records: 0 added, 1 updated, 0 unchanged, 0 rejected\n") << ingested.err;
+  const std::string versions = "/taxii2/jala/collections/" + collection("reports") +
+                               "/objects/?match[id]=" + report_id("amber-1") + "&match[version]=last";
+  nlohmann::json latest;
+  for (int tries = 0; tries < 150; ++tries) {  // A publishes every 5 seconds
+    latest = nlohmann::json::parse(get(versions, m_secret_b).body)["objects"];
+    if (latest.size() == 1 && latest[0].value("revoked", false)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(latest.size(), 1U) << latest.dump();
+  EXPECT_EQ(latest[0]["revoked"], true) << latest.dump();
+
+  const JalaRun second = sync(m_secret_b);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const nlohmann::json summary = nlohmann::json::parse(second.out);
+  EXPECT_EQ(summary["reports"], 1) << second.out;
+  EXPECT_EQ(summary["withdrawn"], 1) << second.out;
+  EXPECT_EQ(run_jala({"--db", m_b, "search", wallet}).out, wallet + ": 0 reports\n");
+  const nlohmann::json shown =
+      nlohmann::json::parse(run_jala({"--db", m_b, "report", "show", "--json", "PH-NBI", "amber-1"}).out);
+  EXPECT_EQ(shown["withdrawn"], true) << shown.dump();
+  EXPECT_TRUE(shown["text_selectors"].empty()) << shown.dump();
+}
+
 // Found in review: a partner's report with the source and id of one of B's own overwrote it (a TLP:RED
 // one too) and marked the source as the partner's. B keeps its own report and says why.
 TEST_F(TwoNodes, APartnersReportNeverOverwritesOneOfTheNodesOwn) {

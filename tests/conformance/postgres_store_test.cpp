@@ -32,7 +32,8 @@ TEST(PostgresStore, UpgradesTheRecordsLeavesIntoTheirRows) {
     Result<postgres::Connection> connection = postgres::Connection::open(*url);
     ASSERT_TRUE(connection.ok()) << connection.error().message();
     const Status undone = connection->execute(
-        "INSERT INTO log_records SELECT 'report', source, source_id, leaf_index FROM reports"
+        "ALTER TABLE reports DROP COLUMN withdrawn;"
+        " INSERT INTO log_records SELECT 'report', source, source_id, leaf_index FROM reports"
         " WHERE leaf_index IS NOT NULL;"
         " INSERT INTO log_records SELECT 'transaction', source, source_id, leaf_index FROM transactions"
         " WHERE leaf_index IS NOT NULL;"

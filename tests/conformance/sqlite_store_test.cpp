@@ -85,6 +85,9 @@ std::string undo_schema_11() {
          " ALTER TABLE selectors_v10 RENAME TO selectors;";
 }
 
+// Schema 12 undone: no withdrawn reports.
+std::string undo_schema_12() { return "ALTER TABLE reports DROP COLUMN withdrawn;"; }
+
 // What schemas 9, 8, 7, 6 and 5 changed, undone to make an older store from a current one.
 std::string undo_since_schema_5() {
   return undo_schema_9() + undo_schema_8() + undo_schema_7() +
@@ -154,7 +157,7 @@ TEST(SqliteStore, UpgradesPartnersWithTheDefaultOverlapLimits) {
                     })
                     .ok());
   }
-  ASSERT_EQ(run_sqlite3(path, undo_schema_9() + undo_schema_8() + " PRAGMA user_version = 7;"), 0);
+  ASSERT_EQ(run_sqlite3(path, undo_schema_12() + undo_schema_9() + undo_schema_8() + " PRAGMA user_version = 7;"), 0);
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
   std::optional<Partner> partner;
@@ -183,8 +186,8 @@ TEST(SqliteStore, UpgradesTheLogToNodesInTiles) {
     before = read_log(**store);
   }
   ASSERT_EQ(before.proofs.size(), 37U);
-  ASSERT_EQ(run_sqlite3(path, undo_schema_10(before.leaves) + undo_schema_9() + undo_schema_8() + undo_schema_7() +
-                                  " PRAGMA user_version = 6;"),
+  ASSERT_EQ(run_sqlite3(path, undo_schema_12() + undo_schema_10(before.leaves) + undo_schema_9() + undo_schema_8() +
+                                  undo_schema_7() + " PRAGMA user_version = 6;"),
             0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
@@ -211,7 +214,7 @@ TEST(SqliteStore, UpgradesTheLogToNodesWithoutLeaves) {
   }
   ASSERT_EQ(before.leaves.size(), 37U);
   EXPECT_EQ(sqlite3_output(path, count_nodes), "34\n");  // complete subtrees of 37 leaves: 18 + 9 + 4 + 2 + 1
-  ASSERT_EQ(run_sqlite3(path, undo_schema_10(before.leaves) + " PRAGMA user_version = 9;"), 0);
+  ASSERT_EQ(run_sqlite3(path, undo_schema_12() + undo_schema_10(before.leaves) + " PRAGMA user_version = 9;"), 0);
   EXPECT_EQ(sqlite3_output(path, count_nodes), "71\n");
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
@@ -234,7 +237,7 @@ TEST(SqliteStore, UpgradesTheRecordsLeavesIntoTheirRows) {
     ASSERT_TRUE(store.ok());
     ASSERT_TRUE((*store)->write(write_logged_records).ok());
   }
-  ASSERT_EQ(run_sqlite3(path, undo_schema_9() + " PRAGMA user_version = 8;"), 0);
+  ASSERT_EQ(run_sqlite3(path, undo_schema_12() + undo_schema_9() + " PRAGMA user_version = 8;"), 0);
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
   ASSERT_TRUE((*store)->read(expect_logged_records).ok());
@@ -264,7 +267,9 @@ TEST(SqliteStore, UpgradesSelectorsToAnIndexOfTheirOwn) {
                     .ok());
     before = sqlite3_output(path, keys);
   }
-  ASSERT_EQ(run_sqlite3(path, "PRAGMA foreign_keys = OFF;" + undo_schema_11() + " PRAGMA user_version = 10;"), 0);
+  ASSERT_EQ(run_sqlite3(path, undo_schema_12() + "PRAGMA foreign_keys = OFF;" + undo_schema_11() +
+                                  " PRAGMA user_version = 10;"),
+            0);
   EXPECT_EQ(sqlite3_output(path, "SELECT count(*) FROM sqlite_master WHERE name = 'selectors_by_value';"), "0\n");
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
@@ -278,6 +283,44 @@ TEST(SqliteStore, UpgradesSelectorsToAnIndexOfTheirOwn) {
   });
   ASSERT_TRUE(found.ok() && *found);
   EXPECT_EQ((*found)->to.value, "+84912345678");
+}
+
+// A store of schema 11 gains the mark of withdrawn reports; its reports are not withdrawn.
+TEST(SqliteStore, UpgradesReportsSoThatTheirSourceCanWithdrawThem) {
+  const ScratchFolder scratch("v11");
+  const std::filesystem::path path = scratch.file("jala.db");
+  const model::Report old = make_report("a");
+  {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)
+                    ->write([&](WriteTransaction& t) -> Status {
+                      JALA_TRY(t.put_report(old));
+                      return {};
+                    })
+                    .ok());
+  }
+  ASSERT_EQ(run_sqlite3(path, undo_schema_12() + " PRAGMA user_version = 11;"), 0);
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  EXPECT_EQ(sqlite3_output(path, "PRAGMA user_version;"), "12\n");
+  const auto found = [&] {
+    return read_value(**store, [](const ReadView& view) { return view.find_report({"VN-MPS", "a"}); });
+  };
+  ASSERT_TRUE(found().ok() && *found());
+  EXPECT_EQ(**found(), old);
+  model::Report withdrawn = old;
+  withdrawn.selectors.clear();
+  withdrawn.withdrawn = true;
+  ASSERT_TRUE((*store)
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_report(withdrawn));
+                    return {};
+                  })
+                  .ok());
+  ASSERT_TRUE(found().ok() && *found());
+  EXPECT_EQ(**found(), withdrawn);
 }
 
 TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
@@ -295,7 +338,9 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaThreeAndIndexesItsLog) {
                     })
                     .ok());
   }
-  ASSERT_EQ(run_sqlite3(path, undo_since_schema_5() + " DROP TABLE log_records; PRAGMA user_version = 3;"), 0);
+  ASSERT_EQ(
+      run_sqlite3(path, undo_schema_12() + undo_since_schema_5() + " DROP TABLE log_records; PRAGMA user_version = 3;"),
+      0);
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
   ASSERT_TRUE(store.ok()) << store.error().message();
   std::optional<std::uint64_t> a;
@@ -331,7 +376,7 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
       "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
       " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"
       " DROP TABLE log_records; PRAGMA user_version = 1;";
-  const std::string downgrade = undo_since_schema_5() + downgrade_to_1;
+  const std::string downgrade = undo_schema_12() + undo_since_schema_5() + downgrade_to_1;
   ASSERT_EQ(run_sqlite3(path, downgrade), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());

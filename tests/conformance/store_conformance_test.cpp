@@ -69,6 +69,33 @@ TEST_P(StoreConformance, PutIsIdempotentAndDetectsChanges) {
   EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 1);
 }
 
+// A report its source withdraws is a new version: kept with its text and marked, naming no selectors, so
+// that neither search nor linking reaches it.
+TEST_P(StoreConformance, AWithdrawnReportIsKeptMarkedAndNamesNothing) {
+  model::Report live = make_report("r1", "gọi 0912 345 678");
+  live.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912345678"}, 4, 16, 0.9}};
+  ASSERT_EQ(*put(live), PutOutcome::added);
+  ASSERT_EQ(*put(make_report("r2")), PutOutcome::added);
+  model::Report withdrawn = make_report("r1", "gọi 0912 345 678");
+  withdrawn.selectors.clear();
+  withdrawn.withdrawn = true;
+  EXPECT_EQ(*put(withdrawn), PutOutcome::updated);
+  EXPECT_EQ(*put(withdrawn), PutOutcome::unchanged);
+  const auto got = read<std::optional<model::Report>>([](const ReadView& v) {
+    return v.find_report({"VN-MPS", "r1"});
+  });
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(*got, withdrawn);
+  EXPECT_TRUE(got->withdrawn);
+  const model::Selector phone{model::SelectorType::phone, "+84912345678"};
+  EXPECT_EQ(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(phone); }),
+            (std::vector<RecordKey>{{"VN-MPS", "r2"}}));
+  const auto input = read<graph::LinkInput>([](const ReadView& v) { return v.link_input(); });
+  for (graph::ReportId r = 0; r < input.report_count(); ++r) {
+    EXPECT_EQ(input.selectors_of(r).empty(), input.report(r).id == "r1") << input.report(r).id;
+  }
+}
+
 TEST_P(StoreConformance, FindsReportsBySelector) {
   ASSERT_TRUE(put(make_report("r2")).ok());
   ASSERT_TRUE(put(make_report("r1")).ok());

@@ -9,7 +9,7 @@
 namespace jala::classify {
 
 std::optional<model::Assessment> assess(const Model& model, const model::Report& report) {
-  if (model::trim_ascii_space(report.text).empty()) return std::nullopt;
+  if (report.withdrawn || model::trim_ascii_space(report.text).empty()) return std::nullopt;
   std::vector<model::Selector> found;
   found.reserve(report.text_selectors.size());
   for (const model::TextSelector& text_selector : report.text_selectors) found.push_back(text_selector.selector);

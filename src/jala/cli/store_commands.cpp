@@ -95,6 +95,9 @@ Status report_show_command(const Context& context, const ReportShowArgs& args) {
   fmt::print("  country      {}\n", report->country);
   fmt::print("  reported at  {}\n", format_rfc3339(report->reported_at));
   fmt::print("  tlp          {}\n", model::to_string(report->tlp));
+  if (report->withdrawn) {
+    fmt::print("  withdrawn    by its source: it names no selectors, so nothing links through it\n");
+  }
   if (!report->language.empty()) fmt::print("  language     {}\n", shown(report->language));
   if (!report->victim_country.empty()) fmt::print("  victim in    {}\n", report->victim_country);
   if (report->loss) fmt::print("  loss         {} {}\n", report->loss->amount, shown(report->loss->currency));

@@ -215,6 +215,8 @@ Status sync_command(const Context& context, const SyncArgs& args) {
   std::size_t reports = 0;
   std::size_t failed = 0;
   std::size_t failed_objects = 0;  // not STIX objects with a type and an id: not kept
+  std::size_t withdrawn = 0;       // new or changed reports the partner withdrew (revoked)
+  std::size_t skipped = 0;         // objects that gave no report (stix_import.h)
   const nlohmann::json* listed = array_member(collections, "collections");
   for (const nlohmann::json& collection : listed == nullptr ? nlohmann::json::array() : *listed) {
     const auto can_read = collection.is_object() ? collection.find("can_read") : collection.end();
@@ -249,6 +251,7 @@ Status sync_command(const Context& context, const SyncArgs& args) {
       share::ImportOptions import;
       import.default_source = args.partner;
       JALA_TRY_ASSIGN(share::DocumentImport imported, share::import_stix_document(bundle, import));
+      skipped += imported.skipped_objects;
       for (share::ImportedReport& report : imported.reports) {
         if (!report.report.ok()) {
           ++failed;
@@ -267,7 +270,9 @@ Status sync_command(const Context& context, const SyncArgs& args) {
         intake::add_text_selectors(*report.report);
         report.report->assessment = classify::assess(classifier, *report.report);
         JALA_TRY_ASSIGN(const storage::PutOutcome outcome, transaction.put_report(*report.report));
-        reports += outcome == storage::PutOutcome::unchanged ? 0 : 1;
+        const bool changed = outcome != storage::PutOutcome::unchanged;
+        reports += changed ? 1 : 0;
+        withdrawn += changed && report.report->withdrawn ? 1 : 0;
       }
       return pulled.last_added ? transaction.set_share_state(cursor_name, *pulled.last_added) : Status{};
     });
@@ -278,13 +283,15 @@ Status sync_command(const Context& context, const SyncArgs& args) {
                                       {"objects", objects},
                                       {"reports", reports},
                                       {"failed", failed},
-                                      {"invalid_objects", failed_objects}}
+                                      {"invalid_objects", failed_objects},
+                                      {"withdrawn", withdrawn},
+                                      {"skipped", skipped}}
                            .dump());
   } else {
     fmt::print(
         "synced from {}: {} new objects, {} new or changed reports, {} reports could not be read, {} objects"
-        " were not STIX objects\n",
-        args.partner, objects, reports, failed, failed_objects);
+        " were not STIX objects, {} reports withdrawn by the partner, {} objects skipped\n",
+        args.partner, objects, reports, failed, failed_objects, withdrawn, skipped);
   }
   return {};
 }

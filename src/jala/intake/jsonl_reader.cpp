@@ -104,6 +104,9 @@ Result<Record> build_report(dom::object object) {
       JALA_TRY(builder.set(field.key, text));
     } else if (field.value.is_string()) {
       JALA_TRY(builder.set(field.key, std::string_view(field.value.get_string().value_unsafe())));
+    } else if (field.key == "withdrawn") {
+      if (!field.value.is_bool()) return invalid_argument("withdrawn: must be true or false");
+      JALA_TRY(builder.set(field.key, field.value.get_bool().value_unsafe() ? "true" : "false"));
     } else if (is_report_field(field.key)) {
       return invalid_argument("{}: must be a string", field.key);
     }

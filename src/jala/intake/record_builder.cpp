@@ -15,9 +15,9 @@ namespace jala::intake {
 namespace {
 
 // Field names in the order of their bit in the builders' `m_seen`.
-constexpr std::array<std::string_view, 14> k_report_fields = {
-    "record", "id", "source", "kind", "country", "reported_at", "text", "language", "victim_country", "tlp",
-    "loss", "selectors", "loss_amount", "loss_currency"};
+constexpr std::array<std::string_view, 15> k_report_fields = {
+    "record",         "id",  "source", "kind",      "country",     "reported_at",   "text",     "language",
+    "victim_country", "tlp", "loss",   "selectors", "loss_amount", "loss_currency", "withdrawn"};
 constexpr std::array<std::string_view, 5> k_required_report_fields = {"id", "source", "kind", "country",
                                                                       "reported_at"};
 constexpr std::array<std::string_view, 10> k_transaction_fields = {
@@ -121,6 +121,9 @@ Status ReportBuilder::set(std::string_view field, std::string_view value) {
     JALA_TRY_ASSIGN(m_loss_currency, in_field("loss_currency", model::parse_currency(value)));
   } else if (field == "selectors") {
     return add_selectors(value);
+  } else if (field == "withdrawn") {
+    if (value != "true" && value != "false") return invalid_argument("withdrawn: must be true or false");
+    m_report.withdrawn = value == "true";
   } else if (field == "loss") {
     return invalid_argument("loss: must be an object {{\"amount\": number, \"currency\": code}}");
   }
@@ -186,6 +189,8 @@ Result<model::Report> ReportBuilder::finish() {
 
 void add_text_selectors(model::Report& report) {
   // The selectors the text carries, with their spans: what links reports that came without a form.
+  // A withdrawn report links nothing, so its text is not read for them.
+  if (report.withdrawn) return;
   for (extract::Finding& finding : extract::extract(report.text, {report.country})) {
     report.text_selectors.push_back({std::move(finding.selector), static_cast<std::uint32_t>(finding.start),
                                      static_cast<std::uint32_t>(finding.end), finding.confidence});

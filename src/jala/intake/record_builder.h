@@ -68,7 +68,8 @@ class TransactionBuilder {
 
 // Adds the selectors that extraction finds in the report's text, with their spans
 // (Report::text_selectors), using the report's country as the default phone region: what finish() does
-// for every record, and what the STIX and MISP readers do for the reports share/ gives them.
+// for every record, and what the STIX and MISP readers do for the reports share/ gives them. None for a
+// withdrawn report.
 void add_text_selectors(model::Report& report);
 
 // Parses a decimal number written as text ("1500", "1500.25", "-3e2"): the CSV form of amounts.

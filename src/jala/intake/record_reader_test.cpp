@@ -58,6 +58,28 @@ TEST(JsonlReader, KeepsTheDigitsOfANumericId) {
   EXPECT_EQ(error_of(fraction[0]), "id: must be a string");
 }
 
+// A report its source withdraws: kept with its text, naming no selectors, those of its text included.
+TEST(JsonlReader, ReadsAWithdrawnReportWithoutItsTextsSelectors) {
+  const std::string head =
+      R"({"id":"2026-1","source":"VN-MPS","kind":"victim_complaint","country":"VN","reported_at":"2026-03-01T08:15:00Z",)"
+      R"("text":"Zalo 0912 345 678")";
+  const std::vector<ParsedRecord> got = read_all(Format::jsonl, head + R"(,"withdrawn":true})");
+  ASSERT_TRUE(got[0].record.ok()) << error_of(got[0]);
+  const auto& report = std::get<model::Report>(*got[0].record);
+  EXPECT_TRUE(report.withdrawn);
+  EXPECT_TRUE(report.text_selectors.empty());
+  const std::vector<ParsedRecord> live = read_all(Format::jsonl, head + R"(,"withdrawn":false})");
+  ASSERT_TRUE(live[0].record.ok()) << error_of(live[0]);
+  EXPECT_FALSE(std::get<model::Report>(*live[0].record).withdrawn);
+  EXPECT_EQ(std::get<model::Report>(*live[0].record).text_selectors.size(), 2u);  // the phone, and Zalo by it
+
+  EXPECT_EQ(error_of(read_all(Format::jsonl, head + R"(,"withdrawn":"yes"})")[0]), "withdrawn: must be true or false");
+  EXPECT_EQ(error_of(read_all(Format::jsonl, head + R"(,"withdrawn":1})")[0]), "withdrawn: must be true or false");
+  EXPECT_EQ(error_of(read_all(Format::jsonl,
+                              head + R"(,"withdrawn":true,"selectors":[{"type":"phone","value":"0912 345 678"}]})")[0]),
+            "selectors: a withdrawn report names none, so that nothing links through it");
+}
+
 TEST(JsonlReader, ReadsATransaction) {
   const std::vector<ParsedRecord> got = read_all(
       Format::jsonl,

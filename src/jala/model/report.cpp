@@ -51,7 +51,10 @@ Status validate(const Report& report) {
     return invalid_argument("text: is {} bytes; the limit is {}", report.text.size(), k_max_text_bytes);
   }
   if (!is_valid_utf8(report.text)) return invalid_argument("text: is not valid UTF-8");
-  if (trim_ascii_space(report.text).empty() && report.selectors.empty()) {
+  if (report.withdrawn && !report.selectors.empty()) {
+    return invalid_argument("selectors: a withdrawn report names none, so that nothing links through it");
+  }
+  if (trim_ascii_space(report.text).empty() && report.selectors.empty() && !report.withdrawn) {
     return invalid_argument("text: a report needs text or selectors, and has neither");
   }
   if (report.selectors.size() > k_max_selectors_per_report) {
@@ -104,6 +107,7 @@ Sha256Digest content_hash(const Report& report) {
   for (const ReportSelector& entry : report.selectors) {
     hash.update_field(to_string(entry.selector.type)).update_field(entry.selector.value).update_field(entry.raw);
   }
+  if (report.withdrawn) hash.update_field("withdrawn");  // after the counted selectors, so never ambiguous
   return hash.finish();
 }
 
@@ -121,6 +125,7 @@ nlohmann::json to_json(const Report& report) {
   if (!report.language.empty()) out["language"] = report.language;
   if (!report.victim_country.empty()) out["victim_country"] = report.victim_country;
   if (report.loss) out["loss"] = {{"amount", report.loss->amount}, {"currency", report.loss->currency}};
+  if (report.withdrawn) out["withdrawn"] = true;
   if (!report.selectors.empty()) {
     nlohmann::json selectors = nlohmann::json::array();
     for (const ReportSelector& entry : report.selectors) {

@@ -68,6 +68,9 @@ struct Report {
   std::vector<TextSelector> text_selectors;  // found in `text` at intake
   std::optional<Assessment> assessment;      // the classifier's, at intake (assessment.h)
   Tlp tlp = k_default_tlp;
+  // Withdrawn by its source (a STIX `revoked` version, or `"withdrawn": true` at intake): kept as a
+  // record, with its text, but it names no selectors and is not assessed, so nothing links through it.
+  bool withdrawn = false;
 
   bool operator==(const Report&) const = default;
 };

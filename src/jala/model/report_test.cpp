@@ -59,6 +59,13 @@ TEST(Report, ValidatesRequiredFieldsAndLimits) {
   Report control = valid_report();
   control.id = "a\nb";
   expect_invalid(control, "id: contains a control character");
+
+  Report withdrawn = valid_report();  // text and selectors may both go when the source withdraws it
+  withdrawn.withdrawn = true;
+  withdrawn.text.clear();
+  EXPECT_TRUE(validate(withdrawn).ok());
+  withdrawn.selectors.push_back({Selector{SelectorType::phone, "+84912345678"}, "0912 345 678"});
+  expect_invalid(withdrawn, "a withdrawn report names none");
 }
 
 TEST(Report, CanonicalJsonIsDeterministicAndDefaultsTlp) {
@@ -71,13 +78,17 @@ TEST(Report, CanonicalJsonIsDeterministicAndDefaultsTlp) {
   EXPECT_EQ(got["selectors"][0]["value"], "+84912345678");
   EXPECT_EQ(got["selectors"][0]["raw"], "0912 345 678");
   EXPECT_FALSE(got.contains("loss"));
+  EXPECT_FALSE(got.contains("withdrawn"));  // so that the records of before keep their JSON
   EXPECT_NE(got.dump(), to_json(valid_report()).dump());
+  report.selectors.clear();
+  report.withdrawn = true;
+  EXPECT_EQ(to_json(report)["withdrawn"], true);
 }
 
 TEST(Report, ContentHashSeesEveryField) {
   const Report base = valid_report();
   EXPECT_EQ(content_hash(base), content_hash(valid_report()));
-  std::vector<Report> changed(8, base);
+  std::vector<Report> changed(9, base);
   changed[0].text += ".";
   changed[1].tlp = Tlp::red;
   changed[2].loss = Money{1, "USD"};
@@ -86,6 +97,7 @@ TEST(Report, ContentHashSeesEveryField) {
   changed[5].language = "vi";
   changed[6].victim_country = "VN";
   changed[7].kind = ReportKind::lure_ad;
+  changed[8].withdrawn = true;
   for (const Report& report : changed) EXPECT_NE(content_hash(report), content_hash(base));
 }
 

@@ -184,6 +184,9 @@ std::vector<nlohmann::json> report_objects(const model::Report& report, const No
   out["object_refs"] = std::move(object_refs);
   out["object_marking_refs"] = marking_refs(report.tlp);
   out["extensions"] = {{extension_id(JalaExtension::report), report_extension(report)}};
+  if (report.withdrawn) {
+    out["revoked"] = true;  // withdrawn by its source: partners stop linking through it
+  }
   for (nlohmann::json& sco : scos) {
     objects.push_back(std::move(sco));
   }

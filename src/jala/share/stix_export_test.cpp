@@ -7,6 +7,7 @@
 
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_extensions.h"
+#include "jala/share/stix_import.h"
 #include "jala/share/stix_network.h"
 #include "jala/share/stix_pattern.h"
 #include "jala/share/stix_selectors.h"
@@ -162,6 +163,26 @@ TEST(ReportObjects, OfATextOnlyReportReferToTheAuthor) {
   const std::vector<nlohmann::json> objects = report_objects(report, test_node());
   EXPECT_EQ(types_of(objects), std::vector<std::string>{"report"});
   EXPECT_EQ(objects[0]["object_refs"], nlohmann::json::array({identity_id(test_node())}));
+}
+
+// A withdrawn report is published revoked, and reads back withdrawn.
+TEST(ReportObjects, OfAWithdrawnReportAreItsRevokedVersion) {
+  model::Report report = test_report();
+  EXPECT_FALSE(report_objects(report, test_node())[0].contains("revoked"));
+  report.selectors.clear();
+  report.withdrawn = true;
+  const std::vector<nlohmann::json> objects = report_objects(report, test_node());
+  EXPECT_EQ(types_of(objects), std::vector<std::string>{"report"});
+  EXPECT_EQ(objects[0]["revoked"], true);
+  const Result<DocumentImport> imported = import_stix(make_bundle(objects).dump(), {});
+  ASSERT_TRUE(imported.ok()) << imported.error().message();
+  ASSERT_EQ(imported->reports.size(), 1U);
+  ASSERT_TRUE(imported->reports[0].report.ok()) << imported->reports[0].report.error().message();
+  model::Report back = *imported->reports[0].report;
+  EXPECT_TRUE(back.withdrawn);
+  EXPECT_EQ(back.source, report.source);
+  EXPECT_EQ(back.id, report.id);
+  EXPECT_EQ(back.text, "VN-MPS/2026-0001 (victim_complaint)\n\n" + report.text);
 }
 
 TEST(IdentityObjects, AreTheAgencyItsCountryAndTheLinkBetween) {

@@ -1,7 +1,6 @@
 #include "jala/share/stix_import.h"
 
 #include <algorithm>
-#include <unordered_map>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +10,7 @@
 #include "jala/model/currency.h"
 #include "jala/model/language.h"
 #include "jala/share/misp_attributes.h"
+#include "jala/share/stix_bundle_index.h"
 #include "jala/share/stix_common.h"
 #include "jala/share/stix_extensions.h"
 #include "jala/share/stix_ids.h"
@@ -33,62 +33,6 @@ enum class ContainerKind { report, grouping, observed_data, indicator, loose };
 struct Container {
   ContainerKind kind;
   const Json* object;  // null for the loose observables
-};
-
-// The bundle's objects by id (the latest version of each), and what they say about one another.
-class BundleIndex {
- public:
-  void add(const Json& object, std::string_view id) {
-    const auto [found, inserted] = m_by_id.try_emplace(id, m_order.size());
-    if (inserted) {
-      m_order.push_back(&object);
-    } else if (string_member(object, "modified") > string_member(*m_order[found->second], "modified")) {
-      m_order[found->second] = &object;
-    }
-  }
-
-  // Marking levels and located-at countries, once every object is in.
-  void link() {
-    for (const Json* object : m_order) {
-      const std::string_view type = *string_member(*object, "type");
-      if (type == "marking-definition") {
-        if (const std::optional<model::Tlp> level = tlp_of_marking_object(*object)) {
-          m_marking_levels.emplace(*string_member(*object, "id"), *level);
-        }
-      } else if (type == "relationship" && string_member(*object, "relationship_type") == "located-at") {
-        const std::optional<std::string_view> source = string_member(*object, "source_ref");
-        const Json* location = find(string_member(*object, "target_ref").value_or(""));
-        const std::optional<std::string_view> country = location ? string_member(*location, "country") : std::nullopt;
-        if (source && country) {
-          m_countries.emplace(*source, *country);
-        }
-      }
-    }
-  }
-
-  const Json* find(std::string_view id) const {
-    const auto found = m_by_id.find(id);
-    return found == m_by_id.end() ? nullptr : m_order[found->second];
-  }
-  const std::vector<const Json*>& objects() const { return m_order; }
-
-  std::optional<model::Tlp> marking_level(std::string_view id) const {
-    if (const std::optional<model::Tlp> level = tlp_of_marking_id(id)) {
-      return level;
-    }
-    const auto found = m_marking_levels.find(id);
-    return found == m_marking_levels.end() ? std::nullopt : std::optional(found->second);
-  }
-  std::optional<std::string_view> country_of(std::string_view identity) const {
-    const auto found = m_countries.find(identity);
-    return found == m_countries.end() ? std::nullopt : std::optional(found->second);
-  }
-
- private:
-  std::unordered_map<std::string_view, std::size_t> m_by_id;  // index into m_order
-  std::vector<const Json*> m_order;
-  std::unordered_map<std::string_view, model::Tlp> m_marking_levels;
-  std::unordered_map<std::string_view, std::string_view> m_countries;
 };
 
 std::vector<std::string_view> refs_of(const Json& object) {
@@ -333,8 +277,10 @@ std::optional<ImportedReport> container_report(const Container& container, const
   const model::NormaliseContext context{country.ok() ? std::string_view(*country) : std::string_view()};
   SelectorCollector selectors(counts);
   SelectorReader reader(index, context, selectors, document_work);
+  // A revoked container withdraws the report it gave: kept as a record, naming no selectors.
+  report.withdrawn = object != nullptr && is_revoked(*object);
   if (object != nullptr) {
-    reader.container(*object);
+    if (!report.withdrawn) reader.container(*object);
     append_text(report.text, string_member(*object, "name").value_or(""));
     append_text(report.text, string_member(*object, "description").value_or(""));
   } else {
@@ -343,7 +289,7 @@ std::optional<ImportedReport> container_report(const Container& container, const
     }
   }
   const bool needs_selector = container.kind != ContainerKind::report && container.kind != ContainerKind::grouping;
-  if (selectors.empty() && (needs_selector || report.text.empty())) {
+  if (selectors.empty() && (needs_selector || report.text.empty()) && !report.withdrawn) {
     ++counts.skipped_objects;
     return std::nullopt;
   }
@@ -411,13 +357,6 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
       continue;
     }
     ++result.objects;
-    // A revoked object is no longer valid in its creator's eyes (STIX 2.1, 3.2): nothing is read from it,
-    // and what refers to it finds nothing.
-    if (const auto revoked = item->find("revoked");
-        revoked != item->end() && revoked->is_boolean() && revoked->get<bool>()) {
-      ++result.skipped_objects;
-      continue;
-    }
     index.add(*item, *id);
   }
   index.link();
@@ -430,7 +369,7 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
       if (!covered.insert(ref).second) {
         continue;  // covered before, with what it refers to
       }
-      const Json* target = index.find(ref);
+      const Json* target = index.find_any(ref);
       if (target != nullptr && string_member(*target, "type") == "observed-data") {
         for (const std::string_view inner : refs_of(*target)) {
           covered.insert(inner);
@@ -445,8 +384,8 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
         std::any_of(refs.begin(), refs.end(), [](std::string_view ref) { return ref.starts_with("report--"); });
     if (type == "report" || (type == "grouping" && !groups_reports)) {
       containers.push_back({type == "report" ? ContainerKind::report : ContainerKind::grouping, object});
-      cover(*object);
-    } else if (type == "sighting") {
+      cover(*object);  // also when revoked: its observables are no report of their own
+    } else if (type == "sighting" && !is_revoked(*object)) {
       // What a sighting sights (a lure account's indicator) was seen in the reports it names, and is no
       // report of its own.
       if (const std::optional<std::string_view> sighted = string_member(*object, "sighting_of_ref")) {
@@ -460,9 +399,11 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
     if (covered.contains(*string_member(*object, "id"))) {
       continue;
     }
-    if (type == "observed-data" || type == "indicator") {
+    if (type == "observed-data" || type == "indicator") {  // a revoked one withdraws its report
       containers.push_back({type == "indicator" ? ContainerKind::indicator : ContainerKind::observed_data, object});
       cover(*object);
+    } else if (is_revoked(*object)) {
+      continue;  // no observable of the loose report
     } else if ((!is_container_type(type) && !object->contains("created")) || type == "x-misp-object" ||
                type == "x-misp-attribute") {
       loose.push_back(object);  // observables: SCOs, which carry no `created`, and misp-stix's custom objects
@@ -473,6 +414,11 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
   if (!loose.empty()) {
     containers.push_back({ContainerKind::loose, nullptr});
   }
+  // Every revoked object but those that withdraw their report gives nothing.
+  result.skipped_objects += static_cast<std::size_t>(
+      std::count_if(index.objects().begin(), index.objects().end(), [](const Json* o) { return is_revoked(*o); }) -
+      std::count_if(containers.begin(), containers.end(),
+                    [](const Container& c) { return c.object != nullptr && is_revoked(*c.object); }));
 
   std::size_t document_work = k_max_work_per_document;
   for (const Container& container : containers) {

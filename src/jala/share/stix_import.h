@@ -15,7 +15,9 @@
 // extension states source, id, kind and country. Reports and groupings need text (name and
 // description) or selectors, the others a selector: a container without is skipped, not an error.
 // Sightings, relationships and every other object are read only as the containers' context. A revoked
-// object (`"revoked": true`) is skipped as if absent: its creator no longer holds it valid.
+// object (`"revoked": true`, in its latest version) is no longer valid in its creator's eyes: a revoked
+// container gives its report withdrawn (model::Report::withdrawn: its text, no selectors), so that a
+// stored copy stops linking; any other revoked object is skipped, and what refers to it finds nothing.
 //
 // Pure functions; thread-safe.
 #pragma once

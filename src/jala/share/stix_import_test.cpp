@@ -142,7 +142,9 @@ TEST(StixImport, MakesAReportOfEachUncontainedObservedDataAndIndicatorAndOneOfLo
 
 // Found on 2026-12-05: a report its creator had revoked was ingested as a live report, and an observable
 // revoked by its creator still gave a selector to the report that named it.
-TEST(StixImport, SkipsRevokedObjectsAsIfAbsent) {
+// A revoked report withdraws the report it gave (kept with its text, naming nothing); what refers to a
+// revoked object finds nothing there.
+TEST(StixImport, ARevokedReportIsWithdrawnAndARevokedObservableGivesNothing) {
   const std::string_view bundle = R"({"type": "bundle", "id": "bundle--0d1c2b3a-4f5e-4d6c-8b7a-695847362514",
     "objects": [
       {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
@@ -164,12 +166,44 @@ TEST(StixImport, SkipsRevokedObjectsAsIfAbsent) {
   options.default_country = "VN";
   const Result<DocumentImport> got = import_stix(bundle, options);
   ASSERT_TRUE(got.ok()) << got.error().message();
+  ASSERT_EQ(got->reports.size(), 2U);
+  ASSERT_TRUE(got->reports[0].report.ok()) << got->reports[0].report.error().message();
+  const model::Report& withdrawn = *got->reports[0].report;
+  EXPECT_EQ(withdrawn.id, "report--11111111-1111-4111-8111-111111111111");
+  EXPECT_TRUE(withdrawn.withdrawn);
+  EXPECT_EQ(withdrawn.text, "Withdrawn");
+  EXPECT_TRUE(withdrawn.selectors.empty());
+  ASSERT_TRUE(got->reports[1].report.ok()) << got->reports[1].report.error().message();
+  EXPECT_EQ(got->reports[1].report->id, "report--33333333-3333-4333-8333-333333333333");
+  EXPECT_FALSE(got->reports[1].report->withdrawn);
+  EXPECT_EQ(selectors_of(*got->reports[1].report), (std::set<model::Selector>{selector("phone:+84912345678")}));
+  EXPECT_EQ(got->objects, 4U);
+  EXPECT_EQ(got->skipped_objects, 1U);  // the revoked phone number
+}
+
+// The latest version is the word on an object: a report revoked after an earlier version in the same
+// document is withdrawn, and its observables make no report of their own.
+TEST(StixImport, TheRevokedVersionOfAReportWinsAndItsObservablesMakeNoReport) {
+  const std::string_view bundle = R"([
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-03T00:00:00.000Z", "revoked": true,
+       "name": "Lure", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["phone-number--22222222-2222-4222-8222-222222222222"]},
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T00:00:00.000Z",
+       "name": "Lure", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["phone-number--22222222-2222-4222-8222-222222222222"]},
+      {"type": "phone-number", "spec_version": "2.1", "id": "phone-number--22222222-2222-4222-8222-222222222222",
+       "value": "+84912345678"}])";
+  ImportOptions options;
+  options.default_country = "VN";
+  const Result<DocumentImport> got = import_stix(bundle, options);
+  ASSERT_TRUE(got.ok()) << got.error().message();
   ASSERT_EQ(got->reports.size(), 1U);
   ASSERT_TRUE(got->reports[0].report.ok()) << got->reports[0].report.error().message();
-  EXPECT_EQ(got->reports[0].report->id, "report--33333333-3333-4333-8333-333333333333");
-  EXPECT_EQ(selectors_of(*got->reports[0].report), (std::set<model::Selector>{selector("phone:+84912345678")}));
-  EXPECT_EQ(got->objects, 4U);
-  EXPECT_EQ(got->skipped_objects, 2U);
+  EXPECT_TRUE(got->reports[0].report->withdrawn);
+  EXPECT_TRUE(got->reports[0].report->selectors.empty());
+  EXPECT_EQ(got->skipped_objects, 0U);
 }
 
 TEST(StixImport, ReadsMispStixCustomObjects) {

@@ -12,7 +12,7 @@ namespace {
 // types. Text compares by bytes (COLLATE "C"), so that every ORDER BY gives the order SQLite and the
 // memory store give. Times are microseconds since the Unix epoch, UTC. Append new migrations at the
 // end; never edit one that has shipped.
-constexpr std::array<std::string_view, 2> k_migrations = {
+constexpr std::array<std::string_view, 3> k_migrations = {
     R"sql(
 CREATE TABLE reports (
   report_key     BIGSERIAL PRIMARY KEY,
@@ -138,6 +138,10 @@ UPDATE transactions t SET leaf_index = l.leaf_index FROM log_records l
 DELETE FROM log_records WHERE kind IN ('report', 'transaction');
 DROP INDEX log_records_by_leaf;
 CREATE INDEX reports_by_leaf ON reports (leaf_index);
+)sql",
+    // 2 -> 3: a report its source withdrew (model::Report::withdrawn), as in SQLite's schema 12.
+    R"sql(
+ALTER TABLE reports ADD COLUMN withdrawn BOOLEAN NOT NULL DEFAULT FALSE;
 )sql",
 };
 

@@ -27,7 +27,8 @@ Params report_params(const model::Report& report, const Sha256Digest& content_ha
     params.null().null();
   }
   params.text(model::to_string(report.tlp)).text(report.text).bytes(as_bytes(content_hash));
-  return params.integer(static_cast<std::int64_t>(leaf));
+  params.integer(static_cast<std::int64_t>(leaf));
+  return params.text(report.withdrawn ? "true" : "false");
 }
 
 }  // namespace
@@ -66,14 +67,15 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
                                        std::uint64_t leaf) {
   constexpr std::string_view k_columns =
       "kind = $3, country = $4, reported_at = $5, language = $6, victim_country = $7, loss_amount = $8,"
-      " loss_currency = $9, tlp = $10, text = $11, content_hash = $12, leaf_index = $13";
+      " loss_currency = $9, tlp = $10, text = $11, content_hash = $12, leaf_index = $13, withdrawn = $14";
   // Insert first: new reports, the common case, take one round trip. Only on a conflict is the stored
   // hash read, to tell an unchanged report from an updated one (a conflict spends a report key; keys
   // need only grow).
   JALA_TRY_ASSIGN(const Rows inserted,
                   query("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country,"
-                        " loss_amount, loss_currency, tlp, text, content_hash, leaf_index) VALUES ($1, $2, $3, $4,"
-                        " $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (source, source_id) DO NOTHING"
+                        " loss_amount, loss_currency, tlp, text, content_hash, leaf_index, withdrawn) VALUES ($1, $2,"
+                        " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (source, source_id)"
+                        " DO NOTHING"
                         " RETURNING report_key",
                         report_params(report, content_hash, leaf)));
   std::int64_t report_key = 0;
@@ -88,7 +90,7 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
     report_key = stored->key;
     Params params = report_params(report, content_hash, leaf);
     JALA_TRY(
-        run(fmt::format("UPDATE reports SET {} WHERE report_key = $14 AND source = $1 AND source_id = $2", k_columns),
+        run(fmt::format("UPDATE reports SET {} WHERE report_key = $15 AND source = $1 AND source_id = $2", k_columns),
             params.integer(report_key)));
     JALA_TRY(run("DELETE FROM report_selectors WHERE report_key = $1", Params().integer(report_key)));
   }
@@ -171,7 +173,7 @@ Status View::finish_bulk_load() { return m_connection.execute(k_build_ledger_ind
 Result<std::optional<model::Report>> View::find_report(const RecordKey& key) const {
   JALA_TRY_ASSIGN(const Rows found,
                   query("SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount,"
-                        " loss_currency, tlp, text FROM reports WHERE source = $1 AND source_id = $2",
+                        " loss_currency, tlp, text, withdrawn FROM reports WHERE source = $1 AND source_id = $2",
                         Params().text(key.source).text(key.id)));
   if (found.size() == 0) return std::optional<model::Report>();
   model::Report report;
@@ -191,6 +193,7 @@ Result<std::optional<model::Report>> View::find_report(const RecordKey& key) con
   report.victim_country = found.text(0, 5);
   if (!found.is_null(0, 6)) report.loss = model::Money{found.real(0, 6), std::string(found.text(0, 7))};
   report.text = found.text(0, 9);
+  report.withdrawn = found.text(0, 10) == "t";
 
   JALA_TRY_ASSIGN(const Rows selectors,
                   query("SELECT s.type, s.value, rs.raw, rs.span_start, rs.span_end, rs.confidence"

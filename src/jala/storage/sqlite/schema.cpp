@@ -9,7 +9,7 @@ namespace jala::storage::sqlite {
 namespace {
 
 // Append new migrations at the end; never edit one that has shipped.
-constexpr std::array<std::string_view, 11> k_migrations = {
+constexpr std::array<std::string_view, 12> k_migrations = {
     // 0 -> 1: reports, transactions and the selectors they name.
     R"sql(
 CREATE TABLE reports (
@@ -203,6 +203,10 @@ INSERT INTO selectors_rebuilt (selector_key, type, value) SELECT selector_key, t
 DROP TABLE selectors;
 ALTER TABLE selectors_rebuilt RENAME TO selectors;
 CREATE UNIQUE INDEX selectors_by_value ON selectors (type, value);
+)sql",
+    // 11 -> 12: a report its source withdrew (model::Report::withdrawn) is kept, marked, with no selectors.
+    R"sql(
+ALTER TABLE reports ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

@@ -33,14 +33,14 @@ class SqliteStore::Statements {
     JALA_TRY_ASSIGN(
         Statement insert_report,
         p("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country, loss_amount,"
-          " loss_currency, tlp, text, content_hash, leaf_index)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+          " loss_currency, tlp, text, content_hash, leaf_index, withdrawn)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
           " ON CONFLICT (source, source_id) DO NOTHING"));
     JALA_TRY_ASSIGN(
         Statement update_report,
         p("UPDATE reports SET kind = ?3, country = ?4, reported_at = ?5, language = ?6, victim_country = ?7,"
-          " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12, leaf_index = ?13"
-          " WHERE report_key = ?14"));
+          " loss_amount = ?8, loss_currency = ?9, tlp = ?10, text = ?11, content_hash = ?12, leaf_index = ?13,"
+          " withdrawn = ?14 WHERE report_key = ?15"));
     JALA_TRY_ASSIGN(Statement delete_report_selectors, p("DELETE FROM report_selectors WHERE report_key = ?"));
     JALA_TRY_ASSIGN(
         Statement insert_report_selector,
@@ -49,7 +49,7 @@ class SqliteStore::Statements {
     JALA_TRY_ASSIGN(
         Statement find_report,
         p("SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount, loss_currency, tlp,"
-          " text FROM reports WHERE source = ? AND source_id = ?"));
+          " text, withdrawn FROM reports WHERE source = ? AND source_id = ?"));
     JALA_TRY_ASSIGN(Statement report_selectors,
                     p("SELECT s.type, s.value, rs.raw, rs.span_start, rs.span_end, rs.confidence"
                       " FROM report_selectors rs JOIN selectors s USING (selector_key)"
@@ -204,6 +204,7 @@ class SqliteView final : public WriteTransaction {
     report.victim_country = find.column_text(5);
     if (!find.column_is_null(6)) report.loss = model::Money{find.column_double(6), std::string(find.column_text(7))};
     report.text = find.column_text(9);
+    report.withdrawn = find.column_int(10) != 0;
     find.reset();
 
     Statement& selectors = m_statements.report_selectors;
@@ -300,7 +301,7 @@ class SqliteView final : public WriteTransaction {
       if (equal_hash(stored->content_hash, content_hash)) return PutOutcome::unchanged;
       outcome = PutOutcome::updated;
       bind_report(s.update_report, report, content_hash, leaf);
-      s.update_report.bind(14, report_key);
+      s.update_report.bind(15, report_key);
       JALA_TRY(s.update_report.run());
       JALA_TRY(s.delete_report_selectors.bind(1, report_key).run());
     }
@@ -403,6 +404,7 @@ class SqliteView final : public WriteTransaction {
     }
     write.bind(10, model::to_string(report.tlp)).bind(11, report.text);
     write.bind_blob(12, content_hash.data(), content_hash.size()).bind(13, static_cast<std::int64_t>(leaf));
+    write.bind(14, std::int64_t{report.withdrawn ? 1 : 0});
   }
 
   static bool equal_hash(std::string_view stored, const Sha256Digest& digest) {
