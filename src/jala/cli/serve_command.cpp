@@ -65,9 +65,15 @@ Result<share::NodeIdentity> node_identity(storage::Store& store, const ServeArgs
 // Publishes the reports logged since the last time, then the networks and lure accounts they change.
 Status publish_new(storage::Store& store, const share::NodeIdentity& node, server::AnalysisCache& analyses) {
   JALA_TRY_ASSIGN(const server::PublishCounts counts, server::publish(store, node));
-  if (counts.reports + counts.left_private + counts.from_partners > 0) {
+  if (counts.reports + counts.left_private + counts.from_partners + counts.stay_revoked > 0) {
     fmt::print(stderr, "jala: published {} reports ({} objects); {} TLP:RED and {} partners' reports stay here\n",
                counts.reports, counts.objects, counts.left_private, counts.from_partners);
+  }
+  if (counts.stay_revoked > 0) {
+    fmt::print(stderr,
+               "jala: {} reports were published withdrawn (revoked) before and are not published again: partners "
+               "keep them withdrawn\n",
+               counts.stay_revoked);
   }
   JALA_TRY_ASSIGN(const server::NetworkPublishCounts networks, server::publish_networks(store, node, analyses));
   if (networks.networks > 0 || networks.withdrawn > 0 || networks.revoked > 0) {

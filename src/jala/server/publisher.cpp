@@ -114,10 +114,11 @@ bool is_observable(const nlohmann::json& object) {
 }
 
 // The latest published version of each of these reports (by the id of its report object), for those
-// published before: its TLP and version. One read per batch.
+// published before: its TLP and version, and whether it was revoked. One read per batch.
 struct PublishedReport {
   model::Tlp tlp = model::Tlp::red;
   std::string version;
+  bool revoked = false;
 };
 using PublishedReports = std::map<std::string, PublishedReport, std::less<>>;
 Result<PublishedReports> published_reports(storage::WriteTransaction& transaction,
@@ -130,7 +131,9 @@ Result<PublishedReports> published_reports(storage::WriteTransaction& transactio
   JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> latest, transaction.shared_objects(query));
   PublishedReports reports;
   for (const storage::SharedObject& object : latest) {
-    reports.emplace(object.id, PublishedReport{object.tlp, object.version});
+    const nlohmann::json body = nlohmann::json::parse(object.object, nullptr, false);
+    const bool revoked = body.is_object() && body.value("revoked", false) == true;
+    reports.emplace(object.id, PublishedReport{object.tlp, object.version, revoked});
   }
   return reports;
 }
@@ -161,6 +164,8 @@ Status raise_observables(storage::WriteTransaction& transaction, const model::Re
 
 // Publishes the next batch; false when there was nothing left. A TLP:RED report is not published; one
 // raised to RED after it was shared is withdrawn: its report and observed-data objects get a RED version.
+// A withdrawn report is published revoked, and nothing of it after that: STIX gives a revoked object no
+// later version.
 Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::NodeIdentity& node,
                            PublishCounts& counts) {
   JALA_TRY_ASSIGN(const std::optional<std::uint64_t> after, published_up_to(transaction));
@@ -181,6 +186,10 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
     }
     const std::string report_id = share::report_object_id(key.source, key.id);
     const auto earlier = published.find(report_id);
+    if (earlier != published.end() && earlier->second.revoked) {
+      ++counts.stay_revoked;
+      continue;
+    }
     const bool raised = earlier != published.end() && earlier->second.tlp < report->tlp;
     if (red && !raised) {
       ++counts.left_private;
@@ -198,7 +207,8 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
       counts.objects += (added && !red) ? 1 : 0;
     }
     if (raised) JALA_TRY(raise_observables(transaction, *report, key, objects));
-    published.insert_or_assign(report_id, PublishedReport{report->tlp, share::format_stix_time(modified)});
+    published.insert_or_assign(report_id,
+                               PublishedReport{report->tlp, share::format_stix_time(modified), report->withdrawn});
     ++(red ? counts.left_private : counts.reports);
   }
   JALA_TRY(transaction.set_share_state(k_reports_cursor_state, std::to_string(logged.back().first)));
@@ -247,7 +257,7 @@ Result<PublishCounts> publish(storage::Store& store, const share::NodeIdentity& 
       return {};
     });
     if (!batch.ok()) return batch.error();
-    if (progress) progress(counts.reports + counts.left_private + counts.from_partners);
+    if (progress) progress(counts.reports + counts.left_private + counts.from_partners + counts.stay_revoked);
   }
   return counts;
 }

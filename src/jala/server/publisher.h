@@ -4,11 +4,13 @@
 // TLP:RED report is never published (one raised to RED after it was shared is withdrawn: its report and
 // observed-data objects get a RED version, which no partner is served; the observables of a raised report
 // rise to the lowest TLP at which another own report names them), nor is a report that `jala sync` brought from a
-// partner (its source is marked "synced-source:SOURCE" in the store). The node's identity, the TLP marking-definitions
-// and Jala's extension definitions go in too, marked clear, once per store. Resumable: a cursor in the store says which
-// log leaf was published last, and each batch commits with it. Whether there is anything to publish is read first, so a
-// call that finds nothing new takes no write lock (`jala serve` calls it every few seconds, also while an ingest holds
-// the lock).
+// partner (its source is marked "synced-source:SOURCE" in the store). A withdrawn report
+// (model::Report::withdrawn) is published with STIX `revoked` set, and no later version of it is: STIX gives a
+// revoked object none, so a report sent again without `withdrawn` stays withdrawn at partners. The node's identity, the
+// TLP marking-definitions and Jala's extension definitions go in too, marked clear, once per store. Resumable: a cursor
+// in the store says which log leaf was published last, and each batch commits with it. Whether there is anything to
+// publish is read first, so a call that finds nothing new takes no write lock (`jala serve` calls it every few seconds,
+// also while an ingest holds the lock).
 //
 // The node's identity (its agency's name and country) is kept in the store, because every object id
 // it authors is derived from it.
@@ -31,6 +33,7 @@ struct PublishCounts {
   std::size_t reports = 0;        // reports published now
   std::size_t left_private = 0;   // TLP:RED reports passed over
   std::size_t from_partners = 0;  // reports `jala sync` brought in, passed over
+  std::size_t stay_revoked = 0;   // reports published revoked (withdrawn) before, sent again: passed over
   std::size_t objects = 0;        // object versions added to collections
 };
 

@@ -231,6 +231,36 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
   EXPECT_EQ(after.body.find("observed-data"), std::string::npos) << after.body;
 }
 
+// A report its source withdraws is published revoked; sent again without `withdrawn`, it is not published
+// again, since STIX gives a revoked object no later version.
+TEST_F(TaxiiRoutes, AWithdrawnReportIsPublishedRevokedAndNothingOfItAfter) {
+  const model::Report live = green_report_naming("R-1", {model::Selector{model::SelectorType::phone, "+84912345678"}});
+  model::Report withdrawn = live;
+  withdrawn.selectors.clear();
+  withdrawn.text = "Withdrawn: the number was not the recruiter's";
+  withdrawn.withdrawn = true;
+  const auto versions = [&] {
+    HttpRequest request;
+    request.method = "GET";
+    request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/";
+    request.query = {{"match[type]", "report"}, {"match[version]", "all"}};
+    request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
+    const HttpResponse response = handle_taxii(request, m_config, m_store, m_authenticator);
+    EXPECT_EQ(response.status, 200) << response.body;
+    return nlohmann::json::parse(response.body).value("objects", nlohmann::json::array());
+  };
+  put_and_publish(live);
+  put_and_publish(withdrawn);
+  nlohmann::json published = versions();
+  ASSERT_EQ(published.size(), 2U) << published.dump();
+  EXPECT_FALSE(published[0].contains("revoked"));
+  EXPECT_EQ(published[1]["revoked"], true);
+  EXPECT_EQ(published[1]["description"], withdrawn.text);
+
+  put_and_publish(live);
+  EXPECT_EQ(versions(), published);
+}
+
 // Found in review: a withdrawn report's observables stayed served, though no shared report named them any
 // more. Withdrawal now withdraws those too, and keeps those another shared report still names.
 TEST_F(TaxiiRoutes, AWithdrawnReportsOwnObservablesAreWithdrawnWithIt) {
