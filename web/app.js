@@ -171,8 +171,12 @@ function search(query) {
 
 async function report(source, id) {
   const shown = await api("reports/" + encodeURIComponent(source) + "/" + encodeURIComponent(id));
-  const nodes = [element("p", `${shown.kind}, reported ${shown.reported_at} by ${shown.country}, TLP:${shown.tlp.toUpperCase()}`),
-    element("pre", shown.text ?? "")];
+  const nodes = [element("p", `${shown.kind}, reported ${shown.reported_at} by ${shown.country}, TLP:${shown.tlp.toUpperCase()}`)];
+  if (shown.withdrawn) {
+    nodes.push(element("p", "Withdrawn by its source: it names no selectors, so nothing links through it.",
+      { class: "withdrawn" }));
+  }
+  nodes.push(element("pre", shown.text ?? ""));
   if (shown.assessment) {
     const a = shown.assessment;
     nodes.push(element("p", `Assessed as ${a.label}${a.category ? ", " + a.category : ""} (scam score ${a.scam_score})`));

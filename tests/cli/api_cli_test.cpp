@@ -269,6 +269,28 @@ TEST_F(Api, TheWebUiShowsMarkupInAReportAsText) {
   EXPECT_NE(dom->find("<title>Jala</title>"), std::string::npos);
 }
 
+// A report its source withdrew is shown so, with its text.
+TEST_F(Api, TheWebUiMarksAWithdrawnReport) {
+  const std::string withdrawn = s_scratch->file("withdrawn.jsonl");
+  write_file(withdrawn, nlohmann::json{{"source", "PH-NBI"},
+                                       {"id", "withdrawn-1"},
+                                       {"kind", "victim_complaint"},
+                                       {"country", "PH"},
+                                       {"reported_at", "2026-05-01T10:00:00Z"},
+                                       {"text", "Paid 0917 123 4567, later found to be the victim's own"},
+                                       {"withdrawn", true}}
+                                .dump() +
+                            "\n");
+  ASSERT_EQ(run_jala({"--db", s_db, "ingest", withdrawn}).exit_code, 0);
+  EXPECT_EQ(get_json("/api/v1/reports/PH-NBI/withdrawn-1")["withdrawn"], true);
+  BROWSE_OR_SKIP(dom, s_base + "/#report/PH-NBI/withdrawn-1");
+  EXPECT_NE(dom->find("<p class=\"withdrawn\">Withdrawn by its source"), std::string::npos) << *dom;
+  EXPECT_NE(dom->find("later found to be the victim's own"), std::string::npos) << *dom;
+  BROWSE_OR_SKIP(live, s_base + "/#report/VN-MPS/VN-MPS-2025-001377");
+  EXPECT_NE(live->find("TUYỂN GẤP 50 nhân viên"), std::string::npos) << *live;
+  EXPECT_EQ(live->find("Withdrawn by its source"), std::string::npos) << *live;
+}
+
 // Networks are computed once per state of the store: a report ingested while the node serves is linked
 // into the next answer.
 TEST_F(Api, SeesWhatIsIngestedWhileItServes) {
