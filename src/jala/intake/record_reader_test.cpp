@@ -185,6 +185,21 @@ TEST(CsvRecordReader, ReadsReportsWithLossAndSelectorColumns) {
   EXPECT_FALSE(std::get<model::Report>(*got[1].record).loss.has_value());
 }
 
+TEST(CsvRecordReader, ReadsTheWithdrawnColumn) {
+  const std::vector<ParsedRecord> got = read_all(Format::csv,
+                                                 "id,source,kind,country,reported_at,text,withdrawn\n"
+                                                 "c1,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,true\n"
+                                                 "c2,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,false\n"
+                                                 "c3,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,\n"
+                                                 "c4,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,yes\n");
+  ASSERT_EQ(got.size(), 4u);
+  for (std::size_t i = 0; i < 3; ++i) ASSERT_TRUE(got[i].record.ok()) << error_of(got[i]);
+  EXPECT_TRUE(std::get<model::Report>(*got[0].record).withdrawn);
+  EXPECT_FALSE(std::get<model::Report>(*got[1].record).withdrawn);
+  EXPECT_FALSE(std::get<model::Report>(*got[2].record).withdrawn);  // an empty cell is absent
+  EXPECT_EQ(error_of(got[3]), "withdrawn: must be true or false");
+}
+
 TEST(CsvRecordReader, ReadsTransactionsWhenTheHeaderHasFromAndTo) {
   const std::vector<ParsedRecord> got = read_all(
       Format::csv,
