@@ -69,12 +69,24 @@ TEST_P(StoreConformance, PutIsIdempotentAndDetectsChanges) {
   EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 1);
 }
 
+model::Assessment lure_assessment() {
+  model::LureFacts facts;
+  facts.salary = model::Salary{15'000'000, "VND", model::PayPeriod::month, 590.5};
+  facts.destinations = {"KH", "MM"};
+  facts.perks = {"visa", "housing"};
+  facts.employer = "Công ty TNHH Hoàng Long";
+  return {"scam", "job_lure", 0.93, facts};
+}
+
 // A report its source withdraws is a new version: kept with its text and marked, naming no selectors, so
 // that neither search nor linking reaches it.
 TEST_P(StoreConformance, AWithdrawnReportIsKeptMarkedAndNamesNothing) {
   model::Report live = make_report("r1", "gọi 0912 345 678");
   live.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912345678"}, 4, 16, 0.9}};
+  live.assessment = lure_assessment();
   ASSERT_EQ(*put(live), PutOutcome::added);
+  const auto lures = [&] { return read<std::vector<LureReport>>([](const ReadView& v) { return v.lure_reports(); }); };
+  ASSERT_EQ(lures().size(), 1U);
   ASSERT_EQ(*put(make_report("r2")), PutOutcome::added);
   model::Report withdrawn = make_report("r1", "gọi 0912 345 678");
   withdrawn.selectors.clear();
@@ -87,6 +99,7 @@ TEST_P(StoreConformance, AWithdrawnReportIsKeptMarkedAndNamesNothing) {
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(*got, withdrawn);
   EXPECT_TRUE(got->withdrawn);
+  EXPECT_TRUE(lures().empty());  // nor is it a lure any more
   const model::Selector phone{model::SelectorType::phone, "+84912345678"};
   EXPECT_EQ(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(phone); }),
             (std::vector<RecordKey>{{"VN-MPS", "r2"}}));
@@ -146,15 +159,6 @@ TEST_P(StoreConformance, AFormUrlsHostFindsTheReportButIsNotPartOfIt) {
   }
   EXPECT_EQ(read<StoreStats>([](const ReadView& v) { return v.stats(); }).selectors, 4);
   EXPECT_EQ(*put(report), PutOutcome::unchanged);
-}
-
-model::Assessment lure_assessment() {
-  model::LureFacts facts;
-  facts.salary = model::Salary{15'000'000, "VND", model::PayPeriod::month, 590.5};
-  facts.destinations = {"KH", "MM"};
-  facts.perks = {"visa", "housing"};
-  facts.employer = "Công ty TNHH Hoàng Long";
-  return {"scam", "job_lure", 0.93, facts};
 }
 
 // The classifier's assessment is derived from the text: it round-trips, a put of the same content
