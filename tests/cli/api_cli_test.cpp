@@ -78,6 +78,22 @@ class Api : public ::testing::Test {
     return nlohmann::json::parse(run.out, nullptr, false);
   }
 
+  // Ingests one victim's complaint of PH-NBI with this id and text, and any other fields given.
+  static void ingest_complaint(const std::string& id, const std::string& text,
+                               nlohmann::json fields = nlohmann::json::object()) {
+    nlohmann::json record = {{"source", "PH-NBI"},
+                             {"id", id},
+                             {"kind", "victim_complaint"},
+                             {"country", "PH"},
+                             {"reported_at", "2026-05-01T10:00:00Z"},
+                             {"text", text}};
+    record.update(fields);
+    const std::string file = s_scratch->file(id + ".jsonl");
+    write_file(file, record.dump() + "\n");
+    const JalaRun ingest = run_jala({"--db", s_db, "ingest", file});
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  }
+
   // A network of `jala networks --json` as the API's list gives it: at most 100 reports and selectors.
   static nlohmann::json as_listed(nlohmann::json network) {
     for (const char* members : {"reports", "selectors"}) {
@@ -252,16 +268,7 @@ TEST_F(Api, TheWebUiShowsTheNetworksLuresAndAccountsTheApiGives) {
 
 // Text from the store is shown as text: markup in a report cannot run in an analyst's browser.
 TEST_F(Api, TheWebUiShowsMarkupInAReportAsText) {
-  const std::string hostile = s_scratch->file("hostile.jsonl");
-  write_file(hostile, nlohmann::json{{"source", "PH-NBI"},
-                                     {"id", "hostile-1"},
-                                     {"kind", "victim_complaint"},
-                                     {"country", "PH"},
-                                     {"reported_at", "2026-05-01T10:00:00Z"},
-                                     {"text", "<img src=x onerror=\"document.title='owned'\"><b>bold</b>"}}
-                              .dump() +
-                          "\n");
-  ASSERT_EQ(run_jala({"--db", s_db, "ingest", hostile}).exit_code, 0);
+  ASSERT_NO_FATAL_FAILURE(ingest_complaint("hostile-1", "<img src=x onerror=\"document.title='owned'\"><b>bold</b>"));
   BROWSE_OR_SKIP(dom, s_base + "/#report/PH-NBI/hostile-1");
   EXPECT_NE(dom->find("&lt;img src=x onerror="), std::string::npos) << *dom;
   EXPECT_NE(dom->find("&lt;b&gt;bold&lt;/b&gt;"), std::string::npos);
@@ -271,17 +278,8 @@ TEST_F(Api, TheWebUiShowsMarkupInAReportAsText) {
 
 // A report its source withdrew is shown so, with its text.
 TEST_F(Api, TheWebUiMarksAWithdrawnReport) {
-  const std::string withdrawn = s_scratch->file("withdrawn.jsonl");
-  write_file(withdrawn, nlohmann::json{{"source", "PH-NBI"},
-                                       {"id", "withdrawn-1"},
-                                       {"kind", "victim_complaint"},
-                                       {"country", "PH"},
-                                       {"reported_at", "2026-05-01T10:00:00Z"},
-                                       {"text", "Paid 0917 123 4567, later found to be the victim's own"},
-                                       {"withdrawn", true}}
-                                .dump() +
-                            "\n");
-  ASSERT_EQ(run_jala({"--db", s_db, "ingest", withdrawn}).exit_code, 0);
+  ASSERT_NO_FATAL_FAILURE(
+      ingest_complaint("withdrawn-1", "Paid 0917 123 4567, later found to be the victim's own", {{"withdrawn", true}}));
   EXPECT_EQ(get_json("/api/v1/reports/PH-NBI/withdrawn-1")["withdrawn"], true);
   BROWSE_OR_SKIP(dom, s_base + "/#report/PH-NBI/withdrawn-1");
   EXPECT_NE(dom->find("<p class=\"withdrawn\">Withdrawn by its source"), std::string::npos) << *dom;
@@ -298,21 +296,9 @@ TEST_F(Api, SeesWhatIsIngestedWhileItServes) {
   const nlohmann::json before = get_json("/api/v1/networks/" + id);
   const std::string linked_selector = before["links"][0]["selector"];  // "type:value"
   const std::size_t colon = linked_selector.find(':');
-  const std::string late = s_scratch->file("late.jsonl");
-  write_file(
-      late,
-      nlohmann::json{
-          {"source", "PH-NBI"},
-          {"id", "late-1"},
-          {"kind", "victim_complaint"},
-          {"country", "PH"},
-          {"reported_at", "2026-05-01T10:00:00Z"},
-          {"text", "I paid the recruiter"},
-          {"selectors", {{{"type", linked_selector.substr(0, colon)}, {"value", linked_selector.substr(colon + 1)}}}}}
-              .dump() +
-          "\n");
-  const JalaRun ingest = run_jala({"--db", s_db, "ingest", late});
-  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  ASSERT_NO_FATAL_FAILURE(ingest_complaint(
+      "late-1", "I paid the recruiter",
+      {{"selectors", {{{"type", linked_selector.substr(0, colon)}, {"value", linked_selector.substr(colon + 1)}}}}}));
   const nlohmann::json after = get_json("/api/v1/networks/" + id);
   EXPECT_EQ(after["report_count"], before["report_count"].get<int>() + 1);
   EXPECT_NE(after["reports"].dump().find("late-1"), std::string::npos) << "the late report joins the network";

@@ -85,6 +85,18 @@ std::string undo_schema_11() {
          " ALTER TABLE selectors_v10 RENAME TO selectors;";
 }
 
+// A new store at `path` that holds `report`, closed again: the store an older schema is then made of.
+void make_store_holding(const std::filesystem::path& path, const model::Report& report) {
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_report(report));
+                    return {};
+                  })
+                  .ok());
+}
+
 // Schema 12 undone: no withdrawn reports.
 std::string undo_schema_12() { return "ALTER TABLE reports DROP COLUMN withdrawn;"; }
 
@@ -290,16 +302,7 @@ TEST(SqliteStore, UpgradesReportsSoThatTheirSourceCanWithdrawThem) {
   const ScratchFolder scratch("v11");
   const std::filesystem::path path = scratch.file("jala.db");
   const model::Report old = make_report("a");
-  {
-    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)
-                    ->write([&](WriteTransaction& t) -> Status {
-                      JALA_TRY(t.put_report(old));
-                      return {};
-                    })
-                    .ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(make_store_holding(path, old));
   ASSERT_EQ(run_sqlite3(path, undo_schema_12() + " PRAGMA user_version = 11;"), 0);
 
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
@@ -362,16 +365,7 @@ TEST(SqliteStore, UpgradesAStoreFromSchemaOne) {
   const ScratchFolder scratch("v1");
   const std::filesystem::path path = scratch.file("jala.db");
   const model::Report old = make_report("old");
-  {
-    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::open(path.string());
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)
-                    ->write([&](WriteTransaction& t) -> Status {
-                      JALA_TRY(t.put_report(old));
-                      return {};
-                    })
-                    .ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(make_store_holding(path, old));
   const std::string downgrade_to_1 =
       "ALTER TABLE report_selectors DROP COLUMN span_start; ALTER TABLE report_selectors DROP COLUMN span_end;"
       " ALTER TABLE report_selectors DROP COLUMN confidence; DROP TABLE log_entries; DROP TABLE log_nodes;"

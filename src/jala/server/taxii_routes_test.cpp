@@ -37,12 +37,19 @@ class TaxiiRoutes : public ::testing::Test {
                     .ok());
   }
 
-  HttpResponse get(std::string path, std::string_view secret = k_secret) {
+  HttpResponse get(std::string path, std::string_view secret = k_secret, HeaderList query = {}) {
     HttpRequest request;
     request.method = "GET";
     request.path = std::move(path);
+    request.query = std::move(query);
     request.headers.emplace_back("authorization", "Bearer " + std::string(secret));
     return handle_taxii(request, m_config, m_store, m_authenticator);
+  }
+
+  // Every version of the reports collection's objects of these types, as the partner is served them.
+  HttpResponse every_version(std::string_view types) {
+    return get("/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/", k_secret,
+               {{"match[type]", std::string(types)}, {"match[version]", "all"}});
   }
 
   // The marking of the selector's observable as the reports collection serves it to the partner with that
@@ -192,14 +199,7 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
   report.reported_at = Timestamp{1'767'225'600'000'000};
   report.text = "Call 0912 345 678 for the job in Cambodia";
   report.tlp = model::Tlp::green;
-  const auto reports = [&] {
-    HttpRequest request;
-    request.method = "GET";
-    request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/";
-    request.query = {{"match[type]", "report,observed-data"}, {"match[version]", "all"}};
-    request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
-    return handle_taxii(request, m_config, m_store, m_authenticator);
-  };
+  const auto reports = [&] { return every_version("report,observed-data"); };
   put_and_publish(report);
   // Found in review: a HEAD request, which sends no body, logged the reports as shared.
   const auto log_size = [&] {
@@ -240,12 +240,7 @@ TEST_F(TaxiiRoutes, AWithdrawnReportIsPublishedRevokedAndNothingOfItAfter) {
   withdrawn.text = "Withdrawn: the number was not the recruiter's";
   withdrawn.withdrawn = true;
   const auto versions = [&] {
-    HttpRequest request;
-    request.method = "GET";
-    request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/";
-    request.query = {{"match[type]", "report"}, {"match[version]", "all"}};
-    request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
-    const HttpResponse response = handle_taxii(request, m_config, m_store, m_authenticator);
+    const HttpResponse response = every_version("report");
     EXPECT_EQ(response.status, 200) << response.body;
     return nlohmann::json::parse(response.body).value("objects", nlohmann::json::array());
   };
