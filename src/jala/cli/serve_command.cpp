@@ -113,6 +113,8 @@ Status serve_command(const Context& context, const ServeArgs& args) {
   options.threads =
       args.threads > 0 ? args.threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   options.max_body_bytes = args.max_body_bytes;
+  options.max_connections = args.max_connections;
+  options.max_connections_per_address = args.max_connections_per_address;
   if (!args.tls_certificate.empty() || !args.tls_key.empty()) {
     options.tls = server::TlsFiles{args.tls_certificate, args.tls_key};
   }
@@ -133,6 +135,10 @@ Status serve_command(const Context& context, const ServeArgs& args) {
   }
   fmt::print(stderr, "jala: {} serving {}://{}:{} (TAXII at /taxii2/, API at /api/v1/); stop with Ctrl-C\n", node.name,
              options.tls ? "https" : "http", endpoint.host, http->port());
+  if (options.tls && http->connection_cap() < args.max_connections) {
+    fmt::print(stderr, "jala: the limit on open files (ulimit -n) allows {} TLS connections at once, not {}\n",
+               http->connection_cap(), args.max_connections);
+  }
   for (;;) {
     const timespec wait{k_publish_every_seconds, 0};
     if (sigtimedwait(&stop_signals, nullptr, &wait) > 0) break;

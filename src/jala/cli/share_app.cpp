@@ -16,6 +16,14 @@ ShareCommands::ShareCommands(CLI::App& app) {
   m_serve_app->add_option("--country", m_serve.country, "The agency's country, ISO 3166-1 alpha-2")
       ->transform(country_code());
   m_serve_app->add_option("--max-body", m_serve.max_body_bytes, "Largest request body in bytes (default 16 MiB)");
+  m_serve_app
+      ->add_option("--max-connections", m_serve.max_connections,
+                   "TLS connections open at once; at the cap new ones wait (default 4096)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  m_serve_app
+      ->add_option("--max-connections-per-address", m_serve.max_connections_per_address,
+                   "TLS connections open at once from one client address; more are closed (default 64)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
   m_serve_app->add_option("--port-file", m_serve.port_file, "Write the port to this file once listening");
   m_serve_app->add_flag("--quiet", m_serve.quiet, "No request log on stderr");
 

@@ -28,6 +28,8 @@ struct ServeArgs {
   std::string agency;  // the node's identity; kept in the store after the first serve
   std::string country;
   std::size_t max_body_bytes = std::size_t{16} << 20;
+  std::size_t max_connections = 4096;            // TLS connections open at once
+  std::size_t max_connections_per_address = 64;  // of them, from one client address
   std::string port_file;  // where to write the port once listening (for scripts and tests)
   bool quiet = false;     // no request log
 };

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -29,6 +30,7 @@
 
 #include "jala/base/utf8.h"
 #include "jala/model/text.h"
+#include "jala/server/connection_limit.h"
 
 namespace jala::server {
 
@@ -127,11 +129,6 @@ Result<std::unique_ptr<SSL_CTX, SslContextFree>> tls_context(const TlsFiles& fil
     return invalid_argument("cannot use TLS key {}: {}", files.private_key, openssl_errors());
   }
   return context;
-}
-
-bufferevent* make_tls_bufferevent(event_base* base, void* context) {
-  SSL* ssl = SSL_new(static_cast<SSL_CTX*>(context));
-  return bufferevent_openssl_socket_new(base, -1, ssl, BUFFEREVENT_SSL_ACCEPTING, BEV_OPT_CLOSE_ON_FREE);
 }
 
 struct Address {
@@ -275,22 +272,49 @@ int http_status(ErrorCode code) {
 
 struct Worker {
   const ServerOptions* options = nullptr;
+  SSL_CTX* tls = nullptr;
   std::unique_ptr<event_base, EventBaseFree> base;
+  std::unique_ptr<ConnectionLimit> limit;  // declared before `http`, whose connections it counts as they close
   std::unique_ptr<evhttp, EvhttpFree> http;
   std::unique_ptr<RequestHandler> handler;
   std::uint16_t port = 0;
   std::thread thread;
+
+  Worker() = default;
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+  Worker(Worker&&) = delete;
+  Worker& operator=(Worker&&) = delete;
+  ~Worker() {
+    if (limit) limit->stop_watching();  // freeing `http` frees the listener before the connections
+  }
 };
 
 struct HttpServer::Impl {
   ServerOptions options;
   std::uint16_t port = 0;
   std::unique_ptr<SSL_CTX, SslContextFree> tls;
+  std::size_t connections = 0;  // TLS connections at once: the option, or what the descriptor limit allows
   std::vector<std::unique_ptr<Worker>> workers;
   std::once_flag stopped;
 };
 
 namespace {
+
+// Each TLS connection's bufferevent, counted by the worker's limit.
+bufferevent* make_tls_bufferevent(event_base* base, void* argument) {
+  auto& worker = *static_cast<Worker*>(argument);
+  SSL* ssl = SSL_new(worker.tls);
+  if (ssl == nullptr) return nullptr;
+  worker.limit->opened(ssl);
+  return bufferevent_openssl_socket_new(base, -1, ssl, BUFFEREVENT_SSL_ACCEPTING, BEV_OPT_CLOSE_ON_FREE);
+}
+
+// A share of `total` for each of `threads` workers, at least one.
+std::size_t per_worker(std::size_t total, int threads) {
+  const auto workers = static_cast<std::size_t>(threads);
+  return std::max<std::size_t>(1, (total + workers - 1) / workers);
+}
 
 void answer(evhttp_request* request, const HttpResponse& response) {
   evkeyvalq* headers = evhttp_request_get_output_headers(request);
@@ -354,13 +378,22 @@ Result<std::unique_ptr<Worker>> make_worker(const HttpServer::Impl& server, cons
   evhttp_set_allowed_methods(http, EVHTTP_REQ_GET | EVHTTP_REQ_POST | EVHTTP_REQ_HEAD | EVHTTP_REQ_DELETE |
                                        EVHTTP_REQ_PUT | EVHTTP_REQ_PATCH | EVHTTP_REQ_OPTIONS);
   evhttp_set_gencb(http, on_request, worker.get());
-  if (server.tls) evhttp_set_bevcb(http, make_tls_bufferevent, server.tls.get());
+  if (server.tls) {
+    worker->tls = server.tls.get();
+    worker->limit = std::make_unique<ConnectionLimit>(
+        worker->base.get(),
+        ConnectionCaps{per_worker(server.connections, server.options.threads),
+                       per_worker(server.options.max_connections_per_address, server.options.threads)});
+    evhttp_set_bevcb(http, make_tls_bufferevent, worker.get());
+  }
   JALA_TRY_ASSIGN(const int fd, listen_on(address));
   worker->port = bound_port(fd);
-  if (evhttp_accept_socket_with_handle(http, fd) == nullptr) {
+  evhttp_bound_socket* bound = evhttp_accept_socket_with_handle(http, fd);
+  if (bound == nullptr) {
     close(fd);
     return internal_error("cannot accept on the listening socket");
   }
+  if (worker->limit) worker->limit->watch(evhttp_bound_socket_get_listener(bound));
   return worker;
 }
 
@@ -372,9 +405,16 @@ HttpServer::~HttpServer() { stop(); }
 
 std::uint16_t HttpServer::port() const { return m_impl->port; }
 
+std::size_t HttpServer::connection_cap() const { return m_impl->connections; }
+
 Result<std::unique_ptr<HttpServer>> HttpServer::start(ServerOptions options, const HandlerFactory& make_handler) {
   static std::once_flag threads_ready;
-  std::call_once(threads_ready, [] { evthread_use_pthreads(); });
+  std::call_once(threads_ready, [] {
+    evthread_use_pthreads();
+    // A write to a connection whose client has gone must fail with EPIPE, not end the process: libevent
+    // and OpenSSL write with plain write(2), so any client could stop the server by hanging up.
+    std::signal(SIGPIPE, SIG_IGN);  // NOLINT(cert-err33-c): it cannot fail for SIGPIPE
+  });
   if (options.threads < 1) return invalid_argument("the server needs at least one thread");
   JALA_TRY_ASSIGN(Address address, resolve(options.host, options.port));
   if (!options.tls && options.plain_http == PlainHttp::loopback_only &&
@@ -386,6 +426,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(ServerOptions options, con
   impl->options = std::move(options);
   if (impl->options.tls) {
     JALA_TRY_ASSIGN(impl->tls, tls_context(*impl->options.tls));
+    impl->connections = fit_descriptor_limit(impl->options.max_connections);
   }
   for (int i = 0; i < impl->options.threads; ++i) {
     JALA_TRY_ASSIGN(std::unique_ptr<Worker> worker, make_worker(*impl, address, make_handler));

@@ -2,7 +2,8 @@
 // thread, each with its own listening socket on the same port (SO_REUSEPORT), so that the kernel
 // spreads connections over the workers and a request never crosses threads. TLS (OpenSSL) when given
 // a certificate and key; plain HTTP is refused on anything but a loopback address unless asked for.
-// Bodies, headers and idle connections are bounded: a body over the limit gets 413 before it is read.
+// Bodies, headers and idle connections are bounded: a body over the limit gets 413 before it is read;
+// so are the TLS connections open at once, in all and per client address.
 // ADR 0010 says why libevent and not cpp-httplib, with the measurements.
 //
 // Ownership and threads: HttpServer owns its worker threads and sockets; stop() (or the destructor)
@@ -72,6 +73,11 @@ struct ServerOptions {
   std::size_t max_body_bytes = std::size_t{16} << 20;
   std::size_t max_header_bytes = std::size_t{32} << 10;
   std::chrono::seconds timeout{30};  // for reading a request and for idle keep-alive connections
+  // TLS connections open at once, in all and from one client address (connection_limit.h); each worker
+  // holds its share. At the cap the server stops accepting until one closes; one over its address's
+  // share is closed.
+  std::size_t max_connections = 4096;
+  std::size_t max_connections_per_address = 64;
   std::optional<TlsFiles> tls;
   PlainHttp plain_http = PlainHttp::loopback_only;
   // Receives one line per request (who, method, path, status, latency). Called from worker threads
@@ -89,6 +95,8 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   std::uint16_t port() const;
+  // TLS connections open at once: max_connections, or fewer if the descriptor limit allows fewer.
+  std::size_t connection_cap() const;
   // Stops accepting, ends the workers and waits for them. Safe to call more than once, from any
   // thread but a worker's.
   void stop();

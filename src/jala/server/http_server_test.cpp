@@ -4,19 +4,28 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
+#include <openssl/bio.h>
+#include <openssl/ssl.h>
 #include <nlohmann/json.hpp>
 
+#include "jala/server/connection_limit.h"
 #include "jala/server/http_client.h"
 
 namespace jala::server {
@@ -114,22 +123,62 @@ TEST(HttpServer, RefusesABodyOverTheLimitWith413) {
   EXPECT_EQ(client.post(started->url("/in"), {}, std::string(1001, 'x')).value().status, 413);
 }
 
+// A TCP connection to the server on loopback, closed when it goes.
+class RawConnection {
+ public:
+  explicit RawConnection(std::uint16_t port) : m_fd(socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockaddr API
+    if (m_fd >= 0 && connect(m_fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+      close(m_fd);
+      m_fd = -1;
+    }
+  }
+  ~RawConnection() {
+    if (m_fd >= 0) close(m_fd);
+  }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+  RawConnection(RawConnection&&) = delete;
+  RawConnection& operator=(RawConnection&&) = delete;
+
+  bool send_all(std::string_view bytes) const {
+    return m_fd >= 0 && send(m_fd, bytes.data(), bytes.size(), 0) == static_cast<ssize_t>(bytes.size());
+  }
+  // What the server sends first, waiting at most `wait`; empty on end of file, an error or a timeout.
+  std::string receive(std::chrono::milliseconds wait) const {
+    if (m_fd < 0 || !wait_for(wait)) return {};
+    std::array<char, 256> buffer{};
+    const ssize_t got = recv(m_fd, buffer.data(), buffer.size(), 0);
+    return got > 0 ? std::string(buffer.data(), static_cast<std::size_t>(got)) : std::string();
+  }
+  // Whether the server closed the connection within `wait`: a read ends the file or fails, not times out.
+  bool closed_by_server(std::chrono::milliseconds wait) const {
+    if (m_fd < 0 || !wait_for(wait)) return false;
+    char byte = 0;
+    return recv(m_fd, &byte, 1, MSG_PEEK) <= 0;
+  }
+
+ private:
+  bool wait_for(std::chrono::milliseconds wait) const {
+    timeval limit{};
+    limit.tv_sec = static_cast<time_t>(wait.count() / 1000);
+    limit.tv_usec = static_cast<suseconds_t>(wait.count() % 1000 * 1000);
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(m_fd, &readable);
+    return select(m_fd + 1, &readable, nullptr, nullptr, &limit) == 1;
+  }
+  int m_fd;
+};
+
 // The status line the server answers `request` with, sent as it is over a new connection.
 std::string status_line_of(std::uint16_t port, std::string_view request) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  std::string answer;
-  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockaddr API
-  if (connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0 &&
-      send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
-    std::array<char, 256> buffer{};
-    const ssize_t got = recv(fd, buffer.data(), buffer.size(), 0);
-    if (got > 0) answer.assign(buffer.data(), static_cast<std::size_t>(got));
-  }
-  close(fd);
+  const RawConnection connection(port);
+  const std::string answer = connection.send_all(request) ? connection.receive(std::chrono::seconds(30)) : "";
   return answer.substr(0, answer.find("\r\n"));
 }
 
@@ -168,16 +217,24 @@ TEST(HttpServer, ServesPlainHttpOnlyOnLoopbackUnlessAskedTo) {
   EXPECT_TRUE(start(options).ok());
 }
 
-TEST(HttpServer, ServesTlsWithTheGivenCertificate) {
+// A self-signed certificate for 127.0.0.1 and its key, made by the openssl command; none without it.
+std::optional<TlsFiles> test_certificate() {
   const std::filesystem::path directory = std::filesystem::path(::testing::TempDir()) / "jala_tls_test";
   std::filesystem::create_directories(directory);
-  const std::string certificate = (directory / "cert.pem").string();
-  const std::string key = (directory / "key.pem").string();
+  TlsFiles files{(directory / "cert.pem").string(), (directory / "key.pem").string()};
   const std::string make_certificate = fmt::format(
       "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost "
       "-addext subjectAltName=IP:127.0.0.1 -keyout {} -out {} 2>/dev/null",
-      key, certificate);
-  if (std::system(make_certificate.c_str()) != 0) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+      files.private_key, files.certificate_chain);
+  if (std::system(make_certificate.c_str()) != 0) return std::nullopt;
+  return files;
+}
+
+TEST(HttpServer, ServesTlsWithTheGivenCertificate) {
+  const std::optional<TlsFiles> files = test_certificate();
+  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const std::string& certificate = files->certificate_chain;
+  const std::string& key = files->private_key;
   ServerOptions options;
   options.tls = TlsFiles{certificate, key};
   auto started = start(options);
@@ -199,6 +256,138 @@ TEST(HttpServer, ServesTlsWithTheGivenCertificate) {
   const auto bad_key = start(options);
   ASSERT_FALSE(bad_key.ok());
   EXPECT_NE(bad_key.error().message().find("TLS key"), std::string::npos) << bad_key.error().message();
+}
+
+// What a TLS client sends first, made by OpenSSL.
+std::string client_hello() {
+  std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> context(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
+  std::unique_ptr<SSL, decltype(&SSL_free)> ssl(SSL_new(context.get()), SSL_free);
+  BIO* sent = BIO_new(BIO_s_mem());
+  SSL_set_bio(ssl.get(), BIO_new(BIO_s_mem()), sent);  // owned by `ssl` from here
+  SSL_set_connect_state(ssl.get());
+  SSL_do_handshake(ssl.get());  // stops for the server's answer, with the hello written
+  char* bytes = nullptr;
+  const long size = BIO_get_mem_data(sent, &bytes);  // NOLINT(google-runtime-int): OpenSSL's type
+  return {bytes, static_cast<std::size_t>(size)};
+}
+
+// Found on 2026-12-05: a client that sent its hello and hung up ended `jala serve` (exit 141, SIGPIPE)
+// within a few hundred tries, because the server's answer was written to a socket the client had closed.
+TEST(HttpServer, OutlivesTlsClientsThatHangUpAfterTheirHello) {
+  const std::optional<TlsFiles> files = test_certificate();
+  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  ServerOptions options;
+  options.tls = files;
+  options.max_connections_per_address = 100'000;  // the connections are many at once, and not the point here
+  auto started = start(options);
+  ASSERT_TRUE(started.ok()) << started.error().message();
+  const std::string hello = client_hello();
+  ASSERT_FALSE(hello.empty());
+  for (int i = 0; i < 300; ++i) {
+    const RawConnection connection(started->server->port());
+    ASSERT_TRUE(connection.send_all(hello));
+  }
+  ClientOptions trust;
+  trust.ca_file = files->certificate_chain;
+  const auto got = HttpClient::make(trust).value().get(started->url("/still-there", "https"), {});
+  ASSERT_TRUE(got.ok()) << got.error().message();
+  EXPECT_EQ(got->status, 200);
+}
+
+// Found in review (2026-12-04): 20,000 connections that sent half a request made a partner's request
+// time out. A TLS connection over its address's share is now closed as soon as it arrives.
+TEST(HttpServer, ClosesTlsConnectionsOverTheirAddressesShare) {
+  const std::optional<TlsFiles> files = test_certificate();
+  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  ServerOptions options;
+  options.tls = files;
+  options.threads = 1;
+  options.max_connections_per_address = 3;
+  auto started = start(options);
+  ASSERT_TRUE(started.ok()) << started.error().message();
+  const std::uint16_t port = started->server->port();
+  std::vector<std::unique_ptr<RawConnection>> held;
+  for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<RawConnection>(port));
+  const RawConnection fourth(port);
+  EXPECT_TRUE(fourth.closed_by_server(std::chrono::seconds(10)));
+  for (const auto& connection : held) EXPECT_FALSE(connection->closed_by_server(std::chrono::milliseconds(300)));
+
+  // One of the three goes, and its place is free again (once the server has seen it go).
+  held.pop_back();
+  ClientOptions trust;
+  trust.ca_file = files->certificate_chain;
+  auto client = HttpClient::make(trust).value();
+  bool served = false;
+  for (int attempt = 0; attempt < 50 && !served; ++attempt) {
+    const auto got = client.get(started->url("/after", "https"), {});
+    served = got.ok() && got->status == 200;
+    if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(served);
+}
+
+TEST(HttpServer, StopsAcceptingTlsWhileFullAndResumesWhenAConnectionCloses) {
+  const std::optional<TlsFiles> files = test_certificate();
+  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  ServerOptions options;
+  options.tls = files;
+  options.threads = 1;
+  options.max_connections = 2;
+  auto started = start(options);
+  ASSERT_TRUE(started.ok()) << started.error().message();
+  const std::uint16_t port = started->server->port();
+  auto first = std::make_unique<RawConnection>(port);
+  const RawConnection second(port);
+  ClientOptions impatient;
+  impatient.ca_file = files->certificate_chain;
+  impatient.timeout = std::chrono::seconds(1);
+  const auto while_full = HttpClient::make(impatient).value().get(started->url("/full", "https"), {});
+  EXPECT_FALSE(while_full.ok());
+  EXPECT_FALSE(second.closed_by_server(std::chrono::milliseconds(100)));  // held, not dropped
+
+  first.reset();
+  ClientOptions patient;
+  patient.ca_file = files->certificate_chain;
+  patient.timeout = std::chrono::seconds(20);
+  const auto after = HttpClient::make(patient).value().get(started->url("/after", "https"), {});
+  ASSERT_TRUE(after.ok()) << after.error().message();
+  EXPECT_EQ(after->status, 200);
+}
+
+// Debian's soft limit of 1,024 open files let a flood meet the limit before any cap, and accept() then
+// failed for partners too. The server raises the soft limit for its connections, or says it cannot.
+TEST(HttpServer, RaisesTheOpenFileLimitForItsConnections) {
+  const std::optional<TlsFiles> files = test_certificate();
+  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  rlimit before{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &before), 0);
+  if (before.rlim_max != RLIM_INFINITY && before.rlim_max < 3000) GTEST_SKIP() << "the hard limit is too low";
+  rlimit lowered = before;
+  lowered.rlim_cur = 1024;
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+  ServerOptions options;
+  options.tls = files;
+  options.max_connections = 2000;
+  auto started = start(options);
+  rlimit raised{};
+  getrlimit(RLIMIT_NOFILE, &raised);
+  setrlimit(RLIMIT_NOFILE, &before);
+  ASSERT_TRUE(started.ok()) << started.error().message();
+  EXPECT_EQ(raised.rlim_cur, 2000 + k_reserved_descriptors);
+  EXPECT_EQ(started->server->connection_cap(), 2000U);
+
+  started->server->stop();  // no worker thread while forking
+  lowered.rlim_max = 1024;  // a hard limit this test cannot raise again, so in a child process
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    setrlimit(RLIMIT_NOFILE, &lowered);
+    auto capped = start(options);
+    _exit(capped.ok() && capped->server->connection_cap() == 1024 - k_reserved_descriptors ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the cap under a hard limit of 1,024 is not 768";
 }
 
 TEST(HttpClient, RefusesAResponseOverItsLimit) {

@@ -1,0 +1,75 @@
+// Bounds the TLS connections one worker of the HTTP server holds open: in all, and from any one client
+// address. Without it, a flood of connections that send nothing or half a request, each held until the
+// read timeout, took the descriptors and slots that partners' requests need. While the worker is full it
+// stops accepting, so new connections wait in the kernel's backlog until one closes; a connection over
+// its address's share is shut down as soon as its address is known (on the event loop's next turn).
+//
+// libevent 2.1's HTTP server tells nothing when a connection ends, but OpenSSL does: each connection's
+// SSL object carries a record whose free callback counts the close. So the limit covers TLS connections;
+// plain HTTP is served only on loopback, or behind a TLS proxy that bounds its own connections.
+//
+// Threads: one per worker, used only on its worker's event-loop thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+struct event;
+struct event_base;
+struct evconnlistener;
+struct ssl_st;
+
+namespace jala::server {
+
+struct ConnectionCaps {
+  std::size_t open = 0;         // connections at once
+  std::size_t per_address = 0;  // connections at once from one client address
+};
+
+// Descriptors kept free of connections for the store, its journal and the log.
+inline constexpr std::size_t k_reserved_descriptors = 256;
+
+// Raises the process's soft limit on open descriptors toward its hard limit so that `connections`
+// fit beside the reserve, and returns how many do (at least one). Without this, a flood met the limit
+// (Debian's soft default is 1,024) before any cap, and accept() failed for everyone.
+std::size_t fit_descriptor_limit(std::size_t connections);
+
+class ConnectionLimit {
+ public:
+  ConnectionLimit(event_base* base, ConnectionCaps caps);
+  ~ConnectionLimit();
+  ConnectionLimit(const ConnectionLimit&) = delete;
+  ConnectionLimit& operator=(const ConnectionLimit&) = delete;
+  ConnectionLimit(ConnectionLimit&&) = delete;
+  ConnectionLimit& operator=(ConnectionLimit&&) = delete;
+
+  // The listener to pause while the worker is full.
+  void watch(evconnlistener* listener);
+  // Counts a new connection, given its SSL object before the server uses it.
+  void opened(ssl_st* ssl);
+  // From now on a closing connection resumes nothing: the listener is being freed.
+  void stop_watching();
+
+  struct Connection;
+
+ private:
+  static void on_learn(int fd, short events, void* self);
+  void learn_addresses();
+  void closed(Connection* connection);
+  friend void closed_by_openssl(Connection* connection);
+
+  ConnectionCaps m_caps;
+  event* m_learn = nullptr;  // runs learn_addresses on the loop's next turn
+  evconnlistener* m_listener = nullptr;
+  bool m_paused = false;
+  std::uint64_t m_next_serial = 0;
+  std::unordered_map<std::uint64_t, std::unique_ptr<Connection>> m_open;
+  std::vector<std::uint64_t> m_unaddressed;  // serials whose address is not read yet
+  std::unordered_map<std::string, std::size_t> m_per_address;
+};
+
+}  // namespace jala::server
