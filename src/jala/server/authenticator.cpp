@@ -78,21 +78,17 @@ const std::string& Authenticator::decoy_hash() {
   return m_decoy_hash;
 }
 
-Result<SignIn> Authenticator::authenticate(const storage::ReadView& view, std::optional<std::string_view> authorization,
-                                           std::string_view address) {
-  if (!authorization) return SignIn{};
-  // Malformed credentials, or a name no partner could have, are refused at once: they tell nothing.
-  const std::optional<Credentials> credentials = read_credentials(*authorization);
-  if (!credentials || !share::check_partner_name(credentials->name).ok()) return SignIn{};
-  JALA_TRY_ASSIGN(std::optional<storage::Partner> partner, view.find_partner(credentials->name));
+Result<SignIn> Authenticator::check(const storage::ReadView& view, std::string_view name, std::string_view secret,
+                                    std::string_view address) {
+  JALA_TRY_ASSIGN(std::optional<storage::Partner> partner, view.find_partner(name));
   if (partner && partner->revoked) partner.reset();
-  const std::string key = partner ? remembered_key(*partner, credentials->secret) : std::string();
+  const std::string key = partner ? remembered_key(*partner, secret) : std::string();
   {
     const std::lock_guard lock(m_mutex);
     if (partner && m_verified.contains(key)) return SignIn{std::move(partner), std::nullopt};
     if (const auto wait = m_throttle.wait(address, SignInThrottle::Clock::now())) return SignIn{std::nullopt, wait};
   }
-  const bool matches = share::secret_matches(partner ? partner->secret_hash : decoy_hash(), credentials->secret);
+  const bool matches = share::secret_matches(partner ? partner->secret_hash : decoy_hash(), secret);
   const std::lock_guard lock(m_mutex);
   if (!partner || !matches) {
     m_throttle.record_failure(address, SignInThrottle::Clock::now());
@@ -105,13 +101,31 @@ Result<SignIn> Authenticator::authenticate(const storage::ReadView& view, std::o
 
 Result<SignIn> Authenticator::authenticate(storage::Store& store, std::optional<std::string_view> authorization,
                                            std::string_view address) {
+  if (!authorization) return SignIn{};
+  // Malformed credentials, or a name no partner could have, are refused at once: they tell nothing.
+  const std::optional<Credentials> credentials = read_credentials(*authorization);
+  if (!credentials || !share::check_partner_name(credentials->name).ok()) return SignIn{};
   SignIn sign_in;
-  const Status read = store.read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(sign_in, authenticate(view, authorization, address));
+  JALA_TRY(store.read([&](const storage::ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(sign_in, check(view, credentials->name, credentials->secret, address));
     return {};
-  });
-  if (!read.ok()) return read.error();
+  }));
+  if (sign_in.partner && share::is_legacy_secret_hash(sign_in.partner->secret_hash)) {
+    JALA_TRY(replace_legacy_hash(store, *sign_in.partner, credentials->secret));
+  }
   return sign_in;
+}
+
+Status Authenticator::replace_legacy_hash(storage::Store& store, const storage::Partner& signed_in,
+                                          std::string_view secret) {
+  JALA_TRY_ASSIGN(std::string fast_hash, share::hash_partner_secret(secret));
+  return store.write([&](storage::WriteTransaction& transaction) -> Status {
+    JALA_TRY_ASSIGN(std::optional<storage::Partner> current, transaction.find_partner(signed_in.name));
+    // Only the agreement just checked: not one revoked, renewed or replaced by another worker meanwhile.
+    if (!current || current->revoked || current->secret_hash != signed_in.secret_hash) return {};
+    current->secret_hash = std::move(fast_hash);
+    return transaction.put_partner(*current);
+  });
 }
 
 }  // namespace jala::server

@@ -6,9 +6,10 @@
 // because the agreement itself is read from the store every time.
 //
 // A name that is no partner's, or a revoked one's, is checked against a decoy hash of the new kind, so
-// that a wrong secret does not tell which agencies have agreements (except that a wrong secret for a name
-// with an Argon2id hash takes longer); and each address may fail only a few times a minute
-// (sign_in_throttle.h), so that wrong secrets cannot keep the workers hashing Argon2id.
+// that a wrong secret does not tell which agencies have agreements; and each address may fail only a few
+// times a minute (sign_in_throttle.h). An agreement made before 2026-12-04 keeps its Argon2id hash only
+// until the partner's first sign-in, which replaces it with the fast hash of the same secret: until then a
+// wrong secret for its name takes longer (tens of milliseconds) than for any other.
 //
 // Thread-safe: one Authenticator serves every worker.
 #pragma once
@@ -40,14 +41,15 @@ class Authenticator {
  public:
   Authenticator();
 
-  // The credentials of the header, sent from `address` (the client's IP address).
-  Result<SignIn> authenticate(const storage::ReadView& view, std::optional<std::string_view> authorization,
-                              std::string_view address);
-  // The same, reading the agreement in its own read of `store`.
+  // The credentials of the header, sent from `address` (the client's IP address), against the agreement
+  // in `store`. A legacy Argon2id hash that the secret matched is replaced there by its fast hash.
   Result<SignIn> authenticate(storage::Store& store, std::optional<std::string_view> authorization,
                               std::string_view address);
 
  private:
+  Result<SignIn> check(const storage::ReadView& view, std::string_view name, std::string_view secret,
+                       std::string_view address);
+  static Status replace_legacy_hash(storage::Store& store, const storage::Partner& signed_in, std::string_view secret);
   std::string remembered_key(const storage::Partner& partner, std::string_view secret) const;
   // The hash that a name no partner holds is checked against: made once, of a secret nobody knows.
   const std::string& decoy_hash();

@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <set>
 
+#include <sodium.h>
 #include <nlohmann/json.hpp>
 
 #include "jala/extract/warninglist.h"
@@ -129,6 +131,41 @@ TEST_F(TaxiiRoutes, AnAddressThatFailsTooOftenIsToldToWaitWhateverTheNames) {
   EXPECT_EQ(discover_from("192.0.2.8", "Bearer " + std::string(k_secret)).status, 200);
   // Signed in once, the secret is remembered and passes from the held address too.
   EXPECT_EQ(discover_from("192.0.2.7", "Bearer " + std::string(k_secret)).status, 200);
+}
+
+// An agreement made before 2026-12-04 keeps an Argon2id hash, whose check takes tens of milliseconds, so a
+// wrong secret for its name took that long where one for another name did not. The partner's first
+// sign-in now replaces the hash with the fast hash of the same secret.
+TEST_F(TaxiiRoutes, APartnersFirstSignInReplacesItsArgon2idHash) {
+  constexpr std::string_view secret = "legacy.c2VjcmV0LW9mLWFuLW9sZGVyLWFncmVlbWVudC0xMjM0NTY3OA";
+  std::array<char, crypto_pwhash_STRBYTES> argon2{};
+  ASSERT_EQ(crypto_pwhash_str(argon2.data(), secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE),
+            0);
+  const storage::Partner legacy{"legacy", argon2.data(), model::Tlp::amber, {"reports"}, Timestamp{7}, std::nullopt};
+  ASSERT_TRUE(
+      m_store.write([&](storage::WriteTransaction& transaction) { return transaction.put_partner(legacy); }).ok());
+  const auto stored = [&] {
+    std::optional<storage::Partner> partner;
+    EXPECT_TRUE(m_store
+                    .read([&](const storage::ReadView& view) -> Status {
+                      JALA_TRY_ASSIGN(partner, view.find_partner("legacy"));
+                      return {};
+                    })
+                    .ok());
+    return partner.value_or(storage::Partner{});
+  };
+
+  EXPECT_EQ(get("/taxii2/", "legacy.d3Jvbmc").status, 401);
+  EXPECT_EQ(stored().secret_hash, legacy.secret_hash);  // a wrong secret changes nothing
+  EXPECT_EQ(get("/taxii2/", secret).status, 200);
+  const storage::Partner renewed = stored();
+  EXPECT_EQ(renewed.secret_hash, share::hash_partner_secret(secret).value());
+  EXPECT_EQ(renewed.tlp_max, legacy.tlp_max);
+  EXPECT_EQ(renewed.collections, legacy.collections);
+  EXPECT_EQ(renewed.added, legacy.added);
+  EXPECT_EQ(get("/taxii2/", secret).status, 200);
+  EXPECT_EQ(get("/taxii2/", "legacy.d3Jvbmc").status, 401);
 }
 
 // Found in review: an Accept of TAXII 2.0 was answered (any header naming TAXII JSON was), and a

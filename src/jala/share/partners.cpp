@@ -66,9 +66,11 @@ Result<std::string> hash_partner_secret(std::string_view secret) {
   return std::string(k_fast_hash_prefix) + encoded;
 }
 
+bool is_legacy_secret_hash(std::string_view secret_hash) { return !secret_hash.starts_with(k_fast_hash_prefix); }
+
 bool secret_matches(std::string_view secret_hash, std::string_view secret) {
   initialise_sodium();
-  if (secret_hash.starts_with(k_fast_hash_prefix)) {
+  if (!is_legacy_secret_hash(secret_hash)) {
     const Result<std::string> hashed = hash_partner_secret(secret);
     return hashed.ok() && hashed->size() == secret_hash.size() &&
            sodium_memcmp(hashed->data(), secret_hash.data(), secret_hash.size()) == 0;

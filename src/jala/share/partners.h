@@ -5,8 +5,8 @@
 // The hash is BLAKE2b-256 ("$jala-blake2b-256$" and the digest in URL-safe base64), which a check
 // computes in about a microsecond: a secret of 256 random bits needs no slow hash to resist guessing
 // from a stolen store, and a slow one let wrong secrets hold the server's workers (ADR 0016). Hashes
-// stored before 2026-12-04 are Argon2id strings (libsodium's crypto_pwhash_str), still checked as such;
-// `jala partner add` with the same name gives the partner a new secret and a fast hash.
+// stored before 2026-12-04 are Argon2id strings (libsodium's crypto_pwhash_str), still checked as such
+// until the partner's first sign-in, which replaces them with the fast hash of the same secret.
 //
 // Thread-safe (libsodium is initialised once).
 #pragma once
@@ -32,6 +32,9 @@ model::Tlp highest_shared(model::Tlp agreed);
 std::string make_partner_secret(std::string_view name);
 Result<std::string> hash_partner_secret(std::string_view secret);
 bool secret_matches(std::string_view secret_hash, std::string_view secret);
+// Whether a stored hash is an Argon2id string of an agreement made before 2026-12-04, which the server
+// replaces with the fast hash once the partner signs in with its secret.
+bool is_legacy_secret_hash(std::string_view secret_hash);
 // The partner a Bearer secret names, or nothing when it is not of the form NAME.RANDOM.
 std::optional<std::string> partner_named_by(std::string_view secret);
 
