@@ -70,8 +70,9 @@ bool pays_after(const Ledger& ledger, AccountId account, TransferId after, Times
 // should taint reach it again, its cursor catches up by replaying what it missed, untainted.
 class Tracer {
  public:
-  Tracer(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options)
-      : m_ledger(ledger), m_options(options), m_seeds(seeds.begin(), seeds.end()) {
+  Tracer(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options,
+         const std::unordered_set<AccountId>* within)
+      : m_ledger(ledger), m_options(options), m_within(within), m_seeds(seeds.begin(), seeds.end()) {
     std::sort(m_seeds.begin(), m_seeds.end());
     m_seeds.erase(std::unique(m_seeds.begin(), m_seeds.end()), m_seeds.end());
     for (const TransferId seed : m_seeds) {
@@ -173,6 +174,8 @@ class Tracer {
       if (const std::optional<EndReason> end = end_at(t, transfer)) {
         m_endpoints.add(transfer.to, *end, spent.taint);
         spent.taint = 0;
+      } else if (m_within != nullptr && !m_within->contains(transfer.to)) {
+        spent.taint = 0;  // out of the accounts the caller asked about: not followed
       } else if (followed(transfer.to) == nullptr) {
         Tracked& to = m_tracked.try_emplace(transfer.to, Tracked{empty_balance(m_options.rule)}).first->second;
         catch_up(transfer.to, to, t);
@@ -212,6 +215,7 @@ class Tracer {
 
   const Ledger& m_ledger;
   const TraceOptions& m_options;
+  const std::unordered_set<AccountId>* m_within;  // nullptr: every account
   std::vector<TransferId> m_seeds;
   std::unordered_set<AccountId> m_origins;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> m_pending;
@@ -235,7 +239,12 @@ std::string_view to_string(EndReason reason) {
 }
 
 Trace trace_transfers(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options) {
-  return Tracer(ledger, seeds, options).run();
+  return Tracer(ledger, seeds, options, nullptr).run();
+}
+
+Trace trace_transfers_within(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options,
+                             const std::unordered_set<AccountId>& within) {
+  return Tracer(ledger, seeds, options, &within).run();
 }
 
 Trace trace_account(const Ledger& ledger, AccountId account, const TraceOptions& options) {

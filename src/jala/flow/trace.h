@@ -63,12 +63,19 @@ struct Trace {
 
 // Traces the money of the given transfers (each one fully tainted), e.g. a victim's payments.
 Trace trace_transfers(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options);
+// The same, but taint paid into an account outside `within` is neither followed nor counted (unless it
+// ends there as cash, at a cash-out or back at an origin), so the endpoints need not sum to what was
+// seeded. For trace_back, whose walk back finds every account through which money can reach its target:
+// the taint that reaches the target is then exactly that of trace_transfers, for far less work.
+Trace trace_transfers_within(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options,
+                             const std::unordered_set<AccountId>& within);
 // Traces every payment `account` made between options.since and options.until.
 Trace trace_account(const Ledger& ledger, AccountId account, const TraceOptions& options);
 
 // Backward from an account: the payments of origin accounts (accounts that receive nothing: victims,
 // in a scam) whose money reached `account`, with how much of each reached it under the rule. Found by
-// a time-respecting walk back along incoming transfers, then confirmed by a forward trace of each.
+// a time-respecting walk back along incoming transfers, then confirmed by a forward trace of each
+// through the accounts that walk reached.
 struct Funding {
   TransferId payment = 0;
   double reached_usd = 0;

@@ -1,6 +1,7 @@
 // trace_back (trace.h): the walk back to candidate origin payments, each confirmed by a forward trace.
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "jala/flow/trace.h"
@@ -9,8 +10,10 @@ namespace jala::flow {
 namespace {
 
 // Origin payments that could have funded `account`: a time-respecting walk back along incoming
-// transfers, up to max_hops. An account is walked again only with a later bound than before.
-std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId account, const TraceOptions& options) {
+// transfers, up to max_hops. An account is walked again only with a later bound than before. `through`
+// receives every account walked: any path of money from a candidate to `account` runs through them.
+std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId account, const TraceOptions& options,
+                                           std::unordered_set<AccountId>& through) {
   std::vector<TransferId> candidates;
   std::unordered_map<AccountId, TransferId> walked;  // account -> the bound it was walked with
   std::vector<std::pair<AccountId, TransferId>> frontier{{account, static_cast<TransferId>(ledger.transfer_count())}};
@@ -34,6 +37,7 @@ std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId accou
     }
     frontier = std::move(next);
   }
+  for (const auto& [walked_account, bound] : walked) through.insert(walked_account);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   return candidates;
@@ -45,8 +49,9 @@ std::vector<Funding> trace_back(const Ledger& ledger, AccountId account, const T
   TraceOptions forward = options;
   forward.cashout_accounts.insert(account);  // money that reaches the account stops there, counted once
   std::vector<Funding> funding;
-  for (const TransferId payment : candidate_payments(ledger, account, options)) {
-    const Trace trace = trace_transfers(ledger, std::span(&payment, 1), forward);
+  std::unordered_set<AccountId> through;
+  for (const TransferId payment : candidate_payments(ledger, account, options, through)) {
+    const Trace trace = trace_transfers_within(ledger, std::span(&payment, 1), forward, through);
     double reached = 0;
     for (const Endpoint& end : trace.endpoints) {
       if (end.account == account) reached += end.taint_usd;

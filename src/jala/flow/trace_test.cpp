@@ -220,6 +220,42 @@ TEST(TraceBack, AVictimPaidBackLaterIsStillAnOrigin) {
   EXPECT_DOUBLE_EQ(funding[0].reached_usd, 900);
 }
 
+// trace_back finds exactly the origin payments whose forward trace, stopped at the account, brings money
+// to it, with the same amounts: checked against a forward trace of every origin payment in the ledger.
+TEST(TraceBack, AgreesWithAForwardTraceOfEveryOriginPaymentOnRandomLedgers) {
+  std::mt19937_64 random(20261205);
+  std::size_t found = 0;
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t accounts = 2 + random() % 30;
+    const Ledger ledger = testing::random_ledger(random, accounts, 1 + random() % 400, 100);
+    TraceOptions options;
+    options.rule = random() % 2 == 0 ? TaintRule::fifo : TaintRule::proportional;
+    options.max_hops = 1 + static_cast<std::uint32_t>(random() % 10);
+    if (random() % 3 == 0) options.until = Timestamp{static_cast<std::int64_t>(random() % 100) * k_hour_micros};
+    if (random() % 3 == 0) options.cashout_accounts = {static_cast<AccountId>(random() % accounts)};
+    const auto account = static_cast<AccountId>(random() % accounts);
+
+    TraceOptions forward = options;
+    forward.cashout_accounts.insert(account);
+    std::map<TransferId, double> expected;
+    for (TransferId t = 0; t < ledger.transfer_count(); ++t) {
+      const Transfer& payment = ledger.transfer(t);
+      if (ledger.received_before(payment.from, t) || payment.at > options.until) continue;
+      double reached = 0;
+      for (const Endpoint& end : trace_transfers(ledger, std::span(&t, 1), forward).endpoints) {
+        if (end.account == account) reached += end.taint_usd;
+      }
+      if (reached > 0) expected[t] = reached;
+    }
+    std::map<TransferId, double> got;
+    for (const Funding& funding : trace_back(ledger, account, options)) got[funding.payment] = funding.reached_usd;
+    SCOPED_TRACE(::testing::Message() << "round " << round);
+    EXPECT_EQ(got, expected);
+    found += got.size();
+  }
+  EXPECT_GT(found, 100U) << "the random ledgers should give many origins";
+}
+
 // The fast tracer agrees exactly with the reference on random ledgers, for both rules, any seeds,
 // hop limits and windows; and both conserve money and respect time.
 TEST(Trace, AgreesExactlyWithTheReferenceOnRandomLedgers) {
