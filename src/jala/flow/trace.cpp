@@ -63,6 +63,71 @@ bool pays_after(const Ledger& ledger, AccountId account, TransferId after, Times
   return next != out.end() && ledger.transfer(*next).at <= until;
 }
 
+constexpr TransferId k_no_transfer = std::numeric_limits<TransferId>::max();
+
+// An account as a trace replays it: its balance, and cursors over its own transfers (the first not yet
+// applied to the balance, incoming and outgoing).
+struct Tracked {
+  Balance balance;
+  std::size_t in = 0;
+  std::size_t out = 0;
+  bool followed = false;
+};
+
+// The account's next transfer not yet applied, or k_no_transfer.
+TransferId next_of(const Ledger& ledger, AccountId account, const Tracked& tracked) {
+  const std::span<const TransferId> in = ledger.incoming(account);
+  const std::span<const TransferId> out = ledger.outgoing(account);
+  const TransferId next_in = tracked.in < in.size() ? in[tracked.in] : k_no_transfer;
+  const TransferId next_out = tracked.out < out.size() ? out[tracked.out] : k_no_transfer;
+  return std::min(next_in, next_out);
+}
+
+// Applies the account's transfers before `t` to its balance, untainted: taint reaches it by `t`.
+void catch_up(const Ledger& ledger, AccountId account, Tracked& tracked, TransferId t) {
+  const std::span<const TransferId> in = ledger.incoming(account);
+  const std::span<const TransferId> out = ledger.outgoing(account);
+  for (TransferId next = next_of(ledger, account, tracked); next < t; next = next_of(ledger, account, tracked)) {
+    // A payment to itself is both: spent first, then received, as the tracer applies it.
+    if (tracked.out < out.size() && out[tracked.out] == next) {
+      spend(tracked.balance, ledger.transfer(next).usd);
+      ++tracked.out;
+    }
+    if (tracked.in < in.size() && in[tracked.in] == next) {
+      receive(tracked.balance, ledger.transfer(next).usd, 0, 0);
+      ++tracked.in;
+    }
+  }
+}
+
+// The untainted replays of accounts that several traces share (those of taint_reaching): each account's
+// replay goes on from where the last trace left it, so traces taken in time order replay an account's
+// history once between them, not once each. Replaying the same transfers in the same order gives the same
+// balance to the last bit.
+class Replays {
+ public:
+  Replays(const Ledger& ledger, TaintRule rule) : m_ledger(ledger), m_rule(rule) {}
+
+  // A fresh account, as it stands just before transfer `t`.
+  Tracked before(AccountId account, TransferId t) {
+    auto [found, fresh] = m_replays.try_emplace(account, Replay{Tracked{empty_balance(m_rule)}, 0});
+    Replay& replay = found->second;
+    if (t < replay.before) replay = {Tracked{empty_balance(m_rule)}, 0};  // asked for an earlier time: again
+    catch_up(m_ledger, account, replay.state, t);
+    replay.before = t;
+    return replay.state;
+  }
+
+ private:
+  struct Replay {
+    Tracked state;
+    TransferId before;  // every transfer of the account before this one is applied, and none after
+  };
+  const Ledger& m_ledger;
+  TaintRule m_rule;
+  std::unordered_map<AccountId, Replay> m_replays;
+};
+
 // Accounts are followed only while they hold taint. Each followed account has a cursor over its own
 // transfers (incoming and outgoing merged in ledger order), and the queue holds each followed
 // account's next transfer, so the trace visits transfers in ledger order without touching accounts
@@ -70,9 +135,14 @@ bool pays_after(const Ledger& ledger, AccountId account, TransferId after, Times
 // should taint reach it again, its cursor catches up by replaying what it missed, untainted.
 class Tracer {
  public:
+  // `within` and `replays` may be null: every account is followed, and replayed from its start.
   Tracer(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options,
-         const std::unordered_set<AccountId>* within)
-      : m_ledger(ledger), m_options(options), m_within(within), m_seeds(seeds.begin(), seeds.end()) {
+         const std::unordered_set<AccountId>* within, Replays* replays)
+      : m_ledger(ledger),
+        m_options(options),
+        m_within(within),
+        m_replays(replays),
+        m_seeds(seeds.begin(), seeds.end()) {
     std::sort(m_seeds.begin(), m_seeds.end());
     m_seeds.erase(std::unique(m_seeds.begin(), m_seeds.end()), m_seeds.end());
     for (const TransferId seed : m_seeds) {
@@ -90,7 +160,9 @@ class Tracer {
       if (last && t <= *last) continue;  // queued for both of its accounts, or as a seed too
       if (account != k_no_account) {
         const auto found = m_tracked.find(account);
-        if (found == m_tracked.end() || !found->second.followed || next_of(account, found->second) != t) continue;
+        if (found == m_tracked.end() || !found->second.followed || next_of(m_ledger, account, found->second) != t) {
+          continue;
+        }
       }
       if (m_ledger.transfer(t).at > m_options.until) break;
       step(t, trace);
@@ -105,43 +177,10 @@ class Tracer {
 
  private:
   static constexpr AccountId k_no_account = std::numeric_limits<AccountId>::max();
-  static constexpr TransferId k_no_transfer = std::numeric_limits<TransferId>::max();
-
-  struct Tracked {
-    Balance balance;
-    std::size_t in = 0;  // cursors: the first transfer not yet applied to the balance
-    std::size_t out = 0;
-    bool followed = false;
-  };
-
-  // The account's next transfer not yet applied, or k_no_transfer.
-  TransferId next_of(AccountId account, const Tracked& tracked) const {
-    const std::span<const TransferId> in = m_ledger.incoming(account);
-    const std::span<const TransferId> out = m_ledger.outgoing(account);
-    const TransferId next_in = tracked.in < in.size() ? in[tracked.in] : k_no_transfer;
-    const TransferId next_out = tracked.out < out.size() ? out[tracked.out] : k_no_transfer;
-    return std::min(next_in, next_out);
-  }
-
-  // Applies the account's transfers before `t` to its balance, untainted: taint reaches it by `t`.
-  void catch_up(AccountId account, Tracked& tracked, TransferId t) {
-    const std::span<const TransferId> in = m_ledger.incoming(account);
-    const std::span<const TransferId> out = m_ledger.outgoing(account);
-    for (TransferId next = next_of(account, tracked); next < t; next = next_of(account, tracked)) {
-      // A payment to itself is both: spent first, then received, as step() applies it.
-      if (tracked.out < out.size() && out[tracked.out] == next) {
-        spend(tracked.balance, m_ledger.transfer(next).usd);
-        ++tracked.out;
-      }
-      if (tracked.in < in.size() && in[tracked.in] == next) {
-        receive(tracked.balance, m_ledger.transfer(next).usd, 0, 0);
-        ++tracked.in;
-      }
-    }
-  }
-
   void queue_next(AccountId account, const Tracked& tracked) {
-    if (const TransferId next = next_of(account, tracked); next != k_no_transfer) m_pending.push({next, account});
+    if (const TransferId next = next_of(m_ledger, account, tracked); next != k_no_transfer) {
+      m_pending.push({next, account});
+    }
   }
 
   Tracked* followed(AccountId account) {
@@ -177,9 +216,13 @@ class Tracer {
       } else if (m_within != nullptr && !m_within->contains(transfer.to)) {
         spent.taint = 0;  // out of the accounts the caller asked about: not followed
       } else if (followed(transfer.to) == nullptr) {
-        Tracked& to = m_tracked.try_emplace(transfer.to, Tracked{empty_balance(m_options.rule)}).first->second;
-        catch_up(transfer.to, to, t);
-        to.followed = true;
+        const auto [found, fresh] = m_tracked.try_emplace(transfer.to, Tracked{empty_balance(m_options.rule)});
+        if (fresh && m_replays != nullptr) {
+          found->second = m_replays->before(transfer.to, t);
+        } else {
+          catch_up(m_ledger, transfer.to, found->second, t);  // from the start, or from where it stopped
+        }
+        found->second.followed = true;
       }
     }
     if (Tracked* to = followed(transfer.to)) {
@@ -216,6 +259,7 @@ class Tracer {
   const Ledger& m_ledger;
   const TraceOptions& m_options;
   const std::unordered_set<AccountId>* m_within;  // nullptr: every account
+  Replays* m_replays;
   std::vector<TransferId> m_seeds;
   std::unordered_set<AccountId> m_origins;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> m_pending;
@@ -239,12 +283,24 @@ std::string_view to_string(EndReason reason) {
 }
 
 Trace trace_transfers(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options) {
-  return Tracer(ledger, seeds, options, nullptr).run();
+  return Tracer(ledger, seeds, options, nullptr, nullptr).run();
 }
 
-Trace trace_transfers_within(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options,
-                             const std::unordered_set<AccountId>& within) {
-  return Tracer(ledger, seeds, options, &within).run();
+std::vector<double> taint_reaching(const Ledger& ledger, std::span<const TransferId> payments, AccountId target,
+                                   const TraceOptions& options, const std::unordered_set<AccountId>& within) {
+  TraceOptions forward = options;
+  forward.cashout_accounts.insert(target);  // money that reaches the target stops there, counted once
+  Replays replays(ledger, options.rule);
+  std::vector<double> reached;
+  reached.reserve(payments.size());
+  for (const TransferId payment : payments) {
+    double sum = 0;
+    for (const Endpoint& end : Tracer(ledger, std::span(&payment, 1), forward, &within, &replays).run().endpoints) {
+      if (end.account == target) sum += end.taint_usd;
+    }
+    reached.push_back(sum);
+  }
+  return reached;
 }
 
 Trace trace_account(const Ledger& ledger, AccountId account, const TraceOptions& options) {

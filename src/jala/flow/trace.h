@@ -63,12 +63,13 @@ struct Trace {
 
 // Traces the money of the given transfers (each one fully tainted), e.g. a victim's payments.
 Trace trace_transfers(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options);
-// The same, but taint paid into an account outside `within` is neither followed nor counted (unless it
-// ends there as cash, at a cash-out or back at an origin), so the endpoints need not sum to what was
-// seeded. For trace_back, whose walk back finds every account through which money can reach its target:
-// the taint that reaches the target is then exactly that of trace_transfers, for far less work.
-Trace trace_transfers_within(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options,
-                             const std::unordered_set<AccountId>& within);
+// For trace_back: how much of each payment's money reaches `target`, each traced alone and stopped at
+// the target, exactly as trace_transfers would give it. Taint is followed only into the accounts of
+// `within`, which must hold every account through which money can reach the target (trace_back's walk
+// back finds them); and the traces share their untainted replays of accounts' earlier transfers, so
+// payments in time order replay a collector's history once between them, not once each.
+std::vector<double> taint_reaching(const Ledger& ledger, std::span<const TransferId> payments, AccountId target,
+                                   const TraceOptions& options, const std::unordered_set<AccountId>& within);
 // Traces every payment `account` made between options.since and options.until.
 Trace trace_account(const Ledger& ledger, AccountId account, const TraceOptions& options);
 

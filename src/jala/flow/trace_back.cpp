@@ -46,17 +46,12 @@ std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId accou
 }  // namespace
 
 std::vector<Funding> trace_back(const Ledger& ledger, AccountId account, const TraceOptions& options) {
-  TraceOptions forward = options;
-  forward.cashout_accounts.insert(account);  // money that reaches the account stops there, counted once
-  std::vector<Funding> funding;
   std::unordered_set<AccountId> through;
-  for (const TransferId payment : candidate_payments(ledger, account, options, through)) {
-    const Trace trace = trace_transfers_within(ledger, std::span(&payment, 1), forward, through);
-    double reached = 0;
-    for (const Endpoint& end : trace.endpoints) {
-      if (end.account == account) reached += end.taint_usd;
-    }
-    if (reached > 0) funding.push_back({payment, reached});
+  const std::vector<TransferId> candidates = candidate_payments(ledger, account, options, through);
+  const std::vector<double> reached = taint_reaching(ledger, candidates, account, options, through);
+  std::vector<Funding> funding;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (reached[i] > 0) funding.push_back({candidates[i], reached[i]});
   }
   return funding;
 }
