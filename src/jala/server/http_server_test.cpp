@@ -217,24 +217,47 @@ TEST(HttpServer, ServesPlainHttpOnlyOnLoopbackUnlessAskedTo) {
   EXPECT_TRUE(start(options).ok());
 }
 
-// A self-signed certificate for 127.0.0.1 and its key, made by the openssl command; none without it.
-std::optional<TlsFiles> test_certificate() {
-  const std::filesystem::path directory = std::filesystem::path(::testing::TempDir()) / "jala_tls_test";
-  std::filesystem::create_directories(directory);
-  TlsFiles files{(directory / "cert.pem").string(), (directory / "key.pem").string()};
-  const std::string make_certificate = fmt::format(
-      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost "
-      "-addext subjectAltName=IP:127.0.0.1 -keyout {} -out {} 2>/dev/null",
-      files.private_key, files.certificate_chain);
-  if (std::system(make_certificate.c_str()) != 0) return std::nullopt;
-  return files;
-}
+// A self-signed certificate for 127.0.0.1 and its key, made by the openssl command, in a folder of the
+// test's own (tests that run at once must not overwrite each other's files), removed with it.
+class TestCertificate {
+ public:
+  // Nothing when the openssl command cannot make one.
+  static std::unique_ptr<TestCertificate> make() {
+    auto made = std::unique_ptr<TestCertificate>(new TestCertificate(
+        std::filesystem::path(::testing::TempDir()) /
+        fmt::format("jala_tls_{}_{}", getpid(), ::testing::UnitTest::GetInstance()->current_test_info()->name())));
+    const std::string command = fmt::format(
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost "
+        "-addext subjectAltName=IP:127.0.0.1 -keyout {} -out {} 2>/dev/null",
+        made->files.private_key, made->files.certificate_chain);
+    if (std::system(command.c_str()) != 0) return nullptr;
+    return made;
+  }
+  ~TestCertificate() {
+    std::error_code ignored;
+    std::filesystem::remove_all(m_directory, ignored);
+  }
+  TestCertificate(const TestCertificate&) = delete;
+  TestCertificate& operator=(const TestCertificate&) = delete;
+  TestCertificate(TestCertificate&&) = delete;
+  TestCertificate& operator=(TestCertificate&&) = delete;
+
+  TlsFiles files;
+
+ private:
+  explicit TestCertificate(std::filesystem::path directory) : m_directory(std::move(directory)) {
+    std::filesystem::create_directories(m_directory);
+    files = {(m_directory / "cert.pem").string(), (m_directory / "key.pem").string()};
+  }
+  std::filesystem::path m_directory;
+};
 
 TEST(HttpServer, ServesTlsWithTheGivenCertificate) {
-  const std::optional<TlsFiles> files = test_certificate();
-  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
-  const std::string& certificate = files->certificate_chain;
-  const std::string& key = files->private_key;
+  const auto made = TestCertificate::make();
+  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const TlsFiles& files = made->files;
+  const std::string& certificate = files.certificate_chain;
+  const std::string& key = files.private_key;
   ServerOptions options;
   options.tls = TlsFiles{certificate, key};
   auto started = start(options);
@@ -274,8 +297,9 @@ std::string client_hello() {
 // Found on 2026-12-05: a client that sent its hello and hung up ended `jala serve` (exit 141, SIGPIPE)
 // within a few hundred tries, because the server's answer was written to a socket the client had closed.
 TEST(HttpServer, OutlivesTlsClientsThatHangUpAfterTheirHello) {
-  const std::optional<TlsFiles> files = test_certificate();
-  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const auto made = TestCertificate::make();
+  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const TlsFiles& files = made->files;
   ServerOptions options;
   options.tls = files;
   options.max_connections_per_address = 100'000;  // the connections are many at once, and not the point here
@@ -288,7 +312,7 @@ TEST(HttpServer, OutlivesTlsClientsThatHangUpAfterTheirHello) {
     ASSERT_TRUE(connection.send_all(hello));
   }
   ClientOptions trust;
-  trust.ca_file = files->certificate_chain;
+  trust.ca_file = files.certificate_chain;
   const auto got = HttpClient::make(trust).value().get(started->url("/still-there", "https"), {});
   ASSERT_TRUE(got.ok()) << got.error().message();
   EXPECT_EQ(got->status, 200);
@@ -297,8 +321,9 @@ TEST(HttpServer, OutlivesTlsClientsThatHangUpAfterTheirHello) {
 // Found in review (2026-12-04): 20,000 connections that sent half a request made a partner's request
 // time out. A TLS connection over its address's share is now closed as soon as it arrives.
 TEST(HttpServer, ClosesTlsConnectionsOverTheirAddressesShare) {
-  const std::optional<TlsFiles> files = test_certificate();
-  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const auto made = TestCertificate::make();
+  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const TlsFiles& files = made->files;
   ServerOptions options;
   options.tls = files;
   options.threads = 1;
@@ -315,7 +340,7 @@ TEST(HttpServer, ClosesTlsConnectionsOverTheirAddressesShare) {
   // One of the three goes, and its place is free again (once the server has seen it go).
   held.pop_back();
   ClientOptions trust;
-  trust.ca_file = files->certificate_chain;
+  trust.ca_file = files.certificate_chain;
   auto client = HttpClient::make(trust).value();
   bool served = false;
   for (int attempt = 0; attempt < 50 && !served; ++attempt) {
@@ -327,8 +352,9 @@ TEST(HttpServer, ClosesTlsConnectionsOverTheirAddressesShare) {
 }
 
 TEST(HttpServer, StopsAcceptingTlsWhileFullAndResumesWhenAConnectionCloses) {
-  const std::optional<TlsFiles> files = test_certificate();
-  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const auto made = TestCertificate::make();
+  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const TlsFiles& files = made->files;
   ServerOptions options;
   options.tls = files;
   options.threads = 1;
@@ -339,7 +365,7 @@ TEST(HttpServer, StopsAcceptingTlsWhileFullAndResumesWhenAConnectionCloses) {
   auto first = std::make_unique<RawConnection>(port);
   const RawConnection second(port);
   ClientOptions impatient;
-  impatient.ca_file = files->certificate_chain;
+  impatient.ca_file = files.certificate_chain;
   impatient.timeout = std::chrono::seconds(1);
   const auto while_full = HttpClient::make(impatient).value().get(started->url("/full", "https"), {});
   EXPECT_FALSE(while_full.ok());
@@ -347,7 +373,7 @@ TEST(HttpServer, StopsAcceptingTlsWhileFullAndResumesWhenAConnectionCloses) {
 
   first.reset();
   ClientOptions patient;
-  patient.ca_file = files->certificate_chain;
+  patient.ca_file = files.certificate_chain;
   patient.timeout = std::chrono::seconds(20);
   const auto after = HttpClient::make(patient).value().get(started->url("/after", "https"), {});
   ASSERT_TRUE(after.ok()) << after.error().message();
@@ -357,8 +383,9 @@ TEST(HttpServer, StopsAcceptingTlsWhileFullAndResumesWhenAConnectionCloses) {
 // Debian's soft limit of 1,024 open files let a flood meet the limit before any cap, and accept() then
 // failed for partners too. The server raises the soft limit for its connections, or says it cannot.
 TEST(HttpServer, RaisesTheOpenFileLimitForItsConnections) {
-  const std::optional<TlsFiles> files = test_certificate();
-  if (!files) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const auto made = TestCertificate::make();
+  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  const TlsFiles& files = made->files;
   rlimit before{};
   ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &before), 0);
   if (before.rlim_max != RLIM_INFINITY && before.rlim_max < 3000) GTEST_SKIP() << "the hard limit is too low";
