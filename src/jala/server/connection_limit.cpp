@@ -12,13 +12,15 @@
 #include <array>
 #include <mutex>
 
+#include "jala/server/sign_in_throttle.h"
+
 namespace jala::server {
 
 struct ConnectionLimit::Connection {
   ConnectionLimit* limit = nullptr;
   std::uint64_t serial = 0;
   ssl_st* ssl = nullptr;
-  std::string address;  // empty until learnt
+  std::string address;  // SignInThrottle::key_of the peer; empty until learnt
 };
 
 void closed_by_openssl(ConnectionLimit::Connection* connection) { connection->limit->closed(connection); }
@@ -115,8 +117,9 @@ void ConnectionLimit::learn_addresses() {
     Connection& connection = *found->second;
     const int fd = SSL_get_fd(connection.ssl);
     if (fd < 0) continue;
-    connection.address = peer_address(fd);
-    if (connection.address.empty()) continue;
+    const std::string address = peer_address(fd);
+    if (address.empty()) continue;
+    connection.address = SignInThrottle::key_of(address);  // an IPv6 client by its /64, as sign-ins count it
     // Over its address's share: shut down, so that the server sees the end and frees it (which counts it).
     if (++m_per_address[connection.address] > m_caps.per_address) shutdown(fd, SHUT_RDWR);
   }

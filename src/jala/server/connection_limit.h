@@ -1,8 +1,9 @@
 // Bounds the TLS connections one worker of the HTTP server holds open: in all, and from any one client
-// address. Without it, a flood of connections that send nothing or half a request, each held until the
-// read timeout, took the descriptors and slots that partners' requests need. While the worker is full it
-// stops accepting, so new connections wait in the kernel's backlog until one closes; a connection over
-// its address's share is shut down as soon as its address is known (on the event loop's next turn).
+// address (an IPv6 client by its /64, which one client usually holds whole). Without it, a flood of connections that
+// send nothing or half a request, each held until the read timeout, took the descriptors and slots that partners'
+// requests need. While the worker is full it stops accepting, so new connections wait in the kernel's backlog until one
+// closes; a connection over its address's share is shut down as soon as its address is known (on the event loop's next
+// turn).
 //
 // libevent 2.1's HTTP server tells nothing when a connection ends, but OpenSSL does: each connection's
 // SSL object carries a record whose free callback counts the close. So the limit covers TLS connections;
@@ -69,7 +70,7 @@ class ConnectionLimit {
   std::uint64_t m_next_serial = 0;
   std::unordered_map<std::uint64_t, std::unique_ptr<Connection>> m_open;
   std::vector<std::uint64_t> m_unaddressed;  // serials whose address is not read yet
-  std::unordered_map<std::string, std::size_t> m_per_address;
+  std::unordered_map<std::string, std::size_t> m_per_address;  // by SignInThrottle::key_of
 };
 
 }  // namespace jala::server
