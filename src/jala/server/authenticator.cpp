@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include <fmt/core.h>
+
 #include "jala/share/partners.h"
 
 namespace jala::server {
@@ -111,7 +113,11 @@ Result<SignIn> Authenticator::authenticate(storage::Store& store, std::optional<
     return {};
   }));
   if (sign_in.partner && share::is_legacy_secret_hash(sign_in.partner->secret_hash)) {
-    JALA_TRY(replace_legacy_hash(store, *sign_in.partner, credentials->secret));
+    // Best effort: the partner is signed in either way, and the next sign-in tries again.
+    if (const Status replaced = replace_legacy_hash(store, *sign_in.partner, credentials->secret); !replaced.ok()) {
+      fmt::print(stderr, "jala: serve: cannot replace the old hash of partner {}: {}\n", sign_in.partner->name,
+                 replaced.error().message());
+    }
   }
   return sign_in;
 }
