@@ -21,6 +21,8 @@ struct ConnectionLimit::Connection {
   std::uint64_t serial = 0;
   ssl_st* ssl = nullptr;
   std::string address;  // SignInThrottle::key_of the peer; empty until learnt
+  bool handshaken = false;
+  bool evicted = false;
 };
 
 void closed_by_openssl(ConnectionLimit::Connection* connection) { connection->limit->closed(connection); }
@@ -37,6 +39,14 @@ int record_index() {
   static int index = -1;
   std::call_once(made, [] { index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, on_ssl_free); });
   return index;
+}
+
+// OpenSSL's report of a connection's progress: it has finished its handshake.
+void on_ssl_info(const SSL* ssl, int where, int /*result*/) {
+  if ((where & SSL_CB_HANDSHAKE_DONE) == 0) return;
+  if (auto* connection = static_cast<ConnectionLimit::Connection*>(SSL_get_ex_data(ssl, record_index()))) {
+    connection->handshaken = true;
+  }
 }
 
 // The peer's address without its port ("192.0.2.7", "2001:db8::1"); IPv4 clients of a dual-stack
@@ -96,14 +106,37 @@ void ConnectionLimit::opened(ssl_st* ssl) {
   connection->serial = m_next_serial++;
   connection->ssl = ssl;
   SSL_set_ex_data(ssl, record_index(), connection.get());
+  SSL_set_info_callback(ssl, on_ssl_info);
   m_unaddressed.push_back(connection->serial);
+  m_arrivals.push_back(connection->serial);
   m_open.emplace(connection->serial, std::move(connection));
   // The server gives the connection its socket after this returns: its address is read on the next turn.
   event_active(m_learn, EV_TIMEOUT, 0);
-  if (m_open.size() >= m_caps.open && m_listener != nullptr && !m_paused) {
+  if (m_open.size() > m_caps.open) evict_oldest_handshake();
+  // Full, with nothing to make room: stop accepting until a connection closes.
+  if (m_open.size() >= m_caps.open && oldest_handshake() == nullptr && m_listener != nullptr && !m_paused) {
     evconnlistener_disable(m_listener);
     m_paused = true;
   }
+}
+
+ConnectionLimit::Connection* ConnectionLimit::oldest_handshake() {
+  // Closed, shut down and handshaken connections leave the front for good: none is a candidate again.
+  while (m_arrivals.size() > 1) {
+    const auto found = m_open.find(m_arrivals.front());
+    if (found != m_open.end() && !found->second->handshaken && !found->second->evicted) return found->second.get();
+    m_arrivals.pop_front();
+  }
+  return nullptr;  // none, or only the newest
+}
+
+void ConnectionLimit::evict_oldest_handshake() {
+  Connection* oldest = oldest_handshake();
+  if (oldest == nullptr) return;
+  const int fd = SSL_get_fd(oldest->ssl);
+  if (fd < 0) return;
+  shutdown(fd, SHUT_RDWR);  // the server sees the end and frees it, which counts it as closed
+  oldest->evicted = true;
 }
 
 void ConnectionLimit::on_learn(int /*fd*/, short /*events*/, void* self) {
@@ -121,7 +154,10 @@ void ConnectionLimit::learn_addresses() {
     if (address.empty()) continue;
     connection.address = SignInThrottle::key_of(address);  // an IPv6 client by its /64, as sign-ins count it
     // Over its address's share: shut down, so that the server sees the end and frees it (which counts it).
-    if (++m_per_address[connection.address] > m_caps.per_address) shutdown(fd, SHUT_RDWR);
+    if (++m_per_address[connection.address] > m_caps.per_address) {
+      shutdown(fd, SHUT_RDWR);
+      connection.evicted = true;
+    }
   }
   m_unaddressed.clear();
 }
@@ -132,6 +168,7 @@ void ConnectionLimit::closed(Connection* connection) {
     if (found != m_per_address.end() && --found->second == 0) m_per_address.erase(found);
   }
   m_open.erase(connection->serial);
+  while (!m_arrivals.empty() && !m_open.contains(m_arrivals.front())) m_arrivals.pop_front();
   if (m_paused && m_open.size() < m_caps.open && m_listener != nullptr) {
     evconnlistener_enable(m_listener);
     m_paused = false;

@@ -1,9 +1,13 @@
 // Bounds the TLS connections one worker of the HTTP server holds open: in all, and from any one client
-// address (an IPv6 client by its /64, which one client usually holds whole). Without it, a flood of connections that
-// send nothing or half a request, each held until the read timeout, took the descriptors and slots that partners'
-// requests need. While the worker is full it stops accepting, so new connections wait in the kernel's backlog until one
-// closes; a connection over its address's share is shut down as soon as its address is known (on the event loop's next
-// turn).
+// address (an IPv6 client by its /64, which one client usually holds whole). Without it, a flood of
+// connections that send nothing or half a request, each held until the read timeout, took the descriptors
+// and slots that partners' requests need.
+// - A connection over its address's share is shut down as soon as its address is known (on the event
+//   loop's next turn).
+// - When a connection arrives at a full worker, the one that has waited longest without finishing its TLS
+//   handshake is shut down to make room: a partner finishes its handshake in milliseconds, a flood of idle
+//   connections never does. Only when every open connection has finished its handshake does the worker
+//   stop accepting; new connections then wait in the kernel's backlog until one closes.
 //
 // libevent 2.1's HTTP server tells nothing when a connection ends, but OpenSSL does: each connection's
 // SSL object carries a record whose free callback counts the close. So the limit covers TLS connections;
@@ -14,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -60,6 +65,11 @@ class ConnectionLimit {
  private:
   static void on_learn(int fd, short events, void* self);
   void learn_addresses();
+  // The open connection that has waited longest without finishing its handshake, other than the newest
+  // and those shut down already; nullptr when there is none.
+  Connection* oldest_handshake();
+  // Shuts that one down, if there is one.
+  void evict_oldest_handshake();
   void closed(Connection* connection);
   friend void closed_by_openssl(Connection* connection);
 
@@ -70,6 +80,7 @@ class ConnectionLimit {
   std::uint64_t m_next_serial = 0;
   std::unordered_map<std::uint64_t, std::unique_ptr<Connection>> m_open;
   std::vector<std::uint64_t> m_unaddressed;  // serials whose address is not read yet
+  std::deque<std::uint64_t> m_arrivals;      // serials in the order they opened; closed ones leave lazily
   std::unordered_map<std::string, std::size_t> m_per_address;  // by SignInThrottle::key_of
 };
 
