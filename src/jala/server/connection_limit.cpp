@@ -120,14 +120,19 @@ void ConnectionLimit::opened(ssl_st* ssl) {
   }
 }
 
-ConnectionLimit::Connection* ConnectionLimit::oldest_handshake() {
+void ConnectionLimit::drop_non_candidates() {
   // Closed, shut down and handshaken connections leave the front for good: none is a candidate again.
-  while (m_arrivals.size() > 1) {
+  while (!m_arrivals.empty()) {
     const auto found = m_open.find(m_arrivals.front());
-    if (found != m_open.end() && !found->second->handshaken && !found->second->evicted) return found->second.get();
+    if (found != m_open.end() && !found->second->handshaken && !found->second->evicted) return;
     m_arrivals.pop_front();
   }
-  return nullptr;  // none, or only the newest
+}
+
+ConnectionLimit::Connection* ConnectionLimit::oldest_handshake() {
+  drop_non_candidates();
+  if (m_arrivals.size() < 2) return nullptr;  // none, or only the newest, which makes no room for itself
+  return m_open.at(m_arrivals.front()).get();
 }
 
 void ConnectionLimit::evict_oldest_handshake() {
@@ -168,7 +173,7 @@ void ConnectionLimit::closed(Connection* connection) {
     if (found != m_per_address.end() && --found->second == 0) m_per_address.erase(found);
   }
   m_open.erase(connection->serial);
-  while (!m_arrivals.empty() && !m_open.contains(m_arrivals.front())) m_arrivals.pop_front();
+  drop_non_candidates();  // keeps the queue short: from the oldest connection still waiting on
   if (m_paused && m_open.size() < m_caps.open && m_listener != nullptr) {
     evconnlistener_enable(m_listener);
     m_paused = false;
