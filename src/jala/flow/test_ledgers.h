@@ -43,8 +43,14 @@ inline Ledger random_ledger(std::mt19937_64& random, std::size_t accounts, std::
   std::uniform_real_distribution<double> usd(1.0, 1'000.0);
   std::bernoulli_distribution cash(0.05);
   for (std::size_t t = 0; t < transfers; ++t) {
-    ledger.pay(account(random), account(random), std::round(usd(random) * 100) / 100, hour(random),
-               cash(random) ? model::Channel::cash : model::Channel::bank);
+    // One draw after another: as arguments of one call, the compilers drew them in different orders, so
+    // GCC's and Clang's builds tested different ledgers.
+    const AccountId from = account(random);
+    const AccountId to = account(random);
+    const double amount = std::round(usd(random) * 100) / 100;
+    const std::int64_t at = hour(random);
+    const model::Channel channel = cash(random) ? model::Channel::cash : model::Channel::bank;
+    ledger.pay(from, to, amount, at, channel);
   }
   return ledger.build();
 }

@@ -135,14 +135,9 @@ class Replays {
 // should taint reach it again, its cursor catches up by replaying what it missed, untainted.
 class Tracer {
  public:
-  // `within` and `replays` may be null: every account is followed, and replayed from its start.
-  Tracer(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options,
-         const std::unordered_set<AccountId>* within, Replays* replays)
-      : m_ledger(ledger),
-        m_options(options),
-        m_within(within),
-        m_replays(replays),
-        m_seeds(seeds.begin(), seeds.end()) {
+  // `replays` may be null: every account is then replayed from its start.
+  Tracer(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options, Replays* replays)
+      : m_ledger(ledger), m_options(options), m_replays(replays), m_seeds(seeds.begin(), seeds.end()) {
     std::sort(m_seeds.begin(), m_seeds.end());
     m_seeds.erase(std::unique(m_seeds.begin(), m_seeds.end()), m_seeds.end());
     for (const TransferId seed : m_seeds) {
@@ -213,8 +208,6 @@ class Tracer {
       if (const std::optional<EndReason> end = end_at(t, transfer)) {
         m_endpoints.add(transfer.to, *end, spent.taint);
         spent.taint = 0;
-      } else if (m_within != nullptr && !m_within->contains(transfer.to)) {
-        spent.taint = 0;  // out of the accounts the caller asked about: not followed
       } else if (followed(transfer.to) == nullptr) {
         const auto [found, fresh] = m_tracked.try_emplace(transfer.to, Tracked{empty_balance(m_options.rule)});
         if (fresh && m_replays != nullptr) {
@@ -258,7 +251,6 @@ class Tracer {
 
   const Ledger& m_ledger;
   const TraceOptions& m_options;
-  const std::unordered_set<AccountId>* m_within;  // nullptr: every account
   Replays* m_replays;
   std::vector<TransferId> m_seeds;
   std::unordered_set<AccountId> m_origins;
@@ -283,11 +275,11 @@ std::string_view to_string(EndReason reason) {
 }
 
 Trace trace_transfers(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options) {
-  return Tracer(ledger, seeds, options, nullptr, nullptr).run();
+  return Tracer(ledger, seeds, options, nullptr).run();
 }
 
 std::vector<double> taint_reaching(const Ledger& ledger, std::span<const TransferId> payments, AccountId target,
-                                   const TraceOptions& options, const std::unordered_set<AccountId>& within) {
+                                   const TraceOptions& options) {
   TraceOptions forward = options;
   forward.cashout_accounts.insert(target);  // money that reaches the target stops there, counted once
   Replays replays(ledger, options.rule);
@@ -295,7 +287,7 @@ std::vector<double> taint_reaching(const Ledger& ledger, std::span<const Transfe
   reached.reserve(payments.size());
   for (const TransferId payment : payments) {
     double sum = 0;
-    for (const Endpoint& end : Tracer(ledger, std::span(&payment, 1), forward, &within, &replays).run().endpoints) {
+    for (const Endpoint& end : Tracer(ledger, std::span(&payment, 1), forward, &replays).run().endpoints) {
       if (end.account == target) sum += end.taint_usd;
     }
     reached.push_back(sum);

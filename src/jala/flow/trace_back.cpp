@@ -1,7 +1,6 @@
 // trace_back (trace.h): the walk back to candidate origin payments, each confirmed by a forward trace.
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "jala/flow/trace.h"
@@ -10,10 +9,8 @@ namespace jala::flow {
 namespace {
 
 // Origin payments that could have funded `account`: a time-respecting walk back along incoming
-// transfers, up to max_hops. An account is walked again only with a later bound than before. `through`
-// receives every account walked: any path of money from a candidate to `account` runs through them.
-std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId account, const TraceOptions& options,
-                                           std::unordered_set<AccountId>& through) {
+// transfers, up to max_hops. An account is walked again only with a later bound than before.
+std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId account, const TraceOptions& options) {
   std::vector<TransferId> candidates;
   std::unordered_map<AccountId, TransferId> walked;  // account -> the bound it was walked with
   std::vector<std::pair<AccountId, TransferId>> frontier{{account, static_cast<TransferId>(ledger.transfer_count())}};
@@ -37,7 +34,6 @@ std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId accou
     }
     frontier = std::move(next);
   }
-  for (const auto& [walked_account, bound] : walked) through.insert(walked_account);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   return candidates;
@@ -46,9 +42,8 @@ std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId accou
 }  // namespace
 
 std::vector<Funding> trace_back(const Ledger& ledger, AccountId account, const TraceOptions& options) {
-  std::unordered_set<AccountId> through;
-  const std::vector<TransferId> candidates = candidate_payments(ledger, account, options, through);
-  const std::vector<double> reached = taint_reaching(ledger, candidates, account, options, through);
+  const std::vector<TransferId> candidates = candidate_payments(ledger, account, options);
+  const std::vector<double> reached = taint_reaching(ledger, candidates, account, options);
   std::vector<Funding> funding;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (reached[i] > 0) funding.push_back({candidates[i], reached[i]});

@@ -225,7 +225,7 @@ TEST(TraceBack, AVictimPaidBackLaterIsStillAnOrigin) {
 TEST(TraceBack, AgreesWithAForwardTraceOfEveryOriginPaymentOnRandomLedgers) {
   std::mt19937_64 random(20261205);
   std::size_t found = 0;
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 1000; ++round) {
     const std::size_t accounts = 2 + random() % 30;
     const Ledger ledger = testing::random_ledger(random, accounts, 1 + random() % 400, 100);
     TraceOptions options;
