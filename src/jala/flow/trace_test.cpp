@@ -220,6 +220,16 @@ TEST(TraceBack, AVictimPaidBackLaterIsStillAnOrigin) {
   EXPECT_DOUBLE_EQ(funding[0].reached_usd, 900);
 }
 
+// Options of the property tests: either rule, 1 to 10 hops, sometimes a window's end, sometimes an off-ramp.
+TraceOptions random_options(std::mt19937_64& random, std::size_t accounts) {
+  TraceOptions options;
+  options.rule = random() % 2 == 0 ? TaintRule::fifo : TaintRule::proportional;
+  options.max_hops = 1 + static_cast<std::uint32_t>(random() % 10);
+  if (random() % 3 == 0) options.until = Timestamp{static_cast<std::int64_t>(random() % 100) * k_hour_micros};
+  if (random() % 3 == 0) options.cashout_accounts = {static_cast<AccountId>(random() % accounts)};
+  return options;
+}
+
 // trace_back finds exactly the origin payments whose forward trace, stopped at the account, brings money
 // to it, with the same amounts: checked against a forward trace of every origin payment in the ledger.
 TEST(TraceBack, AgreesWithAForwardTraceOfEveryOriginPaymentOnRandomLedgers) {
@@ -228,11 +238,7 @@ TEST(TraceBack, AgreesWithAForwardTraceOfEveryOriginPaymentOnRandomLedgers) {
   for (int round = 0; round < 1000; ++round) {
     const std::size_t accounts = 2 + random() % 30;
     const Ledger ledger = testing::random_ledger(random, accounts, 1 + random() % 400, 100);
-    TraceOptions options;
-    options.rule = random() % 2 == 0 ? TaintRule::fifo : TaintRule::proportional;
-    options.max_hops = 1 + static_cast<std::uint32_t>(random() % 10);
-    if (random() % 3 == 0) options.until = Timestamp{static_cast<std::int64_t>(random() % 100) * k_hour_micros};
-    if (random() % 3 == 0) options.cashout_accounts = {static_cast<AccountId>(random() % accounts)};
+    const TraceOptions options = random_options(random, accounts);
     const auto account = static_cast<AccountId>(random() % accounts);
 
     TraceOptions forward = options;
@@ -264,11 +270,7 @@ TEST(Trace, AgreesExactlyWithTheReferenceOnRandomLedgers) {
   for (int round = 0; round < 500; ++round) {
     const std::size_t accounts = 2 + random() % 30;
     const Ledger ledger = testing::random_ledger(random, accounts, 1 + random() % 400, 100);
-    TraceOptions options;
-    options.rule = random() % 2 == 0 ? TaintRule::fifo : TaintRule::proportional;
-    options.max_hops = 1 + static_cast<std::uint32_t>(random() % 10);
-    if (random() % 3 == 0) options.until = Timestamp{static_cast<std::int64_t>(random() % 100) * k_hour_micros};
-    if (random() % 3 == 0) options.cashout_accounts = {static_cast<AccountId>(random() % accounts)};
+    const TraceOptions options = random_options(random, accounts);
     std::set<TransferId> seeds;
     for (std::size_t s = 1 + random() % 3; s > 0; --s)
       seeds.insert(static_cast<TransferId>(random() % ledger.transfer_count()));
