@@ -253,30 +253,49 @@ class TestCertificate {
   std::filesystem::path m_directory;
 };
 
-TEST(HttpServer, ServesTlsWithTheGivenCertificate) {
-  const auto made = TestCertificate::make();
-  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
-  const TlsFiles& files = made->files;
-  const std::string& certificate = files.certificate_chain;
-  const std::string& key = files.private_key;
-  ServerOptions options;
-  options.tls = TlsFiles{certificate, key};
-  auto started = start(options);
-  ASSERT_TRUE(started.ok()) << started.error().message();
+// Tests of the server on TLS, each with a test certificate of its own (skipped without the openssl command).
+class TlsServer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_certificate = TestCertificate::make();
+    if (!m_certificate) GTEST_SKIP() << "the openssl command cannot make a test certificate";
+  }
+  const TlsFiles& files() const { return m_certificate->files; }
+  // Starts the server with `options` on the test certificate.
+  ::testing::AssertionResult serve(ServerOptions options) {
+    options.tls = files();
+    auto started = start(std::move(options));
+    if (!started.ok()) return ::testing::AssertionFailure() << started.error().message();
+    m_started = std::move(*started);
+    return ::testing::AssertionSuccess();
+  }
+  HttpServer& server() { return *m_started.server; }
+  std::uint16_t port() const { return m_started.server->port(); }
+  // GET `path` over HTTPS from a client that trusts the test certificate.
+  Result<ClientResponse> get(std::string_view path, std::chrono::seconds timeout = std::chrono::seconds(60)) const {
+    ClientOptions trust;
+    trust.ca_file = files().certificate_chain;
+    trust.timeout = timeout;
+    return HttpClient::make(trust).value().get(m_started.url(path, "https"), {});
+  }
+  std::string url(std::string_view path, std::string_view scheme) const { return m_started.url(path, scheme); }
 
-  ClientOptions trust;
-  trust.ca_file = certificate;
-  auto trusting = HttpClient::make(trust).value();
-  auto got = trusting.get(started->url("/secure", "https"), {});
+ private:
+  std::unique_ptr<TestCertificate> m_certificate;
+  Started m_started;
+};
+
+TEST_F(TlsServer, ServesTlsWithTheGivenCertificate) {
+  ASSERT_TRUE(serve({}));
+  const auto got = get("/secure");
   ASSERT_TRUE(got.ok()) << got.error().message();
   EXPECT_EQ(got->status, 200);
 
-  auto plain = HttpClient::make().value();
-  EXPECT_FALSE(plain.get(started->url("/secure", "http"), {}).ok());
-  auto not_trusting = HttpClient::make().value();
-  EXPECT_FALSE(not_trusting.get(started->url("/secure", "https"), {}).ok());
+  EXPECT_FALSE(HttpClient::make().value().get(url("/secure", "http"), {}).ok());
+  EXPECT_FALSE(HttpClient::make().value().get(url("/secure", "https"), {}).ok());  // trusts only the system's CAs
 
-  options.tls = TlsFiles{certificate, certificate};
+  ServerOptions options;
+  options.tls = TlsFiles{files().certificate_chain, files().certificate_chain};
   const auto bad_key = start(options);
   ASSERT_FALSE(bad_key.ok());
   EXPECT_NE(bad_key.error().message().find("TLS key"), std::string::npos) << bad_key.error().message();
@@ -297,55 +316,39 @@ std::string client_hello() {
 
 // Found on 2026-12-05: a client that sent its hello and hung up ended `jala serve` (exit 141, SIGPIPE)
 // within a few hundred tries, because the server's answer was written to a socket the client had closed.
-TEST(HttpServer, OutlivesTlsClientsThatHangUpAfterTheirHello) {
-  const auto made = TestCertificate::make();
-  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
-  const TlsFiles& files = made->files;
+TEST_F(TlsServer, OutlivesClientsThatHangUpAfterTheirHello) {
   ServerOptions options;
-  options.tls = files;
   options.max_connections_per_address = 100'000;  // the connections are many at once, and not the point here
-  auto started = start(options);
-  ASSERT_TRUE(started.ok()) << started.error().message();
+  ASSERT_TRUE(serve(options));
   const std::string hello = client_hello();
   ASSERT_FALSE(hello.empty());
   for (int i = 0; i < 300; ++i) {
-    const RawConnection connection(started->server->port());
+    const RawConnection connection(port());
     ASSERT_TRUE(connection.send_all(hello));
   }
-  ClientOptions trust;
-  trust.ca_file = files.certificate_chain;
-  const auto got = HttpClient::make(trust).value().get(started->url("/still-there", "https"), {});
+  const auto got = get("/still-there");
   ASSERT_TRUE(got.ok()) << got.error().message();
   EXPECT_EQ(got->status, 200);
 }
 
 // Found in review (2026-12-04): 20,000 connections that sent half a request made a partner's request
 // time out. A TLS connection over its address's share is now closed as soon as it arrives.
-TEST(HttpServer, ClosesTlsConnectionsOverTheirAddressesShare) {
-  const auto made = TestCertificate::make();
-  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
-  const TlsFiles& files = made->files;
+TEST_F(TlsServer, ClosesConnectionsOverTheirAddressesShare) {
   ServerOptions options;
-  options.tls = files;
   options.threads = 1;
   options.max_connections_per_address = 3;
-  auto started = start(options);
-  ASSERT_TRUE(started.ok()) << started.error().message();
-  const std::uint16_t port = started->server->port();
+  ASSERT_TRUE(serve(options));
   std::vector<std::unique_ptr<RawConnection>> held;
-  for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<RawConnection>(port));
-  const RawConnection fourth(port);
+  for (int i = 0; i < 3; ++i) held.push_back(std::make_unique<RawConnection>(port()));
+  const RawConnection fourth(port());
   EXPECT_TRUE(fourth.closed_by_server(std::chrono::seconds(10)));
   for (const auto& connection : held) EXPECT_FALSE(connection->closed_by_server(std::chrono::milliseconds(300)));
 
   // One of the three goes, and its place is free again (once the server has seen it go).
   held.pop_back();
-  ClientOptions trust;
-  trust.ca_file = files.certificate_chain;
-  auto client = HttpClient::make(trust).value();
   bool served = false;
   for (int attempt = 0; attempt < 50 && !served; ++attempt) {
-    const auto got = client.get(started->url("/after", "https"), {});
+    const auto got = get("/after");
     served = got.ok() && got->status == 200;
     if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
@@ -373,65 +376,41 @@ class HandshakenConnection {
 // At the cap, a connection that has not finished its TLS handshake makes room for a new one, the one
 // that has waited longest first: a flood of idle connections from many addresses no longer keeps
 // partners out until the read timeout.
-TEST(HttpServer, AtTheCapClosesTheConnectionThatWaitedLongestForItsHandshake) {
-  const auto made = TestCertificate::make();
-  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
-  const TlsFiles& files = made->files;
+TEST_F(TlsServer, AtTheCapClosesTheConnectionThatWaitedLongestForItsHandshake) {
   ServerOptions options;
-  options.tls = files;
   options.threads = 1;
   options.max_connections = 2;
-  auto started = start(options);
-  ASSERT_TRUE(started.ok()) << started.error().message();
-  const std::uint16_t port = started->server->port();
-  const RawConnection oldest(port);
+  ASSERT_TRUE(serve(options));
+  const RawConnection oldest(port());
   ASSERT_FALSE(oldest.closed_by_server(std::chrono::milliseconds(200)));  // accepted and counted first
-  const RawConnection newer(port);
-  ClientOptions trust;
-  trust.ca_file = files.certificate_chain;
-  trust.timeout = std::chrono::seconds(10);
-  const auto got = HttpClient::make(trust).value().get(started->url("/in", "https"), {});
+  const RawConnection newer(port());
+  const auto got = get("/in", std::chrono::seconds(10));
   ASSERT_TRUE(got.ok()) << got.error().message();
   EXPECT_EQ(got->status, 200);
   EXPECT_TRUE(oldest.closed_by_server(std::chrono::seconds(5)));
   EXPECT_FALSE(newer.closed_by_server(std::chrono::milliseconds(200)));
 }
 
-TEST(HttpServer, StopsAcceptingTlsWhileFullOfHandshakenConnectionsAndResumesWhenOneCloses) {
-  const auto made = TestCertificate::make();
-  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
-  const TlsFiles& files = made->files;
+TEST_F(TlsServer, StopsAcceptingWhileFullOfHandshakenConnectionsAndResumesWhenOneCloses) {
   ServerOptions options;
-  options.tls = files;
   options.threads = 1;
   options.max_connections = 2;
-  auto started = start(options);
-  ASSERT_TRUE(started.ok()) << started.error().message();
-  const std::uint16_t port = started->server->port();
-  auto first = std::make_unique<HandshakenConnection>(port);
-  const HandshakenConnection second(port);
+  ASSERT_TRUE(serve(options));
+  auto first = std::make_unique<HandshakenConnection>(port());
+  const HandshakenConnection second(port());
   ASSERT_TRUE(first->done());
   ASSERT_TRUE(second.done());
-  ClientOptions impatient;
-  impatient.ca_file = files.certificate_chain;
-  impatient.timeout = std::chrono::seconds(1);
-  EXPECT_FALSE(HttpClient::make(impatient).value().get(started->url("/full", "https"), {}).ok());
+  EXPECT_FALSE(get("/full", std::chrono::seconds(1)).ok());
 
   first.reset();
-  ClientOptions patient;
-  patient.ca_file = files.certificate_chain;
-  patient.timeout = std::chrono::seconds(20);
-  const auto after = HttpClient::make(patient).value().get(started->url("/after", "https"), {});
+  const auto after = get("/after", std::chrono::seconds(20));
   ASSERT_TRUE(after.ok()) << after.error().message();
   EXPECT_EQ(after->status, 200);
 }
 
 // Debian's soft limit of 1,024 open files let a flood meet the limit before any cap, and accept() then
 // failed for partners too. The server raises the soft limit for its connections, or says it cannot.
-TEST(HttpServer, RaisesTheOpenFileLimitForItsConnections) {
-  const auto made = TestCertificate::make();
-  if (!made) GTEST_SKIP() << "the openssl command cannot make a test certificate";
-  const TlsFiles& files = made->files;
+TEST_F(TlsServer, RaisesTheOpenFileLimitForItsConnections) {
   rlimit before{};
   ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &before), 0);
   if (before.rlim_max != RLIM_INFINITY && before.rlim_max < 3000) GTEST_SKIP() << "the hard limit is too low";
@@ -439,18 +418,18 @@ TEST(HttpServer, RaisesTheOpenFileLimitForItsConnections) {
   lowered.rlim_cur = 1024;
   ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &lowered), 0);
   ServerOptions options;
-  options.tls = files;
   options.max_connections = 2000;
-  auto started = start(options);
+  const ::testing::AssertionResult served = serve(options);
   rlimit raised{};
   getrlimit(RLIMIT_NOFILE, &raised);
   setrlimit(RLIMIT_NOFILE, &before);
-  ASSERT_TRUE(started.ok()) << started.error().message();
+  ASSERT_TRUE(served);
   EXPECT_EQ(raised.rlim_cur, 2000 + k_reserved_descriptors);
-  EXPECT_EQ(started->server->connection_cap(), 2000U);
+  EXPECT_EQ(server().connection_cap(), 2000U);
 
-  started->server->stop();  // no worker thread while forking
+  server().stop();          // no worker thread while forking
   lowered.rlim_max = 1024;  // a hard limit this test cannot raise again, so in a child process
+  options.tls = files();
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
