@@ -3,9 +3,9 @@
 //   - FIFO: money leaves in the order it arrived; a payment carries the taint of the oldest money it
 //     spends.
 //   - proportional ("haircut"): every payment carries the account's tainted share at that moment.
-// Money paid beyond the balance is of unknown, untainted origin. Amounts are in US dollars. Both
-// tracers (trace.h and the reference tracer of the tests) and mule scoring share this arithmetic, so
-// that they agree to the last bit.
+// Money paid beyond the balance is of unknown, untainted origin. Amounts are in US dollars. The
+// forward tracer (trace.h) and the reference tracer of the tests share this arithmetic, and
+// labelled_balance.h repeats it label by label for trace_back, so that they all agree to the last bit.
 //
 // Value types; thread-compatible.
 #pragma once
@@ -28,12 +28,9 @@ struct Spent {
 class FifoBalance {
  public:
   void receive(double usd, double taint, std::uint32_t hop) {
+    // Every payment is a lot of its own, untainted ones too (they are never merged): the lots, and so the
+    // arithmetic, are then the same whatever the taint, as labelled_balance.h needs to agree to the bit.
     if (usd <= 0) return;
-    // Untainted money in a row is one lot: what it is made of never matters, only where it sits.
-    if (taint == 0 && !m_lots.empty() && m_lots.back().taint == 0) {
-      m_lots.back().usd += usd;
-      return;
-    }
     m_lots.push_back({usd, std::min(taint, usd), hop});
     m_taint += m_lots.back().taint;
   }
@@ -56,6 +53,9 @@ class FifoBalance {
     m_taint -= spent.taint;
     return spent;
   }
+
+  void receive_untainted(double usd) { receive(usd, 0, 0); }
+  void spend_untainted(double usd) { spend(usd); }
 
   // The tainted dollars held, lot by lot.
   double taint() const {
@@ -102,6 +102,9 @@ class ProportionalBalance {
     m_usd = std::max(0.0, m_usd - usd);
     return spent;
   }
+
+  void receive_untainted(double usd) { receive(usd, 0, 0); }
+  void spend_untainted(double usd) { spend(usd); }
 
   double taint() const { return m_taint; }
   double approximate_taint() const { return m_taint; }

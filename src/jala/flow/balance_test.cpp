@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+#include <vector>
+
+#include "jala/flow/labelled_balance.h"
+
 namespace jala::flow {
 namespace {
 
@@ -32,6 +38,71 @@ TEST(ProportionalBalance, EveryPaymentCarriesTheTaintedShare) {
   EXPECT_DOUBLE_EQ(spent.taint, 15);
   EXPECT_EQ(balance.taint(), 0);
   EXPECT_EQ(balance.spend(10).taint, 0);
+}
+
+// A labelled balance gives each label exactly what a balance of its own would give that label's taint
+// alone: the same money received and spent, in the same order, to the last bit.
+template <class Labelled, class Single>
+void expect_labels_agree_with_their_own_balances(std::uint64_t seed) {
+  std::mt19937_64 random(seed);
+  constexpr Label k_labels = 4;
+  for (int round = 0; round < 200; ++round) {
+    Labelled labelled;
+    std::vector<Single> single(k_labels);
+    std::vector<bool> followed(k_labels, false);
+    std::vector<LabelTaint> spent;
+    for (int op = 0; op < 60; ++op) {
+      const double usd = static_cast<double>(1 + random() % 100'000) / 100;
+      if (random() % 2 == 0) {
+        std::vector<LabelTaint> taints;
+        for (Label label = 0; label < k_labels; ++label) {
+          if (random() % 3 != 0) continue;
+          taints.push_back({label, usd * static_cast<double>(random() % 100 + 1) / 100, 1 + label});
+        }
+        labelled.receive(usd, taints);
+        for (Label label = 0; label < k_labels; ++label) {
+          const auto own =
+              std::find_if(taints.begin(), taints.end(), [&](const LabelTaint& t) { return t.label == label; });
+          if (own != taints.end()) {
+            followed[label] = true;
+            single[label].receive(usd, own->taint, own->hop);
+          } else {
+            single[label].receive(usd, 0, 0);
+          }
+        }
+      } else {
+        labelled.spend(usd, spent);
+        std::map<Label, LabelTaint> by_label;
+        for (const LabelTaint& paid : spent) by_label[paid.label] = paid;
+        EXPECT_EQ(by_label.size(), spent.size()) << "one entry per label";
+        for (Label label = 0; label < k_labels; ++label) {
+          const Spent own = single[label].spend(usd);
+          const double got = by_label.contains(label) ? by_label[label].taint : 0;
+          EXPECT_EQ(got, own.taint) << "round " << round << " op " << op << " label " << label;
+          if (own.taint > 0) {
+            EXPECT_EQ(by_label[label].hop, own.hop);
+          }
+          // As the tracers do: a label whose taint falls under a cent is dropped.
+          if (followed[label] && single[label].approximate_taint() < 0.01) {
+            ASSERT_TRUE(labelled.follows(label));
+            EXPECT_EQ(labelled.approximate_taint(label), single[label].approximate_taint());
+            labelled.clear(label);
+            single[label].clear_taint();
+            followed[label] = false;
+          }
+        }
+      }
+      for (Label label = 0; label < k_labels; ++label) EXPECT_EQ(labelled.follows(label), followed[label]);
+    }
+  }
+}
+
+TEST(LabelledFifoBalance, GivesEachLabelWhatItsOwnFifoBalanceGives) {
+  expect_labels_agree_with_their_own_balances<LabelledFifoBalance, FifoBalance>(1);
+}
+
+TEST(LabelledProportionalBalance, GivesEachLabelWhatItsOwnProportionalBalanceGives) {
+  expect_labels_agree_with_their_own_balances<LabelledProportionalBalance, ProportionalBalance>(2);
 }
 
 }  // namespace

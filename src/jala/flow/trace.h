@@ -63,18 +63,14 @@ struct Trace {
 
 // Traces the money of the given transfers (each one fully tainted), e.g. a victim's payments.
 Trace trace_transfers(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options);
-// For trace_back: how much of each payment's money reaches `target`, each traced alone and stopped at
-// the target, exactly as trace_transfers would give it. The traces share their untainted replays of
-// accounts' earlier transfers, so payments in time order replay a collector's history once between them,
-// not once each.
-std::vector<double> taint_reaching(const Ledger& ledger, std::span<const TransferId> payments, AccountId target,
-                                   const TraceOptions& options);
 // Traces every payment `account` made between options.since and options.until.
 Trace trace_account(const Ledger& ledger, AccountId account, const TraceOptions& options);
 
 // Backward from an account: the payments of origin accounts (accounts that receive nothing: victims,
-// in a scam) whose money reached `account`, with how much of each reached it under the rule. Found by
-// a time-respecting walk back along incoming transfers, then confirmed by a forward trace of each.
+// in a scam) whose money reached `account`, with how much of each reached it under the rule: exactly what
+// a forward trace of each payment alone, stopped at `account`, brings there. Found by a time-respecting
+// walk back along incoming transfers, then confirmed by one forward pass that traces every candidate's
+// money at once, each under its own label (labelled_balance.h).
 struct Funding {
   TransferId payment = 0;
   double reached_usd = 0;
