@@ -30,15 +30,22 @@ base::HugePageVector<AccountId> index_accounts(const base::HugePageVector<model:
   return index;
 }
 
-// Counting sort of transfer ids by one endpoint; ids stay in time order within an account.
+// Counting sort of transfer ids by one endpoint, with their dollars beside them; ids stay in time order
+// within an account.
 void index_by(const base::HugePageVector<Transfer>& transfers, std::size_t accounts, AccountId Transfer::*endpoint,
-              base::HugePageVector<TransferId>& ids, base::HugePageVector<std::uint32_t>& offsets) {
+              base::HugePageVector<TransferId>& ids, base::HugePageVector<double>& usd,
+              base::HugePageVector<std::uint32_t>& offsets) {
   offsets.assign(accounts + 1, 0);
   for (const Transfer& transfer : transfers) ++offsets[transfer.*endpoint + 1];
   std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
   ids.resize(transfers.size());
+  usd.resize(transfers.size());
   base::HugePageVector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
-  for (TransferId t = 0; t < transfers.size(); ++t) ids[next[transfers[t].*endpoint]++] = t;
+  for (TransferId t = 0; t < transfers.size(); ++t) {
+    const std::uint32_t at = next[transfers[t].*endpoint]++;
+    ids[at] = t;
+    usd[at] = transfers[t].usd;
+  }
 }
 
 }  // namespace
@@ -50,6 +57,12 @@ std::optional<AccountId> Ledger::find(const model::Selector& account) const {
     if (m_accounts[m_account_index[slot]] == account) return m_account_index[slot];
   }
   return std::nullopt;
+}
+
+TransferId Ledger::end_of(Timestamp until) const {
+  const auto end = std::upper_bound(m_transfers.begin(), m_transfers.end(), until,
+                                    [](Timestamp time, const Transfer& transfer) { return time < transfer.at; });
+  return static_cast<TransferId>(end - m_transfers.begin());
 }
 
 std::optional<TransferId> Ledger::find_transfer(Timestamp at, std::string_view transaction_source,
@@ -145,8 +158,14 @@ Ledger LedgerBuilder::build() && {
   }
   ledger = Ledger{};
   sorted.m_account_index = index_accounts(sorted.m_accounts);
-  index_by(sorted.m_transfers, sorted.m_accounts.size(), &Transfer::from, sorted.m_out, sorted.m_out_offsets);
-  index_by(sorted.m_transfers, sorted.m_accounts.size(), &Transfer::to, sorted.m_in, sorted.m_in_offsets);
+  index_by(sorted.m_transfers, sorted.m_accounts.size(), &Transfer::from, sorted.m_out, sorted.m_out_usd,
+           sorted.m_out_offsets);
+  index_by(sorted.m_transfers, sorted.m_accounts.size(), &Transfer::to, sorted.m_in, sorted.m_in_usd,
+           sorted.m_in_offsets);
+  sorted.m_makes_payments.resize(sorted.m_accounts.size());
+  for (AccountId a = 0; a < sorted.m_accounts.size(); ++a) {
+    sorted.m_makes_payments[a] = sorted.m_out_offsets[a + 1] > sorted.m_out_offsets[a];
+  }
   return sorted;
 }
 

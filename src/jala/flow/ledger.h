@@ -59,6 +59,14 @@ class Ledger {
   // The account's transfers, in time order.
   std::span<const TransferId> outgoing(AccountId id) const { return slice(m_out, m_out_offsets, id); }
   std::span<const TransferId> incoming(AccountId id) const { return slice(m_in, m_in_offsets, id); }
+  // Their values in US dollars, in the same order: a replay of an account reads them in sequence instead
+  // of visiting transfers spread across the ledger.
+  std::span<const double> outgoing_usd(AccountId id) const { return slice(m_out_usd, m_out_offsets, id); }
+  std::span<const double> incoming_usd(AccountId id) const { return slice(m_in_usd, m_in_offsets, id); }
+  // Whether the account pays anything at all: one bit per account, so that it stays in the CPU's cache.
+  bool makes_payments(AccountId id) const { return m_makes_payments[id]; }
+  // The first transfer after `until` (transfer_count() if none): transfers before it are at or before it.
+  TransferId end_of(Timestamp until) const;
   // Whether the account had received anything before transfer `t`: a payer that had not is where money
   // starts (a victim), even when it is paid later (a refund, a scam's "commission").
   bool received_before(AccountId id, TransferId t) const {
@@ -68,9 +76,10 @@ class Ledger {
 
  private:
   friend class LedgerBuilder;
-  static std::span<const TransferId> slice(const base::HugePageVector<TransferId>& ids,
-                                           const base::HugePageVector<std::uint32_t>& offsets, AccountId id) {
-    return std::span(ids).subspan(offsets[id], offsets[id + 1] - offsets[id]);
+  template <class T>
+  static std::span<const T> slice(const base::HugePageVector<T>& values,
+                                  const base::HugePageVector<std::uint32_t>& offsets, AccountId id) {
+    return std::span(values).subspan(offsets[id], offsets[id + 1] - offsets[id]);
   }
 
   base::HugePageVector<model::Selector> m_accounts;
@@ -82,9 +91,12 @@ class Ledger {
   base::HugePageString m_ids;                     // every record id, concatenated in transfer order
   base::HugePageVector<std::uint64_t> m_id_ends;  // where each transfer's id ends in m_ids
   base::HugePageVector<TransferId> m_out;
+  base::HugePageVector<double> m_out_usd;
   base::HugePageVector<std::uint32_t> m_out_offsets;
   base::HugePageVector<TransferId> m_in;
+  base::HugePageVector<double> m_in_usd;
   base::HugePageVector<std::uint32_t> m_in_offsets;
+  std::vector<bool> m_makes_payments;
   std::size_t m_unpriced = 0;
 };
 

@@ -8,7 +8,7 @@ namespace jala::flow {
 namespace {
 
 TEST(Ledger, OrdersTransfersInTimeAndIndexesThemByAccount) {
-  testing::TestLedger built(3);
+  testing::TestLedger built(4);  // account 3 takes no part
   built.pay(0, 1, 10, 5).pay(1, 2, 9, 7).pay(0, 2, 4, 1).pay(2, 0, 1, 7);
   const Ledger ledger = built.build();
   ASSERT_EQ(ledger.transfer_count(), 4);
@@ -24,6 +24,18 @@ TEST(Ledger, OrdersTransfersInTimeAndIndexesThemByAccount) {
   EXPECT_EQ(std::vector<TransferId>(ledger.incoming(2).begin(), ledger.incoming(2).end()),
             (std::vector<TransferId>{0, 2}));
   EXPECT_TRUE(ledger.outgoing(1).size() == 1 && ledger.incoming(0).size() == 1);
+  // Each account's dollars lie beside its transfers, in the same order.
+  EXPECT_EQ(std::vector<double>(ledger.outgoing_usd(0).begin(), ledger.outgoing_usd(0).end()),
+            (std::vector<double>{4, 10}));
+  EXPECT_EQ(std::vector<double>(ledger.incoming_usd(2).begin(), ledger.incoming_usd(2).end()),
+            (std::vector<double>{4, 9}));
+  EXPECT_TRUE(ledger.makes_payments(0) && ledger.makes_payments(1) && ledger.makes_payments(2));
+  EXPECT_FALSE(ledger.makes_payments(3));
+  // Transfers up to a time: the first after it.
+  EXPECT_EQ(ledger.end_of(Timestamp{0}), 0);
+  EXPECT_EQ(ledger.end_of(Timestamp{5 * testing::k_hour_micros}), 2);
+  EXPECT_EQ(ledger.end_of(Timestamp{7 * testing::k_hour_micros}), 4);
+  EXPECT_EQ(ledger.end_of(Timestamp{INT64_MAX}), 4);
 }
 
 TEST(Ledger, FindsAccountsBySelector) {

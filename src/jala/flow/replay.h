@@ -35,24 +35,21 @@ template <class Balance>
 void catch_up(const Ledger& ledger, AccountId account, Cursor& cursor, Balance& balance, TransferId t) {
   const std::span<const TransferId> in = ledger.incoming(account);
   const std::span<const TransferId> out = ledger.outgoing(account);
+  const std::span<const double> in_usd = ledger.incoming_usd(account);
+  const std::span<const double> out_usd = ledger.outgoing_usd(account);
   for (TransferId next = next_of(ledger, account, cursor); next < t; next = next_of(ledger, account, cursor)) {
     // A payment to itself is both: spent first, then received, as the tracers apply it.
-    if (cursor.out < out.size() && out[cursor.out] == next) {
-      balance.spend_untainted(ledger.transfer(next).usd);
-      ++cursor.out;
-    }
-    if (cursor.in < in.size() && in[cursor.in] == next) {
-      balance.receive_untainted(ledger.transfer(next).usd);
-      ++cursor.in;
-    }
+    if (cursor.out < out.size() && out[cursor.out] == next) balance.spend_untainted(out_usd[cursor.out++]);
+    if (cursor.in < in.size() && in[cursor.in] == next) balance.receive_untainted(in_usd[cursor.in++]);
   }
 }
 
-// Does `account` pay anything after transfer `after`, up to `until`?
-inline bool pays_after(const Ledger& ledger, AccountId account, TransferId after, Timestamp until) {
+// Does `account` pay anything after transfer `after` and before transfer `end`?
+inline bool pays_after(const Ledger& ledger, AccountId account, TransferId after, TransferId end) {
+  if (!ledger.makes_payments(account)) return false;
   const std::span<const TransferId> out = ledger.outgoing(account);
   const auto next = std::upper_bound(out.begin(), out.end(), after);
-  return next != out.end() && ledger.transfer(*next).at <= until;
+  return next != out.end() && *next < end;
 }
 
 }  // namespace jala::flow

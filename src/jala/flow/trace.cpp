@@ -39,7 +39,7 @@ template <class Balance>
 class Tracer {
  public:
   Tracer(const Ledger& ledger, std::span<const TransferId> seeds, const TraceOptions& options)
-      : m_ledger(ledger), m_options(options), m_seeds(seeds.begin(), seeds.end()) {
+      : m_ledger(ledger), m_options(options), m_end(ledger.end_of(options.until)), m_seeds(seeds.begin(), seeds.end()) {
     std::sort(m_seeds.begin(), m_seeds.end());
     m_seeds.erase(std::unique(m_seeds.begin(), m_seeds.end()), m_seeds.end());
     for (const TransferId seed : m_seeds) {
@@ -62,7 +62,7 @@ class Tracer {
           continue;
         }
       }
-      if (m_ledger.transfer(t).at > m_options.until) break;
+      if (t >= m_end) break;  // after the window
       step(t, trace);
       last = t;
     }
@@ -148,7 +148,7 @@ class Tracer {
     if (transfer.channel == model::Channel::cash) return EndReason::cash;
     if (m_options.cashout_accounts.contains(transfer.to)) return EndReason::cashout;
     if (m_origins.contains(transfer.to)) return EndReason::returned;
-    if (followed(transfer.to) == nullptr && !pays_after(m_ledger, transfer.to, t, m_options.until)) {
+    if (followed(transfer.to) == nullptr && !pays_after(m_ledger, transfer.to, t, m_end)) {
       return EndReason::no_outflow;
     }
     return std::nullopt;
@@ -158,6 +158,7 @@ class Tracer {
 
   const Ledger& m_ledger;
   const TraceOptions& m_options;
+  TransferId m_end;  // the first transfer after options.until
   std::vector<TransferId> m_seeds;
   std::unordered_set<AccountId> m_origins;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> m_pending;

@@ -2,7 +2,6 @@
 // every candidate's money at once, each under its own label.
 #include <algorithm>
 #include <functional>
-#include <limits>
 #include <optional>
 #include <queue>
 #include <unordered_map>
@@ -15,10 +14,21 @@
 namespace jala::flow {
 namespace {
 
+// Whether taint spent at hop `hop` (1 for an origin payment) goes on to the receiver, as the forward
+// tracer decides it (trace.cpp): within the hop limit, and not dust.
+bool carried_on(const TraceOptions& options, double taint, std::uint32_t hop) {
+  return taint > 0 && hop <= options.max_hops && taint >= k_dust_usd;
+}
+
+struct Candidates {
+  std::vector<Funding> direct;      // paid to the account itself: all of each reaches it, at once
+  std::vector<TransferId> through;  // paid to others, which may pass some of it on: sorted, unique
+};
+
 // Origin payments that could have funded `account`: a time-respecting walk back along incoming
 // transfers, up to max_hops. An account is walked again only with a later bound than before.
-std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId account, const TraceOptions& options) {
-  std::vector<TransferId> candidates;
+Candidates candidate_payments(const Ledger& ledger, AccountId account, const TraceOptions& options) {
+  Candidates candidates;
   std::unordered_map<AccountId, TransferId> walked;  // account -> the bound it was walked with
   std::vector<std::pair<AccountId, TransferId>> frontier{{account, static_cast<TransferId>(ledger.transfer_count())}};
   for (std::uint32_t hop = 1; hop <= options.max_hops && !frontier.empty(); ++hop) {
@@ -32,17 +42,19 @@ std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId accou
       for (const TransferId t : ledger.incoming(receiver)) {
         const Transfer& transfer = ledger.transfer(t);
         if (t >= bound || transfer.at < options.since || transfer.at > options.until) continue;
-        if (!ledger.received_before(transfer.from, t)) {
-          candidates.push_back(t);
-        } else if (transfer.from != account) {
-          next.emplace_back(transfer.from, t);
+        if (ledger.received_before(transfer.from, t)) {
+          if (transfer.from != account) next.emplace_back(transfer.from, t);
+        } else if (receiver != account) {
+          candidates.through.push_back(t);
+        } else if (carried_on(options, transfer.usd, 1)) {
+          candidates.direct.push_back({t, transfer.usd});  // the account is where its trace ends
         }
       }
     }
     frontier = std::move(next);
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::sort(candidates.through.begin(), candidates.through.end());
+  candidates.through.erase(std::unique(candidates.through.begin(), candidates.through.end()), candidates.through.end());
   return candidates;
 }
 
@@ -50,6 +62,10 @@ std::vector<TransferId> candidate_payments(const Ledger& ledger, AccountId accou
 // pass: the forward tracer's steps (trace.cpp), with each payment's taint under its own label, so that an
 // account is replayed once for all of them. Each label ends where that payment's own trace would: cash,
 // an off-ramp, its origin (money returned), an account that pays nothing more, the hop limit, or dust.
+//
+// The pass steps only the payments of followed accounts, in ledger order. What a followed account
+// receives from accounts that carry no label is untainted, so it is applied only when the account next
+// pays or receives a label: the balance sees the same transfers in the same order.
 template <class Balance>
 class ReachingTracer {
  public:
@@ -60,23 +76,31 @@ class ReachingTracer {
         m_payments(payments),
         m_target(target),
         m_options(options),
+        m_end(ledger.end_of(options.until)),
         m_reached(payments.size()),
         m_reached_as_cash(payments.size()) {
-    for (const TransferId payment : payments) m_pending.push({payment, k_no_account});
+    m_origins.reserve(payments.size());
+    for (const TransferId payment : payments) m_origins.push_back(ledger.transfer(payment).from);
   }
 
   std::vector<double> run() && {
+    std::size_t next_payment = 0;
     std::optional<TransferId> last;
-    while (!m_pending.empty()) {
-      const auto [t, account] = m_pending.top();
-      m_pending.pop();
-      if (last && t <= *last) continue;  // queued for both of its accounts, or as a payment too
-      if (account != k_no_account) {
-        const Tracked* tracked = followed(account);
-        if (tracked == nullptr || next_of(m_ledger, account, tracked->cursor) != t) continue;
+    for (;;) {
+      const TransferId payment = next_payment < m_payments.size() ? m_payments[next_payment] : k_no_transfer;
+      const TransferId event = m_pending.empty() ? k_no_transfer : m_pending.top().first;
+      const TransferId t = std::min(payment, event);
+      if (t == k_no_transfer || t >= m_end) break;
+      if (t == payment) {
+        pay(next_payment++);
+      } else {
+        const AccountId account = m_pending.top().second;
+        m_pending.pop();
+        Tracked* from = followed(account);
+        // Queued twice (followed again before its turn), or no longer followed.
+        if ((last && t <= *last) || from == nullptr || next_payment_of(account, *from) != t) continue;
+        spend(t, account, *from);
       }
-      if (m_ledger.transfer(t).at > m_options.until) break;
-      step(t);
       last = t;
     }
     // Summed as a forward trace's endpoints at the target are: the cash, the rest, then both.
@@ -85,8 +109,6 @@ class ReachingTracer {
   }
 
  private:
-  static constexpr AccountId k_no_account = std::numeric_limits<AccountId>::max();
-
   struct Tracked {
     Balance balance;
     Cursor cursor;
@@ -98,53 +120,81 @@ class ReachingTracer {
     return found != m_tracked.end() && found->second.followed ? &found->second : nullptr;
   }
 
-  void queue_next(AccountId account, const Tracked& tracked) {
-    if (const TransferId next = next_of(m_ledger, account, tracked.cursor); next != k_no_transfer) {
+  TransferId next_payment_of(AccountId account, const Tracked& tracked) const {
+    const std::span<const TransferId> out = m_ledger.outgoing(account);
+    return tracked.cursor.out < out.size() ? out[tracked.cursor.out] : k_no_transfer;
+  }
+
+  void queue_next_payment(AccountId account, const Tracked& tracked) {
+    if (const TransferId next = next_payment_of(account, tracked); next != k_no_transfer) {
       m_pending.push({next, account});
     }
   }
 
-  void step(TransferId t) {
+  // A busy payer's payments lie far apart in the ledger: the pass asks for the one this many payments ahead
+  // while it steps the current one, so that it does not wait on memory at each.
+  static constexpr std::size_t k_prefetch_distance = 16;
+  void prefetch_payment(AccountId account, std::size_t index) const {
+    const std::span<const TransferId> out = m_ledger.outgoing(account);
+    if (index < out.size()) __builtin_prefetch(&m_ledger.transfer(out[index]));
+  }
+
+  // Applies what the account received before `t` and has not applied yet: no label came with it.
+  void receive_untainted_before(AccountId account, Tracked& tracked, TransferId t) {
+    const std::span<const TransferId> in = m_ledger.incoming(account);
+    const std::span<const double> usd = m_ledger.incoming_usd(account);
+    while (tracked.cursor.in < in.size() && in[tracked.cursor.in] < t) {
+      tracked.balance.receive_untainted(usd[tracked.cursor.in++]);
+    }
+  }
+
+  // An origin payment: its sender has received nothing, so holds no label; only its own label moves.
+  void pay(std::size_t index) {
+    const TransferId t = m_payments[index];
     const Transfer& transfer = m_ledger.transfer(t);
-    // A payment's sender received nothing before it, so holds no taint and is not followed then.
-    Tracked* from = followed(transfer.from);
-    m_spent.clear();
-    if (from != nullptr) {
-      from->balance.spend(transfer.usd, m_spent);
-      ++from->cursor.out;
-    }
-    if (std::binary_search(m_payments.begin(), m_payments.end(), t)) {
-      const auto label =
-          static_cast<Label>(std::lower_bound(m_payments.begin(), m_payments.end(), t) - m_payments.begin());
-      m_spent.push_back({label, transfer.usd, 0});
-    }
+    m_carried.clear();
+    if (carried_on(m_options, transfer.usd, 1)) m_carried.push_back({static_cast<Label>(index), transfer.usd, 1});
+    deliver(t, transfer);
+  }
+
+  // The next payment of a followed account.
+  void spend(TransferId t, AccountId account, Tracked& from) {
+    receive_untainted_before(account, from, t);
+    from.balance.spend(m_ledger.outgoing_usd(account)[from.cursor.out], m_spent);
+    ++from.cursor.out;
+    prefetch_payment(account, from.cursor.out + k_prefetch_distance);
     m_carried.clear();
     for (const LabelTaint& spent : m_spent) {
-      if (spent.taint <= 0 || spent.hop + 1 > m_options.max_hops || spent.taint < k_dust_usd) continue;
-      m_carried.push_back({spent.label, spent.taint, spent.hop + 1});
+      if (carried_on(m_options, spent.taint, spent.hop + 1)) {
+        m_carried.push_back({spent.label, spent.taint, spent.hop + 1});
+      }
     }
+    if (!m_carried.empty()) deliver(t, m_ledger.transfer(t));
+    // A label whose taint here is spent, or under a cent, is no longer followed here.
+    for (const LabelTaint& spent : m_spent) {
+      if (from.balance.follows(spent.label) && from.balance.approximate_taint(spent.label) < k_dust_usd) {
+        from.balance.clear(spent.label);
+      }
+    }
+    from.followed = from.balance.follows_any();
+    if (from.followed) queue_next_payment(account, from);
+  }
+
+  // The carried labels arrive with transfer `t`: they end at its receiver, or the receiver holds them.
+  void deliver(TransferId t, const Transfer& transfer) {
     end_labels_at(t, transfer);
+    if (m_carried.empty()) return;  // a followed receiver applies the transfer, untainted, when it next acts
     Tracked* to = followed(transfer.to);
-    if (to == nullptr && !m_carried.empty()) {
+    if (to != nullptr) {
+      receive_untainted_before(transfer.to, *to, t);
+    } else {
       to = &m_tracked[transfer.to];
       catch_up(m_ledger, transfer.to, to->cursor, to->balance, t);  // from the start, or where it stopped
       to->followed = true;
+      queue_next_payment(transfer.to, *to);
     }
-    if (to != nullptr) {
-      to->balance.receive(transfer.usd, m_carried);
-      ++to->cursor.in;
-      queue_next(transfer.to, *to);
-    }
-    if (from != nullptr) {
-      // A label whose taint here is spent, or under a cent, is no longer followed here.
-      for (const LabelTaint& spent : m_spent) {
-        if (from->balance.follows(spent.label) && from->balance.approximate_taint(spent.label) < k_dust_usd) {
-          from->balance.clear(spent.label);
-        }
-      }
-      from->followed = from->balance.follows_any();
-      if (from->followed && transfer.from != transfer.to) queue_next(transfer.from, *from);
-    }
+    to->balance.receive(transfer.usd, m_carried);
+    ++to->cursor.in;
   }
 
   // Ends the carried labels whose trace stops at the receiver of transfer `t`, as the forward tracer's
@@ -164,24 +214,26 @@ class ReachingTracer {
     const Tracked* to = followed(transfer.to);
     std::optional<bool> pays_on;
     std::erase_if(m_carried, [&](const LabelTaint& carried) {
-      if (m_ledger.transfer(m_payments[carried.label]).from == transfer.to) return true;  // returned
+      if (m_origins[carried.label] == transfer.to) return true;  // returned
       if (to != nullptr && to->balance.follows(carried.label)) return false;
-      if (!pays_on) pays_on = pays_after(m_ledger, transfer.to, t, m_options.until);
+      if (!pays_on) pays_on = pays_after(m_ledger, transfer.to, t, m_end);
       return !*pays_on;  // no outflow
     });
   }
 
-  using Event = std::pair<TransferId, AccountId>;  // a transfer, and the followed account it is next for
+  using Event = std::pair<TransferId, AccountId>;  // a followed account's next payment
 
   const Ledger& m_ledger;
   std::span<const TransferId> m_payments;
+  std::vector<AccountId> m_origins;  // by label: who paid it
   AccountId m_target;
   const TraceOptions& m_options;
+  TransferId m_end;                       // the first transfer after options.until
   std::vector<double> m_reached;          // by label: paid into the target
   std::vector<double> m_reached_as_cash;  // by label: taken as cash there
   std::priority_queue<Event, std::vector<Event>, std::greater<>> m_pending;
   std::unordered_map<AccountId, Tracked> m_tracked;
-  std::vector<LabelTaint> m_spent;    // by the transfer being stepped, per label
+  std::vector<LabelTaint> m_spent;    // by the payment being stepped, per label
   std::vector<LabelTaint> m_carried;  // on to its receiver, per label
 };
 
@@ -196,12 +248,16 @@ std::vector<double> taint_reaching(const Ledger& ledger, std::span<const Transfe
 }  // namespace
 
 std::vector<Funding> trace_back(const Ledger& ledger, AccountId account, const TraceOptions& options) {
-  const std::vector<TransferId> candidates = candidate_payments(ledger, account, options);
-  const std::vector<double> reached = taint_reaching(ledger, candidates, account, options);
-  std::vector<Funding> funding;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (reached[i] > 0) funding.push_back({candidates[i], reached[i]});
+  const Candidates candidates = candidate_payments(ledger, account, options);
+  const std::vector<double> reached = taint_reaching(ledger, candidates.through, account, options);
+  std::vector<Funding> through;
+  for (std::size_t i = 0; i < candidates.through.size(); ++i) {
+    if (reached[i] > 0) through.push_back({candidates.through[i], reached[i]});
   }
+  std::vector<Funding> funding;
+  funding.reserve(candidates.direct.size() + through.size());
+  std::merge(candidates.direct.begin(), candidates.direct.end(), through.begin(), through.end(),
+             std::back_inserter(funding), [](const Funding& a, const Funding& b) { return a.payment < b.payment; });
   return funding;
 }
 
