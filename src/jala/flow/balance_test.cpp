@@ -46,37 +46,51 @@ template <class Labelled, class Single>
 void expect_labels_agree_with_their_own_balances(std::uint64_t seed) {
   std::mt19937_64 random(seed);
   constexpr Label k_labels = 4;
+  struct Operation {
+    bool receipt;
+    double usd;
+    std::vector<LabelTaint> taints;  // of a receipt
+  };
   for (int round = 0; round < 200; ++round) {
-    Labelled labelled;
+    std::vector<Operation> operations;
+    std::vector<double> receipts;  // as the ledger lists an account's incoming dollars
+    for (int op = 0; op < 60; ++op) {
+      // Now and then a receipt of nothing, which is no lot.
+      const double usd = random() % 20 == 0 ? 0.0 : static_cast<double>(1 + random() % 100'000) / 100;
+      Operation& operation = operations.emplace_back(Operation{random() % 2 == 0, usd, {}});
+      if (!operation.receipt) continue;
+      receipts.push_back(usd);
+      for (Label label = 0; label < k_labels && usd > 0; ++label) {
+        if (random() % 3 == 0) {
+          operation.taints.push_back({label, usd * static_cast<double>(random() % 100 + 1) / 100, 1 + label});
+        }
+      }
+    }
+    Labelled labelled(receipts);
     std::vector<Single> single(k_labels);
     std::vector<bool> followed(k_labels, false);
     std::vector<LabelTaint> spent;
-    for (int op = 0; op < 60; ++op) {
-      const double usd = static_cast<double>(1 + random() % 100'000) / 100;
-      if (random() % 2 == 0) {
-        std::vector<LabelTaint> taints;
+    for (std::size_t op = 0; op < operations.size(); ++op) {
+      const Operation& operation = operations[op];
+      if (operation.receipt) {
+        labelled.receive(operation.usd, operation.taints);
         for (Label label = 0; label < k_labels; ++label) {
-          if (random() % 3 != 0) continue;
-          taints.push_back({label, usd * static_cast<double>(random() % 100 + 1) / 100, 1 + label});
-        }
-        labelled.receive(usd, taints);
-        for (Label label = 0; label < k_labels; ++label) {
-          const auto own =
-              std::find_if(taints.begin(), taints.end(), [&](const LabelTaint& t) { return t.label == label; });
-          if (own != taints.end()) {
+          const auto own = std::find_if(operation.taints.begin(), operation.taints.end(),
+                                        [&](const LabelTaint& t) { return t.label == label; });
+          if (own != operation.taints.end()) {
             followed[label] = true;
-            single[label].receive(usd, own->taint, own->hop);
+            single[label].receive(operation.usd, own->taint, own->hop);
           } else {
-            single[label].receive(usd, 0, 0);
+            single[label].receive(operation.usd, 0, 0);
           }
         }
       } else {
-        labelled.spend(usd, spent);
+        labelled.spend(operation.usd, spent);
         std::map<Label, LabelTaint> by_label;
         for (const LabelTaint& paid : spent) by_label[paid.label] = paid;
         EXPECT_EQ(by_label.size(), spent.size()) << "one entry per label";
         for (Label label = 0; label < k_labels; ++label) {
-          const Spent own = single[label].spend(usd);
+          const Spent own = single[label].spend(operation.usd);
           const double got = by_label.contains(label) ? by_label[label].taint : 0;
           EXPECT_EQ(got, own.taint) << "round " << round << " op " << op << " label " << label;
           if (own.taint > 0) {

@@ -76,46 +76,61 @@ inline void sum_by_label(std::vector<LabelTaint>& entries) {
   entries.resize(kept);
 }
 
+// FIFO over an account's receipts as the ledger lists them (Ledger::incoming_usd), in place: each receipt
+// of more than nothing is a lot, so only the first lot's remainder and the tainted lots are stored, and an
+// untainted receipt costs nothing. The arithmetic is FifoBalance's, lot by lot.
 class LabelledFifoBalance {
  public:
-  // `taints`: at most one entry per label, each above zero.
+  explicit LabelledFifoBalance(std::span<const double> receipts = {}) : m_receipts(receipts) {}
+
+  // The account's next receipt, `usd` dollars, with its labels: at most one entry per label, each above zero.
   void receive(double usd, std::span<const LabelTaint> taints) {
-    if (usd <= 0) return;
-    Lot& lot = m_lots.emplace_back(Lot{usd, {}});
+    const std::size_t receipt = m_received;
+    arrive();
+    if (usd <= 0 || taints.empty()) return;
+    TaintedLot& lot = m_tainted.emplace_back(TaintedLot{receipt, {}});
     for (const LabelTaint& taint : taints) {
       lot.taints.push_back({taint.label, std::min(taint.taint, usd), taint.hop});
       m_held[taint.label] += lot.taints.back().taint;
     }
   }
-  void receive_untainted(double usd) { receive(usd, {}); }
+  void receive_untainted(double /*usd: the receipt's, known*/) { arrive(); }
 
   // Each label's taint in the money paid, one entry per label (sorted by label) in `spent`.
   void spend(double usd, std::vector<LabelTaint>& spent) {
     spent.clear();
-    while (usd > 0 && !m_lots.empty()) {
-      Lot& lot = m_lots.front();
-      const double take = std::min(usd, lot.usd);
-      for (LabelTaint& held : lot.taints) {
-        if (held.taint <= 0) continue;
-        const double taint = take >= lot.usd ? held.taint : held.taint * (take / lot.usd);
-        spent.push_back({held.label, taint, held.hop});
-        held.taint -= taint;
+    while (usd > 0 && m_front < m_received) {
+      if (m_front_usd <= 0) {  // a receipt of nothing is no lot
+        next_lot();
+        continue;
       }
-      lot.usd -= take;
+      const double take = std::min(usd, m_front_usd);
+      if (!m_tainted.empty() && m_tainted.front().receipt == m_front) {
+        for (LabelTaint& held : m_tainted.front().taints) {
+          if (held.taint <= 0) continue;
+          const double taint = take >= m_front_usd ? held.taint : held.taint * (take / m_front_usd);
+          spent.push_back({held.label, taint, held.hop});
+          held.taint -= taint;
+        }
+      }
+      m_front_usd -= take;
       usd -= take;
-      if (lot.usd <= 0) m_lots.pop_front();
+      if (m_front_usd <= 0) next_lot();
     }
     sum_by_label(spent);
     for (const LabelTaint& paid : spent) m_held[paid.label] -= paid.taint;
   }
   // The balance holds no taint (no label is followed).
   void spend_untainted(double usd) {
-    while (usd > 0 && !m_lots.empty()) {
-      Lot& lot = m_lots.front();
-      const double take = std::min(usd, lot.usd);
-      lot.usd -= take;
+    while (usd > 0 && m_front < m_received) {
+      if (m_front_usd <= 0) {
+        next_lot();
+        continue;
+      }
+      const double take = std::min(usd, m_front_usd);
+      m_front_usd -= take;
       usd -= take;
-      if (lot.usd <= 0) m_lots.pop_front();
+      if (m_front_usd <= 0) next_lot();
     }
   }
 
@@ -129,22 +144,41 @@ class LabelledFifoBalance {
   // Drops the label's taint (the money stays); it is no longer followed here.
   void clear(Label label) {
     m_held.erase(label);
-    for (Lot& lot : m_lots) {
+    for (TaintedLot& lot : m_tainted) {
       std::erase_if(lot.taints, [label](const LabelTaint& taint) { return taint.label == label; });
     }
   }
 
  private:
-  struct Lot {
-    double usd;
+  struct TaintedLot {
+    std::size_t receipt;
     std::vector<LabelTaint> taints;  // by label, at most one each
   };
-  std::deque<Lot> m_lots;
-  LabelMap<double> m_held;  // the running totals of followed labels
+
+  // The next receipt arrives; when nothing was left, it is the first lot.
+  void arrive() {
+    if (m_front == m_received) m_front_usd = m_receipts[m_front];
+    ++m_received;
+  }
+  // The first lot is spent: the next receipt, if any, is the first lot.
+  void next_lot() {
+    if (!m_tainted.empty() && m_tainted.front().receipt == m_front) m_tainted.pop_front();
+    if (++m_front < m_received) m_front_usd = m_receipts[m_front];
+  }
+
+  std::span<const double> m_receipts;
+  std::size_t m_received = 0;        // receipts so far
+  std::size_t m_front = 0;           // the first receipt not yet spent
+  double m_front_usd = 0;            // what is left of it, while m_front < m_received
+  std::deque<TaintedLot> m_tainted;  // in receipt order, none spent
+  LabelMap<double> m_held;           // the running totals of followed labels
 };
 
 class LabelledProportionalBalance {
  public:
+  // The receipts are not needed: the tainted share is a running total.
+  explicit LabelledProportionalBalance(std::span<const double> /*receipts*/ = {}) {}
+
   // `taints`: at most one entry per label, each above zero.
   void receive(double usd, std::span<const LabelTaint> taints) {
     if (usd <= 0) return;

@@ -188,7 +188,8 @@ class ReachingTracer {
     if (to != nullptr) {
       receive_untainted_before(transfer.to, *to, t);
     } else {
-      to = &m_tracked[transfer.to];
+      to = &m_tracked.try_emplace(transfer.to, Tracked{Balance(m_ledger.incoming_usd(transfer.to)), Cursor{}, false})
+                .first->second;
       catch_up(m_ledger, transfer.to, to->cursor, to->balance, t);  // from the start, or where it stopped
       to->followed = true;
       queue_next_payment(transfer.to, *to);
