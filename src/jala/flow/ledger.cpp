@@ -30,21 +30,35 @@ base::HugePageVector<AccountId> index_accounts(const base::HugePageVector<model:
   return index;
 }
 
-// Counting sort of transfer ids by one endpoint, with their dollars beside them; ids stay in time order
-// within an account.
-void index_by(const base::HugePageVector<Transfer>& transfers, std::size_t accounts, AccountId Transfer::*endpoint,
-              base::HugePageVector<TransferId>& ids, base::HugePageVector<double>& usd,
-              base::HugePageVector<std::uint32_t>& offsets) {
-  offsets.assign(accounts + 1, 0);
-  for (const Transfer& transfer : transfers) ++offsets[transfer.*endpoint + 1];
-  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-  ids.resize(transfers.size());
-  usd.resize(transfers.size());
-  base::HugePageVector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+// One direction of the index (ledger.h): every transfer by one of its accounts, in time order, with what
+// tracing reads of it beside it.
+struct Side {
+  AccountId Transfer::*endpoint;  // the account it is listed under
+  AccountId Transfer::*other;
+  base::HugePageVector<TransferId>& ids;
+  base::HugePageVector<double>& usd;
+  base::HugePageVector<AccountId>& others;
+  base::HugePageVector<model::Channel>* channels;  // kept for payments only
+  base::HugePageVector<std::uint32_t>& offsets;
+};
+
+// Counting sort of transfer ids by one endpoint; ids stay in time order within an account.
+void index_by(const base::HugePageVector<Transfer>& transfers, std::size_t accounts, const Side& side) {
+  side.offsets.assign(accounts + 1, 0);
+  for (const Transfer& transfer : transfers) ++side.offsets[transfer.*side.endpoint + 1];
+  std::partial_sum(side.offsets.begin(), side.offsets.end(), side.offsets.begin());
+  side.ids.resize(transfers.size());
+  side.usd.resize(transfers.size());
+  side.others.resize(transfers.size());
+  if (side.channels != nullptr) side.channels->resize(transfers.size());
+  base::HugePageVector<std::uint32_t> next(side.offsets.begin(), side.offsets.end() - 1);
   for (TransferId t = 0; t < transfers.size(); ++t) {
-    const std::uint32_t at = next[transfers[t].*endpoint]++;
-    ids[at] = t;
-    usd[at] = transfers[t].usd;
+    const Transfer& transfer = transfers[t];
+    const std::uint32_t at = next[transfer.*side.endpoint]++;
+    side.ids[at] = t;
+    side.usd[at] = transfer.usd;
+    side.others[at] = transfer.*side.other;
+    if (side.channels != nullptr) (*side.channels)[at] = transfer.channel;
   }
 }
 
@@ -57,6 +71,12 @@ std::optional<AccountId> Ledger::find(const model::Selector& account) const {
     if (m_accounts[m_account_index[slot]] == account) return m_account_index[slot];
   }
   return std::nullopt;
+}
+
+TransferId Ledger::begin_of(Timestamp since) const {
+  const auto begin = std::lower_bound(m_transfers.begin(), m_transfers.end(), since,
+                                      [](const Transfer& transfer, Timestamp time) { return transfer.at < time; });
+  return static_cast<TransferId>(begin - m_transfers.begin());
 }
 
 TransferId Ledger::end_of(Timestamp until) const {
@@ -158,13 +178,20 @@ Ledger LedgerBuilder::build() && {
   }
   ledger = Ledger{};
   sorted.m_account_index = index_accounts(sorted.m_accounts);
-  index_by(sorted.m_transfers, sorted.m_accounts.size(), &Transfer::from, sorted.m_out, sorted.m_out_usd,
-           sorted.m_out_offsets);
-  index_by(sorted.m_transfers, sorted.m_accounts.size(), &Transfer::to, sorted.m_in, sorted.m_in_usd,
-           sorted.m_in_offsets);
-  sorted.m_makes_payments.resize(sorted.m_accounts.size());
-  for (AccountId a = 0; a < sorted.m_accounts.size(); ++a) {
+  const std::size_t accounts = sorted.m_accounts.size();
+  index_by(sorted.m_transfers, accounts,
+           {&Transfer::from, &Transfer::to, sorted.m_out, sorted.m_out_usd, sorted.m_out_to, &sorted.m_out_channel,
+            sorted.m_out_offsets});
+  index_by(
+      sorted.m_transfers, accounts,
+      {&Transfer::to, &Transfer::from, sorted.m_in, sorted.m_in_usd, sorted.m_in_from, nullptr, sorted.m_in_offsets});
+  sorted.m_makes_payments.resize(accounts);
+  sorted.m_first_receipt.assign(accounts, std::numeric_limits<TransferId>::max());
+  for (AccountId a = 0; a < accounts; ++a) {
     sorted.m_makes_payments[a] = sorted.m_out_offsets[a + 1] > sorted.m_out_offsets[a];
+    if (sorted.m_in_offsets[a + 1] > sorted.m_in_offsets[a]) {
+      sorted.m_first_receipt[a] = sorted.m_in[sorted.m_in_offsets[a]];
+    }
   }
   return sorted;
 }

@@ -59,20 +59,25 @@ class Ledger {
   // The account's transfers, in time order.
   std::span<const TransferId> outgoing(AccountId id) const { return slice(m_out, m_out_offsets, id); }
   std::span<const TransferId> incoming(AccountId id) const { return slice(m_in, m_in_offsets, id); }
-  // Their values in US dollars, in the same order: a replay of an account reads them in sequence instead
-  // of visiting transfers spread across the ledger.
+  // What tracing reads of them, in the same order, so that stepping through an account reads in sequence
+  // instead of visiting transfers spread across the ledger: their values in US dollars, the other account,
+  // and the channel of payments.
   std::span<const double> outgoing_usd(AccountId id) const { return slice(m_out_usd, m_out_offsets, id); }
   std::span<const double> incoming_usd(AccountId id) const { return slice(m_in_usd, m_in_offsets, id); }
+  std::span<const AccountId> payees(AccountId id) const { return slice(m_out_to, m_out_offsets, id); }
+  std::span<const AccountId> payers(AccountId id) const { return slice(m_in_from, m_in_offsets, id); }
+  std::span<const model::Channel> outgoing_channels(AccountId id) const {
+    return slice(m_out_channel, m_out_offsets, id);
+  }
   // Whether the account pays anything at all: one bit per account, so that it stays in the CPU's cache.
   bool makes_payments(AccountId id) const { return m_makes_payments[id]; }
+  // The first transfer at or after `since`.
+  TransferId begin_of(Timestamp since) const;
   // The first transfer after `until` (transfer_count() if none): transfers before it are at or before it.
   TransferId end_of(Timestamp until) const;
   // Whether the account had received anything before transfer `t`: a payer that had not is where money
   // starts (a victim), even when it is paid later (a refund, a scam's "commission").
-  bool received_before(AccountId id, TransferId t) const {
-    const std::span<const TransferId> in = incoming(id);
-    return !in.empty() && in.front() < t;
-  }
+  bool received_before(AccountId id, TransferId t) const { return m_first_receipt[id] < t; }
 
  private:
   friend class LedgerBuilder;
@@ -92,9 +97,13 @@ class Ledger {
   base::HugePageVector<std::uint64_t> m_id_ends;  // where each transfer's id ends in m_ids
   base::HugePageVector<TransferId> m_out;
   base::HugePageVector<double> m_out_usd;
+  base::HugePageVector<AccountId> m_out_to;
+  base::HugePageVector<model::Channel> m_out_channel;
   base::HugePageVector<std::uint32_t> m_out_offsets;
   base::HugePageVector<TransferId> m_in;
   base::HugePageVector<double> m_in_usd;
+  base::HugePageVector<AccountId> m_in_from;
+  base::HugePageVector<TransferId> m_first_receipt;  // by account; the largest TransferId if none
   base::HugePageVector<std::uint32_t> m_in_offsets;
   std::vector<bool> m_makes_payments;
   std::size_t m_unpriced = 0;

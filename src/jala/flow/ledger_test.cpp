@@ -9,7 +9,7 @@ namespace {
 
 TEST(Ledger, OrdersTransfersInTimeAndIndexesThemByAccount) {
   testing::TestLedger built(4);  // account 3 takes no part
-  built.pay(0, 1, 10, 5).pay(1, 2, 9, 7).pay(0, 2, 4, 1).pay(2, 0, 1, 7);
+  built.pay(0, 1, 10, 5).pay(1, 2, 9, 7).pay(0, 2, 4, 1).pay(2, 0, 1, 7, model::Channel::cash);
   const Ledger ledger = built.build();
   ASSERT_EQ(ledger.transfer_count(), 4);
   // Times 1, 5, 7, 7: the tie is broken by id (T000001 before T000003).
@@ -29,9 +29,21 @@ TEST(Ledger, OrdersTransfersInTimeAndIndexesThemByAccount) {
             (std::vector<double>{4, 10}));
   EXPECT_EQ(std::vector<double>(ledger.incoming_usd(2).begin(), ledger.incoming_usd(2).end()),
             (std::vector<double>{4, 9}));
+  EXPECT_EQ(std::vector<AccountId>(ledger.payees(0).begin(), ledger.payees(0).end()), (std::vector<AccountId>{2, 1}));
+  EXPECT_EQ(std::vector<AccountId>(ledger.payers(2).begin(), ledger.payers(2).end()), (std::vector<AccountId>{0, 1}));
+  EXPECT_EQ(ledger.outgoing_channels(0).size(), 2);
+  EXPECT_EQ(ledger.outgoing_channels(0)[0], model::Channel::bank);
+  EXPECT_EQ(ledger.outgoing_channels(2)[0], model::Channel::cash);
+  // Account 1 first receives transfer 1 (0 pays it at hour 5); account 0 receives last, transfer 3.
+  EXPECT_FALSE(ledger.received_before(1, 1));
+  EXPECT_TRUE(ledger.received_before(1, 2));
+  EXPECT_FALSE(ledger.received_before(3, 4)) << "an account that receives nothing";
   EXPECT_TRUE(ledger.makes_payments(0) && ledger.makes_payments(1) && ledger.makes_payments(2));
   EXPECT_FALSE(ledger.makes_payments(3));
-  // Transfers up to a time: the first after it.
+  // The window as transfer bounds: the first at or after its start, the first after its end.
+  EXPECT_EQ(ledger.begin_of(Timestamp{0}), 0);
+  EXPECT_EQ(ledger.begin_of(Timestamp{2 * testing::k_hour_micros}), 1);
+  EXPECT_EQ(ledger.begin_of(Timestamp{8 * testing::k_hour_micros}), 4);
   EXPECT_EQ(ledger.end_of(Timestamp{0}), 0);
   EXPECT_EQ(ledger.end_of(Timestamp{5 * testing::k_hour_micros}), 2);
   EXPECT_EQ(ledger.end_of(Timestamp{7 * testing::k_hour_micros}), 4);

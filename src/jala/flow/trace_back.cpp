@@ -29,8 +29,10 @@ struct Candidates {
 // transfers, up to max_hops. An account is walked again only with a later bound than before.
 Candidates candidate_payments(const Ledger& ledger, AccountId account, const TraceOptions& options) {
   Candidates candidates;
+  const TransferId begin = ledger.begin_of(options.since);
+  const TransferId end = ledger.end_of(options.until);
   std::unordered_map<AccountId, TransferId> walked;  // account -> the bound it was walked with
-  std::vector<std::pair<AccountId, TransferId>> frontier{{account, static_cast<TransferId>(ledger.transfer_count())}};
+  std::vector<std::pair<AccountId, TransferId>> frontier{{account, end}};
   for (std::uint32_t hop = 1; hop <= options.max_hops && !frontier.empty(); ++hop) {
     std::vector<std::pair<AccountId, TransferId>> next;
     for (const auto& [receiver, bound] : frontier) {
@@ -39,15 +41,19 @@ Candidates candidate_payments(const Ledger& ledger, AccountId account, const Tra
         if (seen->second >= bound) continue;
         seen->second = bound;
       }
-      for (const TransferId t : ledger.incoming(receiver)) {
-        const Transfer& transfer = ledger.transfer(t);
-        if (t >= bound || transfer.at < options.since || transfer.at > options.until) continue;
-        if (ledger.received_before(transfer.from, t)) {
-          if (transfer.from != account) next.emplace_back(transfer.from, t);
+      // What the receiver got in the window, before the bound: read in sequence, beside the transfers.
+      const std::span<const TransferId> in = ledger.incoming(receiver);
+      const std::span<const AccountId> payers = ledger.payers(receiver);
+      const std::span<const double> usd = ledger.incoming_usd(receiver);
+      for (auto i = static_cast<std::size_t>(std::lower_bound(in.begin(), in.end(), begin) - in.begin());
+           i < in.size() && in[i] < bound; ++i) {
+        const TransferId t = in[i];
+        if (ledger.received_before(payers[i], t)) {
+          if (payers[i] != account) next.emplace_back(payers[i], t);
         } else if (receiver != account) {
           candidates.through.push_back(t);
-        } else if (carried_on(options, transfer.usd, 1)) {
-          candidates.direct.push_back({t, transfer.usd});  // the account is where its trace ends
+        } else if (carried_on(options, usd[i], 1)) {
+          candidates.direct.push_back({t, usd[i]});  // the account is where its trace ends
         }
       }
     }
@@ -131,14 +137,6 @@ class ReachingTracer {
     }
   }
 
-  // A busy payer's payments lie far apart in the ledger: the pass asks for the one this many payments ahead
-  // while it steps the current one, so that it does not wait on memory at each.
-  static constexpr std::size_t k_prefetch_distance = 16;
-  void prefetch_payment(AccountId account, std::size_t index) const {
-    const std::span<const TransferId> out = m_ledger.outgoing(account);
-    if (index < out.size()) __builtin_prefetch(&m_ledger.transfer(out[index]));
-  }
-
   // Applies what the account received before `t` and has not applied yet: no label came with it.
   void receive_untainted_before(AccountId account, Tracked& tracked, TransferId t) {
     const std::span<const TransferId> in = m_ledger.incoming(account);
@@ -154,22 +152,23 @@ class ReachingTracer {
     const Transfer& transfer = m_ledger.transfer(t);
     m_carried.clear();
     if (carried_on(m_options, transfer.usd, 1)) m_carried.push_back({static_cast<Label>(index), transfer.usd, 1});
-    deliver(t, transfer);
+    deliver(t, {transfer.to, transfer.channel, transfer.usd});
   }
 
   // The next payment of a followed account.
   void spend(TransferId t, AccountId account, Tracked& from) {
     receive_untainted_before(account, from, t);
-    from.balance.spend(m_ledger.outgoing_usd(account)[from.cursor.out], m_spent);
-    ++from.cursor.out;
-    prefetch_payment(account, from.cursor.out + k_prefetch_distance);
+    const std::size_t index = from.cursor.out++;
+    const Payment payment{m_ledger.payees(account)[index], m_ledger.outgoing_channels(account)[index],
+                          m_ledger.outgoing_usd(account)[index]};
+    from.balance.spend(payment.usd, m_spent);
     m_carried.clear();
     for (const LabelTaint& spent : m_spent) {
       if (carried_on(m_options, spent.taint, spent.hop + 1)) {
         m_carried.push_back({spent.label, spent.taint, spent.hop + 1});
       }
     }
-    if (!m_carried.empty()) deliver(t, m_ledger.transfer(t));
+    if (!m_carried.empty()) deliver(t, payment);
     // A label whose taint here is spent, or under a cent, is no longer followed here.
     for (const LabelTaint& spent : m_spent) {
       if (from.balance.follows(spent.label) && from.balance.approximate_taint(spent.label) < k_dust_usd) {
@@ -180,44 +179,51 @@ class ReachingTracer {
     if (from.followed) queue_next_payment(account, from);
   }
 
-  // The carried labels arrive with transfer `t`: they end at its receiver, or the receiver holds them.
-  void deliver(TransferId t, const Transfer& transfer) {
-    end_labels_at(t, transfer);
+  // What the pass reads of a transfer.
+  struct Payment {
+    AccountId to;
+    model::Channel channel;
+    double usd;
+  };
+
+  // The carried labels arrive with payment `t`: they end at its receiver, or the receiver holds them.
+  void deliver(TransferId t, const Payment& payment) {
+    end_labels_at(t, payment);
     if (m_carried.empty()) return;  // a followed receiver applies the transfer, untainted, when it next acts
-    Tracked* to = followed(transfer.to);
+    Tracked* to = followed(payment.to);
     if (to != nullptr) {
-      receive_untainted_before(transfer.to, *to, t);
+      receive_untainted_before(payment.to, *to, t);
     } else {
-      to = &m_tracked.try_emplace(transfer.to, Tracked{Balance(m_ledger.incoming_usd(transfer.to)), Cursor{}, false})
+      to = &m_tracked.try_emplace(payment.to, Tracked{Balance(m_ledger.incoming_usd(payment.to)), Cursor{}, false})
                 .first->second;
-      catch_up(m_ledger, transfer.to, to->cursor, to->balance, t);  // from the start, or where it stopped
+      catch_up(m_ledger, payment.to, to->cursor, to->balance, t);  // from the start, or where it stopped
       to->followed = true;
-      queue_next_payment(transfer.to, *to);
+      queue_next_payment(payment.to, *to);
     }
-    to->balance.receive(transfer.usd, m_carried);
+    to->balance.receive(payment.usd, m_carried);
     ++to->cursor.in;
   }
 
   // Ends the carried labels whose trace stops at the receiver of transfer `t`, as the forward tracer's
   // end_at does; the taint that reaches the target is counted.
-  void end_labels_at(TransferId t, const Transfer& transfer) {
+  void end_labels_at(TransferId t, const Payment& payment) {
     if (m_carried.empty()) return;
-    if (transfer.to == m_target) {  // as an off-ramp, or as where cash was taken (a cash point)
-      std::vector<double>& sums = transfer.channel == model::Channel::cash ? m_reached_as_cash : m_reached;
+    if (payment.to == m_target) {  // as an off-ramp, or as where cash was taken (a cash point)
+      std::vector<double>& sums = payment.channel == model::Channel::cash ? m_reached_as_cash : m_reached;
       for (const LabelTaint& carried : m_carried) sums[carried.label] += carried.taint;
       m_carried.clear();
       return;
     }
-    if (transfer.channel == model::Channel::cash || m_options.cashout_accounts.contains(transfer.to)) {
+    if (payment.channel == model::Channel::cash || m_options.cashout_accounts.contains(payment.to)) {
       m_carried.clear();
       return;
     }
-    const Tracked* to = followed(transfer.to);
+    const Tracked* to = followed(payment.to);
     std::optional<bool> pays_on;
     std::erase_if(m_carried, [&](const LabelTaint& carried) {
-      if (m_origins[carried.label] == transfer.to) return true;  // returned
+      if (m_origins[carried.label] == payment.to) return true;  // returned
       if (to != nullptr && to->balance.follows(carried.label)) return false;
-      if (!pays_on) pays_on = pays_after(m_ledger, transfer.to, t, m_end);
+      if (!pays_on) pays_on = pays_after(m_ledger, payment.to, t, m_end);
       return !*pays_on;  // no outflow
     });
   }
