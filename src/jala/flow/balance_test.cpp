@@ -1,4 +1,4 @@
-#include "jala/flow/balance.h"
+#include "jala/flow/reference_balance.h"
 
 #include <gtest/gtest.h>
 

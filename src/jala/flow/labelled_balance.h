@@ -1,6 +1,6 @@
 // Many traces in one balance (trace_back): each label is one origin payment's money, traced as if it
 // were the only one. The money itself (the dollars received and paid) is the same in every trace; only
-// its taint differs. So the arithmetic is balance.h's, done label by label in the same order, and each
+// its taint differs. So the arithmetic is reference_balance.h's, done label by label in the same order, and each
 // label's taint is what FifoBalance or ProportionalBalance would give that payment's own trace, to the
 // last bit.
 //
@@ -14,9 +14,8 @@
 #include <cstdint>
 #include <deque>
 #include <span>
+#include <utility>
 #include <vector>
-
-#include "jala/flow/balance.h"
 
 namespace jala::flow {
 
@@ -50,6 +49,8 @@ class LabelMap {
   bool empty() const { return m_entries.empty(); }
   auto begin() { return m_entries.begin(); }
   auto end() { return m_entries.end(); }
+  auto begin() const { return m_entries.begin(); }
+  auto end() const { return m_entries.end(); }
 
  private:
   auto lower_bound(Label label) {
@@ -141,12 +142,30 @@ class LabelledFifoBalance {
     const double* held = m_held.find(label);
     return held != nullptr ? *held : 0;
   }
-  // Drops the label's taint (the money stays); it is no longer followed here.
-  void clear(Label label) {
-    m_held.erase(label);
+  // Drops the label's taint (the money stays), which is no longer followed here, and returns how much it
+  // was, summed lot by lot (FifoBalance::clear_taint).
+  double clear(Label label) {
+    double cleared = 0;
     for (TaintedLot& lot : m_tainted) {
-      std::erase_if(lot.taints, [label](const LabelTaint& taint) { return taint.label == label; });
+      std::erase_if(lot.taints, [&](const LabelTaint& taint) {
+        if (taint.label != label) return false;
+        cleared += taint.taint;
+        return true;
+      });
     }
+    m_held.erase(label);
+    return cleared;
+  }
+  // The taint of each followed label, summed lot by lot (FifoBalance::taint), sorted by label.
+  std::vector<LabelTaint> held() const {
+    LabelMap<double> sums;
+    for (const auto& [label, total] : m_held) sums[label] = 0;
+    for (const TaintedLot& lot : m_tainted) {
+      for (const LabelTaint& taint : lot.taints) *sums.find(taint.label) += taint.taint;
+    }
+    std::vector<LabelTaint> held;
+    for (auto& [label, sum] : sums) held.push_back({label, sum, 0});
+    return held;
   }
 
  private:
@@ -221,13 +240,22 @@ class LabelledProportionalBalance {
     const Held* held = m_held.find(label);
     return held != nullptr ? held->taint : 0;
   }
-  // Drops the label's taint; its hop count stays, as ProportionalBalance::clear_taint keeps it.
-  void clear(Label label) {
+  // Drops the label's taint, which is no longer followed here, and returns how much it was; its hop count
+  // stays, as ProportionalBalance::clear_taint keeps it.
+  double clear(Label label) {
     Held* held = m_held.find(label);
-    if (held == nullptr || !held->followed) return;
-    held->taint = 0;
+    if (held == nullptr || !held->followed) return 0;
     held->followed = false;
     --m_followed;
+    return std::exchange(held->taint, 0.0);
+  }
+  // The taint of each followed label, sorted by label.
+  std::vector<LabelTaint> held() const {
+    std::vector<LabelTaint> held;
+    for (const auto& [label, taint] : m_held) {
+      if (taint.followed) held.push_back({label, taint.taint, taint.hop});
+    }
+    return held;
   }
 
  private:

@@ -24,10 +24,14 @@
 #include <vector>
 
 #include "jala/base/time.h"
-#include "jala/flow/balance.h"
 #include "jala/flow/ledger.h"
 
 namespace jala::flow {
+
+// How a payment's taint is taken from an account's money (docs/flow.md):
+//   - fifo: money leaves in the order it arrived; a payment carries the taint of the oldest money it spends;
+//   - proportional ("haircut"): every payment carries the account's tainted share at that moment.
+enum class TaintRule { fifo, proportional };
 
 struct TraceOptions {
   TaintRule rule = TaintRule::fifo;

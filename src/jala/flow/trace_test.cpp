@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "jala/flow/reference_balance.h"
 #include "jala/flow/test_ledgers.h"
 
 namespace jala::flow {

@@ -1,11 +1,12 @@
-// One account's balance as taint tracing sees it (docs/flow.md): how much of the money it holds is
-// tainted, and how much of each payment it makes carries that taint. Two rules:
+// Test-only: the reference arithmetic of taint tracing, one trace at a time. One account's balance as
+// taint tracing sees it (docs/flow.md): how much of the money it holds is tainted, and how much of each
+// payment it makes carries that taint. Two rules:
 //   - FIFO: money leaves in the order it arrived; a payment carries the taint of the oldest money it
 //     spends.
 //   - proportional ("haircut"): every payment carries the account's tainted share at that moment.
-// Money paid beyond the balance is of unknown, untainted origin. Amounts are in US dollars. The
-// forward tracer (trace.h) and the reference tracer of the tests share this arithmetic, and
-// labelled_balance.h repeats it label by label for trace_back, so that they all agree to the last bit.
+// Money paid beyond the balance is of unknown, untainted origin. Amounts are in US dollars. The reference
+// tracer of the tests is written with these; the tracers (pass.h) do the same arithmetic label by label
+// (labelled_balance.h), and the tests check that they agree to the last bit.
 //
 // Value types; thread-compatible.
 #pragma once
@@ -17,8 +18,6 @@
 
 namespace jala::flow {
 
-enum class TaintRule { fifo, proportional };
-
 // What a payment carries: its tainted dollars and the hop count of the taint it spends (the largest).
 struct Spent {
   double taint = 0;
@@ -29,7 +28,7 @@ class FifoBalance {
  public:
   void receive(double usd, double taint, std::uint32_t hop) {
     // Every payment is a lot of its own, untainted ones too (they are never merged): the lots, and so the
-    // arithmetic, are then the same whatever the taint, as labelled_balance.h needs to agree to the bit.
+    // arithmetic, are then the same whatever the taint, as in labelled_balance.h.
     if (usd <= 0) return;
     m_lots.push_back({usd, std::min(taint, usd), hop});
     m_taint += m_lots.back().taint;

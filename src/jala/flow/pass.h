@@ -1,0 +1,269 @@
+// The tracing pass behind trace_transfers and trace_back (trace.h): money followed forward through
+// time-respecting transfers, in ledger order, with each traced payment's money under a label
+// (labelled_balance.h). A forward trace puts all its seeds under one label; a backward trace gives each
+// candidate origin payment its own, and so traces them all in one pass, each as if alone. Internal to
+// the flow library.
+//
+// The pass steps only the payments of followed accounts (those holding some label's taint) and the
+// seeds. What a followed account receives from accounts that carry no label is untainted, so it is
+// applied when the account next pays or receives a label: its balance sees the same transfers in the
+// same order. An account reached again after it stopped being followed catches up on what it missed,
+// untainted. Each account's transfers are read in sequence from the ledger's per-account lists, so a
+// busy payer does not cost a visit to transfer records spread across the ledger.
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <queue>
+#include <span>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "jala/flow/labelled_balance.h"
+#include "jala/flow/ledger.h"
+#include "jala/flow/trace.h"
+
+namespace jala::flow {
+
+inline constexpr TransferId k_no_transfer = std::numeric_limits<TransferId>::max();
+
+// A payment the pass traces, and the label its money travels under.
+struct Seed {
+  TransferId transfer = 0;
+  Label label = 0;
+};
+
+// What a pass reports, and what only its caller knows. Observer has:
+//   bool returns_to(Label label, AccountId account): whether `account` is where the label's money came
+//     from (a seed's payer), where it stops (EndReason::returned);
+//   void hop(TransferId t, const LabelTaint& taint): taint that transfer `t` carries, before it may end
+//     at the receiver;
+//   void end(AccountId account, EndReason reason, const LabelTaint& taint): where taint stops;
+//   static constexpr bool k_wants_held: whether taint still held at the end is reported (EndReason::held).
+template <class Balance, class Observer>
+class Pass {
+ public:
+  // `seeds`: sorted by transfer, each transfer once.
+  Pass(const Ledger& ledger, const TraceOptions& options, std::span<const Seed> seeds, Observer& observer)
+      : m_ledger(ledger),
+        m_options(options),
+        m_seeds(seeds),
+        m_observer(observer),
+        m_end(ledger.end_of(options.until)) {}
+
+  // Steps every transfer the traced money reaches; then what followed accounts still hold ends as held.
+  void run() && {
+    std::size_t next_seed = 0;
+    std::optional<TransferId> last;
+    for (;;) {
+      const TransferId seed = next_seed < m_seeds.size() ? m_seeds[next_seed].transfer : k_no_transfer;
+      const TransferId event = m_pending.empty() ? k_no_transfer : m_pending.top().first;
+      const TransferId t = std::min(seed, event);
+      if (t == k_no_transfer || t >= m_end) break;
+      if (t == seed) {
+        pay(m_seeds[next_seed++]);
+      } else {
+        const AccountId account = m_pending.top().second;
+        m_pending.pop();
+        Tracked* from = followed(account);
+        // Queued twice (followed again before its turn), or no longer followed.
+        if ((last && t <= *last) || from == nullptr || next_payment_of(account, *from) != t) continue;
+        spend(t, account, *from);
+      }
+      last = t;
+    }
+    if constexpr (Observer::k_wants_held) {
+      for (auto& [account, tracked] : m_tracked) {
+        if (!tracked.followed) continue;
+        for (const LabelTaint& held : tracked.balance.held()) m_observer.end(account, EndReason::held, held);
+      }
+    }
+  }
+
+ private:
+  struct Cursor {  // the first of the account's transfers not yet applied to its balance
+    std::size_t in = 0;
+    std::size_t out = 0;
+  };
+  struct Tracked {
+    Balance balance;
+    Cursor cursor;
+    bool followed = false;  // while it holds any label's taint
+  };
+  // What the pass reads of a transfer.
+  struct Payment {
+    AccountId from;
+    AccountId to;
+    model::Channel channel;
+    double usd;
+  };
+
+  Tracked* followed(AccountId account) {
+    const auto found = m_tracked.find(account);
+    return found != m_tracked.end() && found->second.followed ? &found->second : nullptr;
+  }
+
+  TransferId next_payment_of(AccountId account, const Tracked& tracked) const {
+    const std::span<const TransferId> out = m_ledger.outgoing(account);
+    return tracked.cursor.out < out.size() ? out[tracked.cursor.out] : k_no_transfer;
+  }
+
+  void queue_next_payment(AccountId account, const Tracked& tracked) {
+    if (const TransferId next = next_payment_of(account, tracked); next != k_no_transfer) {
+      m_pending.push({next, account});
+    }
+  }
+
+  // Applies the account's transfers before `t` to its balance, untainted: a label reaches it by `t`.
+  void catch_up(AccountId account, Tracked& tracked, TransferId t) {
+    const std::span<const TransferId> in = m_ledger.incoming(account);
+    const std::span<const TransferId> out = m_ledger.outgoing(account);
+    const std::span<const double> in_usd = m_ledger.incoming_usd(account);
+    const std::span<const double> out_usd = m_ledger.outgoing_usd(account);
+    Cursor& at = tracked.cursor;
+    for (;;) {
+      const TransferId next_in = at.in < in.size() ? in[at.in] : k_no_transfer;
+      const TransferId next_out = at.out < out.size() ? out[at.out] : k_no_transfer;
+      if (std::min(next_in, next_out) >= t) return;
+      // A payment to itself is both: spent first, then received, as the pass applies it.
+      if (next_out <= next_in) tracked.balance.spend_untainted(out_usd[at.out++]);
+      if (next_in <= next_out) tracked.balance.receive_untainted(in_usd[at.in++]);
+    }
+  }
+
+  // Applies what the account received before `t` and has not applied yet: no label came with it.
+  void receive_untainted_before(AccountId account, Tracked& tracked, TransferId t) {
+    const std::span<const TransferId> in = m_ledger.incoming(account);
+    const std::span<const double> usd = m_ledger.incoming_usd(account);
+    while (tracked.cursor.in < in.size() && in[tracked.cursor.in] < t) {
+      tracked.balance.receive_untainted(usd[tracked.cursor.in++]);
+    }
+  }
+
+  // A seed: all of its money carries its label. Its payer is where the label comes from, so it never
+  // holds that label, and it is not spent from here.
+  void pay(const Seed& seed) {
+    const Transfer& transfer = m_ledger.transfer(seed.transfer);
+    m_spent.assign(1, {seed.label, transfer.usd, 0});
+    carry_on(seed.transfer, {transfer.from, transfer.to, transfer.channel, transfer.usd});
+  }
+
+  // The next payment of a followed account.
+  void spend(TransferId t, AccountId account, Tracked& from) {
+    receive_untainted_before(account, from, t);
+    const std::size_t index = from.cursor.out++;
+    const Payment payment{account, m_ledger.payees(account)[index], m_ledger.outgoing_channels(account)[index],
+                          m_ledger.outgoing_usd(account)[index]};
+    from.balance.spend(payment.usd, m_spent);
+    carry_on(t, payment);
+    // A label whose taint here is spent, or under a cent, is no longer followed here: the rest is dust.
+    for (const LabelTaint& spent : m_spent) {
+      if (from.balance.follows(spent.label) && from.balance.approximate_taint(spent.label) < k_dust_usd) {
+        m_observer.end(account, EndReason::dust, {spent.label, from.balance.clear(spent.label), 0});
+      }
+    }
+    from.followed = from.balance.follows_any();
+    if (from.followed) queue_next_payment(account, from);
+  }
+
+  // The labels' taint in m_spent leaves the payer with payment `t`: past the hop limit or under a cent it
+  // stops at the payer; the rest is carried to the receiver.
+  void carry_on(TransferId t, const Payment& payment) {
+    m_carried.clear();
+    for (const LabelTaint& spent : m_spent) {
+      if (spent.taint <= 0) continue;
+      const std::uint32_t hop = spent.hop + 1;
+      if (hop > m_options.max_hops) {
+        m_observer.end(payment.from, EndReason::max_hops, spent);
+      } else if (spent.taint < k_dust_usd) {
+        m_observer.end(payment.from, EndReason::dust, spent);
+      } else {
+        m_carried.push_back({spent.label, spent.taint, hop});
+        m_observer.hop(t, m_carried.back());
+      }
+    }
+    if (!m_carried.empty()) deliver(t, payment);
+  }
+
+  // The carried labels arrive with payment `t`: they end at its receiver, or the receiver holds them.
+  void deliver(TransferId t, const Payment& payment) {
+    end_at_receiver(t, payment);
+    if (m_carried.empty()) return;  // a followed receiver applies the payment, untainted, when it next acts
+    Tracked* to = followed(payment.to);
+    if (to != nullptr) {
+      receive_untainted_before(payment.to, *to, t);
+    } else {
+      to = &m_tracked.try_emplace(payment.to, Tracked{Balance(m_ledger.incoming_usd(payment.to)), Cursor{}, false})
+                .first->second;
+      catch_up(payment.to, *to, t);  // from the start, or from where it stopped
+      to->followed = true;
+      queue_next_payment(payment.to, *to);
+    }
+    to->balance.receive(payment.usd, m_carried);
+    ++to->cursor.in;
+  }
+
+  // Ends the carried labels whose trace stops at the receiver of payment `t` (trace.h): cash, an
+  // off-ramp, the label's own origin, or an account that pays nothing more.
+  void end_at_receiver(TransferId t, const Payment& payment) {
+    std::optional<EndReason> all;
+    if (payment.channel == model::Channel::cash) {
+      all = EndReason::cash;
+    } else if (m_options.cashout_accounts.contains(payment.to)) {
+      all = EndReason::cashout;
+    }
+    if (all) {
+      for (const LabelTaint& carried : m_carried) m_observer.end(payment.to, *all, carried);
+      m_carried.clear();
+      return;
+    }
+    const Tracked* to = followed(payment.to);
+    std::optional<bool> pays_on;
+    std::erase_if(m_carried, [&](const LabelTaint& carried) {
+      if (m_observer.returns_to(carried.label, payment.to)) {
+        m_observer.end(payment.to, EndReason::returned, carried);
+        return true;
+      }
+      if (to != nullptr && to->balance.follows(carried.label)) return false;
+      if (!pays_on) pays_on = pays_after(payment.to, t);
+      if (*pays_on) return false;
+      m_observer.end(payment.to, EndReason::no_outflow, carried);
+      return true;
+    });
+  }
+
+  // Does `account` pay anything after transfer `after`, within the window?
+  bool pays_after(AccountId account, TransferId after) const {
+    if (!m_ledger.makes_payments(account)) return false;
+    const std::span<const TransferId> out = m_ledger.outgoing(account);
+    const auto next = std::upper_bound(out.begin(), out.end(), after);
+    return next != out.end() && *next < m_end;
+  }
+
+  using Event = std::pair<TransferId, AccountId>;  // a followed account's next payment
+
+  const Ledger& m_ledger;
+  const TraceOptions& m_options;
+  std::span<const Seed> m_seeds;
+  Observer& m_observer;
+  TransferId m_end;  // the first transfer after options.until
+  std::priority_queue<Event, std::vector<Event>, std::greater<>> m_pending;
+  std::unordered_map<AccountId, Tracked> m_tracked;
+  std::vector<LabelTaint> m_spent;    // by the payment being stepped, per label
+  std::vector<LabelTaint> m_carried;  // on to its receiver, per label
+};
+
+// Runs a pass under the rule of `options`.
+template <class Observer>
+void run_pass(const Ledger& ledger, const TraceOptions& options, std::span<const Seed> seeds, Observer& observer) {
+  if (options.rule == TaintRule::fifo) {
+    Pass<LabelledFifoBalance, Observer>(ledger, options, seeds, observer).run();
+  } else {
+    Pass<LabelledProportionalBalance, Observer>(ledger, options, seeds, observer).run();
+  }
+}
+
+}  // namespace jala::flow
