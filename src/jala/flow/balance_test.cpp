@@ -53,13 +53,13 @@ void expect_labels_agree_with_their_own_balances(std::uint64_t seed) {
   };
   for (int round = 0; round < 200; ++round) {
     std::vector<Operation> operations;
-    std::vector<double> receipts;  // as the ledger lists an account's incoming dollars
+    std::vector<Leg> receipts;  // as the ledger lists an account's
     for (int op = 0; op < 60; ++op) {
       // Now and then a receipt of nothing, which is no lot.
       const double usd = random() % 20 == 0 ? 0.0 : static_cast<double>(1 + random() % 100'000) / 100;
       Operation& operation = operations.emplace_back(Operation{random() % 2 == 0, usd, {}});
       if (!operation.receipt) continue;
-      receipts.push_back(usd);
+      receipts.push_back({usd, static_cast<TransferId>(op), 0, model::Channel::bank});
       for (Label label = 0; label < k_labels && usd > 0; ++label) {
         if (random() % 3 == 0) {
           operation.taints.push_back({label, usd * static_cast<double>(random() % 100 + 1) / 100, 1 + label});

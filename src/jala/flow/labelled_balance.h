@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "jala/flow/ledger.h"
+
 namespace jala::flow {
 
 using Label = std::uint32_t;
@@ -63,6 +65,9 @@ class LabelMap {
 // Sums entries of the same label, in their order (as one trace's Spent sums its lots), keeping the
 // largest hop; leaves one entry per label, sorted by label.
 inline void sum_by_label(std::vector<LabelTaint>& entries) {
+  const auto unsorted = std::adjacent_find(entries.begin(), entries.end(),
+                                           [](const LabelTaint& a, const LabelTaint& b) { return a.label >= b.label; });
+  if (unsorted == entries.end()) return;  // one entry per label already, in order (the usual case)
   std::stable_sort(entries.begin(), entries.end(),
                    [](const LabelTaint& a, const LabelTaint& b) { return a.label < b.label; });
   std::size_t kept = 0;
@@ -77,12 +82,12 @@ inline void sum_by_label(std::vector<LabelTaint>& entries) {
   entries.resize(kept);
 }
 
-// FIFO over an account's receipts as the ledger lists them (Ledger::incoming_usd), in place: each receipt
+// FIFO over an account's receipts as the ledger lists them (Ledger::receipts), in place: each receipt
 // of more than nothing is a lot, so only the first lot's remainder and the tainted lots are stored, and an
 // untainted receipt costs nothing. The arithmetic is FifoBalance's, lot by lot.
 class LabelledFifoBalance {
  public:
-  explicit LabelledFifoBalance(std::span<const double> receipts = {}) : m_receipts(receipts) {}
+  explicit LabelledFifoBalance(std::span<const Leg> receipts = {}) : m_receipts(receipts) {}
 
   // The account's next receipt, `usd` dollars, with its labels: at most one entry per label, each above zero.
   void receive(double usd, std::span<const LabelTaint> taints) {
@@ -135,6 +140,28 @@ class LabelledFifoBalance {
     }
   }
 
+  // Spends `usd` if it takes only money ahead of the first tainted lot, and returns whether it did (else
+  // nothing changes). Such a payment carries no taint, and receipts only queue behind the tainted lot, so
+  // the pass may apply it before receipts that come earlier in the ledger and get the same balance.
+  bool spend_if_untainted(double usd) {
+    if (m_tainted.empty()) return false;
+    const std::size_t tainted = m_tainted.front().receipt;
+    std::size_t front = m_front;
+    double front_usd = m_front_usd;
+    while (usd > 0) {  // spend()'s steps, on copies
+      if (front >= tainted) return false;
+      if (front_usd > 0) {
+        const double take = std::min(usd, front_usd);
+        front_usd -= take;
+        usd -= take;
+      }
+      if (front_usd <= 0 && ++front < m_received) front_usd = m_receipts[front].usd;
+    }
+    m_front = front;
+    m_front_usd = front_usd;
+    return true;
+  }
+
   bool follows(Label label) const { return m_held.find(label) != nullptr; }
   bool follows_any() const { return !m_held.empty(); }
   // A running total of the label's taint (FifoBalance::approximate_taint).
@@ -153,6 +180,7 @@ class LabelledFifoBalance {
         return true;
       });
     }
+    std::erase_if(m_tainted, [](const TaintedLot& lot) { return lot.taints.empty(); });
     m_held.erase(label);
     return cleared;
   }
@@ -176,16 +204,16 @@ class LabelledFifoBalance {
 
   // The next receipt arrives; when nothing was left, it is the first lot.
   void arrive() {
-    if (m_front == m_received) m_front_usd = m_receipts[m_front];
+    if (m_front == m_received) m_front_usd = m_receipts[m_front].usd;
     ++m_received;
   }
   // The first lot is spent: the next receipt, if any, is the first lot.
   void next_lot() {
     if (!m_tainted.empty() && m_tainted.front().receipt == m_front) m_tainted.pop_front();
-    if (++m_front < m_received) m_front_usd = m_receipts[m_front];
+    if (++m_front < m_received) m_front_usd = m_receipts[m_front].usd;
   }
 
-  std::span<const double> m_receipts;
+  std::span<const Leg> m_receipts;
   std::size_t m_received = 0;        // receipts so far
   std::size_t m_front = 0;           // the first receipt not yet spent
   double m_front_usd = 0;            // what is left of it, while m_front < m_received
@@ -196,7 +224,7 @@ class LabelledFifoBalance {
 class LabelledProportionalBalance {
  public:
   // The receipts are not needed: the tainted share is a running total.
-  explicit LabelledProportionalBalance(std::span<const double> /*receipts*/ = {}) {}
+  explicit LabelledProportionalBalance(std::span<const Leg> /*receipts*/ = {}) {}
 
   // `taints`: at most one entry per label, each above zero.
   void receive(double usd, std::span<const LabelTaint> taints) {
@@ -230,6 +258,9 @@ class LabelledProportionalBalance {
   void spend_untainted(double usd) {
     if (usd > 0 && m_usd > 0) m_usd = std::max(0.0, m_usd - usd);
   }
+
+  // Every payment carries the tainted share: none can be applied out of turn.
+  static bool spend_if_untainted(double /*usd*/) { return false; }
 
   bool follows(Label label) const {
     const Held* held = m_held.find(label);

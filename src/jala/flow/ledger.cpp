@@ -30,35 +30,23 @@ base::HugePageVector<AccountId> index_accounts(const base::HugePageVector<model:
   return index;
 }
 
-// One direction of the index (ledger.h): every transfer by one of its accounts, in time order, with what
-// tracing reads of it beside it.
-struct Side {
-  AccountId Transfer::*endpoint;  // the account it is listed under
-  AccountId Transfer::*other;
-  base::HugePageVector<TransferId>& ids;
-  base::HugePageVector<double>& usd;
-  base::HugePageVector<AccountId>& others;
-  base::HugePageVector<model::Channel>* channels;  // kept for payments only
-  base::HugePageVector<std::uint32_t>& offsets;
-};
-
-// Counting sort of transfer ids by one endpoint; ids stay in time order within an account.
-void index_by(const base::HugePageVector<Transfer>& transfers, std::size_t accounts, const Side& side) {
-  side.offsets.assign(accounts + 1, 0);
-  for (const Transfer& transfer : transfers) ++side.offsets[transfer.*side.endpoint + 1];
-  std::partial_sum(side.offsets.begin(), side.offsets.end(), side.offsets.begin());
-  side.ids.resize(transfers.size());
-  side.usd.resize(transfers.size());
-  side.others.resize(transfers.size());
-  if (side.channels != nullptr) side.channels->resize(transfers.size());
-  base::HugePageVector<std::uint32_t> next(side.offsets.begin(), side.offsets.end() - 1);
+// Counting sort of transfers by one of their accounts (`endpoint`); they stay in time order within an
+// account. Each is listed twice: by id, and as a leg with what tracing reads of it.
+void index_by(const base::HugePageVector<Transfer>& transfers, std::size_t accounts, AccountId Transfer::*endpoint,
+              base::HugePageVector<TransferId>& ids, base::HugePageVector<Leg>& legs,
+              base::HugePageVector<std::uint32_t>& offsets) {
+  AccountId Transfer::*other = endpoint == &Transfer::from ? &Transfer::to : &Transfer::from;
+  offsets.assign(accounts + 1, 0);
+  for (const Transfer& transfer : transfers) ++offsets[transfer.*endpoint + 1];
+  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+  ids.resize(transfers.size());
+  legs.resize(transfers.size());
+  base::HugePageVector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
   for (TransferId t = 0; t < transfers.size(); ++t) {
     const Transfer& transfer = transfers[t];
-    const std::uint32_t at = next[transfer.*side.endpoint]++;
-    side.ids[at] = t;
-    side.usd[at] = transfer.usd;
-    side.others[at] = transfer.*side.other;
-    if (side.channels != nullptr) (*side.channels)[at] = transfer.channel;
+    const std::uint32_t at = next[transfer.*endpoint]++;
+    ids[at] = t;
+    legs[at] = {transfer.usd, t, transfer.*other, transfer.channel};
   }
 }
 
@@ -179,12 +167,8 @@ Ledger LedgerBuilder::build() && {
   ledger = Ledger{};
   sorted.m_account_index = index_accounts(sorted.m_accounts);
   const std::size_t accounts = sorted.m_accounts.size();
-  index_by(sorted.m_transfers, accounts,
-           {&Transfer::from, &Transfer::to, sorted.m_out, sorted.m_out_usd, sorted.m_out_to, &sorted.m_out_channel,
-            sorted.m_out_offsets});
-  index_by(
-      sorted.m_transfers, accounts,
-      {&Transfer::to, &Transfer::from, sorted.m_in, sorted.m_in_usd, sorted.m_in_from, nullptr, sorted.m_in_offsets});
+  index_by(sorted.m_transfers, accounts, &Transfer::from, sorted.m_out, sorted.m_out_legs, sorted.m_out_offsets);
+  index_by(sorted.m_transfers, accounts, &Transfer::to, sorted.m_in, sorted.m_in_legs, sorted.m_in_offsets);
   sorted.m_makes_payments.resize(accounts);
   sorted.m_first_receipt.assign(accounts, std::numeric_limits<TransferId>::max());
   for (AccountId a = 0; a < accounts; ++a) {

@@ -38,6 +38,14 @@ struct Transfer {
   model::Channel channel = model::Channel::other;
 };
 
+// A transfer as one of its accounts lists it (Ledger::payments, Ledger::receipts).
+struct Leg {
+  double usd = 0;  // Transfer::usd
+  TransferId transfer = 0;
+  AccountId other = 0;  // the payee of a payment, the payer of a receipt
+  model::Channel channel = model::Channel::other;
+};
+
 class Ledger {
  public:
   std::size_t account_count() const { return m_accounts.size(); }
@@ -59,16 +67,10 @@ class Ledger {
   // The account's transfers, in time order.
   std::span<const TransferId> outgoing(AccountId id) const { return slice(m_out, m_out_offsets, id); }
   std::span<const TransferId> incoming(AccountId id) const { return slice(m_in, m_in_offsets, id); }
-  // What tracing reads of them, in the same order, so that stepping through an account reads in sequence
-  // instead of visiting transfers spread across the ledger: their values in US dollars, the other account,
-  // and the channel of payments.
-  std::span<const double> outgoing_usd(AccountId id) const { return slice(m_out_usd, m_out_offsets, id); }
-  std::span<const double> incoming_usd(AccountId id) const { return slice(m_in_usd, m_in_offsets, id); }
-  std::span<const AccountId> payees(AccountId id) const { return slice(m_out_to, m_out_offsets, id); }
-  std::span<const AccountId> payers(AccountId id) const { return slice(m_in_from, m_in_offsets, id); }
-  std::span<const model::Channel> outgoing_channels(AccountId id) const {
-    return slice(m_out_channel, m_out_offsets, id);
-  }
+  // The same transfers with what tracing reads of them, in the same order: stepping through an account
+  // then reads one array in sequence instead of visiting transfer records spread across the ledger.
+  std::span<const Leg> payments(AccountId id) const { return slice(m_out_legs, m_out_offsets, id); }
+  std::span<const Leg> receipts(AccountId id) const { return slice(m_in_legs, m_in_offsets, id); }
   // Whether the account pays anything at all: one bit per account, so that it stays in the CPU's cache.
   bool makes_payments(AccountId id) const { return m_makes_payments[id]; }
   // The first transfer at or after `since`.
@@ -96,13 +98,10 @@ class Ledger {
   base::HugePageString m_ids;                     // every record id, concatenated in transfer order
   base::HugePageVector<std::uint64_t> m_id_ends;  // where each transfer's id ends in m_ids
   base::HugePageVector<TransferId> m_out;
-  base::HugePageVector<double> m_out_usd;
-  base::HugePageVector<AccountId> m_out_to;
-  base::HugePageVector<model::Channel> m_out_channel;
+  base::HugePageVector<Leg> m_out_legs;
   base::HugePageVector<std::uint32_t> m_out_offsets;
   base::HugePageVector<TransferId> m_in;
-  base::HugePageVector<double> m_in_usd;
-  base::HugePageVector<AccountId> m_in_from;
+  base::HugePageVector<Leg> m_in_legs;
   base::HugePageVector<TransferId> m_first_receipt;  // by account; the largest TransferId if none
   base::HugePageVector<std::uint32_t> m_in_offsets;
   std::vector<bool> m_makes_payments;

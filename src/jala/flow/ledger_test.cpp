@@ -24,16 +24,18 @@ TEST(Ledger, OrdersTransfersInTimeAndIndexesThemByAccount) {
   EXPECT_EQ(std::vector<TransferId>(ledger.incoming(2).begin(), ledger.incoming(2).end()),
             (std::vector<TransferId>{0, 2}));
   EXPECT_TRUE(ledger.outgoing(1).size() == 1 && ledger.incoming(0).size() == 1);
-  // Each account's dollars lie beside its transfers, in the same order.
-  EXPECT_EQ(std::vector<double>(ledger.outgoing_usd(0).begin(), ledger.outgoing_usd(0).end()),
-            (std::vector<double>{4, 10}));
-  EXPECT_EQ(std::vector<double>(ledger.incoming_usd(2).begin(), ledger.incoming_usd(2).end()),
-            (std::vector<double>{4, 9}));
-  EXPECT_EQ(std::vector<AccountId>(ledger.payees(0).begin(), ledger.payees(0).end()), (std::vector<AccountId>{2, 1}));
-  EXPECT_EQ(std::vector<AccountId>(ledger.payers(2).begin(), ledger.payers(2).end()), (std::vector<AccountId>{0, 1}));
-  EXPECT_EQ(ledger.outgoing_channels(0).size(), 2);
-  EXPECT_EQ(ledger.outgoing_channels(0)[0], model::Channel::bank);
-  EXPECT_EQ(ledger.outgoing_channels(2)[0], model::Channel::cash);
+  // Each account's transfers again as legs, in the same order, with their dollars, the other account
+  // and the channel.
+  const std::span<const Leg> paid = ledger.payments(0);
+  ASSERT_EQ(paid.size(), 2);
+  EXPECT_TRUE(paid[0].transfer == 0 && paid[0].usd == 4 && paid[0].other == 2 &&
+              paid[0].channel == model::Channel::bank);
+  EXPECT_TRUE(paid[1].transfer == 1 && paid[1].usd == 10 && paid[1].other == 1);
+  const std::span<const Leg> got = ledger.receipts(2);
+  ASSERT_EQ(got.size(), 2);
+  EXPECT_TRUE(got[0].transfer == 0 && got[0].usd == 4 && got[0].other == 0);
+  EXPECT_TRUE(got[1].transfer == 2 && got[1].usd == 9 && got[1].other == 1);
+  EXPECT_EQ(ledger.payments(2)[0].channel, model::Channel::cash);
   // Account 1 first receives transfer 1 (0 pays it at hour 5); account 0 receives last, transfer 3.
   EXPECT_FALSE(ledger.received_before(1, 1));
   EXPECT_TRUE(ledger.received_before(1, 2));

@@ -56,24 +56,20 @@ class Pass {
 
   // Steps every transfer the traced money reaches; then what followed accounts still hold ends as held.
   void run() && {
-    std::size_t next_seed = 0;
-    std::optional<TransferId> last;
     for (;;) {
-      const TransferId seed = next_seed < m_seeds.size() ? m_seeds[next_seed].transfer : k_no_transfer;
-      const TransferId event = m_pending.empty() ? k_no_transfer : m_pending.top().first;
-      const TransferId t = std::min(seed, event);
+      const TransferId t = next_event();
       if (t == k_no_transfer || t >= m_end) break;
-      if (t == seed) {
-        pay(m_seeds[next_seed++]);
-      } else {
-        const AccountId account = m_pending.top().second;
-        m_pending.pop();
-        Tracked* from = followed(account);
-        // Queued twice (followed again before its turn), or no longer followed.
-        if ((last && t <= *last) || from == nullptr || next_payment_of(account, *from) != t) continue;
-        spend(t, account, *from);
+      if (m_next_seed < m_seeds.size() && t == m_seeds[m_next_seed].transfer) {
+        pay(m_seeds[m_next_seed++]);
+        m_last = t;
+        continue;
       }
-      last = t;
+      const AccountId account = account_of(m_pending.top());
+      m_pending.pop();
+      Tracked* from = followed(account);
+      // Queued twice (followed again before its turn), or no longer followed.
+      if ((m_last && t <= *m_last) || from == nullptr || next_payment_of(account, *from) != t) continue;
+      pay_from(t, account, *from);
     }
     if constexpr (Observer::k_wants_held) {
       for (auto& [account, tracked] : m_tracked) {
@@ -107,39 +103,36 @@ class Pass {
   }
 
   TransferId next_payment_of(AccountId account, const Tracked& tracked) const {
-    const std::span<const TransferId> out = m_ledger.outgoing(account);
-    return tracked.cursor.out < out.size() ? out[tracked.cursor.out] : k_no_transfer;
+    const std::span<const Leg> out = m_ledger.payments(account);
+    return tracked.cursor.out < out.size() ? out[tracked.cursor.out].transfer : k_no_transfer;
   }
 
   void queue_next_payment(AccountId account, const Tracked& tracked) {
     if (const TransferId next = next_payment_of(account, tracked); next != k_no_transfer) {
-      m_pending.push({next, account});
+      m_pending.push(std::uint64_t{next} << 32 | account);
     }
   }
 
   // Applies the account's transfers before `t` to its balance, untainted: a label reaches it by `t`.
   void catch_up(AccountId account, Tracked& tracked, TransferId t) {
-    const std::span<const TransferId> in = m_ledger.incoming(account);
-    const std::span<const TransferId> out = m_ledger.outgoing(account);
-    const std::span<const double> in_usd = m_ledger.incoming_usd(account);
-    const std::span<const double> out_usd = m_ledger.outgoing_usd(account);
+    const std::span<const Leg> in = m_ledger.receipts(account);
+    const std::span<const Leg> out = m_ledger.payments(account);
     Cursor& at = tracked.cursor;
     for (;;) {
-      const TransferId next_in = at.in < in.size() ? in[at.in] : k_no_transfer;
-      const TransferId next_out = at.out < out.size() ? out[at.out] : k_no_transfer;
+      const TransferId next_in = at.in < in.size() ? in[at.in].transfer : k_no_transfer;
+      const TransferId next_out = at.out < out.size() ? out[at.out].transfer : k_no_transfer;
       if (std::min(next_in, next_out) >= t) return;
       // A payment to itself is both: spent first, then received, as the pass applies it.
-      if (next_out <= next_in) tracked.balance.spend_untainted(out_usd[at.out++]);
-      if (next_in <= next_out) tracked.balance.receive_untainted(in_usd[at.in++]);
+      if (next_out <= next_in) tracked.balance.spend_untainted(out[at.out++].usd);
+      if (next_in <= next_out) tracked.balance.receive_untainted(in[at.in++].usd);
     }
   }
 
   // Applies what the account received before `t` and has not applied yet: no label came with it.
   void receive_untainted_before(AccountId account, Tracked& tracked, TransferId t) {
-    const std::span<const TransferId> in = m_ledger.incoming(account);
-    const std::span<const double> usd = m_ledger.incoming_usd(account);
-    while (tracked.cursor.in < in.size() && in[tracked.cursor.in] < t) {
-      tracked.balance.receive_untainted(usd[tracked.cursor.in++]);
+    const std::span<const Leg> in = m_ledger.receipts(account);
+    while (tracked.cursor.in < in.size() && in[tracked.cursor.in].transfer < t) {
+      tracked.balance.receive_untainted(in[tracked.cursor.in++].usd);
     }
   }
 
@@ -151,12 +144,45 @@ class Pass {
     carry_on(seed.transfer, {transfer.from, transfer.to, transfer.channel, transfer.usd});
   }
 
-  // The next payment of a followed account.
+  // The first transfer still to step: the next seed or the next queued payment (perhaps stale).
+  TransferId next_event() const {
+    const TransferId seed = m_next_seed < m_seeds.size() ? m_seeds[m_next_seed].transfer : k_no_transfer;
+    return std::min(seed, m_pending.empty() ? k_no_transfer : transfer_of(m_pending.top()));
+  }
+
+  // Payment `t` of a followed account, then its next payments for as long as nothing else comes first: a
+  // busy account that holds a little taint steps through its payments without the queue.
+  void pay_from(TransferId t, AccountId account, Tracked& from) {
+    for (;;) {
+      spend(t, account, from);
+      m_last = t;
+      if (!from.followed) return;
+      skip_untainted_payments(account, from);
+      const TransferId next = next_payment_of(account, from);
+      if (next == k_no_transfer) return;
+      if (next >= next_event() || next >= m_end) {
+        m_pending.push(std::uint64_t{next} << 32 | account);
+        return;
+      }
+      t = next;
+    }
+  }
+
+  // Applies the account's next payments that take only untainted money (a FIFO account whose taint waits
+  // behind other money), ahead of their turn: they carry nothing, so no one else sees them.
+  void skip_untainted_payments(AccountId account, Tracked& tracked) {
+    const std::span<const Leg> out = m_ledger.payments(account);
+    while (tracked.cursor.out < out.size() && out[tracked.cursor.out].transfer < m_end &&
+           tracked.balance.spend_if_untainted(out[tracked.cursor.out].usd)) {
+      ++tracked.cursor.out;
+    }
+  }
+
+  // One payment of a followed account.
   void spend(TransferId t, AccountId account, Tracked& from) {
     receive_untainted_before(account, from, t);
-    const std::size_t index = from.cursor.out++;
-    const Payment payment{account, m_ledger.payees(account)[index], m_ledger.outgoing_channels(account)[index],
-                          m_ledger.outgoing_usd(account)[index]};
+    const Leg& leg = m_ledger.payments(account)[from.cursor.out++];
+    const Payment payment{account, leg.other, leg.channel, leg.usd};
     from.balance.spend(payment.usd, m_spent);
     carry_on(t, payment);
     // A label whose taint here is spent, or under a cent, is no longer followed here: the rest is dust.
@@ -166,7 +192,6 @@ class Pass {
       }
     }
     from.followed = from.balance.follows_any();
-    if (from.followed) queue_next_payment(account, from);
   }
 
   // The labels' taint in m_spent leaves the payer with payment `t`: past the hop limit or under a cent it
@@ -196,7 +221,7 @@ class Pass {
     if (to != nullptr) {
       receive_untainted_before(payment.to, *to, t);
     } else {
-      to = &m_tracked.try_emplace(payment.to, Tracked{Balance(m_ledger.incoming_usd(payment.to)), Cursor{}, false})
+      to = &m_tracked.try_emplace(payment.to, Tracked{Balance(m_ledger.receipts(payment.to)), Cursor{}, false})
                 .first->second;
       catch_up(payment.to, *to, t);  // from the start, or from where it stopped
       to->followed = true;
@@ -243,13 +268,18 @@ class Pass {
     return next != out.end() && *next < m_end;
   }
 
-  using Event = std::pair<TransferId, AccountId>;  // a followed account's next payment
+  // A followed account's next payment: the transfer in the high half, so that events order by it.
+  using Event = std::uint64_t;
+  static TransferId transfer_of(Event event) { return static_cast<TransferId>(event >> 32); }
+  static AccountId account_of(Event event) { return static_cast<AccountId>(event); }
 
   const Ledger& m_ledger;
   const TraceOptions& m_options;
   std::span<const Seed> m_seeds;
   Observer& m_observer;
   TransferId m_end;  // the first transfer after options.until
+  std::size_t m_next_seed = 0;
+  std::optional<TransferId> m_last;  // the last transfer stepped
   std::priority_queue<Event, std::vector<Event>, std::greater<>> m_pending;
   std::unordered_map<AccountId, Tracked> m_tracked;
   std::vector<LabelTaint> m_spent;    // by the payment being stepped, per label

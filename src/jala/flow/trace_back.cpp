@@ -39,18 +39,16 @@ Candidates candidate_payments(const Ledger& ledger, AccountId account, const Tra
         seen->second = bound;
       }
       // What the receiver got in the window, before the bound: read in sequence, beside the transfers.
-      const std::span<const TransferId> in = ledger.incoming(receiver);
-      const std::span<const AccountId> payers = ledger.payers(receiver);
-      const std::span<const double> usd = ledger.incoming_usd(receiver);
-      for (auto i = static_cast<std::size_t>(std::lower_bound(in.begin(), in.end(), begin) - in.begin());
-           i < in.size() && in[i] < bound; ++i) {
-        const TransferId t = in[i];
-        if (ledger.received_before(payers[i], t)) {
-          if (payers[i] != account) next.emplace_back(payers[i], t);
+      const std::span<const Leg> in = ledger.receipts(receiver);
+      const auto first =
+          std::lower_bound(in.begin(), in.end(), begin, [](const Leg& leg, TransferId t) { return leg.transfer < t; });
+      for (auto leg = first; leg != in.end() && leg->transfer < bound; ++leg) {
+        if (ledger.received_before(leg->other, leg->transfer)) {
+          if (leg->other != account) next.emplace_back(leg->other, leg->transfer);
         } else if (receiver != account) {
-          candidates.through.push_back(t);
-        } else if (carried_on(options, usd[i], 1)) {
-          candidates.direct.push_back({t, usd[i]});  // the account is where its trace ends
+          candidates.through.push_back(leg->transfer);
+        } else if (carried_on(options, leg->usd, 1)) {
+          candidates.direct.push_back({leg->transfer, leg->usd});  // the account is where its trace ends
         }
       }
     }
