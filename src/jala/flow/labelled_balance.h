@@ -1,11 +1,11 @@
-// Many traces in one balance (trace_back): each label is one origin payment's money, traced as if it
-// were the only one. The money itself (the dollars received and paid) is the same in every trace; only
-// its taint differs. So the arithmetic is reference_balance.h's, done label by label in the same order, and each
-// label's taint is what FifoBalance or ProportionalBalance would give that payment's own trace, to the
-// last bit.
+// Many traces in one balance (pass.h): each label is the money of one traced payment (trace_back) or of
+// all the seeds (a forward trace), traced as if it were the only one. The money itself (the dollars
+// received and paid) is the same in every trace; only its taint differs. So the arithmetic is that of
+// reference_balance.h, done label by label in the same order, and each label's taint is what FifoBalance
+// or ProportionalBalance would give that label's own trace, to the last bit.
 //
 // A label is followed in an account while it holds at least some of its taint: from the first tainted
-// receipt until clear(), as the forward tracer follows an account (trace.cpp).
+// receipt until clear().
 //
 // Value types; thread-compatible.
 #pragma once

@@ -10,8 +10,9 @@
 //   - dust: less than a cent left this account in one payment, not followed further;
 //   - held: still in this account's balance when the ledger (or the time window) ends.
 //
-// Only accounts that hold taint are replayed, from their first transfer, so a trace costs the
-// transfers of the accounts it reaches, never the whole ledger.
+// Only accounts that hold taint are followed (pass.h); each is replayed from its first transfer when the
+// taint first reaches it, so a trace costs the transfers of the accounts it reaches, never the whole
+// ledger.
 //
 // Pure functions over an immutable ledger; thread-safe.
 #pragma once
@@ -72,9 +73,9 @@ Trace trace_account(const Ledger& ledger, AccountId account, const TraceOptions&
 
 // Backward from an account: the payments of origin accounts (accounts that receive nothing: victims,
 // in a scam) whose money reached `account`, with how much of each reached it under the rule: exactly what
-// a forward trace of each payment alone, stopped at `account`, brings there. Found by a time-respecting
-// walk back along incoming transfers, then confirmed by one forward pass that traces every candidate's
-// money at once, each under its own label (labelled_balance.h).
+// a forward trace of each payment alone, stopped at `account`, brings there (paid in, or taken there as
+// cash). Found by a time-respecting walk back along incoming transfers, then confirmed by one forward pass
+// that traces every candidate's money at once, each under its own label (pass.h).
 struct Funding {
   TransferId payment = 0;
   double reached_usd = 0;

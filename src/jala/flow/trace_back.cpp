@@ -12,7 +12,7 @@ namespace jala::flow {
 namespace {
 
 // Whether taint spent at hop `hop` (1 for an origin payment) goes on to the receiver, as the forward
-// tracer decides it (trace.cpp): within the hop limit, and not dust.
+// pass decides it (pass.h, carry_on): within the hop limit, and not dust.
 bool carried_on(const TraceOptions& options, double taint, std::uint32_t hop) {
   return taint > 0 && hop <= options.max_hops && taint >= k_dust_usd;
 }

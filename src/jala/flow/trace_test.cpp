@@ -23,7 +23,7 @@ EndpointSums sums(const Trace& trace) {
 }
 
 // The reference tracer: every account's balance from the first transfer to the last, in one pass
-// over the whole ledger. Slow and plain, written from the rules in trace.h, not from trace.cpp.
+// over the whole ledger. Slow and plain, written from the rules in trace.h, not from pass.h.
 struct ReferenceTrace {
   double seeded = 0;
   std::vector<Hop> hops;
