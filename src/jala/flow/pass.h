@@ -30,6 +30,14 @@ namespace jala::flow {
 
 inline constexpr TransferId k_no_transfer = std::numeric_limits<TransferId>::max();
 
+// Why taint that a payer spends at hop `hop` (1 for a seed) stops at the payer, or nothing when it goes on
+// to the receiver: the hop limit, or under a cent (trace.h).
+inline std::optional<EndReason> stops_at_payer(const TraceOptions& options, double taint, std::uint32_t hop) {
+  if (hop > options.max_hops) return EndReason::max_hops;
+  if (taint < k_dust_usd) return EndReason::dust;
+  return std::nullopt;
+}
+
 // A payment the pass traces, and the label its money travels under.
 struct Seed {
   TransferId transfer = 0;
@@ -201,10 +209,8 @@ class Pass {
     for (const LabelTaint& spent : m_spent) {
       if (spent.taint <= 0) continue;
       const std::uint32_t hop = spent.hop + 1;
-      if (hop > m_options.max_hops) {
-        m_observer.end(payment.from, EndReason::max_hops, spent);
-      } else if (spent.taint < k_dust_usd) {
-        m_observer.end(payment.from, EndReason::dust, spent);
+      if (const std::optional<EndReason> stop = stops_at_payer(m_options, spent.taint, hop)) {
+        m_observer.end(payment.from, *stop, spent);
       } else {
         m_carried.push_back({spent.label, spent.taint, hop});
         m_observer.hop(t, m_carried.back());

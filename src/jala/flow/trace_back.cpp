@@ -11,12 +11,6 @@
 namespace jala::flow {
 namespace {
 
-// Whether taint spent at hop `hop` (1 for an origin payment) goes on to the receiver, as the forward
-// pass decides it (pass.h, carry_on): within the hop limit, and not dust.
-bool carried_on(const TraceOptions& options, double taint, std::uint32_t hop) {
-  return taint > 0 && hop <= options.max_hops && taint >= k_dust_usd;
-}
-
 struct Candidates {
   std::vector<Funding> direct;      // paid to the account itself: all of each reaches it, at once
   std::vector<TransferId> through;  // paid to others, which may pass some of it on: sorted, unique
@@ -47,7 +41,7 @@ Candidates candidate_payments(const Ledger& ledger, AccountId account, const Tra
           if (leg->other != account) next.emplace_back(leg->other, leg->transfer);
         } else if (receiver != account) {
           candidates.through.push_back(leg->transfer);
-        } else if (carried_on(options, leg->usd, 1)) {
+        } else if (leg->usd > 0 && !stops_at_payer(options, leg->usd, 1)) {
           candidates.direct.push_back({leg->transfer, leg->usd});  // the account is where its trace ends
         }
       }
