@@ -11,6 +11,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <span>
@@ -105,39 +106,21 @@ class LabelledFifoBalance {
   // Each label's taint in the money paid, one entry per label (sorted by label) in `spent`.
   void spend(double usd, std::vector<LabelTaint>& spent) {
     spent.clear();
-    while (usd > 0 && m_front < m_received) {
-      if (m_front_usd <= 0) {  // a receipt of nothing is no lot
-        next_lot();
-        continue;
+    take_lots(usd, k_no_stop, [&](double take) {
+      if (m_tainted.empty() || m_tainted.front().receipt != m_front) return;
+      for (LabelTaint& held : m_tainted.front().taints) {
+        if (held.taint <= 0) continue;
+        const double taint = take >= m_front_usd ? held.taint : held.taint * (take / m_front_usd);
+        spent.push_back({held.label, taint, held.hop});
+        held.taint -= taint;
       }
-      const double take = std::min(usd, m_front_usd);
-      if (!m_tainted.empty() && m_tainted.front().receipt == m_front) {
-        for (LabelTaint& held : m_tainted.front().taints) {
-          if (held.taint <= 0) continue;
-          const double taint = take >= m_front_usd ? held.taint : held.taint * (take / m_front_usd);
-          spent.push_back({held.label, taint, held.hop});
-          held.taint -= taint;
-        }
-      }
-      m_front_usd -= take;
-      usd -= take;
-      if (m_front_usd <= 0) next_lot();
-    }
+    });
     sum_by_label(spent);
     for (const LabelTaint& paid : spent) m_held[paid.label] -= paid.taint;
   }
   // The balance holds no taint (no label is followed).
   void spend_untainted(double usd) {
-    while (usd > 0 && m_front < m_received) {
-      if (m_front_usd <= 0) {
-        next_lot();
-        continue;
-      }
-      const double take = std::min(usd, m_front_usd);
-      m_front_usd -= take;
-      usd -= take;
-      if (m_front_usd <= 0) next_lot();
-    }
+    take_lots(usd, k_no_stop, [](double /*take*/) {});
   }
 
   // Spends `usd` if it takes only money ahead of the first tainted lot, and returns whether it did (else
@@ -145,21 +128,12 @@ class LabelledFifoBalance {
   // the pass may apply it before receipts that come earlier in the ledger and get the same balance.
   bool spend_if_untainted(double usd) {
     if (m_tainted.empty()) return false;
-    const std::size_t tainted = m_tainted.front().receipt;
-    std::size_t front = m_front;
-    double front_usd = m_front_usd;
-    while (usd > 0) {  // spend()'s steps, on copies
-      if (front >= tainted) return false;
-      if (front_usd > 0) {
-        const double take = std::min(usd, front_usd);
-        front_usd -= take;
-        usd -= take;
-      }
-      if (front_usd <= 0 && ++front < m_received) front_usd = m_receipts[front].usd;
-    }
-    m_front = front;
+    const std::size_t front = m_front;
+    const double front_usd = m_front_usd;
+    if (take_lots(usd, m_tainted.front().receipt, [](double /*take*/) {})) return true;
+    m_front = front;  // no lot was dropped: all lay ahead of the tainted one
     m_front_usd = front_usd;
-    return true;
+    return false;
   }
 
   bool follows(Label label) const { return m_held.find(label) != nullptr; }
@@ -201,6 +175,27 @@ class LabelledFifoBalance {
     std::size_t receipt;
     std::vector<LabelTaint> taints;  // by label, at most one each
   };
+
+  static constexpr std::size_t k_no_stop = SIZE_MAX;
+
+  // FifoBalance::spend's steps: takes `usd` from the lots in order, calling bite(take) before each take
+  // from the first lot. Returns false, partway, if it comes to receipt `stop` with money still to take.
+  template <class Bite>
+  bool take_lots(double usd, std::size_t stop, const Bite& bite) {
+    while (usd > 0 && m_front < m_received) {
+      if (m_front >= stop) return false;
+      if (m_front_usd <= 0) {  // a receipt of nothing is no lot
+        next_lot();
+        continue;
+      }
+      const double take = std::min(usd, m_front_usd);
+      bite(take);
+      m_front_usd -= take;
+      usd -= take;
+      if (m_front_usd <= 0) next_lot();
+    }
+    return true;
+  }
 
   // The next receipt arrives; when nothing was left, it is the first lot.
   void arrive() {

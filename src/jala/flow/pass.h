@@ -116,10 +116,9 @@ class Pass {
   }
 
   void queue_next_payment(AccountId account, const Tracked& tracked) {
-    if (const TransferId next = next_payment_of(account, tracked); next != k_no_transfer) {
-      m_pending.push(std::uint64_t{next} << 32 | account);
-    }
+    if (const TransferId next = next_payment_of(account, tracked); next != k_no_transfer) queue(next, account);
   }
+  void queue(TransferId payment, AccountId account) { m_pending.push(std::uint64_t{payment} << 32 | account); }
 
   // Applies the account's transfers before `t` to its balance, untainted: a label reaches it by `t`.
   void catch_up(AccountId account, Tracked& tracked, TransferId t) {
@@ -169,7 +168,7 @@ class Pass {
       const TransferId next = next_payment_of(account, from);
       if (next == k_no_transfer) return;
       if (next >= next_event() || next >= m_end) {
-        m_pending.push(std::uint64_t{next} << 32 | account);
+        queue(next, account);
         return;
       }
       t = next;

@@ -136,12 +136,14 @@ ConnectionLimit::Connection* ConnectionLimit::oldest_handshake() {
 }
 
 void ConnectionLimit::evict_oldest_handshake() {
-  Connection* oldest = oldest_handshake();
-  if (oldest == nullptr) return;
-  const int fd = SSL_get_fd(oldest->ssl);
+  if (Connection* oldest = oldest_handshake()) evict(*oldest);
+}
+
+void ConnectionLimit::evict(Connection& connection) {
+  const int fd = SSL_get_fd(connection.ssl);
   if (fd < 0) return;
   shutdown(fd, SHUT_RDWR);  // the server sees the end and frees it, which counts it as closed
-  oldest->evicted = true;
+  connection.evicted = true;
 }
 
 void ConnectionLimit::on_learn(int /*fd*/, short /*events*/, void* self) {
@@ -158,11 +160,7 @@ void ConnectionLimit::learn_addresses() {
     const std::string address = peer_address(fd);
     if (address.empty()) continue;
     connection.address = SignInThrottle::key_of(address);  // an IPv6 client by its /64, as sign-ins count it
-    // Over its address's share: shut down, so that the server sees the end and frees it (which counts it).
-    if (++m_per_address[connection.address] > m_caps.per_address) {
-      shutdown(fd, SHUT_RDWR);
-      connection.evicted = true;
-    }
+    if (++m_per_address[connection.address] > m_caps.per_address) evict(connection);  // over its address's share
   }
   m_unaddressed.clear();
 }

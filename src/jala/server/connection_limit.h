@@ -70,6 +70,8 @@ class ConnectionLimit {
   Connection* oldest_handshake();
   // Shuts that one down, if there is one.
   void evict_oldest_handshake();
+  // Shuts the connection down, so that the server sees the end and frees it (which counts it as closed).
+  void evict(Connection& connection);
   // Drops from the front of m_arrivals the connections that can no longer make room.
   void drop_non_candidates();
   void closed(Connection* connection);
