@@ -1,4 +1,5 @@
-// What only the PostgreSQL backend does: upgrade older stores. Skips without the test server
+// What only the PostgreSQL backend does: upgrade older stores, and send the writes whose answers are not
+// wanted in one pipeline (postgres::Connection::run). Skips without the test server
 // (tests/support/postgres_test_server.sh).
 #include <gtest/gtest.h>
 
@@ -9,6 +10,7 @@
 #include "jala/storage/postgres/connection.h"
 #include "jala/storage/postgres/postgres_store.h"
 #include "logged_records.h"
+#include "sample_report.h"
 #include "support/postgres_test_database.h"
 
 namespace jala::storage {
@@ -45,6 +47,119 @@ TEST(PostgresStore, UpgradesTheRecordsLeavesIntoTheirRows) {
   Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(*url);
   ASSERT_TRUE(store.ok()) << store.error().message();
   ASSERT_TRUE((*store)->read(expect_logged_records).ok());
+}
+
+// A fresh schema of its own for the test, as a URL; skips the test without the server.
+#define JALA_FRESH_SCHEMA(url, name)                                                                          \
+  std::string why_not;                                                                                        \
+  const std::optional<std::string> server = jala::testing::postgres_test_url(why_not);                        \
+  if (!server) GTEST_SKIP() << why_not;                                                                       \
+  const std::optional<std::string> url =                                                                      \
+      jala::testing::fresh_postgres_schema(*server, std::string(name) + std::to_string(::getpid()), why_not); \
+  ASSERT_TRUE(url) << why_not
+
+std::int64_t count_rows(postgres::Connection& connection, std::string_view table) {
+  Result<postgres::Rows> rows = connection.query(std::string("SELECT count(*) FROM ") + std::string(table));
+  EXPECT_TRUE(rows.ok()) << rows.error().message();
+  return rows.ok() ? rows->integer(0, 0) : -1;
+}
+
+TEST(PostgresConnection, QueuedStatementsReachTheServerWithTheNextQuery) {
+  JALA_FRESH_SCHEMA(url, "queued_");
+  Result<postgres::Connection> writer = postgres::Connection::open(*url);
+  Result<postgres::Connection> watcher = postgres::Connection::open(*url);
+  ASSERT_TRUE(writer.ok() && watcher.ok());
+  ASSERT_TRUE(writer->execute("CREATE TABLE t (k BIGINT PRIMARY KEY, v TEXT NOT NULL)").ok());
+  for (std::int64_t k = 1; k <= 3; ++k) {
+    ASSERT_TRUE(writer->run("INSERT INTO t (k, v) VALUES ($1, $2)", postgres::Params().integer(k).text("x")).ok());
+  }
+  EXPECT_EQ(count_rows(*watcher, "t"), 0);  // queued, not sent
+  // The query goes behind them, in order, and its own rows come back.
+  Result<postgres::Rows> rows = writer->query("SELECT count(*), max(k) FROM t");
+  ASSERT_TRUE(rows.ok()) << rows.error().message();
+  EXPECT_EQ(rows->integer(0, 0), 3);
+  EXPECT_EQ(rows->integer(0, 1), 3);
+  EXPECT_EQ(count_rows(*watcher, "t"), 3);
+}
+
+TEST(PostgresConnection, TheQueueIsSentWhenItIsFull) {
+  JALA_FRESH_SCHEMA(url, "full_queue_");
+  Result<postgres::Connection> writer = postgres::Connection::open(*url);
+  Result<postgres::Connection> watcher = postgres::Connection::open(*url);
+  ASSERT_TRUE(writer.ok() && watcher.ok());
+  ASSERT_TRUE(writer->execute("CREATE TABLE t (k BIGINT PRIMARY KEY)").ok());
+  const auto queued = static_cast<std::int64_t>(postgres::Connection::k_max_queued);
+  for (std::int64_t k = 0; k < queued + 10; ++k) {
+    ASSERT_TRUE(writer->run("INSERT INTO t (k) VALUES ($1)", postgres::Params().integer(k)).ok());
+  }
+  EXPECT_EQ(count_rows(*watcher, "t"), queued);
+  ASSERT_TRUE(writer->flush().ok());
+  EXPECT_EQ(count_rows(*watcher, "t"), queued + 10);
+}
+
+TEST(PostgresConnection, AQueuedFailureIsReportedLaterAndStopsTheStatementsAfterIt) {
+  JALA_FRESH_SCHEMA(url, "queued_failure_");
+  Result<postgres::Connection> connection = postgres::Connection::open(*url);
+  ASSERT_TRUE(connection.ok());
+  ASSERT_TRUE(connection->execute("CREATE TABLE t (k BIGINT PRIMARY KEY); CREATE SEQUENCE s").ok());
+  const std::string insert = "INSERT INTO t (k) VALUES ($1)";
+  const std::string next = "SELECT nextval('s')";
+  ASSERT_TRUE(connection->query(next).ok());  // 1; a sequence moves on whatever the transaction does
+
+  ASSERT_TRUE(connection->execute("BEGIN").ok());
+  ASSERT_TRUE(connection->run(insert, postgres::Params().integer(1)).ok());
+  ASSERT_TRUE(connection->run(insert, postgres::Params().integer(1)).ok());  // fails on the server
+  ASSERT_TRUE(connection->run(next).ok());                                   // so this does not run
+  const Result<postgres::Rows> after = connection->query("SELECT count(*) FROM t");
+  ASSERT_FALSE(after.ok());
+  EXPECT_NE(after.error().message().find("duplicate key"), std::string::npos) << after.error().message();
+  ASSERT_TRUE(connection->execute("ROLLBACK").ok());
+  Result<postgres::Rows> sequence = connection->query("SELECT last_value FROM s");
+  ASSERT_TRUE(sequence.ok());
+  EXPECT_EQ(sequence->integer(0, 0), 1);
+
+  // A COMMIT behind a failed statement reports the failure, and the server keeps nothing.
+  ASSERT_TRUE(connection->execute("BEGIN").ok());
+  ASSERT_TRUE(connection->run(insert, postgres::Params().integer(2)).ok());
+  ASSERT_TRUE(connection->run(insert, postgres::Params().integer(2)).ok());
+  const Status committed = connection->execute("COMMIT");
+  ASSERT_FALSE(committed.ok());
+  EXPECT_NE(committed.error().message().find("duplicate key"), std::string::npos) << committed.error().message();
+  EXPECT_EQ(count_rows(*connection, "t"), 0);
+}
+
+// A store's write whose queued log append fails reports it and keeps nothing of the write.
+TEST(PostgresStore, AWriteWhoseQueuedWriteFailsKeepsNothing) {
+  JALA_FRESH_SCHEMA(url, "failed_write_");
+  Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(*url);
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  {
+    Result<postgres::Connection> connection = postgres::Connection::open(*url);
+    ASSERT_TRUE(connection.ok());
+    ASSERT_TRUE(connection->execute("ALTER TABLE log_entries ADD CONSTRAINT one_entry CHECK (leaf_index < 1)").ok());
+  }
+  const Status written = (*store)->write([](WriteTransaction& t) -> Status {
+    JALA_TRY(t.put_transaction(make_transaction("t1")));
+    JALA_TRY(t.put_transaction(make_transaction("t2")));  // its log entry breaks the check
+    JALA_TRY(t.put_transaction(make_transaction("t3")));
+    return {};
+  });
+  ASSERT_FALSE(written.ok());
+  EXPECT_NE(written.error().message().find("one_entry"), std::string::npos) << written.error().message();
+  const Status read = (*store)->read([](const ReadView& view) -> Status {
+    JALA_TRY_ASSIGN(const std::uint64_t size, view.log_size());
+    EXPECT_EQ(size, 0U);
+    JALA_TRY_ASSIGN(const std::optional<model::Transaction> t1, view.find_transaction({"VN-SBV", "t1"}));
+    EXPECT_FALSE(t1.has_value());
+    return {};
+  });
+  ASSERT_TRUE(read.ok()) << read.error().message();
+  // The store still writes.
+  const Status again = (*store)->write([](WriteTransaction& t) -> Status {
+    JALA_TRY(t.put_transaction(make_transaction("t1")));
+    return {};
+  });
+  EXPECT_TRUE(again.ok()) << again.error().message();
 }
 
 }  // namespace

@@ -158,42 +158,109 @@ Result<Rows> Connection::checked(pg_result* raw, std::string_view what) const {
 }
 
 Status Connection::execute(std::string_view sql) {
+  // Run even when a queued statement failed, so that a ROLLBACK always runs. A COMMIT then ends a
+  // transaction that failed, which the server rolls back, and the queued failure is what is reported.
+  Status queued = flush();
   const std::string text(sql);
-  JALA_TRY_ASSIGN(const Rows ignored, checked(PQexec(m_connection.get(), text.c_str()), "PostgreSQL"));
-  (void)ignored;
+  const Result<Rows> ran = checked(PQexec(m_connection.get(), text.c_str()), "PostgreSQL");
+  if (!queued.ok()) return queued;
+  if (!ran.ok()) return ran.error();
   return {};
+}
+
+Result<std::string> Connection::prepared(std::string_view sql) {
+  const std::string text(sql);
+  if (const auto known = m_prepared.find(text); known != m_prepared.end()) return known->second;
+  JALA_TRY(flush());  // PQprepare waits for its answer, which a pipeline would hold behind others
+  // Queries with lists (TAXII filters) differ in text; the server keeps at most this many plans.
+  constexpr std::size_t k_max_prepared = 256;
+  if (m_prepared.size() >= k_max_prepared) {
+    JALA_TRY(execute("DEALLOCATE ALL"));
+    m_prepared.clear();
+  }
+  std::string name = fmt::format("jala_{}", m_prepared.size());
+  JALA_TRY_ASSIGN(const Rows made,
+                  checked(PQprepare(m_connection.get(), name.c_str(), text.c_str(), 0, nullptr), "PostgreSQL prepare"));
+  (void)made;
+  m_prepared.emplace(text, name);
+  return name;
+}
+
+Status Connection::send(const std::string& name, const Params& params) {
+  pg_conn* connection = m_connection.get();
+  if (m_queued == 0 && PQenterPipelineMode(connection) != 1) return last_error("PostgreSQL pipeline");
+  const std::vector<const char*> values = params.values();
+  if (PQsendQueryPrepared(connection, name.c_str(), static_cast<int>(params.size()), values.data(),
+                          params.lengths().data(), params.formats().data(), 0) != 1) {
+    const Error failed = last_error("PostgreSQL");
+    if (m_queued == 0) (void)PQexitPipelineMode(connection);
+    return failed;
+  }
+  ++m_queued;
+  return {};
+}
+
+Status Connection::end_pipeline(std::optional<Rows>* last) {
+  pg_conn* connection = m_connection.get();
+  const std::size_t statements = m_queued;
+  m_queued = 0;
+  if (PQpipelineSync(connection) != 1) return last_error("PostgreSQL pipeline");
+  std::optional<Error> failure;
+  std::size_t statement = 0;  // whose answer PQgetResult gives next; each answer ends with a null
+  while (true) {
+    pg_result* raw = PQgetResult(connection);
+    if (raw == nullptr) {
+      if (++statement > statements) {  // more ends than statements: the connection is gone
+        if (!failure) failure = last_error("PostgreSQL pipeline");
+        break;
+      }
+      continue;
+    }
+    Rows rows(raw);
+    const ExecStatusType status = PQresultStatus(raw);
+    if (status == PGRES_PIPELINE_SYNC) break;
+    if (status == PGRES_PIPELINE_ABORTED) continue;  // not run: an earlier statement failed
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      if (!failure) failure = internal_error("PostgreSQL: {}", one_line(PQresultErrorMessage(raw)));
+      continue;
+    }
+    if (last != nullptr && statement + 1 == statements) *last = std::move(rows);
+  }
+  if (PQexitPipelineMode(connection) != 1 && !failure) failure = last_error("PostgreSQL pipeline");
+  if (failure) return *failure;
+  return {};
+}
+
+Status Connection::flush() {
+  if (m_queued == 0) return {};
+  return end_pipeline(nullptr);
 }
 
 Result<Rows> Connection::query(std::string_view sql, const Params& params) {
-  const std::string text(sql);
-  auto prepared = m_prepared.find(text);
-  if (prepared == m_prepared.end()) {
-    // Queries with lists (TAXII filters) differ in text; the server keeps at most this many plans.
-    constexpr std::size_t k_max_prepared = 256;
-    if (m_prepared.size() >= k_max_prepared) {
-      JALA_TRY(execute("DEALLOCATE ALL"));
-      m_prepared.clear();
-    }
-    std::string name = fmt::format("jala_{}", m_prepared.size());
-    JALA_TRY_ASSIGN(const Rows made, checked(PQprepare(m_connection.get(), name.c_str(), text.c_str(), 0, nullptr),
-                                             "PostgreSQL prepare"));
-    (void)made;
-    prepared = m_prepared.emplace(text, std::move(name)).first;
+  JALA_TRY_ASSIGN(const std::string name, prepared(sql));
+  if (m_queued == 0) {
+    const std::vector<const char*> values = params.values();
+    return checked(PQexecPrepared(m_connection.get(), name.c_str(), static_cast<int>(params.size()), values.data(),
+                                  params.lengths().data(), params.formats().data(), 0),
+                   "PostgreSQL");
   }
-  const std::vector<const char*> values = params.values();
-  return checked(PQexecPrepared(m_connection.get(), prepared->second.c_str(), static_cast<int>(params.size()),
-                                values.data(), params.lengths().data(), params.formats().data(), 0),
-                 "PostgreSQL");
+  // Behind queued statements: one round trip for them and this one.
+  JALA_TRY(send(name, params));
+  std::optional<Rows> rows;
+  JALA_TRY(end_pipeline(&rows));
+  if (!rows) return internal_error("PostgreSQL: a query in a pipeline gave no answer");
+  return std::move(*rows);
 }
 
 Status Connection::run(std::string_view sql, const Params& params) {
-  JALA_TRY_ASSIGN(const Rows ignored, query(sql, params));
-  (void)ignored;
-  return {};
+  JALA_TRY_ASSIGN(const std::string name, prepared(sql));
+  JALA_TRY(send(name, params));
+  return m_queued >= k_max_queued ? flush() : Status{};
 }
 
 Status Connection::scan(std::string_view sql, const Params& params, std::size_t batch_rows,
                         const std::function<Status(const Rows&)>& each) {
+  JALA_TRY(flush());
   // Numbered, so that a scan may run inside another's callback.
   const std::string cursor = fmt::format("jala_scan_{}", m_next_scan++);
   const std::string declare = fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", cursor, sql);

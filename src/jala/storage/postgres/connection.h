@@ -82,16 +82,28 @@ class Connection {
   Connection& operator=(Connection&&) noexcept;
   ~Connection();
 
-  // Runs SQL without parameters, which may hold several statements.
+  // Runs SQL without parameters, which may hold several statements, after the queued statements (run()).
+  // It runs even when one of those failed, so that a ROLLBACK always runs; that failure is reported.
   Status execute(std::string_view sql);
   // Runs one statement, prepared on first use of its text and reused afterwards.
   Result<Rows> query(std::string_view sql, const Params& params = {});
-  // Runs one statement whose rows, if any, are not wanted (prepared as query() prepares it).
+  // Queues one statement whose rows, if any, are not wanted (prepared as query() prepares it). Queued
+  // statements go to the server in one pipeline (libpq's pipeline mode) with the next statement whose
+  // result is wanted: the next query(), execute(), scan() or flush(), or after k_max_queued of them. So a
+  // record's writes cost one round trip, not one each. A queued statement's failure is reported by that
+  // later call, and the statements queued after it are not run: the transaction has failed, and a
+  // COMMIT is never sent over it. Every caller's transaction ends with execute(), which sends them.
   Status run(std::string_view sql, const Params& params = {});
+  // Sends the queued statements and reports the first failure among them.
+  Status flush();
   // Runs one statement and hands its rows to `each` in batches of up to `batch_rows`, through a
   // cursor, so that a scan of millions of rows holds only one batch. Must run inside a transaction.
   Status scan(std::string_view sql, const Params& params, std::size_t batch_rows,
               const std::function<Status(const Rows&)>& each);
+
+  // At most this many statements wait in the queue. Their answers (a few dozen bytes each) must fit the
+  // socket's buffers, or the server would block writing them while this side blocks writing more.
+  static constexpr std::size_t k_max_queued = 512;
 
  private:
   struct Finish {
@@ -100,10 +112,18 @@ class Connection {
   explicit Connection(pg_conn* connection);
   Error last_error(std::string_view what) const;
   Result<Rows> checked(pg_result* result, std::string_view what) const;
+  // The name of the statement prepared for `sql`, preparing it (after a flush()) on its first use.
+  Result<std::string> prepared(std::string_view sql);
+  // Adds a prepared statement to the pipeline.
+  Status send(const std::string& name, const Params& params);
+  // Ends the pipeline: reads every queued statement's answer, and the last one's rows into `last`
+  // when it is given; the first failure, if any.
+  Status end_pipeline(std::optional<Rows>* last);
 
   std::unique_ptr<pg_conn, Finish> m_connection;
   std::unordered_map<std::string, std::string> m_prepared;  // SQL text -> statement name
   std::uint64_t m_next_scan = 0;                            // names each scan's cursor
+  std::size_t m_queued = 0;                                 // statements in the pipeline, answers unread
 };
 
 }  // namespace jala::storage::postgres
