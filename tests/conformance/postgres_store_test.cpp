@@ -128,6 +128,21 @@ TEST(PostgresConnection, AQueuedFailureIsReportedLaterAndStopsTheStatementsAfter
   EXPECT_EQ(count_rows(*connection, "t"), 0);
 }
 
+TEST(PostgresConnection, TextArraysCarryEveryValueAsItIs) {
+  JALA_FRESH_SCHEMA(url, "text_arrays_");
+  Result<postgres::Connection> connection = postgres::Connection::open(*url);
+  ASSERT_TRUE(connection.ok());
+  const std::vector<std::string_view> values = {"a", "b\"c", "d\\e", "{f,g}", "", "NULL", " h i ", "ví dụ 例"};
+  Result<postgres::Rows> rows = connection->query(
+      "SELECT x FROM unnest($1::text[]) WITH ORDINALITY AS u(x, n) ORDER BY n", postgres::Params().texts(values));
+  ASSERT_TRUE(rows.ok()) << rows.error().message();
+  ASSERT_EQ(rows->size(), values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    EXPECT_FALSE(rows->is_null(i, 0));
+    EXPECT_EQ(rows->text(i, 0), values[i]);
+  }
+}
+
 // A store's write whose queued log append fails reports it and keeps nothing of the write.
 TEST(PostgresStore, AWriteWhoseQueuedWriteFailsKeepsNothing) {
   JALA_FRESH_SCHEMA(url, "failed_write_");

@@ -328,6 +328,59 @@ TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
   EXPECT_EQ(*got, want);
 }
 
+// expect_transactions() is a hint: what the puts after it do is the same as without it, whether a hinted
+// transaction is stored, new, changed, put twice, or never put.
+TEST_P(StoreConformance, TransactionsPutAfterAHintHaveTheSameOutcomes) {
+  const model::Transaction kept = make_transaction("kept");
+  model::Transaction changed = make_transaction("changed");
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_transaction(kept));
+                    JALA_TRY(t.put_transaction(changed));
+                    return {};
+                  })
+                  .ok());
+  changed.amount = 99.5;
+  model::Transaction fresh = make_transaction("fresh");
+  fresh.to = model::Selector{model::SelectorType::phone, "+84987654321"};  // an account new to the store
+  model::Transaction twice = make_transaction("twice");
+  model::Transaction twice_changed = twice;
+  twice_changed.reference = "invoice 8";
+  const model::Transaction never = make_transaction("never");
+  std::vector<PutOutcome> outcomes;
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& t) -> Status {
+                    const std::vector<const model::Transaction*> hinted = {&kept,  &changed,       &fresh, &fresh,
+                                                                           &twice, &twice_changed, &never};
+                    JALA_TRY(t.expect_transactions(hinted));
+                    for (const model::Transaction* put : std::span(hinted).first(6)) {
+                      JALA_TRY_ASSIGN(const PutOutcome outcome, t.put_transaction(*put));
+                      outcomes.push_back(outcome);
+                    }
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(outcomes, (std::vector<PutOutcome>{PutOutcome::unchanged, PutOutcome::updated, PutOutcome::added,
+                                               PutOutcome::unchanged, PutOutcome::added, PutOutcome::updated}));
+  for (const model::Transaction* want :
+       std::vector<const model::Transaction*>{&kept, &changed, &fresh, &twice_changed}) {
+    const auto got = read<std::optional<model::Transaction>>([&](const ReadView& v) {
+      return v.find_transaction({want->source, want->id});
+    });
+    ASSERT_TRUE(got.has_value()) << want->id;
+    EXPECT_EQ(*got, *want);
+  }
+  EXPECT_FALSE(read<std::optional<model::Transaction>>([](const ReadView& v) {
+    return v.find_transaction({"VN-SBV", "never"});
+  }));
+  // Leaves 0 and 1 from the first write; then changed, fresh, twice and twice again.
+  EXPECT_EQ(read<std::uint64_t>([](const ReadView& v) { return v.log_size(); }), 6U);
+  EXPECT_EQ(read<std::optional<std::uint64_t>>([](const ReadView& v) {
+              return v.log_index("transaction", {"VN-SBV", "twice"});
+            }),
+            std::optional<std::uint64_t>(5));
+}
+
 // The ledger holds every transaction once, in time order, with accounts shared between transactions
 // (and with reports: a report's phone is the same account as a transaction's).
 TEST_P(StoreConformance, LedgerHoldsEveryTransactionInTimeOrder) {

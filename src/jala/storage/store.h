@@ -206,6 +206,14 @@ class WriteTransaction : public ReadView {
   // The same with the record's digests computed beforehand; they must be digests_of(record).
   Result<PutOutcome> put_report(const model::Report& report, const RecordDigests& digests);
   Result<PutOutcome> put_transaction(const model::Transaction& transaction, const RecordDigests& digests);
+  // A hint before many put_transaction() calls: the transactions about to be put. A backend whose
+  // statements are round trips (PostgreSQL) looks up at once which of them are stored and the keys of the
+  // accounts they name, so that each put then waits for none; the others ignore it. The puts' outcomes are
+  // the same with or without it, and it binds nothing: a transaction hinted and never put is fine.
+  virtual Status expect_transactions(std::span<const model::Transaction* const> transactions) {
+    (void)transactions;
+    return {};
+  }
   // Appends an entry to the evidence log: its leaf and the subtrees it completes, in this transaction.
   Result<std::uint64_t> append_log(std::string_view entry);
   // Appends a custody event for a logged record, chained to the record's previous leaf; returns its leaf.

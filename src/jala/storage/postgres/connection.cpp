@@ -65,6 +65,20 @@ Params& Params::integers(std::span<const std::int64_t> values) {
   return text(literal);
 }
 
+Params& Params::texts(std::span<const std::string_view> values) {
+  std::string literal = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    literal += i == 0 ? "\"" : ",\"";
+    for (const char c : values[i]) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  literal += '}';
+  return text(literal);
+}
+
 std::vector<const char*> Params::values() const {
   std::vector<const char*> pointers;
   pointers.reserve(m_values.size());

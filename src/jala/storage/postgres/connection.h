@@ -36,6 +36,8 @@ class Params {
   Params& null();
   // A bigint[] literal, for `= ANY($n)` and unnest().
   Params& integers(std::span<const std::int64_t> values);
+  // A text[] literal, for unnest(): every element quoted, its quotes and backslashes escaped.
+  Params& texts(std::span<const std::string_view> values);
 
   std::size_t size() const { return m_values.size(); }
   // For libpq: pointers into this object, valid while it lives unchanged.

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "jala/storage/postgres/connection.h"
 #include "jala/storage/store.h"
@@ -61,6 +62,7 @@ class View final : public WriteTransaction {
   Status set_share_state(std::string_view name, std::string_view value) override;
   Status start_bulk_load() override;
   Status finish_bulk_load() override;
+  Status expect_transactions(std::span<const model::Transaction* const> transactions) override;
 
  protected:
   Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash,
@@ -80,6 +82,8 @@ class View final : public WriteTransaction {
   Result<std::optional<StoredRecord>> find_stored(std::string_view table, const RecordKey& key) const;
   // The selector's key, stored now if it is new.
   Result<std::int64_t> intern(const model::Selector& selector);
+  // The keys of these selectors, stored now where they are new, into m_selector_keys: two round trips.
+  Status intern_all(std::span<const model::Selector* const> selectors);
   // The report's assessment, replacing any (view_share.cpp).
   Status put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment);
   Result<std::optional<model::Assessment>> find_assessment(std::int64_t report_key) const;
@@ -90,6 +94,9 @@ class View final : public WriteTransaction {
 
   Connection& m_connection;
   SelectorKeys& m_selector_keys;
+  // Transactions that expect_transactions() found not stored, by record_key_text(), until they are put:
+  // their insert needs no answer, so it is queued.
+  std::unordered_set<std::string> m_absent_transactions;
 };
 
 }  // namespace jala::storage::postgres

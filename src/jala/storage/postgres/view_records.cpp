@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_set>
+#include <vector>
 
 #include "jala/storage/ledger_indexes.h"
 #include "jala/storage/postgres/view.h"
@@ -12,6 +14,18 @@ namespace jala::storage::postgres {
 namespace {
 
 constexpr std::size_t k_max_cached_selector_keys = 1 << 20;
+
+// A selector's key in SelectorKeys: its type's byte, then its value.
+std::string selector_cache_key(const model::Selector& selector) {
+  std::string key(1, static_cast<char>(selector.type));
+  key += selector.value;
+  return key;
+}
+
+// A record's (source, id) as one string, for sets of them.
+std::string record_key_text(std::string_view source, std::string_view id) {
+  return fmt::format("{}:{}{}", source.size(), source, id);
+}
 
 std::string_view as_bytes(const Sha256Digest& digest) {
   return {reinterpret_cast<const char*>(digest.data()), digest.size()};
@@ -44,8 +58,7 @@ Result<std::optional<View::StoredRecord>> View::find_stored(std::string_view tab
 }
 
 Result<std::int64_t> View::intern(const model::Selector& selector) {
-  std::string cache_key(1, static_cast<char>(selector.type));
-  cache_key += selector.value;
+  std::string cache_key = selector_cache_key(selector);
   if (const auto cached = m_selector_keys.find(cache_key); cached != m_selector_keys.end()) return cached->second;
   // One round trip: the key if the selector is stored, else the key of the row inserted now. Only a row
   // inserted draws a sequence number (writers hold the write lock, so nobody adds it meanwhile), so the
@@ -61,6 +74,77 @@ Result<std::int64_t> View::intern(const model::Selector& selector) {
   if (m_selector_keys.size() >= k_max_cached_selector_keys) m_selector_keys.clear();
   m_selector_keys.emplace(std::move(cache_key), key);
   return key;
+}
+
+Status View::intern_all(std::span<const model::Selector* const> selectors) {
+  std::vector<const model::Selector*> unknown;
+  std::unordered_set<std::string> seen;
+  for (const model::Selector* selector : selectors) {
+    std::string cache_key = selector_cache_key(*selector);
+    if (!m_selector_keys.contains(cache_key) && seen.insert(std::move(cache_key)).second) unknown.push_back(selector);
+  }
+  if (unknown.empty()) return {};
+  if (m_selector_keys.size() + unknown.size() > k_max_cached_selector_keys) m_selector_keys.clear();
+  std::vector<std::string_view> types;
+  std::vector<std::string_view> values;
+  for (const model::Selector* selector : unknown) {
+    types.push_back(model::to_string(selector->type));
+    values.push_back(selector->value);
+  }
+  const auto remember = [&](const Rows& rows) -> Status {
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+      JALA_TRY_ASSIGN(const model::Selector selector, rows.selector(row, 1));
+      m_selector_keys[selector_cache_key(selector)] = rows.integer(row, 0);
+    }
+    return {};
+  };
+  JALA_TRY_ASSIGN(
+      const Rows found,
+      query("SELECT s.selector_key, s.type, s.value FROM selectors s"
+            " JOIN unnest($1::text[], $2::text[]) AS w(type, value) ON s.type = w.type AND s.value = w.value",
+            Params().texts(types).texts(values)));
+  JALA_TRY(remember(found));
+  // The rest are new: one insert for all (writers hold the write lock, so none can appear meanwhile).
+  types.clear();
+  values.clear();
+  for (const model::Selector* selector : unknown) {
+    if (m_selector_keys.contains(selector_cache_key(*selector))) continue;
+    types.push_back(model::to_string(selector->type));
+    values.push_back(selector->value);
+  }
+  if (types.empty()) return {};
+  JALA_TRY_ASSIGN(const Rows added,
+                  query("INSERT INTO selectors (type, value) SELECT * FROM unnest($1::text[], $2::text[])"
+                        " RETURNING selector_key, type, value",
+                        Params().texts(types).texts(values)));
+  if (added.size() != types.size()) return internal_error("{} new selectors gave {} keys", types.size(), added.size());
+  return remember(added);
+}
+
+Status View::expect_transactions(std::span<const model::Transaction* const> transactions) {
+  std::vector<const model::Selector*> accounts;
+  std::vector<std::string_view> sources;
+  std::vector<std::string_view> ids;
+  for (const model::Transaction* transaction : transactions) {
+    accounts.push_back(&transaction->from);
+    accounts.push_back(&transaction->to);
+    sources.push_back(transaction->source);
+    ids.push_back(transaction->id);
+  }
+  JALA_TRY(intern_all(accounts));
+  JALA_TRY_ASSIGN(const Rows stored,
+                  query("SELECT t.source, t.source_id FROM transactions t JOIN unnest($1::text[], $2::text[])"
+                        " AS w(source, source_id) ON t.source = w.source AND t.source_id = w.source_id",
+                        Params().texts(sources).texts(ids)));
+  std::unordered_set<std::string> present;
+  for (std::size_t row = 0; row < stored.size(); ++row) {
+    present.insert(record_key_text(stored.text(row, 0), stored.text(row, 1)));
+  }
+  for (const model::Transaction* transaction : transactions) {
+    std::string key = record_key_text(transaction->source, transaction->id);
+    if (!present.contains(key)) m_absent_transactions.insert(std::move(key));
+  }
+  return {};
 }
 
 Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256Digest& content_hash,
@@ -146,6 +230,14 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
   params.text(transaction.source).text(transaction.id).integer(from_key).integer(to_key).real(transaction.amount);
   params.text(transaction.currency).integer(transaction.at.unix_micros).text(model::to_string(transaction.channel));
   params.text(transaction.reference).bytes(as_bytes(content_hash)).integer(static_cast<std::int64_t>(leaf));
+  if (m_absent_transactions.erase(record_key_text(transaction.source, transaction.id)) == 1) {
+    // Known new: queued, without waiting. (A second put of it in this transaction takes the path below.)
+    JALA_TRY(
+        run("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel,"
+            " reference, content_hash, leaf_index) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            params));
+    return PutOutcome::added;
+  }
   // Insert first, as for reports: a new transaction takes one round trip.
   JALA_TRY_ASSIGN(const Rows inserted,
                   query("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel,"
