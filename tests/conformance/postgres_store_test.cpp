@@ -143,6 +143,65 @@ TEST(PostgresConnection, TextArraysCarryEveryValueAsItIs) {
   }
 }
 
+TEST(PostgresConnection, GatheredRowsArriveExactlyInOrderBeforeLaterStatements) {
+  JALA_FRESH_SCHEMA(url, "gathered_rows_");
+  Result<postgres::Connection> writer = postgres::Connection::open(*url);
+  Result<postgres::Connection> watcher = postgres::Connection::open(*url);
+  ASSERT_TRUE(writer.ok() && watcher.ok());
+  ASSERT_TRUE(
+      writer->execute("CREATE TABLE t (n BIGSERIAL, k BIGINT PRIMARY KEY, x DOUBLE PRECISION, s TEXT, b BYTEA)").ok());
+  const std::string insert =
+      "INSERT INTO t (k, x, s, b) SELECT * FROM unnest($1::bigint[], $2::double precision[], $3::text[], $4::bytea[])";
+  const std::string bytes("\0\x01\\\"\xff", 5);
+  const auto row = [&](std::int64_t k) {
+    postgres::Params params;
+    params.integer(k).real(0.1 + 0.2 * static_cast<double>(k));
+    if (k % 7 == 3) {
+      params.null();
+    } else {
+      params.text(k % 2 == 0 ? "quote \" and \\ {,} NULL" : "ví dụ");
+    }
+    return params.bytes(bytes);
+  };
+  const std::string update = "UPDATE t SET s = 'updated' WHERE k = $1";
+  ASSERT_TRUE(writer->run(update, postgres::Params().integer(-1)).ok());  // prepared now: later, it flushes nothing
+  // More than a statement's worth of rows: k_max_batched_rows of them go in each insert.
+  const auto rows = static_cast<std::int64_t>(2 * postgres::Connection::k_max_batched_rows + 500);
+  for (std::int64_t k = 0; k < rows; ++k) ASSERT_TRUE(writer->insert_row(insert, row(k)).ok());
+  ASSERT_TRUE(writer->run(update, postgres::Params().integer(rows - 1)).ok());
+  ASSERT_TRUE(writer->flush().ok());
+  Result<postgres::Rows> got = watcher->query("SELECT k, x, s, b FROM t ORDER BY n");
+  ASSERT_TRUE(got.ok()) << got.error().message();
+  ASSERT_EQ(got->size(), static_cast<std::size_t>(rows));
+  for (std::int64_t k = 0; k < rows; ++k) {
+    const auto r = static_cast<std::size_t>(k);
+    ASSERT_EQ(got->integer(r, 0), k);  // in the order given
+    EXPECT_EQ(got->real(r, 1), 0.1 + 0.2 * static_cast<double>(k)) << k;
+    if (k == rows - 1) {
+      EXPECT_EQ(got->text(r, 2), "updated");  // the later statement saw the row
+    } else if (k % 7 == 3) {
+      EXPECT_TRUE(got->is_null(r, 2));
+    } else {
+      EXPECT_EQ(got->text(r, 2), k % 2 == 0 ? "quote \" and \\ {,} NULL" : "ví dụ");
+    }
+    EXPECT_EQ(got->bytes(r, 3), bytes);
+  }
+}
+
+TEST(PostgresConnection, AGatheredInsertThatFailsIsReportedAndKeepsNothing) {
+  JALA_FRESH_SCHEMA(url, "gathered_failure_");
+  Result<postgres::Connection> connection = postgres::Connection::open(*url);
+  ASSERT_TRUE(connection.ok());
+  ASSERT_TRUE(connection->execute("CREATE TABLE t (k BIGINT PRIMARY KEY)").ok());
+  const std::string insert = "INSERT INTO t (k) SELECT * FROM unnest($1::bigint[])";
+  for (const std::int64_t k : {1, 2, 1, 3})
+    ASSERT_TRUE(connection->insert_row(insert, postgres::Params().integer(k)).ok());
+  const Result<postgres::Rows> after = connection->query("SELECT count(*) FROM t");
+  ASSERT_FALSE(after.ok());
+  EXPECT_NE(after.error().message().find("duplicate key"), std::string::npos) << after.error().message();
+  EXPECT_EQ(count_rows(*connection, "t"), 0);
+}
+
 // A store's write whose queued log append fails reports it and keeps nothing of the write.
 TEST(PostgresStore, AWriteWhoseQueuedWriteFailsKeepsNothing) {
   JALA_FRESH_SCHEMA(url, "failed_write_");

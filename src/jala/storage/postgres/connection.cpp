@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <limits>
@@ -19,6 +20,16 @@ std::string one_line(const char* message) {
     if (c == '\n') c = ' ';
   }
   return text;
+}
+
+// A text as an element of an array literal: quoted, its quotes and backslashes escaped.
+void append_array_text(std::string_view value, std::string& literal) {
+  literal += '"';
+  for (const char c : value) {
+    if (c == '"' || c == '\\') literal += '\\';
+    literal += c;
+  }
+  literal += '"';
 }
 
 int hex_digit(char c) {
@@ -68,15 +79,31 @@ Params& Params::integers(std::span<const std::int64_t> values) {
 Params& Params::texts(std::span<const std::string_view> values) {
   std::string literal = "{";
   for (std::size_t i = 0; i < values.size(); ++i) {
-    literal += i == 0 ? "\"" : ",\"";
-    for (const char c : values[i]) {
-      if (c == '"' || c == '\\') literal += '\\';
-      literal += c;
-    }
-    literal += '"';
+    if (i > 0) literal += ',';
+    append_array_text(values[i], literal);
   }
   literal += '}';
   return text(literal);
+}
+
+void Params::append_array_element(std::size_t i, std::string& literal) const {
+  const std::optional<std::string>& value = m_values[i];
+  if (!value) {
+    literal += "NULL";
+    return;
+  }
+  if (m_formats[i] == 1) {  // bytes: bytea's hex input form, its backslash escaped for the array
+    constexpr std::string_view k_hex = "0123456789abcdef";
+    literal += "\"\\\\x";
+    for (const char c : *value) {
+      const auto byte = static_cast<unsigned char>(c);
+      literal += k_hex[byte >> 4];
+      literal += k_hex[byte & 0xF];
+    }
+    literal += '"';
+  } else {
+    append_array_text(*value, literal);
+  }
 }
 
 std::vector<const char*> Params::values() const {
@@ -245,13 +272,50 @@ Status Connection::end_pipeline(std::optional<Rows>* last) {
   return {};
 }
 
+Status Connection::insert_row(std::string_view sql, const Params& row) {
+  auto batch =
+      std::find_if(m_row_batches.begin(), m_row_batches.end(), [&](const RowBatch& b) { return b.sql == sql; });
+  if (batch == m_row_batches.end()) {
+    JALA_TRY_ASSIGN(std::string name, prepared(sql));  // before the batch exists: preparing may flush
+    m_row_batches.push_back(RowBatch{std::string(sql), std::move(name), std::vector<std::string>(row.size(), "{"), 0});
+    batch = std::prev(m_row_batches.end());
+  }
+  if (batch->columns.size() != row.size()) {
+    return internal_error("a row of {} values for an insert of {} columns", row.size(), batch->columns.size());
+  }
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (batch->rows > 0) batch->columns[i] += ',';
+    row.append_array_element(i, batch->columns[i]);
+  }
+  if (++batch->rows < k_max_batched_rows) return {};
+  JALA_TRY(send_row_batches());
+  return m_queued >= k_max_queued ? flush() : Status{};
+}
+
+Status Connection::send_row_batches() {
+  for (RowBatch& batch : m_row_batches) {
+    if (batch.rows == 0) continue;
+    Params arrays;
+    for (std::string& column : batch.columns) {
+      column += '}';
+      arrays.text(column);
+      column = "{";
+    }
+    batch.rows = 0;
+    JALA_TRY(send(batch.name, arrays));
+  }
+  return {};
+}
+
 Status Connection::flush() {
+  JALA_TRY(send_row_batches());
   if (m_queued == 0) return {};
   return end_pipeline(nullptr);
 }
 
 Result<Rows> Connection::query(std::string_view sql, const Params& params) {
   JALA_TRY_ASSIGN(const std::string name, prepared(sql));
+  JALA_TRY(send_row_batches());
   if (m_queued == 0) {
     const std::vector<const char*> values = params.values();
     return checked(PQexecPrepared(m_connection.get(), name.c_str(), static_cast<int>(params.size()), values.data(),
@@ -268,6 +332,7 @@ Result<Rows> Connection::query(std::string_view sql, const Params& params) {
 
 Status Connection::run(std::string_view sql, const Params& params) {
   JALA_TRY_ASSIGN(const std::string name, prepared(sql));
+  JALA_TRY(send_row_batches());
   JALA_TRY(send(name, params));
   return m_queued >= k_max_queued ? flush() : Status{};
 }

@@ -40,6 +40,8 @@ class Params {
   Params& texts(std::span<const std::string_view> values);
 
   std::size_t size() const { return m_values.size(); }
+  // Value i as an element of an array literal: quoted and escaped, bytes as hex, or NULL.
+  void append_array_element(std::size_t i, std::string& literal) const;
   // For libpq: pointers into this object, valid while it lives unchanged.
   std::vector<const char*> values() const;
   const std::vector<int>& lengths() const { return m_lengths; }
@@ -96,6 +98,12 @@ class Connection {
   // later call, and the statements queued after it are not run: the transaction has failed, and a
   // COMMIT is never sent over it. Every caller's transaction ends with execute(), which sends them.
   Status run(std::string_view sql, const Params& params = {});
+  // Adds one row to a multi-row insert. `sql` takes each column as an array, in the row's order:
+  //   INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::bigint[])
+  // Rows of the same `sql` gather into one statement, which is queued as run() queues its own (in the order
+  // of the first row) when k_max_batched_rows have gathered or before any other statement is sent; so it
+  // reaches the server before any statement given after its rows. Its failure is reported as run()'s is.
+  Status insert_row(std::string_view sql, const Params& row);
   // Sends the queued statements and reports the first failure among them.
   Status flush();
   // Runs one statement and hands its rows to `each` in batches of up to `batch_rows`, through a
@@ -106,6 +114,8 @@ class Connection {
   // At most this many statements wait in the queue. Their answers (a few dozen bytes each) must fit the
   // socket's buffers, or the server would block writing them while this side blocks writing more.
   static constexpr std::size_t k_max_queued = 512;
+  // Rows gathered into one multi-row insert at most.
+  static constexpr std::size_t k_max_batched_rows = 1000;
 
  private:
   struct Finish {
@@ -118,6 +128,15 @@ class Connection {
   Result<std::string> prepared(std::string_view sql);
   // Adds a prepared statement to the pipeline.
   Status send(const std::string& name, const Params& params);
+  // The rows that insert_row() gathered for one statement: each column's array literal, still open.
+  struct RowBatch {
+    std::string sql;
+    std::string name;  // of the prepared statement
+    std::vector<std::string> columns;
+    std::size_t rows = 0;
+  };
+  // Queues each batch that holds rows (into the pipeline, as send() does) and empties it.
+  Status send_row_batches();
   // Ends the pipeline: reads every queued statement's answer, and the last one's rows into `last`
   // when it is given; the first failure, if any.
   Status end_pipeline(std::optional<Rows>* last);
@@ -126,6 +145,7 @@ class Connection {
   std::unordered_map<std::string, std::string> m_prepared;  // SQL text -> statement name
   std::uint64_t m_next_scan = 0;                            // names each scan's cursor
   std::size_t m_queued = 0;                                 // statements in the pipeline, answers unread
+  std::vector<RowBatch> m_row_batches;                      // one per statement insert_row() was given
 };
 
 }  // namespace jala::storage::postgres

@@ -52,14 +52,18 @@ Result<std::vector<evidence::Hash>> View::log_nodes(std::span<const evidence::No
 }
 
 Status View::do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) {
-  JALA_TRY(run("INSERT INTO log_entries (leaf_index, entry) VALUES ($1, $2)",
-               Params().integer(static_cast<std::int64_t>(index)).text(entry)));
+  // Gathered into multi-row inserts: a log read sends them first (Connection::insert_row).
+  JALA_TRY(
+      m_connection.insert_row("INSERT INTO log_entries (leaf_index, entry) SELECT * FROM unnest($1::bigint[],"
+                              " $2::text[])",
+                              Params().integer(static_cast<std::int64_t>(index)).text(entry)));
   for (const evidence::Node& node : nodes) {
-    JALA_TRY(run("INSERT INTO log_nodes (level, idx, hash) VALUES ($1, $2, $3)",
-                 Params()
-                     .integer(node.id.level)
-                     .integer(static_cast<std::int64_t>(node.id.index))
-                     .bytes({reinterpret_cast<const char*>(node.hash.data()), node.hash.size()})));
+    JALA_TRY(m_connection.insert_row(
+        "INSERT INTO log_nodes (level, idx, hash) SELECT * FROM unnest($1::integer[], $2::bigint[], $3::bytea[])",
+        Params()
+            .integer(node.id.level)
+            .integer(static_cast<std::int64_t>(node.id.index))
+            .bytes({reinterpret_cast<const char*>(node.hash.data()), node.hash.size()})));
   }
   return {};
 }

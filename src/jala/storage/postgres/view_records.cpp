@@ -231,11 +231,13 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
   params.text(transaction.currency).integer(transaction.at.unix_micros).text(model::to_string(transaction.channel));
   params.text(transaction.reference).bytes(as_bytes(content_hash)).integer(static_cast<std::int64_t>(leaf));
   if (m_absent_transactions.erase(record_key_text(transaction.source, transaction.id)) == 1) {
-    // Known new: queued, without waiting. (A second put of it in this transaction takes the path below.)
-    JALA_TRY(
-        run("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel,"
-            " reference, content_hash, leaf_index) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            params));
+    // Known new: gathered into a multi-row insert, without waiting. (A second put of it in this
+    // transaction takes the path below, whose query sends the gathered rows first.)
+    JALA_TRY(m_connection.insert_row(
+        "INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel, reference,"
+        " content_hash, leaf_index) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[],"
+        " $5::double precision[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::bytea[], $11::bigint[])",
+        params));
     return PutOutcome::added;
   }
   // Insert first, as for reports: a new transaction takes one round trip.
