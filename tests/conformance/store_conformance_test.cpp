@@ -328,9 +328,9 @@ TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
   EXPECT_EQ(*got, want);
 }
 
-// expect_transactions() is a hint: what the puts after it do is the same as without it, whether a hinted
-// transaction is stored, new, changed, put twice, or never put.
-TEST_P(StoreConformance, TransactionsPutAfterAHintHaveTheSameOutcomes) {
+// expect_records() is a hint: what the puts after it do is the same as without it, whether a hinted
+// record is stored, new, changed, put twice, or never put, and a report's selectors find it.
+TEST_P(StoreConformance, RecordsPutAfterAHintHaveTheSameOutcomes) {
   const model::Transaction kept = make_transaction("kept");
   model::Transaction changed = make_transaction("changed");
   ASSERT_TRUE(m_store
@@ -347,12 +347,17 @@ TEST_P(StoreConformance, TransactionsPutAfterAHintHaveTheSameOutcomes) {
   model::Transaction twice_changed = twice;
   twice_changed.reference = "invoice 8";
   const model::Transaction never = make_transaction("never");
+  const model::Report report = make_report("hinted");
   std::vector<PutOutcome> outcomes;
   ASSERT_TRUE(m_store
                   ->write([&](WriteTransaction& t) -> Status {
                     const std::vector<const model::Transaction*> hinted = {&kept,  &changed,       &fresh, &fresh,
                                                                            &twice, &twice_changed, &never};
-                    JALA_TRY(t.expect_transactions(hinted));
+                    std::vector<RecordRef> records = {&report};
+                    records.insert(records.end(), hinted.begin(), hinted.end());
+                    JALA_TRY(t.expect_records(records));
+                    JALA_TRY_ASSIGN(const PutOutcome reported, t.put_report(report));
+                    outcomes.push_back(reported);
                     for (const model::Transaction* put : std::span(hinted).first(6)) {
                       JALA_TRY_ASSIGN(const PutOutcome outcome, t.put_transaction(*put));
                       outcomes.push_back(outcome);
@@ -360,8 +365,9 @@ TEST_P(StoreConformance, TransactionsPutAfterAHintHaveTheSameOutcomes) {
                     return {};
                   })
                   .ok());
-  EXPECT_EQ(outcomes, (std::vector<PutOutcome>{PutOutcome::unchanged, PutOutcome::updated, PutOutcome::added,
-                                               PutOutcome::unchanged, PutOutcome::added, PutOutcome::updated}));
+  EXPECT_EQ(outcomes,
+            (std::vector<PutOutcome>{PutOutcome::added, PutOutcome::unchanged, PutOutcome::updated, PutOutcome::added,
+                                     PutOutcome::unchanged, PutOutcome::added, PutOutcome::updated}));
   for (const model::Transaction* want :
        std::vector<const model::Transaction*>{&kept, &changed, &fresh, &twice_changed}) {
     const auto got = read<std::optional<model::Transaction>>([&](const ReadView& v) {
@@ -373,12 +379,20 @@ TEST_P(StoreConformance, TransactionsPutAfterAHintHaveTheSameOutcomes) {
   EXPECT_FALSE(read<std::optional<model::Transaction>>([](const ReadView& v) {
     return v.find_transaction({"VN-SBV", "never"});
   }));
-  // Leaves 0 and 1 from the first write; then changed, fresh, twice and twice again.
-  EXPECT_EQ(read<std::uint64_t>([](const ReadView& v) { return v.log_size(); }), 6U);
+  EXPECT_EQ(read<std::optional<model::Report>>([](const ReadView& v) {
+              return v.find_report({"VN-MPS", "hinted"});
+            }),
+            std::optional<model::Report>(report));
+  for (const model::ReportSelector& named : report.selectors) {
+    EXPECT_EQ(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(named.selector); }),
+              (std::vector<RecordKey>{{"VN-MPS", "hinted"}}));
+  }
+  // Leaves 0 and 1 from the first write; then the report, changed, fresh, twice and twice again.
+  EXPECT_EQ(read<std::uint64_t>([](const ReadView& v) { return v.log_size(); }), 7U);
   EXPECT_EQ(read<std::optional<std::uint64_t>>([](const ReadView& v) {
               return v.log_index("transaction", {"VN-SBV", "twice"});
             }),
-            std::optional<std::uint64_t>(5));
+            std::optional<std::uint64_t>(6));
 }
 
 // The ledger holds every transaction once, in time order, with accounts shared between transactions

@@ -116,12 +116,12 @@ class Ingester {
 
   // Stores one batch's good records in `transaction`, counting them in m_pending.
   Status store(storage::WriteTransaction& transaction, const Batch& batch) {
-    std::vector<const model::Transaction*> transactions;
+    std::vector<storage::RecordRef> records;
     for (const ParsedRecord& parsed : batch.records) {
       if (!parsed.record.ok()) continue;
-      if (const auto* money = std::get_if<model::Transaction>(&*parsed.record)) transactions.push_back(money);
+      std::visit([&](const auto& record) { records.emplace_back(&record); }, *parsed.record);
     }
-    if (!transactions.empty()) JALA_TRY(transaction.expect_transactions(transactions));
+    JALA_TRY(transaction.expect_records(records));
     for (std::size_t i = 0; i < batch.records.size(); ++i) {
       const ParsedRecord& parsed = batch.records[i];
       ++m_total.read;

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "jala/base/result.h"
@@ -195,6 +196,9 @@ struct CustodyEvent {
   Timestamp at;
 };
 
+// A report or a transaction, as a hint names it (WriteTransaction::expect_records).
+using RecordRef = std::variant<const model::Report*, const model::Transaction*>;
+
 class WriteTransaction : public ReadView {
  public:
   // Adds or replaces the record with the same (source, id); idempotent for equal content. A report's
@@ -206,12 +210,13 @@ class WriteTransaction : public ReadView {
   // The same with the record's digests computed beforehand; they must be digests_of(record).
   Result<PutOutcome> put_report(const model::Report& report, const RecordDigests& digests);
   Result<PutOutcome> put_transaction(const model::Transaction& transaction, const RecordDigests& digests);
-  // A hint before many put_transaction() calls: the transactions about to be put. A backend whose
-  // statements are round trips (PostgreSQL) looks up at once which of them are stored and the keys of the
-  // accounts they name, so that each put then waits for none; the others ignore it. The puts' outcomes are
-  // the same with or without it, and it binds nothing: a transaction hinted and never put is fine.
-  virtual Status expect_transactions(std::span<const model::Transaction* const> transactions) {
-    (void)transactions;
+  // A hint before many puts: the records about to be put, in order. A backend whose statements are
+  // round trips (PostgreSQL) looks up at once the keys of every selector they name and which of the
+  // transactions are stored, so that the puts then wait for less; the others ignore it. The puts' outcomes
+  // are the same with or without it, and it binds nothing: a record hinted and never put is fine (it may
+  // leave its selectors stored, named by nothing, as an update may; no answer counts those).
+  virtual Status expect_records(std::span<const RecordRef> records) {
+    (void)records;
     return {};
   }
   // Appends an entry to the evidence log: its leaf and the subtrees it completes, in this transaction.

@@ -62,7 +62,7 @@ class View final : public WriteTransaction {
   Status set_share_state(std::string_view name, std::string_view value) override;
   Status start_bulk_load() override;
   Status finish_bulk_load() override;
-  Status expect_transactions(std::span<const model::Transaction* const> transactions) override;
+  Status expect_records(std::span<const RecordRef> records) override;
 
  protected:
   Result<PutOutcome> do_put_report(const model::Report& report, const Sha256Digest& content_hash,
@@ -83,7 +83,7 @@ class View final : public WriteTransaction {
   // The selector's key, stored now if it is new.
   Result<std::int64_t> intern(const model::Selector& selector);
   // The keys of these selectors, stored now where they are new, into m_selector_keys: two round trips.
-  Status intern_all(std::span<const model::Selector* const> selectors);
+  Status intern_all(std::span<const model::Selector> selectors);
   // The report's assessment, replacing any (view_share.cpp).
   Status put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment);
   Result<std::optional<model::Assessment>> find_assessment(std::int64_t report_key) const;
@@ -94,7 +94,7 @@ class View final : public WriteTransaction {
 
   Connection& m_connection;
   SelectorKeys& m_selector_keys;
-  // Transactions that expect_transactions() found not stored, by record_key_text(), until they are put:
+  // Transactions that expect_records() found not stored, by record_key_text(), until they are put:
   // their insert needs no answer, so it is queued.
   std::unordered_set<std::string> m_absent_transactions;
 };

@@ -76,12 +76,12 @@ Result<std::int64_t> View::intern(const model::Selector& selector) {
   return key;
 }
 
-Status View::intern_all(std::span<const model::Selector* const> selectors) {
-  std::vector<const model::Selector*> unknown;
+Status View::intern_all(std::span<const model::Selector> selectors) {
+  std::vector<const model::Selector*> unknown;  // in the order given, each once
   std::unordered_set<std::string> seen;
-  for (const model::Selector* selector : selectors) {
-    std::string cache_key = selector_cache_key(*selector);
-    if (!m_selector_keys.contains(cache_key) && seen.insert(std::move(cache_key)).second) unknown.push_back(selector);
+  for (const model::Selector& selector : selectors) {
+    std::string cache_key = selector_cache_key(selector);
+    if (!m_selector_keys.contains(cache_key) && seen.insert(std::move(cache_key)).second) unknown.push_back(&selector);
   }
   if (unknown.empty()) return {};
   if (m_selector_keys.size() + unknown.size() > k_max_cached_selector_keys) m_selector_keys.clear();
@@ -121,17 +121,31 @@ Status View::intern_all(std::span<const model::Selector* const> selectors) {
   return remember(added);
 }
 
-Status View::expect_transactions(std::span<const model::Transaction* const> transactions) {
-  std::vector<const model::Selector*> accounts;
+Status View::expect_records(std::span<const RecordRef> records) {
+  // Every selector in the order the puts would store it, so that new ones get the keys they would get
+  // without the hint (keys show in outputs, e.g. GraphML ids, which must not depend on the backend).
+  std::vector<model::Selector> selectors;
+  std::vector<const model::Transaction*> transactions;
   std::vector<std::string_view> sources;
   std::vector<std::string_view> ids;
-  for (const model::Transaction* transaction : transactions) {
-    accounts.push_back(&transaction->from);
-    accounts.push_back(&transaction->to);
+  for (const RecordRef& record : records) {
+    if (const auto* report = std::get_if<const model::Report*>(&record)) {
+      for (const model::ReportSelector& named : (*report)->selectors) selectors.push_back(named.selector);
+      for (model::ReportSelector& derived : model::derived_selectors(**report)) {
+        selectors.push_back(std::move(derived.selector));
+      }
+      for (const model::TextSelector& found : (*report)->text_selectors) selectors.push_back(found.selector);
+      continue;
+    }
+    const model::Transaction* transaction = std::get<const model::Transaction*>(record);
+    selectors.push_back(transaction->from);
+    selectors.push_back(transaction->to);
+    transactions.push_back(transaction);
     sources.push_back(transaction->source);
     ids.push_back(transaction->id);
   }
-  JALA_TRY(intern_all(accounts));
+  JALA_TRY(intern_all(selectors));
+  if (transactions.empty()) return {};
   JALA_TRY_ASSIGN(const Rows stored,
                   query("SELECT t.source, t.source_id FROM transactions t JOIN unnest($1::text[], $2::text[])"
                         " AS w(source, source_id) ON t.source = w.source AND t.source_id = w.source_id",
@@ -179,38 +193,40 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
     JALA_TRY(run("DELETE FROM report_selectors WHERE report_key = $1", Params().integer(report_key)));
   }
 
+  // Gathered into multi-row inserts; the report's row is on the server already (the query above).
   constexpr std::string_view k_insert_selector =
       "INSERT INTO report_selectors (report_key, position, selector_key, raw, span_start, span_end, confidence)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7)";
+      " SELECT * FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[],"
+      " $7::double precision[])";
   std::int64_t position = 0;
   for (const model::ReportSelector& named : report.selectors) {
     JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(named.selector));
-    JALA_TRY(run(
+    JALA_TRY(m_connection.insert_row(
         k_insert_selector,
         Params().integer(report_key).integer(position++).integer(selector_key).text(named.raw).null().null().null()));
   }
   for (const model::ReportSelector& derived : model::derived_selectors(report)) {
     JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(derived.selector));
-    JALA_TRY(run(k_insert_selector, Params()
-                                        .integer(report_key)
-                                        .integer(position++)
-                                        .integer(selector_key)
-                                        .text(derived.raw)
-                                        .null()
-                                        .null()
-                                        .real(model::k_derived_confidence)));
+    JALA_TRY(m_connection.insert_row(k_insert_selector, Params()
+                                                            .integer(report_key)
+                                                            .integer(position++)
+                                                            .integer(selector_key)
+                                                            .text(derived.raw)
+                                                            .null()
+                                                            .null()
+                                                            .real(model::k_derived_confidence)));
   }
   for (const model::TextSelector& found : report.text_selectors) {
     JALA_TRY_ASSIGN(const std::int64_t selector_key, intern(found.selector));
     const std::string_view raw = std::string_view(report.text).substr(found.start, found.end - found.start);
-    JALA_TRY(run(k_insert_selector, Params()
-                                        .integer(report_key)
-                                        .integer(position++)
-                                        .integer(selector_key)
-                                        .text(raw)
-                                        .integer(found.start)
-                                        .integer(found.end)
-                                        .real(found.confidence)));
+    JALA_TRY(m_connection.insert_row(k_insert_selector, Params()
+                                                            .integer(report_key)
+                                                            .integer(position++)
+                                                            .integer(selector_key)
+                                                            .text(raw)
+                                                            .integer(found.start)
+                                                            .integer(found.end)
+                                                            .real(found.confidence)));
   }
   JALA_TRY(put_assessment(report_key, report.assessment));
   return outcome;
