@@ -1,6 +1,7 @@
 // What only the PostgreSQL backend does: upgrade older stores, and send the writes whose answers are not
 // wanted in one pipeline (postgres::Connection::run). Skips without the test server
 // (tests/support/postgres_test_server.sh).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -200,6 +201,26 @@ TEST(PostgresConnection, AGatheredInsertThatFailsIsReportedAndKeepsNothing) {
   ASSERT_FALSE(after.ok());
   EXPECT_NE(after.error().message().find("duplicate key"), std::string::npos) << after.error().message();
   EXPECT_EQ(count_rows(*connection, "t"), 0);
+}
+
+// Found in review: when the connection dropped its prepared statements (at 256 distinct texts), a
+// multi-row insert kept the name of its statement, which by then named another one.
+TEST(PostgresConnection, GatheredRowsSurviveTheConnectionDroppingItsStatements) {
+  JALA_FRESH_SCHEMA(url, "dropped_statements_");
+  Result<postgres::Connection> connection = postgres::Connection::open(*url);
+  ASSERT_TRUE(connection.ok());
+  ASSERT_TRUE(connection->execute("CREATE TABLE t (k BIGINT PRIMARY KEY); CREATE TABLE other (k BIGINT)").ok());
+  const std::string insert = "INSERT INTO t (k) SELECT * FROM unnest($1::bigint[])";
+  ASSERT_TRUE(connection->insert_row(insert, postgres::Params().integer(1)).ok());
+  ASSERT_TRUE(connection->flush().ok());
+  for (int i = 0; i < 300; ++i) {  // distinct texts, as TAXII filters make them
+    ASSERT_TRUE(connection->run(fmt::format("INSERT INTO other (k) VALUES ({})", i)).ok());
+  }
+  ASSERT_TRUE(connection->insert_row(insert, postgres::Params().integer(2)).ok());
+  const Status flushed = connection->flush();
+  ASSERT_TRUE(flushed.ok()) << flushed.error().message();
+  EXPECT_EQ(count_rows(*connection, "t"), 2);
+  EXPECT_EQ(count_rows(*connection, "other"), 300);
 }
 
 // A store's write whose queued log append fails reports it and keeps nothing of the write.

@@ -218,6 +218,7 @@ Result<std::string> Connection::prepared(std::string_view sql) {
   if (m_prepared.size() >= k_max_prepared) {
     JALA_TRY(execute("DEALLOCATE ALL"));
     m_prepared.clear();
+    m_row_batches.clear();  // empty after the flush; their statements are gone, and their names reused
   }
   std::string name = fmt::format("jala_{}", m_prepared.size());
   JALA_TRY_ASSIGN(const Rows made,

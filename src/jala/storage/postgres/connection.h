@@ -95,8 +95,9 @@ class Connection {
   // statements go to the server in one pipeline (libpq's pipeline mode) with the next statement whose
   // result is wanted: the next query(), execute(), scan() or flush(), or after k_max_queued of them. So a
   // record's writes cost one round trip, not one each. A queued statement's failure is reported by that
-  // later call, and the statements queued after it are not run: the transaction has failed, and a
-  // COMMIT is never sent over it. Every caller's transaction ends with execute(), which sends them.
+  // later call, and the statements queued after it are not run: the transaction has failed, and the
+  // server keeps none of it. Every caller's transaction ends with execute(), which sends them, so the
+  // failure is reported at the latest by the execute() of its COMMIT.
   Status run(std::string_view sql, const Params& params = {});
   // Adds one row to a multi-row insert. `sql` takes each column as an array, in the row's order:
   //   INSERT INTO t (a, b) SELECT * FROM unnest($1::text[], $2::bigint[])
