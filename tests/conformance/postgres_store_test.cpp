@@ -223,6 +223,27 @@ TEST(PostgresConnection, GatheredRowsSurviveTheConnectionDroppingItsStatements) 
   EXPECT_EQ(count_rows(*connection, "other"), 300);
 }
 
+// A pipeline whose connection dies answers with an error, not a wait.
+TEST(PostgresConnection, ALostConnectionFailsTheQueueInsteadOfHanging) {
+  JALA_FRESH_SCHEMA(url, "lost_connection_");
+  Result<postgres::Connection> writer = postgres::Connection::open(*url);
+  Result<postgres::Connection> killer = postgres::Connection::open(*url);
+  ASSERT_TRUE(writer.ok() && killer.ok());
+  ASSERT_TRUE(writer->execute("CREATE TABLE t (k BIGINT)").ok());
+  Result<postgres::Rows> pid = writer->query("SELECT pg_backend_pid()");
+  ASSERT_TRUE(pid.ok());
+  for (std::int64_t k = 0; k < 3; ++k) {
+    ASSERT_TRUE(writer->run("INSERT INTO t (k) VALUES ($1)", postgres::Params().integer(k)).ok());
+  }
+  ASSERT_TRUE(
+      writer->insert_row("INSERT INTO t (k) SELECT * FROM unnest($1::bigint[])", postgres::Params().integer(9)).ok());
+  ASSERT_TRUE(killer->query("SELECT pg_terminate_backend($1)", postgres::Params().integer(pid->integer(0, 0))).ok());
+  const Status flushed = writer->flush();
+  ASSERT_FALSE(flushed.ok());
+  EXPECT_EQ(flushed.error().code(), ErrorCode::unavailable) << flushed.error().message();
+  EXPECT_FALSE(writer->query("SELECT 1").ok());
+}
+
 // A store's write whose queued log append fails reports it and keeps nothing of the write.
 TEST(PostgresStore, AWriteWhoseQueuedWriteFailsKeepsNothing) {
   JALA_FRESH_SCHEMA(url, "failed_write_");

@@ -195,7 +195,13 @@ Result<Rows> Connection::checked(pg_result* raw, std::string_view what) const {
   if (raw == nullptr) return last_error(what);
   const ExecStatusType status = PQresultStatus(raw);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return rows;
-  return internal_error("{}: {}", what, one_line(PQresultErrorMessage(raw)));
+  return failure_of(raw, what);
+}
+
+Error Connection::failure_of(const pg_result* result, std::string_view what) const {
+  // A statement that fails because the server went away is the connection's failure, not the statement's.
+  if (PQstatus(m_connection.get()) != CONNECTION_OK) return last_error(what);
+  return internal_error("{}: {}", what, one_line(PQresultErrorMessage(result)));
 }
 
 Status Connection::execute(std::string_view sql) {
@@ -263,11 +269,13 @@ Status Connection::end_pipeline(std::optional<Rows>* last) {
     if (status == PGRES_PIPELINE_SYNC) break;
     if (status == PGRES_PIPELINE_ABORTED) continue;  // not run: an earlier statement failed
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      if (!failure) failure = internal_error("PostgreSQL: {}", one_line(PQresultErrorMessage(raw)));
+      if (!failure) failure = failure_of(raw, "PostgreSQL");
       continue;
     }
     if (last != nullptr && statement + 1 == statements) *last = std::move(rows);
   }
+  // A server that went away sends its reason as a failed statement first; the loss is what to report.
+  if (PQstatus(connection) != CONNECTION_OK) return last_error("PostgreSQL");
   if (PQexitPipelineMode(connection) != 1 && !failure) failure = last_error("PostgreSQL pipeline");
   if (failure) return *failure;
   return {};

@@ -125,6 +125,8 @@ class Connection {
   explicit Connection(pg_conn* connection);
   Error last_error(std::string_view what) const;
   Result<Rows> checked(pg_result* result, std::string_view what) const;
+  // The error of a statement that failed with `result`: `unavailable` when the connection is lost.
+  Error failure_of(const pg_result* result, std::string_view what) const;
   // The name of the statement prepared for `sql`, preparing it (after a flush()) on its first use.
   Result<std::string> prepared(std::string_view sql);
   // Adds a prepared statement to the pipeline.
