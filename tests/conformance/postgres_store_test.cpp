@@ -17,22 +17,34 @@
 namespace jala::storage {
 namespace {
 
+// Each test on a fresh schema of the test server (m_url); skipped, saying why, without the server.
+class PostgresSchema : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string why_not;
+    const std::optional<std::string> server = jala::testing::postgres_test_url(why_not);
+    if (!server) GTEST_SKIP() << why_not;
+    const std::optional<std::string> url =
+        jala::testing::fresh_postgres_schema(*server, "postgres_test_" + std::to_string(::getpid()), why_not);
+    ASSERT_TRUE(url) << why_not;
+    m_url = *url;
+  }
+
+  std::string m_url;
+};
+using PostgresStoreTest = PostgresSchema;
+using PostgresConnectionTest = PostgresSchema;
+
 // A store of schema 1 keeps every record's latest leaf in log_records; upgraded, reports and
 // transactions carry theirs in their rows (logged_records.h).
-TEST(PostgresStore, UpgradesTheRecordsLeavesIntoTheirRows) {
-  std::string why_not;
-  const std::optional<std::string> server = jala::testing::postgres_test_url(why_not);
-  if (!server) GTEST_SKIP() << why_not;
-  const std::optional<std::string> url =
-      jala::testing::fresh_postgres_schema(*server, "upgrade_" + std::to_string(::getpid()), why_not);
-  ASSERT_TRUE(url) << why_not;
+TEST_F(PostgresStoreTest, UpgradesTheRecordsLeavesIntoTheirRows) {
   {
-    Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(*url);
+    Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(m_url);
     ASSERT_TRUE(store.ok()) << store.error().message();
     ASSERT_TRUE((*store)->write(write_logged_records).ok());
   }
   {
-    Result<postgres::Connection> connection = postgres::Connection::open(*url);
+    Result<postgres::Connection> connection = postgres::Connection::open(m_url);
     ASSERT_TRUE(connection.ok()) << connection.error().message();
     const Status undone = connection->execute(
         "ALTER TABLE reports DROP COLUMN withdrawn;"
@@ -45,19 +57,10 @@ TEST(PostgresStore, UpgradesTheRecordsLeavesIntoTheirRows) {
         " UPDATE jala_schema SET version = 1;");
     ASSERT_TRUE(undone.ok()) << undone.error().message();
   }
-  Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(*url);
+  Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(m_url);
   ASSERT_TRUE(store.ok()) << store.error().message();
   ASSERT_TRUE((*store)->read(expect_logged_records).ok());
 }
-
-// A fresh schema of its own for the test, as a URL; skips the test without the server.
-#define JALA_FRESH_SCHEMA(url, name)                                                                          \
-  std::string why_not;                                                                                        \
-  const std::optional<std::string> server = jala::testing::postgres_test_url(why_not);                        \
-  if (!server) GTEST_SKIP() << why_not;                                                                       \
-  const std::optional<std::string> url =                                                                      \
-      jala::testing::fresh_postgres_schema(*server, std::string(name) + std::to_string(::getpid()), why_not); \
-  ASSERT_TRUE(url) << why_not
 
 std::int64_t count_rows(postgres::Connection& connection, std::string_view table) {
   Result<postgres::Rows> rows = connection.query(std::string("SELECT count(*) FROM ") + std::string(table));
@@ -65,10 +68,9 @@ std::int64_t count_rows(postgres::Connection& connection, std::string_view table
   return rows.ok() ? rows->integer(0, 0) : -1;
 }
 
-TEST(PostgresConnection, QueuedStatementsReachTheServerWithTheNextQuery) {
-  JALA_FRESH_SCHEMA(url, "queued_");
-  Result<postgres::Connection> writer = postgres::Connection::open(*url);
-  Result<postgres::Connection> watcher = postgres::Connection::open(*url);
+TEST_F(PostgresConnectionTest, QueuedStatementsReachTheServerWithTheNextQuery) {
+  Result<postgres::Connection> writer = postgres::Connection::open(m_url);
+  Result<postgres::Connection> watcher = postgres::Connection::open(m_url);
   ASSERT_TRUE(writer.ok() && watcher.ok());
   ASSERT_TRUE(writer->execute("CREATE TABLE t (k BIGINT PRIMARY KEY, v TEXT NOT NULL)").ok());
   for (std::int64_t k = 1; k <= 3; ++k) {
@@ -83,10 +85,9 @@ TEST(PostgresConnection, QueuedStatementsReachTheServerWithTheNextQuery) {
   EXPECT_EQ(count_rows(*watcher, "t"), 3);
 }
 
-TEST(PostgresConnection, TheQueueIsSentWhenItIsFull) {
-  JALA_FRESH_SCHEMA(url, "full_queue_");
-  Result<postgres::Connection> writer = postgres::Connection::open(*url);
-  Result<postgres::Connection> watcher = postgres::Connection::open(*url);
+TEST_F(PostgresConnectionTest, TheQueueIsSentWhenItIsFull) {
+  Result<postgres::Connection> writer = postgres::Connection::open(m_url);
+  Result<postgres::Connection> watcher = postgres::Connection::open(m_url);
   ASSERT_TRUE(writer.ok() && watcher.ok());
   ASSERT_TRUE(writer->execute("CREATE TABLE t (k BIGINT PRIMARY KEY)").ok());
   const auto queued = static_cast<std::int64_t>(postgres::Connection::k_max_queued);
@@ -98,9 +99,8 @@ TEST(PostgresConnection, TheQueueIsSentWhenItIsFull) {
   EXPECT_EQ(count_rows(*watcher, "t"), queued + 10);
 }
 
-TEST(PostgresConnection, AQueuedFailureIsReportedLaterAndStopsTheStatementsAfterIt) {
-  JALA_FRESH_SCHEMA(url, "queued_failure_");
-  Result<postgres::Connection> connection = postgres::Connection::open(*url);
+TEST_F(PostgresConnectionTest, AQueuedFailureIsReportedLaterAndStopsTheStatementsAfterIt) {
+  Result<postgres::Connection> connection = postgres::Connection::open(m_url);
   ASSERT_TRUE(connection.ok());
   ASSERT_TRUE(connection->execute("CREATE TABLE t (k BIGINT PRIMARY KEY); CREATE SEQUENCE s").ok());
   const std::string insert = "INSERT INTO t (k) VALUES ($1)";
@@ -129,9 +129,8 @@ TEST(PostgresConnection, AQueuedFailureIsReportedLaterAndStopsTheStatementsAfter
   EXPECT_EQ(count_rows(*connection, "t"), 0);
 }
 
-TEST(PostgresConnection, TextArraysCarryEveryValueAsItIs) {
-  JALA_FRESH_SCHEMA(url, "text_arrays_");
-  Result<postgres::Connection> connection = postgres::Connection::open(*url);
+TEST_F(PostgresConnectionTest, TextArraysCarryEveryValueAsItIs) {
+  Result<postgres::Connection> connection = postgres::Connection::open(m_url);
   ASSERT_TRUE(connection.ok());
   const std::vector<std::string_view> values = {"a", "b\"c", "d\\e", "{f,g}", "", "NULL", " h i ", "ví dụ 例"};
   Result<postgres::Rows> rows = connection->query(
@@ -144,10 +143,9 @@ TEST(PostgresConnection, TextArraysCarryEveryValueAsItIs) {
   }
 }
 
-TEST(PostgresConnection, GatheredRowsArriveExactlyInOrderBeforeLaterStatements) {
-  JALA_FRESH_SCHEMA(url, "gathered_rows_");
-  Result<postgres::Connection> writer = postgres::Connection::open(*url);
-  Result<postgres::Connection> watcher = postgres::Connection::open(*url);
+TEST_F(PostgresConnectionTest, GatheredRowsArriveExactlyInOrderBeforeLaterStatements) {
+  Result<postgres::Connection> writer = postgres::Connection::open(m_url);
+  Result<postgres::Connection> watcher = postgres::Connection::open(m_url);
   ASSERT_TRUE(writer.ok() && watcher.ok());
   ASSERT_TRUE(
       writer->execute("CREATE TABLE t (n BIGSERIAL, k BIGINT PRIMARY KEY, x DOUBLE PRECISION, s TEXT, b BYTEA)").ok());
@@ -189,9 +187,8 @@ TEST(PostgresConnection, GatheredRowsArriveExactlyInOrderBeforeLaterStatements) 
   }
 }
 
-TEST(PostgresConnection, AGatheredInsertThatFailsIsReportedAndKeepsNothing) {
-  JALA_FRESH_SCHEMA(url, "gathered_failure_");
-  Result<postgres::Connection> connection = postgres::Connection::open(*url);
+TEST_F(PostgresConnectionTest, AGatheredInsertThatFailsIsReportedAndKeepsNothing) {
+  Result<postgres::Connection> connection = postgres::Connection::open(m_url);
   ASSERT_TRUE(connection.ok());
   ASSERT_TRUE(connection->execute("CREATE TABLE t (k BIGINT PRIMARY KEY)").ok());
   const std::string insert = "INSERT INTO t (k) SELECT * FROM unnest($1::bigint[])";
@@ -205,9 +202,8 @@ TEST(PostgresConnection, AGatheredInsertThatFailsIsReportedAndKeepsNothing) {
 
 // Found in review: when the connection dropped its prepared statements (at 256 distinct texts), a
 // multi-row insert kept the name of its statement, which by then named another one.
-TEST(PostgresConnection, GatheredRowsSurviveTheConnectionDroppingItsStatements) {
-  JALA_FRESH_SCHEMA(url, "dropped_statements_");
-  Result<postgres::Connection> connection = postgres::Connection::open(*url);
+TEST_F(PostgresConnectionTest, GatheredRowsSurviveTheConnectionDroppingItsStatements) {
+  Result<postgres::Connection> connection = postgres::Connection::open(m_url);
   ASSERT_TRUE(connection.ok());
   ASSERT_TRUE(connection->execute("CREATE TABLE t (k BIGINT PRIMARY KEY); CREATE TABLE other (k BIGINT)").ok());
   const std::string insert = "INSERT INTO t (k) SELECT * FROM unnest($1::bigint[])";
@@ -224,10 +220,9 @@ TEST(PostgresConnection, GatheredRowsSurviveTheConnectionDroppingItsStatements) 
 }
 
 // A pipeline whose connection dies answers with an error, not a wait.
-TEST(PostgresConnection, ALostConnectionFailsTheQueueInsteadOfHanging) {
-  JALA_FRESH_SCHEMA(url, "lost_connection_");
-  Result<postgres::Connection> writer = postgres::Connection::open(*url);
-  Result<postgres::Connection> killer = postgres::Connection::open(*url);
+TEST_F(PostgresConnectionTest, ALostConnectionFailsTheQueueInsteadOfHanging) {
+  Result<postgres::Connection> writer = postgres::Connection::open(m_url);
+  Result<postgres::Connection> killer = postgres::Connection::open(m_url);
   ASSERT_TRUE(writer.ok() && killer.ok());
   ASSERT_TRUE(writer->execute("CREATE TABLE t (k BIGINT)").ok());
   Result<postgres::Rows> pid = writer->query("SELECT pg_backend_pid()");
@@ -245,12 +240,11 @@ TEST(PostgresConnection, ALostConnectionFailsTheQueueInsteadOfHanging) {
 }
 
 // A store's write whose queued log append fails reports it and keeps nothing of the write.
-TEST(PostgresStore, AWriteWhoseQueuedWriteFailsKeepsNothing) {
-  JALA_FRESH_SCHEMA(url, "failed_write_");
-  Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(*url);
+TEST_F(PostgresStoreTest, AWriteWhoseQueuedWriteFailsKeepsNothing) {
+  Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(m_url);
   ASSERT_TRUE(store.ok()) << store.error().message();
   {
-    Result<postgres::Connection> connection = postgres::Connection::open(*url);
+    Result<postgres::Connection> connection = postgres::Connection::open(m_url);
     ASSERT_TRUE(connection.ok());
     ASSERT_TRUE(connection->execute("ALTER TABLE log_entries ADD CONSTRAINT one_entry CHECK (leaf_index < 1)").ok());
   }

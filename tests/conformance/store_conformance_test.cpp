@@ -27,6 +27,14 @@ class StoreConformance : public BackendTest {
     return outcome;
   }
 
+  // Puts the transactions, in order, in one write.
+  Status put_transactions(const std::vector<model::Transaction>& transactions) {
+    return m_store->write([&](WriteTransaction& transaction) -> Status {
+      for (const model::Transaction& one : transactions) JALA_TRY(transaction.put_transaction(one));
+      return {};
+    });
+  }
+
   template <typename T>
   T read(const std::function<Result<T>(const ReadView&)>& query) {
     std::optional<T> out;
@@ -237,12 +245,7 @@ TEST_P(StoreConformance, EveryStoredVersionIsALeafOfTheEvidenceLog) {
   ASSERT_EQ(*put(first), PutOutcome::added);
   ASSERT_EQ(*put(first), PutOutcome::unchanged);
   ASSERT_EQ(*put(corrected), PutOutcome::updated);
-  ASSERT_TRUE(m_store
-                  ->write([&](WriteTransaction& t) -> Status {
-                    JALA_TRY(t.put_transaction(make_transaction("t1")));
-                    return {};
-                  })
-                  .ok());
+  ASSERT_TRUE(put_transactions({make_transaction("t1")}).ok());
   // A failed write appends nothing.
   EXPECT_FALSE(m_store
                    ->write([&](WriteTransaction& t) -> Status {
@@ -281,13 +284,7 @@ TEST_P(StoreConformance, EveryStoredVersionIsALeafOfTheEvidenceLog) {
 TEST_P(StoreConformance, LogEntriesAreCanonicalJsonEvenForKeysThatNeedEscaping) {
   model::Transaction quoted = make_transaction(R"(t"1\2)");
   quoted.source = R"(BANK "A" \ branch)";
-  ASSERT_TRUE(m_store
-                  ->write([&](WriteTransaction& t) -> Status {
-                    JALA_TRY(t.put_transaction(quoted));
-                    JALA_TRY(t.put_transaction(make_transaction("t2")));
-                    return {};
-                  })
-                  .ok());
+  ASSERT_TRUE(put_transactions({quoted, make_transaction("t2")}).ok());
   ASSERT_TRUE(m_store
                   ->read([&](const ReadView& view) -> Status {
                     for (std::uint64_t i = 0; i < 2; ++i) {
@@ -333,13 +330,7 @@ TEST_P(StoreConformance, TransactionRoundTripsAndIsIdempotent) {
 TEST_P(StoreConformance, RecordsPutAfterAHintHaveTheSameOutcomes) {
   const model::Transaction kept = make_transaction("kept");
   model::Transaction changed = make_transaction("changed");
-  ASSERT_TRUE(m_store
-                  ->write([&](WriteTransaction& t) -> Status {
-                    JALA_TRY(t.put_transaction(kept));
-                    JALA_TRY(t.put_transaction(changed));
-                    return {};
-                  })
-                  .ok());
+  ASSERT_TRUE(put_transactions({kept, changed}).ok());
   changed.amount = 99.5;
   model::Transaction fresh = make_transaction("fresh");
   fresh.to = model::Selector{model::SelectorType::phone, "+84987654321"};  // an account new to the store
@@ -406,13 +397,7 @@ TEST_P(StoreConformance, LedgerHoldsEveryTransactionInTimeOrder) {
   early.currency = "USDT";
   early.channel = model::Channel::crypto;
   ASSERT_TRUE(put(make_report("r1")).ok());
-  ASSERT_TRUE(m_store
-                  ->write([&](WriteTransaction& transaction) -> Status {
-                    JALA_TRY(transaction.put_transaction(late));
-                    JALA_TRY(transaction.put_transaction(early));
-                    return {};
-                  })
-                  .ok());
+  ASSERT_TRUE(put_transactions({late, early}).ok());
   const auto ledger = read<flow::Ledger>([](const ReadView& v) { return v.ledger(); });
   ASSERT_EQ(ledger.transfer_count(), 2U);
   EXPECT_EQ(ledger.account_count(), 3U);
@@ -434,12 +419,7 @@ TEST_P(StoreConformance, KnowsTheLeafOfEachRecordsLatestVersion) {
   ASSERT_TRUE(put(make_report("r1")).ok());
   ASSERT_TRUE(put(make_report("r2")).ok());
   ASSERT_TRUE(put(make_report("r1", "changed text")).ok());  // a new version: leaf 2
-  ASSERT_TRUE(m_store
-                  ->write([&](WriteTransaction& t) -> Status {
-                    JALA_TRY(t.put_transaction(make_transaction("t1")));
-                    return {};
-                  })
-                  .ok());
+  ASSERT_TRUE(put_transactions({make_transaction("t1")}).ok());
   const auto index = [&](std::string kind, std::string source, std::string id) {
     return read<std::optional<std::uint64_t>>([&](const ReadView& v) { return v.log_index(kind, {source, id}); });
   };
@@ -481,11 +461,7 @@ TEST_P(StoreConformance, StatsCountByKindCountrySourceAndSelectorType) {
   lure.country = "TH";
   lure.source = "TH-CCIB";
   ASSERT_TRUE(put(lure).ok());
-  ASSERT_TRUE(m_store
-                  ->write([](WriteTransaction& t) -> Status {
-                    return t.put_transaction(make_transaction("t1")).ok() ? Status{} : internal_error("put");
-                  })
-                  .ok());
+  ASSERT_TRUE(put_transactions({make_transaction("t1")}).ok());
 
   const StoreStats got = read<StoreStats>([](const ReadView& v) { return v.stats(); });
   EXPECT_EQ(got.reports, 2);
