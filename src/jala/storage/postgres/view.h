@@ -5,9 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "jala/storage/postgres/connection.h"
 #include "jala/storage/store.h"
@@ -94,9 +94,9 @@ class View final : public WriteTransaction {
 
   Connection& m_connection;
   SelectorKeys& m_selector_keys;
-  // Transactions that expect_records() found not stored, by record_key_text(), until they are put:
-  // their insert needs no answer, so it is queued.
-  std::unordered_set<std::string> m_absent_transactions;
+  // Transactions that expect_records() found not stored, until they are put: their insert needs no
+  // answer, so it is gathered.
+  std::set<RecordKey> m_absent_transactions;
 };
 
 }  // namespace jala::storage::postgres

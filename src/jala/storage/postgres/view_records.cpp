@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <unordered_set>
 #include <vector>
 
@@ -22,10 +23,10 @@ std::string selector_cache_key(const model::Selector& selector) {
   return key;
 }
 
-// A record's (source, id) as one string, for sets of them.
-std::string record_key_text(std::string_view source, std::string_view id) {
-  return fmt::format("{}:{}{}", source.size(), source, id);
-}
+// A transaction's stored columns, in the order do_put_transaction() gives their values.
+constexpr std::string_view k_stored_transaction_columns =
+    "transactions (source, source_id, from_key, to_key, amount, currency, at, channel, reference, content_hash,"
+    " leaf_index)";
 
 std::string_view as_bytes(const Sha256Digest& digest) {
   return {reinterpret_cast<const char*>(digest.data()), digest.size()};
@@ -150,12 +151,12 @@ Status View::expect_records(std::span<const RecordRef> records) {
                   query("SELECT t.source, t.source_id FROM transactions t JOIN unnest($1::text[], $2::text[])"
                         " AS w(source, source_id) ON t.source = w.source AND t.source_id = w.source_id",
                         Params().texts(sources).texts(ids)));
-  std::unordered_set<std::string> present;
+  std::set<RecordKey> present;
   for (std::size_t row = 0; row < stored.size(); ++row) {
-    present.insert(record_key_text(stored.text(row, 0), stored.text(row, 1)));
+    present.insert({std::string(stored.text(row, 0)), std::string(stored.text(row, 1))});
   }
   for (const model::Transaction* transaction : transactions) {
-    std::string key = record_key_text(transaction->source, transaction->id);
+    RecordKey key{transaction->source, transaction->id};
     if (!present.contains(key)) m_absent_transactions.insert(std::move(key));
   }
   return {};
@@ -246,21 +247,22 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
   params.text(transaction.source).text(transaction.id).integer(from_key).integer(to_key).real(transaction.amount);
   params.text(transaction.currency).integer(transaction.at.unix_micros).text(model::to_string(transaction.channel));
   params.text(transaction.reference).bytes(as_bytes(content_hash)).integer(static_cast<std::int64_t>(leaf));
-  if (m_absent_transactions.erase(record_key_text(transaction.source, transaction.id)) == 1) {
+  if (m_absent_transactions.erase({transaction.source, transaction.id}) == 1) {
     // Known new: gathered into a multi-row insert, without waiting. (A second put of it in this
     // transaction takes the path below, whose query sends the gathered rows first.)
     JALA_TRY(m_connection.insert_row(
-        "INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel, reference,"
-        " content_hash, leaf_index) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[],"
-        " $5::double precision[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::bytea[], $11::bigint[])",
+        fmt::format("INSERT INTO {} SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[],"
+                    " $5::double precision[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::bytea[],"
+                    " $11::bigint[])",
+                    k_stored_transaction_columns),
         params));
     return PutOutcome::added;
   }
   // Insert first, as for reports: a new transaction takes one round trip.
   JALA_TRY_ASSIGN(const Rows inserted,
-                  query("INSERT INTO transactions (source, source_id, from_key, to_key, amount, currency, at, channel,"
-                        " reference, content_hash, leaf_index) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-                        " ON CONFLICT (source, source_id) DO NOTHING RETURNING transaction_key",
+                  query(fmt::format("INSERT INTO {} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+                                    " ON CONFLICT (source, source_id) DO NOTHING RETURNING transaction_key",
+                                    k_stored_transaction_columns),
                         params));
   if (inserted.size() == 1) return PutOutcome::added;
   JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored,
