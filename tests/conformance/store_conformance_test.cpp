@@ -386,6 +386,64 @@ TEST_P(StoreConformance, RecordsPutAfterAHintHaveTheSameOutcomes) {
             std::optional<std::uint64_t>(6));
 }
 
+// The hint works for reports as it does for transactions: a hinted report that is stored and unchanged
+// takes a new assessment, a changed one loses its old selectors and lure facts, and a new one (put twice,
+// or never) ends as it would without the hint.
+TEST_P(StoreConformance, ReportsPutAfterAHintHaveTheSameOutcomes) {
+  const model::Report kept = make_report("kept");
+  model::Report changed = make_report("changed", "Tuyển gấp, lương 15 triệu/tháng, Campuchia");
+  changed.assessment = lure_assessment();
+  ASSERT_TRUE(put(kept).ok());
+  ASSERT_TRUE(put(changed).ok());
+  model::Report reassessed = kept;
+  reassessed.assessment = model::Assessment{"benign", "", 0.02, std::nullopt};
+  model::Report corrected = make_report("changed", "corrected text");
+  const model::Selector handle{model::SelectorType::telegram, "lotus_jobs_vn"};
+  corrected.selectors = {{handle, "@lotus_jobs_vn"}};
+  model::Report fresh = make_report("fresh", "Tuyển gấp, lương 15 triệu/tháng, Campuchia");
+  fresh.assessment = lure_assessment();
+  const model::Report twice = make_report("twice");
+  const model::Report twice_changed = make_report("twice", "a second version");
+  const model::Report never = make_report("never");
+  std::vector<PutOutcome> outcomes;
+  ASSERT_TRUE(
+      m_store
+          ->write([&](WriteTransaction& t) -> Status {
+            const std::vector<RecordRef> hinted = {&reassessed, &corrected, &fresh, &twice, &twice_changed, &never};
+            JALA_TRY(t.expect_records(hinted));
+            for (const model::Report* report :
+                 std::initializer_list<const model::Report*>{&reassessed, &corrected, &fresh, &twice, &twice_changed}) {
+              JALA_TRY_ASSIGN(const PutOutcome outcome, t.put_report(*report));
+              outcomes.push_back(outcome);
+            }
+            return {};
+          })
+          .ok());
+  EXPECT_EQ(outcomes, (std::vector<PutOutcome>{PutOutcome::unchanged, PutOutcome::updated, PutOutcome::added,
+                                               PutOutcome::added, PutOutcome::updated}));
+  for (const model::Report* want :
+       std::initializer_list<const model::Report*>{&reassessed, &corrected, &fresh, &twice_changed}) {
+    EXPECT_EQ(read<std::optional<model::Report>>([&](const ReadView& v) {
+                return v.find_report({"VN-MPS", want->id});
+              }),
+              std::optional<model::Report>(*want))
+        << want->id;
+  }
+  EXPECT_FALSE(read<std::optional<model::Report>>([](const ReadView& v) {
+    return v.find_report({"VN-MPS", "never"});
+  }));
+  EXPECT_EQ(read<std::vector<RecordKey>>([&](const ReadView& v) { return v.reports_with_selector(handle); }),
+            (std::vector<RecordKey>{{"VN-MPS", "changed"}}));
+  EXPECT_EQ(read<std::vector<RecordKey>>(
+                [&](const ReadView& v) { return v.reports_with_selector(kept.selectors.front().selector); }),
+            (std::vector<RecordKey>{{"VN-MPS", "fresh"}, {"VN-MPS", "kept"}, {"VN-MPS", "twice"}}));
+  const auto lures = read<std::vector<LureReport>>([](const ReadView& v) { return v.lure_reports(); });
+  ASSERT_EQ(lures.size(), 1U);
+  EXPECT_EQ(lures[0].key, (RecordKey{"VN-MPS", "fresh"}));
+  // Leaves 0 and 1 from the first writes; then corrected, fresh, twice and twice again.
+  EXPECT_EQ(read<std::uint64_t>([](const ReadView& v) { return v.log_size(); }), 6U);
+}
+
 // The ledger holds every transaction once, in time order, with accounts shared between transactions
 // (and with reports: a report's phone is the same account as a transaction's).
 TEST_P(StoreConformance, LedgerHoldsEveryTransactionInTimeOrder) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -84,8 +85,11 @@ class View final : public WriteTransaction {
   Result<std::int64_t> intern(const model::Selector& selector);
   // The keys of these selectors, stored now where they are new, into m_selector_keys: two round trips.
   Status intern_all(std::span<const model::Selector> selectors);
-  // The report's assessment, replacing any (view_share.cpp).
-  Status put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment);
+  // Looks these reports up into m_expected_reports, and reserves a key for each that is not stored.
+  Status expect_reports(std::span<const RecordKey> reports);
+  // The report's assessment, replacing any (view_share.cpp); a report stored just now has none to replace.
+  Status put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment,
+                        bool report_is_new);
   Result<std::optional<model::Assessment>> find_assessment(std::int64_t report_key) const;
 
   // Queries run on the connection even from const reads: preparing a statement changes no data.
@@ -97,6 +101,10 @@ class View final : public WriteTransaction {
   // Transactions that expect_records() found not stored, until they are put: their insert needs no
   // answer, so it is gathered.
   std::set<RecordKey> m_absent_transactions;
+  // Reports that expect_records() looked up, with what their puts need to know: the stored key and
+  // content hash, or for a report not stored yet the key reserved for it and no hash. The puts keep it
+  // current, so none of them waits for an answer.
+  std::map<RecordKey, StoredRecord> m_expected_reports;
 };
 
 }  // namespace jala::storage::postgres

@@ -129,8 +129,10 @@ Status View::expect_records(std::span<const RecordRef> records) {
   std::vector<const model::Transaction*> transactions;
   std::vector<std::string_view> sources;
   std::vector<std::string_view> ids;
+  std::vector<RecordKey> reports;
   for (const RecordRef& record : records) {
     if (const auto* report = std::get_if<const model::Report*>(&record)) {
+      reports.push_back({(*report)->source, (*report)->id});
       for (const model::ReportSelector& named : (*report)->selectors) selectors.push_back(named.selector);
       for (model::ReportSelector& derived : model::derived_selectors(**report)) {
         selectors.push_back(std::move(derived.selector));
@@ -146,6 +148,7 @@ Status View::expect_records(std::span<const RecordRef> records) {
     ids.push_back(transaction->id);
   }
   JALA_TRY(intern_all(selectors));
+  JALA_TRY(expect_reports(reports));
   if (transactions.empty()) return {};
   JALA_TRY_ASSIGN(const Rows stored,
                   query("SELECT t.source, t.source_id FROM transactions t JOIN unnest($1::text[], $2::text[])"
@@ -162,31 +165,87 @@ Status View::expect_records(std::span<const RecordRef> records) {
   return {};
 }
 
+Status View::expect_reports(std::span<const RecordKey> reports) {
+  if (reports.empty()) return {};
+  std::vector<std::string_view> sources;
+  std::vector<std::string_view> ids;
+  for (const RecordKey& key : reports) {
+    sources.push_back(key.source);
+    ids.push_back(key.id);
+  }
+  JALA_TRY_ASSIGN(const Rows stored, query("SELECT r.source, r.source_id, r.report_key, r.content_hash FROM reports r"
+                                           " JOIN unnest($1::text[], $2::text[]) AS w(source, source_id)"
+                                           " ON r.source = w.source AND r.source_id = w.source_id",
+                                           Params().texts(sources).texts(ids)));
+  for (std::size_t row = 0; row < stored.size(); ++row) {
+    m_expected_reports.insert_or_assign(RecordKey{std::string(stored.text(row, 0)), std::string(stored.text(row, 1))},
+                                        StoredRecord{stored.integer(row, 2), stored.bytes(row, 3)});
+  }
+  // A key for each new report, in the order of the puts, which is the order they would draw them in.
+  std::vector<const RecordKey*> absent;
+  std::set<RecordKey> seen;
+  for (const RecordKey& key : reports) {
+    if (!m_expected_reports.contains(key) && seen.insert(key).second) absent.push_back(&key);
+  }
+  if (absent.empty()) return {};
+  JALA_TRY_ASSIGN(const Rows reserved,
+                  query("SELECT nextval(pg_get_serial_sequence('reports', 'report_key')) FROM generate_series(1, $1)"
+                        " ORDER BY 1",
+                        Params().integer(static_cast<std::int64_t>(absent.size()))));
+  if (reserved.size() != absent.size()) {
+    return internal_error("{} new reports were given {} keys", absent.size(), reserved.size());
+  }
+  for (std::size_t i = 0; i < absent.size(); ++i) {
+    m_expected_reports.insert_or_assign(*absent[i], StoredRecord{reserved.integer(i, 0), std::string()});
+  }
+  return {};
+}
+
 Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256Digest& content_hash,
                                        std::uint64_t leaf) {
   constexpr std::string_view k_columns =
       "kind = $3, country = $4, reported_at = $5, language = $6, victim_country = $7, loss_amount = $8,"
       " loss_currency = $9, tlp = $10, text = $11, content_hash = $12, leaf_index = $13, withdrawn = $14";
-  // Insert first: new reports, the common case, take one round trip. Only on a conflict is the stored
-  // hash read, to tell an unchanged report from an updated one (a conflict spends a report key; keys
-  // need only grow).
-  JALA_TRY_ASSIGN(const Rows inserted,
-                  query("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country,"
-                        " loss_amount, loss_currency, tlp, text, content_hash, leaf_index, withdrawn) VALUES ($1, $2,"
-                        " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (source, source_id)"
-                        " DO NOTHING"
-                        " RETURNING report_key",
-                        report_params(report, content_hash, leaf)));
   std::int64_t report_key = 0;
   PutOutcome outcome = PutOutcome::added;
-  if (inserted.size() == 1) {
-    report_key = inserted.integer(0, 0);
+  if (const auto expected = m_expected_reports.find(RecordKey{report.source, report.id});
+      expected != m_expected_reports.end()) {
+    // Known from the hint: nothing to wait for.
+    StoredRecord& stored = expected->second;
+    report_key = stored.key;
+    if (stored.content_hash.empty()) {
+      JALA_TRY(
+          run("INSERT INTO reports (source, source_id, kind, country, reported_at, language, victim_country,"
+              " loss_amount, loss_currency, tlp, text, content_hash, leaf_index, withdrawn, report_key) VALUES"
+              " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+              report_params(report, content_hash, leaf).integer(report_key)));
+    } else if (stored.content_hash == as_bytes(content_hash)) {
+      return PutOutcome::unchanged;
+    } else {
+      outcome = PutOutcome::updated;
+    }
+    stored.content_hash = as_bytes(content_hash);
   } else {
-    JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored, find_stored("reports", {report.source, report.id}));
-    if (!stored) return internal_error("report {}/{} conflicts but cannot be found", report.source, report.id);
-    if (stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
-    outcome = PutOutcome::updated;
-    report_key = stored->key;
+    // Insert first: new reports, the common case, take one round trip. Only on a conflict is the stored
+    // hash read, to tell an unchanged report from an updated one (a conflict spends a report key; keys
+    // need only grow).
+    JALA_TRY_ASSIGN(const Rows inserted,
+                    query("INSERT INTO reports (source, source_id, kind, country, reported_at, language,"
+                          " victim_country, loss_amount, loss_currency, tlp, text, content_hash, leaf_index,"
+                          " withdrawn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+                          " ON CONFLICT (source, source_id) DO NOTHING RETURNING report_key",
+                          report_params(report, content_hash, leaf)));
+    if (inserted.size() == 1) {
+      report_key = inserted.integer(0, 0);
+    } else {
+      JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored, find_stored("reports", {report.source, report.id}));
+      if (!stored) return internal_error("report {}/{} conflicts but cannot be found", report.source, report.id);
+      if (stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
+      outcome = PutOutcome::updated;
+      report_key = stored->key;
+    }
+  }
+  if (outcome == PutOutcome::updated) {
     Params params = report_params(report, content_hash, leaf);
     JALA_TRY(
         run(fmt::format("UPDATE reports SET {} WHERE report_key = $15 AND source = $1 AND source_id = $2", k_columns),
@@ -194,7 +253,7 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
     JALA_TRY(run("DELETE FROM report_selectors WHERE report_key = $1", Params().integer(report_key)));
   }
 
-  // Gathered into multi-row inserts; the report's row is on the server already (the query above).
+  // Gathered into multi-row inserts, sent after the report's row.
   constexpr std::string_view k_insert_selector =
       "INSERT INTO report_selectors (report_key, position, selector_key, raw, span_start, span_end, confidence)"
       " SELECT * FROM unnest($1::bigint[], $2::integer[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[],"
@@ -229,14 +288,18 @@ Result<PutOutcome> View::do_put_report(const model::Report& report, const Sha256
                                                             .integer(found.end)
                                                             .real(found.confidence)));
   }
-  JALA_TRY(put_assessment(report_key, report.assessment));
+  JALA_TRY(put_assessment(report_key, report.assessment, outcome == PutOutcome::added));
   return outcome;
 }
 
 Status View::do_put_assessment(const RecordKey& key, const model::Assessment& assessment) {
+  if (const auto expected = m_expected_reports.find(key);
+      expected != m_expected_reports.end() && !expected->second.content_hash.empty()) {
+    return put_assessment(expected->second.key, assessment, false);
+  }
   JALA_TRY_ASSIGN(const std::optional<StoredRecord> stored, find_stored("reports", key));
   if (!stored) return internal_error("report {}/{} has an assessment but cannot be found", key.source, key.id);
-  return put_assessment(stored->key, assessment);
+  return put_assessment(stored->key, assessment, false);
 }
 
 Result<PutOutcome> View::do_put_transaction(const model::Transaction& transaction, const Sha256Digest& content_hash,

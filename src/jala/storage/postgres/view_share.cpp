@@ -62,10 +62,11 @@ std::string placeholders(int first, std::size_t count) {
 
 }  // namespace
 
-Status View::put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment) {
+Status View::put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment,
+                            bool report_is_new) {
   const Params key = Params().integer(report_key);
   if (!assessment) {
-    JALA_TRY(run("DELETE FROM report_assessments WHERE report_key = $1", key));
+    if (!report_is_new) JALA_TRY(run("DELETE FROM report_assessments WHERE report_key = $1", key));
   } else {
     JALA_TRY(
         run("INSERT INTO report_assessments (report_key, label, category, scam_score) VALUES ($1, $2, $3,"
@@ -74,7 +75,7 @@ Status View::put_assessment(std::int64_t report_key, const std::optional<model::
             Params(key).text(assessment->label).text(assessment->category).real(assessment->scam_score)));
   }
   if (!assessment || !assessment->lure) {
-    JALA_TRY(run("DELETE FROM lure_facts WHERE report_key = $1", key));
+    if (!report_is_new) JALA_TRY(run("DELETE FROM lure_facts WHERE report_key = $1", key));
     return {};
   }
   const model::LureFacts& lure = *assessment->lure;
