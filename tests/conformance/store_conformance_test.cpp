@@ -444,6 +444,32 @@ TEST_P(StoreConformance, ReportsPutAfterAHintHaveTheSameOutcomes) {
   EXPECT_EQ(read<std::uint64_t>([](const ReadView& v) { return v.log_size(); }), 6U);
 }
 
+// Each chunk of one write gets its own hint: a record put under an earlier hint is found stored by the next.
+TEST_P(StoreConformance, ARecordPutUnderAnEarlierHintIsStoredForTheNext) {
+  const model::Report first = make_report("r1");
+  const model::Report second = make_report("r1", "a second version");
+  const model::Transaction transaction = make_transaction("t1");
+  std::vector<PutOutcome> outcomes;
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& t) -> Status {
+                    for (const model::Report* report : {&first, &second}) {
+                      JALA_TRY(t.expect_records(std::vector<RecordRef>{report, &transaction}));
+                      JALA_TRY_ASSIGN(const PutOutcome reported, t.put_report(*report));
+                      JALA_TRY_ASSIGN(const PutOutcome paid, t.put_transaction(transaction));
+                      outcomes.insert(outcomes.end(), {reported, paid});
+                    }
+                    return {};
+                  })
+                  .ok());
+  EXPECT_EQ(outcomes, (std::vector<PutOutcome>{PutOutcome::added, PutOutcome::added, PutOutcome::updated,
+                                               PutOutcome::unchanged}));
+  EXPECT_EQ(read<std::optional<model::Report>>([](const ReadView& v) {
+              return v.find_report({"VN-MPS", "r1"});
+            }),
+            std::optional<model::Report>(second));
+  EXPECT_EQ(read<std::uint64_t>([](const ReadView& v) { return v.log_size(); }), 3U);
+}
+
 // The ledger holds every transaction once, in time order, with accounts shared between transactions
 // (and with reports: a report's phone is the same account as a transaction's).
 TEST_P(StoreConformance, LedgerHoldsEveryTransactionInTimeOrder) {

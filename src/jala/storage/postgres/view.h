@@ -98,10 +98,11 @@ class View final : public WriteTransaction {
 
   Connection& m_connection;
   SelectorKeys& m_selector_keys;
-  // Transactions that expect_records() found not stored, until they are put: their insert needs no
-  // answer, so it is gathered.
-  std::set<RecordKey> m_absent_transactions;
-  // Reports that expect_records() looked up, with what their puts need to know: the stored key and
+  // The content hash of each transaction that the last expect_records() looked up, or none for one not stored
+  // yet, kept current by the puts: a new one's insert needs no answer, so it is gathered, and a stored
+  // one is told unchanged or changed without a query.
+  std::map<RecordKey, std::string> m_expected_transactions;
+  // Reports that the last expect_records() looked up, with what their puts need to know: the stored key and
   // content hash, or for a report not stored yet the key reserved for it and no hash. The puts keep it
   // current, so none of them waits for an answer.
   std::map<RecordKey, StoredRecord> m_expected_reports;

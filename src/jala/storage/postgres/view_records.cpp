@@ -123,6 +123,10 @@ Status View::intern_all(std::span<const model::Selector> selectors) {
 }
 
 Status View::expect_records(std::span<const RecordRef> records) {
+  // What the last hint said is dropped, so that a transaction of many chunks holds one chunk's worth; a
+  // record of an earlier chunk is found stored, as the rows gathered for it are sent before the lookups.
+  m_expected_reports.clear();
+  m_expected_transactions.clear();
   // Every selector in the order the puts would store it, so that new ones get the keys they would get
   // without the hint (keys show in outputs, e.g. GraphML ids, which must not depend on the backend).
   std::vector<model::Selector> selectors;
@@ -150,17 +154,16 @@ Status View::expect_records(std::span<const RecordRef> records) {
   JALA_TRY(intern_all(selectors));
   JALA_TRY(expect_reports(reports));
   if (transactions.empty()) return {};
-  JALA_TRY_ASSIGN(const Rows stored,
-                  query("SELECT t.source, t.source_id FROM transactions t JOIN unnest($1::text[], $2::text[])"
-                        " AS w(source, source_id) ON t.source = w.source AND t.source_id = w.source_id",
-                        Params().texts(sources).texts(ids)));
-  std::set<RecordKey> present;
+  JALA_TRY_ASSIGN(const Rows stored, query("SELECT t.source, t.source_id, t.content_hash FROM transactions t"
+                                           " JOIN unnest($1::text[], $2::text[]) AS w(source, source_id)"
+                                           " ON t.source = w.source AND t.source_id = w.source_id",
+                                           Params().texts(sources).texts(ids)));
   for (std::size_t row = 0; row < stored.size(); ++row) {
-    present.insert({std::string(stored.text(row, 0)), std::string(stored.text(row, 1))});
+    m_expected_transactions.insert_or_assign(
+        RecordKey{std::string(stored.text(row, 0)), std::string(stored.text(row, 1))}, stored.bytes(row, 2));
   }
   for (const model::Transaction* transaction : transactions) {
-    RecordKey key{transaction->source, transaction->id};
-    if (!present.contains(key)) m_absent_transactions.insert(std::move(key));
+    m_expected_transactions.try_emplace(RecordKey{transaction->source, transaction->id});
   }
   return {};
 }
@@ -310,16 +313,33 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
   params.text(transaction.source).text(transaction.id).integer(from_key).integer(to_key).real(transaction.amount);
   params.text(transaction.currency).integer(transaction.at.unix_micros).text(model::to_string(transaction.channel));
   params.text(transaction.reference).bytes(as_bytes(content_hash)).integer(static_cast<std::int64_t>(leaf));
-  if (m_absent_transactions.erase({transaction.source, transaction.id}) == 1) {
-    // Known new: gathered into a multi-row insert, without waiting. (A second put of it in this
-    // transaction takes the path below, whose query sends the gathered rows first.)
-    JALA_TRY(m_connection.insert_row(
-        fmt::format("INSERT INTO {} SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[],"
-                    " $5::double precision[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::bytea[],"
-                    " $11::bigint[])",
-                    k_stored_transaction_columns),
-        params));
-    return PutOutcome::added;
+  const auto update = [&] {
+    return run(
+        "UPDATE transactions SET from_key = $3, to_key = $4, amount = $5, currency = $6, at = $7,"
+        " channel = $8, reference = $9, content_hash = $10, leaf_index = $11 WHERE source = $1"
+        " AND source_id = $2",
+        params);
+  };
+  if (const auto expected = m_expected_transactions.find(RecordKey{transaction.source, transaction.id});
+      expected != m_expected_transactions.end()) {
+    // Known from the hint: nothing to wait for. A new one is gathered into a multi-row insert.
+    std::string& stored_hash = expected->second;
+    PutOutcome outcome = PutOutcome::added;
+    if (stored_hash.empty()) {
+      JALA_TRY(m_connection.insert_row(
+          fmt::format("INSERT INTO {} SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[],"
+                      " $5::double precision[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::bytea[],"
+                      " $11::bigint[])",
+                      k_stored_transaction_columns),
+          params));
+    } else if (stored_hash == as_bytes(content_hash)) {
+      return PutOutcome::unchanged;
+    } else {
+      JALA_TRY(update());
+      outcome = PutOutcome::updated;
+    }
+    stored_hash = as_bytes(content_hash);
+    return outcome;
   }
   // Insert first, as for reports: a new transaction takes one round trip.
   JALA_TRY_ASSIGN(const Rows inserted,
@@ -334,11 +354,7 @@ Result<PutOutcome> View::do_put_transaction(const model::Transaction& transactio
     return internal_error("transaction {}/{} conflicts but cannot be found", transaction.source, transaction.id);
   }
   if (stored->content_hash == as_bytes(content_hash)) return PutOutcome::unchanged;
-  JALA_TRY(
-      run("UPDATE transactions SET from_key = $3, to_key = $4, amount = $5, currency = $6, at = $7,"
-          " channel = $8, reference = $9, content_hash = $10, leaf_index = $11 WHERE transaction_key = $12"
-          " AND source = $1 AND source_id = $2",
-          params.integer(stored->key)));
+  JALA_TRY(update());
   return PutOutcome::updated;
 }
 
