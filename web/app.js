@@ -1,6 +1,6 @@
-// Jala's web UI: one page that reads the node's JSON API (docs/formats/http-api.md) and shows networks,
-// lures, the accounts behind them, suspect accounts and selector searches. Every value from the store is
-// put in the page as text (textContent), never as markup.
+// Jala's web UI: one page that reads the node's JSON API (docs/formats/http-api.md) and shows networks
+// with their money, lures, the accounts behind them, suspect accounts, the freeze list and selector
+// searches. Every value from the store is put in the page as text (textContent), never as markup.
 "use strict";
 
 const view = document.getElementById("view");
@@ -84,6 +84,7 @@ async function network(id) {
       ["Selector", (l) => l.selector],
       ["Reports", (l) => { const s = element("span"); l.reports.forEach((r, i) => { if (i) s.append(", "); s.appendChild(reportLink(r)); }); return s; }],
     ], shown.links),
+    ...moneyOf(shown.money),
     element("h3", "Hubs: shown, never links"),
     table([["Selector", (h) => h.selector], ["Why", (h) => h.why]], shown.hubs),
     element("h3", "Timeline"),
@@ -93,6 +94,24 @@ async function network(id) {
       ["Kind", (t) => t.kind],
       ["Country", (t) => t.country],
     ], shown.timeline));
+}
+
+// A network's money (`money` of GET /api/v1/networks/ID): what its accounts received and paid on, and where
+// the money left.
+function moneyOf(flows) {
+  if (!flows || flows.accounts.length === 0) return [];
+  return [
+    element("h3", "Money"),
+    element("p", `${flows.accounts.length} account(s) of the network received ${money(flows.in_usd)} USD from ` +
+      `outside in ${flows.in_transactions} transaction(s) and paid ${money(flows.out_usd)} USD out in ` +
+      `${flows.out_transactions}; ${money(flows.internal_usd)} USD moved between its own accounts.`),
+    table([
+      ["Where it left", (e) => e.account],
+      ["USD", (e) => money(e.usd), true],
+      ["Transactions", (e) => e.transactions, true],
+      ["Pays on", (e) => (e.pays_on ? "yes" : "no: a cash-out")],
+    ], flows.exits),
+  ];
 }
 
 async function lures() {
@@ -154,6 +173,30 @@ async function suspects() {
   ], listed.accounts));
 }
 
+async function freezeList(country) {
+  const form = element("form");
+  const input = element("input", null, { name: "country", placeholder: "KH", size: "4", "aria-label": "country" });
+  input.value = country || "";
+  form.append(element("label", "Country "), input, element("button", "Filter"));
+  form.addEventListener("submit", (event) => { event.preventDefault(); location.hash = "#freeze-list/" + encodeURIComponent(input.value); });
+  const listed = await api("freeze-list" + (country ? "?country=" + encodeURIComponent(country) : ""));
+  const groups = listed.groups.map((group) => [
+    element("h3", `${group.country || "--"} ${group.institution}: ${money(group.recoverable_usd)} USD recoverable`),
+    table([
+      ["Account", (a) => a.account],
+      ["Role", (a) => a.role],
+      ["Score", (a) => a.score.toFixed(2), true],
+      ["Holds (USD)", (a) => money(a.held_usd), true],
+      ["Recoverable (USD)", (a) => money(a.recoverable_usd), true],
+      ["Last activity", (a) => a.last_activity],
+      ["Network", (a) => a.network ? networkLinks([a.network]) : ""],
+      ["Why", (a) => a.why.join("; ")],
+    ], group.accounts),
+  ]).flat();
+  show(`Freeze list as of ${listed.as_of}`, form,
+    element("p", `${listed.groups.length} institution(s): one stop-payment request each, most recoverable first`), ...groups);
+}
+
 function search(query) {
   const form = element("form");
   const input = element("input", null, { name: "selector", placeholder: "phone:+84 912 345 678", size: "40", "aria-label": "selector" });
@@ -200,6 +243,7 @@ async function route() {
     else if (page === "lures") await lures();
     else if (page === "lure-accounts") await lureAccounts();
     else if (page === "suspects") await suspects();
+    else if (page === "freeze-list") await freezeList(parts[0]);
     else if (page === "search") search(parts.join("/"));
     else if (page === "report") await report(parts[0], parts.slice(1).join("/"));
     else await networks();

@@ -168,6 +168,17 @@ TEST_F(Api, ListsTheSuspectAccountsAsTheCommandDoes) {
   EXPECT_EQ(get_json("/api/v1/suspects?top=1")["accounts"], nlohmann::json::array({command["accounts"][0]}));
 }
 
+TEST_F(Api, GivesTheFreezeListAsTheCommandDoes) {
+  const nlohmann::json command = command_json({"flow", "freeze-list"});
+  ASSERT_GE(command["groups"].size(), 2U) << "the examples' suspects are held at several institutions";
+  EXPECT_EQ(get_json("/api/v1/freeze-list"), command);
+  const nlohmann::json thai = get_json("/api/v1/freeze-list?country=th");  // a code in any case
+  EXPECT_EQ(thai, command_json({"flow", "freeze-list", "--country", "TH"}));
+  ASSERT_FALSE(thai["groups"].empty());
+  for (const nlohmann::json& group : thai["groups"]) EXPECT_EQ(group["country"], "TH");
+  EXPECT_LT(thai["groups"].size(), command["groups"].size());
+}
+
 TEST_F(Api, FindsReportsBySelectorInAnySpellingAndShowsThem) {
   const nlohmann::json report = command_json({"report", "show", "VN-MPS", "VN-MPS-2025-001377"});
   EXPECT_EQ(get_json("/api/v1/reports/VN-MPS/VN-MPS-2025-001377"), report);
@@ -190,6 +201,7 @@ TEST_F(Api, RefusesBadRequestsWithTheStatusesDocumented) {
   EXPECT_EQ(get("/api/v1/networks?top=0").status, 400);
   EXPECT_EQ(get("/api/v1/networks?top=1001").status, 400);
   EXPECT_EQ(get("/api/v1/suspects?top=many").status, 400);
+  EXPECT_EQ(get("/api/v1/freeze-list?country=Thailand").status, 400);
   EXPECT_EQ(get("/api/v1/selectors/phone:12?limit=-1").status, 400);
   EXPECT_EQ(get("/api/v1/selectors/nonsense").status, 400);
   const server::ClientResponse unknown_network = get("/api/v1/networks/N000000000000");
@@ -236,6 +248,14 @@ std::optional<std::string> browser_dom(const ScratchFolder& scratch, const std::
   return dom;
 }
 
+// An amount as the page writes it: rounded to a whole number, with commas between thousands.
+std::string format_like_the_page(double amount) {
+  std::string digits = fmt::format("{:.0f}", amount);
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3)
+    digits.insert(static_cast<std::size_t>(at), ",");
+  return digits;
+}
+
 #define BROWSE_OR_SKIP(dom, url)                                                                    \
   const std::optional<std::string> dom = browser_dom(*s_scratch, url);                              \
   if (!dom) GTEST_SKIP() << "Debian's chromium is not installed (scripts/install-deps installs it)"
@@ -264,6 +284,38 @@ TEST_F(Api, TheWebUiShowsTheNetworksLuresAndAccountsTheApiGives) {
   EXPECT_NE(lures->find(fmt::format("{} lure(s) match", get_json("/api/v1/lures")["count"].get<int>())),
             std::string::npos)
       << *lures;
+}
+
+// The freeze list in the browser, whole and for one country, and a network's money.
+TEST_F(Api, TheWebUiShowsTheFreezeListAndANetworksMoney) {
+  const nlohmann::json all = get_json("/api/v1/freeze-list");
+  BROWSE_OR_SKIP(listed, s_base + "/#freeze-list");
+  EXPECT_NE(listed->find("Freeze list as of " + all["as_of"].get<std::string>()), std::string::npos) << *listed;
+  EXPECT_NE(listed->find(fmt::format("{} institution(s)", all["groups"].size())), std::string::npos) << *listed;
+  for (const nlohmann::json& group : all["groups"]) {
+    const nlohmann::json& first = group["accounts"][0];
+    EXPECT_NE(
+        listed->find("<td>" + first["account"].get<std::string>() + "</td><td>" + first["role"].get<std::string>()),
+        std::string::npos)
+        << first["account"];
+  }
+  BROWSE_OR_SKIP(thai, s_base + "/#freeze-list/TH");
+  const nlohmann::json thai_groups = get_json("/api/v1/freeze-list?country=TH")["groups"];
+  EXPECT_NE(thai->find(fmt::format("{} institution(s)", thai_groups.size())), std::string::npos) << *thai;
+  EXPECT_NE(thai->find(thai_groups[0]["accounts"][0]["account"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(thai->find("bank:NACFKRSE:"), std::string::npos) << "a Korean bank's account is not in Thailand's list";
+
+  const std::string id = get_json("/api/v1/networks")["networks"][0]["id"];
+  const nlohmann::json money = get_json("/api/v1/networks/" + id)["money"];
+  ASSERT_FALSE(money["exits"].empty()) << "the first example network pays money out";
+  BROWSE_OR_SKIP(network, s_base + "/#network/" + id);
+  EXPECT_NE(network->find("<h3>Money</h3>"), std::string::npos) << *network;
+  EXPECT_NE(network->find(fmt::format("received {} USD from outside in {} transaction(s)",
+                                      format_like_the_page(money["in_usd"].get<double>()),
+                                      money["in_transactions"].get<int>())),
+            std::string::npos)
+      << *network;
+  EXPECT_NE(network->find("<td>" + money["exits"][0]["account"].get<std::string>() + "</td>"), std::string::npos);
 }
 
 // Text from the store is shown as text: markup in a report cannot run in an analyst's browser.

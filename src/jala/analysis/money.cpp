@@ -58,4 +58,26 @@ nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Susp
   return entry;
 }
 
+Timestamp freeze_list_as_of(const flow::Ledger& ledger) {
+  return ledger.transfer_count() > 0 ? ledger.transfer(static_cast<flow::TransferId>(ledger.transfer_count() - 1)).at
+                                     : Timestamp{};
+}
+
+nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<const flow::FreezeGroup> groups) {
+  nlohmann::ordered_json listed = nlohmann::ordered_json::array();
+  for (const flow::FreezeGroup& group : groups) {
+    nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
+    for (const flow::Suspect* suspect : group.accounts) {
+      nlohmann::ordered_json entry = suspect_json(ledger, *suspect);
+      entry["recoverable_usd"] = flow::recoverable_usd(*suspect);
+      accounts.push_back(std::move(entry));
+    }
+    listed.push_back({{"country", group.institution.country},
+                      {"institution", group.institution.name},
+                      {"recoverable_usd", group.recoverable_usd},
+                      {"accounts", std::move(accounts)}});
+  }
+  return {{"as_of", format_rfc3339(freeze_list_as_of(ledger))}, {"groups", std::move(listed)}};
+}
+
 }  // namespace jala::analysis

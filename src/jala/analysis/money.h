@@ -1,13 +1,15 @@
-// What mule scoring (`jala flow suspects`, `jala flow freeze-list`, GET /api/v1/suspects) reads from one
-// snapshot of the store: the ledger of every transaction, and which accounts the reports name and in
-// which network (analysis/linked_store.h).
+// What mule scoring (`jala flow suspects`, `jala flow freeze-list`, GET /api/v1/suspects and /freeze-list) reads from
+// one snapshot of the store: the ledger of every transaction, and which accounts the reports name and in which network
+// (analysis/linked_store.h).
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "jala/analysis/linked_store.h"
+#include "jala/flow/freeze_list.h"
 #include "jala/flow/ledger.h"
 #include "jala/flow/suspects.h"
 
@@ -24,5 +26,12 @@ Result<MoneyView> read_money(const storage::ReadView& view, const LinkedStore& l
 // {"account", "role", "score", "why", "in_usd", "out_usd", "held_usd", "last_activity"[, "network"]}: one
 // account of `jala flow suspects --json`.
 nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Suspect& suspect);
+
+// The time of the ledger's last transaction (the epoch for an empty ledger): what a freeze list is as of.
+Timestamp freeze_list_as_of(const flow::Ledger& ledger);
+
+// {"as_of", "groups": [{"country", "institution", "recoverable_usd", "accounts": [...]}]}: `jala flow
+// freeze-list --json`, each account as suspect_json() gives it with its "recoverable_usd".
+nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<const flow::FreezeGroup> groups);
 
 }  // namespace jala::analysis

@@ -42,28 +42,12 @@ Status freeze_list_command(const Context& context, const FreezeListArgs& args) {
   JALA_TRY_ASSIGN(const analysis::MoneyView money, read_money(context));
   const std::vector<flow::Suspect> suspects = flow::find_suspects(money.ledger, money.reported);
   const std::vector<flow::FreezeGroup> groups = flow::freeze_list(money.ledger, suspects, args.country);
-  const Timestamp as_of =
-      money.ledger.transfer_count() > 0
-          ? money.ledger.transfer(static_cast<flow::TransferId>(money.ledger.transfer_count() - 1)).at
-          : Timestamp{};
   if (args.output == Output::json) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const flow::FreezeGroup& group : groups) {
-      nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
-      for (const flow::Suspect* suspect : group.accounts) {
-        nlohmann::ordered_json entry = analysis::suspect_json(money.ledger, *suspect);
-        entry["recoverable_usd"] = flow::recoverable_usd(*suspect);
-        accounts.push_back(std::move(entry));
-      }
-      list.push_back({{"country", group.institution.country},
-                      {"institution", group.institution.name},
-                      {"recoverable_usd", group.recoverable_usd},
-                      {"accounts", std::move(accounts)}});
-    }
-    fmt::print("{}\n", nlohmann::ordered_json{{"as_of", format_rfc3339(as_of)}, {"groups", std::move(list)}}.dump());
+    fmt::print("{}\n", analysis::freeze_list_json(money.ledger, groups).dump());
     return {};
   }
-  fmt::print("Freeze list as of {}: {} institution(s)\n", format_rfc3339(as_of), groups.size());
+  fmt::print("Freeze list as of {}: {} institution(s)\n", format_rfc3339(analysis::freeze_list_as_of(money.ledger)),
+             groups.size());
   for (const flow::FreezeGroup& group : groups) {
     fmt::print("{} {}: {:.2f} USD recoverable\n", group.institution.country.empty() ? "--" : group.institution.country,
                group.institution.name, group.recoverable_usd);

@@ -126,6 +126,23 @@ HttpResponse list_suspects(const HttpRequest& request, storage::Store& store, An
   return json_response(200, nlohmann::ordered_json{{"count", list.accounts.size()}, {"accounts", std::move(accounts)}});
 }
 
+// GET /api/v1/freeze-list[?country=CC]: the suspect accounts still holding money, grouped by country and
+// institution, as `jala flow freeze-list --json [--country CC]` gives them.
+HttpResponse freeze_list(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
+  std::string country;
+  if (const std::optional<std::string_view> asked = request.query_value("country")) {
+    Result<std::string> parsed = model::parse_country(*asked);
+    if (!parsed.ok()) return json_error(400, "country: " + parsed.error().message());
+    country = std::move(parsed).value();
+  }
+  const Result<std::shared_ptr<const SuspectList>> suspects =
+      storage::read_value(store, [&](const storage::ReadView& view) { return analyses.suspects(view); });
+  if (!suspects.ok()) return json_error(suspects.error());
+  const SuspectList& list = **suspects;
+  const std::vector<flow::FreezeGroup> groups = flow::freeze_list(list.money.ledger, list.accounts, country);
+  return json_response(200, analysis::freeze_list_json(list.money.ledger, groups));
+}
+
 // GET /api/v1/lures[?to=CC&min_usd=X&perk=P&top=N]: how many lures match, and the latest N (default 100,
 // at most 1000), as `jala lures --json` gives them.
 HttpResponse list_lures(const HttpRequest& request, storage::Store& store) {
@@ -195,6 +212,7 @@ HttpResponse handle_api(const HttpRequest& request, storage::Store& store, Analy
   if (path == "networks") return list_networks(request, store, analyses);
   if (path.starts_with("networks/")) return show_network(path.substr(9), store, analyses);
   if (path == "suspects") return list_suspects(request, store, analyses);
+  if (path == "freeze-list") return freeze_list(request, store, analyses);
   if (path == "lures") return list_lures(request, store);
   if (path == "lures/accounts") return list_lure_accounts(request, store, analyses);
   return json_response(404, {{"error", "no such resource"}});
