@@ -1,6 +1,6 @@
 // Jala's web UI: one page that reads the node's JSON API (docs/formats/http-api.md) and shows networks
-// with their money, lures, the accounts behind them, suspect accounts, the freeze list and selector
-// searches. Every value from the store is put in the page as text (textContent), never as markup.
+// with their money, lures, the accounts behind them, suspect accounts, the freeze list, traces of an
+// account's money and selector searches. Every value from the store is put in the page as text (textContent), never as markup.
 "use strict";
 
 const view = document.getElementById("view");
@@ -55,6 +55,11 @@ function networkLinks(ids) {
   return span;
 }
 
+// An account, linked to the trace of its money.
+function accountLink(account) {
+  return link(account, "#trace/" + encodeURIComponent(account));
+}
+
 const money = (value) => Number(value).toLocaleString("en", { maximumFractionDigits: 0 });
 
 function show(title, ...nodes) {
@@ -106,7 +111,7 @@ function moneyOf(flows) {
       `outside in ${flows.in_transactions} transaction(s) and paid ${money(flows.out_usd)} USD out in ` +
       `${flows.out_transactions}; ${money(flows.internal_usd)} USD moved between its own accounts.`),
     table([
-      ["Where it left", (e) => e.account],
+      ["Where it left", (e) => accountLink(e.account)],
       ["USD", (e) => money(e.usd), true],
       ["Transactions", (e) => e.transactions, true],
       ["Pays on", (e) => (e.pays_on ? "yes" : "no: a cash-out")],
@@ -164,7 +169,7 @@ async function lureAccounts() {
 async function suspects() {
   const listed = await api("suspects?top=200");
   show(`Suspect accounts (${listed.count})`, table([
-    ["Account", (a) => a.account],
+    ["Account", (a) => accountLink(a.account)],
     ["Role", (a) => a.role],
     ["Score", (a) => a.score.toFixed(2), true],
     ["Holds (USD)", (a) => money(a.held_usd), true],
@@ -183,7 +188,7 @@ async function freezeList(country) {
   const groups = listed.groups.map((group) => [
     element("h3", `${group.country || "--"} ${group.institution}: ${money(group.recoverable_usd)} USD recoverable`),
     table([
-      ["Account", (a) => a.account],
+      ["Account", (a) => accountLink(a.account)],
       ["Role", (a) => a.role],
       ["Score", (a) => a.score.toFixed(2), true],
       ["Holds (USD)", (a) => money(a.held_usd), true],
@@ -195,6 +200,60 @@ async function freezeList(country) {
   ]).flat();
   show(`Freeze list as of ${listed.as_of}`, form,
     element("p", `${listed.groups.length} institution(s): one stop-payment request each, most recoverable first`), ...groups);
+}
+
+// Where an account's money went (`back`: the victims' payments that reached it), by the rule and hop limit
+// the form sets. A collector's trace over a year can hold thousands of hops: the page lists the first ones.
+const k_hops_shown = 500;
+
+async function trace(account, back) {
+  const form = element("form");
+  const rule = element("select", null, { name: "rule", "aria-label": "taint rule" });
+  for (const choice of ["fifo", "proportional"]) rule.appendChild(element("option", choice, { value: choice }));
+  const hops = element("input", null, { name: "max_hops", size: "3", "aria-label": "at most hops", placeholder: "8" });
+  form.append(element("label", "Rule "), rule, element("label", " At most hops "), hops, element("button", "Trace"));
+  const results = element("div");
+  const switcher = element("p");
+  switcher.appendChild(back ? link("Where its money went", "#trace/" + encodeURIComponent(account))
+    : link("Where its money came from", "#trace-back/" + encodeURIComponent(account)));
+  show(back ? `Money that reached ${account}` : `Money from ${account}`, switcher, form, results);
+  const load = async () => {
+    const query = new URLSearchParams({ from: account, rule: rule.value });
+    if (back) query.set("back", "true");
+    if (hops.value) query.set("max_hops", hops.value);
+    try {
+      const traced = await api("trace?" + query);
+      const transfer = [
+        ["At", (t) => t.at],
+        ["From", (t) => accountLink(t.from)],
+        ["To", (t) => accountLink(t.to)],
+        ["Amount", (t) => `${money(t.amount)} ${t.currency}`, true],
+        ["By", (t) => t.channel],
+      ];
+      if (back) {
+        results.replaceChildren(
+          element("p", `${money(traced.reached_usd)} USD from ${traced.payments.length} origin payment(s), traced by ${traced.rule}`),
+          table([...transfer, ["Reached it (USD)", (p) => money(p.reached_usd), true]], traced.payments));
+        return;
+      }
+      results.replaceChildren(
+        element("p", `${money(traced.seeded_usd)} USD traced by ${traced.rule} up to ${traced.max_hops} hops`),
+        element("h3", "Where it stopped"),
+        table([
+          ["Account", (e) => accountLink(e.account)],
+          ["Why it stopped", (e) => e.reason],
+          ["USD", (e) => money(e.taint_usd), true],
+        ], traced.endpoints),
+        element("h3", traced.hops.length > k_hops_shown ? `Hops (${traced.hops.length}; the first ${k_hops_shown})`
+          : `Hops (${traced.hops.length})`),
+        table([["Hop", (h) => h.hop, true], ...transfer, ["Traced (USD)", (h) => money(h.taint_usd), true]],
+          traced.hops.slice(0, k_hops_shown)));
+    } catch (failure) {
+      results.replaceChildren(element("p", failure.message, { class: "error" }));
+    }
+  };
+  form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
+  await load();
 }
 
 function search(query) {
@@ -244,6 +303,8 @@ async function route() {
     else if (page === "lure-accounts") await lureAccounts();
     else if (page === "suspects") await suspects();
     else if (page === "freeze-list") await freezeList(parts[0]);
+    else if (page === "trace") await trace(parts.join("/"), false);
+    else if (page === "trace-back") await trace(parts.join("/"), true);
     else if (page === "search") search(parts.join("/"));
     else if (page === "report") await report(parts[0], parts.slice(1).join("/"));
     else await networks();

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -25,6 +26,20 @@ namespace jala::testing {
 namespace {
 
 std::string example(std::string_view name) { return std::string(JALA_SOURCE_DIR) + "/examples/" + std::string(name); }
+
+// `text` with every byte but letters, digits and "-._~" percent-encoded, as a query value.
+std::string percent_encoded(std::string_view text) {
+  std::string encoded;
+  for (const char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+        std::string_view("-._~").find(c) != std::string_view::npos) {
+      encoded += c;
+    } else {
+      encoded += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    }
+  }
+  return encoded;
+}
 
 class Api : public ::testing::Test {
  protected:
@@ -179,6 +194,30 @@ TEST_F(Api, GivesTheFreezeListAsTheCommandDoes) {
   EXPECT_LT(thai["groups"].size(), command["groups"].size());
 }
 
+// Traces of an account's money, forward and back, with the command's options.
+TEST_F(Api, TracesAnAccountsMoneyAsTheCommandDoes) {
+  const std::string account = command_json({"flow", "suspects"})["accounts"][0]["account"];
+  const std::string from = fmt::format("/api/v1/trace?from={}", percent_encoded(account));
+  const nlohmann::json forward = get_json(from);
+  EXPECT_EQ(forward, command_json({"trace", "--from", account}));
+  EXPECT_FALSE(forward["hops"].empty());
+  EXPECT_EQ(get_json(from + "&rule=proportional&max_hops=2&since=2025-01-01T00:00:00Z&until=2026-01-01T00:00:00Z"),
+            command_json({"trace", "--from", account, "--rule", "proportional", "--max-hops", "2", "--since",
+                          "2025-01-01T00:00:00Z", "--until", "2026-01-01T00:00:00Z"}));
+  const nlohmann::json back = get_json(from + "&back=true");
+  EXPECT_EQ(back, command_json({"trace", "--from", account, "--back"}));
+  EXPECT_FALSE(back["payments"].empty());
+  EXPECT_EQ(get_json(from + "&back=false"), forward);
+  for (const std::string& bad : std::vector<std::string>{
+           "/api/v1/trace", "/api/v1/trace?from=nonsense", from + "&rule=lifo", from + "&max_hops=0",
+           from + "&max_hops=65", from + "&since=yesterday", from + "&back=yes"}) {
+    EXPECT_EQ(get(bad).status, 400) << bad;
+  }
+  const server::ClientResponse unknown = get("/api/v1/trace?from=phone:%2B84900000001");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("no transaction names phone:+84900000001"), std::string::npos) << unknown.body;
+}
+
 TEST_F(Api, FindsReportsBySelectorInAnySpellingAndShowsThem) {
   const nlohmann::json report = command_json({"report", "show", "VN-MPS", "VN-MPS-2025-001377"});
   EXPECT_EQ(get_json("/api/v1/reports/VN-MPS/VN-MPS-2025-001377"), report);
@@ -250,10 +289,13 @@ std::optional<std::string> browser_dom(const ScratchFolder& scratch, const std::
 
 // An amount as the page writes it: rounded to a whole number, with commas between thousands.
 std::string format_like_the_page(double amount) {
-  std::string digits = fmt::format("{:.0f}", amount);
-  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3)
-    digits.insert(static_cast<std::size_t>(at), ",");
-  return digits;
+  const std::string digits = fmt::format("{:.0f}", amount);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
 }
 
 #define BROWSE_OR_SKIP(dom, url)                                                                    \
@@ -295,7 +337,7 @@ TEST_F(Api, TheWebUiShowsTheFreezeListAndANetworksMoney) {
   for (const nlohmann::json& group : all["groups"]) {
     const nlohmann::json& first = group["accounts"][0];
     EXPECT_NE(
-        listed->find("<td>" + first["account"].get<std::string>() + "</td><td>" + first["role"].get<std::string>()),
+        listed->find(">" + first["account"].get<std::string>() + "</a></td><td>" + first["role"].get<std::string>()),
         std::string::npos)
         << first["account"];
   }
@@ -315,7 +357,36 @@ TEST_F(Api, TheWebUiShowsTheFreezeListAndANetworksMoney) {
                                       money["in_transactions"].get<int>())),
             std::string::npos)
       << *network;
-  EXPECT_NE(network->find("<td>" + money["exits"][0]["account"].get<std::string>() + "</td>"), std::string::npos);
+  EXPECT_NE(network->find(">" + money["exits"][0]["account"].get<std::string>() + "</a></td>"), std::string::npos);
+}
+
+// A trace in the browser, reached from a suspect's account: where the money stopped, and where it came from.
+TEST_F(Api, TheWebUiTracesAnAccountsMoney) {
+  const std::string account = get_json("/api/v1/suspects")["accounts"][0]["account"];
+  BROWSE_OR_SKIP(suspects, s_base + "/#suspects");
+  const std::string linked = fmt::format("href=\"#trace/{}\">{}</a>", percent_encoded(account), account);
+  EXPECT_NE(suspects->find(linked), std::string::npos) << *suspects;
+
+  const nlohmann::json forward = get_json("/api/v1/trace?from=" + percent_encoded(account));
+  BROWSE_OR_SKIP(traced, s_base + "/#trace/" + percent_encoded(account));
+  EXPECT_NE(traced->find(fmt::format("<h2>Money from {}</h2>", account)), std::string::npos) << *traced;
+  EXPECT_NE(traced->find(fmt::format("{} USD traced by fifo up to 8 hops",
+                                     format_like_the_page(forward["seeded_usd"].get<double>()))),
+            std::string::npos)
+      << *traced;
+  EXPECT_NE(traced->find(fmt::format("Hops ({})", forward["hops"].size())), std::string::npos) << *traced;
+  const nlohmann::json& end = forward["endpoints"][0];
+  EXPECT_NE(traced->find(
+                fmt::format(">{}</a></td><td>{}", end["account"].get<std::string>(), end["reason"].get<std::string>())),
+            std::string::npos)
+      << *traced;
+
+  const nlohmann::json back = get_json("/api/v1/trace?back=true&from=" + percent_encoded(account));
+  BROWSE_OR_SKIP(funded, s_base + "/#trace-back/" + percent_encoded(account));
+  EXPECT_NE(funded->find(fmt::format("{} USD from {} origin payment(s), traced by fifo",
+                                     format_like_the_page(back["reached_usd"].get<double>()), back["payments"].size())),
+            std::string::npos)
+      << *funded;
 }
 
 // Text from the store is shown as text: markup in a report cannot run in an analyst's browser.

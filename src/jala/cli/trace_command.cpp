@@ -3,8 +3,8 @@
 #include <fmt/core.h>
 
 #include <fstream>
-#include <nlohmann/json.hpp>
 
+#include "jala/analysis/trace_json.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/money_view.h"
 #include "jala/flow/trace.h"
@@ -41,11 +41,9 @@ Status read_cashout_accounts(const flow::Ledger& ledger, const std::string& path
 
 Result<flow::TraceOptions> trace_options(const flow::Ledger& ledger, const TraceArgs& args) {
   flow::TraceOptions options;
-  if (args.rule == "proportional") {
-    options.rule = flow::TaintRule::proportional;
-  } else if (args.rule != "fifo") {
-    return invalid_argument("--rule: '{}' is not fifo or proportional", args.rule);
-  }
+  Result<flow::TaintRule> rule = flow::parse_taint_rule(args.rule);
+  if (!rule.ok()) return rule.error().with_context("--rule");
+  options.rule = *rule;
   if (args.max_hops == 0) return invalid_argument("--max-hops: must be at least 1");
   options.max_hops = args.max_hops;
   if (!args.since.empty()) {
@@ -71,17 +69,6 @@ Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vec
   return *found;
 }
 
-nlohmann::ordered_json transfer_json(const flow::Ledger& ledger, flow::TransferId t) {
-  const flow::Transfer& transfer = ledger.transfer(t);
-  return {{"transaction", {{"source", ledger.source(t)}, {"id", ledger.record_id(t)}}},
-          {"from", ledger.account(transfer.from).to_string()},
-          {"to", ledger.account(transfer.to).to_string()},
-          {"at", format_rfc3339(transfer.at)},
-          {"amount", transfer.amount},
-          {"currency", ledger.currency(t)},
-          {"channel", model::to_string(transfer.channel)}};
-}
-
 std::string describe(const flow::Ledger& ledger, flow::TransferId t) {
   const flow::Transfer& transfer = ledger.transfer(t);
   return fmt::format("{}  {} -> {}  {:.2f} {} by {} ({}/{})", format_rfc3339(transfer.at),
@@ -91,25 +78,9 @@ std::string describe(const flow::Ledger& ledger, flow::TransferId t) {
 }
 
 void print_trace(const flow::Ledger& ledger, const std::string& traced, const TraceArgs& args,
-                 const flow::Trace& trace) {
+                 const flow::TraceOptions& options, const flow::Trace& trace) {
   if (args.output == Output::json) {
-    nlohmann::ordered_json hops = nlohmann::ordered_json::array();
-    for (const flow::Hop& hop : trace.hops) {
-      nlohmann::ordered_json entry{{"hop", hop.hop}};
-      entry.update(transfer_json(ledger, hop.transfer));
-      entry["taint_usd"] = hop.taint_usd;
-      hops.push_back(std::move(entry));
-    }
-    nlohmann::ordered_json endpoints = nlohmann::ordered_json::array();
-    for (const flow::Endpoint& end : trace.endpoints) {
-      endpoints.push_back({{"account", ledger.account(end.account).to_string()},
-                           {"reason", flow::to_string(end.reason)},
-                           {"taint_usd", end.taint_usd}});
-    }
-    const nlohmann::ordered_json out{{"traced", traced},          {"rule", args.rule},
-                                     {"max_hops", args.max_hops}, {"seeded_usd", trace.seeded_usd},
-                                     {"hops", std::move(hops)},   {"endpoints", std::move(endpoints)}};
-    fmt::print("{}\n", out.dump());
+    fmt::print("{}\n", analysis::trace_json(ledger, traced, options, trace).dump());
     return;
   }
   fmt::print("Money from {}: {:.2f} USD, traced by {} up to {} hops\n", traced, trace.seeded_usd, args.rule,
@@ -125,23 +96,13 @@ void print_trace(const flow::Ledger& ledger, const std::string& traced, const Tr
 }
 
 void print_funding(const flow::Ledger& ledger, flow::AccountId account, const TraceArgs& args,
-                   const std::vector<flow::Funding>& funding) {
-  double total = 0;
-  for (const flow::Funding& f : funding) total += f.reached_usd;
+                   const flow::TraceOptions& options, const std::vector<flow::Funding>& funding) {
   if (args.output == Output::json) {
-    nlohmann::ordered_json payments = nlohmann::ordered_json::array();
-    for (const flow::Funding& f : funding) {
-      nlohmann::ordered_json entry = transfer_json(ledger, f.payment);
-      entry["reached_usd"] = f.reached_usd;
-      payments.push_back(std::move(entry));
-    }
-    const nlohmann::ordered_json out{{"account", ledger.account(account).to_string()},
-                                     {"rule", args.rule},
-                                     {"reached_usd", total},
-                                     {"payments", std::move(payments)}};
-    fmt::print("{}\n", out.dump());
+    fmt::print("{}\n", analysis::funding_json(ledger, account, options.rule, funding).dump());
     return;
   }
+  double total = 0;
+  for (const flow::Funding& f : funding) total += f.reached_usd;
   fmt::print("{} received {:.2f} USD from {} origin payment(s), traced by {}:\n", ledger.account(account).to_string(),
              total, funding.size(), args.rule);
   for (const flow::Funding& f : funding) {
@@ -170,14 +131,15 @@ Status trace_command(const Context& context, const TraceArgs& args) {
   if (!args.payment.empty()) {
     JALA_TRY_ASSIGN(const flow::TransferId payment, find_payment(ledger, args.payment, stored));
     const flow::Trace trace = flow::trace_transfers(ledger, std::span(&payment, 1), options);
-    print_trace(ledger, fmt::format("{}/{}", args.payment[0], args.payment[1]), args, trace);
+    print_trace(ledger, fmt::format("{}/{}", args.payment[0], args.payment[1]), args, options, trace);
     return {};
   }
   JALA_TRY_ASSIGN(const flow::AccountId account, find_account(ledger, args.from, "--from"));
   if (args.back) {
-    print_funding(ledger, account, args, flow::trace_back(ledger, account, options));
+    print_funding(ledger, account, args, options, flow::trace_back(ledger, account, options));
   } else {
-    print_trace(ledger, ledger.account(account).to_string(), args, flow::trace_account(ledger, account, options));
+    print_trace(ledger, ledger.account(account).to_string(), args, options,
+                flow::trace_account(ledger, account, options));
   }
   return {};
 }

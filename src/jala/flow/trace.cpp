@@ -55,6 +55,14 @@ class ForwardTrace {
 
 }  // namespace
 
+std::string_view to_string(TaintRule rule) { return rule == TaintRule::fifo ? "fifo" : "proportional"; }
+
+Result<TaintRule> parse_taint_rule(std::string_view text) {
+  if (text == "fifo") return TaintRule::fifo;
+  if (text == "proportional") return TaintRule::proportional;
+  return invalid_argument("'{}' is not fifo or proportional", text);
+}
+
 std::string_view to_string(EndReason reason) {
   switch (reason) {
     case EndReason::cash: return "cash";

@@ -24,6 +24,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "jala/base/result.h"
 #include "jala/base/time.h"
 #include "jala/flow/ledger.h"
 
@@ -33,6 +34,9 @@ namespace jala::flow {
 //   - fifo: money leaves in the order it arrived; a payment carries the taint of the oldest money it spends;
 //   - proportional ("haircut"): every payment carries the account's tainted share at that moment.
 enum class TaintRule { fifo, proportional };
+std::string_view to_string(TaintRule rule);
+// "fifo" or "proportional".
+Result<TaintRule> parse_taint_rule(std::string_view text);
 
 struct TraceOptions {
   TaintRule rule = TaintRule::fifo;

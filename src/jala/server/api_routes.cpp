@@ -8,6 +8,7 @@
 #include "jala/analysis/lures.h"
 #include "jala/analysis/network_detail.h"
 #include "jala/analysis/report_json.h"
+#include "jala/analysis/trace_json.h"
 #include "jala/evidence/merkle.h"
 #include "jala/model/country.h"
 #include "jala/server/node_handler.h"
@@ -143,6 +144,58 @@ HttpResponse freeze_list(const HttpRequest& request, storage::Store& store, Anal
   return json_response(200, analysis::freeze_list_json(list.money.ledger, groups));
 }
 
+// The options of GET /api/v1/trace: rule, max_hops (1 to 64), since and until (RFC 3339).
+Result<flow::TraceOptions> trace_options_asked(const HttpRequest& request) {
+  constexpr std::uint32_t k_max_hops_asked = 64;
+  flow::TraceOptions options;
+  if (const std::optional<std::string_view> rule = request.query_value("rule")) {
+    Result<flow::TaintRule> parsed = flow::parse_taint_rule(*rule);
+    if (!parsed.ok()) return parsed.error().with_context("rule");
+    options.rule = *parsed;
+  }
+  if (const std::optional<std::string_view> hops = request.query_value("max_hops")) {
+    const auto [end, error] = std::from_chars(hops->data(), hops->data() + hops->size(), options.max_hops);
+    if (error != std::errc() || end != hops->data() + hops->size() || options.max_hops == 0 ||
+        options.max_hops > k_max_hops_asked) {
+      return invalid_argument("max_hops takes 1 to {}", k_max_hops_asked);
+    }
+  }
+  for (const auto& [name, bound] : {std::pair{"since", &options.since}, std::pair{"until", &options.until}}) {
+    if (const std::optional<std::string_view> asked = request.query_value(name)) {
+      Result<Timestamp> time = parse_rfc3339(*asked);
+      if (!time.ok()) return time.error().with_context(name);
+      *bound = *time;
+    }
+  }
+  return options;
+}
+
+// GET /api/v1/trace?from=ACCOUNT[&back=true][&rule=R][&max_hops=N][&since=T][&until=T]: where the account's
+// money went, hop by hop, or with back=true the origin payments whose money reached it, as `jala trace
+// --from ACCOUNT [--back] --json` prints them. Traces read the ledger the node keeps with its suspects.
+HttpResponse trace(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
+  const std::optional<std::string_view> from = request.query_value("from");
+  if (!from) return json_error(400, "from: give the account to trace, as TYPE:VALUE");
+  Result<model::Selector> account = model::parse_selector(*from, model::NormaliseContext{});
+  if (!account.ok()) return json_error(account.error().with_context("from"));
+  const std::optional<std::string_view> back = request.query_value("back");
+  if (back && *back != "true" && *back != "false") return json_error(400, "back takes true or false");
+  const Result<flow::TraceOptions> options = trace_options_asked(request);
+  if (!options.ok()) return json_error(options.error());
+  const Result<std::shared_ptr<const SuspectList>> suspects =
+      storage::read_value(store, [&](const storage::ReadView& view) { return analyses.suspects(view); });
+  if (!suspects.ok()) return json_error(suspects.error());
+  const flow::Ledger& ledger = (*suspects)->money.ledger;
+  const std::optional<flow::AccountId> found = ledger.find(*account);
+  if (!found) return json_error(404, fmt::format("no transaction names {}", account->to_string()));
+  if (back == "true") {
+    return json_response(
+        200, analysis::funding_json(ledger, *found, options->rule, flow::trace_back(ledger, *found, *options)));
+  }
+  return json_response(200, analysis::trace_json(ledger, ledger.account(*found).to_string(), *options,
+                                                 flow::trace_account(ledger, *found, *options)));
+}
+
 // GET /api/v1/lures[?to=CC&min_usd=X&perk=P&top=N]: how many lures match, and the latest N (default 100,
 // at most 1000), as `jala lures --json` gives them.
 HttpResponse list_lures(const HttpRequest& request, storage::Store& store) {
@@ -213,6 +266,7 @@ HttpResponse handle_api(const HttpRequest& request, storage::Store& store, Analy
   if (path.starts_with("networks/")) return show_network(path.substr(9), store, analyses);
   if (path == "suspects") return list_suspects(request, store, analyses);
   if (path == "freeze-list") return freeze_list(request, store, analyses);
+  if (path == "trace") return trace(request, store, analyses);
   if (path == "lures") return list_lures(request, store);
   if (path == "lures/accounts") return list_lure_accounts(request, store, analyses);
   return json_response(404, {{"error", "no such resource"}});
