@@ -144,6 +144,71 @@ TEST_P(EvidenceLogConformance, ACustodyEventChainsToAVersionLoggedSinceTheLastEv
   EXPECT_EQ(previous, (std::vector<std::uint64_t>{0, 2, 3}));
 }
 
+// The reads an audit makes many at a time give what the reads of one give, in the order asked, with
+// nothing for what the store lacks.
+TEST_P(EvidenceLogConformance, BatchReadsGiveWhatSingleReadsGive) {
+  const model::Transaction paid = make_transaction("t1");
+  model::Transaction other = make_transaction("t2");
+  other.to = model::Selector{model::SelectorType::wallet, "trx:TRu3tnXafQM7hg7PePs3sEAJWR9qreLupf"};
+  ASSERT_TRUE(m_store
+                  ->write([&](WriteTransaction& t) -> Status {
+                    JALA_TRY(t.put_report(make_report("a")));
+                    JALA_TRY(t.put_transaction(paid));
+                    JALA_TRY(t.append_custody(make_export("report", {"VN-MPS", "a"})));
+                    JALA_TRY(t.put_transaction(other));
+                    JALA_TRY(t.put_report(make_report("b")));
+                    return {};
+                  })
+                  .ok());
+  const std::vector<RecordKey> transactions = {
+      {"VN-SBV", "t2"}, {"VN-SBV", "none"}, {"VN-SBV", "t1"}, {"VN-SBV", "t2"}};
+  const std::vector<RecordKey> reports = {{"VN-MPS", "b"}, {"VN-MPS", "none"}, {"VN-MPS", "a"}};
+  ASSERT_TRUE(
+      m_store
+          ->read([&](const ReadView& view) -> Status {
+            JALA_TRY_ASSIGN(const auto found, view.find_transactions(transactions));
+            EXPECT_EQ(found, (std::vector<std::optional<model::Transaction>>{other, std::nullopt, paid, other}));
+            for (const auto& [kind, keys] : {std::pair{"transaction", transactions}, std::pair{"report", reports},
+                                             std::pair{"custody:report", reports}}) {
+              JALA_TRY_ASSIGN(const auto leaves, view.log_indexes(kind, keys));
+              std::vector<std::optional<std::uint64_t>> one_by_one;
+              for (const RecordKey& key : keys) {
+                JALA_TRY_ASSIGN(const auto leaf, view.log_index(kind, key));
+                one_by_one.push_back(leaf);
+              }
+              EXPECT_EQ(leaves, one_by_one) << kind;
+            }
+            JALA_TRY_ASSIGN(const auto leaves, view.log_indexes("report", reports));
+            EXPECT_EQ(leaves, (std::vector<std::optional<std::uint64_t>>{4, std::nullopt, 0}));
+            JALA_TRY_ASSIGN(const auto chains, view.log_indexes("custody:report", reports));
+            EXPECT_EQ(chains, (std::vector<std::optional<std::uint64_t>>{std::nullopt, std::nullopt, 2}));
+
+            JALA_TRY_ASSIGN(const std::vector<std::string> entries, view.log_entries(1, 10));
+            EXPECT_EQ(entries.size(), 4U);  // entries 1 to 4: the log ends there
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+              JALA_TRY_ASSIGN(const std::string entry, view.log_entry(1 + i));
+              EXPECT_EQ(entries[i], entry);
+            }
+            JALA_TRY_ASSIGN(const std::vector<std::string> past_end, view.log_entries(5, 3));
+            EXPECT_TRUE(past_end.empty());
+
+            std::vector<evidence::NodeId> ids = every_node(5);
+            ids.push_back({1, 2});  // over entries 4 and 5: the log has no entry 5
+            ids.push_back({3, 0});
+            JALA_TRY_ASSIGN(const auto stored, view.stored_log_nodes(ids));
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+              const Result<evidence::Hash> one = view.log_node(ids[i]);
+              EXPECT_EQ(stored[i].has_value(), one.ok()) << ids[i].level << "/" << ids[i].index;
+              if (one.ok() && stored[i]) {
+                EXPECT_EQ(*stored[i], *one);
+              }
+            }
+            EXPECT_FALSE(stored[ids.size() - 1].has_value());
+            return {};
+          })
+          .ok());
+}
+
 // What caches of analyses key on: it moves when a write stores records, to one past the first one's leaf
 // (so the first record of a store moves it too), and not for custody events, which grow the log as well,
 // nor for a record stored again unchanged.

@@ -16,6 +16,9 @@ namespace {
 
 using storage::RecordKey;
 
+// Entries, nodes and records are read this many at a time: on PostgreSQL each read is a round trip.
+constexpr std::size_t k_audit_batch = 4096;
+
 // What the scan of the log learns of one record (kind "report" or "transaction", and key).
 struct LoggedRecord {
   std::optional<std::uint64_t> version;  // the leaf of its latest logged version
@@ -68,41 +71,54 @@ void scan_entry(std::uint64_t index, const std::string& entry, LoggedRecords& re
   logged.custody = index;
 }
 
-// The SHA-256 of the record's canonical JSON, as the log holds it; nullopt when the record is gone.
-Result<std::optional<std::string>> current_hash(const storage::ReadView& view, const std::string& kind,
-                                                const RecordKey& key) {
+// The SHA-256 of each record's canonical JSON, as the log holds it; nullopt for a record that is gone.
+Result<std::vector<std::optional<std::string>>> current_hashes(const storage::ReadView& view, const std::string& kind,
+                                                               std::span<const RecordKey> keys) {
+  std::vector<std::optional<std::string>> hashes;
   if (kind == "report") {
-    JALA_TRY_ASSIGN(const std::optional<model::Report> report, view.find_report(key));
-    if (!report) return std::optional<std::string>();
-    return std::optional<std::string>(storage::record_sha256(*report));
+    for (const RecordKey& key : keys) {
+      JALA_TRY_ASSIGN(const std::optional<model::Report> report, view.find_report(key));
+      hashes.push_back(report ? std::optional(storage::record_sha256(*report)) : std::nullopt);
+    }
+    return hashes;
   }
-  JALA_TRY_ASSIGN(const std::optional<model::Transaction> transaction, view.find_transaction(key));
-  if (!transaction) return std::optional<std::string>();
-  return std::optional<std::string>(storage::record_sha256(*transaction));
+  JALA_TRY_ASSIGN(const std::vector<std::optional<model::Transaction>> transactions, view.find_transactions(keys));
+  for (const std::optional<model::Transaction>& transaction : transactions) {
+    hashes.push_back(transaction ? std::optional(storage::record_sha256(*transaction)) : std::nullopt);
+  }
+  return hashes;
 }
 
 // Every complete subtree, recomputed level by level from the leaves (`level`, with whether each disagrees
 // with the store), against the stored nodes. Only the lowest disagreeing node of a branch is named: the
 // nodes above it disagree because of it.
-void audit_nodes(const storage::ReadView& view, std::vector<evidence::Hash> level, std::vector<bool> tainted,
-                 std::vector<std::string>& problems) {
+Status audit_nodes(const storage::ReadView& view, std::vector<evidence::Hash> level, std::vector<bool> tainted,
+                   std::vector<std::string>& problems) {
   for (unsigned height = 1; level.size() >= 2; ++height) {
     std::vector<evidence::Hash> parents;
     std::vector<bool> parents_tainted;
-    for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
-      parents.push_back(evidence::node_hash(level[i], level[i + 1]));
-      const Result<evidence::Hash> stored = view.log_node({height, i / 2});
-      const bool differs = !stored.ok() || *stored != parents.back();
-      if (differs && !tainted[i] && !tainted[i + 1]) {
-        const std::uint64_t first_entry = (i / 2) << height;
-        problems.push_back(fmt::format("log node at level {} index {} (entries {} to {}): not the hash of its children",
-                                       height, i / 2, first_entry, first_entry + (std::uint64_t{1} << height) - 1));
+    const std::size_t count = level.size() / 2;
+    for (std::size_t first = 0; first < count; first += k_audit_batch) {
+      std::vector<evidence::NodeId> ids;
+      for (std::size_t p = first; p < std::min(count, first + k_audit_batch); ++p) ids.push_back({height, p});
+      JALA_TRY_ASSIGN(const std::vector<std::optional<evidence::Hash>> stored, view.stored_log_nodes(ids));
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        const std::size_t i = 2 * (first + k);
+        parents.push_back(evidence::node_hash(level[i], level[i + 1]));
+        const bool differs = !stored[k] || *stored[k] != parents.back();
+        if (differs && !tainted[i] && !tainted[i + 1]) {
+          const std::uint64_t first_entry = (i / 2) << height;
+          problems.push_back(
+              fmt::format("log node at level {} index {} (entries {} to {}): not the hash of its children", height,
+                          i / 2, first_entry, first_entry + (std::uint64_t{1} << height) - 1));
+        }
+        parents_tainted.push_back(differs || tainted[i] || tainted[i + 1]);
       }
-      parents_tainted.push_back(differs || tainted[i] || tainted[i + 1]);
     }
     level = std::move(parents);
     tainted = std::move(parents_tainted);
   }
+  return {};
 }
 
 // Stored nodes over entries past the log's end: what cutting entries off its end leaves behind. Appends
@@ -125,41 +141,66 @@ Status audit_nodes_past_end(const storage::ReadView& view, std::uint64_t size, s
 // ", past the log's end" when the store points at a leaf the log does not have.
 std::string past_end(std::uint64_t leaf, std::uint64_t size) { return leaf >= size ? ", past the log's end" : ""; }
 
+// One record the log names against the store: its content (`hash`, nothing when it is gone), the leaf its
+// row points at (`leaf`), and the last leaf of its custody chain (`chain`).
+void audit_record(const std::string& kind, const RecordKey& key, const LoggedRecord& logged,
+                  const std::optional<std::string>& hash, std::optional<std::uint64_t> leaf,
+                  std::optional<std::uint64_t> chain, std::uint64_t size, std::vector<std::string>& problems) {
+  const std::string name = fmt::format("{} {} {}", kind, key.source, key.id);
+  if (!hash) {
+    problems.push_back(fmt::format("{}: logged at entry {}, missing from the store", name, *logged.version));
+  } else if (*hash != logged.sha256) {
+    problems.push_back(fmt::format("{}: changed since it was logged at entry {}", name, *logged.version));
+  }
+  if (leaf && *leaf != *logged.version) {
+    problems.push_back(fmt::format("{}: the store points at entry {}{}, but its latest version is logged at entry {}",
+                                   name, *leaf, past_end(*leaf, size), *logged.version));
+  }
+  if (chain == logged.custody) return;
+  if (!chain) {
+    problems.push_back(fmt::format("{}: custody event at entry {}, but the store keeps no custody chain for it", name,
+                                   *logged.custody));
+  } else if (!logged.custody) {
+    problems.push_back(fmt::format("{}: its custody chain ends at entry {}{}, but the log has no custody event of it",
+                                   name, *chain, past_end(*chain, size)));
+  } else {
+    problems.push_back(fmt::format("{}: its custody chain ends at entry {}{}, but its last custody event is entry {}",
+                                   name, *chain, past_end(*chain, size), *logged.custody));
+  }
+}
+
 // Each record the log names against the store: its content, the leaf its row points at, and the last
 // leaf of its custody chain. Both must be the entries the scan found last: a package proves the one, and
 // `custody` follows the other. Returns how many records the log names a version of are in the store.
 Result<std::size_t> audit_records(const storage::ReadView& view, const LoggedRecords& records, std::uint64_t size,
                                   std::vector<std::string>& problems) {
+  // In batches of one kind, in the map's order, so that the problems come out in that order.
+  std::vector<LoggedRecords::const_iterator> batch;
   std::size_t held = 0;
-  for (const auto& [item, logged] : records) {
-    const auto& [kind, key] = item;
-    if (!logged.version) continue;  // its custody events are named as not chained
-    const std::string name = fmt::format("{} {} {}", kind, key.source, key.id);
-    JALA_TRY_ASSIGN(const std::optional<std::string> hash, current_hash(view, kind, key));
-    held += hash ? 1 : 0;
-    if (!hash) {
-      problems.push_back(fmt::format("{}: logged at entry {}, missing from the store", name, *logged.version));
-    } else if (*hash != logged.sha256) {
-      problems.push_back(fmt::format("{}: changed since it was logged at entry {}", name, *logged.version));
+  const auto audit_batch = [&]() -> Status {
+    if (batch.empty()) return {};
+    const std::string& kind = batch.front()->first.first;
+    std::vector<RecordKey> keys;
+    keys.reserve(batch.size());
+    for (const auto& logged : batch) keys.push_back(logged->first.second);
+    JALA_TRY_ASSIGN(const std::vector<std::optional<std::string>> hashes, current_hashes(view, kind, keys));
+    JALA_TRY_ASSIGN(const std::vector<std::optional<std::uint64_t>> leaves, view.log_indexes(kind, keys));
+    JALA_TRY_ASSIGN(const std::vector<std::optional<std::uint64_t>> chains, view.log_indexes("custody:" + kind, keys));
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      held += hashes[i] ? 1 : 0;
+      audit_record(kind, keys[i], batch[i]->second, hashes[i], leaves[i], chains[i], size, problems);
     }
-    JALA_TRY_ASSIGN(const std::optional<std::uint64_t> leaf, view.log_index(kind, key));
-    if (leaf && *leaf != *logged.version) {
-      problems.push_back(fmt::format("{}: the store points at entry {}{}, but its latest version is logged at entry {}",
-                                     name, *leaf, past_end(*leaf, size), *logged.version));
+    batch.clear();
+    return {};
+  };
+  for (auto logged = records.begin(); logged != records.end(); ++logged) {
+    if (!logged->second.version) continue;  // its custody events are named as not chained
+    if (!batch.empty() && (batch.front()->first.first != logged->first.first || batch.size() == k_audit_batch)) {
+      JALA_TRY(audit_batch());
     }
-    JALA_TRY_ASSIGN(const std::optional<std::uint64_t> chain, view.log_index("custody:" + kind, key));
-    if (chain == logged.custody) continue;
-    if (!chain) {
-      problems.push_back(fmt::format("{}: custody event at entry {}, but the store keeps no custody chain for it", name,
-                                     *logged.custody));
-    } else if (!logged.custody) {
-      problems.push_back(fmt::format("{}: its custody chain ends at entry {}{}, but the log has no custody event of it",
-                                     name, *chain, past_end(*chain, size)));
-    } else {
-      problems.push_back(fmt::format("{}: its custody chain ends at entry {}{}, but its last custody event is entry {}",
-                                     name, *chain, past_end(*chain, size), *logged.custody));
-    }
+    batch.push_back(logged);
   }
+  JALA_TRY(audit_batch());
   return held;
 }
 
@@ -268,20 +309,28 @@ Status audit_log(const storage::ReadView& view, const std::vector<KeptHead>& hea
   LoggedRecords records;
   std::vector<evidence::Hash> level;  // the leaves, recomputed from the entries
   std::vector<bool> tainted;          // whether each disagrees with the store
-  for (std::uint64_t i = 0; i < size; ++i) {
-    JALA_TRY_ASSIGN(const std::string entry, view.log_entry(i));
-    const evidence::Hash leaf = evidence::leaf_hash(entry);
-    tainted.push_back(false);
-    if (view.log_stores_leaves()) {
-      const Result<evidence::Hash> stored = view.log_node({0, i});
-      tainted.back() = !stored.ok() || *stored != leaf;
+  for (std::uint64_t first = 0; first < size; first += k_audit_batch) {
+    JALA_TRY_ASSIGN(const std::vector<std::string> entries, view.log_entries(first, k_audit_batch));
+    if (entries.size() != std::min<std::uint64_t>(k_audit_batch, size - first)) {
+      return not_found("the log has no entry {}", first + entries.size());
     }
-    if (tainted.back()) problems.push_back(fmt::format("log entry {}: its leaf hash is not the stored one", i));
-    level.push_back(leaf);
-    scan_entry(i, entry, records, problems);
+    std::vector<std::optional<evidence::Hash>> stored_leaves;
+    if (view.log_stores_leaves()) {
+      std::vector<evidence::NodeId> ids;
+      for (std::uint64_t i = first; i < first + entries.size(); ++i) ids.push_back({0, i});
+      JALA_TRY_ASSIGN(stored_leaves, view.stored_log_nodes(ids));
+    }
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      const std::uint64_t i = first + k;
+      const evidence::Hash leaf = evidence::leaf_hash(entries[k]);
+      tainted.push_back(view.log_stores_leaves() && (!stored_leaves[k] || *stored_leaves[k] != leaf));
+      if (tainted.back()) problems.push_back(fmt::format("log entry {}: its leaf hash is not the stored one", i));
+      level.push_back(leaf);
+      scan_entry(i, entries[k], records, problems);
+    }
   }
   audit_kept_heads(heads, level, node_key, problems);
-  audit_nodes(view, std::move(level), std::move(tainted), problems);
+  JALA_TRY(audit_nodes(view, std::move(level), std::move(tainted), problems));
   JALA_TRY(audit_nodes_past_end(view, size, problems));
   JALA_TRY_ASSIGN(const auto unlogged, view.unlogged_records());
   std::size_t unlogged_named = 0;

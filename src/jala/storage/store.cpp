@@ -78,6 +78,50 @@ RecordDigests digests_of(const model::Transaction& transaction) {
                       record_sha256(transaction));
 }
 
+Result<std::vector<std::optional<model::Transaction>>> ReadView::find_transactions(
+    std::span<const RecordKey> keys) const {
+  std::vector<std::optional<model::Transaction>> found;
+  for (const RecordKey& key : keys) {
+    JALA_TRY_ASSIGN(std::optional<model::Transaction> transaction, find_transaction(key));
+    found.push_back(std::move(transaction));
+  }
+  return found;
+}
+
+Result<std::vector<std::string>> ReadView::log_entries(std::uint64_t first, std::size_t count) const {
+  JALA_TRY_ASSIGN(const std::uint64_t size, log_size());
+  std::vector<std::string> entries;
+  for (std::uint64_t i = first; i < size && i - first < count; ++i) {
+    JALA_TRY_ASSIGN(std::string entry, log_entry(i));
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+Result<std::vector<std::optional<evidence::Hash>>> ReadView::stored_log_nodes(
+    std::span<const evidence::NodeId> ids) const {
+  std::vector<std::optional<evidence::Hash>> hashes;
+  for (const evidence::NodeId& id : ids) {
+    Result<evidence::Hash> stored = log_node(id);
+    if (!stored.ok() && stored.error().code() != ErrorCode::not_found &&
+        stored.error().code() != ErrorCode::data_loss) {
+      return std::move(stored).error();
+    }
+    hashes.push_back(stored.ok() ? std::optional(*stored) : std::nullopt);
+  }
+  return hashes;
+}
+
+Result<std::vector<std::optional<std::uint64_t>>> ReadView::log_indexes(std::string_view kind,
+                                                                        std::span<const RecordKey> keys) const {
+  std::vector<std::optional<std::uint64_t>> leaves;
+  for (const RecordKey& key : keys) {
+    JALA_TRY_ASSIGN(const std::optional<std::uint64_t> leaf, log_index(kind, key));
+    leaves.push_back(leaf);
+  }
+  return leaves;
+}
+
 Result<graph::LinkInput> ReadView::link_input() const {
   graph::LinkInput input;
   LinkInputCursor cursor;

@@ -80,6 +80,9 @@ class ReadView {
 
   virtual Result<std::optional<model::Report>> find_report(const RecordKey& key) const = 0;
   virtual Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const = 0;
+  // find_transaction() of each key, in order: one read for all where the backend can (the audit's).
+  virtual Result<std::vector<std::optional<model::Transaction>>> find_transactions(
+      std::span<const RecordKey> keys) const;
   // Reports that name the selector, ordered by key.
   virtual Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const = 0;
   // How many reports name the selector, and the first `limit` of them in the order the backend keeps
@@ -115,9 +118,18 @@ class ReadView {
   virtual bool log_stores_leaves() const = 0;
   // The hashes of several complete subtrees, in the order asked (a proof's nodes, read at once).
   virtual Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const = 0;
+  // The entries from `first` on, `count` of them (fewer past the log's end), and the stored hash of each
+  // of `ids`, or nothing where the store has none or holds no SHA-256 hash: one read each where the
+  // backend can, for an audit, which reads every entry and node.
+  virtual Result<std::vector<std::string>> log_entries(std::uint64_t first, std::size_t count) const;
+  virtual Result<std::vector<std::optional<evidence::Hash>>> stored_log_nodes(
+      std::span<const evidence::NodeId> ids) const;
   // The leaf of the latest logged version of a record (`kind` "report" or "transaction"), or of the
   // latest event of a record's custody chain (`kind` "custody:report" or "custody:transaction"), if any.
   virtual Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const = 0;
+  // log_index() of each key, in order.
+  virtual Result<std::vector<std::optional<std::uint64_t>>> log_indexes(std::string_view kind,
+                                                                        std::span<const RecordKey> keys) const;
   // Records the store holds whose row names no leaf of the log (none, or one past its end), as (kind,
   // key), by kind then key: rows written behind Jala's back, or left by entries cut off the log's end.
   virtual Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const = 0;

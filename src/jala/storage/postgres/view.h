@@ -1,7 +1,8 @@
 // The PostgreSQL backend's view and write transaction: one object over the store's connection, used as
-// const for reads. Its methods are defined by subject: records (view_records.cpp), the evidence log
-// (view_log.cpp), sharing and assessments (view_share.cpp), and the whole-store reads that linking and
-// flow analysis make (view_bulk.cpp). Internal to storage/postgres/.
+// const for reads. Its methods are defined by subject: records (read in view_records.cpp; written, with
+// the hint that comes first, in view_writes.cpp), the evidence log (view_log.cpp), sharing and assessments
+// (view_share.cpp), and the whole-store reads that linking and flow analysis make (view_bulk.cpp).
+// Internal to storage/postgres/.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,8 @@ class View final : public WriteTransaction {
   // Records (view_records.cpp).
   Result<std::optional<model::Report>> find_report(const RecordKey& key) const override;
   Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const override;
+  Result<std::vector<std::optional<model::Transaction>>> find_transactions(
+      std::span<const RecordKey> keys) const override;
   Result<std::vector<RecordKey>> reports_with_selector(const model::Selector& selector) const override;
   Result<SelectorReports> first_reports_with_selector(const model::Selector& selector,
                                                       std::size_t limit) const override;
@@ -44,7 +47,12 @@ class View final : public WriteTransaction {
   Result<evidence::Hash> log_node(evidence::NodeId id) const override;
   bool log_stores_leaves() const override { return true; }
   Result<std::vector<evidence::Hash>> log_nodes(std::span<const evidence::NodeId> ids) const override;
+  Result<std::vector<std::string>> log_entries(std::uint64_t first, std::size_t count) const override;
+  Result<std::vector<std::optional<evidence::Hash>>> stored_log_nodes(
+      std::span<const evidence::NodeId> ids) const override;
   Result<std::optional<std::uint64_t>> log_index(std::string_view kind, const RecordKey& key) const override;
+  Result<std::vector<std::optional<std::uint64_t>>> log_indexes(std::string_view kind,
+                                                                std::span<const RecordKey> keys) const override;
   Result<std::vector<std::pair<std::string, RecordKey>>> unlogged_records() const override;
   Result<std::vector<std::pair<std::uint64_t, RecordKey>>> reports_logged_after(std::optional<std::uint64_t> after,
                                                                                 std::size_t limit) const override;
@@ -91,6 +99,8 @@ class View final : public WriteTransaction {
   Status put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment,
                         bool report_is_new);
   Result<std::optional<model::Assessment>> find_assessment(std::int64_t report_key) const;
+  // (place, hash) of each of `ids` that log_nodes holds, `place` counting `ids` from 1 (view_log.cpp).
+  Result<Rows> select_log_nodes(std::span<const evidence::NodeId> ids) const;
 
   // Queries run on the connection even from const reads: preparing a statement changes no data.
   Result<Rows> query(std::string_view sql, const Params& params = {}) const { return m_connection.query(sql, params); }

@@ -2,6 +2,7 @@
 // subtree by (level, index), and the leaf of each record's latest logged version.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "jala/storage/postgres/view.h"
@@ -25,23 +26,32 @@ Result<evidence::Hash> View::log_node(evidence::NodeId id) const {
   return hashes.front();
 }
 
-Result<std::vector<evidence::Hash>> View::log_nodes(std::span<const evidence::NodeId> ids) const {
-  // One query for the whole list: the wanted (level, index) pairs, numbered, joined to the table.
+Result<Rows> View::select_log_nodes(std::span<const evidence::NodeId> ids) const {
+  // One query for the whole list: the wanted (level, index) pairs, numbered (from 1), joined to the table.
   std::vector<std::int64_t> levels;
   std::vector<std::int64_t> indexes;
   for (const evidence::NodeId& id : ids) {
     levels.push_back(id.level);
     indexes.push_back(static_cast<std::int64_t>(id.index));
   }
-  JALA_TRY_ASSIGN(const Rows rows,
-                  query("SELECT w.place, n.hash FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY"
-                        " AS w(level, idx, place) JOIN log_nodes n ON n.level = w.level AND n.idx = w.idx",
-                        Params().integers(levels).integers(indexes)));
+  JALA_TRY_ASSIGN(Rows rows, query("SELECT w.place, n.hash FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY"
+                                   " AS w(level, idx, place) JOIN log_nodes n ON n.level = w.level AND n.idx = w.idx",
+                                   Params().integers(levels).integers(indexes)));
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    const std::int64_t place = rows.integer(row, 0);
+    if (place < 1 || static_cast<std::size_t>(place) > ids.size()) {
+      return internal_error("the log's node query returned place {}", place);
+    }
+  }
+  return rows;
+}
+
+Result<std::vector<evidence::Hash>> View::log_nodes(std::span<const evidence::NodeId> ids) const {
+  JALA_TRY_ASSIGN(const Rows rows, select_log_nodes(ids));
   std::vector<evidence::Hash> hashes(ids.size());
   std::vector<bool> found(ids.size(), false);
   for (std::size_t row = 0; row < rows.size(); ++row) {
     const auto place = static_cast<std::size_t>(rows.integer(row, 0) - 1);
-    if (place >= ids.size()) return internal_error("the log's node query returned place {}", place);
     JALA_TRY(evidence::copy_stored_hash(rows.bytes(row, 1), ids[place], hashes[place]));
     found[place] = true;
   }
@@ -49,6 +59,33 @@ Result<std::vector<evidence::Hash>> View::log_nodes(std::span<const evidence::No
     if (!found[i]) return not_found("the log has no node at level {} index {}", ids[i].level, ids[i].index);
   }
   return hashes;
+}
+
+Result<std::vector<std::optional<evidence::Hash>>> View::stored_log_nodes(std::span<const evidence::NodeId> ids) const {
+  JALA_TRY_ASSIGN(const Rows rows, select_log_nodes(ids));
+  std::vector<std::optional<evidence::Hash>> hashes(ids.size());
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    const auto place = static_cast<std::size_t>(rows.integer(row, 0) - 1);
+    evidence::Hash hash{};
+    if (evidence::copy_stored_hash(rows.bytes(row, 1), ids[place], hash).ok()) hashes[place] = hash;
+  }
+  return hashes;
+}
+
+Result<std::vector<std::string>> View::log_entries(std::uint64_t first, std::size_t count) const {
+  const auto start = static_cast<std::int64_t>(first);
+  const auto end = static_cast<std::int64_t>(std::min<std::uint64_t>(first + count, INT64_MAX));
+  JALA_TRY_ASSIGN(const Rows rows, query("SELECT leaf_index, entry FROM log_entries WHERE leaf_index >= $1"
+                                         " AND leaf_index < $2 ORDER BY leaf_index",
+                                         Params().integer(start).integer(end)));
+  std::vector<std::string> entries;
+  entries.reserve(rows.size());
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    const std::int64_t index = start + static_cast<std::int64_t>(row);
+    if (rows.integer(row, 0) != index) return not_found("the log has no entry {}", index);
+    entries.emplace_back(rows.text(row, 1));
+  }
+  return entries;
 }
 
 Status View::do_append_log(std::uint64_t index, std::string_view entry, std::span<const evidence::Node> nodes) {
@@ -89,6 +126,35 @@ Result<std::optional<std::uint64_t>> View::log_index(std::string_view kind, cons
   JALA_TRY_ASSIGN(const Rows rows, std::move(found));
   if (rows.size() == 0) return std::optional<std::uint64_t>();
   return std::optional<std::uint64_t>(static_cast<std::uint64_t>(rows.integer(0, 0)));
+}
+
+Result<std::vector<std::optional<std::uint64_t>>> View::log_indexes(std::string_view kind,
+                                                                    std::span<const RecordKey> keys) const {
+  std::vector<std::string_view> sources;
+  std::vector<std::string_view> ids;
+  for (const RecordKey& key : keys) {
+    sources.push_back(key.source);
+    ids.push_back(key.id);
+  }
+  const std::string_view wanted = "unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(source, source_id, place)";
+  Result<Rows> found =
+      kind == "report" || kind == "transaction"
+          ? query(fmt::format("SELECT w.place, r.leaf_index FROM {} JOIN {}s r ON r.source = w.source AND"
+                              " r.source_id = w.source_id WHERE r.leaf_index IS NOT NULL",
+                              wanted, kind),
+                  Params().texts(sources).texts(ids))
+          : query(fmt::format("SELECT w.place, l.leaf_index FROM {} JOIN log_records l ON l.kind = $3 AND"
+                              " l.source = w.source AND l.source_id = w.source_id",
+                              wanted),
+                  Params().texts(sources).texts(ids).text(kind));
+  JALA_TRY_ASSIGN(const Rows rows, std::move(found));
+  std::vector<std::optional<std::uint64_t>> leaves(keys.size());
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    const auto place = static_cast<std::size_t>(rows.integer(row, 0) - 1);
+    if (place >= keys.size()) return internal_error("the log's record query returned place {}", place);
+    leaves[place] = static_cast<std::uint64_t>(rows.integer(row, 1));
+  }
+  return leaves;
 }
 
 Result<std::vector<std::pair<std::string, RecordKey>>> View::unlogged_records() const {
