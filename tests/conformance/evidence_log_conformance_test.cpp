@@ -147,16 +147,20 @@ TEST_P(EvidenceLogConformance, ACustodyEventChainsToAVersionLoggedSinceTheLastEv
 // The reads an audit makes many at a time give what the reads of one give, in the order asked, with
 // nothing for what the store lacks.
 TEST_P(EvidenceLogConformance, BatchReadsGiveWhatSingleReadsGive) {
+  model::Report named = make_report("a", "gọi 0912 345 678");
+  named.text_selectors = {{model::Selector{model::SelectorType::phone, "+84912345678"}, 4, 16, 0.9}};
+  model::Report assessed = make_report("b");
+  assessed.assessment = model::Assessment{"scam", "investment", 0.91, std::nullopt};
   const model::Transaction paid = make_transaction("t1");
   model::Transaction other = make_transaction("t2");
   other.to = model::Selector{model::SelectorType::wallet, "trx:TRu3tnXafQM7hg7PePs3sEAJWR9qreLupf"};
   ASSERT_TRUE(m_store
                   ->write([&](WriteTransaction& t) -> Status {
-                    JALA_TRY(t.put_report(make_report("a")));
+                    JALA_TRY(t.put_report(named));
                     JALA_TRY(t.put_transaction(paid));
                     JALA_TRY(t.append_custody(make_export("report", {"VN-MPS", "a"})));
                     JALA_TRY(t.put_transaction(other));
-                    JALA_TRY(t.put_report(make_report("b")));
+                    JALA_TRY(t.put_report(assessed));
                     return {};
                   })
                   .ok());
@@ -168,6 +172,11 @@ TEST_P(EvidenceLogConformance, BatchReadsGiveWhatSingleReadsGive) {
           ->read([&](const ReadView& view) -> Status {
             JALA_TRY_ASSIGN(const auto found, view.find_transactions(transactions));
             EXPECT_EQ(found, (std::vector<std::optional<model::Transaction>>{other, std::nullopt, paid, other}));
+            const std::vector<RecordKey> asked = {
+                {"VN-MPS", "b"}, {"VN-MPS", "none"}, {"VN-MPS", "a"}, {"VN-MPS", "b"}};
+            JALA_TRY_ASSIGN(const auto stored_reports, view.find_reports(asked));
+            EXPECT_EQ(stored_reports,
+                      (std::vector<std::optional<model::Report>>{assessed, std::nullopt, named, assessed}));
             for (const auto& [kind, keys] : {std::pair{"transaction", transactions}, std::pair{"report", reports},
                                              std::pair{"custody:report", reports}}) {
               JALA_TRY_ASSIGN(const auto leaves, view.log_indexes(kind, keys));

@@ -78,6 +78,15 @@ RecordDigests digests_of(const model::Transaction& transaction) {
                       record_sha256(transaction));
 }
 
+Result<std::vector<std::optional<model::Report>>> ReadView::find_reports(std::span<const RecordKey> keys) const {
+  std::vector<std::optional<model::Report>> found;
+  for (const RecordKey& key : keys) {
+    JALA_TRY_ASSIGN(std::optional<model::Report> report, find_report(key));
+    found.push_back(std::move(report));
+  }
+  return found;
+}
+
 Result<std::vector<std::optional<model::Transaction>>> ReadView::find_transactions(
     std::span<const RecordKey> keys) const {
   std::vector<std::optional<model::Transaction>> found;

@@ -80,7 +80,9 @@ class ReadView {
 
   virtual Result<std::optional<model::Report>> find_report(const RecordKey& key) const = 0;
   virtual Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const = 0;
-  // find_transaction() of each key, in order: one read for all where the backend can (the audit's).
+  // find_report() and find_transaction() of each key, in order: one read for all where the backend can
+  // (the audit's).
+  virtual Result<std::vector<std::optional<model::Report>>> find_reports(std::span<const RecordKey> keys) const;
   virtual Result<std::vector<std::optional<model::Transaction>>> find_transactions(
       std::span<const RecordKey> keys) const;
   // Reports that name the selector, ordered by key.

@@ -27,6 +27,7 @@ class View final : public WriteTransaction {
 
   // Records (view_records.cpp).
   Result<std::optional<model::Report>> find_report(const RecordKey& key) const override;
+  Result<std::vector<std::optional<model::Report>>> find_reports(std::span<const RecordKey> keys) const override;
   Result<std::optional<model::Transaction>> find_transaction(const RecordKey& key) const override;
   Result<std::vector<std::optional<model::Transaction>>> find_transactions(
       std::span<const RecordKey> keys) const override;
@@ -98,7 +99,9 @@ class View final : public WriteTransaction {
   // The report's assessment, replacing any (view_share.cpp); a report stored just now has none to replace.
   Status put_assessment(std::int64_t report_key, const std::optional<model::Assessment>& assessment,
                         bool report_is_new);
-  Result<std::optional<model::Assessment>> find_assessment(std::int64_t report_key) const;
+  // The assessments of these reports, by report key; a report without one is not in it.
+  Result<std::unordered_map<std::int64_t, model::Assessment>> find_assessments(
+      std::span<const std::int64_t> report_keys) const;
   // (place, hash) of each of `ids` that log_nodes holds, `place` counting `ids` from 1 (view_log.cpp).
   Result<Rows> select_log_nodes(std::span<const evidence::NodeId> ids) const;
 

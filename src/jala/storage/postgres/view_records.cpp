@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "jala/storage/postgres/view.h"
@@ -21,47 +22,79 @@ Result<std::optional<View::StoredRecord>> View::find_stored(std::string_view tab
 }
 
 Result<std::optional<model::Report>> View::find_report(const RecordKey& key) const {
-  JALA_TRY_ASSIGN(const Rows found,
-                  query("SELECT report_key, kind, country, reported_at, language, victim_country, loss_amount,"
-                        " loss_currency, tlp, text, withdrawn FROM reports WHERE source = $1 AND source_id = $2",
-                        Params().text(key.source).text(key.id)));
-  if (found.size() == 0) return std::optional<model::Report>();
-  model::Report report;
-  report.source = key.source;
-  report.id = key.id;
-  const std::int64_t report_key = found.integer(0, 0);
-  Result<model::ReportKind> kind = model::parse_report_kind(found.text(0, 1));
-  Result<model::Tlp> tlp = model::parse_tlp(found.text(0, 8));
-  if (!kind.ok() || !tlp.ok()) {
-    return data_loss("report {}/{} has an unreadable kind or TLP in the store", key.source, key.id);
-  }
-  report.kind = *kind;
-  report.tlp = *tlp;
-  report.country = found.text(0, 2);
-  report.reported_at = Timestamp{found.integer(0, 3)};
-  report.language = found.text(0, 4);
-  report.victim_country = found.text(0, 5);
-  if (!found.is_null(0, 6)) report.loss = model::Money{found.real(0, 6), std::string(found.text(0, 7))};
-  report.text = found.text(0, 9);
-  report.withdrawn = found.text(0, 10) == "t";
+  JALA_TRY_ASSIGN(std::vector<std::optional<model::Report>> found, find_reports(std::span(&key, 1)));
+  return std::move(found.front());
+}
 
+Result<std::vector<std::optional<model::Report>>> View::find_reports(std::span<const RecordKey> keys) const {
+  // Three queries for all: the reports, their selectors, their assessments.
+  std::vector<std::string_view> sources;
+  std::vector<std::string_view> ids;
+  for (const RecordKey& key : keys) {
+    sources.push_back(key.source);
+    ids.push_back(key.id);
+  }
+  JALA_TRY_ASSIGN(const Rows found,
+                  query("SELECT w.place, r.report_key, r.kind, r.country, r.reported_at, r.language, r.victim_country,"
+                        " r.loss_amount, r.loss_currency, r.tlp, r.text, r.withdrawn FROM unnest($1::text[],"
+                        " $2::text[]) WITH ORDINALITY AS w(source, source_id, place) JOIN reports r"
+                        " ON r.source = w.source AND r.source_id = w.source_id",
+                        Params().texts(sources).texts(ids)));
+  std::vector<std::optional<model::Report>> reports(keys.size());
+  std::unordered_multimap<std::int64_t, std::size_t> places;  // report key -> places asked (a key may repeat)
+  std::vector<std::int64_t> report_keys;
+  for (std::size_t row = 0; row < found.size(); ++row) {
+    const auto place = static_cast<std::size_t>(found.integer(row, 0) - 1);
+    if (place >= keys.size()) return internal_error("the reports query returned place {}", place);
+    const RecordKey& key = keys[place];
+    Result<model::ReportKind> kind = model::parse_report_kind(found.text(row, 2));
+    Result<model::Tlp> tlp = model::parse_tlp(found.text(row, 9));
+    if (!kind.ok() || !tlp.ok()) {
+      return data_loss("report {}/{} has an unreadable kind or TLP in the store", key.source, key.id);
+    }
+    model::Report& report = reports[place].emplace();
+    report.source = key.source;
+    report.id = key.id;
+    report.kind = *kind;
+    report.tlp = *tlp;
+    report.country = found.text(row, 3);
+    report.reported_at = Timestamp{found.integer(row, 4)};
+    report.language = found.text(row, 5);
+    report.victim_country = found.text(row, 6);
+    if (!found.is_null(row, 7)) report.loss = model::Money{found.real(row, 7), std::string(found.text(row, 8))};
+    report.text = found.text(row, 10);
+    report.withdrawn = found.text(row, 11) == "t";
+    const std::int64_t report_key = found.integer(row, 1);
+    if (!places.contains(report_key)) report_keys.push_back(report_key);
+    places.emplace(report_key, place);
+  }
+  if (report_keys.empty()) return reports;
   JALA_TRY_ASSIGN(const Rows selectors,
-                  query("SELECT s.type, s.value, rs.raw, rs.span_start, rs.span_end, rs.confidence"
+                  query("SELECT rs.report_key, s.type, s.value, rs.raw, rs.span_start, rs.span_end, rs.confidence"
                         " FROM report_selectors rs JOIN selectors s USING (selector_key)"
-                        " WHERE rs.report_key = $1 ORDER BY rs.position",
-                        Params().integer(report_key)));
+                        " WHERE rs.report_key = ANY($1::bigint[]) ORDER BY rs.report_key, rs.position",
+                        Params().integers(report_keys)));
   for (std::size_t row = 0; row < selectors.size(); ++row) {
-    JALA_TRY_ASSIGN(const model::Selector selector, selectors.selector(row, 0));
-    if (selectors.is_null(row, 3)) {
-      // A row with a confidence but no span was derived from the form (model::derived_selectors).
-      if (selectors.is_null(row, 5)) report.selectors.push_back({selector, std::string(selectors.text(row, 2))});
-    } else {
-      report.text_selectors.push_back({selector, static_cast<std::uint32_t>(selectors.integer(row, 3)),
-                                       static_cast<std::uint32_t>(selectors.integer(row, 4)), selectors.real(row, 5)});
+    JALA_TRY_ASSIGN(const model::Selector selector, selectors.selector(row, 1));
+    const auto [first, last] = places.equal_range(selectors.integer(row, 0));
+    for (auto at = first; at != last; ++at) {
+      model::Report& report = *reports[at->second];
+      if (selectors.is_null(row, 4)) {
+        // A row with a confidence but no span was derived from the form (model::derived_selectors).
+        if (selectors.is_null(row, 6)) report.selectors.push_back({selector, std::string(selectors.text(row, 3))});
+      } else {
+        report.text_selectors.push_back({selector, static_cast<std::uint32_t>(selectors.integer(row, 4)),
+                                         static_cast<std::uint32_t>(selectors.integer(row, 5)),
+                                         selectors.real(row, 6)});
+      }
     }
   }
-  JALA_TRY_ASSIGN(report.assessment, find_assessment(report_key));
-  return std::optional<model::Report>(std::move(report));
+  JALA_TRY_ASSIGN(const auto assessments, find_assessments(report_keys));
+  for (const auto& [report_key, assessment] : assessments) {
+    const auto [first, last] = places.equal_range(report_key);
+    for (auto at = first; at != last; ++at) reports[at->second]->assessment = assessment;
+  }
+  return reports;
 }
 
 Result<std::optional<model::Transaction>> View::find_transaction(const RecordKey& key) const {

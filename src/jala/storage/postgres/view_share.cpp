@@ -1,6 +1,8 @@
 // Sharing (storage/sharing.h) and the classifier's assessments in the PostgreSQL backend (view.h).
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -102,21 +104,27 @@ Status View::put_assessment(std::int64_t report_key, const std::optional<model::
   return {};
 }
 
-Result<std::optional<model::Assessment>> View::find_assessment(std::int64_t report_key) const {
-  JALA_TRY_ASSIGN(const Rows rows, query(fmt::format("SELECT a.label, a.category, a.scam_score, l.report_key, {}"
-                                                     " FROM report_assessments a LEFT JOIN lure_facts l USING"
-                                                     " (report_key) WHERE a.report_key = $1",
+Result<std::unordered_map<std::int64_t, model::Assessment>> View::find_assessments(
+    std::span<const std::int64_t> report_keys) const {
+  JALA_TRY_ASSIGN(const Rows rows, query(fmt::format("SELECT a.report_key, a.label, a.category, a.scam_score,"
+                                                     " l.report_key, {} FROM report_assessments a LEFT JOIN"
+                                                     " lure_facts l USING (report_key) WHERE a.report_key ="
+                                                     " ANY($1::bigint[])",
                                                      k_lure_columns),
-                                         Params().integer(report_key)));
-  if (rows.size() == 0) return std::optional<model::Assessment>();
-  model::Assessment assessment{std::string(rows.text(0, 0)), std::string(rows.text(0, 1)), rows.real(0, 2),
-                               std::nullopt};
-  if (!rows.is_null(0, 3)) {
-    Result<model::LureFacts> lure = read_lure(rows, 0, 4);
-    if (!lure.ok()) return data_loss("report {}'s lure facts are unreadable: {}", report_key, lure.error().message());
-    assessment.lure = std::move(lure).value();
+                                         Params().integers(report_keys)));
+  std::unordered_map<std::int64_t, model::Assessment> assessments;
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    const std::int64_t report_key = rows.integer(row, 0);
+    model::Assessment assessment{std::string(rows.text(row, 1)), std::string(rows.text(row, 2)), rows.real(row, 3),
+                                 std::nullopt};
+    if (!rows.is_null(row, 4)) {
+      Result<model::LureFacts> lure = read_lure(rows, row, 5);
+      if (!lure.ok()) return data_loss("report {}'s lure facts are unreadable: {}", report_key, lure.error().message());
+      assessment.lure = std::move(lure).value();
+    }
+    assessments.emplace(report_key, std::move(assessment));
   }
-  return std::optional<model::Assessment>(std::move(assessment));
+  return assessments;
 }
 
 Result<std::vector<LureReport>> View::lure_reports() const {
