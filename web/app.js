@@ -184,7 +184,13 @@ async function freezeList(country) {
   input.value = country || "";
   form.append(element("label", "Country "), input, element("button", "Filter"));
   form.addEventListener("submit", (event) => { event.preventDefault(); location.hash = "#freeze-list/" + encodeURIComponent(input.value); });
-  const listed = await api("freeze-list" + (country ? "?country=" + encodeURIComponent(country) : ""));
+  let listed;
+  try {
+    listed = await api("freeze-list" + (country ? "?country=" + encodeURIComponent(country) : ""));
+  } catch (failure) {
+    show("Freeze list", form, element("p", failure.message, { class: "error" }));
+    return;
+  }
   const groups = listed.groups.map((group) => [
     element("h3", `${group.country || "--"} ${group.institution}: ${money(group.recoverable_usd)} USD recoverable`),
     table([

@@ -346,6 +346,9 @@ TEST_F(Api, TheWebUiShowsTheFreezeListAndANetworksMoney) {
   EXPECT_NE(thai->find(fmt::format("{} institution(s)", thai_groups.size())), std::string::npos) << *thai;
   EXPECT_NE(thai->find(thai_groups[0]["accounts"][0]["account"].get<std::string>()), std::string::npos);
   EXPECT_EQ(thai->find("bank:NACFKRSE:"), std::string::npos) << "a Korean bank's account is not in Thailand's list";
+  BROWSE_OR_SKIP(misnamed, s_base + "/#freeze-list/Thailand");
+  EXPECT_NE(misnamed->find("<p class=\"error\">country: "), std::string::npos) << *misnamed;
+  EXPECT_NE(misnamed->find("aria-label=\"country\""), std::string::npos) << "the form stays, to try again";
 
   const std::string id = get_json("/api/v1/networks")["networks"][0]["id"];
   const nlohmann::json money = get_json("/api/v1/networks/" + id)["money"];
