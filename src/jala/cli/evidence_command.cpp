@@ -74,19 +74,20 @@ void scan_entry(std::uint64_t index, const std::string& entry, LoggedRecords& re
 // The SHA-256 of each record's canonical JSON, as the log holds it; nullopt for a record that is gone.
 Result<std::vector<std::optional<std::string>>> current_hashes(const storage::ReadView& view, const std::string& kind,
                                                                std::span<const RecordKey> keys) {
-  std::vector<std::optional<std::string>> hashes;
-  if (kind == "report") {
-    JALA_TRY_ASSIGN(const std::vector<std::optional<model::Report>> reports, view.find_reports(keys));
-    for (const std::optional<model::Report>& report : reports) {
-      hashes.push_back(report ? std::optional(storage::record_sha256(*report)) : std::nullopt);
+  const auto hashes_of = [](const auto& records) {
+    std::vector<std::optional<std::string>> hashes;
+    hashes.reserve(records.size());
+    for (const auto& record : records) {
+      hashes.push_back(record ? std::optional(storage::record_sha256(*record)) : std::nullopt);
     }
     return hashes;
+  };
+  if (kind == "report") {
+    JALA_TRY_ASSIGN(const std::vector<std::optional<model::Report>> reports, view.find_reports(keys));
+    return hashes_of(reports);
   }
   JALA_TRY_ASSIGN(const std::vector<std::optional<model::Transaction>> transactions, view.find_transactions(keys));
-  for (const std::optional<model::Transaction>& transaction : transactions) {
-    hashes.push_back(transaction ? std::optional(storage::record_sha256(*transaction)) : std::nullopt);
-  }
-  return hashes;
+  return hashes_of(transactions);
 }
 
 // Every complete subtree, recomputed level by level from the leaves (`level`, with whether each disagrees

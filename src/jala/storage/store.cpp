@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "jala/storage/postgres/postgres_store.h"
 #include "jala/storage/sqlite/sqlite_store.h"
@@ -10,6 +11,19 @@
 namespace jala::storage {
 
 namespace {
+
+// The default of a batch read: `read` of each key, in order.
+template <typename Read>
+auto read_each(std::span<const RecordKey> keys, const Read& read)
+    -> Result<std::vector<typename std::invoke_result_t<Read, const RecordKey&>::value_type>> {
+  std::vector<typename std::invoke_result_t<Read, const RecordKey&>::value_type> found;
+  found.reserve(keys.size());
+  for (const RecordKey& key : keys) {
+    JALA_TRY_ASSIGN(auto one, read(key));
+    found.push_back(std::move(one));
+  }
+  return found;
+}
 
 // The store state that records_changed_at() reads.
 constexpr std::string_view k_records_changed_state = "store:records-changed-at";
@@ -79,22 +93,12 @@ RecordDigests digests_of(const model::Transaction& transaction) {
 }
 
 Result<std::vector<std::optional<model::Report>>> ReadView::find_reports(std::span<const RecordKey> keys) const {
-  std::vector<std::optional<model::Report>> found;
-  for (const RecordKey& key : keys) {
-    JALA_TRY_ASSIGN(std::optional<model::Report> report, find_report(key));
-    found.push_back(std::move(report));
-  }
-  return found;
+  return read_each(keys, [&](const RecordKey& key) { return find_report(key); });
 }
 
 Result<std::vector<std::optional<model::Transaction>>> ReadView::find_transactions(
     std::span<const RecordKey> keys) const {
-  std::vector<std::optional<model::Transaction>> found;
-  for (const RecordKey& key : keys) {
-    JALA_TRY_ASSIGN(std::optional<model::Transaction> transaction, find_transaction(key));
-    found.push_back(std::move(transaction));
-  }
-  return found;
+  return read_each(keys, [&](const RecordKey& key) { return find_transaction(key); });
 }
 
 Result<std::vector<std::string>> ReadView::log_entries(std::uint64_t first, std::size_t count) const {
@@ -123,12 +127,7 @@ Result<std::vector<std::optional<evidence::Hash>>> ReadView::stored_log_nodes(
 
 Result<std::vector<std::optional<std::uint64_t>>> ReadView::log_indexes(std::string_view kind,
                                                                         std::span<const RecordKey> keys) const {
-  std::vector<std::optional<std::uint64_t>> leaves;
-  for (const RecordKey& key : keys) {
-    JALA_TRY_ASSIGN(const std::optional<std::uint64_t> leaf, log_index(kind, key));
-    leaves.push_back(leaf);
-  }
-  return leaves;
+  return read_each(keys, [&](const RecordKey& key) { return log_index(kind, key); });
 }
 
 Result<graph::LinkInput> ReadView::link_input() const {

@@ -226,7 +226,8 @@ class WriteTransaction : public ReadView {
   Result<PutOutcome> put_transaction(const model::Transaction& transaction, const RecordDigests& digests);
   // A hint before many puts: the records about to be put, in order. A backend whose statements are
   // round trips (PostgreSQL) looks up at once the keys of every selector they name and which of the
-  // transactions are stored, so that the puts then wait for less; the others ignore it. The puts' outcomes
+  // records are stored (with their content hashes), and reserves keys for new reports, so that the puts
+  // then wait for nothing; the others ignore it. The puts' outcomes
   // are the same with or without it, and it binds nothing: a record hinted and never put is fine (it may
   // leave its selectors stored, named by nothing, as an update may; no answer counts those).
   virtual Status expect_records(std::span<const RecordRef> records) {

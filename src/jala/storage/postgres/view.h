@@ -20,6 +20,15 @@ namespace jala::storage::postgres {
 // rolls back.
 using SelectorKeys = std::unordered_map<std::string, std::int64_t>;
 
+// Many records asked at once: join this to a table on (source, source_id), with record_key_arrays() as $1
+// and $2, and `w.place` numbers the records asked from 1.
+inline constexpr std::string_view k_asked_records =
+    "unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(source, source_id, place)";
+Params record_key_arrays(std::span<const RecordKey> keys);
+// The place, from 0, of the item that row `row` answers: column 0 of a query over `asked` items numbered
+// from 1 by WITH ORDINALITY.
+Result<std::size_t> asked_place(const Rows& rows, std::size_t row, std::size_t asked);
+
 class View final : public WriteTransaction {
  public:
   View(Connection& connection, SelectorKeys& selector_keys)

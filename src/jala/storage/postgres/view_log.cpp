@@ -34,16 +34,10 @@ Result<Rows> View::select_log_nodes(std::span<const evidence::NodeId> ids) const
     levels.push_back(id.level);
     indexes.push_back(static_cast<std::int64_t>(id.index));
   }
-  JALA_TRY_ASSIGN(Rows rows, query("SELECT w.place, n.hash FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY"
-                                   " AS w(level, idx, place) JOIN log_nodes n ON n.level = w.level AND n.idx = w.idx",
-                                   Params().integers(levels).integers(indexes)));
-  for (std::size_t row = 0; row < rows.size(); ++row) {
-    const std::int64_t place = rows.integer(row, 0);
-    if (place < 1 || static_cast<std::size_t>(place) > ids.size()) {
-      return internal_error("the log's node query returned place {}", place);
-    }
-  }
-  return rows;
+  return query(
+      "SELECT w.place, n.hash FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY"
+      " AS w(level, idx, place) JOIN log_nodes n ON n.level = w.level AND n.idx = w.idx",
+      Params().integers(levels).integers(indexes));
 }
 
 Result<std::vector<evidence::Hash>> View::log_nodes(std::span<const evidence::NodeId> ids) const {
@@ -51,7 +45,7 @@ Result<std::vector<evidence::Hash>> View::log_nodes(std::span<const evidence::No
   std::vector<evidence::Hash> hashes(ids.size());
   std::vector<bool> found(ids.size(), false);
   for (std::size_t row = 0; row < rows.size(); ++row) {
-    const auto place = static_cast<std::size_t>(rows.integer(row, 0) - 1);
+    JALA_TRY_ASSIGN(const std::size_t place, asked_place(rows, row, ids.size()));
     JALA_TRY(evidence::copy_stored_hash(rows.bytes(row, 1), ids[place], hashes[place]));
     found[place] = true;
   }
@@ -65,7 +59,7 @@ Result<std::vector<std::optional<evidence::Hash>>> View::stored_log_nodes(std::s
   JALA_TRY_ASSIGN(const Rows rows, select_log_nodes(ids));
   std::vector<std::optional<evidence::Hash>> hashes(ids.size());
   for (std::size_t row = 0; row < rows.size(); ++row) {
-    const auto place = static_cast<std::size_t>(rows.integer(row, 0) - 1);
+    JALA_TRY_ASSIGN(const std::size_t place, asked_place(rows, row, ids.size()));
     evidence::Hash hash{};
     if (evidence::copy_stored_hash(rows.bytes(row, 1), ids[place], hash).ok()) hashes[place] = hash;
   }
@@ -130,28 +124,20 @@ Result<std::optional<std::uint64_t>> View::log_index(std::string_view kind, cons
 
 Result<std::vector<std::optional<std::uint64_t>>> View::log_indexes(std::string_view kind,
                                                                     std::span<const RecordKey> keys) const {
-  std::vector<std::string_view> sources;
-  std::vector<std::string_view> ids;
-  for (const RecordKey& key : keys) {
-    sources.push_back(key.source);
-    ids.push_back(key.id);
-  }
-  const std::string_view wanted = "unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(source, source_id, place)";
   Result<Rows> found =
       kind == "report" || kind == "transaction"
           ? query(fmt::format("SELECT w.place, r.leaf_index FROM {} JOIN {}s r ON r.source = w.source AND"
                               " r.source_id = w.source_id WHERE r.leaf_index IS NOT NULL",
-                              wanted, kind),
-                  Params().texts(sources).texts(ids))
+                              k_asked_records, kind),
+                  record_key_arrays(keys))
           : query(fmt::format("SELECT w.place, l.leaf_index FROM {} JOIN log_records l ON l.kind = $3 AND"
                               " l.source = w.source AND l.source_id = w.source_id",
-                              wanted),
-                  Params().texts(sources).texts(ids).text(kind));
+                              k_asked_records),
+                  record_key_arrays(keys).text(kind));
   JALA_TRY_ASSIGN(const Rows rows, std::move(found));
   std::vector<std::optional<std::uint64_t>> leaves(keys.size());
   for (std::size_t row = 0; row < rows.size(); ++row) {
-    const auto place = static_cast<std::size_t>(rows.integer(row, 0) - 1);
-    if (place >= keys.size()) return internal_error("the log's record query returned place {}", place);
+    JALA_TRY_ASSIGN(const std::size_t place, asked_place(rows, row, keys.size()));
     leaves[place] = static_cast<std::uint64_t>(rows.integer(row, 1));
   }
   return leaves;

@@ -11,6 +11,26 @@
 
 namespace jala::storage::postgres {
 
+Params record_key_arrays(std::span<const RecordKey> keys) {
+  std::vector<std::string_view> sources;
+  std::vector<std::string_view> ids;
+  sources.reserve(keys.size());
+  ids.reserve(keys.size());
+  for (const RecordKey& key : keys) {
+    sources.push_back(key.source);
+    ids.push_back(key.id);
+  }
+  return Params().texts(sources).texts(ids);
+}
+
+Result<std::size_t> asked_place(const Rows& rows, std::size_t row, std::size_t asked) {
+  const std::int64_t place = rows.integer(row, 0);
+  if (place < 1 || static_cast<std::size_t>(place) > asked) {
+    return internal_error("a query over {} items asked answered for item {}", asked, place);
+  }
+  return static_cast<std::size_t>(place - 1);
+}
+
 Result<std::optional<View::StoredRecord>> View::find_stored(std::string_view table, const RecordKey& key) const {
   const std::string_view column = table == "reports" ? "report_key" : "transaction_key";
   JALA_TRY_ASSIGN(
@@ -28,24 +48,17 @@ Result<std::optional<model::Report>> View::find_report(const RecordKey& key) con
 
 Result<std::vector<std::optional<model::Report>>> View::find_reports(std::span<const RecordKey> keys) const {
   // Three queries for all: the reports, their selectors, their assessments.
-  std::vector<std::string_view> sources;
-  std::vector<std::string_view> ids;
-  for (const RecordKey& key : keys) {
-    sources.push_back(key.source);
-    ids.push_back(key.id);
-  }
   JALA_TRY_ASSIGN(const Rows found,
-                  query("SELECT w.place, r.report_key, r.kind, r.country, r.reported_at, r.language, r.victim_country,"
-                        " r.loss_amount, r.loss_currency, r.tlp, r.text, r.withdrawn FROM unnest($1::text[],"
-                        " $2::text[]) WITH ORDINALITY AS w(source, source_id, place) JOIN reports r"
-                        " ON r.source = w.source AND r.source_id = w.source_id",
-                        Params().texts(sources).texts(ids)));
+                  query(fmt::format("SELECT w.place, r.report_key, r.kind, r.country, r.reported_at, r.language,"
+                                    " r.victim_country, r.loss_amount, r.loss_currency, r.tlp, r.text, r.withdrawn"
+                                    " FROM {} JOIN reports r ON r.source = w.source AND r.source_id = w.source_id",
+                                    k_asked_records),
+                        record_key_arrays(keys)));
   std::vector<std::optional<model::Report>> reports(keys.size());
   std::unordered_multimap<std::int64_t, std::size_t> places;  // report key -> places asked (a key may repeat)
   std::vector<std::int64_t> report_keys;
   for (std::size_t row = 0; row < found.size(); ++row) {
-    const auto place = static_cast<std::size_t>(found.integer(row, 0) - 1);
-    if (place >= keys.size()) return internal_error("the reports query returned place {}", place);
+    JALA_TRY_ASSIGN(const std::size_t place, asked_place(found, row, keys.size()));
     const RecordKey& key = keys[place];
     Result<model::ReportKind> kind = model::parse_report_kind(found.text(row, 2));
     Result<model::Tlp> tlp = model::parse_tlp(found.text(row, 9));
@@ -103,23 +116,16 @@ Result<std::optional<model::Transaction>> View::find_transaction(const RecordKey
 }
 
 Result<std::vector<std::optional<model::Transaction>>> View::find_transactions(std::span<const RecordKey> keys) const {
-  std::vector<std::string_view> sources;
-  std::vector<std::string_view> ids;
-  for (const RecordKey& key : keys) {
-    sources.push_back(key.source);
-    ids.push_back(key.id);
-  }
-  JALA_TRY_ASSIGN(
-      const Rows found,
-      query("SELECT w.place, f.type, f.value, t.type, t.value, x.amount, x.currency, x.at, x.channel,"
-            " x.reference FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(source, source_id,"
-            " place) JOIN transactions x ON x.source = w.source AND x.source_id = w.source_id"
-            " JOIN selectors f ON f.selector_key = x.from_key JOIN selectors t ON t.selector_key = x.to_key",
-            Params().texts(sources).texts(ids)));
+  JALA_TRY_ASSIGN(const Rows found,
+                  query(fmt::format("SELECT w.place, f.type, f.value, t.type, t.value, x.amount, x.currency, x.at,"
+                                    " x.channel, x.reference FROM {} JOIN transactions x ON x.source = w.source AND"
+                                    " x.source_id = w.source_id JOIN selectors f ON f.selector_key = x.from_key"
+                                    " JOIN selectors t ON t.selector_key = x.to_key",
+                                    k_asked_records),
+                        record_key_arrays(keys)));
   std::vector<std::optional<model::Transaction>> transactions(keys.size());
   for (std::size_t row = 0; row < found.size(); ++row) {
-    const auto place = static_cast<std::size_t>(found.integer(row, 0) - 1);
-    if (place >= keys.size()) return internal_error("the transactions query returned place {}", place);
+    JALA_TRY_ASSIGN(const std::size_t place, asked_place(found, row, keys.size()));
     const RecordKey& key = keys[place];
     Result<model::Selector> from = found.selector(row, 1);
     Result<model::Selector> to = found.selector(row, 3);

@@ -120,9 +120,7 @@ Status View::expect_records(std::span<const RecordRef> records) {
   // Every selector in the order the puts would store it, so that new ones get the keys they would get
   // without the hint (keys show in outputs, e.g. GraphML ids, which must not depend on the backend).
   std::vector<model::Selector> selectors;
-  std::vector<const model::Transaction*> transactions;
-  std::vector<std::string_view> sources;
-  std::vector<std::string_view> ids;
+  std::vector<RecordKey> transactions;
   std::vector<RecordKey> reports;
   for (const RecordRef& record : records) {
     if (const auto* report = std::get_if<const model::Report*>(&record)) {
@@ -137,42 +135,33 @@ Status View::expect_records(std::span<const RecordRef> records) {
     const model::Transaction* transaction = std::get<const model::Transaction*>(record);
     selectors.push_back(transaction->from);
     selectors.push_back(transaction->to);
-    transactions.push_back(transaction);
-    sources.push_back(transaction->source);
-    ids.push_back(transaction->id);
+    transactions.push_back({transaction->source, transaction->id});
   }
   JALA_TRY(intern_all(selectors));
   JALA_TRY(expect_reports(reports));
   if (transactions.empty()) return {};
-  JALA_TRY_ASSIGN(const Rows stored, query("SELECT t.source, t.source_id, t.content_hash FROM transactions t"
-                                           " JOIN unnest($1::text[], $2::text[]) AS w(source, source_id)"
-                                           " ON t.source = w.source AND t.source_id = w.source_id",
-                                           Params().texts(sources).texts(ids)));
+  JALA_TRY_ASSIGN(const Rows stored, query(fmt::format("SELECT w.place, t.content_hash FROM {} JOIN transactions t"
+                                                       " ON t.source = w.source AND t.source_id = w.source_id",
+                                                       k_asked_records),
+                                           record_key_arrays(transactions)));
   for (std::size_t row = 0; row < stored.size(); ++row) {
-    m_expected_transactions.insert_or_assign(
-        RecordKey{std::string(stored.text(row, 0)), std::string(stored.text(row, 1))}, stored.bytes(row, 2));
+    JALA_TRY_ASSIGN(const std::size_t place, asked_place(stored, row, transactions.size()));
+    m_expected_transactions.insert_or_assign(transactions[place], stored.bytes(row, 1));
   }
-  for (const model::Transaction* transaction : transactions) {
-    m_expected_transactions.try_emplace(RecordKey{transaction->source, transaction->id});
-  }
+  for (RecordKey& key : transactions) m_expected_transactions.try_emplace(std::move(key));
   return {};
 }
 
 Status View::expect_reports(std::span<const RecordKey> reports) {
   if (reports.empty()) return {};
-  std::vector<std::string_view> sources;
-  std::vector<std::string_view> ids;
-  for (const RecordKey& key : reports) {
-    sources.push_back(key.source);
-    ids.push_back(key.id);
-  }
-  JALA_TRY_ASSIGN(const Rows stored, query("SELECT r.source, r.source_id, r.report_key, r.content_hash FROM reports r"
-                                           " JOIN unnest($1::text[], $2::text[]) AS w(source, source_id)"
-                                           " ON r.source = w.source AND r.source_id = w.source_id",
-                                           Params().texts(sources).texts(ids)));
+  JALA_TRY_ASSIGN(const Rows stored,
+                  query(fmt::format("SELECT w.place, r.report_key, r.content_hash FROM {} JOIN reports r"
+                                    " ON r.source = w.source AND r.source_id = w.source_id",
+                                    k_asked_records),
+                        record_key_arrays(reports)));
   for (std::size_t row = 0; row < stored.size(); ++row) {
-    m_expected_reports.insert_or_assign(RecordKey{std::string(stored.text(row, 0)), std::string(stored.text(row, 1))},
-                                        StoredRecord{stored.integer(row, 2), stored.bytes(row, 3)});
+    JALA_TRY_ASSIGN(const std::size_t place, asked_place(stored, row, reports.size()));
+    m_expected_reports.insert_or_assign(reports[place], StoredRecord{stored.integer(row, 1), stored.bytes(row, 2)});
   }
   // A key for each new report, in the order of the puts, which is the order they would draw them in.
   std::vector<const RecordKey*> absent;
