@@ -209,8 +209,26 @@ async function freezeList(country) {
 }
 
 // Where an account's money went (`back`: the victims' payments that reached it), by the rule and hop limit
-// the form sets. A collector's trace over a year can hold thousands of hops: the page lists the first ones.
-const k_hops_shown = 500;
+// the form sets. A collector's trace over a year can hold hundreds of thousands of hops: the page asks for
+// them a window at a time, with buttons to the windows before and after.
+const k_window = 500;
+
+// "Hops 501 to 1000 of 2345", with the buttons that move the window; `move(offset)` loads another.
+function windowNavigation(what, offset, shown, total, move) {
+  const nav = element("p");
+  nav.append(offset === 0 && shown === total ? `${what} (${total})` : `${what} ${offset + 1} to ${offset + shown} of ${total}`);
+  if (offset > 0) {
+    const earlier = element("button", "Earlier", { type: "button" });
+    earlier.addEventListener("click", () => move(Math.max(0, offset - k_window)));
+    nav.append(" ", earlier);
+  }
+  if (offset + shown < total) {
+    const later = element("button", "Later", { type: "button" });
+    later.addEventListener("click", () => move(offset + k_window));
+    nav.append(" ", later);
+  }
+  return nav;
+}
 
 async function trace(account, back) {
   const form = element("form");
@@ -223,8 +241,8 @@ async function trace(account, back) {
   switcher.appendChild(back ? link("Where its money went", "#trace/" + encodeURIComponent(account))
     : link("Where its money came from", "#trace-back/" + encodeURIComponent(account)));
   show(back ? `Money that reached ${account}` : `Money from ${account}`, switcher, form, results);
-  const load = async () => {
-    const query = new URLSearchParams({ from: account, rule: rule.value });
+  const load = async (offset = 0) => {
+    const query = new URLSearchParams({ from: account, rule: rule.value, offset, limit: k_window });
     if (back) query.set("back", "true");
     if (hops.value) query.set("max_hops", hops.value);
     try {
@@ -238,22 +256,24 @@ async function trace(account, back) {
       ];
       if (back) {
         results.replaceChildren(
-          element("p", `${money(traced.reached_usd)} USD from ${traced.payments.length} origin payment(s), traced by ${traced.rule}`),
+          element("p", `${money(traced.reached_usd)} USD from ${traced.payments_total} origin payment(s), traced by ${traced.rule}`),
+          windowNavigation("Origin payments", traced.offset, traced.payments.length, traced.payments_total, load),
           table([...transfer, ["Reached it (USD)", (p) => money(p.reached_usd), true]], traced.payments));
         return;
       }
       results.replaceChildren(
         element("p", `${money(traced.seeded_usd)} USD traced by ${traced.rule} up to ${traced.max_hops} hops`),
-        element("h3", "Where it stopped"),
+        element("h3", traced.endpoints.length < traced.endpoints_total
+          ? `Where it stopped (the largest ${traced.endpoints.length} of ${traced.endpoints_total})` : "Where it stopped"),
         table([
           ["Account", (e) => accountLink(e.account)],
           ["Why it stopped", (e) => e.reason],
           ["USD", (e) => money(e.taint_usd), true],
         ], traced.endpoints),
-        element("h3", traced.hops.length > k_hops_shown ? `Hops (${traced.hops.length}; the first ${k_hops_shown})`
-          : `Hops (${traced.hops.length})`),
+        element("h3", "Hops"),
+        windowNavigation("Hops", traced.offset, traced.hops.length, traced.hops_total, load),
         table([["Hop", (h) => h.hop, true], ...transfer, ["Traced (USD)", (h) => money(h.taint_usd), true]],
-          traced.hops.slice(0, k_hops_shown)));
+          traced.hops));
     } catch (failure) {
       results.replaceChildren(element("p", failure.message, { class: "error" }));
     }

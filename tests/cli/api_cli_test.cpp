@@ -194,28 +194,81 @@ TEST_F(Api, GivesTheFreezeListAsTheCommandDoes) {
   EXPECT_LT(thai["groups"].size(), command["groups"].size());
 }
 
-// Traces of an account's money, forward and back, with the command's options.
+// A window of a trace (GET /api/v1/trace) as the command's whole trace: the command's document with its
+// list cut to the window, and the totals the API adds.
+nlohmann::json window_of(nlohmann::json whole, std::string_view list, std::size_t offset, std::size_t limit) {
+  nlohmann::json& entries = whole[std::string(list)];
+  const std::size_t total = entries.size();
+  const std::size_t first = std::min(offset, total);
+  entries = nlohmann::json(entries.begin() + static_cast<std::ptrdiff_t>(first),
+                           entries.begin() + static_cast<std::ptrdiff_t>(std::min(total, first + limit)));
+  whole[std::string(list) + "_total"] = total;
+  whole["offset"] = offset;
+  if (list == "hops") {
+    whole["endpoints_total"] = whole["endpoints"].size();
+    whole["endpoints"] = nlohmann::json(
+        whole["endpoints"].begin(),
+        whole["endpoints"].begin() + static_cast<std::ptrdiff_t>(std::min(limit, whole["endpoints"].size())));
+  }
+  return whole;
+}
+
+// Traces of an account's money, forward and back, with the command's options, 100 entries at a time.
 TEST_F(Api, TracesAnAccountsMoneyAsTheCommandDoes) {
   const std::string account = command_json({"flow", "suspects"})["accounts"][0]["account"];
   const std::string from = fmt::format("/api/v1/trace?from={}", percent_encoded(account));
+  const nlohmann::json whole_forward = command_json({"trace", "--from", account});
+  ASSERT_GE(whole_forward["hops"].size(), 3U);
   const nlohmann::json forward = get_json(from);
-  EXPECT_EQ(forward, command_json({"trace", "--from", account}));
-  EXPECT_FALSE(forward["hops"].empty());
+  EXPECT_EQ(forward, window_of(whole_forward, "hops", 0, 100));
   EXPECT_EQ(get_json(from + "&rule=proportional&max_hops=2&since=2025-01-01T00:00:00Z&until=2026-01-01T00:00:00Z"),
-            command_json({"trace", "--from", account, "--rule", "proportional", "--max-hops", "2", "--since",
-                          "2025-01-01T00:00:00Z", "--until", "2026-01-01T00:00:00Z"}));
+            window_of(command_json({"trace", "--from", account, "--rule", "proportional", "--max-hops", "2", "--since",
+                                    "2025-01-01T00:00:00Z", "--until", "2026-01-01T00:00:00Z"}),
+                      "hops", 0, 100));
+  const nlohmann::json whole_back = command_json({"trace", "--from", account, "--back"});
+  ASSERT_GE(whole_back["payments"].size(), 2U);
   const nlohmann::json back = get_json(from + "&back=true");
-  EXPECT_EQ(back, command_json({"trace", "--from", account, "--back"}));
-  EXPECT_FALSE(back["payments"].empty());
+  EXPECT_EQ(back, window_of(whole_back, "payments", 0, 100));
   EXPECT_EQ(get_json(from + "&back=false"), forward);
   for (const std::string& bad : std::vector<std::string>{
            "/api/v1/trace", "/api/v1/trace?from=nonsense", from + "&rule=lifo", from + "&max_hops=0",
-           from + "&max_hops=65", from + "&since=yesterday", from + "&back=yes"}) {
+           from + "&max_hops=65", from + "&since=yesterday", from + "&back=yes", from + "&limit=0",
+           from + "&limit=1001", from + "&limit=", from + "&offset=-1", from + "&offset=1e3",
+           from + "&offset=1000000001"}) {
     EXPECT_EQ(get(bad).status, 400) << bad;
   }
   const server::ClientResponse unknown = get("/api/v1/trace?from=phone:%2B84900000001");
   EXPECT_EQ(unknown.status, 404);
   EXPECT_NE(unknown.body.find("no transaction names phone:+84900000001"), std::string::npos) << unknown.body;
+}
+
+// A long trace is read a window at a time: the windows, one after another, are the whole trace, and a
+// window past the end is empty but keeps the totals.
+TEST_F(Api, GivesALongTraceAWindowAtATime) {
+  const std::string account = command_json({"flow", "suspects"})["accounts"][0]["account"];
+  const std::string from = fmt::format("/api/v1/trace?from={}", percent_encoded(account));
+  const nlohmann::json whole_forward = command_json({"trace", "--from", account});
+  const nlohmann::json whole_back = command_json({"trace", "--from", account, "--back"});
+  const std::size_t hops = whole_forward["hops"].size();
+  const std::size_t payments = whole_back["payments"].size();
+  ASSERT_GE(hops, 3U);
+  ASSERT_GE(payments, 2U);
+  nlohmann::json joined = nlohmann::json::array();
+  for (std::size_t offset = 0; offset < hops; offset += 2) {
+    const nlohmann::json window = get_json(fmt::format("{}&offset={}&limit=2", from, offset));
+    EXPECT_EQ(window, window_of(whole_forward, "hops", offset, 2)) << offset;
+    EXPECT_EQ(window["hops_total"], hops);
+    for (const nlohmann::json& hop : window["hops"]) joined.push_back(hop);
+  }
+  EXPECT_EQ(joined, whole_forward["hops"]);
+  const nlohmann::json past = get_json(fmt::format("{}&offset={}", from, hops));
+  EXPECT_TRUE(past["hops"].empty());
+  EXPECT_EQ(past["hops_total"], hops);
+  EXPECT_EQ(past["seeded_usd"], whole_forward["seeded_usd"]);
+
+  const nlohmann::json last = get_json(fmt::format("{}&back=true&offset={}&limit=1", from, payments - 1));
+  EXPECT_EQ(last, window_of(whole_back, "payments", payments - 1, 1));
+  EXPECT_EQ(last["reached_usd"], whole_back["reached_usd"]);  // still the sum over every payment
 }
 
 TEST_F(Api, FindsReportsBySelectorInAnySpellingAndShowsThem) {
@@ -390,6 +443,40 @@ TEST_F(Api, TheWebUiTracesAnAccountsMoney) {
                                      format_like_the_page(back["reached_usd"].get<double>()), back["payments"].size())),
             std::string::npos)
       << *funded;
+}
+
+// A trace longer than the page's window of 500: the page shows the first window and offers the next.
+TEST_F(Api, TheWebUiShowsALongTraceAWindowAtATime) {
+  const std::string payer = "bank:VBAAVNVX:9990000000001";
+  std::string payouts;
+  for (int i = 0; i < 600; ++i) {
+    payouts += nlohmann::json{
+        {"record", "transaction"},
+        {"source", "VN-PAYROLL"},
+        {"id", fmt::format("PAY-{:04}", i)},
+        {"from", payer},
+        {"to", fmt::format("bank:VBAAVNVX:99910000{:05}", i)},
+        {"amount", 10.0},
+        {"currency", "USD"},
+        {"at", fmt::format("2026-03-01T{:02}:{:02}:00Z", i / 60, i % 60)},
+        {"channel",
+         "bank"}}.dump();
+    payouts += '\n';
+  }
+  const std::string file = s_scratch->file("payouts.jsonl");
+  write_file(file, payouts);
+  const JalaRun ingest = run_jala({"--db", s_db, "ingest", file});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  const nlohmann::json first = get_json("/api/v1/trace?limit=500&from=" + percent_encoded(payer));
+  ASSERT_EQ(first["hops_total"], 600);
+  ASSERT_EQ(first["hops"].size(), 500U);
+
+  BROWSE_OR_SKIP(traced, s_base + "/#trace/" + percent_encoded(payer));
+  EXPECT_NE(traced->find("Hops 1 to 500 of 600 <button type=\"button\">Later</button>"), std::string::npos) << *traced;
+  EXPECT_EQ(traced->find(">Earlier</button>"), std::string::npos) << "the first window has none before it";
+  EXPECT_NE(traced->find("Where it stopped (the largest 500 of 600)"), std::string::npos) << *traced;
+  EXPECT_NE(traced->find(fmt::format(">{}</a>", first["hops"][499]["to"].get<std::string>())), std::string::npos);
+  EXPECT_EQ(traced->find(">bank:VBAAVNVX:9991000000599</a>"), std::string::npos) << "hop 600 is in the next window";
 }
 
 // Text from the store is shown as text: markup in a report cannot run in an analyst's browser.

@@ -1,5 +1,7 @@
 #include "jala/analysis/trace_json.h"
 
+#include <algorithm>
+
 #include "jala/base/time.h"
 
 namespace jala::analysis {
@@ -15,43 +17,67 @@ nlohmann::ordered_json transfer_json(const flow::Ledger& ledger, flow::TransferI
           {"channel", model::to_string(made.channel)}};
 }
 
+namespace {
+
+// The entries of `all` in `window`, or all of them without one.
+template <typename T>
+std::span<const T> in_window(std::span<const T> all, const std::optional<ListWindow>& window) {
+  if (!window) return all;
+  const std::size_t first = std::min(window->offset, all.size());
+  return all.subspan(first, std::min(window->limit, all.size() - first));
+}
+
+}  // namespace
+
 nlohmann::ordered_json trace_json(const flow::Ledger& ledger, std::string_view traced,
-                                  const flow::TraceOptions& options, const flow::Trace& trace) {
+                                  const flow::TraceOptions& options, const flow::Trace& trace,
+                                  std::optional<ListWindow> window) {
   nlohmann::ordered_json hops = nlohmann::ordered_json::array();
-  for (const flow::Hop& hop : trace.hops) {
+  for (const flow::Hop& hop : in_window(std::span(trace.hops), window)) {
     nlohmann::ordered_json entry{{"hop", hop.hop}};
     entry.update(transfer_json(ledger, hop.transfer));
     entry["taint_usd"] = hop.taint_usd;
     hops.push_back(std::move(entry));
   }
   nlohmann::ordered_json endpoints = nlohmann::ordered_json::array();
-  for (const flow::Endpoint& end : trace.endpoints) {
+  const std::optional<ListWindow> first_endpoints = window ? std::optional(ListWindow{0, window->limit}) : std::nullopt;
+  for (const flow::Endpoint& end : in_window(std::span(trace.endpoints), first_endpoints)) {
     endpoints.push_back({{"account", ledger.account(end.account).to_string()},
                          {"reason", flow::to_string(end.reason)},
                          {"taint_usd", end.taint_usd}});
   }
-  return {{"traced", traced},
-          {"rule", flow::to_string(options.rule)},
-          {"max_hops", options.max_hops},
-          {"seeded_usd", trace.seeded_usd},
-          {"hops", std::move(hops)},
-          {"endpoints", std::move(endpoints)}};
+  nlohmann::ordered_json out{{"traced", traced},
+                             {"rule", flow::to_string(options.rule)},
+                             {"max_hops", options.max_hops},
+                             {"seeded_usd", trace.seeded_usd}};
+  if (window) {
+    out["hops_total"] = trace.hops.size();
+    out["endpoints_total"] = trace.endpoints.size();
+    out["offset"] = window->offset;
+  }
+  out["hops"] = std::move(hops);
+  out["endpoints"] = std::move(endpoints);
+  return out;
 }
 
 nlohmann::ordered_json funding_json(const flow::Ledger& ledger, flow::AccountId account, flow::TaintRule rule,
-                                    std::span<const flow::Funding> funding) {
+                                    std::span<const flow::Funding> funding, std::optional<ListWindow> window) {
   double total = 0;
+  for (const flow::Funding& f : funding) total += f.reached_usd;
   nlohmann::ordered_json payments = nlohmann::ordered_json::array();
-  for (const flow::Funding& f : funding) {
-    total += f.reached_usd;
+  for (const flow::Funding& f : in_window(funding, window)) {
     nlohmann::ordered_json entry = transfer_json(ledger, f.payment);
     entry["reached_usd"] = f.reached_usd;
     payments.push_back(std::move(entry));
   }
-  return {{"account", ledger.account(account).to_string()},
-          {"rule", flow::to_string(rule)},
-          {"reached_usd", total},
-          {"payments", std::move(payments)}};
+  nlohmann::ordered_json out{
+      {"account", ledger.account(account).to_string()}, {"rule", flow::to_string(rule)}, {"reached_usd", total}};
+  if (window) {
+    out["payments_total"] = funding.size();
+    out["offset"] = window->offset;
+  }
+  out["payments"] = std::move(payments);
+  return out;
 }
 
 }  // namespace jala::analysis

@@ -23,17 +23,26 @@ constexpr std::size_t k_max_count = 1000;
 // The reports and selectors each entry of the networks list names: a network of a hundred thousand
 // reports is one request of its own (GET /api/v1/networks/ID), not part of every list.
 constexpr std::size_t k_members_listed = 100;
+// Where a window on a long list may start (GET /api/v1/trace).
+constexpr std::size_t k_max_offset = 1'000'000'000;
+
+// The whole number a query parameter asks for, from `least` to `most`; `fallback` when absent.
+template <typename Number>
+Result<Number> number_asked(const HttpRequest& request, std::string_view parameter, Number fallback, Number least,
+                            Number most) {
+  Number number = fallback;
+  if (const std::optional<std::string_view> asked = request.query_value(parameter)) {
+    const auto [end, error] = std::from_chars(asked->data(), asked->data() + asked->size(), number);
+    if (error != std::errc() || end != asked->data() + asked->size() || number < least || number > most) {
+      return invalid_argument("{} takes {} to {}", parameter, least, most);
+    }
+  }
+  return number;
+}
 
 // The count a query parameter asks for: 1 to 1,000, 100 when absent.
 Result<std::size_t> count_asked(const HttpRequest& request, std::string_view parameter) {
-  std::size_t count = k_default_count;
-  if (const std::optional<std::string_view> asked = request.query_value(parameter)) {
-    const auto [end, error] = std::from_chars(asked->data(), asked->data() + asked->size(), count);
-    if (error != std::errc() || end != asked->data() + asked->size() || count == 0 || count > k_max_count) {
-      return invalid_argument("{} takes 1 to {}", parameter, k_max_count);
-    }
-  }
-  return count;
+  return number_asked<std::size_t>(request, parameter, k_default_count, 1, k_max_count);
 }
 
 // GET /api/v1/selectors/TYPE:VALUE[?limit=N]: how many reports name the selector, and the first N
@@ -153,13 +162,7 @@ Result<flow::TraceOptions> trace_options_asked(const HttpRequest& request) {
     if (!parsed.ok()) return parsed.error().with_context("rule");
     options.rule = *parsed;
   }
-  if (const std::optional<std::string_view> hops = request.query_value("max_hops")) {
-    const auto [end, error] = std::from_chars(hops->data(), hops->data() + hops->size(), options.max_hops);
-    if (error != std::errc() || end != hops->data() + hops->size() || options.max_hops == 0 ||
-        options.max_hops > k_max_hops_asked) {
-      return invalid_argument("max_hops takes 1 to {}", k_max_hops_asked);
-    }
-  }
+  JALA_TRY_ASSIGN(options.max_hops, number_asked(request, "max_hops", options.max_hops, 1U, k_max_hops_asked));
   for (const auto& [name, bound] : {std::pair{"since", &options.since}, std::pair{"until", &options.until}}) {
     if (const std::optional<std::string_view> asked = request.query_value(name)) {
       Result<Timestamp> time = parse_rfc3339(*asked);
@@ -170,9 +173,10 @@ Result<flow::TraceOptions> trace_options_asked(const HttpRequest& request) {
   return options;
 }
 
-// GET /api/v1/trace?from=ACCOUNT[&back=true][&rule=R][&max_hops=N][&since=T][&until=T]: where the account's
-// money went, hop by hop, or with back=true the origin payments whose money reached it, as `jala trace
-// --from ACCOUNT [--back] --json` prints them. Traces read the ledger the node keeps with its suspects.
+// GET /api/v1/trace?from=ACCOUNT[&back=true][&rule=R][&max_hops=N][&since=T][&until=T][&offset=K][&limit=N]:
+// where the account's money went, hop by hop, or with back=true the origin payments whose money reached it,
+// as `jala trace --from ACCOUNT [--back] --json` prints them, but N at a time (default 100, at most 1000)
+// from the K-th, with the totals. Traces read the ledger the node keeps with its suspects.
 HttpResponse trace(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
   const std::optional<std::string_view> from = request.query_value("from");
   if (!from) return json_error(400, "from: give the account to trace, as TYPE:VALUE");
@@ -182,6 +186,11 @@ HttpResponse trace(const HttpRequest& request, storage::Store& store, AnalysisCa
   if (back && *back != "true" && *back != "false") return json_error(400, "back takes true or false");
   const Result<flow::TraceOptions> options = trace_options_asked(request);
   if (!options.ok()) return json_error(options.error());
+  const Result<std::size_t> offset = number_asked<std::size_t>(request, "offset", 0, 0, k_max_offset);
+  if (!offset.ok()) return json_error(offset.error());
+  const Result<std::size_t> limit = count_asked(request, "limit");
+  if (!limit.ok()) return json_error(limit.error());
+  const analysis::ListWindow window{*offset, *limit};
   const Result<std::shared_ptr<const SuspectList>> suspects =
       storage::read_value(store, [&](const storage::ReadView& view) { return analyses.suspects(view); });
   if (!suspects.ok()) return json_error(suspects.error());
@@ -190,10 +199,10 @@ HttpResponse trace(const HttpRequest& request, storage::Store& store, AnalysisCa
   if (!found) return json_error(404, fmt::format("no transaction names {}", account->to_string()));
   if (back == "true") {
     return json_response(
-        200, analysis::funding_json(ledger, *found, options->rule, flow::trace_back(ledger, *found, *options)));
+        200, analysis::funding_json(ledger, *found, options->rule, flow::trace_back(ledger, *found, *options), window));
   }
   return json_response(200, analysis::trace_json(ledger, ledger.account(*found).to_string(), *options,
-                                                 flow::trace_account(ledger, *found, *options)));
+                                                 flow::trace_account(ledger, *found, *options), window));
 }
 
 // GET /api/v1/lures[?to=CC&min_usd=X&perk=P&top=N]: how many lures match, and the latest N (default 100,
