@@ -37,10 +37,11 @@ echo "selectors: $(wc -l < "$work/paths") distinct, from $reports reports"
 "$jala" --db "$work/jala.db" serve --agency BENCH --listen 127.0.0.1:0 --port-file "$work/port" --threads 2 \
   --quiet 2>"$work/serve.log" &
 server=$!
-# The first serve publishes every report into the TAXII collections before it listens.
+# The first serve publishes every report into the TAXII collections, on a thread of its own while it
+# serves; the load starts once that is done.
 started=$(date +%s.%N)
-for _ in $(seq 6000); do [[ -s "$work/port" ]] && break; kill -0 "$server" || exit 1; sleep 0.1; done
-echo "serving after $(echo "$(date +%s.%N) - $started" | bc) s (first publication included): $(grep published "$work/serve.log")"
+for _ in $(seq 6000); do grep -q "caught up" "$work/serve.log" && break; kill -0 "$server" || exit 1; sleep 0.1; done
+echo "serving and caught up after $(echo "$(date +%s.%N) - $started" | bc) s (first publication included): $(grep published "$work/serve.log")"
 port=$(cat "$work/port")
 rss() { awk '/VmRSS/ {print $2 " KiB"}' "/proc/$server/status"; }
 wrk -t1 -c64 -d5s -s "$work/lookups.lua" "http://127.0.0.1:$port" >/dev/null  # warm up

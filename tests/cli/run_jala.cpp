@@ -58,7 +58,9 @@ JalaRun run_jala(const std::vector<std::string>& args, const std::string& stdin_
   return run;
 }
 
-int start_jala(const std::vector<std::string>& args) { return spawn(args, "", "/dev/null", "/dev/null"); }
+int start_jala(const std::vector<std::string>& args, const std::string& err_file) {
+  return spawn(args, "", "/dev/null", err_file);
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -17,8 +17,9 @@ struct JalaRun {
 JalaRun run_jala(const std::vector<std::string>& args, const std::string& stdin_file = "",
                  const std::vector<std::string>& extra_environment = {});
 
-// Starts `jala ARGS...` in the background, with its output discarded; returns its process id.
-int start_jala(const std::vector<std::string>& args);
+// Starts `jala ARGS...` in the background, with its output discarded and its stderr written to
+// `err_file`; returns its process id.
+int start_jala(const std::vector<std::string>& args, const std::string& err_file = "/dev/null");
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);

@@ -1,12 +1,12 @@
-// `jala serve`: publish what is new, then serve until SIGINT or SIGTERM, publishing again every few
-// seconds so that reports ingested meanwhile reach partners.
+// `jala serve`: serve until SIGINT or SIGTERM while publishing, on a thread of its own, what was logged
+// before the start and again every few seconds, so that reports ingested meanwhile reach partners.
 #include <charconv>
 #include <csignal>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
+#include "jala/cli/background_publisher.h"
 #include "jala/cli/data_files.h"
 #include "jala/cli/share_commands.h"
 #include "jala/server/node_handler.h"
@@ -14,8 +14,6 @@
 
 namespace jala::cli {
 namespace {
-
-constexpr int k_publish_every_seconds = 5;
 
 struct Endpoint {
   std::string host;
@@ -62,33 +60,6 @@ Result<share::NodeIdentity> node_identity(storage::Store& store, const ServeArgs
   return node;
 }
 
-// Publishes the reports logged since the last time, then the networks and lure accounts they change.
-Status publish_new(storage::Store& store, const share::NodeIdentity& node, server::AnalysisCache& analyses) {
-  JALA_TRY_ASSIGN(const server::PublishCounts counts, server::publish(store, node));
-  if (counts.reports + counts.left_private + counts.from_partners + counts.stay_revoked > 0) {
-    fmt::print(stderr, "jala: published {} reports ({} objects); {} TLP:RED and {} partners' reports stay here\n",
-               counts.reports, counts.objects, counts.left_private, counts.from_partners);
-  }
-  if (counts.stay_revoked > 0) {
-    fmt::print(stderr,
-               "jala: {} reports were published withdrawn (revoked) before and are not published again: partners "
-               "keep them withdrawn\n",
-               counts.stay_revoked);
-  }
-  JALA_TRY_ASSIGN(const server::NetworkPublishCounts networks, server::publish_networks(store, node, analyses));
-  if (networks.networks > 0 || networks.withdrawn > 0 || networks.revoked > 0) {
-    fmt::print(stderr,
-               "jala: published {} new or changed networks ({} objects), withdrew {} and revoked {} (merged into "
-               "others); {} networks with TLP:RED or partners' reports stay here\n",
-               networks.networks, networks.objects, networks.withdrawn, networks.revoked, networks.kept_home);
-  }
-  JALA_TRY_ASSIGN(const server::LurePublishCounts lures, server::publish_lures(store, node, analyses));
-  if (lures.accounts > 0) {
-    fmt::print(stderr, "jala: published {} new or changed lure accounts ({} objects)\n", lures.accounts, lures.objects);
-  }
-  return {};
-}
-
 }  // namespace
 
 Status serve_command(const Context& context, const ServeArgs& args) {
@@ -98,9 +69,8 @@ Status serve_command(const Context& context, const ServeArgs& args) {
   JALA_TRY_ASSIGN(extract::WarningLists warning_lists, load_warning_lists());
   auto analyses =
       std::make_shared<server::AnalysisCache>(std::make_shared<const extract::WarningLists>(std::move(warning_lists)));
-  JALA_TRY(publish_new(*store, node, *analyses));
 
-  // The workers inherit this mask, so only this thread takes the signals, in sigtimedwait below.
+  // The workers and the publisher inherit this mask, so only this thread takes the signals, in sigwait below.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
@@ -139,13 +109,11 @@ Status serve_command(const Context& context, const ServeArgs& args) {
     fmt::print(stderr, "jala: the limit on open files (ulimit -n) allows {} TLS connections at once, not {}\n",
                http->connection_cap(), args.max_connections);
   }
-  for (;;) {
-    const timespec wait{k_publish_every_seconds, 0};
-    if (sigtimedwait(&stop_signals, nullptr, &wait) > 0) break;
-    if (Status published = publish_new(*store, node, *analyses); !published.ok()) {
-      fmt::print(stderr, "jala: publishing failed, will retry: {}\n", published.error().message());
-    }
+  BackgroundPublisher publisher(*store, node, *analyses);
+  int signal = 0;
+  while (sigwait(&stop_signals, &signal) != 0) {
   }
+  publisher.stop();
   http->stop();
   fmt::print(stderr, "jala: stopped\n");
   return {};

@@ -240,7 +240,7 @@ Status store_node_identity(storage::WriteTransaction& transaction, const share::
 }
 
 Result<PublishCounts> publish(storage::Store& store, const share::NodeIdentity& node,
-                              const std::function<void(std::size_t)>& progress) {
+                              const std::function<bool(std::size_t)>& go_on) {
   PublishCounts counts;
   JALA_TRY_ASSIGN(const Pending todo, pending(store, node));
   if (todo.definitions) {
@@ -257,7 +257,9 @@ Result<PublishCounts> publish(storage::Store& store, const share::NodeIdentity& 
       return {};
     });
     if (!batch.ok()) return batch.error();
-    if (progress) progress(counts.reports + counts.left_private + counts.from_partners + counts.stay_revoked);
+    if (more && go_on && !go_on(counts.reports + counts.left_private + counts.from_partners + counts.stay_revoked)) {
+      break;
+    }
   }
   return counts;
 }

@@ -37,9 +37,10 @@ struct PublishCounts {
   std::size_t objects = 0;        // object versions added to collections
 };
 
-// `progress` is told the reports done so far after every batch.
+// `go_on` is told the reports done so far after every batch (a few hundred), and publishing stops there,
+// with what it did kept, when it answers false.
 Result<PublishCounts> publish(storage::Store& store, const share::NodeIdentity& node,
-                              const std::function<void(std::size_t)>& progress = {});
+                              const std::function<bool(std::size_t)>& go_on = {});
 
 // The store state that marks SOURCE as a partner's (`jala sync` sets it): its reports are never published.
 std::string synced_source_state(std::string_view source);
