@@ -7,7 +7,8 @@ namespace jala::server {
 HttpResponse json_response(int status, const nlohmann::ordered_json& body) {
   HttpResponse response;
   response.status = status;
-  response.body = body.dump();
+  // An error may quote the request, whose bytes need not be UTF-8: those are answered as U+FFFD.
+  response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   return response;
 }
 
