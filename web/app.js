@@ -178,6 +178,8 @@ async function suspects() {
   ], listed.accounts));
 }
 
+const k_freeze_accounts_shown = 200;
+
 async function freezeList(country) {
   const form = element("form");
   const input = element("input", null, { name: "country", placeholder: "KH", size: "4", "aria-label": "country" });
@@ -186,13 +188,16 @@ async function freezeList(country) {
   form.addEventListener("submit", (event) => { event.preventDefault(); location.hash = "#freeze-list/" + encodeURIComponent(input.value); });
   let listed;
   try {
-    listed = await api("freeze-list" + (country ? "?country=" + encodeURIComponent(country) : ""));
+    // The most recoverable accounts of each institution: a large node's list names tens of thousands.
+    listed = await api("freeze-list?top=" + k_freeze_accounts_shown + (country ? "&country=" + encodeURIComponent(country) : ""));
   } catch (failure) {
     show("Freeze list", form, element("p", failure.message, { class: "error" }));
     return;
   }
   const groups = listed.groups.map((group) => [
-    element("h3", `${group.country || "--"} ${group.institution}: ${money(group.recoverable_usd)} USD recoverable`),
+    element("h3", `${group.country || "--"} ${group.institution}: ${money(group.recoverable_usd)} USD recoverable` +
+      (group.accounts.length < group.accounts_total
+        ? ` (the first ${group.accounts.length} of ${group.accounts_total} accounts)` : "")),
     table([
       ["Account", (a) => accountLink(a.account)],
       ["Role", (a) => a.role],

@@ -183,15 +183,44 @@ TEST_F(Api, ListsTheSuspectAccountsAsTheCommandDoes) {
   EXPECT_EQ(get_json("/api/v1/suspects?top=1")["accounts"], nlohmann::json::array({command["accounts"][0]}));
 }
 
+// The command's freeze list as the API gives it: each group's first `top` accounts, and how many it has.
+nlohmann::json first_accounts(nlohmann::json listed, std::size_t top) {
+  for (nlohmann::json& group : listed["groups"]) {
+    nlohmann::json& accounts = group["accounts"];
+    group["accounts_total"] = accounts.size();
+    if (accounts.size() > top) accounts.erase(accounts.begin() + static_cast<std::ptrdiff_t>(top), accounts.end());
+  }
+  return listed;
+}
+
 TEST_F(Api, GivesTheFreezeListAsTheCommandDoes) {
   const nlohmann::json command = command_json({"flow", "freeze-list"});
   ASSERT_GE(command["groups"].size(), 2U) << "the examples' suspects are held at several institutions";
-  EXPECT_EQ(get_json("/api/v1/freeze-list"), command);
+  EXPECT_EQ(get_json("/api/v1/freeze-list"), first_accounts(command, 100));
   const nlohmann::json thai = get_json("/api/v1/freeze-list?country=th");  // a code in any case
-  EXPECT_EQ(thai, command_json({"flow", "freeze-list", "--country", "TH"}));
+  EXPECT_EQ(thai, first_accounts(command_json({"flow", "freeze-list", "--country", "TH"}), 100));
   ASSERT_FALSE(thai["groups"].empty());
   for (const nlohmann::json& group : thai["groups"]) EXPECT_EQ(group["country"], "TH");
   EXPECT_LT(thai["groups"].size(), command["groups"].size());
+}
+
+// A large node's freeze list names tens of thousands of accounts: the API gives each institution's most
+// recoverable ones, with the group's count and its whole recoverable total.
+TEST_F(Api, GivesEachInstitutionsFirstAccountsOfTheFreezeList) {
+  const nlohmann::json command = command_json({"flow", "freeze-list"});
+  const auto largest = std::max_element(
+      command["groups"].begin(), command["groups"].end(),
+      [](const nlohmann::json& a, const nlohmann::json& b) { return a["accounts"].size() < b["accounts"].size(); });
+  ASSERT_GE((*largest)["accounts"].size(), 2U) << "an institution holds several suspects' money";
+  const nlohmann::json one = get_json("/api/v1/freeze-list?top=1");
+  EXPECT_EQ(one, first_accounts(command, 1));
+  const std::size_t group = static_cast<std::size_t>(largest - command["groups"].begin());
+  EXPECT_EQ(one["groups"][group]["accounts"].size(), 1U);
+  EXPECT_EQ(one["groups"][group]["accounts_total"], (*largest)["accounts"].size());
+  EXPECT_EQ(one["groups"][group]["recoverable_usd"], (*largest)["recoverable_usd"]);
+  for (const char* bad : {"top=0", "top=1001", "top=many", "top=1&country=Thailand"}) {
+    EXPECT_EQ(get(fmt::format("/api/v1/freeze-list?{}", bad)).status, 400) << bad;
+  }
 }
 
 // A window of a trace (GET /api/v1/trace) as the command's whole trace: the command's document with its

@@ -63,19 +63,23 @@ Timestamp freeze_list_as_of(const flow::Ledger& ledger) {
                                      : Timestamp{};
 }
 
-nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<const flow::FreezeGroup> groups) {
+nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<const flow::FreezeGroup> groups,
+                                        std::optional<std::size_t> accounts_per_group) {
   nlohmann::ordered_json listed = nlohmann::ordered_json::array();
   for (const flow::FreezeGroup& group : groups) {
+    const std::size_t shown = std::min(group.accounts.size(), accounts_per_group.value_or(group.accounts.size()));
     nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
-    for (const flow::Suspect* suspect : group.accounts) {
+    for (const flow::Suspect* suspect : std::span(group.accounts).first(shown)) {
       nlohmann::ordered_json entry = suspect_json(ledger, *suspect);
       entry["recoverable_usd"] = flow::recoverable_usd(*suspect);
       accounts.push_back(std::move(entry));
     }
-    listed.push_back({{"country", group.institution.country},
-                      {"institution", group.institution.name},
-                      {"recoverable_usd", group.recoverable_usd},
-                      {"accounts", std::move(accounts)}});
+    nlohmann::ordered_json listed_group{{"country", group.institution.country},
+                                        {"institution", group.institution.name},
+                                        {"recoverable_usd", group.recoverable_usd}};
+    if (accounts_per_group) listed_group["accounts_total"] = group.accounts.size();
+    listed_group["accounts"] = std::move(accounts);
+    listed.push_back(std::move(listed_group));
   }
   return {{"as_of", format_rfc3339(freeze_list_as_of(ledger))}, {"groups", std::move(listed)}};
 }

@@ -3,6 +3,7 @@
 // (analysis/linked_store.h).
 #pragma once
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -31,7 +32,10 @@ nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Susp
 Timestamp freeze_list_as_of(const flow::Ledger& ledger);
 
 // {"as_of", "groups": [{"country", "institution", "recoverable_usd", "accounts": [...]}]}: `jala flow
-// freeze-list --json`, each account as suspect_json() gives it with its "recoverable_usd".
-nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<const flow::FreezeGroup> groups);
+// freeze-list --json`, each account as suspect_json() gives it with its "recoverable_usd". With
+// `accounts_per_group`, each group lists only its first so many accounts, after "accounts_total" (a 10M
+// store's list names 66,531 accounts in 30 groups: 33 MB); "recoverable_usd" is still the whole group's.
+nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<const flow::FreezeGroup> groups,
+                                        std::optional<std::size_t> accounts_per_group = std::nullopt);
 
 }  // namespace jala::analysis

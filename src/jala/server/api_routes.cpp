@@ -136,9 +136,12 @@ HttpResponse list_suspects(const HttpRequest& request, storage::Store& store, An
   return json_response(200, nlohmann::ordered_json{{"count", list.accounts.size()}, {"accounts", std::move(accounts)}});
 }
 
-// GET /api/v1/freeze-list[?country=CC]: the suspect accounts still holding money, grouped by country and
-// institution, as `jala flow freeze-list --json [--country CC]` gives them.
+// GET /api/v1/freeze-list[?country=CC][&top=N]: the suspect accounts still holding money, grouped by country
+// and institution, as `jala flow freeze-list --json [--country CC]` gives them, but with each group's first N
+// accounts (default 100, at most 1000) and its "accounts_total".
 HttpResponse freeze_list(const HttpRequest& request, storage::Store& store, AnalysisCache& analyses) {
+  const Result<std::size_t> top = count_asked(request, "top");
+  if (!top.ok()) return json_error(top.error());
   std::string country;
   if (const std::optional<std::string_view> asked = request.query_value("country")) {
     Result<std::string> parsed = model::parse_country(*asked);
@@ -150,7 +153,7 @@ HttpResponse freeze_list(const HttpRequest& request, storage::Store& store, Anal
   if (!suspects.ok()) return json_error(suspects.error());
   const SuspectList& list = **suspects;
   const std::vector<flow::FreezeGroup> groups = flow::freeze_list(list.money.ledger, list.accounts, country);
-  return json_response(200, analysis::freeze_list_json(list.money.ledger, groups));
+  return json_response(200, analysis::freeze_list_json(list.money.ledger, groups, *top));
 }
 
 // The options of GET /api/v1/trace: rule, max_hops (1 to 64), since and until (RFC 3339).
