@@ -14,6 +14,7 @@
 
 #include "jala/server/node_handler.h"
 #include "jala/storage/memory/memory_store.h"
+#include "request_line_fuzz.h"
 
 namespace {
 
@@ -69,20 +70,8 @@ HttpRequest parse(std::string_view input) {
   request.from_loopback = true;
   request.peer = "127.0.0.1";
   request.headers.emplace_back("host", "localhost:8080");
-  const std::string_view line = input.substr(0, std::min(input.find('\n'), input.size()));
-  const std::size_t space = std::min(line.find(' '), line.size());
-  request.method = std::string(line.substr(0, space));
-  std::string_view target = line.substr(std::min(space + 1, line.size()));
-  const std::size_t question = std::min(target.find('?'), target.size());
-  request.path = "/api/v1/" + std::string(target.substr(0, question));
-  std::string_view query = target.substr(std::min(question + 1, target.size()));
-  while (!query.empty()) {
-    const std::size_t end = std::min(query.find('&'), query.size());
-    const std::string_view pair = query.substr(0, end);
-    query.remove_prefix(std::min(end + 1, query.size()));
-    const std::size_t equals = std::min(pair.find('='), pair.size());
-    request.query.emplace_back(pair.substr(0, equals), pair.substr(std::min(equals + 1, pair.size())));
-  }
+  read_request_line(input, request);
+  request.path = "/api/v1/" + request.path;
   return request;
 }
 

@@ -17,6 +17,7 @@
 #include "jala/server/publisher.h"
 #include "jala/share/partners.h"
 #include "jala/storage/memory/memory_store.h"
+#include "request_line_fuzz.h"
 
 namespace {
 
@@ -58,22 +59,7 @@ HttpRequest parse(std::string_view input) {
   HttpRequest request;
   request.from_loopback = false;
   request.peer = "192.0.2.1";
-  const std::size_t line_end = std::min(input.find('\n'), input.size());
-  const std::string_view line = input.substr(0, line_end);
-  input.remove_prefix(std::min(line_end + 1, input.size()));
-  const std::size_t space = std::min(line.find(' '), line.size());
-  request.method = std::string(line.substr(0, space));
-  std::string_view target = line.substr(std::min(space + 1, line.size()));
-  const std::size_t question = std::min(target.find('?'), target.size());
-  request.path = std::string(target.substr(0, question));
-  std::string_view query = target.substr(std::min(question + 1, target.size()));
-  while (!query.empty()) {
-    const std::size_t end = std::min(query.find('&'), query.size());
-    const std::string_view pair = query.substr(0, end);
-    query.remove_prefix(std::min(end + 1, query.size()));
-    const std::size_t equals = std::min(pair.find('='), pair.size());
-    request.query.emplace_back(pair.substr(0, equals), pair.substr(std::min(equals + 1, pair.size())));
-  }
+  input = read_request_line(input, request);
   while (!input.empty()) {
     const std::size_t end = std::min(input.find('\n'), input.size());
     const std::string_view header = input.substr(0, end);
