@@ -79,20 +79,34 @@ async function networks() {
   ], listed.networks));
 }
 
+// A network's page lists this many links, hubs and reports of its timeline: the largest network of a
+// large node joins hundreds of thousands of reports.
+const k_network_listed = 200;
+
+// " (the first 200 of 7885)" when a list was cut, else "".
+function cutNote(which, shown, total) {
+  return shown < total ? ` (the ${which} ${shown} of ${total})` : "";
+}
+
 async function network(id) {
-  const shown = await api("networks/" + encodeURIComponent(id));
+  const shown = await api("networks/" + encodeURIComponent(id) + "?top=" + k_network_listed);
   show(`Network ${shown.id}`,
     element("p", `${shown.report_count} reports, ${shown.victims} victims in ${shown.countries.join(", ") || "-"}, ` +
       `${money(shown.loss_usd)} USD lost, score ${shown.score.toFixed(2)}`),
-    element("h3", "Links: the selectors that join its reports"),
+    element("h3", "Links: the selectors that join its reports" + cutNote("first", shown.links.length, shown.selector_count)),
     table([
       ["Selector", (l) => l.selector],
-      ["Reports", (l) => { const s = element("span"); l.reports.forEach((r, i) => { if (i) s.append(", "); s.appendChild(reportLink(r)); }); return s; }],
+      ["Reports", (l) => {
+        const s = element("span");
+        l.reports.forEach((r, i) => { if (i) s.append(", "); s.appendChild(reportLink(r)); });
+        if (l.reports.length < l.report_count) s.append(` and ${l.report_count - l.reports.length} more`);
+        return s;
+      }],
     ], shown.links),
     ...moneyOf(shown.money),
-    element("h3", "Hubs: shown, never links"),
+    element("h3", "Hubs: shown, never links" + cutNote("first", shown.hubs.length, shown.hub_count)),
     table([["Selector", (h) => h.selector], ["Why", (h) => h.why]], shown.hubs),
-    element("h3", "Timeline"),
+    element("h3", "Timeline" + cutNote("latest", shown.timeline.length, shown.report_count)),
     table([
       ["Reported", (t) => t.reported_at],
       ["Report", (t) => reportLink(t)],

@@ -109,6 +109,32 @@ class Api : public ::testing::Test {
     ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   }
 
+  // Ingests a chain of `length` reports, report i naming e-mails i and i + 1 (the two ends name theirs once:
+  // no links), and returns the network it makes as the API's list gives it.
+  static nlohmann::json ingest_chain(const std::string& name, int length) {
+    std::string chain;
+    for (int i = 0; i < length; ++i) {
+      nlohmann::json selectors = nlohmann::json::array();
+      for (const int email : {i, i + 1}) {
+        selectors.push_back({{"type", "email"}, {"value", fmt::format("mule{}@{}-jobs.com", email, name)}});
+      }
+      chain +=
+          nlohmann::json{{"source", "MY-PDRM"}, {"id", fmt::format("{}-{}", name, i)},   {"kind", "victim_complaint"},
+                         {"country", "MY"},     {"reported_at", "2026-04-01T10:00:00Z"}, {"selectors", selectors}}
+              .dump();
+      chain += '\n';
+    }
+    write_file(s_scratch->file(name + ".jsonl"), chain);
+    const JalaRun ingest = run_jala({"--db", s_db, "ingest", s_scratch->file(name + ".jsonl")});
+    EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
+    const nlohmann::json listed = get_json("/api/v1/networks?top=1000");
+    for (const nlohmann::json& network : listed["networks"]) {
+      if (network["report_count"] == length) return network;
+    }
+    ADD_FAILURE() << "the chain is not one network";
+    return nlohmann::json();
+  }
+
   // A network of `jala networks --json` as the API's list gives it: at most 100 reports and selectors.
   static nlohmann::json as_listed(nlohmann::json network) {
     for (const char* members : {"reports", "selectors"}) {
@@ -137,39 +163,57 @@ TEST_F(Api, ListsTheNetworksAsTheCommandDoes) {
   EXPECT_EQ(first["count"], command["networks"].size());
 }
 
+// `jala network show --json` as GET /api/v1/networks/ID?top=N cuts it: each list to its first N (the
+// timeline to its latest N), each link's reports to 100 with their count, and the hubs counted.
+nlohmann::json as_explained(nlohmann::json whole, std::size_t top) {
+  const auto first = [](nlohmann::json& list, std::size_t n) {
+    if (list.size() > n) list.erase(list.begin() + static_cast<std::ptrdiff_t>(n), list.end());
+  };
+  first(whole["reports"], top);
+  first(whole["selectors"], top);
+  first(whole["links"], top);
+  for (nlohmann::json& link : whole["links"]) {
+    link["report_count"] = link["reports"].size();
+    first(link["reports"], 100);
+  }
+  nlohmann::json& timeline = whole["timeline"];
+  if (timeline.size() > top) timeline.erase(timeline.begin(), timeline.end() - static_cast<std::ptrdiff_t>(top));
+  whole["hub_count"] = whole["hubs"].size();
+  first(whole["hubs"], top);
+  return whole;
+}
+
 // A network too large for a list: the list names 100 of its 150 reports and counts all of them; the
 // network's own resource lists every one.
 TEST_F(Api, ListsAtMostAHundredMembersOfANetworkAndCountsThemAll) {
-  std::string chain;
-  for (int i = 0; i < 150; ++i) {  // report i names emails i and i + 1: a chain of 150 reports
-    nlohmann::json selectors = nlohmann::json::array();
-    for (const int wallet : {i, i + 1})
-      selectors.push_back({{"type", "email"}, {"value", fmt::format("mule{}@chain-jobs.com", wallet)}});
-    chain +=
-        nlohmann::json{{"source", "MY-PDRM"}, {"id", fmt::format("chain-{}", i)},      {"kind", "victim_complaint"},
-                       {"country", "MY"},     {"reported_at", "2026-04-01T10:00:00Z"}, {"selectors", selectors}}
-            .dump() +
-        "\n";
-  }
-  write_file(s_scratch->file("chain.jsonl"), chain);
-  const JalaRun ingest = run_jala({"--db", s_db, "ingest", s_scratch->file("chain.jsonl")});
-  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
-  const nlohmann::json listed = get_json("/api/v1/networks?top=1000");
-  const auto chained = std::find_if(listed["networks"].begin(), listed["networks"].end(),
-                                    [](const nlohmann::json& network) { return network["report_count"] == 150; });
-  ASSERT_NE(chained, listed["networks"].end()) << "the chain is one network";
-  EXPECT_EQ((*chained)["reports"].size(), 100U);
-  EXPECT_EQ((*chained)["selector_count"], 149);  // the emails at the chain's two ends are named once: no links
-  EXPECT_EQ((*chained)["selectors"].size(), 100U);
-  const nlohmann::json shown = get_json("/api/v1/networks/" + std::string((*chained)["id"]));
-  EXPECT_EQ(shown["reports"].size(), 150U);
-  EXPECT_EQ(shown["selectors"].size(), 149U);
+  const nlohmann::json chain = ingest_chain("chain", 150);
+  ASSERT_FALSE(chain.is_null());
+  EXPECT_EQ(chain["reports"].size(), 100U);
+  EXPECT_EQ(chain["selector_count"], 149);  // the emails at the chain's two ends are named once: no links
+  EXPECT_EQ(chain["selectors"].size(), 100U);
+  // Explained, the network's lists are cut the same way, to 100 by default and to at most 1,000 on request.
+  const std::string shown_path = "/api/v1/networks/" + chain["id"].get<std::string>();
+  const nlohmann::json shown = get_json(shown_path);
+  EXPECT_EQ(shown["reports"].size(), 100U);
+  EXPECT_EQ(shown["selectors"].size(), 100U);
+  EXPECT_EQ(shown["links"].size(), 100U);
+  EXPECT_EQ(shown["timeline"].size(), 100U);
+  EXPECT_EQ(shown["report_count"], 150);
+  const nlohmann::json whole = command_json({"network", "show", chain["id"]});
+  EXPECT_EQ(shown, as_explained(whole, 100));
+  EXPECT_EQ(shown["timeline"].back(), whole["timeline"].back()) << "the latest reports are the ones shown";
+  const nlohmann::json all = get_json(shown_path + "?top=1000");
+  EXPECT_EQ(all["reports"].size(), 150U);
+  EXPECT_EQ(all["selectors"].size(), 149U);
+  EXPECT_EQ(all, as_explained(whole, 1000));
+  for (const char* bad : {"?top=0", "?top=1001", "?top=all"}) EXPECT_EQ(get(shown_path + bad).status, 400) << bad;
 }
 
 TEST_F(Api, ExplainsANetworkAsTheCommandDoes) {
   const std::string id = command_json({"networks"})["networks"][0]["id"];
   const nlohmann::json shown = get_json("/api/v1/networks/" + id);
-  EXPECT_EQ(shown, command_json({"network", "show", id}));
+  const nlohmann::json command = command_json({"network", "show", id});
+  EXPECT_EQ(shown, as_explained(command, 100));
   EXPECT_FALSE(shown["links"].empty());
   EXPECT_FALSE(shown["money"]["accounts"].empty()) << "the first example network moves money";
 }
@@ -508,6 +552,20 @@ TEST_F(Api, TheWebUiShowsALongTraceAWindowAtATime) {
   EXPECT_EQ(traced->find(">bank:VBAAVNVX:9991000000599</a>"), std::string::npos) << "hop 600 is in the next window";
 }
 
+// A network larger than the page's 200: the page says which part of each list it shows.
+TEST_F(Api, TheWebUiShowsPartOfALargeNetwork) {
+  const nlohmann::json chain = ingest_chain("long-chain", 250);
+  ASSERT_FALSE(chain.is_null());
+  const nlohmann::json shown = get_json("/api/v1/networks/" + chain["id"].get<std::string>() + "?top=200");
+  BROWSE_OR_SKIP(page, s_base + "/#network/" + chain["id"].get<std::string>());
+  EXPECT_NE(page->find("Links: the selectors that join its reports (the first 200 of 249)"), std::string::npos)
+      << *page;
+  EXPECT_NE(page->find("Timeline (the latest 200 of 250)"), std::string::npos) << *page;
+  EXPECT_NE(page->find(">MY-PDRM/" + shown["timeline"].back()["id"].get<std::string>() + "</a>"), std::string::npos)
+      << "the latest report of the timeline is listed";
+  EXPECT_EQ(page->find("Hubs: shown, never links (the"), std::string::npos) << "the chain has no hubs to cut";
+}
+
 // Text from the store is shown as text: markup in a report cannot run in an analyst's browser.
 TEST_F(Api, TheWebUiShowsMarkupInAReportAsText) {
   ASSERT_NO_FATAL_FAILURE(ingest_complaint("hostile-1", "<img src=x onerror=\"document.title='owned'\"><b>bold</b>"));
@@ -544,7 +602,7 @@ TEST_F(Api, SeesWhatIsIngestedWhileItServes) {
   const nlohmann::json after = get_json("/api/v1/networks/" + id);
   EXPECT_EQ(after["report_count"], before["report_count"].get<int>() + 1);
   EXPECT_NE(after["reports"].dump().find("late-1"), std::string::npos) << "the late report joins the network";
-  EXPECT_EQ(after, command_json({"network", "show", id}));
+  EXPECT_EQ(after, as_explained(command_json({"network", "show", id}), 100));
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <limits>
+#include <span>
 
 namespace jala::analysis {
 
@@ -123,18 +125,28 @@ nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::Netw
 }
 
 nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::NetworkSummary& network,
-                                   const NetworkDetail& detail) {
-  nlohmann::ordered_json document = summary_json(linked, network);
+                                   const NetworkDetail& detail, std::optional<std::size_t> members) {
+  constexpr std::size_t k_reports_per_link = 100;
+  const std::size_t cap = members.value_or(std::numeric_limits<std::size_t>::max());
+  nlohmann::ordered_json document = summary_json(linked, network, cap);
   nlohmann::ordered_json links = nlohmann::ordered_json::array();
-  for (const graph::SelectorId s : network.selectors) {
+  for (const graph::SelectorId s : std::span(network.selectors).first(std::min(cap, network.selectors.size()))) {
     nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+    std::size_t joined_count = 0;
     if (const auto joined = detail.joined.find(s); joined != detail.joined.end()) {
-      for (const graph::ReportId r : joined->second) reports.push_back(report_ref(linked.input.report(r)));
+      joined_count = joined->second.size();
+      const std::size_t listed = members ? std::min(joined_count, k_reports_per_link) : joined_count;
+      for (const graph::ReportId r : std::span(joined->second).first(listed)) {
+        reports.push_back(report_ref(linked.input.report(r)));
+      }
     }
-    links.push_back({{"selector", linked.input.selector(s).to_string()}, {"reports", std::move(reports)}});
+    nlohmann::ordered_json link{{"selector", linked.input.selector(s).to_string()}};
+    if (members) link["report_count"] = joined_count;
+    link["reports"] = std::move(reports);
+    links.push_back(std::move(link));
   }
   nlohmann::ordered_json timeline = nlohmann::ordered_json::array();
-  for (const graph::ReportId r : detail.timeline) {
+  for (const graph::ReportId r : std::span(detail.timeline).last(std::min(cap, detail.timeline.size()))) {
     const graph::ReportFacts& facts = linked.input.report(r);
     nlohmann::ordered_json entry = report_ref(facts);
     entry["reported_at"] = format_rfc3339(facts.reported_at);
@@ -143,11 +155,12 @@ nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::Netwo
     timeline.push_back(std::move(entry));
   }
   nlohmann::ordered_json hubs = nlohmann::ordered_json::array();
-  for (const graph::SelectorId s : detail.hubs) {
+  for (const graph::SelectorId s : std::span(detail.hubs).first(std::min(cap, detail.hubs.size()))) {
     hubs.push_back({{"selector", linked.input.selector(s).to_string()}, {"why", hub_label(linked, s)}});
   }
   document["links"] = std::move(links);
   document["timeline"] = std::move(timeline);
+  if (members) document["hub_count"] = detail.hubs.size();
   document["hubs"] = std::move(hubs);
   document["money"] = money_json(detail.money);
   return document;

@@ -106,14 +106,18 @@ HttpResponse list_networks(const HttpRequest& request, storage::Store& store, An
   return json_response(200, nlohmann::ordered_json{{"count", ranked.size()}, {"networks", std::move(networks)}});
 }
 
-// GET /api/v1/networks/ID: the network explained, as `jala network show ID --json` gives it.
-HttpResponse show_network(std::string_view id, storage::Store& store, AnalysisCache& analyses) {
+// GET /api/v1/networks/ID[?top=N]: the network explained, as `jala network show ID --json` gives it, but with
+// each of its lists cut to N entries (default 100, at most 1000; analysis::detail_json says how).
+HttpResponse show_network(std::string_view id, const HttpRequest& request, storage::Store& store,
+                          AnalysisCache& analyses) {
+  const Result<std::size_t> top = count_asked(request, "top");
+  if (!top.ok()) return json_error(top.error());
   nlohmann::ordered_json document;
   const Status read = store.read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(const std::shared_ptr<const analysis::LinkedStore> linked, analyses.linked(view));
     JALA_TRY_ASSIGN(const graph::NetworkSummary* network, analysis::find_network(*linked, id));
     JALA_TRY_ASSIGN(const analysis::NetworkDetail detail, analysis::explain_network(view, *linked, *network));
-    document = analysis::detail_json(*linked, *network, detail);
+    document = analysis::detail_json(*linked, *network, detail, *top);
     return {};
   });
   if (!read.ok()) return json_error(read.error());
@@ -275,7 +279,7 @@ HttpResponse handle_api(const HttpRequest& request, storage::Store& store, Analy
   if (path.starts_with("reports/")) return show_report(path.substr(8), store, analyses);
   if (path == "evidence/head") return evidence_head(store);
   if (path == "networks") return list_networks(request, store, analyses);
-  if (path.starts_with("networks/")) return show_network(path.substr(9), store, analyses);
+  if (path.starts_with("networks/")) return show_network(path.substr(9), request, store, analyses);
   if (path == "suspects") return list_suspects(request, store, analyses);
   if (path == "freeze-list") return freeze_list(request, store, analyses);
   if (path == "trace") return trace(request, store, analyses);
