@@ -83,7 +83,7 @@ async function networks() {
 // large node joins hundreds of thousands of reports.
 const k_network_listed = 200;
 
-// " (the first 200 of 7885)" when a list was cut, else "".
+// " (the first 200 of 7885)" when a list was cut, else "": `which` says which part is shown.
 function cutNote(which, shown, total) {
   return shown < total ? ` (the ${which} ${shown} of ${total})` : "";
 }
@@ -210,8 +210,7 @@ async function freezeList(country) {
   }
   const groups = listed.groups.map((group) => [
     element("h3", `${group.country || "--"} ${group.institution}: ${money(group.recoverable_usd)} USD recoverable` +
-      (group.accounts.length < group.accounts_total
-        ? ` (the first ${group.accounts.length} of ${group.accounts_total} accounts)` : "")),
+      cutNote("first", group.accounts.length, group.accounts_total)),
     table([
       ["Account", (a) => accountLink(a.account)],
       ["Role", (a) => a.role],
@@ -282,8 +281,7 @@ async function trace(account, back) {
       }
       results.replaceChildren(
         element("p", `${money(traced.seeded_usd)} USD traced by ${traced.rule} up to ${traced.max_hops} hops`),
-        element("h3", traced.endpoints.length < traced.endpoints_total
-          ? `Where it stopped (the largest ${traced.endpoints.length} of ${traced.endpoints_total})` : "Where it stopped"),
+        element("h3", "Where it stopped" + cutNote("largest", traced.endpoints.length, traced.endpoints_total)),
         table([
           ["Account", (e) => accountLink(e.account)],
           ["Why it stopped", (e) => e.reason],
