@@ -125,9 +125,14 @@ Result<nlohmann::json> bundle_with_references(const storage::ReadView& view, con
                                               const std::vector<nlohmann::json>& objects) {
   std::set<std::string> have;
   std::vector<std::string> wanted;
-  for (const nlohmann::json& object : objects) have.insert(object.value("id", ""));
+  // The partner's objects are read without trusting their shape: an "id" that is no string, or an object
+  // that is no object, must not throw (found by fuzz_sync).
   for (const nlohmann::json& object : objects) {
-    for (const nlohmann::json& reference : object.value("object_refs", nlohmann::json::array())) {
+    if (const std::optional<std::string_view> id = string_member(object, "id")) have.emplace(*id);
+  }
+  for (const nlohmann::json& object : objects) {
+    const nlohmann::json* references = array_member(object, "object_refs");
+    for (const nlohmann::json& reference : references == nullptr ? nlohmann::json::array() : *references) {
       if (reference.is_string() && !have.contains(reference.get<std::string>())) {
         wanted.push_back(reference.get<std::string>());
         have.insert(reference.get<std::string>());

@@ -96,6 +96,25 @@ TEST(SyncSession, ImportsThePartnersReportsPageByPageButNeverOverANodesOwn) {
   EXPECT_TRUE(read.ok());
 }
 
+// Found by fuzz_sync in CI: a page whose object had an "id" that is no string (here `false`) made the
+// sync throw, so a hostile partner could end `jala sync` with an uncaught exception.
+TEST(SyncSession, AnObjectWhoseIdIsNoStringIsPassedOver) {
+  storage::MemoryStore store;
+  FakePartner partner = partner_with_two_pages(report("VN-MPS", "R-1", "Việc nhẹ lương cao, liên hệ t.me/easyjob_vn"),
+                                               report("VN-MPS", "R-2", "Liên hệ t.me/easyjob_vn"));
+  const std::string root = std::string(k_partner) + "/taxii2/jala/";
+  const std::string first_page = root + "collections/" + std::string(k_collection) + "/objects/?limit=1000";
+  nlohmann::json page = nlohmann::json::parse(partner.answers[first_page]);
+  page["objects"].push_back({{"type", "report"}, {"id", false}, {"object_refs", "not a list"}});
+  page["objects"].push_back("not an object");
+  partner.answers[first_page] = page.dump();
+  const Result<SyncCounts> counts =
+      sync_from(partner.get(), k_partner, "vn-mps", store, classify::Model(), [](std::string_view) {});
+  ASSERT_TRUE(counts.ok()) << counts.error().message();
+  EXPECT_EQ(counts->reports, 2U);
+  EXPECT_EQ(counts->invalid_objects, 2U);
+}
+
 TEST(SyncSession, SendsNothingToAnApiRootOnAnotherOrigin) {
   storage::MemoryStore store;
   FakePartner partner;
