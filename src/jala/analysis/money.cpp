@@ -1,5 +1,7 @@
 #include "jala/analysis/money.h"
 
+#include "jala/analysis/list_cut.h"
+
 namespace jala::analysis {
 namespace {
 
@@ -67,9 +69,9 @@ nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<co
                                         std::optional<std::size_t> accounts_per_group) {
   nlohmann::ordered_json listed = nlohmann::ordered_json::array();
   for (const flow::FreezeGroup& group : groups) {
-    const std::size_t shown = std::min(group.accounts.size(), accounts_per_group.value_or(group.accounts.size()));
     nlohmann::ordered_json accounts = nlohmann::ordered_json::array();
-    for (const flow::Suspect* suspect : std::span(group.accounts).first(shown)) {
+    for (const flow::Suspect* suspect :
+         first_at_most(std::span(group.accounts), accounts_per_group.value_or(group.accounts.size()))) {
       nlohmann::ordered_json entry = suspect_json(ledger, *suspect);
       entry["recoverable_usd"] = flow::recoverable_usd(*suspect);
       accounts.push_back(std::move(entry));

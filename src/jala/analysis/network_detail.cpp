@@ -1,5 +1,7 @@
 #include "jala/analysis/network_detail.h"
 
+#include "jala/analysis/list_cut.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -130,13 +132,13 @@ nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::Netwo
   const std::size_t cap = members.value_or(std::numeric_limits<std::size_t>::max());
   nlohmann::ordered_json document = summary_json(linked, network, cap);
   nlohmann::ordered_json links = nlohmann::ordered_json::array();
-  for (const graph::SelectorId s : std::span(network.selectors).first(std::min(cap, network.selectors.size()))) {
+  for (const graph::SelectorId s : first_at_most(std::span(network.selectors), cap)) {
     nlohmann::ordered_json reports = nlohmann::ordered_json::array();
     std::size_t joined_count = 0;
     if (const auto joined = detail.joined.find(s); joined != detail.joined.end()) {
       joined_count = joined->second.size();
-      const std::size_t listed = members ? std::min(joined_count, k_reports_per_link) : joined_count;
-      for (const graph::ReportId r : std::span(joined->second).first(listed)) {
+      for (const graph::ReportId r :
+           first_at_most(std::span(joined->second), members ? k_reports_per_link : joined_count)) {
         reports.push_back(report_ref(linked.input.report(r)));
       }
     }
@@ -146,7 +148,7 @@ nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::Netwo
     links.push_back(std::move(link));
   }
   nlohmann::ordered_json timeline = nlohmann::ordered_json::array();
-  for (const graph::ReportId r : std::span(detail.timeline).last(std::min(cap, detail.timeline.size()))) {
+  for (const graph::ReportId r : last_at_most(std::span(detail.timeline), cap)) {
     const graph::ReportFacts& facts = linked.input.report(r);
     nlohmann::ordered_json entry = report_ref(facts);
     entry["reported_at"] = format_rfc3339(facts.reported_at);
@@ -155,7 +157,7 @@ nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::Netwo
     timeline.push_back(std::move(entry));
   }
   nlohmann::ordered_json hubs = nlohmann::ordered_json::array();
-  for (const graph::SelectorId s : std::span(detail.hubs).first(std::min(cap, detail.hubs.size()))) {
+  for (const graph::SelectorId s : first_at_most(std::span(detail.hubs), cap)) {
     hubs.push_back({{"selector", linked.input.selector(s).to_string()}, {"why", hub_label(linked, s)}});
   }
   document["links"] = std::move(links);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "jala/analysis/list_cut.h"
 #include "jala/base/time.h"
 
 namespace jala::analysis {
@@ -23,8 +24,7 @@ namespace {
 template <typename T>
 std::span<const T> in_window(std::span<const T> all, const std::optional<ListWindow>& window) {
   if (!window) return all;
-  const std::size_t first = std::min(window->offset, all.size());
-  return all.subspan(first, std::min(window->limit, all.size() - first));
+  return first_at_most(all.subspan(std::min(window->offset, all.size())), window->limit);
 }
 
 }  // namespace
@@ -40,8 +40,8 @@ nlohmann::ordered_json trace_json(const flow::Ledger& ledger, std::string_view t
     hops.push_back(std::move(entry));
   }
   nlohmann::ordered_json endpoints = nlohmann::ordered_json::array();
-  const std::optional<ListWindow> first_endpoints = window ? std::optional(ListWindow{0, window->limit}) : std::nullopt;
-  for (const flow::Endpoint& end : in_window(std::span(trace.endpoints), first_endpoints)) {
+  for (const flow::Endpoint& end :
+       in_window(std::span(trace.endpoints), window ? ListWindow{0, window->limit} : window)) {
     endpoints.push_back({{"account", ledger.account(end.account).to_string()},
                          {"reason", flow::to_string(end.reason)},
                          {"taint_usd", end.taint_usd}});
