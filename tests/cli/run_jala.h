@@ -1,7 +1,9 @@
 // Runs the built jala binary as a user would, capturing its exit code, stdout and stderr.
 #pragma once
 
+#include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jala::testing {
@@ -22,6 +24,8 @@ JalaRun run_jala(const std::vector<std::string>& args, const std::string& stdin_
 int start_jala(const std::vector<std::string>& args, const std::string& err_file = "/dev/null");
 
 std::string read_file(const std::string& path);
+// Waits up to `limit` for `file` to hold `text` (a server's port file, a line of its log); whether it came.
+bool wait_for_text(const std::string& file, std::string_view text, std::chrono::seconds limit);
 void write_file(const std::string& path, const std::string& content);
 
 }  // namespace jala::testing

@@ -23,15 +23,6 @@ using std::chrono::steady_clock;
 
 constexpr int k_reports = 20000;
 
-// Waits up to `limit` for `file` to hold `text`; whether it came.
-bool wait_for_text(const std::string& file, std::string_view text, std::chrono::seconds limit) {
-  for (const auto end = steady_clock::now() + limit; steady_clock::now() < end;) {
-    if (read_file(file).find(text) != std::string::npos) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return false;
-}
-
 // The reports a server's stderr says its publisher went through (published, or kept home as TLP:RED).
 int reports_gone_through(const std::string& err) {
   static const std::regex k_published(R"(published (\d+) reports \(\d+ objects\); (\d+) TLP:RED)");

@@ -65,11 +65,8 @@ class TwoNodes : public ::testing::Test {
     const std::string err_file = m_scratch.file("serve.err");
     m_server = start_jala(serve, err_file);
     // The node serves at once and publishes on its own thread: the tests start once it has caught up.
-    for (int i = 0; i < 400 && read_file(err_file).find("jala: caught up") == std::string::npos; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    ASSERT_TRUE(wait_for_text(err_file, "jala: caught up", std::chrono::seconds(20))) << read_file(err_file);
     ASSERT_FALSE(read_file(port_file).empty()) << "jala serve did not start: " << read_file(err_file);
-    ASSERT_NE(read_file(err_file).find("jala: caught up"), std::string::npos) << read_file(err_file);
     m_base = scheme() + "://127.0.0.1:" + read_file(port_file).substr(0, read_file(port_file).find('\n'));
   }
 
