@@ -23,6 +23,8 @@ target_link_libraries(jala_cld2 INTERFACE ${CLD2_LIBRARY})
 target_include_directories(jala_cld2 SYSTEM INTERFACE ${CLD2_INCLUDE_DIR})
 pkg_check_modules(PSL REQUIRED IMPORTED_TARGET libpsl)
 pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
+# Hyperscan finds the extractor's keywords (extract/lexicon.cpp).
+pkg_check_modules(HYPERSCAN REQUIRED IMPORTED_TARGET libhs)
 
 # libphonenumber ships neither a CMake nor a pkg-config file.
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

@@ -1,9 +1,8 @@
 // Throughput of extract() on the generated multilingual corpus, on one and two threads, against a
-// naive baseline: one std::regex per selector type run over the same texts, and, when Hyperscan is
-// installed, the same patterns in one Hyperscan pass. The baselines only find candidate spans; they
-// confirm and normalise nothing. Also extract() over the real public messages of
-// ../shared/datasets/messages (skipped when absent), whose selectors are far sparser than the generated
-// corpus's. Figures go to docs/performance.md.
+// naive baseline: one std::regex per selector type run over the same texts, and the same patterns in one
+// Hyperscan pass. The baselines only find candidate spans; they confirm and normalise nothing. Also
+// extract() over the real public messages of ../shared/datasets/messages (skipped when absent), whose
+// selectors are far sparser than the generated corpus's. Figures go to docs/performance.md.
 #include <benchmark/benchmark.h>
 
 #include <array>
@@ -16,9 +15,7 @@
 #include <thread>
 #include <vector>
 
-#ifdef JALA_BENCH_HYPERSCAN
 #include <hs.h>
-#endif
 
 #include "extract/corpus_generator.h"
 #include "jala/extract/extract.h"
@@ -168,7 +165,6 @@ void BM_BaselineRegexPerType(benchmark::State& state) {
 }
 BENCHMARK(BM_BaselineRegexPerType)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
-#ifdef JALA_BENCH_HYPERSCAN
 // The same patterns compiled together by Hyperscan: one pass over each text for all types, reporting
 // every match end. A candidate pass only, like the regular expressions above.
 void BM_BaselineHyperscan(benchmark::State& state) {
@@ -209,7 +205,6 @@ void BM_BaselineHyperscan(benchmark::State& state) {
   state.counters["matches"] = benchmark::Counter(static_cast<double>(matches), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_BaselineHyperscan)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
-#endif
 
 }  // namespace
 

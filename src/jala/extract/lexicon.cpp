@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
-#include <cstdint>
-#include <cstring>
+#include <limits>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <hs.h>
 
 #include "jala/extract/ascii.h"
 
@@ -244,120 +249,68 @@ constexpr std::array k_keywords = std::to_array<Keyword>({
     {"الراجحي", Cue::bank, Match::exact, "alrajhibank"},
 });
 
-// The index in front of the keyword table, small enough to stay in cache. A keyword of three bytes or
-// more is found by a prefix (ASCII lower-cased): its first six bytes, or three when it is shorter than
-// six. Nearly every keyword in a non-Latin script has six bytes or more (two characters), so a Thai or
-// Chinese character that merely begins a keyword ("เ" begins "เบอร์") does not bring up its keywords:
-// the prefix must hold the next character too. Bit tests rule out most positions at once (a bit per first
-// two bytes of the non-ASCII keywords, a bit per hashed three-byte start of any keyword, a bit per hashed
-// six-byte prefix), and the keywords sorted by prefix give the few that share it. The one- and two-byte
-// keywords ("X", "TG") are listed by first byte.
-constexpr std::size_t k_prefix_bits = 1 << 16;
-enum ByteRole : unsigned char {
-  k_word_byte = 1,        // ASCII letters, digits and '_'
-  k_begins_short = 2,     // the first byte of a keyword of one or two bytes
-  k_begins_prefixed = 4,  // of a keyword of three to five bytes
-  k_begins_long = 8,      // of a keyword of six bytes or more
-  k_begins_keyword = k_begins_short | k_begins_prefixed | k_begins_long,
-};
-constexpr std::size_t k_long_prefix = 6;
-constexpr std::size_t k_short_prefix = 3;
-
-// Up to eight bytes from `i`, first byte lowest, with ASCII capitals lower-cased all at once.
-std::uint64_t load_lowered(std::string_view text, std::size_t i) {
-  std::uint64_t bytes = 0;
-  if (text.size() - i >= 8) {
-    std::memcpy(&bytes, text.data() + i, 8);  // one load
-  } else {
-    std::memcpy(&bytes, text.data() + i, text.size() - i);
-  }
-  constexpr std::uint64_t k_ones = 0x0101010101010101u;
-  const std::uint64_t seven_bits = bytes & (0x7F * k_ones);
-  const std::uint64_t from_a = seven_bits + (0x80 - 'A') * k_ones;      // high bit set from 'A' up
-  const std::uint64_t past_z = seven_bits + (0x80 - 'Z' - 1) * k_ones;  // high bit set past 'Z'
-  const std::uint64_t capitals = from_a & ~past_z & ~bytes & (0x80 * k_ones);
-  return bytes | capitals >> 2;  // 0x80 >> 2 is the case bit 0x20
-}
-
-// The first `length` (3 or 6) bytes of a lowered load, tagged with the length.
-std::uint64_t prefix_key(std::uint64_t lowered, std::size_t length) {
-  return (lowered & ((std::uint64_t{1} << (8 * length)) - 1)) | std::uint64_t{length} << 56;
-}
-
-std::size_t prefix_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15u) >> 48); }
-
-std::size_t byte_pair(std::string_view text, std::size_t i) {
-  return static_cast<std::size_t>(static_cast<unsigned char>(text[i])) << 8 | static_cast<unsigned char>(text[i + 1]);
-}
-
-// The hash of the first three bytes at `i` (ASCII lower-cased), for the quick test of a position.
-inline std::size_t start_hash(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(lower(text[i + k])));
+// Every keyword in one Hyperscan literal database (case-insensitive for Match::any_case, which folds
+// ASCII letters only, as Hyperscan does), compiled once per process. A scan reports every place a
+// keyword's bytes occur; matches_at() then applies the word rules, and find_cues() keeps the leftmost,
+// longest of overlapping ones. Hyperscan finds a few hundred literals several times faster than the
+// hand-written index of prefixes and bit tests that it replaced (docs/performance.md, Extraction).
+struct KeywordDatabase {
+  struct Free {
+    void operator()(hs_database_t* compiled) const { hs_free_database(compiled); }
+    void operator()(hs_scratch_t* space) const { hs_free_scratch(space); }
   };
-  return ((byte(0) | byte(1) << 8 | byte(2) << 16) * 0x9E3779B1u) >> 16;
-}
+  std::unique_ptr<hs_database_t, Free> database;
 
-struct KeywordIndex {
-  struct Prefixed {
-    std::uint64_t key;
-    const Keyword* keyword;
-  };
-  std::vector<Prefixed> by_prefix;  // keywords of three bytes or more, in order of key
-  std::array<std::vector<const Keyword*>, 256> short_by_first_byte;
-  std::array<unsigned char, 256> roles{};  // ByteRole flags of each byte; ASCII letters in either case
-  std::bitset<k_prefix_bits> starts;       // the first three bytes of every keyword of three bytes or more
-  // The first two bytes of every non-ASCII keyword, unhashed: a test of two loads that rules out most
-  // characters of Chinese, Korean or Arabic text before any hashing (in Thai most characters pass).
-  std::bitset<1 << 16> non_ascii_starts;
-  std::bitset<k_prefix_bits> prefixes;  // the prefix of every keyword of six bytes or more
-
-  KeywordIndex() {
-    for (const Keyword& keyword : k_keywords) {
-      const auto first = static_cast<unsigned char>(lower(keyword.text[0]));
-      const unsigned char role = keyword.text.size() >= k_long_prefix    ? k_begins_long
-                                 : keyword.text.size() >= k_short_prefix ? k_begins_prefixed
-                                                                         : k_begins_short;
-      roles[first] |= role;
-      roles[static_cast<unsigned char>(upper(static_cast<char>(first)))] |= role;
-      if (keyword.text.size() >= k_short_prefix) {
-        const std::uint64_t key = prefix_key(load_lowered(keyword.text, 0),
-                                             keyword.text.size() >= k_long_prefix ? k_long_prefix : k_short_prefix);
-        by_prefix.push_back({key, &keyword});
-        starts.set(start_hash(keyword.text, 0));
-        if (first >= 0x80) non_ascii_starts.set(byte_pair(keyword.text, 0));
-        if (keyword.text.size() >= k_long_prefix) prefixes.set(prefix_hash(key));
-      } else {
-        short_by_first_byte[first].push_back(&keyword);
-      }
+  KeywordDatabase() {
+    std::vector<const char*> texts;
+    std::vector<std::size_t> lengths;
+    std::vector<unsigned> flags;
+    std::vector<unsigned> ids;
+    for (std::size_t i = 0; i < k_keywords.size(); ++i) {
+      texts.push_back(k_keywords[i].text.data());
+      lengths.push_back(k_keywords[i].text.size());
+      flags.push_back(k_keywords[i].match == Match::any_case ? HS_FLAG_CASELESS : 0U);
+      ids.push_back(static_cast<unsigned>(i));
     }
-    for (int c = 0; c < 0x80; ++c) {
-      if (is_word(static_cast<char>(c))) roles[c] |= k_word_byte;
+    hs_database_t* compiled = nullptr;
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_lit_multi(texts.data(), flags.data(), ids.data(), lengths.data(),
+                             static_cast<unsigned>(texts.size()), HS_MODE_BLOCK, nullptr, &compiled,
+                             &error) != HS_SUCCESS) {
+      const std::string message = error != nullptr ? error->message : "unknown error";
+      hs_free_compile_error(error);
+      throw std::logic_error("extract: the keyword table does not compile: " + message);
     }
-    std::stable_sort(by_prefix.begin(), by_prefix.end(),
-                     [](const Prefixed& a, const Prefixed& b) { return a.key < b.key; });
+    database.reset(compiled);
   }
 
-  // Whether a keyword may start at `i`, whose byte has `role`, by a quick test: most positions fail it.
-  // `word_length` is the length of the ASCII word at i (0 for none): the one- and two-byte keywords are
-  // whole ASCII words, so only a word of their length can be one.
-  bool may_start_at(std::string_view text, std::size_t i, unsigned char role, std::size_t word_length) const {
-    if ((role & k_begins_short) != 0 && word_length <= 2) return true;
-    return (role & (k_begins_prefixed | k_begins_long)) != 0 && text.size() - i >= k_short_prefix &&
-           (static_cast<unsigned char>(text[i]) < 0x80 || non_ascii_starts.test(byte_pair(text, i))) &&
-           starts.test(start_hash(text, i));
+  // This thread's scratch space: a scan needs one that no other scan is using.
+  hs_scratch_t* scratch() const {
+    thread_local const std::unique_ptr<hs_scratch_t, Free> space = [this] {
+      hs_scratch_t* allocated = nullptr;
+      if (hs_alloc_scratch(database.get(), &allocated) != HS_SUCCESS) throw std::bad_alloc();
+      return std::unique_ptr<hs_scratch_t, Free>(allocated);
+    }();
+    return space.get();
   }
-
-  // The longest keyword that matches at `i`, or nullptr; arguments as for may_start_at(). Only the
-  // kinds of keyword that begin with the byte at i are looked up.
-  const Keyword* longest_match(std::string_view text, std::size_t i, unsigned char role, std::size_t word_length) const;
-
- private:
-  const Keyword* longest_short(std::string_view text, std::size_t i) const;
-  // Updates `best` with the keywords whose prefix is `key`.
-  void match_listed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const;
 };
 
+struct KeywordOccurrence {
+  std::size_t start;
+  std::size_t end;
+  unsigned keyword;  // index in k_keywords
+};
+
+int note_occurrence(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
+                    void* context) {
+  const auto end = static_cast<std::size_t>(to);
+  static_cast<std::vector<KeywordOccurrence>*>(context)->push_back({end - k_keywords[id].text.size(), end, id});
+  return 0;
+}
+
+// Whether `keyword` stands at `i` as a keyword: its bytes (in its case rule) and, for an ASCII keyword,
+// a whole word. A one- or two-byte ASCII keyword ("X", "TG") must be the whole ASCII word, even before a
+// digit.
 bool matches_at(std::string_view text, std::size_t i, const Keyword& keyword) {
   if (text.size() - i < keyword.text.size()) return false;
   for (std::size_t k = 0; k < keyword.text.size(); ++k) {
@@ -366,40 +319,11 @@ bool matches_at(std::string_view text, std::size_t i, const Keyword& keyword) {
     if (keyword.match == Match::exact ? got != want : lower(got) != lower(want)) return false;
   }
   if (static_cast<unsigned char>(keyword.text[0]) >= 0x80) return true;
-  // An account number may be glued to its bank's name ("ICBC6222...").
   const std::size_t end = i + keyword.text.size();
-  const bool glued_digit = keyword.cue == Cue::bank && end < text.size() && text[end] >= '0' && text[end] <= '9';
-  return (i == 0 || !is_word(text[i - 1])) && (end == text.size() || !is_word(text[end]) || glued_digit);
-}
-
-const Keyword* KeywordIndex::longest_short(std::string_view text, std::size_t i) const {
-  const Keyword* best = nullptr;
-  for (const Keyword* keyword : short_by_first_byte[static_cast<unsigned char>(lower(text[i]))]) {
-    if ((best == nullptr || keyword->text.size() > best->text.size()) && matches_at(text, i, *keyword)) best = keyword;
-  }
-  return best;
-}
-
-const Keyword* KeywordIndex::longest_match(std::string_view text, std::size_t i, unsigned char role,
-                                           std::size_t word_length) const {
-  const Keyword* best = (role & k_begins_short) != 0 && word_length <= 2 ? longest_short(text, i) : nullptr;
-  if ((role & (k_begins_prefixed | k_begins_long)) == 0 || text.size() - i < k_short_prefix) return best;
-  const std::uint64_t lowered = load_lowered(text, i);
-  if ((role & k_begins_prefixed) != 0) match_listed(text, i, prefix_key(lowered, k_short_prefix), best);
-  if ((role & k_begins_long) != 0 && text.size() - i >= k_long_prefix) {
-    const std::uint64_t prefix = prefix_key(lowered, k_long_prefix);
-    if (prefixes.test(prefix_hash(prefix))) match_listed(text, i, prefix, best);
-  }
-  return best;
-}
-
-void KeywordIndex::match_listed(std::string_view text, std::size_t i, std::uint64_t key, const Keyword*& best) const {
-  auto it = std::lower_bound(by_prefix.begin(), by_prefix.end(), key,
-                             [](const Prefixed& entry, std::uint64_t wanted) { return entry.key < wanted; });
-  for (; it != by_prefix.end() && it->key == key; ++it) {
-    const Keyword& keyword = *it->keyword;
-    if ((best == nullptr || keyword.text.size() > best->text.size()) && matches_at(text, i, keyword)) best = &keyword;
-  }
+  if (i > 0 && is_word(text[i - 1])) return false;
+  if (end == text.size() || !is_word(text[end])) return true;
+  // An account number may be glued to its bank's name ("ICBC6222...").
+  return keyword.cue == Cue::bank && keyword.text.size() > 2 && text[end] >= '0' && text[end] <= '9';
 }
 
 // A clause ends at a line break or a sentence end ('.', '!', '?' before a space, and their CJK forms).
@@ -425,34 +349,26 @@ bool is_wanted(Cue cue, std::initializer_list<Cue> wanted) {
 }  // namespace
 
 std::vector<CueHit> find_cues(std::string_view text) {
-  static const KeywordIndex index;
-  const auto role_of = [&](std::size_t at) { return index.roles[static_cast<unsigned char>(text[at])]; };
+  static const KeywordDatabase keywords;
+  if (text.size() > std::numeric_limits<unsigned>::max()) {
+    throw std::length_error("extract: a text must be shorter than 4 GiB");
+  }
+  thread_local std::vector<KeywordOccurrence> occurrences;
+  occurrences.clear();
+  if (hs_scan(keywords.database.get(), text.data(), static_cast<unsigned>(text.size()), 0, keywords.scratch(),
+              note_occurrence, &occurrences) != HS_SUCCESS) {
+    throw std::logic_error("extract: the keyword scan failed");
+  }
+  std::sort(occurrences.begin(), occurrences.end(), [](const KeywordOccurrence& a, const KeywordOccurrence& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
   std::vector<CueHit> hits;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    // Keywords start at a code point, and ASCII ones at a word start: an ASCII word is looked up once,
-    // as a whole, and a non-ASCII character only when its first byte begins some keyword. Runs of other
-    // bytes (spaces, punctuation, the rest of each character) are skipped in a tight loop.
-    while (i < text.size() && role_of(i) == 0) ++i;
-    if (i == text.size()) break;
-    const unsigned char role = role_of(i);
-    const Keyword* best = nullptr;
-    std::size_t next = i + 1;
-    std::size_t word_length = 0;
-    bool may_start = (role & k_begins_keyword) != 0;
-    if ((role & k_word_byte) != 0) {
-      while (next < text.size() && (role_of(next) & k_word_byte) != 0) ++next;
-      word_length = next - i;
-      may_start = may_start && (i == 0 || (role_of(i - 1) & k_word_byte) == 0);
-    }
-    if (may_start && index.may_start_at(text, i, role, word_length)) {
-      best = index.longest_match(text, i, role, word_length);
-    }
-    if (best != nullptr) {
-      hits.push_back({i, i + best->text.size(), best->cue, best->bank_key});
-      next = i + best->text.size();
-    }
-    i = next;
+  std::size_t taken_until = 0;  // a keyword inside a cue already found is not another
+  for (const KeywordOccurrence& occurrence : occurrences) {
+    const Keyword& keyword = k_keywords[occurrence.keyword];
+    if (occurrence.start < taken_until || !matches_at(text, occurrence.start, keyword)) continue;
+    hits.push_back({occurrence.start, occurrence.end, keyword.cue, keyword.bank_key});
+    taken_until = occurrence.end;
   }
   return hits;
 }
