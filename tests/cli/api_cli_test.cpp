@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <optional>
+#include <regex>
 #include <string>
 #include <thread>
 
@@ -50,8 +51,10 @@ class Api : public ::testing::Test {
                                      example("transactions.jsonl"), example("transactions.csv")});
     ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
     const std::string port_file = s_scratch->file("port");
+    s_err = s_scratch->file("serve.err");
     s_server = start_jala({"--db", s_db, "serve", "--agency", "PH-NBI", "--country", "PH", "--listen", "127.0.0.1:0",
-                           "--port-file", port_file, "--quiet"});
+                           "--port-file", port_file, "--quiet"},
+                          s_err);
     for (int i = 0; i < 200 && read_file(port_file).empty(); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -146,6 +149,7 @@ class Api : public ::testing::Test {
   static inline std::optional<ScratchFolder> s_scratch;
   static inline std::string s_db;
   static inline std::string s_base;
+  static inline std::string s_err;  // the server's stderr
   static inline int s_server = -1;
 };
 
@@ -225,6 +229,20 @@ TEST_F(Api, ListsTheSuspectAccountsAsTheCommandDoes) {
   EXPECT_EQ(all["count"], command["accounts"].size());
   EXPECT_EQ(all["accounts"], command["accounts"]);
   EXPECT_EQ(get_json("/api/v1/suspects?top=1")["accounts"], nlohmann::json::array({command["accounts"][0]}));
+}
+
+// Once it has caught up with publishing, the node scores the suspects before anyone asks, and says so;
+// the API then gives the very list it scored.
+TEST_F(Api, ScoresTheSuspectsBeforeTheFirstRequestForThem) {
+  ASSERT_TRUE(wait_for_text(s_err, "jala: ready:", std::chrono::seconds(60))) << read_file(s_err);
+  const std::string err = read_file(s_err);
+  const std::regex ready(R"(jala: ready: the networks are linked and (\d+) suspect accounts scored \(\d+\.\d s\))");
+  std::smatch said;
+  ASSERT_TRUE(std::regex_search(err, said, ready)) << err;
+  EXPECT_LT(err.find("jala: caught up"), err.find("jala: ready:")) << err;
+  const nlohmann::json listed = get_json("/api/v1/suspects?top=1000");
+  EXPECT_GT(listed["count"].get<int>(), 0);
+  EXPECT_EQ(std::stoi(said[1]), listed["count"].get<int>()) << err;
 }
 
 // The command's freeze list as the API gives it: each group's first `top` accounts, and how many it has.

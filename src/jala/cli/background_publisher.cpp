@@ -52,9 +52,25 @@ void BackgroundPublisher::run() {
     } else if (!caught_up && !m_stopping) {
       fmt::print(stderr, "jala: caught up: everything logged before the start is published\n");
       caught_up = true;
+      lock.unlock();
+      score_suspects();
+      lock.lock();
     }
     m_wake.wait_for(lock, k_publish_every, [this] { return m_stopping; });
   }
+}
+
+void BackgroundPublisher::score_suspects() {
+  const auto started = std::chrono::steady_clock::now();
+  const Result<std::shared_ptr<const server::SuspectList>> suspects =
+      storage::read_value(m_store, [this](const storage::ReadView& view) { return m_analyses.suspects(view); });
+  if (!suspects.ok()) {
+    fmt::print(stderr, "jala: the suspects were not scored ahead of requests: {}\n", suspects.error().message());
+    return;
+  }
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  fmt::print(stderr, "jala: ready: the networks are linked and {} suspect accounts scored ({:.1f} s)\n",
+             (*suspects)->accounts.size(), took.count());
 }
 
 Status BackgroundPublisher::publish_round() {
