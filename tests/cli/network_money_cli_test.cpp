@@ -76,7 +76,10 @@ TEST_F(NetworkMoneyCli, NetworkShowGivesTheMoneyOfTheWholeLedger) {
     ASSERT_EQ(show.exit_code, 0) << show.err;
     const nlohmann::json got = nlohmann::json::parse(show.out)["money"];
     const std::vector<flow::AccountId> accounts = account_ids(whole, got["accounts"]);
-    EXPECT_TRUE(std::is_sorted(accounts.begin(), accounts.end())) << id;
+    EXPECT_TRUE(
+        std::is_sorted(accounts.begin(), accounts.end(),
+                       [&](flow::AccountId a, flow::AccountId b) { return whole.account(a) < whole.account(b); }))
+        << id << ": the accounts come in the order of their names";
     const flow::NetworkMoney money = flow::network_money(whole, accounts);
     nlohmann::json exits = nlohmann::json::array();
     for (const flow::Exit& exit : money.exits) {

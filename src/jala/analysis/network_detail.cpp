@@ -29,24 +29,34 @@ std::vector<graph::SelectorId> hubs_named(const LinkedStore& linked, const graph
   return hubs;
 }
 
+// The network's money in `ledger`: its accounts in the order of their names, and what they moved.
+ShownMoney money_in(std::shared_ptr<const flow::Ledger> ledger, const LinkedStore& linked,
+                    const graph::NetworkSummary& network) {
+  ShownMoney shown;
+  shown.accounts = network_accounts(linked, *ledger, network);
+  std::sort(shown.accounts.begin(), shown.accounts.end(),
+            [&](flow::AccountId a, flow::AccountId b) { return ledger->account(a) < ledger->account(b); });
+  shown.money = flow::network_money(*ledger, shown.accounts);
+  shown.ledger = std::move(ledger);
+  return shown;
+}
+
 // Reads only the transactions into or out of the network's accounts. They hold all that
 // flow::network_money reads but one thing: whether an exit (an outside account they pay) pays on. An exit
 // that pays only accounts outside the network makes no payment here, so the store is asked about the
 // exits that seem to keep the money, and only those.
 Result<ShownMoney> read_network_money(const storage::ReadView& view, const LinkedStore& linked,
                                       const graph::NetworkSummary& network) {
-  ShownMoney shown;
-  JALA_TRY_ASSIGN(shown.ledger, view.ledger_of(network_selectors(linked, network)));
-  shown.accounts = network_accounts(linked, shown.ledger, network);
-  shown.money = flow::network_money(shown.ledger, shown.accounts);
+  JALA_TRY_ASSIGN(flow::Ledger read, view.ledger_of(network_selectors(linked, network)));
+  ShownMoney shown = money_in(std::make_shared<const flow::Ledger>(std::move(read)), linked, network);
   std::vector<model::Selector> keeping;
   for (const flow::Exit& exit : shown.money.exits) {
-    if (!exit.pays_on) keeping.push_back(shown.ledger.account(exit.account));
+    if (!exit.pays_on) keeping.push_back(shown.ledger->account(exit.account));
   }
   if (keeping.empty()) return shown;
   JALA_TRY_ASSIGN(const flow::Ledger theirs, view.ledger_of(keeping));
   for (flow::Exit& exit : shown.money.exits) {
-    const std::optional<flow::AccountId> account = theirs.find(shown.ledger.account(exit.account));
+    const std::optional<flow::AccountId> account = theirs.find(shown.ledger->account(exit.account));
     if (account && !theirs.outgoing(*account).empty()) exit.pays_on = true;
   }
   return shown;
@@ -54,10 +64,10 @@ Result<ShownMoney> read_network_money(const storage::ReadView& view, const Linke
 
 nlohmann::ordered_json money_json(const ShownMoney& shown) {
   nlohmann::ordered_json names = nlohmann::ordered_json::array();
-  for (const flow::AccountId a : shown.accounts) names.push_back(shown.ledger.account(a).to_string());
+  for (const flow::AccountId a : shown.accounts) names.push_back(shown.ledger->account(a).to_string());
   nlohmann::ordered_json exits = nlohmann::ordered_json::array();
   for (const flow::Exit& exit : shown.money.exits) {
-    exits.push_back({{"account", shown.ledger.account(exit.account).to_string()},
+    exits.push_back({{"account", shown.ledger->account(exit.account).to_string()},
                      {"usd", exit.usd},
                      {"transactions", exit.transfers},
                      {"pays_on", exit.pays_on}});
@@ -74,7 +84,8 @@ nlohmann::ordered_json money_json(const ShownMoney& shown) {
 }  // namespace
 
 Result<NetworkDetail> explain_network(const storage::ReadView& view, const LinkedStore& linked,
-                                      const graph::NetworkSummary& network) {
+                                      const graph::NetworkSummary& network,
+                                      std::shared_ptr<const flow::Ledger> whole_ledger) {
   NetworkDetail detail;
   for (const graph::ReportId r : network.reports) {
     for (const graph::SelectorId s : linked.input.selectors_of(r)) {
@@ -86,7 +97,11 @@ Result<NetworkDetail> explain_network(const storage::ReadView& view, const Linke
     return linked.input.report(a).reported_at < linked.input.report(b).reported_at;
   });
   detail.hubs = hubs_named(linked, network);
-  JALA_TRY_ASSIGN(detail.money, read_network_money(view, linked, network));
+  if (whole_ledger) {
+    detail.money = money_in(std::move(whole_ledger), linked, network);
+  } else {
+    JALA_TRY_ASSIGN(detail.money, read_network_money(view, linked, network));
+  }
   return detail;
 }
 

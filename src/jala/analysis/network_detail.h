@@ -5,6 +5,7 @@
 
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,10 +17,11 @@
 
 namespace jala::analysis {
 
-// The network's money: the ledger that names its accounts, the network's accounts in it (ascending),
-// and what they moved.
+// The network's money: the ledger that names its accounts (the store's whole ledger, or only the
+// transactions into or out of the network's accounts), the network's accounts in it (in the order of
+// their names), and what they moved.
 struct ShownMoney {
-  flow::Ledger ledger;
+  std::shared_ptr<const flow::Ledger> ledger;
   std::vector<flow::AccountId> accounts;
   flow::NetworkMoney money;
 };
@@ -31,10 +33,13 @@ struct NetworkDetail {
   ShownMoney money;
 };
 
-// Reads the network's money from the view (only the transactions into or out of its accounts) and
-// explains it. `linked` must be of the same store.
+// Explains the network. Its money comes from `whole_ledger` when given (every transaction of the store,
+// as the server keeps it for its suspects), else from the view (only the transactions into or out of its
+// accounts, which takes seconds for a network of a hundred thousand reports); the two give the same
+// detail. `linked` and the ledger must be of the same store.
 Result<NetworkDetail> explain_network(const storage::ReadView& view, const LinkedStore& linked,
-                                      const graph::NetworkSummary& network);
+                                      const graph::NetworkSummary& network,
+                                      std::shared_ptr<const flow::Ledger> whole_ledger = nullptr);
 
 // Why a selector the network names is not a link: "hub, named by N reports", "stray link, ..." or the
 // warning lists that hold it.

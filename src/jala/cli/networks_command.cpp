@@ -17,7 +17,7 @@ namespace jala::cli {
 namespace {
 
 void print_money(const analysis::ShownMoney& shown) {
-  const flow::Ledger& ledger = shown.ledger;
+  const flow::Ledger& ledger = *shown.ledger;
   const std::vector<flow::AccountId>& accounts = shown.accounts;
   const flow::NetworkMoney& money = shown.money;
   fmt::print("\nmoney ({} accounts of this network move money)\n", accounts.size());

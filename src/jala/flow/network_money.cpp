@@ -33,7 +33,10 @@ NetworkMoney network_money(const Ledger& ledger, std::span<const AccountId> acco
     }
   }
   for (const auto& [account, exit] : exits) money.exits.push_back(exit);
-  std::stable_sort(money.exits.begin(), money.exits.end(), [](const Exit& a, const Exit& b) { return a.usd > b.usd; });
+  // Equal amounts in the order of the accounts' names, which do not depend on how the ledger was read.
+  std::sort(money.exits.begin(), money.exits.end(), [&](const Exit& a, const Exit& b) {
+    return a.usd != b.usd ? a.usd > b.usd : ledger.account(a.account) < ledger.account(b.account);
+  });
   if (money.exits.size() > max_exits) money.exits.resize(max_exits);
   return money;
 }

@@ -20,6 +20,13 @@ Result<std::shared_ptr<const SuspectList>> AnalysisCache::suspects(const storage
   return m_suspects.value;
 }
 
+Result<std::shared_ptr<const SuspectList>> AnalysisCache::suspects_if_ready(const storage::ReadView& view) {
+  JALA_TRY_ASSIGN(const std::uint64_t changed_at, view.records_changed_at());
+  const std::unique_lock lock(m_mutex, std::try_to_lock);
+  if (!lock.owns_lock() || m_suspects.records_changed_at != changed_at) return std::shared_ptr<const SuspectList>();
+  return m_suspects.value;
+}
+
 Result<std::shared_ptr<const analysis::LinkedStore>> AnalysisCache::linked_locked(const storage::ReadView& view,
                                                                                   std::uint64_t changed_at) {
   if (m_linked.value && m_linked.records_changed_at == changed_at) return m_linked.value;

@@ -33,6 +33,9 @@ class AnalysisCache {
   Result<std::shared_ptr<const analysis::LinkedStore>> linked(const storage::ReadView& view);
   // The view's suspect accounts, scored with their networks.
   Result<std::shared_ptr<const SuspectList>> suspects(const storage::ReadView& view);
+  // The suspects (and so the whole ledger) if they are scored for the view's state and nobody is updating
+  // the cache; else nothing, at once.
+  Result<std::shared_ptr<const SuspectList>> suspects_if_ready(const storage::ReadView& view);
 
  private:
   template <typename T>
