@@ -55,16 +55,15 @@ std::vector<model::Selector> network_selectors(const LinkedStore& linked, const 
   std::vector<model::Selector> selectors;
   selectors.reserve(named.size());
   for (const graph::SelectorId s : named) selectors.push_back(linked.input.selector(s));
+  std::sort(selectors.begin(), selectors.end());
   return selectors;
 }
 
-std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
-                                              const graph::NetworkSummary& network) {
+std::vector<flow::AccountId> network_accounts(const flow::Ledger& ledger, std::span<const model::Selector> selectors) {
   std::vector<flow::AccountId> accounts;
-  for (const model::Selector& selector : network_selectors(linked, network)) {
+  for (const model::Selector& selector : selectors) {
     if (const std::optional<flow::AccountId> account = ledger.find(selector)) accounts.push_back(*account);
   }
-  std::sort(accounts.begin(), accounts.end());  // distinct selectors: distinct accounts
   return accounts;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "jala/base/result.h"
@@ -38,11 +39,12 @@ struct LinkUpdate {
 Result<LinkUpdate> update_linked(const storage::ReadView& view, LinkedStore& linked);
 // The ranked network with this id, or an error naming it.
 Result<const graph::NetworkSummary*> find_network(const LinkedStore& linked, std::string_view id);
-// What the network's reports name, hubs, stray links and benign selectors aside (distinct): its accounts,
-// where transactions name them. What to read the network's money with (storage::ReadView::ledger_of).
+// What the network's reports name, hubs, stray links and benign selectors aside (distinct, in the order of
+// their type, then value): its accounts, where transactions name them. What to read the network's money
+// with (storage::ReadView::ledger_of).
 std::vector<model::Selector> network_selectors(const LinkedStore& linked, const graph::NetworkSummary& network);
-// The network's accounts in the ledger, ascending.
-std::vector<flow::AccountId> network_accounts(const LinkedStore& linked, const flow::Ledger& ledger,
-                                              const graph::NetworkSummary& network);
+// The network's accounts in the ledger: those of its selectors (network_selectors) that the ledger holds,
+// in their order, which does not depend on how the ledger numbers its accounts.
+std::vector<flow::AccountId> network_accounts(const flow::Ledger& ledger, std::span<const model::Selector> selectors);
 
 }  // namespace jala::analysis

@@ -29,13 +29,10 @@ std::vector<graph::SelectorId> hubs_named(const LinkedStore& linked, const graph
   return hubs;
 }
 
-// The network's money in `ledger`: its accounts in the order of their names, and what they moved.
-ShownMoney money_in(std::shared_ptr<const flow::Ledger> ledger, const LinkedStore& linked,
-                    const graph::NetworkSummary& network) {
+// The money in `ledger` of the network that names `selectors` (network_selectors).
+ShownMoney money_in(std::shared_ptr<const flow::Ledger> ledger, std::span<const model::Selector> selectors) {
   ShownMoney shown;
-  shown.accounts = network_accounts(linked, *ledger, network);
-  std::sort(shown.accounts.begin(), shown.accounts.end(),
-            [&](flow::AccountId a, flow::AccountId b) { return ledger->account(a) < ledger->account(b); });
+  shown.accounts = network_accounts(*ledger, selectors);
   shown.money = flow::network_money(*ledger, shown.accounts);
   shown.ledger = std::move(ledger);
   return shown;
@@ -47,8 +44,9 @@ ShownMoney money_in(std::shared_ptr<const flow::Ledger> ledger, const LinkedStor
 // exits that seem to keep the money, and only those.
 Result<ShownMoney> read_network_money(const storage::ReadView& view, const LinkedStore& linked,
                                       const graph::NetworkSummary& network) {
-  JALA_TRY_ASSIGN(flow::Ledger read, view.ledger_of(network_selectors(linked, network)));
-  ShownMoney shown = money_in(std::make_shared<const flow::Ledger>(std::move(read)), linked, network);
+  const std::vector<model::Selector> selectors = network_selectors(linked, network);
+  JALA_TRY_ASSIGN(flow::Ledger read, view.ledger_of(selectors));
+  ShownMoney shown = money_in(std::make_shared<const flow::Ledger>(std::move(read)), selectors);
   std::vector<model::Selector> keeping;
   for (const flow::Exit& exit : shown.money.exits) {
     if (!exit.pays_on) keeping.push_back(shown.ledger->account(exit.account));
@@ -98,7 +96,7 @@ Result<NetworkDetail> explain_network(const storage::ReadView& view, const Linke
   });
   detail.hubs = hubs_named(linked, network);
   if (whole_ledger) {
-    detail.money = money_in(std::move(whole_ledger), linked, network);
+    detail.money = money_in(std::move(whole_ledger), network_selectors(linked, network));
   } else {
     JALA_TRY_ASSIGN(detail.money, read_network_money(view, linked, network));
   }

@@ -49,7 +49,8 @@ Status collect_items(const storage::ReadView& view, const std::string& network_i
                      std::vector<evidence::PackageItem>& items) {
   JALA_TRY_ASSIGN(const analysis::LinkedStore linked, link_view(view));
   JALA_TRY_ASSIGN(const graph::NetworkSummary* network, analysis::find_network(linked, network_id));
-  JALA_TRY_ASSIGN(const flow::Ledger ledger, view.ledger_of(analysis::network_selectors(linked, *network)));
+  const std::vector<model::Selector> selectors = analysis::network_selectors(linked, *network);
+  JALA_TRY_ASSIGN(const flow::Ledger ledger, view.ledger_of(selectors));
   JALA_TRY_ASSIGN(head.size, view.log_size());
   // Every proof is against this one tree head: its right edge is read once for all of them.
   const storage::LogNodes log(view);
@@ -63,7 +64,7 @@ Status collect_items(const storage::ReadView& view, const std::string& network_i
     items.push_back(std::move(item));
   }
   std::set<flow::TransferId> transfers;
-  for (const flow::AccountId account : analysis::network_accounts(linked, ledger, *network)) {
+  for (const flow::AccountId account : analysis::network_accounts(ledger, selectors)) {
     transfers.insert(ledger.incoming(account).begin(), ledger.incoming(account).end());
     transfers.insert(ledger.outgoing(account).begin(), ledger.outgoing(account).end());
   }
