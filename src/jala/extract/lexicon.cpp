@@ -251,8 +251,8 @@ constexpr std::array k_keywords = std::to_array<Keyword>({
 
 // Every keyword in one Hyperscan literal database (case-insensitive for Match::any_case, which folds
 // ASCII letters only, as Hyperscan does), compiled once per process. A scan reports every place a
-// keyword's bytes occur; matches_at() then applies the word rules, and find_cues() keeps the leftmost,
-// longest of overlapping ones. Hyperscan finds a few hundred literals several times faster than the
+// keyword's bytes occur (in its case rule); stands_as_keyword() then applies the word rules, and find_cues() keeps the
+// leftmost, longest of overlapping ones. Hyperscan finds a few hundred literals several times faster than the
 // hand-written index of prefixes and bit tests that it replaced (docs/performance.md, Extraction).
 struct KeywordDatabase {
   struct Free {
@@ -297,32 +297,24 @@ struct KeywordDatabase {
 
 struct KeywordOccurrence {
   std::size_t start;
-  std::size_t end;
   unsigned keyword;  // index in k_keywords
 };
 
 int note_occurrence(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
                     void* context) {
-  const auto end = static_cast<std::size_t>(to);
-  static_cast<std::vector<KeywordOccurrence>*>(context)->push_back({end - k_keywords[id].text.size(), end, id});
+  static_cast<std::vector<KeywordOccurrence>*>(context)->push_back(
+      {static_cast<std::size_t>(to) - k_keywords[id].text.size(), id});
   return 0;
 }
 
-// Whether `keyword` stands at `i` as a keyword: its bytes (in its case rule) and, for an ASCII keyword,
-// a whole word. A one- or two-byte ASCII keyword ("X", "TG") must be the whole ASCII word, even before a
-// digit.
-bool matches_at(std::string_view text, std::size_t i, const Keyword& keyword) {
-  if (text.size() - i < keyword.text.size()) return false;
-  for (std::size_t k = 0; k < keyword.text.size(); ++k) {
-    const char got = text[i + k];
-    const char want = keyword.text[k];
-    if (keyword.match == Match::exact ? got != want : lower(got) != lower(want)) return false;
-  }
+// Whether the keyword that Hyperscan found at `i` stands there as a keyword: any non-ASCII one does; an
+// ASCII one must be a whole word, except that an account number may be glued to its bank's name
+// ("ICBC6222..."), and a one- or two-byte keyword ("X", "TG") must be the whole word even before a digit.
+bool stands_as_keyword(std::string_view text, std::size_t i, const Keyword& keyword) {
   if (static_cast<unsigned char>(keyword.text[0]) >= 0x80) return true;
   const std::size_t end = i + keyword.text.size();
   if (i > 0 && is_word(text[i - 1])) return false;
   if (end == text.size() || !is_word(text[end])) return true;
-  // An account number may be glued to its bank's name ("ICBC6222...").
   return keyword.cue == Cue::bank && keyword.text.size() > 2 && text[end] >= '0' && text[end] <= '9';
 }
 
@@ -360,15 +352,16 @@ std::vector<CueHit> find_cues(std::string_view text) {
     throw std::logic_error("extract: the keyword scan failed");
   }
   std::sort(occurrences.begin(), occurrences.end(), [](const KeywordOccurrence& a, const KeywordOccurrence& b) {
-    return a.start != b.start ? a.start < b.start : a.end > b.end;
+    return a.start != b.start ? a.start < b.start
+                              : k_keywords[a.keyword].text.size() > k_keywords[b.keyword].text.size();
   });
   std::vector<CueHit> hits;
   std::size_t taken_until = 0;  // a keyword inside a cue already found is not another
   for (const KeywordOccurrence& occurrence : occurrences) {
     const Keyword& keyword = k_keywords[occurrence.keyword];
-    if (occurrence.start < taken_until || !matches_at(text, occurrence.start, keyword)) continue;
-    hits.push_back({occurrence.start, occurrence.end, keyword.cue, keyword.bank_key});
-    taken_until = occurrence.end;
+    if (occurrence.start < taken_until || !stands_as_keyword(text, occurrence.start, keyword)) continue;
+    taken_until = occurrence.start + keyword.text.size();
+    hits.push_back({occurrence.start, taken_until, keyword.cue, keyword.bank_key});
   }
   return hits;
 }
