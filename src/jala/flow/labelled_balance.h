@@ -136,6 +136,18 @@ class LabelledFifoBalance {
     return false;
   }
 
+  // Takes the money of a checkpoint (ledger.h), on a balance that has applied none of its receipts yet.
+  void restore(const MoneyCheckpoint& checkpoint) {
+    m_received = checkpoint.receipts;
+    m_front = checkpoint.fifo_front;
+    m_front_usd = checkpoint.fifo_front_usd;
+  }
+  // Writes its money into a checkpoint; only while it holds no taint.
+  void save(MoneyCheckpoint& checkpoint) const {
+    checkpoint.fifo_front = static_cast<std::uint32_t>(m_front);
+    checkpoint.fifo_front_usd = m_front_usd;
+  }
+
   bool follows(Label label) const { return m_held.find(label) != nullptr; }
   bool follows_any() const { return !m_held.empty(); }
   // A running total of the label's taint (FifoBalance::approximate_taint).
@@ -256,6 +268,11 @@ class LabelledProportionalBalance {
 
   // Every payment carries the tainted share: none can be applied out of turn.
   static bool spend_if_untainted(double /*usd*/) { return false; }
+
+  // Takes the money of a checkpoint (ledger.h), on a balance that has applied none of its transfers yet.
+  void restore(const MoneyCheckpoint& checkpoint) { m_usd = checkpoint.usd; }
+  // Writes its money into a checkpoint; only while it holds no taint.
+  void save(MoneyCheckpoint& checkpoint) const { checkpoint.usd = m_usd; }
 
   bool follows(Label label) const {
     const Held* held = m_held.find(label);

@@ -5,6 +5,8 @@
 #include <limits>
 #include <numeric>
 
+#include "jala/flow/labelled_balance.h"
+#include "jala/flow/replay.h"
 #include "jala/graph/usd_rates.h"
 
 namespace jala::flow {
@@ -50,7 +52,41 @@ void index_by(const base::HugePageVector<Transfer>& transfers, std::size_t accou
   }
 }
 
+// The account's money after every `every` of its transfers, replayed as a trace would replay it
+// (replay.h), under both rules at once; appended to `checkpoints`.
+void add_money_checkpoints(const Ledger& ledger, AccountId account, std::size_t every,
+                           std::vector<MoneyCheckpoint>& checkpoints) {
+  const std::span<const Leg> in = ledger.receipts(account);
+  const std::span<const Leg> out = ledger.payments(account);
+  LabelledFifoBalance fifo(in);
+  LabelledProportionalBalance proportional;
+  // Both balances read the same transfers in the same steps; each has its own cursor, as in a trace.
+  ReplayCursor fifo_at;
+  ReplayCursor proportional_at;
+  std::size_t next_mark = every;
+  while (apply_next_untainted(in, out, fifo_at, fifo, k_no_transfer)) {
+    apply_next_untainted(in, out, proportional_at, proportional, k_no_transfer);
+    if (fifo_at.in + fifo_at.out < next_mark) continue;
+    next_mark += every;
+    MoneyCheckpoint& checkpoint = checkpoints.emplace_back();
+    checkpoint.through =
+        std::max(fifo_at.in > 0 ? in[fifo_at.in - 1].transfer : 0, fifo_at.out > 0 ? out[fifo_at.out - 1].transfer : 0);
+    checkpoint.receipts = static_cast<std::uint32_t>(fifo_at.in);
+    checkpoint.payments = static_cast<std::uint32_t>(fifo_at.out);
+    fifo.save(checkpoint);
+    proportional.save(checkpoint);
+  }
+}
+
 }  // namespace
+
+std::span<const MoneyCheckpoint> Ledger::money_checkpoints(AccountId id) const {
+  const auto found = std::lower_bound(m_checkpoint_starts.begin(), m_checkpoint_starts.end(), id,
+                                      [](const auto& start, AccountId wanted) { return start.first < wanted; });
+  if (found == m_checkpoint_starts.end() || found->first != id) return {};
+  const std::size_t end = found + 1 == m_checkpoint_starts.end() ? m_checkpoints.size() : (found + 1)->second;
+  return std::span(m_checkpoints).subspan(found->second, end - found->second);
+}
 
 std::optional<AccountId> Ledger::find(const model::Selector& account) const {
   if (m_account_index.empty()) return std::nullopt;  // never built
@@ -175,6 +211,11 @@ Ledger LedgerBuilder::build() && {
     sorted.m_makes_payments[a] = sorted.m_out_offsets[a + 1] > sorted.m_out_offsets[a];
     if (sorted.m_in_offsets[a + 1] > sorted.m_in_offsets[a]) {
       sorted.m_first_receipt[a] = sorted.m_in[sorted.m_in_offsets[a]];
+    }
+    const std::size_t transfers = sorted.receipts(a).size() + sorted.payments(a).size();
+    if (transfers >= m_checkpoint_every) {
+      sorted.m_checkpoint_starts.emplace_back(a, static_cast<std::uint32_t>(sorted.m_checkpoints.size()));
+      add_money_checkpoints(sorted, a, m_checkpoint_every, sorted.m_checkpoints);
     }
   }
   return sorted;

@@ -11,11 +11,13 @@
 // immutable and thread-safe to read.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "jala/base/huge_pages.h"
@@ -45,6 +47,21 @@ struct Leg {
   AccountId other = 0;  // the payee of a payment, the payer of a receipt
   model::Channel channel = model::Channel::other;
 };
+
+// The money an account holds after its transfers up to `through`, as a trace's balance holds it when no
+// traced money has reached the account (labelled_balance.h, both rules): a trace that first reaches a
+// busy account late starts from the last checkpoint before that, instead of replaying all it did before.
+struct MoneyCheckpoint {
+  TransferId through = 0;        // the account's last transfer applied; no later one is
+  std::uint32_t receipts = 0;    // how many of its receipts (Ledger::receipts) are applied
+  std::uint32_t payments = 0;    // how many of its payments (Ledger::payments)
+  std::uint32_t fifo_front = 0;  // FIFO: the first receipt not wholly spent (== receipts when none is left)
+  double fifo_front_usd = 0;     // FIFO: what is left of it
+  double usd = 0;                // proportional: the balance
+};
+
+// An account gets a checkpoint every this many of its transfers.
+inline constexpr std::size_t k_money_checkpoint_every = 64;
 
 class Ledger {
  public:
@@ -80,6 +97,8 @@ class Ledger {
   // Whether the account had received anything before transfer `t`: a payer that had not is where money
   // starts (a victim), even when it is paid later (a refund, a scam's "commission").
   bool received_before(AccountId id, TransferId t) const { return m_first_receipt[id] < t; }
+  // The account's money checkpoints, in order; none for an account with few transfers.
+  std::span<const MoneyCheckpoint> money_checkpoints(AccountId id) const;
 
  private:
   friend class LedgerBuilder;
@@ -105,6 +124,9 @@ class Ledger {
   base::HugePageVector<TransferId> m_first_receipt;  // by account; the largest TransferId if none
   base::HugePageVector<std::uint32_t> m_in_offsets;
   std::vector<bool> m_makes_payments;
+  std::vector<MoneyCheckpoint> m_checkpoints;  // by account, then in order
+  // The accounts that have checkpoints, ascending, each with the index of its first in m_checkpoints.
+  std::vector<std::pair<AccountId, std::uint32_t>> m_checkpoint_starts;
   std::size_t m_unpriced = 0;
 };
 
@@ -130,12 +152,16 @@ class LedgerBuilder {
   Status add(const TransferRecord& record);
   // Room for `transfers` transfers in all, whose record ids take `id_bytes`: spares the copies of growth.
   void reserve(std::size_t transfers, std::size_t id_bytes);
-  // Orders the transfers in time and indexes them by account.
+  // An account gets a money checkpoint every `transfers` of its transfers (k_money_checkpoint_every
+  // unless set; tests set a few, so that traces start from them often).
+  void set_money_checkpoint_every(std::size_t transfers) { m_checkpoint_every = std::max<std::size_t>(transfers, 1); }
+  // Orders the transfers in time, indexes them by account and sets the money checkpoints.
   Ledger build() &&;
 
  private:
   std::uint16_t intern(std::vector<std::string>& table, std::string_view name);
   Ledger m_ledger;
+  std::size_t m_checkpoint_every = k_money_checkpoint_every;
 };
 
 }  // namespace jala::flow

@@ -52,6 +52,37 @@ TEST(Ledger, OrdersTransfersInTimeAndIndexesThemByAccount) {
   EXPECT_EQ(ledger.end_of(Timestamp{INT64_MAX}), 4);
 }
 
+// Every two of an account's transfers, the money it then holds under each rule, as a trace with no
+// money of its own there would hold it.
+TEST(Ledger, SetsMoneyCheckpointsEveryFewTransfersOfAnAccount) {
+  testing::TestLedger built(3, 2);
+  // Account 1 receives 10 and 20, pays 15, receives 5, pays 40 (more than it holds), pays itself 1.
+  built.pay(0, 1, 10, 1).pay(0, 1, 20, 2).pay(1, 2, 15, 3).pay(0, 1, 5, 4).pay(1, 2, 40, 5).pay(1, 1, 1, 6);
+  const Ledger ledger = built.build();
+  const std::span<const MoneyCheckpoint> checkpoints = ledger.money_checkpoints(1);
+  ASSERT_EQ(checkpoints.size(), 3);
+  // After 10 and 20 came in: FIFO's first lot is the 10, whole; the balance 30.
+  EXPECT_EQ(checkpoints[0].through, 1);
+  EXPECT_TRUE(checkpoints[0].receipts == 2 && checkpoints[0].payments == 0);
+  EXPECT_TRUE(checkpoints[0].fifo_front == 0 && checkpoints[0].fifo_front_usd == 10 && checkpoints[0].usd == 30);
+  // After 15 paid and 5 received: the 10 is spent and 15 of the 20 is left; the balance 20.
+  EXPECT_EQ(checkpoints[1].through, 3);
+  EXPECT_TRUE(checkpoints[1].receipts == 3 && checkpoints[1].payments == 1);
+  EXPECT_TRUE(checkpoints[1].fifo_front == 1 && checkpoints[1].fifo_front_usd == 15 && checkpoints[1].usd == 20);
+  // 40 paid takes all 20 there is; then the payment to itself (one step: both legs) spends nothing and
+  // receives 1, the only lot left.
+  EXPECT_EQ(checkpoints[2].through, 5);
+  EXPECT_TRUE(checkpoints[2].receipts == 4 && checkpoints[2].payments == 3);
+  EXPECT_TRUE(checkpoints[2].fifo_front == 3 && checkpoints[2].fifo_front_usd == 1 && checkpoints[2].usd == 1);
+  // Account 0 made three transfers: one checkpoint; account 2 made two.
+  EXPECT_EQ(ledger.money_checkpoints(0).size(), 1);
+  EXPECT_EQ(ledger.money_checkpoints(2).size(), 1);
+  // At the shipped interval, accounts with few transfers have none.
+  testing::TestLedger few(2);
+  few.pay(0, 1, 10, 1);
+  EXPECT_TRUE(few.build().money_checkpoints(1).empty());
+}
+
 TEST(Ledger, FindsAccountsBySelector) {
   testing::TestLedger built(1000);
   const Ledger ledger = built.build();

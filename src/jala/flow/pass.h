@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <limits>
 #include <optional>
 #include <queue>
 #include <span>
@@ -24,11 +23,10 @@
 
 #include "jala/flow/labelled_balance.h"
 #include "jala/flow/ledger.h"
+#include "jala/flow/replay.h"
 #include "jala/flow/trace.h"
 
 namespace jala::flow {
-
-inline constexpr TransferId k_no_transfer = std::numeric_limits<TransferId>::max();
 
 // Why taint that a payer spends at hop `hop` (1 for a seed) stops at the payer, or nothing when it goes on
 // to the receiver: the hop limit, or under a cent (trace.h).
@@ -88,13 +86,9 @@ class Pass {
   }
 
  private:
-  struct Cursor {  // the first of the account's transfers not yet applied to its balance
-    std::size_t in = 0;
-    std::size_t out = 0;
-  };
   struct Tracked {
     Balance balance;
-    Cursor cursor;
+    ReplayCursor cursor;    // the first of the account's transfers not yet applied to its balance
     bool followed = false;  // while it holds any label's taint
   };
   // What the pass reads of a transfer.
@@ -120,18 +114,23 @@ class Pass {
   }
   void queue(TransferId payment, AccountId account) { m_pending.push(std::uint64_t{payment} << 32 | account); }
 
-  // Applies the account's transfers before `t` to its balance, untainted: a label reaches it by `t`.
+  // Applies the account's transfers before `t` to its balance, untainted: a label reaches it by `t`. An
+  // account new to the pass starts from its last money checkpoint before `t`, if it has one.
   void catch_up(AccountId account, Tracked& tracked, TransferId t) {
+    if (tracked.cursor.in == 0 && tracked.cursor.out == 0) {
+      const std::span<const MoneyCheckpoint> checkpoints = m_ledger.money_checkpoints(account);
+      const auto after =
+          std::lower_bound(checkpoints.begin(), checkpoints.end(), t,
+                           [](const MoneyCheckpoint& c, TransferId before) { return c.through < before; });
+      if (after != checkpoints.begin()) {
+        const MoneyCheckpoint& checkpoint = *(after - 1);
+        tracked.balance.restore(checkpoint);
+        tracked.cursor = {checkpoint.receipts, checkpoint.payments};
+      }
+    }
     const std::span<const Leg> in = m_ledger.receipts(account);
     const std::span<const Leg> out = m_ledger.payments(account);
-    Cursor& at = tracked.cursor;
-    for (;;) {
-      const TransferId next_in = at.in < in.size() ? in[at.in].transfer : k_no_transfer;
-      const TransferId next_out = at.out < out.size() ? out[at.out].transfer : k_no_transfer;
-      if (std::min(next_in, next_out) >= t) return;
-      // A payment to itself is both: spent first, then received, as the pass applies it.
-      if (next_out <= next_in) tracked.balance.spend_untainted(out[at.out++].usd);
-      if (next_in <= next_out) tracked.balance.receive_untainted(in[at.in++].usd);
+    while (apply_next_untainted(in, out, tracked.cursor, tracked.balance, t)) {
     }
   }
 
@@ -226,7 +225,7 @@ class Pass {
     if (to != nullptr) {
       receive_untainted_before(payment.to, *to, t);
     } else {
-      to = &m_tracked.try_emplace(payment.to, Tracked{Balance(m_ledger.receipts(payment.to)), Cursor{}, false})
+      to = &m_tracked.try_emplace(payment.to, Tracked{Balance(m_ledger.receipts(payment.to)), ReplayCursor{}, false})
                 .first->second;
       catch_up(payment.to, *to, t);  // from the start, or from where it stopped
       to->followed = true;

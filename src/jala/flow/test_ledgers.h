@@ -16,7 +16,9 @@ inline constexpr std::int64_t k_hour_micros = 3'600LL * 1'000'000;
 // A ledger in US dollars; accounts "bank:TESTBANK:<n>" for n in 0..accounts-1.
 class TestLedger {
  public:
-  explicit TestLedger(std::size_t accounts) {
+  // `money_checkpoint_every`: LedgerBuilder::set_money_checkpoint_every.
+  explicit TestLedger(std::size_t accounts, std::size_t money_checkpoint_every = k_money_checkpoint_every) {
+    m_builder.set_money_checkpoint_every(money_checkpoint_every);
     for (std::size_t a = 0; a < accounts; ++a) {
       m_builder.add_account({model::SelectorType::bank, fmt::format("testbank:{}", a)});
     }
@@ -36,8 +38,9 @@ class TestLedger {
 };
 
 // `transfers` random transfers among `accounts` accounts over `hours` hours, some of them cash.
-inline Ledger random_ledger(std::mt19937_64& random, std::size_t accounts, std::size_t transfers, std::int64_t hours) {
-  TestLedger ledger(accounts);
+inline Ledger random_ledger(std::mt19937_64& random, std::size_t accounts, std::size_t transfers, std::int64_t hours,
+                            std::size_t money_checkpoint_every = k_money_checkpoint_every) {
+  TestLedger ledger(accounts, money_checkpoint_every);
   std::uniform_int_distribution<AccountId> account(0, static_cast<AccountId>(accounts - 1));
   std::uniform_int_distribution<std::int64_t> hour(0, hours);
   std::uniform_real_distribution<double> usd(1.0, 1'000.0);

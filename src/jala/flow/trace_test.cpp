@@ -231,6 +231,12 @@ TraceOptions random_options(std::mt19937_64& random, std::size_t accounts) {
   return options;
 }
 
+// Money checkpoints (ledger.h) for the random ledgers: every few transfers in most rounds, so that traces
+// often start an account from one, and the shipped interval in every fourth.
+std::size_t money_checkpoint_every(int round) {
+  return round % 4 == 0 ? k_money_checkpoint_every : 1 + static_cast<std::size_t>(round % 7);
+}
+
 // trace_back finds exactly the origin payments whose forward trace, stopped at the account, brings money
 // to it, with the same amounts: checked against a forward trace of every origin payment in the ledger.
 TEST(TraceBack, AgreesWithAForwardTraceOfEveryOriginPaymentOnRandomLedgers) {
@@ -238,7 +244,8 @@ TEST(TraceBack, AgreesWithAForwardTraceOfEveryOriginPaymentOnRandomLedgers) {
   std::size_t found = 0;
   for (int round = 0; round < 1000; ++round) {
     const std::size_t accounts = 2 + random() % 30;
-    const Ledger ledger = testing::random_ledger(random, accounts, 1 + random() % 400, 100);
+    const Ledger ledger =
+        testing::random_ledger(random, accounts, 1 + random() % 400, 100, money_checkpoint_every(round));
     const TraceOptions options = random_options(random, accounts);
     const auto account = static_cast<AccountId>(random() % accounts);
 
@@ -270,7 +277,8 @@ TEST(Trace, AgreesExactlyWithTheReferenceOnRandomLedgers) {
   std::size_t hops = 0;
   for (int round = 0; round < 500; ++round) {
     const std::size_t accounts = 2 + random() % 30;
-    const Ledger ledger = testing::random_ledger(random, accounts, 1 + random() % 400, 100);
+    const Ledger ledger =
+        testing::random_ledger(random, accounts, 1 + random() % 400, 100, money_checkpoint_every(round));
     const TraceOptions options = random_options(random, accounts);
     std::set<TransferId> seeds;
     for (std::size_t s = 1 + random() % 3; s > 0; --s)
