@@ -25,6 +25,7 @@ inline unsigned char class_of(char c) { return k_char_classes[static_cast<unsign
 inline bool is_digit(char c) { return (class_of(c) & k_digit) != 0; }
 inline bool is_alpha(char c) { return (class_of(c) & k_alpha) != 0; }
 inline bool is_alnum(char c) { return (class_of(c) & (k_digit | k_alpha)) != 0; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 // Part of a word for boundary tests: ASCII letters, digits and '_'.
 inline bool is_word(char c) { return (class_of(c) & k_word) != 0; }
 inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }

@@ -36,6 +36,32 @@ TEST(WorkingText, JoinsSpacedDotsBetweenLabelsOnly) {
   EXPECT_EQ(WorkingText("end . ").text(), "end . ");
 }
 
+// A capital letter after " . " starts a sentence: joining would make up a host from prose, and hide the
+// real one before it.
+TEST(Extract, ASpacedDotBeforeACapitalEndsASentence) {
+  EXPECT_EQ(selectors("They took my passport . In Cambodia we worked 16 hours", "PH"), Want{});
+  EXPECT_EQ(selectors("kami ditipu . Id kami diambil", "ID"), Want{});
+  EXPECT_EQ(selectors("Truy cập golden-lotus.com . Cảm ơn bạn", "VN"), Want{"domain:golden-lotus.com"});
+  EXPECT_EQ(selectors("Hubungi email hr@kerja-mudah.com . Terima kasih", "ID"), Want{"email:hr@kerja-mudah.com"});
+  EXPECT_EQ(selectors("web https://kerja.co/daftar . Hubungi kami", "ID"),
+            (Want{"url:https://kerja.co/daftar", "domain:kerja.co"}));
+  EXPECT_EQ(selectors("trang luong-cao-online . top nhé", "VN"), Want{"domain:luong-cao-online.top"});
+}
+
+// A bank's name written right before a number labels that number, not the phone before it.
+TEST(Extract, ABankNameBetweenTwoNumbersLabelsTheOneAfterIt) {
+  EXPECT_EQ(selectors("Zalo 0912345678 Vietcombank 0071000123456", "VN"),
+            (Want{"phone:+84912345678", "zalo:+84912345678", "bank:BFTVVNVX:0071000123456"}));
+  EXPECT_EQ(selectors("SĐT 0912345678 Vietcombank: 0071000123456", "VN"),
+            (Want{"phone:+84912345678", "bank:BFTVVNVX:0071000123456"}));
+  EXPECT_EQ(selectors("电话 13800138000 工商银行 6222021234567890123", "CN"),
+            (Want{"phone:+8613800138000", "bank:ICBKCNBJ:6222021234567890123"}));
+  EXPECT_EQ(selectors("연락처 010-1234-5678 국민은행 123456-01-123456", "KR"),
+            (Want{"phone:+821012345678", "bank:CZNBKRSE:12345601123456"}));
+  // Still: a name after the number, with nothing after it, labels that number.
+  EXPECT_EQ(selectors("STK 0071000123456 Vietcombank", "VN"), Want{"bank:BFTVVNVX:0071000123456"});
+}
+
 TEST(WorkingText, IsTheOriginalItselfWhenNothingChanges) {
   const std::string original = "Gọi 0912 345 678 hoặc xem www.example.com";
   const WorkingText working(original);

@@ -195,6 +195,14 @@ bool follows_a_number(std::string_view text, const CueHit& cue) {
   return i > 0 && is_digit(text[i - 1]);
 }
 
+// A keyword written right before a number, with at most spaces, ':' or '-' between, labels it:
+// "Vietcombank 0071000123456", "Vietcombank: 0071…", whatever comes before the keyword.
+bool labels_number_after(std::string_view text, const CueHit& cue) {
+  std::size_t i = cue.end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == ':' || text[i] == '-')) ++i;
+  return i < text.size() && is_digit(text[i]);
+}
+
 // A keyword right after a number, alone or in parentheses: "0912 345 678 (Zalo/ĐT)", "3129 8100 95 (BPI)".
 const CueHit* cue_right_after(const Document& document, std::size_t end, std::initializer_list<Cue> wanted) {
   const std::string_view text = document.text();
@@ -262,11 +270,17 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
   const std::string_view text = document.text();
   // The nearer of a bank name and a phone label decides: "BCEL One ໄປເບີ 020 7750 4101" is a phone.
   const CueHit* bank = cue_before(document.cues(), text, start, k_bank_before_window, {Cue::bank, Cue::phone_label});
-  if (bank != nullptr &&
-      (bank->cue == Cue::phone_label || labels_another_number(text, *bank, start) || follows_a_number(text, *bank))) {
+  // A bank's name after another number labels that one ("588-827-982053 (中信銀行)"), unless the name is
+  // written right before this one ("Zalo 0912345678 Vietcombank 0071000123456").
+  if (bank != nullptr && (bank->cue == Cue::phone_label || labels_another_number(text, *bank, start) ||
+                          (follows_a_number(text, *bank) && !labels_number_after(text, *bank)))) {
     bank = nullptr;
   }
-  if (bank == nullptr) bank = cue_right_after(document, run.end, {Cue::bank});
+  // A bank's name right after the number ("3129 8100 95 (BPI)"), unless it labels the next number.
+  if (bank == nullptr) {
+    bank = cue_right_after(document, run.end, {Cue::bank});
+    if (bank != nullptr && labels_number_after(text, *bank)) bank = nullptr;
+  }
   if (bank == nullptr) return false;
   // A phone label just before the bank's name ("hotline Kasikornbank 02 888 8888"): the bank's number.
   if (cue_before(document.cues(), text, bank->start, k_label_before_bank_window, {Cue::phone_label}) != nullptr) {

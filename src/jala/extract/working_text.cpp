@@ -183,12 +183,14 @@ WorkingText::WorkingText(std::string_view original) {
       }
       if (matched) continue;
     }
-    // "label . label": a dot written with spaces between two host labels.
+    // "label . label": a dot written with spaces between two host labels. Not before a capital letter,
+    // which starts a sentence ("my passport . In Cambodia"), where joining would make up a host
+    // ("passport.in") and hide a real one before it ("golden-lotus.com . Cảm ơn").
     if (c == ' ' && after_alnum) {
       const std::size_t dot = skip_spaces(original, i);
       if (dot < original.size() && original[dot] == '.' && dot + 1 < original.size() && original[dot + 1] == ' ') {
         const std::size_t next = skip_spaces(original, dot + 1);
-        if (next < original.size() && is_alnum(original[next])) {
+        if (next < original.size() && is_alnum(original[next]) && !is_upper(original[next])) {
           append(original, '.', i, next);
           i = next;
           continue;

@@ -19,6 +19,11 @@ TEST(BankTable, EveryNameOfABankGivesItsBic) {
   EXPECT_EQ(bank("Ngân hàng Ngoại thương Việt Nam 0071000123456"), "BFTVVNVX:0071000123456");
   EXPECT_EQ(bank("BFTVVNVX 0071000123456"), "BFTVVNVX:0071000123456");
   EXPECT_EQ(bank("ธนาคารกสิกรไทย 123-4-56789-0"), "KASITHBK:1234567890");
+  // The short names that extraction's keywords give (lexicon.cpp) are names of the table's banks too, so an
+  // account typed in a form and the same account in a report's text are one selector.
+  EXPECT_EQ(bank("ABA 000123456"), "ABAAKHPP:000123456");
+  EXPECT_EQ(bank("ABA Bank 000123456"), "ABAAKHPP:000123456");
+  EXPECT_EQ(bank("CTBC 527063799801"), "CTCBTWTP:527063799801");
 }
 
 TEST(BankTable, AmbiguousNamesResolveByCountryOrNotAtAll) {
