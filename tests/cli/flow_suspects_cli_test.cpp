@@ -104,5 +104,43 @@ TEST(FlowSuspectsCli, AHubAccountIsShownAsNamedButNotCountedAndANetworksAccountI
   EXPECT_GT((*collector)["score"].get<double>(), (*processor)["score"].get<double>());
 }
 
+// A currency without a US dollar rate counts as 0 USD in traces and scores; the commands that read the
+// ledger say so, and name it, rather than leave a mule chain out without a word.
+TEST(FlowSuspectsCli, SaysWhichTransactionsHaveNoDollarRate) {
+  const ScratchFolder scratch("flow_unpriced_cli");
+  std::string lines;
+  const auto pay = [&](const std::string& id, const std::string& to, const std::string& currency) {
+    lines += nlohmann::json{{"record", "transaction"},
+                            {"id", id},
+                            {"source", "TEST"},
+                            {"from", "bank:BFTVVNVX:9000001"},
+                            {"to", to},
+                            {"amount", 1000},
+                            {"currency", currency},
+                            {"at", "2026-01-02T01:00:00Z"},
+                            {"channel", "bank"}}
+                 .dump() +
+             "\n";
+  };
+  pay("TX1", "bank:BFTVVNVX:9000002", "SEK");  // a rate since 2026-12-06
+  pay("TX2", "bank:BFTVVNVX:9000003", "XAF");
+  pay("TX3", "bank:BFTVVNVX:9000004", "XAF");
+  write_file(scratch.file("transactions.jsonl"), lines);
+  const std::string db = scratch.file("jala.db");
+  const JalaRun ingested = run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")});
+  ASSERT_EQ(ingested.exit_code, 0) << ingested.err;
+  const std::string warning =
+      "jala: 2 transaction(s) in currencies without a US dollar rate (XAF) count as 0 USD in traces and scores";
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"flow", "suspects"},
+                                                  {"flow", "freeze-list", "--json"},
+                                                  {"trace", "--from", "bank:BFTVVNVX:9000001"}}) {
+    std::vector<std::string> args = {"--db", db};
+    args.insert(args.end(), command.begin(), command.end());
+    const JalaRun run = run_jala(args);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find(warning), std::string::npos) << command[0] << ": " << run.err;
+  }
+}
+
 }  // namespace
 }  // namespace jala::testing

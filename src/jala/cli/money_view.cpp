@@ -1,6 +1,9 @@
 #include "jala/cli/money_view.h"
 
+#include <fmt/core.h>
+
 #include "jala/cli/linked_store.h"
+#include "jala/graph/usd_rates.h"
 
 namespace jala::cli {
 
@@ -12,7 +15,22 @@ Result<analysis::MoneyView> read_money(const Context& context) {
     JALA_TRY_ASSIGN(money, analysis::read_money(view, linked));
     return {};
   }));
+  warn_unpriced(money.ledger);
   return money;
+}
+
+void warn_unpriced(const flow::Ledger& ledger) {
+  if (ledger.unpriced_transfers() == 0) return;
+  std::string unpriced;
+  for (const std::string& currency : ledger.currencies()) {
+    if (graph::usd_per_unit(currency)) continue;
+    if (!unpriced.empty()) unpriced += ", ";
+    unpriced += currency;
+  }
+  fmt::print(stderr,
+             "jala: {} transaction(s) in currencies without a US dollar rate ({}) count as 0 USD in traces and "
+             "scores (data/rates/usd.tsv)\n",
+             ledger.unpriced_transfers(), unpriced);
 }
 
 Result<flow::AccountId> find_account(const flow::Ledger& ledger, std::string_view typed, std::string_view option) {

@@ -127,6 +127,7 @@ Status trace_command(const Context& context, const TraceArgs& args) {
     }
     return {};
   }));
+  warn_unpriced(ledger);
   JALA_TRY_ASSIGN(const flow::TraceOptions options, trace_options(ledger, args));
   if (!args.payment.empty()) {
     JALA_TRY_ASSIGN(const flow::TransferId payment, find_payment(ledger, args.payment, stored));

@@ -78,6 +78,8 @@ class Ledger {
   std::optional<TransferId> find_transfer(Timestamp at, std::string_view transaction_source,
                                           std::string_view transaction_id) const;
   std::string_view currency(TransferId id) const { return m_currencies[m_transfers[id].currency]; }
+  // Every currency the transfers use, once each.
+  std::span<const std::string> currencies() const { return m_currencies; }
   std::string_view source(TransferId id) const { return m_sources[m_source_of[id]]; }
   std::string_view record_id(TransferId id) const;
 
