@@ -142,5 +142,42 @@ TEST(FlowSuspectsCli, SaysWhichTransactionsHaveNoDollarRate) {
   }
 }
 
+// A transaction's source and id are as the bank's file wrote them: text output escapes what could act on
+// the analyst's terminal (a bidirectional override here; C0 and C1 controls are refused at ingest).
+TEST(FlowSuspectsCli, TraceEscapesWhatCouldActOnTheTerminal) {
+  const ScratchFolder scratch("flow_trace_escape_cli");
+  const std::string lines = nlohmann::json{{"record", "transaction"},
+                                           {"id", "inv\u202egnp.exe"},
+                                           {"source", "TEST"},
+                                           {"from", "bank:BFTVVNVX:9000001"},
+                                           {"to", "bank:BFTVVNVX:9000002"},
+                                           {"amount", 1000},
+                                           {"currency", "USD"},
+                                           {"at", "2026-01-02T01:00:00Z"},
+                                           {"channel", "bank"}}
+                                .dump() +
+                            "\n" +
+                            nlohmann::json{{"record", "transaction"},
+                                           {"id", "c1"},
+                                           {"source", "T\u009b2J"},
+                                           {"from", "bank:BFTVVNVX:9000001"},
+                                           {"to", "bank:BFTVVNVX:9000002"},
+                                           {"amount", 1000},
+                                           {"currency", "USD"},
+                                           {"at", "2026-01-02T01:00:00Z"},
+                                           {"channel", "bank"}}
+                                .dump() +
+                            "\n";
+  write_file(scratch.file("transactions.jsonl"), lines);
+  const std::string db = scratch.file("jala.db");
+  const JalaRun ingested = run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")});
+  EXPECT_EQ(ingested.exit_code, 1) << "the C1 control is refused";
+  EXPECT_NE(ingested.err.find(":2: source: contains a control character"), std::string::npos) << ingested.err;
+  const JalaRun traced = run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:9000001"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  EXPECT_NE(traced.out.find("(TEST/inv\\u{202e}gnp.exe)"), std::string::npos) << traced.out;
+  EXPECT_EQ(traced.out.find("\u202e"), std::string::npos) << "raw override in the output";
+}
+
 }  // namespace
 }  // namespace jala::testing

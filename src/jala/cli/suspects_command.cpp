@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "jala/base/utf8.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/money_view.h"
 #include "jala/flow/freeze_list.h"
@@ -15,9 +16,10 @@ namespace {
 
 void print_suspect(const flow::Ledger& ledger, const flow::Suspect& suspect, std::string_view indent) {
   fmt::print("{}{:.2f}  {:<9}  {}  in {:.2f} USD, out {:.2f} USD, holds {:.2f} USD{}\n", indent, suspect.score,
-             flow::to_string(suspect.role), ledger.account(suspect.account).to_string(), suspect.in_usd,
-             suspect.out_usd, suspect.held_usd, suspect.network.empty() ? "" : ", network " + suspect.network);
-  for (const std::string& why : suspect.why) fmt::print("{}      - {}\n", indent, why);
+             flow::to_string(suspect.role), escape_for_terminal(ledger.account(suspect.account).to_string()),
+             suspect.in_usd, suspect.out_usd, suspect.held_usd,
+             suspect.network.empty() ? "" : ", network " + suspect.network);
+  for (const std::string& why : suspect.why) fmt::print("{}      - {}\n", indent, escape_for_terminal(why));
 }
 
 }  // namespace

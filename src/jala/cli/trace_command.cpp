@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "jala/analysis/trace_json.h"
+#include "jala/base/utf8.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/money_view.h"
 #include "jala/flow/trace.h"
@@ -69,12 +70,18 @@ Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vec
   return *found;
 }
 
+// A transfer as a line of text output, its store's source and id escaped (escape_for_terminal): they are
+// as the bank's file wrote them, and must not act on the analyst's terminal.
 std::string describe(const flow::Ledger& ledger, flow::TransferId t) {
   const flow::Transfer& transfer = ledger.transfer(t);
-  return fmt::format("{}  {} -> {}  {:.2f} {} by {} ({}/{})", format_rfc3339(transfer.at),
-                     ledger.account(transfer.from).to_string(), ledger.account(transfer.to).to_string(),
-                     transfer.amount, ledger.currency(t), model::to_string(transfer.channel), ledger.source(t),
-                     ledger.record_id(t));
+  return escape_for_terminal(fmt::format("{}  {} -> {}  {:.2f} {} by {} ({}/{})", format_rfc3339(transfer.at),
+                                         ledger.account(transfer.from).to_string(),
+                                         ledger.account(transfer.to).to_string(), transfer.amount, ledger.currency(t),
+                                         model::to_string(transfer.channel), ledger.source(t), ledger.record_id(t)));
+}
+
+std::string shown_account(const flow::Ledger& ledger, flow::AccountId account) {
+  return escape_for_terminal(ledger.account(account).to_string());
 }
 
 void print_trace(const flow::Ledger& ledger, const std::string& traced, const TraceArgs& args,
@@ -83,14 +90,14 @@ void print_trace(const flow::Ledger& ledger, const std::string& traced, const Tr
     fmt::print("{}\n", analysis::trace_json(ledger, traced, options, trace).dump());
     return;
   }
-  fmt::print("Money from {}: {:.2f} USD, traced by {} up to {} hops\n", traced, trace.seeded_usd, args.rule,
-             args.max_hops);
+  fmt::print("Money from {}: {:.2f} USD, traced by {} up to {} hops\n", escape_for_terminal(traced), trace.seeded_usd,
+             args.rule, args.max_hops);
   for (const flow::Hop& hop : trace.hops) {
     fmt::print("  hop {}  {}  carries {:.2f} USD\n", hop.hop, describe(ledger, hop.transfer), hop.taint_usd);
   }
   fmt::print("Where it stopped:\n");
   for (const flow::Endpoint& end : trace.endpoints) {
-    fmt::print("  {:>14.2f} USD  {}  ({})\n", end.taint_usd, ledger.account(end.account).to_string(),
+    fmt::print("  {:>14.2f} USD  {}  ({})\n", end.taint_usd, shown_account(ledger, end.account),
                flow::to_string(end.reason));
   }
 }
@@ -103,8 +110,8 @@ void print_funding(const flow::Ledger& ledger, flow::AccountId account, const Tr
   }
   double total = 0;
   for (const flow::Funding& f : funding) total += f.reached_usd;
-  fmt::print("{} received {:.2f} USD from {} origin payment(s), traced by {}:\n", ledger.account(account).to_string(),
-             total, funding.size(), args.rule);
+  fmt::print("{} received {:.2f} USD from {} origin payment(s), traced by {}:\n", shown_account(ledger, account), total,
+             funding.size(), args.rule);
   for (const flow::Funding& f : funding) {
     fmt::print("  {:>14.2f} USD of  {}\n", f.reached_usd, describe(ledger, f.payment));
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "jala/flow/trace.h"
+
 namespace jala::flow {
 namespace {
 
@@ -38,7 +40,8 @@ std::vector<FreezeGroup> freeze_list(const Ledger& ledger, std::span<const Suspe
                                      std::string_view country) {
   std::map<Institution, FreezeGroup> groups;
   for (const Suspect& suspect : suspects) {
-    if (recoverable_usd(suspect) <= 0) continue;
+    // Under a cent (a remainder of floating-point sums, or dust) is no money to stop.
+    if (suspect.held_usd < k_dust_usd || recoverable_usd(suspect) <= 0) continue;
     Institution institution = institution_of(ledger.account(suspect.account));
     if (!country.empty() && institution.country != country) continue;
     FreezeGroup& group = groups[institution];

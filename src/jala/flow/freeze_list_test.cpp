@@ -32,7 +32,7 @@ TEST(FreezeList, GroupsHeldMoneyByInstitutionMostRecoverableFirst) {
   suspects[2].held_usd = 200;
   suspects[3].account = 3;
   suspects[3].score = 0.9;
-  suspects[3].held_usd = 0;  // holds nothing: no request
+  suspects[3].held_usd = 1.1e-13;  // holds nothing but the remainder of its sums: no request
 
   const std::vector<FreezeGroup> list = freeze_list(ledger, suspects);
   ASSERT_EQ(list.size(), 2);

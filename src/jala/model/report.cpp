@@ -34,10 +34,12 @@ Status validate_identifier(std::string_view field, std::string_view value) {
   if (value.size() > k_max_identifier_bytes) {
     return invalid_argument("{}: is {} bytes; the limit is {}", field, value.size(), k_max_identifier_bytes);
   }
-  for (char c : value) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      return invalid_argument("{}: contains a control character", field);
-    }
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    // C0 and DEL, and the C1 controls U+0080 to U+009F (UTF-8 C2 80 to C2 9F), such as CSI (U+009B).
+    const bool c1 = c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(value[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7f || c1) return invalid_argument("{}: contains a control character", field);
   }
   if (!is_valid_utf8(value)) return invalid_argument("{}: is not valid UTF-8", field);
   return {};

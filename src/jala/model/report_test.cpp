@@ -59,6 +59,12 @@ TEST(Report, ValidatesRequiredFieldsAndLimits) {
   Report control = valid_report();
   control.id = "a\nb";
   expect_invalid(control, "id: contains a control character");
+  Report c1_control = valid_report();
+  c1_control.source = "T\u009b2J";  // CSI, a terminal's escape as one character
+  expect_invalid(c1_control, "source: contains a control character");
+  Report latin = valid_report();  // a letter of U+0080 to U+00FF is no control
+  latin.id = "caf\u00e9-\u00a0";
+  EXPECT_TRUE(validate(latin).ok());
 
   Report withdrawn = valid_report();  // text and selectors may both go when the source withdraws it
   withdrawn.withdrawn = true;
