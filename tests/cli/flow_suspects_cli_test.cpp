@@ -142,6 +142,48 @@ TEST(FlowSuspectsCli, SaysWhichTransactionsHaveNoDollarRate) {
   }
 }
 
+// A wallet paying itself moves no money: seven such payments no longer use up the trace's eight hops.
+TEST(FlowSuspectsCli, PaymentsToTheSameAccountAreNoHops) {
+  const ScratchFolder scratch("flow_self_cli");
+  std::string lines;
+  int n = 0;
+  const auto pay = [&](const std::string& from, const std::string& to, int hour, const std::string& channel) {
+    lines += nlohmann::json{{"record", "transaction"},
+                            {"id", fmt::format("TX{}", ++n)},
+                            {"source", "TEST"},
+                            {"from", from},
+                            {"to", to},
+                            {"amount", 5000},
+                            {"currency", "USD"},
+                            {"at", fmt::format("2026-01-02T{:02}:00:00Z", hour)},
+                            {"channel", channel}}
+                 .dump() +
+             "\n";
+  };
+  pay("bank:BFTVVNVX:6001", "bank:BFTVVNVX:6002", 1, "bank");
+  for (int hop = 0; hop < 7; ++hop) pay("bank:BFTVVNVX:6002", "bank:BFTVVNVX:6002", 2 + hop, "bank");
+  pay("bank:BFTVVNVX:6002", "bank:BFTVVNVX:6003", 10, "bank");
+  pay("bank:BFTVVNVX:6003", "bank:BFTVVNVX:6004", 11, "cash");
+  write_file(scratch.file("transactions.jsonl"), lines);
+  const std::string db = scratch.file("jala.db");
+  ASSERT_EQ(run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")}).exit_code, 0);
+
+  const JalaRun traced = run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:6001", "--json"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  EXPECT_NE(traced.err.find("jala: 7 transaction(s) pay their own account: they move no money, and are left out"),
+            std::string::npos)
+      << traced.err;
+  const nlohmann::json trace = nlohmann::json::parse(traced.out);
+  EXPECT_EQ(trace["hops"].size(), 3) << trace.dump();
+  ASSERT_EQ(trace["endpoints"].size(), 1) << trace.dump();
+  EXPECT_EQ(trace["endpoints"][0]["reason"], "cash") << trace.dump();
+
+  const JalaRun self = run_jala({"--db", db, "trace", "--payment", "TEST", "TX2"});
+  EXPECT_EQ(self.exit_code, 1);
+  EXPECT_NE(self.err.find("pays its own account: it moves no money, so there is nothing to trace"), std::string::npos)
+      << self.err;
+}
+
 // A transaction's source and id are as the bank's file wrote them: text output escapes what could act on
 // the analyst's terminal (a bidirectional override here; C0 and C1 controls are refused at ingest).
 TEST(FlowSuspectsCli, TraceEscapesWhatCouldActOnTheTerminal) {

@@ -15,11 +15,15 @@ Result<analysis::MoneyView> read_money(const Context& context) {
     JALA_TRY_ASSIGN(money, analysis::read_money(view, linked));
     return {};
   }));
-  warn_unpriced(money.ledger);
+  warn_uncounted_transfers(money.ledger);
   return money;
 }
 
-void warn_unpriced(const flow::Ledger& ledger) {
+void warn_uncounted_transfers(const flow::Ledger& ledger) {
+  if (ledger.self_transfers() > 0) {
+    fmt::print(stderr, "jala: {} transaction(s) pay their own account: they move no money, and are left out\n",
+               ledger.self_transfers());
+  }
   if (ledger.unpriced_transfers() == 0) return;
   std::string unpriced;
   for (const std::string& currency : ledger.currencies()) {

@@ -9,12 +9,13 @@
 
 namespace jala::cli {
 
-// Also warns, as warn_unpriced() does.
+// Also warns, as warn_uncounted_transfers() does.
 Result<analysis::MoneyView> read_money(const Context& context);
 
-// Says on standard error how many of the ledger's transfers are in currencies without a US dollar rate
-// (data/rates/usd.tsv), and which: they count as 0 USD in traces and scores. Nothing when there are none.
-void warn_unpriced(const flow::Ledger& ledger);
+// Says on standard error what of the transactions traces and scores do not count: how many are in
+// currencies without a US dollar rate (data/rates/usd.tsv), and which, worth 0 USD there; and how many pay
+// their own account, left out. Nothing when there are none.
+void warn_uncounted_transfers(const flow::Ledger& ledger);
 
 // Parses "type:value" as the account of a command-line option, naming the option when it fails.
 Result<flow::AccountId> find_account(const flow::Ledger& ledger, std::string_view typed, std::string_view option);

@@ -62,6 +62,12 @@ Result<flow::TraceOptions> trace_options(const flow::Ledger& ledger, const Trace
 Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vector<std::string>& payment,
                                       const std::optional<model::Transaction>& stored) {
   if (!stored) return not_found("--payment: no transaction {} from source {}", payment[1], payment[0]);
+  if (stored->from == stored->to) {
+    return invalid_argument(
+        "--payment: transaction {} from source {} pays its own account: it moves no money, so "
+        "there is nothing to trace",
+        payment[1], payment[0]);
+  }
   const std::optional<flow::TransferId> found = ledger.find_transfer(stored->at, stored->source, stored->id);
   if (!found) {
     return internal_error("--payment: transaction {} from source {} is in the store but not its ledger", payment[1],
@@ -134,7 +140,7 @@ Status trace_command(const Context& context, const TraceArgs& args) {
     }
     return {};
   }));
-  warn_unpriced(ledger);
+  warn_uncounted_transfers(ledger);
   JALA_TRY_ASSIGN(const flow::TraceOptions options, trace_options(ledger, args));
   if (!args.payment.empty()) {
     JALA_TRY_ASSIGN(const flow::TransferId payment, find_payment(ledger, args.payment, stored));

@@ -150,6 +150,10 @@ Status LedgerBuilder::add(const TransferRecord& record) {
   if (record.from >= ledger.m_accounts.size() || record.to >= ledger.m_accounts.size()) {
     return invalid_argument("transaction {}/{} names an account that was not added", record.source, record.id);
   }
+  if (record.from == record.to) {
+    ++ledger.m_self_transfers;
+    return {};
+  }
   const std::optional<double> rate = graph::usd_per_unit(record.currency);
   if (!rate) ++ledger.m_unpriced;
   ledger.m_transfers.push_back({record.from, record.to, record.at, record.amount, record.amount * rate.value_or(0.0),
@@ -189,6 +193,7 @@ Ledger LedgerBuilder::build() && {
   sorted.m_currencies = std::move(ledger.m_currencies);
   sorted.m_sources = std::move(ledger.m_sources);
   sorted.m_unpriced = ledger.m_unpriced;
+  sorted.m_self_transfers = ledger.m_self_transfers;
   sorted.m_transfers.reserve(count);
   sorted.m_source_of.reserve(count);
   sorted.m_id_ends.reserve(count);

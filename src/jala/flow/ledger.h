@@ -68,6 +68,9 @@ class Ledger {
   std::size_t account_count() const { return m_accounts.size(); }
   std::size_t transfer_count() const { return m_transfers.size(); }
   std::size_t unpriced_transfers() const { return m_unpriced; }
+  // Transfers from an account to itself: they move no money, so the ledger leaves them out (no hop of a
+  // trace, no flow in a score) and only counts them.
+  std::size_t self_transfers() const { return m_self_transfers; }
 
   const model::Selector& account(AccountId id) const { return m_accounts[id]; }
   std::optional<AccountId> find(const model::Selector& account) const;
@@ -130,6 +133,7 @@ class Ledger {
   // The accounts that have checkpoints, ascending, each with the index of its first in m_checkpoints.
   std::vector<std::pair<AccountId, std::uint32_t>> m_checkpoint_starts;
   std::size_t m_unpriced = 0;
+  std::size_t m_self_transfers = 0;
 };
 
 // What a store or a test knows of one transaction.
@@ -149,8 +153,8 @@ class LedgerBuilder {
  public:
   // Adds an account and returns its id; the caller keeps accounts distinct.
   AccountId add_account(model::Selector account);
-  // Adds a transfer between added accounts. Fails beyond 2^32 - 1 transfers or 65,535 sources or
-  // currencies.
+  // Adds a transfer between added accounts; one from an account to itself is only counted
+  // (Ledger::self_transfers). Fails beyond 2^32 - 1 transfers or 65,535 sources or currencies.
   Status add(const TransferRecord& record);
   // Room for `transfers` transfers in all, whose record ids take `id_bytes`: spares the copies of growth.
   void reserve(std::size_t transfers, std::size_t id_bytes);

@@ -56,8 +56,8 @@ TEST(Ledger, OrdersTransfersInTimeAndIndexesThemByAccount) {
 // money of its own there would hold it.
 TEST(Ledger, SetsMoneyCheckpointsEveryFewTransfersOfAnAccount) {
   testing::TestLedger built(3, 2);
-  // Account 1 receives 10 and 20, pays 15, receives 5, pays 40 (more than it holds), pays itself 1.
-  built.pay(0, 1, 10, 1).pay(0, 1, 20, 2).pay(1, 2, 15, 3).pay(0, 1, 5, 4).pay(1, 2, 40, 5).pay(1, 1, 1, 6);
+  // Account 1 receives 10 and 20, pays 15, receives 5, pays 40 (more than it holds), receives 1.
+  built.pay(0, 1, 10, 1).pay(0, 1, 20, 2).pay(1, 2, 15, 3).pay(0, 1, 5, 4).pay(1, 2, 40, 5).pay(2, 1, 1, 6);
   const Ledger ledger = built.build();
   const std::span<const MoneyCheckpoint> checkpoints = ledger.money_checkpoints(1);
   ASSERT_EQ(checkpoints.size(), 3);
@@ -69,18 +69,28 @@ TEST(Ledger, SetsMoneyCheckpointsEveryFewTransfersOfAnAccount) {
   EXPECT_EQ(checkpoints[1].through, 3);
   EXPECT_TRUE(checkpoints[1].receipts == 3 && checkpoints[1].payments == 1);
   EXPECT_TRUE(checkpoints[1].fifo_front == 1 && checkpoints[1].fifo_front_usd == 15 && checkpoints[1].usd == 20);
-  // 40 paid takes all 20 there is; then the payment to itself (one step: both legs) spends nothing and
-  // receives 1, the only lot left.
+  // 40 paid takes all 20 there is; then the 1 received is the only lot left.
   EXPECT_EQ(checkpoints[2].through, 5);
-  EXPECT_TRUE(checkpoints[2].receipts == 4 && checkpoints[2].payments == 3);
+  EXPECT_TRUE(checkpoints[2].receipts == 4 && checkpoints[2].payments == 2);
   EXPECT_TRUE(checkpoints[2].fifo_front == 3 && checkpoints[2].fifo_front_usd == 1 && checkpoints[2].usd == 1);
-  // Account 0 made three transfers: one checkpoint; account 2 made two.
+  // Account 0 made three transfers: one checkpoint; account 2 made three.
   EXPECT_EQ(ledger.money_checkpoints(0).size(), 1);
   EXPECT_EQ(ledger.money_checkpoints(2).size(), 1);
   // At the shipped interval, accounts with few transfers have none.
   testing::TestLedger few(2);
   few.pay(0, 1, 10, 1);
   EXPECT_TRUE(few.build().money_checkpoints(1).empty());
+}
+
+// A payment from an account to itself moves no money: it is no hop and no flow, only counted.
+TEST(Ledger, LeavesOutPaymentsFromAnAccountToItself) {
+  testing::TestLedger built(2);
+  built.pay(0, 1, 10, 1).pay(1, 1, 10, 2).pay(1, 1, 10, 3).pay(1, 0, 10, 4);
+  const Ledger ledger = built.build();
+  EXPECT_EQ(ledger.transfer_count(), 2);
+  EXPECT_EQ(ledger.self_transfers(), 2);
+  EXPECT_EQ(ledger.receipts(1).size(), 1);
+  EXPECT_EQ(ledger.payments(1).size(), 1);
 }
 
 TEST(Ledger, FindsAccountsBySelector) {

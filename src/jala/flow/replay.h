@@ -20,16 +20,20 @@ struct ReplayCursor {
   std::size_t out = 0;
 };
 
-// Applies the account's next transfer, if it comes before transfer `t`, to `balance`, untainted: a
-// payment to itself is both its legs, spent first, then received. False when none before `t` is left.
+// Applies the account's next transfer, if it comes before transfer `t`, to `balance`, untainted. False
+// when none before `t` is left. (A receipt and a payment are never one transfer: the ledger leaves out
+// payments to oneself.)
 template <class Balance>
 bool apply_next_untainted(std::span<const Leg> receipts, std::span<const Leg> payments, ReplayCursor& at,
                           Balance& balance, TransferId t) {
   const TransferId next_in = at.in < receipts.size() ? receipts[at.in].transfer : k_no_transfer;
   const TransferId next_out = at.out < payments.size() ? payments[at.out].transfer : k_no_transfer;
   if (std::min(next_in, next_out) >= t) return false;
-  if (next_out <= next_in) balance.spend_untainted(payments[at.out++].usd);
-  if (next_in <= next_out) balance.receive_untainted(receipts[at.in++].usd);
+  if (next_out < next_in) {
+    balance.spend_untainted(payments[at.out++].usd);
+  } else {
+    balance.receive_untainted(receipts[at.in++].usd);
+  }
   return true;
 }
 
