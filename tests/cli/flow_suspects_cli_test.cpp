@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 
 #include "run_jala.h"
 #include "support/scratch_folder.h"
@@ -182,6 +183,44 @@ TEST(FlowSuspectsCli, PaymentsToTheSameAccountAreNoHops) {
   EXPECT_EQ(self.exit_code, 1);
   EXPECT_NE(self.err.find("pays its own account: it moves no money, so there is nothing to trace"), std::string::npos)
       << self.err;
+}
+
+// A list of off-ramps saved by a spreadsheet (byte order mark, CRLF, spaces) is read; a folder is no list.
+TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolder) {
+  const ScratchFolder scratch("flow_cashout_cli");
+  std::string lines;
+  for (const auto& [id, from, to] :
+       {std::tuple{"TX1", "bank:BFTVVNVX:6001", "bank:BFTVVNVX:6002"},
+        std::tuple{"TX2", "bank:BFTVVNVX:6002", "wallet:trx:TU8rin58FiG2RWaE91MKAL79k2ykbggN83"},
+        std::tuple{"TX3", "wallet:trx:TU8rin58FiG2RWaE91MKAL79k2ykbggN83", "bank:BFTVVNVX:6003"}}) {
+    lines += nlohmann::json{{"record", "transaction"},
+                            {"id", id},
+                            {"source", "TEST"},
+                            {"from", from},
+                            {"to", to},
+                            {"amount", 1000},
+                            {"currency", "USD"},
+                            {"at", fmt::format("2026-01-02T0{}:00:00Z", id[2])},
+                            {"channel", "bank"}}
+                 .dump() +
+             "\n";
+  }
+  write_file(scratch.file("transactions.jsonl"), lines);
+  write_file(scratch.file("offramps.txt"),
+             "\xEF\xBB\xBF  wallet:trx:TU8rin58FiG2RWaE91MKAL79k2ykbggN83 \r\n# exchanges\r\n");
+  const std::string db = scratch.file("jala.db");
+  ASSERT_EQ(run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")}).exit_code, 0);
+  const JalaRun traced = run_jala(
+      {"--db", db, "trace", "--from", "bank:BFTVVNVX:6001", "--cashout", scratch.file("offramps.txt"), "--json"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  const nlohmann::json trace = nlohmann::json::parse(traced.out);
+  ASSERT_EQ(trace["endpoints"].size(), 1) << trace.dump();
+  EXPECT_EQ(trace["endpoints"][0]["reason"], "cashout") << trace.dump();
+
+  const JalaRun folder =
+      run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:6001", "--cashout", scratch.path().string()});
+  EXPECT_EQ(folder.exit_code, 1);
+  EXPECT_NE(folder.err.find("is not a file"), std::string::npos) << folder.err;
 }
 
 // A transaction's source and id are as the bank's file wrote them: text output escapes what could act on

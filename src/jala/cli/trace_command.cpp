@@ -2,6 +2,7 @@
 // --back, the origin payments (victims) whose money reached an account.
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "jala/analysis/trace_json.h"
@@ -9,6 +10,7 @@
 #include "jala/cli/commands.h"
 #include "jala/cli/money_view.h"
 #include "jala/flow/trace.h"
+#include "jala/model/text.h"
 #include "jala/storage/store.h"
 
 namespace jala::cli {
@@ -22,9 +24,15 @@ Result<Timestamp> parse_time_option(const std::string& text, std::string_view op
   return time;
 }
 
-// Known off-ramps, one "type:value" per line; blank lines and lines starting with '#' are skipped.
-// Accounts the ledger does not know cannot receive money, so they are dropped.
+// Known off-ramps, one "type:value" per line; blank lines and lines starting with '#' are skipped, and
+// spaces around a line, a CR before its end and a byte order mark before the first (as spreadsheets save
+// lists) are not part of it. Accounts the ledger does not know cannot receive money, so they are dropped.
 Status read_cashout_accounts(const flow::Ledger& ledger, const std::string& path, flow::TraceOptions& options) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return std::filesystem::exists(path, error) ? invalid_argument("--cashout: {} is not a file", path)
+                                                : not_found("--cashout: cannot open {}", path);
+  }
   std::ifstream file(path);
   if (!file) return not_found("--cashout: cannot open {}", path);
   std::string line;
@@ -32,11 +40,15 @@ Status read_cashout_accounts(const flow::Ledger& ledger, const std::string& path
     if (number > k_max_cashout_lines) {
       return invalid_argument("--cashout: {} has over {} lines", path, k_max_cashout_lines);
     }
-    if (line.empty() || line.front() == '#') continue;
-    Result<model::Selector> account = model::parse_selector(line, {});
+    std::string_view text = line;
+    if (number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    text = model::trim_ascii_space(text);
+    if (text.empty() || text.front() == '#') continue;
+    Result<model::Selector> account = model::parse_selector(text, {});
     if (!account.ok()) return account.error().with_context(fmt::format("--cashout: {} line {}", path, number));
     if (const std::optional<flow::AccountId> id = ledger.find(*account)) options.cashout_accounts.insert(*id);
   }
+  if (file.bad()) return invalid_argument("--cashout: cannot read {}", path);
   return {};
 }
 
