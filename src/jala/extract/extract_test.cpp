@@ -62,6 +62,25 @@ TEST(Extract, ABankNameBetweenTwoNumbersLabelsTheOneAfterIt) {
   EXPECT_EQ(selectors("STK 0071000123456 Vietcombank", "VN"), Want{"bank:BFTVVNVX:0071000123456"});
 }
 
+// Order, parcel, invoice, voucher and ID-card numbers labelled in the reports' languages are no phones;
+// a phone label nearer than such a label, or a word that only starts a phrase, leaves the phone.
+TEST(Extract, NumbersLabelledAsOrdersOrIdCardsAreNoPhonesInAnyLanguage) {
+  EXPECT_EQ(selectors("Mã đơn hàng: 0912345678", "VN"), Want{});
+  EXPECT_EQ(selectors("Mã vận đơn: 0912345678", "VN"), Want{});
+  EXPECT_EQ(selectors("Số hóa đơn: 0912345678", "VN"), Want{});
+  EXPECT_EQ(selectors("หมายเลขคำสั่งซื้อ 0812345678", "TH"), Want{});
+  EXPECT_EQ(selectors("เลขพัสดุ 0812345678", "TH"), Want{});
+  EXPECT_EQ(selectors("Nomor resi: 081234567890", "ID"), Want{});
+  EXPECT_EQ(selectors("订单号 13800138000", "CN"), Want{});
+  EXPECT_EQ(selectors("주문번호 01012345678", "KR"), Want{});
+  EXPECT_EQ(selectors("Commande n° 0612345678", "FR"), Want{});
+  EXPECT_EQ(selectors("អត្តសញ្ញាណប័ណ្ណលេខ 012345678", "KH"), Want{});
+  EXPECT_EQ(selectors("National ID: 012345678", "KH"), Want{});
+  EXPECT_EQ(selectors("Untuk pesanan hubungi 081234567890", "ID"), Want{"phone:+6281234567890"});
+  EXPECT_EQ(selectors("代办发票13430255809", "CN"), Want{"phone:+8613430255809"});
+  EXPECT_EQ(selectors("Mã đơn hàng, SĐT 0912345678", "VN"), Want{"phone:+84912345678"});
+}
+
 TEST(WorkingText, IsTheOriginalItselfWhenNothingChanges) {
   const std::string original = "Gọi 0912 345 678 hoặc xem www.example.com";
   const WorkingText working(original);

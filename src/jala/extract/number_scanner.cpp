@@ -305,11 +305,11 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
   if (run.digits.size() < k_min_phone_digits || run.digits.size() > k_max_phone_digits + 2) return false;
   if (!run.international && needs_trunk_zero(document.country()) && run.digits.front() != '0') return false;
   if (is_after_number_sign(text, start)) return false;
-  if (labels_this_number(
-          text, cue_before(document.cues(), text, start, k_label_window, {Cue::code_label, Cue::account_label}),
-          start)) {
-    return false;
-  }
+  // A code or account label names the number after it, unless a phone label comes nearer ("hóa đơn, SĐT
+  // 0912…").
+  const CueHit* code =
+      cue_before(document.cues(), text, start, k_label_window, {Cue::code_label, Cue::account_label, Cue::phone_label});
+  if (code != nullptr && code->cue != Cue::phone_label && labels_this_number(text, code, start)) return false;
   const std::string candidate =
       (run.international ? "+" : "") + (run.digits.starts_with("00") ? run.digits.substr(2) : run.digits);
   Result<std::string> phone = model::normalise_phone(candidate, document.normalise_context());
