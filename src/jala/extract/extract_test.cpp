@@ -79,6 +79,9 @@ TEST(Extract, NumbersLabelledAsOrdersOrIdCardsAreNoPhonesInAnyLanguage) {
   EXPECT_EQ(selectors("Untuk pesanan hubungi 081234567890", "ID"), Want{"phone:+6281234567890"});
   EXPECT_EQ(selectors("代办发票13430255809", "CN"), Want{"phone:+8613430255809"});
   EXPECT_EQ(selectors("Mã đơn hàng, SĐT 0912345678", "VN"), Want{"phone:+84912345678"});
+  // A label inside a URL labels nothing after the URL.
+  EXPECT_EQ(selectors("https://a.com/?ref 0071000123456 Vietcombank", "VN"),
+            (Want{"url:https://a.com/?ref", "domain:a.com", "bank:BFTVVNVX:0071000123456"}));
 }
 
 TEST(WorkingText, IsTheOriginalItselfWhenNothingChanges) {

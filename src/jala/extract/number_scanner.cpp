@@ -240,10 +240,16 @@ bool has_thousands_groups(const NumberRun& run) {
   return true;
 }
 
+// A label inside a selector found before ("https://a.com/?ref 0071…": the URL's "ref") labels nothing.
+bool inside_a_finding(const Document& document, const CueHit* label) {
+  return label != nullptr && document.is_claimed(label->start);
+}
+
 // A code label between the bank's name and the number: "BRI kode cek (02599875)", "SCB … <OTP 047977>".
 bool is_labelled_code(const Document& document, std::size_t start, std::size_t bank_end) {
   const CueHit* code = cue_before(document.cues(), document.text(), start, k_label_window, {Cue::code_label});
-  return code != nullptr && code->start >= bank_end && labels_this_number(document.text(), code, start);
+  return code != nullptr && code->start >= bank_end && !inside_a_finding(document, code) &&
+         labels_this_number(document.text(), code, start);
 }
 
 // A bank's hotline after its name, unlabelled ("Krungthai 02-111-1111", "지원팀(02-6404-0206)"): a number
@@ -309,7 +315,10 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
   // 0912…").
   const CueHit* code =
       cue_before(document.cues(), text, start, k_label_window, {Cue::code_label, Cue::account_label, Cue::phone_label});
-  if (code != nullptr && code->cue != Cue::phone_label && labels_this_number(text, code, start)) return false;
+  if (code != nullptr && code->cue != Cue::phone_label && !inside_a_finding(document, code) &&
+      labels_this_number(text, code, start)) {
+    return false;
+  }
   const std::string candidate =
       (run.international ? "+" : "") + (run.digits.starts_with("00") ? run.digits.substr(2) : run.digits);
   Result<std::string> phone = model::normalise_phone(candidate, document.normalise_context());
