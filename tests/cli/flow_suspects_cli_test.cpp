@@ -18,6 +18,17 @@ namespace {
 constexpr const char* k_processor = "bank:DBSSSGSG:0720118833";
 constexpr const char* k_collector = "bank:BFTVVNVX:1000000";  // operation 0's main account
 
+// One transaction as a JSON Lines record.
+std::string transaction_line(const std::string& id, const std::string& from, const std::string& to, double amount,
+                             const std::string& at, const std::string& currency = "USD",
+                             const std::string& channel = "bank", const std::string& source = "TEST") {
+  return nlohmann::json{
+             {"record", "transaction"}, {"id", id}, {"source", source},  {"from", from}, {"to", to}, {"amount", amount},
+             {"currency", currency},    {"at", at}, {"channel", channel}}
+             .dump() +
+         "\n";
+}
+
 // Four operations of 24 reports, each linked by its agents' handles and its main account; reports 0, 9
 // and 17 of each also name the processor, through which some victims paid.
 std::string operations_reports() {
@@ -46,17 +57,7 @@ std::string pass_through_transactions() {
   std::string lines;
   int n = 0;
   auto pay = [&](const std::string& from, const std::string& to, double amount, const std::string& at) {
-    lines += nlohmann::json{{"record", "transaction"},
-                            {"id", fmt::format("TX{}", ++n)},
-                            {"source", "TEST"},
-                            {"from", from},
-                            {"to", to},
-                            {"amount", amount},
-                            {"currency", "USD"},
-                            {"at", at},
-                            {"channel", "bank"}}
-                 .dump() +
-             "\n";
+    lines += transaction_line(fmt::format("TX{}", ++n), from, to, amount, at);
   };
   for (int v = 0; v < 40; ++v) {
     pay(fmt::format("bank:BFTVVNVX:9{:05}", v), k_processor, 100, fmt::format("2026-01-02T0{}:{:02}:00Z", v / 10, v));
@@ -111,17 +112,7 @@ TEST(FlowSuspectsCli, SaysWhichTransactionsHaveNoDollarRate) {
   const ScratchFolder scratch("flow_unpriced_cli");
   std::string lines;
   const auto pay = [&](const std::string& id, const std::string& to, const std::string& currency) {
-    lines += nlohmann::json{{"record", "transaction"},
-                            {"id", id},
-                            {"source", "TEST"},
-                            {"from", "bank:BFTVVNVX:9000001"},
-                            {"to", to},
-                            {"amount", 1000},
-                            {"currency", currency},
-                            {"at", "2026-01-02T01:00:00Z"},
-                            {"channel", "bank"}}
-                 .dump() +
-             "\n";
+    lines += transaction_line(id, "bank:BFTVVNVX:9000001", to, 1000, "2026-01-02T01:00:00Z", currency);
   };
   pay("TX1", "bank:BFTVVNVX:9000002", "SEK");  // a rate since 2026-12-06
   pay("TX2", "bank:BFTVVNVX:9000003", "XAF");
@@ -149,17 +140,8 @@ TEST(FlowSuspectsCli, PaymentsToTheSameAccountAreNoHops) {
   std::string lines;
   int n = 0;
   const auto pay = [&](const std::string& from, const std::string& to, int hour, const std::string& channel) {
-    lines += nlohmann::json{{"record", "transaction"},
-                            {"id", fmt::format("TX{}", ++n)},
-                            {"source", "TEST"},
-                            {"from", from},
-                            {"to", to},
-                            {"amount", 5000},
-                            {"currency", "USD"},
-                            {"at", fmt::format("2026-01-02T{:02}:00:00Z", hour)},
-                            {"channel", channel}}
-                 .dump() +
-             "\n";
+    lines += transaction_line(fmt::format("TX{}", ++n), from, to, 5000, fmt::format("2026-01-02T{:02}:00:00Z", hour),
+                              "USD", channel);
   };
   pay("bank:BFTVVNVX:6001", "bank:BFTVVNVX:6002", 1, "bank");
   for (int hop = 0; hop < 7; ++hop) pay("bank:BFTVVNVX:6002", "bank:BFTVVNVX:6002", 2 + hop, "bank");
@@ -193,17 +175,7 @@ TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolder) {
        {std::tuple{"TX1", "bank:BFTVVNVX:6001", "bank:BFTVVNVX:6002"},
         std::tuple{"TX2", "bank:BFTVVNVX:6002", "wallet:trx:TU8rin58FiG2RWaE91MKAL79k2ykbggN83"},
         std::tuple{"TX3", "wallet:trx:TU8rin58FiG2RWaE91MKAL79k2ykbggN83", "bank:BFTVVNVX:6003"}}) {
-    lines += nlohmann::json{{"record", "transaction"},
-                            {"id", id},
-                            {"source", "TEST"},
-                            {"from", from},
-                            {"to", to},
-                            {"amount", 1000},
-                            {"currency", "USD"},
-                            {"at", fmt::format("2026-01-02T0{}:00:00Z", id[2])},
-                            {"channel", "bank"}}
-                 .dump() +
-             "\n";
+    lines += transaction_line(id, from, to, 1000, fmt::format("2026-01-02T0{}:00:00Z", id[2]));
   }
   write_file(scratch.file("transactions.jsonl"), lines);
   write_file(scratch.file("offramps.txt"),
@@ -227,28 +199,10 @@ TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolder) {
 // the analyst's terminal (a bidirectional override here; C0 and C1 controls are refused at ingest).
 TEST(FlowSuspectsCli, TraceEscapesWhatCouldActOnTheTerminal) {
   const ScratchFolder scratch("flow_trace_escape_cli");
-  const std::string lines = nlohmann::json{{"record", "transaction"},
-                                           {"id", "inv\u202egnp.exe"},
-                                           {"source", "TEST"},
-                                           {"from", "bank:BFTVVNVX:9000001"},
-                                           {"to", "bank:BFTVVNVX:9000002"},
-                                           {"amount", 1000},
-                                           {"currency", "USD"},
-                                           {"at", "2026-01-02T01:00:00Z"},
-                                           {"channel", "bank"}}
-                                .dump() +
-                            "\n" +
-                            nlohmann::json{{"record", "transaction"},
-                                           {"id", "c1"},
-                                           {"source", "T\u009b2J"},
-                                           {"from", "bank:BFTVVNVX:9000001"},
-                                           {"to", "bank:BFTVVNVX:9000002"},
-                                           {"amount", 1000},
-                                           {"currency", "USD"},
-                                           {"at", "2026-01-02T01:00:00Z"},
-                                           {"channel", "bank"}}
-                                .dump() +
-                            "\n";
+  const std::string lines = transaction_line("inv\u202egnp.exe", "bank:BFTVVNVX:9000001", "bank:BFTVVNVX:9000002", 1000,
+                                             "2026-01-02T01:00:00Z") +
+                            transaction_line("c1", "bank:BFTVVNVX:9000001", "bank:BFTVVNVX:9000002", 1000,
+                                             "2026-01-02T01:00:00Z", "USD", "bank", "T\u009b2J");
   write_file(scratch.file("transactions.jsonl"), lines);
   const std::string db = scratch.file("jala.db");
   const JalaRun ingested = run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")});
