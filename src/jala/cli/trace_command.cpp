@@ -3,13 +3,14 @@
 #include <fmt/core.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "jala/analysis/trace_json.h"
 #include "jala/base/utf8.h"
 #include "jala/cli/commands.h"
+#include "jala/cli/file_source.h"
 #include "jala/cli/money_view.h"
 #include "jala/flow/trace.h"
+#include "jala/intake/line_reader.h"
 #include "jala/model/text.h"
 #include "jala/storage/store.h"
 
@@ -17,6 +18,7 @@ namespace jala::cli {
 namespace {
 
 constexpr std::size_t k_max_cashout_lines = 1'000'000;
+constexpr std::size_t k_max_cashout_line_bytes = 4096;  // a selector is far shorter
 
 Result<Timestamp> parse_time_option(const std::string& text, std::string_view option) {
   Result<Timestamp> time = parse_rfc3339(text);
@@ -26,29 +28,33 @@ Result<Timestamp> parse_time_option(const std::string& text, std::string_view op
 
 // Known off-ramps, one "type:value" per line; blank lines and lines starting with '#' are skipped, and
 // spaces around a line, a CR before its end and a byte order mark before the first (as spreadsheets save
-// lists) are not part of it. Accounts the ledger does not know cannot receive money, so they are dropped.
+// lists; intake::LineReader drops it) are not part of it. Accounts the ledger does not know cannot receive
+// money, so they are dropped.
 Status read_cashout_accounts(const flow::Ledger& ledger, const std::string& path, flow::TraceOptions& options) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
     return std::filesystem::exists(path, error) ? invalid_argument("--cashout: {} is not a file", path)
                                                 : not_found("--cashout: cannot open {}", path);
   }
-  std::ifstream file(path);
-  if (!file) return not_found("--cashout: cannot open {}", path);
-  std::string line;
-  for (std::size_t number = 1; std::getline(file, line); ++number) {
-    if (number > k_max_cashout_lines) {
+  Result<std::unique_ptr<FileSource>> source = FileSource::open(path);
+  if (!source.ok()) return not_found("--cashout: cannot open {}", path);
+  intake::LineReader lines(**source, k_max_cashout_line_bytes);
+  while (true) {
+    JALA_TRY_ASSIGN(const std::optional<intake::Line> line, lines.next());
+    if (!line) break;
+    if (line->number > k_max_cashout_lines) {
       return invalid_argument("--cashout: {} has over {} lines", path, k_max_cashout_lines);
     }
-    std::string_view text = line;
-    if (number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    text = model::trim_ascii_space(text);
+    if (line->too_long) {
+      return invalid_argument("--cashout: {} line {} is longer than {} bytes", path, line->number,
+                              k_max_cashout_line_bytes);
+    }
+    const std::string_view text = model::trim_ascii_space(line->text);
     if (text.empty() || text.front() == '#') continue;
     Result<model::Selector> account = model::parse_selector(text, {});
-    if (!account.ok()) return account.error().with_context(fmt::format("--cashout: {} line {}", path, number));
+    if (!account.ok()) return account.error().with_context(fmt::format("--cashout: {} line {}", path, line->number));
     if (const std::optional<flow::AccountId> id = ledger.find(*account)) options.cashout_accounts.insert(*id);
   }
-  if (file.bad()) return invalid_argument("--cashout: cannot read {}", path);
   return {};
 }
 
