@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "jala/extract/bytes16.h"
 #include "jala/extract/document.h"
 #include "jala/extract/lookalike.h"
 
@@ -44,23 +45,59 @@ bool may_start_host(char32_t code_point) {
 // The bytes at which a scanner may start: ASCII token starts, and the lead bytes of the characters that
 // may_start_host() accepts (a lead byte such as 0xE1 is shared with other scripts, Myanmar and Khmer,
 // so the character is checked again after decoding). A stray byte that is not such a lead is read as a
-// non-letter, as extract.h says.
-std::array<bool, 256> make_may_start_table() {
-  std::array<bool, 256> may_start{};
-  for (std::size_t c = 0; c < 0x80; ++c) may_start[c] = (k_char_classes[c] & k_token_start) != 0;
+// non-letter, as extract.h says. The leads are also kept as two ranges, of two-byte and of longer
+// sequences, which a block of sixteen bytes is compared with at once.
+struct StartBytes {
+  std::array<bool, 256> table{};
+  unsigned char two_byte_first = 0xFF, two_byte_span = 0;  // the range [first, first + span]
+  unsigned char longer_first = 0xFF, longer_span = 0;
+};
+
+StartBytes make_start_bytes() {
+  StartBytes starts;
+  for (std::size_t c = 0; c < 0x80; ++c) starts.table[c] = (k_char_classes[c] & k_token_start) != 0;
   for (char32_t code_point = 0x80; code_point < 0x110000; ++code_point) {
     if (!may_start_host(code_point)) continue;
-    const std::uint32_t lead = code_point < 0x800     ? 0xC0U | (code_point >> 6U)
-                               : code_point < 0x10000 ? 0xE0U | (code_point >> 12U)
-                                                      : 0xF0U | (code_point >> 18U);
-    may_start[lead] = true;
+    const auto lead = static_cast<unsigned char>(code_point < 0x800     ? 0xC0U | (code_point >> 6U)
+                                                 : code_point < 0x10000 ? 0xE0U | (code_point >> 12U)
+                                                                        : 0xF0U | (code_point >> 18U));
+    starts.table[lead] = true;
   }
-  return may_start;
+  const auto set_range = [&starts](unsigned char from, unsigned char to, unsigned char& first, unsigned char& span) {
+    for (unsigned lead = from; lead <= to; ++lead) {
+      if (!starts.table[lead]) continue;
+      if (first == 0xFF) first = static_cast<unsigned char>(lead);
+      span = static_cast<unsigned char>(lead - first);
+    }
+  };
+  set_range(0xC0, 0xDF, starts.two_byte_first, starts.two_byte_span);
+  set_range(0xE0, 0xF7, starts.longer_first, starts.longer_span);
+  return starts;
 }
 
-bool may_start_selector(char c) {
-  static const std::array<bool, 256> table = make_may_start_table();
-  return table[static_cast<unsigned char>(c)];
+// Built once; read through a reference held for a whole document, since a function-local static is
+// checked for its initialisation at every read.
+const StartBytes& start_bytes() {
+  static const StartBytes starts = make_start_bytes();
+  return starts;
+}
+
+// The first byte at or after `i` at which a scanner may start (or the end). Blocks of sixteen bytes with
+// none of the bytes the ranges allow are skipped at once: most of a Thai, Chinese or Korean text.
+std::size_t next_possible_start(std::string_view text, std::size_t i, const StartBytes& starts) {
+  while (text.size() - i >= k_block) {
+    const Bytes16 at = load16(text.data() + i);
+    const auto hit = ((at | 0x20) - 'a' < 26) | (at - '0' < 10) | (at == '+') | (at == '(') | (at == '@') |
+                     (at == ':') | (at - starts.two_byte_first <= starts.two_byte_span) |
+                     (at - starts.longer_first <= starts.longer_span);
+    const std::size_t offset = first_set_lane(hit);
+    i += offset;
+    if (offset == k_block) continue;
+    if (starts.table[static_cast<unsigned char>(text[i])]) return i;
+    ++i;
+  }
+  while (i < text.size() && !starts.table[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
 }
 
 // The end of a word that every scanner would turn down, found without calling them; 0 when some scanner
@@ -183,10 +220,11 @@ std::vector<Finding> extract(std::string_view text, const ExtractContext& contex
   const std::string_view working = document.text();
   std::size_t i = 0;
   std::size_t cue_end = document.next_cue_end(0);  // the next end of a cue at or after i
+  const StartBytes& starts = start_bytes();
   while (i < working.size()) {
     // Runs of bytes that start no selector (spaces, punctuation, Thai or Chinese text) are skipped in
     // one tight loop: only these bytes reach the checks below.
-    while (i < working.size() && !may_start_selector(working[i])) ++i;
+    i = next_possible_start(working, i, starts);
     if (i == working.size()) break;
     if (cue_end < i) cue_end = document.next_cue_end(i - 1);
     if (document.is_claimed(i) || !(is_token_boundary(working, i) || cue_end == i)) {

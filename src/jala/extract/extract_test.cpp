@@ -36,6 +36,73 @@ TEST(WorkingText, JoinsSpacedDotsBetweenLabelsOnly) {
   EXPECT_EQ(WorkingText("end . ").text(), "end . ");
 }
 
+// The working text is read sixteen bytes at a time: each unit that changes must be found at every place in
+// a block and across the end of one, after ASCII and after Thai and Vietnamese letters whose lead bytes
+// are shared with folded digits.
+TEST(WorkingText, FindsEveryUnitThatChangesAtEveryOffsetOfABlock) {
+  struct Unit {
+    std::string_view written, working;
+  };
+  const Unit units[] = {{"a[.]b", "a.b"},
+                        {"a (at) b", "a@b"},
+                        {"hxxp://", "http://"},
+                        {"vip . net", "vip.net"},
+                        {"\u0E59", "9"} /* Thai */,
+                        {"\u0ED3", "3"} /* Lao */,
+                        {"\u17E5", "5"} /* Khmer */,
+                        {"\u1042", "2"} /* Myanmar */,
+                        {"\uFF11", "1"},
+                        {"\u0664", "4"} /* Arabic */,
+                        {"\u00A0", " "},
+                        {"\u2013", "-"}};
+  const std::string_view paddings[] = {"a",     " ", "\u0E01" /* ก */, "\u0E40" /* เ */, "\u1EC7" /* ệ */,
+                                       "\u1000" /* က */};
+  for (const Unit& unit : units) {
+    for (std::string_view padding : paddings) {
+      for (std::size_t before = 0; before <= 20; ++before) {
+        for (std::size_t after : {0, 1, 2, 17}) {
+          std::string original;
+          std::string want;
+          for (std::size_t k = 0; k < before; ++k) original += padding;
+          want = original;
+          original += ' ';
+          want += ' ';
+          original += unit.written;
+          want += unit.working;
+          original += ' ';
+          want += ' ';
+          for (std::size_t k = 0; k < after; ++k) {
+            original += padding;
+            want += padding;
+          }
+          EXPECT_EQ(WorkingText(original).text(), want) << "unit " << unit.written << ", " << before << " before";
+        }
+      }
+    }
+  }
+}
+
+// Runs of text that start nothing are skipped sixteen bytes at a time: a selector must be found wherever
+// it starts in a block, after Chinese, Thai, Khmer or Korean text, and so must a host that starts with a
+// letter of another script.
+TEST(Extract, FindsASelectorAfterAnyLengthOfTextThatStartsNothing) {
+  const std::string_view fillers[] = {"\u5143" /* 元 */, "\u0E01" /* ก */, "\u1780" /* ក */, "\uC6D0" /* 원 */, "! "};
+  for (std::string_view filler : fillers) {
+    for (std::size_t count = 0; count <= 24; ++count) {
+      std::string prefix;
+      for (std::size_t k = 0; k < count; ++k) prefix += filler;
+      const std::string text = prefix + " hr@kerja-mudah.com " + prefix + " мyvaporwallet.com";
+      const std::vector<Finding> findings = extract(text, ExtractContext{"VN"});
+      std::set<std::string> got;
+      for (const Finding& finding : findings) {
+        got.insert(finding.selector.to_string());
+        EXPECT_EQ(text.substr(finding.start, finding.end - finding.start), finding.raw);
+      }
+      EXPECT_EQ(got, (Want{"email:hr@kerja-mudah.com", "domain:xn--yvaporwallet-dfk.com"})) << count << " x " << filler;
+    }
+  }
+}
+
 // A capital letter after " . " starts a sentence: joining would make up a host from prose, and hide the
 // real one before it.
 TEST(Extract, ASpacedDotBeforeACapitalEndsASentence) {

@@ -5,7 +5,6 @@
 #include <array>
 #include <cctype>
 #include <optional>
-#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -40,6 +39,17 @@ constexpr std::array<std::string_view, 29> k_units_after = {
     "vnd",   "đ",   "đồng", "usd", "usdt", "baht", "บาท", "$",  "%",  "rp",  "rm", "원",  "만원", "€",  "eur",
     "pesos", "php", "元",   "円",  "฿",    "riel", "kip", "ກີບ", "ks", "inr", "₹",  "sgd", "dh",   "aed"};
 constexpr std::array<std::string_view, 10> k_units_before = {"$", "฿", "rp", "rm", "€", "£", "₱", "₹", "₫", "s$"};
+
+// The bytes that start a unit after a number, and that end a unit before one: most numbers are followed
+// and preceded by none of them, and are ruled out with one lookup each.
+template <std::size_t count>
+constexpr std::array<bool, 256> unit_edge_bytes(const std::array<std::string_view, count>& units, bool last) {
+  std::array<bool, 256> edges{};
+  for (std::string_view unit : units) edges[static_cast<unsigned char>(last ? unit.back() : unit.front())] = true;
+  return edges;
+}
+constexpr std::array<bool, 256> k_units_after_first_bytes = unit_edge_bytes(k_units_after, false);
+constexpr std::array<bool, 256> k_units_before_last_bytes = unit_edge_bytes(k_units_before, true);
 
 // A digit run with its separators: "+84 (0) 912-345.678".
 struct NumberRun {
@@ -134,8 +144,9 @@ bool is_word_continuation(std::string_view text, std::size_t i) {
   return is_alpha(text[i]) || is_latin_letter(decode_utf8(text, i).value);
 }
 
-bool starts_with_unit(std::string_view text, std::size_t i, std::span<const std::string_view> units) {
-  for (std::string_view unit : units) {
+bool starts_with_unit_after(std::string_view text, std::size_t i) {
+  if (!k_units_after_first_bytes[static_cast<unsigned char>(lower(text[i]))]) return false;
+  for (std::string_view unit : k_units_after) {
     if (text.size() - i < unit.size()) continue;
     bool same = true;
     for (std::size_t k = 0; k < unit.size() && same; ++k) same = lower(text[i + k]) == unit[k];
@@ -149,9 +160,10 @@ bool looks_like_amount(std::string_view text, std::size_t start, std::size_t end
   std::size_t after = end;
   while (after < text.size() && text[after] == ' ') ++after;
   if (after == end && after + 1 < text.size() && (text[after] == ',' && is_digit(text[after + 1]))) return true;
-  if (after < text.size() && starts_with_unit(text, after, k_units_after)) return true;
+  if (after < text.size() && starts_with_unit_after(text, after)) return true;
   std::size_t before = start;
   while (before > 0 && text[before - 1] == ' ') --before;
+  if (before == 0 || !k_units_before_last_bytes[static_cast<unsigned char>(lower(text[before - 1]))]) return false;
   for (std::string_view unit : k_units_before) {
     if (before >= unit.size()) {
       bool same = true;
