@@ -335,7 +335,7 @@ TEST_F(Api, TracesAnAccountsMoneyAsTheCommandDoes) {
            "/api/v1/trace", "/api/v1/trace?from=nonsense", from + "&rule=lifo", from + "&max_hops=0",
            from + "&max_hops=65", from + "&since=yesterday", from + "&back=yes", from + "&limit=0",
            from + "&limit=1001", from + "&limit=", from + "&offset=-1", from + "&offset=1e3",
-           from + "&offset=1000000001"}) {
+           from + "&offset=1000000001", from + "&since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z"}) {
     EXPECT_EQ(get(bad).status, 400) << bad;
   }
   const server::ClientResponse unknown = get("/api/v1/trace?from=phone:%2B84900000001");

@@ -168,7 +168,7 @@ TEST(FlowSuspectsCli, PaymentsToTheSameAccountAreNoHops) {
 }
 
 // A list of off-ramps saved by a spreadsheet (byte order mark, CRLF, spaces) is read; a folder is no list.
-TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolder) {
+TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolderOrABackwardWindow) {
   const ScratchFolder scratch("flow_cashout_cli");
   std::string lines;
   for (const auto& [id, from, to] :
@@ -188,6 +188,13 @@ TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolder) {
   const nlohmann::json trace = nlohmann::json::parse(traced.out);
   ASSERT_EQ(trace["endpoints"].size(), 1) << trace.dump();
   EXPECT_EQ(trace["endpoints"][0]["reason"], "cashout") << trace.dump();
+
+  const JalaRun backwards = run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:6001", "--since",
+                                      "2026-02-01T00:00:00Z", "--until", "2026-01-01T00:00:00Z"});
+  EXPECT_EQ(backwards.exit_code, 1);
+  EXPECT_NE(backwards.err.find("since 2026-02-01T00:00:00Z is later than until 2026-01-01T00:00:00Z"),
+            std::string::npos)
+      << backwards.err;
 
   const JalaRun folder =
       run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:6001", "--cashout", scratch.path().string()});

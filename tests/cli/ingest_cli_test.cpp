@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "run_jala.h"
@@ -211,6 +212,32 @@ TEST_F(IngestCli, ShowsProgressOnlyWhenAsked) {
   EXPECT_NE(verbose.err.find("ingest " + file), std::string::npos) << verbose.err;
   EXPECT_NE(verbose.err.find("100%"), std::string::npos) << verbose.err;
   EXPECT_EQ(nlohmann::json::parse(verbose.out)["added"], 0);  // stdout stays pure JSON
+}
+
+// A command that only reads refuses a store that is not there, and does not create one: a mistyped --db
+// would otherwise be a new, empty store in which every search finds nothing.
+TEST_F(IngestCli, CommandsThatOnlyReadRefuseAMissingStore) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"stats"},
+                                             {"search", "phone:+84912345678"},
+                                             {"report", "show", "S", "1"},
+                                             {"networks", "--json"},
+                                             {"trace", "--from", "phone:+84912345678"},
+                                             {"flow", "suspects"},
+                                             {"flow", "freeze-list"},
+                                             {"lures", "accounts"},
+                                             {"evidence", "audit"}}) {
+    const JalaRun got = jala(args);
+    EXPECT_EQ(got.exit_code, 1) << args[0] << got.err;
+    EXPECT_NE(got.err.find("there is no store at '" + m_db + "'"), std::string::npos) << args[0] << got.err;
+    EXPECT_FALSE(std::filesystem::exists(m_db)) << args[0];
+  }
+  const std::string file = m_scratch.file("r.jsonl");
+  write_file(file, report_line(1) + "\n");
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);  // ingest creates it
+  const JalaRun stats = jala({"stats"});
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_NE(stats.out.find("reports"), std::string::npos) << stats.out;
 }
 
 TEST_F(IngestCli, UsageErrorsExitWithTwo) {

@@ -377,7 +377,8 @@ Result<std::string> node_key_path(const Context& context) {
 Status evidence_head_command(const Context& context, Output output) {
   JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
   JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
+                  storage::open_store(context.db, storage::k_existing_store_options));
   evidence::TreeHead head;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(head.size, view.log_size());
@@ -403,7 +404,8 @@ Result<int> evidence_audit_command(const Context& context, const std::vector<std
     heads.push_back(std::move(head));
   }
   const std::optional<evidence::PublicKey> node_key = heads.empty() ? std::nullopt : node_public_key(context);
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
+                  storage::open_store(context.db, storage::k_existing_store_options));
   std::vector<std::string> problems;
   std::uint64_t size = 0;
   JALA_TRY(

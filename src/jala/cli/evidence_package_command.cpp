@@ -88,7 +88,8 @@ std::string default_who() {
 Status evidence_export_command(const Context& context, const EvidenceExportArgs& args) {
   JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
   JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
+                  storage::open_store(context.db, storage::k_existing_store_options));
   evidence::TreeHead head;
   std::vector<evidence::PackageItem> items;
   JALA_TRY(store->read([&](const storage::ReadView& view) { return collect_items(view, args.network, head, items); }));
@@ -159,7 +160,8 @@ Status evidence_custody_command(const Context& context, const CustodyArgs& args)
   if (args.kind != "report" && args.kind != "transaction") {
     return invalid_argument("'{}' is not report or transaction", args.kind);
   }
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
+                  storage::open_store(context.db, storage::k_existing_store_options));
   std::map<std::uint64_t, nlohmann::json, std::greater<>> chain;  // newest first
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     const RecordKey key{args.source, args.id};

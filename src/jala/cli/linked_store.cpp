@@ -10,7 +10,8 @@ Result<analysis::LinkedStore> link_view(const storage::ReadView& view) {
 }
 
 Result<analysis::LinkedStore> link_store(const Context& context) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
+                  storage::open_store(context.db, storage::k_existing_store_options));
   return storage::read_value(*store, [](const storage::ReadView& view) { return link_view(view); });
 }
 

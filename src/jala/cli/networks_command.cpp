@@ -94,7 +94,8 @@ Status networks_command(const Context& context, const NetworksArgs& args) {
 }
 
 Status network_show_command(const Context& context, const NetworkShowArgs& args) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
+                  storage::open_store(context.db, storage::k_existing_store_options));
   std::optional<analysis::LinkedStore> read;
   const graph::NetworkSummary* found = nullptr;
   analysis::NetworkDetail detail;

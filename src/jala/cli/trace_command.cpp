@@ -71,6 +71,7 @@ Result<flow::TraceOptions> trace_options(const flow::Ledger& ledger, const Trace
   if (!args.until.empty()) {
     JALA_TRY_ASSIGN(options.until, parse_time_option(args.until, "--until"));
   }
+  JALA_TRY(flow::check_window(options));
   if (!args.cashout_file.empty()) JALA_TRY(read_cashout_accounts(ledger, args.cashout_file, options));
   return options;
 }
@@ -148,7 +149,8 @@ Status trace_command(const Context& context, const TraceArgs& args) {
     return invalid_argument("give either --from ACCOUNT or --payment SOURCE ID");
   }
   if (args.back && args.from.empty()) return invalid_argument("--back needs --from ACCOUNT");
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
+                  storage::open_store(context.db, storage::k_existing_store_options));
   flow::Ledger ledger;
   std::optional<model::Transaction> stored;  // the --payment transaction
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {

@@ -63,6 +63,12 @@ Result<TaintRule> parse_taint_rule(std::string_view text) {
   return invalid_argument("'{}' is not fifo or proportional", text);
 }
 
+Status check_window(const TraceOptions& options) {
+  if (options.since <= options.until) return {};
+  return invalid_argument("since {} is later than until {}: no payment is in that window",
+                          format_rfc3339(options.since), format_rfc3339(options.until));
+}
+
 std::string_view to_string(EndReason reason) {
   switch (reason) {
     case EndReason::cash: return "cash";

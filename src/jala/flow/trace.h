@@ -45,6 +45,9 @@ struct TraceOptions {
   Timestamp until{INT64_MAX};                      // transfers after this are not followed
   std::unordered_set<AccountId> cashout_accounts;  // known off-ramps: taint stops there
 };
+// invalid_argument when `since` is later than `until`: a window no payment can be in, which is a mistake
+// to say rather than an empty trace.
+Status check_window(const TraceOptions& options);
 
 // Below this many dollars, a payment's taint is not followed (endpoint `dust`).
 inline constexpr double k_dust_usd = 0.01;

@@ -183,6 +183,7 @@ Result<flow::TraceOptions> trace_options_asked(const HttpRequest& request) {
       *bound = *time;
     }
   }
+  JALA_TRY(flow::check_window(options));
   return options;
 }
 

@@ -325,12 +325,17 @@ struct StoreOptions {
   // the store's randomly written indexes to fit: a store of 10,000,000 transactions has about 600 MB
   // of them, and every index page that misses the cache is read and written again at each commit.
   std::size_t sqlite_cache_mib = 64;
+  // Whether a missing SQLite file is created. Commands that only read a store refuse a missing one: a
+  // mistyped path would otherwise give a new, empty store, in which they find nothing.
+  bool create_if_missing = true;
 };
 // What `jala ingest` opens its store with (docs/performance.md, Money flow).
 inline constexpr StoreOptions k_bulk_load_options{.sqlite_cache_mib = 1024};
+// What commands that only read open their store with.
+inline constexpr StoreOptions k_existing_store_options{.create_if_missing = false};
 
 // Opens the store named by a location: a `postgresql://` URL, or a path to an SQLite file, which
-// is created on first use.
+// is created on first use unless the options say otherwise (then a missing file is not_found).
 Result<std::unique_ptr<Store>> open_store(std::string_view location, const StoreOptions& options = {});
 // Whether a location names a PostgreSQL store (`postgresql://` or `postgres://`) rather than a file.
 bool is_postgres_location(std::string_view location);

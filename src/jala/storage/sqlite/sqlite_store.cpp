@@ -464,6 +464,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path, co
   const std::string file(path);
   const bool in_memory = file == ":memory:";
   const bool existed = in_memory || ::access(file.c_str(), F_OK) == 0;
+  if (!existed && !options.create_if_missing) {
+    return not_found("there is no store at '{}' (nothing was ingested there; is --db right?)", file);
+  }
   sqlite3* raw = nullptr;
   const int rc =
       sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
