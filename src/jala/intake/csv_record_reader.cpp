@@ -18,6 +18,12 @@ class CsvRecordReader final : public RecordReader {
   Result<std::optional<ParsedRecord>> next() override {
     if (m_bad_header) return std::optional<ParsedRecord>();
     JALA_TRY_ASSIGN(std::optional<CsvRecord> row, m_reader.next());
+    if (!row && !m_header) {
+      // An empty file has no header either: an export that failed, more likely than a file of no records.
+      m_bad_header = true;
+      return std::optional<ParsedRecord>(
+          ParsedRecord{1, invalid_argument("bad CSV header: the file is empty, with no row naming the columns")});
+    }
     if (!row) return std::optional<ParsedRecord>();
     const Status readable = check_fields(*row);
     if (!m_header) {

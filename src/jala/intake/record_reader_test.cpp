@@ -225,6 +225,16 @@ TEST(CsvRecordReader, FailsTheFileOnAHeaderWithoutRequiredColumns) {
   EXPECT_FALSE(*after);
 }
 
+// An empty CSV file has no header, which is an error at line 1; a header alone is a file of no records.
+TEST(CsvRecordReader, FailsAnEmptyFileButNotOneWithAHeaderOnly) {
+  const std::vector<ParsedRecord> empty = read_all(Format::csv, "");
+  ASSERT_EQ(empty.size(), 1U);
+  EXPECT_EQ(empty[0].line, 1U);
+  EXPECT_EQ(error_of(empty[0]), "bad CSV header: the file is empty, with no row naming the columns");
+  EXPECT_TRUE(read_all(Format::csv, "id,source,kind,country,reported_at,text\n").empty());
+  EXPECT_TRUE(read_all(Format::jsonl, "").empty());  // JSON Lines has no header: empty is no records
+}
+
 // An empty value or a JSON null is an absent value, so a required field given so is missing: it is
 // never filled with a made-up kind, time or channel.
 TEST(JsonlReader, RejectsRequiredFieldsGivenEmptyOrNull) {
