@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "run_jala.h"
 #include "support/scratch_folder.h"
@@ -320,6 +321,30 @@ TEST_F(IngestCli, SearchReadsTypedQueriesAsTheirTypeAndDefangedOnesAsExtractionD
     ASSERT_FALSE(result["reports"].empty()) << form << got.out;
     EXPECT_EQ(result["reports"][0]["id"], "lure") << form;
   }
+}
+
+// Found in review: a t.me link was stored as the Telegram handle it names, so searching for the link found
+// nothing; and a wa.me link with its number spaced was stored as the URL "http://wa.me/+66", which every
+// such report shares.
+TEST_F(IngestCli, SearchFindsAReportByThePlatformLinkItsTextGave) {
+  const std::string file = m_scratch.file("r.jsonl");
+  write_file(file,
+             R"({"id":"t1","source":"TH-CCIB","kind":"lure_ad","country":"TH","reported_at":"2026-03-01T08:15:00Z",)"
+             R"("text":"Apply https://t.me/vieclam_cpc or wa.me/+66 81 234 5678 today"})"
+             "\n");
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
+  for (const std::string form : {"https://t.me/vieclam_cpc", "t.me/vieclam_cpc", "telegram:vieclam_cpc",
+                                 "https://wa.me/66812345678", "wa.me/+66 81 234 5678", "whatsapp:+66812345678"}) {
+    const JalaRun got = jala({"search", "--json", form});
+    ASSERT_EQ(got.exit_code, 0) << form << got.err;
+    const nlohmann::json result = nlohmann::json::parse(got.out);
+    std::set<std::string> ids;  // one entry per selector that names the report
+    for (const nlohmann::json& hit : result["reports"]) ids.insert(hit["id"].get<std::string>());
+    EXPECT_EQ(ids, std::set<std::string>{"t1"}) << form << got.out;
+  }
+  const JalaRun url = jala({"search", "--json", "url:http://wa.me/+66"});
+  ASSERT_EQ(url.exit_code, 0) << url.err;
+  EXPECT_TRUE(nlohmann::json::parse(url.out)["reports"].empty()) << url.out;
 }
 
 // Selectors that only the text carries are extracted at ingest, stored with their spans, and found by

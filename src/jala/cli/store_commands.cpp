@@ -1,6 +1,8 @@
 // The commands that read the store: stats, report show, search.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include <fmt/ranges.h>
 
 #include "jala/analysis/lures.h"
@@ -151,6 +153,13 @@ Status search_command(const Context& context, const SearchArgs& args) {
   } else {
     readings = model::guess_selectors(args.query, normalise);
     if (readings.empty()) readings = model::guess_selectors(extract::refang(args.query), normalise);
+    // And what ingest stores for the query written in a report: a t.me link is a Telegram handle there, a
+    // wa.me link a WhatsApp number.
+    for (extract::Finding& finding : extract::extract(args.query, extract::ExtractContext{args.country})) {
+      if (std::find(readings.begin(), readings.end(), finding.selector) == readings.end()) {
+        readings.push_back(std::move(finding.selector));
+      }
+    }
   }
   if (readings.empty()) {
     return invalid_argument("'{}' is not a selector of any type; write TYPE:VALUE (e.g. phone:+84912345678)",

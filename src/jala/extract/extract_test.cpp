@@ -371,7 +371,21 @@ TEST(Extract, LookalikeHostsAreReadWhole) {
   EXPECT_EQ(selectors("ví walletsconnect\u00AD.net", "VN"), (Want{"domain:walletsconnect.net"}));
 }
 
-// "hxxp" is refanged where a URL starts, never inside another URL's query.
+// A platform link's number written spaced is read with as many digit groups as make a phone; a link that
+// names an account alone is not extended.
+TEST(Extract, APlatformLinksSpacedNumberIsReadWhole) {
+  EXPECT_EQ(selectors("wa.me/+66 81 234 5678 nhé", "VN"), (Want{"phone:+66812345678", "whatsapp:+66812345678"}));
+  EXPECT_EQ(selectors("https://wa.me/+66 81 234 5678 9999 1111", "VN"),
+            (Want{"phone:+66812345678", "whatsapp:+66812345678"}));
+  EXPECT_EQ(selectors("zalo.me/0912 345 678 ok", "VN"), (Want{"phone:+84912345678", "zalo:+84912345678"}));
+  EXPECT_EQ(selectors("wa.me/66812345678 2024", "VN"), (Want{"phone:+66812345678", "whatsapp:+66812345678"}));
+  const std::vector<Finding> findings = extract("Nhắn wa.me/+66 81 234 5678.", {"VN"});
+  ASSERT_FALSE(findings.empty());
+  EXPECT_EQ(findings[0].raw, "wa.me/+66 81 234 5678");
+}
+
+// "hxxp" is refanged where a URL starts, never inside another URL's query.// "hxxp" is refanged where a URL starts,
+// never inside another URL's query.
 TEST(Extract, HxxpInsideAQueryIsKeptAsWritten) {
   EXPECT_EQ(selectors("xem hxxp://51jianli.cn/images/?ref=hxxp:./x.battle.net/d3", "VN"),
             (Want{"url:http://51jianli.cn/images/?ref=hxxp:./x.battle.net/d3", "domain:51jianli.cn"}));

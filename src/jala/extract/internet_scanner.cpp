@@ -2,6 +2,7 @@
 // e-mails, bare host names, IP addresses, and platform handles named by a keyword.
 #include <array>
 #include <optional>
+#include <vector>
 
 #include "jala/extract/document.h"
 #include "jala/extract/lookalike.h"
@@ -121,10 +122,40 @@ bool add_platform_link(Document& document, std::string_view url, std::size_t sta
   return true;
 }
 
-// url: and, for its host, domain: (registrable domain) or ip: (model::url_host_selector).
+// The ends of the digit groups that may go on a number at `end`, each after one space, '-' or '.',
+// nearest first: "+66 81 234 5678" from "+66" gives the ends after "81", "234" and "5678". A group glued to
+// a letter, or one past the longest phone number, ends them.
+std::vector<std::size_t> digit_group_ends(std::string_view text, std::size_t end) {
+  constexpr std::size_t k_max_more_digits = 13;  // "+1" and 13 more make the longest E.164 number
+  std::vector<std::size_t> ends;
+  std::size_t digits = 0;
+  std::size_t i = end;
+  while (i + 1 < text.size() && (text[i] == ' ' || text[i] == '-' || text[i] == '.') && is_digit(text[i + 1])) {
+    std::size_t group_end = i + 1;
+    while (group_end < text.size() && is_digit(text[group_end])) ++group_end;
+    digits += group_end - i - 1;
+    if (digits > k_max_more_digits || (group_end < text.size() && is_alpha(text[group_end]))) break;
+    ends.push_back(group_end);
+    i = group_end;
+  }
+  return ends;
+}
+
+// url: and, for its host, domain: (registrable domain) or ip: (model::url_host_selector). Returns the end
+// of what it read, or 0.
 std::size_t add_url(Document& document, std::size_t start, std::size_t end) {
-  const std::string_view url = document.text().substr(start, end - start);
+  const std::string_view text = document.text();
+  const std::string_view url = text.substr(start, end - start);
   if (add_platform_link(document, url, start, end)) return end;
+  // "wa.me/+66 81 234 5678": the number of a link written spaced, as numbers are, read with as many groups
+  // as make an account. Only when the link alone names none, else every such link would be the one URL
+  // "http://wa.me/+66".
+  if (is_digit(text[end - 1])) {
+    const std::vector<std::size_t> ends = digit_group_ends(text, end);
+    for (auto spaced_end = ends.rbegin(); spaced_end != ends.rend(); ++spaced_end) {
+      if (add_platform_link(document, text.substr(start, *spaced_end - start), start, *spaced_end)) return *spaced_end;
+    }
+  }
   Result<std::string> canonical = model::normalise_url(url, document.normalise_context());
   if (!canonical.ok()) return 0;
   model::Selector selector{SelectorType::url, std::move(canonical).value()};
@@ -179,9 +210,11 @@ std::size_t scan_url(Document& document, std::size_t start) {
     return 0;
   }
   const std::size_t end = url_end(text, start, HostLetters::with_borrowed);
-  if (add_url(document, start, end) != 0) return end;
+  if (const std::size_t added_end = add_url(document, start, end); added_end != 0) return added_end;
   const std::size_t latin_end = url_end(text, start, HostLetters::latin_only);
-  if (latin_end != end) add_url(document, start, latin_end);
+  if (latin_end != end) {
+    if (const std::size_t added_end = add_url(document, start, latin_end); added_end != 0) return added_end;
+  }
   return latin_end;
 }
 
@@ -215,7 +248,7 @@ std::size_t add_host(Document& document, std::size_t start, std::size_t stop, Ho
   if (end < text.size() &&
       (text[end] == '/' || (text[end] == ':' && end + 1 < text.size() && is_digit(text[end + 1])))) {
     const std::size_t url_stop = url_end(text, start, letters);
-    if (add_url(document, start, url_stop) != 0) return url_stop;
+    if (const std::size_t added_end = add_url(document, start, url_stop); added_end != 0) return added_end;
   }
   Result<std::string> domain = model::normalise_domain(host, document.normalise_context());
   if (!domain.ok()) return 0;
