@@ -30,6 +30,9 @@ constexpr double k_cashout_many_weight = 0.10;
 
 // A cash-out keeps what it gets: it pays out at most this share of what it received.
 constexpr double k_cashout_max_out_share = 0.2;
+// Money from suspects marks a cash-out in full from this many dollars, and in proportion below: a cent
+// sent to an innocent account ("dusting") must not make it a suspect.
+constexpr double k_cashout_full_usd = 100;
 // New accounts: first seen this long after the ledger begins, then this much in their first week.
 constexpr std::int64_t k_new_after_micros = 30LL * 86'400 * 1'000'000;
 constexpr double k_sudden_usd = 10'000;
@@ -175,7 +178,7 @@ Scored score_cashout(const Context& context, AccountId account, std::span<const 
   std::sort(suspects.begin(), suspects.end());
   const auto distinct = static_cast<std::size_t>(std::unique(suspects.begin(), suspects.end()) - suspects.begin());
   const double fed = share(from_suspects, f.in_usd);
-  scored.add(k_cashout_from_suspects_weight, fed, [&] {
+  scored.add(k_cashout_from_suspects_weight, fed * std::min(1.0, from_suspects / k_cashout_full_usd), [&] {
     return fmt::format("{:.0f}% of its money from {} suspect(s), and it keeps it", 100 * fed, distinct);
   });
   const double offramp = share(f.offramp_in_usd, f.in_usd);

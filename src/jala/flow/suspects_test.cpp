@@ -62,6 +62,31 @@ TEST(Suspects, FindsCollectorMuleAndCashOutButNotMerchantOrPayroll) {
   EXPECT_GT(wallet->held_usd, 0);
 }
 
+// Found in review: an account that got one cent from a collector and kept it scored 0.60 as a cash-out, so
+// anyone could make an innocent account a suspect by sending it dust. Below US$100 from suspects, the
+// evidence counts in proportion.
+TEST(Suspects, DustFromASuspectMakesNoCashOut) {
+  TestLedger built(400);
+  AccountId next = 100;
+  for (int day = 0; day < 28; ++day) {
+    const std::int64_t hour = day * 24;
+    const double usd = 500 + 97 * (day % 11);
+    built.pay(next++, 0, usd, hour);
+    built.pay(0, 1, usd * 0.98, hour + 3);
+  }
+  built.pay(0, 7, 0.01, 5);   // dust to an innocent account, 7
+  built.pay(0, 8, 30, 6);     // a small payment, 8
+  built.pay(0, 9, 2'000, 7);  // a real cash-out, 9
+  const std::vector<Suspect> suspects = find_suspects(built.build(), {});
+  ASSERT_TRUE(find(suspects, 0));
+  EXPECT_FALSE(find(suspects, 7));
+  EXPECT_FALSE(find(suspects, 8));
+  const Suspect* cashout = find(suspects, 9);
+  ASSERT_TRUE(cashout);
+  EXPECT_EQ(cashout->role, Role::cashout);
+  EXPECT_GE(cashout->score, 0.6);
+}
+
 TEST(Suspects, BeingNamedInReportsRaisesTheScoreAndSaysWhy) {
   const Ledger ledger = small_economy();
   const std::vector<Suspect> plain = find_suspects(ledger, {});
