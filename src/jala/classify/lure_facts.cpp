@@ -127,6 +127,11 @@ const Term* term_ending(std::string_view text, std::size_t end, std::span<const 
   return found == terms.end() ? nullptr : &*found;
 }
 
+// Whether one of `words` is at `at`.
+bool term_starting_word(std::string_view text, std::size_t at, std::span<const std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view word) { return term_at(text, at, word); });
+}
+
 std::size_t skip_spaces(std::string_view text, std::size_t at) {
   while (at < text.size() && text[at] == ' ') ++at;
   return at;
@@ -190,12 +195,31 @@ bool is_range_mark(std::string_view text, std::size_t at) {
          term_at(text, at, "a") || term_at(text, at, "至") || term_at(text, at, "ถึง");
 }
 
+// "1万5千", "1万5": after 万 (ten thousand) a smaller part in thousands, marked by 千 or, as speech has it
+// ("一万五" is 15,000), a single digit. Where the amount ends.
+std::size_t add_thousands_after_myriad(std::string_view text, std::size_t at, double& value) {
+  if (!(text.substr(0, at).ends_with("万") || text.substr(0, at).ends_with("萬")) || at >= text.size() ||
+      !is_digit(text[at])) {
+    return at;
+  }
+  const Number thousands = read_number(text, at);
+  constexpr std::string_view k_thousand = "千";
+  if (term_at(text, thousands.end, k_thousand)) {
+    value += thousands.value * 1000;
+    return thousands.end + k_thousand.size();
+  }
+  if (thousands.end - at != 1) return at;
+  value += thousands.value * 1000;
+  return thousands.end;
+}
+
 Amount read_amount(std::string_view text, std::size_t start) {
   Amount amount{0, "", start, start};
   const Number number = read_number(text, start);
   amount.value = number.value;
   std::string implied;
-  std::size_t at = apply_multiplier(text, number.end, amount.value, implied);
+  std::size_t at =
+      add_thousands_after_myriad(text, apply_multiplier(text, number.end, amount.value, implied), amount.value);
   // A range: the lower end is the amount; the upper end's multiplier applies to both when the lower
   // has none ("15-20tr").
   const std::size_t mark = skip_spaces(text, at);
@@ -292,11 +316,31 @@ std::optional<model::Salary> find_salary(std::string_view text) {
   return std::nullopt;  // an amount that is neither pay for a time nor called pay: a ransom, a fee, a loss
 }
 
-// What each term means, in order of its first mention.
-std::vector<std::string> mentioned(std::string_view text, std::span<const Term> terms) {
+// Whether one of `words` ends at `end`, with only spaces between.
+bool word_ends_at(std::string_view text, std::size_t end, std::span<const std::string_view> words) {
+  while (end > 0 && text[end - 1] == ' ') --end;
+  return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+    return word.size() <= end && term_at(text, end - word.size(), word);
+  });
+}
+
+// Whether the mention of a term at [at, end) is taken back by a negation right before or after it.
+bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
+  return word_ends_at(text, at, lure_words::negations_before()) ||
+         term_starting_word(text, skip_spaces(text, end), lure_words::negations_after());
+}
+
+// What each term means, in order of its first mention (not taken back by a negation, when asked).
+enum class Negated { count, skip };
+
+std::vector<std::string> mentioned(std::string_view text, std::span<const Term> terms,
+                                   Negated negated = Negated::count) {
   std::vector<std::pair<std::size_t, std::string_view>> first;
   for (const Term& term : terms) {
-    const std::optional<std::size_t> at = find_term(text, term.text);
+    std::optional<std::size_t> at = find_term(text, term.text);
+    while (at && negated == Negated::skip && is_negated(text, *at, *at + term.text.size())) {
+      at = find_term(text, term.text, *at + 1);
+    }
     if (!at) continue;
     const auto known = std::find_if(first.begin(), first.end(), [&](const auto& f) { return f.second == term.means; });
     if (known == first.end()) {
@@ -314,7 +358,7 @@ std::vector<std::string> mentioned(std::string_view text, std::span<const Term> 
 
 std::vector<std::string> perks_in(std::string_view text) {
   constexpr std::array<std::string_view, 4> k_order = {"visa", "flight", "housing", "meals"};
-  const std::vector<std::string> found = mentioned(text, lure_words::perks());
+  const std::vector<std::string> found = mentioned(text, lure_words::perks(), Negated::skip);
   std::vector<std::string> out;
   for (const std::string_view perk : k_order) {
     if (std::find(found.begin(), found.end(), perk) != found.end()) out.emplace_back(perk);

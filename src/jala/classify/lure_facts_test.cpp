@@ -117,6 +117,40 @@ TEST(LureFacts, FindsNothingWhereAnAdPromisesNothing) {
 TEST(LureFacts, NamesDestinationsInTheOrderTheAdMentionsThem) {
   const model::LureFacts facts = lure_facts("Fly to Bangkok, then by car to Myawaddy; later Laos or sang Lào");
   EXPECT_EQ(facts.destinations, Strings({"TH", "MM", "LA"}));
+  // Found in review: Myawaddy in Thai and Burmese, Thailand in Khmer and Burmese, and Mae Sot in Thai.
+  EXPECT_EQ(lure_facts("งานที่เมียวดี เงินเดือนดี").destinations, Strings({"MM"}));
+  EXPECT_EQ(lure_facts("အလုပ် မြဝတီ ထိုင်း").destinations, Strings({"MM", "TH"}));
+  EXPECT_EQ(lure_facts("ការងារនៅប្រទេសថៃ").destinations, Strings({"TH"}));
+  EXPECT_EQ(lure_facts("รับที่แม่สอด").destinations, Strings({"TH"}));
+  EXPECT_EQ(lure_facts("ថ្ងៃនេះ").destinations, Strings());  // "today": its letters are not "ថៃ"
+}
+
+// Found in review: "1万5千" was read as 10,000 and its currency, 美金, lost to the CNY that 万 implies.
+TEST(LureFacts, ReadsThousandsAfterTenThousandInChinese) {
+  const model::LureFacts facts = lure_facts("月薪1万5千美金，包吃住");
+  ASSERT_TRUE(facts.salary);
+  EXPECT_EQ(facts.salary->amount, 15'000);
+  EXPECT_EQ(facts.salary->currency, "USD");
+  const model::LureFacts spoken = lure_facts("月薪1万5，包机票");
+  ASSERT_TRUE(spoken.salary);
+  EXPECT_EQ(spoken.salary->amount, 15'000);
+  EXPECT_EQ(spoken.salary->currency, "CNY");
+  const model::LureFacts plain = lure_facts("月薪2万元");
+  ASSERT_TRUE(plain.salary);
+  EXPECT_EQ(plain.salary->amount, 20'000);
+}
+
+// Found in review: a perk the ad takes back ("không hỗ trợ visa") counted as offered.
+TEST(LureFacts, APerkTakenBackIsNotOffered) {
+  EXPECT_EQ(lure_facts("Lương 1500$/tháng, bao ăn ở, không hỗ trợ visa").perks, Strings({"housing", "meals"}));
+  EXPECT_EQ(lure_facts("Salary 1000 USD, free housing, no flight").perks, Strings({"housing"}));
+  EXPECT_EQ(lure_facts("Salary 1000 USD, flight not included, visa provided").perks, Strings({"visa"}));
+  EXPECT_EQ(lure_facts("vé máy bay tự túc, có chỗ ở").perks, Strings({"housing"}));
+  EXPECT_EQ(lure_facts("月薪3000U，包吃住，机票自理").perks, Strings({"housing", "meals"}));
+  EXPECT_EQ(lure_facts("月薪3000U，不包吃住").perks, Strings());
+  EXPECT_EQ(lure_facts("Gaji 5 juta, tanpa visa, ada asrama").perks, Strings({"housing"}));
+  // Taken back once and offered elsewhere is offered.
+  EXPECT_EQ(lure_facts("no visa fee; visa provided").perks, Strings({"visa"}));
 }
 
 }  // namespace

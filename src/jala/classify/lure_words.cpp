@@ -66,27 +66,92 @@ constexpr std::array<std::string_view, 26> k_pay_words{
     "pendapatan", "sahod", "kita", "salaire", "revenu", "เงินเดือน", "รายได้",     "ค่าจ้าง", "薪",
     "工资",     "收入",    "ប្រាក់ខែ", "ប្រាក់ចំណូល", "လစာ",     "ဝင်ငွေ",     "ເງິນເດືອນ", "ລາຍໄດ້"};
 
-constexpr std::array<Term, 80> k_destinations{{
-    {"cambodia", "KH"},      {"campuchia", "KH"},    {"cam pu chia", "KH"}, {"kemboja", "KH"},
-    {"kamboja", "KH"},       {"cambodge", "KH"},     {"kambodya", "KH"},    {"phnom penh", "KH"},
-    {"phnompenh", "KH"},     {"sihanoukville", "KH"},{"sihanouk", "KH"},    {"bavet", "KH"},
-    {"poipet", "KH"},        {"kampot", "KH"},       {"กัมพูชา", "KH"},       {"เขมร", "KH"},
-    {"柬埔寨", "KH"},           {"金边", "KH"},           {"金邊", "KH"},          {"西港", "KH"},
-    {"កម្ពុជា", "KH"},          {"ភ្នំពេញ", "KH"},         {"ກຳປູເຈຍ", "KH"},        {"ကမ္ဘောဒီးယား", "KH"},
-    {"myanmar", "MM"},       {"burma", "MM"},        {"mien dien", "MM"},   {"myawaddy", "MM"},
-    {"shwekokko", "MM"},     {"kokang", "MM"},       {"tachileik", "MM"},   {"พม่า", "MM"},
-    {"เมียนมา", "MM"},         {"缅甸", "MM"},           {"緬甸", "MM"},          {"缅北", "MM"},
-    {"妙瓦底", "MM"},           {"မြန်မာ", "MM"},         {"ມຽນມາ", "MM"},         {"laos", "LA"},
-    {"nuoc lao", "LA"},      {"sang lao", "LA"},     {"golden triangle", "LA"}, {"tam giac vang", "LA"},
-    {"bokeo", "LA"},         {"ลาว", "LA"},           {"老挝", "LA"},           {"金三角", "LA"},
-    {"ລາວ", "LA"},            {"philippines", "PH"},  {"philippine", "PH"},  {"pilipinas", "PH"},
-    {"filipina", "PH"},      {"manila", "PH"},       {"pampanga", "PH"},    {"菲律宾", "PH"},
-    {"ฟิลิปปินส์", "PH"},       {"thailand", "TH"},     {"thai lan", "TH"},    {"bangkok", "TH"},
-    {"mae sot", "TH"},       {"泰国", "TH"},           {"dubai", "AE"},       {"uae", "AE"},
-    {"ดูไบ", "AE"},            {"迪拜", "AE"},           {"malaysia", "MY"},    {"ma lai", "MY"},
-    {"kuala lumpur", "MY"},  {"มาเลเซีย", "MY"},       {"马来西亚", "MY"},        {"indonesia", "ID"},
-    {"jakarta", "ID"},       {"batam", "ID"},        {"印尼", "ID"},          {"vietnam", "VN"},
-    {"viet nam", "VN"},      {"越南", "VN"},           {"เวียดนาม", "VN"},      {"ປະເທດໄທ", "TH"},
+constexpr std::array<Term, 85> k_destinations{{
+    {"cambodia", "KH"},
+    {"campuchia", "KH"},
+    {"cam pu chia", "KH"},
+    {"kemboja", "KH"},
+    {"kamboja", "KH"},
+    {"cambodge", "KH"},
+    {"kambodya", "KH"},
+    {"phnom penh", "KH"},
+    {"phnompenh", "KH"},
+    {"sihanoukville", "KH"},
+    {"sihanouk", "KH"},
+    {"bavet", "KH"},
+    {"poipet", "KH"},
+    {"kampot", "KH"},
+    {"กัมพูชา", "KH"},
+    {"เขมร", "KH"},
+    {"柬埔寨", "KH"},
+    {"金边", "KH"},
+    {"金邊", "KH"},
+    {"西港", "KH"},
+    {"កម្ពុជា", "KH"},
+    {"ភ្នំពេញ", "KH"},
+    {"ກຳປູເຈຍ", "KH"},
+    {"ကမ္ဘောဒီးယား", "KH"},
+    {"myanmar", "MM"},
+    {"burma", "MM"},
+    {"mien dien", "MM"},
+    {"myawaddy", "MM"},
+    {"shwekokko", "MM"},
+    {"kokang", "MM"},
+    {"tachileik", "MM"},
+    {"พม่า", "MM"},
+    {"เมียนมา", "MM"},
+    {"缅甸", "MM"},
+    {"緬甸", "MM"},
+    {"缅北", "MM"},
+    {"妙瓦底", "MM"},
+    {"မြန်မာ", "MM"},
+    {"ມຽນມາ", "MM"},
+    {"laos", "LA"},
+    {"nuoc lao", "LA"},
+    {"sang lao", "LA"},
+    {"golden triangle", "LA"},
+    {"tam giac vang", "LA"},
+    {"bokeo", "LA"},
+    {"ลาว", "LA"},
+    {"老挝", "LA"},
+    {"金三角", "LA"},
+    {"ລາວ", "LA"},
+    {"philippines", "PH"},
+    {"philippine", "PH"},
+    {"pilipinas", "PH"},
+    {"filipina", "PH"},
+    {"manila", "PH"},
+    {"pampanga", "PH"},
+    {"菲律宾", "PH"},
+    {"ฟิลิปปินส์", "PH"},
+    {"thailand", "TH"},
+    {"thai lan", "TH"},
+    {"bangkok", "TH"},
+    {"mae sot", "TH"},
+    {"泰国", "TH"},
+    {"dubai", "AE"},
+    {"uae", "AE"},
+    {"ดูไบ", "AE"},
+    {"迪拜", "AE"},
+    {"malaysia", "MY"},
+    {"ma lai", "MY"},
+    {"kuala lumpur", "MY"},
+    {"มาเลเซีย", "MY"},
+    {"马来西亚", "MY"},
+    {"indonesia", "ID"},
+    {"jakarta", "ID"},
+    {"batam", "ID"},
+    {"印尼", "ID"},
+    {"vietnam", "VN"},
+    {"viet nam", "VN"},
+    {"越南", "VN"},
+    {"เวียดนาม", "VN"},
+    {"ປະເທດໄທ", "TH"},
+    {"เมียวดี", "MM"},
+    {"မြဝတီ", "MM"},
+    {"ថៃ", "TH"},
+    {"ထိုင်း", "TH"},
+    {"แม่สอด", "TH"},
 }};
 
 constexpr std::array<Term, 58> k_perks{{
@@ -107,6 +172,19 @@ constexpr std::array<Term, 58> k_perks{{
     {"អាហារ", "meals"},         {"ອາຫານ", "meals"},
 }};
 
+constexpr std::array<std::string_view, 32> k_negations_before{
+    "khong ho tro", "ko ho tro", "khong bao gom",  "khong bao",    "ko bao",
+    "khong co",     "ko co",     "khong",          "no",           "not including",
+    "excluding",    "without",   "tidak termasuk", "tidak ada",    "tidak",
+    "tanpa",        "tiada",     "walang",         "hindi kasama", "sans",
+    "pas de",       "pas d",     "不包",           "不含",         "不提供",
+    "不",           "无",        "没有",           "ไม่มี",          "ไม่รวม",
+    "មិនមាន",        "ບໍ່ມີ"};
+
+constexpr std::array<std::string_view, 12> k_negations_after{
+    "tu tuc",      "tu tra", "not included", "not provided", "not covered", "tidak termasuk", "ditanggung sendiri",
+    "non compris", "自理",   "自付",         "不报销",       "不包"};
+
 constexpr std::array<std::string_view, 12> k_employer_prefixes{
     "cong ty", "cty", "tap doan", "pt", "perusahaan", "syarikat", "kompanya", "societe", "entreprise",
     "บริษัท",  "ក្រុមហ៊ុន", "ບໍລິສັດ"};
@@ -125,6 +203,8 @@ std::span<const Term> periods_before() { return k_periods_before; }
 std::span<const std::string_view> pay_words() { return k_pay_words; }
 std::span<const Term> destinations() { return k_destinations; }
 std::span<const Term> perks() { return k_perks; }
+std::span<const std::string_view> negations_before() { return k_negations_before; }
+std::span<const std::string_view> negations_after() { return k_negations_after; }
 std::span<const std::string_view> employer_prefixes() { return k_employer_prefixes; }
 std::span<const std::string_view> employer_suffixes() { return k_employer_suffixes; }
 

@@ -30,6 +30,10 @@ std::span<const std::string_view> pay_words();
 std::span<const Term> destinations();
 // "visa", "flight", "housing", "meals".
 std::span<const Term> perks();
+// Words that take a perk back: right before it ("khong ho tro visa", "no flight", "不包机票") or right after
+// it ("ve may bay tu tuc", "机票自理", "flight not included").
+std::span<const std::string_view> negations_before();
+std::span<const std::string_view> negations_after();
 // Words before a company's name ("Công ty", "PT") and after it ("Co., Ltd", "Group", "公司").
 std::span<const std::string_view> employer_prefixes();
 std::span<const std::string_view> employer_suffixes();
