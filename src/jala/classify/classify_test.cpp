@@ -311,5 +311,27 @@ TEST(Model, TheShippedModelLoadsAndClassifies) {
   EXPECT_EQ(family.label, Label::benign);
 }
 
+// Found in review: for Thai, Khmer, Lao and Burmese, `why` named single letters and marks (`text "่"`), which
+// tell an analyst nothing. They still count in the score; `why` names what a reader can read.
+TEST(Model, WhyNamesNoSingleLetterOfAnUnspacedScript) {
+  const Result<Model> shipped = Model::load(JALA_SOURCE_DIR "/data/model/classifier.jala");
+  ASSERT_TRUE(shipped.ok()) << shipped.error().message();
+  for (const std::string_view text :
+       {"ได้เงินวันละ 3000 บาท ทำงานที่กัมพูชา ติดต่อไลน์", "ការងារនៅភ្នំពេញ ប្រាក់ខែ ១៥០០ ដុល្លារ ធ្វើការងាយស្រួល",
+        "高薪招聘，缅甸妙瓦底，月薪3000U，包吃住，报销机票"}) {
+    const Prediction prediction = shipped->predict(text, "", true);
+    EXPECT_FALSE(prediction.why.empty()) << text;
+    for (const std::string& why : prediction.why) {
+      const std::size_t open = why.find("text \"");
+      if (open == std::string::npos) continue;
+      const std::size_t close = why.find('"', open + 6);
+      const std::string_view shown = std::string_view(why).substr(open + 6, close - open - 6);
+      const auto code_points = std::count_if(shown.begin(), shown.end(),
+                                             [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; });
+      EXPECT_GT(code_points, 1) << why;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jala::classify

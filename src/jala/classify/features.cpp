@@ -247,6 +247,10 @@ class Collector {
     }
     return shown;
   }
+  static bool is_one_code_point(std::string_view text) {
+    return std::count_if(text.begin(), text.end(),
+                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }) == 1;
+  }
   static std::string describe(char space, std::string_view text) {
     switch (space) {
       case 'w':
@@ -263,7 +267,10 @@ class Collector {
         }
         return "words \"" + words + "\"";
       }
-      case 'c': return is_number(text) ? "digits of a number" : "text \"" + with_numbers_named(text) + "\"";
+      case 'c':
+        if (is_number(text)) return "digits of a number";
+        if (is_one_code_point(text)) return {};
+        return "text \"" + with_numbers_named(text) + "\"";
       default: return std::string(text);
     }
   }

@@ -26,7 +26,8 @@ struct Features {
   std::vector<std::uint32_t> buckets;  // distinct, ascending
   std::vector<float> values;
   // When explaining (else both empty): what the buckets came from, each once, and for each bucket the
-  // index of its name. A word's character n-grams are named as the word.
+  // index of its name. A word's character n-grams are named as the word. A single letter or mark of an
+  // unspaced script ("่", "的") has an empty name: it tells a reader nothing, so `why` leaves it out.
   std::vector<std::string> names;
   std::vector<std::uint32_t> name_of;
 };

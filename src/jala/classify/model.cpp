@@ -102,7 +102,7 @@ Prediction Model::predict(const Features& features, bool explain) const {
     }
     std::vector<std::pair<double, std::size_t>> moved;
     for (std::size_t name = 0; name < by_name.size(); ++name) {
-      if (by_name[name] > 0) moved.emplace_back(by_name[name], name);
+      if (by_name[name] > 0 && !features.names[name].empty()) moved.emplace_back(by_name[name], name);
     }
     std::stable_sort(moved.begin(), moved.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t j = 0; j < std::min(k_why, moved.size()); ++j) {
