@@ -227,11 +227,13 @@ TEST_F(IngestCli, CommandsThatOnlyReadRefuseAMissingStore) {
                                              {"flow", "suspects"},
                                              {"flow", "freeze-list"},
                                              {"lures", "accounts"},
-                                             {"evidence", "audit"}}) {
+                                             {"evidence", "audit"},
+                                             {"evidence", "head"}}) {
     const JalaRun got = jala(args);
     EXPECT_EQ(got.exit_code, 1) << args[0] << got.err;
     EXPECT_NE(got.err.find("there is no store at '" + m_db + "'"), std::string::npos) << args[0] << got.err;
     EXPECT_FALSE(std::filesystem::exists(m_db)) << args[0];
+    EXPECT_FALSE(std::filesystem::exists(m_db + ".key")) << args[0];  // nor a signing key beside it
   }
   const std::string file = m_scratch.file("r.jsonl");
   write_file(file, report_line(1) + "\n");
@@ -345,6 +347,12 @@ TEST_F(IngestCli, SearchFindsAReportByThePlatformLinkItsTextGave) {
   const JalaRun url = jala({"search", "--json", "url:http://wa.me/+66"});
   ASSERT_EQ(url.exit_code, 0) << url.err;
   EXPECT_TRUE(nlohmann::json::parse(url.out)["reports"].empty()) << url.out;
+  // A page is searched as itself, not as every page of its site; a selector inside longer text is no query.
+  const JalaRun page = jala({"search", "--json", "https://docs.example.org/forms/d/abc"});
+  ASSERT_EQ(page.exit_code, 0) << page.err;
+  EXPECT_EQ(nlohmann::json::parse(page.out)["selectors"],
+            nlohmann::json::parse(R"(["url:https://docs.example.org/forms/d/abc"])"));
+  EXPECT_EQ(jala({"search", "--country", "VN", "pay 500 USD to 0912 345 678 now"}).exit_code, 1);
 }
 
 // Selectors that only the text carries are extracted at ingest, stored with their spans, and found by

@@ -247,9 +247,13 @@ class Collector {
     }
     return shown;
   }
-  static bool is_one_code_point(std::string_view text) {
-    return std::count_if(text.begin(), text.end(),
-                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }) == 1;
+  // A single letter or mark of an alphabet or abugida (Thai, Khmer, Lao, Burmese): one code point below
+  // the CJK blocks (U+2E80), whose single characters are words ("骗", "钱") and stay named.
+  static bool is_lone_letter(std::string_view text) {
+    const auto code_points = std::count_if(text.begin(), text.end(),
+                                           [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; });
+    constexpr std::string_view k_first_cjk = "\u2E80";
+    return code_points == 1 && text < k_first_cjk;
   }
   static std::string describe(char space, std::string_view text) {
     switch (space) {
@@ -269,7 +273,7 @@ class Collector {
       }
       case 'c':
         if (is_number(text)) return "digits of a number";
-        if (is_one_code_point(text)) return {};
+        if (is_lone_letter(text)) return {};
         return "text \"" + with_numbers_named(text) + "\"";
       default: return std::string(text);
     }

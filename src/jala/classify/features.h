@@ -27,7 +27,8 @@ struct Features {
   std::vector<float> values;
   // When explaining (else both empty): what the buckets came from, each once, and for each bucket the
   // index of its name. A word's character n-grams are named as the word. A single letter or mark of an
-  // unspaced script ("่", "的") has an empty name: it tells a reader nothing, so `why` leaves it out.
+  // unspaced alphabet ("่" in Thai) has an empty name: it tells a reader nothing, so `why` leaves it out
+  // (a single Chinese or Japanese character is a word, and keeps its name).
   std::vector<std::string> names;
   std::vector<std::uint32_t> name_of;
 };

@@ -195,22 +195,45 @@ bool is_range_mark(std::string_view text, std::size_t at) {
          term_at(text, at, "a") || term_at(text, at, "至") || term_at(text, at, "ถึง");
 }
 
-// "1万5千", "1万5": after 万 (ten thousand) a smaller part in thousands, marked by 千 or, as speech has it
-// ("一万五" is 15,000), a single digit. Where the amount ends.
-std::size_t add_thousands_after_myriad(std::string_view text, std::size_t at, double& value) {
-  if (!(text.substr(0, at).ends_with("万") || text.substr(0, at).ends_with("萬")) || at >= text.size() ||
-      !is_digit(text[at])) {
-    return at;
+// Whether the text at `at` ends an amount: its end, a space, punctuation or a currency.
+bool ends_amount(std::string_view text, std::size_t at) {
+  if (at >= text.size() || text[at] == ' ') return true;
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return !is_letter(text[at]) && !is_digit(text[at]);
+  return term_at(text, at, "，") || term_at(text, at, "。") || term_at(text, at, "！") || term_at(text, at, "、") ||
+         term_starting(text, at, lure_words::currencies_after()) != nullptr;
+}
+
+// "1万5千", "1万2千5百", "1万5000", "1万5": after 万 (ten thousand) the rest of the amount, in thousands
+// and hundreds marked by 千 and 百, as four digits, or, as speech has it ("一万五" is 15,000), as a single
+// digit that ends the amount ("1万8小时" is 10,000 and eight hours). Where the amount ends.
+std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double& value) {
+  if (!(text.substr(0, at).ends_with("万") || text.substr(0, at).ends_with("萬"))) return at;
+  const auto single_digit = [&](std::size_t i) {
+    return i < text.size() && is_digit(text[i]) && !(i + 1 < text.size() && is_digit(text[i + 1]));
+  };
+  std::size_t digits_end = at;
+  while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
+  if (digits_end - at == 4 && ends_amount(text, digits_end)) {
+    value += read_number(text, at).value;
+    return digits_end;
   }
-  const Number thousands = read_number(text, at);
+  if (!single_digit(at)) return at;
+  const double thousands = text[at] - '0';
   constexpr std::string_view k_thousand = "千";
-  if (term_at(text, thousands.end, k_thousand)) {
-    value += thousands.value * 1000;
-    return thousands.end + k_thousand.size();
+  constexpr std::string_view k_hundred = "百";
+  if (term_at(text, at + 1, k_thousand)) {
+    value += thousands * 1000;
+    const std::size_t hundreds = at + 1 + k_thousand.size();
+    if (single_digit(hundreds) && term_at(text, hundreds + 1, k_hundred)) {
+      value += (text[hundreds] - '0') * 100;
+      return hundreds + 1 + k_hundred.size();
+    }
+    return hundreds;
   }
-  if (thousands.end - at != 1) return at;
-  value += thousands.value * 1000;
-  return thousands.end;
+  if (!ends_amount(text, at + 1)) return at;
+  value += thousands * 1000;
+  return at + 1;
 }
 
 Amount read_amount(std::string_view text, std::size_t start) {
@@ -218,8 +241,7 @@ Amount read_amount(std::string_view text, std::size_t start) {
   const Number number = read_number(text, start);
   amount.value = number.value;
   std::string implied;
-  std::size_t at =
-      add_thousands_after_myriad(text, apply_multiplier(text, number.end, amount.value, implied), amount.value);
+  std::size_t at = add_rest_after_myriad(text, apply_multiplier(text, number.end, amount.value, implied), amount.value);
   // A range: the lower end is the amount; the upper end's multiplier applies to both when the lower
   // has none ("15-20tr").
   const std::size_t mark = skip_spaces(text, at);

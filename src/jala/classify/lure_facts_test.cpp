@@ -138,6 +138,17 @@ TEST(LureFacts, ReadsThousandsAfterTenThousandInChinese) {
   const model::LureFacts plain = lure_facts("月薪2万元");
   ASSERT_TRUE(plain.salary);
   EXPECT_EQ(plain.salary->amount, 20'000);
+  // Found in review of the above: a digit that begins the next words is not the amount's.
+  const model::LureFacts hours = lure_facts("月薪1万8小时工作制");
+  ASSERT_TRUE(hours.salary);
+  EXPECT_EQ(hours.salary->amount, 10'000);
+  EXPECT_EQ(hours.salary->period, model::PayPeriod::month);
+  for (const auto& [text, amount] : {std::pair{"月薪1万2千5百元", 12'500}, std::pair{"月薪1万5000元", 15'000},
+                                     std::pair{"月薪1万50千元", 10'000}, std::pair{"月薪1万5人民币", 15'000}}) {
+    const model::LureFacts read = lure_facts(text);
+    ASSERT_TRUE(read.salary) << text;
+    EXPECT_EQ(read.salary->amount, amount) << text;
+  }
 }
 
 // Found in review: a perk the ad takes back ("không hỗ trợ visa") counted as offered.

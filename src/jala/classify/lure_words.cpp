@@ -12,18 +12,16 @@ constexpr std::array<Term, 16> k_currencies_before{{
     {"¥", "CNY"}, {"rmb", "CNY"}, {"aed", "AED"}, {"sgd", "SGD"},
 }};
 
-constexpr std::array<Term, 52> k_currencies_after{{
-    {"usdt", "USDT"},   {"usd", "USD"},     {"us$", "USD"},     {"$", "USD"},       {"dollars", "USD"},
-    {"dollar", "USD"},  {"do la", "USD"},   {"do my", "USD"},   {"dola", "USD"},    {"ดอลลาร์", "USD"},
-    {"ដុល្លារ", "USD"},     {"ໂດລາ", "USD"},     {"ဒေါ်လာ", "USD"},     {"美元", "USD"},      {"美金", "USD"},
-    {"刀", "USD"},       {"u", "USDT"},      {"vnd", "VND"},     {"dong", "VND"},    {"₫", "VND"},
-    {"baht", "THB"},    {"บาท", "THB"},      {"thb", "THB"},     {"฿", "THB"},       {"ringgit", "MYR"},
-    {"myr", "MYR"},     {"rm", "MYR"},      {"pesos", "PHP"},   {"peso", "PHP"},    {"php", "PHP"},
-    {"rupiah", "IDR"},  {"idr", "IDR"},     {"yuan", "CNY"},    {"rmb", "CNY"},     {"cny", "CNY"},
-    {"元", "CNY"},       {"块", "CNY"},       {"riel", "KHR"},    {"khr", "KHR"},     {"រៀល", "KHR"},
-    {"kyat", "MMK"},    {"mmk", "MMK"},     {"ကျပ်", "MMK"},      {"kip", "LAK"},     {"lak", "LAK"},
-    {"ກີບ", "LAK"},       {"aed", "AED"},     {"dirham", "AED"},  {"euros", "EUR"},   {"euro", "EUR"},
-    {"eur", "EUR"},     {"€", "EUR"},
+constexpr std::array<Term, 53> k_currencies_after{{
+    {"usdt", "USDT"},   {"usd", "USD"},   {"us$", "USD"},  {"$", "USD"},      {"dollars", "USD"}, {"dollar", "USD"},
+    {"do la", "USD"},   {"do my", "USD"}, {"dola", "USD"}, {"ดอลลาร์", "USD"}, {"ដុល្លារ", "USD"},   {"ໂດລາ", "USD"},
+    {"ဒေါ်လာ", "USD"},   {"美元", "USD"},  {"美金", "USD"}, {"刀", "USD"},     {"u", "USDT"},      {"vnd", "VND"},
+    {"dong", "VND"},    {"₫", "VND"},     {"baht", "THB"}, {"บาท", "THB"},    {"thb", "THB"},     {"฿", "THB"},
+    {"ringgit", "MYR"}, {"myr", "MYR"},   {"rm", "MYR"},   {"pesos", "PHP"},  {"peso", "PHP"},    {"php", "PHP"},
+    {"rupiah", "IDR"},  {"idr", "IDR"},   {"yuan", "CNY"}, {"rmb", "CNY"},    {"cny", "CNY"},     {"元", "CNY"},
+    {"块", "CNY"},      {"riel", "KHR"},  {"khr", "KHR"},  {"រៀល", "KHR"},    {"kyat", "MMK"},    {"mmk", "MMK"},
+    {"ကျပ်", "MMK"},     {"kip", "LAK"},   {"lak", "LAK"},  {"ກີບ", "LAK"},     {"aed", "AED"},     {"dirham", "AED"},
+    {"euros", "EUR"},   {"euro", "EUR"},  {"eur", "EUR"},  {"€", "EUR"},      {"人民币", "CNY"},
 }};
 
 // `means`: the factor, then "/" and the one currency the word implies, if any.

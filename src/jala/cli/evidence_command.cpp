@@ -376,9 +376,10 @@ Result<std::string> node_key_path(const Context& context) {
 
 Status evidence_head_command(const Context& context, Output output) {
   JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
-  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
+  // The store first: a mistyped --db must leave no new key behind.
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
                   storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
   evidence::TreeHead head;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(head.size, view.log_size());

@@ -87,9 +87,10 @@ std::string default_who() {
 
 Status evidence_export_command(const Context& context, const EvidenceExportArgs& args) {
   JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
-  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
+  // The store first: a mistyped --db must leave no new key behind.
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
                   storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
   evidence::TreeHead head;
   std::vector<evidence::PackageItem> items;
   JALA_TRY(store->read([&](const storage::ReadView& view) { return collect_items(view, args.network, head, items); }));

@@ -153,10 +153,15 @@ Status search_command(const Context& context, const SearchArgs& args) {
   } else {
     readings = model::guess_selectors(args.query, normalise);
     if (readings.empty()) readings = model::guess_selectors(extract::refang(args.query), normalise);
-    // And what ingest stores for the query written in a report: a t.me link is a Telegram handle there, a
-    // wa.me link a WhatsApp number.
+    // And what ingest stores for the whole query written in a report: a t.me link is a Telegram handle
+    // there, a wa.me link a WhatsApp number. Not a URL's domain (a search for one page is not one for every
+    // page of its site), nor a selector inside longer text.
+    const std::size_t first = args.query.find_first_not_of(' ');
+    const std::size_t last = args.query.find_last_not_of(' ');
     for (extract::Finding& finding : extract::extract(args.query, extract::ExtractContext{args.country})) {
-      if (std::find(readings.begin(), readings.end(), finding.selector) == readings.end()) {
+      const bool whole = first != std::string::npos && finding.start == first && finding.end == last + 1;
+      if (whole && finding.selector.type != model::SelectorType::domain &&
+          std::find(readings.begin(), readings.end(), finding.selector) == readings.end()) {
         readings.push_back(std::move(finding.selector));
       }
     }
