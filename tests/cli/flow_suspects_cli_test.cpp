@@ -195,6 +195,18 @@ TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolderOrA
   EXPECT_NE(backwards.err.find("since 2026-02-01T00:00:00Z is later than until 2026-01-01T00:00:00Z"),
             std::string::npos)
       << backwards.err;
+  // The options are checked before the store is read, so the mistake is reported without a long load: here
+  // before the missing store is even noticed.
+  const std::string missing = scratch.file("missing.db");
+  const JalaRun backwards_first = run_jala({"--db", missing, "trace", "--from", "bank:BFTVVNVX:6001", "--since",
+                                            "2026-02-01T00:00:00Z", "--until", "2026-01-01T00:00:00Z"});
+  EXPECT_EQ(backwards_first.exit_code, 1);
+  EXPECT_NE(backwards_first.err.find("is later than until"), std::string::npos) << backwards_first.err;
+  write_file(scratch.file("bad_offramps.txt"), "wallet:trx:TU8rin58FiG2RWaE91MKAL79k2ykbggN83\nnot a selector\n");
+  const JalaRun bad_list_first = run_jala(
+      {"--db", missing, "trace", "--from", "bank:BFTVVNVX:6001", "--cashout", scratch.file("bad_offramps.txt")});
+  EXPECT_EQ(bad_list_first.exit_code, 1);
+  EXPECT_NE(bad_list_first.err.find("bad_offramps.txt line 2"), std::string::npos) << bad_list_first.err;
 
   const JalaRun folder =
       run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:6001", "--cashout", scratch.path().string()});

@@ -228,7 +228,9 @@ TEST_F(IngestCli, CommandsThatOnlyReadRefuseAMissingStore) {
                                              {"flow", "freeze-list"},
                                              {"lures", "accounts"},
                                              {"evidence", "audit"},
-                                             {"evidence", "head"}}) {
+                                             {"evidence", "head"},
+                                             {"partner", "list"},
+                                             {"partner", "revoke", "MY-PDRM"}}) {
     const JalaRun got = jala(args);
     EXPECT_EQ(got.exit_code, 1) << args[0] << got.err;
     EXPECT_NE(got.err.find("there is no store at '" + m_db + "'"), std::string::npos) << args[0] << got.err;

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "jala/base/result.h"
+#include "jala/storage/store.h"
 
 namespace jala::cli {
 
@@ -18,6 +20,10 @@ struct Context {
   std::string db;        // store location: an SQLite path or a postgresql:// URL
   bool verbose = false;  // logs and progress on stderr even when it is not a terminal
 };
+
+// Opens the context's store for a command that only reads it or changes what is there: a missing
+// SQLite file is an error ("is --db right?"), and nothing is created.
+Result<std::unique_ptr<storage::Store>> open_existing_store(const Context& context);
 
 struct IngestArgs {
   std::vector<std::string> files;  // "-" is standard input

@@ -377,8 +377,7 @@ Result<std::string> node_key_path(const Context& context) {
 Status evidence_head_command(const Context& context, Output output) {
   JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
   // The store first: a mistyped --db must leave no new key behind.
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
   evidence::TreeHead head;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
@@ -405,8 +404,7 @@ Result<int> evidence_audit_command(const Context& context, const std::vector<std
     heads.push_back(std::move(head));
   }
   const std::optional<evidence::PublicKey> node_key = heads.empty() ? std::nullopt : node_public_key(context);
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::vector<std::string> problems;
   std::uint64_t size = 0;
   JALA_TRY(

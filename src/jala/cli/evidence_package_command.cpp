@@ -88,8 +88,7 @@ std::string default_who() {
 Status evidence_export_command(const Context& context, const EvidenceExportArgs& args) {
   JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
   // The store first: a mistyped --db must leave no new key behind.
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   JALA_TRY_ASSIGN(const evidence::SigningKey key, evidence::SigningKey::load_or_create(key_path));
   evidence::TreeHead head;
   std::vector<evidence::PackageItem> items;
@@ -161,8 +160,7 @@ Status evidence_custody_command(const Context& context, const CustodyArgs& args)
   if (args.kind != "report" && args.kind != "transaction") {
     return invalid_argument("'{}' is not report or transaction", args.kind);
   }
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::map<std::uint64_t, nlohmann::json, std::greater<>> chain;  // newest first
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     const RecordKey key{args.source, args.id};

@@ -10,8 +10,7 @@ Result<analysis::LinkedStore> link_view(const storage::ReadView& view) {
 }
 
 Result<analysis::LinkedStore> link_store(const Context& context) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   return storage::read_value(*store, [](const storage::ReadView& view) { return link_view(view); });
 }
 

@@ -36,8 +36,7 @@ std::string networks_text(const std::vector<std::string>& networks) {
 
 Status lures_command(const Context& context, const LuresArgs& args) {
   const analysis::LureFilter filter{args.destination, args.min_usd_per_month, args.perk};
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   JALA_TRY_ASSIGN(std::vector<storage::LureReport> stored,
                   storage::read_value(*store, [](const storage::ReadView& view) { return view.lure_reports(); }));
   std::vector<storage::LureReport> lures = analysis::matching_lures(std::move(stored), filter);
@@ -62,8 +61,7 @@ Status lures_command(const Context& context, const LuresArgs& args) {
 }
 
 Status lure_accounts_command(const Context& context, const LureAccountsArgs& args) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::optional<analysis::LinkedStore> linked;
   std::vector<storage::LureReport> lures;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {

@@ -8,8 +8,7 @@
 namespace jala::cli {
 
 Result<analysis::MoneyView> read_money(const Context& context) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   analysis::MoneyView money;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(const analysis::LinkedStore linked, link_view(view));

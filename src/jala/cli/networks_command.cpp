@@ -94,8 +94,7 @@ Status networks_command(const Context& context, const NetworksArgs& args) {
 }
 
 Status network_show_command(const Context& context, const NetworkShowArgs& args) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::optional<analysis::LinkedStore> read;
   const graph::NetworkSummary* found = nullptr;
   analysis::NetworkDetail detail;

@@ -34,8 +34,7 @@ Status overlap_command(const Context& context, const OverlapArgs& args) {
     types.push_back(type);
   }
   JALA_TRY_ASSIGN(const std::string secret, partner_secret(args.secret_file));
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::vector<model::Selector> own;
   Status read = store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(own, view.selectors_of_reports(model::k_tlp_levels));

@@ -44,7 +44,7 @@ Status partner_add_command(const Context& context, const PartnerAddArgs& args) {
 }
 
 Status partner_list_command(const Context& context, Output output) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::vector<storage::Partner> partners;
   Status read = store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(partners, view.partners());
@@ -77,7 +77,7 @@ Status partner_list_command(const Context& context, Output output) {
 }
 
 Status partner_revoke_command(const Context& context, const std::string& name) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   return store->write([&](storage::WriteTransaction& transaction) -> Status {
     JALA_TRY_ASSIGN(std::optional<storage::Partner> partner, transaction.find_partner(name));
     if (!partner) return not_found("there is no partner {}", name);

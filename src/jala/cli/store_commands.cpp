@@ -46,8 +46,7 @@ std::string marks_note(const extract::WarningLists& warning_lists, const model::
 }  // namespace
 
 Status stats_command(const Context& context, Output output) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   storage::StoreStats stats;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(stats, view.stats());
@@ -76,8 +75,7 @@ Status stats_command(const Context& context, Output output) {
 }
 
 Status report_show_command(const Context& context, const ReportShowArgs& args) {
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::optional<model::Report> report;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     JALA_TRY_ASSIGN(report, view.find_report({args.source, args.id}));
@@ -171,8 +169,7 @@ Status search_command(const Context& context, const SearchArgs& args) {
                             args.query);
   }
 
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::vector<std::pair<model::Selector, std::vector<storage::RecordKey>>> hits;
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
     for (const model::Selector& selector : readings) {

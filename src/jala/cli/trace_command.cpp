@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <filesystem>
+#include <vector>
 
 #include "jala/analysis/trace_json.h"
 #include "jala/base/utf8.h"
@@ -28,9 +29,9 @@ Result<Timestamp> parse_time_option(const std::string& text, std::string_view op
 
 // Known off-ramps, one "type:value" per line; blank lines and lines starting with '#' are skipped, and
 // spaces around a line, a CR before its end and a byte order mark before the first (as spreadsheets save
-// lists; intake::LineReader drops it) are not part of it. Accounts the ledger does not know cannot receive
-// money, so they are dropped.
-Status read_cashout_accounts(const flow::Ledger& ledger, const std::string& path, flow::TraceOptions& options) {
+// lists; intake::LineReader drops it) are not part of it. Read before the ledger, so that a mistake in the
+// file is reported before a long load.
+Result<std::vector<model::Selector>> read_cashout_accounts(const std::string& path) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
     return std::filesystem::exists(path, error) ? invalid_argument("--cashout: {} is not a file", path)
@@ -39,6 +40,7 @@ Status read_cashout_accounts(const flow::Ledger& ledger, const std::string& path
   Result<std::unique_ptr<FileSource>> source = FileSource::open(path);
   if (!source.ok()) return not_found("--cashout: cannot open {}", path);
   intake::LineReader lines(**source, k_max_cashout_line_bytes);
+  std::vector<model::Selector> accounts;
   while (true) {
     JALA_TRY_ASSIGN(const std::optional<intake::Line> line, lines.next());
     if (!line) break;
@@ -53,12 +55,14 @@ Status read_cashout_accounts(const flow::Ledger& ledger, const std::string& path
     if (text.empty() || text.front() == '#') continue;
     Result<model::Selector> account = model::parse_selector(text, {});
     if (!account.ok()) return account.error().with_context(fmt::format("--cashout: {} line {}", path, line->number));
-    if (const std::optional<flow::AccountId> id = ledger.find(*account)) options.cashout_accounts.insert(*id);
+    accounts.push_back(std::move(*account));
   }
-  return {};
+  return accounts;
 }
 
-Result<flow::TraceOptions> trace_options(const flow::Ledger& ledger, const TraceArgs& args) {
+// The options the command line asks for, checked before the store is read. The off-ramps are added once
+// the ledger is loaded (add_cashout_accounts).
+Result<flow::TraceOptions> trace_options(const TraceArgs& args) {
   flow::TraceOptions options;
   Result<flow::TaintRule> rule = flow::parse_taint_rule(args.rule);
   if (!rule.ok()) return rule.error().with_context("--rule");
@@ -72,8 +76,15 @@ Result<flow::TraceOptions> trace_options(const flow::Ledger& ledger, const Trace
     JALA_TRY_ASSIGN(options.until, parse_time_option(args.until, "--until"));
   }
   JALA_TRY(flow::check_window(options));
-  if (!args.cashout_file.empty()) JALA_TRY(read_cashout_accounts(ledger, args.cashout_file, options));
   return options;
+}
+
+// Accounts the ledger does not know cannot receive money, so they are dropped.
+void add_cashout_accounts(const flow::Ledger& ledger, const std::vector<model::Selector>& accounts,
+                          flow::TraceOptions& options) {
+  for (const model::Selector& account : accounts) {
+    if (const std::optional<flow::AccountId> id = ledger.find(account)) options.cashout_accounts.insert(*id);
+  }
 }
 
 // The transfer of --payment SOURCE ID: the store finds the transaction through its (source, id) index,
@@ -149,8 +160,12 @@ Status trace_command(const Context& context, const TraceArgs& args) {
     return invalid_argument("give either --from ACCOUNT or --payment SOURCE ID");
   }
   if (args.back && args.from.empty()) return invalid_argument("--back needs --from ACCOUNT");
-  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store,
-                  storage::open_store(context.db, storage::k_existing_store_options));
+  JALA_TRY_ASSIGN(flow::TraceOptions options, trace_options(args));
+  std::vector<model::Selector> cashout_accounts;
+  if (!args.cashout_file.empty()) {
+    JALA_TRY_ASSIGN(cashout_accounts, read_cashout_accounts(args.cashout_file));
+  }
+  JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   flow::Ledger ledger;
   std::optional<model::Transaction> stored;  // the --payment transaction
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
@@ -161,7 +176,7 @@ Status trace_command(const Context& context, const TraceArgs& args) {
     return {};
   }));
   warn_uncounted_transfers(ledger);
-  JALA_TRY_ASSIGN(const flow::TraceOptions options, trace_options(ledger, args));
+  add_cashout_accounts(ledger, cashout_accounts, options);
   if (!args.payment.empty()) {
     JALA_TRY_ASSIGN(const flow::TransferId payment, find_payment(ledger, args.payment, stored));
     const flow::Trace trace = flow::trace_transfers(ledger, std::span(&payment, 1), options);
