@@ -113,23 +113,25 @@ std::optional<std::size_t> find_term(std::string_view text, std::string_view ter
   return std::nullopt;
 }
 
-// The first of `terms` at `at`.
-const Term* term_starting(std::string_view text, std::size_t at, std::span<const Term> terms) {
-  const auto found = std::find_if(terms.begin(), terms.end(), [&](const Term& term) { return term_at(text, at, term.text); });
+std::string_view text_of(const Term& term) { return term.text; }
+std::string_view text_of(std::string_view word) { return word; }
+
+// The first of `terms` (lure_words' terms or plain words) at `at`.
+template <typename T>
+const T* term_starting(std::string_view text, std::size_t at, std::span<const T> terms) {
+  const auto found =
+      std::find_if(terms.begin(), terms.end(), [&](const T& term) { return term_at(text, at, text_of(term)); });
   return found == terms.end() ? nullptr : &*found;
 }
 
 // The first of `terms` that ends at `end`.
-const Term* term_ending(std::string_view text, std::size_t end, std::span<const Term> terms) {
-  const auto found = std::find_if(terms.begin(), terms.end(), [&](const Term& term) {
-    return term.text.size() <= end && term_at(text, end - term.text.size(), term.text);
+template <typename T>
+const T* term_ending(std::string_view text, std::size_t end, std::span<const T> terms) {
+  const auto found = std::find_if(terms.begin(), terms.end(), [&](const T& term) {
+    const std::string_view term_text = text_of(term);
+    return term_text.size() <= end && term_at(text, end - term_text.size(), term_text);
   });
   return found == terms.end() ? nullptr : &*found;
-}
-
-// Whether one of `words` is at `at`.
-bool term_starting_word(std::string_view text, std::size_t at, std::span<const std::string_view> words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view word) { return term_at(text, at, word); });
 }
 
 std::size_t skip_spaces(std::string_view text, std::size_t at) {
@@ -338,18 +340,12 @@ std::optional<model::Salary> find_salary(std::string_view text) {
   return std::nullopt;  // an amount that is neither pay for a time nor called pay: a ransom, a fee, a loss
 }
 
-// Whether one of `words` ends at `end`, with only spaces between.
-bool word_ends_at(std::string_view text, std::size_t end, std::span<const std::string_view> words) {
-  while (end > 0 && text[end - 1] == ' ') --end;
-  return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
-    return word.size() <= end && term_at(text, end - word.size(), word);
-  });
-}
-
 // Whether the mention of a term at [at, end) is taken back by a negation right before or after it.
 bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
-  return word_ends_at(text, at, lure_words::negations_before()) ||
-         term_starting_word(text, skip_spaces(text, end), lure_words::negations_after());
+  std::size_t before = at;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  return term_ending(text, before, lure_words::negations_before()) != nullptr ||
+         term_starting(text, skip_spaces(text, end), lure_words::negations_after()) != nullptr;
 }
 
 // What each term means, in order of its first mention (not taken back by a negation, when asked).

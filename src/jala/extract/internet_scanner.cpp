@@ -6,6 +6,7 @@
 
 #include "jala/extract/document.h"
 #include "jala/extract/lookalike.h"
+#include "jala/extract/number_run.h"
 #include "jala/model/normalisers.h"
 
 namespace jala::extract {
@@ -122,25 +123,6 @@ bool add_platform_link(Document& document, std::string_view url, std::size_t sta
   return true;
 }
 
-// The ends of the digit groups that may go on a number at `end`, each after one space, '-' or '.',
-// nearest first: "+66 81 234 5678" from "+66" gives the ends after "81", "234" and "5678". A group glued to
-// a letter, or one past the longest phone number, ends them.
-std::vector<std::size_t> digit_group_ends(std::string_view text, std::size_t end) {
-  constexpr std::size_t k_max_more_digits = 13;  // "+1" and 13 more make the longest E.164 number
-  std::vector<std::size_t> ends;
-  std::size_t digits = 0;
-  std::size_t i = end;
-  while (i + 1 < text.size() && (text[i] == ' ' || text[i] == '-' || text[i] == '.') && is_digit(text[i + 1])) {
-    std::size_t group_end = i + 1;
-    while (group_end < text.size() && is_digit(text[group_end])) ++group_end;
-    digits += group_end - i - 1;
-    if (digits > k_max_more_digits || (group_end < text.size() && is_alpha(text[group_end]))) break;
-    ends.push_back(group_end);
-    i = group_end;
-  }
-  return ends;
-}
-
 // url: and, for its host, domain: (registrable domain) or ip: (model::url_host_selector). Returns the end
 // of what it read, or 0.
 std::size_t add_url(Document& document, std::size_t start, std::size_t end) {
@@ -150,10 +132,13 @@ std::size_t add_url(Document& document, std::size_t start, std::size_t end) {
   // "wa.me/+66 81 234 5678": the number of a link written spaced, as numbers are, read with as many groups
   // as make an account. Only when the link alone names none, else every such link would be the one URL
   // "http://wa.me/+66".
-  if (is_digit(text[end - 1])) {
-    const std::vector<std::size_t> ends = digit_group_ends(text, end);
-    for (auto spaced_end = ends.rbegin(); spaced_end != ends.rend(); ++spaced_end) {
-      if (add_platform_link(document, text.substr(start, *spaced_end - start), start, *spaced_end)) return *spaced_end;
+  if (const std::size_t slash = url.rfind('/'); is_digit(text[end - 1]) && slash != std::string_view::npos) {
+    const NumberRun number = read_number(text, start + slash + 1);
+    for (std::size_t group = std::min(number.group_count, number.group_ends.size()); group-- > 0;) {
+      const std::size_t spaced_end = number.group_ends[group];
+      if (spaced_end <= end) break;
+      if (spaced_end < text.size() && is_alpha(text[spaced_end])) continue;  // glued to a word: no number's end
+      if (add_platform_link(document, text.substr(start, spaced_end - start), start, spaced_end)) return spaced_end;
     }
   }
   Result<std::string> canonical = model::normalise_url(url, document.normalise_context());

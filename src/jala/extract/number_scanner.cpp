@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "jala/extract/document.h"
+#include "jala/extract/number_run.h"
 #include "jala/model/iban.h"
 #include "jala/model/normalisers.h"
 #include "jala/model/wallet.h"
@@ -20,7 +21,6 @@ using model::SelectorType;
 
 constexpr std::size_t k_min_phone_digits = 7;
 constexpr std::size_t k_max_phone_digits = 15;
-constexpr std::size_t k_max_number_digits = 34;  // the longest bank account numbers
 constexpr std::size_t k_min_account_digits = 6;
 constexpr std::size_t k_messaging_cue_window = 40;  // "WhatsApp: +66 81 234 5678"
 constexpr std::size_t k_label_window = 24;          // "OTP 123456", "tracking VN9068455837"
@@ -50,80 +50,6 @@ constexpr std::array<bool, 256> unit_edge_bytes(const std::array<std::string_vie
 }
 constexpr std::array<bool, 256> k_units_after_first_bytes = unit_edge_bytes(k_units_after, false);
 constexpr std::array<bool, 256> k_units_before_last_bytes = unit_edge_bytes(k_units_before, true);
-
-// A digit run with its separators: "+84 (0) 912-345.678".
-struct NumberRun {
-  std::size_t end = 0;
-  std::string digits;                   // ASCII digits only
-  bool plus = false;                    // written with '+'
-  bool international = false;           // written with '+' or "00"
-  std::array<std::size_t, 8> groups{};  // digit count of the first groups
-  std::size_t group_count = 0;
-  std::array<char, 8> separators{};  // the first separator after each of the first groups
-};
-
-bool is_number_separator(char c) { return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')'; }
-
-// A hyphen that ends a line, where the number goes on at the start of the next ("012-3-\n45678-9", with
-// "\r\n" and up to a few spaces either side of the break): where the digits go on, else `i`. A number
-// broken at a space or between digits is not joined: nothing tells it from a new number on the next line.
-std::size_t after_hyphenated_line_break(std::string_view text, std::size_t i) {
-  constexpr std::size_t k_most_spaces = 4;
-  if (i >= text.size() || text[i] != '-') return i;
-  std::size_t next = i + 1;
-  for (std::size_t spaces = 0; next < text.size() && text[next] == ' ' && spaces < k_most_spaces; ++spaces) ++next;
-  if (next < text.size() && text[next] == '\r') ++next;
-  if (next >= text.size() || text[next] != '\n') return i;
-  ++next;
-  for (std::size_t spaces = 0; next < text.size() && text[next] == ' ' && spaces < k_most_spaces; ++spaces) ++next;
-  return next < text.size() && is_digit(text[next]) ? next : i;
-}
-
-NumberRun read_number(std::string_view text, std::size_t start) {
-  NumberRun run;
-  std::size_t i = start;
-  std::size_t group_digits = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (is_digit(c)) {
-      run.digits += c;
-      ++group_digits;
-      run.end = ++i;
-      if (run.digits.size() > k_max_number_digits) break;
-      continue;
-    }
-    if (c == '+' && run.digits.empty()) {
-      run.plus = true;
-      ++i;
-      continue;
-    }
-    // Up to two separators between digit groups ("(0) ", ") "); a longer gap ends the number, unless it
-    // is a hyphen at the end of a line.
-    std::size_t gap = run.digits.empty() ? i : after_hyphenated_line_break(text, i);
-    if (gap == i) {
-      while (gap < text.size() && gap - i < 3 &&
-             (is_number_separator(text[gap]) || (text[gap] == '+' && run.digits.empty()))) {
-        if (text[gap] == '+') run.plus = true;
-        ++gap;
-      }
-      const std::size_t allowed_gap = text[i] == '(' || (gap > i && text[gap - 1] == ')') ? 3 : 2;
-      if (gap == i || gap >= text.size() || !is_digit(text[gap]) || gap - i > allowed_gap) break;
-    }
-    if (!run.digits.empty()) {
-      if (run.group_count < run.groups.size()) {
-        run.groups[run.group_count] = group_digits;
-        run.separators[run.group_count] = text[i];
-      }
-      ++run.group_count;
-    }
-    group_digits = 0;
-    i = gap;
-  }
-  if (run.group_count < run.groups.size()) run.groups[run.group_count] = group_digits;
-  ++run.group_count;
-  run.international = run.plus || run.digits.starts_with("00");
-  return run;
-}
 
 // "12/03/2026", "2026-03-12 23:05", "12.3.2569" (Buddhist era), "03/2026": the first groups read as a
 // date, with one date separator between them.
