@@ -194,7 +194,8 @@ std::size_t apply_multiplier(std::string_view text, std::size_t at, double& valu
 bool is_range_mark(std::string_view text, std::size_t at) {
   return term_at(text, at, "-") || term_at(text, at, "–") || term_at(text, at, "~") || term_at(text, at, "to") ||
          term_at(text, at, "den") || term_at(text, at, "hingga") || term_at(text, at, "sampai") ||
-         term_at(text, at, "a") || term_at(text, at, "至") || term_at(text, at, "ถึง");
+         term_at(text, at, "a") || term_at(text, at, "至") || term_at(text, at, "ถึง") || term_at(text, at, "〜") ||
+         term_at(text, at, "～");
 }
 
 // Whether the text at `at` ends an amount: its end, a space, punctuation or a currency.
@@ -238,7 +239,19 @@ std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double&
   return at + 1;
 }
 
-Amount read_amount(std::string_view text, std::size_t start) {
+// Japanese writes 万 (ten thousand) as Chinese does, for yen: text with kana (U+3040–U+30FF, UTF-8 E3 81–83)
+// is Japanese.
+bool has_kana(std::string_view text) {
+  for (std::size_t at = text.find('\xE3'); at != std::string_view::npos && at + 1 < text.size();
+       at = text.find('\xE3', at + 1)) {
+    const auto second = static_cast<unsigned char>(text[at + 1]);
+    if (second >= 0x81 && second <= 0x83) return true;
+  }
+  return false;
+}
+
+// `myriad_currency`: what 万 and 千 imply, CNY, or JPY in Japanese text.
+Amount read_amount(std::string_view text, std::size_t start, std::string_view myriad_currency) {
   Amount amount{0, "", start, start};
   const Number number = read_number(text, start);
   amount.value = number.value;
@@ -268,7 +281,7 @@ Amount read_amount(std::string_view text, std::size_t start) {
   } else if (before != nullptr) {
     amount.currency = before->means;
   } else {
-    amount.currency = implied;
+    amount.currency = implied == "CNY" ? std::string(myriad_currency) : implied;
   }
   amount.end = at;
   return amount;
@@ -310,6 +323,7 @@ double months_per(model::PayPeriod period) {
 }
 
 std::optional<model::Salary> find_salary(std::string_view text) {
+  const std::string_view myriad_currency = has_kana(text) ? "JPY" : "CNY";
   struct Candidate {
     model::Salary salary;
     bool has_period = false;
@@ -320,7 +334,7 @@ std::optional<model::Salary> find_salary(std::string_view text) {
     if (!is_digit(text[at]) || (at > 0 && (is_digit(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == ','))) {
       continue;
     }
-    const Amount amount = read_amount(text, at);
+    const Amount amount = read_amount(text, at, myriad_currency);
     at = std::max(at, amount.end);
     if (amount.currency.empty() || amount.value <= 0) continue;
     std::optional<model::PayPeriod> period = period_after(text, amount.end);
@@ -340,12 +354,31 @@ std::optional<model::Salary> find_salary(std::string_view text) {
   return std::nullopt;  // an amount that is neither pay for a time nor called pay: a ransom, a fee, a loss
 }
 
-// Whether the mention of a term at [at, end) is taken back by a negation right before or after it.
+// Where the Hangul word that goes on at `at` ends: Korean attaches particles to a noun ("항공권은"), and a
+// term may be the start of a longer word ("항공" of "항공권"). Hangul syllables are U+AC00–U+D7A3, UTF-8
+// EA B0 80 to ED 9E A3.
+std::size_t hangul_word_end(std::string_view text, std::size_t at) {
+  while (at + 2 < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const auto second = static_cast<unsigned char>(text[at + 1]);
+    const bool syllable =
+        (lead == 0xEA && second >= 0xB0) || lead == 0xEB || lead == 0xEC || (lead == 0xED && second <= 0x9E);
+    if (!syllable) break;
+    at += 3;
+  }
+  return at;
+}
+
+// Whether the mention of a term at [at, end) is taken back by a negation right before or after it (after
+// the rest of its word, in Korean).
 bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
   std::size_t before = at;
   while (before > 0 && text[before - 1] == ' ') --before;
+  const std::size_t word_end = hangul_word_end(text, end);
   return term_ending(text, before, lure_words::negations_before()) != nullptr ||
-         term_starting(text, skip_spaces(text, end), lure_words::negations_after()) != nullptr;
+         term_starting(text, skip_spaces(text, end), lure_words::negations_after()) != nullptr ||
+         (word_end != end &&
+          term_starting(text, skip_spaces(text, word_end), lure_words::negations_after()) != nullptr);
 }
 
 // What each term means, in order of its first mention (not taken back by a negation, when asked).

@@ -164,5 +164,96 @@ TEST(LureFacts, APerkTakenBackIsNotOffered) {
   EXPECT_EQ(lure_facts("no visa fee; visa provided").perks, Strings({"visa"}));
 }
 
+TEST(LureFacts, ReadsKoreanAds) {
+  const model::LureFacts won = lure_facts(
+      "[해외 고수익 알바] 캄보디아 프놈펜 고객상담 직원 모집\n월 800만원 보장, 경력 무관, 항공권·숙소·식사 전부 제공\n"
+      "텔레그램 @kh_cs_korea");
+  ASSERT_TRUE(won.salary);
+  EXPECT_EQ(won.salary->amount, 8'000'000);
+  EXPECT_EQ(won.salary->currency, "KRW");
+  EXPECT_EQ(won.salary->period, model::PayPeriod::month);
+  EXPECT_EQ(won.destinations, Strings({"KH"}));
+  EXPECT_EQ(won.perks, Strings({"flight", "housing", "meals"}));
+
+  const model::LureFacts range =
+      lure_facts("필리핀 마닐라 콜센터 상담원 급구!! 월급 500~900만원, 비자는 회사가 해결, 숙식 제공");
+  ASSERT_TRUE(range.salary);
+  EXPECT_EQ(range.salary->amount, 5'000'000);  // the upper end's 만 applies to both
+  EXPECT_EQ(range.salary->currency, "KRW");
+  EXPECT_EQ(range.destinations, Strings({"PH"}));
+  EXPECT_EQ(range.perks, Strings({"visa", "housing", "meals"}));
+
+  const model::LureFacts dollars = lure_facts("태국 방콕 온라인 마케팅, 월 3000달러, 3천만원 보너스, 항공권 불포함");
+  ASSERT_TRUE(dollars.salary);
+  EXPECT_EQ(dollars.salary->amount, 3000);
+  EXPECT_EQ(dollars.salary->currency, "USD");
+  EXPECT_EQ(dollars.salary->usd_per_month, 3000);
+  EXPECT_EQ(dollars.destinations, Strings({"TH"}));
+  EXPECT_TRUE(dollars.perks.empty()) << "the flight is not included";
+  // A negation after the particle that ends the noun: 비자는 미제공, "the visa is not provided".
+  EXPECT_EQ(lure_facts("캄보디아 월 500만원, 숙소 제공, 비자는 미제공").perks, Strings({"housing"}));
+  const model::LureFacts millions = lure_facts("연봉 3천만원");
+  ASSERT_TRUE(millions.salary);
+  EXPECT_EQ(millions.salary->amount, 30'000'000);
+  EXPECT_EQ(millions.salary->period, model::PayPeriod::year);
+  const model::LureFacts hundred_millions = lure_facts("연봉 1억 이상, 항공권·취업비자 회사 부담");
+  ASSERT_TRUE(hundred_millions.salary);
+  EXPECT_EQ(hundred_millions.salary->amount, 100'000'000);
+  // 천 (thousand) names no currency: "월 1천" is short for ten million won, not a thousand.
+  EXPECT_FALSE(lure_facts("해외 근무 시 월 1천 이상, 숙소 무료").salary);
+  // A debt paid off in three months ("3개월") is no monthly salary.
+  EXPECT_FALSE(lure_facts("해외에서 3개월만 일하면 3천만원 갚을 수 있습니다").salary);
+}
+
+TEST(LureFacts, ReadsArabicAds) {
+  const model::LureFacts thailand = lure_facts(
+      "🔥 مطلوب فوراً موظفين خدمة عملاء للعمل في تايلاند، الراتب 1500-2500 دولار شهرياً، سكن مجاني ووجبات، تذكرة طيران "
+      "على حساب الشركة");
+  ASSERT_TRUE(thailand.salary);
+  EXPECT_EQ(thailand.salary->amount, 1500);
+  EXPECT_EQ(thailand.salary->currency, "USD");
+  EXPECT_EQ(thailand.salary->period, model::PayPeriod::month);
+  EXPECT_EQ(thailand.salary->usd_per_month, 1500);
+  EXPECT_EQ(thailand.destinations, Strings({"TH"}));
+  EXPECT_EQ(thailand.perks, Strings({"flight", "housing", "meals"}));
+
+  const model::LureFacts dubai =
+      lure_facts("شركة في دبي محتاجة موظفين مبيعات، المرتب ٩٠٠٠ درهم، الفيزا والتذكرة مجاناً، بدون سكن");
+  ASSERT_TRUE(dubai.salary);
+  EXPECT_EQ(dubai.salary->amount, 9000);  // written in Arabic-Indic digits
+  EXPECT_EQ(dubai.salary->currency, "AED");
+  EXPECT_EQ(dubai.destinations, Strings({"AE"}));
+  EXPECT_EQ(dubai.perks, Strings({"visa", "flight"})) << "no housing";
+
+  const model::LureFacts transit =
+      lure_facts("مطلوب مترجمين للعمل في ميانمار، راتب 2500 دولار في الشهر، الشركة تدفع تذكرة الطيران إلى بانكوك");
+  ASSERT_TRUE(transit.salary);
+  EXPECT_EQ(transit.salary->amount, 2500);
+  EXPECT_EQ(transit.destinations, Strings({"MM", "TH"}));
+}
+
+TEST(LureFacts, ReadsJapaneseAdsInYen) {
+  const model::LureFacts facts = lure_facts(
+      "【海外高収入】カンボジア・プノンペンで事務スタッフ募集！月収80万〜120万円、住居・食事付き、航空券支給、未経験OK"
+      "。");
+  ASSERT_TRUE(facts.salary);
+  EXPECT_EQ(facts.salary->amount, 800'000);
+  EXPECT_EQ(facts.salary->currency, "JPY");
+  EXPECT_EQ(facts.salary->period, model::PayPeriod::month);
+  EXPECT_EQ(facts.destinations, Strings({"KH"}));
+  EXPECT_EQ(facts.perks, Strings({"flight", "housing", "meals"}));
+  // 万 with no currency is yen in Japanese text, as it is yuan in Chinese.
+  const model::LureFacts bare = lure_facts("学歴・経験不問！海外勤務で月収100万以上、寮費無料。");
+  ASSERT_TRUE(bare.salary);
+  EXPECT_EQ(bare.salary->amount, 1'000'000);
+  EXPECT_EQ(bare.salary->currency, "JPY");
+  const model::LureFacts chinese = lure_facts("柬埔寨高薪招聘，月薪1万以上，包吃住");
+  ASSERT_TRUE(chinese.salary);
+  EXPECT_EQ(chinese.salary->currency, "CNY");
+  const model::LureFacts visa = lure_facts("タイ・バンコクで急募。ビザなし、航空券は自己負担、寮あり");
+  EXPECT_EQ(visa.destinations, Strings({"TH"}));
+  EXPECT_EQ(visa.perks, Strings({"housing"})) << "no visa, the flight at one's own cost";
+}
+
 }  // namespace
 }  // namespace jala::classify
