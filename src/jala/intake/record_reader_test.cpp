@@ -140,6 +140,13 @@ TEST(JsonlReader, NamesTheFieldAndReasonOfEachBadRecord) {
        "amount: must be a number greater than zero and at most 1e+15"},
       {R"({"record":"transaction","id":"t","source":"S","from":"GB82WEST12345698765432","to":"phone:+84912345678","amount":1,"currency":"USD","at":"2026-01-01T00:00:00Z","channel":"bank"})",
        "from: 'GB82WEST12345698765432' is not a TYPE:VALUE selector"},
+      // Found in review: a far future date became the freeze list's "as of"; a year 0 is an export's mistake.
+      {R"({"record":"transaction","id":"t","source":"S","from":"iban:GB82WEST12345698765432","to":"phone:+84912345678","amount":1,"currency":"USD","at":"2205-05-01T00:00:00Z","channel":"bank"})",
+       "at: 2205-05-01T00:00:00Z is in the future"},
+      {R"({"record":"transaction","id":"t","source":"S","from":"iban:GB82WEST12345698765432","to":"phone:+84912345678","amount":1,"currency":"USD","at":"0000-01-01T00:00:00Z","channel":"bank"})",
+       "at: 0000-01-01T00:00:00Z is before 1970"},
+      {R"({"id":"x","source":"S","kind":"lure_ad","country":"VN","reported_at":"2999-01-01T00:00:00Z","text":"t"})",
+       "reported_at: 2999-01-01T00:00:00Z is in the future"},
   };
   for (const Case& c : cases) {
     const std::vector<ParsedRecord> got = read_all(Format::jsonl, c.line);

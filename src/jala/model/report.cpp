@@ -45,9 +45,19 @@ Status validate_identifier(std::string_view field, std::string_view value) {
   return {};
 }
 
+Status validate_record_time(std::string_view field, Timestamp at) {
+  constexpr std::int64_t k_day_micros = 86'400'000'000;
+  if (at.unix_micros < 0) return invalid_argument("{}: {} is before 1970", field, format_rfc3339(at));
+  if (at.unix_micros > now().unix_micros + k_day_micros) {
+    return invalid_argument("{}: {} is in the future", field, format_rfc3339(at));
+  }
+  return {};
+}
+
 Status validate(const Report& report) {
   JALA_TRY(validate_identifier("source", report.source));
   JALA_TRY(validate_identifier("id", report.id));
+  JALA_TRY(validate_record_time("reported_at", report.reported_at));
   if (report.country.empty()) return invalid_argument("country: is required");
   if (report.text.size() > k_max_text_bytes) {
     return invalid_argument("text: is {} bytes; the limit is {}", report.text.size(), k_max_text_bytes);

@@ -94,6 +94,12 @@ Status validate(const Report& report);
 // Checks the identifying pair shared by reports and transactions.
 Status validate_identifier(std::string_view field, std::string_view value);
 
+// Checks that a record's time is plausible: not before the Unix epoch (a year 0 is a typing or export
+// mistake) and not over a day ahead of this machine's clock (a day covers any time zone and clock skew).
+// A date in the future would become the "now" of every later analysis of the store (the freeze list's
+// "as of").
+Status validate_record_time(std::string_view field, Timestamp at);
+
 // SHA-256 over a canonical, length-prefixed encoding of every field: equal reports, and only equal
 // reports, have equal hashes. The store uses it to tell "unchanged" from "updated". The encoding is
 // versioned ("jala.report.v1"); changing it changes every stored hash.

@@ -122,6 +122,14 @@ TEST(Transaction, ValidatesAmountAndAccounts) {
   const Status got = validate(transaction);
   ASSERT_FALSE(got.ok());
   EXPECT_NE(got.error().message().find("amount"), std::string::npos);
+  transaction.amount = 1500;
+  // A time within a day of this machine's clock is plausible (time zones, skew); later, or before 1970, is not.
+  transaction.at = Timestamp{now().unix_micros + 3'600'000'000};
+  EXPECT_TRUE(validate(transaction).ok());
+  transaction.at = Timestamp{now().unix_micros + 2 * 86'400'000'000};
+  EXPECT_FALSE(validate(transaction).ok());
+  transaction.at = Timestamp{-1};
+  EXPECT_FALSE(validate(transaction).ok());
   EXPECT_FALSE(parse_channel("wire").ok());
   EXPECT_EQ(*parse_channel("ewallet"), Channel::ewallet);
 }

@@ -28,6 +28,7 @@ Result<Channel> parse_channel(std::string_view text) {
 Status validate(const Transaction& transaction) {
   JALA_TRY(validate_identifier("source", transaction.source));
   JALA_TRY(validate_identifier("id", transaction.id));
+  JALA_TRY(validate_record_time("at", transaction.at));
   if (transaction.from.value.empty()) return invalid_argument("from: is required");
   if (transaction.to.value.empty()) return invalid_argument("to: is required");
   if (!std::isfinite(transaction.amount) || transaction.amount <= 0 || transaction.amount > k_max_amount) {
