@@ -250,6 +250,25 @@ TEST(Extract, UrlsGiveUrlAndRegistrableDomain) {
             (Want{"url:http://203.0.113.7:8080/login", "ip:203.0.113.7"}));
 }
 
+// After a scheme, which says where a host starts, a host written in its own script is read whole and given
+// in punycode; a label that starts in ASCII ends where the ASCII does, so Thai written on without a space
+// is no part of ".com". Without a scheme such hosts are not found (docs/known-issues.md).
+TEST(Extract, HostsInTheirOwnScriptAfterASchemeGoToPunycode) {
+  EXPECT_EQ(selectors("Vào https://ไทย.com ngay", "VN"),
+            (Want{"url:https://xn--o3cw4h.com/", "domain:xn--o3cw4h.com"}));
+  EXPECT_EQ(selectors("ดูที่ https://ไทย.comสมัครเลย", "TH"),
+            (Want{"url:https://xn--o3cw4h.com/", "domain:xn--o3cw4h.com"}));
+  EXPECT_EQ(selectors("访问 http://例子.中国/x 了解", "CN"),
+            (Want{"url:http://xn--fsqu00a.xn--fiqs8s/x", "domain:xn--fsqu00a.xn--fiqs8s"}));
+  EXPECT_EQ(selectors("见http://例子.中国。", "CN"),
+            (Want{"url:http://xn--fsqu00a.xn--fiqs8s/", "domain:xn--fsqu00a.xn--fiqs8s"}));
+  EXPECT_EQ(selectors("https://한국.kr/login?id=1 지금", "KR"),
+            (Want{"url:https://xn--3e0b707e.kr/login?id=1", "domain:xn--3e0b707e.kr"}));
+  const std::vector<Finding> findings = extract("ดูที่ https://ไทย.comสมัครเลย", {"TH"});
+  ASSERT_FALSE(findings.empty());
+  EXPECT_EQ(findings[0].raw, "https://ไทย.com");
+}
+
 TEST(Extract, BareHostsGiveDomainOnly) {
   EXPECT_EQ(selectors("Đừng vào trang m . sanvang-vip . shop nhé", "VN"), (Want{"domain:sanvang-vip.shop"}));
   EXPECT_EQ(selectors("Signalé : épargne-sûre.net (faux)", "FR"), (Want{"domain:xn--pargne-sre-96a8t.net"}));
@@ -384,8 +403,7 @@ TEST(Extract, APlatformLinksSpacedNumberIsReadWhole) {
   EXPECT_EQ(findings[0].raw, "wa.me/+66 81 234 5678");
 }
 
-// "hxxp" is refanged where a URL starts, never inside another URL's query.// "hxxp" is refanged where a URL starts,
-// never inside another URL's query.
+// "hxxp" is refanged where a URL starts, never inside another URL's query.
 TEST(Extract, HxxpInsideAQueryIsKeptAsWritten) {
   EXPECT_EQ(selectors("xem hxxp://51jianli.cn/images/?ref=hxxp:./x.battle.net/d3", "VN"),
             (Want{"url:http://51jianli.cn/images/?ref=hxxp:./x.battle.net/d3", "domain:51jianli.cn"}));

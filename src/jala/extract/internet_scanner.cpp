@@ -1,5 +1,7 @@
 // Scanners for the internet forms: URLs (with the profile links of messaging and social platforms),
 // e-mails, bare host names, IP addresses, and platform handles named by a keyword.
+#include <unicode/uchar.h>
+
 #include <array>
 #include <optional>
 #include <vector>
@@ -87,6 +89,41 @@ std::size_t url_end(std::string_view text, std::size_t start, HostLetters letter
   while (i > start && k_trailing.find(text[i - 1]) != std::string_view::npos) {
     if (text[i - 1] == ')' && text.substr(start, i - start).find('(') != std::string_view::npos) break;
     --i;
+  }
+  return i;
+}
+
+// A letter, mark or digit of any script: an IDN host written in its own script ("ไทย.com", "例子.中国").
+bool is_idn_host_character(char32_t code_point) {
+  const auto c = static_cast<UChar32>(code_point);
+  const std::int8_t type = u_charType(c);
+  return u_isalpha(c) || u_isdigit(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+// The end of a host after a URL's scheme, written in any script: "https://ไทย.com", "http://例子.中国/x". A
+// label that starts with an ASCII character goes on only with host letters (host_char_length), so that
+// "https://ไทย.comสมัคร", with no space before the Thai word, ends at ".com".
+std::size_t idn_host_end(std::string_view text, std::size_t i) {
+  bool label_start = true;
+  bool ascii_label = false;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '.') {
+      label_start = true;
+      ++i;
+      continue;
+    }
+    if (label_start) ascii_label = static_cast<unsigned char>(c) < 0x80;
+    label_start = false;
+    if (ascii_label || static_cast<unsigned char>(c) < 0x80) {
+      const std::size_t length = host_char_length(text, i, HostLetters::with_borrowed);
+      if (length == 0) break;
+      i += length;
+      continue;
+    }
+    const CodePoint code_point = decode_utf8(text, i);
+    if (!is_idn_host_character(code_point.value)) break;
+    i += code_point.length;
   }
   return i;
 }
@@ -195,6 +232,18 @@ std::size_t scan_url(Document& document, std::size_t start) {
     return 0;
   }
   const std::size_t end = url_end(text, start, HostLetters::with_borrowed);
+  // A host in a script of its own, which url_end stops inside: only after a scheme, which says where it starts.
+  if (const std::size_t scheme = text.substr(start, 8).find("://"); scheme != std::string_view::npos) {
+    const std::size_t host_start = start + scheme + 3;
+    const std::size_t host_stop = idn_host_end(text, host_start);
+    if (host_stop > end) {
+      const bool goes_on =
+          host_stop < text.size() && std::string_view("/:?#").find(text[host_stop]) != std::string_view::npos;
+      const std::size_t idn_end = goes_on ? url_end(text, host_stop, HostLetters::with_borrowed)
+                                          : start + scheme + 3 + trim_host(text, host_start, host_stop).size();
+      if (const std::size_t added_end = add_url(document, start, idn_end); added_end != 0) return added_end;
+    }
+  }
   if (const std::size_t added_end = add_url(document, start, end); added_end != 0) return added_end;
   const std::size_t latin_end = url_end(text, start, HostLetters::latin_only);
   if (latin_end != end) {
