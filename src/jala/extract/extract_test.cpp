@@ -269,6 +269,14 @@ TEST(Extract, HostsInTheirOwnScriptAfterASchemeGoToPunycode) {
   EXPECT_EQ(findings[0].raw, "https://ไทย.com");
 }
 
+// Bytes that are not UTF-8 end a URL or host (they were read as Latin-1 letters, and the URL's canonical
+// value held them).
+TEST(Extract, BytesThatAreNotUtf8EndAUrlOrHost) {
+  EXPECT_EQ(selectors("see https://a.com/x\xff\xfey ok", "VN"), (Want{"url:https://a.com/x", "domain:a.com"}));
+  EXPECT_EQ(selectors("see golden-lotus.com\xe9 ok", "VN"), (Want{"domain:golden-lotus.com"}));
+  EXPECT_EQ(selectors("see https://\xe0\xb9\x84\xff.com ok", "TH"), Want{});
+}
+
 TEST(Extract, BareHostsGiveDomainOnly) {
   EXPECT_EQ(selectors("Đừng vào trang m . sanvang-vip . shop nhé", "VN"), (Want{"domain:sanvang-vip.shop"}));
   EXPECT_EQ(selectors("Signalé : épargne-sûre.net (faux)", "FR"), (Want{"domain:xn--pargne-sre-96a8t.net"}));

@@ -53,12 +53,18 @@ bool is_host_letter(char32_t code_point, HostLetters letters) {
 
 // Length of the host character at `i` (ASCII letter, digit, '-', '_', '.', or a host letter), or 0.
 // Any other non-ASCII character ends a host or URL.
+// Length of the non-ASCII host letter at `i`, or 0: another character, or bytes that are not UTF-8 (which
+// decode_utf8 gives one at a time, and which would otherwise read as Latin-1 letters).
+std::size_t host_letter_length(std::string_view text, std::size_t i, HostLetters letters) {
+  const CodePoint code_point = decode_utf8(text, i);
+  return code_point.length > 1 && is_host_letter(code_point.value, letters) ? code_point.length : 0;
+}
+
 std::size_t host_char_length(std::string_view text, std::size_t i, HostLetters letters) {
   const char c = text[i];
   if (is_alnum(c) || c == '-' || c == '_' || c == '.') return 1;
   if (static_cast<unsigned char>(c) < 0x80) return 0;
-  const CodePoint code_point = decode_utf8(text, i);
-  return is_host_letter(code_point.value, letters) ? code_point.length : 0;
+  return host_letter_length(text, i, letters);
 }
 
 std::size_t host_end(std::string_view text, std::size_t i, HostLetters letters) {
@@ -78,9 +84,9 @@ std::size_t url_end(std::string_view text, std::size_t start, HostLetters letter
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '`' || c == '\'') break;
     if (c >= 0x80) {
-      const CodePoint code_point = decode_utf8(text, i);
-      if (!is_host_letter(code_point.value, letters)) break;
-      i += code_point.length;
+      const std::size_t length = host_letter_length(text, i, letters);
+      if (length == 0) break;
+      i += length;
       continue;
     }
     ++i;
@@ -122,7 +128,7 @@ std::size_t idn_host_end(std::string_view text, std::size_t i) {
       continue;
     }
     const CodePoint code_point = decode_utf8(text, i);
-    if (!is_idn_host_character(code_point.value)) break;
+    if (code_point.length == 1 || !is_idn_host_character(code_point.value)) break;  // not UTF-8
     i += code_point.length;
   }
   return i;
