@@ -29,8 +29,8 @@ TEST(ShippedClassifier, FindsJobLuresInTheOwnTestSet) {
     job_lure.false_positives += !truth && found ? 1 : 0;
     job_lure.false_negatives += truth && !found ? 1 : 0;
   }
-  // Measured 0.905 and 0.900 with the 2,526 own examples of 2026-12-05 (0.905 and 0.905 with 2,470; 0.910
-  // and 0.905 with 2,021; the seeds 2-4 give 0.897-0.900 and 0.900-0.910, docs/model.md).
+  // Measured 0.901 and 0.910 with the 2,576 own examples of 2026-12-06 (0.905 and 0.900 with 2,526; 0.905
+  // and 0.905 with 2,470; the seeds 2-4 give 0.905-0.915 and 0.900-0.915, docs/model.md).
   EXPECT_GE(job_lure.precision(), 0.90);
   EXPECT_GE(job_lure.recall(), 0.90);
 }
@@ -65,6 +65,19 @@ TEST(ShippedClassifier, APlainRecruitmentPostForCambodiaIsAJobLure) {
   }
 }
 
+// Found in review (2026-12-06): "Xin chào" ("hello") was a job lure at 0.52 on the word "xin", which the
+// public Vietnamese corpus has only in spam ("xin chúc mừng", "xin vui lòng"); short Lao texts with a price
+// in kip were scams on their amount. Fifty everyday messages in vi, lo and tl were added to the own examples;
+// none of these texts is among them.
+TEST(ShippedClassifier, ShortEverydayMessagesAreBenign) {
+  const Model model = Model::load(JALA_SOURCE_DIR "/data/model/classifier.jala").value();
+  for (const std::string_view text : {"Xin chào", "Xin chào anh, em là Lan.", "ເຂົ້າໜຽວ 10,000 ກີບ", "ກາເຟ 15000 ກີບ ຕໍ່ຈອກ",
+                                      "Kumusta ka?", "Chúc mừng sinh nhật em!"}) {
+    const Prediction prediction = model.predict(text, "", false);
+    EXPECT_EQ(prediction.label, Label::benign) << text << ": " << prediction.scam_score;
+  }
+}
+
 TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
   const std::string shared = JALA_SHARED_DIR "/datasets/messages/train.jsonl";
   if (!std::filesystem::exists(shared)) GTEST_SKIP() << shared << " is absent: this test needs ../shared/datasets";
@@ -75,10 +88,10 @@ TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
   std::vector<Example> held_out;
   split_examples(all, 0.2, 1, training, held_out);
   const Evaluation evaluation = evaluate(train(training, {}), held_out);
-  EXPECT_GE(evaluation.suspicious.f1(), 0.93);  // measured 0.934 (0.939 before 2026-12-05)
-  EXPECT_GE(evaluation.scam.f1(), 0.87);        // measured 0.877 (0.884 before 2026-12-05)
-  // The category head weighs categories alike (docs/model.md). Measured 0.837 (0.833 before the rows of
-  // 2026-12-05): the held-out part holds
+  EXPECT_GE(evaluation.suspicious.f1(), 0.93);  // measured 0.938 (0.934 on 2026-12-05)
+  EXPECT_GE(evaluation.scam.f1(), 0.87);        // measured 0.882 (0.877 on 2026-12-05)
+  // The category head weighs categories alike (docs/model.md). Measured 0.846 (0.837 on 2026-12-05, 0.833
+  // before the rows of that day): the held-out part holds
   // the hardest own examples, the chat-style lures of 2026-12-03 and 2026-12-04 (0.855 before the latter,
   // 0.90 before the former).
   EXPECT_GE(evaluation.by_category.at("job_lure").f1(), 0.81);
@@ -86,9 +99,9 @@ TEST(ShippedClassifier, TrainingOnTheSharedCorporaMeasuresAsRecorded) {
   for (const auto& [category, f1] : evaluation.by_category) {
     macro += f1.f1() / static_cast<double>(evaluation.by_category.size());
   }
-  EXPECT_GE(macro, 0.60);  // measured 0.612; 0.58-0.71 with the splits of seeds 1-3 (2,021 own examples)
-  // measured en 0.970, id 0.984, ko 0.942, th 0.926, zh 0.906 (ko 0.962 before the 24 Malay and Tagalog rows
-  // of 2026-12-05, which changed only the order of training: a public corpus moves by 0.02 with it)
+  EXPECT_GE(macro, 0.60);  // measured 0.619; 0.58-0.71 with the splits of seeds 1-3 (2,021 own examples)
+  // measured en 0.972, id 0.989, ko 0.957, th 0.931, zh 0.889 (en 0.970, id 0.984, ko 0.942, th 0.926, zh 0.906
+  // on 2026-12-05: new own rows change the order of training, and a public corpus moves by 0.02 with it)
   for (const auto& [language, floor] :
        {std::pair{"en", 0.95}, {"id", 0.95}, {"ko", 0.93}, {"th", 0.91}, {"zh", 0.85}}) {
     EXPECT_GE(evaluation.by_language.at(language).f1(), floor) << language;
