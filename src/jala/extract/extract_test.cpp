@@ -264,6 +264,11 @@ TEST(Extract, HostsInTheirOwnScriptAfterASchemeGoToPunycode) {
             (Want{"url:http://xn--fsqu00a.xn--fiqs8s/", "domain:xn--fsqu00a.xn--fiqs8s"}));
   EXPECT_EQ(selectors("https://한국.kr/login?id=1 지금", "KR"),
             (Want{"url:https://xn--3e0b707e.kr/login?id=1", "domain:xn--3e0b707e.kr"}));
+  // User info before '@' is no host, in any script (found in review: the Thai decoy was taken as the host).
+  EXPECT_EQ(selectors("https://ธนาคาร.com@evil.com/login", "TH"),
+            (Want{"url:https://evil.com/login", "domain:evil.com"}));
+  EXPECT_EQ(selectors("https://paypal.com@ไทย.com/x", "TH"),
+            (Want{"url:https://xn--o3cw4h.com/x", "domain:xn--o3cw4h.com"}));
   const std::vector<Finding> findings = extract("ดูที่ https://ไทย.comสมัครเลย", {"TH"});
   ASSERT_FALSE(findings.empty());
   EXPECT_EQ(findings[0].raw, "https://ไทย.com");
@@ -405,6 +410,8 @@ TEST(Extract, APlatformLinksSpacedNumberIsReadWhole) {
   EXPECT_EQ(selectors("https://wa.me/+66 81 234 5678 9999 1111", "VN"),
             (Want{"phone:+66812345678", "whatsapp:+66812345678"}));
   EXPECT_EQ(selectors("zalo.me/0912 345 678 ok", "VN"), (Want{"phone:+84912345678", "zalo:+84912345678"}));
+  EXPECT_EQ(selectors("https://api.whatsapp.com/send?phone=66 81 234 5678", "VN"),
+            (Want{"phone:+66812345678", "whatsapp:+66812345678"}));
   EXPECT_EQ(selectors("wa.me/66812345678 2024", "VN"), (Want{"phone:+66812345678", "whatsapp:+66812345678"}));
   const std::vector<Finding> findings = extract("Nhắn wa.me/+66 81 234 5678.", {"VN"});
   ASSERT_FALSE(findings.empty());

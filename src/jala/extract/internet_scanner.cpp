@@ -51,8 +51,6 @@ bool is_host_letter(char32_t code_point, HostLetters letters) {
          (letters == HostLetters::with_borrowed && is_lookalike_script_letter(code_point));
 }
 
-// Length of the host character at `i` (ASCII letter, digit, '-', '_', '.', or a host letter), or 0.
-// Any other non-ASCII character ends a host or URL.
 // Length of the non-ASCII host letter at `i`, or 0: another character, or bytes that are not UTF-8 (which
 // decode_utf8 gives one at a time, and which would otherwise read as Latin-1 letters).
 std::size_t host_letter_length(std::string_view text, std::size_t i, HostLetters letters) {
@@ -60,6 +58,8 @@ std::size_t host_letter_length(std::string_view text, std::size_t i, HostLetters
   return code_point.length > 1 && is_host_letter(code_point.value, letters) ? code_point.length : 0;
 }
 
+// Length of the host character at `i` (ASCII letter, digit, '-', '_', '.', or a host letter), or 0.
+// Any other non-ASCII character ends a host or URL.
 std::size_t host_char_length(std::string_view text, std::size_t i, HostLetters letters) {
   const char c = text[i];
   if (is_alnum(c) || c == '-' || c == '_' || c == '.') return 1;
@@ -175,8 +175,9 @@ std::size_t add_url(Document& document, std::size_t start, std::size_t end) {
   // "wa.me/+66 81 234 5678": the number of a link written spaced, as numbers are, read with as many groups
   // as make an account. Only when the link alone names none, else every such link would be the one URL
   // "http://wa.me/+66".
-  if (const std::size_t slash = url.rfind('/'); is_digit(text[end - 1]) && slash != std::string_view::npos) {
-    const NumberRun number = read_number(text, start + slash + 1);
+  if (is_digit(text[end - 1])) {
+    // The number the link ends with: "wa.me/+66", "api.whatsapp.com/send?phone=66".
+    const NumberRun number = read_number(text, start + url.find_last_not_of("+0123456789") + 1);
     for (std::size_t group = std::min(number.group_count, number.group_ends.size()); group-- > 0;) {
       const std::size_t spaced_end = number.group_ends[group];
       if (spaced_end <= end) break;
@@ -240,13 +241,18 @@ std::size_t scan_url(Document& document, std::size_t start) {
   const std::size_t end = url_end(text, start, HostLetters::with_borrowed);
   // A host in a script of its own, which url_end stops inside: only after a scheme, which says where it starts.
   if (const std::size_t scheme = text.substr(start, 8).find("://"); scheme != std::string_view::npos) {
-    const std::size_t host_start = start + scheme + 3;
-    const std::size_t host_stop = idn_host_end(text, host_start);
+    // User info ("https://ธนาคาร.com@evil.com/") is no host: the host follows the last '@'.
+    std::size_t host_start = start + scheme + 3;
+    std::size_t host_stop = idn_host_end(text, host_start);
+    while (host_stop < text.size() && text[host_stop] == '@') {
+      host_start = host_stop + 1;
+      host_stop = idn_host_end(text, host_start);
+    }
     if (host_stop > end) {
       const bool goes_on =
           host_stop < text.size() && std::string_view("/:?#").find(text[host_stop]) != std::string_view::npos;
       const std::size_t idn_end = goes_on ? url_end(text, host_stop, HostLetters::with_borrowed)
-                                          : start + scheme + 3 + trim_host(text, host_start, host_stop).size();
+                                          : host_start + trim_host(text, host_start, host_stop).size();
       if (const std::size_t added_end = add_url(document, start, idn_end); added_end != 0) return added_end;
     }
   }
