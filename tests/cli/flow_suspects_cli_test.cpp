@@ -202,6 +202,10 @@ TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolderOrA
                                             "2026-02-01T00:00:00Z", "--until", "2026-01-01T00:00:00Z"});
   EXPECT_EQ(backwards_first.exit_code, 1);
   EXPECT_NE(backwards_first.err.find("is later than until"), std::string::npos) << backwards_first.err;
+  const JalaRun bad_from_first = run_jala({"--db", missing, "trace", "--from", "notaselector"});
+  EXPECT_EQ(bad_from_first.exit_code, 1);
+  EXPECT_NE(bad_from_first.err.find("--from"), std::string::npos) << bad_from_first.err;
+  EXPECT_EQ(bad_from_first.err.find("there is no store"), std::string::npos) << bad_from_first.err;
   write_file(scratch.file("bad_offramps.txt"), "wallet:trx:TU8rin58FiG2RWaE91MKAL79k2ykbggN83\nnot a selector\n");
   const JalaRun bad_list_first = run_jala(
       {"--db", missing, "trace", "--from", "bank:BFTVVNVX:6001", "--cashout", scratch.file("bad_offramps.txt")});

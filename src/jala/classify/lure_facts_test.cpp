@@ -190,8 +190,16 @@ TEST(LureFacts, ReadsKoreanAds) {
   EXPECT_EQ(dollars.salary->usd_per_month, 3000);
   EXPECT_EQ(dollars.destinations, Strings({"TH"}));
   EXPECT_TRUE(dollars.perks.empty()) << "the flight is not included";
-  // A negation after the particle that ends the noun: 비자는 미제공, "the visa is not provided".
+  // A negation after the particle that ends the noun: 비자는 미제공, "the visa is not provided"; within the
+  // same word (항공권불포함), or 없음 ("none") after it.
   EXPECT_EQ(lure_facts("캄보디아 월 500만원, 숙소 제공, 비자는 미제공").perks, Strings({"housing"}));
+  EXPECT_TRUE(lure_facts("항공권불포함, 숙소 없음, 캄보디아").perks.empty());
+  // Found in review: words inside other words, dates and a deposit are no perks, periods or salaries.
+  EXPECT_TRUE(lure_facts("소비자 상담원 모집, 대한항공 승무원 출신 우대").perks.empty());
+  EXPECT_FALSE(lure_facts("12월 1일 출국 캄보디아 보증금 200만원").salary);
+  EXPECT_FALSE(lure_facts("보증금 5만원 월요일까지 입금").salary);
+  EXPECT_FALSE(lure_facts("300만원 한 달 안에 갚으라고 협박").salary);
+  EXPECT_FALSE(lure_facts("월 500 원하시는 분").salary);
   const model::LureFacts millions = lure_facts("연봉 3천만원");
   ASSERT_TRUE(millions.salary);
   EXPECT_EQ(millions.salary->amount, 30'000'000);
@@ -206,6 +214,19 @@ TEST(LureFacts, ReadsKoreanAds) {
 }
 
 TEST(LureFacts, ReadsArabicAds) {
+  // Arabic thousands separators (found in review: ٢٬٥٠٠ was 500).
+  const model::LureFacts separated = lure_facts("الراتب ٢٬٥٠٠ دولار شهرياً في كمبوديا");
+  ASSERT_TRUE(separated.salary);
+  EXPECT_EQ(separated.salary->amount, 2500);
+  // A currency word's qualifier names the country: pound sterling, Moroccan dirham, Qatari riyal.
+  EXPECT_EQ(lure_facts("الراتب 2000 جنيه استرليني شهرياً").salary->currency, "GBP");
+  EXPECT_EQ(lure_facts("الراتب 4000 درهم مغربي شهرياً").salary->currency, "MAD");
+  EXPECT_EQ(lure_facts("الراتب 5000 ريال قطري شهرياً").salary->currency, "QAR");
+  // Terms inside other words: "أدبية" (literary) is not Dubai, "الإسكندرية" (Alexandria) not housing.
+  const model::LureFacts inside = lure_facts("ترجمة نصوص أدبية في فرع الإسكندرية");
+  EXPECT_TRUE(inside.destinations.empty());
+  EXPECT_TRUE(inside.perks.empty());
+
   const model::LureFacts thailand = lure_facts(
       "🔥 مطلوب فوراً موظفين خدمة عملاء للعمل في تايلاند، الراتب 1500-2500 دولار شهرياً، سكن مجاني ووجبات، تذكرة طيران "
       "على حساب الشركة");
@@ -233,6 +254,7 @@ TEST(LureFacts, ReadsArabicAds) {
 }
 
 TEST(LureFacts, ReadsJapaneseAdsInYen) {
+  EXPECT_TRUE(lure_facts("服装：スーツ・ネクタイの着用").destinations.empty()) << "necktie is no Thailand";
   const model::LureFacts facts = lure_facts(
       "【海外高収入】カンボジア・プノンペンで事務スタッフ募集！月収80万〜120万円、住居・食事付き、航空券支給、未経験OK"
       "。");
@@ -242,14 +264,28 @@ TEST(LureFacts, ReadsJapaneseAdsInYen) {
   EXPECT_EQ(facts.salary->period, model::PayPeriod::month);
   EXPECT_EQ(facts.destinations, Strings({"KH"}));
   EXPECT_EQ(facts.perks, Strings({"flight", "housing", "meals"}));
-  // 万 with no currency is yen in Japanese text, as it is yuan in Chinese.
-  const model::LureFacts bare = lure_facts("学歴・経験不問！海外勤務で月収100万以上、寮費無料。");
+  // 万 with no currency is yen in Japanese text (as identify_language names it), as it is yuan in Chinese;
+  // so is ¥ (found in review: ¥300,000 a month was 41,400 dollars).
+  const model::LureFacts bare = lure_facts("学歴・経験不問！海外勤務で月収100万以上、寮費は無料です。");
   ASSERT_TRUE(bare.salary);
   EXPECT_EQ(bare.salary->amount, 1'000'000);
   EXPECT_EQ(bare.salary->currency, "JPY");
+  const model::LureFacts yen = lure_facts("月給¥300,000、カンボジア勤務です");
+  ASSERT_TRUE(yen.salary);
+  EXPECT_EQ(yen.salary->currency, "JPY");
+  EXPECT_EQ(lure_facts("月給￥300,000、カンボジア勤務です").salary->currency, "JPY");
   const model::LureFacts chinese = lure_facts("柬埔寨高薪招聘，月薪1万以上，包吃住");
   ASSERT_TRUE(chinese.salary);
   EXPECT_EQ(chinese.salary->currency, "CNY");
+  // One kana in a Chinese ad does not make it Japanese (found in review).
+  EXPECT_EQ(lure_facts("柬埔寨高薪の工作，月薪3万，包吃住").salary->currency, "CNY");
+  EXPECT_EQ(lure_facts("柬埔寨・西港，月薪1万，包吃住").salary->currency, "CNY");
+  // A period word before the amount is not overridden by a word after it that only starts with a period
+  // character: 日払い is "paid daily", not "a day" (found in review: 30万円 a month was 52,260 dollars).
+  const model::LureFacts daily_paid = lure_facts("カンボジア勤務 月給30万円 日払いOK");
+  ASSERT_TRUE(daily_paid.salary);
+  EXPECT_EQ(daily_paid.salary->period, model::PayPeriod::month);
+  EXPECT_EQ(daily_paid.salary->amount, 300'000);
   const model::LureFacts visa = lure_facts("タイ・バンコクで急募。ビザなし、航空券は自己負担、寮あり");
   EXPECT_EQ(visa.destinations, Strings({"TH"}));
   EXPECT_EQ(visa.perks, Strings({"housing"})) << "no visa, the flight at one's own cost";

@@ -6,7 +6,7 @@ namespace jala::classify::lure_words {
 namespace {
 
 // Folded forms: Vietnamese "tháng" is "thang", "triệu" is "trieu"; French "société" is "societe".
-constexpr std::array<Term, 17> k_currencies_before{{
+constexpr std::array<Term, 18> k_currencies_before{{
     {"us$", "USD"},
     {"usd", "USD"},
     {"$", "USD"},
@@ -19,25 +19,87 @@ constexpr std::array<Term, 17> k_currencies_before{{
     {"thb", "THB"},
     {"€", "EUR"},
     {"eur", "EUR"},
-    {"¥", "CNY"},
+    {"¥", "HAN"},
+    {"￥", "HAN"},
     {"rmb", "CNY"},
     {"aed", "AED"},
     {"sgd", "SGD"},
     {"₩", "KRW"},
 }};
 
-constexpr std::array<Term, 64> k_currencies_after{{
-    {"usdt", "USDT"},   {"usd", "USD"},   {"us$", "USD"},   {"$", "USD"},      {"dollars", "USD"}, {"dollar", "USD"},
-    {"do la", "USD"},   {"do my", "USD"}, {"dola", "USD"},  {"ดอลลาร์", "USD"}, {"ដុល្លារ", "USD"},   {"ໂດລາ", "USD"},
-    {"ဒေါ်လာ", "USD"},   {"美元", "USD"},  {"美金", "USD"},  {"刀", "USD"},     {"u", "USDT"},      {"vnd", "VND"},
-    {"dong", "VND"},    {"₫", "VND"},     {"baht", "THB"},  {"บาท", "THB"},    {"thb", "THB"},     {"฿", "THB"},
-    {"ringgit", "MYR"}, {"myr", "MYR"},   {"rm", "MYR"},    {"pesos", "PHP"},  {"peso", "PHP"},    {"php", "PHP"},
-    {"rupiah", "IDR"},  {"idr", "IDR"},   {"yuan", "CNY"},  {"rmb", "CNY"},    {"cny", "CNY"},     {"元", "CNY"},
-    {"块", "CNY"},      {"riel", "KHR"},  {"khr", "KHR"},   {"រៀល", "KHR"},    {"kyat", "MMK"},    {"mmk", "MMK"},
-    {"ကျပ်", "MMK"},     {"kip", "LAK"},   {"lak", "LAK"},   {"ກີບ", "LAK"},     {"aed", "AED"},     {"dirham", "AED"},
-    {"euros", "EUR"},   {"euro", "EUR"},  {"eur", "EUR"},   {"€", "EUR"},      {"人民币", "CNY"},  {"달러", "USD"},
-    {"불", "USD"},      {"원", "KRW"},    {"دولار", "USD"}, {"درهم", "AED"},   {"ريال", "SAR"},    {"رينغيت", "MYR"},
-    {"رنجت", "MYR"},    {"جنيه", "EGP"},  {"円", "JPY"},    {"ドル", "USD"},
+constexpr std::array<Term, 72> k_currencies_after{{
+    {"usdt", "USDT"},
+    {"usd", "USD"},
+    {"us$", "USD"},
+    {"$", "USD"},
+    {"dollars", "USD"},
+    {"dollar", "USD"},
+    {"do la", "USD"},
+    {"do my", "USD"},
+    {"dola", "USD"},
+    {"ดอลลาร์", "USD"},
+    {"ដុល្លារ", "USD"},
+    {"ໂດລາ", "USD"},
+    {"ဒေါ်လာ", "USD"},
+    {"美元", "USD"},
+    {"美金", "USD"},
+    {"刀", "USD"},
+    {"u", "USDT"},
+    {"vnd", "VND"},
+    {"dong", "VND"},
+    {"₫", "VND"},
+    {"baht", "THB"},
+    {"บาท", "THB"},
+    {"thb", "THB"},
+    {"฿", "THB"},
+    {"ringgit", "MYR"},
+    {"myr", "MYR"},
+    {"rm", "MYR"},
+    {"pesos", "PHP"},
+    {"peso", "PHP"},
+    {"php", "PHP"},
+    {"rupiah", "IDR"},
+    {"idr", "IDR"},
+    {"yuan", "CNY"},
+    {"rmb", "CNY"},
+    {"cny", "CNY"},
+    {"元", "CNY"},
+    {"块", "CNY"},
+    {"riel", "KHR"},
+    {"khr", "KHR"},
+    {"រៀល", "KHR"},
+    {"kyat", "MMK"},
+    {"mmk", "MMK"},
+    {"ကျပ်", "MMK"},
+    {"kip", "LAK"},
+    {"lak", "LAK"},
+    {"ກີບ", "LAK"},
+    {"aed", "AED"},
+    {"dirham", "AED"},
+    {"euros", "EUR"},
+    {"euro", "EUR"},
+    {"eur", "EUR"},
+    {"€", "EUR"},
+    {"人民币", "CNY"},
+    {"달러", "USD"},
+    {"불", "USD"},
+    {"원", "KRW"},
+    {"جنيه استرليني", "GBP"},
+    {"جنيه إسترليني", "GBP"},
+    {"جنيه مصري", "EGP"},
+    {"درهم مغربي", "MAD"},
+    {"درهم إماراتي", "AED"},
+    {"ريال قطري", "QAR"},
+    {"ريال عماني", "OMR"},
+    {"ريال سعودي", "SAR"},
+    {"دولار", "USD"},
+    {"درهم", "AED"},
+    {"ريال", "SAR"},
+    {"رينغيت", "MYR"},
+    {"رنجت", "MYR"},
+    {"جنيه", "EGP"},
+    {"円", "JPY"},
+    {"ドル", "USD"},
 }};
 
 // `means`: the factor, then "/" and the one currency the word implies, if any.
@@ -45,14 +107,14 @@ constexpr std::array<Term, 23> k_multipliers{{
     {"trieu", "1000000/VND"}, {"tr", "1000000/VND"},    {"ty", "1000000000/VND"},
     {"juta", "1000000/IDR"},  {"jt", "1000000/IDR"},    {"million", "1000000"},
     {"mil", "1000000"},       {"m", "1000000"},         {"k", "1000"},
-    {"ribu", "1000/IDR"},     {"rb", "1000/IDR"},       {"万", "10000/CNY"},
-    {"萬", "10000/CNY"},      {"千", "1000/CNY"},       {"ล้าน", "1000000/THB"},
+    {"ribu", "1000/IDR"},     {"rb", "1000/IDR"},       {"万", "10000/HAN"},
+    {"萬", "10000/HAN"},      {"千", "1000/HAN"},       {"ล้าน", "1000000/THB"},
     {"หมื่น", "10000/THB"},     {"천만", "10000000/KRW"}, {"백만", "1000000/KRW"},
     {"만", "10000/KRW"},      {"억", "100000000/KRW"},  {"천", "1000"},
     {"ألف", "1000"},          {"الف", "1000"},
 }};
 
-constexpr std::array<Term, 76> k_periods_after{{
+constexpr std::array<Term, 75> k_periods_after{{
     {"per month", "month"},  {"a month", "month"},  {"monthly", "month"},    {"each month", "month"},
     {"month", "month"},      {"mo", "month"},       {"moi thang", "month"},  {"mot thang", "month"},
     {"1 thang", "month"},    {"thang", "month"},    {"sebulan", "month"},    {"per bulan", "month"},
@@ -70,8 +132,8 @@ constexpr std::array<Term, 76> k_periods_after{{
     {"year", "year"},        {"tahun", "year"},     {"par an", "year"},      {"年", "year"},
     {"per hour", "hour"},    {"an hour", "hour"},   {"hour", "hour"},        {"gio", "hour"},
     {"jam", "hour"},         {"小时", "hour"},      {"매월", "month"},       {"월", "month"},
-    {"한 달", "month"},      {"매일", "day"},       {"شهري", "month"},       {"في الشهر", "month"},
-    {"بالشهر", "month"},     {"يومي", "day"},       {"في اليوم", "day"},     {"سنوي", "year"},
+    {"매일", "day"},         {"شهري", "month"},     {"في الشهر", "month"},   {"بالشهر", "month"},
+    {"يومي", "day"},         {"في اليوم", "day"},   {"سنوي", "year"},
 }};
 
 constexpr std::array<Term, 26> k_periods_before{{
@@ -93,7 +155,7 @@ constexpr std::array<std::string_view, 38> k_pay_words{
     "راتب",   "مرتب",    "دخل",     "給料",   "月給",    "月収",  "報酬",     "収入",
 };
 
-constexpr std::array<Term, 130> k_destinations{{
+constexpr std::array<Term, 135> k_destinations{{
     {"cambodia", "KH"},
     {"campuchia", "KH"},
     {"cam pu chia", "KH"},
@@ -219,14 +281,19 @@ constexpr std::array<Term, 130> k_destinations{{
     {"مانيلا", "PH"},
     {"تايلاند", "TH"},
     {"بانكوك", "TH"},
-    {"دبي", "AE"},
+    {"في دبي", "AE"},
+    {"بدبي", "AE"},
+    {"فدبي", "AE"},
+    {"لدبي", "AE"},
+    {"إلى دبي", "AE"},
+    {"الى دبي", "AE"},
     {"ماليزيا", "MY"},
     {"فيتنام", "VN"},
     {"إندونيسيا", "ID"},
     {"اندونيسيا", "ID"},
 }};
 
-constexpr std::array<Term, 84> k_perks{{
+constexpr std::array<Term, 87> k_perks{{
     {"visa", "visa"},
     {"vi sa", "visa"},
     {"thi thuc", "visa"},
@@ -299,7 +366,10 @@ constexpr std::array<Term, 84> k_perks{{
     {"فيزا", "visa"},
     {"تذكرة", "flight"},
     {"تذاكر", "flight"},
-    {"سكن", "housing"},
+    {"السكن", "housing"},
+    {"سكن ", "housing"},
+    {"سكن،", "housing"},
+    {"مسكن", "housing"},
     {"وجبات", "meals"},
     {"طعام", "meals"},
     {"أكل", "meals"},
@@ -324,11 +394,12 @@ constexpr std::array<std::string_view, 36> k_negations_before{
     "بلا",
 };
 
-constexpr std::array<std::string_view, 26> k_negations_after{
-    "tu tuc",      "tu tra",     "not included", "not provided", "not covered", "tidak termasuk", "ditanggung sendiri",
-    "non compris", "自理",       "自付",         "不报销",       "不包",        "불포함",         "미포함",
-    "미제공",      "본인 부담",  "자비",         "없이",         "غير مشمول",   "على حسابك",      "على نفقتك",
-    "自己負担",    "は自己負担", "も自己負担",   "なし",         "無し",
+constexpr std::array<std::string_view, 29> k_negations_after{
+    "tu tuc",      "tu tra",    "not included", "not provided", "not covered", "tidak termasuk", "ditanggung sendiri",
+    "non compris", "自理",      "自付",         "不报销",       "不包",        "불포함",         "미포함",
+    "미제공",      "본인 부담", "자비",         "없이",         "없음",        "미지원",         "불가",
+    "غير مشمول",   "على حسابك", "على نفقتك",    "自己負担",     "は自己負担",  "も自己負担",     "なし",
+    "無し",
 };
 
 constexpr std::array<std::string_view, 12> k_employer_prefixes{

@@ -1,7 +1,9 @@
 // The multilingual words behind lure facts (lure_facts.h), over folded text (lower case, Latin letters
 // without diacritics, decimal digits as ASCII): currencies, pay periods, destinations, perks and
-// employer markers. A term of ASCII letters matches only as whole words; any other term (Thai, Khmer,
-// Lao, Burmese, Chinese, symbols) matches anywhere. Internal to classify/.
+// employer markers. A term of ASCII letters matches only as whole words; a Hangul or katakana term only
+// where it starts a word (lure_text::find_term); any other term (Thai, Khmer, Lao, Burmese, Chinese,
+// Arabic, symbols) matches anywhere, so Arabic terms are written with what bounds them ("في دبي", "سكن ").
+// Internal to classify/.
 #pragma once
 
 #include <span>
@@ -15,7 +17,9 @@ struct Term {
   std::string_view means;
 };
 
-// Currency symbols and words before an amount ("$1,500", "RM 3000") and after it ("1500 USD").
+// Currency symbols and words before an amount ("$1,500", "RM 3000") and after it ("1500 USD"). "HAN"
+// means the currency that Han characters and ¥ stand for in the text: yuan, or yen in Japanese. A longer
+// term comes before a shorter one it starts with ("ريال قطري" before "ريال").
 std::span<const Term> currencies_before();
 std::span<const Term> currencies_after();
 // Number words after an amount: "15tr", "3 juta", "1万", with the value they multiply by as `means`

@@ -37,11 +37,10 @@ void warn_uncounted_transfers(const flow::Ledger& ledger) {
              ledger.unpriced_transfers(), unpriced);
 }
 
-Result<flow::AccountId> find_account(const flow::Ledger& ledger, std::string_view typed, std::string_view option) {
-  Result<model::Selector> account = model::parse_selector(typed, {});
-  if (!account.ok()) return account.error().with_context(option);
-  const std::optional<flow::AccountId> found = ledger.find(*account);
-  if (!found) return not_found("{}: no transaction names {}", option, account->to_string());
+Result<flow::AccountId> find_account(const flow::Ledger& ledger, const model::Selector& account,
+                                     std::string_view option) {
+  const std::optional<flow::AccountId> found = ledger.find(account);
+  if (!found) return not_found("{}: no transaction names {}", option, account.to_string());
   return *found;
 }
 

@@ -17,7 +17,8 @@ Result<analysis::MoneyView> read_money(const Context& context);
 // their own account, left out. Nothing when there are none.
 void warn_uncounted_transfers(const flow::Ledger& ledger);
 
-// Parses "type:value" as the account of a command-line option, naming the option when it fails.
-Result<flow::AccountId> find_account(const flow::Ledger& ledger, std::string_view typed, std::string_view option);
+// The ledger's account of a command-line option, naming the option when no transaction names it.
+Result<flow::AccountId> find_account(const flow::Ledger& ledger, const model::Selector& account,
+                                     std::string_view option);
 
 }  // namespace jala::cli

@@ -161,6 +161,12 @@ Status trace_command(const Context& context, const TraceArgs& args) {
   }
   if (args.back && args.from.empty()) return invalid_argument("--back needs --from ACCOUNT");
   JALA_TRY_ASSIGN(flow::TraceOptions options, trace_options(args));
+  std::optional<model::Selector> from;
+  if (!args.from.empty()) {
+    Result<model::Selector> parsed = model::parse_selector(args.from, {});
+    if (!parsed.ok()) return parsed.error().with_context("--from");
+    from = std::move(parsed).value();
+  }
   std::vector<model::Selector> cashout_accounts;
   if (!args.cashout_file.empty()) {
     JALA_TRY_ASSIGN(cashout_accounts, read_cashout_accounts(args.cashout_file));
@@ -183,7 +189,7 @@ Status trace_command(const Context& context, const TraceArgs& args) {
     print_trace(ledger, fmt::format("{}/{}", args.payment[0], args.payment[1]), args, options, trace);
     return {};
   }
-  JALA_TRY_ASSIGN(const flow::AccountId account, find_account(ledger, args.from, "--from"));
+  JALA_TRY_ASSIGN(const flow::AccountId account, find_account(ledger, *from, "--from"));
   if (args.back) {
     print_funding(ledger, account, args, options, flow::trace_back(ledger, account, options));
   } else {

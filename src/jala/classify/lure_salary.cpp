@@ -1,0 +1,235 @@
+#include "jala/classify/lure_salary.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "jala/classify/lure_text.h"
+#include "jala/classify/lure_words.h"
+#include "jala/graph/usd_rates.h"
+
+namespace jala::classify {
+namespace {
+
+using lure_words::Term;
+using namespace lure_text;
+
+// A number as ads write it: "1500", "1,500", "1.500.000" (groups of three), "2.5".
+struct Number {
+  double value = 0;
+  std::size_t end = 0;
+};
+
+Number read_number(std::string_view text, std::size_t at) {
+  std::string digits;
+  std::size_t i = at;
+  while (i < text.size() && is_digit(text[i])) digits += text[i++];
+  // Groups of exactly three digits after a separator are thousands: "1,500", "1.500.000".
+  while (i + 3 < text.size() && (text[i] == ',' || text[i] == '.' || text[i] == '\'') && is_digit(text[i + 1]) &&
+         is_digit(text[i + 2]) && is_digit(text[i + 3]) && (i + 4 == text.size() || !is_digit(text[i + 4]))) {
+    digits.append(text.substr(i + 1, 3));
+    i += 4;
+  }
+  if (i + 1 < text.size() && (text[i] == '.' || text[i] == ',') && is_digit(text[i + 1])) {
+    std::size_t j = i + 1;
+    while (j < text.size() && is_digit(text[j])) ++j;
+    if (j - i - 1 <= 2) {
+      digits += '.';
+      digits.append(text.substr(i + 1, j - i - 1));
+      i = j;
+    }
+  }
+  Number number{0, i};
+  std::from_chars(digits.data(), digits.data() + digits.size(), number.value);
+  return number;
+}
+
+// An amount and what follows it: "15tr", "1,500-3,000 USD".
+struct Amount {
+  double value = 0;
+  std::string currency;  // explicit, else the one a number word implies; empty if neither
+  std::size_t start = 0;
+  std::size_t end = 0;
+};
+
+// The multiplier at `at`, if any: its factor, the currency it implies, and where it ends.
+std::size_t apply_multiplier(std::string_view text, std::size_t at, double& value, std::string& implied) {
+  const std::size_t word = skip_spaces(text, at);
+  const Term* multiplier = term_starting(text, word, lure_words::multipliers());
+  if (multiplier == nullptr || word - at > 1) return at;
+  const std::string_view means = multiplier->means;
+  const std::size_t slash = means.find('/');
+  double factor = 1;
+  std::from_chars(means.data(), means.data() + std::min(slash, means.size()), factor);
+  value *= factor;
+  if (slash != std::string_view::npos) implied = std::string(means.substr(slash + 1));
+  return word + multiplier->text.size();
+}
+
+bool is_range_mark(std::string_view text, std::size_t at) {
+  return term_at(text, at, "-") || term_at(text, at, "–") || term_at(text, at, "~") || term_at(text, at, "to") ||
+         term_at(text, at, "den") || term_at(text, at, "hingga") || term_at(text, at, "sampai") ||
+         term_at(text, at, "a") || term_at(text, at, "至") || term_at(text, at, "ถึง") || term_at(text, at, "〜") ||
+         term_at(text, at, "～");
+}
+
+// Whether the text at `at` ends an amount: its end, a space, punctuation or a currency.
+bool ends_amount(std::string_view text, std::size_t at) {
+  if (at >= text.size() || text[at] == ' ') return true;
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return !is_letter(text[at]) && !is_digit(text[at]);
+  return term_at(text, at, "，") || term_at(text, at, "。") || term_at(text, at, "！") || term_at(text, at, "、") ||
+         term_starting(text, at, lure_words::currencies_after()) != nullptr;
+}
+
+// "1万5千", "1万2千5百", "1万5000", "1万5": after 万 (ten thousand) the rest of the amount, in thousands
+// and hundreds marked by 千 and 百, as four digits, or, as speech has it ("一万五" is 15,000), as a single
+// digit that ends the amount ("1万8小时" is 10,000 and eight hours). Where the amount ends.
+std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double& value) {
+  if (!(text.substr(0, at).ends_with("万") || text.substr(0, at).ends_with("萬"))) return at;
+  const auto single_digit = [&](std::size_t i) {
+    return i < text.size() && is_digit(text[i]) && !(i + 1 < text.size() && is_digit(text[i + 1]));
+  };
+  std::size_t digits_end = at;
+  while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
+  if (digits_end - at == 4 && ends_amount(text, digits_end)) {
+    value += read_number(text, at).value;
+    return digits_end;
+  }
+  if (!single_digit(at)) return at;
+  const double thousands = text[at] - '0';
+  constexpr std::string_view k_thousand = "千";
+  constexpr std::string_view k_hundred = "百";
+  if (term_at(text, at + 1, k_thousand)) {
+    value += thousands * 1000;
+    const std::size_t hundreds = at + 1 + k_thousand.size();
+    if (single_digit(hundreds) && term_at(text, hundreds + 1, k_hundred)) {
+      value += (text[hundreds] - '0') * 100;
+      return hundreds + 1 + k_hundred.size();
+    }
+    return hundreds;
+  }
+  if (!ends_amount(text, at + 1)) return at;
+  value += thousands * 1000;
+  return at + 1;
+}
+
+// `han_currency`: what the terms that mean "HAN" (万, 千, ¥) stand for, CNY, or JPY in Japanese.
+Amount read_amount(std::string_view text, std::size_t start, std::string_view han_currency) {
+  Amount amount{0, "", start, start};
+  const Number number = read_number(text, start);
+  amount.value = number.value;
+  std::string implied;
+  std::size_t at = add_rest_after_myriad(text, apply_multiplier(text, number.end, amount.value, implied), amount.value);
+  // A range: the lower end is the amount; the upper end's multiplier applies to both when the lower
+  // has none ("15-20tr").
+  const std::size_t mark = skip_spaces(text, at);
+  if (mark < text.size() && is_range_mark(text, mark)) {
+    std::size_t upper = mark;
+    while (upper < text.size() && !is_digit(text[upper])) ++upper;
+    if (upper - mark <= 8 && upper < text.size()) {
+      const Number high = read_number(text, upper);
+      double high_value = high.value;
+      const bool lower_had_multiplier = at != number.end;
+      at = apply_multiplier(text, high.end, high_value, implied);
+      if (!lower_had_multiplier && at != high.end) apply_multiplier(text, high.end, amount.value, implied);
+    }
+  }
+  const Term* before =
+      term_ending(text, start > 0 && text[start - 1] == ' ' ? start - 1 : start, lure_words::currencies_before());
+  const std::size_t after_at = skip_spaces(text, at);
+  const Term* after = after_at - at <= 1 ? term_starting(text, after_at, lure_words::currencies_after()) : nullptr;
+  // A Hangul currency is written on the amount ("800만원"): after a space it starts a word ("월 500 원하시는").
+  if (after != nullptr && after_at != at && is_hangul_at(text, after_at)) after = nullptr;
+  if (after != nullptr) {
+    amount.currency = after->means;
+    at = after_at + after->text.size();
+  } else if (before != nullptr) {
+    amount.currency = before->means;
+  } else {
+    amount.currency = implied;
+  }
+  if (amount.currency == "HAN") amount.currency = han_currency;
+  amount.end = at;
+  return amount;
+}
+
+std::optional<model::PayPeriod> period_after(std::string_view text, std::size_t at) {
+  at = skip_spaces(text, at);
+  if (at < text.size() && text[at] == '/') at = skip_spaces(text, at + 1);
+  const Term* period = term_starting(text, at, lure_words::periods_after());
+  if (period == nullptr) return std::nullopt;
+  // A one-character period with a letter of its script after it is part of a longer word: "日払い" (daily
+  // payment), "월요일" (Monday).
+  const std::size_t period_end = at + period->text.size();
+  if (is_cjk_letter_at(period->text, 0) && period->text.size() <= 3 && is_cjk_letter_at(text, period_end)) {
+    return std::nullopt;
+  }
+  return *model::parse_pay_period(period->means);
+}
+
+std::optional<model::PayPeriod> period_before(std::string_view text, std::size_t start) {
+  constexpr std::size_t k_window = 40;
+  const std::string_view window = text.substr(start > k_window ? start - k_window : 0, std::min(start, k_window));
+  for (const Term& term : lure_words::periods_before()) {
+    if (find_term(window, term.text)) return *model::parse_pay_period(term.means);
+  }
+  return std::nullopt;
+}
+
+bool pay_word_before(std::string_view text, std::size_t start) {
+  constexpr std::size_t k_window = 60;
+  const std::string_view window = text.substr(start > k_window ? start - k_window : 0, std::min(start, k_window));
+  return std::any_of(lure_words::pay_words().begin(), lure_words::pay_words().end(),
+                     [&](std::string_view word) { return find_term(window, word).has_value(); });
+}
+
+double months_per(model::PayPeriod period) {
+  switch (period) {
+    case model::PayPeriod::hour: return 160;  // 40 hours a week
+    case model::PayPeriod::day: return 26;    // six days a week
+    case model::PayPeriod::week: return 52.0 / 12.0;
+    case model::PayPeriod::month: return 1;
+    case model::PayPeriod::year: return 1.0 / 12.0;
+  }
+  return 1;
+}
+
+}  // namespace
+
+std::optional<model::Salary> find_salary(std::string_view text, std::string_view han_currency) {
+  struct Candidate {
+    model::Salary salary;
+    bool has_period = false;
+    bool near_pay_word = false;
+  };
+  std::vector<Candidate> candidates;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (!is_digit(text[at]) || (at > 0 && (is_digit(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == ','))) {
+      continue;
+    }
+    const Amount amount = read_amount(text, at, han_currency);
+    at = std::max(at, amount.end);
+    if (amount.currency.empty() || amount.value <= 0) continue;
+    std::optional<model::PayPeriod> period = period_after(text, amount.end);
+    if (!period) period = period_before(text, amount.start);
+    Candidate candidate{{amount.value, amount.currency, period.value_or(model::PayPeriod::month), std::nullopt},
+                        period.has_value(),
+                        pay_word_before(text, amount.start)};
+    if (const std::optional<double> rate = graph::usd_per_unit(amount.currency)) {
+      const double usd = amount.value * *rate * months_per(candidate.salary.period);
+      candidate.salary.usd_per_month = std::round(usd * 100) / 100;  // to the cent
+    }
+    candidates.push_back(std::move(candidate));
+  }
+  for (const auto wanted : {&Candidate::has_period, &Candidate::near_pay_word}) {
+    const auto found =
+        std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.*wanted; });
+    if (found != candidates.end()) return found->salary;
+  }
+  return std::nullopt;  // an amount that is neither pay for a time nor called pay: a ransom, a fee, a loss
+}
+
+}  // namespace jala::classify

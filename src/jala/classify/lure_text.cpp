@@ -1,0 +1,146 @@
+#include "jala/classify/lure_text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+namespace jala::classify::lure_text {
+namespace {
+
+void append(Folded& folded, UChar32 c, std::uint32_t origin) {
+  char buffer[4];
+  std::int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<std::uint8_t*>(buffer), length, 4, c, error);
+  if (error) return;
+  folded.text.append(buffer, static_cast<std::size_t>(length));
+  folded.origin.insert(folded.origin.end(), static_cast<std::size_t>(length), origin);
+}
+
+bool is_mark(UChar32 c) {
+  const std::int8_t type = u_charType(c);
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+}  // namespace
+
+Folded fold(std::string_view text) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
+  if (U_FAILURE(error)) nfd = nullptr;
+  Folded folded;
+  folded.original_size = static_cast<std::uint32_t>(text.size());
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  bool after_latin = false;
+  bool after_space = true;
+  for (std::int32_t i = 0; i < length;) {
+    const auto start = static_cast<std::uint32_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) continue;
+    if (u_isspace(c)) {
+      if (!after_space) append(folded, ' ', start);
+      after_space = true;
+      after_latin = false;
+      continue;
+    }
+    after_space = false;
+    if (is_mark(c)) {
+      if (!after_latin) append(folded, c, start);  // Latin diacritics go; Thai or Khmer vowel signs stay
+      continue;
+    }
+    after_latin = false;
+    if (c == 0x066C) {  // ARABIC THOUSANDS SEPARATOR
+      c = ',';
+    } else if (c == 0x066B) {  // ARABIC DECIMAL SEPARATOR
+      c = '.';
+    } else if (u_isdigit(c)) {
+      c = '0' + u_charDigitValue(c);
+    } else if (u_isalpha(c)) {
+      c = u_tolower(c);
+      if (c == 0x0111) c = 'd';  // đ has no decomposition
+      UErrorCode script_error = U_ZERO_ERROR;
+      if (uscript_getScript(c, &script_error) == USCRIPT_LATIN) {
+        after_latin = true;
+        icu::UnicodeString decomposition;
+        if (nfd != nullptr && nfd->getDecomposition(c, decomposition)) c = decomposition.char32At(0);
+      }
+    }
+    append(folded, c, start);
+  }
+  return folded;
+}
+
+bool term_at(std::string_view text, std::size_t at, std::string_view term) {
+  if (text.substr(at, term.size()) != term) return false;
+  if (is_letter(term.front()) && at > 0 && is_letter(text[at - 1])) return false;
+  const std::size_t end = at + term.size();
+  return !(is_letter(term.back()) && end < text.size() && is_letter(text[end]));
+}
+
+namespace {
+
+// The code point that ends before `at` (UTF-8), or -1.
+UChar32 code_point_before(std::string_view text, std::size_t at) {
+  if (at == 0) return -1;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto i = static_cast<std::int32_t>(at);
+  UChar32 c = 0;
+  U8_PREV(bytes, 0, i, c);
+  return c;
+}
+
+bool is_katakana(UChar32 c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC; }
+bool is_hangul(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+UChar32 code_point_at(std::string_view text, std::size_t at) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto i = static_cast<std::int32_t>(at);
+  UChar32 c = 0;
+  U8_NEXT(bytes, i, static_cast<std::int32_t>(text.size()), c);
+  return c;
+}
+
+// Whether a mention of `term` at `at` goes on a word of the script the term starts with.
+bool continues_word(std::string_view text, std::size_t at, std::string_view term) {
+  const UChar32 first = code_point_at(term, 0);
+  const UChar32 before = code_point_before(text, at);
+  if (is_hangul(first)) return is_hangul(before) || (before >= '0' && before <= '9');
+  if (is_katakana(first)) return is_katakana(before);
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_term(std::string_view text, std::string_view term, std::size_t from) {
+  for (std::size_t at = text.find(term, from); at != std::string_view::npos; at = text.find(term, at + 1)) {
+    if (term_at(text, at, term) && !continues_word(text, at, term)) return at;
+  }
+  return std::nullopt;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  return at;
+}
+
+bool is_hangul_at(std::string_view text, std::size_t at) {
+  return at < text.size() && is_hangul(code_point_at(text, at));
+}
+
+std::size_t hangul_word_end(std::string_view text, std::size_t at) {
+  while (is_hangul_at(text, at)) at += 3;
+  return at;
+}
+
+bool is_cjk_letter_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return false;
+  UErrorCode error = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(code_point_at(text, at), &error);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL;
+}
+
+}  // namespace jala::classify::lure_text

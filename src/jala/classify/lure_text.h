@@ -1,0 +1,76 @@
+// Text matching for lure facts (lure_facts.h): the text folded for matching, and the search for the terms
+// of lure_words.h in it, as whole words where a script marks words.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jala/classify/lure_words.h"
+
+namespace jala::classify::lure_text {
+
+// The text folded for matching (lower case, Latin letters without diacritics, decimal digits as
+// ASCII, Arabic thousands and decimal separators as ',' and '.', runs of white space as one space), with
+// where each of its bytes came from in the original, so that a name found in it can be quoted as written.
+struct Folded {
+  std::string text;
+  std::vector<std::uint32_t> origin;  // per byte of `text`: the original offset of its code point
+  std::uint32_t original_size = 0;
+
+  std::uint32_t original_at(std::size_t at) const { return at < origin.size() ? origin[at] : original_size; }
+};
+
+Folded fold(std::string_view text);
+
+inline bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether `term` is at `at`, as a whole word where it begins or ends with an ASCII letter.
+bool term_at(std::string_view text, std::size_t at, std::string_view term);
+
+// The first mention of `term` from `from` on that starts a word: term_at, and a term that starts with a
+// Hangul syllable or a katakana letter does not go on a word of that script ("비자" is not in "소비자",
+// "タイの" not in "ネクタイの") nor, in Hangul, a number ("12월" is a date, not "월").
+std::optional<std::size_t> find_term(std::string_view text, std::string_view term, std::size_t from = 0);
+
+inline std::string_view text_of(const lure_words::Term& term) { return term.text; }
+inline std::string_view text_of(std::string_view word) { return word; }
+
+// The first of `terms` (lure_words' terms or plain words) at `at`.
+template <typename T>
+const T* term_starting(std::string_view text, std::size_t at, std::span<const T> terms) {
+  const auto found =
+      std::find_if(terms.begin(), terms.end(), [&](const T& term) { return term_at(text, at, text_of(term)); });
+  return found == terms.end() ? nullptr : &*found;
+}
+
+// The first of `terms` that ends at `end`.
+template <typename T>
+const T* term_ending(std::string_view text, std::size_t end, std::span<const T> terms) {
+  const auto found = std::find_if(terms.begin(), terms.end(), [&](const T& term) {
+    const std::string_view term_text = text_of(term);
+    return term_text.size() <= end && term_at(text, end - term_text.size(), term_text);
+  });
+  return found == terms.end() ? nullptr : &*found;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t at);
+
+// Whether the code point at `at` is a Hangul syllable (U+AC00–U+D7A3, UTF-8 EA B0 80 to ED 9E A3).
+bool is_hangul_at(std::string_view text, std::size_t at);
+
+// Where the Hangul word that goes on at `at` ends: Korean attaches particles to a noun ("항공권은"), and a
+// term may be the start of a longer word ("항공" of "항공권").
+std::size_t hangul_word_end(std::string_view text, std::size_t at);
+
+// Whether the code point at `at` is a Han character, kana or a Hangul syllable: a letter of a script that
+// writes a word in one or a few characters, so that a one-character term ("月", "월") followed by one is
+// part of a longer word ("日払い", "월요일").
+bool is_cjk_letter_at(std::string_view text, std::size_t at);
+
+}  // namespace jala::classify::lure_text
