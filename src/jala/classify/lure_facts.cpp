@@ -33,11 +33,8 @@ bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
       term_starting(text, skip_spaces(text, end), lure_words::negations_after()) != nullptr) {
     return true;
   }
-  // In Korean, within the rest of the word ("항공권불포함") or after it ("비자는 미제공").
+  // In Korean, after the particle that ends the noun ("비자는 미제공").
   const std::size_t word_end = hangul_word_end(text, end);
-  for (std::size_t at_syllable = end; at_syllable < word_end; at_syllable += 3) {
-    if (term_starting(text, at_syllable, lure_words::negations_after()) != nullptr) return true;
-  }
   return word_end != end && term_starting(text, skip_spaces(text, word_end), lure_words::negations_after()) != nullptr;
 }
 

@@ -196,6 +196,21 @@ TEST(LureFacts, ReadsKoreanAds) {
   EXPECT_TRUE(lure_facts("항공권불포함, 숙소 없음, 캄보디아").perks.empty());
   // Found in review: words inside other words, dates and a deposit are no perks, periods or salaries.
   EXPECT_TRUE(lure_facts("소비자 상담원 모집, 대한항공 승무원 출신 우대").perks.empty());
+  EXPECT_TRUE(lure_facts("항공사 콜센터 상담원").perks.empty());
+  // Found in review: compounds that name a perk are perks ("취업비자", work visa; "왕복항공권", return ticket),
+  // and a worry that is "없이" (without) takes nothing back.
+  EXPECT_EQ(lure_facts("캄보디아 취업비자 제공, 왕복항공권 지원, 무료숙소, 무료식사").perks,
+            Strings({"visa", "flight", "housing", "meals"}));
+  EXPECT_EQ(lure_facts("캄보디아 E-9비자 지원, 숙소 제공").perks, Strings({"visa", "housing"}));
+  EXPECT_EQ(lure_facts("숙식걱정없이 일하세요 캄보디아").perks, Strings({"housing", "meals"}));
+  // Spaced currencies and periods as Korean writes them.
+  const model::LureFacts spaced = lure_facts("캄보디아 월급 3000 달러, 숙소 제공");
+  ASSERT_TRUE(spaced.salary);
+  EXPECT_EQ(spaced.salary->currency, "USD");
+  const model::LureFacts every_month = lure_facts("캄보디아 매월 300만원, 숙소 제공");
+  ASSERT_TRUE(every_month.salary);
+  EXPECT_EQ(every_month.salary->period, model::PayPeriod::month);
+  EXPECT_TRUE(lure_facts("캄보디아 1200 USD 월급").salary);
   EXPECT_FALSE(lure_facts("12월 1일 출국 캄보디아 보증금 200만원").salary);
   EXPECT_FALSE(lure_facts("보증금 5만원 월요일까지 입금").salary);
   EXPECT_FALSE(lure_facts("300만원 한 달 안에 갚으라고 협박").salary);
@@ -222,6 +237,10 @@ TEST(LureFacts, ReadsArabicAds) {
   EXPECT_EQ(lure_facts("الراتب 2000 جنيه استرليني شهرياً").salary->currency, "GBP");
   EXPECT_EQ(lure_facts("الراتب 4000 درهم مغربي شهرياً").salary->currency, "MAD");
   EXPECT_EQ(lure_facts("الراتب 5000 ريال قطري شهرياً").salary->currency, "QAR");
+  // Arabic words with their prefixes, at the end of a text and before punctuation.
+  EXPECT_EQ(lure_facts("عمل في كمبوديا، الراتب 2000 دولار شهريا مع سكن").perks, Strings({"housing"}));
+  EXPECT_EQ(lure_facts("وظائف دبي: الراتب 9000 درهم، سكن.").destinations, Strings({"AE"}));
+  EXPECT_EQ(lure_facts("في أبوظبي ودبي، الراتب 9000 درهم، والسكن مجاني").perks, Strings({"housing"}));
   // Terms inside other words: "أدبية" (literary) is not Dubai, "الإسكندرية" (Alexandria) not housing.
   const model::LureFacts inside = lure_facts("ترجمة نصوص أدبية في فرع الإسكندرية");
   EXPECT_TRUE(inside.destinations.empty());
@@ -280,6 +299,16 @@ TEST(LureFacts, ReadsJapaneseAdsInYen) {
   // One kana in a Chinese ad does not make it Japanese (found in review).
   EXPECT_EQ(lure_facts("柬埔寨高薪の工作，月薪3万，包吃住").salary->currency, "CNY");
   EXPECT_EQ(lure_facts("柬埔寨・西港，月薪1万，包吃住").salary->currency, "CNY");
+  // A one-character period written on the amount or after '/' counts, whatever follows it (found in review).
+  for (const auto& [ad, period] : {std::pair{"招聘，8000元/月起，柬埔寨", model::PayPeriod::month},
+                                   {"300元/日结，柬埔寨", model::PayPeriod::day},
+                                   {"工资300元/天起，柬埔寨", model::PayPeriod::day},
+                                   {"5000-8000元/月以上", model::PayPeriod::month}}) {
+    const model::LureFacts read = lure_facts(ad);
+    ASSERT_TRUE(read.salary) << ad;
+    EXPECT_EQ(read.salary->period, period) << ad;
+  }
+  EXPECT_EQ(lure_facts("月薪30万日元，柬埔寨").salary->currency, "JPY");
   // A period word before the amount is not overridden by a word after it that only starts with a period
   // character: 日払い is "paid daily", not "a day" (found in review: 30万円 a month was 52,260 dollars).
   const model::LureFacts daily_paid = lure_facts("カンボジア勤務 月給30万円 日払いOK");

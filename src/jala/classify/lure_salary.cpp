@@ -141,8 +141,12 @@ Amount read_amount(std::string_view text, std::size_t start, std::string_view ha
       term_ending(text, start > 0 && text[start - 1] == ' ' ? start - 1 : start, lure_words::currencies_before());
   const std::size_t after_at = skip_spaces(text, at);
   const Term* after = after_at - at <= 1 ? term_starting(text, after_at, lure_words::currencies_after()) : nullptr;
-  // A Hangul currency is written on the amount ("800만원"): after a space it starts a word ("월 500 원하시는").
-  if (after != nullptr && after_at != at && is_hangul_at(text, after_at)) after = nullptr;
+  // A one-syllable Hangul currency after a space that runs on into a longer word is that word ("월 500
+  // 원하시는", "who want"; "1000 불가능", "impossible").
+  if (after != nullptr && after_at != at && is_hangul_at(text, after_at) && after->text.size() == 3 &&
+      is_hangul_at(text, after_at + 3)) {
+    after = nullptr;
+  }
   if (after != nullptr) {
     amount.currency = after->means;
     at = after_at + after->text.size();
@@ -157,14 +161,19 @@ Amount read_amount(std::string_view text, std::size_t start, std::string_view ha
 }
 
 std::optional<model::PayPeriod> period_after(std::string_view text, std::size_t at) {
+  const std::size_t amount_end = at;
   at = skip_spaces(text, at);
-  if (at < text.size() && text[at] == '/') at = skip_spaces(text, at + 1);
+  bool slash = false;
+  if (at < text.size() && text[at] == '/') {
+    slash = true;
+    at = skip_spaces(text, at + 1);
+  }
   const Term* period = term_starting(text, at, lure_words::periods_after());
   if (period == nullptr) return std::nullopt;
-  // A one-character period with a letter of its script after it is part of a longer word: "日払い" (daily
-  // payment), "월요일" (Monday).
-  const std::size_t period_end = at + period->text.size();
-  if (is_cjk_letter_at(period->text, 0) && period->text.size() <= 3 && is_cjk_letter_at(text, period_end)) {
+  // A one-character Han or Hangul period counts written on the amount ("3000元月") or after '/'
+  // ("8000元/月起"); after a space it starts another word: "30万円 日払いOK" (paid daily), "5만원
+  // 월요일까지" (by Monday).
+  if (!slash && at != amount_end && period->text.size() == 3 && is_cjk_letter_at(period->text, 0)) {
     return std::nullopt;
   }
   return *model::parse_pay_period(period->means);
@@ -174,7 +183,12 @@ std::optional<model::PayPeriod> period_before(std::string_view text, std::size_t
   constexpr std::size_t k_window = 40;
   const std::string_view window = text.substr(start > k_window ? start - k_window : 0, std::min(start, k_window));
   for (const Term& term : lure_words::periods_before()) {
-    if (find_term(window, term.text)) return *model::parse_pay_period(term.means);
+    for (std::optional<std::size_t> found = find_term(window, term.text); found;
+         found = find_term(window, term.text, *found + 1)) {
+      // After a digit a Hangul period is a date: "12월 1일" is the first of December.
+      const bool date = *found > 0 && is_digit(window[*found - 1]) && is_hangul_at(window, *found);
+      if (!date) return *model::parse_pay_period(term.means);
+    }
   }
   return std::nullopt;
 }

@@ -6,6 +6,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 namespace jala::classify::lure_text {
 namespace {
 
@@ -93,10 +95,16 @@ UChar32 code_point_before(std::string_view text, std::size_t at) {
   return c;
 }
 
-bool is_katakana(UChar32 c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC; }
 bool is_hangul(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
+bool is_arabic_letter(UChar32 c) {
+  UErrorCode error = U_ZERO_ERROR;
+  return c >= 0 && u_isalpha(c) && uscript_getScript(c, &error) == USCRIPT_ARABIC;
+}
+
+// The code point at `at` (UTF-8), or -1 at the end.
 UChar32 code_point_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return -1;
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   auto i = static_cast<std::int32_t>(at);
   UChar32 c = 0;
@@ -104,12 +112,27 @@ UChar32 code_point_at(std::string_view text, std::size_t at) {
   return c;
 }
 
-// Whether a mention of `term` at `at` goes on a word of the script the term starts with.
-bool continues_word(std::string_view text, std::size_t at, std::string_view term) {
-  const UChar32 first = code_point_at(term, 0);
-  const UChar32 before = code_point_before(text, at);
-  if (is_hangul(first)) return is_hangul(before) || (before >= '0' && before <= '9');
-  if (is_katakana(first)) return is_katakana(before);
+// Whether an Arabic term at `at` starts a word, or follows only the prefixes Arabic writes on a word: "و"
+// (and), "ب", "ل", "ف" (in, for, then) and the article "ال" ("والسكن", "بدبي"); "أدبية" (literary) holds
+// "دبي" after other letters.
+bool starts_arabic_word(std::string_view text, std::size_t at) {
+  constexpr std::array<std::string_view, 11> k_prefixes = {"و",   "ب",  "ل",   "ف",  "ال", "وال",
+                                                           "بال", "لل", "فال", "وب", "ول"};
+  std::size_t word_start = at;
+  while (word_start > 0 && is_arabic_letter(code_point_before(text, word_start))) {
+    word_start -= U8_LENGTH(code_point_before(text, word_start));
+  }
+  const std::string_view prefix = text.substr(word_start, at - word_start);
+  return prefix.empty() || std::find(k_prefixes.begin(), k_prefixes.end(), prefix) != k_prefixes.end();
+}
+
+// Whether the mention of a term at `at` starts inside a word that means something else
+// (lure_words::words_containing_terms: "소비자" holds "비자", "ネクタイの" starts "タイの" inside "ネクタイ").
+bool inside_other_word(std::string_view text, std::size_t at) {
+  for (const std::string_view word : lure_words::words_containing_terms()) {
+    const std::size_t from = at + 1 > word.size() ? at + 1 - word.size() : 0;
+    if (text.substr(from, at - from + word.size()).find(word) != std::string_view::npos) return true;
+  }
   return false;
 }
 
@@ -117,7 +140,9 @@ bool continues_word(std::string_view text, std::size_t at, std::string_view term
 
 std::optional<std::size_t> find_term(std::string_view text, std::string_view term, std::size_t from) {
   for (std::size_t at = text.find(term, from); at != std::string_view::npos; at = text.find(term, at + 1)) {
-    if (term_at(text, at, term) && !continues_word(text, at, term)) return at;
+    if (!term_at(text, at, term) || inside_other_word(text, at)) continue;
+    if (is_arabic_letter(code_point_at(term, 0)) && !starts_arabic_word(text, at)) continue;
+    return at;
   }
   return std::nullopt;
 }

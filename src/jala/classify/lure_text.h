@@ -33,9 +33,10 @@ inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // Whether `term` is at `at`, as a whole word where it begins or ends with an ASCII letter.
 bool term_at(std::string_view text, std::size_t at, std::string_view term);
 
-// The first mention of `term` from `from` on that starts a word: term_at, and a term that starts with a
-// Hangul syllable or a katakana letter does not go on a word of that script ("비자" is not in "소비자",
-// "タイの" not in "ネクタイの") nor, in Hangul, a number ("12월" is a date, not "월").
+// The first mention of `term` from `from` on, as a word: term_at; not inside a word that contains it and
+// means something else (lure_words::words_containing_terms: "비자" is not in "소비자", "タイの" not in
+// "ネクタイの"); and an Arabic term starts its word, after the prefixes Arabic writes on words ("والسكن",
+// "بدبي"), so that "دبي" is not found in "أدبية".
 std::optional<std::size_t> find_term(std::string_view text, std::string_view term, std::size_t from = 0);
 
 inline std::string_view text_of(const lure_words::Term& term) { return term.text; }
@@ -68,9 +69,7 @@ bool is_hangul_at(std::string_view text, std::size_t at);
 // term may be the start of a longer word ("항공" of "항공권").
 std::size_t hangul_word_end(std::string_view text, std::size_t at);
 
-// Whether the code point at `at` is a Han character, kana or a Hangul syllable: a letter of a script that
-// writes a word in one or a few characters, so that a one-character term ("月", "월") followed by one is
-// part of a longer word ("日払い", "월요일").
+// Whether the code point at `at` is a Han character, kana or a Hangul syllable.
 bool is_cjk_letter_at(std::string_view text, std::size_t at);
 
 }  // namespace jala::classify::lure_text

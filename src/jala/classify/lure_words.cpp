@@ -27,7 +27,7 @@ constexpr std::array<Term, 18> k_currencies_before{{
     {"₩", "KRW"},
 }};
 
-constexpr std::array<Term, 72> k_currencies_after{{
+constexpr std::array<Term, 73> k_currencies_after{{
     {"usdt", "USDT"},
     {"usd", "USD"},
     {"us$", "USD"},
@@ -97,6 +97,7 @@ constexpr std::array<Term, 72> k_currencies_after{{
     {"ريال", "SAR"},
     {"رينغيت", "MYR"},
     {"رنجت", "MYR"},
+    {"日元", "JPY"},
     {"جنيه", "EGP"},
     {"円", "JPY"},
     {"ドル", "USD"},
@@ -114,7 +115,7 @@ constexpr std::array<Term, 23> k_multipliers{{
     {"ألف", "1000"},          {"الف", "1000"},
 }};
 
-constexpr std::array<Term, 75> k_periods_after{{
+constexpr std::array<Term, 76> k_periods_after{{
     {"per month", "month"},  {"a month", "month"},  {"monthly", "month"},    {"each month", "month"},
     {"month", "month"},      {"mo", "month"},       {"moi thang", "month"},  {"mot thang", "month"},
     {"1 thang", "month"},    {"thang", "month"},    {"sebulan", "month"},    {"per bulan", "month"},
@@ -131,21 +132,22 @@ constexpr std::array<Term, 75> k_periods_after{{
     {"minggu", "week"},      {"semaine", "week"},   {"per year", "year"},    {"a year", "year"},
     {"year", "year"},        {"tahun", "year"},     {"par an", "year"},      {"年", "year"},
     {"per hour", "hour"},    {"an hour", "hour"},   {"hour", "hour"},        {"gio", "hour"},
-    {"jam", "hour"},         {"小时", "hour"},      {"매월", "month"},       {"월", "month"},
-    {"매일", "day"},         {"شهري", "month"},     {"في الشهر", "month"},   {"بالشهر", "month"},
-    {"يومي", "day"},         {"في اليوم", "day"},   {"سنوي", "year"},
+    {"jam", "hour"},         {"小时", "hour"},      {"매월", "month"},       {"월급", "month"},
+    {"월", "month"},         {"매일", "day"},       {"شهري", "month"},       {"في الشهر", "month"},
+    {"بالشهر", "month"},     {"يومي", "day"},       {"في اليوم", "day"},     {"سنوي", "year"},
 }};
 
-constexpr std::array<Term, 26> k_periods_before{{
+constexpr std::array<Term, 28> k_periods_before{{
     {"luong thang", "month"}, {"gaji bulanan", "month"}, {"monthly salary", "month"},
     {"月薪", "month"},        {"เงินเดือน", "month"},      {"เดือนละ", "month"},
     {"ប្រាក់ខែ", "month"},      {"လစာ", "month"},          {"ເງິນເດືອນ", "month"},
     {"日薪", "day"},          {"วันละ", "day"},           {"daily wage", "day"},
     {"年薪", "year"},         {"时薪", "hour"},          {"월급", "month"},
-    {"한 달에", "month"},     {"월 ", "month"},          {"일당", "day"},
-    {"시급", "hour"},         {"연봉", "year"},          {"راتب شهري", "month"},
-    {"月給", "month"},        {"月収", "month"},         {"日給", "day"},
-    {"時給", "hour"},         {"年収", "year"},
+    {"매월", "month"},        {"매달", "month"},         {"한 달에", "month"},
+    {"월 ", "month"},         {"일당", "day"},           {"시급", "hour"},
+    {"연봉", "year"},         {"راتب شهري", "month"},    {"月給", "month"},
+    {"月収", "month"},        {"日給", "day"},           {"時給", "hour"},
+    {"年収", "year"},
 }};
 
 constexpr std::array<std::string_view, 38> k_pay_words{
@@ -155,7 +157,7 @@ constexpr std::array<std::string_view, 38> k_pay_words{
     "راتب",   "مرتب",    "دخل",     "給料",   "月給",    "月収",  "報酬",     "収入",
 };
 
-constexpr std::array<Term, 135> k_destinations{{
+constexpr std::array<Term, 131> k_destinations{{
     {"cambodia", "KH"},
     {"campuchia", "KH"},
     {"cam pu chia", "KH"},
@@ -281,19 +283,15 @@ constexpr std::array<Term, 135> k_destinations{{
     {"مانيلا", "PH"},
     {"تايلاند", "TH"},
     {"بانكوك", "TH"},
-    {"في دبي", "AE"},
-    {"بدبي", "AE"},
-    {"فدبي", "AE"},
-    {"لدبي", "AE"},
-    {"إلى دبي", "AE"},
-    {"الى دبي", "AE"},
+    {"دبي", "AE"},
+    {"أبوظبي", "AE"},
     {"ماليزيا", "MY"},
     {"فيتنام", "VN"},
     {"إندونيسيا", "ID"},
     {"اندونيسيا", "ID"},
 }};
 
-constexpr std::array<Term, 87> k_perks{{
+constexpr std::array<Term, 90> k_perks{{
     {"visa", "visa"},
     {"vi sa", "visa"},
     {"thi thuc", "visa"},
@@ -353,7 +351,12 @@ constexpr std::array<Term, 87> k_perks{{
     {"អាហារ", "meals"},
     {"ອາຫານ", "meals"},
     {"비자", "visa"},
-    {"항공", "flight"},
+    {"항공권", "flight"},
+    {"항공료", "flight"},
+    {"항공편", "flight"},
+    {"항공·", "flight"},
+    {"항공/", "flight"},
+    {"항공 ", "flight"},
     {"비행기표", "flight"},
     {"비행기값", "flight"},
     {"숙소", "housing"},
@@ -366,9 +369,7 @@ constexpr std::array<Term, 87> k_perks{{
     {"فيزا", "visa"},
     {"تذكرة", "flight"},
     {"تذاكر", "flight"},
-    {"السكن", "housing"},
-    {"سكن ", "housing"},
-    {"سكن،", "housing"},
+    {"سكن", "housing"},
     {"مسكن", "housing"},
     {"وجبات", "meals"},
     {"طعام", "meals"},
@@ -410,6 +411,11 @@ constexpr std::array<std::string_view, 14> k_employer_suffixes{
     "co., ltd", "co.,ltd", "co. ltd", "ltd", "limited", "inc", "corp", "corporation", "group", "company",
     "sdn bhd", "llc", "公司", "集团"};
 
+// Words that contain a term and mean something else: "소비자" (consumer) holds 비자 (visa), "대한항공"
+// (Korean Air) and "항공사" (airline) hold 항공, "ネクタイ" (necktie) holds タイ (Thailand).
+constexpr std::array<std::string_view, 9> k_words_containing_terms{
+    "소비자", "대한항공", "아시아나항공", "항공사", "ネクタイ", "タイプ", "タイム", "タイトル", "タイミング"};
+
 }  // namespace
 
 std::span<const Term> currencies_before() { return k_currencies_before; }
@@ -424,5 +430,6 @@ std::span<const std::string_view> negations_before() { return k_negations_before
 std::span<const std::string_view> negations_after() { return k_negations_after; }
 std::span<const std::string_view> employer_prefixes() { return k_employer_prefixes; }
 std::span<const std::string_view> employer_suffixes() { return k_employer_suffixes; }
+std::span<const std::string_view> words_containing_terms() { return k_words_containing_terms; }
 
 }  // namespace jala::classify::lure_words

@@ -1,8 +1,8 @@
 // The multilingual words behind lure facts (lure_facts.h), over folded text (lower case, Latin letters
 // without diacritics, decimal digits as ASCII): currencies, pay periods, destinations, perks and
-// employer markers. A term of ASCII letters matches only as whole words; a Hangul or katakana term only
-// where it starts a word (lure_text::find_term); any other term (Thai, Khmer, Lao, Burmese, Chinese,
-// Arabic, symbols) matches anywhere, so Arabic terms are written with what bounds them ("في دبي", "سكن ").
+// employer markers. A term of ASCII letters matches only as whole words; an Arabic term where its word
+// starts, after the prefixes Arabic writes on words (lure_text::find_term); any other term (Thai, Khmer,
+// Lao, Burmese, Chinese, Korean, Japanese, symbols) matches anywhere but inside words_containing_terms().
 // Internal to classify/.
 #pragma once
 
@@ -41,5 +41,9 @@ std::span<const std::string_view> negations_after();
 // Words before a company's name ("Công ty", "PT") and after it ("Co., Ltd", "Group", "公司").
 std::span<const std::string_view> employer_prefixes();
 std::span<const std::string_view> employer_suffixes();
+
+// Words that contain a term and mean something else ("소비자", consumer, holds "비자", visa): a term
+// found inside one is not that term.
+std::span<const std::string_view> words_containing_terms();
 
 }  // namespace jala::classify::lure_words
