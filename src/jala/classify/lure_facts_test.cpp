@@ -211,6 +211,11 @@ TEST(LureFacts, ReadsKoreanAds) {
   ASSERT_TRUE(every_month.salary);
   EXPECT_EQ(every_month.salary->period, model::PayPeriod::month);
   EXPECT_TRUE(lure_facts("캄보디아 1200 USD 월급").salary);
+  // Found in review: a particle on a spaced currency, a glued one before "하고" (and), visa-free, airlines.
+  EXPECT_EQ(lure_facts("캄보디아 월급 3000 불씩 지급").salary->currency, "USD");
+  EXPECT_EQ(lure_facts("캄보디아 월급 300만원하고 숙소").salary->amount, 3'000'000);
+  EXPECT_TRUE(lure_facts("무비자 입국 가능, 제주항공 승무원 모집").perks.empty());
+  EXPECT_FALSE(lure_facts("보증금 5만원월요일까지 입금").salary);
   EXPECT_FALSE(lure_facts("12월 1일 출국 캄보디아 보증금 200만원").salary);
   EXPECT_FALSE(lure_facts("보증금 5만원 월요일까지 입금").salary);
   EXPECT_FALSE(lure_facts("300만원 한 달 안에 갚으라고 협박").salary);
@@ -237,6 +242,9 @@ TEST(LureFacts, ReadsArabicAds) {
   EXPECT_EQ(lure_facts("الراتب 2000 جنيه استرليني شهرياً").salary->currency, "GBP");
   EXPECT_EQ(lure_facts("الراتب 4000 درهم مغربي شهرياً").salary->currency, "MAD");
   EXPECT_EQ(lure_facts("الراتب 5000 ريال قطري شهرياً").salary->currency, "QAR");
+  // Vowel marks do not hide a word's letters (found in review: "أَدبية" gave Dubai); more prefixes; "مأكل".
+  EXPECT_TRUE(lure_facts("ترجمة نصوص أَدبية في نادي أَدبي").destinations.empty());
+  EXPECT_EQ(lure_facts("وظيفة في كمبوديا، وللسكن بدل، والمأكل مجانا").perks, Strings({"housing", "meals"}));
   // Arabic words with their prefixes, at the end of a text and before punctuation.
   EXPECT_EQ(lure_facts("عمل في كمبوديا، الراتب 2000 دولار شهريا مع سكن").perks, Strings({"housing"}));
   EXPECT_EQ(lure_facts("وظائف دبي: الراتب 9000 درهم، سكن.").destinations, Strings({"AE"}));
@@ -315,6 +323,11 @@ TEST(LureFacts, ReadsJapaneseAdsInYen) {
   ASSERT_TRUE(daily_paid.salary);
   EXPECT_EQ(daily_paid.salary->period, model::PayPeriod::month);
   EXPECT_EQ(daily_paid.salary->amount, 300'000);
+  for (const std::string_view ad : {"カンボジア勤務 月給30万円日払いOK", "月薪3000元日结，柬埔寨"}) {
+    const model::LureFacts glued = lure_facts(ad);
+    ASSERT_TRUE(glued.salary) << ad;
+    EXPECT_EQ(glued.salary->period, model::PayPeriod::month) << ad;
+  }
   const model::LureFacts visa = lure_facts("タイ・バンコクで急募。ビザなし、航空券は自己負担、寮あり");
   EXPECT_EQ(visa.destinations, Strings({"TH"}));
   EXPECT_EQ(visa.perks, Strings({"housing"})) << "no visa, the flight at one's own cost";

@@ -141,12 +141,9 @@ Amount read_amount(std::string_view text, std::size_t start, std::string_view ha
       term_ending(text, start > 0 && text[start - 1] == ' ' ? start - 1 : start, lure_words::currencies_before());
   const std::size_t after_at = skip_spaces(text, at);
   const Term* after = after_at - at <= 1 ? term_starting(text, after_at, lure_words::currencies_after()) : nullptr;
-  // A one-syllable Hangul currency after a space that runs on into a longer word is that word ("월 500
-  // 원하시는", "who want"; "1000 불가능", "impossible").
-  if (after != nullptr && after_at != at && is_hangul_at(text, after_at) && after->text.size() == 3 &&
-      is_hangul_at(text, after_at + 3)) {
-    after = nullptr;
-  }
+  // A currency after a space that starts another word is no currency: "월 500 원하시는" (who want), "1000
+  // 불가능" (impossible). Written on the amount it is one ("300만원하고", 3,000,000 won and).
+  if (after != nullptr && after_at != at && inside_other_word(text, after_at)) after = nullptr;
   if (after != nullptr) {
     amount.currency = after->means;
     at = after_at + after->text.size();
@@ -170,10 +167,11 @@ std::optional<model::PayPeriod> period_after(std::string_view text, std::size_t 
   }
   const Term* period = term_starting(text, at, lure_words::periods_after());
   if (period == nullptr) return std::nullopt;
-  // A one-character Han or Hangul period counts written on the amount ("3000元月") or after '/'
-  // ("8000元/月起"); after a space it starts another word: "30万円 日払いOK" (paid daily), "5만원
-  // 월요일까지" (by Monday).
-  if (!slash && at != amount_end && period->text.size() == 3 && is_cjk_letter_at(period->text, 0)) {
+  // A one-character Han or Hangul period counts after '/' ("8000元/月起"), or written on the amount and
+  // ending there ("3000元月，"); otherwise it starts another word: "30万円 日払いOK" and "30万円日払い" (paid
+  // daily), "5만원 월요일까지" (by Monday).
+  if (!slash && period->text.size() == 3 && is_cjk_letter_at(period->text, 0) &&
+      (at != amount_end || is_cjk_letter_at(text, at + period->text.size()))) {
     return std::nullopt;
   }
   return *model::parse_pay_period(period->means);

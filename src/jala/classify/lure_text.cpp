@@ -50,6 +50,7 @@ Folded fold(std::string_view text) {
       continue;
     }
     after_space = false;
+    if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;  // Arabic vowel marks, tatweel
     if (is_mark(c)) {
       if (!after_latin) append(folded, c, start);  // Latin diacritics go; Thai or Khmer vowel signs stay
       continue;
@@ -116,8 +117,9 @@ UChar32 code_point_at(std::string_view text, std::size_t at) {
 // (and), "ب", "ل", "ف" (in, for, then) and the article "ال" ("والسكن", "بدبي"); "أدبية" (literary) holds
 // "دبي" after other letters.
 bool starts_arabic_word(std::string_view text, std::size_t at) {
-  constexpr std::array<std::string_view, 11> k_prefixes = {"و",   "ب",  "ل",   "ف",  "ال", "وال",
-                                                           "بال", "لل", "فال", "وب", "ول"};
+  constexpr std::array<std::string_view, 20> k_prefixes = {"و",   "ب",   "ل",    "ف",   "ك",    "ال",  "وال",
+                                                           "بال", "لل",  "فال",  "كال", "وب",   "ول",  "فب",
+                                                           "فل",  "ولل", "وبال", "فلل", "فبال", "وكال"};
   std::size_t word_start = at;
   while (word_start > 0 && is_arabic_letter(code_point_before(text, word_start))) {
     word_start -= U8_LENGTH(code_point_before(text, word_start));
@@ -126,8 +128,8 @@ bool starts_arabic_word(std::string_view text, std::size_t at) {
   return prefix.empty() || std::find(k_prefixes.begin(), k_prefixes.end(), prefix) != k_prefixes.end();
 }
 
-// Whether the mention of a term at `at` starts inside a word that means something else
-// (lure_words::words_containing_terms: "소비자" holds "비자", "ネクタイの" starts "タイの" inside "ネクタイ").
+}  // namespace
+
 bool inside_other_word(std::string_view text, std::size_t at) {
   for (const std::string_view word : lure_words::words_containing_terms()) {
     const std::size_t from = at + 1 > word.size() ? at + 1 - word.size() : 0;
@@ -135,8 +137,6 @@ bool inside_other_word(std::string_view text, std::size_t at) {
   }
   return false;
 }
-
-}  // namespace
 
 std::optional<std::size_t> find_term(std::string_view text, std::string_view term, std::size_t from) {
   for (std::size_t at = text.find(term, from); at != std::string_view::npos; at = text.find(term, at + 1)) {

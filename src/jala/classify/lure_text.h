@@ -15,7 +15,8 @@
 namespace jala::classify::lure_text {
 
 // The text folded for matching (lower case, Latin letters without diacritics, decimal digits as
-// ASCII, Arabic thousands and decimal separators as ',' and '.', runs of white space as one space), with
+// ASCII, Arabic thousands and decimal separators as ',' and '.', without Arabic vowel marks and tatweel,
+// runs of white space as one space), with
 // where each of its bytes came from in the original, so that a name found in it can be quoted as written.
 struct Folded {
   std::string text;
@@ -68,6 +69,11 @@ bool is_hangul_at(std::string_view text, std::size_t at);
 // Where the Hangul word that goes on at `at` ends: Korean attaches particles to a noun ("항공권은"), and a
 // term may be the start of a longer word ("항공" of "항공권").
 std::size_t hangul_word_end(std::string_view text, std::size_t at);
+
+// Whether the mention of a term at `at` starts inside a word that means something else
+// (lure_words::words_containing_terms: "소비자" holds "비자", "ネクタイの" starts "タイの" inside "ネクタイ",
+// "원하시는" starts with the currency "원").
+bool inside_other_word(std::string_view text, std::size_t at);
 
 // Whether the code point at `at` is a Han character, kana or a Hangul syllable.
 bool is_cjk_letter_at(std::string_view text, std::size_t at);

@@ -356,7 +356,7 @@ constexpr std::array<Term, 90> k_perks{{
     {"항공편", "flight"},
     {"항공·", "flight"},
     {"항공/", "flight"},
-    {"항공 ", "flight"},
+
     {"비행기표", "flight"},
     {"비행기값", "flight"},
     {"숙소", "housing"},
@@ -374,6 +374,7 @@ constexpr std::array<Term, 90> k_perks{{
     {"وجبات", "meals"},
     {"طعام", "meals"},
     {"أكل", "meals"},
+    {"مأكل", "meals"},
     {"ビザ", "visa"},
     {"航空券", "flight"},
     {"渡航費", "flight"},
@@ -411,10 +412,12 @@ constexpr std::array<std::string_view, 14> k_employer_suffixes{
     "co., ltd", "co.,ltd", "co. ltd", "ltd", "limited", "inc", "corp", "corporation", "group", "company",
     "sdn bhd", "llc", "公司", "集团"};
 
-// Words that contain a term and mean something else: "소비자" (consumer) holds 비자 (visa), "대한항공"
-// (Korean Air) and "항공사" (airline) hold 항공, "ネクタイ" (necktie) holds タイ (Thailand).
-constexpr std::array<std::string_view, 9> k_words_containing_terms{
-    "소비자", "대한항공", "아시아나항공", "항공사", "ネクタイ", "タイプ", "タイム", "タイトル", "タイミング"};
+// Words that contain a term and mean something else: "소비자" (consumer) and "무비자" (visa-free) hold 비자
+// (visa), "대한항공" (Korean Air) and "항공사" (airline) hold 항공, "원하" (want) and "불가" (impossible)
+// start with a currency, "ネクタイ" (necktie) holds タイ (Thailand).
+constexpr std::array<std::string_view, 13> k_words_containing_terms{
+    "소비자", "무비자",   "대한항공", "아시아나항공", "항공사",   "원하",      "불가",
+    "불포함", "ネクタイ", "タイプ",   "タイム",       "タイトル", "タイミング"};
 
 }  // namespace
 
