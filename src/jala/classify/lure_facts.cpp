@@ -34,8 +34,9 @@ bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
     return true;
   }
   // In Korean, after the particle that ends the noun ("비자는 미제공").
-  const std::size_t word_end = hangul_word_end(text, end);
-  return word_end != end && term_starting(text, skip_spaces(text, word_end), lure_words::negations_after()) != nullptr;
+  const std::optional<std::size_t> particle_end = hangul_particle_end(text, end);
+  return particle_end && *particle_end != end &&
+         term_starting(text, skip_spaces(text, *particle_end), lure_words::negations_after()) != nullptr;
 }
 
 // What each term means, in order of its first mention (not taken back by a negation, when asked).

@@ -120,8 +120,10 @@ bool starts_arabic_word(std::string_view text, std::size_t at) {
   constexpr std::array<std::string_view, 20> k_prefixes = {"و",   "ب",   "ل",    "ف",   "ك",    "ال",  "وال",
                                                            "بال", "لل",  "فال",  "كال", "وب",   "ول",  "فب",
                                                            "فل",  "ولل", "وبال", "فلل", "فبال", "وكال"};
+  constexpr std::size_t k_longest_prefix = 4;  // letters; looking further would make a long word quadratic
   std::size_t word_start = at;
-  while (word_start > 0 && is_arabic_letter(code_point_before(text, word_start))) {
+  for (std::size_t letters = 0; word_start > 0 && is_arabic_letter(code_point_before(text, word_start)); ++letters) {
+    if (letters == k_longest_prefix) return false;
     word_start -= U8_LENGTH(code_point_before(text, word_start));
   }
   const std::string_view prefix = text.substr(word_start, at - word_start);
@@ -156,8 +158,12 @@ bool is_hangul_at(std::string_view text, std::size_t at) {
   return at < text.size() && is_hangul(code_point_at(text, at));
 }
 
-std::size_t hangul_word_end(std::string_view text, std::size_t at) {
-  while (is_hangul_at(text, at)) at += 3;
+std::optional<std::size_t> hangul_particle_end(std::string_view text, std::size_t at) {
+  constexpr std::size_t k_longest_particle = 4;  // syllables; looking further would make a long word quadratic
+  for (std::size_t syllables = 0; is_hangul_at(text, at); ++syllables) {
+    if (syllables == k_longest_particle) return std::nullopt;
+    at += 3;
+  }
   return at;
 }
 

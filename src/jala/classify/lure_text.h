@@ -66,9 +66,9 @@ std::size_t skip_spaces(std::string_view text, std::size_t at);
 // Whether the code point at `at` is a Hangul syllable (U+AC00–U+D7A3, UTF-8 EA B0 80 to ED 9E A3).
 bool is_hangul_at(std::string_view text, std::size_t at);
 
-// Where the Hangul word that goes on at `at` ends: Korean attaches particles to a noun ("항공권은"), and a
-// term may be the start of a longer word ("항공" of "항공권").
-std::size_t hangul_word_end(std::string_view text, std::size_t at);
+// Where the particle that Korean attaches to a noun, going on at `at`, ends ("항공권은", "숙소는"): after at
+// most four Hangul syllables ("으로부터"); nullopt when the word goes on longer, and is then no particle.
+std::optional<std::size_t> hangul_particle_end(std::string_view text, std::size_t at);
 
 // Whether the mention of a term at `at` starts inside a word that means something else
 // (lure_words::words_containing_terms: "소비자" holds "비자", "ネクタイの" starts "タイの" inside "ネクタイ",
