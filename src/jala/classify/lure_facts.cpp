@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "jala/classify/features.h"
-#include "jala/classify/language.h"
 #include "jala/classify/lure_salary.h"
 #include "jala/classify/lure_text.h"
 #include "jala/classify/lure_words.h"
@@ -203,7 +202,7 @@ model::LureFacts lure_facts(std::string_view text) {
   text = text.substr(0, std::min(text.size(), k_max_message_bytes));
   const Folded folded = fold(text);
   model::LureFacts facts;
-  facts.salary = find_salary(folded.text, identify_language(text) == "ja" ? "JPY" : "CNY");
+  facts.salary = find_salary(folded.text, text);
   facts.destinations = mentioned(folded.text, lure_words::destinations());
   facts.perks = perks_in(folded.text);
   facts.employer = find_employer(folded, text);

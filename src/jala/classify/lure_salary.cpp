@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "jala/classify/language.h"
 #include "jala/classify/lure_text.h"
 #include "jala/classify/lure_words.h"
 #include "jala/graph/usd_rates.h"
@@ -116,8 +117,8 @@ std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double&
   return at + 1;
 }
 
-// `han_currency`: what the terms that mean "HAN" (万, 千, ¥) stand for, CNY, or JPY in Japanese.
-Amount read_amount(std::string_view text, std::size_t start, std::string_view han_currency) {
+// The currency is "HAN" where only 万, 千 or ¥ name it (find_salary decides which).
+Amount read_amount(std::string_view text, std::size_t start) {
   Amount amount{0, "", start, start};
   const Number number = read_number(text, start);
   amount.value = number.value;
@@ -152,7 +153,6 @@ Amount read_amount(std::string_view text, std::size_t start, std::string_view ha
   } else {
     amount.currency = implied;
   }
-  if (amount.currency == "HAN") amount.currency = han_currency;
   amount.end = at;
   return amount;
 }
@@ -211,7 +211,14 @@ double months_per(model::PayPeriod period) {
 
 }  // namespace
 
-std::optional<model::Salary> find_salary(std::string_view text, std::string_view han_currency) {
+std::optional<model::Salary> find_salary(std::string_view text, std::string_view original) {
+  // What 万, 千 and ¥ stand for: yen in Japanese, else yuan. Asked of the language identifier (CLD2 on the
+  // whole text) only when an amount needs it.
+  std::optional<std::string_view> han_currency;
+  const auto han = [&]() {
+    if (!han_currency) han_currency = identify_language(original) == "ja" ? "JPY" : "CNY";
+    return *han_currency;
+  };
   struct Candidate {
     model::Salary salary;
     bool has_period = false;
@@ -222,7 +229,8 @@ std::optional<model::Salary> find_salary(std::string_view text, std::string_view
     if (!is_digit(text[at]) || (at > 0 && (is_digit(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == ','))) {
       continue;
     }
-    const Amount amount = read_amount(text, at, han_currency);
+    Amount amount = read_amount(text, at);
+    if (amount.currency == "HAN") amount.currency = han();
     at = std::max(at, amount.end);
     if (amount.currency.empty() || amount.value <= 0) continue;
     std::optional<model::PayPeriod> period = period_after(text, amount.end);

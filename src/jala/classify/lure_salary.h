@@ -11,7 +11,8 @@
 
 namespace jala::classify {
 
-// `han_currency`: what 万, 千 and ¥ stand for in this text, "CNY", or "JPY" in Japanese.
-std::optional<model::Salary> find_salary(std::string_view folded_text, std::string_view han_currency);
+// `original`: the text as written, whose language decides what 万, 千 and ¥ stand for (yen in Japanese, else
+// yuan).
+std::optional<model::Salary> find_salary(std::string_view folded_text, std::string_view original);
 
 }  // namespace jala::classify
