@@ -8,6 +8,8 @@
 #include <tbb/task_arena.h>
 
 #include <cstdio>
+#include <memory>
+#include <mutex>
 
 #include "jala/analysis/found_selector_json.h"
 #include "jala/base/json_text.h"
@@ -35,6 +37,45 @@ struct Unit {
   // Output.
   std::string rendered;
   std::vector<std::string> errors;  // "LINE: reason"
+
+  // Empties the unit for reuse; its buffers keep their capacity.
+  void clear() {
+    piece.text.clear();
+    lines.clear();
+    line_numbers.clear();
+    rendered.clear();
+    errors.clear();
+  }
+};
+
+// Units in flight are reused rather than allocated for each batch of input. A unit's output (about
+// 100 KB for 256 requests) allocated and freed batch after batch made glibc grow and trim its heap
+// some two thousand times over a 100 MB input, faulting the pages in each time: a sixth of the run.
+class UnitPool {
+ public:
+  std::shared_ptr<Unit> take() {
+    std::unique_ptr<Unit> unit;
+    {
+      const std::lock_guard lock(m_mutex);
+      if (!m_free.empty()) {
+        unit = std::move(m_free.back());
+        m_free.pop_back();
+      }
+    }
+    if (!unit) unit = std::make_unique<Unit>();
+    return {unit.release(), [this](Unit* returned) { give_back(returned); }};
+  }
+
+ private:
+  void give_back(Unit* unit) {
+    std::unique_ptr<Unit> owned(unit);
+    owned->clear();
+    const std::lock_guard lock(m_mutex);
+    m_free.push_back(std::move(owned));
+  }
+
+  std::mutex m_mutex;
+  std::vector<std::unique_ptr<Unit>> m_free;
 };
 
 void append_finding(std::string& out, const extract::Finding& finding, std::uint64_t offset,
@@ -123,9 +164,10 @@ Result<std::size_t> extract_file(const Context& context, const ExtractArgs& args
     append_json_string(file_member, file);
   }
   const std::size_t units_in_flight = 4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+  UnitPool units;  // outlives the pipeline and so every unit it hands out
 
   const auto read_unit = [&](tbb::flow_control& control) -> std::shared_ptr<Unit> {
-    auto unit = std::make_shared<Unit>();
+    std::shared_ptr<Unit> unit = units.take();
     Result<bool> more = reader.next(*unit);
     if (!more.ok()) {
       input_status = std::move(more).error();
