@@ -416,6 +416,58 @@ TEST_F(EvidenceCli, AZipWithTwoFilesOfOneNameIsRefused) {
   EXPECT_NE(verified.err.find("two files named 'items/000001.json'"), std::string::npos) << verified.err;
 }
 
+// Found in review: libarchive reads an entry's name from its local header, unzip, Windows and 7-Zip from
+// the central directory; a zip whose two names differ verified while a court would unpack other bytes.
+TEST_F(EvidenceCli, AZipWhoseCentralDirectoryNamesAnotherFileIsRefused) {
+  const std::string zip = m_scratch.file("package.zip");
+  ASSERT_EQ(jala({"evidence", "export", "--zip", "--network", best_network(), "--out", zip}).exit_code, 0);
+  std::string bytes;
+  {
+    std::ifstream in(zip, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  // The central directory comes last: rename the item there only.
+  const std::size_t central = bytes.rfind("items/000001.json");
+  ASSERT_NE(central, std::string::npos);
+  bytes.replace(central, 17, "items/000009.json");
+  std::ofstream(zip, std::ios::binary | std::ios::trunc) << bytes;
+  const JalaRun verified = jala({"evidence", "verify", zip});
+  EXPECT_EQ(verified.exit_code, 1);
+  EXPECT_NE(verified.err.find("the zip entry 'items/000009.json' has a local header that names another file "
+                              "('items/000001.json')"),
+            std::string::npos)
+      << verified.err;
+}
+
+// Found in review: a file name in a package reached the terminal as it was, so escape sequences could
+// redraw "NOT verified" as "verified"; and a name that is not UTF-8 aborted `verify --json`.
+TEST_F(EvidenceCli, VerifyEscapesTheNamesOfAPackagesFiles) {
+  const std::string package = m_scratch.file("package");
+  ASSERT_EQ(jala({"evidence", "export", "--network", best_network(), "--out", package}).exit_code, 0);
+  std::ofstream(package + "/\x1b[2Kverified\xfc.txt") << "x";
+  const JalaRun text = jala({"evidence", "verify", package});
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_NE(text.out.find("FAILED \\x1b[2Kverified\\x{fc}.txt: not listed in the manifest"), std::string::npos)
+      << text.out;
+  EXPECT_EQ(text.out.find('\x1b'), std::string::npos);
+  const JalaRun json = jala({"evidence", "verify", "--json", package});
+  EXPECT_EQ(json.exit_code, 1) << json.err;
+  const nlohmann::json document = nlohmann::json::parse(json.out);
+  EXPECT_EQ(document["ok"], false);
+  EXPECT_EQ(document["problems"][0], "\x1b[2Kverified\ufffd.txt: not listed in the manifest");
+}
+
+TEST_F(EvidenceCli, ExportRefusesTextThatIsNotUtf8) {
+  const JalaRun who =
+      jala({"evidence", "export", "--network", best_network(), "--out", m_scratch.file("p1"), "--who", "det\xff"});
+  EXPECT_EQ(who.exit_code, 1);
+  EXPECT_NE(who.err.find("--who: not UTF-8 text"), std::string::npos) << who.err;
+  const JalaRun basis = jala(
+      {"evidence", "export", "--network", best_network(), "--out", m_scratch.file("p2"), "--legal-basis", "MLA\xc3"});
+  EXPECT_EQ(basis.exit_code, 1);
+  EXPECT_NE(basis.err.find("--legal-basis: not UTF-8 text"), std::string::npos) << basis.err;
+}
+
 TEST_F(EvidenceCli, ExportRefusesUnknownNetworksAndUsedFolders) {
   const JalaRun unknown = jala({"evidence", "export", "--network", "N000000000000", "--out", m_scratch.file("p")});
   EXPECT_EQ(unknown.exit_code, 1);

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "jala/base/sha256.h"
+#include "jala/base/utf8.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/linked_store.h"
 #include "jala/cli/package_files.h"
@@ -86,6 +87,9 @@ std::string default_who() {
 }  // namespace
 
 Status evidence_export_command(const Context& context, const EvidenceExportArgs& args) {
+  // They go into the log's JSON entries, which hold UTF-8 text only.
+  if (!is_valid_utf8(args.who)) return invalid_argument("--who: not UTF-8 text");
+  if (!is_valid_utf8(args.legal_basis)) return invalid_argument("--legal-basis: not UTF-8 text");
   JALA_TRY_ASSIGN(const std::string key_path, node_key_path(context));
   // The store first: a mistyped --db must leave no new key behind.
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
@@ -94,7 +98,9 @@ Status evidence_export_command(const Context& context, const EvidenceExportArgs&
   std::vector<evidence::PackageItem> items;
   JALA_TRY(store->read([&](const storage::ReadView& view) { return collect_items(view, args.network, head, items); }));
   head.timestamp = now();
-  const evidence::PackageAction action{"network " + args.network, args.who.empty() ? default_who() : args.who,
+  const std::string who = args.who.empty() ? default_who() : args.who;
+  if (!is_valid_utf8(who)) return invalid_argument("$USER is not UTF-8 text; give --who");
+  const evidence::PackageAction action{"network " + args.network, who,
                                        args.legal_basis.empty() ? "not stated" : args.legal_basis, head.timestamp};
   const evidence::PackageFiles files = evidence::build_package(action, items, key.sign(head), key);
   if (args.zip) {
@@ -147,9 +153,11 @@ Result<int> evidence_verify_command(const std::string& path, Output output) {
       out["root"] = to_hex(verified.head->head.root);
     }
     if (verified.key) out["public_key"] = to_hex(*verified.key);
-    fmt::print("{}\n", out.dump());
+    // A package's file names need not be UTF-8; in JSON their stray bytes become U+FFFD.
+    fmt::print("{}\n", out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
   } else {
-    for (const std::string& problem : verified.problems) fmt::print("FAILED {}\n", problem);
+    // Problems name the package's files, which are untrusted: escaped, so that none acts on the terminal.
+    for (const std::string& problem : verified.problems) fmt::print("FAILED {}\n", escape_for_terminal(problem));
     fmt::print("{}: {} of {} items verified{}\n", verified.ok() ? "verified" : "NOT verified", verified.items_verified,
                verified.items, verified.key ? ", signed by public key " + to_hex(*verified.key) : "");
   }
@@ -204,12 +212,15 @@ Status evidence_custody_command(const Context& context, const CustodyArgs& args)
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     const nlohmann::json& entry = it->second;
     if (entry.value("kind", "") == "custody") {
-      fmt::print("leaf {}  {}  {} by {} (legal basis: {}) {}\n", it->first, entry.value("at", ""),
-                 entry.value("action", ""), entry.value("who", ""), entry.value("legal_basis", ""),
-                 entry.value("detail", ""));
+      fmt::print("{}\n", escape_for_terminal(fmt::format("leaf {}  {}  {} by {} (legal basis: {}) {}", it->first,
+                                                         entry.value("at", ""), entry.value("action", ""),
+                                                         entry.value("who", ""), entry.value("legal_basis", ""),
+                                                         entry.value("detail", ""))));
     } else {
-      fmt::print("leaf {}  {}  logged: {} {} {}, sha256 {}\n", it->first, entry.value("logged_at", ""),
-                 entry.value("kind", ""), entry.value("source", ""), entry.value("id", ""), entry.value("sha256", ""));
+      fmt::print("{}\n", escape_for_terminal(fmt::format("leaf {}  {}  logged: {} {} {}, sha256 {}", it->first,
+                                                         entry.value("logged_at", ""), entry.value("kind", ""),
+                                                         entry.value("source", ""), entry.value("id", ""),
+                                                         entry.value("sha256", ""))));
     }
   }
   return {};

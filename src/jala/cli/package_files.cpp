@@ -3,9 +3,14 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <vector>
+
+#include "jala/base/utf8.h"
+#include "jala/evidence/zip_directory.h"
 
 namespace jala::cli {
 namespace {
@@ -28,11 +33,12 @@ bool safe_path(std::string_view path) {
 // Adds a file read from a package. Two files of one name are refused: a zip may hold both, and other
 // tools would show the first where the last would be verified.
 Status add_file(evidence::PackageFiles& files, std::string path, std::string bytes, std::size_t& total_bytes) {
-  if (!safe_path(path)) return invalid_argument("the package holds a file with an unsafe name: '{}'", path);
+  if (!safe_path(path))
+    return invalid_argument("the package holds a file with an unsafe name: {}", quote_untrusted(path));
   if (files.size() >= evidence::k_max_package_files) {
     return invalid_argument("the package holds more than {} files", evidence::k_max_package_files);
   }
-  if (files.contains(path)) return invalid_argument("the package holds two files named '{}'", path);
+  if (files.contains(path)) return invalid_argument("the package holds two files named {}", quote_untrusted(path));
   total_bytes += bytes.size();
   if (total_bytes > evidence::k_max_package_bytes) {
     return invalid_argument("the package's files hold more than {} bytes in all", evidence::k_max_package_bytes);
@@ -75,7 +81,30 @@ Result<evidence::PackageFiles> read_directory(const fs::path& directory) {
   return files;
 }
 
+// The zip's entry names as its central directory lists them, each checked against its local header
+// (evidence/zip_directory.h).
+Result<std::vector<std::string>> central_directory_names(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (!in || error) return unavailable("{}: cannot be read", path);
+  const evidence::ReadAt read_at = [&](std::uint64_t offset, std::size_t length) -> Result<std::string> {
+    std::string bytes(length, '\0');
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(offset));
+    in.read(bytes.data(), static_cast<std::streamsize>(length));
+    if (in.bad()) return unavailable("cannot be read");
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+  };
+  Result<std::vector<std::string>> names = evidence::zip_entry_names(size, read_at, evidence::k_max_package_files);
+  if (!names.ok()) return names.error().with_context(path);
+  return names;
+}
+
 Result<evidence::PackageFiles> read_zip(const std::string& path) {
+  JALA_TRY_ASSIGN(std::vector<std::string> listed, central_directory_names(path));
+  std::vector<std::string> read_names;
   const std::unique_ptr<archive, ArchiveReadDeleter> zip(archive_read_new());
   archive_read_support_format_zip(zip.get());
   if (archive_read_open_filename(zip.get(), path.c_str(), 1 << 16) != ARCHIVE_OK) {
@@ -90,25 +119,34 @@ Result<evidence::PackageFiles> read_zip(const std::string& path) {
     if (status != ARCHIVE_OK) return invalid_argument("{}: {}", path, archive_error_string(zip.get()));
     const char* name = archive_entry_pathname(entry);
     const std::string entry_path = name != nullptr ? name : "";
+    read_names.push_back(entry_path);
     if (archive_entry_filetype(entry) == AE_IFDIR) continue;
     if (archive_entry_filetype(entry) != AE_IFREG) {
-      return invalid_argument("{}: '{}' is not a plain file", path, entry_path);
+      return invalid_argument("{}: {} is not a plain file", path, quote_untrusted(entry_path));
     }
     std::string bytes;
     char buffer[1 << 16];
     while (true) {
       const la_ssize_t read = archive_read_data(zip.get(), buffer, sizeof buffer);
-      if (read < 0) return invalid_argument("{}: '{}': {}", path, entry_path, archive_error_string(zip.get()));
+      if (read < 0)
+        return invalid_argument("{}: {}: {}", path, quote_untrusted(entry_path), archive_error_string(zip.get()));
       if (read == 0) break;
       // Bounded while decompressing: a small zip may expand to gigabytes.
       if (bytes.size() + static_cast<std::size_t>(read) > evidence::k_max_package_file_bytes ||
           total_bytes + bytes.size() + static_cast<std::size_t>(read) > evidence::k_max_package_bytes) {
-        return invalid_argument("{}: '{}' is larger than {} bytes, or the files more than {} in all", path, entry_path,
-                                evidence::k_max_package_file_bytes, evidence::k_max_package_bytes);
+        return invalid_argument("{}: {} is larger than {} bytes, or the files more than {} in all", path,
+                                quote_untrusted(entry_path), evidence::k_max_package_file_bytes,
+                                evidence::k_max_package_bytes);
       }
       bytes.append(buffer, static_cast<std::size_t>(read));
     }
     JALA_TRY(add_file(files, entry_path, std::move(bytes), total_bytes));
+  }
+  // Every entry read is one the central directory lists, and none is left out.
+  std::sort(listed.begin(), listed.end());
+  std::sort(read_names.begin(), read_names.end());
+  if (listed != read_names) {
+    return invalid_argument("{}: the zip's entries are not those its central directory lists", path);
   }
   return files;
 }

@@ -129,7 +129,8 @@ TEST_F(Package, AHostilelyNestedProofFailsWithoutCrashing) {
 
 TEST(PackageVerifier, AnEmptyPackageFailsWithoutCrashing) {
   const Verification verified = verify_package({});
-  EXPECT_EQ(verified.problems, (std::vector<std::string>{"manifest.jsonld: missing", "tree_head.json: missing"}));
+  EXPECT_EQ(verified.problems,
+            (std::vector<std::string>{"manifest.jsonld: missing", "manifest.sig: missing", "tree_head.json: missing"}));
 }
 
 }  // namespace

@@ -115,10 +115,9 @@ class Verifier {
   void check_manifest() {
     const std::string* manifest = file(format::k_manifest);
     const std::string* signature_hex = file(format::k_manifest_signature);
+    if (signature_hex == nullptr) fail(format::k_manifest_signature, "missing");
     if (manifest == nullptr) return fail(format::k_manifest, "missing");
-    if (signature_hex == nullptr) {
-      fail(format::k_manifest_signature, "missing");
-    } else {
+    if (signature_hex != nullptr) {
       std::string_view hex = *signature_hex;
       if (hex.ends_with('\n')) hex.remove_suffix(1);
       const Result<Signature> signature = format::parse_hex_bytes<64>(hex);

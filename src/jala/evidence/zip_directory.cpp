@@ -1,0 +1,149 @@
+#include "jala/evidence/zip_directory.h"
+
+#include <string_view>
+
+#include "jala/base/utf8.h"
+
+namespace jala::evidence {
+namespace {
+
+constexpr std::uint32_t k_end_signature = 0x06054b50;
+constexpr std::uint32_t k_zip64_end_signature = 0x06064b50;
+constexpr std::uint32_t k_zip64_locator_signature = 0x07064b50;
+constexpr std::uint32_t k_central_signature = 0x02014b50;
+constexpr std::uint32_t k_local_signature = 0x04034b50;
+constexpr std::size_t k_end_bytes = 22;
+constexpr std::size_t k_max_comment_bytes = 0xffff;
+constexpr std::size_t k_zip64_locator_bytes = 20;
+constexpr std::size_t k_zip64_end_bytes = 56;
+constexpr std::size_t k_central_bytes = 46;
+constexpr std::size_t k_local_bytes = 30;
+constexpr std::uint16_t k_zip64_extra_id = 0x0001;
+constexpr std::uint32_t k_saturated32 = 0xffffffff;
+
+// Little-endian fields of `bytes`, which the callers have checked are long enough.
+std::uint64_t read_le(std::string_view bytes, std::size_t at, std::size_t width) {
+  std::uint64_t value = 0;
+  for (std::size_t i = width; i-- > 0;) value = (value << 8) | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+std::uint16_t u16(std::string_view bytes, std::size_t at) { return static_cast<std::uint16_t>(read_le(bytes, at, 2)); }
+std::uint32_t u32(std::string_view bytes, std::size_t at) { return static_cast<std::uint32_t>(read_le(bytes, at, 4)); }
+std::uint64_t u64(std::string_view bytes, std::size_t at) { return read_le(bytes, at, 8); }
+
+Result<std::string> read_exactly(const ReadAt& read_at, std::uint64_t offset, std::size_t size, std::string_view what) {
+  JALA_TRY_ASSIGN(std::string bytes, read_at(offset, size));
+  if (bytes.size() != size) return invalid_argument("the zip file is cut short in {}", what);
+  return bytes;
+}
+
+struct Directory {
+  std::uint64_t entries = 0;
+  std::uint64_t offset = 0;
+  std::uint64_t size = 0;
+  std::uint64_t end = 0;  // where the end records start: the directory must lie before them
+};
+
+// The end of central directory record is the one whose comment runs exactly to the end of the file.
+Result<Directory> find_directory(std::uint64_t file_size, const ReadAt& read_at) {
+  const std::size_t tail_size =
+      static_cast<std::size_t>(std::min<std::uint64_t>(file_size, k_end_bytes + k_max_comment_bytes));
+  JALA_TRY_ASSIGN(const std::string tail, read_exactly(read_at, file_size - tail_size, tail_size, "its end"));
+  for (std::size_t at = tail_size >= k_end_bytes ? tail_size - k_end_bytes + 1 : 0; at-- > 0;) {
+    if (u32(tail, at) != k_end_signature || at + k_end_bytes + u16(tail, at + 20) != tail_size) continue;
+    if (u16(tail, at + 4) != 0 || u16(tail, at + 6) != 0) return invalid_argument("the zip file spans several disks");
+    Directory directory{u16(tail, at + 10), u32(tail, at + 16), u32(tail, at + 12), file_size - tail_size + at};
+    if (directory.end < k_zip64_locator_bytes) return directory;
+    JALA_TRY_ASSIGN(const std::string locator, read_exactly(read_at, directory.end - k_zip64_locator_bytes,
+                                                            k_zip64_locator_bytes, "its Zip64 locator"));
+    if (u32(locator, 0) != k_zip64_locator_signature) return directory;
+    const std::uint64_t zip64_end = u64(locator, 8);
+    if (directory.end < k_zip64_locator_bytes + k_zip64_end_bytes ||
+        zip64_end > directory.end - k_zip64_locator_bytes - k_zip64_end_bytes) {
+      return invalid_argument("the zip file's Zip64 end record lies outside it");
+    }
+    JALA_TRY_ASSIGN(const std::string record,
+                    read_exactly(read_at, zip64_end, k_zip64_end_bytes, "its Zip64 end record"));
+    if (u32(record, 0) != k_zip64_end_signature) return invalid_argument("the zip file's Zip64 end record is missing");
+    return Directory{u64(record, 32), u64(record, 48), u64(record, 40), zip64_end};
+  }
+  return invalid_argument("not a zip file: it has no end of central directory record");
+}
+
+// An entry's local header offset: the central directory's field, or its Zip64 extra field when saturated
+// (4.5.3: the original sizes come first, each only where its own field is saturated).
+Result<std::uint64_t> local_offset(std::string_view entry, std::string_view extra) {
+  const std::uint64_t offset = u32(entry, 42);
+  if (offset != k_saturated32) return offset;
+  std::size_t skip = (u32(entry, 24) == k_saturated32 ? 8 : 0) + (u32(entry, 20) == k_saturated32 ? 8 : 0);
+  for (std::size_t at = 0; at + 4 <= extra.size();) {
+    const std::uint16_t id = u16(extra, at);
+    const std::size_t size = u16(extra, at + 2);
+    if (at + 4 + size > extra.size()) break;
+    if (id == k_zip64_extra_id && skip + 8 <= size) return u64(extra, at + 4 + skip);
+    at += 4 + size;
+  }
+  return invalid_argument("a zip entry's local header offset is missing from its Zip64 field");
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> zip_entry_names(std::uint64_t file_size, const ReadAt& read_at,
+                                                 std::size_t max_entries) {
+  JALA_TRY_ASSIGN(const Directory directory, find_directory(file_size, read_at));
+  if (directory.entries > max_entries) {
+    return invalid_argument("the zip file lists more than {} entries", max_entries);
+  }
+  if (directory.offset > directory.end || directory.size > directory.end - directory.offset) {
+    return invalid_argument("the zip file's central directory lies outside it");
+  }
+  JALA_TRY_ASSIGN(const std::string listing,
+                  read_exactly(read_at, directory.offset, static_cast<std::size_t>(directory.size), "its directory"));
+  std::vector<std::string> names;
+  names.reserve(static_cast<std::size_t>(directory.entries));
+  std::size_t at = 0;
+  for (std::uint64_t i = 0; i < directory.entries; ++i) {
+    if (listing.size() - at < k_central_bytes || u32(listing, at) != k_central_signature) {
+      return invalid_argument("the zip file's central directory is cut short at entry {}", i + 1);
+    }
+    const std::size_t name_size = u16(listing, at + 28);
+    const std::size_t extra_size = u16(listing, at + 30);
+    const std::size_t entry_size = k_central_bytes + name_size + extra_size + u16(listing, at + 32);
+    if (listing.size() - at < entry_size) {
+      return invalid_argument("the zip file's central directory is cut short at entry {}", i + 1);
+    }
+    const std::string_view entry = std::string_view(listing).substr(at, entry_size);
+    std::string name(entry.substr(k_central_bytes, name_size));
+    JALA_TRY_ASSIGN(const std::uint64_t local,
+                    local_offset(entry, entry.substr(k_central_bytes + name_size, extra_size)));
+    if (local >= directory.offset || directory.offset - local < k_local_bytes) {
+      return invalid_argument("the zip entry {} has its local header outside the file's entries",
+                              quote_untrusted(name));
+    }
+    JALA_TRY_ASSIGN(const std::string header, read_exactly(read_at, local, k_local_bytes, "a local header"));
+    if (u32(header, 0) != k_local_signature) {
+      return invalid_argument("the zip entry {} has no local header where the directory says", quote_untrusted(name));
+    }
+    const std::size_t local_name_size = u16(header, 26);
+    if (directory.offset - local - k_local_bytes < local_name_size) {
+      return invalid_argument("the zip entry {} has its local header outside the file's entries",
+                              quote_untrusted(name));
+    }
+    JALA_TRY_ASSIGN(const std::string local_name,
+                    read_exactly(read_at, local + k_local_bytes, local_name_size, "a local header"));
+    if (local_name != name) {
+      return invalid_argument(
+          "the zip entry {} has a local header that names another file ({}): other tools would show other contents",
+          quote_untrusted(name), quote_untrusted(local_name));
+    }
+    // A folder entry with contents: tools show the folder, and no one the contents.
+    if (name.ends_with('/') && (u32(entry, 20) != 0 || u32(entry, 24) != 0)) {
+      return invalid_argument("the zip's folder entry {} holds data", quote_untrusted(name));
+    }
+    names.push_back(std::move(name));
+    at += entry_size;
+  }
+  return names;
+}
+
+}  // namespace jala::evidence

@@ -1,0 +1,167 @@
+#include "jala/evidence/zip_directory.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace jala::evidence {
+namespace {
+
+void put_le(std::string& out, std::uint64_t value, std::size_t width) {
+  for (std::size_t i = 0; i < width; ++i) out += static_cast<char>((value >> (8 * i)) & 0xff);
+}
+
+struct Entry {
+  std::string local_name;
+  std::string central_name;
+  std::string data;
+};
+
+// A zip of stored entries, each with its own local and central name, as a forger would write it.
+// With `zip64`, the end records are Zip64's and the offsets in the central directory are saturated.
+std::string make_zip(const std::vector<Entry>& entries, bool zip64 = false, std::string comment = {}) {
+  std::string zip;
+  std::vector<std::uint64_t> offsets;
+  for (const Entry& entry : entries) {
+    offsets.push_back(zip.size());
+    put_le(zip, 0x04034b50, 4);
+    put_le(zip, 10, 2);  // version needed
+    put_le(zip, 0, 2);   // flags
+    put_le(zip, 0, 2);   // stored
+    put_le(zip, 0, 4);   // time and date
+    put_le(zip, 0, 4);   // CRC-32 (not checked here)
+    put_le(zip, entry.data.size(), 4);
+    put_le(zip, entry.data.size(), 4);
+    put_le(zip, entry.local_name.size(), 2);
+    put_le(zip, 0, 2);
+    zip += entry.local_name;
+    zip += entry.data;
+  }
+  const std::uint64_t directory_offset = zip.size();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& entry = entries[i];
+    std::string extra;
+    if (zip64) {
+      put_le(extra, 0x0001, 2);
+      put_le(extra, 8, 2);
+      put_le(extra, offsets[i], 8);
+    }
+    put_le(zip, 0x02014b50, 4);
+    put_le(zip, 45, 2);  // version made by
+    put_le(zip, 45, 2);  // version needed
+    put_le(zip, 0, 2);
+    put_le(zip, 0, 2);
+    put_le(zip, 0, 4);
+    put_le(zip, 0, 4);
+    put_le(zip, entry.data.size(), 4);
+    put_le(zip, entry.data.size(), 4);
+    put_le(zip, entry.central_name.size(), 2);
+    put_le(zip, extra.size(), 2);
+    put_le(zip, 0, 2);  // comment
+    put_le(zip, 0, 2);  // disk
+    put_le(zip, 0, 2);  // internal attributes
+    put_le(zip, 0, 4);  // external attributes
+    put_le(zip, zip64 ? 0xffffffff : offsets[i], 4);
+    zip += entry.central_name;
+    zip += extra;
+  }
+  const std::uint64_t directory_size = zip.size() - directory_offset;
+  if (zip64) {
+    const std::uint64_t zip64_end = zip.size();
+    put_le(zip, 0x06064b50, 4);
+    put_le(zip, 44, 8);
+    put_le(zip, 45, 2);
+    put_le(zip, 45, 2);
+    put_le(zip, 0, 4);
+    put_le(zip, 0, 4);
+    put_le(zip, entries.size(), 8);
+    put_le(zip, entries.size(), 8);
+    put_le(zip, directory_size, 8);
+    put_le(zip, directory_offset, 8);
+    put_le(zip, 0x07064b50, 4);
+    put_le(zip, 0, 4);
+    put_le(zip, zip64_end, 8);
+    put_le(zip, 1, 4);
+  }
+  put_le(zip, 0x06054b50, 4);
+  put_le(zip, 0, 2);
+  put_le(zip, 0, 2);
+  put_le(zip, zip64 ? 0xffff : entries.size(), 2);
+  put_le(zip, zip64 ? 0xffff : entries.size(), 2);
+  put_le(zip, zip64 ? 0xffffffff : directory_size, 4);
+  put_le(zip, zip64 ? 0xffffffff : directory_offset, 4);
+  put_le(zip, comment.size(), 2);
+  zip += comment;
+  return zip;
+}
+
+Result<std::vector<std::string>> names_of(const std::string& zip, std::size_t max_entries = 100) {
+  const ReadAt read_at = [&](std::uint64_t offset, std::size_t size) -> Result<std::string> {
+    if (offset > zip.size()) return std::string();
+    return zip.substr(static_cast<std::size_t>(offset), size);
+  };
+  return zip_entry_names(zip.size(), read_at, max_entries);
+}
+
+TEST(ZipDirectory, ListsTheCentralDirectorysNamesInItsOrder) {
+  const std::string zip = make_zip({{"b.json", "b.json", "{}"}, {"items/", "items/", ""}, {"a.txt", "a.txt", "x"}});
+  const Result<std::vector<std::string>> names = names_of(zip);
+  ASSERT_TRUE(names.ok()) << names.error().message();
+  EXPECT_EQ(*names, (std::vector<std::string>{"b.json", "items/", "a.txt"}));
+}
+
+TEST(ZipDirectory, FindsTheEndRecordBehindAComment) {
+  // The comment holds a decoy end record; the real one is the one whose comment reaches the file's end.
+  const std::string decoy = make_zip({{"decoy", "decoy", ""}});
+  const Result<std::vector<std::string>> names =
+      names_of(make_zip({{"real", "real", "1"}}, false, decoy.substr(decoy.size() - 22)));
+  ASSERT_TRUE(names.ok()) << names.error().message();
+  EXPECT_EQ(*names, std::vector<std::string>{"real"});
+}
+
+TEST(ZipDirectory, ReadsZip64EndRecordsAndOffsets) {
+  const Result<std::vector<std::string>> names = names_of(make_zip({{"a", "a", "1"}, {"b", "b", "22"}}, true));
+  ASSERT_TRUE(names.ok()) << names.error().message();
+  EXPECT_EQ(*names, (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(ZipDirectory, RefusesAnEntryWhoseLocalHeaderNamesAnotherFile) {
+  // The forgery: unzip would extract the fake bytes as the item, libarchive would read the real ones.
+  const std::string zip =
+      make_zip({{"items/000001.json", "aaa/", "{\"real\":1}"}, {"bbb/", "items/000001.json", "{\"FAKE\":1}"}});
+  const Result<std::vector<std::string>> names = names_of(zip);
+  ASSERT_FALSE(names.ok());
+  EXPECT_EQ(names.error().code(), ErrorCode::invalid_argument);
+  EXPECT_NE(names.error().message().find("'aaa/' has a local header that names another file ('items/000001.json')"),
+            std::string::npos)
+      << names.error().message();
+  // A name of the same length that differs in one byte.
+  EXPECT_FALSE(names_of(make_zip({{"a.json", "b.json", ""}})).ok());
+}
+
+TEST(ZipDirectory, RefusesWhatIsNotAWellFormedZip) {
+  const std::string good = make_zip({{"a", "a", "1"}});
+  EXPECT_NE(names_of("").error().message().find("no end of central directory"), std::string::npos);
+  EXPECT_NE(names_of("PK\x05\x06 too short").error().message().find("no end of central directory"), std::string::npos);
+  // Bytes after the end record (a comment longer than its length says).
+  EXPECT_FALSE(names_of(good + "junk").ok());
+  // Every prefix of a good zip fails cleanly.
+  for (std::size_t size = 0; size < good.size(); ++size) EXPECT_FALSE(names_of(good.substr(0, size)).ok()) << size;
+  // A local header offset past the directory.
+  std::string moved = good;
+  moved[good.size() - 22 - 2] = 0x7f;  // the high byte of the only entry's local header offset (its name is 1 byte)
+  EXPECT_NE(names_of(moved).error().message().find("local header outside"), std::string::npos);
+  // A folder entry that holds data, which extractors skip.
+  EXPECT_NE(names_of(make_zip({{"hidden/", "hidden/", "26 bytes no one would see.."}}))
+                .error()
+                .message()
+                .find("folder entry 'hidden/' holds data"),
+            std::string::npos);
+  // More entries than allowed.
+  EXPECT_NE(names_of(make_zip({{"a", "a", ""}, {"b", "b", ""}}), 1).error().message().find("more than 1 entries"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace jala::evidence
