@@ -370,6 +370,33 @@ TEST_F(TwoNodes, PublishesLureAccountsAsIndicatorsWithTheNodesSightings) {
   EXPECT_EQ(shown["text_selectors"][0]["value"], "lucky_jobs_kh");
 }
 
+// Found in review: an account the lures collection had published stayed served after its only lure
+// report was raised to TLP:RED, its sighting pointing at the red report.
+TEST_F(TwoNodes, ALureAccountIsWithdrawnWhenItsOnlyReportTurnsRed) {
+  const std::string lures = "/taxii2/jala/collections/" + collection("lures") + "/objects/";
+  const auto served = [&] {
+    return get(lures + "?match[version]=all", m_secret_b).body.find("raised_later_kh") != std::string::npos;
+  };
+  const auto ingest = [&](std::string_view tlp) {
+    write_file(m_scratch.file("lure.jsonl"),
+               report_line("lure-9", tlp, "Easy job in Cambodia, free visa: t.me/raised_later_kh", "lure_ad"));
+    ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_scratch.file("lure.jsonl")}).exit_code, 0);
+  };
+  ingest("green");
+  bool seen = false;
+  for (int tries = 0; tries < 150 && !seen; ++tries) {  // A publishes every 5 seconds
+    seen = served();
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(seen);
+  ingest("red");
+  for (int tries = 0; tries < 150 && seen; ++tries) {
+    seen = served();
+    if (seen) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_FALSE(seen) << "the indicator and its sighting are still served in some version";
+}
+
 TEST_F(TwoNodes, APartnerSeesNothingAboveItsTlp) {
   const auto envelope =
       nlohmann::json::parse(get("/taxii2/jala/collections/" + collection("reports") + "/objects/", m_secret_c).body);
@@ -499,6 +526,39 @@ TEST_F(TwoNodes, PrivateOverlapFindsTheSharedSelectorsWithinThePartnersTlp) {
                                    {"JALA_PARTNER_SECRET=" + m_secret_d});
   EXPECT_NE(revoked.exit_code, 0);
   EXPECT_NE(revoked.err.find("401"), std::string::npos) << revoked.err;
+}
+
+// Found in review: the overlap answered from every report the node held, those partners had shared with it
+// too, and so told a third agency what only the partner knew.
+TEST_F(TwoNodes, PrivateOverlapAnswersFromTheNodesOwnReportsOnly) {
+  const auto report = [](std::string_view source) {
+    return nlohmann::json{{"source", source},
+                          {"id", "r-1"},
+                          {"kind", "victim_complaint"},
+                          {"country", "KH"},
+                          {"tlp", "green"},
+                          {"reported_at", "2026-05-02T10:00:00Z"},
+                          {"text", "The boss writes from boss.recruit@kh-jobs-center.com"}}
+               .dump() +
+           "\n";
+  };
+  write_file(m_scratch.file("kh.jsonl"), report("KH-POLICE"));
+  ASSERT_EQ(run_jala({"--db", m_a, "ingest", m_scratch.file("kh.jsonl")}).exit_code, 0);
+  write_file(m_scratch.file("vn.jsonl"), report("VN-MPS"));
+  ASSERT_EQ(run_jala({"--db", m_b, "ingest", m_scratch.file("vn.jsonl")}).exit_code, 0);
+  const auto shared_emails = [&] {
+    const JalaRun run =
+        run_jala({"--db", m_b, "overlap", "--with", m_base, "--partner", "ph-nbi", "--types", "email", "--json"}, "",
+                 {"JALA_PARTNER_SECRET=" + m_secret_b});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return nlohmann::json::parse(run.out.empty() ? "{}" : run.out)["shared"];
+  };
+  EXPECT_EQ(shared_emails(), nlohmann::json::parse(R"(["email:boss.recruit@kh-jobs-center.com"])"));
+  // As `jala sync` marks a partner's source (server/publisher.h, synced_source_state).
+  const std::string mark =
+      fmt::format("sqlite3 '{}' \"INSERT INTO share_state VALUES ('synced-source:KH-POLICE', 'kh-node')\"", m_a);
+  ASSERT_EQ(std::system(mark.c_str()), 0);
+  EXPECT_EQ(shared_emails(), nlohmann::json::array());
 }
 
 TEST_F(TwoNodes, PrivateOverlapKeepsToThePartnersLimits) {

@@ -338,7 +338,7 @@ TEST_P(SharingConformance, ListsReportsLoggedAfterACursorInLogOrder) {
           .ok());
 }
 
-TEST_P(SharingConformance, ListsTheSelectorsOfReportsAtTheGivenLevels) {
+TEST_P(SharingConformance, ListsTheSelectorsOfOwnReportsAtTheGivenLevels) {
   const auto selector = [](std::string_view typed) {
     return model::parse_selector(typed, model::NormaliseContext{}).value();
   };
@@ -354,9 +354,11 @@ TEST_P(SharingConformance, ListsTheSelectorsOfReportsAtTheGivenLevels) {
   };
   ASSERT_TRUE(m_store
                   ->write([&](WriteTransaction& transaction) -> Status {
+                    model::Report partners = report("p", model::Tlp::green, {"email:c@example.com"});
+                    partners.source = "partner's source";
                     for (const model::Report& made :
                          {report("g", model::Tlp::green, {"email:a@example.com", "telegram:shared_handle"}),
-                          report("r", model::Tlp::red, {"email:b@example.com", "telegram:shared_handle"})}) {
+                          report("r", model::Tlp::red, {"email:b@example.com", "telegram:shared_handle"}), partners}) {
                       JALA_TRY_ASSIGN(const PutOutcome outcome, transaction.put_report(made));
                       EXPECT_EQ(outcome, PutOutcome::added);
                     }
@@ -366,13 +368,18 @@ TEST_P(SharingConformance, ListsTheSelectorsOfReportsAtTheGivenLevels) {
   ASSERT_TRUE(m_store
                   ->read([&](const ReadView& view) -> Status {
                     const std::vector<model::Tlp> green = {model::Tlp::clear, model::Tlp::green};
-                    JALA_TRY_ASSIGN(const auto shareable, view.selectors_of_reports(green));
+                    const std::vector<std::string> partners_sources = {"other", "partner's source"};
+                    JALA_TRY_ASSIGN(const auto shareable, view.selectors_of_reports(green, partners_sources));
                     EXPECT_EQ(shareable, (std::vector<model::Selector>{selector("email:a@example.com"),
                                                                        selector("telegram:shared_handle")}));
+                    JALA_TRY_ASSIGN(const auto with_partners, view.selectors_of_reports(green, {}));
+                    EXPECT_EQ(with_partners, (std::vector<model::Selector>{selector("email:a@example.com"),
+                                                                           selector("email:c@example.com"),
+                                                                           selector("telegram:shared_handle")}));
                     const std::vector<model::Tlp> every = {model::Tlp::green, model::Tlp::red};
-                    JALA_TRY_ASSIGN(const auto all, view.selectors_of_reports(every));
+                    JALA_TRY_ASSIGN(const auto all, view.selectors_of_reports(every, partners_sources));
                     EXPECT_EQ(all.size(), 3U);
-                    JALA_TRY_ASSIGN(const auto none, view.selectors_of_reports({}));
+                    JALA_TRY_ASSIGN(const auto none, view.selectors_of_reports({}, {}));
                     EXPECT_TRUE(none.empty());
                     return {};
                   })

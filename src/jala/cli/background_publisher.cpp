@@ -96,8 +96,9 @@ Status BackgroundPublisher::publish_round() {
   }
   if (!go_on(counts.reports)) return {};
   JALA_TRY_ASSIGN(const server::LurePublishCounts lures, server::publish_lures(m_store, m_node, m_analyses));
-  if (lures.accounts > 0) {
-    fmt::print(stderr, "jala: published {} new or changed lure accounts ({} objects)\n", lures.accounts, lures.objects);
+  if (lures.accounts > 0 || lures.withdrawn > 0) {
+    fmt::print(stderr, "jala: published {} new or changed lure accounts ({} objects), withdrew {} objects\n",
+               lures.accounts, lures.objects, lures.withdrawn);
   }
   return {};
 }

@@ -37,7 +37,7 @@ Status overlap_command(const Context& context, const OverlapArgs& args) {
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, open_existing_store(context));
   std::vector<model::Selector> own;
   Status read = store->read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(own, view.selectors_of_reports(model::k_tlp_levels));
+    JALA_TRY_ASSIGN(own, view.selectors_of_reports(model::k_tlp_levels, {}));
     return {};
   });
   if (!read.ok()) return read;

@@ -1,6 +1,8 @@
-// publish_lures (publisher.h): the lure accounts as indicators and the node's sightings of them.
+// publish_lures (publisher.h): the lure accounts as indicators and the node's sightings of them, and
+// the withdrawal of those no shareable lure report names any more.
 #include <algorithm>
 #include <iterator>
+#include <set>
 
 #include "jala/analysis/lures.h"
 #include "jala/server/publisher.h"
@@ -12,6 +14,7 @@ namespace {
 
 // The reports cursor at which the lures were last published.
 constexpr std::string_view k_lures_cursor_state = "publish:lures";
+constexpr std::string_view k_lures_collection = "lures";
 constexpr std::size_t k_account_batch = 500;
 // A sighting names at most this many observed-data; its count counts them all.
 constexpr std::size_t k_max_observed_data_refs = 100;
@@ -68,7 +71,7 @@ Status put_accounts(storage::WriteTransaction& transaction, const analysis::Link
     account_ends.push_back(objects.size());
   }
   JALA_TRY_ASSIGN(const std::vector<bool> versioned,
-                  publishing::put_new_versions(transaction, "lures", objects, published_at));
+                  publishing::put_new_versions(transaction, k_lures_collection, objects, published_at));
   std::size_t object = 0;
   for (const std::size_t end : account_ends) {
     std::size_t added = 0;
@@ -79,24 +82,72 @@ Status put_accounts(storage::WriteTransaction& transaction, const analysis::Link
   return {};
 }
 
+// The served objects of the collection (their latest version below TLP:RED) that `accounts` do not
+// publish: the accounts that only reports since raised to TLP:RED, or withdrawn, still name. Each is to
+// get a version marked TLP:RED, which no partner is served.
+Result<std::vector<publishing::MarkedObject>> objects_to_withdraw(const storage::ReadView& view,
+                                                                  const analysis::LinkedStore& linked,
+                                                                  std::span<const analysis::LureAccount> accounts,
+                                                                  const share::NodeIdentity& node) {
+  std::set<std::string, std::less<>> published_ids;
+  for (const analysis::LureAccount& account : accounts) {
+    for (const publishing::MarkedObject& marked : lure_objects(linked, account, node)) {
+      published_ids.insert(marked.object["id"].get<std::string>());
+    }
+  }
+  std::vector<publishing::MarkedObject> withdrawn;
+  storage::SharedObjectQuery query;
+  query.collection = k_lures_collection;
+  query.tlp_max = model::Tlp::red;
+  for (;;) {
+    JALA_TRY_ASSIGN(const std::vector<storage::SharedObject> page, view.shared_objects(query));
+    for (const storage::SharedObject& object : page) {
+      if (object.tlp == model::Tlp::red || published_ids.contains(object.id)) continue;
+      nlohmann::json changed = nlohmann::json::parse(object.object, nullptr, false);
+      if (!changed.is_object() || !changed.contains("modified")) {
+        return data_loss("the published lure object {} is not a STIX object with a version", object.id);
+      }
+      changed["object_marking_refs"] = nlohmann::json::array({share::tlp_marking_id(model::Tlp::red)});
+      withdrawn.push_back({std::move(changed), model::Tlp::red});
+    }
+    if (page.size() < query.limit) return withdrawn;
+    query.added_after = page.back().added;
+  }
+}
+
 }  // namespace
 
 Result<LurePublishCounts> publish_lures(storage::Store& store, const share::NodeIdentity& node,
                                         AnalysisCache& analyses) {
   LurePublishCounts counts;
   std::vector<analysis::LureAccount> accounts;
+  std::vector<publishing::MarkedObject> withdrawn;
+  // Items [0, accounts) are accounts to publish; the rest, objects to withdraw.
   const Status published = publishing::publish_linked(
       store, analyses, k_lures_cursor_state, k_account_batch,
       [&](const storage::ReadView& view, const analysis::LinkedStore& linked) -> Result<std::size_t> {
         JALA_TRY_ASSIGN(const std::vector<storage::LureReport> lures, view.lure_reports());
         JALA_TRY_ASSIGN(const std::vector<bool> shareable, shareable_reports(view, linked));
         accounts = analysis::rank_lure_accounts(linked, lures, &shareable);
-        return accounts.size();
+        JALA_TRY_ASSIGN(withdrawn, objects_to_withdraw(view, linked, accounts, node));
+        return accounts.size() + withdrawn.size();
       },
       [&](storage::WriteTransaction& transaction, const analysis::LinkedStore& linked, std::size_t from, std::size_t to,
-          const std::string& published_at) {
-        return put_accounts(transaction, linked, std::span(accounts).subspan(from, to - from), node, published_at,
-                            counts);
+          const std::string& published_at) -> Status {
+        const std::size_t accounts_to = std::min(to, accounts.size());
+        if (from < accounts_to) {
+          JALA_TRY(put_accounts(transaction, linked, std::span(accounts).subspan(from, accounts_to - from), node,
+                                published_at, counts));
+        }
+        const std::size_t withdraw_from = std::max(from, accounts.size()) - accounts.size();
+        const std::size_t withdraw_to = to - std::min(to, accounts.size());
+        if (withdraw_from >= withdraw_to) return {};
+        JALA_TRY_ASSIGN(const std::vector<bool> versioned,
+                        publishing::put_new_versions(
+                            transaction, k_lures_collection,
+                            std::span(withdrawn).subspan(withdraw_from, withdraw_to - withdraw_from), published_at));
+        counts.withdrawn += static_cast<std::size_t>(std::ranges::count(versioned, true));
+        return {};
       });
   if (!published.ok()) return published.error();
   return counts;

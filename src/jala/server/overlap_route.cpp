@@ -11,6 +11,7 @@
 
 #include "jala/model/text.h"
 #include "jala/server/node_handler.h"
+#include "jala/server/publisher.h"
 #include "jala/server/responses.h"
 #include "jala/share/overlap_policy.h"
 #include "jala/share/partners.h"
@@ -101,7 +102,9 @@ HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, A
     if (!verdict->admitted()) return refusal(*verdict);
     std::vector<model::Selector> own;
     const Status read = store.read([&](const storage::ReadView& view) -> Status {
-      JALA_TRY_ASSIGN(own, view.selectors_of_reports(levels_up_to(partner->tlp_max)));
+      // The node's own reports only: what partners shared with it is theirs to disclose.
+      JALA_TRY_ASSIGN(const std::vector<std::string> partners_sources, synced_sources(view));
+      JALA_TRY_ASSIGN(own, view.selectors_of_reports(levels_up_to(partner->tlp_max), partners_sources));
       return {};
     });
     if (!read.ok()) return json_error(read.error());

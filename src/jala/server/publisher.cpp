@@ -217,7 +217,16 @@ Result<bool> publish_batch(storage::WriteTransaction& transaction, const share::
 
 }  // namespace
 
-std::string synced_source_state(std::string_view source) { return fmt::format("synced-source:{}", source); }
+constexpr std::string_view k_synced_source_prefix = "synced-source:";
+
+std::string synced_source_state(std::string_view source) { return fmt::format("{}{}", k_synced_source_prefix, source); }
+
+Result<std::vector<std::string>> synced_sources(const storage::ReadView& view) {
+  JALA_TRY_ASSIGN(const auto states, view.share_states_with_prefix(k_synced_source_prefix));
+  std::vector<std::string> sources;
+  for (const auto& [name, partner] : states) sources.push_back(name.substr(k_synced_source_prefix.size()));
+  return sources;
+}
 
 Result<std::optional<share::NodeIdentity>> stored_node_identity(const storage::ReadView& view) {
   JALA_TRY_ASSIGN(const std::optional<std::string> stored, view.share_state(k_identity_state));

@@ -44,6 +44,8 @@ Result<PublishCounts> publish(storage::Store& store, const share::NodeIdentity& 
 
 // The store state that marks SOURCE as a partner's (`jala sync` sets it): its reports are never published.
 std::string synced_source_state(std::string_view source);
+// Every source so marked: the partners' reports, which this node never discloses.
+Result<std::vector<std::string>> synced_sources(const storage::ReadView& view);
 
 struct NetworkPublishCounts {
   std::size_t networks = 0;   // networks published now, new or changed
@@ -67,8 +69,9 @@ Result<NetworkPublishCounts> publish_networks(storage::Store& store, const share
                                               AnalysisCache& analyses);
 
 struct LurePublishCounts {
-  std::size_t accounts = 0;  // lure accounts published now, new or changed
-  std::size_t objects = 0;   // object versions added to the collection
+  std::size_t accounts = 0;   // lure accounts published now, new or changed
+  std::size_t objects = 0;    // object versions added to the collection for them
+  std::size_t withdrawn = 0;  // objects withdrawn: versions marked TLP:RED, served to no partner
 };
 
 // Publishes into the lures collection, once reports were published since it last did, each account

@@ -141,8 +141,10 @@ class ReadView {
       std::optional<std::uint64_t> after, std::size_t limit) const = 0;
 
   // The distinct selectors that reports marked at one of `levels` name (form and text), by type then
-  // value: a node's set for private overlap (share/psi.h).
-  virtual Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const = 0;
+  // value, leaving out the reports of `other_sources`: a node's set for private overlap (share/psi.h),
+  // without the reports partners shared with it, which are theirs to disclose.
+  virtual Result<std::vector<model::Selector>> selectors_of_reports(
+      std::span<const model::Tlp> levels, std::span<const std::string> other_sources) const = 0;
   // Sharing (sharing.h): a page of a collection's objects, by the time they were added.
   virtual Result<std::vector<SharedObject>> shared_objects(const SharedObjectQuery& query) const = 0;
   virtual Result<std::optional<Partner>> find_partner(std::string_view name) const = 0;

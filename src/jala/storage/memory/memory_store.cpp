@@ -153,10 +153,12 @@ class MemoryView : public WriteTransaction {
     return records;
   }
 
-  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const override {
+  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels,
+                                                            std::span<const std::string> other_sources) const override {
     std::set<model::Selector> selectors;
     for (const auto& [key, entry] : m_state.reports) {
       if (std::find(levels.begin(), levels.end(), entry.first.tlp) == levels.end()) continue;
+      if (std::find(other_sources.begin(), other_sources.end(), entry.first.source) != other_sources.end()) continue;
       for (model::Selector& named : model::named_selectors(entry.first)) selectors.insert(std::move(named));
     }
     return std::vector<model::Selector>(selectors.begin(), selectors.end());

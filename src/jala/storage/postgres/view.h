@@ -49,7 +49,8 @@ class View final : public WriteTransaction {
   Result<bool> extend_link_input(graph::LinkInput& input, LinkInputCursor& cursor) const override;
   Result<flow::Ledger> ledger() const override;
   Result<flow::Ledger> ledger_of(std::span<const model::Selector> accounts) const override;
-  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const override;
+  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels,
+                                                            std::span<const std::string> other_sources) const override;
 
   // The evidence log (view_log.cpp).
   Result<std::uint64_t> log_size() const override;

@@ -185,7 +185,8 @@ Result<flow::Ledger> View::ledger_of(std::span<const model::Selector> accounts) 
   return std::move(builder).build();
 }
 
-Result<std::vector<model::Selector>> View::selectors_of_reports(std::span<const model::Tlp> levels) const {
+Result<std::vector<model::Selector>> View::selectors_of_reports(std::span<const model::Tlp> levels,
+                                                                std::span<const std::string> other_sources) const {
   std::vector<model::Selector> selectors;
   if (levels.empty()) return selectors;
   Params params;
@@ -194,10 +195,13 @@ Result<std::vector<model::Selector>> View::selectors_of_reports(std::span<const 
     fmt::format_to(std::back_inserter(list), "{}${}", i == 0 ? "" : ", ", i + 1);
     params.text(model::to_string(levels[i]));
   }
+  const std::vector<std::string_view> left_out(other_sources.begin(), other_sources.end());
+  params.texts(left_out);
   const Status selectors_read =
       m_connection.scan(fmt::format("SELECT DISTINCT s.type, s.value FROM selectors s JOIN report_selectors rs"
-                                    " USING (selector_key) JOIN reports r USING (report_key) WHERE r.tlp IN ({})",
-                                    list),
+                                    " USING (selector_key) JOIN reports r USING (report_key) WHERE r.tlp IN ({})"
+                                    " AND r.source <> ALL (${}::text[])",
+                                    list, levels.size() + 1),
                         params, k_batch_rows, [&](const Rows& rows) -> Status {
                           for (std::size_t row = 0; row < rows.size(); ++row) {
                             JALA_TRY_ASSIGN(model::Selector selector, rows.selector(row, 0));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "jala/base/json_text.h"
 #include "jala/model/text.h"
 #include "jala/storage/sql_sharing.h"
 #include "jala/storage/store.h"
@@ -107,15 +108,26 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
   return page;
 }
 
-Result<std::vector<model::Selector>> ShareStatements::selectors_of_reports(std::span<const model::Tlp> levels) const {
+Result<std::vector<model::Selector>> ShareStatements::selectors_of_reports(
+    std::span<const model::Tlp> levels, std::span<const std::string> other_sources) const {
   std::vector<model::Selector> selectors;
   if (levels.empty()) return selectors;
+  // The sources to leave out are bound as one JSON array, however many there are.
   JALA_TRY_ASSIGN(Statement statement,
                   Statement::prepare(m_db, fmt::format("SELECT DISTINCT s.type, s.value FROM selectors s"
                                                        " JOIN report_selectors rs USING (selector_key)"
-                                                       " JOIN reports r USING (report_key) WHERE r.tlp IN ({})",
+                                                       " JOIN reports r USING (report_key) WHERE r.tlp IN ({})"
+                                                       " AND r.source NOT IN (SELECT value FROM json_each(?))",
                                                        placeholders(levels.size()))));
-  for (std::size_t i = 0; i < levels.size(); ++i) statement.bind(static_cast<int>(i) + 1, model::to_string(levels[i]));
+  int parameter = 1;
+  for (const model::Tlp level : levels) statement.bind(parameter++, model::to_string(level));
+  std::string sources = "[";
+  for (const std::string& source : other_sources) {
+    if (sources.size() > 1) sources += ',';
+    append_json_string(sources, source);
+  }
+  sources += ']';
+  statement.bind(parameter, sources);
   for (;;) {
     JALA_TRY_ASSIGN(const bool row, statement.step());
     if (!row) break;

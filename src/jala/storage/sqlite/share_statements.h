@@ -28,7 +28,8 @@ class ShareStatements {
   explicit ShareStatements(sqlite3* db) : m_db(db) {}
 
   Result<std::vector<SharedObject>> objects(const SharedObjectQuery& query) const;
-  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const;
+  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels,
+                                                            std::span<const std::string> other_sources) const;
   Result<SelectorReports> first_reports_with_selector(const model::Selector& selector, std::size_t limit) const;
   Result<bool> put_object(const SharedObject& object, Timestamp now) const;
   Result<bool> raise_object(const SharedObject& object) const;

@@ -123,8 +123,9 @@ class SqliteView final : public WriteTransaction {
                                                       std::size_t limit) const override {
     return m_share.first_reports_with_selector(selector, limit);
   }
-  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels) const override {
-    return m_share.selectors_of_reports(levels);
+  Result<std::vector<model::Selector>> selectors_of_reports(std::span<const model::Tlp> levels,
+                                                            std::span<const std::string> other_sources) const override {
+    return m_share.selectors_of_reports(levels, other_sources);
   }
   Result<std::optional<Partner>> find_partner(std::string_view name) const override {
     return m_share.find_partner(name);
