@@ -167,6 +167,22 @@ TEST(FlowSuspectsCli, PaymentsToTheSameAccountAreNoHops) {
       << self.err;
 }
 
+// Found in review: the text output rounded every amount to the cent, so 0.004 BTC showed as 0.00 BTC.
+TEST(FlowSuspectsCli, TraceShowsEachAmountToItsLastDigit) {
+  const ScratchFolder scratch("flow_amounts_cli");
+  const std::string wallet = "wallet:eth:0x" + std::string(40, '1');
+  write_file(scratch.file("transactions.jsonl"),
+             transaction_line("TX1", "bank:BFTVVNVX:7001", wallet, 1250.5, "2026-01-02T01:00:00Z") +
+                 transaction_line("TX2", wallet, "wallet:eth:0x" + std::string(40, '2'), 0.0039, "2026-01-02T02:00:00Z",
+                                  "BTC", "crypto"));
+  const std::string db = scratch.file("jala.db");
+  ASSERT_EQ(run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")}).exit_code, 0);
+  const JalaRun traced = run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:7001"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  EXPECT_NE(traced.out.find("  1250.50 USD by bank (TEST/TX1)"), std::string::npos) << traced.out;
+  EXPECT_NE(traced.out.find("  0.0039 BTC by crypto (TEST/TX2)"), std::string::npos) << traced.out;
+}
+
 // A list of off-ramps saved by a spreadsheet (byte order mark, CRLF, spaces) is read; a folder is no list.
 TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolderOrABackwardWindow) {
   const ScratchFolder scratch("flow_cashout_cli");

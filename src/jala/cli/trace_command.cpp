@@ -2,6 +2,7 @@
 // --back, the origin payments (victims) whose money reached an account.
 #include <fmt/core.h>
 
+#include <cmath>
 #include <filesystem>
 #include <vector>
 
@@ -106,14 +107,20 @@ Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vec
   return *found;
 }
 
+// An amount in its own currency: to the cent, or every digit it has when it has more (0.0039 BTC), so that
+// a hop can be matched to the bank's or the chain's record.
+std::string shown_amount(double amount) {
+  return std::round(amount * 100) / 100 == amount ? fmt::format("{:.2f}", amount) : fmt::format("{}", amount);
+}
+
 // A transfer as a line of text output, its store's source and id escaped (escape_for_terminal): they are
 // as the bank's file wrote them, and must not act on the analyst's terminal.
 std::string describe(const flow::Ledger& ledger, flow::TransferId t) {
   const flow::Transfer& transfer = ledger.transfer(t);
-  return escape_for_terminal(fmt::format("{}  {} -> {}  {:.2f} {} by {} ({}/{})", format_rfc3339(transfer.at),
-                                         ledger.account(transfer.from).to_string(),
-                                         ledger.account(transfer.to).to_string(), transfer.amount, ledger.currency(t),
-                                         model::to_string(transfer.channel), ledger.source(t), ledger.record_id(t)));
+  return escape_for_terminal(fmt::format(
+      "{}  {} -> {}  {} {} by {} ({}/{})", format_rfc3339(transfer.at), ledger.account(transfer.from).to_string(),
+      ledger.account(transfer.to).to_string(), shown_amount(transfer.amount), ledger.currency(t),
+      model::to_string(transfer.channel), ledger.source(t), ledger.record_id(t)));
 }
 
 std::string shown_account(const flow::Ledger& ledger, flow::AccountId account) {

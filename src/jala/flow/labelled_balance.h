@@ -243,8 +243,9 @@ class LabelledProportionalBalance {
         held.followed = true;
         ++m_followed;
       }
+      // ProportionalBalance's rule: taint that arrives where none is held starts the hop count again.
+      held.hop = held.taint == 0 ? taint.hop : std::max(held.hop, taint.hop);
       held.taint += std::min(taint.taint, usd);
-      held.hop = std::max(held.hop, taint.hop);
     }
   }
   void receive_untainted(double usd) { receive(usd, {}); }
@@ -283,8 +284,7 @@ class LabelledProportionalBalance {
     const Held* held = m_held.find(label);
     return held != nullptr ? held->taint : 0;
   }
-  // Drops the label's taint, which is no longer followed here, and returns how much it was; its hop count
-  // stays, as ProportionalBalance::clear_taint keeps it.
+  // Drops the label's taint, which is no longer followed here, and returns how much it was.
   double clear(Label label) {
     Held* held = m_held.find(label);
     if (held == nullptr || !held->followed) return 0;
@@ -308,7 +308,7 @@ class LabelledProportionalBalance {
     bool followed = false;
   };
   double m_usd = 0;
-  LabelMap<Held> m_held;  // every label the account ever held, so that its hop count stays
+  LabelMap<Held> m_held;  // every label the account ever held
   std::size_t m_followed = 0;
 };
 

@@ -88,8 +88,9 @@ class ProportionalBalance {
     if (usd <= 0) return;
     m_usd += usd;
     if (taint > 0) {
+      // The pool's hop is its taint's largest; taint that arrives in an empty pool starts it again.
+      m_hop = m_taint == 0 ? hop : std::max(m_hop, hop);
       m_taint += std::min(taint, usd);
-      m_hop = std::max(m_hop, hop);
     }
   }
 

@@ -160,6 +160,29 @@ TEST(Trace, ProportionalRuleDilutesByTheBalance) {
   EXPECT_DOUBLE_EQ((ends.at({2, EndReason::no_outflow})), 50);
 }
 
+// Found in review: an account's proportional pool kept the hop count of taint it had paid out long before,
+// so later money through the same mule was stopped by --max-hops too early, in the wrong account.
+TEST(Trace, ProportionalTaintInAnEmptyPoolCountsItsOwnHops) {
+  // 0 pays along 1, 2, 3 to 4 (hops 1 to 4), emptying 3; later it pays 3 again (hop 1), then on to 6.
+  TestLedger built(7);
+  built.pay(0, 1, 100, 1).pay(1, 2, 100, 2).pay(2, 3, 100, 3).pay(3, 4, 100, 4);
+  built.pay(0, 3, 50, 5).pay(3, 5, 50, 6).pay(5, 6, 50, 7);
+  const Ledger ledger = built.build();
+  TraceOptions options;
+  options.rule = TaintRule::proportional;
+  options.max_hops = 4;
+  const Trace trace = trace_account(ledger, 0, options);
+  ASSERT_EQ(trace.hops.size(), 7U);
+  std::map<TransferId, std::uint32_t> hops;
+  for (const Hop& hop : trace.hops) hops[hop.transfer] = hop.hop;
+  EXPECT_EQ(hops, (std::map<TransferId, std::uint32_t>{{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 1}, {5, 2}, {6, 3}}));
+  const EndpointSums ends = sums(trace);
+  EXPECT_DOUBLE_EQ((ends.at({4, EndReason::no_outflow})), 100);
+  EXPECT_DOUBLE_EQ((ends.at({6, EndReason::no_outflow})), 50);
+  EXPECT_EQ(ends.size(), 2U);
+  expect_properties(ledger, trace);
+}
+
 TEST(Trace, StopsAtCashOffRampsHopLimitsAndTheWindow) {
   TestLedger built(6);
   built.pay(0, 1, 100, 0).pay(1, 2, 60, 1, model::Channel::cash).pay(1, 3, 40, 2).pay(3, 4, 40, 3).pay(4, 5, 40, 50);
