@@ -4,6 +4,7 @@
 #include <map>
 
 #include "jala/flow/trace.h"
+#include "jala/model/iban.h"
 
 namespace jala::flow {
 namespace {
@@ -26,9 +27,9 @@ Institution institution_of(const model::Selector& account) {
       return {is_bic8(bank) ? std::string(bank.substr(4, 2)) : std::string(), std::string(bank)};
     }
     case model::SelectorType::iban:
-      // The country, and the national bank code that opens the BBAN (its first four characters).
+      // The country, and its national bank code (model/iban.h).
       return {std::string(value.substr(0, 2)),
-              std::string(value.substr(0, 2)) + " bank " + std::string(value.substr(4, 4))};
+              std::string(value.substr(0, 2)) + " bank " + std::string(model::iban_bank_code(value))};
     case model::SelectorType::wallet: return {"", "chain " + std::string(value.substr(0, value.find(':')))};
     default: return {"", std::string(model::to_string(account.type))};
   }

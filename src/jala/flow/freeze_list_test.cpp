@@ -9,6 +9,11 @@ TEST(Institution, NamesTheBankOrChainAndItsCountry) {
   EXPECT_EQ(institution_of({model::SelectorType::bank, "ACLBKHPP:0012345"}), (Institution{"KH", "ACLBKHPP"}));
   EXPECT_EQ(institution_of({model::SelectorType::bank, "somebank:0012345"}), (Institution{"", "somebank"}));
   EXPECT_EQ(institution_of({model::SelectorType::iban, "GB82WEST12345698765432"}), (Institution{"GB", "GB bank WEST"}));
+  // Two French banks, whose codes (five digits) differ in their fifth.
+  EXPECT_EQ(institution_of({model::SelectorType::iban, "FR7630004000010001234567830"}),
+            (Institution{"FR", "FR bank 30004"}));
+  EXPECT_EQ(institution_of({model::SelectorType::iban, "FR7630003000010008765432191"}),
+            (Institution{"FR", "FR bank 30003"}));
   EXPECT_EQ(institution_of({model::SelectorType::wallet, "trx:TXyz"}), (Institution{"", "chain trx"}));
   EXPECT_EQ(institution_of({model::SelectorType::phone, "+85512345678"}), (Institution{"", "phone"}));
 }

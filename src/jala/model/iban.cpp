@@ -11,23 +11,29 @@ namespace {
 struct IbanCountry {
   std::string_view code;
   std::size_t length;
+  std::size_t bank_start;   // where the national bank code starts in the BBAN (after the check digits)
+  std::size_t bank_length;  // its length: the bank alone, without a branch code the registry may add
 };
 
-// Every country of the SWIFT IBAN registry with its IBAN length, sorted by code. Territories that use
-// another country's code (e.g. GF, RE and the other French territories use FR) are not listed.
+// Every country of the SWIFT IBAN registry with its IBAN length and where its BBAN names the bank, sorted
+// by code. Territories that use another country's code (e.g. GF, RE and the other French territories use
+// FR) are not listed.
 constexpr std::array<IbanCountry, 89> k_iban_countries = {{
-    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22},
-    {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24},
-    {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18},
-    {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27},
-    {"GT", 28}, {"HN", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26},
-    {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20},
-    {"LU", 20}, {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20},
-    {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
-    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24},
-    {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SO", 23}, {"ST", 25},
-    {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20},
-    {"YE", 30},
+    {"AD", 24, 0, 4}, {"AE", 23, 0, 3}, {"AL", 28, 0, 3}, {"AT", 20, 0, 5}, {"AZ", 28, 0, 4}, {"BA", 20, 0, 3},
+    {"BE", 16, 0, 3}, {"BG", 22, 0, 4}, {"BH", 22, 0, 4}, {"BI", 27, 0, 5}, {"BR", 29, 0, 8}, {"BY", 28, 0, 4},
+    {"CH", 21, 0, 5}, {"CR", 22, 0, 4}, {"CY", 28, 0, 3}, {"CZ", 24, 0, 4}, {"DE", 22, 0, 8}, {"DJ", 27, 0, 5},
+    {"DK", 18, 0, 4}, {"DO", 28, 0, 4}, {"EE", 20, 0, 2}, {"EG", 29, 0, 4}, {"ES", 24, 0, 4}, {"FI", 18, 0, 3},
+    {"FK", 18, 0, 2}, {"FO", 18, 0, 4}, {"FR", 27, 0, 5}, {"GB", 22, 0, 4}, {"GE", 22, 0, 2}, {"GI", 23, 0, 4},
+    {"GL", 18, 0, 4}, {"GR", 27, 0, 3}, {"GT", 28, 0, 4}, {"HN", 28, 0, 4}, {"HR", 21, 0, 7}, {"HU", 28, 0, 3},
+    {"IE", 22, 0, 4}, {"IL", 23, 0, 3}, {"IQ", 23, 0, 4}, {"IS", 26, 0, 2}, {"IT", 27, 1, 5}, {"JO", 30, 0, 4},
+    {"KW", 30, 0, 4}, {"KZ", 20, 0, 3}, {"LB", 28, 0, 4}, {"LC", 32, 0, 4}, {"LI", 21, 0, 5}, {"LT", 20, 0, 5},
+    {"LU", 20, 0, 3}, {"LV", 21, 0, 4}, {"LY", 25, 0, 3}, {"MC", 27, 0, 5}, {"MD", 24, 0, 2}, {"ME", 22, 0, 3},
+    {"MK", 19, 0, 3}, {"MN", 20, 0, 4}, {"MR", 27, 0, 5}, {"MT", 31, 0, 4}, {"MU", 30, 0, 6}, {"NI", 28, 0, 4},
+    {"NL", 18, 0, 4}, {"NO", 15, 0, 4}, {"OM", 23, 0, 3}, {"PK", 24, 0, 4}, {"PL", 28, 0, 3}, {"PS", 29, 0, 4},
+    {"PT", 25, 0, 4}, {"QA", 29, 0, 4}, {"RO", 24, 0, 4}, {"RS", 22, 0, 3}, {"RU", 33, 0, 9}, {"SA", 24, 0, 2},
+    {"SC", 31, 0, 6}, {"SD", 18, 0, 2}, {"SE", 24, 0, 3}, {"SI", 19, 0, 2}, {"SK", 24, 0, 4}, {"SM", 27, 1, 5},
+    {"SO", 23, 0, 4}, {"ST", 25, 0, 4}, {"SV", 28, 0, 4}, {"TL", 23, 0, 3}, {"TN", 24, 0, 2}, {"TR", 26, 0, 5},
+    {"UA", 29, 0, 6}, {"VA", 22, 0, 3}, {"VG", 24, 0, 4}, {"XK", 20, 0, 2}, {"YE", 30, 0, 4},
 }};
 
 static_assert(std::is_sorted(k_iban_countries.begin(), k_iban_countries.end(),
@@ -60,14 +66,24 @@ std::string compact_form(std::string_view text) {
   return compact;
 }
 
-}  // namespace
-
-std::optional<std::size_t> iban_length(std::string_view country_code) {
+const IbanCountry* find_iban_country(std::string_view country_code) {
   const auto it =
       std::lower_bound(k_iban_countries.begin(), k_iban_countries.end(), country_code,
                        [](const IbanCountry& country, std::string_view code) { return country.code < code; });
-  if (it == k_iban_countries.end() || it->code != country_code) return std::nullopt;
-  return it->length;
+  return it == k_iban_countries.end() || it->code != country_code ? nullptr : &*it;
+}
+
+}  // namespace
+
+std::optional<std::size_t> iban_length(std::string_view country_code) {
+  const IbanCountry* country = find_iban_country(country_code);
+  return country != nullptr ? std::optional(country->length) : std::nullopt;
+}
+
+std::string_view iban_bank_code(std::string_view iban) {
+  const IbanCountry* country = find_iban_country(iban.substr(0, 2));
+  if (country == nullptr || iban.size() != country->length) return {};
+  return iban.substr(4 + country->bank_start, country->bank_length);
 }
 
 Result<std::string> normalise_iban(std::string_view raw) {

@@ -27,4 +27,9 @@ Result<std::string> normalise_iban(std::string_view raw);
 // nothing when the country does not issue IBANs.
 std::optional<std::size_t> iban_length(std::string_view country_code);
 
+// The national bank code of a canonical IBAN, as the SWIFT IBAN registry places it in the BBAN (FR: five
+// digits, DE: eight, IT: five after the check letter), without the branch; empty for a value that is not
+// a canonical IBAN of a registry country.
+std::string_view iban_bank_code(std::string_view iban);
+
 }  // namespace jala::model

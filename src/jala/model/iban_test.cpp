@@ -127,6 +127,27 @@ TEST(Iban, AcceptsTheRegistryExampleOfEveryCountry) {
   }
 }
 
+// The bank codes of registry examples whose banks are known: their lengths differ by country, and Italy's
+// and San Marino's follow a check letter. Found in review: every bank code was read as four characters,
+// so French banks 30003 and 30004 were one group of a freeze list.
+TEST(Iban, ReadsTheNationalBankCodeWhereTheRegistryPlacesIt) {
+  EXPECT_EQ(iban_bank_code("FR1420041010050500013M02606"), "20041");
+  EXPECT_EQ(iban_bank_code("FR7630004000010001234567830"), "30004");
+  EXPECT_EQ(iban_bank_code("DE89370400440532013000"), "37040044");
+  EXPECT_EQ(iban_bank_code("IT60X0542811101000000123456"), "05428");
+  EXPECT_EQ(iban_bank_code("SM86U0322509800000000270100"), "03225");
+  EXPECT_EQ(iban_bank_code("LT121000011101001000"), "10000");
+  EXPECT_EQ(iban_bank_code("GB82WEST12345698765432"), "WEST");
+  EXPECT_EQ(iban_bank_code("NL91ABNA0417164300"), "ABNA");
+  EXPECT_EQ(iban_bank_code("BE68539007547034"), "539");
+  EXPECT_EQ(iban_bank_code("RU0204452560040702810412345678901"), "044525600");
+  EXPECT_EQ(iban_bank_code("AT611904300234573201"), "19043");
+  // Not a canonical IBAN of a registry country: no bank code.
+  EXPECT_EQ(iban_bank_code("US12345"), "");
+  EXPECT_EQ(iban_bank_code("FR76300040000100012345678"), "");
+  EXPECT_EQ(iban_bank_code(""), "");
+}
+
 TEST(Iban, KnowsOnlyRegistryCountries) {
   EXPECT_EQ(iban_length("DE"), 22u);
   EXPECT_EQ(iban_length("NO"), 15u);
