@@ -16,7 +16,7 @@ struct Exit {
   AccountId account = 0;
   double usd = 0;
   std::size_t transfers = 0;
-  bool pays_on = false;  // the account makes payments of its own
+  bool pays_on = false;  // the account makes payments of its own after the network's money first came
 };
 
 struct NetworkMoney {

@@ -30,5 +30,19 @@ TEST(NetworkMoney, CountsMoneyInOutAndBetweenTheNetworksAccounts) {
   EXPECT_EQ(network_money(ledger, network, 1).exits.size(), 1);
 }
 
+// Found in review: an exit that had made a payment days before the network's money came was said to pay
+// it on, though it kept all of it.
+TEST(NetworkMoney, AnExitPaysOnOnlyWithPaymentsAfterTheNetworksMoneyCame) {
+  // The exit 3 pays 4 at hour 0; the network's account 1 pays it at hour 5, and it pays nothing after.
+  testing::TestLedger built(5);
+  built.pay(3, 4, 500, 0).pay(0, 1, 1'000, 4).pay(1, 3, 980, 5);
+  const Ledger ledger = built.build();
+  const std::vector<AccountId> network{1};
+  const NetworkMoney money = network_money(ledger, network);
+  ASSERT_EQ(money.exits.size(), 1);
+  EXPECT_EQ(money.exits[0].account, 3);
+  EXPECT_FALSE(money.exits[0].pays_on);
+}
+
 }  // namespace
 }  // namespace jala::flow
