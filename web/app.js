@@ -222,7 +222,7 @@ async function freezeList(country) {
       ["Why", (a) => a.why.join("; ")],
     ], group.accounts),
   ]).flat();
-  show(`Freeze list as of ${listed.as_of}`, form,
+  show(listed.as_of ? `Freeze list as of ${listed.as_of}` : "Freeze list: the store holds no transactions", form,
     element("p", `${listed.groups.length} institution(s): one stop-payment request each, most recoverable first`), ...groups);
 }
 

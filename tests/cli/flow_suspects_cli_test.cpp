@@ -167,6 +167,19 @@ TEST(FlowSuspectsCli, PaymentsToTheSameAccountAreNoHops) {
       << self.err;
 }
 
+// Found in review: a store without transactions gave a freeze list "as of 1970-01-01T00:00:00Z".
+TEST(FlowSuspectsCli, AFreezeListOfAStoreWithoutTransactionsSaysSo) {
+  const ScratchFolder scratch("flow_freeze_empty_cli");
+  const std::string db = scratch.file("jala.db");
+  ASSERT_EQ(run_jala({"--db", db, "ingest", JALA_SOURCE_DIR "/examples/reports.jsonl"}).exit_code, 0);
+  const JalaRun json = run_jala({"--db", db, "flow", "freeze-list", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(nlohmann::json::parse(json.out), nlohmann::json::parse(R"({"as_of":null,"groups":[]})"));
+  const JalaRun text = run_jala({"--db", db, "flow", "freeze-list"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out, "Freeze list: the store holds no transactions\n");
+}
+
 // Found in review: the text output rounded every amount to the cent, so 0.004 BTC showed as 0.00 BTC.
 TEST(FlowSuspectsCli, TraceShowsEachAmountToItsLastDigit) {
   const ScratchFolder scratch("flow_amounts_cli");
@@ -226,7 +239,7 @@ TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolderOrA
   const JalaRun bad_list_first = run_jala(
       {"--db", missing, "trace", "--from", "bank:BFTVVNVX:6001", "--cashout", scratch.file("bad_offramps.txt")});
   EXPECT_EQ(bad_list_first.exit_code, 1);
-  EXPECT_NE(bad_list_first.err.find("bad_offramps.txt line 2"), std::string::npos) << bad_list_first.err;
+  EXPECT_NE(bad_list_first.err.find("bad_offramps.txt:2: "), std::string::npos) << bad_list_first.err;
 
   const JalaRun folder =
       run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:6001", "--cashout", scratch.path().string()});

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "run_jala.h"
@@ -37,6 +38,23 @@ TEST(TrainCli, CrossValidatesOverPartsAndWritesAModelThatClassifies) {
   const JalaRun classified = run_jala({"classify", "--jsonl", "--model", scratch.file("m.jala"), k_examples});
   ASSERT_EQ(classified.exit_code, 0) << classified.err;
   EXPECT_EQ(std::count(classified.out.begin(), classified.out.end(), '\n'), 404);
+}
+
+// A bad line is named as FILE:LINE (the contract of errors on input) and skipped; the shipped model reads
+// the rest.
+TEST(TrainCli, ClassifyNamesEachBadLineByFileAndLine) {
+  const ScratchFolder scratch("classify_bad_line");
+  const std::string input = scratch.file("messages.jsonl");
+  {
+    std::ofstream out(input);
+    out << R"({"id":"m1","text":"Easy job in Cambodia, 1500 USD a month, free visa and flight"})"
+        << "\n"
+        << "not json\n";
+  }
+  const JalaRun classified = run_jala({"classify", "--jsonl", input});
+  EXPECT_EQ(classified.exit_code, 1);
+  EXPECT_EQ(std::count(classified.out.begin(), classified.out.end(), '\n'), 1);
+  EXPECT_NE(classified.err.find("jala: classify: " + input + ":2: "), std::string::npos) << classified.err;
 }
 
 TEST(TrainCli, RefusesFoldsWithAHeldOutSplit) {

@@ -60,9 +60,9 @@ nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Susp
   return entry;
 }
 
-Timestamp freeze_list_as_of(const flow::Ledger& ledger) {
-  return ledger.transfer_count() > 0 ? ledger.transfer(static_cast<flow::TransferId>(ledger.transfer_count() - 1)).at
-                                     : Timestamp{};
+std::optional<Timestamp> freeze_list_as_of(const flow::Ledger& ledger) {
+  if (ledger.transfer_count() == 0) return std::nullopt;
+  return ledger.transfer(static_cast<flow::TransferId>(ledger.transfer_count() - 1)).at;
 }
 
 nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<const flow::FreezeGroup> groups,
@@ -83,7 +83,9 @@ nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<co
     listed_group["accounts"] = std::move(accounts);
     listed.push_back(std::move(listed_group));
   }
-  return {{"as_of", format_rfc3339(freeze_list_as_of(ledger))}, {"groups", std::move(listed)}};
+  const std::optional<Timestamp> as_of = freeze_list_as_of(ledger);
+  return {{"as_of", as_of ? nlohmann::ordered_json(format_rfc3339(*as_of)) : nlohmann::ordered_json()},
+          {"groups", std::move(listed)}};
 }
 
 }  // namespace jala::analysis

@@ -28,8 +28,8 @@ Result<MoneyView> read_money(const storage::ReadView& view, const LinkedStore& l
 // account of `jala flow suspects --json`.
 nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Suspect& suspect);
 
-// The time of the ledger's last transaction (the epoch for an empty ledger): what a freeze list is as of.
-Timestamp freeze_list_as_of(const flow::Ledger& ledger);
+// The time of the ledger's last transaction, what a freeze list is as of; nothing for an empty ledger.
+std::optional<Timestamp> freeze_list_as_of(const flow::Ledger& ledger);
 
 // {"as_of", "groups": [{"country", "institution", "recoverable_usd", "accounts": [...]}]}: `jala flow
 // freeze-list --json`, each account as suspect_json() gives it with its "recoverable_usd". With

@@ -80,21 +80,22 @@ std::string default_model_path() { return data_directory() + "/model/classifier.
 Result<int> classify_command(const Context& /*context*/, const ClassifyArgs& args) {
   JALA_TRY_ASSIGN(const classify::Model model,
                   classify::Model::load(args.model.empty() ? default_model_path() : args.model));
-  JALA_TRY_ASSIGN(std::unique_ptr<FileSource> source, FileSource::open(args.file.empty() ? "-" : args.file));
+  const std::string file = args.file.empty() ? "-" : args.file;
+  JALA_TRY_ASSIGN(std::unique_ptr<FileSource> source, FileSource::open(file));
   intake::LineReader lines(*source, k_max_request_bytes);
   std::size_t bad = 0;
   while (true) {
     JALA_TRY_ASSIGN(const std::optional<intake::Line> line, lines.next());
     if (!line) break;
     if (line->too_long) {
-      fmt::print(stderr, "jala: classify: line {}: longer than {} bytes\n", line->number, k_max_request_bytes);
+      fmt::print(stderr, "jala: classify: {}:{}: longer than {} bytes\n", file, line->number, k_max_request_bytes);
       ++bad;
       continue;
     }
     if (line->text.empty()) continue;
     Result<intake::ExtractRequest> request = intake::parse_extract_request(line->text);
     if (!request.ok()) {
-      fmt::print(stderr, "jala: classify: line {}: {}\n", line->number, request.error().message());
+      fmt::print(stderr, "jala: classify: {}:{}: {}\n", file, line->number, request.error().message());
       ++bad;
       continue;
     }

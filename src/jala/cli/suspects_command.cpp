@@ -48,8 +48,12 @@ Status freeze_list_command(const Context& context, const FreezeListArgs& args) {
     fmt::print("{}\n", analysis::freeze_list_json(money.ledger, groups).dump());
     return {};
   }
-  fmt::print("Freeze list as of {}: {} institution(s)\n", format_rfc3339(analysis::freeze_list_as_of(money.ledger)),
-             groups.size());
+  const std::optional<Timestamp> as_of = analysis::freeze_list_as_of(money.ledger);
+  if (!as_of) {
+    fmt::print("Freeze list: the store holds no transactions\n");
+    return {};
+  }
+  fmt::print("Freeze list as of {}: {} institution(s)\n", format_rfc3339(*as_of), groups.size());
   for (const flow::FreezeGroup& group : groups) {
     fmt::print("{} {}: {:.2f} USD recoverable\n", group.institution.country.empty() ? "--" : group.institution.country,
                group.institution.name, group.recoverable_usd);

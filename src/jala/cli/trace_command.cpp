@@ -49,13 +49,13 @@ Result<std::vector<model::Selector>> read_cashout_accounts(const std::string& pa
       return invalid_argument("--cashout: {} has over {} lines", path, k_max_cashout_lines);
     }
     if (line->too_long) {
-      return invalid_argument("--cashout: {} line {} is longer than {} bytes", path, line->number,
+      return invalid_argument("--cashout: {}:{}: the line is longer than {} bytes", path, line->number,
                               k_max_cashout_line_bytes);
     }
     const std::string_view text = model::trim_ascii_space(line->text);
     if (text.empty() || text.front() == '#') continue;
     Result<model::Selector> account = model::parse_selector(text, {});
-    if (!account.ok()) return account.error().with_context(fmt::format("--cashout: {} line {}", path, line->number));
+    if (!account.ok()) return account.error().with_context(fmt::format("--cashout: {}:{}", path, line->number));
     accounts.push_back(std::move(*account));
   }
   return accounts;
