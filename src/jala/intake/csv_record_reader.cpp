@@ -7,6 +7,7 @@
 #include "jala/base/utf8.h"
 #include "jala/intake/csv_reader.h"
 #include "jala/intake/record_reader_impl.h"
+#include "jala/model/text.h"
 
 namespace jala::intake {
 namespace {
@@ -62,12 +63,25 @@ class CsvRecordReader final : public RecordReader {
     const auto required = m_type == RecordType::report ? required_report_fields() : required_transaction_fields();
     for (std::string_view field : required) {
       if (std::find(columns.begin(), columns.end(), field) == columns.end()) {
-        return invalid_argument("no '{}' column, which {} records require", field,
-                                m_type == RecordType::report ? "report" : "transaction");
+        return invalid_argument("no '{}' column, which {} records require{}", field,
+                                m_type == RecordType::report ? "report" : "transaction", header_hint(columns, field));
       }
     }
     m_header = columns;
     return {};
+  }
+
+  // Why a header that looks right lacks `field`: another separator than the comma, or names in capitals.
+  static std::string header_hint(const std::vector<std::string>& columns, std::string_view field) {
+    if (columns.size() == 1 && columns.front().find_first_of(";\t|") != std::string::npos) {
+      return "; columns are separated by commas, and this header is one column";
+    }
+    for (const std::string& column : columns) {
+      if (model::ascii_lower(column) == field) {
+        return fmt::format("; column names are lower case, and {} is not", quote_untrusted(column));
+      }
+    }
+    return "";
   }
 
   Result<Record> build(const std::vector<std::string>& fields) const {

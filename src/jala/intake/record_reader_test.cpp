@@ -232,6 +232,16 @@ TEST(CsvRecordReader, FailsTheFileOnAHeaderWithoutRequiredColumns) {
   EXPECT_FALSE(*after);
 }
 
+// Found in review: a header in another separator or in capitals was refused without a word of why.
+TEST(CsvRecordReader, SaysWhyAHeaderThatLooksRightLacksAColumn) {
+  EXPECT_EQ(error_of(read_all(Format::csv, "id;source;from;to;amount;currency;at;channel\n").at(0)),
+            "bad CSV header: no 'id' column, which report records require; columns are separated by commas, and "
+            "this header is one column");
+  EXPECT_EQ(error_of(read_all(Format::csv, "ID,Source,From,To,Amount,Currency,At,Channel\n").at(0)),
+            "bad CSV header: no 'id' column, which report records require; column names are lower case, and 'ID' "
+            "is not");
+}
+
 // An empty CSV file has no header, which is an error at line 1; a header alone is a file of no records.
 TEST(CsvRecordReader, FailsAnEmptyFileButNotOneWithAHeaderOnly) {
   const std::vector<ParsedRecord> empty = read_all(Format::csv, "");
