@@ -182,7 +182,8 @@ TEST(ReportObjects, OfAWithdrawnReportAreItsRevokedVersion) {
   EXPECT_TRUE(back.withdrawn);
   EXPECT_EQ(back.source, report.source);
   EXPECT_EQ(back.id, report.id);
-  EXPECT_EQ(back.text, "VN-MPS/2026-0001 (victim_complaint)\n\n" + report.text);
+  // Found in review: the name Jala made was read into the text, so every round trip changed the report.
+  EXPECT_EQ(back.text, report.text);
 }
 
 TEST(IdentityObjects, AreTheAgencyItsCountryAndTheLinkBetween) {

@@ -281,7 +281,9 @@ std::optional<ImportedReport> container_report(const Container& container, const
   report.withdrawn = object != nullptr && is_revoked(*object);
   if (object != nullptr) {
     if (!report.withdrawn) reader.container(*object);
-    append_text(report.text, string_member(*object, "name").value_or(""));
+    // A report Jala wrote (its extension) has a name Jala made from its source, id and kind: its text is the
+    // description alone, so that it reads back as it was written.
+    if (extension == nullptr) append_text(report.text, string_member(*object, "name").value_or(""));
     append_text(report.text, string_member(*object, "description").value_or(""));
   } else {
     for (const Json* observable : loose) {
