@@ -67,16 +67,27 @@ bool is_taxii_content_type(std::string_view content_type) {
   return range && is_taxii_21(*range);
 }
 
+// How specifically a range names TAXII 2.1 JSON (RFC 9110 section 12.5.1: the most specific range that
+// matches decides its quality): 3 with its version, 2 without, 1 application/*, 0 */*; -1 not at all.
+int taxii_specificity(const MediaRange& range) {
+  if (is_taxii_21(range)) return parameter(range, "version") ? 3 : 2;
+  if (range.type == "application/*") return 1;
+  return range.type == "*/*" ? 0 : -1;
+}
+
 bool accepts_taxii(std::optional<std::string_view> accept) {
   if (!accept) return true;
+  int deciding = -1;  // the specificity of the range that decides so far
+  bool accepted = false;
   std::string_view rest = *accept;
   while (true) {
     const std::size_t comma = rest.find(',');
     const std::optional<MediaRange> range = parse_media_range(rest.substr(0, comma));
-    if (range && !refused(*range) && (range->type == "*/*" || range->type == "application/*" || is_taxii_21(*range))) {
-      return true;
+    if (range && taxii_specificity(*range) > deciding) {
+      deciding = taxii_specificity(*range);
+      accepted = !refused(*range);
     }
-    if (comma == std::string_view::npos) return false;
+    if (comma == std::string_view::npos) return accepted;
     rest = rest.substr(comma + 1);
   }
 }

@@ -22,13 +22,18 @@ TEST(TaxiiMedia, ReadsAContentTypeByItsPartsInAnyCase) {
 // Found in review: "version=2.0" was accepted, because any range naming TAXII JSON was.
 TEST(TaxiiMedia, AcceptsTaxii21OrAnythingButRefusesOtherVersionsAndQZero) {
   EXPECT_TRUE(accepts_taxii(std::nullopt));
-  for (const char* accept : {"application/taxii+json;version=2.1", "application/taxii+json", "*/*", "application/*",
-                             "text/html, application/taxii+json;version=2.1;q=0.5",
-                             "APPLICATION/TAXII+JSON;VERSION=2.1", "text/html,*/*;q=0.1"}) {
+  for (const char* accept :
+       {"application/taxii+json;version=2.1", "application/taxii+json", "*/*", "application/*",
+        "text/html, application/taxii+json;version=2.1;q=0.5", "APPLICATION/TAXII+JSON;VERSION=2.1",
+        "text/html,*/*;q=0.1", "*/*;q=0, application/taxii+json",
+        "application/taxii+json;q=0, application/taxii+json;version=2.1"}) {
     EXPECT_TRUE(accepts_taxii(accept)) << accept;
   }
   for (const char* accept : {"application/taxii+json;version=2.0", "application/json", "text/html",
-                             "application/taxii+json;version=2.1;q=0", "*/*;q=0.0", "", ",", "garbage"}) {
+                             "application/taxii+json;version=2.1;q=0", "*/*;q=0.0", "", ",", "garbage",
+                             // Found in review: the more specific range decides (RFC 9110 12.5.1), wherever it is.
+                             "application/taxii+json;q=0, */*", "*/*, application/taxii+json;version=2.1;q=0",
+                             "application/*, application/taxii+json;q=0.000"}) {
     EXPECT_FALSE(accepts_taxii(accept)) << accept;
   }
 }
