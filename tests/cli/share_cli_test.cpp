@@ -397,6 +397,21 @@ TEST_F(TwoNodes, ALureAccountIsWithdrawnWhenItsOnlyReportTurnsRed) {
   EXPECT_FALSE(seen) << "the indicator and its sighting are still served in some version";
 }
 
+// Found in review: the extension definitions named Jala's identity as their author, which the collection
+// did not hold, so a reader could not resolve it.
+TEST_F(TwoNodes, TheReportsCollectionHoldsTheAuthorOfItsExtensionDefinitions) {
+  const std::string reports = "/taxii2/jala/collections/" + collection("reports") + "/objects/";
+  const nlohmann::json definitions =
+      nlohmann::json::parse(get(reports + "?match[type]=extension-definition", m_secret_b).body);
+  ASSERT_FALSE(definitions["objects"].empty());
+  std::set<std::string> authors;
+  for (const auto& definition : definitions["objects"]) authors.insert(definition["created_by_ref"]);
+  const nlohmann::json identities = nlohmann::json::parse(get(reports + "?match[type]=identity", m_secret_b).body);
+  std::set<std::string> held;
+  for (const auto& identity : identities["objects"]) held.insert(identity["id"]);
+  for (const std::string& author : authors) EXPECT_TRUE(held.contains(author)) << author;
+}
+
 TEST_F(TwoNodes, APartnerSeesNothingAboveItsTlp) {
   const auto envelope =
       nlohmann::json::parse(get("/taxii2/jala/collections/" + collection("reports") + "/objects/", m_secret_c).body);

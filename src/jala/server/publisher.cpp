@@ -21,7 +21,7 @@ using publishing::shared;
 constexpr std::string_view k_identity_state = "node:identity";
 // Which definitions are published: bump the version when the extension definitions change.
 constexpr std::string_view k_definitions_state = "publish:definitions";
-std::string definitions_version(const share::NodeIdentity& node) { return "1 " + node.name; }
+std::string definitions_version(const share::NodeIdentity& node) { return "2 " + node.name; }
 constexpr std::size_t k_batch = 500;
 
 // What every reader of the collection needs to understand the rest: who wrote it and what the
@@ -29,6 +29,7 @@ constexpr std::size_t k_batch = 500;
 Result<std::size_t> publish_definitions(storage::WriteTransaction& transaction, const share::NodeIdentity& node) {
   std::vector<nlohmann::json> objects = share::identity_objects(node);
   for (const model::Tlp level : model::k_tlp_levels) objects.push_back(share::tlp_marking_object(level));
+  objects.push_back(share::jala_identity_object());  // the author the extension definitions name
   for (const share::JalaExtension extension : share::jala_extensions()) {
     objects.push_back(share::extension_definition_object(extension));
   }
