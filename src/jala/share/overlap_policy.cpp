@@ -39,6 +39,15 @@ OverlapVerdict admit_overlap(const storage::Partner& partner, std::size_t set_si
     return {OverlapRefusal::not_allowed,
             fmt::format("the agreement with {} does not allow private overlap", partner.name), 0};
   }
+  // The overlap tests the selectors of the node's reports: a partner that may not read them may not test them.
+  const std::vector<std::string>& agreed = partner.collections;
+  if (!agreed.empty() && std::find(agreed.begin(), agreed.end(), "reports") == agreed.end()) {
+    return {OverlapRefusal::not_allowed,
+            fmt::format("the agreement with {} does not include the reports collection, whose selectors private "
+                        "overlap tests",
+                        partner.name),
+            0};
+  }
   if (set_size > partner.overlap_max_set) {
     return {OverlapRefusal::set_too_large,
             fmt::format("the agreement with {} allows sets of at most {} selectors a session; this one holds {}",

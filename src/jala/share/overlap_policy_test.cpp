@@ -51,6 +51,22 @@ TEST(OverlapPolicy, RefusesASetLargerThanTheAgreementAllows) {
   EXPECT_TRUE(admit_overlap(partner_allowing(100, 3), 100, sessions, Timestamp{k_hour}).admitted());
 }
 
+// Found in review: a partner allowed only the networks collection could test its guesses against the
+// reports' selectors all the same.
+TEST(OverlapPolicy, AnAgreementWithoutTheReportsCollectionRefusesEveryOne) {
+  std::vector<Timestamp> sessions;
+  storage::Partner partner = partner_allowing(100, 3);
+  partner.collections = {"networks"};
+  const OverlapVerdict verdict = admit_overlap(partner, 1, sessions, Timestamp{k_hour});
+  EXPECT_EQ(verdict.refusal, OverlapRefusal::not_allowed);
+  EXPECT_EQ(verdict.why,
+            "the agreement with kh-police does not include the reports collection, whose selectors private overlap "
+            "tests");
+  EXPECT_TRUE(sessions.empty());
+  partner.collections = {"networks", "reports"};
+  EXPECT_TRUE(admit_overlap(partner, 1, sessions, Timestamp{k_hour}).admitted());
+}
+
 TEST(OverlapPolicy, AnAgreementWithNoSessionsRefusesEveryOne) {
   std::vector<Timestamp> sessions;
   const OverlapVerdict verdict = admit_overlap(partner_allowing(100, 0), 1, sessions, Timestamp{k_hour});
