@@ -187,13 +187,16 @@ TEST(FlowSuspectsCli, TraceShowsEachAmountToItsLastDigit) {
   write_file(scratch.file("transactions.jsonl"),
              transaction_line("TX1", "bank:BFTVVNVX:7001", wallet, 1250.5, "2026-01-02T01:00:00Z") +
                  transaction_line("TX2", wallet, "wallet:eth:0x" + std::string(40, '2'), 0.0039, "2026-01-02T02:00:00Z",
-                                  "BTC", "crypto"));
+                                  "BTC", "crypto") +
+                 transaction_line("TX3", "wallet:eth:0x" + std::string(40, '2'), "wallet:eth:0x" + std::string(40, '3'),
+                                  0.00001, "2026-01-02T03:00:00Z", "BTC", "crypto"));
   const std::string db = scratch.file("jala.db");
   ASSERT_EQ(run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")}).exit_code, 0);
   const JalaRun traced = run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:7001"});
   ASSERT_EQ(traced.exit_code, 0) << traced.err;
   EXPECT_NE(traced.out.find("  1250.50 USD by bank (TEST/TX1)"), std::string::npos) << traced.out;
   EXPECT_NE(traced.out.find("  0.0039 BTC by crypto (TEST/TX2)"), std::string::npos) << traced.out;
+  EXPECT_NE(traced.out.find("  0.00001 BTC by crypto (TEST/TX3)"), std::string::npos) << traced.out;  // not 1e-05
 }
 
 // A list of off-ramps saved by a spreadsheet (byte order mark, CRLF, spaces) is read; a folder is no list.

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -200,6 +201,56 @@ TEST(NetworkMoneyCliByHand, AnExitPayingOnlyOutsidersStillPaysOn) {
     "exits": [{"account": "phone:+84912340200", "usd": 50, "transactions": 1, "pays_on": true},
               {"account": "phone:+84912340400", "usd": 30, "transactions": 1, "pays_on": false}]})");
   EXPECT_EQ(nlohmann::json::parse(show.out)["money"], want);
+}
+
+// Found in review: `network show` asked the store whether an exit that seemed to keep the money made any
+// payment at all, so one payment days before the network's money came marked it as paying on.
+TEST(NetworkMoneyExit, KeepsTheMoneyWhenItsOnlyPaymentCameBefore) {
+  const ScratchFolder scratch("network_money_exit");
+  const auto report = [](std::string_view id) {
+    return nlohmann::json{{"id", id},
+                          {"source", "VN-MPS"},
+                          {"kind", "victim_complaint"},
+                          {"country", "VN"},
+                          {"reported_at", "2025-06-14T09:32:00Z"},
+                          {"text", "paid to BFTVVNVX 0071000123456, telegram @boss_scam_kh"},
+                          {"selectors",
+                           {{{"type", "bank"}, {"value", "BFTVVNVX:0071000123456"}},
+                            {{"type", "telegram"}, {"value", "@boss_scam_kh"}}}}}
+               .dump() +
+           "\n";
+  };
+  const auto pay = [](std::string_view id, std::string_view from, std::string_view to, int amount, int hour) {
+    return nlohmann::json{{"record", "transaction"},
+                          {"id", id},
+                          {"source", "TEST"},
+                          {"from", from},
+                          {"to", to},
+                          {"amount", amount},
+                          {"currency", "USD"},
+                          {"channel", "bank"},
+                          {"at", fmt::format("2025-06-01T{:02}:00:00Z", hour)}}
+               .dump() +
+           "\n";
+  };
+  {
+    std::ofstream(scratch.file("reports.jsonl")) << report("R1") << report("R2");
+    std::ofstream(scratch.file("transactions.jsonl"))
+        << pay("T0", "bank:ICBVVNVX:333333", "bank:VTCBVNVX:444444", 500, 0)
+        << pay("T1", "bank:ICBVVNVX:555555", "bank:BFTVVNVX:0071000123456", 1000, 4)
+        << pay("T2", "bank:BFTVVNVX:0071000123456", "bank:ICBVVNVX:333333", 980, 5);
+  }
+  const std::string db = scratch.file("jala.db");
+  ASSERT_EQ(
+      run_jala({"--db", db, "ingest", scratch.file("reports.jsonl"), scratch.file("transactions.jsonl")}).exit_code, 0);
+  const nlohmann::json networks = nlohmann::json::parse(run_jala({"--db", db, "networks", "--json"}).out);
+  ASSERT_EQ(networks["networks"].size(), 1U);
+  const JalaRun shown = run_jala({"--db", db, "network", "show", networks["networks"][0]["id"], "--json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const nlohmann::json exits = nlohmann::json::parse(shown.out)["money"]["exits"];
+  ASSERT_EQ(exits.size(), 1U) << exits;
+  EXPECT_EQ(exits[0]["account"], "bank:ICBVVNVX:333333");
+  EXPECT_EQ(exits[0]["pays_on"], false);
 }
 
 }  // namespace

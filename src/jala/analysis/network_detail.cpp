@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <limits>
 #include <span>
+#include <tuple>
 
 namespace jala::analysis {
 
@@ -55,7 +56,15 @@ Result<ShownMoney> read_network_money(const storage::ReadView& view, const Linke
   JALA_TRY_ASSIGN(const flow::Ledger theirs, view.ledger_of(keeping));
   for (flow::Exit& exit : shown.money.exits) {
     const std::optional<flow::AccountId> account = theirs.find(shown.ledger->account(exit.account));
-    if (account && !theirs.outgoing(*account).empty()) exit.pays_on = true;
+    if (!account || theirs.outgoing(*account).empty()) continue;
+    // As flow::network_money decides: it pays on only with a payment after the network's money first came,
+    // in the ledgers' order (time, then source, then id). The network's ledger holds every payment the exit
+    // got from it.
+    const auto order = [](const flow::Ledger& ledger, flow::TransferId t) {
+      return std::tuple(ledger.transfer(t).at.unix_micros, ledger.source(t), ledger.record_id(t));
+    };
+    const auto first_arrival = order(*shown.ledger, shown.ledger->incoming(exit.account).front());
+    if (order(theirs, theirs.outgoing(*account).back()) > first_arrival) exit.pays_on = true;
   }
   return shown;
 }

@@ -65,16 +65,20 @@ Result<evidence::PackageFiles> read_directory(const fs::path& directory) {
        it.increment(error)) {
     const fs::directory_entry& entry = *it;
     if (entry.is_symlink()) {
-      return invalid_argument("{}: a symbolic link; packages hold plain files", entry.path().string());
+      return invalid_argument("{}: a symbolic link; packages hold plain files",
+                              escape_untrusted(entry.path().string()));
     }
     if (entry.is_directory()) continue;
-    if (!entry.is_regular_file()) return invalid_argument("{}: not a regular file", entry.path().string());
+    if (!entry.is_regular_file()) {
+      return invalid_argument("{}: not a regular file", escape_untrusted(entry.path().string()));
+    }
     if (entry.file_size() > evidence::k_max_package_file_bytes) {
-      return invalid_argument("{}: larger than {} bytes", entry.path().string(), evidence::k_max_package_file_bytes);
+      return invalid_argument("{}: larger than {} bytes", escape_untrusted(entry.path().string()),
+                              evidence::k_max_package_file_bytes);
     }
     std::ifstream in(entry.path(), std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) return unavailable("{}: cannot be read", entry.path().string());
+    if (!in.good() && !in.eof()) return unavailable("{}: cannot be read", escape_untrusted(entry.path().string()));
     JALA_TRY(add_file(files, fs::relative(entry.path(), directory).generic_string(), std::move(bytes), total_bytes));
   }
   if (error) return unavailable("{}: {}", directory.string(), error.message());

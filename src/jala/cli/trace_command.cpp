@@ -107,10 +107,16 @@ Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vec
   return *found;
 }
 
-// An amount in its own currency: to the cent, or every digit it has when it has more (0.0039 BTC), so that
-// a hop can be matched to the bank's or the chain's record.
+// An amount in its own currency: to the cent, or every digit it has when it has more (0.0039 BTC, never
+// 1e-05), so that a hop can be matched to the bank's or the chain's record.
 std::string shown_amount(double amount) {
-  return std::round(amount * 100) / 100 == amount ? fmt::format("{:.2f}", amount) : fmt::format("{}", amount);
+  if (std::round(amount * 100) / 100 == amount) return fmt::format("{:.2f}", amount);
+  // In fixed point to the 18 decimals of the finest tokens (ether's wei), trailing zeros cut.
+  constexpr int k_max_amount_decimals = 18;
+  std::string fixed = fmt::format("{:.{}f}", amount, k_max_amount_decimals);
+  const std::size_t last = fixed.find_last_not_of('0');
+  fixed.erase(last + 1);
+  return fixed;
 }
 
 // A transfer as a line of text output, its store's source and id escaped (escape_for_terminal): they are

@@ -13,7 +13,6 @@ constexpr std::uint32_t k_zip64_locator_signature = 0x07064b50;
 constexpr std::uint32_t k_central_signature = 0x02014b50;
 constexpr std::uint32_t k_local_signature = 0x04034b50;
 constexpr std::size_t k_end_bytes = 22;
-constexpr std::size_t k_max_comment_bytes = 0xffff;
 constexpr std::size_t k_zip64_locator_bytes = 20;
 constexpr std::size_t k_zip64_end_bytes = 56;
 constexpr std::size_t k_central_bytes = 46;
@@ -44,30 +43,37 @@ struct Directory {
   std::uint64_t end = 0;  // where the end records start: the directory must lie before them
 };
 
-// The end of central directory record is the one whose comment runs exactly to the end of the file.
+// The end of central directory record closes the file, with no comment after it (Jala writes none).
+// Readers find it differently (some take the last signature, some the one whose comment reaches the end),
+// and a comment can hide a second record and directory that one reader takes and another does not; so a
+// zip with a comment, or with the record's signature anywhere else in its last bytes, is refused.
 Result<Directory> find_directory(std::uint64_t file_size, const ReadAt& read_at) {
-  const std::size_t tail_size =
-      static_cast<std::size_t>(std::min<std::uint64_t>(file_size, k_end_bytes + k_max_comment_bytes));
-  JALA_TRY_ASSIGN(const std::string tail, read_exactly(read_at, file_size - tail_size, tail_size, "its end"));
-  for (std::size_t at = tail_size >= k_end_bytes ? tail_size - k_end_bytes + 1 : 0; at-- > 0;) {
-    if (u32(tail, at) != k_end_signature || at + k_end_bytes + u16(tail, at + 20) != tail_size) continue;
-    if (u16(tail, at + 4) != 0 || u16(tail, at + 6) != 0) return invalid_argument("the zip file spans several disks");
-    Directory directory{u16(tail, at + 10), u32(tail, at + 16), u32(tail, at + 12), file_size - tail_size + at};
-    if (directory.end < k_zip64_locator_bytes) return directory;
-    JALA_TRY_ASSIGN(const std::string locator, read_exactly(read_at, directory.end - k_zip64_locator_bytes,
-                                                            k_zip64_locator_bytes, "its Zip64 locator"));
-    if (u32(locator, 0) != k_zip64_locator_signature) return directory;
-    const std::uint64_t zip64_end = u64(locator, 8);
-    if (directory.end < k_zip64_locator_bytes + k_zip64_end_bytes ||
-        zip64_end > directory.end - k_zip64_locator_bytes - k_zip64_end_bytes) {
-      return invalid_argument("the zip file's Zip64 end record lies outside it");
-    }
-    JALA_TRY_ASSIGN(const std::string record,
-                    read_exactly(read_at, zip64_end, k_zip64_end_bytes, "its Zip64 end record"));
-    if (u32(record, 0) != k_zip64_end_signature) return invalid_argument("the zip file's Zip64 end record is missing");
-    return Directory{u64(record, 32), u64(record, 48), u64(record, 40), zip64_end};
+  if (file_size < k_end_bytes) return invalid_argument("not a zip file: it is shorter than an end record");
+  const std::uint64_t end = file_size - k_end_bytes;
+  JALA_TRY_ASSIGN(const std::string record, read_exactly(read_at, end, k_end_bytes, "its end"));
+  if (u32(record, 0) != k_end_signature || u16(record, 20) != 0) {
+    return invalid_argument(
+        "not a zip file without a comment: it does not end with an end of central directory record");
   }
-  return invalid_argument("not a zip file: it has no end of central directory record");
+  for (std::size_t at = 1; at + 4 <= k_end_bytes; ++at) {
+    if (u32(record, at) == k_end_signature) return invalid_argument("the zip file's end record is ambiguous");
+  }
+  if (u16(record, 4) != 0 || u16(record, 6) != 0 || u16(record, 8) != u16(record, 10)) {
+    return invalid_argument("the zip file spans several disks");
+  }
+  Directory directory{u16(record, 10), u32(record, 16), u32(record, 12), end};
+  if (directory.end < k_zip64_locator_bytes) return directory;
+  JALA_TRY_ASSIGN(const std::string locator, read_exactly(read_at, directory.end - k_zip64_locator_bytes,
+                                                          k_zip64_locator_bytes, "its Zip64 locator"));
+  if (u32(locator, 0) != k_zip64_locator_signature) return directory;
+  const std::uint64_t zip64_end = u64(locator, 8);
+  if (directory.end < k_zip64_locator_bytes + k_zip64_end_bytes ||
+      zip64_end > directory.end - k_zip64_locator_bytes - k_zip64_end_bytes) {
+    return invalid_argument("the zip file's Zip64 end record lies outside it");
+  }
+  JALA_TRY_ASSIGN(const std::string zip64, read_exactly(read_at, zip64_end, k_zip64_end_bytes, "its Zip64 end record"));
+  if (u32(zip64, 0) != k_zip64_end_signature) return invalid_argument("the zip file's Zip64 end record is missing");
+  return Directory{u64(zip64, 32), u64(zip64, 48), u64(zip64, 40), zip64_end};
 }
 
 // An entry's local header offset: the central directory's field, or its Zip64 extra field when saturated
@@ -136,8 +142,11 @@ Result<std::vector<std::string>> zip_entry_names(std::uint64_t file_size, const 
           "the zip entry {} has a local header that names another file ({}): other tools would show other contents",
           quote_untrusted(name), quote_untrusted(local_name));
     }
-    // A folder entry with contents: tools show the folder, and no one the contents.
-    if (name.ends_with('/') && (u32(entry, 20) != 0 || u32(entry, 24) != 0)) {
+    // A folder entry with contents, in either header (or sizes left to a data descriptor): tools show the
+    // folder, and no one the contents.
+    constexpr std::uint16_t k_sizes_after_data = 0x8;
+    if (name.ends_with('/') && (u32(entry, 20) != 0 || u32(entry, 24) != 0 || u32(header, 18) != 0 ||
+                                u32(header, 22) != 0 || (u16(header, 6) & k_sizes_after_data) != 0)) {
       return invalid_argument("the zip's folder entry {} holds data", quote_untrusted(name));
     }
     names.push_back(std::move(name));

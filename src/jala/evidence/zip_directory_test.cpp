@@ -111,13 +111,17 @@ TEST(ZipDirectory, ListsTheCentralDirectorysNamesInItsOrder) {
   EXPECT_EQ(*names, (std::vector<std::string>{"b.json", "items/", "a.txt"}));
 }
 
-TEST(ZipDirectory, FindsTheEndRecordBehindAComment) {
-  // The comment holds a decoy end record; the real one is the one whose comment reaches the file's end.
-  const std::string decoy = make_zip({{"decoy", "decoy", ""}});
-  const Result<std::vector<std::string>> names =
-      names_of(make_zip({{"real", "real", "1"}}, false, decoy.substr(decoy.size() - 22)));
-  ASSERT_TRUE(names.ok()) << names.error().message();
-  EXPECT_EQ(*names, std::vector<std::string>{"real"});
+// Found in review: a comment can hide a second directory, which libarchive and unzip took while the check
+// read the first. Only an end record in the file's last 22 bytes, which every reader finds first from the
+// end, is taken: a zip with a comment, or with bytes after its end record, is refused.
+TEST(ZipDirectory, RefusesAZipWithACommentOrAnAmbiguousEndRecord) {
+  EXPECT_NE(names_of(make_zip({{"real", "real", "1"}}, false, "a comment")).error().message().find("without a comment"),
+            std::string::npos);
+  EXPECT_FALSE(names_of(make_zip({{"real", "real", "1"}}) + "x").ok());
+  // The record's signature inside the end record itself (its entry counts).
+  std::string counts = make_zip({{"a", "a", ""}});
+  counts.replace(counts.size() - 14, 4, "PK\x05\x06");
+  EXPECT_FALSE(names_of(counts).ok());
 }
 
 TEST(ZipDirectory, ReadsZip64EndRecordsAndOffsets) {
@@ -142,8 +146,8 @@ TEST(ZipDirectory, RefusesAnEntryWhoseLocalHeaderNamesAnotherFile) {
 
 TEST(ZipDirectory, RefusesWhatIsNotAWellFormedZip) {
   const std::string good = make_zip({{"a", "a", "1"}});
-  EXPECT_NE(names_of("").error().message().find("no end of central directory"), std::string::npos);
-  EXPECT_NE(names_of("PK\x05\x06 too short").error().message().find("no end of central directory"), std::string::npos);
+  EXPECT_NE(names_of("").error().message().find("not a zip file"), std::string::npos);
+  EXPECT_NE(names_of("PK\x05\x06 too short").error().message().find("not a zip file"), std::string::npos);
   // Bytes after the end record (a comment longer than its length says).
   EXPECT_FALSE(names_of(good + "junk").ok());
   // Every prefix of a good zip fails cleanly.
