@@ -117,6 +117,19 @@ std::optional<std::string> home_page_domain(const model::Selector& selector, boo
   return std::move(domain).value();
 }
 
+// A bank account keyed by a BIC8 as "REGION:DIGITS", the BIC's country (its letters 5 and 6) and the
+// number, to compare with a phone list's national forms; nothing for any other selector.
+std::optional<std::string> bank_number_at_home(const model::Selector& selector) {
+  if (selector.type != model::SelectorType::bank) return std::nullopt;
+  const std::string_view value = selector.value;
+  const std::size_t colon = value.find(':');
+  constexpr std::size_t k_bic8 = 8;
+  if (colon != k_bic8 || !std::all_of(value.begin(), value.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return std::nullopt;
+  }
+  return fmt::format("{}:{}", value.substr(4, 2), value.substr(colon + 1));
+}
+
 }  // namespace
 
 Result<WarningLists> WarningLists::load(const std::string& directory) {
@@ -213,7 +226,12 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
       return at_line(invalid_argument("{} is not one value without white space", quote_untrusted(line)));
     }
     switch (mode->second) {
-      case Mode::exact: values.exact.insert(type + ":" + std::string(value)); break;
+      case Mode::exact:
+        values.exact.insert(type + ":" + std::string(value));
+        if (type == "phone") {
+          for (std::string& form : model::national_forms(value)) values.national_phones.insert(std::move(form));
+        }
+        break;
       case Mode::suffix: values.suffix.insert(std::string(value.starts_with("*.") ? value.substr(2) : value)); break;
       case Mode::cidr: {
         Network network;
@@ -257,6 +275,7 @@ bool WarningLists::matches(const Values& values, std::string_view value_type, st
 
 std::vector<std::string_view> WarningLists::match(const model::Selector& selector) const {
   std::vector<std::string_view> names;
+  const std::optional<std::string> bank_number = bank_number_at_home(selector);
   const std::string_view part = compared_part(selector);
   const bool part_is_ip =
       (selector.type == model::SelectorType::ip || selector.type == model::SelectorType::url) && is_ip_text(part);
@@ -268,7 +287,9 @@ std::vector<std::string_view> WarningLists::match(const model::Selector& selecto
     const Values& values = m_values[i];
     const bool matched = (values.applies_to.contains(selector.type) && matches(values, value_type, part, part_is_ip)) ||
                          (home_page_of && values.applies_to.contains(model::SelectorType::domain) &&
-                          matches(values, "domain", *home_page_of, false));
+                          matches(values, "domain", *home_page_of, false)) ||
+                         (bank_number && values.applies_to.contains(model::SelectorType::phone) &&
+                          values.national_phones.contains(*bank_number));
     if (matched) names.push_back(m_lists[i].name);
   }
   return names;

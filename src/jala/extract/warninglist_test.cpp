@@ -56,6 +56,14 @@ TEST(WarningLists, ExactSuffixAndCidrMatchingFollowTheReadme) {
   EXPECT_EQ(lists.match(selector(T::email, "hr@a.b.test")), std::vector<std::string_view>{"documentation"});
   EXPECT_TRUE(lists.match(selector(T::domain, "example.co")).empty());
   EXPECT_TRUE(lists.match(selector(T::phone, "+84912345678")).empty());
+  // Found in review: a bank's hotline after its name was read as an account of the bank and linked
+  // reports. An account keyed by a BIC whose number is a listed phone of the BIC's country, written at home
+  // with or without the trunk 0, is marked by the phone list.
+  EXPECT_EQ(lists.match(selector(T::bank, "KASITHBK:028888888")), std::vector<std::string_view>{"hotlines"});
+  EXPECT_EQ(lists.match(selector(T::bank, "KASITHBK:28888888")), std::vector<std::string_view>{"hotlines"});
+  EXPECT_TRUE(lists.match(selector(T::bank, "BFTVVNVX:028888888")).empty());  // another country
+  EXPECT_TRUE(lists.match(selector(T::bank, "KASITHBK:1234567890")).empty());
+  EXPECT_TRUE(lists.match(selector(T::bank, "kasikornbank:028888888")).empty());  // no BIC, no country
 }
 
 TEST(WarningLists, ErrorsNameTheProblemAndTheLine) {
@@ -82,13 +90,16 @@ TEST(WarningLists, ErrorsNameTheProblemAndTheLine) {
 TEST(WarningLists, TheShippedListsLoadAndMarkTheirExamples) {
   const Result<WarningLists> lists = WarningLists::load(JALA_SOURCE_DIR "/data/warninglists");
   ASSERT_TRUE(lists.ok()) << lists.error().message();
-  EXPECT_EQ(lists->lists().size(), 7U);
+  EXPECT_EQ(lists->lists().size(), 8U);
   using T = model::SelectorType;
   EXPECT_FALSE(lists->match(selector(T::domain, "facebook.com")).empty());
   EXPECT_FALSE(lists->match(selector(T::domain, "bit.ly")).empty());
   EXPECT_FALSE(lists->match(selector(T::domain, "binance.com")).empty());
   EXPECT_FALSE(lists->match(selector(T::phone, "+6628888888")).empty());
   EXPECT_FALSE(lists->match(selector(T::ip, "203.0.113.9")).empty());
+  EXPECT_FALSE(lists->match(selector(T::ip, "10.1.2.3")).empty());
+  EXPECT_FALSE(lists->match(selector(T::ip, "fe80::1")).empty());
+  EXPECT_TRUE(lists->match(selector(T::ip, "103.21.244.10")).empty());
   EXPECT_TRUE(lists->match(selector(T::email, "someone@gmail.com")).empty());
   EXPECT_TRUE(lists->match(selector(T::url, "https://bit.ly/3abcXYZ")).empty());
   EXPECT_TRUE(lists->match(selector(T::domain, "vietcombank-hotro.com")).empty());
