@@ -161,7 +161,23 @@ TEST_F(LuresCli, RefusesBadFilters) {
   EXPECT_EQ(country.exit_code, 2);
   EXPECT_NE(country.err.find("jala: usage: --to: 'Cambodia'"), std::string::npos) << country.err;
   EXPECT_EQ(jala({"lures", "--perk", "spa"}).exit_code, 2);
-  EXPECT_EQ(jala({"lures", "--min-usd", "-5"}).exit_code, 2);
+  // Found in review: the refusal printed the largest double, 309 digits long; and "--top -1" listed every
+  // lure, read as the largest count.
+  const JalaRun negative = jala({"lures", "--min-usd", "-5"});
+  EXPECT_EQ(negative.exit_code, 2);
+  EXPECT_NE(negative.err.find("jala: usage: --min-usd: '-5' is not an amount, 0 or more"), std::string::npos)
+      << negative.err;
+  EXPECT_EQ(jala({"lures", "--min-usd", "inf"}).exit_code, 2);
+  EXPECT_EQ(jala({"lures", "--min-usd", "1500.5"}).exit_code, 0);
+  for (const std::vector<std::string>& top :
+       std::vector<std::vector<std::string>>{{"lures", "--top", "-1"},
+                                             {"lures", "accounts", "--top", "-1"},
+                                             {"networks", "--top", "-1"},
+                                             {"flow", "suspects", "--top", "1e3"}}) {
+    const JalaRun refused = jala(top);
+    EXPECT_EQ(refused.exit_code, 2) << top.back();
+    EXPECT_NE(refused.err.find("is not a whole number, 0 or more"), std::string::npos) << refused.err;
+  }
 }
 
 }  // namespace

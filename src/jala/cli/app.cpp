@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include <CLI/CLI.hpp>
@@ -41,6 +43,32 @@ CLI::Validator country_code() {
           },
           "CC"};
 }
+
+namespace {
+
+// A count, in digits: CLI11 reads "-1" into a std::size_t as the largest one.
+CLI::Validator count() {
+  return {[](const std::string& value) {
+            return !value.empty() && value.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : fmt::format("'{}' is not a whole number, 0 or more", value);
+          },
+          "N"};
+}
+
+// An amount of money: a finite number, 0 or more (CLI::NonNegativeNumber's message prints the largest double).
+CLI::Validator amount() {
+  return {[](const std::string& value) {
+            double parsed = 0;
+            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+            return error == std::errc() && end == value.data() + value.size() && std::isfinite(parsed) && parsed >= 0
+                       ? std::string()
+                       : fmt::format("'{}' is not an amount, 0 or more", value);
+          },
+          "AMOUNT"};
+}
+
+}  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{"Jala: link scam reports across borders, follow the money, share evidence."};
@@ -114,7 +142,7 @@ int run(int argc, char** argv) {
   bool networks_json = false;
   CLI::App* networks_app =
       app.add_subcommand("networks", "Link reports that share selectors into networks, best first");
-  networks_app->add_option("--top", networks.top, "Show only the N best networks");
+  networks_app->add_option("--top", networks.top, "Show only the N best networks")->check(count());
   networks_app->add_flag("--json", networks_json, "Print JSON");
   NetworkShowArgs network_show;
   bool network_show_json = false;
@@ -187,14 +215,14 @@ int run(int argc, char** argv) {
   lures_app->add_option("--to", lures.destination, "Only lures promising this destination (ISO 3166-1 alpha-2)")
       ->transform(country_code());
   lures_app->add_option("--min-usd", lures.min_usd_per_month, "Only lures promising at least this many USD a month")
-      ->check(CLI::NonNegativeNumber);
+      ->check(amount());
   lures_app->add_option("--perk", lures.perk, "Only lures offering this perk")
       ->check(CLI::IsMember({"visa", "flight", "housing", "meals"}));
-  lures_app->add_option("--top", lures.top, "Show only the N latest lures");
+  lures_app->add_option("--top", lures.top, "Show only the N latest lures")->check(count());
   lures_app->add_flag("--json", lures_json, "Print JSON");
   CLI::App* lure_accounts_app = lures_app->add_subcommand(
       "accounts", "Rank the phones, handles and groups that post the most lure ads, with their networks");
-  lure_accounts_app->add_option("--top", lure_accounts.top, "Show only the N first accounts");
+  lure_accounts_app->add_option("--top", lure_accounts.top, "Show only the N first accounts")->check(count());
   lure_accounts_app->add_flag("--json", lures_json, "Print JSON");
 
   SuspectsArgs suspects;
@@ -204,7 +232,7 @@ int run(int argc, char** argv) {
   flow_app->require_subcommand(1);
   CLI::App* suspects_app =
       flow_app->add_subcommand("suspects", "Score every account that moves money as a mule, collector or cash-out");
-  suspects_app->add_option("--top", suspects.top, "Show only the N highest scores");
+  suspects_app->add_option("--top", suspects.top, "Show only the N highest scores")->check(count());
   suspects_app->add_flag("--json", flow_json, "Print JSON");
   CLI::App* freeze_app = flow_app->add_subcommand(
       "freeze-list", "The accounts where a stop-payment would recover most now, by country and institution");
