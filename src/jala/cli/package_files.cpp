@@ -33,8 +33,9 @@ bool safe_path(std::string_view path) {
 // Adds a file read from a package. Two files of one name are refused: a zip may hold both, and other
 // tools would show the first where the last would be verified.
 Status add_file(evidence::PackageFiles& files, std::string path, std::string bytes, std::size_t& total_bytes) {
-  if (!safe_path(path))
+  if (!safe_path(path)) {
     return invalid_argument("the package holds a file with an unsafe name: {}", quote_untrusted(path));
+  }
   if (files.size() >= evidence::k_max_package_files) {
     return invalid_argument("the package holds more than {} files", evidence::k_max_package_files);
   }
@@ -132,8 +133,9 @@ Result<evidence::PackageFiles> read_zip(const std::string& path) {
     char buffer[1 << 16];
     while (true) {
       const la_ssize_t read = archive_read_data(zip.get(), buffer, sizeof buffer);
-      if (read < 0)
+      if (read < 0) {
         return invalid_argument("{}: {}: {}", path, quote_untrusted(entry_path), archive_error_string(zip.get()));
+      }
       if (read == 0) break;
       // Bounded while decompressing: a small zip may expand to gigabytes.
       if (bytes.size() + static_cast<std::size_t>(read) > evidence::k_max_package_file_bytes ||

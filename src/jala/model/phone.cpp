@@ -139,8 +139,8 @@ std::vector<std::string> national_forms(std::string_view e164) {
   std::list<std::string> regions;
   util.GetRegionCodesForCountryCallingCode(number.country_code(), &regions);
   for (const std::string& region : regions) {
-    forms.push_back(region + ":" + significant);
-    forms.push_back(region + ":0" + significant);
+    forms.push_back(fmt::format("{}:{}", region, significant));
+    forms.push_back(fmt::format("{}:0{}", region, significant));
   }
   return forms;
 }

@@ -225,6 +225,7 @@ std::string synced_source_state(std::string_view source) { return fmt::format("{
 Result<std::vector<std::string>> synced_sources(const storage::ReadView& view) {
   JALA_TRY_ASSIGN(const auto states, view.share_states_with_prefix(k_synced_source_prefix));
   std::vector<std::string> sources;
+  sources.reserve(states.size());
   for (const auto& [name, partner] : states) sources.push_back(name.substr(k_synced_source_prefix.size()));
   return sources;
 }
