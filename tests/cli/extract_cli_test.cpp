@@ -149,7 +149,7 @@ TEST_F(ExtractCli, MarksSelectorsOnAWarningList) {
   const std::string file = m_scratch.file("in.txt");
   write_file(file,
              "Fanpage facebook.com/lotus.hr (facebook.com), server 203.0.113.7, Kbank hotline 02 888 8888, router "
-             "192.168.1.1, https://lin.ee/AbCd123, and Bangkok Bank 026455555\n");
+             "192.168.1.1, https://lin.ee/AbCd123\n");
   const JalaRun run = run_jala({"extract", "--country", "TH", file});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::map<std::string, nlohmann::json> warnings;
@@ -165,7 +165,6 @@ TEST_F(ExtractCli, MarksSelectorsOnAWarningList) {
   EXPECT_EQ(warnings.at("ip:192.168.1.1"), nlohmann::json::array({"special-networks"}));
   EXPECT_EQ(warnings.at("domain:lin.ee"), nlohmann::json::array({"platform-domains"}));
   EXPECT_EQ(warnings.at("url:https://lin.ee/AbCd123"), nlohmann::json());  // the account's link stays distinctive
-  EXPECT_EQ(warnings.at("bank:BKKBTHBK:026455555"), nlohmann::json::array({"hotline-phones"}));
 }
 
 // A host that imitates another name with letters of another script is found, and flagged.

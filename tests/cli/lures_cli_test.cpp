@@ -176,8 +176,13 @@ TEST_F(LuresCli, RefusesBadFilters) {
                                              {"flow", "suspects", "--top", "1e3"}}) {
     const JalaRun refused = jala(top);
     EXPECT_EQ(refused.exit_code, 2) << top.back();
-    EXPECT_NE(refused.err.find("is not a whole number, 0 or more"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("is not a whole number from 0 to 1000000000"), std::string::npos) << refused.err;
   }
+  // Found in review: CLI11 read a leading zero as octal ("010" was 8, and "08" no number at all) and a
+  // number past 2^64 as the largest count.
+  EXPECT_EQ(jala({"networks", "--top", "99999999999999999999"}).exit_code, 2);
+  const JalaRun leading_zero = jala({"lures", "--top", "08"});
+  EXPECT_EQ(leading_zero.exit_code, 0) << leading_zero.err;
 }
 
 }  // namespace

@@ -46,14 +46,21 @@ CLI::Validator country_code() {
 
 namespace {
 
-// A count, in digits: CLI11 reads "-1" into a std::size_t as the largest one.
+// A count in decimal digits, up to a billion, handed on without leading zeros: CLI11 reads "-1" into a
+// std::size_t as the largest one, "010" as octal, and a number past 2^64 as the largest.
+constexpr std::uint64_t k_largest_count = 1'000'000'000;
 CLI::Validator count() {
-  return {[](const std::string& value) {
-            return !value.empty() && value.find_first_not_of("0123456789") == std::string::npos
-                       ? std::string()
-                       : fmt::format("'{}' is not a whole number, 0 or more", value);
-          },
-          "N"};
+  return {
+      [](std::string& value) {
+        std::uint64_t parsed = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+        if (value.empty() || error != std::errc() || end != value.data() + value.size() || parsed > k_largest_count) {
+          return fmt::format("'{}' is not a whole number from 0 to {}", value, k_largest_count);
+        }
+        value = std::to_string(parsed);
+        return std::string();
+      },
+      "N"};
 }
 
 // An amount of money: a finite number, 0 or more (CLI::NonNegativeNumber's message prints the largest double).
@@ -142,7 +149,7 @@ int run(int argc, char** argv) {
   bool networks_json = false;
   CLI::App* networks_app =
       app.add_subcommand("networks", "Link reports that share selectors into networks, best first");
-  networks_app->add_option("--top", networks.top, "Show only the N best networks")->check(count());
+  networks_app->add_option("--top", networks.top, "Show only the N best networks")->transform(count());
   networks_app->add_flag("--json", networks_json, "Print JSON");
   NetworkShowArgs network_show;
   bool network_show_json = false;
@@ -218,11 +225,11 @@ int run(int argc, char** argv) {
       ->check(amount());
   lures_app->add_option("--perk", lures.perk, "Only lures offering this perk")
       ->check(CLI::IsMember({"visa", "flight", "housing", "meals"}));
-  lures_app->add_option("--top", lures.top, "Show only the N latest lures")->check(count());
+  lures_app->add_option("--top", lures.top, "Show only the N latest lures")->transform(count());
   lures_app->add_flag("--json", lures_json, "Print JSON");
   CLI::App* lure_accounts_app = lures_app->add_subcommand(
       "accounts", "Rank the phones, handles and groups that post the most lure ads, with their networks");
-  lure_accounts_app->add_option("--top", lure_accounts.top, "Show only the N first accounts")->check(count());
+  lure_accounts_app->add_option("--top", lure_accounts.top, "Show only the N first accounts")->transform(count());
   lure_accounts_app->add_flag("--json", lures_json, "Print JSON");
 
   SuspectsArgs suspects;
@@ -232,7 +239,7 @@ int run(int argc, char** argv) {
   flow_app->require_subcommand(1);
   CLI::App* suspects_app =
       flow_app->add_subcommand("suspects", "Score every account that moves money as a mule, collector or cash-out");
-  suspects_app->add_option("--top", suspects.top, "Show only the N highest scores")->check(count());
+  suspects_app->add_option("--top", suspects.top, "Show only the N highest scores")->transform(count());
   suspects_app->add_flag("--json", flow_json, "Print JSON");
   CLI::App* freeze_app = flow_app->add_subcommand(
       "freeze-list", "The accounts where a stop-payment would recover most now, by country and institution");

@@ -1,5 +1,6 @@
 #include "jala/evidence/zip_directory.h"
 
+#include <optional>
 #include <string_view>
 
 #include "jala/base/utf8.h"
@@ -53,10 +54,8 @@ Result<Directory> find_directory(std::uint64_t file_size, const ReadAt& read_at)
   JALA_TRY_ASSIGN(const std::string record, read_exactly(read_at, end, k_end_bytes, "its end"));
   if (u32(record, 0) != k_end_signature || u16(record, 20) != 0) {
     return invalid_argument(
-        "not a zip file without a comment: it does not end with an end of central directory record");
-  }
-  for (std::size_t at = 1; at + 4 <= k_end_bytes; ++at) {
-    if (u32(record, at) == k_end_signature) return invalid_argument("the zip file's end record is ambiguous");
+        "not a zip file as Jala reads one: it does not end with an end of central directory record (a comment, "
+        "padding or other bytes follow it, or there is none)");
   }
   if (u16(record, 4) != 0 || u16(record, 6) != 0 || u16(record, 8) != u16(record, 10)) {
     return invalid_argument("the zip file spans several disks");
@@ -76,19 +75,40 @@ Result<Directory> find_directory(std::uint64_t file_size, const ReadAt& read_at)
   return Directory{u64(zip64, 32), u64(zip64, 48), u64(zip64, 40), zip64_end};
 }
 
+// The Zip64 extended information in an extra field (APPNOTE 4.5.3), or nothing.
+std::optional<std::string_view> zip64_field(std::string_view extra) {
+  for (std::size_t at = 0; at + 4 <= extra.size();) {
+    const std::size_t size = u16(extra, at + 2);
+    if (at + 4 + size > extra.size()) break;
+    if (u16(extra, at) == k_zip64_extra_id) return extra.substr(at + 4, size);
+    at += 4 + size;
+  }
+  return std::nullopt;
+}
+
+// Whether sizes `compressed` and `uncompressed` (a header's fixed fields) are both zero, reading a saturated
+// one in the Zip64 field of `extra`, where the uncompressed size comes first. `both_in_zip64`: a local
+// header's Zip64 field holds both sizes whenever it holds one.
+bool sizes_are_zero(std::uint32_t compressed, std::uint32_t uncompressed, std::string_view extra, bool both_in_zip64) {
+  if (compressed != k_saturated32 && uncompressed != k_saturated32) return compressed == 0 && uncompressed == 0;
+  const std::optional<std::string_view> zip64 = zip64_field(extra);
+  if (!zip64) return false;
+  const bool has_uncompressed = both_in_zip64 || uncompressed == k_saturated32;
+  const bool has_compressed = both_in_zip64 || compressed == k_saturated32;
+  if (zip64->size() < (has_uncompressed ? 8U : 0U) + (has_compressed ? 8U : 0U)) return false;
+  const std::uint64_t real_uncompressed = has_uncompressed ? u64(*zip64, 0) : uncompressed;
+  const std::uint64_t real_compressed = has_compressed ? u64(*zip64, has_uncompressed ? 8 : 0) : compressed;
+  return real_uncompressed == 0 && real_compressed == 0;
+}
+
 // An entry's local header offset: the central directory's field, or its Zip64 extra field when saturated
 // (4.5.3: the original sizes come first, each only where its own field is saturated).
 Result<std::uint64_t> local_offset(std::string_view entry, std::string_view extra) {
   const std::uint64_t offset = u32(entry, 42);
   if (offset != k_saturated32) return offset;
-  std::size_t skip = (u32(entry, 24) == k_saturated32 ? 8 : 0) + (u32(entry, 20) == k_saturated32 ? 8 : 0);
-  for (std::size_t at = 0; at + 4 <= extra.size();) {
-    const std::uint16_t id = u16(extra, at);
-    const std::size_t size = u16(extra, at + 2);
-    if (at + 4 + size > extra.size()) break;
-    if (id == k_zip64_extra_id && skip + 8 <= size) return u64(extra, at + 4 + skip);
-    at += 4 + size;
-  }
+  const std::size_t skip = (u32(entry, 24) == k_saturated32 ? 8 : 0) + (u32(entry, 20) == k_saturated32 ? 8 : 0);
+  const std::optional<std::string_view> zip64 = zip64_field(extra);
+  if (zip64 && skip + 8 <= zip64->size()) return u64(*zip64, skip);
   return invalid_argument("a zip entry's local header offset is missing from its Zip64 field");
 }
 
@@ -145,9 +165,20 @@ Result<std::vector<std::string>> zip_entry_names(std::uint64_t file_size, const 
     // A folder entry with contents, in either header (or sizes left to a data descriptor): tools show the
     // folder, and no one the contents.
     constexpr std::uint16_t k_sizes_after_data = 0x8;
-    if (name.ends_with('/') && (u32(entry, 20) != 0 || u32(entry, 24) != 0 || u32(header, 18) != 0 ||
-                                u32(header, 22) != 0 || (u16(header, 6) & k_sizes_after_data) != 0)) {
-      return invalid_argument("the zip's folder entry {} holds data", quote_untrusted(name));
+    if (name.ends_with('/')) {
+      const std::size_t local_extra_size = u16(header, 28);
+      if (directory.offset - local - k_local_bytes - local_name_size < local_extra_size) {
+        return invalid_argument("the zip entry {} has its local header outside the file's entries",
+                                quote_untrusted(name));
+      }
+      JALA_TRY_ASSIGN(const std::string local_extra, read_exactly(read_at, local + k_local_bytes + local_name_size,
+                                                                  local_extra_size, "a local header"));
+      const std::string_view central_extra = entry.substr(k_central_bytes + name_size, extra_size);
+      if (!sizes_are_zero(u32(entry, 20), u32(entry, 24), central_extra, false) ||
+          !sizes_are_zero(u32(header, 18), u32(header, 22), local_extra, true) ||
+          (u16(header, 6) & k_sizes_after_data) != 0) {
+        return invalid_argument("the zip's folder entry {} holds data", quote_untrusted(name));
+      }
     }
     names.push_back(std::move(name));
     at += entry_size;

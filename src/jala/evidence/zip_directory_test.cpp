@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,11 @@ struct Entry {
 };
 
 // A zip of stored entries, each with its own local and central name, as a forger would write it.
-// With `zip64`, the end records are Zip64's and the offsets in the central directory are saturated.
-std::string make_zip(const std::vector<Entry>& entries, bool zip64 = false, std::string comment = {}) {
+// With `zip64`, the end records are Zip64's, the offsets in the central directory are saturated, and the
+// local headers' sizes too, as Info-ZIP's `zip -fz` writes them: the sizes are in their Zip64 field, where
+// `local_zip64_size` (when set) replaces the true one.
+std::string make_zip(const std::vector<Entry>& entries, bool zip64 = false, const std::string& comment = {},
+                     std::optional<std::uint64_t> local_zip64_size = std::nullopt) {
   std::string zip;
   std::vector<std::uint64_t> offsets;
   for (const Entry& entry : entries) {
@@ -31,11 +35,19 @@ std::string make_zip(const std::vector<Entry>& entries, bool zip64 = false, std:
     put_le(zip, 0, 2);   // stored
     put_le(zip, 0, 4);   // time and date
     put_le(zip, 0, 4);   // CRC-32 (not checked here)
-    put_le(zip, entry.data.size(), 4);
-    put_le(zip, entry.data.size(), 4);
+    std::string local_extra;
+    if (zip64) {
+      put_le(local_extra, 0x0001, 2);
+      put_le(local_extra, 16, 2);
+      put_le(local_extra, local_zip64_size.value_or(entry.data.size()), 8);
+      put_le(local_extra, local_zip64_size.value_or(entry.data.size()), 8);
+    }
+    put_le(zip, zip64 ? 0xffffffff : entry.data.size(), 4);
+    put_le(zip, zip64 ? 0xffffffff : entry.data.size(), 4);
     put_le(zip, entry.local_name.size(), 2);
-    put_le(zip, 0, 2);
+    put_le(zip, local_extra.size(), 2);
     zip += entry.local_name;
+    zip += local_extra;
     zip += entry.data;
   }
   const std::uint64_t directory_offset = zip.size();
@@ -114,20 +126,28 @@ TEST(ZipDirectory, ListsTheCentralDirectorysNamesInItsOrder) {
 // Found in review: a comment can hide a second directory, which libarchive and unzip took while the check
 // read the first. Only an end record in the file's last 22 bytes, which every reader finds first from the
 // end, is taken: a zip with a comment, or with bytes after its end record, is refused.
-TEST(ZipDirectory, RefusesAZipWithACommentOrAnAmbiguousEndRecord) {
-  EXPECT_NE(names_of(make_zip({{"real", "real", "1"}}, false, "a comment")).error().message().find("without a comment"),
+TEST(ZipDirectory, RefusesAZipWithACommentOrBytesAfterItsEndRecord) {
+  EXPECT_NE(names_of(make_zip({{"real", "real", "1"}}, false, "a comment"))
+                .error()
+                .message()
+                .find("does not end with an end of central directory record"),
             std::string::npos);
   EXPECT_FALSE(names_of(make_zip({{"real", "real", "1"}}) + "x").ok());
-  // The record's signature inside the end record itself (its entry counts).
+  // Entry counts that differ between "this disk" and in all.
   std::string counts = make_zip({{"a", "a", ""}});
   counts.replace(counts.size() - 14, 4, "PK\x05\x06");
   EXPECT_FALSE(names_of(counts).ok());
 }
 
 TEST(ZipDirectory, ReadsZip64EndRecordsAndOffsets) {
-  const Result<std::vector<std::string>> names = names_of(make_zip({{"a", "a", "1"}, {"b", "b", "22"}}, true));
+  const Result<std::vector<std::string>> names =
+      names_of(make_zip({{"a", "a", "1"}, {"b", "b", "22"}, {"d/", "d/", ""}}, true));
   ASSERT_TRUE(names.ok()) << names.error().message();
-  EXPECT_EQ(*names, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(*names, (std::vector<std::string>{"a", "b", "d/"}));
+  // Found in review: a folder whose local sizes are in its Zip64 field (zip -fz) was taken to hold data;
+  // when that field does give it data, it is refused.
+  EXPECT_NE(names_of(make_zip({{"d/", "d/", ""}}, true, {}, 26)).error().message().find("holds data"),
+            std::string::npos);
 }
 
 TEST(ZipDirectory, RefusesAnEntryWhoseLocalHeaderNamesAnotherFile) {

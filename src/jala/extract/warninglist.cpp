@@ -107,27 +107,23 @@ std::optional<std::string> home_page_domain(const model::Selector& selector, boo
   std::string_view path = url.substr(path_start);
   if (path.ends_with('/')) path.remove_suffix(1);
   if (path.starts_with('/')) path.remove_prefix(1);
-  constexpr std::size_t k_longest_language_tag = 5;  // "vi-VN", "zh_CN"
-  if (path.size() > k_longest_language_tag ||
-      !std::all_of(path.begin(), path.end(), [](char c) { return model::is_ascii_alpha(c) || c == '-' || c == '_'; })) {
-    return std::nullopt;
-  }
-  Result<std::string> domain = model::normalise_domain(model::host_of(selector), {});
-  if (!domain.ok()) return std::nullopt;
+  // A language tag: two or three letters, and a region of two after '-' or '_' ("en", "vi-VN", "zh_CN"). Five
+  // letters in a row are an account ("https://m.me/xinhk"), not a language.
+  const auto letters = [](std::string_view part) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return model::is_ascii_alpha(c); });
+  };
+  const std::size_t separator = path.find_first_of("-_");
+  const std::string_view language = path.substr(0, separator);
+  const std::string_view region = separator == std::string_view::npos ? std::string_view() : path.substr(separator + 1);
+  const bool language_tag = (language.size() == 2 || language.size() == 3) && letters(language) &&
+                            (separator == std::string_view::npos || (region.size() == 2 && letters(region)));
+  if (!path.empty() && !language_tag) return std::nullopt;
+  // The home page of the domain itself, or of its www host: a site under it ("scam1.weebly.com") is not
+  // the platform's home page.
+  const std::string host = model::ascii_lower(model::host_of(selector));
+  Result<std::string> domain = model::normalise_domain(host, {});
+  if (!domain.ok() || (host != *domain && host != "www." + *domain)) return std::nullopt;
   return std::move(domain).value();
-}
-
-// A bank account keyed by a BIC8 as "REGION:DIGITS", the BIC's country (its letters 5 and 6) and the
-// number, to compare with a phone list's national forms; nothing for any other selector.
-std::optional<std::string> bank_number_at_home(const model::Selector& selector) {
-  if (selector.type != model::SelectorType::bank) return std::nullopt;
-  const std::string_view value = selector.value;
-  const std::size_t colon = value.find(':');
-  constexpr std::size_t k_bic8 = 8;
-  if (colon != k_bic8 || !std::all_of(value.begin(), value.begin() + 6, [](char c) { return c >= 'A' && c <= 'Z'; })) {
-    return std::nullopt;
-  }
-  return fmt::format("{}:{}", value.substr(4, 2), value.substr(colon + 1));
 }
 
 }  // namespace
@@ -226,12 +222,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
       return at_line(invalid_argument("{} is not one value without white space", quote_untrusted(line)));
     }
     switch (mode->second) {
-      case Mode::exact:
-        values.exact.insert(type + ":" + std::string(value));
-        if (type == "phone") {
-          for (std::string& form : model::national_forms(value)) values.national_phones.insert(std::move(form));
-        }
-        break;
+      case Mode::exact: values.exact.insert(type + ":" + std::string(value)); break;
       case Mode::suffix: values.suffix.insert(std::string(value.starts_with("*.") ? value.substr(2) : value)); break;
       case Mode::cidr: {
         Network network;
@@ -275,7 +266,6 @@ bool WarningLists::matches(const Values& values, std::string_view value_type, st
 
 std::vector<std::string_view> WarningLists::match(const model::Selector& selector) const {
   std::vector<std::string_view> names;
-  const std::optional<std::string> bank_number = bank_number_at_home(selector);
   const std::string_view part = compared_part(selector);
   const bool part_is_ip =
       (selector.type == model::SelectorType::ip || selector.type == model::SelectorType::url) && is_ip_text(part);
@@ -287,9 +277,7 @@ std::vector<std::string_view> WarningLists::match(const model::Selector& selecto
     const Values& values = m_values[i];
     const bool matched = (values.applies_to.contains(selector.type) && matches(values, value_type, part, part_is_ip)) ||
                          (home_page_of && values.applies_to.contains(model::SelectorType::domain) &&
-                          matches(values, "domain", *home_page_of, false)) ||
-                         (bank_number && values.applies_to.contains(model::SelectorType::phone) &&
-                          values.national_phones.contains(*bank_number));
+                          matches(values, "domain", *home_page_of, false));
     if (matched) names.push_back(m_lists[i].name);
   }
   return names;

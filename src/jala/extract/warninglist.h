@@ -47,9 +47,6 @@ class WarningLists {
     std::set<std::string, std::less<>> suffix;  // domains matched with every name under them
     std::vector<Network> networks;
     std::set<model::SelectorType> applies_to;
-    // The phone values as written at home, "REGION:DIGITS" (model::national_forms): a bank "account" that is
-    // its bank's hotline ("Vietcombank 1900 54 54 13") matches them in the bank's country.
-    std::set<std::string, std::less<>> national_phones;
   };
 
   bool matches(const Values& values, std::string_view value_type, std::string_view part, bool part_is_ip) const;

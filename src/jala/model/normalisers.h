@@ -34,11 +34,6 @@ Result<std::string> normalise_x(std::string_view raw, const NormaliseContext& co
 // "02 111 1111". Extraction uses it to tell a bank's hotline after the bank's name from an account.
 bool grouped_as_national_phone(std::string_view digits, std::span<const std::size_t> groups, std::string_view region);
 
-// How a phone number in E.164 is written at home: "REGION:DIGITS" for each region of its calling code, the
-// national significant number with and without the trunk prefix 0 ("+6626455555" gives "TH:26455555" and
-// "TH:026455555"); empty when it does not parse. For matching digits read in a region's text.
-std::vector<std::string> national_forms(std::string_view e164);
-
 // Adapters for the context-free normalisers of wallet.h and iban.h.
 Result<std::string> normalise_wallet_selector(std::string_view raw, const NormaliseContext& context);
 Result<std::string> normalise_iban_selector(std::string_view raw, const NormaliseContext& context);

@@ -3,7 +3,6 @@
 // international "00" prefix need no region.
 #include <phonenumbers/phonenumberutil.h>
 
-#include <list>
 #include <optional>
 #include <unordered_map>
 
@@ -124,25 +123,6 @@ bool grouped_as_national_phone(std::string_view digits, std::span<const std::siz
     }
   }
   return close_group() && group == groups.size();
-}
-
-std::vector<std::string> national_forms(std::string_view e164) {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  PhoneNumber number;
-  std::vector<std::string> forms;
-  if (e164.size() > k_max_phone_bytes ||
-      util.Parse(std::string(e164), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
-    return forms;
-  }
-  std::string significant;
-  util.GetNationalSignificantNumber(number, &significant);
-  std::list<std::string> regions;
-  util.GetRegionCodesForCountryCallingCode(number.country_code(), &regions);
-  for (const std::string& region : regions) {
-    forms.push_back(fmt::format("{}:{}", region, significant));
-    forms.push_back(fmt::format("{}:0{}", region, significant));
-  }
-  return forms;
 }
 
 // WhatsApp accounts are phone numbers; a wa.me link names one too.
