@@ -6,7 +6,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "jala/base/result.h"
 #include "jala/model/selector.h"
