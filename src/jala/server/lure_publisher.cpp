@@ -59,23 +59,38 @@ std::vector<publishing::MarkedObject> lure_objects(const analysis::LinkedStore& 
   return marked;
 }
 
-// Puts the objects of `accounts` that say something new, with one read of their latest versions for the
-// whole batch.
-Status put_accounts(storage::WriteTransaction& transaction, const analysis::LinkedStore& linked,
-                    std::span<const analysis::LureAccount> accounts, const share::NodeIdentity& node,
-                    const std::string& published_at, LurePublishCounts& counts) {
+// The objects of every account to publish, in account order, and where each account's objects end.
+struct AccountObjects {
   std::vector<publishing::MarkedObject> objects;
-  std::vector<std::size_t> account_ends;  // where each account's objects end in `objects`
-  for (const analysis::LureAccount& account : accounts) {
-    std::ranges::move(lure_objects(linked, account, node), std::back_inserter(objects));
-    account_ends.push_back(objects.size());
+  std::vector<std::size_t> ends;
+
+  std::size_t begin(std::size_t account) const { return account == 0 ? 0 : ends[account - 1]; }
+  std::span<publishing::MarkedObject> of_accounts(std::size_t from, std::size_t to) {
+    return std::span(objects).subspan(begin(from), begin(to) - begin(from));
   }
-  JALA_TRY_ASSIGN(const std::vector<bool> versioned,
-                  publishing::put_new_versions(transaction, k_lures_collection, objects, published_at));
-  std::size_t object = 0;
-  for (const std::size_t end : account_ends) {
-    std::size_t added = 0;
-    for (; object < end; ++object) added += versioned[object] ? 1 : 0;
+};
+
+AccountObjects objects_of(const analysis::LinkedStore& linked, std::span<const analysis::LureAccount> accounts,
+                          const share::NodeIdentity& node) {
+  AccountObjects built;
+  for (const analysis::LureAccount& account : accounts) {
+    std::ranges::move(lure_objects(linked, account, node), std::back_inserter(built.objects));
+    built.ends.push_back(built.objects.size());
+  }
+  return built;
+}
+
+// Puts the objects of accounts [from, to) that say something new, with one read of their latest versions
+// for the whole batch.
+Status put_accounts(storage::WriteTransaction& transaction, AccountObjects& built, std::size_t from, std::size_t to,
+                    const std::string& published_at, LurePublishCounts& counts) {
+  JALA_TRY_ASSIGN(
+      const std::vector<bool> versioned,
+      publishing::put_new_versions(transaction, k_lures_collection, built.of_accounts(from, to), published_at));
+  for (std::size_t account = from; account < to; ++account) {
+    const auto first = versioned.begin() + static_cast<std::ptrdiff_t>(built.begin(account) - built.begin(from));
+    const auto added = static_cast<std::size_t>(
+        std::count(first, first + static_cast<std::ptrdiff_t>(built.ends[account] - built.begin(account)), true));
     counts.objects += added;
     counts.accounts += added > 0 ? 1 : 0;
   }
@@ -86,14 +101,10 @@ Status put_accounts(storage::WriteTransaction& transaction, const analysis::Link
 // publish: the accounts that only reports since raised to TLP:RED, or withdrawn, still name. Each is to
 // get a version marked TLP:RED, which no partner is served.
 Result<std::vector<publishing::MarkedObject>> objects_to_withdraw(const storage::ReadView& view,
-                                                                  const analysis::LinkedStore& linked,
-                                                                  std::span<const analysis::LureAccount> accounts,
-                                                                  const share::NodeIdentity& node) {
+                                                                  const AccountObjects& published) {
   std::set<std::string, std::less<>> published_ids;
-  for (const analysis::LureAccount& account : accounts) {
-    for (const publishing::MarkedObject& marked : lure_objects(linked, account, node)) {
-      published_ids.insert(marked.object["id"].get<std::string>());
-    }
+  for (const publishing::MarkedObject& marked : published.objects) {
+    published_ids.insert(marked.object["id"].get<std::string>());
   }
   std::vector<publishing::MarkedObject> withdrawn;
   storage::SharedObjectQuery query;
@@ -120,7 +131,7 @@ Result<std::vector<publishing::MarkedObject>> objects_to_withdraw(const storage:
 Result<LurePublishCounts> publish_lures(storage::Store& store, const share::NodeIdentity& node,
                                         AnalysisCache& analyses) {
   LurePublishCounts counts;
-  std::vector<analysis::LureAccount> accounts;
+  AccountObjects to_publish;
   std::vector<publishing::MarkedObject> withdrawn;
   // Items [0, accounts) are accounts to publish; the rest, objects to withdraw.
   const Status published = publishing::publish_linked(
@@ -128,19 +139,18 @@ Result<LurePublishCounts> publish_lures(storage::Store& store, const share::Node
       [&](const storage::ReadView& view, const analysis::LinkedStore& linked) -> Result<std::size_t> {
         JALA_TRY_ASSIGN(const std::vector<storage::LureReport> lures, view.lure_reports());
         JALA_TRY_ASSIGN(const std::vector<bool> shareable, shareable_reports(view, linked));
-        accounts = analysis::rank_lure_accounts(linked, lures, &shareable);
-        JALA_TRY_ASSIGN(withdrawn, objects_to_withdraw(view, linked, accounts, node));
-        return accounts.size() + withdrawn.size();
+        to_publish = objects_of(linked, analysis::rank_lure_accounts(linked, lures, &shareable), node);
+        JALA_TRY_ASSIGN(withdrawn, objects_to_withdraw(view, to_publish));
+        return to_publish.ends.size() + withdrawn.size();
       },
-      [&](storage::WriteTransaction& transaction, const analysis::LinkedStore& linked, std::size_t from, std::size_t to,
+      [&](storage::WriteTransaction& transaction, const analysis::LinkedStore&, std::size_t from, std::size_t to,
           const std::string& published_at) -> Status {
-        const std::size_t accounts_to = std::min(to, accounts.size());
-        if (from < accounts_to) {
-          JALA_TRY(put_accounts(transaction, linked, std::span(accounts).subspan(from, accounts_to - from), node,
-                                published_at, counts));
-        }
-        const std::size_t withdraw_from = std::max(from, accounts.size()) - accounts.size();
-        const std::size_t withdraw_to = to - std::min(to, accounts.size());
+        const std::size_t account_count = to_publish.ends.size();
+        const std::size_t accounts_to = std::min(to, account_count);
+        if (from < accounts_to)
+          JALA_TRY(put_accounts(transaction, to_publish, from, accounts_to, published_at, counts));
+        const std::size_t withdraw_from = std::max(from, account_count) - account_count;
+        const std::size_t withdraw_to = to - std::min(to, account_count);
         if (withdraw_from >= withdraw_to) return {};
         JALA_TRY_ASSIGN(const std::vector<bool> versioned,
                         publishing::put_new_versions(
