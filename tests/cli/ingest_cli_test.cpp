@@ -159,6 +159,52 @@ TEST_F(IngestCli, StrictRejectsTheWholeFile) {
   EXPECT_EQ(nlohmann::json::parse(stats.out)["reports"], 0);
 }
 
+// Found in review: the good records of a file --strict rejected were counted nowhere ("read 4 ... 1 added,
+// 1 rejected"), so an analyst who fixed the bad line took them to be stored.
+TEST_F(IngestCli, StrictCountsTheValidRecordsItDiscarded) {
+  const std::string rejected = m_scratch.file("r.jsonl");
+  write_file(rejected, report_line(1) + "\nbroken\n" + report_line(2) + "\n");
+  const std::string accepted = m_scratch.file("s.jsonl");
+  write_file(accepted, report_line(3) + "\n");
+  const JalaRun got = jala({"--verbose", "ingest", "--strict", "--json", rejected, accepted});
+  EXPECT_EQ(got.exit_code, 1);
+  const nlohmann::json summary = nlohmann::json::parse(got.out);
+  EXPECT_EQ(summary["read"], 4);
+  EXPECT_EQ(summary["added"], 1);
+  EXPECT_EQ(summary["rejected"], 1);
+  EXPECT_EQ(summary["discarded"], 2);
+  EXPECT_NE(got.err.find("r.jsonl: nothing stored (--strict): 2 valid record(s) discarded"), std::string::npos)
+      << got.err;
+  const JalaRun text = jala({"ingest", "--strict", rejected});
+  EXPECT_NE(text.out.find("1 rejected, 2 discarded (--strict)"), std::string::npos) << text.out;
+}
+
+TEST_F(IngestCli, ReadsStandardInputOnlyOnce) {
+  const JalaRun got = jala({"ingest", "-", "-"}, "");
+  EXPECT_NE(got.exit_code, 0);
+  EXPECT_NE(got.err.find("standard input (-) can be read only once"), std::string::npos) << got.err;
+}
+
+// Found in review: a partner's wallet with a wrong checksum vanished from its report, exit 0, with no word.
+TEST_F(IngestCli, NamesTheValuesADocumentsReportsLeaveOut) {
+  const std::string file = m_scratch.file("event.misp.json");
+  write_file(file, R"({"Event": {"uuid": "cccc1e2a-1111-4222-8333-444455556666", "info": "ev", "date": "2025-07-04",
+    "Orgc": {"name": "MY-PDRM", "nationality": "Malaysia"}, "Attribute": [
+    {"type": "btc", "value": "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdX"},
+    {"type": "phone-number", "value": "012-345 6789"}]}})");
+  const JalaRun text = jala({"--verbose", "ingest", file});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.err.find("a value left out of its report: cccc1e2a-1111-4222-8333-444455556666: "), std::string::npos)
+      << text.err;
+  EXPECT_NE(text.err.find("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdX"), std::string::npos) << text.err;
+  const JalaRun json = jala({"ingest", "--json", file});
+  const nlohmann::json summary = nlohmann::json::parse(json.out);
+  EXPECT_EQ(summary["unchanged"], 1);
+  EXPECT_EQ(summary["left_out"], 1);
+  ASSERT_EQ(summary["left_out_values"].size(), 1u);
+  EXPECT_EQ(summary["left_out_values"][0]["file"], file);
+}
+
 TEST_F(IngestCli, ReadsStandardInputAndCsvAndTellsFormatsByExtension) {
   const std::string jsonl = m_scratch.file("in.jsonl");
   write_file(jsonl, report_line(1) + "\n");

@@ -1,6 +1,9 @@
 // jala ingest: each file in turn, bad records reported with file, line and reason, a summary at the end.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
+#include "jala/base/utf8.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/file_source.h"
 #include "jala/cli/progress.h"
@@ -12,6 +15,26 @@ namespace {
 // The JSON summary lists at most this many errors; `rejected` always counts them all.
 constexpr std::size_t k_max_listed_errors = 10'000;
 
+// What a file's ingest did besides adding and rejecting records, on stderr.
+void note_file(std::string_view file, const intake::IngestCounts& counts) {
+  if (counts.skipped > 0) {
+    fmt::print(stderr,
+               "jala: ingest: {}: {} object(s) skipped: revoked by their creator, or naming nothing Jala models\n",
+               file, counts.skipped);
+  }
+  for (const std::string& reason : counts.left_out_reasons) {
+    fmt::print(stderr, "jala: ingest: {}: a value left out of its report: {}\n", file, escape_for_terminal(reason));
+  }
+  if (counts.left_out > counts.left_out_reasons.size()) {
+    fmt::print(stderr, "jala: ingest: {}: {} value(s) left out of their reports in all, as they do not normalise\n",
+               file, counts.left_out);
+  }
+  if (counts.discarded > 0) {
+    fmt::print(stderr, "jala: ingest: {}: nothing stored (--strict): {} valid record(s) discarded with the rejected\n",
+               file, counts.discarded);
+  }
+}
+
 }  // namespace
 
 Result<int> ingest_command(const Context& context, const IngestArgs& args) {
@@ -21,10 +44,14 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
   }
   JALA_TRY_ASSIGN(const classify::Model classifier,
                   classify::Model::load(args.model.empty() ? default_model_path() : args.model));
+  if (std::ranges::count(args.files, "-") > 1) {
+    return invalid_argument("standard input (-) can be read only once");
+  }
   JALA_TRY_ASSIGN(std::unique_ptr<storage::Store> store, storage::open_store(context.db, storage::k_bulk_load_options));
 
   intake::IngestCounts total;
   std::vector<intake::RecordError> listed;
+  std::vector<intake::RecordError> left_out;
   bool errors_truncated = false;
   bool failed = false;
   const bool quiet_stderr = args.output == Output::json && !context.verbose;
@@ -72,11 +99,9 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
       note_error({file, 0, counts.error().message()});
       continue;
     }
-    if (counts->skipped > 0 && !quiet_stderr) {
-      fmt::print(stderr,
-                 "jala: ingest: {}: {} object(s) skipped: revoked by their creator, or naming nothing Jala models\n",
-                 file, counts->skipped);
-    }
+    if (!quiet_stderr) note_file(file, *counts);
+    for (std::string& reason : counts->left_out_reasons) left_out.push_back({file, 0, std::move(reason)});
+    counts->left_out_reasons.clear();
     total += *counts;
   }
 
@@ -95,14 +120,23 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
                                       {"updated", total.updated},
                                       {"unchanged", total.unchanged},
                                       {"rejected", total.rejected}};
-    if (total.skipped > 0) summary["skipped"] = total.skipped;  // only documents skip objects
+    if (total.discarded > 0) summary["discarded"] = total.discarded;  // only --strict discards
+    if (total.skipped > 0) summary["skipped"] = total.skipped;        // only documents skip objects
+    if (total.left_out > 0) {                                         // nor do records leave values out
+      nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+      for (const intake::RecordError& reason : left_out)
+        reasons.push_back({{"file", reason.file}, {"why", reason.error}});
+      summary["left_out"] = total.left_out;
+      summary["left_out_values"] = std::move(reasons);
+    }
     summary["errors"] = std::move(errors);
     if (errors_truncated) summary["errors_truncated"] = true;
     // File names and quoted input may be invalid UTF-8: replaced, never thrown on.
     fmt::print("{}\n", summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
-    fmt::print("read {} records: {} added, {} updated, {} unchanged, {} rejected\n", total.read, total.added,
-               total.updated, total.unchanged, total.rejected);
+    fmt::print("read {} records: {} added, {} updated, {} unchanged, {} rejected{}\n", total.read, total.added,
+               total.updated, total.unchanged, total.rejected,
+               total.discarded > 0 ? fmt::format(", {} discarded (--strict)", total.discarded) : "");
   }
   return failed ? 1 : 0;
 }

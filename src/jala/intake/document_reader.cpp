@@ -35,6 +35,8 @@ class DocumentReader final : public RecordReader {
 
   std::uint64_t bytes_consumed() const override { return m_consumed; }
   std::uint64_t skipped_objects() const override { return m_skipped; }
+  std::uint64_t left_out_selectors() const override { return m_left_out; }
+  std::vector<std::string> left_out_reasons() const override { return m_left_out_reasons; }
 
  private:
   // Fails only when the source cannot be read; a document that is too large or not valid is a record
@@ -62,6 +64,8 @@ class DocumentReader final : public RecordReader {
       return {};
     }
     m_skipped = imported->skipped_objects;
+    m_left_out = imported->invalid_selectors;
+    m_left_out_reasons = std::move(imported->left_out);
     for (share::ImportedReport& imported_report : imported->reports) {
       if (!imported_report.report.ok()) {
         m_records.push_back({0, imported_report.report.error().with_context(imported_report.origin)});
@@ -80,6 +84,8 @@ class DocumentReader final : public RecordReader {
   bool m_read = false;
   std::uint64_t m_consumed = 0;
   std::uint64_t m_skipped = 0;
+  std::uint64_t m_left_out = 0;
+  std::vector<std::string> m_left_out_reasons;
   std::deque<ParsedRecord> m_records;
 };
 

@@ -14,6 +14,9 @@ IngestCounts& IngestCounts::operator+=(const IngestCounts& other) {
   unchanged += other.unchanged;
   rejected += other.rejected;
   skipped += other.skipped;
+  left_out += other.left_out;
+  left_out_reasons.insert(left_out_reasons.end(), other.left_out_reasons.begin(), other.left_out_reasons.end());
+  discarded += other.discarded;
   return *this;
 }
 
@@ -143,7 +146,11 @@ class Ingester {
     m_total.unchanged += m_pending.unchanged;
     m_pending = {};
   }
-  void rolled_back() { m_pending = {}; }
+  // The pending records were valid, but their input is rejected as a whole.
+  void rolled_back() {
+    m_total.discarded += m_pending.added + m_pending.updated + m_pending.unchanged;
+    m_pending = {};
+  }
 
   const IngestCounts& total() const { return m_total; }
 
@@ -235,7 +242,11 @@ Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::stri
   read.close();
   reading.join();
   preparing.join();
-  if (result.ok()) result->skipped = reader->skipped_objects();
+  if (result.ok()) {
+    result->skipped = reader->skipped_objects();
+    result->left_out = reader->left_out_selectors();
+    result->left_out_reasons = reader->left_out_reasons();
+  }
   return result;
 }
 

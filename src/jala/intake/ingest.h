@@ -31,6 +31,12 @@ struct IngestCounts {
   std::uint64_t unchanged = 0;
   std::uint64_t rejected = 0;
   std::uint64_t skipped = 0;  // objects of a STIX or MISP document that give no record (RecordReader)
+  // Values of STIX or MISP records left out because they do not normalise (RecordReader): their count,
+  // and the first of them, each "ORIGIN: why".
+  std::uint64_t left_out = 0;
+  std::vector<std::string> left_out_reasons;
+  // Valid records not stored because --strict (Strictness::all_or_nothing) rejected their input.
+  std::uint64_t discarded = 0;
 
   IngestCounts& operator+=(const IngestCounts& other);
 };

@@ -66,6 +66,17 @@ Status check_record_type(std::string_view value, RecordType want) {
   return {};
 }
 
+// An account money moves between: an IBAN, a bank account, a wallet, or a phone number for e-wallets.
+Result<model::Selector> parse_account(std::string_view value) {
+  JALA_TRY_ASSIGN(model::Selector account, model::parse_selector(value, {}));
+  using enum model::SelectorType;
+  if (account.type != iban && account.type != bank && account.type != wallet && account.type != phone) {
+    return invalid_argument("{} is not an account: money moves between iban, bank, wallet and phone selectors",
+                            account.to_string());
+  }
+  return account;
+}
+
 }  // namespace
 
 bool is_report_field(std::string_view name) { return field_index(k_report_fields, name) >= 0; }
@@ -122,8 +133,10 @@ Status ReportBuilder::set(std::string_view field, std::string_view value) {
   } else if (field == "selectors") {
     return add_selectors(value);
   } else if (field == "withdrawn") {
-    if (value != "true" && value != "false") return invalid_argument("withdrawn: must be true or false");
-    m_report.withdrawn = value == "true";
+    // Any case, as spreadsheets write TRUE and FALSE.
+    const std::string folded = model::ascii_lower(value);
+    if (folded != "true" && folded != "false") return invalid_argument("withdrawn: must be true or false");
+    m_report.withdrawn = folded == "true";
   } else if (field == "loss") {
     return invalid_argument("loss: must be an object {{\"amount\": number, \"currency\": code}}");
   }
@@ -208,9 +221,9 @@ Status TransactionBuilder::set(std::string_view field, std::string_view value) {
   } else if (field == "source") {
     m_transaction.source = value;
   } else if (field == "from") {
-    JALA_TRY_ASSIGN(m_transaction.from, in_field("from", model::parse_selector(value, {})));
+    JALA_TRY_ASSIGN(m_transaction.from, in_field("from", parse_account(value)));
   } else if (field == "to") {
-    JALA_TRY_ASSIGN(m_transaction.to, in_field("to", model::parse_selector(value, {})));
+    JALA_TRY_ASSIGN(m_transaction.to, in_field("to", parse_account(value)));
   } else if (field == "amount") {
     JALA_TRY_ASSIGN(m_transaction.amount, in_field("amount", parse_decimal(value)));
   } else if (field == "currency") {

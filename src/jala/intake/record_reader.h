@@ -49,6 +49,10 @@ class RecordReader {
   // Objects of a STIX or MISP document that give no record and are no error: revoked by their creator,
   // or naming nothing Jala models. Read once the input is done.
   virtual std::uint64_t skipped_objects() const { return 0; }
+  // Values of a STIX or MISP document's records left out because they do not normalise: their count,
+  // and the first of them, each "ORIGIN: why". Read once the input is done.
+  virtual std::uint64_t left_out_selectors() const { return 0; }
+  virtual std::vector<std::string> left_out_reasons() const { return {}; }
 };
 
 // A reader for `format` over `source`, which must outlive it.

@@ -140,6 +140,11 @@ TEST(JsonlReader, NamesTheFieldAndReasonOfEachBadRecord) {
        "amount: must be a number greater than zero and at most 1e+15"},
       {R"({"record":"transaction","id":"t","source":"S","from":"GB82WEST12345698765432","to":"phone:+84912345678","amount":1,"currency":"USD","at":"2026-01-01T00:00:00Z","channel":"bank"})",
        "from: 'GB82WEST12345698765432' is not a TYPE:VALUE selector"},
+      // Found in review: an e-mail or URL column loaded as an account, and money was traced from it.
+      {R"({"record":"transaction","id":"t","source":"S","from":"email:a@b.com","to":"phone:+84912345678","amount":1,"currency":"USD","at":"2026-01-01T00:00:00Z","channel":"bank"})",
+       "from: email:a@b.com is not an account: money moves between iban, bank, wallet and phone selectors"},
+      {R"({"record":"transaction","id":"t","source":"S","from":"phone:+84912345678","to":"url:https://x.com","amount":1,"currency":"USD","at":"2026-01-01T00:00:00Z","channel":"bank"})",
+       "to: url:https://x.com/ is not an account"},
       // Found in review: a far future date became the freeze list's "as of"; a year 0 is an export's mistake.
       {R"({"record":"transaction","id":"t","source":"S","from":"iban:GB82WEST12345698765432","to":"phone:+84912345678","amount":1,"currency":"USD","at":"2205-05-01T00:00:00Z","channel":"bank"})",
        "at: 2205-05-01T00:00:00Z is in the future"},
@@ -198,13 +203,20 @@ TEST(CsvRecordReader, ReadsTheWithdrawnColumn) {
                                                  "c1,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,true\n"
                                                  "c2,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,false\n"
                                                  "c3,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,\n"
-                                                 "c4,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,yes\n");
-  ASSERT_EQ(got.size(), 4u);
+                                                 "c4,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,yes\n"
+                                                 // Found in review: a spreadsheet's TRUE and FALSE were refused.
+                                                 "c5,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,TRUE\n"
+                                                 "c6,TH-CCIB,victim_complaint,TH,2026-02-01T10:00:00Z,x,False\n");
+  ASSERT_EQ(got.size(), 6u);
   for (std::size_t i = 0; i < 3; ++i) ASSERT_TRUE(got[i].record.ok()) << error_of(got[i]);
   EXPECT_TRUE(std::get<model::Report>(*got[0].record).withdrawn);
   EXPECT_FALSE(std::get<model::Report>(*got[1].record).withdrawn);
   EXPECT_FALSE(std::get<model::Report>(*got[2].record).withdrawn);  // an empty cell is absent
   EXPECT_EQ(error_of(got[3]), "withdrawn: must be true or false");
+  ASSERT_TRUE(got[4].record.ok()) << error_of(got[4]);
+  EXPECT_TRUE(std::get<model::Report>(*got[4].record).withdrawn);
+  ASSERT_TRUE(got[5].record.ok()) << error_of(got[5]);
+  EXPECT_FALSE(std::get<model::Report>(*got[5].record).withdrawn);
 }
 
 TEST(CsvRecordReader, ReadsTransactionsWhenTheHeaderHasFromAndTo) {

@@ -9,6 +9,9 @@ namespace jala::share {
 void SelectorCollector::add(Result<model::ReportSelector> selector) {
   if (!selector.ok()) {
     ++m_counts.invalid_selectors;
+    if (m_counts.left_out.size() < k_max_listed_left_out) {
+      m_counts.left_out.push_back(selector.error().with_context(m_origin).message());
+    }
     return;
   }
   if (m_seen.contains(selector->selector)) {

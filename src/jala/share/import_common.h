@@ -45,20 +45,25 @@ struct DocumentImport {
   std::size_t objects = 0;            // objects (or events and attributes) read
   std::size_t skipped_objects = 0;    // with nothing Jala models, or not objects at all
   std::size_t invalid_selectors = 0;  // observables of a type Jala models whose value did not normalise
+  std::vector<std::string> left_out;  // the first k_max_listed_left_out of them: "ORIGIN: why"
   std::size_t dropped_selectors = 0;  // past a report's limit of selectors
 };
 
+inline constexpr std::size_t k_max_listed_left_out = 100;
+
 // The distinct selectors of one report, in the order first met, at most
-// model::k_max_selectors_per_report.
+// model::k_max_selectors_per_report. A value that does not normalise is counted and named, with
+// `origin` (the report's STIX id or MISP event), in the document's `left_out`.
 class SelectorCollector {
  public:
-  explicit SelectorCollector(DocumentImport& counts) : m_counts(counts) {}
+  SelectorCollector(DocumentImport& counts, std::string origin) : m_counts(counts), m_origin(std::move(origin)) {}
   void add(Result<model::ReportSelector> selector);
   std::vector<model::ReportSelector> take() { return std::move(m_selectors); }
   bool empty() const { return m_selectors.empty(); }
 
  private:
   DocumentImport& m_counts;
+  std::string m_origin;
   std::set<model::Selector> m_seen;
   std::vector<model::ReportSelector> m_selectors;
 };

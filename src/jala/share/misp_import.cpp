@@ -161,7 +161,7 @@ ImportedReport event_report(const nlohmann::json& event, const ImportOptions& op
   }
 
   const model::NormaliseContext context{report.country};
-  SelectorCollector selectors(counts);
+  SelectorCollector selectors(counts, origin);
   if (const nlohmann::json* attributes = array_member(event, "Attribute")) {
     read_prose("", *attributes, report.text);
     for (const nlohmann::json& attribute : *attributes) {

@@ -275,7 +275,7 @@ std::optional<ImportedReport> container_report(const Container& container, const
   // What the container names comes first: one that names nothing is skipped, whatever else is wrong.
   Result<std::string> country = import_country(stated_country, options);
   const model::NormaliseContext context{country.ok() ? std::string_view(*country) : std::string_view()};
-  SelectorCollector selectors(counts);
+  SelectorCollector selectors(counts, stix_id);
   SelectorReader reader(index, context, selectors, document_work);
   // A revoked container withdraws the report it gave: kept as a record, naming no selectors.
   report.withdrawn = object != nullptr && is_revoked(*object);
