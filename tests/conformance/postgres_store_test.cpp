@@ -6,10 +6,13 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <future>
 #include <string>
 
 #include "jala/storage/postgres/connection.h"
 #include "jala/storage/postgres/postgres_store.h"
+#include "jala/storage/postgres/schema.h"
 #include "logged_records.h"
 #include "sample_report.h"
 #include "support/postgres_test_database.h"
@@ -60,6 +63,40 @@ TEST_F(PostgresStoreTest, UpgradesTheRecordsLeavesIntoTheirRows) {
   Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(m_url);
   ASSERT_TRUE(store.ok()) << store.error().message();
   ASSERT_TRUE((*store)->read(expect_logged_records).ok());
+}
+
+// Found in review: a command that only reads created a store's tables in a mistyped database and found
+// nothing there, where SQLite refuses a missing file.
+TEST_F(PostgresStoreTest, OpeningOnlyAnExistingStoreCreatesNoTables) {
+  Result<std::unique_ptr<PostgresStore>> missing = PostgresStore::open(m_url, false);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code(), ErrorCode::not_found);
+  EXPECT_NE(missing.error().message().find("there is no store in this database and schema"), std::string::npos)
+      << missing.error().message();
+  Result<postgres::Connection> connection = postgres::Connection::open(m_url);
+  ASSERT_TRUE(connection.ok()) << connection.error().message();
+  Result<postgres::Rows> tables = connection->query("SELECT (to_regclass('jala_schema') IS NULL)::INTEGER");
+  ASSERT_TRUE(tables.ok()) << tables.error().message();
+  EXPECT_EQ(tables->integer(0, 0), 1);
+  ASSERT_TRUE(PostgresStore::open(m_url).ok());
+  EXPECT_TRUE(PostgresStore::open(m_url, false).ok());
+}
+
+// Found in review: every open took the writers' lock to check the schema, so a search waited for a whole
+// bulk load. A store at this build's version opens while a writer holds the lock.
+TEST_F(PostgresStoreTest, OpeningAStoreOfThisVersionWaitsForNoWriter) {
+  ASSERT_TRUE(PostgresStore::open(m_url).ok());
+  Result<postgres::Connection> writer = postgres::Connection::open(m_url);
+  ASSERT_TRUE(writer.ok()) << writer.error().message();
+  ASSERT_TRUE(writer->execute(fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", postgres::k_write_lock)).ok());
+  std::future<bool> opened = std::async(std::launch::async, [&] {
+    Result<std::unique_ptr<PostgresStore>> reader = PostgresStore::open(m_url, false);
+    return reader.ok() && (*reader)->read([](const ReadView&) { return Status(); }).ok();
+  });
+  const bool in_time = opened.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  ASSERT_TRUE(writer->execute("ROLLBACK").ok());  // frees an open that waits, so the test ends either way
+  EXPECT_TRUE(in_time) << "the open waited for the writer";
+  EXPECT_TRUE(opened.get());
 }
 
 std::int64_t count_rows(postgres::Connection& connection, std::string_view table) {

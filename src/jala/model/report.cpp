@@ -45,6 +45,13 @@ Status validate_identifier(std::string_view field, std::string_view value) {
   return {};
 }
 
+Status validate_no_nul(std::string_view field, std::string_view value) {
+  if (value.find('\0') != std::string_view::npos) {
+    return invalid_argument("{}: contains a NUL character (U+0000), which a PostgreSQL store cannot hold", field);
+  }
+  return {};
+}
+
 Status validate_record_time(std::string_view field, Timestamp at) {
   constexpr std::int64_t k_day_micros = 86'400'000'000;
   if (at.unix_micros < 0) return invalid_argument("{}: {} is before 1970", field, format_rfc3339(at));
@@ -63,6 +70,7 @@ Status validate(const Report& report) {
     return invalid_argument("text: is {} bytes; the limit is {}", report.text.size(), k_max_text_bytes);
   }
   if (!is_valid_utf8(report.text)) return invalid_argument("text: is not valid UTF-8");
+  JALA_TRY(validate_no_nul("text", report.text));
   if (report.withdrawn && !report.selectors.empty()) {
     return invalid_argument("selectors: a withdrawn report names none, so that nothing links through it");
   }
@@ -78,6 +86,7 @@ Status validate(const Report& report) {
     if (raw.size() > k_max_selector_raw_bytes || !is_valid_utf8(raw)) {
       return invalid_argument("selectors[{}]: the raw value is not valid UTF-8 or is too long", i);
     }
+    JALA_TRY(validate_no_nul(fmt::format("selectors[{}]", i), raw));
   }
   if (report.loss &&
       (!std::isfinite(report.loss->amount) || report.loss->amount < 0 || report.loss->amount > k_max_amount)) {

@@ -94,6 +94,10 @@ Status validate(const Report& report);
 // Checks the identifying pair shared by reports and transactions.
 Status validate_identifier(std::string_view field, std::string_view value);
 
+// Checks that free text holds no NUL character: PostgreSQL's text cannot hold one, and every backend takes
+// the same records.
+Status validate_no_nul(std::string_view field, std::string_view value);
+
 // Checks that a record's time is plausible: not before the Unix epoch (a year 0 is a typing or export
 // mistake) and not over a day ahead of this machine's clock (a day covers any time zone and clock skew).
 // A date in the future would become the "now" of every later analysis of the store (the freeze list's

@@ -52,6 +52,14 @@ TEST(Report, ValidatesRequiredFieldsAndLimits) {
   bad_utf8.text = "abc\xff";
   expect_invalid(bad_utf8, "text: is not valid UTF-8");
 
+  // Found in review: PostgreSQL cut text at a NUL, and the log then showed the report as changed.
+  Report nul_text = valid_report();
+  nul_text.text = std::string("hello\0world", 11);
+  expect_invalid(nul_text, "text: contains a NUL character (U+0000)");
+  Report nul_raw = valid_report();
+  nul_raw.selectors.push_back({Selector{SelectorType::phone, "+84912345678"}, std::string("0912\0 345 678", 13)});
+  expect_invalid(nul_raw, "selectors[0]: contains a NUL character");
+
   Report negative_loss = valid_report();
   negative_loss.loss = Money{-5, "USD"};
   expect_invalid(negative_loss, "loss.amount");
@@ -130,6 +138,12 @@ TEST(Transaction, ValidatesAmountAndAccounts) {
   EXPECT_FALSE(validate(transaction).ok());
   transaction.at = Timestamp{-1};
   EXPECT_FALSE(validate(transaction).ok());
+  transaction.at = Timestamp{};
+  transaction.reference = std::string("inv\0001", 5);  // found in review: PostgreSQL refused the whole file
+  const Status nul = validate(transaction);
+  ASSERT_FALSE(nul.ok());
+  EXPECT_EQ(nul.error().message(),
+            "reference: contains a NUL character (U+0000), which a PostgreSQL store cannot hold");
   EXPECT_FALSE(parse_channel("wire").ok());
   EXPECT_EQ(*parse_channel("ewallet"), Channel::ewallet);
 }

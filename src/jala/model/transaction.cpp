@@ -40,6 +40,7 @@ Status validate(const Transaction& transaction) {
                             k_max_reference_bytes);
   }
   if (!is_valid_utf8(transaction.reference)) return invalid_argument("reference: is not valid UTF-8");
+  JALA_TRY(validate_no_nul("reference", transaction.reference));
   return {};
 }
 

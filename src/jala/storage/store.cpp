@@ -257,7 +257,8 @@ bool is_postgres_location(std::string_view location) {
 
 Result<std::unique_ptr<Store>> open_store(std::string_view location, const StoreOptions& options) {
   if (is_postgres_location(location)) {
-    JALA_TRY_ASSIGN(std::unique_ptr<PostgresStore> store, PostgresStore::open(std::string(location)));
+    JALA_TRY_ASSIGN(std::unique_ptr<PostgresStore> store,
+                    PostgresStore::open(std::string(location), options.create_if_missing));
     return std::unique_ptr<Store>(std::move(store));
   }
   JALA_TRY_ASSIGN(std::unique_ptr<SqliteStore> store, SqliteStore::open(location, options));

@@ -321,14 +321,16 @@ auto read_value(Store& store, Get&& get) -> decltype(get(std::declval<const Read
   return std::move(*got);
 }
 
-// Tuning for an opened store. PostgreSQL's own settings govern a PostgreSQL store, which ignores these.
+// Tuning for an opened store. PostgreSQL's own settings govern a PostgreSQL store, which ignores all but
+// create_if_missing.
 struct StoreOptions {
   // The most memory SQLite's page cache may take (it grows only as pages are used). Bulk loads want
   // the store's randomly written indexes to fit: a store of 10,000,000 transactions has about 600 MB
   // of them, and every index page that misses the cache is read and written again at each commit.
   std::size_t sqlite_cache_mib = 64;
-  // Whether a missing SQLite file is created. Commands that only read a store refuse a missing one: a
-  // mistyped path would otherwise give a new, empty store, in which they find nothing.
+  // Whether a missing store (an SQLite file, or the tables in a PostgreSQL database) is created. Commands
+  // that only read a store refuse a missing one: a mistyped path would otherwise give a new, empty store,
+  // in which they find nothing.
   bool create_if_missing = true;
 };
 // What `jala ingest` opens its store with (docs/performance.md, Money flow).

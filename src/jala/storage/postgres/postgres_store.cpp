@@ -15,11 +15,11 @@ struct PostgresStore::Parts {
 PostgresStore::PostgresStore(std::unique_ptr<Parts> parts) : m_parts(std::move(parts)) {}
 PostgresStore::~PostgresStore() = default;
 
-Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url) {
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url, bool create_if_missing) {
   JALA_TRY_ASSIGN(postgres::Connection connection, postgres::Connection::open(url));
   // Times, numbers and text are Jala's own; the session must not reinterpret them.
   JALA_TRY(connection.execute("SET client_encoding = 'UTF8'; SET extra_float_digits = 3"));
-  if (Status migrated = postgres::migrate(connection); !migrated.ok()) {
+  if (Status migrated = postgres::migrate(connection, create_if_missing); !migrated.ok()) {
     return migrated.error().with_context("PostgreSQL store");
   }
   return std::make_unique<PostgresStore>(std::make_unique<Parts>(Parts{std::move(connection), {}}));

@@ -16,8 +16,9 @@ namespace jala::storage {
 
 class PostgresStore final : public Store {
  public:
-  // Connects to `url` (`postgresql://…`, libpq's syntax) and migrates the schema to this build's version.
-  static Result<std::unique_ptr<PostgresStore>> open(const std::string& url);
+  // Connects to `url` (`postgresql://…`, libpq's syntax) and migrates the schema to this build's version;
+  // a database without a store is not_found unless `create_if_missing`.
+  static Result<std::unique_ptr<PostgresStore>> open(const std::string& url, bool create_if_missing = true);
   ~PostgresStore() override;
 
   Status read(const std::function<Status(const ReadView&)>& body) override;

@@ -151,11 +151,30 @@ Result<int> read_version(Connection& connection) {
   return static_cast<int>(rows.integer(0, 0));
 }
 
+// The version of the store in the connection's search_path, or nullopt when it holds none.
+Result<std::optional<int>> stored_version(Connection& connection) {
+  JALA_TRY_ASSIGN(const Rows found, connection.query("SELECT (to_regclass('jala_schema') IS NOT NULL)::INTEGER"));
+  if (found.integer(0, 0) == 0) return std::optional<int>();
+  JALA_TRY_ASSIGN(const int version, read_version(connection));
+  return std::optional<int>(version);
+}
+
+Status refuse_newer(int version) {
+  return failed_precondition("the store has schema version {}, newer than this jala understands ({}); upgrade jala",
+                             version, current_schema_version());
+}
+
 }  // namespace
 
 int current_schema_version() { return static_cast<int>(k_migrations.size()); }
 
-Status migrate(Connection& connection) {
+Status migrate(Connection& connection, bool create_if_missing) {
+  JALA_TRY_ASSIGN(const std::optional<int> found, stored_version(connection));
+  if (!found && !create_if_missing) {
+    return not_found("there is no store in this database and schema (nothing was ingested there; is --db right?)");
+  }
+  if (found && *found == current_schema_version()) return {};
+  if (found && *found > current_schema_version()) return refuse_newer(*found);
   JALA_TRY(connection.execute("BEGIN"));
   auto rollback_on_error = [&](Status status) -> Status {
     if (!status.ok()) (void)connection.execute("ROLLBACK");
@@ -167,11 +186,7 @@ Status migrate(Connection& connection) {
                   k_write_lock))));
   Result<int> version = read_version(connection);
   if (!version.ok()) return rollback_on_error(std::move(version).error());
-  if (*version > current_schema_version()) {
-    return rollback_on_error(
-        failed_precondition("the store has schema version {}, newer than this jala understands ({}); upgrade jala",
-                            *version, current_schema_version()));
-  }
+  if (*version > current_schema_version()) return rollback_on_error(refuse_newer(*version));
   for (int step = *version; step < current_schema_version(); ++step) {
     JALA_TRY(rollback_on_error(connection.execute(k_migrations[static_cast<std::size_t>(step)])));
     JALA_TRY(rollback_on_error(connection.execute(fmt::format("UPDATE jala_schema SET version = {}", step + 1))));
