@@ -278,6 +278,35 @@ TEST(Split, NamesAnExampleWithoutASourceByItsFileName) {
   EXPECT_EQ(far->at(0).source, "own.jsonl");
 }
 
+// Found in review: a null "lang" aborted jala train (an uncaught type_error), and a mistyped category
+// ("job-lure") silently took 147 lures out of the category head.
+TEST(Split, ReadsNullAsAbsentAndRefusesWrongTypesAndUnknownCategories) {
+  const testing::ScratchFolder scratch("example-fields");
+  const auto read = [&](const std::string& line) {
+    const std::string file = scratch.file("e.jsonl");
+    std::ofstream(file) << line << "\n";
+    return read_examples(file);
+  };
+  const Result<std::vector<Example>> nulls =
+      read(R"({"id":"1","text":"x","label":"scam","lang":null,"source":null,"category":null})");
+  ASSERT_TRUE(nulls.ok()) << nulls.error().message();
+  EXPECT_EQ(nulls->at(0).language, "und");
+  EXPECT_EQ(nulls->at(0).source, "e.jsonl");
+  EXPECT_FALSE(nulls->at(0).category);
+  const Result<std::vector<Example>> number = read(R"({"id":"1","text":"x","label":"benign","source":5})");
+  ASSERT_FALSE(number.ok());
+  EXPECT_NE(number.error().message().find("e.jsonl:1: source: must be a string"), std::string::npos);
+  const Result<std::vector<Example>> typo = read(R"({"id":"1","text":"x","label":"scam","category":"job-lure"})");
+  ASSERT_FALSE(typo.ok());
+  EXPECT_NE(typo.error().message().find("e.jsonl:1: category 'job-lure' is none of job_lure, "), std::string::npos)
+      << typo.error().message();
+  const Result<std::vector<Example>> corpus = read(R"({"id":"1","text":"x","label":"scam","category":"Delivery"})");
+  ASSERT_TRUE(corpus.ok());
+  EXPECT_EQ(corpus->at(0).category, Category::impersonation);
+  // A spam's or benign message's category is no scam category, and is not read.
+  EXPECT_TRUE(read(R"({"id":"1","text":"x","label":"spam","category":"Advertisement"})").ok());
+}
+
 TEST(Model, RoundTripsThroughItsFileFormatExactly) {
   const Model trained = train(toy_examples(), {3, 20, 1.0});
   const std::string bytes = trained.serialize();

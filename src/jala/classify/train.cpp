@@ -133,6 +133,19 @@ double F1::f1() const {
   return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
 
+namespace {
+
+// A member that may be absent or null (then `fallback`), or else must be a string.
+Result<std::string> optional_string(const nlohmann::json& record, const char* key, std::string fallback,
+                                    std::string_view where) {
+  const auto found = record.find(key);
+  if (found == record.end() || found->is_null()) return fallback;
+  if (!found->is_string()) return invalid_argument("{}: {}: must be a string", where, key);
+  return found->get<std::string>();
+}
+
+}  // namespace
+
 Result<std::vector<Example>> read_examples(const std::string& path) {
   std::ifstream in(path);
   if (!in) return not_found("cannot open {}", path);
@@ -156,12 +169,23 @@ Result<std::vector<Example>> read_examples(const std::string& path) {
     Example example;
     example.id = record.contains("id") && record.at("id").is_string() ? record.at("id").get<std::string>()
                                                                       : std::to_string(number);
-    example.source = record.value("source", std::filesystem::path(path).filename().string());
-    example.language = record.value("lang", "und");
+    const std::string where = fmt::format("{}:{}", path, number);
+    JALA_TRY_ASSIGN(example.source,
+                    optional_string(record, "source", std::filesystem::path(path).filename().string(), where));
+    JALA_TRY_ASSIGN(example.language, optional_string(record, "lang", "und", where));
     example.text = record.at("text").get<std::string>();
     example.label = *label;
-    if (record.contains("category") && record.at("category").is_string() && *label == Label::scam) {
-      example.category = parse_category(record.at("category").get<std::string>());
+    if (*label == Label::scam) {
+      JALA_TRY_ASSIGN(const std::string category, optional_string(record, "category", "", where));
+      example.category = parse_category(category);
+      if (!category.empty() && !example.category) {
+        std::string known;
+        for (std::size_t i = 0; i < k_categories; ++i) {
+          known += fmt::format("{}{}", i == 0 ? "" : ", ", to_string(static_cast<Category>(i)));
+        }
+        return invalid_argument("{}: category '{}' is none of {} (nor a public corpus's name for one)", where, category,
+                                known);
+      }
     }
     examples.push_back(std::move(example));
   }
