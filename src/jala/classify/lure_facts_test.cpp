@@ -88,6 +88,59 @@ TEST(LureFacts, ConvertsOtherPeriodsToAMonthInUsDollars) {
   EXPECT_EQ(facts.destinations, Strings({"AE"}));
 }
 
+// Found in review: HK$17,000 was 17,000 US dollars, and HKD, TWD and 台幣 no currency at all.
+TEST(LureFacts, ReadsOtherDollarsAsTheirOwnCurrency) {
+  const auto salary_of = [](std::string_view text) {
+    const model::LureFacts facts = lure_facts(text);
+    EXPECT_TRUE(facts.salary) << text;
+    return facts.salary.value_or(model::Salary{});
+  };
+  EXPECT_EQ(salary_of("Job in Hong Kong, salary HK$17,000 per month").currency, "HKD");
+  EXPECT_EQ(salary_of("Job in Taiwan, salary NT$40,000 per month").currency, "TWD");
+  EXPECT_EQ(salary_of("Job in Singapore, salary S$2,500 per month").currency, "SGD");
+  EXPECT_EQ(salary_of("Job in Hong Kong, salary HKD 17,000 per month").currency, "HKD");
+  EXPECT_EQ(salary_of("Job in Taiwan, salary 40,000 TWD per month").currency, "TWD");
+  const model::Salary taiwan = salary_of("柬埔寨招聘客服，月薪台幣8萬，包吃住");
+  EXPECT_EQ(taiwan.currency, "TWD");
+  EXPECT_EQ(taiwan.amount, 80000);
+  EXPECT_EQ(salary_of("Salary $1,500 per month").currency, "USD");
+  const model::Salary hk = salary_of("Job in Hong Kong, salary HK$17,000 per month");
+  ASSERT_TRUE(hk.usd_per_month);
+  EXPECT_GT(*hk.usd_per_month, 1500);
+  EXPECT_LT(*hk.usd_per_month, 3000);
+}
+
+// Found in review: weekly and hourly pay in Indonesian, Malay, Tagalog, Thai, Chinese and French was
+// taken for monthly pay.
+TEST(LureFacts, ReadsWeeksAndHoursInTheLanguagesOfTheAds) {
+  const auto period_of = [](std::string_view text) {
+    const model::LureFacts facts = lure_facts(text);
+    EXPECT_TRUE(facts.salary) << text;
+    return facts.salary ? facts.salary->period : model::PayPeriod::year;
+  };
+  EXPECT_EQ(period_of("Kerja di Kamboja gaji 2 juta per minggu"), model::PayPeriod::week);
+  EXPECT_EQ(period_of("Kerja di Kemboja gaji RM1,000 seminggu"), model::PayPeriod::week);
+  EXPECT_EQ(period_of("Trabaho sa Cambodia, sahod ₱10,000 kada linggo"), model::PayPeriod::week);
+  EXPECT_EQ(period_of("Trabaho sa Cambodia, sahod ₱500 kada oras"), model::PayPeriod::hour);
+  EXPECT_EQ(period_of("งานที่กัมพูชา ค่าจ้าง 8,000 บาทต่อสัปดาห์"), model::PayPeriod::week);
+  EXPECT_EQ(period_of("柬埔寨工作 周薪500美金"), model::PayPeriod::week);
+  EXPECT_EQ(period_of("Emploi au Cambodge, 400 dollars par semaine"), model::PayPeriod::week);
+}
+
+// Found in review: "1 500 €" was 500 euros, and "2 000 USD" no salary.
+TEST(LureFacts, ReadsThousandsGroupedBySpaces) {
+  const auto amount_of = [](std::string_view text) {
+    const model::LureFacts facts = lure_facts(text);
+    EXPECT_TRUE(facts.salary) << text;
+    return facts.salary ? facts.salary->amount : 0.0;
+  };
+  EXPECT_EQ(amount_of("Emploi au Cambodge, salaire 2 000 USD par mois"), 2000);
+  EXPECT_EQ(amount_of("Emploi au Cambodge, salaire 1 500 € par mois"), 1500);
+  EXPECT_EQ(amount_of("Emploi au Cambodge, salaire mensuel de 2\u00a0500 dollars par mois"), 2500);
+  EXPECT_EQ(amount_of("Lương 15 000 000 VND/tháng tại Campuchia"), 15000000);
+  EXPECT_EQ(amount_of("Salary 1500 2 times a month, 1500 USD per month"), 1500);
+}
+
 TEST(LureFacts, PrefersTheAmountWithAPeriodOrAWordForPay) {
   const model::LureFacts facts =
       lure_facts("Deposit 200 USD for the visa, then salary 2,000 USD. Bonus 500 USD/week after training.");

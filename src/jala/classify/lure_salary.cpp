@@ -27,11 +27,24 @@ Number read_number(std::string_view text, std::size_t at) {
   std::string digits;
   std::size_t i = at;
   while (i < text.size() && is_digit(text[i])) digits += text[i++];
-  // Groups of exactly three digits after a separator are thousands: "1,500", "1.500.000".
-  while (i + 3 < text.size() && (text[i] == ',' || text[i] == '.' || text[i] == '\'') && is_digit(text[i + 1]) &&
-         is_digit(text[i + 2]) && is_digit(text[i + 3]) && (i + 4 == text.size() || !is_digit(text[i + 4]))) {
-    digits.append(text.substr(i + 1, 3));
-    i += 4;
+  // Groups of exactly three digits after a separator are thousands: "1,500", "1.500.000", and after one to
+  // three digits, a space or a no-break space as French and Khmer write them ("2 000", "1 500 000").
+  const bool may_group_by_space = digits.size() <= 3;
+  while (true) {
+    std::size_t separator = 0;
+    if (i < text.size() && (text[i] == ',' || text[i] == '.' || text[i] == '\'')) separator = 1;
+    if (may_group_by_space) {
+      for (const std::string_view space : {" ", "\u00a0", "\u202f"}) {
+        if (text.substr(i).starts_with(space)) separator = space.size();
+      }
+    }
+    const std::size_t group = i + separator;
+    if (separator == 0 || group + 3 > text.size() || !is_digit(text[group]) || !is_digit(text[group + 1]) ||
+        !is_digit(text[group + 2]) || (group + 3 < text.size() && is_digit(text[group + 3]))) {
+      break;
+    }
+    digits.append(text.substr(group, 3));
+    i = group + 3;
   }
   if (i + 1 < text.size() && (text[i] == '.' || text[i] == ',') && is_digit(text[i + 1])) {
     std::size_t j = i + 1;
