@@ -617,6 +617,20 @@ TEST_F(Api, TheWebUiMarksAWithdrawnReport) {
   EXPECT_EQ(live->find("Withdrawn by its source"), std::string::npos) << *live;
 }
 
+// Found in review: the path was decoded before it was split, so a source with a "/" (%2F) was cut there and
+// its reports could not be opened; an encoded NUL cut a value short and was answered for the part before it.
+TEST_F(Api, ReadsEachPathSegmentOnItsOwnAndRefusesAnEncodedNul) {
+  ASSERT_NO_FATAL_FAILURE(ingest_complaint("slash-1", "Recruiter on Telegram @slash_hr99", {{"source", "PH/NBI"}}));
+  const nlohmann::json report = get_json("/api/v1/reports/PH%2FNBI/slash-1");
+  EXPECT_EQ(report["source"], "PH/NBI");
+  EXPECT_EQ(report["id"], "slash-1");
+  EXPECT_EQ(get("/api/v1/reports/PH/NBI/slash-1").status, 404);  // a plain "/" belongs to the id
+  EXPECT_EQ(get("/api/v1/selectors/telegram:slash_hr99%00garbage").status, 400);
+  EXPECT_EQ(get("/api/v1/networks?top=5%00abc").status, 400);
+  EXPECT_EQ(get("/api/v1/lures?min_usd=inf").status, 400);  // as the command refuses it
+  EXPECT_EQ(get("/api/v1/lures?min_usd=infinity").status, 400);
+}
+
 // Networks are computed once per state of the store: a report ingested while the node serves is linked
 // into the next answer.
 TEST_F(Api, SeesWhatIsIngestedWhileItServes) {

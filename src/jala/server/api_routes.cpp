@@ -1,6 +1,7 @@
 // The JSON API of the node's own analysts (docs/formats/http-api.md), answered only on this machine
 // (this_machine.h).
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -64,11 +65,17 @@ HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, 
                              {"more", found->count > static_cast<std::int64_t>(found->first.size())}});
 }
 
-// GET /api/v1/reports/SOURCE/ID
-HttpResponse show_report(std::string_view rest, storage::Store& store, const AnalysisCache& analyses) {
-  const std::size_t slash = rest.find('/');
-  if (slash == std::string_view::npos) return json_response(404, {{"error", "ask for /api/v1/reports/SOURCE/ID"}});
-  const storage::RecordKey key{std::string(rest.substr(0, slash)), std::string(rest.substr(slash + 1))};
+// GET /api/v1/reports/SOURCE/ID, each percent-encoded ("/" in a source as %2F); a "/" left plain belongs
+// to the id.
+HttpResponse show_report(const HttpRequest& request, storage::Store& store, const AnalysisCache& analyses) {
+  constexpr std::size_t k_source_segment = 3;  // after "api", "v1", "reports"
+  const std::vector<std::string>& segments = request.segments;
+  if (segments.size() <= k_source_segment + 1) {
+    return json_response(404, {{"error", "ask for /api/v1/reports/SOURCE/ID"}});
+  }
+  const storage::RecordKey key{
+      segments[k_source_segment],
+      fmt::format("{}", fmt::join(segments.begin() + k_source_segment + 1, segments.end(), "/"))};
   const Result<std::optional<model::Report>> report =
       storage::read_value(store, [&](const storage::ReadView& view) { return view.find_report(key); });
   if (!report.ok()) return json_error(report.error());
@@ -233,7 +240,7 @@ HttpResponse list_lures(const HttpRequest& request, storage::Store& store) {
   if (const std::optional<std::string_view> min_usd = request.query_value("min_usd")) {
     double value = 0;
     const auto [end, error] = std::from_chars(min_usd->data(), min_usd->data() + min_usd->size(), value);
-    if (error != std::errc() || end != min_usd->data() + min_usd->size() || !(value >= 0)) {
+    if (error != std::errc() || end != min_usd->data() + min_usd->size() || !(value >= 0) || !std::isfinite(value)) {
       return json_error(400, "min_usd takes a number, zero or more");
     }
     filter.min_usd_per_month = value;
@@ -283,7 +290,7 @@ HttpResponse handle_api(const HttpRequest& request, storage::Store& store, Analy
   if (request.method != "GET") return json_response(405, {{"error", "the API only answers GET"}});
   const std::string_view path = std::string_view(request.path).substr(std::string_view("/api/v1/").size());
   if (path.starts_with("selectors/")) return lookup_selector(path.substr(10), request, store);
-  if (path.starts_with("reports/")) return show_report(path.substr(8), store, analyses);
+  if (path.starts_with("reports/")) return show_report(request, store, analyses);
   if (path == "evidence/head") return evidence_head(store);
   if (path == "networks") return list_networks(request, store, analyses);
   if (path.starts_with("networks/")) return show_network(path.substr(9), request, store, analyses);

@@ -195,15 +195,22 @@ HeaderList lower_case_headers(const evkeyvalq* list) {
   return pairs;
 }
 
+// Percent-decodes `text` ('+' is a space when `plus_is_space`, as in forms); nullopt when it is malformed
+// or decodes to a NUL, which would cut the value short wherever it is used as a C string.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
+  const std::string copy(text);
+  std::size_t size = 0;
+  const std::unique_ptr<char, MallocFree> decoded(evhttp_uridecode(copy.c_str(), plus_is_space ? 1 : 0, &size));
+  if (!decoded) return std::nullopt;
+  std::string value(decoded.get(), size);
+  if (value.find('\0') != std::string::npos) return std::nullopt;
+  return value;
+}
+
 // Splits "a=1&b=2" into decoded pairs ('+' is a space, as in forms). libevent's own parser leaves
 // the names encoded, and TAXII's names ("match[type]") arrive encoded.
 bool decode_query(std::string_view query, HeaderList& pairs) {
-  auto decode = [](std::string_view text) -> std::optional<std::string> {
-    const std::string copy(text);
-    const std::unique_ptr<char, MallocFree> decoded(evhttp_uridecode(copy.c_str(), 1, nullptr));
-    if (!decoded) return std::nullopt;
-    return std::string(decoded.get());
-  };
+  auto decode = [](std::string_view text) { return percent_decode(text, true); };
   for (const std::string& pair_text : model::split_list(query, '&')) {
     const std::string_view pair = pair_text;
     const std::size_t equals = std::min(pair.find('='), pair.size());
@@ -221,9 +228,19 @@ bool read_request(evhttp_request* request, HttpRequest& parsed) {
   const evhttp_uri* uri = evhttp_request_get_evhttp_uri(request);
   const char* path = uri == nullptr ? nullptr : evhttp_uri_get_path(uri);
   if (path == nullptr) return false;
-  const std::unique_ptr<char, MallocFree> decoded(evhttp_uridecode(path, 0, nullptr));
+  std::optional<std::string> decoded = percent_decode(path, false);
   if (!decoded) return false;
-  parsed.path = decoded.get();
+  parsed.path = std::move(*decoded);
+  std::string_view rest = path;
+  if (rest.starts_with('/')) rest.remove_prefix(1);
+  while (true) {  // every segment, empty ones too
+    const std::size_t end = std::min(rest.find('/'), rest.size());
+    std::optional<std::string> segment = percent_decode(rest.substr(0, end), false);
+    if (!segment) return false;
+    parsed.segments.push_back(std::move(*segment));
+    if (end == rest.size()) break;
+    rest.remove_prefix(end + 1);
+  }
   if (const char* query = evhttp_uri_get_query(uri); query != nullptr) {
     if (!decode_query(query, parsed.query)) return false;
   }

@@ -31,6 +31,9 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 struct HttpRequest {
   std::string method;  // "GET", "POST", ...
   std::string path;    // percent-decoded, without the query
+  // The path's segments, each percent-decoded on its own, so that an encoded "/" (%2F) stays inside its
+  // segment: {"api", "v1", "reports", "PH/NBI", "C-1"}.
+  std::vector<std::string> segments;
   HeaderList query;    // percent-decoded name/value pairs, in order
   HeaderList headers;  // names in lower case
   std::string body;
