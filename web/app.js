@@ -68,7 +68,7 @@ function show(title, ...nodes) {
 
 async function networks() {
   const listed = await api("networks?top=100");
-  show(`Networks (${listed.count})`, table([
+  show(`Networks (${listed.count})` + cutNote("best", listed.networks.length, listed.count), table([
     ["Network", (n) => link(n.id, "#network/" + encodeURIComponent(n.id))],
     ["Score", (n) => n.score.toFixed(2), true],
     ["Reports", (n) => n.report_count, true],
@@ -148,7 +148,8 @@ async function lures() {
     if (perk.value) query.set("perk", perk.value);
     try {
       const listed = await api("lures?" + query);
-      results.replaceChildren(element("p", `${listed.count} lure(s) match, latest first`), table([
+      results.replaceChildren(element("p", `${listed.count} lure(s) match, latest first` +
+        cutNote("latest", listed.lures.length, listed.count)), table([
         ["Reported", (l) => l.reported_at.slice(0, 10)],
         ["Report", (l) => reportLink(l)],
         ["By", (l) => l.country],
@@ -169,7 +170,7 @@ async function lures() {
 
 async function lureAccounts() {
   const listed = await api("lures/accounts?top=200");
-  show(`Accounts that post lures (${listed.count})`, table([
+  show(`Accounts that post lures (${listed.count})` + cutNote("first", listed.accounts.length, listed.count), table([
     ["Account", (a) => a.account],
     ["Lure reports", (a) => a.lure_reports, true],
     ["Reported by", (a) => a.countries.join(", ")],
@@ -182,7 +183,7 @@ async function lureAccounts() {
 
 async function suspects() {
   const listed = await api("suspects?top=200");
-  show(`Suspect accounts (${listed.count})`, table([
+  show(`Suspect accounts (${listed.count})` + cutNote("first", listed.accounts.length, listed.count), table([
     ["Account", (a) => accountLink(a.account)],
     ["Role", (a) => a.role],
     ["Score", (a) => a.score.toFixed(2), true],
@@ -309,7 +310,8 @@ function search(query) {
   show("Search a selector", form, results);
   if (!query) return;
   api("selectors/" + encodeURIComponent(query)).then((found) => {
-    results.replaceChildren(element("p", `${found.selector}: named by ${found.count} report(s)`),
+    results.replaceChildren(element("p", `${found.selector}: named by ${found.count} report(s)` +
+      cutNote("first", found.reports.length, found.count)),
       table([["Report", (r) => reportLink(r)]], found.reports));
   }).catch((failure) => results.replaceChildren(element("p", failure.message, { class: "error" })));
 }
@@ -317,6 +319,11 @@ function search(query) {
 async function report(source, id) {
   const shown = await api("reports/" + encodeURIComponent(source) + "/" + encodeURIComponent(id));
   const nodes = [element("p", `${shown.kind}, reported ${shown.reported_at} by ${shown.country}, TLP:${shown.tlp.toUpperCase()}`)];
+  const facts = [];
+  if (shown.loss) facts.push(`loss ${money(shown.loss.amount)} ${shown.loss.currency}`);
+  if (shown.victim_country) facts.push(`victim in ${shown.victim_country}`);
+  if (shown.language) facts.push(`language ${shown.language}`);
+  if (facts.length > 0) nodes.push(element("p", facts.join(", ")));
   if (shown.withdrawn) {
     nodes.push(element("p", "Withdrawn by its source: it names no selectors, so nothing links through it.",
       { class: "withdrawn" }));
@@ -327,20 +334,23 @@ async function report(source, id) {
     nodes.push(element("p", `Assessed as ${a.label}${a.category ? ", " + a.category : ""} (scam score ${a.scam_score})`));
     if (a.lure) nodes.push(element("pre", JSON.stringify(a.lure, null, 2)));
   }
-  const selectors = (shown.selectors || []).map((s) => ({ selector: s.type + ":" + s.value, where: "form" }))
-    .concat((shown.text_selectors || []).map((s) => ({ selector: s.type + ":" + s.value, where: "text: " + s.raw })));
+  const marks = (s) => [s.warning ? "benign: " + s.warning.join(", ") : "", s.lookalike ? "look-alike host" : ""]
+    .filter(Boolean).join("; ");
+  const selectors = (shown.selectors || []).map((s) => ({ selector: s.type + ":" + s.value, where: "form", marks: marks(s) }))
+    .concat((shown.text_selectors || []).map((s) => ({ selector: s.type + ":" + s.value, where: "text: " + s.raw, marks: marks(s) })));
   nodes.push(element("h3", "Selectors"), table([
     ["Selector", (s) => link(s.selector, "#search/" + encodeURIComponent(s.selector))],
     ["Where", (s) => s.where],
+    ["Marks", (s) => s.marks],
   ], selectors));
   show(`Report ${shown.source}/${shown.id}`, ...nodes);
 }
 
 async function route() {
   const [page, ...rest] = location.hash.slice(1).split("/");
-  const parts = rest.map(decodeURIComponent);
   for (const a of document.querySelectorAll("header nav a")) a.classList.toggle("current", a.getAttribute("href") === "#" + page);
   try {
+    const parts = rest.map(decodeURIComponent);  // throws on a malformed escape, shown below
     if (page === "network") await network(parts[0]);
     else if (page === "lures") await lures();
     else if (page === "lure-accounts") await lureAccounts();

@@ -594,6 +594,40 @@ TEST_F(Api, TheWebUiShowsPartOfALargeNetwork) {
   EXPECT_EQ(page->find("Hubs: shown, never links (the"), std::string::npos) << "the chain has no hubs to cut";
 }
 
+// Found in review: the search page listed 100 of 257 reports without saying so, the report page hid a
+// form selector's warning-list mark and the loss, and a malformed escape in the address left the page blank.
+TEST_F(Api, TheWebUiSaysWhenAListIsCutAndShowsAReportsMarksAndLoss) {
+  std::string lines;
+  for (int i = 0; i < 101; ++i) {
+    lines += nlohmann::json{{"source", "PH-NBI"},
+                            {"id", fmt::format("cut-{}", i)},
+                            {"kind", "victim_complaint"},
+                            {"country", "PH"},
+                            {"reported_at", "2026-05-02T10:00:00Z"},
+                            {"selectors", {{{"type", "email"}, {"value", "cut@note-test.com"}}}}}
+                 .dump() +
+             "\n";
+  }
+  write_file(s_scratch->file("cut.jsonl"), lines);
+  ASSERT_EQ(run_jala({"--db", s_db, "ingest", s_scratch->file("cut.jsonl")}).exit_code, 0);
+  BROWSE_OR_SKIP(search, s_base + "/#search/email%3Acut%40note-test.com");
+  EXPECT_NE(search->find("named by 101 report(s) (the first 100 of 101)"), std::string::npos) << *search;
+
+  ASSERT_NO_FATAL_FAILURE(
+      ingest_complaint("marks-1", "Sent the money as told",
+                       {{"loss", {{"amount", 87000000}, {"currency", "KRW"}}},
+                        {"victim_country", "KR"},
+                        {"selectors", {{{"type", "url"}, {"value", "https://www.binance.com/ko"}}}}}));
+  EXPECT_EQ(get_json("/api/v1/reports/PH-NBI/marks-1")["selectors"][0]["warning"],
+            nlohmann::json::array({"exchange-domains"}));
+  BROWSE_OR_SKIP(report, s_base + "/#report/PH-NBI/marks-1");
+  EXPECT_NE(report->find("loss 87,000,000 KRW, victim in KR"), std::string::npos) << *report;
+  EXPECT_NE(report->find("benign: exchange-domains"), std::string::npos) << *report;
+
+  BROWSE_OR_SKIP(malformed, s_base + "/#search/%E0%A4%A");
+  EXPECT_NE(malformed->find("Something went wrong"), std::string::npos) << *malformed;
+}
+
 // Text from the store is shown as text: markup in a report cannot run in an analyst's browser.
 TEST_F(Api, TheWebUiShowsMarkupInAReportAsText) {
   ASSERT_NO_FATAL_FAILURE(ingest_complaint("hostile-1", "<img src=x onerror=\"document.title='owned'\"><b>bold</b>"));

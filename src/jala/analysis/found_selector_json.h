@@ -13,7 +13,18 @@
 
 namespace jala::analysis {
 
+// Adds a selector's marks to its JSON object: "warning" (the lists that call it benign) and "lookalike".
 // Json is nlohmann::json or nlohmann::ordered_json.
+template <class Json>
+void add_selector_marks(Json& json, const model::Selector& selector, const extract::WarningLists& warning_lists) {
+  if (const std::vector<std::string_view> lists = warning_lists.match(selector); !lists.empty()) {
+    json["warning"] = lists;
+  }
+  if (const std::string_view host = model::host_of(selector); !host.empty() && extract::is_lookalike_host(host)) {
+    json["lookalike"] = true;
+  }
+}
+
 template <class Json>
 Json found_selector_json(const model::Selector& selector, std::uint64_t start, std::uint64_t end, std::string_view raw,
                          double confidence, const extract::WarningLists& warning_lists) {
@@ -23,12 +34,7 @@ Json found_selector_json(const model::Selector& selector, std::uint64_t start, s
                {"end", end},
                {"raw", raw},
                {"confidence", confidence}};
-  if (const std::vector<std::string_view> lists = warning_lists.match(selector); !lists.empty()) {
-    json["warning"] = lists;
-  }
-  if (const std::string_view host = model::host_of(selector); !host.empty() && extract::is_lookalike_host(host)) {
-    json["lookalike"] = true;
-  }
+  add_selector_marks(json, selector, warning_lists);
   return json;
 }
 

@@ -7,6 +7,9 @@ namespace jala::analysis {
 
 nlohmann::json report_json(const model::Report& report, const extract::WarningLists& warning_lists) {
   nlohmann::json document = model::to_json(report);
+  for (std::size_t i = 0; i < report.selectors.size(); ++i) {  // a form's selectors carry their marks too
+    add_selector_marks(document["selectors"][i], report.selectors[i].selector, warning_lists);
+  }
   nlohmann::json found_in_text = nlohmann::json::array();
   for (const model::TextSelector& found : report.text_selectors) {
     const std::string_view raw = std::string_view(report.text).substr(found.start, found.end - found.start);
