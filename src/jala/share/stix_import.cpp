@@ -379,6 +379,13 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
       }
     }
   };
+  // What an earlier version of a report or grouping named is no report of its own either: its author
+  // took it out.
+  for (const Json* item : items) {
+    const std::optional<std::string_view> type = string_member(*item, "type");
+    const std::optional<std::string_view> id = string_member(*item, "id");
+    if (type && id && (*type == "report" || *type == "grouping") && index.find_any(*id) != item) cover(*item);
+  }
   for (const Json* object : index.objects()) {
     const std::string_view type = *string_member(*object, "type");
     const std::vector<std::string_view> refs = refs_of(*object);

@@ -203,6 +203,28 @@ TEST(StixImport, TheRevokedVersionOfAReportWinsAndItsObservablesMakeNoReport) {
   EXPECT_EQ(import_stix(bundle, from_vietnam())->skipped_objects, 0U);
 }
 
+// Found in review: an observable that only an earlier version of a report named became a report of its
+// own, so a selector its author took out kept linking.
+TEST(StixImport, WhatOnlyAnEarlierVersionOfAReportNamedMakesNoReport) {
+  const std::string_view bundle = R"([
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-03T00:00:00.000Z",
+       "name": "New version", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["email-addr--33333333-3333-4333-8333-333333333333"]},
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T00:00:00.000Z",
+       "name": "Old version", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
+      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--22222222-2222-4222-8222-222222222222",
+       "value": "old@scam.com"},
+      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
+       "value": "new@scam.com"}])";
+  const model::Report latest = only_report(bundle, from_vietnam());
+  EXPECT_EQ(latest.text, "New version");
+  ASSERT_EQ(latest.selectors.size(), 1U);
+  EXPECT_EQ(latest.selectors[0].selector.value, "new@scam.com");
+}
+
 TEST(StixImport, ReadsMispStixCustomObjects) {
   const std::string_view bundle = R"([
     {"type": "x-misp-object", "spec_version": "2.1", "id": "x-misp-object--695e7924-2518-4054-9cea-f82853d37410",
