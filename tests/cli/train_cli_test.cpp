@@ -55,6 +55,10 @@ TEST(TrainCli, ClassifyNamesEachBadLineByFileAndLine) {
   EXPECT_EQ(classified.exit_code, 1);
   EXPECT_EQ(std::count(classified.out.begin(), classified.out.end(), '\n'), 1);
   EXPECT_NE(classified.err.find("jala: classify: " + input + ":2: "), std::string::npos) << classified.err;
+  // Found in review: a missing file was "cannot open: No such file or directory", without its name.
+  const JalaRun missing = run_jala({"classify", "--jsonl", scratch.file("missing.jsonl")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find(scratch.file("missing.jsonl") + ": cannot open"), std::string::npos) << missing.err;
 }
 
 TEST(TrainCli, RefusesFoldsWithAHeldOutSplit) {

@@ -81,7 +81,9 @@ Result<int> classify_command(const Context& /*context*/, const ClassifyArgs& arg
   JALA_TRY_ASSIGN(const classify::Model model,
                   classify::Model::load(args.model.empty() ? default_model_path() : args.model));
   const std::string file = args.file.empty() ? "-" : args.file;
-  JALA_TRY_ASSIGN(std::unique_ptr<FileSource> source, FileSource::open(file));
+  Result<std::unique_ptr<FileSource>> opened = FileSource::open(file);
+  if (!opened.ok()) return opened.error().with_context(file);  // named, as extract and ingest name theirs
+  const std::unique_ptr<FileSource> source = std::move(opened).value();
   intake::LineReader lines(*source, k_max_request_bytes);
   std::size_t bad = 0;
   while (true) {
