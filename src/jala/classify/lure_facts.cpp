@@ -28,9 +28,16 @@ using namespace lure_text;
 bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
   std::size_t before = at;
   while (before > 0 && text[before - 1] == ' ') --before;
-  if (term_ending(text, before, lure_words::negations_before()) != nullptr ||
-      term_starting(text, skip_spaces(text, end), lure_words::negations_after()) != nullptr) {
-    return true;
+  if (term_ending(text, before, lure_words::negations_before()) != nullptr) return true;
+  // After the term, or after at most two more Latin words of it ("tiket pesawat tidak ditanggung", "billet
+  // d'avion a vos frais"), within its clause.
+  std::size_t after = skip_spaces(text, end);
+  for (int words = 0; words <= 2; ++words) {
+    if (term_starting(text, after, lure_words::negations_after()) != nullptr) return true;
+    const std::size_t word = after;
+    while (after < text.size() && (is_letter(text[after]) || text[after] == '\'')) ++after;
+    if (after == word) break;
+    after = skip_spaces(text, after);
   }
   // In Korean, after the particle that ends the noun ("비자는 미제공").
   const std::optional<std::size_t> particle_end = hangul_particle_end(text, end);

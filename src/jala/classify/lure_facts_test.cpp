@@ -217,6 +217,23 @@ TEST(LureFacts, APerkTakenBackIsNotOffered) {
   EXPECT_EQ(lure_facts("no visa fee; visa provided").perks, Strings({"visa"}));
 }
 
+// Found in review: perks refused in other words than the few listed, or a few words later, were offered;
+// a Visa card was a visa.
+TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
+  const auto perks_of = [](std::string_view text) { return lure_facts(text).perks; };
+  EXPECT_EQ(perks_of("Job in Cambodia, salary 1000 USD/month. Visa: not provided. Flight: not provided."), Strings{});
+  EXPECT_EQ(perks_of("Job in Cambodia, salary 1000 USD/month, housing provided; visa is NOT included"),
+            Strings({"housing"}));
+  EXPECT_EQ(perks_of("Job in Cambodia, salary 1000 USD/month, paid to your Visa card."), Strings{});
+  EXPECT_EQ(perks_of("Lowongan di Kamboja gaji 1000 USD, tiket pesawat tidak ditanggung, visa bayar sendiri"),
+            Strings{});
+  EXPECT_EQ(perks_of("Trabaho sa Cambodia sahod $1000, walang libreng pamasahe, sariling gastos ang visa"), Strings{});
+  EXPECT_EQ(perks_of("Emploi au Cambodge, salaire 1000 USD, logement non fourni, billet d'avion à vos frais"),
+            Strings{});
+  EXPECT_EQ(perks_of("We do not provide visa. Salary 1000 USD per month in Cambodia"), Strings{});
+  EXPECT_EQ(perks_of("Free visa and flight, salary 1000 USD per month in Cambodia"), Strings({"visa", "flight"}));
+}
+
 TEST(LureFacts, ReadsKoreanAds) {
   const model::LureFacts won = lure_facts(
       "[해외 고수익 알바] 캄보디아 프놈펜 고객상담 직원 모집\n월 800만원 보장, 경력 무관, 항공권·숙소·식사 전부 제공\n"
