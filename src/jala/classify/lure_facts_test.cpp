@@ -234,6 +234,24 @@ TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
   EXPECT_EQ(perks_of("Free visa and flight, salary 1000 USD per month in Cambodia"), Strings({"visa", "flight"}));
 }
 
+// Found in review: a Burmese ad's salary after its currency, and its housing and meals, gave nothing; towns
+// of the compounds written in Khmer, Thai and Lao gave no destination.
+TEST(LureFacts, ReadsBurmeseSalariesAndPerksAndTheCompoundTownsInTheirScripts) {
+  const model::LureFacts dollars = lure_facts("ကမ္ဘောဒီးယားတွင် အလုပ်ခေါ်နေသည်။ လစာ ဒေါ်လာ ၁၅၀၀၊ နေစရာ အခမဲ့");
+  ASSERT_TRUE(dollars.salary);
+  EXPECT_EQ(dollars.salary->amount, 1500);
+  EXPECT_EQ(dollars.salary->currency, "USD");
+  EXPECT_EQ(dollars.perks, Strings({"housing"}));
+  const model::LureFacts baht = lure_facts("ထိုင်းတွင် အလုပ်ခေါ်နေသည်။ လစာ 30000 ဘတ်၊ အစားအသောက် ပေးသည်");
+  ASSERT_TRUE(baht.salary);
+  EXPECT_EQ(baht.salary->currency, "THB");
+  EXPECT_EQ(baht.perks, Strings({"meals"}));
+  EXPECT_EQ(lure_facts("ជ្រើសរើសបុគ្គលិក ធ្វើការនៅក្រុងព្រះសីហនុ ប្រាក់ខែ ៨០០ ដុល្លារ").destinations, Strings({"KH"}));
+  EXPECT_EQ(lure_facts("รับสมัครงาน ทำงานที่ สีหนุวิลล์ เงินเดือน 30,000 บาท").destinations, Strings({"KH"}));
+  EXPECT_EQ(lure_facts("รับสมัครงาน ทำงานที่ สามเหลี่ยมทองคำ เงินเดือน 30,000 บาท").destinations, Strings({"LA"}));
+  EXPECT_EQ(lure_facts("ຮັບສະໝັກພະນັກງານ ເຮັດວຽກຢູ່ເຂດເສດຖະກິດພິເສດສາມຫຼ່ຽມຄຳ ເງິນເດືອນ 1.000 ໂດລາ").destinations, Strings({"LA"}));
+}
+
 TEST(LureFacts, ReadsKoreanAds) {
   const model::LureFacts won = lure_facts(
       "[해외 고수익 알바] 캄보디아 프놈펜 고객상담 직원 모집\n월 800만원 보장, 경력 무관, 항공권·숙소·식사 전부 제공\n"

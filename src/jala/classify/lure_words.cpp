@@ -7,7 +7,7 @@ namespace jala::classify::lure_words {
 namespace {
 
 // Folded forms: Vietnamese "tháng" is "thang", "triệu" is "trieu"; French "société" is "societe".
-constexpr std::array<Term, 35> k_currencies_before{{
+constexpr std::array<Term, 38> k_currencies_before{{
     {"us$", "USD"},
     {"usd", "USD"},
     // Other dollars before "$", which alone is the US dollar.
@@ -29,6 +29,9 @@ constexpr std::array<Term, 35> k_currencies_before{{
     {"台币", "TWD"},
     {"台幣", "TWD"},
     {"$", "USD"},
+    {"ဒေါ်လာ", "USD"},
+    {"ဘတ်", "THB"},
+    {"ကျပ်", "MMK"},
     {"rm", "MYR"},
     {"rp", "IDR"},
     {"idr", "IDR"},
@@ -46,7 +49,7 @@ constexpr std::array<Term, 35> k_currencies_before{{
     {"₩", "KRW"},
 }};
 
-constexpr std::array<Term, 89> k_currencies_after{{
+constexpr std::array<Term, 90> k_currencies_after{{
     {"usdt", "USDT"},
     {"usd", "USD"},
     {"us$", "USD"},
@@ -106,6 +109,7 @@ constexpr std::array<Term, 89> k_currencies_after{{
     {"kyat", "MMK"},
     {"mmk", "MMK"},
     {"ကျပ်", "MMK"},
+    {"ဘတ်", "THB"},
     {"kip", "LAK"},
     {"lak", "LAK"},
     {"ກີບ", "LAK"},
@@ -290,7 +294,7 @@ constexpr std::array<std::string_view, 38> k_pay_words{
     "راتب",   "مرتب",    "دخل",     "給料",   "月給",    "月収",  "報酬",     "収入",
 };
 
-constexpr std::array<Term, 131> k_destinations{{
+constexpr std::array<Term, 138> k_destinations{{
     {"cambodia", "KH"},
     {"campuchia", "KH"},
     {"cam pu chia", "KH"},
@@ -305,6 +309,10 @@ constexpr std::array<Term, 131> k_destinations{{
     {"bavet", "KH"},
     {"poipet", "KH"},
     {"kampot", "KH"},
+    {"ព្រះសីហនុ", "KH"},
+    {"สีหนุวิลล์", "KH"},
+    {"ปอยเปต", "KH"},
+    {"ប៉ោយប៉ែត", "KH"},
     {"กัมพูชา", "KH"},
     {"เขมร", "KH"},
     {"柬埔寨", "KH"},
@@ -336,6 +344,9 @@ constexpr std::array<Term, 131> k_destinations{{
     {"golden triangle", "LA"},
     {"tam giac vang", "LA"},
     {"bokeo", "LA"},
+    {"สามเหลี่ยมทองคำ", "LA"},
+    {"ສາມຫຼ່ຽມຄຳ", "LA"},
+    {"ບໍ່ແກ້ວ", "LA"},
     {"ลาว", "LA"},
     {"老挝", "LA"},
     {"金三角", "LA"},
@@ -424,9 +435,11 @@ constexpr std::array<Term, 131> k_destinations{{
     {"اندونيسيا", "ID"},
 }};
 
-constexpr std::array<Term, 90> k_perks{{
+constexpr std::array<Term, 92> k_perks{{
     {"visa", "visa"},
     {"vi sa", "visa"},
+    {"နေစရာ", "housing"},
+    {"အစားအသောက်", "meals"},
     {"thi thuc", "visa"},
     {"work permit", "visa"},
     {"วีซ่า", "visa"},
