@@ -1,8 +1,9 @@
 #include "jala/server/responses.h"
 
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include "jala/server/node_handler.h"
 #include "jala/storage/memory/memory_store.h"
@@ -32,6 +33,36 @@ TEST(Responses, TheApiRefusesATraceOfAnAccountThatIsNotUtf8AsABadRequest) {
   const HttpResponse response = handle_api(request, store, analyses);
   EXPECT_EQ(response.status, 400) << response.body;
   EXPECT_TRUE(nlohmann::json::accept(response.body)) << response.body;
+}
+
+// Found in review: HEAD on the web UI was a 405 (uptime checks saw it broken), and no 405 said what is
+// allowed (RFC 9110 asks for Allow).
+TEST(Responses, TheWebUiAnswersHeadAndA405SaysWhatIsAllowed) {
+  HttpRequest request;
+  request.method = "HEAD";
+  request.path = "/";
+  request.from_loopback = true;
+  request.peer = "127.0.0.1";
+  request.headers.emplace_back("host", "localhost:8080");
+  const std::optional<HttpResponse> head = handle_web(request);
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  request.method = "DELETE";
+  const std::optional<HttpResponse> refused = handle_web(request);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 405);
+  EXPECT_NE(std::find(refused->headers.begin(), refused->headers.end(),
+                      std::pair<std::string, std::string>("Allow", "GET, HEAD")),
+            refused->headers.end());
+
+  storage::MemoryStore store;
+  AnalysisCache analyses(std::make_shared<const extract::WarningLists>());
+  request.method = "POST";
+  request.path = "/api/v1/networks";
+  const HttpResponse api = handle_api(request, store, analyses);
+  EXPECT_EQ(api.status, 405);
+  EXPECT_NE(std::find(api.headers.begin(), api.headers.end(), std::pair<std::string, std::string>("Allow", "GET")),
+            api.headers.end());
 }
 
 }  // namespace

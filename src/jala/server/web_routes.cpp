@@ -18,7 +18,11 @@ std::optional<HttpResponse> handle_web(const HttpRequest& request) {
   if (const std::optional<std::string_view> why = why_not_from_this_machine(request)) {
     return json_error(403, fmt::format("the web UI answers only on this machine ({})", *why));
   }
-  if (request.method != "GET") return json_error(405, "the web UI only answers GET");
+  if (request.method != "GET" && request.method != "HEAD") {
+    HttpResponse refused = json_error(405, "the web UI only answers GET and HEAD");
+    refused.headers.emplace_back("Allow", "GET, HEAD");
+    return refused;
+  }
   HttpResponse response;
   response.content_type = std::string(asset->content_type);
   response.body = std::string(asset->body);
