@@ -660,7 +660,10 @@ TEST_F(Api, ReadsEachPathSegmentOnItsOwnAndRefusesAnEncodedNul) {
   EXPECT_EQ(report["id"], "slash-1");
   EXPECT_EQ(get("/api/v1/reports/PH/NBI/slash-1").status, 404);  // a plain "/" belongs to the id
   EXPECT_EQ(get("/api/v1/selectors/telegram:slash_hr99%00garbage").status, 400);
-  EXPECT_EQ(get("/api/v1/networks?top=5%00abc").status, 400);
+  const server::ClientResponse nul = get("/api/v1/networks?top=5%00abc");
+  EXPECT_EQ(nul.status, 400);
+  EXPECT_EQ(nul.header("content-type"), "application/json");  // found in review: it was a text/plain 400
+  EXPECT_TRUE(nlohmann::json::accept(nul.body)) << nul.body;
   EXPECT_EQ(get("/api/v1/lures?min_usd=inf").status, 400);  // as the command refuses it
   EXPECT_EQ(get("/api/v1/lures?min_usd=infinity").status, 400);
 }

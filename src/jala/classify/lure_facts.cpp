@@ -28,16 +28,9 @@ using namespace lure_text;
 bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
   std::size_t before = at;
   while (before > 0 && text[before - 1] == ' ') --before;
-  if (term_ending(text, before, lure_words::negations_before()) != nullptr) return true;
-  // After the term, or after at most two more Latin words of it ("tiket pesawat tidak ditanggung", "billet
-  // d'avion a vos frais"), within its clause.
-  std::size_t after = skip_spaces(text, end);
-  for (int words = 0; words <= 2; ++words) {
-    if (term_starting(text, after, lure_words::negations_after()) != nullptr) return true;
-    const std::size_t word = after;
-    while (after < text.size() && (is_letter(text[after]) || text[after] == '\'')) ++after;
-    if (after == word) break;
-    after = skip_spaces(text, after);
+  if (term_ending(text, before, lure_words::negations_before()) != nullptr ||
+      term_starting(text, skip_spaces(text, end), lure_words::negations_after()) != nullptr) {
+    return true;
   }
   // In Korean, after the particle that ends the noun ("비자는 미제공").
   const std::optional<std::size_t> particle_end = hangul_particle_end(text, end);
@@ -48,14 +41,29 @@ bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
 // What each term means, in order of its first mention (not taken back by a negation, when asked).
 enum class Negated { count, skip };
 
+// Where mentions of `terms` are taken back, so that a shorter term inside a longer one taken back is too
+// ("tiket" in "tiket pesawat tidak ditanggung", "billet" in "billet d avion a vos frais").
+std::vector<std::pair<std::size_t, std::size_t>> negated_spans(std::string_view text, std::span<const Term> terms) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const Term& term : terms) {
+    for (std::optional<std::size_t> at = find_term(text, term.text); at; at = find_term(text, term.text, *at + 1)) {
+      if (is_negated(text, *at, *at + term.text.size())) spans.emplace_back(*at, *at + term.text.size());
+    }
+  }
+  return spans;
+}
+
 std::vector<std::string> mentioned(std::string_view text, std::span<const Term> terms,
                                    Negated negated = Negated::count) {
+  const std::vector<std::pair<std::size_t, std::size_t>> taken_back =
+      negated == Negated::skip ? negated_spans(text, terms) : std::vector<std::pair<std::size_t, std::size_t>>();
+  const auto is_taken_back = [&](std::size_t at) {
+    return std::ranges::any_of(taken_back, [&](const auto& span) { return span.first <= at && at < span.second; });
+  };
   std::vector<std::pair<std::size_t, std::string_view>> first;
   for (const Term& term : terms) {
     std::optional<std::size_t> at = find_term(text, term.text);
-    while (at && negated == Negated::skip && is_negated(text, *at, *at + term.text.size())) {
-      at = find_term(text, term.text, *at + 1);
-    }
+    while (at && is_taken_back(*at)) at = find_term(text, term.text, *at + 1);
     if (!at) continue;
     const auto known = std::find_if(first.begin(), first.end(), [&](const auto& f) { return f.second == term.means; });
     if (known == first.end()) {

@@ -104,6 +104,9 @@ TEST(LureFacts, ReadsOtherDollarsAsTheirOwnCurrency) {
   EXPECT_EQ(taiwan.currency, "TWD");
   EXPECT_EQ(taiwan.amount, 80000);
   EXPECT_EQ(salary_of("Salary $1,500 per month").currency, "USD");
+  EXPECT_EQ(salary_of("Salary AU$3,000 per month").currency, "AUD");
+  EXPECT_EQ(salary_of("Salary CA$3,000 per month").currency, "CAD");
+  EXPECT_EQ(salary_of("Salary 3 000 A$ per month").amount, 3000);
   const model::Salary hk = salary_of("Job in Hong Kong, salary HK$17,000 per month");
   ASSERT_TRUE(hk.usd_per_month);
   EXPECT_GT(*hk.usd_per_month, 1500);
@@ -137,8 +140,23 @@ TEST(LureFacts, ReadsThousandsGroupedBySpaces) {
   EXPECT_EQ(amount_of("Emploi au Cambodge, salaire 2 000 USD par mois"), 2000);
   EXPECT_EQ(amount_of("Emploi au Cambodge, salaire 1 500 € par mois"), 1500);
   EXPECT_EQ(amount_of("Emploi au Cambodge, salaire mensuel de 2\u00a0500 dollars par mois"), 2500);
+  EXPECT_EQ(amount_of("Emploi au Cambodge, salaire 2\u202f000 USD par mois"), 2000);
   EXPECT_EQ(amount_of("Lương 15 000 000 VND/tháng tại Campuchia"), 15000000);
   EXPECT_EQ(amount_of("Salary 1500 2 times a month, 1500 USD per month"), 1500);
+  // Found in review of the first version: a space joined numbers no currency follows.
+  EXPECT_EQ(amount_of("Salary $800 100% guaranteed job in Cambodia"), 800);
+  EXPECT_EQ(amount_of("Age 18-35 800 USD/month Cambodia"), 800);
+}
+
+// Found in review: words of a working week after a monthly salary were read as a weekly one.
+TEST(LureFacts, AWorkingWeekIsNoPayPeriod) {
+  for (const std::string_view text :
+       {"柬埔寨招聘客服，月薪8000元一周休一天，包吃住", "月薪3000美金 每周休息一天 柬埔寨",
+        "งานที่กัมพูชา เงินเดือน 30,000 บาท สัปดาห์ละ 6 วัน"}) {
+    const model::LureFacts facts = lure_facts(text);
+    ASSERT_TRUE(facts.salary) << text;
+    EXPECT_EQ(facts.salary->period, model::PayPeriod::month) << text;
+  }
 }
 
 TEST(LureFacts, PrefersTheAmountWithAPeriodOrAWordForPay) {
@@ -232,6 +250,9 @@ TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
             Strings{});
   EXPECT_EQ(perks_of("We do not provide visa. Salary 1000 USD per month in Cambodia"), Strings{});
   EXPECT_EQ(perks_of("Free visa and flight, salary 1000 USD per month in Cambodia"), Strings({"visa", "flight"}));
+  // Found in review of the first version: a perk offered before another refused on its line was lost.
+  EXPECT_EQ(perks_of("Job in Cambodia. Free visa\nFlight not provided"), Strings({"visa"}));
+  EXPECT_EQ(perks_of("Job in Cambodia. Visa provided meals not included"), Strings({"visa"}));
 }
 
 // Found in review: a Burmese ad's salary after its currency, and its housing and meals, gave nothing; towns

@@ -17,34 +17,38 @@ namespace {
 using lure_words::Term;
 using namespace lure_text;
 
-// A number as ads write it: "1500", "1,500", "1.500.000" (groups of three), "2.5".
+// A number as ads write it: "1500", "1,500", "1.500.000" (groups of three), "2.5"; with
+// `spaces_may_group`, also "2 000" and "1 500 000" as French and Khmer write them, where a currency follows.
 struct Number {
   double value = 0;
   std::size_t end = 0;
 };
 
-Number read_number(std::string_view text, std::size_t at) {
+Number read_number(std::string_view text, std::size_t at, bool spaces_may_group) {
   std::string digits;
   std::size_t i = at;
   while (i < text.size() && is_digit(text[i])) digits += text[i++];
   // Groups of exactly three digits after a separator are thousands: "1,500", "1.500.000", and after one to
-  // three digits, a space or a no-break space as French and Khmer write them ("2 000", "1 500 000").
-  const bool may_group_by_space = digits.size() <= 3;
+  // three digits, a space. A space groups only when a currency follows the number: "$800 100%" and "18-35
+  // 800 USD" are two numbers each.
+  const bool may_group_by_space = spaces_may_group && digits.size() <= 3;
+  std::optional<std::pair<std::size_t, std::size_t>> before_spaces;  // digits and position before a space group
   while (true) {
     std::size_t separator = 0;
     if (i < text.size() && (text[i] == ',' || text[i] == '.' || text[i] == '\'')) separator = 1;
-    if (may_group_by_space) {
-      for (const std::string_view space : {" ", "\u00a0", "\u202f"}) {
-        if (text.substr(i).starts_with(space)) separator = space.size();
-      }
-    }
+    if (may_group_by_space && i < text.size() && text[i] == ' ') separator = 1;
     const std::size_t group = i + separator;
     if (separator == 0 || group + 3 > text.size() || !is_digit(text[group]) || !is_digit(text[group + 1]) ||
         !is_digit(text[group + 2]) || (group + 3 < text.size() && is_digit(text[group + 3]))) {
       break;
     }
+    if (text[i] == ' ' && !before_spaces) before_spaces.emplace(digits.size(), i);
     digits.append(text.substr(group, 3));
     i = group + 3;
+  }
+  if (before_spaces && term_starting(text, skip_spaces(text, i), lure_words::currencies_after()) == nullptr) {
+    digits.resize(before_spaces->first);
+    i = before_spaces->second;
   }
   if (i + 1 < text.size() && (text[i] == '.' || text[i] == ',') && is_digit(text[i + 1])) {
     std::size_t j = i + 1;
@@ -109,7 +113,7 @@ std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double&
   std::size_t digits_end = at;
   while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
   if (digits_end - at == 4 && ends_amount(text, digits_end)) {
-    value += read_number(text, at).value;
+    value += read_number(text, at, false).value;
     return digits_end;
   }
   if (!single_digit(at)) return at;
@@ -133,7 +137,7 @@ std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double&
 // The currency is "HAN" where only 万, 千 or ¥ name it (find_salary decides which).
 Amount read_amount(std::string_view text, std::size_t start) {
   Amount amount{0, "", start, start};
-  const Number number = read_number(text, start);
+  const Number number = read_number(text, start, true);
   amount.value = number.value;
   std::string implied;
   std::size_t at = add_rest_after_myriad(text, apply_multiplier(text, number.end, amount.value, implied), amount.value);
@@ -144,7 +148,7 @@ Amount read_amount(std::string_view text, std::size_t start) {
     std::size_t upper = mark;
     while (upper < text.size() && !is_digit(text[upper])) ++upper;
     if (upper - mark <= 8 && upper < text.size()) {
-      const Number high = read_number(text, upper);
+      const Number high = read_number(text, upper, false);
       double high_value = high.value;
       const bool lower_had_multiplier = at != number.end;
       at = apply_multiplier(text, high.end, high_value, implied);

@@ -89,10 +89,14 @@ Result<std::string> normalise_handle(std::string_view raw, const HandleRule& rul
     return invalid_argument("'{}' is not a {} account: a name has {} to {} characters", truncate_utf8(raw, 80),
                             rule.platform, rule.min_length, rule.max_length);
   }
-  for (char c : name) {
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
     if (!is_ascii_alnum(c) && rule.extra_characters.find(c) == std::string_view::npos) {
+      // The whole character named, not its first byte: up to four bytes, cut where a next one starts.
+      std::size_t end = i + 1;
+      while (end < name.size() && end - i < 4 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) ++end;
       return invalid_argument("'{}' is not a {} account: '{}' is not allowed in a name", truncate_utf8(raw, 80),
-                              rule.platform, c);
+                              rule.platform, truncate_utf8(name.substr(i, end - i), 4));
     }
   }
   return ascii_lower(name);

@@ -90,6 +90,7 @@ TEST(Selector, RejectsInvalidValuesWithAReason) {
       {"bank", "Vietcombank 12", "", "account digits"},
       {"telegram", "@abc", "", "5 to 32 characters"},
       {"telegram", "@bad-name", "", "'-' is not allowed"},
+      {"wechat", "微信号_测试", "", "'微' is not allowed"},  // found in review: the character was cut in half
       {"x", "@this_name_is_far_too_long", "", "1 to 15 characters"},
   };
   for (const Case& c : cases) {

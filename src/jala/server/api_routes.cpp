@@ -287,6 +287,7 @@ HttpResponse handle_api(const HttpRequest& request, storage::Store& store, Analy
   if (const std::optional<std::string_view> why = why_not_from_this_machine(request)) {
     return json_error(403, fmt::format("the API answers only on this machine ({}); partners use /taxii2/", *why));
   }
+  if (request.malformed_target) return json_error(400, k_malformed_target);
   if (request.method != "GET") {
     HttpResponse refused = json_response(405, {{"error", "the API only answers GET"}});
     refused.headers.emplace_back("Allow", "GET");

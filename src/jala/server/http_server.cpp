@@ -222,12 +222,8 @@ bool decode_query(std::string_view query, HeaderList& pairs) {
   return true;
 }
 
-// Fills `parsed` from libevent's request; false when the target or its query is malformed.
-bool read_request(evhttp_request* request, HttpRequest& parsed) {
-  parsed.method = method_name(evhttp_request_get_command(request));
-  const evhttp_uri* uri = evhttp_request_get_evhttp_uri(request);
-  const char* path = uri == nullptr ? nullptr : evhttp_uri_get_path(uri);
-  if (path == nullptr) return false;
+// Decodes the path, its segments and the query into `parsed`; false when an escape decodes to NUL.
+bool decode_target(const char* path, const char* query, HttpRequest& parsed) {
   std::optional<std::string> decoded = percent_decode(path, false);
   if (!decoded) return false;
   parsed.path = std::move(*decoded);
@@ -241,8 +237,20 @@ bool read_request(evhttp_request* request, HttpRequest& parsed) {
     if (end == rest.size()) break;
     rest.remove_prefix(end + 1);
   }
-  if (const char* query = evhttp_uri_get_query(uri); query != nullptr) {
-    if (!decode_query(query, parsed.query)) return false;
+  return query == nullptr || decode_query(query, parsed.query);
+}
+
+// Fills `parsed` from libevent's request; false when it has no path.
+bool read_request(evhttp_request* request, HttpRequest& parsed) {
+  parsed.method = method_name(evhttp_request_get_command(request));
+  const evhttp_uri* uri = evhttp_request_get_evhttp_uri(request);
+  const char* path = uri == nullptr ? nullptr : evhttp_uri_get_path(uri);
+  if (path == nullptr) return false;
+  if (!decode_target(path, evhttp_uri_get_query(uri), parsed)) {
+    parsed.malformed_target = true;
+    parsed.path = path;
+    parsed.segments.clear();
+    parsed.query.clear();
   }
   parsed.headers = lower_case_headers(evhttp_request_get_input_headers(request));
   evbuffer* body = evhttp_request_get_input_buffer(request);

@@ -34,6 +34,9 @@ struct HttpRequest {
   // The path's segments, each percent-decoded on its own, so that an encoded "/" (%2F) stays inside its
   // segment: {"api", "v1", "reports", "PH/NBI", "C-1"}.
   std::vector<std::string> segments;
+  // The target held a percent-escape that decodes to NUL: `path` is then the target as sent, and
+  // `segments` and `query` are empty. Each route answers it with a 400 of its own kind.
+  bool malformed_target = false;
   HeaderList query;    // percent-decoded name/value pairs, in order
   HeaderList headers;  // names in lower case
   std::string body;

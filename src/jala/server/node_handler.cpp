@@ -17,6 +17,7 @@ HttpResponse NodeHandler::handle(const HttpRequest& request) {
     return handle_taxii(request, m_config, *m_store, *m_authenticator);
   }
   if (request.path.starts_with("/api/v1/")) return handle_api(request, *m_store, *m_analyses);
+  if (request.malformed_target) return json_error(400, k_malformed_target);
   if (request.path == "/psi/v1/overlap") return handle_overlap(request, *m_store, *m_authenticator);
   if (std::optional<HttpResponse> page = handle_web(request)) return std::move(*page);
   return json_error(404, "no such resource");

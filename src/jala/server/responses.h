@@ -17,6 +17,9 @@ namespace jala::server {
 HttpResponse json_response(int status, const nlohmann::ordered_json& body);
 // {"error": MESSAGE} with `status`.
 HttpResponse json_error(int status, std::string_view message);
+
+// Why a request whose target decodes to a NUL (HttpRequest::malformed_target) is refused.
+inline constexpr std::string_view k_malformed_target = "a percent-escape in the request target decodes to NUL";
 // The error's status and message; a server-side failure (5xx) is answered without its detail.
 HttpResponse json_error(const Error& error);
 // On a 401: the header that names the credentials a partner may give.

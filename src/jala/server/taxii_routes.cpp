@@ -229,6 +229,7 @@ class TaxiiRequest {
 
 HttpResponse handle_taxii(const HttpRequest& request, const NodeConfig& config, storage::Store& store,
                           Authenticator& authenticator) {
+  if (request.malformed_target) return taxii_error(400, "Bad request", k_malformed_target);
   const Result<SignIn> checked = authenticator.authenticate(store, request.header("authorization"), request.peer);
   if (!checked.ok()) return from_error(checked.error());
   if (checked->retry_after) {

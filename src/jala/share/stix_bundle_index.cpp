@@ -1,6 +1,7 @@
 #include "jala/share/stix_bundle_index.h"
 
 #include "jala/base/json_input.h"
+#include "jala/base/time.h"
 #include "jala/share/stix_common.h"
 
 namespace jala::share {
@@ -12,11 +13,28 @@ bool is_revoked(const Json& object) {
   return revoked != object.end() && revoked->is_boolean() && revoked->get<bool>();
 }
 
+namespace {
+
+// Whether `a` is a later version than `b`: their `modified` times compared as times ("…00.5Z" is after
+// "…00Z", though it sorts before as text), or as text where one does not parse.
+bool is_later_version(const Json& a, const Json& b) {
+  const std::optional<std::string_view> a_modified = string_member(a, "modified");
+  const std::optional<std::string_view> b_modified = string_member(b, "modified");
+  if (a_modified && b_modified) {
+    const Result<Timestamp> a_time = parse_rfc3339(*a_modified);
+    const Result<Timestamp> b_time = parse_rfc3339(*b_modified);
+    if (a_time.ok() && b_time.ok()) return a_time->unix_micros > b_time->unix_micros;
+  }
+  return a_modified > b_modified;
+}
+
+}  // namespace
+
 void BundleIndex::add(const Json& object, std::string_view id) {
   const auto [found, inserted] = m_by_id.try_emplace(id, m_order.size());
   if (inserted) {
     m_order.push_back(&object);
-  } else if (string_member(object, "modified") > string_member(*m_order[found->second], "modified")) {
+  } else if (is_later_version(object, *m_order[found->second])) {
     m_order[found->second] = &object;
   }
 }

@@ -379,12 +379,15 @@ Result<DocumentImport> import_stix_document(const Json& document, const ImportOp
       }
     }
   };
-  // What an earlier version of a report or grouping named is no report of its own either: its author
-  // took it out.
+  // What an earlier version of a report, grouping or observed-data named is no report of its own either:
+  // its author took it out.
   for (const Json* item : items) {
     const std::optional<std::string_view> type = string_member(*item, "type");
     const std::optional<std::string_view> id = string_member(*item, "id");
-    if (type && id && (*type == "report" || *type == "grouping") && index.find_any(*id) != item) cover(*item);
+    if (type && id && (*type == "report" || *type == "grouping" || *type == "observed-data") &&
+        index.find_any(*id) != item) {
+      cover(*item);
+    }
   }
   for (const Json* object : index.objects()) {
     const std::string_view type = *string_member(*object, "type");

@@ -225,6 +225,46 @@ TEST(StixImport, WhatOnlyAnEarlierVersionOfAReportNamedMakesNoReport) {
   EXPECT_EQ(latest.selectors[0].selector.value, "new@scam.com");
 }
 
+// Found in review of the test above: versions were told apart by their `modified` text, so "…00.5Z" was
+// older than "…00Z" and the new version's observables were lost; an earlier observed-data's observables
+// still made a report.
+TEST(StixImport, TellsVersionsApartByTimeAndDropsWhatAnEarlierObservedDataNamed) {
+  const std::string_view reports = R"([
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00.5Z",
+       "name": "New version", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["email-addr--33333333-3333-4333-8333-333333333333"]},
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00Z",
+       "name": "Old version", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
+      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--22222222-2222-4222-8222-222222222222",
+       "value": "old@scam.com"},
+      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
+       "value": "new@scam.com"}])";
+  const model::Report latest = only_report(reports, from_vietnam());
+  EXPECT_EQ(latest.text, "New version");
+  ASSERT_EQ(latest.selectors.size(), 1U);
+  EXPECT_EQ(latest.selectors[0].selector.value, "new@scam.com");
+
+  const std::string_view observed = R"([
+      {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-03T00:00:00.000Z",
+       "first_observed": "2026-01-01T00:00:00Z", "last_observed": "2026-01-01T00:00:00Z", "number_observed": 1,
+       "object_refs": ["email-addr--33333333-3333-4333-8333-333333333333"]},
+      {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T00:00:00.000Z",
+       "first_observed": "2026-01-01T00:00:00Z", "last_observed": "2026-01-01T00:00:00Z", "number_observed": 1,
+       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
+      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--22222222-2222-4222-8222-222222222222",
+       "value": "old@scam.com"},
+      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
+       "value": "new@scam.com"}])";
+  const model::Report seen = only_report(observed, from_vietnam());
+  ASSERT_EQ(seen.selectors.size(), 1U);
+  EXPECT_EQ(seen.selectors[0].selector.value, "new@scam.com");
+}
+
 TEST(StixImport, ReadsMispStixCustomObjects) {
   const std::string_view bundle = R"([
     {"type": "x-misp-object", "spec_version": "2.1", "id": "x-misp-object--695e7924-2518-4054-9cea-f82853d37410",
