@@ -124,8 +124,9 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     if (total.skipped > 0) summary["skipped"] = total.skipped;        // only documents skip objects
     if (total.left_out > 0) {                                         // nor do records leave values out
       nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
-      for (const intake::RecordError& reason : left_out)
+      for (const intake::RecordError& reason : left_out) {
         reasons.push_back({{"file", reason.file}, {"why", reason.error}});
+      }
       summary["left_out"] = total.left_out;
       summary["left_out_values"] = std::move(reasons);
     }

@@ -147,8 +147,9 @@ Result<LurePublishCounts> publish_lures(storage::Store& store, const share::Node
           const std::string& published_at) -> Status {
         const std::size_t account_count = to_publish.ends.size();
         const std::size_t accounts_to = std::min(to, account_count);
-        if (from < accounts_to)
+        if (from < accounts_to) {
           JALA_TRY(put_accounts(transaction, to_publish, from, accounts_to, published_at, counts));
+        }
         const std::size_t withdraw_from = std::max(from, account_count) - account_count;
         const std::size_t withdraw_to = to - std::min(to, account_count);
         if (withdraw_from >= withdraw_to) return {};
