@@ -6,6 +6,7 @@
 // Internal to classify/.
 #pragma once
 
+#include <algorithm>
 #include <span>
 #include <string_view>
 
@@ -45,5 +46,13 @@ std::span<const std::string_view> employer_suffixes();
 // Words that contain a term and mean something else ("소비자", consumer, holds "비자", visa): a term
 // found inside one is not that term.
 std::span<const std::string_view> words_containing_terms();
+
+// Whether no entry of a table is empty: a table declared longer than its list ends in empty terms, which
+// would match everywhere (each table's file asserts it at compile time).
+constexpr std::string_view term_text(const Term& term) { return term.text; }
+constexpr std::string_view term_text(std::string_view word) { return word; }
+constexpr bool none_empty(const auto& terms) {
+  return std::ranges::none_of(terms, [](const auto& term) { return term_text(term).empty(); });
+}
 
 }  // namespace jala::classify::lure_words
