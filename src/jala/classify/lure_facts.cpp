@@ -28,9 +28,18 @@ using namespace lure_text;
 bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
   std::size_t before = at;
   while (before > 0 && text[before - 1] == ' ') --before;
-  if (term_ending(text, before, lure_words::negations_before()) != nullptr ||
-      term_starting(text, skip_spaces(text, end), lure_words::negations_after()) != nullptr) {
-    return true;
+  if (term_ending(text, before, lure_words::negations_before()) != nullptr) return true;
+  // Right after the term, or after one or two more Latin words of its phrase ("visa fee not included",
+  // "visa de travail non fourni"), but not past another perk's name or out of its clause: "Free visa
+  // flight not provided" (a line break folds to a space) takes back the flight only.
+  std::size_t after = skip_spaces(text, end);
+  for (int words = 0; words <= 2; ++words) {
+    if (term_starting(text, after, lure_words::negations_after()) != nullptr) return true;
+    if (term_starting(text, after, lure_words::perks()) != nullptr) break;
+    const std::size_t word = after;
+    while (after < text.size() && (is_letter(text[after]) || text[after] == '\'')) ++after;
+    if (after == word) break;
+    after = skip_spaces(text, after);
   }
   // In Korean, after the particle that ends the noun ("비자는 미제공").
   const std::optional<std::size_t> particle_end = hangul_particle_end(text, end);

@@ -107,6 +107,10 @@ TEST(LureFacts, ReadsOtherDollarsAsTheirOwnCurrency) {
   EXPECT_EQ(salary_of("Salary AU$3,000 per month").currency, "AUD");
   EXPECT_EQ(salary_of("Salary CA$3,000 per month").currency, "CAD");
   EXPECT_EQ(salary_of("Salary 3 000 A$ per month").amount, 3000);
+  EXPECT_EQ(salary_of("月薪80000台幣 柬埔寨").currency, "TWD");
+  const model::Salary wan = salary_of("月薪8萬台幣 柬埔寨");
+  EXPECT_EQ(wan.currency, "TWD");
+  EXPECT_EQ(wan.amount, 80000);
   const model::Salary hk = salary_of("Job in Hong Kong, salary HK$17,000 per month");
   ASSERT_TRUE(hk.usd_per_month);
   EXPECT_GT(*hk.usd_per_month, 1500);
@@ -146,6 +150,28 @@ TEST(LureFacts, ReadsThousandsGroupedBySpaces) {
   // Found in review of the first version: a space joined numbers no currency follows.
   EXPECT_EQ(amount_of("Salary $800 100% guaranteed job in Cambodia"), 800);
   EXPECT_EQ(amount_of("Age 18-35 800 USD/month Cambodia"), 800);
+  // Found in the second review: a currency before the number, or a range after it, groups it too.
+  EXPECT_EQ(amount_of("Salary USD 2 000/month Cambodia"), 2000);
+  EXPECT_EQ(amount_of("Gaji Rp 15 000 000 per bulan di Kamboja"), 15000000);
+  EXPECT_EQ(amount_of("Gaji RM 5 000 sebulan di Kemboja"), 5000);
+  EXPECT_EQ(amount_of("Salary 1 500 - 2 000 USD per month, Cambodia"), 1500);
+  EXPECT_EQ(amount_of("Lương từ 15 000 000 - 30 000 000 VND/tháng tại Campuchia"), 15000000);
+}
+
+// Found in the second review: an overtime rate with a period replaced the salary, and 每小时 of the overtime
+// made a monthly salary hourly.
+TEST(LureFacts, AnOvertimeRateIsNoSalary) {
+  for (const std::string_view text :
+       {"Emploi au Cambodge, salaire 1500 USD, heures sup 10 USD par heure", "Gaji 1500 USD, lembur 5 USD per jam",
+        "Sahod 1500 USD, OT 5 USD kada oras", "Salary 1500 USD, overtime 5 USD per hour"}) {
+    const model::LureFacts facts = lure_facts(text);
+    ASSERT_TRUE(facts.salary) << text;
+    EXPECT_EQ(facts.salary->amount, 1500) << text;
+  }
+  const model::LureFacts chinese = lure_facts("柬埔寨 月薪3000U 每小时加班费10U");
+  ASSERT_TRUE(chinese.salary);
+  EXPECT_EQ(chinese.salary->amount, 3000);
+  EXPECT_EQ(chinese.salary->period, model::PayPeriod::month);
 }
 
 // Found in review: words of a working week after a monthly salary were read as a weekly one.
@@ -253,6 +279,11 @@ TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
   // Found in review of the first version: a perk offered before another refused on its line was lost.
   EXPECT_EQ(perks_of("Job in Cambodia. Free visa\nFlight not provided"), Strings({"visa"}));
   EXPECT_EQ(perks_of("Job in Cambodia. Visa provided meals not included"), Strings({"visa"}));
+  // Found in the second review: a refusal a word or two after the perk's name counts again.
+  EXPECT_EQ(perks_of("Job in Cambodia. Free housing. Flight tickets not provided."), Strings({"housing"}));
+  EXPECT_EQ(perks_of("Job in Cambodia. Free housing. Visa fee not included."), Strings({"housing"}));
+  EXPECT_EQ(perks_of("Kerja di Kamboja. Makan gratis. Visa kerja tidak ditanggung."), Strings({"meals"}));
+  EXPECT_EQ(perks_of("Emploi au Cambodge. Repas offerts. Visa de travail non fourni."), Strings({"meals"}));
 }
 
 // Found in review: a Burmese ad's salary after its currency, and its housing and meals, gave nothing; towns
@@ -267,6 +298,10 @@ TEST(LureFacts, ReadsBurmeseSalariesAndPerksAndTheCompoundTownsInTheirScripts) {
   ASSERT_TRUE(baht.salary);
   EXPECT_EQ(baht.salary->currency, "THB");
   EXPECT_EQ(baht.perks, Strings({"meals"}));
+  const model::LureFacts lakhs = lure_facts("လစာ ကျပ် ၁၅ သိန်း ကမ္ဘောဒီးယား");  // 15 lakh, 1,500,000 kyat
+  ASSERT_TRUE(lakhs.salary);
+  EXPECT_EQ(lakhs.salary->amount, 1500000);
+  EXPECT_EQ(lakhs.salary->currency, "MMK");
   EXPECT_EQ(lure_facts("ជ្រើសរើសបុគ្គលិក ធ្វើការនៅក្រុងព្រះសីហនុ ប្រាក់ខែ ៨០០ ដុល្លារ").destinations, Strings({"KH"}));
   EXPECT_EQ(lure_facts("รับสมัครงาน ทำงานที่ สีหนุวิลล์ เงินเดือน 30,000 บาท").destinations, Strings({"KH"}));
   EXPECT_EQ(lure_facts("รับสมัครงาน ทำงานที่ สามเหลี่ยมทองคำ เงินเดือน 30,000 บาท").destinations, Strings({"LA"}));

@@ -51,7 +51,7 @@ constexpr std::array<Term, 40> k_currencies_before{{
     {"₩", "KRW"},
 }};
 
-constexpr std::array<Term, 94> k_currencies_after{{
+constexpr std::array<Term, 96> k_currencies_after{{
     {"usdt", "USDT"},
     {"usd", "USD"},
     {"us$", "USD"},
@@ -73,6 +73,8 @@ constexpr std::array<Term, 94> k_currencies_after{{
     {"港元", "HKD"},
     {"新台币", "TWD"},
     {"新台幣", "TWD"},
+    {"台币", "TWD"},
+    {"台幣", "TWD"},
     {"新元", "SGD"},
     {"新币", "SGD"},
     {"$", "USD"},
@@ -149,51 +151,126 @@ constexpr std::array<Term, 94> k_currencies_after{{
 }};
 
 // `means`: the factor, then "/" and the one currency the word implies, if any.
-constexpr std::array<Term, 23> k_multipliers{{
-    {"trieu", "1000000/VND"}, {"tr", "1000000/VND"},    {"ty", "1000000000/VND"},
-    {"juta", "1000000/IDR"},  {"jt", "1000000/IDR"},    {"million", "1000000"},
-    {"mil", "1000000"},       {"m", "1000000"},         {"k", "1000"},
-    {"ribu", "1000/IDR"},     {"rb", "1000/IDR"},       {"万", "10000/HAN"},
-    {"萬", "10000/HAN"},      {"千", "1000/HAN"},       {"ล้าน", "1000000/THB"},
-    {"หมื่น", "10000/THB"},     {"천만", "10000000/KRW"}, {"백만", "1000000/KRW"},
-    {"만", "10000/KRW"},      {"억", "100000000/KRW"},  {"천", "1000"},
-    {"ألف", "1000"},          {"الف", "1000"},
+constexpr std::array<Term, 25> k_multipliers{{
+    {"သိန်း", "100000/MMK"},
+    {"သောင်း", "10000/MMK"},
+    {"trieu", "1000000/VND"},
+    {"tr", "1000000/VND"},
+    {"ty", "1000000000/VND"},
+    {"juta", "1000000/IDR"},
+    {"jt", "1000000/IDR"},
+    {"million", "1000000"},
+    {"mil", "1000000"},
+    {"m", "1000000"},
+    {"k", "1000"},
+    {"ribu", "1000/IDR"},
+    {"rb", "1000/IDR"},
+    {"万", "10000/HAN"},
+    {"萬", "10000/HAN"},
+    {"千", "1000/HAN"},
+    {"ล้าน", "1000000/THB"},
+    {"หมื่น", "10000/THB"},
+    {"천만", "10000000/KRW"},
+    {"백만", "1000000/KRW"},
+    {"만", "10000/KRW"},
+    {"억", "100000000/KRW"},
+    {"천", "1000"},
+    {"ألف", "1000"},
+    {"الف", "1000"},
 }};
 
-constexpr std::array<Term, 90> k_periods_after{{
-    {"per minggu", "week"},  {"seminggu", "week"},     {"setiap minggu", "week"},
-    {"kada linggo", "week"}, {"bawat linggo", "week"},
+constexpr std::array<Term, 89> k_periods_after{{
+    {"per minggu", "week"},
+    {"seminggu", "week"},
+    {"setiap minggu", "week"},
+    {"kada linggo", "week"},
+    {"bawat linggo", "week"},
 
     {"ต่อสัปดาห์", "week"},
 
-    {"par semaine", "week"}, {"per jam", "hour"},      {"sejam", "hour"},
-    {"kada oras", "hour"},   {"bawat oras", "hour"},   {"ต่อชั่วโมง", "hour"},
-    {"每小时", "hour"},      {"par heure", "hour"},    {"per month", "month"},
-    {"a month", "month"},    {"monthly", "month"},     {"each month", "month"},
-    {"month", "month"},      {"mo", "month"},          {"moi thang", "month"},
-    {"mot thang", "month"},  {"1 thang", "month"},     {"thang", "month"},
-    {"sebulan", "month"},    {"per bulan", "month"},   {"tiap bulan", "month"},
-    {"bulan", "month"},      {"kada buwan", "month"},  {"bawat buwan", "month"},
-    {"buwan", "month"},      {"par mois", "month"},    {"mois", "month"},
-    {"ต่อเดือน", "month"},     {"เดือน", "month"},        {"每月", "month"},
-    {"一个月", "month"},     {"月", "month"},          {"ក្នុងមួយខែ", "month"},
-    {"ខែ", "month"},         {"တစ်လ", "month"},         {"ຕໍ່ເດືອນ", "month"},
-    {"ເດືອນ", "month"},       {"per day", "day"},       {"a day", "day"},
-    {"daily", "day"},        {"day", "day"},           {"moi ngay", "day"},
-    {"ngay", "day"},         {"sehari", "day"},        {"per hari", "day"},
-    {"hari", "day"},         {"kada araw", "day"},     {"araw", "day"},
-    {"par jour", "day"},     {"jour", "day"},          {"ต่อวัน", "day"},
-    {"วัน", "day"},           {"每天", "day"},          {"天", "day"},
-    {"日", "day"},           {"per week", "week"},     {"a week", "week"},
-    {"weekly", "week"},      {"week", "week"},         {"tuan", "week"},
-    {"minggu", "week"},      {"semaine", "week"},      {"per year", "year"},
-    {"a year", "year"},      {"year", "year"},         {"tahun", "year"},
-    {"par an", "year"},      {"年", "year"},           {"per hour", "hour"},
-    {"an hour", "hour"},     {"hour", "hour"},         {"gio", "hour"},
-    {"jam", "hour"},         {"小时", "hour"},         {"매월", "month"},
-    {"월급", "month"},       {"월", "month"},          {"매일", "day"},
-    {"شهري", "month"},       {"في الشهر", "month"},    {"بالشهر", "month"},
-    {"يومي", "day"},         {"في اليوم", "day"},      {"سنوي", "year"},
+    {"par semaine", "week"},
+    {"per jam", "hour"},
+    {"sejam", "hour"},
+    {"kada oras", "hour"},
+    {"bawat oras", "hour"},
+    {"ต่อชั่วโมง", "hour"},
+    {"par heure", "hour"},
+    {"per month", "month"},
+    {"a month", "month"},
+    {"monthly", "month"},
+    {"each month", "month"},
+    {"month", "month"},
+    {"mo", "month"},
+    {"moi thang", "month"},
+    {"mot thang", "month"},
+    {"1 thang", "month"},
+    {"thang", "month"},
+    {"sebulan", "month"},
+    {"per bulan", "month"},
+    {"tiap bulan", "month"},
+    {"bulan", "month"},
+    {"kada buwan", "month"},
+    {"bawat buwan", "month"},
+    {"buwan", "month"},
+    {"par mois", "month"},
+    {"mois", "month"},
+    {"ต่อเดือน", "month"},
+    {"เดือน", "month"},
+    {"每月", "month"},
+    {"一个月", "month"},
+    {"月", "month"},
+    {"ក្នុងមួយខែ", "month"},
+    {"ខែ", "month"},
+    {"တစ်လ", "month"},
+    {"ຕໍ່ເດືອນ", "month"},
+    {"ເດືອນ", "month"},
+    {"per day", "day"},
+    {"a day", "day"},
+    {"daily", "day"},
+    {"day", "day"},
+    {"moi ngay", "day"},
+    {"ngay", "day"},
+    {"sehari", "day"},
+    {"per hari", "day"},
+    {"hari", "day"},
+    {"kada araw", "day"},
+    {"araw", "day"},
+    {"par jour", "day"},
+    {"jour", "day"},
+    {"ต่อวัน", "day"},
+    {"วัน", "day"},
+    {"每天", "day"},
+    {"天", "day"},
+    {"日", "day"},
+    {"per week", "week"},
+    {"a week", "week"},
+    {"weekly", "week"},
+    {"week", "week"},
+    {"tuan", "week"},
+    {"minggu", "week"},
+    {"semaine", "week"},
+    {"per year", "year"},
+    {"a year", "year"},
+    {"year", "year"},
+    {"tahun", "year"},
+    {"par an", "year"},
+    {"年", "year"},
+    {"per hour", "hour"},
+    {"an hour", "hour"},
+    {"hour", "hour"},
+    {"gio", "hour"},
+    {"jam", "hour"},
+    {"小时", "hour"},
+    {"매월", "month"},
+    {"월급", "month"},
+    {"월", "month"},
+    {"매일", "day"},
+    {"شهري", "month"},
+    {"في الشهر", "month"},
+    {"بالشهر", "month"},
+    {"يومي", "day"},
+    {"في اليوم", "day"},
+    {"سنوي", "year"},
 }};
 
 constexpr std::array<Term, 32> k_periods_before{{
@@ -238,8 +315,14 @@ constexpr std::array<std::string_view, 38> k_pay_words{
     "راتب",   "مرتب",    "دخل",     "給料",   "月給",    "月収",  "報酬",     "収入",
 };
 
+// Words for overtime pay: an amount right after one is no salary ("salary 1500 USD, overtime 5 USD per hour").
+constexpr std::array<std::string_view, 12> k_overtime_words{
+    "overtime", "ot",       "lembur", "heures sup", "heure sup", "heures supplementaires",
+    "tang ca",  "obertaym", "加班",   "ล่วงเวลา",    "โอที",       "잔업"};
+
 static_assert(none_empty(k_currencies_before) && none_empty(k_currencies_after) && none_empty(k_multipliers) &&
-              none_empty(k_periods_after) && none_empty(k_periods_before) && none_empty(k_pay_words));
+              none_empty(k_periods_after) && none_empty(k_periods_before) && none_empty(k_pay_words) &&
+              none_empty(k_overtime_words));
 
 }  // namespace
 
@@ -249,5 +332,6 @@ std::span<const Term> multipliers() { return k_multipliers; }
 std::span<const Term> periods_after() { return k_periods_after; }
 std::span<const Term> periods_before() { return k_periods_before; }
 std::span<const std::string_view> pay_words() { return k_pay_words; }
+std::span<const std::string_view> overtime_words() { return k_overtime_words; }
 
 }  // namespace jala::classify::lure_words

@@ -17,21 +17,36 @@ namespace {
 using lure_words::Term;
 using namespace lure_text;
 
-// A number as ads write it: "1500", "1,500", "1.500.000" (groups of three), "2.5"; with
-// `spaces_may_group`, also "2 000" and "1 500 000" as French and Khmer write them, where a currency follows.
+// A number as ads write it: "1500", "1,500", "1.500.000" (groups of three), "2.5"; and "2 000",
+// "1 500 000" as French and Khmer write them, where the number is an amount (SpaceGroups).
 struct Number {
   double value = 0;
   std::size_t end = 0;
+  bool spaced = false;  // its thousands were grouped by spaces
 };
 
-Number read_number(std::string_view text, std::size_t at, bool spaces_may_group) {
+// When a space groups thousands: never (the upper end of a range whose lower end was not so written: "18-35
+// 800 USD"), or where the number is plainly an amount: a currency before it, or a currency or a range mark
+// after it ("$800 100%" and "2 3 000" stay apart).
+struct SpaceGroups {
+  bool allowed = false;
+  bool currency_before = false;
+};
+
+bool is_range_mark(std::string_view text, std::size_t at) {
+  return term_at(text, at, "-") || term_at(text, at, "–") || term_at(text, at, "~") || term_at(text, at, "to") ||
+         term_at(text, at, "den") || term_at(text, at, "hingga") || term_at(text, at, "sampai") ||
+         term_at(text, at, "a") || term_at(text, at, "至") || term_at(text, at, "ถึง") || term_at(text, at, "〜") ||
+         term_at(text, at, "～");
+}
+
+Number read_number(std::string_view text, std::size_t at, SpaceGroups spaces = {}) {
   std::string digits;
   std::size_t i = at;
   while (i < text.size() && is_digit(text[i])) digits += text[i++];
   // Groups of exactly three digits after a separator are thousands: "1,500", "1.500.000", and after one to
-  // three digits, a space. A space groups only when a currency follows the number: "$800 100%" and "18-35
-  // 800 USD" are two numbers each.
-  const bool may_group_by_space = spaces_may_group && digits.size() <= 3;
+  // three digits, a space, as SpaceGroups allows.
+  const bool may_group_by_space = spaces.allowed && digits.size() <= 3;
   std::optional<std::pair<std::size_t, std::size_t>> before_spaces;  // digits and position before a space group
   while (true) {
     std::size_t separator = 0;
@@ -46,9 +61,16 @@ Number read_number(std::string_view text, std::size_t at, bool spaces_may_group)
     digits.append(text.substr(group, 3));
     i = group + 3;
   }
-  if (before_spaces && term_starting(text, skip_spaces(text, i), lure_words::currencies_after()) == nullptr) {
-    digits.resize(before_spaces->first);
-    i = before_spaces->second;
+  if (before_spaces) {
+    const std::size_t next = skip_spaces(text, i);
+    const bool amount_goes_on = term_starting(text, next, lure_words::currencies_after()) != nullptr ||
+                                (next < text.size() && is_range_mark(text, next));
+    const bool percent = i < text.size() && text[i] == '%';
+    if (!amount_goes_on && !(spaces.currency_before && !percent)) {
+      digits.resize(before_spaces->first);
+      i = before_spaces->second;
+      before_spaces.reset();
+    }
   }
   if (i + 1 < text.size() && (text[i] == '.' || text[i] == ',') && is_digit(text[i + 1])) {
     std::size_t j = i + 1;
@@ -59,7 +81,7 @@ Number read_number(std::string_view text, std::size_t at, bool spaces_may_group)
       i = j;
     }
   }
-  Number number{0, i};
+  Number number{0, i, before_spaces.has_value()};
   std::from_chars(digits.data(), digits.data() + digits.size(), number.value);
   return number;
 }
@@ -86,13 +108,6 @@ std::size_t apply_multiplier(std::string_view text, std::size_t at, double& valu
   return word + multiplier->text.size();
 }
 
-bool is_range_mark(std::string_view text, std::size_t at) {
-  return term_at(text, at, "-") || term_at(text, at, "–") || term_at(text, at, "~") || term_at(text, at, "to") ||
-         term_at(text, at, "den") || term_at(text, at, "hingga") || term_at(text, at, "sampai") ||
-         term_at(text, at, "a") || term_at(text, at, "至") || term_at(text, at, "ถึง") || term_at(text, at, "〜") ||
-         term_at(text, at, "～");
-}
-
 // Whether the text at `at` ends an amount: its end, a space, punctuation or a currency.
 bool ends_amount(std::string_view text, std::size_t at) {
   if (at >= text.size() || text[at] == ' ') return true;
@@ -113,7 +128,7 @@ std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double&
   std::size_t digits_end = at;
   while (digits_end < text.size() && is_digit(text[digits_end])) ++digits_end;
   if (digits_end - at == 4 && ends_amount(text, digits_end)) {
-    value += read_number(text, at, false).value;
+    value += read_number(text, at).value;
     return digits_end;
   }
   if (!single_digit(at)) return at;
@@ -137,7 +152,9 @@ std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double&
 // The currency is "HAN" where only 万, 千 or ¥ name it (find_salary decides which).
 Amount read_amount(std::string_view text, std::size_t start) {
   Amount amount{0, "", start, start};
-  const Number number = read_number(text, start, true);
+  const Term* before =
+      term_ending(text, start > 0 && text[start - 1] == ' ' ? start - 1 : start, lure_words::currencies_before());
+  const Number number = read_number(text, start, {true, before != nullptr});
   amount.value = number.value;
   std::string implied;
   std::size_t at = add_rest_after_myriad(text, apply_multiplier(text, number.end, amount.value, implied), amount.value);
@@ -148,15 +165,13 @@ Amount read_amount(std::string_view text, std::size_t start) {
     std::size_t upper = mark;
     while (upper < text.size() && !is_digit(text[upper])) ++upper;
     if (upper - mark <= 8 && upper < text.size()) {
-      const Number high = read_number(text, upper, false);
+      const Number high = read_number(text, upper, {number.spaced, before != nullptr});
       double high_value = high.value;
       const bool lower_had_multiplier = at != number.end;
       at = apply_multiplier(text, high.end, high_value, implied);
       if (!lower_had_multiplier && at != high.end) apply_multiplier(text, high.end, amount.value, implied);
     }
   }
-  const Term* before =
-      term_ending(text, start > 0 && text[start - 1] == ' ' ? start - 1 : start, lure_words::currencies_before());
   const std::size_t after_at = skip_spaces(text, at);
   const Term* after = after_at - at <= 1 ? term_starting(text, after_at, lure_words::currencies_after()) : nullptr;
   // A currency after a space that starts another word is no currency: "월 500 원하시는" (who want), "1000
@@ -215,6 +230,14 @@ bool pay_word_before(std::string_view text, std::size_t start) {
                      [&](std::string_view word) { return find_term(window, word).has_value(); });
 }
 
+// Whether an overtime word comes just before the amount ("overtime 5 USD", "lembur Rp50.000", "加班费10U").
+bool overtime_before(std::string_view text, std::size_t start) {
+  constexpr std::size_t k_window = 12;
+  const std::string_view window = text.substr(start > k_window ? start - k_window : 0, std::min(start, k_window));
+  return std::any_of(lure_words::overtime_words().begin(), lure_words::overtime_words().end(),
+                     [&](std::string_view word) { return find_term(window, word).has_value(); });
+}
+
 double months_per(model::PayPeriod period) {
   switch (period) {
     case model::PayPeriod::hour: return 160;  // 40 hours a week
@@ -249,7 +272,7 @@ std::optional<model::Salary> find_salary(std::string_view text, std::string_view
     Amount amount = read_amount(text, at);
     if (amount.currency == "HAN") amount.currency = han();
     at = std::max(at, amount.end);
-    if (amount.currency.empty() || amount.value <= 0) continue;
+    if (amount.currency.empty() || amount.value <= 0 || overtime_before(text, amount.start)) continue;
     std::optional<model::PayPeriod> period = period_after(text, amount.end);
     if (!period) period = period_before(text, amount.start);
     Candidate candidate{{amount.value, amount.currency, period.value_or(model::PayPeriod::month), std::nullopt},

@@ -31,6 +31,8 @@ std::span<const Term> periods_after();
 std::span<const Term> periods_before();
 // Words that name pay; an amount near one is the salary.
 std::span<const std::string_view> pay_words();
+// Words for overtime pay: an amount right after one is no salary.
+std::span<const std::string_view> overtime_words();
 // Places where the compounds are, and where lures send people, by ISO 3166-1 alpha-2 code.
 std::span<const Term> destinations();
 // "visa", "flight", "housing", "meals".

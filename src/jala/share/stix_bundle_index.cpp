@@ -15,17 +15,23 @@ bool is_revoked(const Json& object) {
 
 namespace {
 
-// Whether `a` is a later version than `b`: their `modified` times compared as times ("…00.5Z" is after
-// "…00Z", though it sorts before as text), or as text where one does not parse.
+// The version's `modified` time; nullopt when it is missing or no RFC 3339 time.
+std::optional<std::int64_t> modified_micros(const Json& object) {
+  const std::optional<std::string_view> modified = string_member(object, "modified");
+  if (!modified) return std::nullopt;
+  const Result<Timestamp> time = parse_rfc3339(*modified);
+  return time.ok() ? std::optional<std::int64_t>(time->unix_micros) : std::nullopt;
+}
+
+// Whether `a` is a later version than `b`: by their `modified` times compared as times ("…00.5Z" is after
+// "…00Z", though it sorts before as text). A version without a valid time is older than every version with
+// one, so that the order is the same whichever version comes first in the document; two without are
+// ordered by their text.
 bool is_later_version(const Json& a, const Json& b) {
-  const std::optional<std::string_view> a_modified = string_member(a, "modified");
-  const std::optional<std::string_view> b_modified = string_member(b, "modified");
-  if (a_modified && b_modified) {
-    const Result<Timestamp> a_time = parse_rfc3339(*a_modified);
-    const Result<Timestamp> b_time = parse_rfc3339(*b_modified);
-    if (a_time.ok() && b_time.ok()) return a_time->unix_micros > b_time->unix_micros;
-  }
-  return a_modified > b_modified;
+  const std::optional<std::int64_t> a_time = modified_micros(a);
+  const std::optional<std::int64_t> b_time = modified_micros(b);
+  if (a_time || b_time) return a_time > b_time;
+  return string_member(a, "modified") > string_member(b, "modified");
 }
 
 }  // namespace

@@ -260,6 +260,27 @@ TEST(StixImport, TellsVersionsApartByTimeAndDropsWhatAnEarlierObservedDataNamed)
        "value": "old@scam.com"},
       {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
        "value": "new@scam.com"}])";
+  // Found in the second review: a version whose time does not parse made the order depend on where each
+  // version stood, and the oldest could win. It is older than every version with a time.
+  const std::string_view with_odd_time = R"([
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00.5Z",
+       "name": "New version", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["email-addr--33333333-3333-4333-8333-333333333333"]},
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00.7",
+       "name": "Odd version", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
+      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
+       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00Z",
+       "name": "Old version", "published": "2026-01-01T00:00:00Z",
+       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
+      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--22222222-2222-4222-8222-222222222222",
+       "value": "old@scam.com"},
+      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
+       "value": "new@scam.com"}])";
+  EXPECT_EQ(only_report(with_odd_time, from_vietnam()).text, "New version");
+
   const model::Report seen = only_report(observed, from_vietnam());
   ASSERT_EQ(seen.selectors.size(), 1U);
   EXPECT_EQ(seen.selectors[0].selector.value, "new@scam.com");
