@@ -8,6 +8,7 @@
 #include "jala/cli/file_source.h"
 #include "jala/cli/progress.h"
 #include "jala/intake/ingest.h"
+#include "jala/share/import_common.h"
 
 namespace jala::cli {
 namespace {
@@ -22,10 +23,7 @@ void note_file(std::string_view file, const intake::IngestCounts& counts) {
                "jala: ingest: {}: {} object(s) skipped: revoked by their creator, or naming nothing Jala models\n",
                file, counts.skipped);
   }
-  for (const std::string& reason : counts.left_out_reasons) {
-    fmt::print(stderr, "jala: ingest: {}: a value left out of its report: {}\n", file, escape_for_terminal(reason));
-  }
-  if (counts.left_out > counts.left_out_reasons.size()) {
+  if (counts.left_out > share::k_max_listed_left_out) {  // the first are named one by one
     fmt::print(stderr, "jala: ingest: {}: {} value(s) left out of their reports in all, as they do not normalise\n",
                file, counts.left_out);
   }
@@ -90,6 +88,13 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     options.strictness = args.strict ? intake::Strictness::all_or_nothing : intake::Strictness::keep_valid;
     if (args.batch_size) options.batch_size = *args.batch_size;
     options.on_error = [&](const intake::RecordError& error) { note_error(error); };
+    options.on_left_out = [&](intake::RecordError reason) {
+      if (!quiet_stderr) {
+        fmt::print(stderr, "jala: ingest: {}: a value left out of its report: {}\n", file,
+                   escape_for_terminal(reason.error));
+      }
+      left_out.push_back(std::move(reason));
+    };
     options.on_progress = [&](std::uint64_t bytes) { progress.update(bytes); };
     options.document_defaults = {args.source, args.country};
     options.classifier = &classifier;
@@ -100,8 +105,6 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
       continue;
     }
     if (!quiet_stderr) note_file(file, *counts);
-    for (std::string& reason : counts->left_out_reasons) left_out.push_back({file, 0, std::move(reason)});
-    counts->left_out_reasons.clear();
     total += *counts;
   }
 

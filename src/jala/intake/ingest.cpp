@@ -15,7 +15,6 @@ IngestCounts& IngestCounts::operator+=(const IngestCounts& other) {
   rejected += other.rejected;
   skipped += other.skipped;
   left_out += other.left_out;
-  left_out_reasons.insert(left_out_reasons.end(), other.left_out_reasons.begin(), other.left_out_reasons.end());
   discarded += other.discarded;
   return *this;
 }
@@ -245,7 +244,11 @@ Result<IngestCounts> ingest(storage::Store& store, ByteSource& source, std::stri
   if (result.ok()) {
     result->skipped = reader->skipped_objects();
     result->left_out = reader->left_out_selectors();
-    result->left_out_reasons = reader->left_out_reasons();
+    if (options.on_left_out) {
+      for (std::string& reason : reader->left_out_reasons()) {
+        options.on_left_out(RecordError{std::string(name), 0, std::move(reason)});
+      }
+    }
   }
   return result;
 }

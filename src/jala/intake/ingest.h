@@ -31,10 +31,7 @@ struct IngestCounts {
   std::uint64_t unchanged = 0;
   std::uint64_t rejected = 0;
   std::uint64_t skipped = 0;  // objects of a STIX or MISP document that give no record (RecordReader)
-  // Values of STIX or MISP records left out because they do not normalise (RecordReader): their count,
-  // and the first of them, each "ORIGIN: why".
-  std::uint64_t left_out = 0;
-  std::vector<std::string> left_out_reasons;
+  std::uint64_t left_out = 0;  // values of STIX or MISP records that do not normalise (RecordReader)
   // Valid records not stored because --strict (Strictness::all_or_nothing) rejected their input.
   std::uint64_t discarded = 0;
 
@@ -45,6 +42,8 @@ struct IngestOptions {
   Strictness strictness = Strictness::keep_valid;
   std::size_t batch_size = 1'000'000;                     // records per committed transaction
   std::function<void(const RecordError&)> on_error;       // each rejected record, in input order
+  // Each value a STIX or MISP record left out, "ORIGIN: why" (the first 100 of a document), after the input.
+  std::function<void(const RecordError&)> on_left_out;
   std::function<void(std::uint64_t bytes)> on_progress;   // bytes consumed so far, after each batch
   DocumentDefaults document_defaults;                     // for STIX and MISP documents
   // When set, every report with text is assessed (classify/assess.h), in the preparing stage.
