@@ -288,11 +288,7 @@ HttpResponse handle_api(const HttpRequest& request, storage::Store& store, Analy
     return json_error(403, fmt::format("the API answers only on this machine ({}); partners use /taxii2/", *why));
   }
   if (request.malformed_target) return json_error(400, k_malformed_target);
-  if (request.method != "GET") {
-    HttpResponse refused = json_response(405, {{"error", "the API only answers GET"}});
-    refused.headers.emplace_back("Allow", "GET");
-    return refused;
-  }
+  if (request.method != "GET") return allowing("GET", json_error(405, "the API only answers GET"));
   const std::string_view path = std::string_view(request.path).substr(std::string_view("/api/v1/").size());
   if (path.starts_with("selectors/")) return lookup_selector(path.substr(10), request, store);
   if (path.starts_with("reports/")) return show_report(request, store, analyses);

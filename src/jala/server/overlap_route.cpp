@@ -92,11 +92,7 @@ HttpResponse handle_overlap(const HttpRequest& request, storage::Store& store, A
     return response;
   }
   HttpResponse response = [&] {
-    if (request.method != "POST") {
-      HttpResponse refused = json_error(405, "post a private-overlap request");
-      refused.headers.emplace_back("Allow", "POST");
-      return refused;
-    }
+    if (request.method != "POST") return allowing("POST", json_error(405, "post a private-overlap request"));
     const Result<std::vector<model::SelectorType>> types = parse_types(request.query_value("types"));
     if (!types.ok()) return json_error(types.error());
     const Result<share::Request> asked = share::parse_request(request.body);

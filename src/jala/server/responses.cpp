@@ -14,6 +14,11 @@ HttpResponse json_response(int status, const nlohmann::ordered_json& body) {
 
 HttpResponse json_error(int status, std::string_view message) { return json_response(status, {{"error", message}}); }
 
+HttpResponse allowing(std::string_view methods, HttpResponse refused) {
+  refused.headers.emplace_back("Allow", methods);
+  return refused;
+}
+
 HttpResponse json_error(const Error& error) {
   const int status = http_status(error.code());
   return json_error(status,

@@ -18,6 +18,9 @@ HttpResponse json_response(int status, const nlohmann::ordered_json& body);
 // {"error": MESSAGE} with `status`.
 HttpResponse json_error(int status, std::string_view message);
 
+// `refused` (a 405) with the methods the resource answers, as RFC 9110 asks.
+HttpResponse allowing(std::string_view methods, HttpResponse refused);
+
 // Why a request whose target decodes to a NUL (HttpRequest::malformed_target) is refused.
 inline constexpr std::string_view k_malformed_target = "a percent-escape in the request target decodes to NUL";
 // The error's status and message; a server-side failure (5xx) is answered without its detail.

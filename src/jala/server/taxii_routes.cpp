@@ -98,9 +98,7 @@ class TaxiiRequest {
   template <typename Answer>
   HttpResponse get_only(Answer answer) {
     if (m_request.method != "GET" && m_request.method != "HEAD") {
-      HttpResponse refused = taxii_error(405, "Method not allowed", "this resource only answers GET");
-      refused.headers.emplace_back("Allow", "GET, HEAD");
-      return refused;
+      return allowing("GET, HEAD", taxii_error(405, "Method not allowed", "this resource only answers GET"));
     }
     return answer();
   }

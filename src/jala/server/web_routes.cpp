@@ -19,9 +19,7 @@ std::optional<HttpResponse> handle_web(const HttpRequest& request) {
     return json_error(403, fmt::format("the web UI answers only on this machine ({})", *why));
   }
   if (request.method != "GET" && request.method != "HEAD") {
-    HttpResponse refused = json_error(405, "the web UI only answers GET and HEAD");
-    refused.headers.emplace_back("Allow", "GET, HEAD");
-    return refused;
+    return allowing("GET, HEAD", json_error(405, "the web UI only answers GET and HEAD"));
   }
   HttpResponse response;
   response.content_type = std::string(asset->content_type);
