@@ -7,6 +7,13 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
+// The salary an ad names, failing the test when it names none (then an empty salary).
+model::Salary salary_of(std::string_view text) {
+  const model::LureFacts facts = lure_facts(text);
+  EXPECT_TRUE(facts.salary) << text;
+  return facts.salary.value_or(model::Salary{});
+}
+
 TEST(LureFacts, ReadsAnEnglishAdWithARangeAPeriodPerksAndACompany) {
   const model::LureFacts facts = lure_facts(
       "URGENT HIRING! Customer service job in Sihanoukville, Cambodia. Salary $1,500-$3,000 per month, free visa, "
@@ -90,11 +97,6 @@ TEST(LureFacts, ConvertsOtherPeriodsToAMonthInUsDollars) {
 
 // Found in review: HK$17,000 was 17,000 US dollars, and HKD, TWD and 台幣 no currency at all.
 TEST(LureFacts, ReadsOtherDollarsAsTheirOwnCurrency) {
-  const auto salary_of = [](std::string_view text) {
-    const model::LureFacts facts = lure_facts(text);
-    EXPECT_TRUE(facts.salary) << text;
-    return facts.salary.value_or(model::Salary{});
-  };
   EXPECT_EQ(salary_of("Job in Hong Kong, salary HK$17,000 per month").currency, "HKD");
   EXPECT_EQ(salary_of("Job in Taiwan, salary NT$40,000 per month").currency, "TWD");
   EXPECT_EQ(salary_of("Job in Singapore, salary S$2,500 per month").currency, "SGD");
@@ -120,42 +122,32 @@ TEST(LureFacts, ReadsOtherDollarsAsTheirOwnCurrency) {
 // Found in review: weekly and hourly pay in Indonesian, Malay, Tagalog, Thai, Chinese and French was
 // taken for monthly pay.
 TEST(LureFacts, ReadsWeeksAndHoursInTheLanguagesOfTheAds) {
-  const auto period_of = [](std::string_view text) {
-    const model::LureFacts facts = lure_facts(text);
-    EXPECT_TRUE(facts.salary) << text;
-    return facts.salary ? facts.salary->period : model::PayPeriod::year;
-  };
-  EXPECT_EQ(period_of("Kerja di Kamboja gaji 2 juta per minggu"), model::PayPeriod::week);
-  EXPECT_EQ(period_of("Kerja di Kemboja gaji RM1,000 seminggu"), model::PayPeriod::week);
-  EXPECT_EQ(period_of("Trabaho sa Cambodia, sahod ₱10,000 kada linggo"), model::PayPeriod::week);
-  EXPECT_EQ(period_of("Trabaho sa Cambodia, sahod ₱500 kada oras"), model::PayPeriod::hour);
-  EXPECT_EQ(period_of("งานที่กัมพูชา ค่าจ้าง 8,000 บาทต่อสัปดาห์"), model::PayPeriod::week);
-  EXPECT_EQ(period_of("柬埔寨工作 周薪500美金"), model::PayPeriod::week);
-  EXPECT_EQ(period_of("Emploi au Cambodge, 400 dollars par semaine"), model::PayPeriod::week);
+  EXPECT_EQ(salary_of("Kerja di Kamboja gaji 2 juta per minggu").period, model::PayPeriod::week);
+  EXPECT_EQ(salary_of("Kerja di Kemboja gaji RM1,000 seminggu").period, model::PayPeriod::week);
+  EXPECT_EQ(salary_of("Trabaho sa Cambodia, sahod ₱10,000 kada linggo").period, model::PayPeriod::week);
+  EXPECT_EQ(salary_of("Trabaho sa Cambodia, sahod ₱500 kada oras").period, model::PayPeriod::hour);
+  EXPECT_EQ(salary_of("งานที่กัมพูชา ค่าจ้าง 8,000 บาทต่อสัปดาห์").period, model::PayPeriod::week);
+  EXPECT_EQ(salary_of("柬埔寨工作 周薪500美金").period, model::PayPeriod::week);
+  EXPECT_EQ(salary_of("Emploi au Cambodge, 400 dollars par semaine").period, model::PayPeriod::week);
 }
 
 // Found in review: "1 500 €" was 500 euros, and "2 000 USD" no salary.
 TEST(LureFacts, ReadsThousandsGroupedBySpaces) {
-  const auto amount_of = [](std::string_view text) {
-    const model::LureFacts facts = lure_facts(text);
-    EXPECT_TRUE(facts.salary) << text;
-    return facts.salary ? facts.salary->amount : 0.0;
-  };
-  EXPECT_EQ(amount_of("Emploi au Cambodge, salaire 2 000 USD par mois"), 2000);
-  EXPECT_EQ(amount_of("Emploi au Cambodge, salaire 1 500 € par mois"), 1500);
-  EXPECT_EQ(amount_of("Emploi au Cambodge, salaire mensuel de 2\u00a0500 dollars par mois"), 2500);
-  EXPECT_EQ(amount_of("Emploi au Cambodge, salaire 2\u202f000 USD par mois"), 2000);
-  EXPECT_EQ(amount_of("Lương 15 000 000 VND/tháng tại Campuchia"), 15000000);
-  EXPECT_EQ(amount_of("Salary 1500 2 times a month, 1500 USD per month"), 1500);
+  EXPECT_EQ(salary_of("Emploi au Cambodge, salaire 2 000 USD par mois").amount, 2000);
+  EXPECT_EQ(salary_of("Emploi au Cambodge, salaire 1 500 € par mois").amount, 1500);
+  EXPECT_EQ(salary_of("Emploi au Cambodge, salaire mensuel de 2\u00a0500 dollars par mois").amount, 2500);
+  EXPECT_EQ(salary_of("Emploi au Cambodge, salaire 2\u202f000 USD par mois").amount, 2000);
+  EXPECT_EQ(salary_of("Lương 15 000 000 VND/tháng tại Campuchia").amount, 15000000);
+  EXPECT_EQ(salary_of("Salary 1500 2 times a month, 1500 USD per month").amount, 1500);
   // Found in review of the first version: a space joined numbers no currency follows.
-  EXPECT_EQ(amount_of("Salary $800 100% guaranteed job in Cambodia"), 800);
-  EXPECT_EQ(amount_of("Age 18-35 800 USD/month Cambodia"), 800);
+  EXPECT_EQ(salary_of("Salary $800 100% guaranteed job in Cambodia").amount, 800);
+  EXPECT_EQ(salary_of("Age 18-35 800 USD/month Cambodia").amount, 800);
   // Found in the second review: a currency before the number, or a range after it, groups it too.
-  EXPECT_EQ(amount_of("Salary USD 2 000/month Cambodia"), 2000);
-  EXPECT_EQ(amount_of("Gaji Rp 15 000 000 per bulan di Kamboja"), 15000000);
-  EXPECT_EQ(amount_of("Gaji RM 5 000 sebulan di Kemboja"), 5000);
-  EXPECT_EQ(amount_of("Salary 1 500 - 2 000 USD per month, Cambodia"), 1500);
-  EXPECT_EQ(amount_of("Lương từ 15 000 000 - 30 000 000 VND/tháng tại Campuchia"), 15000000);
+  EXPECT_EQ(salary_of("Salary USD 2 000/month Cambodia").amount, 2000);
+  EXPECT_EQ(salary_of("Gaji Rp 15 000 000 per bulan di Kamboja").amount, 15000000);
+  EXPECT_EQ(salary_of("Gaji RM 5 000 sebulan di Kemboja").amount, 5000);
+  EXPECT_EQ(salary_of("Salary 1 500 - 2 000 USD per month, Cambodia").amount, 1500);
+  EXPECT_EQ(salary_of("Lương từ 15 000 000 - 30 000 000 VND/tháng tại Campuchia").amount, 15000000);
 }
 
 // Found in the second review: an overtime rate with a period replaced the salary, and 每小时 of the overtime

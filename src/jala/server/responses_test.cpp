@@ -11,6 +11,17 @@
 namespace jala::server {
 namespace {
 
+// A request from this machine, as the API and web UI answer only those.
+HttpRequest from_this_machine(std::string method, std::string path) {
+  HttpRequest request;
+  request.method = std::move(method);
+  request.path = std::move(path);
+  request.from_loopback = true;
+  request.peer = "127.0.0.1";
+  request.headers.emplace_back("host", "localhost:8080");
+  return request;
+}
+
 // Found by fuzz_api_request: an error that quotes a request's bytes that are not UTF-8 (an account in a
 // trace's query) made the JSON writer throw, and the node answered 500 "see its log".
 TEST(Responses, AnErrorQuotingBytesThatAreNotUtf8IsStillJson) {
@@ -23,12 +34,7 @@ TEST(Responses, AnErrorQuotingBytesThatAreNotUtf8IsStillJson) {
 TEST(Responses, TheApiRefusesATraceOfAnAccountThatIsNotUtf8AsABadRequest) {
   storage::MemoryStore store;
   AnalysisCache analyses(std::make_shared<const extract::WarningLists>());
-  HttpRequest request;
-  request.method = "GET";
-  request.path = "/api/v1/trace";
-  request.from_loopback = true;
-  request.peer = "127.0.0.1";
-  request.headers.emplace_back("host", "localhost:8080");
+  HttpRequest request = from_this_machine("GET", "/api/v1/trace");
   request.query.emplace_back("from", "bank:BNORP\xA3\xCF\x16");
   const HttpResponse response = handle_api(request, store, analyses);
   EXPECT_EQ(response.status, 400) << response.body;
@@ -38,12 +44,7 @@ TEST(Responses, TheApiRefusesATraceOfAnAccountThatIsNotUtf8AsABadRequest) {
 // Found in review: HEAD on the web UI was a 405 (uptime checks saw it broken), and no 405 said what is
 // allowed (RFC 9110 asks for Allow).
 TEST(Responses, TheWebUiAnswersHeadAndA405SaysWhatIsAllowed) {
-  HttpRequest request;
-  request.method = "HEAD";
-  request.path = "/";
-  request.from_loopback = true;
-  request.peer = "127.0.0.1";
-  request.headers.emplace_back("host", "localhost:8080");
+  HttpRequest request = from_this_machine("HEAD", "/");
   const std::optional<HttpResponse> head = handle_web(request);
   ASSERT_TRUE(head);
   EXPECT_EQ(head->status, 200);

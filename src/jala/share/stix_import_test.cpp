@@ -1,7 +1,9 @@
 #include "jala/share/stix_import.h"
 
 #include <set>
+#include <string>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -203,22 +205,33 @@ TEST(StixImport, TheRevokedVersionOfAReportWinsAndItsObservablesMakeNoReport) {
   EXPECT_EQ(import_stix(bundle, from_vietnam())->skipped_objects, 0U);
 }
 
-// Found in review: an observable that only an earlier version of a report named became a report of its
-// own, so a selector its author took out kept linking.
-TEST(StixImport, WhatOnlyAnEarlierVersionOfAReportNamedMakesNoReport) {
-  const std::string_view bundle = R"([
-      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-03T00:00:00.000Z",
-       "name": "New version", "published": "2026-01-01T00:00:00Z",
-       "object_refs": ["email-addr--33333333-3333-4333-8333-333333333333"]},
-      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T00:00:00.000Z",
-       "name": "Old version", "published": "2026-01-01T00:00:00Z",
-       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
+// A version of one report or observed-data, modified at `modified`, that names old@scam.com ('2') or
+// new@scam.com ('3').
+std::string version(std::string_view type, std::string_view modified, std::string_view name, char email) {
+  const std::string times = type == "report"
+                                ? fmt::format(R"("name": "{}", "published": "2026-01-01T00:00:00Z")", name)
+                                : R"("first_observed": "2026-01-01T00:00:00Z", "last_observed": "2026-01-01T00:00:00Z",
+                                     "number_observed": 1)";
+  return fmt::format(R"({{"type": "{0}", "spec_version": "2.1", "id": "{0}--11111111-1111-4111-8111-111111111111",
+      "created": "2026-01-01T00:00:00.000Z", "modified": "{1}", {2},
+      "object_refs": ["email-addr--{3}{3}{3}{3}{3}{3}{3}{3}-{3}{3}{3}{3}-4{3}{3}{3}-8{3}{3}{3}-{3}{3}{3}{3}{3}{3}{3}{3}{3}{3}{3}{3}"]}},)",
+                     type, modified, times, email);
+}
+
+// A bundle of `versions` and the two e-mails they may name.
+std::string with_emails(const std::string& versions) {
+  return "[" + versions + R"(
       {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--22222222-2222-4222-8222-222222222222",
        "value": "old@scam.com"},
       {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
        "value": "new@scam.com"}])";
+}
+
+// Found in review: an observable that only an earlier version of a report named became a report of its
+// own, so a selector its author took out kept linking.
+TEST(StixImport, WhatOnlyAnEarlierVersionOfAReportNamedMakesNoReport) {
+  const std::string bundle = with_emails(version("report", "2026-01-03T00:00:00.000Z", "New version", '3') +
+                                         version("report", "2026-01-02T00:00:00.000Z", "Old version", '2'));
   const model::Report latest = only_report(bundle, from_vietnam());
   EXPECT_EQ(latest.text, "New version");
   ASSERT_EQ(latest.selectors.size(), 1U);
@@ -229,58 +242,22 @@ TEST(StixImport, WhatOnlyAnEarlierVersionOfAReportNamedMakesNoReport) {
 // older than "…00Z" and the new version's observables were lost; an earlier observed-data's observables
 // still made a report.
 TEST(StixImport, TellsVersionsApartByTimeAndDropsWhatAnEarlierObservedDataNamed) {
-  const std::string_view reports = R"([
-      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00.5Z",
-       "name": "New version", "published": "2026-01-01T00:00:00Z",
-       "object_refs": ["email-addr--33333333-3333-4333-8333-333333333333"]},
-      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00Z",
-       "name": "Old version", "published": "2026-01-01T00:00:00Z",
-       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
-      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--22222222-2222-4222-8222-222222222222",
-       "value": "old@scam.com"},
-      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
-       "value": "new@scam.com"}])";
+  const std::string reports = with_emails(version("report", "2026-01-02T10:00:00.5Z", "New version", '3') +
+                                          version("report", "2026-01-02T10:00:00Z", "Old version", '2'));
   const model::Report latest = only_report(reports, from_vietnam());
   EXPECT_EQ(latest.text, "New version");
   ASSERT_EQ(latest.selectors.size(), 1U);
   EXPECT_EQ(latest.selectors[0].selector.value, "new@scam.com");
 
-  const std::string_view observed = R"([
-      {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-03T00:00:00.000Z",
-       "first_observed": "2026-01-01T00:00:00Z", "last_observed": "2026-01-01T00:00:00Z", "number_observed": 1,
-       "object_refs": ["email-addr--33333333-3333-4333-8333-333333333333"]},
-      {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T00:00:00.000Z",
-       "first_observed": "2026-01-01T00:00:00Z", "last_observed": "2026-01-01T00:00:00Z", "number_observed": 1,
-       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
-      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--22222222-2222-4222-8222-222222222222",
-       "value": "old@scam.com"},
-      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
-       "value": "new@scam.com"}])";
   // Found in the second review: a version whose time does not parse made the order depend on where each
   // version stood, and the oldest could win. It is older than every version with a time.
-  const std::string_view with_odd_time = R"([
-      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00.5Z",
-       "name": "New version", "published": "2026-01-01T00:00:00Z",
-       "object_refs": ["email-addr--33333333-3333-4333-8333-333333333333"]},
-      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00.7",
-       "name": "Odd version", "published": "2026-01-01T00:00:00Z",
-       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
-      {"type": "report", "spec_version": "2.1", "id": "report--11111111-1111-4111-8111-111111111111",
-       "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-02T10:00:00Z",
-       "name": "Old version", "published": "2026-01-01T00:00:00Z",
-       "object_refs": ["email-addr--22222222-2222-4222-8222-222222222222"]},
-      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--22222222-2222-4222-8222-222222222222",
-       "value": "old@scam.com"},
-      {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--33333333-3333-4333-8333-333333333333",
-       "value": "new@scam.com"}])";
+  const std::string with_odd_time = with_emails(version("report", "2026-01-02T10:00:00.5Z", "New version", '3') +
+                                                version("report", "2026-01-02T10:00:00.7", "Odd version", '2') +
+                                                version("report", "2026-01-02T10:00:00Z", "Old version", '2'));
   EXPECT_EQ(only_report(with_odd_time, from_vietnam()).text, "New version");
 
+  const std::string observed = with_emails(version("observed-data", "2026-01-03T00:00:00.000Z", "", '3') +
+                                           version("observed-data", "2026-01-02T00:00:00.000Z", "", '2'));
   const model::Report seen = only_report(observed, from_vietnam());
   ASSERT_EQ(seen.selectors.size(), 1U);
   EXPECT_EQ(seen.selectors[0].selector.value, "new@scam.com");
