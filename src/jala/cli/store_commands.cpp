@@ -30,6 +30,21 @@ void print_counts(std::string_view title, const storage::Counts& counts) {
   for (const auto& [name, count] : counts) fmt::print("  {:<{}}  {:>8}\n", name, width, count);
 }
 
+// True when `query` reads as a phone number written the national way ("091 234 5678"), which only a
+// country makes a selector.
+bool is_national_number(std::string_view query) {
+  std::size_t digits = 0;
+  for (const char c : query) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (std::string_view(" .-()").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  const std::size_t first = query.find_first_not_of(" (");
+  return digits >= 6 && digits <= 15 && first != std::string_view::npos && !query.substr(first).starts_with("00");
+}
+
 // What an analyst must see beside a selector: "  benign: LIST" when a warning list marks it, and
 // "  look-alike host" when its host imitates another name; else nothing.
 std::string marks_note(const extract::WarningLists& warning_lists, const model::Selector& selector) {
@@ -165,6 +180,12 @@ Status search_command(const Context& context, const SearchArgs& args) {
     }
   }
   if (readings.empty()) {
+    if (args.country.empty() && is_national_number(args.query)) {
+      return invalid_argument(
+          "'{}' is not a selector of any type: a phone number written without its country"
+          " code needs --country (e.g. --country VN), or write it as phone:+CC…",
+          args.query);
+    }
     return invalid_argument("'{}' is not a selector of any type; write TYPE:VALUE (e.g. phone:+84912345678)",
                             args.query);
   }

@@ -92,6 +92,15 @@ Result<std::string> canonical_ip(std::string_view raw) {
   return invalid_argument("'{}' is not an IPv4 or IPv6 address", raw.substr(0, 64));
 }
 
+// A mailto: link ("mailto:ADDRESS?subject=…", RFC 6068) names its one address; the query and any
+// further addresses are not it.
+std::string_view without_mailto(std::string_view raw) {
+  constexpr std::string_view k_scheme = "mailto:";
+  if (raw.size() <= k_scheme.size() || ascii_lower(raw.substr(0, k_scheme.size())) != k_scheme) return raw;
+  const std::string_view address = raw.substr(k_scheme.size());
+  return address.substr(0, address.find_first_of("?,"));
+}
+
 }  // namespace
 
 Result<std::string> normalise_ip(std::string_view raw, const NormaliseContext&) { return canonical_ip(raw); }
@@ -105,7 +114,8 @@ Result<std::string> normalise_domain(std::string_view raw, const NormaliseContex
   return std::string(registrable);
 }
 
-Result<std::string> normalise_email(std::string_view raw, const NormaliseContext&) {
+Result<std::string> normalise_email(std::string_view given, const NormaliseContext&) {
+  const std::string_view raw = without_mailto(given);
   if (raw.size() > k_max_email_bytes) return invalid_argument("email address is longer than {} bytes", k_max_email_bytes);
   const std::size_t at = raw.rfind('@');
   if (at == std::string_view::npos || at == 0) return invalid_argument("'{}' is not an email address", raw);

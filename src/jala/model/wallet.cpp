@@ -238,7 +238,8 @@ struct ChainAlias {
   std::string_view name;
 };
 
-constexpr std::array<ChainAlias, 7> k_chain_aliases = {{
+// EVM chains, then the schemes of payment URIs (BIP 21 "bitcoin:", EIP 681 "ethereum:", Solana Pay…).
+constexpr std::array<ChainAlias, 13> k_chain_aliases = {{
     {"bsc", "eth"},
     {"polygon", "eth"},
     {"arbitrum", "eth"},
@@ -246,7 +247,33 @@ constexpr std::array<ChainAlias, 7> k_chain_aliases = {{
     {"optimism", "eth"},
     {"avax", "eth"},
     {"evm", "eth"},
+    {"bitcoin", "btc"},
+    {"ethereum", "eth"},
+    {"tron", "trx"},
+    {"litecoin", "ltc"},
+    {"ripple", "xrp"},
+    {"solana", "sol"},
 }};
+
+// The payee of what follows a chain's name, which may be a payment URI's: "ADDRESS?amount=…" (BIP 21,
+// Solana Pay) or "[pay-]ADDRESS[@CHAIN_ID][/FUNCTION][?…]" (EIP 681). An EIP 681 token transfer
+// ("TOKEN/transfer?address=RECIPIENT&uint256=…") pays RECIPIENT: TOKEN is the token's contract, which
+// every payment in that token names, so a transfer without its recipient names no payee. No address of
+// any chain contains '@', '/' or '?'.
+Result<std::string_view> payee(std::string_view target) {
+  if (target.starts_with("pay-")) target.remove_prefix(4);
+  const std::size_t path_end = target.find_first_of("@/?");
+  if (path_end == std::string_view::npos) return target;
+  const std::size_t query = std::min(target.find('?', path_end), target.size());
+  if (!target.substr(path_end, query - path_end).ends_with("/transfer")) return target.substr(0, path_end);
+  std::string_view parameters = target.substr(std::min(query + 1, target.size()));
+  while (!parameters.empty()) {
+    const std::size_t amp = std::min(parameters.find('&'), parameters.size());
+    if (parameters.substr(0, amp).starts_with("address=")) return parameters.substr(8, amp - 8);
+    parameters.remove_prefix(std::min(amp + 1, parameters.size()));
+  }
+  return invalid_argument("wallet: '{}' is a token transfer that names no recipient (address=)", target);
+}
 
 const ChainInfo* find_chain(std::string_view lower_name) {
   for (const ChainAlias& alias : k_chain_aliases) {
@@ -290,9 +317,9 @@ Result<Classification> classify(std::string_view raw) {
   const std::size_t colon = text.find(':');
   if (colon != std::string_view::npos) {
     const std::string_view name = trim_ascii_space(text.substr(0, colon));
-    const std::string_view address = trim_ascii_space(text.substr(colon + 1));
     const ChainInfo* chain = find_chain(ascii_lower(name));
     if (chain == nullptr) return invalid_argument("wallet: unknown chain '{}'", name);
+    JALA_TRY_ASSIGN(const std::string_view address, payee(trim_ascii_space(text.substr(colon + 1))));
     if (address.empty()) return invalid_argument("wallet: '{}' has no address after the chain", text);
     return Classification{chain, chain->check(address)};
   }

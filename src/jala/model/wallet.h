@@ -17,13 +17,15 @@
 
 namespace jala::model {
 
-// Longest input accepted after trimming surrounding whitespace; longer text is rejected before any
-// decoding.
-inline constexpr std::size_t k_max_wallet_input_bytes = 128;
+// Longest input accepted after trimming surrounding whitespace (room for a payment URI with its
+// parameters); longer text is rejected before any decoding.
+inline constexpr std::size_t k_max_wallet_input_bytes = 512;
 
 // Canonical wallet value without the "wallet:" prefix: "CHAIN:ADDRESS". `raw` is `CHAIN:ADDRESS`
 // (the chain name is case-insensitive; bsc, polygon, arbitrum, base, optimism, avax and evm are
-// aliases of eth) or a bare address whose chain is detected from its form. A bare `3...` address is
+// aliases of eth), a payment URI (`bitcoin:ADDRESS?amount=…`, `ethereum:ADDRESS@1`, an EIP 681
+// token transfer, whose payee is its `address=` parameter; `tron:`, `litecoin:`, `ripple:`, `solana:`)
+// or a bare address whose chain is detected from its form. A bare `3...` address is
 // btc, never ltc; a bare base58 text is never taken for sol. Errors name the precise reason.
 Result<std::string> normalise_wallet(std::string_view raw);
 

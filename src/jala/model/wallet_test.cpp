@@ -268,6 +268,35 @@ TEST(Wallet, NormalisesValidAddressesOfEveryChain) {
   for (const auto& [raw, want] : cases) EXPECT_EQ(value_or_error(normalise_wallet(raw)), want) << raw;
 }
 
+// A victim's screenshot or a scam page gives the address as a payment URI: its scheme names the chain.
+TEST(Wallet, ReadsThePayeeOfAPaymentUri) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"bitcoin:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq?amount=0.05&label=invest",
+       "btc:bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"},
+      {"BITCOIN:1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "btc:1BoatSLRHtKNngkdXEeobR76b53LETtpyT"},
+      {"ethereum:0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359@1?value=2.014e18",
+       "eth:0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359"},
+      {"ethereum:pay-0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", "eth:0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359"},
+      // A token transfer: the contract (USDT's here) is every USDT payment's; the payee is `address=`.
+      {"ethereum:0xdac17f958d2ee523a2206206994597c13d831ec7@1/transfer?uint256=1e9&"
+       "address=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+       "eth:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"},
+      {"tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t?amount=500", "trx:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"},
+      {"litecoin:LVuDpNCSSj6pQ7t9Pv6d6sUkLKoqDEVUnJ", "ltc:LVuDpNCSSj6pQ7t9Pv6d6sUkLKoqDEVUnJ"},
+      {"solana:EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v?amount=1&spl-token=x",
+       "sol:EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"},
+  };
+  for (const auto& [raw, want] : cases) EXPECT_EQ(value_or_error(normalise_wallet(raw)), want) << raw;
+  // The payee must still pass its chain's checksum; a token transfer must name its recipient.
+  EXPECT_EQ(value_or_error(normalise_wallet("bitcoin:1BoatSLRHtKNngkdXEeobR76b53LETtpyU?amount=1")),
+            "error: wallet: '1BoatSLRHtKNngkdXEeobR76b53LETtpyU' fails its base58check checksum");
+  EXPECT_EQ(value_or_error(normalise_wallet("ethereum:0xdac17f958d2ee523a2206206994597c13d831ec7/transfer?uint256=1")),
+            "error: wallet: '0xdac17f958d2ee523a2206206994597c13d831ec7/transfer?uint256=1' is a token transfer "
+            "that names no recipient (address=)");
+  EXPECT_EQ(value_or_error(normalise_wallet("dogecoin:DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L")),
+            "error: wallet: unknown chain 'dogecoin'");
+}
+
 TEST(Wallet, RejectsEachRuleWithAPreciseReason) {
   constexpr std::string_view k_unrecognised =
       "is not a recognised address of any supported chain (btc, eth, trx, ltc, xrp, dot, sol)";
@@ -342,7 +371,7 @@ TEST(Wallet, RejectsEachRuleWithAPreciseReason) {
 TEST(Wallet, RejectsOversizeInputBeforeDecoding) {
   const std::string oversize(k_max_wallet_input_bytes + 1, '1');
   EXPECT_EQ(value_or_error(normalise_wallet(oversize)),
-            "error: wallet: input has 129 bytes; the longest accepted is 128");
+            "error: wallet: input has 513 bytes; the longest accepted is 512");
   EXPECT_FALSE(is_near_miss_wallet(oversize));
 }
 
