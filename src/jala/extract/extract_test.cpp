@@ -299,6 +299,13 @@ TEST(Extract, IpAddressesButNotVersions) {
   EXPECT_EQ(selectors("cập nhật v2.4.1 và V1.1", "VN"), Want{});
   EXPECT_EQ(selectors("nhận ngay quà zalo:: xem ngay::::", "VN"), Want{});  // "::" alone is punctuation
   EXPECT_EQ(selectors("máy chủ ::1 và fe80::1", "VN"), (Want{"ip:::1", "ip:fe80::1"}));
+  // Found in review: four parts after a version word were an IPv4 address, which linked reports.
+  for (const std::string_view text :
+       {"install app version 2.0.0.1 from the link", "Ver: 10.1.0.3", "ver. 10.1.0.3", "build 4.2.0.12",
+        "tải phiên bản 2.0.0.1", "请安装版本号：4.2.0.12", "버전 2.0.0.1"}) {
+    EXPECT_EQ(selectors(text, "VN"), Want{}) << text;
+  }
+  EXPECT_EQ(selectors("version 2 on server 203.0.113.7", "VN"), (Want{"ip:203.0.113.7"}));
 }
 
 TEST(Extract, WalletsOnlyWithValidChecksums) {

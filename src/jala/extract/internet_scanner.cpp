@@ -229,6 +229,7 @@ std::size_t name_end(std::string_view text, std::size_t i) {
 }
 
 constexpr std::size_t k_handle_cue_window = 40;  // bytes between a platform keyword and its @name
+constexpr std::size_t k_version_cue_window = 12;  // "version: 2.0.0.1", "版本号：4.2.0.12"
 
 }  // namespace
 
@@ -314,6 +315,25 @@ std::size_t scan_host(Document& document, std::size_t start) {
   return latin_stop == stop ? 0 : add_host(document, start, latin_stop, HostLetters::latin_only);
 }
 
+// True when a version word comes right before `start`, with only a label's punctuation between
+// ("version 2.0.0.1", "Ver: 10.1.0.3", "版本号：4.2.0.12"), not in "version 2 on server 203.0.113.7".
+bool is_version_number(const Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  const CueHit* cue = cue_before(document.cues(), text, start, k_version_cue_window, {Cue::version_label});
+  if (cue == nullptr) return false;
+  std::string_view between = text.substr(cue->end, start - cue->end);
+  while (!between.empty()) {
+    if (std::string_view(" .:#=").find(between.front()) != std::string_view::npos) {
+      between.remove_prefix(1);
+    } else if (between.starts_with("：") || between.starts_with("号") || between.starts_with("號")) {
+      between.remove_prefix(3);  // each three bytes in UTF-8
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::size_t scan_ip(Document& document, std::size_t start) {
   const std::string_view text = document.text();
   std::size_t end = start;
@@ -334,6 +354,10 @@ std::size_t scan_ip(Document& document, std::size_t start) {
   }
   if (end < text.size() && is_word(text[end])) return 0;
   if (colons < 2 && dots != 3) return 0;
+  if (colons == 0 && is_version_number(document, start)) {
+    document.claim(start, end);  // "app version 2.0.0.1": no address, and no number inside
+    return end;
+  }
   if (colons > 0 && end > start + 1 && text[end - 1] == ':' && text[end - 2] != ':') --end;
   Result<std::string> ip = model::normalise_ip(text.substr(start, end - start), document.normalise_context());
   if (!ip.ok()) return 0;

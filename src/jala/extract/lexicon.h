@@ -1,8 +1,8 @@
 // The words that give a nearby value its meaning: platform names (a "@name" is a Telegram account
 // only after "Telegram"), bank names and aliases (an account number is a selector only with its bank),
 // Solana (a base58 key is a wallet only when Solana is named), and the labels that mark a number as
-// something other than a phone (OTP, order, tracking, account). One constexpr table; a document's
-// cues are found in one pass and looked up by position.
+// something other than a phone (OTP, order, tracking, account) or a dotted number as a version. One constexpr table; a
+// document's cues are found in one pass and looked up by position.
 //
 // Pure; thread-safe.
 #pragma once
@@ -30,6 +30,7 @@ enum class Cue {
   code_label,     // OTP, verification code, order, tracking, invoice, reference, QQ: neither a phone nor an account
   account_label,  // "STK", "계좌", "rekening": the number that follows is not a phone
   phone_label,  // "phone", "电话", "เบอร์", "☎": the number that follows is a phone even near a bank name
+  version_label,  // "version", "版本": the dotted number that follows is a version, not an IPv4 address
 };
 
 struct CueHit {

@@ -63,6 +63,12 @@ bool parse_network(std::string_view text, std::array<std::uint8_t, 16>& address,
   return bits <= (ipv6 ? 128 : 32);
 }
 
+// RFC 4291 2.5.5.2: ::ffff:0:0/96 holds the IPv4 addresses.
+bool is_ipv4_mapped(const std::array<std::uint8_t, 16>& address) {
+  return std::all_of(address.begin(), address.begin() + 10, [](std::uint8_t byte) { return byte == 0; }) &&
+         address[10] == 0xff && address[11] == 0xff;
+}
+
 bool in_network(const std::array<std::uint8_t, 16>& address, const std::array<std::uint8_t, 16>& network, int bits) {
   for (int i = 0; i < bits; ++i) {
     const int byte = i / 8;
@@ -254,8 +260,12 @@ bool WarningLists::matches(const Values& values, std::string_view value_type, st
   if (part_is_ip && !values.networks.empty()) {
     std::array<std::uint8_t, 16> address{};
     const std::string host(part);
-    const bool ipv6 = host.find(':') != std::string::npos;
+    bool ipv6 = host.find(':') != std::string::npos;
     if (inet_pton(ipv6 ? AF_INET6 : AF_INET, host.c_str(), address.data()) == 1) {
+      if (ipv6 && is_ipv4_mapped(address)) {  // ::ffff:192.168.1.1 is 192.168.1.1, in IPv4's networks
+        std::copy(address.begin() + 12, address.end(), address.begin());
+        ipv6 = false;
+      }
       return std::any_of(values.networks.begin(), values.networks.end(), [&](const Network& network) {
         return network.ipv6 == ipv6 && in_network(address, network.address, network.prefix_bits);
       });

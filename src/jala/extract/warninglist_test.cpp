@@ -57,6 +57,12 @@ TEST(WarningLists, ExactSuffixAndCidrMatchingFollowTheReadme) {
   EXPECT_EQ(lists.match(selector(T::whatsapp, "+6628888888")), std::vector<std::string_view>{"hotlines"});
   EXPECT_EQ(lists.match(selector(T::ip, "192.0.2.77")), std::vector<std::string_view>{"documentation"});
   EXPECT_TRUE(lists.match(selector(T::ip, "192.0.3.1")).empty());
+  // Found in review: an IPv4-mapped IPv6 address was compared with the IPv6 networks only.
+  EXPECT_EQ(lists.match(selector(T::ip, "::ffff:192.0.2.77")), std::vector<std::string_view>{"documentation"});
+  EXPECT_EQ(lists.match(selector(T::url, "http://[::ffff:192.0.2.77]/")),
+            std::vector<std::string_view>{"documentation"});
+  EXPECT_TRUE(lists.match(selector(T::ip, "::ffff:192.0.3.1")).empty());
+  EXPECT_TRUE(lists.match(selector(T::ip, "::192.0.2.77")).empty());  // IPv4-compatible: deprecated, not mapped
   EXPECT_EQ(lists.match(selector(T::ip, "2001:db8:0:1::5")), std::vector<std::string_view>{"documentation"});
   EXPECT_EQ(lists.match(selector(T::url, "http://[2001:db8::1]:8080/x")),
             std::vector<std::string_view>{"documentation"});
@@ -100,6 +106,7 @@ TEST(WarningLists, TheShippedListsLoadAndMarkTheirExamples) {
   EXPECT_FALSE(lists->match(selector(T::ip, "203.0.113.9")).empty());
   EXPECT_FALSE(lists->match(selector(T::ip, "10.1.2.3")).empty());
   EXPECT_FALSE(lists->match(selector(T::ip, "fe80::1")).empty());
+  EXPECT_FALSE(lists->match(selector(T::ip, "::ffff:192.168.1.1")).empty());
   EXPECT_TRUE(lists->match(selector(T::ip, "103.21.244.10")).empty());
   EXPECT_TRUE(lists->match(selector(T::email, "someone@gmail.com")).empty());
   EXPECT_TRUE(lists->match(selector(T::url, "https://bit.ly/3abcXYZ")).empty());
