@@ -19,6 +19,36 @@ std::size_t hash_of(const model::Selector& selector) {
   return std::hash<std::string_view>{}(selector.value) * 31 + static_cast<std::size_t>(selector.type);
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Transaction ids in the order their source numbered them: runs of digits compared by value ("T9" before
+// "T10", as a date-only export lists them), other bytes one by one; ids equal so ("7", "007") by their
+// bytes, so that the order is total.
+bool numbered_before(std::string_view x, std::string_view y) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (!is_digit(x[i]) || !is_digit(y[j])) {
+      if (x[i] != y[j]) return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[j]);
+      ++i;
+      ++j;
+      continue;
+    }
+    while (i < x.size() && x[i] == '0') ++i;
+    while (j < y.size() && y[j] == '0') ++j;
+    std::size_t x_end = i;
+    std::size_t y_end = j;
+    while (x_end < x.size() && is_digit(x[x_end])) ++x_end;
+    while (y_end < y.size() && is_digit(y[y_end])) ++y_end;
+    if (x_end - i != y_end - j) return x_end - i < y_end - j;
+    if (const int order = x.substr(i, x_end - i).compare(y.substr(j, y_end - j)); order != 0) return order < 0;
+    i = x_end;
+    j = y_end;
+  }
+  if (i < x.size() || j < y.size()) return j < y.size() && i == x.size();
+  return x < y;
+}
+
 // Slots for `count` accounts at most half full, a power of two for masking.
 base::HugePageVector<AccountId> index_accounts(const base::HugePageVector<model::Selector>& accounts) {
   std::size_t slots = 16;
@@ -186,7 +216,7 @@ Ledger LedgerBuilder::build() && {
     const std::string_view source_x = ledger.source(x.id);
     const std::string_view source_y = ledger.source(y.id);
     if (source_x != source_y) return source_x < source_y;
-    return ledger.record_id(x.id) < ledger.record_id(y.id);
+    return numbered_before(ledger.record_id(x.id), ledger.record_id(y.id));
   });
   Ledger sorted;
   sorted.m_accounts = std::move(ledger.m_accounts);

@@ -1,7 +1,8 @@
 // The ledger: every stored transaction as a compact, time-ordered graph of accounts, what tracing and
 // mule scoring read. Accounts are selectors, so the collector account a complaint names and the same
 // account in a bank's transaction file are one node. Transfers are numbered in time order (ties by
-// source, then id), and each account lists its outgoing and incoming transfers in that order.
+// source, then id, numbers in ids by value: "T9" before "T10"), and each account lists its outgoing
+// and incoming transfers in that order.
 //
 // Amounts keep their currency; each transfer also carries its value in US dollars
 // (graph/usd_rates.h), the one unit in which taint is measured and conserved. A transfer in a currency

@@ -93,6 +93,23 @@ TEST(Ledger, LeavesOutPaymentsFromAnAccountToItself) {
   EXPECT_EQ(ledger.payments(1).size(), 1);
 }
 
+// Found in review: with a date-only export, ids compared as text put "10" before "9", so a mule's
+// payment came before the money that funds it.
+TEST(Ledger, OrdersTransfersAtOneInstantByTheNumbersInTheirIds) {
+  LedgerBuilder builder;
+  const AccountId victim = builder.add_account({model::SelectorType::bank, "testbank:victim"});
+  const AccountId mule = builder.add_account({model::SelectorType::bank, "testbank:mule"});
+  const Timestamp day{20 * 24 * testing::k_hour_micros};
+  for (const std::string_view id : {"TX-10", "7", "TX-9", "TX-9b", "007", "TX-010", "TX-", "tx-1", "10"}) {
+    ASSERT_TRUE(builder.add({"BANK", id, victim, mule, day, 1, "USD", model::Channel::bank}).ok());
+  }
+  const Ledger ledger = std::move(builder).build();
+  std::vector<std::string_view> order;
+  for (TransferId t = 0; t < ledger.transfer_count(); ++t) order.push_back(ledger.record_id(t));
+  EXPECT_EQ(order,
+            (std::vector<std::string_view>{"007", "7", "10", "TX-", "TX-9", "TX-9b", "TX-010", "TX-10", "tx-1"}));
+}
+
 TEST(Ledger, FindsAccountsBySelector) {
   testing::TestLedger built(1000);
   const Ledger ledger = built.build();
