@@ -92,9 +92,12 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
   std::vector<SelectorId> candidates;
   for (SelectorId s = 0; s < input.selector_count(); ++s) {
     const std::uint32_t count = result.reports_naming[s];
-    if (count < 2) continue;
     if (benign[s]) {
+      // Also when one report names it: a bank's hotline or example.com is no account of that report's
+      // network, nor evidence against an account, however few reports name it yet.
       result.roles[s] = SelectorRole::benign;
+    } else if (count < 2) {
+      continue;
     } else if (count < candidate_reports) {
       // Weak links (a few reports) wait until the groups are formed: a typo of a hub would merge them.
       result.roles[s] = SelectorRole::link;

@@ -51,7 +51,7 @@ struct LinkOptions {
 };
 
 enum class SelectorRole : std::uint8_t {
-  unshared,  // named by one report or none
+  unshared,  // named by one report or none, and on no warning list
   link,      // joins the reports that name it
   hub,       // named across unrelated groups: shown, never a link
   stray,     // rarely named, yet joining large groups that other links form: shown, never a link

@@ -64,6 +64,17 @@ TEST(Linking, BenignSelectorsNeverLink) {
   EXPECT_EQ(linking.roles[build.id("domain:facebook.com")], SelectorRole::benign);
 }
 
+// Found in review: a warning-listed selector that one report named was `unshared`, so `lures accounts`
+// listed a bank's hotline as an account behind lures and the money view counted it as evidence.
+TEST(Linking, ABenignSelectorIsBenignWhenOneReportNamesIt) {
+  InputBuilder build;
+  build.report({"phone:+6628888888", "telegram:lotus_hr"});
+  build.mark_benign("phone:+6628888888");
+  const Linking linking = build.link();
+  EXPECT_EQ(linking.roles[build.id("phone:+6628888888")], SelectorRole::benign);
+  EXPECT_EQ(linking.roles[build.id("telegram:lotus_hr")], SelectorRole::unshared);
+}
+
 // The baseline links through every shared selector, warning-listed ones too.
 TEST(Linking, ThePlainBaselineLinksThroughEverySharedSelector) {
   InputBuilder build;
@@ -223,7 +234,7 @@ TEST(Linking, NetworksAreTheComponentsOfTheLinksOnRandomInputs) {
       }
     }
     for (SelectorId s = 0; s < selectors; ++s) {
-      if (benign[s] && naming[s].size() >= 2) {
+      if (benign[s]) {
         EXPECT_EQ(linking.roles[s], SelectorRole::benign);
       }
       if (linking.roles[s] == SelectorRole::link) {
