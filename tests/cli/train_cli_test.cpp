@@ -61,6 +61,36 @@ TEST(TrainCli, ClassifyNamesEachBadLineByFileAndLine) {
   EXPECT_NE(missing.err.find(scratch.file("missing.jsonl") + ": cannot open"), std::string::npos) << missing.err;
 }
 
+// Found in review: classify rewrote a numeric id (4.5e3 as 4500.0) that extract echoes as written, and a
+// line of spaces was an error where extract skips it.
+TEST(TrainCli, ClassifyEchoesIdsAsWrittenAndSkipsBlankLines) {
+  const ScratchFolder scratch("classify_ids");
+  const std::string input = scratch.file("messages.jsonl");
+  {
+    std::ofstream out(input);
+    out << R"({"id":4.5e3,"text":"Easy job in Cambodia"})"
+        << "\n   \n"
+        << R"({"id":12345678901234567890,"text":"Hi mom"})"
+        << "\n"
+        << R"({"id":"m3","text":"Your parcel is waiting"})"
+        << "\n";
+  }
+  for (const std::string command : {"classify", "extract"}) {
+    const JalaRun run = run_jala({command, "--jsonl", input});
+    ASSERT_EQ(run.exit_code, 0) << command << run.err;
+    EXPECT_EQ(run.out.rfind(R"({"id":4.5e3,)", 0), 0U) << command << run.out;
+    EXPECT_NE(run.out.find("\n"
+                           R"({"id":12345678901234567890,)"),
+              std::string::npos)
+        << command << run.out;
+    EXPECT_NE(run.out.find("\n"
+                           R"({"id":"m3",)"),
+              std::string::npos)
+        << command << run.out;
+    EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 3) << command;
+  }
+}
+
 TEST(TrainCli, RefusesFoldsWithAHeldOutSplit) {
   const ScratchFolder scratch("train_folds_refused");
   const JalaRun refused =

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "jala/base/utf8.h"
 #include "jala/classify/features.h"
 #include "jala/classify/labels.h"
 #include "jala/classify/language.h"
@@ -32,6 +33,8 @@ TEST(Language, NamesScriptsOneLanguageOwnsAndRomanisedVietnamese) {
   EXPECT_EQ(identify_language("tuyen gap nhan vien lam viec tai nha, luong cao, lien he ngay"), "vi");
   EXPECT_EQ(identify_language("Tuyển gấp nhân viên làm việc tại nhà, lương cao, liên hệ ngay"), "vi");
   EXPECT_EQ(identify_language("We are hiring customer service staff for our office in the city centre."), "en");
+  // Found in review: CLD2's deprecated code for Hebrew (iw) was passed on.
+  EXPECT_EQ(identify_language("שלום, אנחנו מחפשים עובדים לשירות לקוחות בקמבודיה עם משכורת גבוהה מאוד"), "he");
   // Japanese written mostly in Han is still Japanese; one kana in Chinese does not make it so.
   EXPECT_EQ(identify_language("海外勤務・月収100万円可能！航空券支給、住居無料。応募はこちら"), "ja");
   EXPECT_EQ(identify_language("高薪招聘の客服，包吃住，机票报销，月薪三万"), "zh");
@@ -89,6 +92,18 @@ TEST(Features, NameAWordsCharacterNgramsAsTheWord) {
   for (const std::uint32_t name : features.name_of) luong += features.names[name] == "word \"luong\"" ? 1 : 0;
   EXPECT_GE(luong, 10U);
   EXPECT_TRUE(featurize("lương cao", "", false).names.empty());
+}
+
+// Found in review: a text of one long token was quoted whole in `why`.
+TEST(Features, NameALongTokenByItsFirstSixtyBytes) {
+  const std::string token(500, 'a');
+  const Features features = featurize(token, "", true);
+  std::set<std::string> named;
+  for (const std::uint32_t name : features.name_of) named.insert(features.names.at(name));
+  EXPECT_TRUE(named.contains("word \"" + std::string(60, 'a') + "…\"")) << ::testing::PrintToString(named);
+  for (const std::string& name : named) EXPECT_LE(name.size(), 70U) << name;
+  const Features thai = featurize("งาน" + std::string(30, 'x') + "งานง่ายงานง่ายงานง่ายงานง่ายงานง่าย", "", true);
+  for (const std::uint32_t name : thai.name_of) EXPECT_TRUE(is_valid_utf8(thai.names.at(name))) << thai.names.at(name);
 }
 
 // Found on 2026-12-05: digits are folded to 0, and `why` named a salary of 1500 as the word "0000".

@@ -15,6 +15,7 @@
 #include <set>
 #include <span>
 
+#include "jala/base/utf8.h"
 #include "jala/classify/cues.h"
 #include "jala/extract/extract.h"
 #include "jala/extract/lookalike.h"
@@ -236,7 +237,10 @@ class Collector {
   static bool is_number(std::string_view token) {
     return !token.empty() && token.find_first_not_of('0') == std::string_view::npos;
   }
+  // At most k_shown_bytes of it, then "…": a text of one long token (a pasted hash, a run of Thai) would
+  // otherwise be quoted whole in `why`.
   static std::string with_numbers_named(std::string_view text) {
+    constexpr std::size_t k_shown_bytes = 60;
     std::string shown;
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] != '0') {
@@ -245,6 +249,7 @@ class Collector {
         shown += "<number>";
       }
     }
+    if (shown.size() > k_shown_bytes) shown = std::string(truncate_utf8(shown, k_shown_bytes)) + "…";
     return shown;
   }
   // A single letter or mark of an alphabet or abugida (Thai, Khmer, Lao, Burmese): one code point below

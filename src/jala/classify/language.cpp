@@ -207,6 +207,11 @@ std::string identify_language(std::string_view text) {
   std::string code = CLD2::LanguageCode(found);
   if (code == "un" || code == "xx") return "und";
   if (code == "zh-Hant") return "zh";
+  // CLD2 still gives the codes that BCP 47 deprecated (ISO 639 withdrew them in 1989).
+  for (const auto& [deprecated, current] : {std::pair{"iw", "he"}, std::pair{"jw", "jv"}, std::pair{"in", "id"},
+                                            std::pair{"ji", "yi"}, std::pair{"mo", "ro"}}) {
+    if (code == deprecated) return current;
+  }
   if ((code == "id" || code == "ms") && census.malay_words != census.indonesian_words) {
     return census.malay_words > census.indonesian_words ? "ms" : "id";
   }

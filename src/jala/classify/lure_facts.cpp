@@ -29,6 +29,19 @@ bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
   std::size_t before = at;
   while (before > 0 && text[before - 1] == ' ') --before;
   if (term_ending(text, before, lure_words::negations_before()) != nullptr) return true;
+  // Joined by "or" to the perks before it, taken back with the first of them: "we do not provide visa or
+  // flight", "không hỗ trợ visa hoặc vé máy bay".
+  for (std::size_t joined = before;;) {
+    const std::string_view* disjunction = term_ending(text, joined, lure_words::disjunctions());
+    if (disjunction == nullptr) break;
+    joined -= disjunction->size();
+    while (joined > 0 && text[joined - 1] == ' ') --joined;
+    const Term* perk = term_ending(text, joined, lure_words::perks());
+    if (perk == nullptr) break;
+    joined -= perk->text.size();
+    while (joined > 0 && text[joined - 1] == ' ') --joined;
+    if (term_ending(text, joined, lure_words::negations_before()) != nullptr) return true;
+  }
   // Right after the term, or after one or two more Latin words of its phrase ("visa fee not included",
   // "visa de travail non fourni"), but not past another perk's name or out of its clause: "Free visa
   // flight not provided" (a line break folds to a space) takes back the flight only.

@@ -119,6 +119,28 @@ TEST(LureFacts, ReadsOtherDollarsAsTheirOwnCurrency) {
   EXPECT_LT(*hk.usd_per_month, 3000);
 }
 
+// Found in review: Chinese amounts in number words gave no salary.
+TEST(LureFacts, ReadsChineseAmountsInNumberWords) {
+  const std::pair<std::string_view, double> cases[] = {
+      {"柬埔寨招聘客服，月薪两万，包吃住", 20000},
+      {"缅甸妙瓦底高薪，底薪一万五，提成另算", 15000},
+      {"月薪一万五千元 柬埔寨", 15000},
+      {"月薪一万二 西港", 12000},
+      {"工资一千二美金 包吃住 柬埔寨", 1200},
+      {"台灣人到柬埔寨工作 月薪十萬台幣", 100000},
+      {"底薪三千五百元 泰国", 3500},
+      {"月薪二十五万日元 柬埔寨", 250000},
+      {"工资壹万贰仟元 柬埔寨", 12000},
+      {"月薪八千零五十元", 8050},
+  };
+  for (const auto& [text, amount] : cases) EXPECT_EQ(salary_of(text).amount, amount) << text;
+  EXPECT_EQ(salary_of("工资一千二美金 包吃住 柬埔寨").currency, "USD");
+  EXPECT_EQ(salary_of("台灣人到柬埔寨工作 月薪十萬台幣").currency, "TWD");
+  // Numerals that are words, not amounts, give none: "一个月" (one month), "金三角" (the Golden Triangle),
+  // "千万" ("by all means").
+  EXPECT_FALSE(lure_facts("金三角工作一个月，千万不要去，工资不发").salary);
+}
+
 // Found in review: weekly and hourly pay in Indonesian, Malay, Tagalog, Thai, Chinese and French was
 // taken for monthly pay.
 TEST(LureFacts, ReadsWeeksAndHoursInTheLanguagesOfTheAds) {
@@ -276,6 +298,15 @@ TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
   EXPECT_EQ(perks_of("Job in Cambodia. Free housing. Visa fee not included."), Strings({"housing"}));
   EXPECT_EQ(perks_of("Kerja di Kamboja. Makan gratis. Visa kerja tidak ditanggung."), Strings({"meals"}));
   EXPECT_EQ(perks_of("Emploi au Cambodge. Repas offerts. Visa de travail non fourni."), Strings({"meals"}));
+  // Found in review: a perk refused together with another ("visa or flight") was offered.
+  EXPECT_EQ(perks_of("Job in Cambodia, 1000 USD. We do not provide visa or flight. Free housing"),
+            Strings({"housing"}));
+  EXPECT_EQ(perks_of("Việc ở Campuchia, không hỗ trợ visa hoặc vé máy bay"), Strings{});
+  EXPECT_EQ(perks_of("Kerja di Kamboja, tanpa visa atau tiket pesawat, ada asrama"), Strings({"housing"}));
+  EXPECT_EQ(perks_of("Job in Cambodia. Free visa or flight, as you choose"), Strings({"visa", "flight"}));
+  // Indonesian "mes" is a workers' dormitory; French "mes" (my) is no housing.
+  EXPECT_EQ(perks_of("Kerja di Kamboja gaji 1000 USD, mes gratis, makan ditanggung"), Strings({"housing", "meals"}));
+  EXPECT_EQ(perks_of("Emploi au Cambodge, envoyez mes documents, salaire 1000 USD"), Strings{});
 }
 
 // Found in review: a Burmese ad's salary after its currency, and its housing and meals, gave nothing; towns

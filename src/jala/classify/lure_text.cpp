@@ -7,6 +7,8 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <span>
+#include <string>
 
 namespace jala::classify::lure_text {
 namespace {
@@ -24,6 +26,102 @@ void append(Folded& folded, UChar32 c, std::uint32_t origin) {
 bool is_mark(UChar32 c) {
   const std::int8_t type = u_charType(c);
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+// Han numerals: a digit's value (零 and 〇 are 0), or a unit's (十 10, 百 100, 千 1000), in everyday and
+// financial forms; nullopt for any other character. 万 and 亿 are not read here: they stay as written,
+// multipliers of the number before them, as after digits ("2万").
+struct HanNumeral {
+  int value;
+  bool unit;
+};
+std::optional<HanNumeral> han_numeral(UChar32 c) {
+  switch (c) {
+    case U'零':
+    case U'〇': return HanNumeral{0, false};
+    case U'一':
+    case U'壹': return HanNumeral{1, false};
+    case U'二':
+    case U'两':
+    case U'兩':
+    case U'贰':
+    case U'貳': return HanNumeral{2, false};
+    case U'三':
+    case U'叁':
+    case U'參': return HanNumeral{3, false};
+    case U'四':
+    case U'肆': return HanNumeral{4, false};
+    case U'五':
+    case U'伍': return HanNumeral{5, false};
+    case U'六':
+    case U'陆':
+    case U'陸': return HanNumeral{6, false};
+    case U'七':
+    case U'柒': return HanNumeral{7, false};
+    case U'八':
+    case U'捌': return HanNumeral{8, false};
+    case U'九':
+    case U'玖': return HanNumeral{9, false};
+    case U'十':
+    case U'拾': return HanNumeral{10, true};
+    case U'百':
+    case U'佰': return HanNumeral{100, true};
+    case U'千':
+    case U'仟': return HanNumeral{1000, true};
+    default: return std::nullopt;
+  }
+}
+
+bool is_myriad(UChar32 c) { return c == U'万' || c == U'萬' || c == U'亿' || c == U'億'; }
+
+// The value of Han numerals below ten thousand: "二十五" 25, "一千零五" 1,005, and as speech shortens them,
+// a last digit one unit below the last unit ("一千二" 1,200, "三百五" 350).
+std::int64_t han_numeral_value(std::span<const HanNumeral> numerals) {
+  std::int64_t value = 0;
+  int pending = -1;
+  int last_unit = 1;
+  for (const HanNumeral numeral : numerals) {
+    if (!numeral.unit) {
+      if (numeral.value == 0) last_unit = 1;  // 零: what follows is units
+      pending = numeral.value == 0 ? -1 : numeral.value;
+      continue;
+    }
+    value += (pending < 0 ? 1 : pending) * numeral.value;
+    pending = -1;
+    last_unit = numeral.value / 10;
+  }
+  return pending < 0 ? value : value + pending * last_unit;
+}
+
+// Han numerals that write an amount, read as ASCII digits where fold() meets them at `at`: a run with a
+// unit ("一千二", "十"), or one digit before 万 or 亿 ("两万") or right after a number's 万 ("一万五", which
+// speech says for 15,000). Other runs are words ("一个月", "金三角") and stay. Returns where the run ends,
+// or `at` when it stays.
+std::int32_t append_han_number(Folded& folded, const std::uint8_t* bytes, std::int32_t at, std::int32_t length) {
+  std::vector<HanNumeral> numerals;
+  bool unit = false;
+  std::int32_t end = at;
+  UChar32 next = -1;
+  for (std::int32_t i = at; i < length;) {
+    U8_NEXT(bytes, i, length, next);
+    const std::optional<HanNumeral> numeral = han_numeral(next);
+    if (!numeral) break;
+    numerals.push_back(*numeral);
+    unit = unit || numeral->unit;
+    end = i;
+    next = -1;
+  }
+  const bool after_number_myriad = folded.text.size() >= 4 && is_digit(folded.text[folded.text.size() - 4]) &&
+                                   (folded.text.ends_with("万") || folded.text.ends_with("萬"));
+  const bool single_digit = numerals.size() == 1 && !unit;
+  if (numerals.empty() || (numerals.front().unit && numerals.front().value != 10) ||
+      !(unit || (single_digit && (is_myriad(next) || after_number_myriad)))) {
+    return at;
+  }
+  for (const char digit : std::to_string(han_numeral_value(numerals))) {
+    append(folded, static_cast<UChar32>(digit), static_cast<std::uint32_t>(at));
+  }
+  return end;
 }
 
 }  // namespace
@@ -50,6 +148,14 @@ Folded fold(std::string_view text) {
       continue;
     }
     after_space = false;
+    if (han_numeral(c)) {
+      if (const std::int32_t end = append_han_number(folded, bytes, static_cast<std::int32_t>(start), length);
+          end != static_cast<std::int32_t>(start)) {
+        i = end;
+        after_latin = false;
+        continue;
+      }
+    }
     if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;  // Arabic vowel marks, tatweel
     if (is_mark(c)) {
       if (!after_latin) append(folded, c, start);  // Latin diacritics go; Thai or Khmer vowel signs stay

@@ -147,7 +147,7 @@ constexpr std::array<Term, 138> k_destinations{{
     {"اندونيسيا", "ID"},
 }};
 
-constexpr std::array<Term, 93> k_perks{{
+constexpr std::array<Term, 98> k_perks{{
     {"visa", "visa"},
     {"vi sa", "visa"},
     {"နေစရာ", "housing"},
@@ -184,6 +184,11 @@ constexpr std::array<Term, 93> k_perks{{
     {"an o", "housing"},
     {"penginapan", "housing"},
     {"asrama", "housing"},
+    {"mes gratis", "housing"},  // Indonesian "mes" (a workers' dormitory), not French "mes" (my)
+    {"mes karyawan", "housing"},
+    {"tinggal di mes", "housing"},
+    {"disediakan mes", "housing"},
+    {"mess", "housing"},
     {"tempat tinggal", "housing"},
     {"tirahan", "housing"},
     {"libreng bahay", "housing"},
@@ -350,6 +355,10 @@ constexpr std::array<std::string_view, 14> k_employer_suffixes{
     "co., ltd", "co.,ltd", "co. ltd", "ltd", "limited", "inc", "corp", "corporation", "group", "company",
     "sdn bhd", "llc", "公司", "集团"};
 
+// In English, Indonesian and Malay, Vietnamese (folded), French, Chinese, Thai and Khmer.
+constexpr std::array<std::string_view, 11> k_disjunctions{"or", "nor", "atau", "hoac", "hay", "ou",
+                                                          "ni", "或",  "或者", "หรือ",  "ឬ"};
+
 // Words that contain a term and mean something else: "소비자" (consumer) and "무비자" (visa-free) hold 비자
 // (visa), "대한항공" (Korean Air) and "항공사" (airline) hold 항공, "원하" (want) and "불가" (impossible)
 // start with a currency, "ネクタイ" (necktie) holds タイ (Thailand).
@@ -359,7 +368,7 @@ constexpr std::array<std::string_view, 17> k_words_containing_terms{
 
 static_assert(none_empty(k_destinations) && none_empty(k_perks) && none_empty(k_negations_before) &&
               none_empty(k_negations_after) && none_empty(k_employer_prefixes) && none_empty(k_employer_suffixes) &&
-              none_empty(k_words_containing_terms));
+              none_empty(k_words_containing_terms) && none_empty(k_disjunctions));
 
 }  // namespace
 
@@ -367,6 +376,7 @@ std::span<const Term> destinations() { return k_destinations; }
 std::span<const Term> perks() { return k_perks; }
 std::span<const std::string_view> negations_before() { return k_negations_before; }
 std::span<const std::string_view> negations_after() { return k_negations_after; }
+std::span<const std::string_view> disjunctions() { return k_disjunctions; }
 std::span<const std::string_view> employer_prefixes() { return k_employer_prefixes; }
 std::span<const std::string_view> employer_suffixes() { return k_employer_suffixes; }
 std::span<const std::string_view> words_containing_terms() { return k_words_containing_terms; }

@@ -41,6 +41,8 @@ std::span<const Term> perks();
 // it ("ve may bay tu tuc", "机票自理", "flight not included").
 std::span<const std::string_view> negations_before();
 std::span<const std::string_view> negations_after();
+// "or" and its kin: a perk joined by one to a perk taken back is taken back too ("no visa or flight").
+std::span<const std::string_view> disjunctions();
 // Words before a company's name ("Công ty", "PT") and after it ("Co., Ltd", "Group", "公司").
 std::span<const std::string_view> employer_prefixes();
 std::span<const std::string_view> employer_suffixes();

@@ -94,7 +94,7 @@ Result<int> classify_command(const Context& /*context*/, const ClassifyArgs& arg
       ++bad;
       continue;
     }
-    if (line->text.empty()) continue;
+    if (line->text.find_first_not_of(" \t\r") == std::string::npos) continue;  // a blank line, as extract skips
     Result<intake::ExtractRequest> request = intake::parse_extract_request(line->text);
     if (!request.ok()) {
       fmt::print(stderr, "jala: classify: {}:{}: {}\n", file, line->number, request.error().message());
@@ -103,13 +103,14 @@ Result<int> classify_command(const Context& /*context*/, const ClassifyArgs& arg
     }
     const classify::Prediction prediction = model.predict(request->text, request->country, true);
     nlohmann::ordered_json out;
-    out["id"] = nlohmann::ordered_json::parse(request->id_json);
     out["label"] = classify::to_string(prediction.label);
     out["scam_score"] = prediction.scam_score;
     if (prediction.category) out["category"] = classify::to_string(*prediction.category);
     out["language"] = prediction.language;
     out["why"] = prediction.why;
-    fmt::print("{}\n", out.dump());
+    // The id exactly as the request wrote it, as jala extract echoes it (a parse and dump would rewrite
+    // 4.5e3 as 4500.0).
+    fmt::print("{{\"id\":{},{}\n", request->id_json, std::string_view(out.dump()).substr(1));
   }
   return bad == 0 ? 0 : 1;
 }
