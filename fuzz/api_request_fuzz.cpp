@@ -70,8 +70,7 @@ HttpRequest parse(std::string_view input) {
   request.from_loopback = true;
   request.peer = "127.0.0.1";
   request.headers.emplace_back("host", "localhost:8080");
-  read_request_line(input, request);
-  request.path = "/api/v1/" + request.path;
+  read_request_line(input, request, "/api/v1/");
   return request;
 }
 

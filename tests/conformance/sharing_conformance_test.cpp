@@ -165,6 +165,27 @@ TEST_P(SharingConformance, ARaisedVersionIsHeldUntilLoweredAgain) {
   EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"phone-number--1@v"}));
 }
 
+// Found in review: an observable has no version of its own, so TAXII lists the time it was added as its
+// version, and match[version] with that time found nothing.
+TEST_P(SharingConformance, FindsAnObjectWithoutAVersionByTheTimeItWasAdded) {
+  ASSERT_TRUE(put(object("phone-number--1", "", "phone-number", model::Tlp::green)).value());
+  ASSERT_TRUE(put(object("report--1", "2026-01-01", "report", model::Tlp::green)).value());
+  SharedObjectQuery query;
+  query.collection = "reports";
+  const std::vector<SharedObject> held = objects(query);
+  ASSERT_EQ(held.size(), 2U);
+  const Timestamp observable_added = held[0].added;
+  const Timestamp report_added = held[1].added;
+  query.versions = {.exact = {"2026-05-05T00:00:00Z"}, .exact_added = {observable_added}};
+  EXPECT_EQ(ids_and_versions(query), std::vector<std::string>{"phone-number--1@"});
+  query.versions = {.exact = {"2026-05-05T00:00:00Z"}, .exact_added = {Timestamp{observable_added.unix_micros + 1}}};
+  EXPECT_TRUE(ids_and_versions(query).empty());
+  query.versions = {.exact = {"2026-05-05T00:00:00Z"}, .exact_added = {report_added}};  // it has a version
+  EXPECT_TRUE(ids_and_versions(query).empty());
+  query.versions = {.exact = {"2026-01-01"}, .exact_added = {observable_added}};
+  EXPECT_EQ(ids_and_versions(query), (std::vector<std::string>{"phone-number--1@", "report--1@2026-01-01"}));
+}
+
 TEST_P(SharingConformance, PagesACollectionByTimeAddedWithEveryFilter) {
   ASSERT_TRUE(put(object("indicator--1", "2026-01-01", "indicator", model::Tlp::green)).value());
   ASSERT_TRUE(put(object("report--1", "2026-01-01", "report", model::Tlp::amber)).value());

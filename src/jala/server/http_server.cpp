@@ -223,7 +223,7 @@ bool decode_query(std::string_view query, HeaderList& pairs) {
 }
 
 // Decodes the path, its segments and the query into `parsed`; false when an escape decodes to NUL.
-bool decode_target(const char* path, const char* query, HttpRequest& parsed) {
+bool decode_target(std::string_view path, std::optional<std::string_view> query, HttpRequest& parsed) {
   std::optional<std::string> decoded = percent_decode(path, false);
   if (!decoded) return false;
   parsed.path = std::move(*decoded);
@@ -237,7 +237,7 @@ bool decode_target(const char* path, const char* query, HttpRequest& parsed) {
     if (end == rest.size()) break;
     rest.remove_prefix(end + 1);
   }
-  return query == nullptr || decode_query(query, parsed.query);
+  return !query || decode_query(*query, parsed.query);
 }
 
 // Fills `parsed` from libevent's request; false when it has no path.
@@ -246,12 +246,8 @@ bool read_request(evhttp_request* request, HttpRequest& parsed) {
   const evhttp_uri* uri = evhttp_request_get_evhttp_uri(request);
   const char* path = uri == nullptr ? nullptr : evhttp_uri_get_path(uri);
   if (path == nullptr) return false;
-  if (!decode_target(path, evhttp_uri_get_query(uri), parsed)) {
-    parsed.malformed_target = true;
-    parsed.path = path;
-    parsed.segments.clear();
-    parsed.query.clear();
-  }
+  const char* query = evhttp_uri_get_query(uri);
+  set_target(parsed, path, query == nullptr ? std::nullopt : std::optional<std::string_view>(query));
   parsed.headers = lower_case_headers(evhttp_request_get_input_headers(request));
   evbuffer* body = evhttp_request_get_input_buffer(request);
   parsed.body.resize(evbuffer_get_length(body));
@@ -267,6 +263,18 @@ bool read_request(evhttp_request* request, HttpRequest& parsed) {
 }
 
 }  // namespace
+
+void set_target(HttpRequest& request, std::string_view path, std::optional<std::string_view> query) {
+  request.path.clear();
+  request.segments.clear();
+  request.query.clear();
+  request.malformed_target = !decode_target(path, query, request);
+  if (request.malformed_target) {
+    request.path = std::string(path);
+    request.segments.clear();
+    request.query.clear();
+  }
+}
 
 std::optional<std::string_view> HttpRequest::header(std::string_view lower_case_name) const {
   for (const auto& [name, value] : headers) {

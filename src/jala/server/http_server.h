@@ -47,6 +47,11 @@ struct HttpRequest {
   std::optional<std::string_view> query_value(std::string_view name) const;  // the first one
 };
 
+// Sets `request`'s path, segments and query from a request target's path and query as sent
+// (percent-encoded), as the server does for every request; an escape that decodes to NUL sets
+// `malformed_target` instead. Tests and fuzz targets build their requests with it too.
+void set_target(HttpRequest& request, std::string_view path, std::optional<std::string_view> query);
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";

@@ -246,7 +246,12 @@ HttpResponse handle_taxii(const HttpRequest& request, const NodeConfig& config, 
     if (!share::accepts_taxii(request.header("accept"))) {
       return taxii_error(406, "Not acceptable", "this server answers application/taxii+json;version=2.1");
     }
-    return TaxiiRequest(request, config, store, *partner).route(model::split_list(request.path, '/'));
+    // Segments as decoded one by one, so that an encoded "/" (%2F) stays inside its segment as in the JSON
+    // API; empty ones (the trailing slash TAXII URLs end with) are no segment.
+    std::vector<std::string> path;
+    std::copy_if(request.segments.begin(), request.segments.end(), std::back_inserter(path),
+                 [](const std::string& segment) { return !segment.empty(); });
+    return TaxiiRequest(request, config, store, *partner).route(path);
   }();
   response.who = partner->name;
   return response;

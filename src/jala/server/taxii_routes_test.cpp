@@ -42,7 +42,7 @@ class TaxiiRoutes : public ::testing::Test {
   HttpResponse get(std::string path, std::string_view secret = k_secret, HeaderList query = {}) {
     HttpRequest request;
     request.method = "GET";
-    request.path = std::move(path);
+    set_target(request, path, std::nullopt);
     request.query = std::move(query);
     request.headers.emplace_back("authorization", "Bearer " + std::string(secret));
     return handle_taxii(request, m_config, m_store, m_authenticator);
@@ -81,7 +81,7 @@ class TaxiiRoutes : public ::testing::Test {
   HttpResponse discover_from(std::string_view peer, std::string_view authorization) {
     HttpRequest request;
     request.method = "GET";
-    request.path = "/taxii2/";
+    set_target(request, "/taxii2/", std::nullopt);
     request.peer = std::string(peer);
     request.headers.emplace_back("authorization", std::string(authorization));
     return handle_taxii(request, m_config, m_store, m_authenticator);
@@ -173,7 +173,7 @@ TEST_F(TaxiiRoutes, APartnersFirstSignInReplacesItsArgon2idHash) {
 TEST_F(TaxiiRoutes, ReadsMediaTypesByTheirPartsAndVersion) {
   HttpRequest request;
   request.method = "GET";
-  request.path = "/taxii2/";
+  set_target(request, "/taxii2/", std::nullopt);
   request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
   request.headers.emplace_back("accept", "application/taxii+json;version=2.0");
   EXPECT_EQ(handle_taxii(request, m_config, m_store, m_authenticator).status, 406);
@@ -181,7 +181,8 @@ TEST_F(TaxiiRoutes, ReadsMediaTypesByTheirPartsAndVersion) {
   EXPECT_EQ(handle_taxii(request, m_config, m_store, m_authenticator).status, 200);
 
   request.method = "POST";
-  request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "inbox") + "/objects/";
+  set_target(request, "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "inbox") + "/objects/",
+             std::nullopt);
   request.headers.emplace_back("content-type", "Application/TAXII+json; charset=utf-8; version=2.1");
   request.body = R"({"objects":[]})";
   EXPECT_EQ(handle_taxii(request, m_config, m_store, m_authenticator).status, 202);
@@ -198,12 +199,24 @@ TEST_F(TaxiiRoutes, APathOutsideTaxiiIsNotFoundEvenWhenEmpty) {
   }
 }
 
+// Found in review: an encoded "/" separated segments under /taxii2/ (it stays inside its segment in the
+// JSON API), so /taxii2/jala%2Fcollections/ was the collections list.
+TEST_F(TaxiiRoutes, AnEncodedSlashStaysInsideItsSegment) {
+  EXPECT_EQ(get("/taxii2/jala/collections/").status, 200);
+  EXPECT_EQ(get("/taxii2//jala/collections/").status, 200);  // an empty segment is none, as before
+  EXPECT_EQ(get("/taxii2/jala%2Fcollections/").status, 404);
+  EXPECT_EQ(get("/taxii2%2Fjala/").status, 404);
+  EXPECT_EQ(get("/taxii2/%6Aala/").status, 200);  // other escapes decode as ever ("%6A" is "j")
+  EXPECT_EQ(get("/taxii2/jala%00/").status, 400);
+}
+
 // Found by fuzz_taxii_request: an error message quoting a parameter that is not UTF-8 made the JSON
 // writer throw.
 TEST_F(TaxiiRoutes, AnErrorQuotingBytesThatAreNotUtf8IsStillJson) {
   HttpRequest request;
   request.method = "GET";
-  request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/";
+  set_target(request, "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/",
+             std::nullopt);
   request.query = {{"added_after", "2026-0\xf2" "1-01T00:00:00Z"}};
   request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
   const HttpResponse response = handle_taxii(request, m_config, m_store, m_authenticator);
@@ -216,7 +229,8 @@ TEST_F(TaxiiRoutes, AnErrorQuotingBytesThatAreNotUtf8IsStillJson) {
 TEST_F(TaxiiRoutes, AnInboxPostNestedTooDeepIsABadRequest) {
   HttpRequest request;
   request.method = "POST";
-  request.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "inbox") + "/objects/";
+  set_target(request, "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "inbox") + "/objects/",
+             std::nullopt);
   request.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
   request.headers.emplace_back("content-type", "application/taxii+json;version=2.1");
   const std::size_t depth = 200'000;
@@ -252,7 +266,8 @@ TEST_F(TaxiiRoutes, AReportRaisedToRedIsWithdrawn) {
   const std::uint64_t logged = log_size();
   HttpRequest head;
   head.method = "HEAD";
-  head.path = "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/";
+  set_target(head, "/taxii2/jala/collections/" + share::collection_id("TEST-NODE", "reports") + "/objects/",
+             std::nullopt);
   head.headers.emplace_back("authorization", "Bearer " + std::string(k_secret));
   EXPECT_EQ(handle_taxii(head, m_config, m_store, m_authenticator).status, 200);
   EXPECT_EQ(log_size(), logged);

@@ -89,8 +89,9 @@ Result<storage::SharedObjectQuery> parse_object_query(const QueryParameters& par
           query.versions.first = true;
         } else if (version == "all") {
           query.versions.all = true;
-        } else if (parse_rfc3339(version).ok()) {
+        } else if (const Result<Timestamp> time = parse_rfc3339(version); time.ok()) {
           query.versions.exact.push_back(version);
+          query.versions.exact_added.push_back(*time);
         } else {
           return invalid_argument("match[version] takes last, first, all or timestamps, not {}",
                                   quote_untrusted(version));

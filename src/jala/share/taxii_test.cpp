@@ -37,14 +37,18 @@ TEST(Taxii, ParsesEveryObjectQueryParameter) {
 
   const auto exact = parse_object_query({{"match[version]", "2026-01-01T00:00:00.000Z"}, {"next", "42"}});
   ASSERT_TRUE(exact.ok());
-  EXPECT_EQ(exact->versions, storage::VersionMatch{.exact = {"2026-01-01T00:00:00.000Z"}});
+  EXPECT_EQ(exact->versions, (storage::VersionMatch{.exact = {"2026-01-01T00:00:00.000Z"},
+                                                    .exact_added = {Timestamp{1'767'225'600'000'000}}}));
   EXPECT_EQ(exact->added_after, Timestamp{42});
   EXPECT_EQ(parse_object_query({}).value().versions, storage::VersionMatch{.last = true});
 
   // Found in review: each value overwrote the one before, so first,last read only the last versions.
   const auto both = parse_object_query({{"match[version]", "first,last,2026-01-01T00:00:00Z"}});
   ASSERT_TRUE(both.ok());
-  EXPECT_EQ(both->versions, (storage::VersionMatch{.first = true, .last = true, .exact = {"2026-01-01T00:00:00Z"}}));
+  EXPECT_EQ(both->versions, (storage::VersionMatch{.first = true,
+                                                   .last = true,
+                                                   .exact = {"2026-01-01T00:00:00Z"},
+                                                   .exact_added = {Timestamp{1'767'225'600'000'000}}}));
 }
 
 // Found in review: match[spec_version]=2.0 then match[type]=report read reports, the other order nothing:

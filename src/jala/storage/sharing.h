@@ -37,6 +37,9 @@ struct VersionMatch {
   bool first = false;
   bool last = false;
   std::vector<std::string> exact = {};
+  // The exact versions as times: an object without a version of its own (an observable has no `modified`)
+  // is listed with the time the collection added it as its version, and that time finds it.
+  std::vector<Timestamp> exact_added = {};
 
   bool operator==(const VersionMatch&) const = default;
 };

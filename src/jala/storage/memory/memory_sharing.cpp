@@ -35,6 +35,8 @@ std::vector<SharedObject> MemorySharing::query(const SharedObjectQuery& query) c
     const auto& [first, last] = first_and_last.at(object.id);
     return versions.all ||
            std::find(versions.exact.begin(), versions.exact.end(), object.version) != versions.exact.end() ||
+           (object.version.empty() && std::find(versions.exact_added.begin(), versions.exact_added.end(),
+                                                object.added) != versions.exact_added.end()) ||
            (versions.first && object.version == first) || (versions.last && object.version == last);
   };
   std::vector<SharedObject> page;

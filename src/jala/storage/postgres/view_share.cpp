@@ -165,10 +165,13 @@ Result<std::vector<SharedObject>> View::shared_objects(const SharedObjectQuery& 
   if (!query_of.ids.empty()) sql += " AND " + in("object_id", query_of.ids);
   const VersionMatch& versions = query_of.versions;
   const std::string exact = placeholders(static_cast<int>(params.size()) + 1, versions.exact.size());
-  if (!versions.all) {  // else the list is not in the SQL, and its parameters could not be typed
+  const std::string added =
+      placeholders(static_cast<int>(params.size() + versions.exact.size()) + 1, versions.exact_added.size());
+  if (!versions.all) {  // else the lists are not in the SQL, and their parameters could not be typed
     for (const std::string& version : versions.exact) params.text(version);
+    for (const Timestamp time : versions.exact_added) params.integer(time.unix_micros);
   }
-  sql += version_condition(versions, exact, "$2");
+  sql += version_condition(versions, exact, added, "$2");
   sql += fmt::format(" ORDER BY added_us LIMIT ${}", params.size() + 1);
   params.integer(static_cast<std::int64_t>(std::min<std::size_t>(query_of.limit, INT64_MAX)));
   JALA_TRY_ASSIGN(const Rows rows, query(sql, params));

@@ -70,7 +70,8 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
   if (!query.types.empty()) sql += fmt::format(" AND object_type IN ({})", placeholders(query.types.size()));
   if (!query.ids.empty()) sql += fmt::format(" AND object_id IN ({})", placeholders(query.ids.size()));
   const VersionMatch& versions = query.versions;
-  sql += version_condition(versions, placeholders(versions.exact.size()), "?");
+  sql +=
+      version_condition(versions, placeholders(versions.exact.size()), placeholders(versions.exact_added.size()), "?");
   sql += fmt::format(" ORDER BY {} LIMIT ?", added);
   JALA_TRY_ASSIGN(Statement statement, Statement::prepare(m_db, sql));
   int parameter = 1;
@@ -83,6 +84,7 @@ Result<std::vector<SharedObject>> ShareStatements::objects(const SharedObjectQue
   for (const std::string& id : query.ids) statement.bind(parameter++, id);
   if (!versions.all) {
     for (const std::string& version : versions.exact) statement.bind(parameter++, version);
+    for (const Timestamp time : versions.exact_added) statement.bind(parameter++, time.unix_micros);
     for (const bool chosen : {versions.first, versions.last}) {
       if (chosen) statement.bind(parameter++, static_cast<std::int64_t>(query.tlp_max));
     }
