@@ -78,8 +78,8 @@ bool is_myriad(UChar32 c) { return c == U'万' || c == U'萬' || c == U'亿' || 
 // a last digit one unit below the last unit ("一千二" 1,200, "三百五" 350).
 std::int64_t han_numeral_value(std::span<const HanNumeral> numerals) {
   std::int64_t value = 0;
-  int pending = -1;
-  int last_unit = 1;
+  std::int64_t pending = -1;
+  std::int64_t last_unit = 1;
   for (const HanNumeral numeral : numerals) {
     if (!numeral.unit) {
       if (numeral.value == 0) last_unit = 1;  // 零: what follows is units
