@@ -144,6 +144,7 @@ TEST_F(SearchCli, ReadsPaymentUrisAndMailtoLinksAndNamesTheMissingCountry) {
   const JalaRun national = jala({"search", "0912 345 678"});
   EXPECT_EQ(national.exit_code, 1);
   EXPECT_NE(national.err.find("needs --country"), std::string::npos) << national.err;
+  EXPECT_NE(national.err.find("bank:BANK:NUMBER"), std::string::npos) << national.err;
   const JalaRun word = jala({"search", "hello"});
   EXPECT_EQ(word.exit_code, 1);
   EXPECT_EQ(word.err.find("--country"), std::string::npos) << word.err;

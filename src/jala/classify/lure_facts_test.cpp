@@ -132,9 +132,16 @@ TEST(LureFacts, ReadsChineseAmountsInNumberWords) {
       {"月薪二十五万日元 柬埔寨", 250000},
       {"工资壹万贰仟元 柬埔寨", 12000},
       {"月薪八千零五十元", 8050},
+      // Found in review: thousands without their 千 named no currency, and 零 after 万 was lost.
+      {"柬埔寨招聘 月薪八千 包吃住", 8000},
+      {"底薪三千五 提成另算", 3500},
+      {"月薪八千到一万", 8000},
+      {"月薪一万零五百元", 10500},
+      {"月薪一千二百万日元", 12000000},
   };
   for (const auto& [text, amount] : cases) EXPECT_EQ(salary_of(text).amount, amount) << text;
   EXPECT_EQ(salary_of("工资一千二美金 包吃住 柬埔寨").currency, "USD");
+  EXPECT_EQ(salary_of("柬埔寨招聘 月薪八千 包吃住").currency, "CNY");
   EXPECT_EQ(salary_of("台灣人到柬埔寨工作 月薪十萬台幣").currency, "TWD");
   // Numerals that are words, not amounts, give none: "一个月" (one month), "金三角" (the Golden Triangle),
   // "千万" ("by all means").
@@ -307,6 +314,7 @@ TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
   // Indonesian "mes" is a workers' dormitory; French "mes" (my) is no housing.
   EXPECT_EQ(perks_of("Kerja di Kamboja gaji 1000 USD, mes gratis, makan ditanggung"), Strings({"housing", "meals"}));
   EXPECT_EQ(perks_of("Emploi au Cambodge, envoyez mes documents, salaire 1000 USD"), Strings{});
+  EXPECT_EQ(perks_of("Job in Cambodia, salary 1000 USD. Don't mess up this chance"), Strings{});
 }
 
 // Found in review: a Burmese ad's salary after its currency, and its housing and meals, gave nothing; towns

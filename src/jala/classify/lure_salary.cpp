@@ -103,7 +103,7 @@ std::size_t apply_multiplier(std::string_view text, std::size_t at, double& valu
   const std::size_t slash = means.find('/');
   double factor = 1;
   std::from_chars(means.data(), means.data() + std::min(slash, means.size()), factor);
-  value *= factor;
+  value = std::round(value * factor * 100) / 100;  // to the cent: 8.05 × 1000 is 8049.999… in binary
   if (slash != std::string_view::npos) implied = std::string(means.substr(slash + 1));
   return word + multiplier->text.size();
 }

@@ -93,6 +93,25 @@ std::int64_t han_numeral_value(std::span<const HanNumeral> numerals) {
   return pending < 0 ? value : value + pending * last_unit;
 }
 
+// A Han number's value as the salary reader reads digits: the four digits after a number's 万 ("一万零五百"
+// is 1万0500, "一万五千" 1万5000); thousands with their 千, which names the currency as after digits ("八千"
+// is 8千, 8,000 yuan; "三千五" 3.5千; "八千零五十" 8.05千); else the digits ("二十五万" 25万, "五百" 500).
+std::string han_number_as_written(std::int64_t value, bool after_number_myriad, bool before_myriad) {
+  if (after_number_myriad) {
+    std::string digits = std::to_string(value);
+    return std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
+  }
+  if (before_myriad || value < 1000 || value % 10 != 0) return std::to_string(value);
+  std::string thousands = std::to_string(value / 1000);
+  if (const std::int64_t rest = value % 1000; rest != 0) {
+    std::string decimals = std::to_string(rest / 10);
+    decimals.insert(0, 2 - decimals.size(), '0');
+    if (decimals.back() == '0') decimals.pop_back();
+    thousands += "." + decimals;
+  }
+  return thousands + "千";
+}
+
 // Han numerals that write an amount, read as ASCII digits where fold() meets them at `at`: a run with a
 // unit ("一千二", "十"), or one digit before 万 or 亿 ("两万") or right after a number's 万 ("一万五", which
 // speech says for 15,000). Other runs are words ("一个月", "金三角") and stay. Returns where the run ends,
@@ -118,9 +137,10 @@ std::int32_t append_han_number(Folded& folded, const std::uint8_t* bytes, std::i
       !(unit || (single_digit && (is_myriad(next) || after_number_myriad)))) {
     return at;
   }
-  for (const char digit : std::to_string(han_numeral_value(numerals))) {
-    append(folded, static_cast<UChar32>(digit), static_cast<std::uint32_t>(at));
-  }
+  const std::string written =
+      han_number_as_written(han_numeral_value(numerals), after_number_myriad && !single_digit, is_myriad(next));
+  folded.text += written;
+  folded.origin.insert(folded.origin.end(), written.size(), static_cast<std::uint32_t>(at));
   return end;
 }
 

@@ -147,7 +147,7 @@ constexpr std::array<Term, 138> k_destinations{{
     {"اندونيسيا", "ID"},
 }};
 
-constexpr std::array<Term, 98> k_perks{{
+constexpr std::array<Term, 97> k_perks{{
     {"visa", "visa"},
     {"vi sa", "visa"},
     {"နေစရာ", "housing"},
@@ -188,7 +188,6 @@ constexpr std::array<Term, 98> k_perks{{
     {"mes karyawan", "housing"},
     {"tinggal di mes", "housing"},
     {"disediakan mes", "housing"},
-    {"mess", "housing"},
     {"tempat tinggal", "housing"},
     {"tirahan", "housing"},
     {"libreng bahay", "housing"},

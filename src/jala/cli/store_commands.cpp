@@ -183,7 +183,8 @@ Status search_command(const Context& context, const SearchArgs& args) {
     if (args.country.empty() && is_national_number(args.query)) {
       return invalid_argument(
           "'{}' is not a selector of any type: a phone number written without its country"
-          " code needs --country (e.g. --country VN), or write it as phone:+CC…",
+          " code needs --country (e.g. --country VN) or the form phone:+CC…; an account number needs its"
+          " bank, bank:BANK:NUMBER",
           args.query);
     }
     return invalid_argument("'{}' is not a selector of any type; write TYPE:VALUE (e.g. phone:+84912345678)",

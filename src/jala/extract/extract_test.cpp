@@ -306,6 +306,7 @@ TEST(Extract, IpAddressesButNotVersions) {
     EXPECT_EQ(selectors(text, "VN"), Want{}) << text;
   }
   EXPECT_EQ(selectors("version 2 on server 203.0.113.7", "VN"), (Want{"ip:203.0.113.7"}));
+  EXPECT_EQ(selectors("download new version 203.0.113.7/app.apk", "VN"), (Want{"ip:203.0.113.7"}));
 }
 
 TEST(Extract, WalletsOnlyWithValidChecksums) {

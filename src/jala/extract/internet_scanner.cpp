@@ -315,10 +315,12 @@ std::size_t scan_host(Document& document, std::size_t start) {
   return latin_stop == stop ? 0 : add_host(document, start, latin_stop, HostLetters::latin_only);
 }
 
-// True when a version word comes right before `start`, with only a label's punctuation between
-// ("version 2.0.0.1", "Ver: 10.1.0.3", "版本号：4.2.0.12"), not in "version 2 on server 203.0.113.7".
-bool is_version_number(const Document& document, std::size_t start) {
+// True when a version word comes right before [start, end), with only a label's punctuation between
+// ("version 2.0.0.1", "Ver: 10.1.0.3", "版本号：4.2.0.12"), not in "version 2 on server 203.0.113.7", and
+// no path follows ("new version 45.76.1.2/app.apk" names a host).
+bool is_version_number(const Document& document, std::size_t start, std::size_t end) {
   const std::string_view text = document.text();
+  if (end < text.size() && text[end] == '/') return false;
   const CueHit* cue = cue_before(document.cues(), text, start, k_version_cue_window, {Cue::version_label});
   if (cue == nullptr) return false;
   std::string_view between = text.substr(cue->end, start - cue->end);
@@ -354,7 +356,7 @@ std::size_t scan_ip(Document& document, std::size_t start) {
   }
   if (end < text.size() && is_word(text[end])) return 0;
   if (colons < 2 && dots != 3) return 0;
-  if (colons == 0 && is_version_number(document, start)) {
+  if (colons == 0 && is_version_number(document, start, end)) {
     document.claim(start, end);  // "app version 2.0.0.1": no address, and no number inside
     return end;
   }

@@ -256,23 +256,30 @@ constexpr std::array<ChainAlias, 13> k_chain_aliases = {{
 }};
 
 // The payee of what follows a chain's name, which may be a payment URI's: "ADDRESS?amount=…" (BIP 21,
-// Solana Pay) or "[pay-]ADDRESS[@CHAIN_ID][/FUNCTION][?…]" (EIP 681). An EIP 681 token transfer
-// ("TOKEN/transfer?address=RECIPIENT&uint256=…") pays RECIPIENT: TOKEN is the token's contract, which
-// every payment in that token names, so a transfer without its recipient names no payee. No address of
-// any chain contains '@', '/' or '?'.
+// Solana Pay) or "[pay-]ADDRESS[@CHAIN_ID][/FUNCTION][?…]" (EIP 681). A call of a token's contract
+// ("TOKEN/transfer?address=RECIPIENT&uint256=…", "/approve?address=SPENDER…", "/transferFrom?address=FROM
+// &address=TO…") pays or empowers its last `address=` parameter: TOKEN is the contract, which every payment
+// in that token names, so a call without one names no payee. No address of any chain contains '@', '/'
+// or '?'.
 Result<std::string_view> payee(std::string_view target) {
   if (target.starts_with("pay-")) target.remove_prefix(4);
   const std::size_t path_end = target.find_first_of("@/?");
   if (path_end == std::string_view::npos) return target;
   const std::size_t query = std::min(target.find('?', path_end), target.size());
-  if (!target.substr(path_end, query - path_end).ends_with("/transfer")) return target.substr(0, path_end);
+  if (target.substr(path_end, query - path_end).find('/') == std::string_view::npos) {
+    return target.substr(0, path_end);
+  }
+  std::optional<std::string_view> last_address;
   std::string_view parameters = target.substr(std::min(query + 1, target.size()));
   while (!parameters.empty()) {
     const std::size_t amp = std::min(parameters.find('&'), parameters.size());
-    if (parameters.substr(0, amp).starts_with("address=")) return parameters.substr(8, amp - 8);
+    if (parameters.substr(0, amp).starts_with("address=")) last_address = parameters.substr(8, amp - 8);
     parameters.remove_prefix(std::min(amp + 1, parameters.size()));
   }
-  return invalid_argument("wallet: '{}' is a token transfer that names no recipient (address=)", target);
+  if (!last_address) {
+    return invalid_argument("wallet: '{}' calls a contract and names no address (address=)", target);
+  }
+  return *last_address;
 }
 
 const ChainInfo* find_chain(std::string_view lower_name) {

@@ -24,7 +24,8 @@ inline constexpr std::size_t k_max_wallet_input_bytes = 512;
 // Canonical wallet value without the "wallet:" prefix: "CHAIN:ADDRESS". `raw` is `CHAIN:ADDRESS`
 // (the chain name is case-insensitive; bsc, polygon, arbitrum, base, optimism, avax and evm are
 // aliases of eth), a payment URI (`bitcoin:ADDRESS?amount=…`, `ethereum:ADDRESS@1`, an EIP 681
-// token transfer, whose payee is its `address=` parameter; `tron:`, `litecoin:`, `ripple:`, `solana:`)
+// call of a token's contract, whose payee is its last `address=` parameter; `tron:`, `litecoin:`,
+// `ripple:`, `solana:`)
 // or a bare address whose chain is detected from its form. A bare `3...` address is
 // btc, never ltc; a bare base58 text is never taken for sol. Errors name the precise reason.
 Result<std::string> normalise_wallet(std::string_view raw);

@@ -287,12 +287,21 @@ TEST(Wallet, ReadsThePayeeOfAPaymentUri) {
        "sol:EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"},
   };
   for (const auto& [raw, want] : cases) EXPECT_EQ(value_or_error(normalise_wallet(raw)), want) << raw;
-  // The payee must still pass its chain's checksum; a token transfer must name its recipient.
+  // Found in review: an approval (the drainer's address is its spender) and a transferFrom were stored as
+  // the token's contract, which linked every report that named one.
+  EXPECT_EQ(value_or_error(normalise_wallet("ethereum:0xdAC17F958D2ee523a2206206994597C13D831ec7/approve?"
+                                            "address=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed&uint256=1e30")),
+            "eth:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
+  EXPECT_EQ(value_or_error(normalise_wallet("ethereum:0xdac17f958d2ee523a2206206994597c13d831ec7@1/transferFrom?"
+                                            "address=0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359&"
+                                            "address=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed&uint256=5")),
+            "eth:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
+  // The payee must still pass its chain's checksum; a contract call must name an address.
   EXPECT_EQ(value_or_error(normalise_wallet("bitcoin:1BoatSLRHtKNngkdXEeobR76b53LETtpyU?amount=1")),
             "error: wallet: '1BoatSLRHtKNngkdXEeobR76b53LETtpyU' fails its base58check checksum");
   EXPECT_EQ(value_or_error(normalise_wallet("ethereum:0xdac17f958d2ee523a2206206994597c13d831ec7/transfer?uint256=1")),
-            "error: wallet: '0xdac17f958d2ee523a2206206994597c13d831ec7/transfer?uint256=1' is a token transfer "
-            "that names no recipient (address=)");
+            "error: wallet: '0xdac17f958d2ee523a2206206994597c13d831ec7/transfer?uint256=1' calls a contract and "
+            "names no address (address=)");
   EXPECT_EQ(value_or_error(normalise_wallet("dogecoin:DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L")),
             "error: wallet: unknown chain 'dogecoin'");
 }
