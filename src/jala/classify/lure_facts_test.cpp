@@ -146,6 +146,10 @@ TEST(LureFacts, ReadsChineseAmountsInNumberWords) {
   // Numerals that are words, not amounts, give none: "一个月" (one month), "金三角" (the Golden Triangle),
   // "千万" ("by all means").
   EXPECT_FALSE(lure_facts("金三角工作一个月，千万不要去，工资不发").salary);
+  // A long run of numerals that is no amount is judged once, and what follows it is still read.
+  std::string run;
+  for (int i = 0; i < 8'000; ++i) run += "一二";  // 48 KB, within the text the facts read
+  EXPECT_EQ(salary_of(run + "，月薪两万 柬埔寨").amount, 20000);
 }
 
 // Found in review: weekly and hourly pay in Indonesian, Malay, Tagalog, Thai, Chinese and French was

@@ -112,11 +112,15 @@ std::string han_number_as_written(std::int64_t value, bool after_number_myriad, 
   return thousands + "千";
 }
 
+struct HanRun {
+  std::int32_t end;  // where the run of numerals ends
+  bool appended;     // read as digits; else it is a word, to be folded as written
+};
+
 // Han numerals that write an amount, read as ASCII digits where fold() meets them at `at`: a run with a
 // unit ("一千二", "十"), or one digit before 万 or 亿 ("两万") or right after a number's 万 ("一万五", which
-// speech says for 15,000). Other runs are words ("一个月", "金三角") and stay. Returns where the run ends,
-// or `at` when it stays.
-std::int32_t append_han_number(Folded& folded, const std::uint8_t* bytes, std::int32_t at, std::int32_t length) {
+// speech says for 15,000). Other runs are words ("一个月", "金三角") and stay.
+HanRun append_han_number(Folded& folded, const std::uint8_t* bytes, std::int32_t at, std::int32_t length) {
   std::vector<HanNumeral> numerals;
   bool unit = false;
   std::int32_t end = at;
@@ -135,13 +139,13 @@ std::int32_t append_han_number(Folded& folded, const std::uint8_t* bytes, std::i
   const bool single_digit = numerals.size() == 1 && !unit;
   if (numerals.empty() || (numerals.front().unit && numerals.front().value != 10) ||
       !(unit || (single_digit && (is_myriad(next) || after_number_myriad)))) {
-    return at;
+    return {end, false};
   }
   const std::string written =
       han_number_as_written(han_numeral_value(numerals), after_number_myriad && !single_digit, is_myriad(next));
   folded.text += written;
   folded.origin.insert(folded.origin.end(), written.size(), static_cast<std::uint32_t>(at));
-  return end;
+  return {end, true};
 }
 
 }  // namespace
@@ -156,6 +160,7 @@ Folded fold(std::string_view text) {
   const auto length = static_cast<std::int32_t>(text.size());
   bool after_latin = false;
   bool after_space = true;
+  std::int32_t word_numerals_end = 0;  // the end of the last run of Han numerals judged a word
   for (std::int32_t i = 0; i < length;) {
     const auto start = static_cast<std::uint32_t>(i);
     UChar32 c = 0;
@@ -168,13 +173,16 @@ Folded fold(std::string_view text) {
       continue;
     }
     after_space = false;
-    if (han_numeral(c)) {
-      if (const std::int32_t end = append_han_number(folded, bytes, static_cast<std::int32_t>(start), length);
-          end != static_cast<std::int32_t>(start)) {
-        i = end;
+    // Each run of Han numerals is judged once, at its start, so that a long run that is a word costs no
+    // more than its length.
+    if (static_cast<std::int32_t>(start) >= word_numerals_end && han_numeral(c)) {
+      const HanRun run = append_han_number(folded, bytes, static_cast<std::int32_t>(start), length);
+      if (run.appended) {
+        i = run.end;
         after_latin = false;
         continue;
       }
+      word_numerals_end = run.end;
     }
     if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) continue;  // Arabic vowel marks, tatweel
     if (is_mark(c)) {
