@@ -30,8 +30,10 @@ bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
   while (before > 0 && text[before - 1] == ' ') --before;
   if (term_ending(text, before, lure_words::negations_before()) != nullptr) return true;
   // Joined by "or" to the perks before it, taken back with the first of them: "we do not provide visa or
-  // flight", "không hỗ trợ visa hoặc vé máy bay".
-  for (std::size_t joined = before;;) {
+  // flight", "không hỗ trợ visa hoặc vé máy bay". Three perks back at most (there are four), so that a
+  // text of "visa or visa or …" costs no more than its length.
+  constexpr std::size_t k_max_joined = 3;
+  for (std::size_t joined = before, steps = 0; steps < k_max_joined; ++steps) {
     const std::string_view* disjunction = term_ending(text, joined, lure_words::disjunctions());
     if (disjunction == nullptr) break;
     joined -= disjunction->size();

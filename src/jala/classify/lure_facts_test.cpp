@@ -315,6 +315,7 @@ TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
   EXPECT_EQ(perks_of("Việc ở Campuchia, không hỗ trợ visa hoặc vé máy bay"), Strings{});
   EXPECT_EQ(perks_of("Kerja di Kamboja, tanpa visa atau tiket pesawat, ada asrama"), Strings({"housing"}));
   EXPECT_EQ(perks_of("Job in Cambodia. Free visa or flight, as you choose"), Strings({"visa", "flight"}));
+  EXPECT_EQ(perks_of("No visa or flight or housing or meals"), Strings{});  // three joined to the first
   // Indonesian "mes" is a workers' dormitory; French "mes" (my) is no housing.
   EXPECT_EQ(perks_of("Kerja di Kamboja gaji 1000 USD, mes gratis, makan ditanggung"), Strings({"housing", "meals"}));
   EXPECT_EQ(perks_of("Emploi au Cambodge, envoyez mes documents, salaire 1000 USD"), Strings{});
