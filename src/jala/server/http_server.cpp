@@ -265,11 +265,10 @@ bool read_request(evhttp_request* request, HttpRequest& parsed) {
 }  // namespace
 
 void set_target(HttpRequest& request, std::string_view path, std::optional<std::string_view> query) {
-  request.path.clear();
-  request.segments.clear();
+  request.segments.clear();  // decode_target appends to both
   request.query.clear();
   request.malformed_target = !decode_target(path, query, request);
-  if (request.malformed_target) {
+  if (request.malformed_target) {  // nothing half-decoded is left
     request.path = std::string(path);
     request.segments.clear();
     request.query.clear();
