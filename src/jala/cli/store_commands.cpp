@@ -12,6 +12,7 @@
 #include "jala/cli/data_files.h"
 #include "jala/extract/extract.h"
 #include "jala/extract/lookalike.h"
+#include "jala/model/text.h"
 #include "jala/storage/store.h"
 
 namespace jala::cli {
@@ -35,7 +36,7 @@ void print_counts(std::string_view title, const storage::Counts& counts) {
 bool is_national_number(std::string_view query) {
   std::size_t digits = 0;
   for (const char c : query) {
-    if (c >= '0' && c <= '9') {
+    if (model::is_ascii_digit(c)) {
       ++digits;
     } else if (std::string_view(" .-()").find(c) == std::string_view::npos) {
       return false;

@@ -8,6 +8,7 @@
 #include "jala/flow/labelled_balance.h"
 #include "jala/flow/replay.h"
 #include "jala/graph/usd_rates.h"
+#include "jala/model/text.h"
 
 namespace jala::flow {
 namespace {
@@ -19,8 +20,6 @@ std::size_t hash_of(const model::Selector& selector) {
   return std::hash<std::string_view>{}(selector.value) * 31 + static_cast<std::size_t>(selector.type);
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 // Transaction ids in the order their source numbered them: runs of digits compared by value ("T9" before
 // "T10", as a date-only export lists them), other bytes one by one; ids equal so ("7", "007") by their
 // bytes, so that the order is total.
@@ -28,7 +27,7 @@ bool numbered_before(std::string_view x, std::string_view y) {
   std::size_t i = 0;
   std::size_t j = 0;
   while (i < x.size() && j < y.size()) {
-    if (!is_digit(x[i]) || !is_digit(y[j])) {
+    if (!model::is_ascii_digit(x[i]) || !model::is_ascii_digit(y[j])) {
       if (x[i] != y[j]) return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[j]);
       ++i;
       ++j;
@@ -38,8 +37,8 @@ bool numbered_before(std::string_view x, std::string_view y) {
     while (j < y.size() && y[j] == '0') ++j;
     std::size_t x_end = i;
     std::size_t y_end = j;
-    while (x_end < x.size() && is_digit(x[x_end])) ++x_end;
-    while (y_end < y.size() && is_digit(y[y_end])) ++y_end;
+    while (x_end < x.size() && model::is_ascii_digit(x[x_end])) ++x_end;
+    while (y_end < y.size() && model::is_ascii_digit(y[y_end])) ++y_end;
     if (x_end - i != y_end - j) return x_end - i < y_end - j;
     if (const int order = x.substr(i, x_end - i).compare(y.substr(j, y_end - j)); order != 0) return order < 0;
     i = x_end;
