@@ -23,6 +23,15 @@ namespace {
 using lure_words::Term;
 using namespace lure_text;
 
+// Whether a negation at `at` takes back the perk right after it, not one before it: "包住不包吃" (housing,
+// no meals), whose "不包" would otherwise take back the housing ("机票不包").
+bool negates_the_next_perk(std::string_view text, std::size_t at) {
+  return std::ranges::any_of(lure_words::negations_before(), [&](std::string_view negation) {
+    return term_at(text, at, negation) &&
+           term_starting(text, skip_spaces(text, at + negation.size()), lure_words::perks()) != nullptr;
+  });
+}
+
 // Whether the mention of a term at [at, end) is taken back by a negation right before or after it (after
 // the rest of its word, in Korean).
 bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
@@ -49,7 +58,9 @@ bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
   // flight not provided" (a line break folds to a space) takes back the flight only.
   std::size_t after = skip_spaces(text, end);
   for (int words = 0; words <= 2; ++words) {
-    if (term_starting(text, after, lure_words::negations_after()) != nullptr) return true;
+    if (term_starting(text, after, lure_words::negations_after()) != nullptr) {
+      return !negates_the_next_perk(text, after);
+    }
     if (term_starting(text, after, lure_words::perks()) != nullptr) break;
     const std::size_t word = after;
     while (after < text.size() && (is_letter(text[after]) || text[after] == '\'')) ++after;

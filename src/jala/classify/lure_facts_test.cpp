@@ -281,6 +281,10 @@ TEST(LureFacts, APerkTakenBackIsNotOffered) {
   EXPECT_EQ(lure_facts("vé máy bay tự túc, có chỗ ở").perks, Strings({"housing"}));
   EXPECT_EQ(lure_facts("月薪3000U，包吃住，机票自理").perks, Strings({"housing", "meals"}));
   EXPECT_EQ(lure_facts("月薪3000U，不包吃住").perks, Strings());
+  // Found in review: the "不包" of the meals refused took back the housing offered before it.
+  EXPECT_EQ(lure_facts("月薪3000U，包住不包吃").perks, Strings({"housing"}));
+  EXPECT_EQ(lure_facts("月薪3000U，机票不包，包住").perks, Strings({"housing"}));
+  EXPECT_EQ(lure_facts("Salary 1000 USD, free housing no visa").perks, Strings({"housing"}));
   EXPECT_EQ(lure_facts("Gaji 5 juta, tanpa visa, ada asrama").perks, Strings({"housing"}));
   // Taken back once and offered elsewhere is offered.
   EXPECT_EQ(lure_facts("no visa fee; visa provided").perks, Strings({"visa"}));
@@ -409,6 +413,14 @@ TEST(LureFacts, ReadsKoreanAds) {
   EXPECT_EQ(hundred_millions.salary->amount, 100'000'000);
   // 천 (thousand) names no currency: "월 1천" is short for ten million won, not a thousand.
   EXPECT_FALSE(lure_facts("해외 근무 시 월 1천 이상, 숙소 무료").salary);
+  // Found in review: amounts in several number words were read to their first.
+  const auto korean_salary = [](std::string_view text) { return lure_facts(text).salary.value().amount; };
+  EXPECT_EQ(korean_salary("캄보디아 연봉 1억 2천만원"), 120'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 연봉 3천5백만원"), 35'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 연봉 1억2000만원"), 120'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 월급 1천만원 보장"), 10'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 월급 300 만원"), 3'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 월급 500만원 천천히 상담"), 5'000'000);
   // A debt paid off in three months ("3개월") is no monthly salary.
   EXPECT_FALSE(lure_facts("해외에서 3개월만 일하면 3천만원 갚을 수 있습니다").salary);
 }

@@ -151,7 +151,8 @@ constexpr std::array<Term, 96> k_currencies_after{{
 }};
 
 // `means`: the factor, then "/" and the one currency the word implies, if any.
-constexpr std::array<Term, 25> k_multipliers{{
+// Korean's number words are read apart (lure_salary.cpp: apply_korean_units).
+constexpr std::array<Term, 20> k_multipliers{{
     {"သိန်း", "100000/MMK"},
     {"သောင်း", "10000/MMK"},
     {"trieu", "1000000/VND"},
@@ -170,11 +171,6 @@ constexpr std::array<Term, 25> k_multipliers{{
     {"千", "1000/HAN"},
     {"ล้าน", "1000000/THB"},
     {"หมื่น", "10000/THB"},
-    {"천만", "10000000/KRW"},
-    {"백만", "1000000/KRW"},
-    {"만", "10000/KRW"},
-    {"억", "100000000/KRW"},
-    {"천", "1000"},
     {"ألف", "1000"},
     {"الف", "1000"},
 }};

@@ -108,6 +108,60 @@ std::size_t apply_multiplier(std::string_view text, std::size_t at, double& valu
   return word + multiplier->text.size();
 }
 
+// Korean number words: 십, 백 and 천 (ten, hundred, thousand) build a group of up to four digits, which 만
+// (10^4) or 억 (10^8) scales, so "1억 2천만원" is 120,000,000 and "3천5백만원" 35,000,000. `value` holds the
+// number read before `at`; a unit follows it directly or after a space, as does a later group's number.
+// 만 and 억 imply won; 천 alone names no currency ("월 1천" is short for ten million won, or not).
+// Where the amount ends, or `at` when no unit follows.
+std::size_t apply_korean_units(std::string_view text, std::size_t at, double& value, std::string& implied) {
+  constexpr std::array<std::pair<std::string_view, double>, 3> k_places{{{"십", 10}, {"백", 100}, {"천", 1000}}};
+  constexpr std::array<std::pair<std::string_view, double>, 2> k_myriads{{{"만", 1e4}, {"억", 1e8}}};
+  const auto unit_at = [&](const auto& units, std::size_t i) -> const std::pair<std::string_view, double>* {
+    const auto found = std::ranges::find_if(units, [&](const auto& unit) { return term_at(text, i, unit.first); });
+    return found == units.end() ? nullptr : &*found;
+  };
+  const auto is_unit = [&](std::size_t i) {
+    return unit_at(k_places, i) != nullptr || unit_at(k_myriads, i) != nullptr;
+  };
+  double total = 0;
+  double group = 0;
+  double digits = value;
+  std::size_t end = at;
+  for (std::size_t i = at;;) {
+    // A space may come before a unit that follows a number ("300 만원") and before a later group's number
+    // ("1억 2천만원"); a unit after a unit is written on it ("천만").
+    const std::size_t word = i < text.size() && text[i] == ' ' ? i + 1 : i;
+    if (word != i && digits == 0 && is_unit(word)) break;
+    if (const auto* place = unit_at(k_places, word)) {
+      group += (digits == 0 ? 1 : digits) * place->second;
+      digits = 0;
+      i = end = word + place->first.size();
+    } else if (const auto* myriad = unit_at(k_myriads, word)) {
+      total += (group + digits == 0 ? 1 : group + digits) * myriad->second;
+      group = digits = 0;
+      implied = "KRW";
+      i = end = word + myriad->first.size();
+    } else if (end != at && digits == 0 && word < text.size() && is_digit(text[word])) {
+      const Number next = read_number(text, word);
+      const std::size_t next_unit = next.end < text.size() && text[next.end] == ' ' ? next.end + 1 : next.end;
+      if (!is_unit(next_unit)) break;
+      digits = next.value;
+      i = next.end;
+    } else {
+      break;
+    }
+  }
+  if (end == at) return at;
+  value = std::round((total + group) * 100) / 100;
+  return end;
+}
+
+// The multiplier at `at`, or the Korean number words (apply_korean_units).
+std::size_t apply_number_words(std::string_view text, std::size_t at, double& value, std::string& implied) {
+  const std::size_t korean_end = apply_korean_units(text, at, value, implied);
+  return korean_end != at ? korean_end : apply_multiplier(text, at, value, implied);
+}
+
 // Whether the text at `at` ends an amount: its end, a space, punctuation or a currency.
 bool ends_amount(std::string_view text, std::size_t at) {
   if (at >= text.size() || text[at] == ' ') return true;
@@ -157,7 +211,8 @@ Amount read_amount(std::string_view text, std::size_t start) {
   const Number number = read_number(text, start, {true, before != nullptr});
   amount.value = number.value;
   std::string implied;
-  std::size_t at = add_rest_after_myriad(text, apply_multiplier(text, number.end, amount.value, implied), amount.value);
+  std::size_t at =
+      add_rest_after_myriad(text, apply_number_words(text, number.end, amount.value, implied), amount.value);
   // A range: the lower end is the amount; the upper end's multiplier applies to both when the lower
   // has none ("15-20tr").
   const std::size_t mark = skip_spaces(text, at);
@@ -168,8 +223,8 @@ Amount read_amount(std::string_view text, std::size_t start) {
       const Number high = read_number(text, upper, {number.spaced, before != nullptr});
       double high_value = high.value;
       const bool lower_had_multiplier = at != number.end;
-      at = apply_multiplier(text, high.end, high_value, implied);
-      if (!lower_had_multiplier && at != high.end) apply_multiplier(text, high.end, amount.value, implied);
+      at = apply_number_words(text, high.end, high_value, implied);
+      if (!lower_had_multiplier && at != high.end) apply_number_words(text, high.end, amount.value, implied);
     }
   }
   const std::size_t after_at = skip_spaces(text, at);
