@@ -134,7 +134,8 @@ TEST_F(SearchCli, ReadsPaymentUrisAndMailtoLinksAndNamesTheMissingCountry) {
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   for (const std::string form : {"tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
                                  "wallet:tron:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
-                                 "mailto:hr@golden-lotus.com", "MAILTO:hr@golden-lotus.com?subject=Apply%20now"}) {
+                                 "mailto:hr@golden-lotus.com", "MAILTO:hr@golden-lotus.com?subject=Apply%20now",
+                                 "mailto:hr%40golden-lotus.com", "mailto:?to=hr@golden-lotus.com&subject=job"}) {
     const JalaRun got = jala({"search", "--json", form});
     ASSERT_EQ(got.exit_code, 0) << form << got.err;
     const nlohmann::json result = nlohmann::json::parse(got.out);

@@ -8,6 +8,8 @@
 #include <array>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "jala/base/utf8.h"
 #include "jala/model/normalisers.h"
@@ -92,13 +94,23 @@ Result<std::string> canonical_ip(std::string_view raw) {
   return invalid_argument("'{}' is not an IPv4 or IPv6 address", raw.substr(0, 64));
 }
 
-// A mailto: link ("mailto:ADDRESS?subject=…", RFC 6068) names its one address; the query and any
-// further addresses are not it.
-std::string_view without_mailto(std::string_view raw) {
+// A mailto: link (RFC 6068: "mailto:ADDRESS?subject=…", "mailto:?to=ADDRESS") names its first address,
+// percent-encoded ("hr%40site.com"); the rest of its query, and any further addresses, are not it.
+// nullopt when `raw` is no mailto: link.
+std::optional<std::string> mailto_address(std::string_view raw) {
   constexpr std::string_view k_scheme = "mailto:";
-  if (raw.size() <= k_scheme.size() || ascii_lower(raw.substr(0, k_scheme.size())) != k_scheme) return raw;
-  const std::string_view address = raw.substr(k_scheme.size());
-  return address.substr(0, address.find_first_of("?,"));
+  if (raw.size() <= k_scheme.size() || ascii_lower(raw.substr(0, k_scheme.size())) != k_scheme) return std::nullopt;
+  const std::string_view link = raw.substr(k_scheme.size());
+  const std::size_t query = std::min(link.find('?'), link.size());
+  std::string_view addresses = link.substr(0, query);
+  for (std::string_view fields = link.substr(std::min(query + 1, link.size())); addresses.empty() && !fields.empty();) {
+    const std::size_t end = std::min(fields.find('&'), fields.size());
+    if (ascii_lower(fields.substr(0, 3)) == "to=") addresses = fields.substr(3, end - 3);
+    fields.remove_prefix(std::min(end + 1, fields.size()));
+  }
+  const std::string_view address = addresses.substr(0, addresses.find(','));
+  // An escape of NUL gives no address, which the checks of an address then refuse.
+  return percent_decoded(address).value_or("");
 }
 
 }  // namespace
@@ -115,7 +127,8 @@ Result<std::string> normalise_domain(std::string_view raw, const NormaliseContex
 }
 
 Result<std::string> normalise_email(std::string_view given, const NormaliseContext&) {
-  const std::string_view raw = without_mailto(given);
+  const std::optional<std::string> linked = mailto_address(given);
+  const std::string_view raw = linked ? std::string_view(*linked) : given;
   if (raw.size() > k_max_email_bytes) return invalid_argument("email address is longer than {} bytes", k_max_email_bytes);
   const std::size_t at = raw.rfind('@');
   if (at == std::string_view::npos || at == 0) return invalid_argument("'{}' is not an email address", raw);

@@ -54,5 +54,27 @@ std::string_view trim_ascii_space(std::string_view text) {
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+bool is_ascii_hex_digit(char c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+std::optional<std::string> percent_decoded(std::string_view text, bool plus_is_space) {
+  const auto value_of = [](char digit) {
+    if (digit >= 'a') return digit - 'a' + 10;
+    return digit >= 'A' ? digit - 'A' + 10 : digit - '0';
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '%' && i + 2 < text.size() && is_ascii_hex_digit(text[i + 1]) && is_ascii_hex_digit(text[i + 2])) {
+      c = static_cast<char>(value_of(text[i + 1]) * 16 + value_of(text[i + 2]));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      c = ' ';
+    }
+    if (c == '\0') return std::nullopt;
+    out += c;
+  }
+  return out;
+}
 
 }  // namespace jala::model

@@ -1,6 +1,7 @@
 // Small ASCII text helpers shared by the model's parsers and normalisers. Pure; thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,5 +19,11 @@ std::string join_list(const std::vector<std::string>& items, char separator);
 bool is_ascii_alpha(char c);
 bool is_ascii_digit(char c);
 bool is_ascii_alnum(char c);
+bool is_ascii_hex_digit(char c);
+
+// Percent-decodes `text` (RFC 3986): "%XX" of two hex digits is that byte, a '%' not followed by two is
+// itself, and '+' is a space when `plus_is_space` (as in forms). nullopt when a byte decodes to NUL, which
+// would cut the value short wherever it is used as a C string.
+std::optional<std::string> percent_decoded(std::string_view text, bool plus_is_space = false);
 
 }  // namespace jala::model

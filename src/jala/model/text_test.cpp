@@ -22,5 +22,19 @@ TEST(Text, TrimsAsciiSpaceOnly) {
   EXPECT_EQ(trim_ascii_space("\u00a0x"), "\u00a0x");
 }
 
+// As libevent's evhttp_uridecode did for the server, which now uses this: a '%' that starts no escape is
+// itself, and an escape of NUL is refused.
+TEST(Text, PercentDecodesEscapesAndKeepsAStrayPercent) {
+  EXPECT_EQ(percent_decoded("hr%40site.com"), "hr@site.com");
+  EXPECT_EQ(percent_decoded("%e1%BA%A1"), "\xe1\xba\xa1");
+  EXPECT_EQ(percent_decoded("100% sure %4"), "100% sure %4");
+  EXPECT_EQ(percent_decoded("%zz%"), "%zz%");
+  EXPECT_EQ(percent_decoded("a+b"), "a+b");
+  EXPECT_EQ(percent_decoded("a+b", true), "a b");
+  EXPECT_EQ(percent_decoded("%2B", true), "+");
+  EXPECT_EQ(percent_decoded("x%00y"), std::nullopt);
+  EXPECT_EQ(percent_decoded(""), "");
+}
+
 }  // namespace
 }  // namespace jala::model

@@ -125,8 +125,6 @@ Check check_xrp(std::string_view address) { return check_base58check_or_segwit(a
 
 // ---- eth: 0x + 40 hex digits, EIP-55 when mixed case ---------------------------------------------
 
-bool is_hex_digit(char c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
 // EIP-55: a letter is upper case exactly when the matching nibble of Keccak-256(lower-case hex) is 8
 // or more.
 bool passes_eip55(std::string_view hex, std::string_view lower_hex) {
@@ -153,7 +151,7 @@ Check check_eth(std::string_view address) {
   bool has_lower = false;
   bool has_upper = false;
   for (std::size_t i = 0; i < hex.size(); ++i) {
-    if (!is_hex_digit(hex[i])) {
+    if (!is_ascii_hex_digit(hex[i])) {
       return malformed("'{}' is not an eth address: character '{}' at offset {} is not a hex digit", address,
                        hex[i], i + 2);
     }

@@ -19,7 +19,6 @@
 #include <array>
 #include <cerrno>
 #include <csignal>
-#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <mutex>
@@ -47,12 +46,6 @@ struct SslContextFree {
 };
 
 namespace {
-
-struct MallocFree {
-  void operator()(char* text) const {
-    std::free(text);  // NOLINT(cppcoreguidelines-no-malloc,cppcoreguidelines-owning-memory): libevent's
-  }
-};
 
 std::string_view method_name(evhttp_cmd_type command) {
   switch (command) {
@@ -195,22 +188,10 @@ HeaderList lower_case_headers(const evkeyvalq* list) {
   return pairs;
 }
 
-// Percent-decodes `text` ('+' is a space when `plus_is_space`, as in forms); nullopt when it is malformed
-// or decodes to a NUL, which would cut the value short wherever it is used as a C string.
-std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
-  const std::string copy(text);
-  std::size_t size = 0;
-  const std::unique_ptr<char, MallocFree> decoded(evhttp_uridecode(copy.c_str(), plus_is_space ? 1 : 0, &size));
-  if (!decoded) return std::nullopt;
-  std::string value(decoded.get(), size);
-  if (value.find('\0') != std::string::npos) return std::nullopt;
-  return value;
-}
-
 // Splits "a=1&b=2" into decoded pairs ('+' is a space, as in forms). libevent's own parser leaves
 // the names encoded, and TAXII's names ("match[type]") arrive encoded.
 bool decode_query(std::string_view query, HeaderList& pairs) {
-  auto decode = [](std::string_view text) { return percent_decode(text, true); };
+  auto decode = [](std::string_view text) { return model::percent_decoded(text, true); };
   for (const std::string& pair_text : model::split_list(query, '&')) {
     const std::string_view pair = pair_text;
     const std::size_t equals = std::min(pair.find('='), pair.size());
@@ -224,14 +205,14 @@ bool decode_query(std::string_view query, HeaderList& pairs) {
 
 // Decodes the path, its segments and the query into `parsed`; false when an escape decodes to NUL.
 bool decode_target(std::string_view path, std::optional<std::string_view> query, HttpRequest& parsed) {
-  std::optional<std::string> decoded = percent_decode(path, false);
+  std::optional<std::string> decoded = model::percent_decoded(path);
   if (!decoded) return false;
   parsed.path = std::move(*decoded);
   std::string_view rest = path;
   if (rest.starts_with('/')) rest.remove_prefix(1);
   while (true) {  // every segment, empty ones too
     const std::size_t end = std::min(rest.find('/'), rest.size());
-    std::optional<std::string> segment = percent_decode(rest.substr(0, end), false);
+    std::optional<std::string> segment = model::percent_decoded(rest.substr(0, end));
     if (!segment) return false;
     parsed.segments.push_back(std::move(*segment));
     if (end == rest.size()) break;
