@@ -23,12 +23,12 @@ namespace {
 using lure_words::Term;
 using namespace lure_text;
 
-// Whether a negation at `at` takes back the perk right after it, not one before it: "包住不包吃" (housing,
-// no meals), whose "不包" would otherwise take back the housing ("机票不包").
+// Whether a negation at `at` takes back the perk written on it, not one before it: "包住不包吃" (housing,
+// no meals), whose "不包" would otherwise take back the housing ("机票不包"). After a space or a line break
+// it is the perk's before it: "机票不包 包吃住" (no flight; meals and housing).
 bool negates_the_next_perk(std::string_view text, std::size_t at) {
   return std::ranges::any_of(lure_words::negations_before(), [&](std::string_view negation) {
-    return term_at(text, at, negation) &&
-           term_starting(text, skip_spaces(text, at + negation.size()), lure_words::perks()) != nullptr;
+    return term_at(text, at, negation) && term_starting(text, at + negation.size(), lure_words::perks()) != nullptr;
   });
 }
 
@@ -37,7 +37,13 @@ bool negates_the_next_perk(std::string_view text, std::size_t at) {
 bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
   std::size_t before = at;
   while (before > 0 && text[before - 1] == ' ') --before;
-  if (term_ending(text, before, lure_words::negations_before()) != nullptr) return true;
+  if (const std::string_view* negation = term_ending(text, before, lure_words::negations_before())) {
+    // Unless it is written on the perk before it, and a space parts it from this one: "机票不包 包吃住" (no
+    // flight; meals and housing).
+    const bool of_the_perk_before =
+        before != at && term_ending(text, before - negation->size(), lure_words::perks()) != nullptr;
+    if (!of_the_perk_before) return true;
+  }
   // Joined by "or" to the perks before it, taken back with the first of them: "we do not provide visa or
   // flight", "không hỗ trợ visa hoặc vé máy bay". Three perks back at most (there are four), so that a
   // text of "visa or visa or …" costs no more than its length.

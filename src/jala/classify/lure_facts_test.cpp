@@ -284,6 +284,8 @@ TEST(LureFacts, APerkTakenBackIsNotOffered) {
   // Found in review: the "不包" of the meals refused took back the housing offered before it.
   EXPECT_EQ(lure_facts("月薪3000U，包住不包吃").perks, Strings({"housing"}));
   EXPECT_EQ(lure_facts("月薪3000U，机票不包，包住").perks, Strings({"housing"}));
+  EXPECT_EQ(lure_facts("月薪3000U，机票不包 包吃住").perks, Strings({"housing", "meals"}));
+  EXPECT_EQ(lure_facts("月薪3000U，机票不包\n包住").perks, Strings({"housing"}));
   EXPECT_EQ(lure_facts("Salary 1000 USD, free housing no visa").perks, Strings({"housing"}));
   EXPECT_EQ(lure_facts("Gaji 5 juta, tanpa visa, ada asrama").perks, Strings({"housing"}));
   // Taken back once and offered elsewhere is offered.
@@ -421,6 +423,16 @@ TEST(LureFacts, ReadsKoreanAds) {
   EXPECT_EQ(korean_salary("캄보디아 월급 1천만원 보장"), 10'000'000);
   EXPECT_EQ(korean_salary("캄보디아 월급 300 만원"), 3'000'000);
   EXPECT_EQ(korean_salary("캄보디아 월급 500만원 천천히 상담"), 5'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 월급 100만 만나요"), 1'000'000);
+  // Found in review of the above: a range of thousands to 만, digits written on the last 만, a group after
+  // 억 without its 만, a space inside the amount, and a zero.
+  EXPECT_EQ(korean_salary("캄보디아 월급 3천~5천만원"), 30'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 시급 1만5000원"), 15'000);
+  EXPECT_EQ(korean_salary("캄보디아 연봉 12억3456만7890원"), 1'234'567'890);
+  EXPECT_EQ(korean_salary("캄보디아 연봉 1억 2천"), 120'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 월급 1천 만원"), 10'000'000);
+  EXPECT_EQ(korean_salary("캄보디아 연봉 1억천만원"), 110'000'000);
+  EXPECT_FALSE(lure_facts("캄보디아 월급 0만원").salary);  // read as 10,000 at first
   // A debt paid off in three months ("3개월") is no monthly salary.
   EXPECT_FALSE(lure_facts("해외에서 3개월만 일하면 3천만원 갚을 수 있습니다").salary);
 }

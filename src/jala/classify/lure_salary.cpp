@@ -1,9 +1,12 @@
 #include "jala/classify/lure_salary.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "jala/classify/language.h"
@@ -108,11 +111,22 @@ std::size_t apply_multiplier(std::string_view text, std::size_t at, double& valu
   return word + multiplier->text.size();
 }
 
+// Whether the text at `at` ends an amount: its end, a space, punctuation or a currency.
+bool ends_amount(std::string_view text, std::size_t at) {
+  if (at >= text.size() || text[at] == ' ') return true;
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return !is_letter(text[at]) && !is_digit(text[at]);
+  return term_at(text, at, "，") || term_at(text, at, "。") || term_at(text, at, "！") || term_at(text, at, "、") ||
+         term_starting(text, at, lure_words::currencies_after()) != nullptr;
+}
+
 // Korean number words: 십, 백 and 천 (ten, hundred, thousand) build a group of up to four digits, which 만
 // (10^4) or 억 (10^8) scales, so "1억 2천만원" is 120,000,000 and "3천5백만원" 35,000,000. `value` holds the
 // number read before `at`; a unit follows it directly or after a space, as does a later group's number.
-// 만 and 억 imply won; 천 alone names no currency ("월 1천" is short for ten million won, or not).
-// Where the amount ends, or `at` when no unit follows.
+// Digits written on the last 만 or 억 end the amount ("1만5000원" is 15,000), and a group after 억 without
+// its 만 is in 만, as ads shorten it ("연봉 1억 2천" is 120,000,000). 만 and 억 imply won; 천 alone names
+// no currency ("월 1천" is short for ten million won, or not). Where the amount ends, or `at` when no unit
+// follows.
 std::size_t apply_korean_units(std::string_view text, std::size_t at, double& value, std::string& implied) {
   constexpr std::array<std::pair<std::string_view, double>, 3> k_places{{{"십", 10}, {"백", 100}, {"천", 1000}}};
   constexpr std::array<std::pair<std::string_view, double>, 2> k_myriads{{{"만", 1e4}, {"억", 1e8}}};
@@ -120,38 +134,49 @@ std::size_t apply_korean_units(std::string_view text, std::size_t at, double& va
     const auto found = std::ranges::find_if(units, [&](const auto& unit) { return term_at(text, i, unit.first); });
     return found == units.end() ? nullptr : &*found;
   };
-  const auto is_unit = [&](std::size_t i) {
-    return unit_at(k_places, i) != nullptr || unit_at(k_myriads, i) != nullptr;
-  };
+  const auto one_space = [&](std::size_t i) { return i < text.size() && text[i] == ' ' ? i + 1 : i; };
   double total = 0;
   double group = 0;
-  double digits = value;
+  double last_myriad = 0;
+  std::optional<double> digits = value;
   std::size_t end = at;
   for (std::size_t i = at;;) {
-    // A space may come before a unit that follows a number ("300 만원") and before a later group's number
-    // ("1억 2천만원"); a unit after a unit is written on it ("천만").
-    const std::size_t word = i < text.size() && text[i] == ' ' ? i + 1 : i;
-    if (word != i && digits == 0 && is_unit(word)) break;
+    const std::size_t word = one_space(i);
+    const bool spaced = word != i;
     if (const auto* place = unit_at(k_places, word)) {
-      group += (digits == 0 ? 1 : digits) * place->second;
-      digits = 0;
+      // After a space only a number's unit: "100만 천천히" (slowly) is no thousand.
+      if (spaced && !digits) break;
+      group += digits.value_or(1) * place->second;  // "1억천만": a thousand without its 1
+      digits.reset();
       i = end = word + place->first.size();
     } else if (const auto* myriad = unit_at(k_myriads, word)) {
-      total += (group + digits == 0 ? 1 : group + digits) * myriad->second;
-      group = digits = 0;
+      // Only a number's or a group's: "1천 만원", but "100만 만나요" (let's meet) is no more.
+      if (!digits && group == 0) break;
+      total += (group + digits.value_or(0)) * myriad->second;
+      group = 0;
+      digits.reset();
+      last_myriad = myriad->second;
       implied = "KRW";
       i = end = word + myriad->first.size();
-    } else if (end != at && digits == 0 && word < text.size() && is_digit(text[word])) {
+    } else if (end != at && !digits && word < text.size() && is_digit(text[word])) {
       const Number next = read_number(text, word);
-      const std::size_t next_unit = next.end < text.size() && text[next.end] == ' ' ? next.end + 1 : next.end;
-      if (!is_unit(next_unit)) break;
-      digits = next.value;
-      i = next.end;
+      const std::size_t next_unit = one_space(next.end);
+      if (unit_at(k_places, next_unit) != nullptr || unit_at(k_myriads, next_unit) != nullptr) {
+        digits = next.value;
+        i = next.end;
+        continue;
+      }
+      if (!spaced && last_myriad > 0 && group == 0 && ends_amount(text, next.end)) {
+        total += next.value;
+        end = next.end;
+      }
+      break;
     } else {
       break;
     }
   }
   if (end == at) return at;
+  if (last_myriad == 1e8) group *= 1e4;
   value = std::round((total + group) * 100) / 100;
   return end;
 }
@@ -160,15 +185,6 @@ std::size_t apply_korean_units(std::string_view text, std::size_t at, double& va
 std::size_t apply_number_words(std::string_view text, std::size_t at, double& value, std::string& implied) {
   const std::size_t korean_end = apply_korean_units(text, at, value, implied);
   return korean_end != at ? korean_end : apply_multiplier(text, at, value, implied);
-}
-
-// Whether the text at `at` ends an amount: its end, a space, punctuation or a currency.
-bool ends_amount(std::string_view text, std::size_t at) {
-  if (at >= text.size() || text[at] == ' ') return true;
-  const auto c = static_cast<unsigned char>(text[at]);
-  if (c < 0x80) return !is_letter(text[at]) && !is_digit(text[at]);
-  return term_at(text, at, "，") || term_at(text, at, "。") || term_at(text, at, "！") || term_at(text, at, "、") ||
-         term_starting(text, at, lure_words::currencies_after()) != nullptr;
 }
 
 // "1万5千", "1万2千5百", "1万5000", "1万5": after 万 (ten thousand) the rest of the amount, in thousands
@@ -223,8 +239,17 @@ Amount read_amount(std::string_view text, std::size_t start) {
       const Number high = read_number(text, upper, {number.spaced, before != nullptr});
       double high_value = high.value;
       const bool lower_had_multiplier = at != number.end;
+      const std::size_t lower_end = at;
       at = apply_number_words(text, high.end, high_value, implied);
       if (!lower_had_multiplier && at != high.end) apply_number_words(text, high.end, amount.value, implied);
+      // Korean thousands to a number of 만 or 억: "3천~5천만원" is 30,000,000 to 50,000,000.
+      const auto ends_with = [&](std::size_t end, std::string_view word) {
+        return text.substr(0, end).ends_with(word);
+      };
+      if (amount.value < 1e4 && (ends_with(lower_end, "천") || ends_with(lower_end, "백"))) {
+        if (ends_with(at, "만")) amount.value *= 1e4;
+        if (ends_with(at, "억")) amount.value *= 1e8;
+      }
     }
   }
   const std::size_t after_at = skip_spaces(text, at);

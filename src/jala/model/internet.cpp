@@ -5,6 +5,7 @@
 #include <idn2.h>
 #include <libpsl.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -96,7 +97,7 @@ Result<std::string> canonical_ip(std::string_view raw) {
 
 // A mailto: link (RFC 6068: "mailto:ADDRESS?subject=…", "mailto:?to=ADDRESS") names its first address,
 // percent-encoded ("hr%40site.com"); the rest of its query, and any further addresses, are not it.
-// nullopt when `raw` is no mailto: link.
+// nullopt when `raw` is no mailto: link, and empty when the link names no address that can be one.
 std::optional<std::string> mailto_address(std::string_view raw) {
   constexpr std::string_view k_scheme = "mailto:";
   if (raw.size() <= k_scheme.size() || ascii_lower(raw.substr(0, k_scheme.size())) != k_scheme) return std::nullopt;
@@ -109,8 +110,12 @@ std::optional<std::string> mailto_address(std::string_view raw) {
     fields.remove_prefix(std::min(end + 1, fields.size()));
   }
   const std::string_view address = addresses.substr(0, addresses.find(','));
-  // An escape of NUL gives no address, which the checks of an address then refuse.
-  return percent_decoded(address).value_or("");
+  // Empty when the escapes give a control character or bytes that are not UTF-8.
+  std::string decoded = percent_decoded(address).value_or("");
+  const bool control =
+      std::ranges::any_of(decoded, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  if (control || !is_valid_utf8(decoded)) decoded.clear();
+  return decoded;
 }
 
 }  // namespace
@@ -128,6 +133,9 @@ Result<std::string> normalise_domain(std::string_view raw, const NormaliseContex
 
 Result<std::string> normalise_email(std::string_view given, const NormaliseContext&) {
   const std::optional<std::string> linked = mailto_address(given);
+  if (linked && linked->empty()) {
+    return invalid_argument("'{}' is a mailto: link without an address", truncate_utf8(given, 80));
+  }
   const std::string_view raw = linked ? std::string_view(*linked) : given;
   if (raw.size() > k_max_email_bytes) return invalid_argument("email address is longer than {} bytes", k_max_email_bytes);
   const std::size_t at = raw.rfind('@');

@@ -70,6 +70,16 @@ TEST(Report, ValidatesRequiredFieldsAndLimits) {
   Report c1_control = valid_report();
   c1_control.source = "T\u009b2J";  // CSI, a terminal's escape as one character
   expect_invalid(c1_control, "source: contains a control character");
+  // Found in review: the web UI could not open a report whose source or id was "." or "..".
+  Report dot = valid_report();
+  dot.id = ".";
+  expect_invalid(dot, "id: '.' names a folder in a URL");
+  Report dots = valid_report();
+  dots.source = "..";
+  expect_invalid(dots, "source: '..' names a folder in a URL");
+  Report dotted = valid_report();
+  dotted.id = "...";
+  EXPECT_TRUE(validate(dotted).ok());
   Report latin = valid_report();  // a letter of U+0080 to U+00FF is no control
   latin.id = "caf\u00e9-\u00a0";
   EXPECT_TRUE(validate(latin).ok());

@@ -82,8 +82,11 @@ TEST(Selector, RejectsInvalidValuesWithAReason) {
       {"phone", "call me", "VN", "not a phone number"},
       {"email", "no-at-sign.example.com", "", "not an email address"},
       {"email", "a..b@example.com", "", "misplaced dots"},
-      {"email", "mailto:?subject=job", "", "not an email address"},
-      {"email", "mailto:hr%00x@lotus.net", "", "not an email address"},
+      {"email", "mailto:?subject=job", "", "'mailto:?subject=job' is a mailto: link without an address"},
+      {"email", "mailto:hr%00x@lotus.net", "", "a mailto: link without an address"},
+      // Found in review: the escapes' bytes were quoted in the error, a line break or bytes that are not UTF-8.
+      {"email", "mailto:a%0Ab@lotus.net", "", "'mailto:a%0Ab@lotus.net' is a mailto: link without an address"},
+      {"email", "mailto:a@%FF.com", "", "'mailto:a@%FF.com' is a mailto: link without an address"},
       {"url", "ftp://files.example.com/", "", "only http and https"},
       {"url", "http://exa mple.com/", "", "white space"},
       {"url", "http://example.com:99999/", "", "port out of range"},
