@@ -78,6 +78,26 @@ TEST_F(IngestCli, TextModeNamesEachBadRecordOnStderr) {
   EXPECT_EQ(got.err.rfind(fmt::format("jala: ingest: {}:2: not valid JSON", file), 0), 0u) << got.err;
 }
 
+// Found in review: a (source, id) twice in one file kept the later line without naming the earlier one. It
+// is a warning: the later line is kept, as before, and the exit code stays 0.
+TEST_F(IngestCli, NamesARecordThatRepeatsAnEarlierLine) {
+  const std::string file = m_scratch.file("r.jsonl");
+  write_file(file, report_line(1) + "\n" + report_line(2) + "\n" + report_line(1) + "\n");
+  const JalaRun text = jala({"ingest", file});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(
+      text.out,
+      "read 3 records: 2 added, 0 updated, 1 unchanged, 0 rejected, 1 repeating an earlier line's source and id\n");
+  EXPECT_NE(
+      text.err.find(fmt::format("jala: ingest: {}:3: report 'r1' of source 'VN-MPS' came on line 1 already", file)),
+      std::string::npos)
+      << text.err;
+  const nlohmann::json json = nlohmann::json::parse(jala({"ingest", "--json", file}).out);
+  EXPECT_EQ(json["repeated"], 1);
+  ASSERT_EQ(json["repeated_lines"].size(), 1u);
+  EXPECT_EQ(json["repeated_lines"][0]["line"], 3);
+}
+
 // A STIX object revoked by its creator gives nothing, unless it is a report, which it withdraws; the
 // summary says how many objects were skipped (stderr in text mode, "skipped" in --json, which leaves it out
 // when none was).

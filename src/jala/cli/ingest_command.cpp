@@ -50,6 +50,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
   intake::IngestCounts total;
   std::vector<intake::RecordError> listed;
   std::vector<intake::RecordError> left_out;
+  std::vector<intake::RecordError> warnings;  // the first records that repeat an earlier line (on_repeated)
   bool errors_truncated = false;
   bool failed = false;
   const bool quiet_stderr = args.output == Output::json && !context.verbose;
@@ -88,6 +89,12 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     options.strictness = args.strict ? intake::Strictness::all_or_nothing : intake::Strictness::keep_valid;
     if (args.batch_size) options.batch_size = *args.batch_size;
     options.on_error = [&](const intake::RecordError& error) { note_error(error); };
+    options.on_repeated = [&](intake::RecordError warning) {
+      if (!quiet_stderr) {
+        fmt::print(stderr, "jala: ingest: {}:{}: {}\n", file, warning.line, escape_for_terminal(warning.error));
+      }
+      if (warnings.size() < k_max_listed_errors) warnings.push_back(std::move(warning));
+    };
     options.on_left_out = [&](intake::RecordError reason) {
       if (!quiet_stderr) {
         fmt::print(stderr, "jala: ingest: {}: a value left out of its report: {}\n", file,
@@ -123,6 +130,14 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
                                       {"updated", total.updated},
                                       {"unchanged", total.unchanged},
                                       {"rejected", total.rejected}};
+    if (total.repeated > 0) {  // records whose (source, id) an earlier line of their input had
+      nlohmann::ordered_json repeats = nlohmann::ordered_json::array();
+      for (const intake::RecordError& warning : warnings) {
+        repeats.push_back({{"file", warning.file}, {"line", warning.line}, {"why", warning.error}});
+      }
+      summary["repeated"] = total.repeated;
+      summary["repeated_lines"] = std::move(repeats);
+    }
     if (total.discarded > 0) summary["discarded"] = total.discarded;  // only --strict discards
     if (total.skipped > 0) summary["skipped"] = total.skipped;        // only documents skip objects
     if (total.left_out > 0) {                                         // nor do records leave values out
@@ -138,8 +153,9 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     // File names and quoted input may be invalid UTF-8: replaced, never thrown on.
     fmt::print("{}\n", summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
-    fmt::print("read {} records: {} added, {} updated, {} unchanged, {} rejected{}\n", total.read, total.added,
+    fmt::print("read {} records: {} added, {} updated, {} unchanged, {} rejected{}{}\n", total.read, total.added,
                total.updated, total.unchanged, total.rejected,
+               total.repeated > 0 ? fmt::format(", {} repeating an earlier line's source and id", total.repeated) : "",
                total.discarded > 0 ? fmt::format(", {} discarded (--strict)", total.discarded) : "");
   }
   return failed ? 1 : 0;

@@ -1,9 +1,13 @@
 #include "jala/intake/ingest.h"
 
 #include <thread>
+#include <type_traits>
+
+#include <fmt/format.h>
 
 #include "jala/base/bounded_queue.h"
 #include "jala/classify/assess.h"
+#include "jala/intake/earlier_lines.h"
 
 namespace jala::intake {
 
@@ -13,6 +17,7 @@ IngestCounts& IngestCounts::operator+=(const IngestCounts& other) {
   updated += other.updated;
   unchanged += other.unchanged;
   rejected += other.rejected;
+  repeated += other.repeated;
   skipped += other.skipped;
   left_out += other.left_out;
   discarded += other.discarded;
@@ -25,6 +30,8 @@ namespace {
 struct Batch {
   std::vector<ParsedRecord> records;
   std::vector<storage::RecordDigests> digests;  // by position, once prepared (a bad record's stay empty)
+  // By position, once prepared: the line on which a good record's key came earlier in the input.
+  std::vector<std::optional<std::uint64_t>> earlier_lines;
   std::uint64_t bytes_consumed = 0;
   std::optional<Error> read_error;  // the input failed after these records
   bool ends_transaction = false;    // the last chunk of a batch, or of the input
@@ -93,13 +100,17 @@ void read_chunks(RecordReader& reader, std::size_t batch_size, BoundedQueue<Batc
 
 // Prepares the good records of the chunks that `read` brings and passes them on to `prepared`: assesses
 // every report when there is a classifier (classify/assess.h), then computes each record's digests
-// (storage::digests_of). A stage of its own, so that this CPU work runs beside both parsing and storing.
+// (storage::digests_of), and finds the records that repeat an earlier line's key. A stage of its own, so
+// that this CPU work runs beside both parsing and storing.
 void prepare_chunks(const classify::Model* classifier, BoundedQueue<Batch>& read, BoundedQueue<Batch>& prepared) {
+  EarlierLines earlier_lines;
   while (std::optional<Batch> chunk = read.pop()) {
     chunk->digests.resize(chunk->records.size());
+    chunk->earlier_lines.resize(chunk->records.size());
     for (std::size_t i = 0; i < chunk->records.size(); ++i) {
       ParsedRecord& parsed = chunk->records[i];
       if (!parsed.record.ok()) continue;
+      chunk->earlier_lines[i] = earlier_lines.note(*parsed.record, parsed.line);
       if (auto* report = std::get_if<model::Report>(&*parsed.record)) {
         if (classifier != nullptr) report->assessment = classify::assess(*classifier, *report);
         chunk->digests[i] = storage::digests_of(*report);
@@ -133,7 +144,11 @@ class Ingester {
       }
       JALA_TRY_ASSIGN(std::optional<std::string> rejection,
                       put(transaction, *parsed.record, batch.digests[i], m_pending));
-      if (rejection) reject(parsed.line, std::move(*rejection));
+      if (rejection) {
+        reject(parsed.line, std::move(*rejection));
+      } else if (const std::optional<std::uint64_t> earlier = batch.earlier_lines[i]) {
+        repeated(parsed, *earlier);
+      }
     }
     return {};
   }
@@ -157,6 +172,21 @@ class Ingester {
   void reject(std::uint64_t line, std::string error) {
     ++m_total.rejected;
     if (m_options.on_error) m_options.on_error(RecordError{m_name, line, std::move(error)});
+  }
+  void repeated(const ParsedRecord& parsed, std::uint64_t earlier) {
+    ++m_total.repeated;
+    if (!m_options.on_repeated) return;
+    std::visit(
+        [&](const auto& record) {
+          const std::string_view kind =
+              std::is_same_v<std::decay_t<decltype(record)>, model::Report> ? "report" : "transaction";
+          // A document's records have no lines (0).
+          const std::string where = earlier > 0 ? fmt::format("on line {}", earlier) : "earlier in this input";
+          m_options.on_repeated(RecordError{m_name, parsed.line,
+                                            fmt::format("{} '{}' of source '{}' came {} already; this one replaces it",
+                                                        kind, record.id, record.source, where)});
+        },
+        *parsed.record);
   }
 
   std::string m_name;

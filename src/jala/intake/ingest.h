@@ -30,6 +30,8 @@ struct IngestCounts {
   std::uint64_t updated = 0;
   std::uint64_t unchanged = 0;
   std::uint64_t rejected = 0;
+  // Records whose kind, source and id came earlier in the same input: stored, replacing the earlier line.
+  std::uint64_t repeated = 0;
   std::uint64_t skipped = 0;  // objects of a STIX or MISP document that give no record (RecordReader)
   std::uint64_t left_out = 0;  // values of STIX or MISP records that do not normalise (RecordReader)
   // Valid records not stored because --strict (Strictness::all_or_nothing) rejected their input.
@@ -42,6 +44,8 @@ struct IngestOptions {
   Strictness strictness = Strictness::keep_valid;
   std::size_t batch_size = 1'000'000;                     // records per committed transaction
   std::function<void(const RecordError&)> on_error;       // each rejected record, in input order
+  // Each record that repeats an earlier line's (source, id), naming that line, in input order.
+  std::function<void(const RecordError&)> on_repeated;
   // Each value a STIX or MISP record left out, "ORIGIN: why" (the first 100 of a document), after the input.
   std::function<void(const RecordError&)> on_left_out;
   std::function<void(std::uint64_t bytes)> on_progress;   // bytes consumed so far, after each batch

@@ -26,6 +26,7 @@ std::string three_hundred_and_three_bad() {
 struct IngestRun {
   IngestCounts counts;
   std::vector<RecordError> errors;
+  std::vector<RecordError> repeats;
 };
 
 IngestRun run(storage::Store& store, std::string_view data, Strictness strictness = Strictness::keep_valid,
@@ -36,6 +37,7 @@ IngestRun run(storage::Store& store, std::string_view data, Strictness strictnes
   options.strictness = strictness;
   options.batch_size = batch_size;
   options.on_error = [&](const RecordError& error) { out.errors.push_back(error); };
+  options.on_repeated = [&](const RecordError& repeat) { out.repeats.push_back(repeat); };
   options.classifier = classifier;
   Result<IngestCounts> counts = ingest(store, source, "input.jsonl", Format::jsonl, options);
   EXPECT_TRUE(counts.ok()) << counts.error().message();
@@ -70,6 +72,34 @@ TEST(Ingest, IsIdempotentBySourceAndId) {
   const IngestRun changed = run(store, R"({"id":"r1","source":"VN-MPS","kind":"victim_complaint","country":"VN",)"
                                  R"("reported_at":"2026-03-01T08:15:00+07:00","text":"report 1, corrected"})");
   EXPECT_EQ(changed.counts.updated, 1u);
+}
+
+// Found in review: a (source, id) twice in one input kept the later line without naming the earlier one.
+TEST(Ingest, NamesARecordThatRepeatsAnEarlierLinesSourceAndId) {
+  storage::MemoryStore store;
+  const std::string transaction =
+      R"({"record":"transaction","id":"r1","source":"VN-MPS","from":"bank:VCB:0123456789","to":"bank:ACB:987654321",)"
+      R"("amount":500,"currency":"USD","at":"2026-03-01T08:15:00Z","channel":"bank"})";
+  std::string data = report_line(1) + "\n" + report_line(2) + "\n" + transaction + "\n";
+  data += R"({"id":"r1","source":"VN-MPS","kind":"victim_complaint","country":"VN",)"
+          R"("reported_at":"2026-03-01T08:15:00+07:00","text":"report 1, corrected"})"
+          "\n";
+  data += report_line(2) + "\n";  // the same record again
+  const IngestRun got = run(store, data, Strictness::keep_valid, 2);
+  EXPECT_EQ(got.counts.read, 5u);
+  EXPECT_EQ(got.counts.added, 3u);  // a transaction is no report of the same source and id
+  EXPECT_EQ(got.counts.updated, 1u);
+  EXPECT_EQ(got.counts.unchanged, 1u);
+  EXPECT_EQ(got.counts.repeated, 2u);
+  ASSERT_EQ(got.repeats.size(), 2u);
+  EXPECT_EQ(got.repeats[0].line, 4u);
+  EXPECT_EQ(got.repeats[0].error, "report 'r1' of source 'VN-MPS' came on line 1 already; this one replaces it");
+  EXPECT_EQ(got.repeats[1].line, 5u);
+  EXPECT_NE(got.repeats[1].error.find("'r2' of source 'VN-MPS' came on line 2"), std::string::npos);
+  // Another input of the same records repeats nothing of its own.
+  const IngestRun again = run(store, report_line(1) + "\n");
+  EXPECT_EQ(again.counts.repeated, 0u);
+  EXPECT_TRUE(again.repeats.empty());
 }
 
 TEST(Ingest, StrictRejectsTheWholeInput) {
