@@ -44,8 +44,9 @@ Status validate_identifier(std::string_view field, std::string_view value) {
   if (!is_valid_utf8(value)) return invalid_argument("{}: is not valid UTF-8", field);
   // A browser resolves these as path segments, also when written %2E%2E, so the web UI could not open
   // the record.
-  if (value == "." || value == "..")
+  if (value == "." || value == "..") {
     return invalid_argument("{}: '{}' names a folder in a URL, not a record", field, value);
+  }
   return {};
 }
 
