@@ -16,6 +16,11 @@ namespace {
 // The JSON summary lists at most this many errors; `rejected` always counts them all.
 constexpr std::size_t k_max_listed_errors = 10'000;
 
+// "FILE:LINE", or "FILE" for what has no line (a document's records, a whole file).
+std::string located(const intake::RecordError& error) {
+  return error.line > 0 ? fmt::format("{}:{}", error.file, error.line) : error.file;
+}
+
 // What a file's ingest did besides adding and rejecting records, on stderr.
 void note_file(std::string_view file, const intake::IngestCounts& counts) {
   if (counts.skipped > 0) {
@@ -58,8 +63,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
   auto note_error = [&](intake::RecordError error) {
     failed = true;
     if (!quiet_stderr) {
-      const std::string where = error.line > 0 ? fmt::format("{}:{}", error.file, error.line) : error.file;
-      fmt::print(stderr, "jala: ingest: {}: {}\n", where, error.error);
+      fmt::print(stderr, "jala: ingest: {}: {}\n", located(error), error.error);
     }
     if (listed.size() < k_max_listed_errors) {
       listed.push_back(std::move(error));
@@ -91,7 +95,7 @@ Result<int> ingest_command(const Context& context, const IngestArgs& args) {
     options.on_error = [&](const intake::RecordError& error) { note_error(error); };
     options.on_repeated = [&](intake::RecordError warning) {
       if (!quiet_stderr) {
-        fmt::print(stderr, "jala: ingest: {}:{}: {}\n", file, warning.line, escape_for_terminal(warning.error));
+        fmt::print(stderr, "jala: ingest: {}: {}\n", located(warning), escape_for_terminal(warning.error));
       }
       if (warnings.size() < k_max_listed_errors) warnings.push_back(std::move(warning));
     };
