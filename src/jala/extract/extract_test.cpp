@@ -293,6 +293,24 @@ TEST(Extract, EmailsIncludingDefangedButNotUpiIds) {
   EXPECT_EQ(selectors("Pay to UPI trade.mekong888@okaxis now", "IN"), Want{});
 }
 
+// Regression: a percent-encoded address gave the domain "40lotus.com" from "%40lotus.com".
+TEST(Extract, MailtoLinksGiveTheirAddressesDecoded) {
+  EXPECT_EQ(selectors("Apply: mailto:hr%40lotus.com today", "KH"), (Want{"email:hr@lotus.com"}));
+  EXPECT_EQ(selectors("<a href=\"MAILTO:?to=HR%40Lotus.com&subject=CV%20Cambodia\">", "KH"),
+            (Want{"email:hr@lotus.com"}));
+  EXPECT_EQ(selectors("mailto:hr@lotus.com,jobs@angkor-hr.net?subject=CV", "KH"),
+            (Want{"email:hr@lotus.com", "email:jobs@angkor-hr.net"}));
+  // Escapes that make no address give nothing, not a domain from inside them.
+  EXPECT_EQ(selectors("mailto:hr%40lotus%0A.com", "KH"), Want{});
+  EXPECT_EQ(selectors("mailto:%ZZ40lotus.com", "KH"), Want{});
+  // The span is the whole link.
+  const std::string text = "Email mailto:hr%40lotus.com now";
+  const std::vector<Finding> found = extract(text, ExtractContext{"KH"});
+  ASSERT_EQ(found.size(), 1);
+  EXPECT_EQ(found[0].raw, "mailto:hr%40lotus.com");
+  EXPECT_EQ(text.substr(found[0].start, found[0].end - found[0].start), found[0].raw);
+}
+
 TEST(Extract, IpAddressesButNotVersions) {
   EXPECT_EQ(selectors("máy chủ 198[.]51[.]100[.]153.", "VN"), (Want{"ip:198.51.100.153"}));
   EXPECT_EQ(selectors("IPv6 2001:0DB8:0000:C6B5:0000:0000:0000:E960", "VN"), (Want{"ip:2001:db8:0:c6b5::e960"}));

@@ -265,9 +265,28 @@ std::size_t scan_url(Document& document, std::size_t start) {
   return latin_end;
 }
 
+// A mailto: link with percent escapes ("mailto:hr%40lotus.com", "mailto:?to=hr%40lotus.com&subject=Apply%20now")
+// is read whole and decoded, as model::normalise_email reads it (its first address); the span is the link,
+// in which nothing else is read. Any other link's addresses are found by the e-mail scanner, each with its
+// own span. Returns 0 for those.
+std::size_t scan_encoded_mailto(Document& document, std::size_t start) {
+  const std::string_view text = document.text();
+  const std::size_t end = url_end(text, start, HostLetters::latin_only);
+  const std::string_view link = text.substr(start, end - start);
+  if (!starts_with_folded(text, start, "mailto:") || link.find('%') == std::string_view::npos) return 0;
+  Result<std::string> email = model::normalise_email(link, document.normalise_context());
+  if (email.ok()) {
+    document.add(SelectorType::email, std::move(email).value(), start, end, k_format_confidence);
+  } else {
+    document.claim(start, end);  // an encoded address that is none: no domain inside it either
+  }
+  return end;
+}
+
 std::size_t scan_email(Document& document, std::size_t start) {
   const std::string_view text = document.text();
   const std::size_t at = local_part_end(text, start);
+  if (at < text.size() && text[at] == ':') return scan_encoded_mailto(document, start);
   if (at == start || at >= text.size() || text[at] != '@') return 0;
   std::size_t end = 0;
   for (const HostLetters letters : {HostLetters::with_borrowed, HostLetters::latin_only}) {
