@@ -101,8 +101,48 @@ void add_common(const Context& context, AccountId account, Scored& scored) {
   }
 }
 
+// What suspects (by the first round's scores) paid an account, and what it received and paid on from the
+// first of that money on: where suspects' money stops, an account may have paid out before it came.
+struct MoneyFromSuspects {
+  double usd = 0;
+  std::size_t suspects = 0;     // distinct payers
+  double in_since = 0;          // received from the first payment by a suspect on, that one included
+  double offramp_in_since = 0;  // of which by crypto or cash
+  double out_since = 0;         // paid after that first payment
+};
+
+MoneyFromSuspects money_from_suspects(const Context& context, AccountId account, std::span<const double> suspicion) {
+  MoneyFromSuspects money;
+  std::vector<AccountId> suspects;
+  const std::span<const TransferId> incoming = context.ledger.incoming(account);
+  const auto first = std::find_if(incoming.begin(), incoming.end(), [&](TransferId t) {
+    return suspicion[context.ledger.transfer(t).from] >= k_suspect_threshold;
+  });
+  if (first == incoming.end()) return money;
+  for (auto t = first; t != incoming.end(); ++t) {
+    const Transfer& transfer = context.ledger.transfer(*t);
+    money.in_since += transfer.usd;
+    if (transfer.channel == model::Channel::crypto || transfer.channel == model::Channel::cash) {
+      money.offramp_in_since += transfer.usd;
+    }
+    if (suspicion[transfer.from] >= k_suspect_threshold) {
+      money.usd += transfer.usd;
+      suspects.push_back(transfer.from);
+    }
+  }
+  // Transfer ids follow the ledger's time order, as each account's lists do.
+  const std::span<const TransferId> outgoing = context.ledger.outgoing(account);
+  for (auto t = std::upper_bound(outgoing.begin(), outgoing.end(), *first); t != outgoing.end(); ++t) {
+    money.out_since += context.ledger.transfer(*t).usd;
+  }
+  std::sort(suspects.begin(), suspects.end());
+  money.suspects = static_cast<std::size_t>(std::unique(suspects.begin(), suspects.end()) - suspects.begin());
+  return money;
+}
+
 // Collectors and mules: money in, and most of it out again soon, in similar amounts.
-Scored score_pass_through(const Context& context, AccountId account, std::span<const double> suspicion, bool explain) {
+Scored score_pass_through(const Context& context, AccountId account, const MoneyFromSuspects& from_suspects,
+                          bool explain) {
   const AccountFeatures& f = context.features[account];
   Scored scored(explain);
   const bool fans_out = f.receivers >= k_fan_out_receivers && f.receivers > 2 * f.senders;
@@ -138,13 +178,8 @@ Scored score_pass_through(const Context& context, AccountId account, std::span<c
     scored.add(k_narrowing_weight, 1.0,
                [&] { return fmt::format("fan-in from {} accounts to {}", f.senders, f.receivers); });
   }
-  double from_suspects = 0;
-  for (const TransferId t : context.ledger.incoming(account)) {
-    const Transfer& transfer = context.ledger.transfer(t);
-    if (suspicion[transfer.from] >= k_suspect_threshold) from_suspects += transfer.usd;
-  }
   const double victims = share(f.origin_in_usd, f.in_usd);
-  const double layered = share(from_suspects, f.in_usd);
+  const double layered = share(from_suspects.usd, f.in_usd);
   scored.role = victims >= layered ? Role::collector : Role::mule;
   if (victims >= layered) {
     scored.add(k_source_weight, victims,
@@ -160,31 +195,32 @@ Scored score_pass_through(const Context& context, AccountId account, std::span<c
   return scored;
 }
 
+// Over which time a cash-out is judged to keep what it gets: its whole life, or from the first payment a
+// suspect made it on, for an account that had paid out what it received before.
+enum class Kept { over_its_life, since_suspects_paid };
+
 // Cash-outs: where suspects' money stops.
-Scored score_cashout(const Context& context, AccountId account, std::span<const double> suspicion, bool explain) {
+Scored score_cashout(const Context& context, AccountId account, const MoneyFromSuspects& from_suspects, Kept kept,
+                     bool explain) {
   const AccountFeatures& f = context.features[account];
   Scored scored(explain);
   scored.role = Role::cashout;
-  double from_suspects = 0;
-  std::vector<AccountId> suspects;
-  for (const TransferId t : context.ledger.incoming(account)) {
-    const Transfer& transfer = context.ledger.transfer(t);
-    if (suspicion[transfer.from] >= k_suspect_threshold) {
-      from_suspects += transfer.usd;
-      suspects.push_back(transfer.from);
-    }
-  }
-  if (from_suspects == 0) return scored;
-  std::sort(suspects.begin(), suspects.end());
-  const auto distinct = static_cast<std::size_t>(std::unique(suspects.begin(), suspects.end()) - suspects.begin());
-  const double fed = share(from_suspects, f.in_usd);
-  scored.add(k_cashout_from_suspects_weight, fed * std::min(1.0, from_suspects / k_cashout_full_usd), [&] {
-    return fmt::format("{:.0f}% of its money from {} suspect(s), and it keeps it", 100 * fed, distinct);
+  if (from_suspects.usd == 0) return scored;
+  const bool since = kept == Kept::since_suspects_paid;
+  const double received = since ? from_suspects.in_since : f.in_usd;
+  const double fed = share(from_suspects.usd, received);
+  scored.add(k_cashout_from_suspects_weight, fed * std::min(1.0, from_suspects.usd / k_cashout_full_usd), [&] {
+    return since ? fmt::format(
+                       "{:.0f}% of the money it received since a suspect first paid it came from {} suspect(s), "
+                       "and it keeps it (it paid out {:.0f} USD before)",
+                       100 * fed, from_suspects.suspects, f.out_usd - from_suspects.out_since)
+                 : fmt::format("{:.0f}% of its money from {} suspect(s), and it keeps it", 100 * fed,
+                               from_suspects.suspects);
   });
-  const double offramp = share(f.offramp_in_usd, f.in_usd);
+  const double offramp = share(since ? from_suspects.offramp_in_since : f.offramp_in_usd, received);
   scored.add(k_cashout_offramp_weight, offramp,
              [&] { return fmt::format("{:.0f}% arrives by crypto or cash", 100 * offramp); });
-  if (distinct >= 2) {
+  if (from_suspects.suspects >= 2) {
     scored.add(k_cashout_many_weight, 1.0, [&] { return std::string("pooled from several suspects"); });
   }
   add_common(context, account, scored);
@@ -194,8 +230,18 @@ Scored score_cashout(const Context& context, AccountId account, std::span<const 
 Scored score_account(const Context& context, AccountId account, std::span<const double> suspicion, bool explain) {
   const AccountFeatures& f = context.features[account];
   if (f.in_usd <= 0) return Scored(explain);
-  if (f.out_usd <= k_cashout_max_out_share * f.in_usd) return score_cashout(context, account, suspicion, explain);
-  return score_pass_through(context, account, suspicion, explain);
+  const MoneyFromSuspects from_suspects = money_from_suspects(context, account, suspicion);
+  if (f.out_usd <= k_cashout_max_out_share * f.in_usd) {
+    return score_cashout(context, account, from_suspects, Kept::over_its_life, explain);
+  }
+  Scored pass_through = score_pass_through(context, account, from_suspects, explain);
+  // An account that paid out earlier, then kept what suspects sent it (it is no pass-through, or the
+  // evidence of one is weaker).
+  if (from_suspects.usd > 0 && from_suspects.out_since <= k_cashout_max_out_share * from_suspects.in_since) {
+    Scored cashout = score_cashout(context, account, from_suspects, Kept::since_suspects_paid, explain);
+    if (cashout.score > pass_through.score) return cashout;
+  }
+  return pass_through;
 }
 
 // The account as a suspect, with the reasons for its score, strongest first.

@@ -87,6 +87,55 @@ TEST(Suspects, DustFromASuspectMakesNoCashOut) {
   EXPECT_GE(cashout->score, 0.6);
 }
 
+// Found in review: an exit that had paid out its own earlier income kept all of a mule's 980 USD, but its
+// lifetime share paid on (about a half) made it no cash-out, so the freeze list left it out. What it kept
+// is judged from the first money a suspect sent it.
+TEST(Suspects, AnExitThatPaidOutBeforeTheScamMoneyCameAndKeepsItIsACashOut) {
+  TestLedger built(400);
+  AccountId next = 100;
+  built.pay(8, 7, 1'000, 0);  // the exit's own income, from 8, spent days later (to 9 and 10)
+  built.pay(7, 9, 400, 3 * 24);
+  built.pay(7, 10, 600, 5 * 24);
+  for (int day = 0; day < 28; ++day) {
+    const double usd = 500 + 97 * (day % 11);
+    built.pay(next++, 0, usd, day * 24);
+    built.pay(0, 1, usd * 0.98, day * 24 + 3);
+    built.pay(1, 2, usd * 0.97, day * 24 + 5);
+  }
+  built.pay(1, 7, 980, 20 * 24 + 6);  // the mule pays the exit, which keeps it
+  const Ledger ledger = built.build();
+  const std::vector<Suspect> suspects = find_suspects(ledger, {});
+  ASSERT_TRUE(find(suspects, 1));
+  const Suspect* exit = find(suspects, 7);
+  ASSERT_TRUE(exit);
+  EXPECT_EQ(exit->role, Role::cashout);
+  EXPECT_GE(exit->score, 0.6);
+  EXPECT_DOUBLE_EQ(exit->held_usd, 980);
+  EXPECT_EQ(exit->why.front(),
+            "100% of the money it received since a suspect first paid it came from 1 suspect(s), and it keeps it "
+            "(it paid out 1000 USD before)");
+  for (AccountId innocent : {8, 9, 10}) EXPECT_FALSE(find(suspects, innocent)) << "account " << innocent;
+}
+
+// An account that a suspect paid once and that then paid out as before, in other amounts and days later, keeps
+// nothing of it: no cash-out.
+TEST(Suspects, AnAccountThatPaysOnWhatASuspectSentItIsNoCashOut) {
+  TestLedger built(400);
+  AccountId next = 100;
+  for (int day = 0; day < 28; ++day) {
+    const double usd = 500 + 97 * (day % 11);
+    built.pay(next++, 0, usd, day * 24);
+    built.pay(0, 1, usd * 0.98, day * 24 + 3);
+    built.pay(1, 2, usd * 0.9, day * 24 + 5);
+    if (day % 7 == 0) built.pay(6, 5, 4'000, day * 24 + 9);        // an employer's client
+    if (day % 7 == 3) built.pay(5, next++, 3'000, day * 24 + 10);  // a salary, days later
+  }
+  built.pay(1, 5, 700, 2 * 24 + 6);  // the mule pays the employer once
+  const std::vector<Suspect> suspects = find_suspects(built.build(), {});
+  ASSERT_TRUE(find(suspects, 1));
+  EXPECT_FALSE(find(suspects, 5));
+}
+
 TEST(Suspects, BeingNamedInReportsRaisesTheScoreAndSaysWhy) {
   const Ledger ledger = small_economy();
   const std::vector<Suspect> plain = find_suspects(ledger, {});
