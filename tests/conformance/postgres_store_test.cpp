@@ -88,7 +88,7 @@ TEST_F(PostgresStoreTest, OpeningAStoreOfThisVersionWaitsForNoWriter) {
   ASSERT_TRUE(PostgresStore::open(m_url).ok());
   Result<postgres::Connection> writer = postgres::Connection::open(m_url);
   ASSERT_TRUE(writer.ok()) << writer.error().message();
-  ASSERT_TRUE(writer->execute(fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", postgres::k_write_lock)).ok());
+  ASSERT_TRUE(writer->execute(fmt::format("BEGIN; {}", postgres::k_take_write_lock)).ok());
   std::future<bool> opened = std::async(std::launch::async, [&] {
     Result<std::unique_ptr<PostgresStore>> reader = PostgresStore::open(m_url, false);
     return reader.ok() && (*reader)->read([](const ReadView&) { return Status(); }).ok();
@@ -97,6 +97,44 @@ TEST_F(PostgresStoreTest, OpeningAStoreOfThisVersionWaitsForNoWriter) {
   ASSERT_TRUE(writer->execute("ROLLBACK").ok());  // frees an open that waits, so the test ends either way
   EXPECT_TRUE(in_time) << "the open waited for the writer";
   EXPECT_TRUE(opened.get());
+}
+
+// Found in review: the writers of every schema in a database took one lock, so a bulk load into one node's
+// store held up every other node's ingest. A store's writers queue behind each other only.
+TEST_F(PostgresStoreTest, AWriterWaitsForItsOwnStoresWriterOnly) {
+  std::string why_not;
+  const std::optional<std::string> server = jala::testing::postgres_test_url(why_not);
+  ASSERT_TRUE(server) << why_not;
+  const std::optional<std::string> other_url =
+      jala::testing::fresh_postgres_schema(*server, "postgres_test_other_" + std::to_string(::getpid()), why_not);
+  ASSERT_TRUE(other_url) << why_not;
+  Result<std::unique_ptr<PostgresStore>> other = PostgresStore::open(*other_url);
+  ASSERT_TRUE(other.ok()) << other.error().message();
+  Result<std::unique_ptr<PostgresStore>> same = PostgresStore::open(m_url);
+  ASSERT_TRUE(same.ok()) << same.error().message();
+  Result<postgres::Connection> writer = postgres::Connection::open(m_url);
+  ASSERT_TRUE(writer.ok()) << writer.error().message();
+  ASSERT_TRUE(writer->execute(fmt::format("BEGIN; {}", postgres::k_take_write_lock)).ok());
+
+  const auto write_a_report = [](PostgresStore& store) {
+    return std::async(std::launch::async, [&store] {
+      return store
+          .write([](WriteTransaction& transaction) -> Status {
+            JALA_TRY(transaction.put_report(make_report("waits")));
+            return {};
+          })
+          .ok();
+    });
+  };
+  std::future<bool> other_write = write_a_report(**other);
+  std::future<bool> same_write = write_a_report(**same);
+  const bool other_in_time = other_write.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  const bool same_waited = same_write.wait_for(std::chrono::milliseconds(500)) == std::future_status::timeout;
+  ASSERT_TRUE(writer->execute("ROLLBACK").ok());  // frees the writes that wait, so the test ends either way
+  EXPECT_TRUE(other_in_time) << "a write into another schema waited for this store's writer";
+  EXPECT_TRUE(same_waited) << "a write into this store did not wait for its writer";
+  EXPECT_TRUE(other_write.get());
+  EXPECT_TRUE(same_write.get());
 }
 
 std::int64_t count_rows(postgres::Connection& connection, std::string_view table) {

@@ -36,7 +36,7 @@ Status PostgresStore::read(const std::function<Status(const ReadView&)>& body) {
 
 Status PostgresStore::write(const std::function<Status(WriteTransaction&)>& body) {
   postgres::Connection& connection = m_parts->connection;
-  JALA_TRY(connection.execute(fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", postgres::k_write_lock)));
+  JALA_TRY(connection.execute(fmt::format("BEGIN; {}", postgres::k_take_write_lock)));
   postgres::View transaction(connection, m_parts->selector_keys);
   Status status = body(transaction);
   if (status.ok()) status = connection.execute("COMMIT");

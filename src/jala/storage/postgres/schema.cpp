@@ -181,9 +181,9 @@ Status migrate(Connection& connection, bool create_if_missing) {
     return status;
   };
   JALA_TRY(rollback_on_error(connection.execute(
-      fmt::format("SELECT pg_advisory_xact_lock({}); CREATE TABLE IF NOT EXISTS jala_schema (version INTEGER NOT NULL);"
+      fmt::format("{}; CREATE TABLE IF NOT EXISTS jala_schema (version INTEGER NOT NULL);"
                   " INSERT INTO jala_schema (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM jala_schema)",
-                  k_write_lock))));
+                  k_take_write_lock))));
   Result<int> version = read_version(connection);
   if (!version.ok()) return rollback_on_error(std::move(version).error());
   if (*version > current_schema_version()) return rollback_on_error(refuse_newer(*version));

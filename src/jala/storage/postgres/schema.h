@@ -1,6 +1,8 @@
 // The PostgreSQL backend's schema and its migrations. Internal to storage/postgres/.
 #pragma once
 
+#include <string_view>
+
 #include "jala/base/result.h"
 #include "jala/storage/postgres/connection.h"
 
@@ -15,8 +17,12 @@ int current_schema_version();
 // `create_if_missing` (then it is not_found).
 Status migrate(Connection& connection, bool create_if_missing);
 
-// The advisory lock that every write transaction takes first: writers run one at a time, as the
-// evidence log's appends require (store.h, WriteTransaction), and readers are never blocked.
-inline constexpr std::int64_t k_write_lock = 0x4a414c41;  // "JALA"
+// Takes the advisory lock that every write transaction (and a migration) takes first: the writers of one
+// store run one at a time, as the evidence log's appends require (store.h, WriteTransaction), and readers
+// are never blocked. The lock is the store's own, keyed by its schema (the connection's search_path), so
+// the nodes that keep their stores in other schemas of the database do not wait for it; two schema names
+// whose hashes collide share a lock, which costs waiting, never safety. 0x4a414c41 is "JALA".
+inline constexpr std::string_view k_take_write_lock =
+    "SELECT pg_advisory_xact_lock(x'4a414c41'::INTEGER, hashtext(coalesce(current_schema(), '')))";
 
 }  // namespace jala::storage::postgres
