@@ -137,6 +137,28 @@ TEST_F(PostgresStoreTest, AWriterWaitsForItsOwnStoresWriterOnly) {
   EXPECT_TRUE(same_write.get());
 }
 
+// A writer of a build before 2026-12-07 took one lock for the whole database; a writer now waits for it, so the
+// two never write at once while both builds run during an upgrade.
+TEST_F(PostgresStoreTest, AWriterWaitsForAWriterOfAnOlderBuild) {
+  Result<std::unique_ptr<PostgresStore>> store = PostgresStore::open(m_url);
+  ASSERT_TRUE(store.ok()) << store.error().message();
+  Result<postgres::Connection> old_writer = postgres::Connection::open(m_url);
+  ASSERT_TRUE(old_writer.ok()) << old_writer.error().message();
+  ASSERT_TRUE(old_writer->execute("BEGIN; SELECT pg_advisory_xact_lock(1245793345)").ok());
+  std::future<bool> write = std::async(std::launch::async, [&] {
+    return (*store)
+        ->write([](WriteTransaction& transaction) -> Status {
+          JALA_TRY(transaction.put_report(make_report("after the old writer")));
+          return {};
+        })
+        .ok();
+  });
+  const bool waited = write.wait_for(std::chrono::milliseconds(500)) == std::future_status::timeout;
+  ASSERT_TRUE(old_writer->execute("ROLLBACK").ok());
+  EXPECT_TRUE(waited) << "a write did not wait for an older build's writer";
+  EXPECT_TRUE(write.get());
+}
+
 std::int64_t count_rows(postgres::Connection& connection, std::string_view table) {
   Result<postgres::Rows> rows = connection.query(std::string("SELECT count(*) FROM ") + std::string(table));
   EXPECT_TRUE(rows.ok()) << rows.error().message();
