@@ -32,6 +32,26 @@ bool negates_the_next_perk(std::string_view text, std::size_t at) {
   });
 }
 
+// Commas that part the items of a list of perks ("no visa, flight or housing").
+constexpr std::array<std::string_view, 3> k_list_commas{",", "\uFF0C", "\u3001"};
+
+// Whether a list of perks that goes on after `end` (after commas) is closed by a disjunction: "visa, flight
+// or housing". A comma joins perks into one refusal only in such a list; after one without it, the
+// perk is another clause: "no visa, flight included".
+bool list_goes_on_to_a_disjunction(std::string_view text, std::size_t end) {
+  constexpr std::size_t k_max_items = 3;
+  for (std::size_t after = skip_spaces(text, end), items = 0; items < k_max_items; ++items) {
+    if (term_starting(text, after, lure_words::disjunctions()) != nullptr) return true;
+    const std::string_view* comma = term_starting(text, after, std::span<const std::string_view>(k_list_commas));
+    if (comma == nullptr) return false;
+    after = skip_spaces(text, after + comma->size());
+    const Term* perk = term_starting(text, after, lure_words::perks());
+    if (perk == nullptr) return false;
+    after = skip_spaces(text, after + perk->text.size());
+  }
+  return false;
+}
+
 // Whether the mention of a term at [at, end) is taken back by a negation right before or after it (after
 // the rest of its word, in Korean).
 bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
@@ -44,14 +64,21 @@ bool is_negated(std::string_view text, std::size_t at, std::size_t end) {
         before != at && term_ending(text, before - negation->size(), lure_words::perks()) != nullptr;
     if (!of_the_perk_before) return true;
   }
-  // Joined by "or" to the perks before it, taken back with the first of them: "we do not provide visa or
-  // flight", "không hỗ trợ visa hoặc vé máy bay". Three perks back at most (there are four), so that a
-  // text of "visa or visa or …" costs no more than its length.
+  // Joined by "or" to the perks before it, or by commas in a list that "or" closes, taken back with the
+  // first of them: "we do not provide visa or flight", "không hỗ trợ visa hoặc vé máy bay", "no visa, flight
+  // or housing". Three perks back at most (there are four), so that a text of "visa or visa or …" costs no
+  // more than its length.
   constexpr std::size_t k_max_joined = 3;
+  bool in_a_closed_list = list_goes_on_to_a_disjunction(text, end);
   for (std::size_t joined = before, steps = 0; steps < k_max_joined; ++steps) {
-    const std::string_view* disjunction = term_ending(text, joined, lure_words::disjunctions());
-    if (disjunction == nullptr) break;
-    joined -= disjunction->size();
+    const std::string_view* joiner = term_ending(text, joined, lure_words::disjunctions());
+    if (joiner != nullptr) {
+      in_a_closed_list = true;
+    } else if (joiner = term_ending(text, joined, std::span<const std::string_view>(k_list_commas));
+               joiner == nullptr || !in_a_closed_list) {
+      break;
+    }
+    joined -= joiner->size();
     while (joined > 0 && text[joined - 1] == ' ') --joined;
     const Term* perk = term_ending(text, joined, lure_words::perks());
     if (perk == nullptr) break;

@@ -322,6 +322,15 @@ TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
   EXPECT_EQ(perks_of("Kerja di Kamboja, tanpa visa atau tiket pesawat, ada asrama"), Strings({"housing"}));
   EXPECT_EQ(perks_of("Job in Cambodia. Free visa or flight, as you choose"), Strings({"visa", "flight"}));
   EXPECT_EQ(perks_of("No visa or flight or housing or meals"), Strings{});  // three joined to the first
+  // Found in review: in a list parted by commas, only the perk that "or" joined was taken back with the first.
+  EXPECT_EQ(perks_of("Job in Cambodia, 1000 USD. No visa, flight or housing. Free meals"), Strings({"meals"}));
+  EXPECT_EQ(perks_of("We do not provide visa, flight, housing or meals"), Strings{});
+  EXPECT_EQ(perks_of("Việc ở Campuchia, không hỗ trợ visa, vé máy bay hoặc chỗ ở"), Strings{});
+  EXPECT_EQ(perks_of("柬埔寨招聘，月薪1000美元，不提供签证、机票或住宿，包吃"), Strings({"meals"}));
+  EXPECT_EQ(perks_of("Job in Cambodia. Free visa, flight or housing"), Strings({"visa", "flight", "housing"}));
+  // Without the "or" that closes a list, a comma starts another clause.
+  EXPECT_EQ(perks_of("Job in Cambodia. No visa, flight included"), Strings({"flight"}));
+  EXPECT_EQ(perks_of("Job in Cambodia. Visa not included, flight or housing provided"), Strings({"flight", "housing"}));
   // Indonesian "mes" is a workers' dormitory; French "mes" (my) is no housing.
   EXPECT_EQ(perks_of("Kerja di Kamboja gaji 1000 USD, mes gratis, makan ditanggung"), Strings({"housing", "meals"}));
   EXPECT_EQ(perks_of("Emploi au Cambodge, envoyez mes documents, salaire 1000 USD"), Strings{});
