@@ -18,8 +18,6 @@
 namespace jala::cli {
 namespace {
 
-constexpr std::size_t k_max_request_bytes = 2 << 20;
-
 nlohmann::ordered_json f1_json(const classify::F1& f1) {
   return {{"precision", f1.precision()},
           {"recall", f1.recall()},
@@ -84,13 +82,14 @@ Result<int> classify_command(const Context& /*context*/, const ClassifyArgs& arg
   Result<std::unique_ptr<FileSource>> opened = FileSource::open(file);
   if (!opened.ok()) return opened.error().with_context(file);  // named, as extract and ingest name theirs
   const std::unique_ptr<FileSource> source = std::move(opened).value();
-  intake::LineReader lines(*source, k_max_request_bytes);
+  intake::LineReader lines(*source, intake::k_max_extract_request_line_bytes);
   std::size_t bad = 0;
   while (true) {
     JALA_TRY_ASSIGN(const std::optional<intake::Line> line, lines.next());
     if (!line) break;
     if (line->too_long) {
-      fmt::print(stderr, "jala: classify: {}:{}: longer than {} bytes\n", file, line->number, k_max_request_bytes);
+      fmt::print(stderr, "jala: classify: {}:{}: longer than {} bytes\n", file, line->number,
+                 intake::k_max_extract_request_line_bytes);
       ++bad;
       continue;
     }

@@ -27,7 +27,6 @@ namespace {
 
 constexpr std::size_t k_piece_bytes = 1 << 20;        // plain mode: text per unit
 constexpr std::size_t k_lines_per_unit = 256;         // --jsonl: lines per unit
-constexpr std::size_t k_max_request_bytes = 2 << 20;  // --jsonl: longest line (text limit plus JSON escapes)
 
 struct Unit {
   // Input: one piece of plain text, or a batch of request lines with their numbers.
@@ -120,7 +119,7 @@ void extract_requests(Unit& unit, std::string_view default_country, const extrac
 class UnitReader {
  public:
   UnitReader(intake::ByteSource& source, bool jsonl)
-      : m_jsonl(jsonl), m_lines(source, k_max_request_bytes), m_pieces(source, k_piece_bytes) {}
+      : m_jsonl(jsonl), m_lines(source, intake::k_max_extract_request_line_bytes), m_pieces(source, k_piece_bytes) {}
 
   Result<bool> next(Unit& unit) {
     if (!m_jsonl) {
@@ -133,7 +132,8 @@ class UnitReader {
       JALA_TRY_ASSIGN(const std::optional<intake::Line> line, m_lines.next());
       if (!line) break;
       if (line->too_long) {
-        unit.errors.push_back(fmt::format("{}: the line is longer than {} bytes", line->number, k_max_request_bytes));
+        unit.errors.push_back(fmt::format("{}: the line is longer than {} bytes", line->number,
+                                          intake::k_max_extract_request_line_bytes));
         continue;
       }
       unit.lines.emplace_back(line->text);

@@ -2,12 +2,16 @@
 // The id may be any JSON value and is echoed back exactly, as minified JSON.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "jala/base/result.h"
 
 namespace jala::intake {
+
+// The longest line read as a request: the longest text (parse_extract_request) plus its JSON escapes.
+inline constexpr std::size_t k_max_extract_request_line_bytes = 2 << 20;
 
 struct ExtractRequest {
   std::string id_json;  // the "id" value as minified JSON; "null" when absent
