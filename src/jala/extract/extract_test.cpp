@@ -303,12 +303,31 @@ TEST(Extract, MailtoLinksGiveTheirAddressesDecoded) {
   // Escapes that make no address give nothing, not a domain from inside them.
   EXPECT_EQ(selectors("mailto:hr%40lotus%0A.com", "KH"), Want{});
   EXPECT_EQ(selectors("mailto:%ZZ40lotus.com", "KH"), Want{});
-  // The span is the whole link.
+  // The span is the address.
   const std::string text = "Email mailto:hr%40lotus.com now";
   const std::vector<Finding> found = extract(text, ExtractContext{"KH"});
   ASSERT_EQ(found.size(), 1);
-  EXPECT_EQ(found[0].raw, "mailto:hr%40lotus.com");
+  EXPECT_EQ(found[0].raw, "hr%40lotus.com");
   EXPECT_EQ(text.substr(found[0].start, found[0].end - found[0].start), found[0].raw);
+}
+
+// Found in review of the first version, which read the link whole as one address: escapes elsewhere in a
+// link lost its other addresses, and what its query held.
+TEST(Extract, AMailtoLinksEscapesHideNothingElseInIt) {
+  EXPECT_EQ(selectors("mailto:hr@lotus.com%20", "KH"), (Want{"email:hr@lotus.com"}));
+  EXPECT_EQ(selectors("mailto:%20hr@lotus.com", "KH"), (Want{"email:hr@lotus.com"}));
+  EXPECT_EQ(selectors("mailto:hr@lotus.com,jobs@angkor-hr.net?subject=CV%20now", "KH"),
+            (Want{"email:hr@lotus.com", "email:jobs@angkor-hr.net"}));
+  EXPECT_EQ(selectors("mailto:?to=a@lotus.com&cc=c%40angkor-hr.net&subject=Hi%20there", "KH"),
+            (Want{"email:a@lotus.com", "email:c@angkor-hr.net"}));
+  EXPECT_EQ(selectors("mailto:a%40lotus.com%2Cc%40angkor-hr.net", "KH"),
+            (Want{"email:a@lotus.com", "email:c@angkor-hr.net"}));
+  EXPECT_EQ(selectors("mailto:a%40lotus.com%2C c@angkor-hr.net", "KH"),
+            (Want{"email:a@lotus.com", "email:c@angkor-hr.net"}));
+  EXPECT_EQ(selectors("Contact mailto:hr%40lotus.com,t.me/lotus_hr_kh", "KH"),
+            (Want{"email:hr@lotus.com", "telegram:lotus_hr_kh"}));
+  EXPECT_EQ(selectors("mailto:hr%40lotus.com?subject=x,+855 12 345 678", "KH"),
+            (Want{"email:hr@lotus.com", "phone:+85512345678"}));
 }
 
 TEST(Extract, IpAddressesButNotVersions) {

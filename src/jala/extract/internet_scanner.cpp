@@ -10,6 +10,7 @@
 #include "jala/extract/lookalike.h"
 #include "jala/extract/number_run.h"
 #include "jala/model/normalisers.h"
+#include "jala/model/text.h"
 
 namespace jala::extract {
 namespace {
@@ -265,22 +266,66 @@ std::size_t scan_url(Document& document, std::size_t start) {
   return latin_end;
 }
 
-// A mailto: link with percent escapes ("mailto:hr%40lotus.com", "mailto:?to=hr%40lotus.com&subject=Apply%20now")
-// is read whole and decoded, as model::normalise_email reads it (its first address); the span is the link,
-// in which nothing else is read. Any other link's addresses are found by the e-mail scanner, each with its
-// own span. Returns 0 for those.
-std::size_t scan_encoded_mailto(Document& document, std::size_t start) {
+// The addresses in [from, to) of a mailto: link (its path, or the value of a to, cc or bcc field), parted
+// by commas, written or escaped ("%2C"). Each that has percent escapes is decoded and read as an e-mail
+// address, and its span claimed whether it is one or not (so that "hr%40lotus.com" gives no domain
+// "40lotus.com"); the others are left to the scanners, which find plain addresses and whatever else a
+// piece holds ("t.me/…").
+void add_encoded_addresses(Document& document, std::size_t from, std::size_t to) {
   const std::string_view text = document.text();
-  const std::size_t end = url_end(text, start, HostLetters::latin_only);
-  const std::string_view link = text.substr(start, end - start);
-  if (!starts_with_folded(text, start, "mailto:") || link.find('%') == std::string_view::npos) return 0;
-  Result<std::string> email = model::normalise_email(link, document.normalise_context());
-  if (email.ok()) {
-    document.add(SelectorType::email, std::move(email).value(), start, end, k_format_confidence);
-  } else {
-    document.claim(start, end);  // an encoded address that is none: no domain inside it either
+  for (std::size_t piece = from; piece < to;) {
+    std::size_t piece_end = piece;
+    std::size_t next = to;
+    for (; piece_end < to; ++piece_end) {
+      if (text[piece_end] == ',') {
+        next = piece_end + 1;
+        break;
+      }
+      if (starts_with_folded(text, piece_end, "%2c")) {
+        next = piece_end + 3;
+        break;
+      }
+    }
+    const std::string_view raw = text.substr(piece, piece_end - piece);
+    if (raw.find('%') != std::string_view::npos) {
+      const std::optional<std::string> decoded = model::percent_decoded(raw);
+      if (decoded) {
+        Result<std::string> email =
+            model::normalise_email(model::trim_ascii_space(*decoded), document.normalise_context());
+        if (email.ok()) {
+          document.add(SelectorType::email, std::move(email).value(), piece, piece_end, k_format_confidence);
+        }
+      }
+      document.claim(piece, piece_end);
+    }
+    piece = next;
   }
-  return end;
+}
+
+// A mailto: link's escaped addresses ("mailto:hr%40lotus.com", "mailto:?to=hr%40lotus.com&subject=CV"),
+// decoded. Returns the end of "mailto:", after which the scanners go on as in any text (the link's plain
+// addresses, and its query's phones and links, are found as such), or 0 when `start` is no mailto: link.
+// Only the first k_max_mailto_bytes of a link are read: the scanners go on inside it, so a text of nested
+// links ("mailto:mailto:…") would otherwise read to its end from each of them.
+constexpr std::size_t k_max_mailto_bytes = 2'048;
+
+std::size_t scan_encoded_mailto(Document& document, std::size_t start) {
+  constexpr std::string_view k_scheme = "mailto:";
+  const std::string_view text = document.text();
+  if (!starts_with_folded(text, start, k_scheme)) return 0;
+  const std::size_t end =
+      url_end(text.substr(0, std::min(text.size(), start + k_max_mailto_bytes)), start, HostLetters::latin_only);
+  const std::size_t path = start + k_scheme.size();
+  const std::size_t query = std::min(text.substr(path, end - path).find('?'), end - path) + path;
+  add_encoded_addresses(document, path, query);
+  for (std::size_t field = query + 1; field < end;) {
+    const std::size_t field_end = std::min(text.substr(field, end - field).find('&'), end - field) + field;
+    for (const std::string_view name : {"to=", "cc=", "bcc="}) {
+      if (starts_with_folded(text, field, name)) add_encoded_addresses(document, field + name.size(), field_end);
+    }
+    field = field_end + 1;
+  }
+  return path;
 }
 
 std::size_t scan_email(Document& document, std::size_t start) {
