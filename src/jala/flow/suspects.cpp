@@ -207,17 +207,22 @@ Scored score_cashout(const Context& context, AccountId account, const MoneyFromS
   scored.role = Role::cashout;
   if (from_suspects.usd == 0) return scored;
   const bool since = kept == Kept::since_suspects_paid;
-  const double received = since ? from_suspects.in_since : f.in_usd;
-  const double fed = share(from_suspects.usd, received);
+  // Over its life: the share of all it received. Since suspects paid it: the share of what it holds now,
+  // taking what it paid on since as their money, so that a business that had paid out its takings and
+  // then got a mule's payment (the last of its receipts) is no cash-out for it.
+  const double fed =
+      since ? share(std::max(0.0, from_suspects.usd - from_suspects.out_since), std::max(0.0, f.in_usd - f.out_usd))
+            : share(from_suspects.usd, f.in_usd);
   scored.add(k_cashout_from_suspects_weight, fed * std::min(1.0, from_suspects.usd / k_cashout_full_usd), [&] {
     return since ? fmt::format(
-                       "{:.0f}% of the money it received since a suspect first paid it came from {} suspect(s), "
-                       "and it keeps it (it paid out {:.0f} USD before)",
+                       "{:.0f}% of what it holds came from {} suspect(s), and it keeps it (it paid out "
+                       "{:.0f} USD before they paid it)",
                        100 * fed, from_suspects.suspects, f.out_usd - from_suspects.out_since)
                  : fmt::format("{:.0f}% of its money from {} suspect(s), and it keeps it", 100 * fed,
                                from_suspects.suspects);
   });
-  const double offramp = share(since ? from_suspects.offramp_in_since : f.offramp_in_usd, received);
+  const double offramp =
+      since ? share(from_suspects.offramp_in_since, from_suspects.in_since) : share(f.offramp_in_usd, f.in_usd);
   scored.add(k_cashout_offramp_weight, offramp,
              [&] { return fmt::format("{:.0f}% arrives by crypto or cash", 100 * offramp); });
   if (from_suspects.suspects >= 2) {

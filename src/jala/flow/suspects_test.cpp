@@ -112,8 +112,7 @@ TEST(Suspects, AnExitThatPaidOutBeforeTheScamMoneyCameAndKeepsItIsACashOut) {
   EXPECT_GE(exit->score, 0.6);
   EXPECT_DOUBLE_EQ(exit->held_usd, 980);
   EXPECT_EQ(exit->why.front(),
-            "100% of the money it received since a suspect first paid it came from 1 suspect(s), and it keeps it "
-            "(it paid out 1000 USD before)");
+            "100% of what it holds came from 1 suspect(s), and it keeps it (it paid out 1000 USD before they paid it)");
   for (AccountId innocent : {8, 9, 10}) EXPECT_FALSE(find(suspects, innocent)) << "account " << innocent;
 }
 
@@ -131,6 +130,26 @@ TEST(Suspects, AnAccountThatPaysOnWhatASuspectSentItIsNoCashOut) {
     if (day % 7 == 3) built.pay(5, next++, 3'000, day * 24 + 10);  // a salary, days later
   }
   built.pay(1, 5, 700, 2 * 24 + 6);  // the mule pays the employer once
+  const std::vector<Suspect> suspects = find_suspects(built.build(), {});
+  ASSERT_TRUE(find(suspects, 1));
+  EXPECT_FALSE(find(suspects, 5));
+}
+
+// Found in review of the first version, which took the share of what the account received since the suspect
+// paid it: a mule's payment after an employer's last salaries was all it received since, so the employer,
+// which holds 4,700 USD of its own besides, scored 0.6 as a cash-out.
+TEST(Suspects, AnAccountPaidByASuspectAfterItsLastPaymentsIsNoCashOutForItsOwnMoney) {
+  TestLedger built(400);
+  AccountId next = 100;
+  for (int day = 0; day < 28; ++day) {
+    const double usd = 500 + 97 * (day % 11);
+    built.pay(next++, 0, usd, day * 24);
+    built.pay(0, 1, usd * 0.98, day * 24 + 3);
+    built.pay(1, 2, usd * 0.9, day * 24 + 5);
+    if (day % 7 == 0) built.pay(6, 5, 4'000, day * 24 + 9);
+    if (day % 7 == 3) built.pay(5, next++, 3'000, day * 24 + 10);
+  }
+  built.pay(1, 5, 700, 25 * 24 + 6);  // after the employer's last salaries, on day 24
   const std::vector<Suspect> suspects = find_suspects(built.build(), {});
   ASSERT_TRUE(find(suspects, 1));
   EXPECT_FALSE(find(suspects, 5));
