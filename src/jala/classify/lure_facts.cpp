@@ -32,8 +32,9 @@ bool negates_the_next_perk(std::string_view text, std::size_t at) {
   });
 }
 
-// Commas that part the items of a list of perks ("no visa, flight or housing").
-constexpr std::array<std::string_view, 3> k_list_commas{",", "\uFF0C", "\u3001"};
+// Commas that part the items of a list of perks ("no visa, flight or housing", "签证、机票或住宿"). Not the
+// full-width comma, which parts clauses in Chinese ("不包吃，签证或机票公司负责": no meals; visa or flight).
+constexpr std::array<std::string_view, 2> k_list_commas{",", "\u3001"};
 
 // Whether a list of perks that goes on after `end` (after commas) is closed by a disjunction: "visa, flight
 // or housing". A comma joins perks into one refusal only in such a list; after one without it, the

@@ -327,6 +327,9 @@ TEST(LureFacts, APerkRefusedInOtherWordsOrAfterItsNameIsNotOffered) {
   EXPECT_EQ(perks_of("We do not provide visa, flight, housing or meals"), Strings{});
   EXPECT_EQ(perks_of("Việc ở Campuchia, không hỗ trợ visa, vé máy bay hoặc chỗ ở"), Strings{});
   EXPECT_EQ(perks_of("柬埔寨招聘，月薪1000美元，不提供签证、机票或住宿，包吃"), Strings({"meals"}));
+  // Found in review: the full-width comma parts clauses, not the items of a list.
+  EXPECT_EQ(perks_of("柬埔寨招聘，月薪1000美元，不包吃，签证或机票公司负责"), Strings({"visa", "flight"}));
+  EXPECT_EQ(perks_of("柬埔寨招聘，月薪1000美元，没有签证，机票或住宿公司安排"), Strings({"flight", "housing"}));
   EXPECT_EQ(perks_of("Job in Cambodia. Free visa, flight or housing"), Strings({"visa", "flight", "housing"}));
   // Without the "or" that closes a list, a comma starts another clause.
   EXPECT_EQ(perks_of("Job in Cambodia. No visa, flight included"), Strings({"flight"}));
