@@ -116,29 +116,9 @@ TEST(Suspects, AnExitThatPaidOutBeforeTheScamMoneyCameAndKeepsItIsACashOut) {
   for (AccountId innocent : {8, 9, 10}) EXPECT_FALSE(find(suspects, innocent)) << "account " << innocent;
 }
 
-// An account that a suspect paid once and that then paid out as before, in other amounts and days later, keeps
-// nothing of it: no cash-out.
-TEST(Suspects, AnAccountThatPaysOnWhatASuspectSentItIsNoCashOut) {
-  TestLedger built(400);
-  AccountId next = 100;
-  for (int day = 0; day < 28; ++day) {
-    const double usd = 500 + 97 * (day % 11);
-    built.pay(next++, 0, usd, day * 24);
-    built.pay(0, 1, usd * 0.98, day * 24 + 3);
-    built.pay(1, 2, usd * 0.9, day * 24 + 5);
-    if (day % 7 == 0) built.pay(6, 5, 4'000, day * 24 + 9);        // an employer's client
-    if (day % 7 == 3) built.pay(5, next++, 3'000, day * 24 + 10);  // a salary, days later
-  }
-  built.pay(1, 5, 700, 2 * 24 + 6);  // the mule pays the employer once
-  const std::vector<Suspect> suspects = find_suspects(built.build(), {});
-  ASSERT_TRUE(find(suspects, 1));
-  EXPECT_FALSE(find(suspects, 5));
-}
-
-// Found in review of the first version, which took the share of what the account received since the suspect
-// paid it: a mule's payment after an employer's last salaries was all it received since, so the employer,
-// which holds 4,700 USD of its own besides, scored 0.6 as a cash-out.
-TEST(Suspects, AnAccountPaidByASuspectAfterItsLastPaymentsIsNoCashOutForItsOwnMoney) {
+// A collector (0) and its mule (1), and an employer (5) paid by its client (6) weekly, which pays salaries
+// three days later; the mule pays the employer 700 USD on `mule_pays_on_day`.
+Ledger employer_paid_once_by_a_mule(int mule_pays_on_day) {
   TestLedger built(400);
   AccountId next = 100;
   for (int day = 0; day < 28; ++day) {
@@ -149,8 +129,23 @@ TEST(Suspects, AnAccountPaidByASuspectAfterItsLastPaymentsIsNoCashOutForItsOwnMo
     if (day % 7 == 0) built.pay(6, 5, 4'000, day * 24 + 9);
     if (day % 7 == 3) built.pay(5, next++, 3'000, day * 24 + 10);
   }
-  built.pay(1, 5, 700, 25 * 24 + 6);  // after the employer's last salaries, on day 24
-  const std::vector<Suspect> suspects = find_suspects(built.build(), {});
+  built.pay(1, 5, 700, mule_pays_on_day * 24 + 6);
+  return built.build();
+}
+
+// An account that a suspect paid once and that then paid out as before, in other amounts and days later, keeps
+// nothing of it: no cash-out.
+TEST(Suspects, AnAccountThatPaysOnWhatASuspectSentItIsNoCashOut) {
+  const std::vector<Suspect> suspects = find_suspects(employer_paid_once_by_a_mule(2), {});
+  ASSERT_TRUE(find(suspects, 1));
+  EXPECT_FALSE(find(suspects, 5));
+}
+
+// Found in review of the first version, which took the share of what the account received since the suspect
+// paid it: a mule's payment after an employer's last salaries (day 24) was all it received since, so the
+// employer, which holds 4,700 USD of its own besides, scored 0.6 as a cash-out.
+TEST(Suspects, AnAccountPaidByASuspectAfterItsLastPaymentsIsNoCashOutForItsOwnMoney) {
+  const std::vector<Suspect> suspects = find_suspects(employer_paid_once_by_a_mule(25), {});
   ASSERT_TRUE(find(suspects, 1));
   EXPECT_FALSE(find(suspects, 5));
 }
