@@ -116,8 +116,43 @@ TEST_F(SearchCli, FindsAReportByThePlatformLinkItsTextGave) {
   const JalaRun page = jala({"search", "--json", "https://docs.example.org/forms/d/abc"});
   ASSERT_EQ(page.exit_code, 0) << page.err;
   EXPECT_EQ(nlohmann::json::parse(page.out)["selectors"],
-            nlohmann::json::parse(R"(["url:https://docs.example.org/forms/d/abc"])"));
+            nlohmann::json::parse(
+                R"(["url:https://docs.example.org/forms/d/abc", "url:http://docs.example.org/forms/d/abc"])"));
   EXPECT_EQ(jala({"search", "--country", "VN", "pay 500 USD to 0912 345 678 now"}).exit_code, 1);
+}
+
+// Found in review: a link pasted bare in a report's text (read as http://) and the same link given with
+// https:// in another report's form were two selectors: the reports did not link (the shortener's domain is
+// warning-listed), and a search found only the report that wrote the link alike.
+TEST_F(SearchCli, ALinkIsOneSelectorWithOrWithoutItsScheme) {
+  const std::string file = m_scratch.file("r.jsonl");
+  write_file(
+      file,
+      R"({"id":"sms","source":"VN-MPS","kind":"victim_complaint","country":"VN","reported_at":"2026-03-01T08:15:00Z",)"
+      R"("text":"Tin nhan: viec nhe luong cao, dang ky bit.ly/3abcXYZ"})"
+      "\n"
+      R"({"id":"ad","source":"TH-CCIB","kind":"lure_ad","country":"TH","reported_at":"2026-03-02T08:15:00Z",)"
+      R"("text":"Easy job in Cambodia","selectors":[{"type":"url","value":"HTTPS://Bit.ly/3abcXYZ"}]})"
+      "\n"
+      R"({"id":"other","source":"TH-CCIB","kind":"lure_ad","country":"TH","reported_at":"2026-03-03T08:15:00Z",)"
+      R"("text":"Another page: https://bit.ly/3abcXYz"})"
+      "\n");
+  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
+  for (const std::string form :
+       {"bit.ly/3abcXYZ", "https://bit.ly/3abcXYZ", "url:http://bit.ly/3abcXYZ", "hxxps://bit[.]ly/3abcXYZ"}) {
+    const JalaRun got = jala({"search", "--json", form});
+    ASSERT_EQ(got.exit_code, 0) << form << got.err;
+    const nlohmann::json result = nlohmann::json::parse(got.out);
+    std::set<std::string> ids;
+    for (const nlohmann::json& hit : result["reports"]) ids.insert(hit["id"].get<std::string>());
+    EXPECT_EQ(ids, (std::set<std::string>{"sms", "ad"})) << form << got.out;
+  }
+  const JalaRun networks = jala({"networks", "--json"});
+  ASSERT_EQ(networks.exit_code, 0) << networks.err;
+  const nlohmann::json listed = nlohmann::json::parse(networks.out)["networks"];
+  ASSERT_EQ(listed.size(), 1U) << networks.out;
+  EXPECT_EQ(listed[0]["report_count"], 2);
+  EXPECT_NE(listed[0].dump().find("url:http://bit.ly/3abcXYZ"), std::string::npos) << listed[0].dump();
 }
 
 // Found in review: a wallet given as a payment URI rejected its record, and search refused it and a mailto:

@@ -141,6 +141,37 @@ TEST_P(LinkInputConformance, NoNewReportAddsNoReport) {
   EXPECT_EQ(describe(m_input), describe(read_anew())) << "(SQLite also lists the selectors transactions name)";
 }
 
+// The same link pasted bare (read as http://) and with https:// is one selector to linking, whether the
+// second form comes in the same read or in a later extension; the first form stored names it.
+TEST_P(LinkInputConformance, AWebAddressUnderEitherSchemeIsOneSelector) {
+  const model::Selector plain{model::SelectorType::url, "http://bit.ly/3abcXYZ"};
+  const model::Selector secure{model::SelectorType::url, "https://bit.ly/3abcXYZ"};
+  const model::Selector other_page{model::SelectorType::url, "https://bit.ly/3abcXYz"};
+  put(report_naming("r1", {plain}));
+  ASSERT_TRUE(extend());
+  put(report_naming("r2", {secure, phone()}));
+  put(report_naming("r3", {plain, secure, other_page}));
+  if (!extend()) {
+    ASSERT_FALSE(keeps_stored_order());
+    m_input = read_anew();
+  }
+  const graph::LinkInput fresh = read_anew();
+  for (const graph::LinkInput* input : {static_cast<const graph::LinkInput*>(&m_input), &fresh}) {
+    ASSERT_EQ(input->report_count(), 3U);
+    ASSERT_EQ(input->selector_count(), 4U) << "the link in its two forms, the phone, the other page, domain:bit.ly";
+    std::vector<graph::SelectorId> named_by_each;
+    for (graph::ReportId r = 0; r < 3; ++r) {
+      for (const graph::SelectorId s : input->selectors_of(r)) {
+        if (input->selector(s).value.ends_with("/3abcXYZ")) named_by_each.push_back(s);
+      }
+    }
+    ASSERT_EQ(named_by_each.size(), 3U) << "each report names the link once";
+    EXPECT_EQ(named_by_each[0], named_by_each[1]);
+    EXPECT_EQ(named_by_each[0], named_by_each[2]);
+    EXPECT_EQ(input->selector(named_by_each[0]), plain);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryBackend, LinkInputConformance, ::testing::ValuesIn(backends()),
                          [](const ::testing::TestParamInfo<Backend>& param) { return param.param.name; });
 

@@ -180,6 +180,14 @@ Status search_command(const Context& context, const SearchArgs& args) {
       }
     }
   }
+  // A link is the same written with http://, https:// or bare (graph::LinkInput::add_selector).
+  const std::size_t typed_readings = readings.size();
+  for (std::size_t i = 0; i < typed_readings; ++i) {
+    if (std::optional<model::Selector> twin = model::other_web_scheme(readings[i]);
+        twin && std::find(readings.begin(), readings.end(), *twin) == readings.end()) {
+      readings.push_back(std::move(*twin));
+    }
+  }
   if (readings.empty()) {
     if (args.country.empty() && is_national_number(args.query)) {
       return invalid_argument(

@@ -5,8 +5,13 @@
 namespace jala::graph {
 
 SelectorId LinkInput::add_selector(model::Selector selector) {
+  const auto id = static_cast<SelectorId>(m_selectors.size());
+  if (const std::string_view address = model::web_address_of(selector); !address.empty()) {
+    const auto [known, added] = m_web_addresses.emplace(address, id);
+    if (!added) return known->second;
+  }
   m_selectors.push_back(std::move(selector));
-  return static_cast<SelectorId>(m_selectors.size() - 1);
+  return id;
 }
 
 ReportId LinkInput::add_report(ReportFacts facts, std::span<const SelectorId> selectors) {

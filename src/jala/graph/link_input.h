@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "jala/base/huge_pages.h"
@@ -34,7 +35,9 @@ struct ReportFacts {
 
 class LinkInput {
  public:
-  // Adds a selector and returns its id; the caller keeps selectors distinct.
+  // Adds a selector and returns its id; the caller keeps selectors distinct. A URL whose web address
+  // (model::web_address_of) was added under the other scheme is that selector: the same link pasted as
+  // http://, https:// or bare links alike, and the first form added names it.
   SelectorId add_selector(model::Selector selector);
   // Adds a report naming `selectors` (distinct ids of added selectors).
   ReportId add_report(ReportFacts facts, std::span<const SelectorId> selectors);
@@ -53,6 +56,7 @@ class LinkInput {
   base::HugePageVector<ReportFacts> m_reports;
   base::HugePageVector<std::uint32_t> m_offsets{0};
   base::HugePageVector<SelectorId> m_selector_ids;
+  std::unordered_map<std::string, SelectorId> m_web_addresses;  // of the URLs added, by web address
 };
 
 }  // namespace jala::graph

@@ -41,6 +41,9 @@ constexpr bool table_follows_enum_order() {
 }
 static_assert(table_follows_enum_order(), "info() indexes the table by the enum value");
 
+constexpr std::string_view k_http = "http://";
+constexpr std::string_view k_https = "https://";
+
 // inet_pton() reads IPv4 addresses from digits and dots only, and IPv6 addresses from hex digits, dots
 // and colons, with a colon at least. Hosts that fail this test are not worth its call, whose error
 // message is formatted.
@@ -148,6 +151,21 @@ std::optional<Selector> url_host_selector(const Selector& url) {
   Result<std::string> domain = normalise_domain(host, {});
   if (!domain.ok()) return std::nullopt;
   return Selector{SelectorType::domain, std::move(domain).value()};
+}
+
+std::string_view web_address_of(const Selector& selector) {
+  if (selector.type != SelectorType::url) return {};
+  const std::string_view value = selector.value;
+  if (value.starts_with(k_http)) return value.substr(k_http.size());
+  if (value.starts_with(k_https)) return value.substr(k_https.size());
+  return {};
+}
+
+std::optional<Selector> other_web_scheme(const Selector& url) {
+  const std::string_view address = web_address_of(url);
+  if (address.empty()) return std::nullopt;
+  const std::string_view scheme = url.value.starts_with(k_http) ? k_https : k_http;
+  return Selector{SelectorType::url, std::string(scheme).append(address)};
 }
 
 }  // namespace jala::model

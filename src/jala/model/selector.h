@@ -90,6 +90,16 @@ std::string_view host_of(const Selector& selector);
 // finds, and a report beside every URL its form gives (report.h, derived_selectors), so both link alike.
 std::optional<Selector> url_host_selector(const Selector& url);
 
+// A canonical URL's address without its web scheme: "bit.ly/3abc" for both http://bit.ly/3abc and
+// https://bit.ly/3abc, which name one link (a page pasted without its scheme is read as http://). Empty
+// for every other selector, and for a URL of any other scheme.
+std::string_view web_address_of(const Selector& selector);
+
+// The URL of the same web address under the other scheme (https:// for http://, and the reverse);
+// nullopt when web_address_of() is empty. Not canonical when the address keeps the other scheme's
+// default port (http://host:443/), as no stored URL is.
+std::optional<Selector> other_web_scheme(const Selector& url);
+
 // Every reading of an untyped raw value: each guessable type whose normaliser accepts it, in table
 // order. "+84 91 234 5678" gives phone and whatsapp. Empty when no type accepts it.
 std::vector<Selector> guess_selectors(std::string_view raw, const NormaliseContext& context);

@@ -158,6 +158,22 @@ TEST(Selector, HostOfNamesTheHostOfDomainsUrlsAndEmails) {
   EXPECT_EQ(host_of({SelectorType::phone, "+84912345678"}), "");
 }
 
+TEST(Selector, AWebAddressIsTheSameUnderEitherScheme) {
+  const Selector bare = *parse_selector("url:bit.ly/3abcXYZ", {});
+  const Selector secure = *parse_selector("url:HTTPS://Bit.ly:443/3abcXYZ", {});
+  EXPECT_EQ(web_address_of(bare), "bit.ly/3abcXYZ");
+  EXPECT_EQ(web_address_of(secure), "bit.ly/3abcXYZ");
+  EXPECT_EQ(other_web_scheme(bare), secure);
+  EXPECT_EQ(other_web_scheme(secure), bare);
+  // Other schemes and types have no web address: an FTP file is not the page of the same path.
+  const Selector ftp{SelectorType::url, "ftp://bit.ly/3abcXYZ"};
+  EXPECT_EQ(web_address_of(ftp), "");
+  EXPECT_EQ(other_web_scheme(ftp), std::nullopt);
+  EXPECT_EQ(web_address_of({SelectorType::domain, "bit.ly"}), "");
+  // The address keeps the path's case, as the canonical URL does.
+  EXPECT_NE(web_address_of(bare), web_address_of(*parse_selector("url:bit.ly/3ABCxyz", {})));
+}
+
 // Error messages quote a cut of the input; the cut never splits a character, so the message is valid
 // UTF-8 and can go into JSON (`jala ingest --json` once aborted on such a message).
 TEST(Selector, ErrorMessagesCutLongValuesOnCharacterBoundaries) {
