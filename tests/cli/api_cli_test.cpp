@@ -380,6 +380,15 @@ TEST_F(Api, FindsReportsBySelectorInAnySpellingAndShowsThem) {
   EXPECT_GE(found["count"], 1);
   EXPECT_EQ(found["count"], found["reports"].size());
   EXPECT_EQ(found["more"], false);
+  EXPECT_FALSE(found.contains("other_forms")) << "an account has one form";
+  // A web link is answered under both schemes: the examples write this page both ways.
+  const nlohmann::json page = get_json("/api/v1/selectors/url:http%3A%2F%2Fgolden-lotus-invest.com%2F");
+  EXPECT_EQ(page["selector"], "url:http://golden-lotus-invest.com/");
+  EXPECT_GE(page["count"], 1);
+  ASSERT_EQ(page["other_forms"].size(), 1U) << page.dump();
+  EXPECT_EQ(page["other_forms"][0]["selector"], "url:https://golden-lotus-invest.com/");
+  EXPECT_GE(page["other_forms"][0]["count"], 1);
+  EXPECT_EQ(page["other_forms"][0]["count"], page["other_forms"][0]["reports"].size());
 }
 
 TEST_F(Api, GivesTheEvidenceLogsHead) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 
 #include "run_jala.h"
@@ -147,12 +148,37 @@ TEST_F(SearchCli, ALinkIsOneSelectorWithOrWithoutItsScheme) {
     for (const nlohmann::json& hit : result["reports"]) ids.insert(hit["id"].get<std::string>());
     EXPECT_EQ(ids, (std::set<std::string>{"sms", "ad"})) << form << got.out;
   }
+  // The two reports link, and each is explained by the form it wrote.
   const JalaRun networks = jala({"networks", "--json"});
   ASSERT_EQ(networks.exit_code, 0) << networks.err;
   const nlohmann::json listed = nlohmann::json::parse(networks.out)["networks"];
   ASSERT_EQ(listed.size(), 1U) << networks.out;
   EXPECT_EQ(listed[0]["report_count"], 2);
-  EXPECT_NE(listed[0].dump().find("url:http://bit.ly/3abcXYZ"), std::string::npos) << listed[0].dump();
+  const std::string id = listed[0]["id"];
+  const JalaRun shown = jala({"network", "show", "--json", id});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const nlohmann::json detail = nlohmann::json::parse(shown.out);
+  std::map<std::string, nlohmann::json> links;
+  for (const nlohmann::json& link : detail["links"]) links[link["selector"].get<std::string>()] = link;
+  ASSERT_TRUE(links.contains("url:http://bit.ly/3abcXYZ") && links.contains("url:https://bit.ly/3abcXYZ")) << shown.out;
+  EXPECT_EQ(links["url:http://bit.ly/3abcXYZ"]["reports"],
+            nlohmann::json::parse(R"([{"source":"VN-MPS","id":"sms"}])"));
+  EXPECT_EQ(links["url:https://bit.ly/3abcXYZ"]["reports"],
+            nlohmann::json::parse(R"([{"source":"TH-CCIB","id":"ad"}])"));
+  EXPECT_EQ(links["url:http://bit.ly/3abcXYZ"]["same_link_as"],
+            nlohmann::json::parse(R"(["url:https://bit.ly/3abcXYZ"])"));
+  EXPECT_EQ(links["url:https://bit.ly/3abcXYZ"]["same_link_as"],
+            nlohmann::json::parse(R"(["url:http://bit.ly/3abcXYZ"])"));
+  const JalaRun chain = jala({"network", "show", "--json", id, "--chain", "VN-MPS", "sms", "TH-CCIB", "ad"});
+  ASSERT_EQ(chain.exit_code, 0) << chain.err;
+  const nlohmann::json step = nlohmann::json::parse(chain.out)["chain"][0];
+  EXPECT_EQ(step["via"], "url:http://bit.ly/3abcXYZ") << chain.out;
+  EXPECT_EQ(step["next_writes_it"], "url:https://bit.ly/3abcXYZ") << chain.out;
+  const JalaRun chain_text = jala({"network", "show", id, "--chain", "TH-CCIB", "ad", "VN-MPS", "sms"});
+  EXPECT_NE(chain_text.out.find("named with the next: url:https://bit.ly/3abcXYZ (the next writes it "
+                                "url:http://bit.ly/3abcXYZ)"),
+            std::string::npos)
+      << chain_text.out;
 }
 
 // Found in review: a wallet given as a payment URI rejected its record, and search refused it and a mailto:

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <span>
 #include <tuple>
@@ -99,6 +100,15 @@ Result<NetworkDetail> explain_network(const storage::ReadView& view, const Linke
       if (linked.linking.roles[s] == graph::SelectorRole::link) detail.joined[s].push_back(r);
     }
   }
+  std::map<graph::SelectorId, std::vector<graph::SelectorId>> forms_of_link;  // ascending, as `joined` is
+  for (const auto& [s, reports] : detail.joined) forms_of_link[linked.input.link_of(s)].push_back(s);
+  for (const auto& [link, forms] : forms_of_link) {
+    if (forms.size() < 2) continue;
+    for (const graph::SelectorId s : forms) {
+      std::vector<graph::SelectorId>& others = detail.other_forms[s];
+      std::copy_if(forms.begin(), forms.end(), std::back_inserter(others), [&](graph::SelectorId f) { return f != s; });
+    }
+  }
   detail.timeline = network.reports;
   std::stable_sort(detail.timeline.begin(), detail.timeline.end(), [&](graph::ReportId a, graph::ReportId b) {
     return linked.input.report(a).reported_at < linked.input.report(b).reported_at;
@@ -167,6 +177,11 @@ nlohmann::ordered_json detail_json(const LinkedStore& linked, const graph::Netwo
     nlohmann::ordered_json link{{"selector", linked.input.selector(s).to_string()}};
     if (members) link["report_count"] = joined_count;
     link["reports"] = std::move(reports);
+    if (const auto forms = detail.other_forms.find(s); forms != detail.other_forms.end()) {
+      nlohmann::ordered_json same = nlohmann::ordered_json::array();
+      for (const graph::SelectorId other : forms->second) same.push_back(linked.input.selector(other).to_string());
+      link["same_link_as"] = std::move(same);
+    }
     links.push_back(std::move(link));
   }
   nlohmann::ordered_json timeline = nlohmann::ordered_json::array();

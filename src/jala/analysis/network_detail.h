@@ -28,6 +28,9 @@ struct ShownMoney {
 
 struct NetworkDetail {
   std::map<graph::SelectorId, std::vector<graph::ReportId>> joined;  // each link and the reports it joins
+  // Of each link written in several forms (graph::LinkInput::link_of: a URL bare and with https://), its
+  // other forms that members name, ascending: the reports each form joins are joined with one another.
+  std::map<graph::SelectorId, std::vector<graph::SelectorId>> other_forms;
   std::vector<graph::ReportId> timeline;                             // the reports by when they were made
   std::vector<graph::SelectorId> hubs;  // hubs, stray links and benign selectors named, ascending
   ShownMoney money;

@@ -53,7 +53,12 @@ Status print_chain(const analysis::LinkedStore& linked, const graph::NetworkSumm
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < chain->reports.size(); ++i) {
       nlohmann::ordered_json step{{"report", analysis::report_ref(linked.input.report(chain->reports[i]))}};
-      if (i < chain->selectors.size()) step["via"] = linked.input.selector(chain->selectors[i]).to_string();
+      if (i < chain->selectors.size()) {
+        step["via"] = linked.input.selector(chain->selectors[i]).to_string();
+        if (chain->next_forms[i] != chain->selectors[i]) {
+          step["next_writes_it"] = linked.input.selector(chain->next_forms[i]).to_string();
+        }
+      }
       steps.push_back(std::move(step));
     }
     fmt::print("{}\n", nlohmann::ordered_json{{"network", network.id}, {"chain", std::move(steps)}}.dump());
@@ -64,7 +69,11 @@ Status print_chain(const analysis::LinkedStore& linked, const graph::NetworkSumm
   for (std::size_t i = 0; i < chain->reports.size(); ++i) {
     fmt::print("  {}\n", report_name(chain->reports[i]));
     if (i < chain->selectors.size()) {
-      fmt::print("    named with the next: {}\n", linked.input.selector(chain->selectors[i]).to_string());
+      fmt::print(
+          "    named with the next: {}{}\n", linked.input.selector(chain->selectors[i]).to_string(),
+          chain->next_forms[i] == chain->selectors[i]
+              ? ""
+              : fmt::format(" (the next writes it {})", linked.input.selector(chain->next_forms[i]).to_string()));
     }
   }
   return {};
@@ -131,7 +140,13 @@ Status network_show_command(const Context& context, const NetworkShowArgs& args)
     for (const graph::ReportId r : detail.joined[s]) {
       names.push_back(linked.input.report(r).source + " " + linked.input.report(r).id);
     }
-    fmt::print("  {}  ({} reports)\n    {}\n", linked.input.selector(s).to_string(), names.size(),
+    std::string same;
+    if (const auto forms = detail.other_forms.find(s); forms != detail.other_forms.end()) {
+      std::vector<std::string> others;
+      for (const graph::SelectorId other : forms->second) others.push_back(linked.input.selector(other).to_string());
+      same = fmt::format("  the same link as {}", fmt::join(others, ", "));
+    }
+    fmt::print("  {}  ({} reports){}\n    {}\n", linked.input.selector(s).to_string(), names.size(), same,
                fmt::join(names, "\n    "));
   }
   if (!detail.hubs.empty()) {

@@ -10,11 +10,11 @@ std::optional<Chain> shortest_chain(const LinkInput& input, const Linking& linki
                                     std::span<const ReportId> members, ReportId from, ReportId to) {
   const auto is_member = [&](ReportId r) { return std::binary_search(members.begin(), members.end(), r); };
   if (!is_member(from) || !is_member(to)) return std::nullopt;
-  // The members that name each link, ascending (members are).
+  // The members that name each link in any form, ascending (members are), under the form that stands for it.
   std::unordered_map<SelectorId, std::vector<ReportId>> naming;
   for (const ReportId r : members) {
     for (const SelectorId s : input.selectors_of(r)) {
-      if (linking.roles[s] == SelectorRole::link) naming[s].push_back(r);
+      if (linking.roles[s] == SelectorRole::link) naming[input.link_of(s)].push_back(r);
     }
   }
   // Breadth-first from `from`: each report reached is remembered with the report and link it came by.
@@ -28,7 +28,7 @@ std::optional<Chain> shortest_chain(const LinkInput& input, const Linking& linki
     const ReportId r = queue.front();
     queue.pop_front();
     for (const SelectorId s : input.selectors_of(r)) {
-      const auto found = naming.find(s);
+      const auto found = naming.find(input.link_of(s));
       if (found == naming.end()) continue;
       for (const ReportId next : found->second) {
         if (reached.emplace(next, Reached{r, s}).second) queue.push_back(next);
@@ -36,14 +36,23 @@ std::optional<Chain> shortest_chain(const LinkInput& input, const Linking& linki
     }
   }
   if (!reached.contains(to)) return std::nullopt;
+  // The form of `via`'s link that `r` names: `via` itself when it names it.
+  const auto form_named_by = [&](ReportId r, SelectorId via) {
+    const std::span<const SelectorId> named = input.selectors_of(r);
+    if (std::find(named.begin(), named.end(), via) != named.end()) return via;
+    return *std::find_if(named.begin(), named.end(),
+                         [&](SelectorId s) { return input.link_of(s) == input.link_of(via); });
+  };
   Chain chain;
   for (ReportId r = to; r != from; r = reached.at(r).previous) {
     chain.reports.push_back(r);
     chain.selectors.push_back(reached.at(r).via);
+    chain.next_forms.push_back(form_named_by(r, reached.at(r).via));
   }
   chain.reports.push_back(from);
   std::reverse(chain.reports.begin(), chain.reports.end());
   std::reverse(chain.selectors.begin(), chain.selectors.end());
+  std::reverse(chain.next_forms.begin(), chain.next_forms.end());
   return chain;
 }
 

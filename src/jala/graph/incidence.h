@@ -1,4 +1,6 @@
-// The reports that name each selector: the inverse of LinkInput's adjacency, as one flat list.
+// The reports that name each link, in any of its forms (LinkInput::link_of), listed under the selector
+// that stands for it (the other forms' lists are empty): the inverse of LinkInput's adjacency, as one
+// flat list, each report once per link.
 // Internal to jala::graph. Value type; thread-compatible.
 #pragma once
 

@@ -6,11 +6,14 @@ namespace jala::graph {
 
 SelectorId LinkInput::add_selector(model::Selector selector) {
   const auto id = static_cast<SelectorId>(m_selectors.size());
+  SelectorId link = id;
   if (const std::string_view address = model::web_address_of(selector); !address.empty()) {
-    const auto [known, added] = m_web_addresses.emplace(address, id);
-    if (!added) return known->second;
+    link = m_web_addresses.emplace(address, id).first->second;
+    if (link != id) m_with_other_forms[link] = true;
   }
   m_selectors.push_back(std::move(selector));
+  m_link_of.push_back(link);
+  m_with_other_forms.push_back(false);
   return id;
 }
 

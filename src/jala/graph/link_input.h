@@ -35,9 +35,7 @@ struct ReportFacts {
 
 class LinkInput {
  public:
-  // Adds a selector and returns its id; the caller keeps selectors distinct. A URL whose web address
-  // (model::web_address_of) was added under the other scheme is that selector: the same link pasted as
-  // http://, https:// or bare links alike, and the first form added names it.
+  // Adds a selector and returns its id; the caller keeps selectors distinct.
   SelectorId add_selector(model::Selector selector);
   // Adds a report naming `selectors` (distinct ids of added selectors).
   ReportId add_report(ReportFacts facts, std::span<const SelectorId> selectors);
@@ -46,6 +44,13 @@ class LinkInput {
   std::size_t selector_count() const { return m_selectors.size(); }
   const ReportFacts& report(ReportId id) const { return m_reports[id]; }
   const model::Selector& selector(SelectorId id) const { return m_selectors[id]; }
+  // The selector that stands for the link `id` is a form of. A URL's web address (model::web_address_of)
+  // is one link under either scheme, as the same page pasted bare (read as http://) or with https://, and
+  // the form added first stands for it; every other selector stands for itself. Linking judges and joins
+  // the reports of all of a link's forms together, while each report names the form it wrote.
+  SelectorId link_of(SelectorId id) const { return m_link_of[id]; }
+  // Whether the link `id` is a form of has other forms added.
+  bool has_other_forms(SelectorId id) const { return m_with_other_forms[m_link_of[id]]; }
   std::span<const SelectorId> selectors_of(ReportId id) const {
     return std::span(m_selector_ids).subspan(m_offsets[id], m_offsets[id + 1] - m_offsets[id]);
   }
@@ -56,7 +61,9 @@ class LinkInput {
   base::HugePageVector<ReportFacts> m_reports;
   base::HugePageVector<std::uint32_t> m_offsets{0};
   base::HugePageVector<SelectorId> m_selector_ids;
-  std::unordered_map<std::string, SelectorId> m_web_addresses;  // of the URLs added, by web address
+  base::HugePageVector<SelectorId> m_link_of;
+  std::unordered_map<std::string, SelectorId> m_web_addresses;  // the first URL added of each web address
+  std::vector<bool> m_with_other_forms;                         // by selector: a link added in more than one form
 };
 
 }  // namespace jala::graph

@@ -84,20 +84,25 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
   const auto scaled = static_cast<std::uint32_t>(input.report_count() / options.reports_per_candidate_report);
   const std::uint32_t candidate_reports = std::max(options.hub_candidate_reports, scaled);
   const std::uint32_t weak_reports = std::max(options.weak_link_reports, scaled / 2);
-  result.reports_naming.resize(input.selector_count());
-  for (SelectorId s = 0; s < input.selector_count(); ++s) result.reports_naming[s] = inverse.count(s);
+  result.reports_naming.assign(input.selector_count(), 0);
+  for (ReportId r = 0; r < input.report_count(); ++r) {
+    for (const SelectorId s : input.selectors_of(r)) ++result.reports_naming[s];
+  }
+  // Links are judged by the reports that name them in any form (LinkInput::link_of), under the selector
+  // that stands for them; their other forms take its role at the end.
+  const auto naming_link = [&](SelectorId s) { return inverse.count(s); };
 
   result.roles.assign(input.selector_count(), SelectorRole::unshared);
   UnionFind groups(input.report_count());
   std::vector<SelectorId> candidates;
   for (SelectorId s = 0; s < input.selector_count(); ++s) {
-    const std::uint32_t count = result.reports_naming[s];
+    const std::uint32_t count = naming_link(s);
     if (benign[s]) {
       // Also when one report names it: a bank's hotline or example.com is no account of that report's
       // network, nor evidence against an account, however few reports name it yet.
       result.roles[s] = SelectorRole::benign;
     } else if (count < 2) {
-      continue;
+      continue;  // also every form that does not stand for its link, whose list is empty
     } else if (count < candidate_reports) {
       // Weak links (a few reports) wait until the groups are formed: a typo of a hub would merge them.
       result.roles[s] = SelectorRole::link;
@@ -108,7 +113,7 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
   }
   // Rarer first: a frequent selector is judged on the groups that rarer evidence has already formed.
   std::stable_sort(candidates.begin(), candidates.end(),
-                   [&](SelectorId a, SelectorId b) { return result.reports_naming[a] < result.reports_naming[b]; });
+                   [&](SelectorId a, SelectorId b) { return naming_link(a) < naming_link(b); });
   std::vector<SelectorId> hubs;
   for (const SelectorId s : candidates) {
     if (looks_like_hub(groups, inverse.of(s), options)) {
@@ -138,14 +143,14 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
   UnionFind networks = std::move(groups);
   std::vector<SelectorId> weak;
   for (SelectorId s = 0; s < input.selector_count(); ++s) {
-    if (result.roles[s] == SelectorRole::link && result.reports_naming[s] <= weak_reports) weak.push_back(s);
+    if (result.roles[s] == SelectorRole::link && naming_link(s) <= weak_reports) weak.push_back(s);
   }
   std::vector<std::uint32_t> core(input.report_count(), k_no_network);  // by group root
   for (ReportId r = 0; r < input.report_count(); ++r) {
     if (networks.size_of(r) >= options.large_group_reports) core[networks.find(r)] = networks.find(r);
   }
   std::stable_sort(weak.begin(), weak.end(),
-                   [&](SelectorId a, SelectorId b) { return result.reports_naming[a] > result.reports_naming[b]; });
+                   [&](SelectorId a, SelectorId b) { return naming_link(a) > naming_link(b); });
   for (const SelectorId s : weak) {
     std::uint32_t joined_core = k_no_network;
     bool conflict = false;
@@ -169,6 +174,9 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
     }
   }
 
+  for (SelectorId s = 0; s < input.selector_count(); ++s) {
+    if (input.link_of(s) != s && !benign[s]) result.roles[s] = result.roles[input.link_of(s)];
+  }
   collect_networks(networks, result);
   return result;
 }

@@ -54,6 +54,24 @@ TEST(Linking, ReportsSharingASelectorFormOneNetworkAndLonersNone) {
   EXPECT_EQ(linking.roles[build.id("domain:lotus-invest.com")], SelectorRole::unshared);
 }
 
+// The same web link written bare (read as http://) and with https:// is one link; each report still
+// names its own form, and each form counts the reports that write it.
+TEST(Linking, AWebLinkLinksUnderEitherScheme) {
+  InputBuilder input;
+  const ReportId sms = input.report({"url:http://bit.ly/3abcXYZ"});
+  const ReportId ad = input.report({"url:https://bit.ly/3abcXYZ", "phone:+84912345678"});
+  const ReportId other = input.report({"url:https://bit.ly/3abcXYz"});
+  const Linking linking = input.link();
+  ASSERT_EQ(linking.networks.size(), 1U);
+  EXPECT_EQ(linking.networks[0], (std::vector<ReportId>{sms, ad}));
+  EXPECT_EQ(linking.network_of[other], k_no_network);
+  for (const char* form : {"url:http://bit.ly/3abcXYZ", "url:https://bit.ly/3abcXYZ"}) {
+    EXPECT_EQ(linking.roles[input.id(form)], SelectorRole::link) << form;
+    EXPECT_EQ(linking.reports_naming[input.id(form)], 1U) << form;
+  }
+  EXPECT_EQ(linking.roles[input.id("phone:+84912345678")], SelectorRole::unshared);
+}
+
 TEST(Linking, BenignSelectorsNeverLink) {
   InputBuilder build;
   build.report({"domain:facebook.com", "phone:+84912345678"});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "jala/base/sha256.h"
 #include "jala/graph/usd_rates.h"
@@ -41,6 +42,8 @@ NetworkSummary summarise(const LinkInput& input, const Linking& linking, const s
   summary.reports = members;
   std::set<std::string> countries;
   std::vector<SelectorId> touched;
+  // Of each link that members write in several forms: how many members name it, and the last one counted.
+  std::unordered_map<SelectorId, std::pair<std::uint32_t, ReportId>> several_forms;
   const ReportFacts* earliest = &input.report(members.front());
   summary.first_report = earliest->reported_at;
   summary.last_report = earliest->reported_at;
@@ -70,13 +73,22 @@ NetworkSummary summarise(const LinkInput& input, const Linking& linking, const s
     for (const SelectorId s : input.selectors_of(r)) {
       if (linking.roles[s] != SelectorRole::link) continue;
       if (in_network[s]++ == 0) touched.push_back(s);
+      if (input.has_other_forms(s)) {
+        auto& [reports, last] = several_forms.try_emplace(input.link_of(s), 0, r).first->second;
+        reports += reports == 0 || last != r;
+        last = r;
+      }
     }
   }
+  // A link is in the network when two members name it, in any of its forms.
+  const auto naming = [&](SelectorId s) {
+    return input.has_other_forms(s) ? several_forms.at(input.link_of(s)).first : in_network[s];
+  };
   for (const SelectorId s : touched) {
-    if (in_network[s] >= 2) summary.selectors.push_back(s);
+    if (naming(s) >= 2) summary.selectors.push_back(s);
   }
   std::sort(summary.selectors.begin(), summary.selectors.end(), [&](SelectorId a, SelectorId b) {
-    return in_network[a] != in_network[b] ? in_network[a] > in_network[b] : input.selector(a) < input.selector(b);
+    return naming(a) != naming(b) ? naming(a) > naming(b) : input.selector(a) < input.selector(b);
   });
   for (const SelectorId s : touched) in_network[s] = 0;
   summary.countries.assign(countries.begin(), countries.end());

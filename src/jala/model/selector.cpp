@@ -165,7 +165,10 @@ std::optional<Selector> other_web_scheme(const Selector& url) {
   const std::string_view address = web_address_of(url);
   if (address.empty()) return std::nullopt;
   const std::string_view scheme = url.value.starts_with(k_http) ? k_https : k_http;
-  return Selector{SelectorType::url, std::string(scheme).append(address)};
+  Result<std::string> twin = normalise_url(std::string(scheme).append(address), {});
+  // http://host:443/ is no form of https://host/: normalising drops a port that is the new scheme's default.
+  if (!twin.ok() || !std::string_view(*twin).ends_with(address)) return std::nullopt;
+  return Selector{SelectorType::url, std::move(twin).value()};
 }
 
 }  // namespace jala::model

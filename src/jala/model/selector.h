@@ -95,9 +95,9 @@ std::optional<Selector> url_host_selector(const Selector& url);
 // for every other selector, and for a URL of any other scheme.
 std::string_view web_address_of(const Selector& selector);
 
-// The URL of the same web address under the other scheme (https:// for http://, and the reverse);
-// nullopt when web_address_of() is empty. Not canonical when the address keeps the other scheme's
-// default port (http://host:443/), as no stored URL is.
+// The same web address under the other scheme (https:// for http://, and the reverse), canonical;
+// nullopt when web_address_of() is empty, and when the address holds the other scheme's default port
+// (http://host:443/ has no https:// form: https://host/ is another address).
 std::optional<Selector> other_web_scheme(const Selector& url);
 
 // Every reading of an untyped raw value: each guessable type whose normaliser accepts it, in table

@@ -170,6 +170,11 @@ TEST(Selector, AWebAddressIsTheSameUnderEitherScheme) {
   EXPECT_EQ(web_address_of(ftp), "");
   EXPECT_EQ(other_web_scheme(ftp), std::nullopt);
   EXPECT_EQ(web_address_of({SelectorType::domain, "bit.ly"}), "");
+  // A port that is the other scheme's default gives no form under it (normalising would drop it).
+  EXPECT_EQ(other_web_scheme(*parse_selector("url:http://bit.ly:443/3abcXYZ", {})), std::nullopt);
+  EXPECT_EQ(other_web_scheme(*parse_selector("url:https://bit.ly:80/3abcXYZ", {})), std::nullopt);
+  EXPECT_EQ(other_web_scheme(*parse_selector("url:https://bit.ly:8443/x", {})),
+            (Selector{SelectorType::url, "http://bit.ly:8443/x"}));
   // The address keeps the path's case, as the canonical URL does.
   EXPECT_NE(web_address_of(bare), web_address_of(*parse_selector("url:bit.ly/3ABCxyz", {})));
 }

@@ -54,15 +54,24 @@ HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, 
   if (!selector.ok()) return json_error(selector.error());
   const Result<std::size_t> limit = count_asked(request, "limit");
   if (!limit.ok()) return json_error(limit.error());
-  const Result<storage::SelectorReports> found = storage::read_value(
-      store, [&](const storage::ReadView& view) { return view.first_reports_with_selector(*selector, *limit); });
-  if (!found.ok()) return json_error(found.error());
-  nlohmann::json reports = nlohmann::json::array();
-  for (const storage::RecordKey& key : found->first) reports.push_back({{"source", key.source}, {"id", key.id}});
-  return json_response(200, {{"selector", selector->to_string()},
-                             {"count", found->count},
-                             {"reports", std::move(reports)},
-                             {"more", found->count > static_cast<std::int64_t>(found->first.size())}});
+  // The selector, then its other forms: a link is the same written bare or with https://.
+  std::vector<model::Selector> forms{*selector};
+  if (std::optional<model::Selector> twin = model::other_web_scheme(*selector)) forms.push_back(std::move(*twin));
+  std::vector<nlohmann::json> answers;
+  for (const model::Selector& form : forms) {
+    const Result<storage::SelectorReports> found = storage::read_value(
+        store, [&](const storage::ReadView& view) { return view.first_reports_with_selector(form, *limit); });
+    if (!found.ok()) return json_error(found.error());
+    nlohmann::json reports = nlohmann::json::array();
+    for (const storage::RecordKey& key : found->first) reports.push_back({{"source", key.source}, {"id", key.id}});
+    answers.push_back({{"selector", form.to_string()},
+                       {"count", found->count},
+                       {"reports", std::move(reports)},
+                       {"more", found->count > static_cast<std::int64_t>(found->first.size())}});
+  }
+  nlohmann::json answer = std::move(answers.front());
+  if (answers.size() > 1) answer["other_forms"] = nlohmann::json(std::vector(answers.begin() + 1, answers.end()));
+  return json_response(200, answer);
 }
 
 // GET /api/v1/reports/SOURCE/ID, each percent-encoded ("/" in a source as %2F); a "/" left plain belongs
