@@ -123,12 +123,14 @@ Result<NetworkDetail> explain_network(const storage::ReadView& view, const Linke
 }
 
 std::string hub_label(const LinkedStore& linked, graph::SelectorId selector) {
-  if (linked.linking.roles[selector] == graph::SelectorRole::stray) {
-    return fmt::format("stray link, named by {} reports", linked.linking.reports_naming[selector]);
-  }
+  // A link written in several forms is judged on the reports that name it in any of them.
+  const std::string named =
+      linked.input.has_other_forms(selector)
+          ? fmt::format("named by {} reports in all its forms", linked.linking.reports_naming_link[selector])
+          : fmt::format("named by {} reports", linked.linking.reports_naming[selector]);
+  if (linked.linking.roles[selector] == graph::SelectorRole::stray) return "stray link, " + named;
   const std::vector<std::string_view> lists = linked.warning_lists->match(linked.input.selector(selector));
-  return lists.empty() ? fmt::format("hub, named by {} reports", linked.linking.reports_naming[selector])
-                       : fmt::format("benign: {}", fmt::join(lists, ", "));
+  return lists.empty() ? "hub, " + named : fmt::format("benign: {}", fmt::join(lists, ", "));
 }
 
 nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::NetworkSummary& network,

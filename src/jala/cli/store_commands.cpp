@@ -180,12 +180,12 @@ Status search_command(const Context& context, const SearchArgs& args) {
       }
     }
   }
-  // A link is the same written with http://, https:// or bare (graph::LinkInput::add_selector).
-  const std::size_t typed_readings = readings.size();
-  for (std::size_t i = 0; i < typed_readings; ++i) {
-    if (std::optional<model::Selector> twin = model::other_web_scheme(readings[i]);
-        twin && std::find(readings.begin(), readings.end(), *twin) == readings.end()) {
-      readings.push_back(std::move(*twin));
+  // And the other forms of each reading's link (graph::LinkInput::link_of): a URL under the other scheme,
+  // a phone number's WhatsApp account and the reverse.
+  const std::size_t asked = readings.size();
+  for (std::size_t i = 0; i < asked; ++i) {
+    for (model::Selector& other : model::other_forms(readings[i])) {
+      if (std::find(readings.begin(), readings.end(), other) == readings.end()) readings.push_back(std::move(other));
     }
   }
   if (readings.empty()) {
@@ -225,7 +225,9 @@ Status search_command(const Context& context, const SearchArgs& args) {
                    -1, ' ', false, nlohmann::json::error_handler_t::replace));
     return {};
   }
-  for (const auto& [selector, keys] : hits) {
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const auto& [selector, keys] = hits[i];
+    if (i >= asked && keys.empty()) continue;  // another form of a link asked for, which no report writes
     fmt::print("{}: {} report{}\n", escape_for_terminal(selector.to_string()), keys.size(),
                keys.size() == 1 ? "" : "s");
     for (const storage::RecordKey& key : keys) {

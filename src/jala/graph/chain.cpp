@@ -36,18 +36,22 @@ std::optional<Chain> shortest_chain(const LinkInput& input, const Linking& linki
     }
   }
   if (!reached.contains(to)) return std::nullopt;
-  // The form of `via`'s link that `r` names: `via` itself when it names it.
-  const auto form_named_by = [&](ReportId r, SelectorId via) {
-    const std::span<const SelectorId> named = input.selectors_of(r);
-    if (std::find(named.begin(), named.end(), via) != named.end()) return via;
-    return *std::find_if(named.begin(), named.end(),
-                         [&](SelectorId s) { return input.link_of(s) == input.link_of(via); });
+  // The forms of a step's link that its two reports write: one that both write when there is one.
+  const auto forms_written = [&](ReportId before, ReportId after, SelectorId via) {
+    const std::span<const SelectorId> by_before = input.selectors_of(before);
+    const std::span<const SelectorId> by_after = input.selectors_of(after);
+    const auto same_link = [&](SelectorId s) { return input.link_of(s) == input.link_of(via); };
+    for (const SelectorId s : by_before) {
+      if (same_link(s) && std::find(by_after.begin(), by_after.end(), s) != by_after.end()) return std::pair{s, s};
+    }
+    return std::pair{via, *std::find_if(by_after.begin(), by_after.end(), same_link)};
   };
   Chain chain;
   for (ReportId r = to; r != from; r = reached.at(r).previous) {
+    const auto [named_before, named_after] = forms_written(reached.at(r).previous, r, reached.at(r).via);
     chain.reports.push_back(r);
-    chain.selectors.push_back(reached.at(r).via);
-    chain.next_forms.push_back(form_named_by(r, reached.at(r).via));
+    chain.selectors.push_back(named_before);
+    chain.next_forms.push_back(named_after);
   }
   chain.reports.push_back(from);
   std::reverse(chain.reports.begin(), chain.reports.end());

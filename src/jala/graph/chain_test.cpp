@@ -100,5 +100,28 @@ TEST(ShortestChain, NoneOutsideTheNetworkOrBetweenNetworks) {
   EXPECT_EQ(chain->selectors, std::vector<SelectorId>{handle});
 }
 
+// A link written in two forms joins the reports of both; each step names the form each of its reports
+// writes, the same one when both write it (found in review: the form met first was named).
+TEST(ShortestChain, AStepNamesTheFormEachReportWrites) {
+  LinkInput input;
+  const SelectorId plain = input.add_selector({model::SelectorType::url, "http://bit.ly/3abcXYZ"});
+  const SelectorId secure = input.add_selector({model::SelectorType::url, "https://bit.ly/3abcXYZ"});
+  const ReportId both = input.add_report({}, std::vector{plain, secure});
+  const ReportId secure_only = input.add_report({}, std::vector{secure});
+  const ReportId plain_only = input.add_report({}, std::vector{plain});
+  const Linking linking = link_reports(input, {false, false});
+  ASSERT_EQ(linking.networks.size(), 1U);
+  const std::vector<ReportId>& members = linking.networks[0];
+  const std::optional<Chain> shared = shortest_chain(input, linking, members, both, secure_only);
+  ASSERT_TRUE(shared.has_value());
+  EXPECT_EQ(shared->selectors, std::vector{secure});
+  EXPECT_EQ(shared->next_forms, std::vector{secure});
+  const std::optional<Chain> crossing = shortest_chain(input, linking, members, plain_only, secure_only);
+  ASSERT_TRUE(crossing.has_value());
+  EXPECT_EQ(crossing->reports, (std::vector{plain_only, secure_only})) << "one step: the forms are one link";
+  EXPECT_EQ(crossing->selectors, std::vector{plain});
+  EXPECT_EQ(crossing->next_forms, std::vector{secure});
+}
+
 }  // namespace
 }  // namespace jala::graph

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace jala::graph {
 namespace {
@@ -37,7 +38,8 @@ std::string network_graphml(const LinkInput& input, const Linking& linking, cons
       "  <key id=\"country\" for=\"node\" attr.name=\"country\" attr.type=\"string\"/>\n"
       "  <key id=\"reported_at\" for=\"node\" attr.name=\"reported_at\" attr.type=\"string\"/>\n"
       "  <key id=\"role\" for=\"node\" attr.name=\"role\" attr.type=\"string\"/>\n"
-      "  <key id=\"reports\" for=\"node\" attr.name=\"reports\" attr.type=\"int\"/>\n";
+      "  <key id=\"reports\" for=\"node\" attr.name=\"reports\" attr.type=\"int\"/>\n"
+      "  <key id=\"edge_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n";
   out += fmt::format("  <graph id=\"{}\" edgedefault=\"undirected\">\n", xml_escaped(network.id));
   std::vector<SelectorId> selectors;
   for (const ReportId r : network.reports) {
@@ -60,6 +62,16 @@ std::string network_graphml(const LinkInput& input, const Linking& linking, cons
   for (const ReportId r : network.reports) {
     for (const SelectorId s : input.selectors_of(r)) {
       out += fmt::format("    <edge source=\"r{}\" target=\"s{}\"/>\n", r, s);
+    }
+  }
+  // The forms of one link (LinkInput::link_of: a URL bare and with https://), each tied to the first named.
+  std::unordered_map<SelectorId, SelectorId> first_form;
+  for (const SelectorId s : selectors) {
+    if (!input.has_other_forms(s)) continue;
+    const auto [first, added] = first_form.try_emplace(input.link_of(s), s);
+    if (!added) {
+      out += fmt::format("    <edge source=\"s{}\" target=\"s{}\"><data key=\"edge_kind\">same_link</data></edge>\n",
+                         first->second, s);
     }
   }
   out += "  </graph>\n</graphml>\n";

@@ -7,8 +7,8 @@ namespace jala::graph {
 SelectorId LinkInput::add_selector(model::Selector selector) {
   const auto id = static_cast<SelectorId>(m_selectors.size());
   SelectorId link = id;
-  if (const std::string_view address = model::web_address_of(selector); !address.empty()) {
-    link = m_web_addresses.emplace(address, id).first->second;
+  if (const std::string_view key = model::link_key(selector); !key.empty()) {
+    link = m_links_by_key.emplace(key, id).first->second;
     if (link != id) m_with_other_forms[link] = true;
   }
   m_selectors.push_back(std::move(selector));

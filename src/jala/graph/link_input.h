@@ -44,10 +44,10 @@ class LinkInput {
   std::size_t selector_count() const { return m_selectors.size(); }
   const ReportFacts& report(ReportId id) const { return m_reports[id]; }
   const model::Selector& selector(SelectorId id) const { return m_selectors[id]; }
-  // The selector that stands for the link `id` is a form of. A URL's web address (model::web_address_of)
-  // is one link under either scheme, as the same page pasted bare (read as http://) or with https://, and
-  // the form added first stands for it; every other selector stands for itself. Linking judges and joins
-  // the reports of all of a link's forms together, while each report names the form it wrote.
+  // The selector that stands for the link `id` is a form of: selectors with one link key (model::link_key:
+  // a URL bare, read as http://, and with https://; a phone number and its WhatsApp account) are one link,
+  // and the form added first stands for it; every other selector stands for itself. Linking judges and
+  // joins the reports of all of a link's forms together, while each report names the form it wrote.
   SelectorId link_of(SelectorId id) const { return m_link_of[id]; }
   // Whether the link `id` is a form of has other forms added.
   bool has_other_forms(SelectorId id) const { return m_with_other_forms[m_link_of[id]]; }
@@ -62,7 +62,7 @@ class LinkInput {
   base::HugePageVector<std::uint32_t> m_offsets{0};
   base::HugePageVector<SelectorId> m_selector_ids;
   base::HugePageVector<SelectorId> m_link_of;
-  std::unordered_map<std::string, SelectorId> m_web_addresses;  // the first URL added of each web address
+  std::unordered_map<std::string, SelectorId> m_links_by_key;   // the first form added of each link key
   std::vector<bool> m_with_other_forms;                         // by selector: a link added in more than one form
 };
 

@@ -174,7 +174,9 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
     }
   }
 
+  result.reports_naming_link.resize(input.selector_count());
   for (SelectorId s = 0; s < input.selector_count(); ++s) {
+    result.reports_naming_link[s] = naming_link(input.link_of(s));
     if (input.link_of(s) != s && !benign[s]) result.roles[s] = result.roles[input.link_of(s)];
   }
   collect_networks(networks, result);
@@ -197,6 +199,7 @@ Linking link_every_shared_selector(const LinkInput& input) {
       }
     }
   }
+  result.reports_naming_link = result.reports_naming;
   collect_networks(networks, result);
   return result;
 }

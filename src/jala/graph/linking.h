@@ -71,6 +71,8 @@ inline constexpr std::uint32_t k_no_network = std::numeric_limits<std::uint32_t>
 struct Linking {
   std::vector<SelectorRole> roles;              // by selector
   std::vector<std::uint32_t> reports_naming;    // by selector: how many reports name it
+  // by selector: how many reports name its link in any form (LinkInput::link_of), which its role is judged on
+  std::vector<std::uint32_t> reports_naming_link;
   std::vector<std::uint32_t> network_of;        // by report: its network, or k_no_network when alone
   std::vector<std::vector<ReportId>> networks;  // each of two or more reports, ascending; in order of first report
 };

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <map>
 #include <random>
@@ -70,6 +72,31 @@ TEST(Linking, AWebLinkLinksUnderEitherScheme) {
     EXPECT_EQ(linking.reports_naming[input.id(form)], 1U) << form;
   }
   EXPECT_EQ(linking.roles[input.id("phone:+84912345678")], SelectorRole::unshared);
+}
+
+// A hub written in two forms is judged, and counted, on the reports of both (each form alone is named by
+// fewer than the 10 reports that make a selector a candidate hub), and each form is a hub.
+TEST(Linking, AHubInTwoFormsIsJudgedOnTheReportsOfBoth) {
+  InputBuilder input;
+  for (int op = 0; op < 4; ++op) {
+    for (int i = 0; i < 24; ++i) {
+      const std::string handle = fmt::format("telegram:op{}_agent{}", op, i % 3);
+      const std::string account = fmt::format("bank:BFTVVNVX:10{}0000", op);
+      if (i == 0 || i == 9 || i == 17) {
+        input.report({handle, account, i == 9 ? "url:https://bit.ly/hub" : "url:http://bit.ly/hub"});
+      } else {
+        input.report({handle, account});
+      }
+    }
+  }
+  const Linking linking = input.link();
+  EXPECT_EQ(linking.networks.size(), 4U) << "the hub joins no operations";
+  for (const char* form : {"url:http://bit.ly/hub", "url:https://bit.ly/hub"}) {
+    EXPECT_EQ(linking.roles[input.id(form)], SelectorRole::hub) << form;
+    EXPECT_EQ(linking.reports_naming_link[input.id(form)], 12U) << form;
+  }
+  EXPECT_EQ(linking.reports_naming[input.id("url:http://bit.ly/hub")], 8U);
+  EXPECT_EQ(linking.reports_naming[input.id("url:https://bit.ly/hub")], 4U);
 }
 
 TEST(Linking, BenignSelectorsNeverLink) {

@@ -153,22 +153,34 @@ std::optional<Selector> url_host_selector(const Selector& url) {
   return Selector{SelectorType::domain, std::move(domain).value()};
 }
 
-std::string_view web_address_of(const Selector& selector) {
-  if (selector.type != SelectorType::url) return {};
+std::string_view link_key(const Selector& selector) {
   const std::string_view value = selector.value;
-  if (value.starts_with(k_http)) return value.substr(k_http.size());
-  if (value.starts_with(k_https)) return value.substr(k_https.size());
-  return {};
+  switch (selector.type) {
+    case SelectorType::url:
+      if (value.starts_with(k_http)) return value.substr(k_http.size());
+      if (value.starts_with(k_https)) return value.substr(k_https.size());
+      return {};
+    case SelectorType::phone:
+    case SelectorType::whatsapp: return value;
+    default: return {};
+  }
 }
 
-std::optional<Selector> other_web_scheme(const Selector& url) {
-  const std::string_view address = web_address_of(url);
-  if (address.empty()) return std::nullopt;
-  const std::string_view scheme = url.value.starts_with(k_http) ? k_https : k_http;
-  Result<std::string> twin = normalise_url(std::string(scheme).append(address), {});
-  // http://host:443/ is no form of https://host/: normalising drops a port that is the new scheme's default.
-  if (!twin.ok() || !std::string_view(*twin).ends_with(address)) return std::nullopt;
-  return Selector{SelectorType::url, std::move(twin).value()};
+std::vector<Selector> other_forms(const Selector& selector) {
+  switch (selector.type) {
+    case SelectorType::phone: return {Selector{SelectorType::whatsapp, selector.value}};
+    case SelectorType::whatsapp: return {Selector{SelectorType::phone, selector.value}};
+    case SelectorType::url: {
+      const std::string_view address = link_key(selector);
+      if (address.empty()) return {};
+      const std::string_view scheme = selector.value.starts_with(k_http) ? k_https : k_http;
+      Result<std::string> twin = normalise_url(std::string(scheme).append(address), {});
+      // Normalising drops a port that is the new scheme's default, which makes another address.
+      if (!twin.ok() || !std::string_view(*twin).ends_with(address)) return {};
+      return {Selector{SelectorType::url, std::move(twin).value()}};
+    }
+    default: return {};
+  }
 }
 
 }  // namespace jala::model

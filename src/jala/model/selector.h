@@ -90,15 +90,17 @@ std::string_view host_of(const Selector& selector);
 // finds, and a report beside every URL its form gives (report.h, derived_selectors), so both link alike.
 std::optional<Selector> url_host_selector(const Selector& url);
 
-// A canonical URL's address without its web scheme: "bit.ly/3abc" for both http://bit.ly/3abc and
-// https://bit.ly/3abc, which name one link (a page pasted without its scheme is read as http://). Empty
-// for every other selector, and for a URL of any other scheme.
-std::string_view web_address_of(const Selector& selector);
+// What selectors of different forms share when they are one link (graph::LinkInput::link_of): a URL's
+// address without its web scheme ("bit.ly/3abc" for http://bit.ly/3abc and https://bit.ly/3abc: a page
+// pasted bare is read as http://), and a phone number's E.164 value for the phone and the WhatsApp account
+// on it ("+84912345678"), which a form may give as either. The two kinds never meet: no host begins with
+// "+". Empty for every other selector, and for a URL of any other scheme. A view into `selector`.
+std::string_view link_key(const Selector& selector);
 
-// The same web address under the other scheme (https:// for http://, and the reverse), canonical;
-// nullopt when web_address_of() is empty, and when the address holds the other scheme's default port
-// (http://host:443/ has no https:// form: https://host/ is another address).
-std::optional<Selector> other_web_scheme(const Selector& url);
+// The other forms of `selector`'s link, canonical: the same address under the other web scheme (none when
+// the address holds that scheme's default port: http://host:443/ is not https://host/), the WhatsApp
+// account of a phone number, the phone number of a WhatsApp account.
+std::vector<Selector> other_forms(const Selector& selector);
 
 // Every reading of an untyped raw value: each guessable type whose normaliser accepts it, in table
 // order. "+84 91 234 5678" gives phone and whatsapp. Empty when no type accepts it.

@@ -158,25 +158,37 @@ TEST(Selector, HostOfNamesTheHostOfDomainsUrlsAndEmails) {
   EXPECT_EQ(host_of({SelectorType::phone, "+84912345678"}), "");
 }
 
-TEST(Selector, AWebAddressIsTheSameUnderEitherScheme) {
+TEST(Selector, AWebAddressUnderEitherSchemeIsOneLink) {
   const Selector bare = *parse_selector("url:bit.ly/3abcXYZ", {});
   const Selector secure = *parse_selector("url:HTTPS://Bit.ly:443/3abcXYZ", {});
-  EXPECT_EQ(web_address_of(bare), "bit.ly/3abcXYZ");
-  EXPECT_EQ(web_address_of(secure), "bit.ly/3abcXYZ");
-  EXPECT_EQ(other_web_scheme(bare), secure);
-  EXPECT_EQ(other_web_scheme(secure), bare);
-  // Other schemes and types have no web address: an FTP file is not the page of the same path.
+  EXPECT_EQ(link_key(bare), "bit.ly/3abcXYZ");
+  EXPECT_EQ(link_key(secure), "bit.ly/3abcXYZ");
+  EXPECT_EQ(other_forms(bare), std::vector{secure});
+  EXPECT_EQ(other_forms(secure), std::vector{bare});
+  // Other schemes and types are links of one form: an FTP file is not the page of the same path.
   const Selector ftp{SelectorType::url, "ftp://bit.ly/3abcXYZ"};
-  EXPECT_EQ(web_address_of(ftp), "");
-  EXPECT_EQ(other_web_scheme(ftp), std::nullopt);
-  EXPECT_EQ(web_address_of({SelectorType::domain, "bit.ly"}), "");
+  EXPECT_EQ(link_key(ftp), "");
+  EXPECT_TRUE(other_forms(ftp).empty());
+  EXPECT_EQ(link_key({SelectorType::domain, "bit.ly"}), "");
+  EXPECT_TRUE(other_forms({SelectorType::telegram, "golden_lotus_hr"}).empty());
   // A port that is the other scheme's default gives no form under it (normalising would drop it).
-  EXPECT_EQ(other_web_scheme(*parse_selector("url:http://bit.ly:443/3abcXYZ", {})), std::nullopt);
-  EXPECT_EQ(other_web_scheme(*parse_selector("url:https://bit.ly:80/3abcXYZ", {})), std::nullopt);
-  EXPECT_EQ(other_web_scheme(*parse_selector("url:https://bit.ly:8443/x", {})),
-            (Selector{SelectorType::url, "http://bit.ly:8443/x"}));
+  EXPECT_TRUE(other_forms(*parse_selector("url:http://bit.ly:443/3abcXYZ", {})).empty());
+  EXPECT_TRUE(other_forms(*parse_selector("url:https://bit.ly:80/3abcXYZ", {})).empty());
+  EXPECT_EQ(other_forms(*parse_selector("url:https://bit.ly:8443/x", {})),
+            std::vector{(Selector{SelectorType::url, "http://bit.ly:8443/x"})});
   // The address keeps the path's case, as the canonical URL does.
-  EXPECT_NE(web_address_of(bare), web_address_of(*parse_selector("url:bit.ly/3ABCxyz", {})));
+  EXPECT_NE(link_key(bare), link_key(*parse_selector("url:bit.ly/3ABCxyz", {})));
+}
+
+TEST(Selector, APhoneNumberAndItsWhatsAppAccountAreOneLink) {
+  const Selector phone{SelectorType::phone, "+84912345678"};
+  const Selector whatsapp{SelectorType::whatsapp, "+84912345678"};
+  EXPECT_EQ(link_key(phone), link_key(whatsapp));
+  EXPECT_EQ(other_forms(phone), std::vector{whatsapp});
+  EXPECT_EQ(other_forms(whatsapp), std::vector{phone});
+  EXPECT_NE(link_key(phone), link_key({SelectorType::phone, "+84912345679"}));
+  // A Zalo or LINE account is not keyed by the number alone (Zalo ids are not all phones).
+  EXPECT_EQ(link_key({SelectorType::zalo, "+84912345678"}), "");
 }
 
 // Error messages quote a cut of the input; the cut never splits a character, so the message is valid

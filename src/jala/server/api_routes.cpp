@@ -54,9 +54,9 @@ HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, 
   if (!selector.ok()) return json_error(selector.error());
   const Result<std::size_t> limit = count_asked(request, "limit");
   if (!limit.ok()) return json_error(limit.error());
-  // The selector, then its other forms: a link is the same written bare or with https://.
+  // The selector, then the other forms of its link (a URL under the other scheme, a phone's WhatsApp).
   std::vector<model::Selector> forms{*selector};
-  if (std::optional<model::Selector> twin = model::other_web_scheme(*selector)) forms.push_back(std::move(*twin));
+  for (model::Selector& other : model::other_forms(*selector)) forms.push_back(std::move(other));
   std::vector<nlohmann::json> answers;
   for (const model::Selector& form : forms) {
     const Result<storage::SelectorReports> found = storage::read_value(

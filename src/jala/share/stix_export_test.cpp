@@ -258,7 +258,7 @@ TEST(NetworkObjects, AreAGroupingAndTheLinksWithTheirReasons) {
   network.id = "N0123456789ab";
   network.score = 7.5;
   network.reports = {{"VN-MPS", "1"}, {"TH-CIB", "9"}};
-  network.links = {{selector("phone:+84912345678"), {{"VN-MPS", "1"}, {"TH-CIB", "9"}}}};
+  network.links = {{selector("phone:+84912345678"), {{"VN-MPS", "1"}, {"TH-CIB", "9"}}, {}}};
   network.countries = {"TH", "VN"};
   network.victims = 2;
   network.first_report = *parse_rfc3339("2026-01-01T00:00:00Z");
@@ -300,6 +300,36 @@ TEST(NetworkExport, TakesTheLinksWhoNamesThemAndTheTlpFromTheLinkInput) {
   EXPECT_EQ(got.links[0].reports, (std::vector<ReportKey>{{"VN-MPS", "1"}, {"TH-CIB", "9"}}));
   EXPECT_EQ(got.reports, (std::vector<ReportKey>{{"VN-MPS", "1"}, {"TH-CIB", "9"}}));
   EXPECT_EQ(got.tlp, model::Tlp::green) << "the most restrictive level of its reports";
+}
+
+// Found in review: a link written in two forms was told to partners as two selectors "which other reports
+// also name", though each form was named by one report only.
+TEST(NetworkExport, ALinkInTwoFormsIsToldAsOneWithEachReportsOwnForm) {
+  graph::LinkInput input;
+  const graph::SelectorId plain = input.add_selector(selector("url:http://bit.ly/3abcXYZ"));
+  const graph::SelectorId secure = input.add_selector(selector("url:https://bit.ly/3abcXYZ"));
+  input.add_report({"VN-MPS", "sms", model::ReportKind::victim_complaint, "VN", "", {}, {}, model::Tlp::clear},
+                   std::vector{plain});
+  input.add_report({"TH-CIB", "ad", model::ReportKind::lure_ad, "TH", "", {}, {}, model::Tlp::clear},
+                   std::vector{secure});
+  graph::NetworkSummary summary;
+  summary.id = "N1";
+  summary.reports = {0, 1};
+  summary.selectors = {plain, secure};
+  const NetworkExport got = network_export(input, summary);
+  ASSERT_EQ(got.links.size(), 2U);
+  EXPECT_EQ(got.links[0].reports, (std::vector<ReportKey>{{"VN-MPS", "sms"}}));
+  EXPECT_EQ(got.links[0].same_link_as, std::vector{selector("url:https://bit.ly/3abcXYZ")});
+  EXPECT_EQ(got.links[1].reports, (std::vector<ReportKey>{{"TH-CIB", "ad"}}));
+  EXPECT_EQ(got.links[1].same_link_as, std::vector{selector("url:http://bit.ly/3abcXYZ")});
+  const std::vector<nlohmann::json> objects = network_objects(got, test_node());
+  ASSERT_EQ(objects.size(), 3U);
+  EXPECT_EQ(objects[0]["description"], "Jala network N1: 2 reports linked by 1 shared selectors.");
+  EXPECT_EQ(objects[1]["target_ref"], selector_object_id(selector("url:http://bit.ly/3abcXYZ")));
+  EXPECT_EQ(objects[1]["description"],
+            "Report VN-MPS/sms names url:http://bit.ly/3abcXYZ, one link with url:https://bit.ly/3abcXYZ, which "
+            "other reports also name in one of these forms; the shared link links them into one network.");
+  EXPECT_EQ(objects[2]["target_ref"], selector_object_id(selector("url:https://bit.ly/3abcXYZ")));
 }
 
 }  // namespace

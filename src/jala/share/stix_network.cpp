@@ -1,9 +1,11 @@
 #include "jala/share/stix_network.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "jala/share/stix_common.h"
@@ -16,8 +18,16 @@ namespace {
 std::string describe(const NetworkExport& network) {
   // No score: it moves with every report the node takes in (recency), and the description is kept to what
   // the network itself says, so that a network is versioned again only when it changes.
+  // A link written in several forms is counted once: at its first form in `links`.
+  std::set<model::Selector> counted_forms;
+  std::size_t shared_links = 0;
+  for (const NetworkLink& link : network.links) {
+    if (counted_forms.contains(link.selector)) continue;
+    ++shared_links;
+    counted_forms.insert(link.same_link_as.begin(), link.same_link_as.end());
+  }
   std::string text = fmt::format("Jala network {}: {} reports linked by {} shared selectors", network.id,
-                                 network.reports.size(), network.links.size());
+                                 network.reports.size(), shared_links);
   if (network.victims > 0) {
     text += fmt::format("; {} victim complaints", network.victims);
   }
@@ -35,6 +45,14 @@ std::string describe(const NetworkExport& network) {
 // versioned again only if it changes (server/publisher.h); the groupings that refer to it are its
 // networks, and the relationships with the same target the other reports.
 std::string why(const NetworkLink& link, const ReportKey& report) {
+  if (!link.same_link_as.empty()) {
+    std::vector<std::string> others;
+    for (const model::Selector& other : link.same_link_as) others.push_back(other.to_string());
+    return fmt::format(
+        "Report {}/{} names {}, one link with {}, which other reports also name in one of these forms; the "
+        "shared link links them into one network.",
+        report.source, report.id, link.selector.to_string(), fmt::join(others, " and "));
+  }
   return fmt::format(
       "Report {}/{} names {}, which other reports also name; the shared selector links them into one "
       "network.",
@@ -56,7 +74,18 @@ NetworkExport network_export(const graph::LinkInput& input, const graph::Network
   std::unordered_map<graph::SelectorId, std::size_t> link_of;
   for (const graph::SelectorId selector : network.selectors) {
     link_of.emplace(selector, out.links.size());
-    out.links.push_back({input.selector(selector), {}});
+    out.links.push_back({input.selector(selector), {}, {}});
+  }
+  std::unordered_map<graph::SelectorId, std::vector<std::size_t>> forms_of_link;  // indexes into out.links
+  for (std::size_t i = 0; i < network.selectors.size(); ++i) {
+    if (input.has_other_forms(network.selectors[i])) forms_of_link[input.link_of(network.selectors[i])].push_back(i);
+  }
+  for (const auto& [link, forms] : forms_of_link) {
+    for (const std::size_t i : forms) {
+      for (const std::size_t other : forms) {
+        if (other != i) out.links[i].same_link_as.push_back(out.links[other].selector);
+      }
+    }
   }
   for (const graph::ReportId report : network.reports) {
     const graph::ReportFacts& facts = input.report(report);

@@ -30,7 +30,10 @@ struct ReportKey {
 // A selector that links the network, and the member reports that name it.
 struct NetworkLink {
   model::Selector selector;
-  std::vector<ReportKey> reports;
+  std::vector<ReportKey> reports;  // the members that write it in this form
+  // The other forms of the same link that members write (graph::LinkInput::link_of: a URL bare and with
+  // https://, a phone number and its WhatsApp account): the reports of all of them are linked together.
+  std::vector<model::Selector> same_link_as;
 };
 
 // What a network export says: plain values, so that a caller may build it from any store. Value type.

@@ -68,7 +68,7 @@ nlohmann::json realistic_bundle() {
     network.reports.push_back({report.source, report.id});
   }
   for (const std::string_view typed : {"phone:+84912345678", "telegram:lucky_job", "bank:BFTVVNVX:0123456789"}) {
-    network.links.push_back({selector(typed), network.reports});
+    network.links.push_back({selector(typed), network.reports, {}});
   }
   for (nlohmann::json& object : network_objects(network, node)) {
     objects.push_back(std::move(object));
