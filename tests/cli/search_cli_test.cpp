@@ -181,33 +181,6 @@ TEST_F(SearchCli, ALinkIsOneSelectorWithOrWithoutItsScheme) {
       << chain_text.out;
 }
 
-// A form's WhatsApp number and another form's phone number are one number: the reports link, and a search
-// for either finds both.
-TEST_F(SearchCli, APhoneNumberAndItsWhatsAppAccountAreOneLink) {
-  const std::string file = m_scratch.file("r.jsonl");
-  write_file(
-      file,
-      R"({"id":"wa","source":"VN-MPS","kind":"victim_complaint","country":"VN","reported_at":"2026-03-01T08:15:00Z",)"
-      R"("text":"report","selectors":[{"type":"whatsapp","value":"+84 91 234 5007"}]})"
-      "\n"
-      R"({"id":"tel","source":"TH-CCIB","kind":"lure_ad","country":"TH","reported_at":"2026-03-02T08:15:00Z",)"
-      R"("text":"ad","selectors":[{"type":"phone","value":"+84912345007"}]})"
-      "\n");
-  ASSERT_EQ(jala({"ingest", file}).exit_code, 0);
-  const std::string phone_hit = "phone:+84912345007: 1 report\n  TH-CCIB tel\n";
-  const std::string whatsapp_hit = "whatsapp:+84912345007: 1 report\n  VN-MPS wa\n";
-  EXPECT_EQ(jala({"search", "phone:+84912345007"}).out, phone_hit + whatsapp_hit);
-  EXPECT_EQ(jala({"search", "whatsapp:+84912345007"}).out, whatsapp_hit + phone_hit);
-  const JalaRun networks = jala({"networks", "--json"});
-  const nlohmann::json listed = nlohmann::json::parse(networks.out)["networks"];
-  ASSERT_EQ(listed.size(), 1U) << networks.out;
-  EXPECT_EQ(listed[0]["report_count"], 2);
-  const JalaRun shown = jala({"network", "show", listed[0]["id"].get<std::string>()});
-  EXPECT_NE(shown.out.find("whatsapp:+84912345007  (1 reports)  the same link as phone:+84912345007"),
-            std::string::npos)
-      << shown.out;
-}
-
 // Found in review: a wallet given as a payment URI rejected its record, and search refused it and a mailto:
 // link, which extraction reads in text; a national number without --country was "not a selector" alone.
 TEST_F(SearchCli, ReadsPaymentUrisAndMailtoLinksAndNamesTheMissingCountry) {

@@ -180,8 +180,7 @@ Status search_command(const Context& context, const SearchArgs& args) {
       }
     }
   }
-  // And the other forms of each reading's link (graph::LinkInput::link_of): a URL under the other scheme,
-  // a phone number's WhatsApp account and the reverse.
+  // And the other forms of each reading's link (graph::LinkInput::link_of): a URL under the other scheme.
   const std::size_t asked = readings.size();
   for (std::size_t i = 0; i < asked; ++i) {
     for (model::Selector& other : model::other_forms(readings[i])) {

@@ -380,14 +380,11 @@ std::size_t scan_host(Document& document, std::size_t start) {
 }
 
 // True when a version word comes right before [start, end), with only a label's punctuation between
-// ("version 2.0.0.1", "Ver: 10.1.0.3", "版本号：4.2.0.12"), not in "version 2 on server 203.0.113.7", or a
-// system's or browser's name with one space between ("Android 10.0.0.1", not "Windows: 185.220.101.4");
-// and no path follows ("new version 45.76.1.2/app.apk" names a host).
+// ("version 2.0.0.1", "Ver: 10.1.0.3", "版本号：4.2.0.12"), not in "version 2 on server 203.0.113.7", and
+// no path follows ("new version 45.76.1.2/app.apk" names a host).
 bool is_version_number(const Document& document, std::size_t start, std::size_t end) {
   const std::string_view text = document.text();
   if (end < text.size() && text[end] == '/') return false;
-  const CueHit* software = cue_before(document.cues(), text, start, 1, {Cue::software_name});
-  if (software != nullptr && software->end + 1 == start && text[software->end] == ' ') return true;
   const CueHit* cue = cue_before(document.cues(), text, start, k_version_cue_window, {Cue::version_label});
   if (cue == nullptr) return false;
   std::string_view between = text.substr(cue->end, start - cue->end);

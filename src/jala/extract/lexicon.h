@@ -31,7 +31,6 @@ enum class Cue {
   account_label,  // "STK", "계좌", "rekening": the number that follows is not a phone
   phone_label,  // "phone", "电话", "เบอร์", "☎": the number that follows is a phone even near a bank name
   version_label,  // "version", "版本": the dotted number that follows is a version, not an IPv4 address
-  software_name,  // "Android", "Chrome": a dotted number right after it (one space between) is its version
 };
 
 struct CueHit {

@@ -45,7 +45,7 @@ class LinkInput {
   const ReportFacts& report(ReportId id) const { return m_reports[id]; }
   const model::Selector& selector(SelectorId id) const { return m_selectors[id]; }
   // The selector that stands for the link `id` is a form of: selectors with one link key (model::link_key:
-  // a URL bare, read as http://, and with https://; a phone number and its WhatsApp account) are one link,
+  // a URL bare, read as http://, and with https://) are one link,
   // and the form added first stands for it; every other selector stands for itself. Linking judges and
   // joins the reports of all of a link's forms together, while each report names the form it wrote.
   SelectorId link_of(SelectorId id) const { return m_link_of[id]; }

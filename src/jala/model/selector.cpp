@@ -154,33 +154,21 @@ std::optional<Selector> url_host_selector(const Selector& url) {
 }
 
 std::string_view link_key(const Selector& selector) {
+  if (selector.type != SelectorType::url) return {};
   const std::string_view value = selector.value;
-  switch (selector.type) {
-    case SelectorType::url:
-      if (value.starts_with(k_http)) return value.substr(k_http.size());
-      if (value.starts_with(k_https)) return value.substr(k_https.size());
-      return {};
-    case SelectorType::phone:
-    case SelectorType::whatsapp: return value;
-    default: return {};
-  }
+  if (value.starts_with(k_http)) return value.substr(k_http.size());
+  if (value.starts_with(k_https)) return value.substr(k_https.size());
+  return {};
 }
 
 std::vector<Selector> other_forms(const Selector& selector) {
-  switch (selector.type) {
-    case SelectorType::phone: return {Selector{SelectorType::whatsapp, selector.value}};
-    case SelectorType::whatsapp: return {Selector{SelectorType::phone, selector.value}};
-    case SelectorType::url: {
-      const std::string_view address = link_key(selector);
-      if (address.empty()) return {};
-      const std::string_view scheme = selector.value.starts_with(k_http) ? k_https : k_http;
-      Result<std::string> twin = normalise_url(std::string(scheme).append(address), {});
-      // Normalising drops a port that is the new scheme's default, which makes another address.
-      if (!twin.ok() || !std::string_view(*twin).ends_with(address)) return {};
-      return {Selector{SelectorType::url, std::move(twin).value()}};
-    }
-    default: return {};
-  }
+  const std::string_view address = link_key(selector);
+  if (address.empty()) return {};
+  const std::string_view scheme = selector.value.starts_with(k_http) ? k_https : k_http;
+  Result<std::string> twin = normalise_url(std::string(scheme).append(address), {});
+  // Normalising drops a port that is the new scheme's default, which makes another address.
+  if (!twin.ok() || !std::string_view(*twin).ends_with(address)) return {};
+  return {Selector{SelectorType::url, std::move(twin).value()}};
 }
 
 }  // namespace jala::model

@@ -92,14 +92,12 @@ std::optional<Selector> url_host_selector(const Selector& url);
 
 // What selectors of different forms share when they are one link (graph::LinkInput::link_of): a URL's
 // address without its web scheme ("bit.ly/3abc" for http://bit.ly/3abc and https://bit.ly/3abc: a page
-// pasted bare is read as http://), and a phone number's E.164 value for the phone and the WhatsApp account
-// on it ("+84912345678"), which a form may give as either. The two kinds never meet: no host begins with
-// "+". Empty for every other selector, and for a URL of any other scheme. A view into `selector`.
+// pasted bare is read as http://). Empty for every other selector, and for a URL of any other scheme. A
+// view into `selector`.
 std::string_view link_key(const Selector& selector);
 
 // The other forms of `selector`'s link, canonical: the same address under the other web scheme (none when
-// the address holds that scheme's default port: http://host:443/ is not https://host/), the WhatsApp
-// account of a phone number, the phone number of a WhatsApp account.
+// the address holds that scheme's default port: http://host:443/ is not https://host/).
 std::vector<Selector> other_forms(const Selector& selector);
 
 // Every reading of an untyped raw value: each guessable type whose normaliser accepts it, in table

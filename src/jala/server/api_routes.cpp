@@ -54,7 +54,7 @@ HttpResponse lookup_selector(std::string_view text, const HttpRequest& request, 
   if (!selector.ok()) return json_error(selector.error());
   const Result<std::size_t> limit = count_asked(request, "limit");
   if (!limit.ok()) return json_error(limit.error());
-  // The selector, then the other forms of its link (a URL under the other scheme, a phone's WhatsApp).
+  // The selector, then the other forms of its link (a URL under the other scheme).
   std::vector<model::Selector> forms{*selector};
   for (model::Selector& other : model::other_forms(*selector)) forms.push_back(std::move(other));
   std::vector<nlohmann::json> answers;

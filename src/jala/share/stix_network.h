@@ -32,7 +32,7 @@ struct NetworkLink {
   model::Selector selector;
   std::vector<ReportKey> reports;  // the members that write it in this form
   // The other forms of the same link that members write (graph::LinkInput::link_of: a URL bare and with
-  // https://, a phone number and its WhatsApp account): the reports of all of them are linked together.
+  // https://): the reports of all of them are linked together.
   std::vector<model::Selector> same_link_as;
 };
 
