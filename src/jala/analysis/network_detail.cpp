@@ -6,7 +6,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <iterator>
 #include <limits>
 #include <span>
 #include <tuple>
@@ -100,15 +99,7 @@ Result<NetworkDetail> explain_network(const storage::ReadView& view, const Linke
       if (linked.linking.roles[s] == graph::SelectorRole::link) detail.joined[s].push_back(r);
     }
   }
-  std::map<graph::SelectorId, std::vector<graph::SelectorId>> forms_of_link;  // ascending, as `joined` is
-  for (const auto& [s, reports] : detail.joined) forms_of_link[linked.input.link_of(s)].push_back(s);
-  for (const auto& [link, forms] : forms_of_link) {
-    if (forms.size() < 2) continue;
-    for (const graph::SelectorId s : forms) {
-      std::vector<graph::SelectorId>& others = detail.other_forms[s];
-      std::copy_if(forms.begin(), forms.end(), std::back_inserter(others), [&](graph::SelectorId f) { return f != s; });
-    }
-  }
+  detail.other_forms = graph::other_forms_among(linked.input, network.selectors);
   detail.timeline = network.reports;
   std::stable_sort(detail.timeline.begin(), detail.timeline.end(), [&](graph::ReportId a, graph::ReportId b) {
     return linked.input.report(a).reported_at < linked.input.report(b).reported_at;

@@ -3,7 +3,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace jala::graph {
 namespace {
@@ -64,14 +63,12 @@ std::string network_graphml(const LinkInput& input, const Linking& linking, cons
       out += fmt::format("    <edge source=\"r{}\" target=\"s{}\"/>\n", r, s);
     }
   }
-  // The forms of one link (LinkInput::link_of: a URL bare and with https://), each tied to the first named.
-  std::unordered_map<SelectorId, SelectorId> first_form;
-  for (const SelectorId s : selectors) {
-    if (!input.has_other_forms(s)) continue;
-    const auto [first, added] = first_form.try_emplace(input.link_of(s), s);
-    if (!added) {
-      out += fmt::format("    <edge source=\"s{}\" target=\"s{}\"><data key=\"edge_kind\">same_link</data></edge>\n",
-                         first->second, s);
+  // The forms of one link (LinkInput::link_of: a URL bare and with https://), each pair tied once.
+  for (const auto& [s, others] : other_forms_among(input, selectors)) {
+    for (const SelectorId other : others) {
+      if (other < s) continue;
+      out += fmt::format("    <edge source=\"s{}\" target=\"s{}\"><data key=\"edge_kind\">same_link</data></edge>\n", s,
+                         other);
     }
   }
   out += "  </graph>\n</graphml>\n";

@@ -15,6 +15,7 @@ namespace jala::graph {
 struct ReportsBySelector {
   std::vector<std::uint32_t> offsets;
   std::vector<ReportId> reports;
+  std::vector<std::uint32_t> naming_each;  // by selector: the reports that name it in its own form
 
   std::span<const ReportId> of(SelectorId selector) const {
     return std::span(reports).subspan(offsets[selector], offsets[selector + 1] - offsets[selector]);

@@ -1,5 +1,7 @@
 #include "jala/graph/link_input.h"
 
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 namespace jala::graph {
@@ -25,6 +27,23 @@ ReportId LinkInput::add_report(ReportFacts facts, std::span<const SelectorId> se
   m_selector_ids.insert(m_selector_ids.end(), selectors.begin(), selectors.end());
   m_offsets.push_back(static_cast<std::uint32_t>(m_selector_ids.size()));
   return static_cast<ReportId>(m_reports.size() - 1);
+}
+
+std::map<SelectorId, std::vector<SelectorId>> other_forms_among(const LinkInput& input,
+                                                                std::span<const SelectorId> selectors) {
+  std::map<SelectorId, std::vector<SelectorId>> forms_of_link;
+  for (const SelectorId s : selectors) {
+    if (input.has_other_forms(s)) forms_of_link[input.link_of(s)].push_back(s);
+  }
+  std::map<SelectorId, std::vector<SelectorId>> others;
+  for (auto& [link, forms] : forms_of_link) {
+    if (forms.size() < 2) continue;
+    std::sort(forms.begin(), forms.end());
+    for (const SelectorId s : forms) {
+      std::copy_if(forms.begin(), forms.end(), std::back_inserter(others[s]), [&](SelectorId f) { return f != s; });
+    }
+  }
+  return others;
 }
 
 }  // namespace jala::graph

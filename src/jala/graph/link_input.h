@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -65,5 +66,10 @@ class LinkInput {
   std::unordered_map<std::string, SelectorId> m_links_by_key;   // the first form added of each link key
   std::vector<bool> m_with_other_forms;                         // by selector: a link added in more than one form
 };
+
+// The forms of one link among `selectors`: for each selector whose link has another form there, those
+// other forms, ascending. What a network's views say of its links written in several forms.
+std::map<SelectorId, std::vector<SelectorId>> other_forms_among(const LinkInput& input,
+                                                                std::span<const SelectorId> selectors);
 
 }  // namespace jala::graph

@@ -79,15 +79,12 @@ Linking link_reports(const LinkInput& input, const std::vector<bool>& benign, co
     throw std::invalid_argument("link_reports: one benign flag per selector");
   }
   Linking result;
-  const ReportsBySelector inverse = reports_by_selector(input);
+  ReportsBySelector inverse = reports_by_selector(input);
   // Typos of hubs recur in proportion to the corpus, so what counts as frequent grows with it.
   const auto scaled = static_cast<std::uint32_t>(input.report_count() / options.reports_per_candidate_report);
   const std::uint32_t candidate_reports = std::max(options.hub_candidate_reports, scaled);
   const std::uint32_t weak_reports = std::max(options.weak_link_reports, scaled / 2);
-  result.reports_naming.assign(input.selector_count(), 0);
-  for (ReportId r = 0; r < input.report_count(); ++r) {
-    for (const SelectorId s : input.selectors_of(r)) ++result.reports_naming[s];
-  }
+  result.reports_naming = std::move(inverse.naming_each);
   // Links are judged by the reports that name them in any form (LinkInput::link_of), under the selector
   // that stands for them; their other forms take its role at the end.
   const auto naming_link = [&](SelectorId s) { return inverse.count(s); };

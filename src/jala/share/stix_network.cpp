@@ -76,15 +76,9 @@ NetworkExport network_export(const graph::LinkInput& input, const graph::Network
     link_of.emplace(selector, out.links.size());
     out.links.push_back({input.selector(selector), {}, {}});
   }
-  std::unordered_map<graph::SelectorId, std::vector<std::size_t>> forms_of_link;  // indexes into out.links
-  for (std::size_t i = 0; i < network.selectors.size(); ++i) {
-    if (input.has_other_forms(network.selectors[i])) forms_of_link[input.link_of(network.selectors[i])].push_back(i);
-  }
-  for (const auto& [link, forms] : forms_of_link) {
-    for (const std::size_t i : forms) {
-      for (const std::size_t other : forms) {
-        if (other != i) out.links[i].same_link_as.push_back(out.links[other].selector);
-      }
+  for (const auto& [selector, others] : graph::other_forms_among(input, network.selectors)) {
+    for (const graph::SelectorId other : others) {
+      out.links[link_of.at(selector)].same_link_as.push_back(input.selector(other));
     }
   }
   for (const graph::ReportId report : network.reports) {
