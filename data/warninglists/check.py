@@ -22,6 +22,7 @@ MATCHING = {"domain": {"exact", "suffix"}, "ip-range": {"cidr"}}  # every other 
 KEY_LINE = re.compile(r"^# ([a-z][a-z0-9-]*): (.+)$")
 LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+BANK_ACCOUNT = re.compile(r"^[A-Za-z0-9]+:[0-9]{4,34}$")
 
 
 def load_psl():
@@ -66,6 +67,9 @@ def check_value(typ, mode, value, registrable):
     elif typ in ("phone", "whatsapp"):
         if not E164.match(value):
             return "not E.164"
+    elif typ == "bank":
+        if not BANK_ACCOUNT.match(value):
+            return "not BANK:DIGITS"
     elif value != value.lower() and typ not in ("iban", "bank", "wallet"):
         return "not lower case"
     return None

@@ -149,7 +149,7 @@ TEST_F(ExtractCli, MarksSelectorsOnAWarningList) {
   const std::string file = m_scratch.file("in.txt");
   write_file(file,
              "Fanpage facebook.com/lotus.hr (facebook.com), server 203.0.113.7, Kbank hotline 02 888 8888, router "
-             "192.168.1.1, https://lin.ee/AbCd123\n");
+             "192.168.1.1, https://lin.ee/AbCd123, gọi Vietcombank 1900 54 54 13\n");
   const JalaRun run = run_jala({"extract", "--country", "TH", file});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::map<std::string, nlohmann::json> warnings;
@@ -161,6 +161,8 @@ TEST_F(ExtractCli, MarksSelectorsOnAWarningList) {
   EXPECT_EQ(warnings.at("domain:facebook.com"), nlohmann::json::array({"platform-domains"}));
   EXPECT_EQ(warnings.at("ip:203.0.113.7"), nlohmann::json::array({"documentation"}));
   EXPECT_EQ(warnings.at("phone:+6628888888"), nlohmann::json::array({"hotline-phones"}));
+  // A hotline written after its bank's name without a phone word reads as an account of that bank.
+  EXPECT_EQ(warnings.at("bank:BFTVVNVX:1900545413"), nlohmann::json::array({"bank-hotline-accounts"}));
   // Found in review: these linked unrelated reports.
   EXPECT_EQ(warnings.at("ip:192.168.1.1"), nlohmann::json::array({"special-networks"}));
   EXPECT_EQ(warnings.at("domain:lin.ee"), nlohmann::json::array({"platform-domains"}));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <new>
@@ -12,23 +13,15 @@
 #include <hs.h>
 
 #include "jala/extract/ascii.h"
+#include "jala/extract/keywords.h"
 
 namespace jala::extract {
 namespace {
 
-enum class Match { exact, any_case };
-
-struct Keyword {
-  std::string_view text;
-  Cue cue;
-  Match match = Match::any_case;
-  std::string_view bank_key = {};
-};
-
 // Short upper-case words ("WA", "TG", "X", "SCB") match only as written, so that ordinary words do not
 // trigger them; ASCII keywords match only as whole words. Keywords in scripts written without spaces
 // match anywhere.
-constexpr std::array k_keywords = std::to_array<Keyword>({
+constexpr std::array k_fixed_keywords = std::to_array<Keyword>({
     {"telegram", Cue::telegram},
     {"tele", Cue::telegram},
     {"TG", Cue::telegram, Match::exact},
@@ -113,6 +106,8 @@ constexpr std::array k_keywords = std::to_array<Keyword>({
     {"hotline", Cue::phone_label},
     {"call centre", Cue::phone_label},
     {"call center", Cue::phone_label},
+    {"contact centre", Cue::phone_label},
+    {"contact center", Cue::phone_label},
     {"tổng đài", Cue::phone_label},
     {"คอลเซ็นเตอร์", Cue::phone_label},
     {"客服热线", Cue::phone_label},
@@ -192,6 +187,8 @@ constexpr std::array k_keywords = std::to_array<Keyword>({
     {"버전", Cue::version_label},
     {"バージョン", Cue::version_label},
     {"STK", Cue::account_label, Match::exact},
+    {"account number", Cue::account_label},
+    {"account no", Cue::account_label},
     {"계좌", Cue::account_label},
     {"rekening", Cue::account_label},
     {"akaun", Cue::account_label},
@@ -199,111 +196,19 @@ constexpr std::array k_keywords = std::to_array<Keyword>({
     {"账号", Cue::account_label},
     {"卡号", Cue::account_label},
     {"เลขบัญชี", Cue::account_label},
-    // The bank gazetteer of tests/data/README.md: alias -> key.
-    {"Vietcombank", Cue::bank, Match::any_case, "vietcombank"},
-    {"VCB", Cue::bank, Match::exact, "vietcombank"},
-    {"Techcombank", Cue::bank, Match::any_case, "techcombank"},
-    {"TCB", Cue::bank, Match::exact, "techcombank"},
-    {"MB Bank", Cue::bank, Match::any_case, "mbbank"},
-    {"MBBank", Cue::bank, Match::any_case, "mbbank"},
-    {"Sacombank", Cue::bank, Match::any_case, "sacombank"},
-    {"BIDV", Cue::bank, Match::exact, "bidv"},
-    {"Agribank", Cue::bank, Match::any_case, "agribank"},
-    {"VietinBank", Cue::bank, Match::any_case, "vietinbank"},
-    {"KBank", Cue::bank, Match::exact, "kasikornbank"},
-    {"Kasikornbank", Cue::bank, Match::any_case, "kasikornbank"},
-    {"กสิกร", Cue::bank, Match::exact, "kasikornbank"},
-    {"กสิกรไทย", Cue::bank, Match::exact, "kasikornbank"},
-    {"ธนาคารกสิกรไทย", Cue::bank, Match::exact, "kasikornbank"},
-    {"ธนาคารไทยพาณิชย์", Cue::bank, Match::exact, "scb"},
-    {"ធនាគារ ABA", Cue::bank, Match::exact, "aba"},
-    {"ABA Bank", Cue::bank, Match::exact, "aba"},
-    {"ACLEDA Bank", Cue::bank, Match::any_case, "acleda"},
-    {"BCEL One", Cue::bank, Match::exact, "bcel"},
-    {"KBZ Bank", Cue::bank, Match::exact, "kbzbank"},
-    {"AYA Bank", Cue::bank, Match::exact, "ayabank"},
-    {"CIMB Bank", Cue::bank, Match::exact, "cimb"},
-    {"BDO Unibank", Cue::bank, Match::exact, "bdo"},
-    {"中国工商银行", Cue::bank, Match::exact, "icbc"},
-    {"中国建设银行", Cue::bank, Match::exact, "ccb"},
-    {"HSBC Hong Kong", Cue::bank, Match::exact, "hsbc"},
-    {"JPMorgan Chase", Cue::bank, Match::exact, "chase"},
-    {"HDFC Bank", Cue::bank, Match::exact, "hdfcbank"},
-    {"एचडीएफसी बैंक", Cue::bank, Match::exact, "hdfcbank"},
-    {"DBS Bank", Cue::bank, Match::exact, "dbs"},
-    {"OCBC Bank", Cue::bank, Match::exact, "ocbc"},
-    {"مصرف الراجحي", Cue::bank, Match::exact, "alrajhibank"},
-    {"Al Rajhi Bank", Cue::bank, Match::any_case, "alrajhibank"},
-    {"SCB", Cue::bank, Match::exact, "scb"},
-    {"ไทยพาณิชย์", Cue::bank, Match::exact, "scb"},
-    {"Bangkok Bank", Cue::bank, Match::any_case, "bangkokbank"},
-    {"ธนาคารกรุงเทพ", Cue::bank, Match::exact, "bangkokbank"},
-    {"BBL", Cue::bank, Match::exact, "bangkokbank"},
-    {"Krungthai", Cue::bank, Match::any_case, "krungthai"},
-    {"กรุงไทย", Cue::bank, Match::exact, "krungthai"},
-    {"KTB", Cue::bank, Match::exact, "krungthai"},
-    {"ABA", Cue::bank, Match::exact, "aba"},
-    {"ACLEDA", Cue::bank, Match::any_case, "acleda"},
-    {"អេស៊ីលីដា", Cue::bank, Match::exact, "acleda"},
-    {"BCEL", Cue::bank, Match::exact, "bcel"},
-    {"ທະນາຄານການຄ້າຕ່າງປະເທດລາວ", Cue::bank, Match::exact, "bcel"},
-    {"LDB", Cue::bank, Match::exact, "ldb"},
-    {"ທະນາຄານພັດທະນາລາວ", Cue::bank, Match::exact, "ldb"},
-    {"KBZ", Cue::bank, Match::exact, "kbzbank"},
-    {"ကေဘီဇက်ဘဏ်", Cue::bank, Match::exact, "kbzbank"},
-    {"AYA", Cue::bank, Match::exact, "ayabank"},
-    {"ဧရာဝတီဘဏ်", Cue::bank, Match::exact, "ayabank"},
-    {"BCA", Cue::bank, Match::exact, "bca"},
-    {"BRI", Cue::bank, Match::exact, "bri"},
-    {"Bank BCA", Cue::bank, Match::exact, "bca"},
-    {"Bank BRI", Cue::bank, Match::exact, "bri"},
-    {"Bank BNI", Cue::bank, Match::exact, "bni"},
-    {"Bank Mandiri", Cue::bank, Match::any_case, "mandiri"},
-    {"KB국민은행", Cue::bank, Match::exact, "kookminbank"},
-    {"Mandiri", Cue::bank, Match::any_case, "mandiri"},
-    {"BNI", Cue::bank, Match::exact, "bni"},
-    {"Maybank", Cue::bank, Match::any_case, "maybank"},
-    {"Maybank2u", Cue::bank, Match::any_case, "maybank"},
-    {"CIMB", Cue::bank, Match::exact, "cimb"},
-    {"Public Bank", Cue::bank, Match::any_case, "publicbank"},
-    {"PBB", Cue::bank, Match::exact, "publicbank"},
-    {"BDO", Cue::bank, Match::exact, "bdo"},
-    {"BPI", Cue::bank, Match::exact, "bpi"},
-    {"Metrobank", Cue::bank, Match::any_case, "metrobank"},
-    {"ICBC", Cue::bank, Match::exact, "icbc"},
-    {"工商银行", Cue::bank, Match::exact, "icbc"},
-    {"CCB", Cue::bank, Match::exact, "ccb"},
-    {"建设银行", Cue::bank, Match::exact, "ccb"},
-    {"Bank of China", Cue::bank, Match::any_case, "bankofchina"},
-    {"中国银行", Cue::bank, Match::exact, "bankofchina"},
-    {"CTBC", Cue::bank, Match::exact, "ctbc"},
-    {"中國信託", Cue::bank, Match::exact, "ctbc"},
-    {"中信銀行", Cue::bank, Match::exact, "ctbc"},
-    {"국민은행", Cue::bank, Match::exact, "kookminbank"},
-    {"KB Kookmin Bank", Cue::bank, Match::any_case, "kookminbank"},
-    {"신한은행", Cue::bank, Match::exact, "shinhanbank"},
-    {"Shinhan", Cue::bank, Match::any_case, "shinhanbank"},
-    {"우리은행", Cue::bank, Match::exact, "wooribank"},
-    {"Woori", Cue::bank, Match::any_case, "wooribank"},
-    {"DBS", Cue::bank, Match::exact, "dbs"},
-    {"POSB", Cue::bank, Match::exact, "dbs"},
-    {"OCBC", Cue::bank, Match::exact, "ocbc"},
-    {"SBI", Cue::bank, Match::exact, "sbi"},
-    {"State Bank of India", Cue::bank, Match::any_case, "sbi"},
-    {"भारतीय स्टेट बैंक", Cue::bank, Match::exact, "sbi"},
-    {"HDFC", Cue::bank, Match::exact, "hdfcbank"},
-    {"एचडीएफसी", Cue::bank, Match::exact, "hdfcbank"},
-    {"Barclays", Cue::bank, Match::any_case, "barclays"},
-    {"Chase", Cue::bank, Match::exact, "chase"},
-    {"BNP Paribas", Cue::bank, Match::any_case, "bnpparibas"},
-    {"Société Générale", Cue::bank, Match::exact, "societegenerale"},
-    {"HSBC", Cue::bank, Match::exact, "hsbc"},
-    {"滙豐", Cue::bank, Match::exact, "hsbc"},
-    {"Emirates NBD", Cue::bank, Match::any_case, "emiratesnbd"},
-    {"بنك الإمارات دبي الوطني", Cue::bank, Match::exact, "emiratesnbd"},
-    {"Al Rajhi", Cue::bank, Match::any_case, "alrajhibank"},
-    {"الراجحي", Cue::bank, Match::exact, "alrajhibank"},
 });
+
+// The fixed keywords, then the banks' names (bank_keywords.cpp). Indexed by Hyperscan's ids.
+const std::vector<Keyword>& keywords() {
+  static const std::vector<Keyword> all = [] {
+    static std::deque<std::string> bank_keys;
+    std::vector<Keyword> made(k_fixed_keywords.begin(), k_fixed_keywords.end());
+    const std::vector<Keyword> banks = bank_keywords(k_fixed_keywords, bank_keys);
+    made.insert(made.end(), banks.begin(), banks.end());
+    return made;
+  }();
+  return all;
+}
 
 // Every keyword in one Hyperscan literal database (case-insensitive for Match::any_case, which folds
 // ASCII letters only, as Hyperscan does), compiled once per process. A scan reports every place a
@@ -322,10 +227,11 @@ struct KeywordDatabase {
     std::vector<std::size_t> lengths;
     std::vector<unsigned> flags;
     std::vector<unsigned> ids;
-    for (std::size_t i = 0; i < k_keywords.size(); ++i) {
-      texts.push_back(k_keywords[i].text.data());
-      lengths.push_back(k_keywords[i].text.size());
-      flags.push_back(k_keywords[i].match == Match::any_case ? HS_FLAG_CASELESS : 0U);
+    const std::vector<Keyword>& all = keywords();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      texts.push_back(all[i].text.data());
+      lengths.push_back(all[i].text.size());
+      flags.push_back(all[i].match == Match::any_case ? HS_FLAG_CASELESS : 0U);
       ids.push_back(static_cast<unsigned>(i));
     }
     hs_database_t* compiled = nullptr;
@@ -352,26 +258,25 @@ struct KeywordDatabase {
 };
 
 struct KeywordOccurrence {
-  std::size_t start;
-  unsigned keyword;  // index in k_keywords
+  std::size_t position;  // where the keyword ends, as Hyperscan reports it; then where it starts
+  unsigned keyword;      // index in keywords()
 };
 
 int note_occurrence(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
                     void* context) {
-  static_cast<std::vector<KeywordOccurrence>*>(context)->push_back(
-      {static_cast<std::size_t>(to) - k_keywords[id].text.size(), id});
+  static_cast<std::vector<KeywordOccurrence>*>(context)->push_back({static_cast<std::size_t>(to), id});
   return 0;
 }
 
 // Whether the keyword that Hyperscan found at `i` stands there as a keyword: any non-ASCII one does; an
-// ASCII one must be a whole word, except that an account number may be glued to its bank's name
-// ("ICBC6222..."), and a one- or two-byte keyword ("X", "TG") must be the whole word even before a digit.
+// ASCII one must be a whole word, except that an account number may be glued to a bank's name of four
+// letters or more ("ICBC6222..."; "DBP07052024" is a date code after Điện Biên Phủ's initials).
 bool stands_as_keyword(std::string_view text, std::size_t i, const Keyword& keyword) {
   if (static_cast<unsigned char>(keyword.text[0]) >= 0x80) return true;
   const std::size_t end = i + keyword.text.size();
   if (i > 0 && is_word(text[i - 1])) return false;
   if (end == text.size() || !is_word(text[end])) return true;
-  return keyword.cue == Cue::bank && keyword.text.size() > 2 && text[end] >= '0' && text[end] <= '9';
+  return keyword.cue == Cue::bank && keyword.text.size() > 3 && text[end] >= '0' && text[end] <= '9';
 }
 
 // A clause ends at a line break or a sentence end ('.', '!', '?' before a space, and their CJK forms).
@@ -397,27 +302,28 @@ bool is_wanted(Cue cue, std::initializer_list<Cue> wanted) {
 }  // namespace
 
 std::vector<CueHit> find_cues(std::string_view text) {
-  static const KeywordDatabase keywords;
+  static const KeywordDatabase database;
+  static const std::vector<Keyword>& all = keywords();
   if (text.size() > std::numeric_limits<unsigned>::max()) {
     throw std::length_error("extract: a text must be shorter than 4 GiB");
   }
   thread_local std::vector<KeywordOccurrence> occurrences;
   occurrences.clear();
-  if (hs_scan(keywords.database.get(), text.data(), static_cast<unsigned>(text.size()), 0, keywords.scratch(),
+  if (hs_scan(database.database.get(), text.data(), static_cast<unsigned>(text.size()), 0, database.scratch(),
               note_occurrence, &occurrences) != HS_SUCCESS) {
     throw std::logic_error("extract: the keyword scan failed");
   }
+  for (KeywordOccurrence& occurrence : occurrences) occurrence.position -= all[occurrence.keyword].text.size();
   std::sort(occurrences.begin(), occurrences.end(), [](const KeywordOccurrence& a, const KeywordOccurrence& b) {
-    return a.start != b.start ? a.start < b.start
-                              : k_keywords[a.keyword].text.size() > k_keywords[b.keyword].text.size();
+    return a.position != b.position ? a.position < b.position : all[a.keyword].text.size() > all[b.keyword].text.size();
   });
   std::vector<CueHit> hits;
   std::size_t taken_until = 0;  // a keyword inside a cue already found is not another
   for (const KeywordOccurrence& occurrence : occurrences) {
-    const Keyword& keyword = k_keywords[occurrence.keyword];
-    if (occurrence.start < taken_until || !stands_as_keyword(text, occurrence.start, keyword)) continue;
-    taken_until = occurrence.start + keyword.text.size();
-    hits.push_back({occurrence.start, taken_until, keyword.cue, keyword.bank_key});
+    const Keyword& keyword = all[occurrence.keyword];
+    if (occurrence.position < taken_until || !stands_as_keyword(text, occurrence.position, keyword)) continue;
+    taken_until = occurrence.position + keyword.text.size();
+    hits.push_back({occurrence.position, taken_until, keyword.cue, keyword.bank_key});
   }
   return hits;
 }

@@ -26,7 +26,7 @@ enum class Cue {
   facebook,
   phone_only,  // a platform or e-wallet keyed by phone number with no selector type of its own
   solana,
-  bank,           // `bank_key` names the gazetteer entry
+  bank,           // `bank_key` is the bank's name, as model::normalise_bank resolves it
   code_label,     // OTP, verification code, order, tracking, invoice, reference, QQ: neither a phone nor an account
   account_label,  // "STK", "계좌", "rekening": the number that follows is not a phone
   phone_label,  // "phone", "电话", "เบอร์", "☎": the number that follows is a phone even near a bank name

@@ -22,6 +22,9 @@ using model::SelectorType;
 constexpr std::size_t k_min_phone_digits = 7;
 constexpr std::size_t k_max_phone_digits = 15;
 constexpr std::size_t k_min_account_digits = 6;
+// Six digits after a bank's name are its one-time code ("BPI: 000481 ang OTP mo", "TPBank là 601730") unless
+// an account label names them ("STK ACB 123456").
+constexpr std::size_t k_min_unlabelled_account_digits = 7;
 constexpr std::size_t k_messaging_cue_window = 40;  // "WhatsApp: +66 81 234 5678"
 constexpr std::size_t k_label_window = 24;          // "OTP 123456", "tracking VN9068455837"
 constexpr std::size_t k_bank_before_window = 64;
@@ -35,9 +38,10 @@ constexpr std::array<std::string_view, 20> k_trunk_zero_countries = {"VN", "TH",
                                                                      "AU", "AE", "SA", "EG", "JO", "MA"};
 
 // Words and symbols after or before a number that make it an amount or a measure.
-constexpr std::array<std::string_view, 29> k_units_after = {
-    "vnd",   "đ",   "đồng", "usd", "usdt", "baht", "บาท", "$",  "%",  "rp",  "rm", "원",  "만원", "€",  "eur",
-    "pesos", "php", "元",   "円",  "฿",    "riel", "kip", "ກີບ", "ks", "inr", "₹",  "sgd", "dh",   "aed"};
+constexpr std::array<std::string_view, 37> k_units_after = {
+    "vnd", "đ",   "đồng", "usd",   "usdt",  "baht", "บาท",     "$",      "%",       "rp",     "rm",   "원",  "만원",
+    "€",   "eur", "euro", "euros", "pesos", "peso", "php",     "元",     "円",      "฿",      "riel", "kip", "ກີບ",
+    "ks",  "inr", "₹",    "sgd",   "dh",    "aed",  "dollars", "dollar", "ringgit", "rupiah", "yuan"};
 constexpr std::array<std::string_view, 10> k_units_before = {"$", "฿", "rp", "rm", "€", "£", "₱", "₹", "₫", "s$"};
 
 // The bytes that start a unit after a number, and that end a unit before one: most numbers are followed
@@ -62,7 +66,8 @@ bool looks_like_date(const NumberRun& run) {
     return (g[0] <= 2 && g[1] <= 2 && (g[2] == 4 || (g[2] == 2 && run.group_count == 3))) ||
            (g[0] == 4 && g[1] <= 2 && g[2] <= 2);
   }
-  return run.group_count == 2 && g[0] <= 2 && g[1] == 4;
+  // "12/05 19:42": a day and month, whatever follows.
+  return (run.group_count == 2 && g[0] <= 2 && g[1] == 4) || (separator == '/' && g[0] <= 2 && g[1] <= 2);
 }
 
 // True when the character at `i` continues a Latin word ("đã" is a word, "đ" alone is dong).
@@ -190,6 +195,12 @@ bool is_labelled_code(const Document& document, std::size_t start, std::size_t b
          labels_this_number(document.text(), code, start);
 }
 
+bool is_labelled_account(const Document& document, std::size_t start) {
+  return labels_this_number(document.text(),
+                            cue_before(document.cues(), document.text(), start, k_label_window, {Cue::account_label}),
+                            start);
+}
+
 // A bank's hotline after its name, unlabelled ("Krungthai 02-111-1111", "지원팀(02-6404-0206)"): a number
 // with a trunk zero, grouped as its country writes phone numbers, and not labelled an account. The country
 // is the report's, else the bank's (its BIC's letters 5 and 6).
@@ -199,18 +210,14 @@ bool written_as_phone(const Document& document, std::size_t start, const NumberR
   if (region.empty() && bank.size() > 6 && std::isupper(static_cast<unsigned char>(bank.front()))) {
     region = bank.substr(4, 2);
   }
-  if (region.empty() ||
-      labels_this_number(document.text(),
-                         cue_before(document.cues(), document.text(), start, k_label_window, {Cue::account_label}),
-                         start)) {
-    return false;
-  }
+  if (region.empty() || is_labelled_account(document, start)) return false;
   return model::grouped_as_national_phone(run.digits, {run.groups.data(), run.group_count}, region);
 }
 
 // A bank account: digits with a bank named in the same phrase, keyed by the BIC when one is given.
 bool add_bank_account(Document& document, std::size_t start, const NumberRun& run) {
   if (run.plus || run.digits.size() < k_min_account_digits || has_thousands_groups(run)) return false;
+  if (run.digits.size() < k_min_unlabelled_account_digits && !is_labelled_account(document, start)) return false;
   const std::string_view text = document.text();
   // The nearer of a bank name and a phone label decides: "BCEL One ໄປເບີ 020 7750 4101" is a phone.
   const CueHit* bank = cue_before(document.cues(), text, start, k_bank_before_window, {Cue::bank, Cue::phone_label});
@@ -226,8 +233,12 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
     if (bank != nullptr && labels_number_after(text, *bank)) bank = nullptr;
   }
   if (bank == nullptr) return false;
-  // A phone label just before the bank's name ("hotline Kasikornbank 02 888 8888"): the bank's number.
-  if (cue_before(document.cues(), text, bank->start, k_label_before_bank_window, {Cue::phone_label}) != nullptr) {
+  // A phone label just before the bank's name ("hotline Kasikornbank 02 888 8888"): the bank's number. A
+  // code label a few words before it ("Mã OTP Vietcombank của bạn là 601730", "(OTP) เปิดใช้บัวหลวง… 887121"):
+  // the bank's code.
+  if (cue_before(document.cues(), text, bank->start, k_label_before_bank_window, {Cue::phone_label}) != nullptr ||
+      (bank->start < start &&
+       cue_before(document.cues(), text, bank->start, k_label_window, {Cue::code_label}) != nullptr)) {
     return false;
   }
   std::optional<std::string> value = bic_near(document, start, run.end, run.digits);

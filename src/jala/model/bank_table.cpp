@@ -4,6 +4,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
@@ -70,6 +71,8 @@ struct Table {
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> ambiguous;
   std::unordered_map<std::string, std::string> bank_by_name;  // a row's name -> its BANK
   std::unordered_set<std::string> bic8s;
+  std::vector<WrittenBank> written;
+  std::vector<std::string_view> ambiguous_written;
   std::size_t rows = 0;
 };
 
@@ -84,9 +87,11 @@ Table build_table() {
     table.bank_by_name.emplace(name, bank);
     if (bic8 != k_unresolved) table.bic8s.emplace(bic8);
     table.bank_by_key.emplace(match_key(name), bank);
+    WrittenBank& written = table.written.emplace_back(WrittenBank{bic8, name, {}});
     std::string_view aliases = row[3];
     while (!aliases.empty()) {
       const std::size_t bar = std::min(aliases.find('|'), aliases.size());
+      written.aliases.push_back(aliases.substr(0, bar));
       if (std::string key = match_key(aliases.substr(0, bar)); !key.empty()) {
         table.bank_by_key.emplace(std::move(key), bank);
       }
@@ -100,6 +105,10 @@ Table build_table() {
     const auto named = table.bank_by_name.find(std::string(row[2]));
     const std::string bank = named != table.bank_by_name.end() ? named->second : std::string(row[2]);
     table.ambiguous[match_key(row[0])].emplace_back(row[1], bank);
+    if (std::find(table.ambiguous_written.begin(), table.ambiguous_written.end(), row[0]) ==
+        table.ambiguous_written.end()) {
+      table.ambiguous_written.push_back(row[0]);
+    }
   }
   return table;
 }
@@ -157,6 +166,10 @@ std::optional<std::string> known_bic8(std::string_view folded) {
   if (!table().bic8s.contains(bic8)) return std::nullopt;
   return bic8;
 }
+
+const std::vector<WrittenBank>& written_banks() { return table().written; }
+
+const std::vector<std::string_view>& written_ambiguous_aliases() { return table().ambiguous_written; }
 
 std::size_t bank_table_size() { return table().rows; }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "jala/base/result.h"
 
@@ -26,6 +27,16 @@ std::optional<std::string> resolve_bank(std::string_view name, std::string_view 
 // The BIC8 of a bank in the table whose BIC of 8 or 11 characters, in any case, `folded` is
 // ("bftvvnvx" -> "BFTVVNVX"); nullopt for anything else.
 std::optional<std::string> known_bic8(std::string_view folded);
+
+// A row of banks.tsv as written: views into the compiled-in table, for extraction's keywords.
+struct WrittenBank {
+  std::string_view bic8;  // "-" when the row has none
+  std::string_view name;
+  std::vector<std::string_view> aliases;
+};
+const std::vector<WrittenBank>& written_banks();
+// The names of ambiguous-aliases.tsv as written, each once.
+const std::vector<std::string_view>& written_ambiguous_aliases();
 
 // Rows in the table, for tests and diagnostics.
 std::size_t bank_table_size();

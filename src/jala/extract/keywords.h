@@ -1,0 +1,33 @@
+// The keywords of the cue scan (lexicon.h): each one's text, the cue it gives and its case rule.
+//
+// Pure; thread-safe.
+#pragma once
+
+#include <deque>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jala/extract/lexicon.h"
+
+namespace jala::extract {
+
+enum class Match { exact, any_case };
+
+struct Keyword {
+  std::string_view text;
+  Cue cue;
+  Match match = Match::any_case;
+  std::string_view bank_key = {};  // for Cue::bank: the name model::normalise_bank resolves
+};
+
+// The bank names of the cue scan: every name and alias of the bank table (model/bank_table.h) of a row
+// that is a bank (it has a BIC8, or "bank" in its name; not an e-wallet, whose number is a phone), each
+// ambiguous alias, and the few written forms the table lacks. None whose text `other_keywords` already
+// has in any case: "MoMo" stays the e-wallet keyed by phone number that the fixed table makes it. Each
+// bank_key is the name's match key, folded once here (ICU's transliteration costs microseconds a name), kept
+// in `key_storage`, which must outlive the keywords.
+std::vector<Keyword> bank_keywords(std::span<const Keyword> other_keywords, std::deque<std::string>& key_storage);
+
+}  // namespace jala::extract
