@@ -386,6 +386,20 @@ TEST(Extract, AnAccountAtAnyBankOfTheTableIsFound) {
   EXPECT_EQ(selectors("I wired $4,000 to account number 7123456789 at Wells Fargo", "US"), Want{});
 }
 
+// Found in review: a company's tax or registration number, or an identity card's, read as a phone linked
+// every lure ad that copied a real company's; and an order or code word cancelled a number that WhatsApp names.
+TEST(Extract, TaxAndIdentityNumbersAreNoPhonesAndAMessagingAppNamesItsNumber) {
+  EXPECT_EQ(selectors("Công ty TNHH Golden Lotus, MST: 0316789012, địa chỉ 12 Lê Lợi", "VN"), Want{});
+  EXPECT_EQ(selectors("Giấy phép kinh doanh số 0316789012", "VN"), Want{});
+  EXPECT_EQ(selectors("Suspect Sok Dara, ID No. 010234567", "KH"), Want{});
+  EXPECT_EQ(selectors("Nak order WhatsApp 012-345 6789", "MY"), (Want{"phone:+60123456789", "whatsapp:+60123456789"}));
+  EXPECT_EQ(selectors("Kode promo HEMAT, info WA 0812-3456-7890", "ID"),
+            (Want{"phone:+6281234567890", "whatsapp:+6281234567890"}));
+  EXPECT_EQ(selectors("Untuk order, hubungi 012-3456789", "MY"), (Want{"phone:+60123456789"}));
+  EXPECT_EQ(selectors("To order call +44 7911 123456", "GB"), (Want{"phone:+447911123456"}));
+  EXPECT_EQ(selectors("order 0912345678", "VN"), Want{});
+}
+
 // Real messages put codes, fees and hotlines beside bank names (the rules came from reading what the
 // public SMS corpora gave; these sentences are written for the test).
 TEST(Extract, CodesAmountsAndHotlinesNearABankAreNoAccounts) {

@@ -96,6 +96,8 @@ constexpr std::array k_fixed_keywords = std::to_array<Keyword>({
     {"ເບີ", Cue::phone_label},
     {"SĐT", Cue::phone_label, Match::exact},
     {"tel", Cue::phone_label},
+    {"call", Cue::phone_label},
+    {"hubungi", Cue::phone_label},
     {"☎", Cue::phone_label},
     {"☏", Cue::phone_label},
     {"📞", Cue::phone_label},
@@ -172,6 +174,19 @@ constexpr std::array k_fixed_keywords = std::to_array<Keyword>({
     {"លេខបញ្ជាទិញ", Cue::code_label},
     {"អត្តសញ្ញាណប័ណ្ណ", Cue::code_label},
     {"national id", Cue::code_label},
+    {"ID no", Cue::code_label},
+    // Company tax and registration numbers (lure ads copy a real company's), and Vietnamese and Indonesian
+    // identity and tax numbers.
+    {"MST", Cue::code_label, Match::exact},
+    {"mã số thuế", Cue::code_label},
+    {"ma so thue", Cue::code_label},
+    {"mã số DN", Cue::code_label},
+    {"mã số doanh nghiệp", Cue::code_label},
+    {"MSDN", Cue::code_label, Match::exact},
+    {"giấy phép kinh doanh", Cue::code_label},
+    {"CCCD", Cue::code_label, Match::exact},
+    {"CMND", Cue::code_label, Match::exact},
+    {"NPWP", Cue::code_label, Match::exact},
     {"ID card", Cue::code_label},
     // A dotted number after these is a version ("app version 2.0.0.1", "版本 4.2.0.12"), not an IPv4 address.
     {"version", Cue::version_label},

@@ -260,12 +260,13 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
   if (run.digits.size() < k_min_phone_digits || run.digits.size() > k_max_phone_digits + 2) return false;
   if (!run.international && needs_trunk_zero(document.country()) && run.digits.front() != '0') return false;
   if (is_after_number_sign(text, start)) return false;
-  // A code or account label names the number after it, unless a phone label comes nearer ("hóa đơn, SĐT
-  // 0912…").
-  const CueHit* code =
-      cue_before(document.cues(), text, start, k_label_window, {Cue::code_label, Cue::account_label, Cue::phone_label});
-  if (code != nullptr && code->cue != Cue::phone_label && !inside_a_finding(document, code) &&
-      labels_this_number(text, code, start)) {
+  // A code or account label names the number after it, unless a phone label or a messaging app comes nearer
+  // ("hóa đơn, SĐT 0912…", "Nak order WhatsApp 012-345 6789").
+  const CueHit* code = cue_before(document.cues(), text, start, k_label_window,
+                                  {Cue::code_label, Cue::account_label, Cue::phone_label, Cue::whatsapp, Cue::zalo,
+                                   Cue::telegram, Cue::line, Cue::wechat, Cue::phone_only});
+  if (code != nullptr && (code->cue == Cue::code_label || code->cue == Cue::account_label) &&
+      !inside_a_finding(document, code) && labels_this_number(text, code, start)) {
     return false;
   }
   const std::string candidate =

@@ -18,8 +18,9 @@ struct HandleRule {
   std::string_view extra_characters;              // allowed besides ASCII letters and digits
   std::size_t min_length;
   std::size_t max_length;
-  // Link paths that name no account (invite links, groups, share pages), refused with a reason.
-  std::array<std::string_view, 8> non_account_paths = {};
+  // Link paths that name no account (invite links, groups, posts, share, search and login pages), refused
+  // with a reason.
+  std::array<std::string_view, 40> non_account_paths = {};
 };
 
 // Limits from each platform's own rules for user names (Telegram 5-32 [a-z0-9_]; Instagram 1-30
@@ -38,11 +39,41 @@ constexpr HandleRule k_line{"line",
                             20};
 constexpr HandleRule k_wechat{"wechat", {"weixin.qq.com/r/", "u.wechat.com/"}, "_-", 6, 20};
 constexpr HandleRule k_zalo{"zalo", {"zalo.me/"}, "", 5, 20};
-constexpr HandleRule k_facebook{"facebook", {"facebook.com/", "fb.com/", "m.facebook.com/", "fb.me/"}, ".", 5, 50,
-                                {"groups", "pages", "events", "watch", "share", "photo.php", "permalink.php", "story.php"}};
-constexpr HandleRule k_instagram{"instagram", {"instagram.com/", "instagr.am/"}, "._", 1, 30};
-constexpr HandleRule k_tiktok{"tiktok", {"tiktok.com/@", "tiktok.com/"}, "._", 2, 24};
-constexpr HandleRule k_x{"x", {"x.com/", "twitter.com/", "mobile.twitter.com/"}, "_", 1, 15};
+// The platforms' own pages are no accounts (review: every Marketplace listing was "facebook:marketplace", every
+// Instagram post "instagram:p", and linked every report that quoted one). A story's link names its account
+// after "stories/".
+constexpr HandleRule k_facebook{
+    "facebook",
+    {"facebook.com/", "fb.com/", "m.facebook.com/", "fb.me/"},
+    ".",
+    5,
+    50,
+    {"groups",      "pages",         "events",  "watch",    "share",      "photo.php", "permalink.php", "story.php",
+     "marketplace", "photo",         "photos",  "login",    "login.php",  "reels",     "hashtag",       "sharer",
+     "sharer.php",  "dialog",        "help",    "policies", "privacy",    "settings",  "gaming",        "business",
+     "messages",    "notifications", "search",  "home.php", "video.php",  "stories",   "friends",       "bookmarks",
+     "live",        "l.php",         "plugins", "media",    "checkpoint", "recover",   "watch.php",     "ads"}};
+constexpr HandleRule k_instagram{"instagram",
+                                 {"instagram.com/stories/", "instagr.am/stories/", "instagram.com/", "instagr.am/"},
+                                 "._",
+                                 1,
+                                 30,
+                                 {"p", "reel", "reels", "tv", "explore", "accounts", "direct", "about", "legal",
+                                  "developer", "web", "challenge", "s", "ar"}};
+constexpr HandleRule k_tiktok{"tiktok",
+                              {"tiktok.com/@", "tiktok.com/"},
+                              "._",
+                              2,
+                              24,
+                              {"t", "discover", "tag", "music", "foryou", "explore", "live", "login", "search",
+                               "following", "friends", "upload", "messages", "legal", "about"}};
+constexpr HandleRule k_x{"x",
+                         {"x.com/", "twitter.com/", "mobile.twitter.com/"},
+                         "_",
+                         1,
+                         15,
+                         {"i", "intent", "search", "home", "explore", "hashtag", "settings", "messages",
+                          "notifications", "compose", "login", "signup", "share", "tos", "privacy", "account"}};
 
 // The path after a profile-link prefix ("name/12?x" for "https://t.me/name/12?x"), or nullopt when
 // `value` is not a link of this platform.
