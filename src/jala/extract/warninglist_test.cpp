@@ -97,7 +97,7 @@ TEST(WarningLists, ErrorsNameTheProblemAndTheLine) {
 TEST(WarningLists, TheShippedListsLoadAndMarkTheirExamples) {
   const Result<WarningLists> lists = WarningLists::load(JALA_SOURCE_DIR "/data/warninglists");
   ASSERT_TRUE(lists.ok()) << lists.error().message();
-  EXPECT_EQ(lists->lists().size(), 9U);
+  EXPECT_EQ(lists->lists().size(), 10U);
   using T = model::SelectorType;
   EXPECT_FALSE(lists->match(selector(T::domain, "facebook.com")).empty());
   EXPECT_FALSE(lists->match(selector(T::domain, "bit.ly")).empty());
@@ -105,6 +105,7 @@ TEST(WarningLists, TheShippedListsLoadAndMarkTheirExamples) {
   EXPECT_FALSE(lists->match(selector(T::phone, "+6628888888")).empty());
   EXPECT_FALSE(lists->match(selector(T::bank, "BFTVVNVX:1900545413")).empty());  // Vietcombank's hotline
   EXPECT_TRUE(lists->match(selector(T::bank, "VTCBVNVX:1900545413")).empty());   // the digits at another bank
+  EXPECT_FALSE(lists->match(selector(T::wallet, "trx:TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")).empty());  // USDT's contract
   EXPECT_FALSE(lists->match(selector(T::ip, "203.0.113.9")).empty());
   EXPECT_FALSE(lists->match(selector(T::ip, "10.1.2.3")).empty());
   EXPECT_FALSE(lists->match(selector(T::ip, "fe80::1")).empty());
