@@ -167,6 +167,36 @@ TEST(FlowSuspectsCli, PaymentsToTheSameAccountAreNoHops) {
       << self.err;
 }
 
+// Found in review: with --payment, a window that left out the payment traced nothing and printed 0 USD
+// with exit 0; and an id with a trailing space was a second transaction, which a trace counted twice.
+TEST(FlowSuspectsCli, APaymentOutsideTheWindowAndAPaddedIdAreRefused) {
+  const ScratchFolder scratch("flow_payment_window_cli");
+  write_file(scratch.file("transactions.jsonl"),
+             transaction_line("TX1", "bank:BFTVVNVX:7001", "bank:BFTVVNVX:7002", 5000, "2026-01-01T10:00:00Z") +
+                 transaction_line("TX2", "bank:BFTVVNVX:7002", "bank:BFTVVNVX:7003", 5000, "2026-01-01T11:00:00Z"));
+  const std::string db = scratch.file("jala.db");
+  ASSERT_EQ(run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")}).exit_code, 0);
+  for (const char* bound : {"--until", "--since"}) {
+    const std::string at = std::string(bound) == "--until" ? "2026-01-01T09:30:00Z" : "2026-01-01T10:30:00Z";
+    const JalaRun outside = run_jala({"--db", db, "trace", "--payment", "TEST", "TX1", bound, at, "--json"});
+    EXPECT_EQ(outside.exit_code, 1) << bound << ": " << outside.out;
+    EXPECT_NE(outside.err.find("transaction TX1 from source TEST was made at 2026-01-01T10:00:00Z, outside --since "
+                               "and --until"),
+              std::string::npos)
+        << outside.err;
+  }
+  const JalaRun inside =
+      run_jala({"--db", db, "trace", "--payment", "TEST", "TX1", "--until", "2026-01-01T10:30:00Z", "--json"});
+  ASSERT_EQ(inside.exit_code, 0) << inside.err;
+  EXPECT_EQ(nlohmann::json::parse(inside.out)["hops"].size(), 1U) << inside.out;  // TX2 falls after --until
+
+  write_file(scratch.file("padded.jsonl"),
+             transaction_line("TX1 ", "bank:BFTVVNVX:7001", "bank:BFTVVNVX:7002", 5000, "2026-01-01T10:00:00Z"));
+  const JalaRun padded = run_jala({"--db", db, "ingest", scratch.file("padded.jsonl")});
+  EXPECT_NE(padded.exit_code, 0);
+  EXPECT_NE(padded.err.find("id: 'TX1 ' has a space at its start or end"), std::string::npos) << padded.err;
+}
+
 // Found in review: a store without transactions gave a freeze list "as of 1970-01-01T00:00:00Z".
 TEST(FlowSuspectsCli, AFreezeListOfAStoreWithoutTransactionsSaysSo) {
   const ScratchFolder scratch("flow_freeze_empty_cli");

@@ -88,11 +88,22 @@ void add_cashout_accounts(const flow::Ledger& ledger, const std::vector<model::S
   }
 }
 
-// The transfer of --payment SOURCE ID: the store finds the transaction through its (source, id) index,
-// then the ledger finds it among the transfers made at its time.
+// The transaction of --payment SOURCE ID, as the store finds it through its (source, id) index, checked
+// before the ledger is loaded: it must exist and lie in the window (a window without it traced nothing, and
+// printed 0 USD for a payment the analyst named).
+Status check_payment(const std::vector<std::string>& payment, const std::optional<model::Transaction>& stored,
+                     const flow::TraceOptions& options) {
+  if (!stored) return not_found("--payment: no transaction {} from source {}", payment[1], payment[0]);
+  if (stored->at < options.since || stored->at > options.until) {
+    return invalid_argument("--payment: transaction {} from source {} was made at {}, outside --since and --until",
+                            payment[1], payment[0], format_rfc3339(stored->at));
+  }
+  return {};
+}
+
+// The transfer of --payment SOURCE ID among the ledger's transfers made at its time.
 Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vector<std::string>& payment,
                                       const std::optional<model::Transaction>& stored) {
-  if (!stored) return not_found("--payment: no transaction {} from source {}", payment[1], payment[0]);
   if (stored->from == stored->to) {
     return invalid_argument(
         "--payment: transaction {} from source {} pays its own account: it moves no money, so "
@@ -188,10 +199,11 @@ Status trace_command(const Context& context, const TraceArgs& args) {
   flow::Ledger ledger;
   std::optional<model::Transaction> stored;  // the --payment transaction
   JALA_TRY(store->read([&](const storage::ReadView& view) -> Status {
-    JALA_TRY_ASSIGN(ledger, view.ledger());
     if (!args.payment.empty()) {
       JALA_TRY_ASSIGN(stored, view.find_transaction({args.payment[0], args.payment[1]}));
+      if (Status checked = check_payment(args.payment, stored, options); !checked.ok()) return checked;
     }
+    JALA_TRY_ASSIGN(ledger, view.ledger());
     return {};
   }));
   warn_uncounted_transfers(ledger);

@@ -5,6 +5,7 @@
 
 #include "jala/flow/trace.h"
 #include "jala/model/iban.h"
+#include "jala/model/normalisers.h"
 
 namespace jala::flow {
 namespace {
@@ -31,6 +32,10 @@ Institution institution_of(const model::Selector& account) {
       return {std::string(value.substr(0, 2)),
               std::string(value.substr(0, 2)) + " bank " + std::string(model::iban_bank_code(value))};
     case model::SelectorType::wallet: return {"", "chain " + std::string(value.substr(0, value.find(':')))};
+    // An e-wallet or messaging account named by its number: the number's country.
+    case model::SelectorType::phone:
+    case model::SelectorType::whatsapp:
+    case model::SelectorType::zalo: return {model::phone_country(value), std::string(model::to_string(account.type))};
     default: return {"", std::string(model::to_string(account.type))};
   }
 }

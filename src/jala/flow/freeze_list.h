@@ -16,8 +16,8 @@
 namespace jala::flow {
 
 // Where an account is held: a bank's BIC or name and its country for bank accounts and IBANs, the
-// chain for wallets, the platform for other selectors. `country` is empty when the selector does not
-// say.
+// chain for wallets, the platform for other selectors, with the number's country for those named by a phone
+// number (an e-wallet's account). `country` is empty when the selector does not say.
 struct Institution {
   std::string country;
   std::string name;

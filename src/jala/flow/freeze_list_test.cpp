@@ -15,7 +15,13 @@ TEST(Institution, NamesTheBankOrChainAndItsCountry) {
   EXPECT_EQ(institution_of({model::SelectorType::iban, "FR7630003000010008765432191"}),
             (Institution{"FR", "FR bank 30003"}));
   EXPECT_EQ(institution_of({model::SelectorType::wallet, "trx:TXyz"}), (Institution{"", "chain trx"}));
-  EXPECT_EQ(institution_of({model::SelectorType::phone, "+85512345678"}), (Institution{"", "phone"}));
+  // Found in review: an e-wallet named by its number had no country, so --country dropped it and one group
+  // mixed every country's. The number's country is its own.
+  EXPECT_EQ(institution_of({model::SelectorType::phone, "+85512345678"}), (Institution{"KH", "phone"}));
+  EXPECT_EQ(institution_of({model::SelectorType::phone, "+639051234590"}), (Institution{"PH", "phone"}));
+  EXPECT_EQ(institution_of({model::SelectorType::whatsapp, "+6281234567890"}), (Institution{"ID", "whatsapp"}));
+  EXPECT_EQ(institution_of({model::SelectorType::phone, "+80012345678"}), (Institution{"", "phone"}));  // no country
+  EXPECT_EQ(institution_of({model::SelectorType::telegram, "lotus_hr"}), (Institution{"", "telegram"}));
 }
 
 TEST(FreezeList, GroupsHeldMoneyByInstitutionMostRecoverableFirst) {

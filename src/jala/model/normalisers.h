@@ -33,6 +33,10 @@ Result<std::string> normalise_x(std::string_view raw, const NormaliseContext& co
 // "02 111 1111". Extraction uses it to tell a bank's hotline after the bank's name from an account.
 bool grouped_as_national_phone(std::string_view digits, std::span<const std::size_t> groups, std::string_view region);
 
+// The country (ISO 3166-1 alpha-2) of an E.164 number, as libphonenumber places it; empty for a number it
+// cannot place, or one of no country (+800, +882, …).
+std::string phone_country(std::string_view e164);
+
 // Adapters for the context-free normalisers of wallet.h and iban.h.
 Result<std::string> normalise_wallet_selector(std::string_view raw, const NormaliseContext& context);
 Result<std::string> normalise_iban_selector(std::string_view raw, const NormaliseContext& context);

@@ -96,6 +96,16 @@ Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext
   return remembered.emplace(std::move(key), parse_phone(raw, context)).first->second;
 }
 
+std::string phone_country(std::string_view e164) {
+  if (e164.size() > k_max_phone_bytes || !e164.starts_with('+')) return {};
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (util.Parse(std::string(e164), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return {};
+  std::string region;
+  util.GetRegionCodeForNumber(number, &region);
+  return region.size() == 2 && region != "ZZ" ? region : std::string();
+}
+
 bool grouped_as_national_phone(std::string_view digits, std::span<const std::size_t> groups, std::string_view region) {
   if (digits.size() > k_max_phone_bytes || region.size() != 2) return false;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();

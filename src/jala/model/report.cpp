@@ -42,6 +42,10 @@ Status validate_identifier(std::string_view field, std::string_view value) {
     if (c < 0x20 || c == 0x7f || c1) return invalid_argument("{}: contains a control character", field);
   }
   if (!is_valid_utf8(value)) return invalid_argument("{}: is not valid UTF-8", field);
+  // Identifiers compare exactly: "X1 " would be a second record beside "X1", and count the same transfer twice.
+  if (value.front() == ' ' || value.back() == ' ') {
+    return invalid_argument("{}: '{}' has a space at its start or end; identifiers compare exactly", field, value);
+  }
   // A browser resolves these as path segments, also when written %2E%2E, so the web UI could not open
   // the record.
   if (value == "." || value == "..") {

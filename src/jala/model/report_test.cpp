@@ -80,6 +80,13 @@ TEST(Report, ValidatesRequiredFieldsAndLimits) {
   Report dotted = valid_report();
   dotted.id = "...";
   EXPECT_TRUE(validate(dotted).ok());
+  // Found in review: "X1 " was a second transaction beside "X1", and a trace counted the transfer twice.
+  Report padded = valid_report();
+  padded.id = "X1 ";
+  expect_invalid(padded, "id: 'X1 ' has a space at its start or end");
+  Report padded_source = valid_report();
+  padded_source.source = " BANK";
+  expect_invalid(padded_source, "source: ' BANK' has a space at its start or end");
   Report latin = valid_report();  // a letter of U+0080 to U+00FF is no control
   latin.id = "caf\u00e9-\u00a0";
   EXPECT_TRUE(validate(latin).ok());
