@@ -400,6 +400,21 @@ TEST(Extract, TaxAndIdentityNumbersAreNoPhonesAndAMessagingAppNamesItsNumber) {
   EXPECT_EQ(selectors("order 0912345678", "VN"), Want{});
 }
 
+// Found in review: an IPv4 address with its port was not found; words after a platform's name were accounts.
+TEST(Extract, AnAddressWithItsPortAndNoAccountInWordsAfterAPlatform) {
+  EXPECT_EQ(selectors("C2 panel at 185.220.101.4:8080/admin", "GB"), (Want{"ip:185.220.101.4"}));
+  EXPECT_EQ(selectors("Máy chủ 103.97.125.40:8888 đăng nhập", "VN"), (Want{"ip:103.97.125.40"}));
+  EXPECT_EQ(selectors("C2 at 185[.]220[.]101[.]4:8080", "GB"), (Want{"ip:185.220.101.4"}));
+  EXPECT_EQ(selectors("port 1.2.3.4:999999", "GB"), Want{});  // no port has six digits
+  for (const std::string_view text :
+       {"He invited me to a Telegram group", "Telegram: Deleted Account", "Saw the ad on TikTok yesterday",
+        "After that she moved the chat to LINE official", "Dia suruh saya join grup Telegram lowongan",
+        "ติดต่อผ่าน Telegram group แล้วโดนบล็อก", "Instagram: private"}) {
+    EXPECT_EQ(selectors(text, "GB"), Want{}) << text;
+  }
+  EXPECT_EQ(selectors("Telegram: hr_james68", "GB"), (Want{"telegram:hr_james68"}));
+}
+
 // Real messages put codes, fees and hotlines beside bank names (the rules came from reading what the
 // public SMS corpora gave; these sentences are written for the test).
 TEST(Extract, CodesAmountsAndHotlinesNearABankAreNoAccounts) {

@@ -419,6 +419,18 @@ std::size_t scan_ip(Document& document, std::size_t start) {
     --dots;
   }
   if (end < text.size() && is_word(text[end])) return 0;
+  // An IPv4 address with its port ("185.220.101.4:8080/admin", "45.77.12.9:3128"): the address, and the port
+  // claimed so that nothing else reads it.
+  if (colons == 1 && dots == 3) {
+    const std::size_t colon = text.find(':', start);
+    const std::string_view port = text.substr(colon + 1, end - colon - 1);
+    if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), is_digit)) return 0;
+    Result<std::string> ip = model::normalise_ip(text.substr(start, colon - start), document.normalise_context());
+    if (!ip.ok()) return 0;
+    document.add(SelectorType::ip, std::move(ip).value(), start, colon, k_format_confidence);
+    document.claim(colon, end);
+    return end;
+  }
   if (colons < 2 && dots != 3) return 0;
   if (colons == 0 && is_version_number(document, start, end)) {
     document.claim(start, end);  // "app version 2.0.0.1": no address, and no number inside
@@ -455,6 +467,22 @@ std::size_t scan_mention(Document& document, std::size_t start) {
 // letter X introduces no name at all: "X kg", "X(t)", "Ragnarok X: Next Generation"; an X account is
 // found by its URL or an "@name".
 constexpr std::size_t k_min_standalone_name = 4;
+
+// Words that follow a platform's name in reports and chat exports but name no account ("a Telegram group",
+// "Telegram: Deleted Account", "saw it on TikTok yesterday", "LINE official", Indonesian "grup Telegram
+// lowongan", job vacancy); compared in lower case.
+constexpr std::array<std::string_view, 36> k_words_after_a_platform = {
+    "account",  "admin",   "anonymous", "app",       "call",    "channel",  "channels", "chat",  "chats",
+    "deleted",  "desktop", "group",     "groups",    "grup",    "hidden",   "kanal",    "link",  "live",
+    "lowongan", "message", "messages",  "messenger", "none",    "number",   "official", "page",  "private",
+    "profile",  "removed", "support",   "today",     "unknown", "username", "video",    "voice", "yesterday"};
+
+bool is_word_after_a_platform(std::string_view name) {
+  std::string lowered(name);
+  for (char& c : lowered) c = lower(c);
+  return std::find(k_words_after_a_platform.begin(), k_words_after_a_platform.end(), lowered) !=
+         k_words_after_a_platform.end();
+}
 
 void scan_bare_names(Document& document) {
   const std::string_view text = document.text();
@@ -500,7 +528,7 @@ void scan_bare_names(Document& document) {
     };
     const bool stands_alone = !has_capital && name.size() >= k_min_standalone_name &&
                               (ends_phrase(end) || (text[end] == ' ' && ends_phrase(end + 1)));
-    if (!has_letter || !(introduced || looks_like_account || stands_alone) ||
+    if (!has_letter || !(introduced || looks_like_account || stands_alone) || is_word_after_a_platform(name) ||
         (end < text.size() && (text[end] == '@' || text[end] == '/'))) {
       continue;
     }
