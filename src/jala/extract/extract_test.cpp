@@ -52,6 +52,8 @@ TEST(WorkingText, FindsEveryUnitThatChangesAtEveryOffsetOfABlock) {
                         {"\u17E5", "5"} /* Khmer */,
                         {"\u1042", "2"} /* Myanmar */,
                         {"\uFF11", "1"},
+                        {"\uFF20", "@"} /* full-width at sign */,
+                        {"\uFF0E", "."} /* full-width full stop */,
                         {"\u0664", "4"} /* Arabic */,
                         {"\u00A0", " "},
                         {"\u2013", "-"}};
@@ -398,6 +400,13 @@ TEST(Extract, TaxAndIdentityNumbersAreNoPhonesAndAMessagingAppNamesItsNumber) {
   EXPECT_EQ(selectors("Untuk order, hubungi 012-3456789", "MY"), (Want{"phone:+60123456789"}));
   EXPECT_EQ(selectors("To order call +44 7911 123456", "GB"), (Want{"phone:+447911123456"}));
   EXPECT_EQ(selectors("order 0912345678", "VN"), Want{});
+}
+
+// Found in review: an e-mail address written with a Chinese keyboard's full-width at sign or full stop was
+// missed, and only its provider's domain was read.
+TEST(Extract, AnAddressWithFullWidthPunctuationIsFound) {
+  EXPECT_EQ(selectors("客服邮箱：kefu8899＠gmail.com", "CN"), (Want{"email:kefu8899@gmail.com"}));
+  EXPECT_EQ(selectors("邮箱：hr@golden-lotus．com", "CN"), (Want{"email:hr@golden-lotus.com"}));
 }
 
 // Found in review: an IPv4 address with its port was not found; words after a platform's name were accounts.

@@ -76,6 +76,9 @@ char fold_symbol(char32_t code_point) {
     case 0x2013: return '-';
     case 0xFF08: return '(';
     case 0xFF09: return ')';
+    // Chinese keyboards' full-width at sign and full stop in an address ("kefu8899＠qq.com", "hr@a．com").
+    case 0xFF20: return '@';
+    case 0xFF0E: return '.';
     case 0x00A0:
     case 0x202F: return ' ';
     default: return 0;
@@ -102,7 +105,8 @@ bool is_foldable(std::string_view text, std::size_t i) {
     case 0xE181: return in(0x80, 0x89);                                                      // Myanmar digits
     case 0xE19F: return in(0xA0, 0xA9);                                                      // Khmer digits
     case 0xE280: return third == 0x90 || third == 0x91 || third == 0x93 || third == 0xAF;    // dashes, U+202F
-    case 0xEFBC: return in(0x88, 0x89) || third == 0x8B || third == 0x8D || in(0x90, 0x99);  // full-width
+    case 0xEFBC:                                                                             // full-width
+      return in(0x88, 0x89) || third == 0x8B || third == 0x8D || third == 0x8E || in(0x90, 0x99) || third == 0xA0;
     default: return false;
   }
 }
