@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace jala::flow {
@@ -12,6 +13,27 @@ namespace {
 constexpr std::int64_t k_day_micros = 86'400LL * 1'000'000;
 constexpr std::int64_t k_week_micros = 7 * k_day_micros;
 constexpr std::size_t k_max_victim_payments = 3;
+// A payer whose payments recur a month apart in about the same amount pays a salary, a pension or an
+// allowance, not a scam: it is no one-time payer (review: an employer's three salaries made the employee a
+// "collector" when the rent left the next day).
+constexpr std::int64_t k_min_month_micros = 25 * k_day_micros;
+constexpr std::int64_t k_max_month_micros = 35 * k_day_micros;
+constexpr double k_same_amount_tolerance = 0.1;
+
+bool pays_monthly(const Ledger& ledger, AccountId payer) {
+  const std::span<const TransferId> payments = ledger.outgoing(payer);
+  if (payments.size() < 2) return false;
+  const Transfer& first = ledger.transfer(payments.front());
+  for (std::size_t i = 1; i < payments.size(); ++i) {
+    const Transfer& payment = ledger.transfer(payments[i]);
+    const std::int64_t gap = payment.at.unix_micros - ledger.transfer(payments[i - 1]).at.unix_micros;
+    if (gap < k_min_month_micros || gap > k_max_month_micros ||
+        std::abs(payment.usd - first.usd) > k_same_amount_tolerance * first.usd) {
+      return false;
+    }
+  }
+  return true;
+}
 
 double median(std::vector<double>& values) {
   if (values.empty()) return 0;
@@ -112,7 +134,8 @@ void measure(const Ledger& ledger, AccountId account, Scratch& scratch, AccountF
     features.in_usd += transfer.usd;
     scratch.amounts.push_back(transfer.usd);
     scratch.senders.push_back(transfer.from);
-    if (!ledger.received_before(transfer.from, t) && ledger.outgoing(transfer.from).size() <= k_max_victim_payments) {
+    if (!ledger.received_before(transfer.from, t) && ledger.outgoing(transfer.from).size() <= k_max_victim_payments &&
+        !pays_monthly(ledger, transfer.from)) {
       features.origin_in_usd += transfer.usd;
     }
     if (transfer.channel == model::Channel::crypto || transfer.channel == model::Channel::cash) {

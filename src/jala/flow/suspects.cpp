@@ -46,6 +46,10 @@ constexpr double k_fan_out_factor = 0.5;
 // many payments, and this share of them falls within two hours of one time of day.
 constexpr std::size_t k_sweep_min_payments = 7;
 constexpr double k_sweep_scheduled_share = 0.9;
+// An account that pays out this many times what it receives spends money of its own, which the ledger does
+// not show it receiving (a victim topping up a scam account after a "commission"): what it received says
+// nothing of passing money through, so its pass-through evidence does not count.
+constexpr double k_own_money_factor = 3.0;
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 double share(double part, double whole) { return whole > 0 ? clamp01(part / whole) : 0.0; }
@@ -149,9 +153,16 @@ Scored score_pass_through(const Context& context, AccountId account, const Money
   const bool sweeps =
       f.scheduled_payments >= k_sweep_min_payments &&
       static_cast<double>(f.scheduled_payments) >= k_sweep_scheduled_share * static_cast<double>(f.payments_out);
-  const double pass_through = sweeps ? 0.0 : fans_out ? k_fan_out_factor : 1.0;
+  const bool spends_own_money = f.out_usd >= k_own_money_factor * f.in_usd;
+  const double pass_through = sweeps || spends_own_money ? 0.0 : fans_out ? k_fan_out_factor : 1.0;
   const double rapid = share(f.rapid_usd, f.in_usd);
   scored.add(k_rapid_weight * pass_through, rapid, [&] {
+    if (spends_own_money) {
+      return fmt::format(
+          "{:.0f}% of its money out within 48 hours of arriving, but it pays out {:.0f} times what it receives: "
+          "its own money (not counted)",
+          100 * rapid, f.out_usd / f.in_usd);
+    }
     if (sweeps) {
       return fmt::format(
           "{:.0f}% of its money out within 48 hours of arriving, but {} of its {} payments to one account at "
@@ -169,7 +180,7 @@ Scored score_pass_through(const Context& context, AccountId account, const Money
              [&] { return fmt::format("passes on {:.1f}% of what it receives", 100 * (1.0 - kept)); });
   if (f.median_in_usd > 0 && f.median_out_usd > 0) {
     const double size = clamp01(1.0 - std::abs(std::log(f.median_out_usd / f.median_in_usd)) / std::log(4.0));
-    scored.add(k_size_weight * (sweeps ? 0.0 : 1.0), size, [&] {
+    scored.add(k_size_weight * (sweeps || spends_own_money ? 0.0 : 1.0), size, [&] {
       return fmt::format("pays on in amounts like those it receives (median {:.0f} in, {:.0f} out USD)",
                          f.median_in_usd, f.median_out_usd);
     });

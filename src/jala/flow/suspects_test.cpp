@@ -218,6 +218,45 @@ TEST(Suspects, AnEmployerPayingSalariesTheDayItIsPaidIsNoSuspect) {
   }
 }
 
+// Found in review: an employer paying one salary a month was a "one-time payer", so the employee, whose rent
+// left the day after, scored as a collector and the landlord as a cash-out. A payer whose payments recur a
+// month apart in the same amount is none; one that pays three times within days still is (a victim).
+TEST(Suspects, AMonthlySalaryPaidOnAsRentMakesNoSuspects) {
+  TestLedger built(3);  // 0 employer, 1 employee, 2 landlord
+  for (int month = 0; month < 3; ++month) {
+    const std::int64_t hour = month * 30 * 24;
+    built.pay(0, 1, 2'000, hour);
+    built.pay(1, 2, 1'500, hour + 24);
+  }
+  EXPECT_TRUE(find_suspects(built.build(), {}).empty());
+
+  TestLedger scam(3);  // the same payments three days apart: a victim paying a collector
+  for (int day = 0; day < 3; ++day) {
+    scam.pay(0, 1, 2'000, day * 72);
+    scam.pay(1, 2, 1'950, day * 72 + 2);
+  }
+  const std::vector<Suspect> suspects = find_suspects(scam.build(), {});
+  const Suspect* collector = find(suspects, 1);
+  ASSERT_NE(collector, nullptr);
+  EXPECT_EQ(collector->role, Role::collector);
+}
+
+// Found in review: the examples' task-scam victim, paid a "commission" by the scam's account and then paying it
+// twenty times as much, scored as a mule: the commission was "out within 48 hours" in its larger payment. An
+// account paying out three times what it receives spends its own money, and its pass-through does not count.
+TEST(Suspects, AVictimToppingUpAfterACommissionIsNoMule) {
+  TestLedger built(5);  // 0 victim, 1 scam account, 2 another victim, 3 mule, 4 wallet
+  built.pay(0, 1, 1'000, 0);
+  built.pay(1, 0, 1'300, 1);  // the commission
+  built.pay(0, 1, 20'000, 24);
+  built.pay(2, 1, 15'000, 25);
+  built.pay(1, 3, 34'500, 30);
+  built.pay(3, 4, 34'000, 44, model::Channel::crypto);
+  const std::vector<Suspect> suspects = find_suspects(built.build(), {});
+  EXPECT_EQ(find(suspects, 0), nullptr);
+  EXPECT_NE(find(suspects, 1), nullptr);
+}
+
 // Found in review: a merchant that sweeps each day's card takings to an account of its own scored as a
 // collector (rapid pass-through, fan-in that narrows, one-time payers). Paying one account once a day at
 // the same time of day is a schedule, and its pass-through does not count; forwarding each payment as it
