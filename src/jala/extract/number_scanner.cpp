@@ -358,6 +358,24 @@ std::size_t scan_wallet(Document& document, std::size_t start) {
   return end;
 }
 
+// Two numbers one after the other, read as one run that is neither a phone nor an account
+// ("0912345678/0987654321", "010-1234-5678 010-9876-5432", "0912345678 14:35"): the longest first part that
+// ends at a space or a slash and is a phone is one, and the rest is scanned as a number of its own (after a
+// slash, which the main loop takes for a path, too). Zero when there is none.
+std::size_t first_phone_of_a_run(Document& document, std::size_t start, const NumberRun& run) {
+  const std::string_view text = document.text();
+  for (std::size_t k = std::min(run.group_count, run.groups.size()); k-- > 1;) {
+    const char separator = run.separators[k - 1];
+    if (separator != ' ' && separator != '/') continue;
+    const NumberRun part = read_number(text.substr(0, run.group_ends[k - 1]), start);
+    if (!add_phone(document, start, part)) continue;
+    std::size_t next = part.end;
+    while (next < run.end && (text[next] == ' ' || text[next] == '/')) ++next;
+    return next < run.end ? std::max(next, scan_number(document, next)) : part.end;
+  }
+  return 0;
+}
+
 std::size_t scan_number(Document& document, std::size_t start) {
   const std::string_view text = document.text();
   const char first = text[start];
@@ -374,7 +392,8 @@ std::size_t scan_number(Document& document, std::size_t start) {
     document.claim(start, run.end);
     return run.end;
   }
-  if (!add_bank_account(document, start, run)) add_phone(document, start, run);
+  if (add_bank_account(document, start, run) || add_phone(document, start, run)) return run.end;
+  if (const std::size_t end = first_phone_of_a_run(document, start, run); end != 0) return end;
   return run.end;
 }
 
