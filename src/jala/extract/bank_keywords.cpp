@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -29,28 +30,61 @@ constexpr std::array k_banks_beyond_the_table = std::to_array<Keyword>({
     {"中信銀行", Cue::bank, Match::exact, "ctbc"},
 });
 
-// Bank names that are also ordinary words in the reports' languages ("boost", "chase", Indonesian "permata",
-// jewel): they name the bank only as the table writes them. Indonesian "mandiri" (independent) is not one:
-// real messages write the bank in lower case ("rekeningnya mandiri : 900-00-…").
-constexpr std::array<std::string_view, 11> k_names_that_are_words = {
-    "boost", "cake", "caixa", "chase", "fortis", "halifax", "jenius", "nationwide", "niaga", "permata", "starling"};
+// Which of the table's names are cues, and how they match. A bank's name is evidence only where it cannot be
+// an ordinary word or phrase, since the number after it becomes an account instead of a phone (review):
+// - a name in a script other than Latin, or with letters beyond ASCII ("Ngoại thương", foreign trade; "Sài
+//   Gòn"; Thai "ทหารไทย", a Thai soldier; Chinese "工行" inside "员工行政"), only when it holds its script's
+//   word for bank ("ธนาคาร", "银行", "은행", "Ngân hàng"), or is one of the few names that reports use alone
+//   and that are no word (below);
+// - an ASCII name of several words ("Security Bank", "Ping An Bank") only as the table writes it;
+// - one word of five letters or more in any case ("vpbank", "KRUNGTHAI"), unless it is also an ordinary
+//   word ("boost", "chase", Indonesian "permata", jewel), which matches only as written;
+// - an acronym of two or three capitals only when listed below: most of them are other things as well ("HDB"
+//   is Singapore's housing board, "BOC" the Philippine customs, "ABC" anyone).
+constexpr std::array<std::string_view, 16> k_bank_words = {
+    "bank", "ngân hàng", "ngan hang", "banque", "banco", "ธนาคาร", "银行", "銀行",
+    "은행", "뱅크",      "ທະນາຄານ",   "ធនាគារ", "ဘဏ်",    "بنك",    "مصرف", "बैंक"};
+constexpr std::array<std::string_view, 10> k_short_names_used_alone = {
+    "กสิกร",     "กสิกรไทย", "ไทยพาณิชย์", "กรุงไทย",           "กรุงศรี",
+    "中國信託", "អេស៊ីលីដា",  "농협",     "Société Générale", "Crédit Agricole"};
+constexpr std::array<std::string_view, 25> k_acronyms_of_banks = {
+    "VCB", "TCB", "ACB", "VIB", "KBZ", "AYA", "ABA", "BCA", "BRI", "BNI", "BTN", "PBB", "BDO",
+    "BPI", "CCB", "SCB", "BBL", "KTB", "TTB", "KKP", "LDB", "DBS", "RHB", "HLB", "UOB"};
+constexpr std::array<std::string_view, 15> k_names_that_are_words = {
+    "boost", "cake",    "caixa",    "chase",    "fortis",  "halifax",   "jenius",      "nationwide",
+    "niaga", "permata", "starling", "digibank", "ping an", "hang seng", "first direct"};
 
 constexpr std::size_t k_min_letters_in_any_case = 5;
+constexpr std::size_t k_max_acronym_letters = 3;
 
-// A name of five letters or more matches in any case ("vpbank", "KRUNGTHAI"); a shorter one only as
-// written ("ACB", "BAY", "ING", "Jago"), so that ordinary words do not trigger it. ASCII letters are the
-// only ones Hyperscan folds, so a name in another script is matched as written either way.
-Match match_rule(std::string_view name) {
-  if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-    return Match::any_case;
-  }
-  const auto letters = std::count_if(name.begin(), name.end(), model::is_ascii_alpha);
-  const std::string lowered = model::ascii_lower(name);
-  const bool is_word =
-      std::find(k_names_that_are_words.begin(), k_names_that_are_words.end(), lowered) != k_names_that_are_words.end();
-  return letters >= static_cast<long>(k_min_letters_in_any_case) && !is_word ? Match::any_case : Match::exact;
+template <std::size_t count>
+bool is_listed(const std::array<std::string_view, count>& list, std::string_view name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
 }
 
+// How a name of the table matches, or nullopt when it is no cue.
+std::optional<Match> how_to_match(std::string_view name) {
+  const std::string lowered = model::ascii_lower(name);
+  if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    const bool has_bank_word = std::any_of(k_bank_words.begin(), k_bank_words.end(), [&](std::string_view word) {
+      return lowered.find(word) != std::string::npos;
+    });
+    if (!has_bank_word && !is_listed(k_short_names_used_alone, name)) return std::nullopt;
+    return Match::any_case;  // Hyperscan folds ASCII letters only
+  }
+  // An ordinary word matches only as the table writes it; an ordinary phrase not at all ("first direct debit").
+  if (is_listed(k_names_that_are_words, lowered)) {
+    return name.find(' ') == std::string_view::npos ? std::optional(Match::exact) : std::nullopt;
+  }
+  if (name.find(' ') != std::string_view::npos) return Match::exact;
+  const auto letters = static_cast<std::size_t>(std::count_if(name.begin(), name.end(), model::is_ascii_alpha));
+  const bool acronym = letters <= k_max_acronym_letters &&
+                       std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (acronym) return is_listed(k_acronyms_of_banks, name) ? std::optional(Match::exact) : std::nullopt;
+  return letters >= k_min_letters_in_any_case ? Match::any_case : Match::exact;
+}
+
+// Banks, not e-wallets, whose accounts are phone numbers.
 bool names_a_bank(const model::WrittenBank& row) {
   return row.bic8 != "-" || model::ascii_lower(row.name).find("bank") != std::string::npos;
 }
@@ -72,14 +106,15 @@ std::vector<Keyword> bank_keywords(std::span<const Keyword> other_keywords, std:
     return key_storage.emplace_back(std::move(folded).value());
   };
   for (const Keyword& keyword : k_banks_beyond_the_table) add(keyword);
+  auto add_name = [&](std::string_view name) {
+    if (const std::optional<Match> match = how_to_match(name)) add({name, Cue::bank, *match, key_of(name)});
+  };
   for (const model::WrittenBank& row : model::written_banks()) {
     if (!names_a_bank(row)) continue;
-    add({row.name, Cue::bank, match_rule(row.name), key_of(row.name)});
-    for (const std::string_view alias : row.aliases) add({alias, Cue::bank, match_rule(alias), key_of(alias)});
+    add_name(row.name);
+    for (const std::string_view alias : row.aliases) add_name(alias);
   }
-  for (const std::string_view alias : model::written_ambiguous_aliases()) {
-    add({alias, Cue::bank, match_rule(alias), key_of(alias)});
-  }
+  for (const std::string_view alias : model::written_ambiguous_aliases()) add_name(alias);
   return keywords;
 }
 

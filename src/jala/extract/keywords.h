@@ -22,9 +22,10 @@ struct Keyword {
   std::string_view bank_key = {};  // for Cue::bank: the name model::normalise_bank resolves
 };
 
-// The bank names of the cue scan: every name and alias of the bank table (model/bank_table.h) of a row
-// that is a bank (it has a BIC8, or "bank" in its name; not an e-wallet, whose number is a phone), each
-// ambiguous alias, and the few written forms the table lacks. None whose text `other_keywords` already
+// The bank names of the cue scan: the names and aliases of the bank table (model/bank_table.h) of a row
+// that is a bank (it has a BIC8, or "bank" in its name; not an e-wallet, whose number is a phone),
+// and its ambiguous aliases, each unless it could be an ordinary word (bank_keywords.cpp says which); and the
+// few written forms the table lacks. None whose text `other_keywords` already
 // has in any case: "MoMo" stays the e-wallet keyed by phone number that the fixed table makes it. Each
 // bank_key is the name's match key, folded once here (ICU's transliteration costs microseconds a name), kept
 // in `key_storage`, which must outlive the keywords.

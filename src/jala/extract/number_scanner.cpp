@@ -38,10 +38,11 @@ constexpr std::array<std::string_view, 20> k_trunk_zero_countries = {"VN", "TH",
                                                                      "AU", "AE", "SA", "EG", "JO", "MA"};
 
 // Words and symbols after or before a number that make it an amount or a measure.
-constexpr std::array<std::string_view, 37> k_units_after = {
-    "vnd", "đ",   "đồng", "usd",   "usdt",  "baht", "บาท",     "$",      "%",       "rp",     "rm",   "원",  "만원",
-    "€",   "eur", "euro", "euros", "pesos", "peso", "php",     "元",     "円",      "฿",      "riel", "kip", "ກີບ",
-    "ks",  "inr", "₹",    "sgd",   "dh",    "aed",  "dollars", "dollar", "ringgit", "rupiah", "yuan"};
+constexpr std::array<std::string_view, 51> k_units_after = {
+    "vnd",  "vnđ", "đ",   "đồng", "usd",   "usdt",  "baht", "บาท",     "$",      "%",       "rp",     "rm",   "원",
+    "만원", "€",   "eur", "euro", "euros", "pesos", "peso", "php",     "元",     "円",      "฿",      "riel", "kip",
+    "ກີບ",   "ks",  "inr", "₹",    "sgd",   "dh",    "aed",  "dollars", "dollar", "ringgit", "rupiah", "yuan", "idr",
+    "krw",  "myr", "hkd", "rmb",  "cny",   "twd",   "thb",  "khr",     "lak",    "mmk",     "kyat",   "gbp"};
 constexpr std::array<std::string_view, 10> k_units_before = {"$", "฿", "rp", "rm", "€", "£", "₱", "₹", "₫", "s$"};
 
 // The bytes that start a unit after a number, and that end a unit before one: most numbers are followed
@@ -118,11 +119,23 @@ bool needs_trunk_zero(std::string_view country) {
 }
 
 // A keyword with another number between it and this one labels that number ("Zalo: 09.. - Hotline:
-// 02..", "CTBC - 5270..., 電話 0933...").
+// 02..", "CTBC - 5270..., 電話 0933..."). A date or a time between is no such number ("하나은행 12/05 19:42
+// 123-456789-12345"): digits next to '/' or ':' do not count.
 bool labels_another_number(std::string_view text, const CueHit& cue, std::size_t start) {
-  const auto digits = std::count_if(text.begin() + static_cast<std::ptrdiff_t>(cue.end),
-                                    text.begin() + static_cast<std::ptrdiff_t>(start), is_digit);
-  return static_cast<std::size_t>(digits) >= k_min_phone_digits;
+  std::size_t digits = 0;
+  for (std::size_t i = cue.end; i < start;) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < start && is_digit(text[end])) ++end;
+    const bool date_or_time =
+        (i > 0 && (text[i - 1] == '/' || text[i - 1] == ':')) || (text[end] == '/' || text[end] == ':');
+    if (!date_or_time) digits += end - i;
+    i = end;
+  }
+  return digits >= k_min_phone_digits;
 }
 
 // A label names the first number after it: "Kode Pin:477BFG7S, Info Hub:0896…" labels the pin only.
@@ -219,11 +232,14 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
   if (run.plus || run.digits.size() < k_min_account_digits || has_thousands_groups(run)) return false;
   if (run.digits.size() < k_min_unlabelled_account_digits && !is_labelled_account(document, start)) return false;
   const std::string_view text = document.text();
-  // The nearer of a bank name and a phone label decides: "BCEL One ໄປເບີ 020 7750 4101" is a phone.
-  const CueHit* bank = cue_before(document.cues(), text, start, k_bank_before_window, {Cue::bank, Cue::phone_label});
+  // The nearer of a bank name and a phone label or messaging app decides: "BCEL One ໄປເບີ 020 7750 4101" is a
+  // phone, and so is "VPBank Zalo 0912345678".
+  const CueHit* bank = cue_before(
+      document.cues(), text, start, k_bank_before_window,
+      {Cue::bank, Cue::phone_label, Cue::whatsapp, Cue::zalo, Cue::telegram, Cue::line, Cue::wechat, Cue::phone_only});
   // A bank's name after another number labels that one ("588-827-982053 (中信銀行)"), unless the name is
   // written right before this one ("Zalo 0912345678 Vietcombank 0071000123456").
-  if (bank != nullptr && (bank->cue == Cue::phone_label || labels_another_number(text, *bank, start) ||
+  if (bank != nullptr && (bank->cue != Cue::bank || labels_another_number(text, *bank, start) ||
                           (follows_a_number(text, *bank) && !labels_number_after(text, *bank)))) {
     bank = nullptr;
   }
@@ -233,12 +249,16 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
     if (bank != nullptr && labels_number_after(text, *bank)) bank = nullptr;
   }
   if (bank == nullptr) return false;
-  // A phone label just before the bank's name ("hotline Kasikornbank 02 888 8888"): the bank's number. A
-  // code label a few words before it ("Mã OTP Vietcombank của bạn là 601730", "(OTP) เปิดใช้บัวหลวง… 887121"):
-  // the bank's code.
-  if (cue_before(document.cues(), text, bank->start, k_label_before_bank_window, {Cue::phone_label}) != nullptr ||
-      (bank->start < start &&
-       cue_before(document.cues(), text, bank->start, k_label_window, {Cue::code_label}) != nullptr)) {
+  // A phone label just before the bank's name ("hotline Kasikornbank 02 888 8888"): the bank's number. A code
+  // label just before it ("Mã OTP Vietcombank của bạn là 6017302"): the bank's code; one further back names
+  // nothing here ("Tôi đọc mã OTP rồi chuyển Vietcombank 0071000123456").
+  if (cue_before(document.cues(), text, bank->start, k_label_before_bank_window, {Cue::phone_label, Cue::code_label}) !=
+      nullptr) {
+    return false;
+  }
+  // A code label right after the number names it ("VPBank: 48213579 la ma OTP", "RHB: Your TAC is 12345678").
+  if (const CueHit* code = cue_after(document.cues(), text, run.end, k_label_before_bank_window, {Cue::code_label});
+      code != nullptr && !inside_a_finding(document, code)) {
     return false;
   }
   std::optional<std::string> value = bic_near(document, start, run.end, run.digits);
@@ -387,10 +407,13 @@ std::size_t scan_number(Document& document, std::size_t start) {
     document.claim(start, run.end);
     return run.end;
   }
-  // Dates, times and amounts are neither phones nor accounts, whatever their digits.
+  // Dates, times and amounts are neither phones nor accounts, whatever their digits. A date's time goes with
+  // it ("12/05 19:42 123-456789-12345": the minutes are not the account's first digits).
   if (looks_like_date(run) || looks_like_amount(text, start, run.end)) {
-    document.claim(start, run.end);
-    return run.end;
+    std::size_t end = run.end;
+    while (end + 2 < text.size() && text[end] == ':' && is_digit(text[end + 1]) && is_digit(text[end + 2])) end += 3;
+    document.claim(start, end);
+    return end;
   }
   if (add_bank_account(document, start, run) || add_phone(document, start, run)) return run.end;
   if (const std::size_t end = first_phone_of_a_run(document, start, run); end != 0) return end;
