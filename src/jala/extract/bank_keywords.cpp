@@ -36,9 +36,11 @@ constexpr std::array k_banks_beyond_the_table = std::to_array<Keyword>({
 //   Gòn"; Thai "ทหารไทย", a Thai soldier; Chinese "工行" inside "员工行政"), only when it holds its script's
 //   word for bank ("ธนาคาร", "银行", "은행", "Ngân hàng"), or is one of the few names that reports use alone
 //   and that are no word (below);
-// - an ASCII name of several words ("Security Bank", "Ping An Bank") only as the table writes it;
-// - one word of five letters or more in any case ("vpbank", "KRUNGTHAI"), unless it is also an ordinary
-//   word ("boost", "chase", Indonesian "permata", jewel), which matches only as written;
+// - an ASCII name of several words in any case when it says "bank" ("MB BANK", "public bank"), otherwise
+//   only as the table writes it;
+// - one word of five letters or more in any case ("vpbank", "KRUNGTHAI");
+// - none that is also an ordinary word or name ("boost", "chase", Indonesian "permata", jewel and a woman's
+//   name, the Lao surname "Phongsavanh", "first direct"): the bank is then read by its longer names;
 // - an acronym of two or three capitals only when listed below: most of them are other things as well ("HDB"
 //   is Singapore's housing board, "BOC" the Philippine customs, "ABC" anyone).
 constexpr std::array<std::string_view, 16> k_bank_words = {
@@ -50,9 +52,9 @@ constexpr std::array<std::string_view, 10> k_short_names_used_alone = {
 constexpr std::array<std::string_view, 25> k_acronyms_of_banks = {
     "VCB", "TCB", "ACB", "VIB", "KBZ", "AYA", "ABA", "BCA", "BRI", "BNI", "BTN", "PBB", "BDO",
     "BPI", "CCB", "SCB", "BBL", "KTB", "TTB", "KKP", "LDB", "DBS", "RHB", "HLB", "UOB"};
-constexpr std::array<std::string_view, 15> k_names_that_are_words = {
-    "boost", "cake",    "caixa",    "chase",    "fortis",  "halifax",   "jenius",      "nationwide",
-    "niaga", "permata", "starling", "digibank", "ping an", "hang seng", "first direct"};
+constexpr std::array<std::string_view, 16> k_names_that_are_words = {
+    "boost", "cake",    "caixa",    "chase",    "fortis",  "halifax",   "jenius",       "nationwide",
+    "niaga", "permata", "starling", "digibank", "ping an", "hang seng", "first direct", "phongsavanh"};
 
 constexpr std::size_t k_min_letters_in_any_case = 5;
 constexpr std::size_t k_max_acronym_letters = 3;
@@ -72,11 +74,11 @@ std::optional<Match> how_to_match(std::string_view name) {
     if (!has_bank_word && !is_listed(k_short_names_used_alone, name)) return std::nullopt;
     return Match::any_case;  // Hyperscan folds ASCII letters only
   }
-  // An ordinary word matches only as the table writes it; an ordinary phrase not at all ("first direct debit").
-  if (is_listed(k_names_that_are_words, lowered)) {
-    return name.find(' ') == std::string_view::npos ? std::optional(Match::exact) : std::nullopt;
+  if (is_listed(k_names_that_are_words, lowered)) return std::nullopt;
+  // A phrase matches in any case only when it says "bank" ("MB BANK", "public bank"; not "first direct").
+  if (name.find(' ') != std::string_view::npos) {
+    return lowered.find("bank") != std::string::npos ? Match::any_case : Match::exact;
   }
-  if (name.find(' ') != std::string_view::npos) return Match::exact;
   const auto letters = static_cast<std::size_t>(std::count_if(name.begin(), name.end(), model::is_ascii_alpha));
   const bool acronym = letters <= k_max_acronym_letters &&
                        std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });

@@ -405,13 +405,32 @@ TEST(Extract, ABanksNameOnlyWhereItCannotBeAnOrdinaryWord) {
            {"นายทหารไทย 0812345678 แอบอ้าง", "TH", "phone:+66812345678"},
            {"Nhà xe chạy tuyến Sài Gòn - Hà Nội 0912345678 gọi đặt vé", "VN", "phone:+84912345678"},
            {"Your package is on hold at BOC 09171234567", "PH", "phone:+639171234567"},
-           {"HDB officer Mr Lim 81234567 called me", "SG", "phone:+6581234567"}}) {
+           {"HDB officer Mr Lim 81234567 called me", "SG", "phone:+6581234567"},
+           // Second review: phone labels in lower case and other languages, and names that are people's.
+           {"Vietcombank, sđt 0912345678", "VN", "phone:+84912345678"},
+           {"Tôi dùng Vietcombank, số điện thoại kẻ lừa đảo 0912345678", "VN", "phone:+84912345678"},
+           {"Mandiri, HP 081234567890", "ID", "phone:+6281234567890"},
+           {"Maybank, nombor telefon 0123456789", "MY", "phone:+60123456789"},
+           {"BDO, mobile 09171234567", "PH", "phone:+639171234567"},
+           {"Pelaku mengaku bernama Permata, nomor 081234567890", "ID", "phone:+6281234567890"},
+           {"HR: Ms. Vilayphone Phongsavanh 020 5555 1234", "LA", "phone:+8562055551234"}}) {
     const Want found = selectors(text, country);
     EXPECT_TRUE(found.contains(phone)) << text;
     EXPECT_TRUE(std::none_of(found.begin(), found.end(), [](const std::string& s) { return s.starts_with("bank:"); }))
         << text;
   }
   EXPECT_EQ(selectors("My first direct debit 12345678 was taken", "GB"), Want{});
+  // A bank's name of several words that says "bank" is read in any case; a code label with a value of its own
+  // names that value, not the account; a date after the account is not part of it; amounts in dong.
+  EXPECT_EQ(selectors("MB BANK 0123456789999 TRAN VAN B", "VN"), (Want{"bank:MSCBVNVX:0123456789999"}));
+  EXPECT_EQ(selectors("bank in public bank 3123456789 ali", "MY"), (Want{"bank:PBBEMYKL:3123456789"}));
+  EXPECT_EQ(selectors("Transfer ke BCA 1234567890 kode unik 123 a/n Budi", "ID"), (Want{"bank:CENAIDJA:1234567890"}));
+  EXPECT_EQ(selectors("Maybank 512345678901 reference: gaji", "MY"), (Want{"bank:MBBEMYKL:512345678901"}));
+  EXPECT_EQ(selectors("BDO 001234567890 order #5567", "PH"), (Want{"bank:BNORPHMM:001234567890"}));
+  EXPECT_EQ(selectors("Mã đơn hàng 123 - Vietcombank 0011001234567", "VN"), (Want{"bank:BFTVVNVX:0011001234567"}));
+  EXPECT_EQ(selectors("Vietcombank 0011001234567 07/12/2026 10:30", "VN"), (Want{"bank:BFTVVNVX:0011001234567"}));
+  EXPECT_EQ(selectors("chuyen Vietcombank 5000000 dong", "VN"), Want{});
+  EXPECT_EQ(selectors("chuyen Vietcombank 5000000 VNĐ", "VN"), Want{});
   EXPECT_EQ(selectors("하나은행 주민번호 900101-1234567", "KR"), Want{});
   EXPECT_EQ(selectors("Danamon minta KTP 3273010101900001", "ID"), Want{});
 }

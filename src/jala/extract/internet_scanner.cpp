@@ -2,6 +2,7 @@
 // e-mails, bare host names, IP addresses, and platform handles named by a keyword.
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <vector>

@@ -67,8 +67,9 @@ TEST(Lexicon, EveryBankOfTheTableIsACueByEachOfItsNames) {
                                 {"하나은행", Cue::bank, "hanaeunhaeng"}}));
   EXPECT_EQ(cues_in("ACB acb"), (std::vector<Found>{{"ACB", Cue::bank, "acb"}}));
   EXPECT_EQ(cues_in("MoMo"), (std::vector<Found>{{"MoMo", Cue::phone_only, ""}}));
-  // A name that is also an ordinary word matches only as the table writes it.
-  EXPECT_EQ(cues_in("chase Chase"), (std::vector<Found>{{"Chase", Cue::bank, "chase"}}));
+  // A name that is also an ordinary word or name is none; the bank's longer names are ("Chase Bank").
+  EXPECT_EQ(cues_in("chase Chase Permata"), std::vector<Found>{});
+  EXPECT_EQ(cues_in("CHASE BANK"), (std::vector<Found>{{"CHASE BANK", Cue::bank, "chasebank"}}));
 }
 
 TEST(Lexicon, CuesComeInOrderOfStartWithTheirSpans) {

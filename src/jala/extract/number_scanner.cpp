@@ -38,11 +38,12 @@ constexpr std::array<std::string_view, 20> k_trunk_zero_countries = {"VN", "TH",
                                                                      "AU", "AE", "SA", "EG", "JO", "MA"};
 
 // Words and symbols after or before a number that make it an amount or a measure.
-constexpr std::array<std::string_view, 51> k_units_after = {
-    "vnd",  "vnđ", "đ",   "đồng", "usd",   "usdt",  "baht", "บาท",     "$",      "%",       "rp",     "rm",   "원",
-    "만원", "€",   "eur", "euro", "euros", "pesos", "peso", "php",     "元",     "円",      "฿",      "riel", "kip",
-    "ກີບ",   "ks",  "inr", "₹",    "sgd",   "dh",    "aed",  "dollars", "dollar", "ringgit", "rupiah", "yuan", "idr",
-    "krw",  "myr", "hkd", "rmb",  "cny",   "twd",   "thb",  "khr",     "lak",    "mmk",     "kyat",   "gbp"};
+constexpr std::array<std::string_view, 53> k_units_after = {
+    "vnd",     "vnđ",    "đ",       "đồng",   "usd",  "usdt", "baht",  "บาท",   "$",    "%",   "rp",
+    "rm",      "원",     "만원",    "€",      "eur",  "euro", "euros", "pesos", "peso", "php", "元",
+    "円",      "฿",      "riel",    "kip",    "ກີບ",   "ks",   "inr",   "₹",     "sgd",  "dh",  "aed",
+    "dollars", "dollar", "ringgit", "rupiah", "yuan", "idr",  "krw",   "myr",   "hkd",  "rmb", "cny",
+    "twd",     "thb",    "khr",     "lak",    "mmk",  "kyat", "gbp",   "dong",  "vnĐ"};
 constexpr std::array<std::string_view, 10> k_units_before = {"$", "฿", "rp", "rm", "€", "£", "₱", "₹", "₫", "s$"};
 
 // The bytes that start a unit after a number, and that end a unit before one: most numbers are followed
@@ -227,6 +228,17 @@ bool written_as_phone(const Document& document, std::size_t start, const NumberR
   return model::grouped_as_national_phone(run.digits, {run.groups.data(), run.group_count}, region);
 }
 
+// Whether a label that ends at `end` is followed by a value of its own: a colon, a number sign, or digits
+// within a word or two ("kode unik 123").
+bool introduces_a_value(std::string_view text, std::size_t end) {
+  constexpr std::size_t k_own_value_window = 8;
+  for (std::size_t i = end; i < text.size() && i < end + k_own_value_window; ++i) {
+    if (text[i] == ':' || text[i] == '#' || is_digit(text[i])) return true;
+    if (text[i] == '\n' || text[i] == '.' || text[i] == ',') return false;
+  }
+  return false;
+}
+
 // A bank account: digits with a bank named in the same phrase, keyed by the BIC when one is given.
 bool add_bank_account(Document& document, std::size_t start, const NumberRun& run) {
   if (run.plus || run.digits.size() < k_min_account_digits || has_thousands_groups(run)) return false;
@@ -252,13 +264,15 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
   // A phone label just before the bank's name ("hotline Kasikornbank 02 888 8888"): the bank's number. A code
   // label just before it ("Mã OTP Vietcombank của bạn là 6017302"): the bank's code; one further back names
   // nothing here ("Tôi đọc mã OTP rồi chuyển Vietcombank 0071000123456").
-  if (cue_before(document.cues(), text, bank->start, k_label_before_bank_window, {Cue::phone_label, Cue::code_label}) !=
-      nullptr) {
+  if (const CueHit* label = cue_before(document.cues(), text, bank->start, k_label_before_bank_window,
+                                       {Cue::phone_label, Cue::code_label});
+      label != nullptr && labels_this_number(text, label, bank->start)) {
     return false;
   }
-  // A code label right after the number names it ("VPBank: 48213579 la ma OTP", "RHB: Your TAC is 12345678").
+  // A code label right after the number names it ("VPBank: 48213579 la ma OTP"), unless it introduces a value
+  // of its own ("BCA 1234567890 kode unik 123", "reference: gaji", "order #5567").
   if (const CueHit* code = cue_after(document.cues(), text, run.end, k_label_before_bank_window, {Cue::code_label});
-      code != nullptr && !inside_a_finding(document, code)) {
+      code != nullptr && !inside_a_finding(document, code) && !introduces_a_value(text, code->end)) {
     return false;
   }
   std::optional<std::string> value = bic_near(document, start, run.end, run.digits);
@@ -396,11 +410,22 @@ std::size_t first_phone_of_a_run(Document& document, std::size_t start, const Nu
   return 0;
 }
 
+// The run up to a date that follows it after a space ("0011001234567 07/12/2026 10:30"), or the whole run.
+NumberRun before_a_date(std::string_view text, std::size_t start, const NumberRun& run) {
+  const std::size_t groups = std::min(run.group_count, run.groups.size());
+  for (std::size_t k = 1; k + 1 < groups; ++k) {
+    if (run.separators[k - 1] == ' ' && run.separators[k] == '/' && run.groups[k] <= 2) {
+      return read_number(text.substr(0, run.group_ends[k - 1]), start);
+    }
+  }
+  return run;
+}
+
 std::size_t scan_number(Document& document, std::size_t start) {
   const std::string_view text = document.text();
   const char first = text[start];
   if (!is_digit(first) && first != '+' && first != '(') return 0;
-  const NumberRun run = read_number(text, start);
+  const NumberRun run = before_a_date(text, start, read_number(text, start));
   if (run.digits.empty()) return 0;
   // Digits glued to letters are part of a code ("EF08797875", "12kg").
   if (run.end < text.size() && is_alpha(text[run.end])) {
