@@ -386,6 +386,9 @@ TEST(Extract, AnAccountAtAnyBankOfTheTableIsFound) {
             (Want{"bank:KAKOKR22:3333011234567"}));
   EXPECT_EQ(selectors("Tolong dikirim ke BANK DANAMON a/n Farida No rek. 0035-3918- 4014", "ID"),
             (Want{"bank:BDINIDJA:003539184014"}));
+  // A Vietnamese bank's legal name written out, as notices write it ("TMCP" is "thương mại cổ phần").
+  EXPECT_EQ(selectors("Ngân hàng thương mại cổ phần Hàng hải Việt Nam MSB STK: 04001012266596", "VN"),
+            (Want{"bank:MCOBVNVX:04001012266596"}));
   // An account number is no phone, even where its bank is named too far off to be read with it.
   EXPECT_EQ(selectors("I wired $4,000 to account number 7123456789 at Wells Fargo", "US"), Want{});
 }
