@@ -88,12 +88,12 @@ std::optional<Match> how_to_match(std::string_view name) {
 
 // Banks, not e-wallets, whose accounts are phone numbers.
 bool names_a_bank(const model::WrittenBank& row) {
-  return row.bic8 != "-" || model::ascii_lower(row.name).find("bank") != std::string::npos;
+  return row.bic8 != "-" || model::ascii_lower(row.names.front().text).find("bank") != std::string::npos;
 }
 
 }  // namespace
 
-std::vector<Keyword> bank_keywords(std::span<const Keyword> other_keywords, std::deque<std::string>& key_storage) {
+std::vector<Keyword> bank_keywords(std::span<const Keyword> other_keywords) {
   std::set<std::string, std::less<>> taken;
   for (const Keyword& keyword : other_keywords) taken.insert(model::ascii_lower(keyword.text));
   std::vector<Keyword> keywords;
@@ -101,22 +101,15 @@ std::vector<Keyword> bank_keywords(std::span<const Keyword> other_keywords, std:
     if (keyword.text.empty() || !taken.insert(model::ascii_lower(keyword.text)).second) return;
     keywords.push_back(keyword);
   };
-  // Lao and Khmer names fold to nothing; the resolver looks them up as written.
-  auto key_of = [&](std::string_view name) -> std::string_view {
-    Result<std::string> folded = model::fold_bank_name(name);
-    if (!folded.ok() || folded->empty()) return name;
-    return key_storage.emplace_back(std::move(folded).value());
-  };
   for (const Keyword& keyword : k_banks_beyond_the_table) add(keyword);
-  auto add_name = [&](std::string_view name) {
-    if (const std::optional<Match> match = how_to_match(name)) add({name, Cue::bank, *match, key_of(name)});
+  auto add_name = [&](const model::WrittenName& name) {
+    if (const std::optional<Match> match = how_to_match(name.text)) add({name.text, Cue::bank, *match, name.key});
   };
   for (const model::WrittenBank& row : model::written_banks()) {
     if (!names_a_bank(row)) continue;
-    add_name(row.name);
-    for (const std::string_view alias : row.aliases) add_name(alias);
+    for (const model::WrittenName& name : row.names) add_name(name);
   }
-  for (const std::string_view alias : model::written_ambiguous_aliases()) add_name(alias);
+  for (const model::WrittenName& alias : model::written_ambiguous_aliases()) add_name(alias);
   return keywords;
 }
 

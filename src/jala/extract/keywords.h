@@ -3,9 +3,7 @@
 // Pure; thread-safe.
 #pragma once
 
-#include <deque>
 #include <span>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,8 +25,7 @@ struct Keyword {
 // and its ambiguous aliases, each unless it could be an ordinary word (bank_keywords.cpp says which); and the
 // few written forms the table lacks. None whose text `other_keywords` already
 // has in any case: "MoMo" stays the e-wallet keyed by phone number that the fixed table makes it. Each
-// bank_key is the name's match key, folded once here (ICU's transliteration costs microseconds a name), kept
-// in `key_storage`, which must outlive the keywords.
-std::vector<Keyword> bank_keywords(std::span<const Keyword> other_keywords, std::deque<std::string>& key_storage);
+// bank_key is the key the bank table folded for the name when it was built (model::WrittenName).
+std::vector<Keyword> bank_keywords(std::span<const Keyword> other_keywords);
 
 }  // namespace jala::extract

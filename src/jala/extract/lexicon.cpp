@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <deque>
 #include <limits>
 #include <memory>
 #include <new>
@@ -239,9 +238,8 @@ constexpr std::array k_fixed_keywords = std::to_array<Keyword>({
 // The fixed keywords, then the banks' names (bank_keywords.cpp). Indexed by Hyperscan's ids.
 const std::vector<Keyword>& keywords() {
   static const std::vector<Keyword> all = [] {
-    static std::deque<std::string> bank_keys;
     std::vector<Keyword> made(k_fixed_keywords.begin(), k_fixed_keywords.end());
-    const std::vector<Keyword> banks = bank_keywords(k_fixed_keywords, bank_keys);
+    const std::vector<Keyword> banks = bank_keywords(k_fixed_keywords);
     made.insert(made.end(), banks.begin(), banks.end());
     return made;
   }();

@@ -43,6 +43,12 @@ std::string match_key(std::string_view name) {
   return key == "raw:" ? std::string() : key;
 }
 
+// What resolve_bank() takes for a name whose match key is `key`: the key once folded, else the name itself
+// (a "raw:" key is the resolver's own form of it).
+std::string resolvable_key(std::string_view name, const std::string& key) {
+  return key.empty() || key.starts_with("raw:") ? std::string(name) : key;
+}
+
 std::vector<std::vector<std::string_view>> rows_of(std::string_view tsv) {
   std::vector<std::vector<std::string_view>> rows;
   bool header = true;
@@ -72,7 +78,7 @@ struct Table {
   std::unordered_map<std::string, std::string> bank_by_name;  // a row's name -> its BANK
   std::unordered_set<std::string> bic8s;
   std::vector<WrittenBank> written;
-  std::vector<std::string_view> ambiguous_written;
+  std::vector<WrittenName> ambiguous_written;
   std::size_t rows = 0;
 };
 
@@ -86,15 +92,17 @@ Table build_table() {
     const std::string bank = bic8 != k_unresolved ? std::string(bic8) : fold_bank_name(name).value();
     table.bank_by_name.emplace(name, bank);
     if (bic8 != k_unresolved) table.bic8s.emplace(bic8);
-    table.bank_by_key.emplace(match_key(name), bank);
-    WrittenBank& written = table.written.emplace_back(WrittenBank{bic8, name, {}});
+    WrittenBank& written = table.written.emplace_back(WrittenBank{bic8, {}});
+    const auto add_name = [&](std::string_view text) {
+      std::string key = match_key(text);
+      written.names.push_back({text, resolvable_key(text, key)});
+      if (!key.empty()) table.bank_by_key.emplace(std::move(key), bank);
+    };
+    add_name(name);
     std::string_view aliases = row[3];
     while (!aliases.empty()) {
       const std::size_t bar = std::min(aliases.find('|'), aliases.size());
-      written.aliases.push_back(aliases.substr(0, bar));
-      if (std::string key = match_key(aliases.substr(0, bar)); !key.empty()) {
-        table.bank_by_key.emplace(std::move(key), bank);
-      }
+      add_name(aliases.substr(0, bar));
       aliases.remove_prefix(std::min(bar + 1, aliases.size()));
     }
     ++table.rows;
@@ -104,10 +112,11 @@ Table build_table() {
     // The bank column is a BIC8, the name of a row without one, or "-".
     const auto named = table.bank_by_name.find(std::string(row[2]));
     const std::string bank = named != table.bank_by_name.end() ? named->second : std::string(row[2]);
-    table.ambiguous[match_key(row[0])].emplace_back(row[1], bank);
-    if (std::find(table.ambiguous_written.begin(), table.ambiguous_written.end(), row[0]) ==
-        table.ambiguous_written.end()) {
-      table.ambiguous_written.push_back(row[0]);
+    const std::string key = match_key(row[0]);
+    table.ambiguous[key].emplace_back(row[1], bank);
+    if (std::none_of(table.ambiguous_written.begin(), table.ambiguous_written.end(),
+                     [&](const WrittenName& written) { return written.text == row[0]; })) {
+      table.ambiguous_written.push_back({row[0], resolvable_key(row[0], key)});
     }
   }
   return table;
@@ -169,7 +178,7 @@ std::optional<std::string> known_bic8(std::string_view folded) {
 
 const std::vector<WrittenBank>& written_banks() { return table().written; }
 
-const std::vector<std::string_view>& written_ambiguous_aliases() { return table().ambiguous_written; }
+const std::vector<WrittenName>& written_ambiguous_aliases() { return table().ambiguous_written; }
 
 std::size_t bank_table_size() { return table().rows; }
 

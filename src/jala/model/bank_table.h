@@ -28,15 +28,20 @@ std::optional<std::string> resolve_bank(std::string_view name, std::string_view 
 // ("bftvvnvx" -> "BFTVVNVX"); nullopt for anything else.
 std::optional<std::string> known_bic8(std::string_view folded);
 
-// A row of banks.tsv as written: views into the compiled-in table, for extraction's keywords.
+// A name of the table as written, with what resolve_bank() takes for it: its folded match key, or the name
+// itself for scripts that fold to nothing (Lao, Khmer). Folded once, when the table is built.
+struct WrittenName {
+  std::string_view text;  // a view into the compiled-in table
+  std::string key;
+};
+// A row of banks.tsv as written, for extraction's keywords.
 struct WrittenBank {
-  std::string_view bic8;  // "-" when the row has none
-  std::string_view name;
-  std::vector<std::string_view> aliases;
+  std::string_view bic8;           // "-" when the row has none
+  std::vector<WrittenName> names;  // its name, then its aliases
 };
 const std::vector<WrittenBank>& written_banks();
 // The names of ambiguous-aliases.tsv as written, each once.
-const std::vector<std::string_view>& written_ambiguous_aliases();
+const std::vector<WrittenName>& written_ambiguous_aliases();
 
 // Rows in the table, for tests and diagnostics.
 std::size_t bank_table_size();
