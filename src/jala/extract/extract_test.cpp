@@ -389,6 +389,11 @@ TEST(Extract, AnAccountAtAnyBankOfTheTableIsFound) {
   // A Vietnamese bank's legal name written out, as notices write it ("TMCP" is "thương mại cổ phần").
   EXPECT_EQ(selectors("Ngân hàng thương mại cổ phần Hàng hải Việt Nam MSB STK: 04001012266596", "VN"),
             (Want{"bank:MCOBVNVX:04001012266596"}));
+  // Acronyms that name these banks in the region's messages, and the Thai savings bank's short name.
+  EXPECT_EQ(selectors("Chuyển khoản SHB 1012345678 chủ TK Nguyen Van A", "VN"), (Want{"bank:SHBAVNVX:1012345678"}));
+  EXPECT_EQ(selectors("CK vào STB 060123456789 nội dung phí hồ sơ", "VN"), (Want{"bank:SGTTVNVX:060123456789"}));
+  EXPECT_EQ(selectors("โอนเข้าออมสิน 020123456789 ค่ามัดจำ", "TH"), (Want{"bank:GSBATHBK:020123456789"}));
+  EXPECT_EQ(selectors("transfer ke BSI 7123456789 a/n Ahmad", "ID"), (Want{"bank:BSMDIDJA:7123456789"}));
   // An account number is no phone, even where its bank is named too far off to be read with it.
   EXPECT_EQ(selectors("I wired $4,000 to account number 7123456789 at Wells Fargo", "US"), Want{});
 }
