@@ -142,6 +142,34 @@ TEST(Features, CarryCuesAcrossLanguages) {
   EXPECT_TRUE(has_name(shortened, "a URL shortener"));
 }
 
+std::set<std::string> names_of(const Features& features) {
+  std::set<std::string> named;
+  for (const std::uint32_t name : features.name_of) named.insert(features.names.at(name));
+  return named;
+}
+
+// Found in review: the own training examples write their hosts with the names RFC 2606 reserves, and the
+// model had learnt "example" as a scam's word ("For example, you can pay your bill at any branch." scored
+// 0.92, phishing). A reserved name in a host is no feature; the host's other labels and the word in prose are.
+TEST(Features, TheNamesReservedForExamplesInAHostAreNoFeatures) {
+  for (const std::string_view text :
+       {"Verify now: https://vcb-xacthuc.example/login", "mail hr@tuyendung.EXAMPLE today", "see example.com/x",
+        "go to shop.test or a.invalid or my.localhost", "visit example.net."}) {
+    const std::set<std::string> named = names_of(featurize(text, "", true));
+    for (const std::string& name : named) {
+      for (const std::string_view reserved : {"example", "test", "invalid", "localhost"}) {
+        EXPECT_EQ(name.find(reserved), std::string::npos) << text << ": " << name;
+      }
+    }
+  }
+  EXPECT_TRUE(
+      names_of(featurize("Verify now: https://vcb-xacthuc.example/login", "", true)).contains("word \"xacthuc\""));
+  EXPECT_TRUE(names_of(featurize("For example, the test.", "", true)).contains("word \"example\""));
+  EXPECT_TRUE(names_of(featurize("For example, the test.", "", true)).contains("word \"test\""));
+  EXPECT_TRUE(names_of(featurize("an example.com.vn page", "", true)).contains("word \"example\""));
+  EXPECT_TRUE(names_of(featurize("best.tester.vn", "", true)).contains("word \"tester\""));
+}
+
 TEST(Features, ABoundedAmountOfWorkForAnyText) {
   const std::string huge(1 << 20, 'a');
   const Features features = featurize(huge, "", false);
