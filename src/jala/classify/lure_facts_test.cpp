@@ -549,5 +549,40 @@ TEST(LureFacts, ReadsJapaneseAdsInYen) {
   EXPECT_EQ(visa.perks, Strings({"housing"})) << "no visa, the flight at one's own cost";
 }
 
+// Found in review (2026-12-07): yearly pay was read as monthly (twelve times too high), and common wordings of
+// pay, places and perks were missed, so those ads fell out of `lures --min-usd`, `--to` and `--perk`.
+TEST(LureFacts, ReadsYearlyPayAndTheRegionsCommonWordings) {
+  for (const auto& [ad, amount, currency, period] :
+       std::vector<std::tuple<std::string_view, double, std::string_view, model::PayPeriod>>{
+           {"Job in Dubai, annual salary $24,000, free visa", 24'000, "USD", model::PayPeriod::year},
+           {"Earn 24k USD yearly in Cambodia", 24'000, "USD", model::PayPeriod::year},
+           {"Hospitality staff for Dubai: 120,000 AED per annum", 120'000, "AED", model::PayPeriod::year},
+           {"Việc tại Campuchia, lương 500 triệu/năm", 500'000'000, "VND", model::PayPeriod::year},
+           {"Kerja di Kamboja, gaji 200 juta per tahun", 200'000'000, "IDR", model::PayPeriod::year},
+           {"Việc nhẹ tại Campuchia lương 1500 đô/tháng", 1500, "USD", model::PayPeriod::month},
+           {"Luong 2 ngàn đô mỗi tháng, làm ở Campuchia", 2000, "USD", model::PayPeriod::month},
+           {"Làm việc tại Campuchia, lương 700 nghìn/ngày", 700'000, "VND", model::PayPeriod::day},
+           {"Lương 8000 nhân dân tệ/tháng tại Campuchia", 8000, "CNY", model::PayPeriod::month},
+           {"Work in Cambodia, P50,000/month, free housing", 50'000, "PHP", model::PayPeriod::month}}) {
+    const model::Salary read = salary_of(ad);
+    EXPECT_EQ(read.amount, amount) << ad;
+    EXPECT_EQ(read.currency, currency) << ad;
+    EXPECT_EQ(read.period, period) << ad;
+  }
+  // "nam" is also "male": after an amount without '/', no yearly pay.
+  EXPECT_EQ(salary_of("Tuyển gấp, lương 15 triệu nam nữ đều được, làm ở Campuchia").period, model::PayPeriod::month);
+
+  EXPECT_EQ(lure_facts("Typists for KK Park, free flights").destinations, Strings({"MM"}));
+  EXPECT_EQ(lure_facts("Casino jobs in Shwe Kokko and Koh Kong").destinations, Strings({"MM", "KH"}));
+  EXPECT_EQ(lure_facts("招聘客服，KK园区，包吃住").destinations, Strings({"MM"}));
+  EXPECT_EQ(lure_facts("Việc làm Kampuchia lương cao").destinations, Strings({"KH"}));
+  EXPECT_EQ(lure_facts("ការងារនៅឡាវ ប្រាក់ខែខ្ពស់").destinations, Strings({"LA"}));
+  EXPECT_EQ(lure_facts("ការងារនៅភូមា និងមីយ៉ាន់ម៉ា").destinations, Strings({"MM"}));
+  EXPECT_EQ(lure_facts("ວຽກຢູ່ໄທ ເງິນເດືອນສູງ").destinations, Strings({"TH"}));
+  EXPECT_EQ(lure_facts("Typists for KK Park, free flights and air tickets").perks, Strings({"flight"}));
+  EXPECT_EQ(lure_facts("งานกัมพูชา บินฟรี ที่พักฟรี").perks, Strings({"flight", "housing"}));
+  EXPECT_EQ(lure_facts("Kerja di Kamboja, mess gratis").perks, Strings({"housing"}));
+}
+
 }  // namespace
 }  // namespace jala::classify

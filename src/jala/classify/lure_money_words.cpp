@@ -7,7 +7,7 @@ namespace jala::classify::lure_words {
 namespace {
 
 // Folded forms: Vietnamese "tháng" is "thang", "triệu" is "trieu"; French "société" is "societe".
-constexpr std::array<Term, 40> k_currencies_before{{
+constexpr std::array<Term, 41> k_currencies_before{{
     {"us$", "USD"},
     {"usd", "USD"},
     // Other dollars before "$", which alone is the US dollar.
@@ -39,6 +39,7 @@ constexpr std::array<Term, 40> k_currencies_before{{
     {"idr", "IDR"},
     {"₱", "PHP"},
     {"php", "PHP"},
+    {"p", "PHP"},  // "P50,000", as Filipinos write pesos
     {"฿", "THB"},
     {"thb", "THB"},
     {"€", "EUR"},
@@ -51,7 +52,7 @@ constexpr std::array<Term, 40> k_currencies_before{{
     {"₩", "KRW"},
 }};
 
-constexpr std::array<Term, 96> k_currencies_after{{
+constexpr std::array<Term, 98> k_currencies_after{{
     {"usdt", "USDT"},
     {"usd", "USD"},
     {"us$", "USD"},
@@ -83,6 +84,8 @@ constexpr std::array<Term, 96> k_currencies_after{{
     {"do la", "USD"},
     {"do my", "USD"},
     {"dola", "USD"},
+    {"nhan dan te", "CNY"},
+    {"do", "USD"},  // Vietnamese "đô", folded
     {"ดอลลาร์", "USD"},
     {"ដុល្លារ", "USD"},
     {"ໂດລາ", "USD"},
@@ -152,30 +155,18 @@ constexpr std::array<Term, 96> k_currencies_after{{
 
 // `means`: the factor, then "/" and the one currency the word implies, if any.
 // Korean's number words are read apart (lure_salary.cpp: apply_korean_units).
-constexpr std::array<Term, 20> k_multipliers{{
-    {"သိန်း", "100000/MMK"},
-    {"သောင်း", "10000/MMK"},
-    {"trieu", "1000000/VND"},
-    {"tr", "1000000/VND"},
-    {"ty", "1000000000/VND"},
-    {"juta", "1000000/IDR"},
-    {"jt", "1000000/IDR"},
-    {"million", "1000000"},
-    {"mil", "1000000"},
-    {"m", "1000000"},
-    {"k", "1000"},
-    {"ribu", "1000/IDR"},
-    {"rb", "1000/IDR"},
-    {"万", "10000/HAN"},
-    {"萬", "10000/HAN"},
-    {"千", "1000/HAN"},
-    {"ล้าน", "1000000/THB"},
-    {"หมื่น", "10000/THB"},
-    {"ألف", "1000"},
+constexpr std::array<Term, 22> k_multipliers{{
+    {"သိန်း", "100000/MMK"},  {"သောင်း", "10000/MMK"},   {"trieu", "1000000/VND"},
+    {"tr", "1000000/VND"},  {"ty", "1000000000/VND"}, {"nghin", "1000/VND"},
+    {"ngan", "1000/VND"},   {"juta", "1000000/IDR"},  {"jt", "1000000/IDR"},
+    {"million", "1000000"}, {"mil", "1000000"},       {"m", "1000000"},
+    {"k", "1000"},          {"ribu", "1000/IDR"},     {"rb", "1000/IDR"},
+    {"万", "10000/HAN"},    {"萬", "10000/HAN"},      {"千", "1000/HAN"},
+    {"ล้าน", "1000000/THB"}, {"หมื่น", "10000/THB"},     {"ألف", "1000"},
     {"الف", "1000"},
 }};
 
-constexpr std::array<Term, 89> k_periods_after{{
+constexpr std::array<Term, 97> k_periods_after{{
     {"per minggu", "week"},
     {"seminggu", "week"},
     {"setiap minggu", "week"},
@@ -246,6 +237,14 @@ constexpr std::array<Term, 89> k_periods_after{{
     {"minggu", "week"},
     {"semaine", "week"},
     {"per year", "year"},
+    {"per annum", "year"},
+    {"annually", "year"},
+    {"yearly", "year"},
+    {"per tahun", "year"},
+    {"setahun", "year"},
+    {"moi nam", "year"},
+    {"mot nam", "year"},
+    {"nam", "year"},  // after '/' only (lure_salary.cpp)
     {"a year", "year"},
     {"year", "year"},
     {"tahun", "year"},
@@ -269,7 +268,7 @@ constexpr std::array<Term, 89> k_periods_after{{
     {"سنوي", "year"},
 }};
 
-constexpr std::array<Term, 32> k_periods_before{{
+constexpr std::array<Term, 36> k_periods_before{{
     {"周薪", "week"},
     {"週薪", "week"},
     {"gaji mingguan", "week"},
@@ -287,6 +286,10 @@ constexpr std::array<Term, 32> k_periods_before{{
     {"วันละ", "day"},
     {"daily wage", "day"},
     {"年薪", "year"},
+    {"annual salary", "year"},
+    {"yearly salary", "year"},
+    {"gaji tahunan", "year"},
+    {"salaire annuel", "year"},
     {"时薪", "hour"},
     {"월급", "month"},
     {"매월", "month"},

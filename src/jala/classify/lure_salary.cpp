@@ -279,6 +279,8 @@ std::optional<model::PayPeriod> period_after(std::string_view text, std::size_t 
   }
   const Term* period = term_starting(text, at, lure_words::periods_after());
   if (period == nullptr) return std::nullopt;
+  // Vietnamese "năm" (year) folds to "nam", also "male": "15 triệu nam nữ" (men or women) is no yearly pay.
+  if (!slash && period->text == "nam") return std::nullopt;
   // A one-character Han or Hangul period counts after '/' ("8000元/月起"), or written on the amount and
   // ending there ("3000元月，"); otherwise it starts another word: "30万円 日払いOK" and "30万円日払い" (paid
   // daily), "5만원 월요일까지" (by Monday).

@@ -6,9 +6,12 @@
 namespace jala::classify::lure_words {
 namespace {
 
-constexpr std::array<Term, 138> k_destinations{{
+constexpr std::array<Term, 148> k_destinations{{
     {"cambodia", "KH"},
     {"campuchia", "KH"},
+    {"kampuchia", "KH"},
+    {"koh kong", "KH"},
+    {"kaoh kong", "KH"},
     {"cam pu chia", "KH"},
     {"kemboja", "KH"},
     {"kamboja", "KH"},
@@ -40,6 +43,11 @@ constexpr std::array<Term, 138> k_destinations{{
     {"mien dien", "MM"},
     {"myawaddy", "MM"},
     {"shwekokko", "MM"},
+    {"shwe kokko", "MM"},
+    {"kk park", "MM"},
+    {"kk园区", "MM"},
+    {"ភូមា", "MM"},
+    {"មីយ៉ាន់ម៉ា", "MM"},
     {"kokang", "MM"},
     {"tachileik", "MM"},
     {"พม่า", "MM"},
@@ -63,6 +71,7 @@ constexpr std::array<Term, 138> k_destinations{{
     {"老挝", "LA"},
     {"金三角", "LA"},
     {"ລາວ", "LA"},
+    {"ឡាវ", "LA"},
     {"philippines", "PH"},
     {"philippine", "PH"},
     {"pilipinas", "PH"},
@@ -94,6 +103,7 @@ constexpr std::array<Term, 138> k_destinations{{
     {"越南", "VN"},
     {"เวียดนาม", "VN"},
     {"ປະເທດໄທ", "TH"},
+    {"ໄທ", "TH"},
     {"เมียวดี", "MM"},
     {"မြဝတီ", "MM"},
     {"ថៃ", "TH"},
@@ -147,7 +157,7 @@ constexpr std::array<Term, 138> k_destinations{{
     {"اندونيسيا", "ID"},
 }};
 
-constexpr std::array<Term, 97> k_perks{{
+constexpr std::array<Term, 102> k_perks{{
     {"visa", "visa"},
     {"vi sa", "visa"},
     {"နေစရာ", "housing"},
@@ -160,6 +170,9 @@ constexpr std::array<Term, 97> k_perks{{
     {"ဗီဇာ", "visa"},
     {"ວີຊາ", "visa"},
     {"flight", "flight"},
+    {"flights", "flight"},
+    {"air tickets", "flight"},
+    {"บินฟรี", "flight"},
     {"air ticket", "flight"},
     {"plane ticket", "flight"},
     {"airfare", "flight"},
@@ -186,6 +199,8 @@ constexpr std::array<Term, 97> k_perks{{
     {"asrama", "housing"},
     {"mes gratis", "housing"},  // Indonesian "mes" (a workers' dormitory), not French "mes" (my)
     {"mes karyawan", "housing"},
+    {"mess gratis", "housing"},
+    {"mess karyawan", "housing"},
     {"tinggal di mes", "housing"},
     {"disediakan mes", "housing"},
     {"tempat tinggal", "housing"},
