@@ -25,6 +25,15 @@ std::string key_of(std::string_view source, std::string_view id) {
   return key;
 }
 
+// The account a selector counts under: a WhatsApp or Zalo account is its phone number, so that "Zalo
+// 0912345678" (which gives phone: and zalo:) is one account, not two with split counts.
+std::string account_key(const model::Selector& selector) {
+  const bool named_by_number =
+      selector.type == model::SelectorType::whatsapp || selector.type == model::SelectorType::zalo;
+  if (named_by_number && selector.value.starts_with('+')) return "phone:" + selector.value;
+  return selector.to_string();
+}
+
 template <typename T>
 void sort_unique(std::vector<T>& values) {
   std::sort(values.begin(), values.end());
@@ -85,8 +94,8 @@ std::vector<LureAccount> rank_lure_accounts(const LinkedStore& linked, std::span
     for (const graph::ReportId report : linked.ranked[rank].reports) rank_of[report] = rank;
   }
 
-  std::unordered_map<graph::SelectorId, LureAccount> accounts;
-  std::unordered_map<graph::SelectorId, std::vector<std::size_t>> ranks;
+  std::unordered_map<std::string, LureAccount> accounts;  // by account_key
+  std::unordered_map<std::string, std::vector<std::size_t>> ranks;
   for (graph::ReportId report = 0; report < linked.input.report_count(); ++report) {
     if (counted != nullptr && !(*counted)[report]) continue;
     const graph::ReportFacts& facts = linked.input.report(report);
@@ -97,12 +106,17 @@ std::vector<LureAccount> rank_lure_accounts(const LinkedStore& linked, std::span
           linked.linking.roles[selector] == graph::SelectorRole::benign) {
         continue;
       }
-      auto [entry, added] = accounts.try_emplace(selector);
+      const model::Selector& named = linked.input.selector(selector);
+      const std::string key = account_key(named);
+      auto [entry, added] = accounts.try_emplace(key);
       LureAccount& account = entry->second;
       if (added) {
         account.account = selector;
         account.first_seen = account.last_seen = facts.reported_at;
+      } else if (named.type == model::SelectorType::phone) {
+        account.account = selector;  // a number is named as a phone wherever it is one
       }
+      account.channels.emplace_back(model::to_string(named.type));
       account.lure_reports.push_back(report);
       account.countries.push_back(facts.country);
       if (lure != facts_of.end()) {
@@ -111,16 +125,18 @@ std::vector<LureAccount> rank_lure_accounts(const LinkedStore& linked, std::span
       }
       account.first_seen = std::min(account.first_seen, facts.reported_at);
       account.last_seen = std::max(account.last_seen, facts.reported_at);
-      if (rank_of[report] < linked.ranked.size()) ranks[selector].push_back(rank_of[report]);
+      if (rank_of[report] < linked.ranked.size()) ranks[key].push_back(rank_of[report]);
     }
   }
 
   std::vector<LureAccount> ranked;
   ranked.reserve(accounts.size());
-  for (auto& [selector, account] : accounts) {
+  for (auto& [key, account] : accounts) {
+    sort_unique(account.lure_reports);  // a report naming a number as a phone and as a Zalo account counts once
+    sort_unique(account.channels);
     sort_unique(account.countries);
     sort_unique(account.destinations);
-    std::vector<std::size_t>& network_ranks = ranks[selector];
+    std::vector<std::size_t>& network_ranks = ranks[key];
     sort_unique(network_ranks);
     for (const std::size_t rank : network_ranks) account.networks.push_back(linked.ranked[rank].id);
     ranked.push_back(std::move(account));
@@ -141,6 +157,7 @@ nlohmann::ordered_json lure_account_json(const LinkedStore& linked, const LureAc
   }
   return {{"account", linked.input.selector(account.account).to_string()},
           {"role", graph::to_string(linked.linking.roles[account.account])},
+          {"channels", account.channels},
           {"lure_reports", account.lure_reports.size()},
           {"countries", account.countries},
           {"destinations", account.destinations},

@@ -35,7 +35,10 @@ nlohmann::ordered_json lure_facts_json(const model::LureFacts& facts);
 nlohmann::ordered_json lure_json(const storage::LureReport& lure);
 
 struct LureAccount {
+  // The account as its lures name it; a WhatsApp or Zalo account and the same number as a phone are one
+  // account, named as the phone.
   graph::SelectorId account = 0;
+  std::vector<std::string> channels;          // the selector types it was named by ("phone", "zalo"), sorted
   std::vector<graph::ReportId> lure_reports;  // ascending
   std::vector<std::string> countries;         // of the agencies that reported its lures, sorted
   std::vector<std::string> destinations;      // that its lures promise, sorted
@@ -53,7 +56,7 @@ std::vector<LureAccount> rank_lure_accounts(const LinkedStore& linked, std::span
 // How many of an account's lure reports `jala lures accounts --json` and the API name.
 inline constexpr std::size_t k_lure_reports_listed = 20;
 
-// {"account", "role", "lure_reports", "countries", "destinations", "first_seen", "last_seen", "networks",
+// {"account", "role", "channels", "lure_reports", "countries", "destinations", "first_seen", "last_seen", "networks",
 // "reports"}: one account of `jala lures accounts --json`, naming at most `reports` of its lure reports.
 nlohmann::ordered_json lure_account_json(const LinkedStore& linked, const LureAccount& account, std::size_t reports);
 

@@ -82,8 +82,10 @@ Status lure_accounts_command(const Context& context, const LureAccountsArgs& arg
   }
   fmt::print("{} account(s) post lures, most lure reports first\n", found);
   for (const analysis::LureAccount& account : accounts) {
-    fmt::print("{:>5}  {}  ({})  reported by {}  promising {}  {} to {}{}\n", account.lure_reports.size(),
-               linked->input.selector(account.account).to_string(),
+    const std::string channels =
+        account.channels.size() > 1 ? fmt::format(" on {}", fmt::join(account.channels, ",")) : std::string();
+    fmt::print("{:>5}  {}{}  ({})  reported by {}  promising {}  {} to {}{}\n", account.lure_reports.size(),
+               linked->input.selector(account.account).to_string(), channels,
                graph::to_string(linked->linking.roles[account.account]), fmt::join(account.countries, ","),
                account.destinations.empty() ? "-" : fmt::format("{}", fmt::join(account.destinations, ",")),
                format_rfc3339(account.first_seen).substr(0, 10), format_rfc3339(account.last_seen).substr(0, 10),
