@@ -227,7 +227,11 @@ std::vector<Finding> extract(std::string_view text, const ExtractContext& contex
     i = next_possible_start(working, i, starts);
     if (i == working.size()) break;
     if (cue_end < i) cue_end = document.next_cue_end(i - 1);
-    if (document.is_claimed(i) || !(is_token_boundary(working, i) || cue_end == i)) {
+    // A cue may end right before a token, or before a dot glued to it: "HP.010-1234-5678", "Tel.012-3456789".
+    const auto after_cue = [&] {
+      return cue_end == i || (i >= 2 && working[i - 1] == '.' && document.next_cue_end(i - 2) == i - 1);
+    };
+    if (document.is_claimed(i) || !(is_token_boundary(working, i) || after_cue())) {
       ++i;
       continue;
     }

@@ -600,6 +600,35 @@ TEST(Extract, APlatformLinksSpacedNumberIsReadWhole) {
   EXPECT_EQ(findings[0].raw, "wa.me/+66 81 234 5678");
 }
 
+// Found in review (2026-12-07): the links WhatsApp itself gives ("send/?phone=", where every wa.me link
+// redirects; a percent-encoded "+"; web.whatsapp.com) named no number, only a URL that links nothing.
+TEST(Extract, EveryFormOfAWhatsAppLinkNamesItsNumber) {
+  const Want number{"phone:+85512345678", "whatsapp:+85512345678"};
+  for (const std::string_view link :
+       {"https://api.whatsapp.com/send/?phone=85512345678&text&type=phone_number",
+        "https://api.whatsapp.com/send?phone=%2B85512345678", "https://wa.me/%2B85512345678",
+        "https://web.whatsapp.com/send?phone=85512345678", "https://api.whatsapp.com/send?text=hi&phone=85512345678"}) {
+    EXPECT_EQ(selectors(link, "KH"), number) << link;
+  }
+  EXPECT_EQ(selectors("https://api.whatsapp.com/send?text=hi", "KH"),
+            (Want{"url:https://api.whatsapp.com/send?text=hi", "domain:whatsapp.com"}));
+}
+
+// Found in review (2026-12-07): a phone glued to its label's abbreviating dot was lost ("HP.010-…", as Korean
+// cards write it), as the dot glues a token to the word before it ("v2.4.1").
+TEST(Extract, APhoneGluedToItsLabelsDotIsFound) {
+  for (const auto& [text, country, phone] : std::vector<std::tuple<std::string_view, std::string_view, std::string>>{
+           {"HP.010-1234-5678", "KR", "phone:+821012345678"},
+           {"Tel.010-1234-5678", "KR", "phone:+821012345678"},
+           {"Mobile.010-1234-5678", "KR", "phone:+821012345678"},
+           {"Tél.06.12.34.56.78", "FR", "phone:+33612345678"},
+           {"Cel.09171234567", "PH", "phone:+639171234567"},
+           {"Tel.012-3456789", "MY", "phone:+60123456789"}}) {
+    EXPECT_EQ(selectors(text, country), Want{phone}) << text;
+  }
+  EXPECT_EQ(selectors("v2.0912345678", "VN"), Want{});  // a version's dot still glues
+}
+
 // "hxxp" is refanged where a URL starts, never inside another URL's query.
 TEST(Extract, HxxpInsideAQueryIsKeptAsWritten) {
   EXPECT_EQ(selectors("xem hxxp://51jianli.cn/images/?ref=hxxp:./x.battle.net/d3", "VN"),

@@ -23,7 +23,7 @@ struct PlatformHost {
   std::string_view host;
   SelectorType type;
 };
-constexpr std::array<PlatformHost, 15> k_platform_hosts = {{
+constexpr std::array<PlatformHost, 16> k_platform_hosts = {{
     {"t.me", SelectorType::telegram},
     {"telegram.me", SelectorType::telegram},
     {"telegram.dog", SelectorType::telegram},
@@ -38,6 +38,7 @@ constexpr std::array<PlatformHost, 15> k_platform_hosts = {{
     {"mobile.twitter.com", SelectorType::x},
     {"wa.me", SelectorType::whatsapp},
     {"api.whatsapp.com", SelectorType::whatsapp},
+    {"web.whatsapp.com", SelectorType::whatsapp},
     {"zalo.me", SelectorType::zalo},
 }};
 

@@ -102,6 +102,9 @@ constexpr std::array k_fixed_keywords = std::to_array<Keyword>({
     {"cellphone", Cue::phone_label},
     {"mobile", Cue::phone_label},
     {"tel", Cue::phone_label},
+    {"tél", Cue::phone_label},
+    {"cel", Cue::phone_label},  // Filipino "Cel. 0917…"
+    {"cell", Cue::phone_label},
     {"call", Cue::phone_label},
     {"called", Cue::phone_label},
     {"hubungi", Cue::phone_label},

@@ -20,9 +20,40 @@ constexpr std::size_t k_max_phone_bytes = 64;
 // the same numbers recur across reports, so outcomes are remembered per thread, up to this many.
 constexpr std::size_t k_max_remembered_phones = 1 << 16;
 constexpr std::string_view k_phone_separators = " \t-.()/";  // ignored by libphonenumber when parsing
-constexpr std::string_view k_whatsapp_link_prefixes[] = {
-    "https://wa.me/", "http://wa.me/", "wa.me/", "https://api.whatsapp.com/send?phone=",
-    "api.whatsapp.com/send?phone="};
+
+// The number a WhatsApp link names, as written: "wa.me/NUMBER", and the "send" page of api.whatsapp.com,
+// web.whatsapp.com or the app's own scheme with "phone=NUMBER" in its query ("send?phone=", and "send/?phone="
+// where wa.me redirects to). nullopt when `raw` is no such link.
+std::optional<std::string_view> whatsapp_link_number(std::string_view raw) {
+  std::string lowered = ascii_lower(raw.substr(0, std::min<std::size_t>(raw.size(), 40)));
+  std::string_view rest = lowered;
+  for (const std::string_view scheme : {"https://", "http://", "whatsapp://"}) {
+    if (rest.starts_with(scheme)) {
+      rest.remove_prefix(scheme.size());
+      break;
+    }
+  }
+  if (rest.starts_with("www.")) rest.remove_prefix(4);
+  const std::size_t host_length = rest.starts_with("wa.me/")              ? 6
+                                  : rest.starts_with("api.whatsapp.com/") ? 17
+                                  : rest.starts_with("web.whatsapp.com/") ? 17
+                                  : lowered.starts_with("whatsapp://")    ? 0
+                                                                          : std::string_view::npos;
+  if (host_length == std::string_view::npos) return std::nullopt;
+  const std::size_t path_start = (lowered.size() - rest.size()) + host_length;
+  std::string_view path = raw.substr(path_start);
+  if (host_length == 6) return path.substr(0, path.find_first_of("/?&#"));  // wa.me/NUMBER
+  if (!ascii_lower(path.substr(0, 5)).starts_with("send")) return std::nullopt;
+  const std::size_t query = path.find('?');
+  if (query == std::string_view::npos) return std::nullopt;
+  for (std::string_view parameters = path.substr(query + 1); !parameters.empty();) {
+    const std::string_view parameter = parameters.substr(0, parameters.find_first_of("&#"));
+    if (ascii_lower(parameter.substr(0, 6)) == "phone=") return parameter.substr(6);
+    if (parameter.size() == parameters.size() || parameters[parameter.size()] == '#') break;
+    parameters.remove_prefix(parameter.size() + 1);
+  }
+  return std::nullopt;
+}
 
 // A number in E.164 read again: its E.164 form, if it is a valid number.
 std::optional<std::string> e164_of(const PhoneNumberUtil& util, const std::string& e164) {
@@ -137,12 +168,12 @@ bool grouped_as_national_phone(std::string_view digits, std::span<const std::siz
 
 // WhatsApp accounts are phone numbers; a wa.me link names one too.
 Result<std::string> normalise_whatsapp(std::string_view raw, const NormaliseContext& context) {
-  for (std::string_view prefix : k_whatsapp_link_prefixes) {
-    if (raw.size() > prefix.size() && ascii_lower(raw.substr(0, prefix.size())) == prefix) {
-      std::string_view number = raw.substr(prefix.size());
-      number = number.substr(0, number.find_first_of("/?&#"));
-      return normalise_phone("+" + std::string(number), context);
-    }
+  if (const std::optional<std::string_view> link_number = whatsapp_link_number(raw)) {
+    // The number is international, its "+" often left out or percent-encoded ("%2B855…").
+    std::optional<std::string> number = percent_decoded(*link_number);
+    if (!number || number->empty()) return invalid_argument("a WhatsApp link without a number: '{}'", raw);
+    if (!number->starts_with('+')) number->insert(0, 1, '+');
+    return normalise_phone(*number, context);
   }
   return normalise_phone(raw, context);
 }

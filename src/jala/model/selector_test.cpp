@@ -24,6 +24,8 @@ TEST(Selector, NormalisesEachTypeToItsCanonicalForm) {
       {"phone", "081 234 5678", "TH", "+66812345678"},
       {"phone", "+84\u00a091", "", ""},
       {"whatsapp", "https://wa.me/84912345678", "", "+84912345678"},
+      {"whatsapp", "https://api.whatsapp.com/send/?phone=%2B84912345678&text", "", "+84912345678"},
+      {"whatsapp", "whatsapp://send?text=hi&phone=84912345678", "", "+84912345678"},
       {"whatsapp", "+62 812-3456-7890", "", "+6281234567890"},
       {"email", "Recruit.HR@Golden-Lotus-Invest.COM", "", "recruit.hr@golden-lotus-invest.com"},
       {"email", "tuyendung@việclàm.vn", "", "tuyendung@xn--viclm-uqa6964c.vn"},
