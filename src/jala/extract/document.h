@@ -75,6 +75,8 @@ std::size_t scan_ip(Document& document, std::size_t start);
 std::size_t scan_mention(Document& document, std::size_t start);
 std::size_t scan_iban(Document& document, std::size_t start);
 std::size_t scan_wallet(Document& document, std::size_t start);
+// The wallet address at `start`, added; its end, or 0 (nothing claimed) when there is none.
+std::size_t add_wallet(Document& document, std::size_t start);
 std::size_t scan_number(Document& document, std::size_t start);
 // After the main pass: bare names that follow a platform keyword ("Telegram: hr_james68").
 void scan_bare_names(Document& document);

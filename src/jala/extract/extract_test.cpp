@@ -629,6 +629,28 @@ TEST(Extract, APhoneGluedToItsLabelsDotIsFound) {
   EXPECT_EQ(selectors("v2.0912345678", "VN"), Want{});  // a version's dot still glues
 }
 
+// Found in review (2026-12-07): a wallet inside a link was never found, and a tronscan link, whose address is
+// in the fragment that the canonical URL drops, lost it altogether; an EIP-681 payment link with its chain
+// ("ethereum:0x…@56") gave nothing, being read as a broken e-mail address.
+TEST(Extract, AWalletInALinkOrAPaymentUriIsFound) {
+  const std::string tron = "TWFctFG6CdQ1KeYEvw3EfnGVPqrTQHzBkc";
+  const std::string eth = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+  const std::string tron_wallet = "wallet:trx:" + tron;
+  const std::string eth_wallet = "wallet:eth:0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359";
+  EXPECT_EQ(selectors("xem https://tronscan.org/#/address/" + tron + " nhé", "VN"),
+            (Want{"url:https://tronscan.org/", "domain:tronscan.org", tron_wallet}));
+  EXPECT_EQ(selectors("https://etherscan.io/address/" + eth + "#tokentxns", "VN"),
+            (Want{"url:https://etherscan.io/address/" + eth, "domain:etherscan.io", eth_wallet}));
+  EXPECT_EQ(selectors("https://evil-pay.xyz/pay?addr=" + tron + "&amt=5", "VN"),
+            (Want{"url:https://evil-pay.xyz/pay?addr=" + tron + "&amt=5", "domain:evil-pay.xyz", tron_wallet}));
+  // A checksum that fails is no wallet, in a link as anywhere.
+  EXPECT_EQ(selectors("https://tronscan.org/#/address/TWFctFG6CdQ1KeYEvw3EfnGVPqrTQHzBkX", "VN"),
+            (Want{"url:https://tronscan.org/", "domain:tronscan.org"}));
+  EXPECT_EQ(selectors("ethereum:" + eth + "@56?value=1e18", "VN"), Want{eth_wallet});
+  EXPECT_EQ(selectors("send " + eth + "@1 now", "VN"), Want{eth_wallet});
+  EXPECT_EQ(selectors(eth + "@abc.com", "VN"), Want{"email:0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359@abc.com"});
+}
+
 // "hxxp" is refanged where a URL starts, never inside another URL's query.
 TEST(Extract, HxxpInsideAQueryIsKeptAsWritten) {
   EXPECT_EQ(selectors("xem hxxp://51jianli.cn/images/?ref=hxxp:./x.battle.net/d3", "VN"),

@@ -169,6 +169,24 @@ bool add_platform_link(Document& document, std::string_view url, std::size_t sta
   return true;
 }
 
+// The wallets a URL's path, query or fragment names: an explorer's page ("tronscan.org/#/address/T…",
+// "etherscan.io/address/0x…") or a payment page's parameter ("?addr=T…"). Each is read by scan_wallet, so
+// only an address whose checksum holds is one; the URL's canonical form may drop it (a fragment).
+void add_wallets_in_url(Document& document, std::size_t start, std::size_t end) {
+  const std::string_view text = document.text();
+  const std::string_view url = text.substr(start, end - start);
+  const std::size_t scheme_end = url.find("://");
+  const std::size_t path = url.find_first_of("/?#", scheme_end == std::string_view::npos ? 0 : scheme_end + 3);
+  if (path == std::string_view::npos) return;
+  for (std::size_t i = start + path + 1; i < end; ++i) {
+    if (!is_alnum(text[i]) || !(text[i - 1] == '/' || text[i - 1] == '=' || text[i - 1] == '#')) continue;
+    std::size_t run_end = i;
+    while (run_end < end && is_alnum(text[run_end])) ++run_end;
+    if (run_end - i >= k_min_wallet_length) add_wallet(document, i);
+    i = run_end;
+  }
+}
+
 // url: and, for its host, domain: (registrable domain) or ip: (model::url_host_selector). Returns the end
 // of what it read, or 0.
 std::size_t add_url(Document& document, std::size_t start, std::size_t end) {
@@ -194,6 +212,7 @@ std::size_t add_url(Document& document, std::size_t start, std::size_t end) {
   const std::optional<model::Selector> host = model::url_host_selector(selector);
   document.add(SelectorType::url, std::move(selector.value), start, end, k_format_confidence);
   if (host) document.add(host->type, host->value, start, end, k_format_confidence);
+  add_wallets_in_url(document, start, end);
   return end;
 }
 
@@ -346,6 +365,8 @@ std::size_t scan_email(Document& document, std::size_t start) {
       return end;
     }
   }
+  // A wallet with the chain after '@' (an EIP-681 payment link, "ethereum:0x…@56?value=…") is the wallet.
+  if (const std::size_t wallet_end = add_wallet(document, start); wallet_end == at) return wallet_end;
   document.claim(start, end);  // a UPI id ("name@okaxis") or a broken address: no handle inside
   return end;
 }

@@ -375,7 +375,7 @@ std::size_t scan_iban(Document& document, std::size_t start) {
 
 // Any long alphanumeric token is claimed, valid or not, so that no phone is read from a hash or a
 // near-miss address. Solana keys have no checksum and count only when the text names Solana.
-std::size_t scan_wallet(Document& document, std::size_t start) {
+std::size_t add_wallet(Document& document, std::size_t start) {
   const std::string_view text = document.text();
   const std::size_t end = alnum_end(text, start);
   if (end - start < k_min_wallet_length) return 0;
@@ -384,11 +384,16 @@ std::size_t scan_wallet(Document& document, std::size_t start) {
   if (!wallet.ok() && has_cue(document.cues(), Cue::solana)) {
     wallet = model::normalise_wallet("sol:" + std::string(token));
   }
-  if (wallet.ok()) {
-    document.add(SelectorType::wallet, std::move(wallet).value(), start, end, k_checksum_confidence);
-  } else {
-    document.claim(start, end);
-  }
+  if (!wallet.ok()) return 0;
+  document.add(SelectorType::wallet, std::move(wallet).value(), start, end, k_checksum_confidence);
+  return end;
+}
+
+std::size_t scan_wallet(Document& document, std::size_t start) {
+  if (const std::size_t end = add_wallet(document, start); end != 0) return end;
+  const std::size_t end = alnum_end(document.text(), start);
+  if (end - start < k_min_wallet_length) return 0;
+  document.claim(start, end);
   return end;
 }
 
