@@ -614,6 +614,12 @@ TEST(Extract, EveryFormOfAWhatsAppLinkNamesItsNumber) {
             (Want{"url:https://api.whatsapp.com/send?text=hi", "domain:whatsapp.com"}));
 }
 
+// Found in review (2026-12-07): the Arabic short forms of the apps' names were no cues.
+TEST(Extract, ArabicShortFormsOfTheAppsNamesAreCues) {
+  EXPECT_EQ(selectors("واتس ٠٥٠١٢٣٤٥٦٧", "AE"), (Want{"phone:+971501234567", "whatsapp:+971501234567"}));
+  EXPECT_EQ(selectors("تلجرام: @golden_job", "AE"), Want{"telegram:golden_job"});
+}
+
 // Found in review (2026-12-07): a phone glued to its label's abbreviating dot was lost ("HP.010-…", as Korean
 // cards write it), as the dot glues a token to the word before it ("v2.4.1").
 TEST(Extract, APhoneGluedToItsLabelsDotIsFound) {
