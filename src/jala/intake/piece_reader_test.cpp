@@ -56,6 +56,28 @@ TEST(PieceReader, WithoutLineBreaksCutsAtABlankThenAtACharacterBoundary) {
   for (const Piece& piece : whole) EXPECT_EQ(piece.text.size() % 3, 0U) << piece.text.size();
 }
 
+// Found in review: a line of Chinese text, or of comma-separated addresses, has no blank, and a cut at any
+// character boundary split an e-mail address into a wrong one ("826@d220826.com" of "u220826@d220826.com").
+// Such a piece ends before a delimiter or a Chinese, Japanese or Korean character.
+TEST(PieceReader, WithoutBlanksCutsBeforeADelimiterOrAHanCharacterNotInsideAnAddress) {
+  std::string addresses;
+  for (int i = 0; i < 40; ++i) addresses += "user" + std::to_string(i) + "@d" + std::to_string(i) + ".com,";
+  const std::vector<Piece> listed = read_all(addresses, 64, 7);
+  expect_covers(listed, addresses, 64);
+  for (std::size_t i = 1; i < listed.size(); ++i) EXPECT_TRUE(listed[i].text.starts_with(',')) << listed[i].text;
+
+  std::string chinese;
+  for (int i = 0; i < 10; ++i) chinese += "请联系客服邮箱ab@golden-lotus.com谢谢";
+  const std::vector<Piece> han = read_all(chinese, 50, 9);
+  expect_covers(han, chinese, 50);
+  for (const Piece& piece : han) {
+    if (piece.text.find('@') != std::string::npos) {
+      EXPECT_NE(piece.text.find("ab@golden-lotus.com"), std::string::npos) << piece.text;
+    }
+    EXPECT_FALSE(piece.text.starts_with("b@") || piece.text.starts_with("olden")) << piece.text;
+  }
+}
+
 TEST(PieceReader, EmptyInputGivesNoPiece) { EXPECT_TRUE(read_all("", 64, 4).empty()); }
 
 }  // namespace
