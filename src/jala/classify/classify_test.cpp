@@ -170,6 +170,18 @@ TEST(Features, TheNamesReservedForExamplesInAHostAreNoFeatures) {
   EXPECT_TRUE(names_of(featurize("best.tester.vn", "", true)).contains("word \"tester\""));
 }
 
+// Found in review: `why` listed "digits of a number" twice for a Chinese lure with two numbers, and named a
+// Japanese voiced mark alone ("゙", split from its kana by the decomposition that drops Latin accents).
+TEST(Features, NameEachReasonOnceAndNoMarkApartFromItsLetter) {
+  const Features chinese = featurize("月薪8000元，电话13812345678，柬埔寨", "", true);
+  EXPECT_EQ(std::count(chinese.names.begin(), chinese.names.end(), "digits of a number"), 1);
+  const Features japanese = featurize("カンボジアでデータ入力のお仕事、ビザ代サポート", "", true);
+  for (const std::string& name : japanese.names) {
+    EXPECT_EQ(name.find("\"\u3099"), std::string::npos) << name;
+    EXPECT_EQ(name.find("\"\u309A"), std::string::npos) << name;
+  }
+}
+
 TEST(Features, ABoundedAmountOfWorkForAnyText) {
   const std::string huge(1 << 20, 'a');
   const Features features = featurize(huge, "", false);

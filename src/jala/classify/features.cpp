@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <span>
+#include <unordered_map>
 
 #include "jala/base/utf8.h"
 #include "jala/classify/cues.h"
@@ -234,10 +235,14 @@ class Collector {
   }
 
   // A name for features to be explained by; 0 when not explaining.
+  // Features described alike share a name ("digits of a number" for every number in a Chinese run), so
+  // `why` sums them once instead of listing the same words twice.
   std::uint32_t name(char space, std::string_view text) {
     if (!m_explain) return 0;
-    m_names.push_back(describe(space, text));
-    return static_cast<std::uint32_t>(m_names.size() - 1);
+    std::string described = describe(space, text);
+    const auto [known, added] = m_index_of_name.try_emplace(described, static_cast<std::uint32_t>(m_names.size()));
+    if (added) m_names.push_back(std::move(described));
+    return known->second;
   }
 
   Features finish() {
@@ -307,6 +312,14 @@ class Collector {
     constexpr std::string_view k_first_cjk = "\u2E80";
     return code_points == 1 && text < k_first_cjk;
   }
+  // A combining mark read apart from its letter (Japanese "゙" of "ガ" after NFD): nothing a reader can tell.
+  static bool starts_with_mark(std::string_view text) {
+    std::int32_t at = 0;
+    UChar32 first = 0;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), at, static_cast<std::int32_t>(text.size()), first);
+    const std::int8_t type = u_charType(first);
+    return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
+  }
   static std::string describe(char space, std::string_view text) {
     switch (space) {
       case 'w':
@@ -325,7 +338,7 @@ class Collector {
       }
       case 'c':
         if (is_number(text)) return "digits of a number";
-        if (is_lone_letter(text)) return {};
+        if (is_lone_letter(text) || starts_with_mark(text)) return {};
         return "text \"" + with_numbers_named(text) + "\"";
       default: return std::string(text);
     }
@@ -334,6 +347,7 @@ class Collector {
   bool m_explain;
   std::vector<std::uint32_t> m_hashes;
   std::vector<std::string> m_names;
+  std::unordered_map<std::string, std::uint32_t> m_index_of_name;
   std::vector<std::uint32_t> m_name_of;  // per hash
 };
 
