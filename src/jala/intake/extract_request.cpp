@@ -59,29 +59,41 @@ Result<ExtractRequest> parse_extract_request(std::string_view line) {
   simdjson::dom::object object;
   if (json.root.get_object().get(object) != simdjson::SUCCESS) return invalid_argument("the line is not a JSON object");
 
-  ExtractRequest request;
-  simdjson::dom::element id;
-  if (object["id"].get(id) != simdjson::SUCCESS) {
-    request.id_json = "null";
-  } else if (!json.big_integers_quoted && (id.is_string() || id.is_bool() || id.is_null())) {
-    request.id_json = simdjson::minify(id);
-  } else {
-    request.id_json = id_as_written(line).value_or(simdjson::minify(id));
+  // Each known field once: a field given twice is refused, as ingest refuses it, never resolved by
+  // picking one (another tool may keep the last, and would judge another text).
+  std::optional<simdjson::dom::element> id_field;
+  std::optional<simdjson::dom::element> text_field;
+  std::optional<simdjson::dom::element> country_field;
+  for (const simdjson::dom::key_value_pair pair : object) {
+    for (const auto& [name, slot] :
+         {std::pair{std::string_view("id"), &id_field}, std::pair{std::string_view("text"), &text_field},
+          std::pair{std::string_view("country"), &country_field}}) {
+      if (pair.key != name) continue;
+      if (*slot) return invalid_argument("{}: appears twice", name);
+      *slot = pair.value;
+    }
   }
 
-  simdjson::dom::element text;
+  ExtractRequest request;
+  if (!id_field) {
+    request.id_json = "null";
+  } else if (!json.big_integers_quoted && (id_field->is_string() || id_field->is_bool() || id_field->is_null())) {
+    request.id_json = simdjson::minify(*id_field);
+  } else {
+    request.id_json = id_as_written(line).value_or(simdjson::minify(*id_field));
+  }
+
   std::string_view text_value;
-  if (object["text"].get(text) != simdjson::SUCCESS) return invalid_argument("text: missing");
-  if (text.get_string().get(text_value) != simdjson::SUCCESS) return invalid_argument("text: must be a string");
+  if (!text_field) return invalid_argument("text: missing");
+  if (text_field->get_string().get(text_value) != simdjson::SUCCESS) return invalid_argument("text: must be a string");
   if (text_value.size() > model::k_max_text_bytes) {
     return invalid_argument("text: {} bytes; the limit is {}", text_value.size(), model::k_max_text_bytes);
   }
   request.text = text_value;
 
-  simdjson::dom::element country;
-  if (object["country"].get(country) == simdjson::SUCCESS && !country.is_null()) {
+  if (country_field && !country_field->is_null()) {
     std::string_view country_value;
-    if (country.get_string().get(country_value) != simdjson::SUCCESS) {
+    if (country_field->get_string().get(country_value) != simdjson::SUCCESS) {
       return invalid_argument("country: must be a string");
     }
     Result<std::string> parsed = model::parse_country(country_value);
