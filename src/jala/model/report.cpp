@@ -3,6 +3,8 @@
 #include <array>
 #include <cmath>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <nlohmann/json.hpp>
 
 #include "jala/base/utf8.h"
@@ -14,6 +16,19 @@ namespace {
 
 constexpr std::array<std::string_view, 6> k_report_kind_names = {
     "victim_complaint", "lure_ad", "chat_export", "suspicious_transaction_report", "takedown", "other"};
+
+// Whether valid UTF-8 `text` shows anything: a character that is neither white space nor one that is
+// invisible by default (zero-width spaces and joiners, bidirectional marks, a byte order mark).
+bool shows_anything(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t at = 0; at < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, at, length, c);
+    if (!u_isUWhiteSpace(c) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -83,7 +98,7 @@ Status validate(const Report& report) {
   if (report.withdrawn && !report.selectors.empty()) {
     return invalid_argument("selectors: a withdrawn report names none, so that nothing links through it");
   }
-  if (trim_ascii_space(report.text).empty() && report.selectors.empty() && !report.withdrawn) {
+  if (!shows_anything(report.text) && report.selectors.empty() && !report.withdrawn) {
     return invalid_argument("text: a report needs text or selectors, and has neither");
   }
   if (report.selectors.size() > k_max_selectors_per_report) {

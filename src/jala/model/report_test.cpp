@@ -47,6 +47,17 @@ TEST(Report, ValidatesRequiredFieldsAndLimits) {
   Report nothing = valid_report();
   nothing.text = "  ";
   expect_invalid(nothing, "needs text or selectors");
+  // Found in review: a text of zero-width spaces was a report, and listed as an empty lure.
+  for (const std::string_view invisible : {"\u200b\u200b", "\u200e \u3000\ufeff\t", "\u2060\u200d"}) {
+    nothing.text = invisible;
+    expect_invalid(nothing, "needs text or selectors");
+  }
+  for (const std::string_view shown : {"\u200bA", "ស", "\u200b😀"}) {
+    Report some = valid_report();
+    some.selectors.clear();
+    some.text = shown;
+    EXPECT_TRUE(validate(some).ok()) << shown;
+  }
 
   Report bad_utf8 = valid_report();
   bad_utf8.text = "abc\xff";
