@@ -614,6 +614,13 @@ TEST(Extract, EveryFormOfAWhatsAppLinkNamesItsNumber) {
             (Want{"url:https://api.whatsapp.com/send?text=hi", "domain:whatsapp.com"}));
 }
 
+// Found in review (2026-12-07): an IBAN written with dashes, or broken across two lines, was missed.
+TEST(Extract, AnIbanWithDashesOrAcrossALineIsFound) {
+  EXPECT_EQ(selectors("IBAN: DE89-3704-0044-0532-0130-00", "DE"), Want{"iban:DE89370400440532013000"});
+  EXPECT_EQ(selectors("IBAN: DE89 3704 0044\n0532 0130 00", "DE"), Want{"iban:DE89370400440532013000"});
+  EXPECT_EQ(selectors("IBAN: DE88-3704-0044-0532-0130-00", "DE"), Want{});  // a wrong check digit
+}
+
 // Found in review (2026-12-07): the Arabic short forms of the apps' names were no cues.
 TEST(Extract, ArabicShortFormsOfTheAppsNamesAreCues) {
   EXPECT_EQ(selectors("واتس ٠٥٠١٢٣٤٥٦٧", "AE"), (Want{"phone:+971501234567", "whatsapp:+971501234567"}));

@@ -360,8 +360,8 @@ std::size_t scan_iban(Document& document, std::size_t start) {
     if (is_alnum(text[i])) {
       compact += static_cast<char>(std::toupper(text[i]));
       ++i;
-    } else if (text[i] == ' ' && i + 1 < text.size() && is_alnum(text[i + 1])) {
-      ++i;
+    } else if ((text[i] == ' ' || text[i] == '-' || text[i] == '\n') && i + 1 < text.size() && is_alnum(text[i + 1])) {
+      ++i;  // groups written with spaces or dashes, or broken across lines: the checksum confirms the join
     } else {
       break;
     }
