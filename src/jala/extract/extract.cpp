@@ -106,6 +106,8 @@ std::size_t next_possible_start(std::string_view text, std::size_t i, const Star
 // letters comes nothing that continues a URL scheme, an e-mail local part, a host name or an IP address
 // ('.', '@', '-', '_', '%', '+', ':' or a non-ASCII character; a dot that ends a sentence does not). Most
 // words of Latin-script text are plain, and the full cascade would scan each of them five times.
+constexpr std::size_t k_min_wrapped_wallet_part = 8;
+
 std::size_t plain_word_end(std::string_view text, std::size_t start) {
   std::size_t ascii_end = start;
   while (ascii_end < text.size() && is_alnum(text[ascii_end])) ++ascii_end;
@@ -149,6 +151,13 @@ std::size_t plain_word_end(std::string_view text, std::size_t start) {
     case '%':
     case '+':
     case ':': return 0;
+    // A wallet address may wrap at the end of a line: a word of letters and digits there goes to the scanners.
+    case '\n':
+      return end - start >= k_min_wrapped_wallet_part &&
+                     std::any_of(text.begin() + static_cast<std::ptrdiff_t>(start),
+                                 text.begin() + static_cast<std::ptrdiff_t>(end), is_digit)
+                 ? 0
+                 : end;
     default: return end;
   }
 }

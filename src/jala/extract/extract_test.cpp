@@ -614,6 +614,17 @@ TEST(Extract, EveryFormOfAWhatsAppLinkNamesItsNumber) {
             (Want{"url:https://api.whatsapp.com/send?text=hi", "domain:whatsapp.com"}));
 }
 
+// Found in review (2026-12-07): a wallet address wrapped at the end of a line was lost; the checksum
+// confirms the join, so a wrong one joins nothing, and the next line's own selectors stay theirs.
+TEST(Extract, AWalletWrappedAtALinesEndIsFound) {
+  EXPECT_EQ(selectors("TRC20: TWFctFG6CdQ1KeYE\nvw3EfnGVPqrTQHzBkc", "VN"),
+            Want{"wallet:trx:TWFctFG6CdQ1KeYEvw3EfnGVPqrTQHzBkc"});
+  EXPECT_EQ(selectors("BTC bc1q9e7jcqaf2pawye0v7k6n\n26y955ee8gsztpqggj", "VN"),
+            Want{"wallet:btc:bc1q9e7jcqaf2pawye0v7k6n26y955ee8gsztpqggj"});
+  EXPECT_EQ(selectors("TRC20: TWFctFG6CdQ1KeYE\nvw3EfnGVPqrTQHzBkX", "VN"), Want{});
+  EXPECT_EQ(selectors("ma don ABC12345678\n0912345678", "VN"), Want{"phone:+84912345678"});
+}
+
 // Found in review (2026-12-07): an IBAN written with dashes, or broken across two lines, was missed.
 TEST(Extract, AnIbanWithDashesOrAcrossALineIsFound) {
   EXPECT_EQ(selectors("IBAN: DE89-3704-0044-0532-0130-00", "DE"), Want{"iban:DE89370400440532013000"});

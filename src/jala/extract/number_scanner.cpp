@@ -375,18 +375,39 @@ std::size_t scan_iban(Document& document, std::size_t start) {
 
 // Any long alphanumeric token is claimed, valid or not, so that no phone is read from a hash or a
 // near-miss address. Solana keys have no checksum and count only when the text names Solana.
-std::size_t add_wallet(Document& document, std::size_t start) {
-  const std::string_view text = document.text();
-  const std::size_t end = alnum_end(text, start);
-  if (end - start < k_min_wallet_length) return 0;
-  const std::string_view token = text.substr(start, end - start);
+std::optional<std::string> wallet_of(const Document& document, std::string_view token) {
   Result<std::string> wallet = normalise_wallet_remembered(token);
   if (!wallet.ok() && has_cue(document.cues(), Cue::solana)) {
     wallet = model::normalise_wallet("sol:" + std::string(token));
   }
-  if (!wallet.ok()) return 0;
-  document.add(SelectorType::wallet, std::move(wallet).value(), start, end, k_checksum_confidence);
-  return end;
+  if (!wallet.ok()) return std::nullopt;
+  return std::move(wallet).value();
+}
+
+std::size_t add_wallet(Document& document, std::size_t start) {
+  constexpr std::size_t k_max_wallet_length = 128;
+  const std::string_view text = document.text();
+  const std::size_t end = alnum_end(text, start);
+  if (end - start >= k_min_wallet_length) {
+    if (std::optional<std::string> wallet = wallet_of(document, text.substr(start, end - start))) {
+      document.add(SelectorType::wallet, std::move(*wallet), start, end, k_checksum_confidence);
+      return end;
+    }
+  }
+  // An address wrapped at the end of a line (chat exports, e-mail, PDFs): the checksum confirms the join.
+  if (end + 1 < text.size() && text[end] == '\n' && is_alnum(text[end + 1])) {
+    const std::size_t second_end = alnum_end(text, end + 1);
+    const std::size_t length = second_end - start - 1;
+    if (length >= k_min_wallet_length && length <= k_max_wallet_length) {
+      std::string joined(text.substr(start, end - start));
+      joined += text.substr(end + 1, second_end - end - 1);
+      if (std::optional<std::string> wallet = wallet_of(document, joined)) {
+        document.add(SelectorType::wallet, std::move(*wallet), start, second_end, k_checksum_confidence);
+        return second_end;
+      }
+    }
+  }
+  return 0;
 }
 
 std::size_t scan_wallet(Document& document, std::size_t start) {
