@@ -70,6 +70,8 @@ class Document {
 // first.
 std::size_t scan_url(Document& document, std::size_t start);
 std::size_t scan_email(Document& document, std::size_t start);
+// "tg://resolve?domain=NAME" and "whatsapp://send?phone=NUMBER" (scan_email tries it at "scheme:").
+std::size_t scan_app_link(Document& document, std::size_t start);
 std::size_t scan_host(Document& document, std::size_t start);
 std::size_t scan_ip(Document& document, std::size_t start);
 std::size_t scan_mention(Document& document, std::size_t start);

@@ -612,6 +612,10 @@ TEST(Extract, EveryFormOfAWhatsAppLinkNamesItsNumber) {
   }
   EXPECT_EQ(selectors("https://api.whatsapp.com/send?text=hi", "KH"),
             (Want{"url:https://api.whatsapp.com/send?text=hi", "domain:whatsapp.com"}));
+  // The apps' own schemes.
+  EXPECT_EQ(selectors("whatsapp://send?phone=85512345678", "KH"), number);
+  EXPECT_EQ(selectors("mở tg://resolve?domain=golden_hr&start=1 nhé", "VN"), Want{"telegram:golden_hr"});
+  EXPECT_EQ(selectors("tg://resolve?start=1", "VN"), Want{});
 }
 
 // Found in review (2026-12-07): a wallet address wrapped at the end of a line was lost; the checksum

@@ -352,7 +352,10 @@ std::size_t scan_encoded_mailto(Document& document, std::size_t start) {
 std::size_t scan_email(Document& document, std::size_t start) {
   const std::string_view text = document.text();
   const std::size_t at = local_part_end(text, start);
-  if (at < text.size() && text[at] == ':') return scan_encoded_mailto(document, start);
+  if (at < text.size() && text[at] == ':') {
+    const std::size_t app_link = scan_app_link(document, start);
+    return app_link != 0 ? app_link : scan_encoded_mailto(document, start);
+  }
   if (at == start || at >= text.size() || text[at] != '@') return 0;
   std::size_t end = 0;
   for (const HostLetters letters : {HostLetters::with_borrowed, HostLetters::latin_only}) {
