@@ -229,6 +229,37 @@ TEST(FlowSuspectsCli, TraceShowsEachAmountToItsLastDigit) {
   EXPECT_NE(traced.out.find("  0.00001 BTC by crypto (TEST/TX3)"), std::string::npos) << traced.out;  // not 1e-05
 }
 
+// Found in review: text output printed an amount as its double to 18 decimals (0.123 BTC as
+// 0.122999999999999998), so the figure differed from the bank's record; it gives the digits JSON does.
+TEST(FlowSuspectsCli, TraceShowsEachAmountAsGivenWithoutFloatingPointNoise) {
+  const ScratchFolder scratch("flow_amount_digits_cli");
+  const std::string wallet = "wallet:eth:0x" + std::string(40, '4');
+  std::string lines =
+      transaction_line("TX1", "bank:BFTVVNVX:7101", "bank:BFTVVNVX:7102", 12345.678901, "2026-01-02T01:00:00Z");
+  const std::vector<double> amounts = {0.123, 1.005, 99.999};
+  for (std::size_t i = 0; i < amounts.size(); ++i) {
+    lines += transaction_line(fmt::format("TX{}", i + 2), "bank:BFTVVNVX:7102", wallet, amounts[i],
+                              fmt::format("2026-01-02T0{}:00:00Z", i + 2), "BTC", "crypto");
+  }
+  write_file(scratch.file("transactions.jsonl"), lines);
+  const std::string db = scratch.file("jala.db");
+  ASSERT_EQ(run_jala({"--db", db, "ingest", scratch.file("transactions.jsonl")}).exit_code, 0);
+  const JalaRun traced = run_jala({"--db", db, "trace", "--from", "bank:BFTVVNVX:7101"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  EXPECT_NE(traced.out.find("  12345.678901 USD by bank (TEST/TX1)"), std::string::npos) << traced.out;
+  const JalaRun back = run_jala({"--db", db, "trace", "--back", "--from", wallet});
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_NE(back.out.find("  12345.678901 USD by bank (TEST/TX1)"), std::string::npos) << back.out;
+  const JalaRun payment = run_jala({"--db", db, "trace", "--payment", "TEST", "TX2"});
+  ASSERT_EQ(payment.exit_code, 0) << payment.err;
+  EXPECT_NE(payment.out.find("  0.123 BTC by crypto (TEST/TX2)"), std::string::npos) << payment.out;
+  for (const char* id : {"TX3", "TX4"}) {
+    const JalaRun hop = run_jala({"--db", db, "trace", "--payment", "TEST", id});
+    ASSERT_EQ(hop.exit_code, 0) << hop.err;
+    EXPECT_NE(hop.out.find(std::string(id) == "TX3" ? "  1.005 BTC" : "  99.999 BTC"), std::string::npos) << hop.out;
+  }
+}
+
 // A list of off-ramps saved by a spreadsheet (byte order mark, CRLF, spaces) is read; a folder is no list.
 TEST(FlowSuspectsCli, ReadsAnOffRampListAsSpreadsheetsSaveItAndRefusesAFolderOrABackwardWindow) {
   const ScratchFolder scratch("flow_cashout_cli");

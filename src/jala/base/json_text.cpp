@@ -75,6 +75,26 @@ void append_json_number(std::string& out, double value) {
   out.append(buffer.data(), end);
 }
 
+std::string shortest_fixed_decimal(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+  if (value == 0) return "0";
+  std::string out = std::signbit(value) ? "-" : "";
+  // The digits and exponent of append_json_number() (Grisu2), laid out in fixed point at any exponent: a
+  // double's decimal point lies at most 324 places after its first digit or 309 before its last.
+  std::array<char, 400> buffer{};
+  int length = 0;
+  int exponent = 0;
+  nlohmann::detail::dtoa_impl::grisu2(buffer.data(), length, exponent, std::fabs(value));
+  constexpr int k_any_exponent = 390;
+  const char* end =
+      nlohmann::detail::dtoa_impl::format_buffer(buffer.data(), length, exponent, -k_any_exponent, k_any_exponent);
+  std::string_view digits(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  if (digits.ends_with(".0")) digits.remove_suffix(2);
+  out += digits;
+  return out;
+}
+
 void append_json_number(std::string& out, std::uint64_t value) {
   std::array<char, 24> buffer{};
   const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);

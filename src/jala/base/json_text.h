@@ -19,4 +19,10 @@ void append_json_number(std::string& out, double value);
 
 void append_json_number(std::string& out, std::uint64_t value);
 
+// `value` in the digits append_json_number() writes for it (the shortest that read back as the same
+// double), but always in fixed point and without ".0" on whole numbers: 0.00001 where JSON has 1e-05, 12
+// where JSON has 12.0. For text that shows a figure as the JSON output does (an amount as the bank sent it,
+// never 0.122999999999999998). NaN and infinities as "nan", "inf" and "-inf".
+std::string shortest_fixed_decimal(double value);
+
 }  // namespace jala

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <string_view>
 
 namespace jala {
 namespace {
@@ -64,6 +67,42 @@ TEST(JsonText, NumbersAreWrittenAsNlohmannDumpsThem) {
   std::string out;
   append_json_number(out, std::uint64_t{18446744073709551615U});
   EXPECT_EQ(out, dumped(std::uint64_t{18446744073709551615U}));
+}
+
+// Found in review: text output printed amounts as their doubles (0.123 as 0.122999999999999998). The
+// fixed-point form has JSON's digits, without its exponent or its ".0".
+TEST(JsonText, ShortestFixedDecimalsHaveTheDigitsOfJsonInFixedPoint) {
+  const std::vector<std::pair<double, std::string>> cases = {{0.123, "0.123"},
+                                                             {1.005, "1.005"},
+                                                             {99.999, "99.999"},
+                                                             {12345.678901, "12345.678901"},
+                                                             {0.0039, "0.0039"},
+                                                             {0.00001, "0.00001"},
+                                                             {1e-18, "0.000000000000000001"},
+                                                             {12.0, "12"},
+                                                             {1e20, "100000000000000000000"},
+                                                             {-2.5, "-2.5"},
+                                                             {0.0, "0"},
+                                                             {0.1 + 0.2, "0.30000000000000004"}};
+  for (const auto& [value, want] : cases) EXPECT_EQ(shortest_fixed_decimal(value), want) << number_text(value);
+  std::mt19937_64 random(13);
+  std::uniform_real_distribution<double> exponent(-20.0, 20.0);
+  for (int round = 0; round < 10000; ++round) {
+    const double value = std::pow(10.0, exponent(random));
+    const std::string got = shortest_fixed_decimal(value);
+    EXPECT_EQ(std::stod(got), value) << got;
+    // The same significant digits as JSON's.
+    const auto significant = [](std::string_view text) {
+      std::string digits;
+      for (const char c : text.substr(0, text.find('e'))) {
+        if (c >= '0' && c <= '9') digits += c;
+      }
+      digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
+      digits.erase(digits.find_last_not_of('0') + 1);
+      return digits;
+    };
+    EXPECT_EQ(significant(got), significant(number_text(value))) << got << " " << number_text(value);
+  }
 }
 
 }  // namespace

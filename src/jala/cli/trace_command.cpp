@@ -2,11 +2,11 @@
 // --back, the origin payments (victims) whose money reached an account.
 #include <fmt/core.h>
 
-#include <cmath>
 #include <filesystem>
 #include <vector>
 
 #include "jala/analysis/trace_json.h"
+#include "jala/base/json_text.h"
 #include "jala/base/utf8.h"
 #include "jala/cli/commands.h"
 #include "jala/cli/file_source.h"
@@ -119,15 +119,15 @@ Result<flow::TransferId> find_payment(const flow::Ledger& ledger, const std::vec
 }
 
 // An amount in its own currency: to the cent, or every digit it has when it has more (0.0039 BTC, never
-// 1e-05), so that a hop can be matched to the bank's or the chain's record.
+// 1e-05), so that a hop can be matched to the bank's or the chain's record. The digits are those the JSON
+// output gives (shortest_fixed_decimal): 0.123 as sent, not the double's 0.122999999999999998.
 std::string shown_amount(double amount) {
-  if (std::round(amount * 100) / 100 == amount) return fmt::format("{:.2f}", amount);
-  // In fixed point to the 18 decimals of the finest tokens (ether's wei), trailing zeros cut.
-  constexpr int k_max_amount_decimals = 18;
-  std::string fixed = fmt::format("{:.{}f}", amount, k_max_amount_decimals);
-  const std::size_t last = fixed.find_last_not_of('0');
-  fixed.erase(last + 1);
-  return fixed;
+  std::string digits = shortest_fixed_decimal(amount);
+  const std::size_t point = digits.find('.');
+  const std::size_t decimals = point == std::string::npos ? 0 : digits.size() - point - 1;
+  if (point == std::string::npos) digits += '.';
+  if (decimals < 2) digits.append(2 - decimals, '0');
+  return digits;
 }
 
 // A transfer as a line of text output, its store's source and id escaped (escape_for_terminal): they are
