@@ -17,7 +17,9 @@ namespace jala::flow {
 
 // Where an account is held: a bank's BIC or name and its country for bank accounts and IBANs, the
 // chain for wallets, the platform for other selectors, with the number's country for those named by a phone
-// number (an e-wallet's account). `country` is empty when the selector does not say.
+// number (an e-wallet's account). `country` is empty when the selector does not say. Where a country's
+// IBANs name the bank by its BIC's first four letters (GB and a few others), an IBAN and a BIC8 account of
+// one bank are one institution (docs/flow.md, Freeze list). Uses the bank table (model/bank_table.h).
 struct Institution {
   std::string country;
   std::string name;
