@@ -54,32 +54,58 @@ class CsvRecordReader final : public RecordReader {
   }
 
   Status read_header(const std::vector<std::string>& columns) {
+    // A file whose lines end in CR alone (classic Mac OS) is one line to the reader: its header holds the
+    // CRs and runs on into the rows. Said here, or a column it swallowed would be reported missing.
+    for (const std::string& column : columns) {
+      if (column.find('\r') != std::string::npos) {
+        return invalid_argument(
+            "the line ends are CR only (as classic Mac OS wrote them), so the header runs on into the rows "
+            "after it; intake reads LF or CRLF line ends");
+      }
+    }
     bool has_from = false, has_to = false;
     for (const std::string& column : columns) {
       has_from = has_from || column == "from";
       has_to = has_to || column == "to";
     }
     m_type = has_from && has_to ? RecordType::transaction : RecordType::report;
-    const auto required = m_type == RecordType::report ? required_report_fields() : required_transaction_fields();
+    // Which records the header was meant for, in its error: a transaction file whose names are in capitals
+    // or have spaces around them is not told what report records require.
+    bool meant_from = false, meant_to = false;
+    for (const std::string& column : columns) {
+      meant_from = meant_from || folded_column_name(column) == "from";
+      meant_to = meant_to || folded_column_name(column) == "to";
+    }
+    const RecordType meant = meant_from && meant_to ? RecordType::transaction : m_type;
+    const auto required = meant == RecordType::report ? required_report_fields() : required_transaction_fields();
     for (std::string_view field : required) {
       if (std::find(columns.begin(), columns.end(), field) == columns.end()) {
         return invalid_argument("no '{}' column, which {} records require{}", field,
-                                m_type == RecordType::report ? "report" : "transaction", header_hint(columns, field));
+                                meant == RecordType::report ? "report" : "transaction", header_hint(columns, field));
       }
     }
     m_header = columns;
     return {};
   }
 
-  // Why a header that looks right lacks `field`: another separator than the comma, or names in capitals.
+  // A column's name in lower case without the spaces around it, to tell what a header that lacks a column
+  // meant.
+  static std::string folded_column_name(std::string_view column) {
+    return model::ascii_lower(model::trim_ascii_space(column));
+  }
+
+  // Why a header that looks right lacks `field`: another separator than the comma, names with spaces
+  // around them, or names in capitals.
   static std::string header_hint(const std::vector<std::string>& columns, std::string_view field) {
     if (columns.size() == 1 && columns.front().find_first_of(";\t|") != std::string::npos) {
       return "; columns are separated by commas, and this header is one column";
     }
     for (const std::string& column : columns) {
-      if (model::ascii_lower(column) == field) {
-        return fmt::format("; column names are lower case, and {} is not", quote_untrusted(column));
+      if (folded_column_name(column) != field) continue;
+      if (model::trim_ascii_space(column) != column) {
+        return fmt::format("; column names have no spaces around them, and {} has", quote_untrusted(column));
       }
+      return fmt::format("; column names are lower case, and {} is not", quote_untrusted(column));
     }
     return "";
   }

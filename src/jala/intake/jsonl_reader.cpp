@@ -136,6 +136,24 @@ Result<Record> build_transaction(dom::object object) {
   return Record(std::move(transaction));
 }
 
+// A record without "record" is a report; one that has every field only a transaction has was most likely
+// meant as a transaction, and its report error says so.
+bool has_transaction_only_fields(dom::object object) {
+  for (const std::string_view field : {"from", "to", "amount", "currency", "at", "channel"}) {
+    if (object[field].error() != simdjson::SUCCESS) return false;
+  }
+  return true;
+}
+
+Result<Record> build_untyped_record(dom::object object) {
+  Result<Record> report = build_report(object);
+  if (report.ok() || !has_transaction_only_fields(object)) return report;
+  return invalid_argument(
+      "{}; the record has from, to, amount, currency, at and channel, as a transaction does, but no "
+      "\"record\":\"transaction\", so it was read as a report",
+      report.error().message());
+}
+
 class JsonlRecordReader final : public RecordReader {
  public:
   explicit JsonlRecordReader(ByteSource& source) : m_lines(source, k_max_record_bytes) {}
@@ -165,14 +183,11 @@ class JsonlRecordReader final : public RecordReader {
     if (line.root.get_object().get(object) != simdjson::SUCCESS) {
       return invalid_argument("a record must be a JSON object");
     }
-    RecordType type = RecordType::report;
     std::string_view type_name;
-    if (object["record"].get_string().get(type_name) == simdjson::SUCCESS) {
-      Result<RecordType> parsed = parse_record_type(type_name);
-      if (!parsed.ok()) return parsed.error().with_context("record");
-      type = *parsed;
-    }
-    return type == RecordType::report ? build_report(object) : build_transaction(object);
+    if (object["record"].get_string().get(type_name) != simdjson::SUCCESS) return build_untyped_record(object);
+    Result<RecordType> type = parse_record_type(type_name);
+    if (!type.ok()) return type.error().with_context("record");
+    return *type == RecordType::report ? build_report(object) : build_transaction(object);
   }
 
   LineReader m_lines;

@@ -250,8 +250,29 @@ TEST(CsvRecordReader, SaysWhyAHeaderThatLooksRightLacksAColumn) {
             "bad CSV header: no 'id' column, which report records require; columns are separated by commas, and "
             "this header is one column");
   EXPECT_EQ(error_of(read_all(Format::csv, "ID,Source,From,To,Amount,Currency,At,Channel\n").at(0)),
-            "bad CSV header: no 'id' column, which report records require; column names are lower case, and 'ID' "
-            "is not");
+            "bad CSV header: no 'id' column, which transaction records require; column names are lower case, and "
+            "'ID' is not");
+}
+
+// Found in review: a header with spaces around its names was told it lacked what *report* records require,
+// without a word of the spaces; and a file with CR-only line ends, read as one row, was told it had no
+// 'channel' column, which had run on into the data.
+TEST(CsvRecordReader, SaysWhenAHeadersNamesHaveSpacesOrItsLineEndsAreCrOnly) {
+  EXPECT_EQ(error_of(read_all(Format::csv, " id , source , from , to , amount , currency , at , channel \n").at(0)),
+            "bad CSV header: no 'id' column, which transaction records require; column names have no spaces "
+            "around them, and ' id ' has");
+  EXPECT_EQ(error_of(read_all(Format::csv, "id, source,kind,country,reported_at\n").at(0)),
+            "bad CSV header: no 'source' column, which report records require; column names have no spaces "
+            "around them, and ' source' has");
+  const std::vector<ParsedRecord> cr_only =
+      read_all(Format::csv,
+               "id,source,from,to,amount,currency,at,channel\rE3,BK,phone:+84912345678,phone:+84912345679,5,VND,"
+               "2026-03-01T08:15:00Z,bank\r");
+  ASSERT_EQ(cr_only.size(), 1U);
+  EXPECT_EQ(cr_only[0].line, 1U);
+  EXPECT_EQ(error_of(cr_only[0]),
+            "bad CSV header: the line ends are CR only (as classic Mac OS wrote them), so the header runs on into "
+            "the rows after it; intake reads LF or CRLF line ends");
 }
 
 // An empty CSV file has no header, which is an error at line 1; a header alone is a file of no records.
@@ -280,6 +301,23 @@ TEST(JsonlReader, RejectsRequiredFieldsGivenEmptyOrNull) {
   EXPECT_EQ(error_of(got[0]), "kind: is required");
   EXPECT_EQ(error_of(got[1]), "reported_at: is required");
   EXPECT_EQ(error_of(got[2]), "at: is required");
+}
+
+// Found in review: a transaction without "record":"transaction" was read as a report and refused with
+// "kind: is required" alone. Its error now says what it looks like and what it lacks.
+TEST(JsonlReader, SaysARecordWithATransactionsFieldsNeedsItsRecordType) {
+  constexpr std::string_view k_lines =
+      R"({"id":"t1","source":"T","from":"phone:+84912345678","to":"phone:+84912345679",)"
+      R"("amount":5,"currency":"VND","at":"2026-03-01T08:15:00Z","channel":"bank"})"
+      "\n"
+      R"({"id":"r1","source":"T","country":"VN","reported_at":"2026-03-01T08:15:00Z","amount":5})"
+      "\n";
+  const std::vector<ParsedRecord> got = read_all(Format::jsonl, k_lines);
+  ASSERT_EQ(got.size(), 2U);
+  EXPECT_EQ(error_of(got[0]),
+            "kind: is required; the record has from, to, amount, currency, at and channel, as a transaction "
+            "does, but no \"record\":\"transaction\", so it was read as a report");
+  EXPECT_EQ(error_of(got[1]), "kind: is required");  // a report's fields and an amount: no hint
 }
 
 TEST(CsvRecordReader, RejectsRequiredFieldsGivenAsEmptyCells) {
