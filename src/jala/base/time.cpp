@@ -97,17 +97,23 @@ Result<Timestamp> parse_rfc3339(std::string_view text) {
   if (day < 1 || day > days_in_month(year, month)) return bad_time(text, "day out of range for the month");
   if (hour > 23 || minute > 59 || second > 60) return bad_time(text, "time of day out of range");
 
+  // Times are kept to the microsecond: a finer fraction would be cut, and two events nanoseconds apart
+  // would become one instant, so it is refused. Zeros after the sixth digit (a nanosecond clock's export of
+  // a whole microsecond) cut nothing.
   std::int64_t micros = 0;
   if (at < text.size() && text[at] == '.') {
     ++at;
     std::size_t digits = 0;
+    bool finer = false;
     while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
       if (digits < 6) micros = micros * 10 + (text[at] - '0');
+      finer = finer || (digits >= 6 && text[at] != '0');
       ++digits;
       ++at;
     }
     if (digits == 0) return bad_time(text, "expected digits after '.'");
     if (digits > 9) return bad_time(text, "more than 9 fractional digits");
+    if (finer) return bad_time(text, "a fraction finer than a microsecond; times are kept to 6 decimals");
     for (std::size_t i = digits; i < 6; ++i) micros *= 10;
   }
 
@@ -131,6 +137,17 @@ Result<Timestamp> parse_rfc3339(std::string_view text) {
   const std::int64_t seconds = days_from_civil(year, month, day) * 86400 + std::int64_t{hour} * 3600 +
                                std::int64_t{minute} * 60 +
                                second - static_cast<std::int64_t>(offset_minutes) * 60;
+  // A second 60 is a leap second, which UTC inserts only as 23:59:60 at the end of a month (ITU-R TF.460;
+  // RFC 3339, 5.7): folded into the next second, it is midnight UTC on the first of a month. In any other
+  // minute, 60 seconds is a mistake, not the next minute.
+  if (second == 60) {
+    constexpr std::int64_t k_seconds_per_day = 86400;
+    const std::int64_t second_of_day = (seconds % k_seconds_per_day + k_seconds_per_day) % k_seconds_per_day;
+    const std::int64_t day_after = (seconds - second_of_day) / k_seconds_per_day;
+    if (second_of_day != 0 || civil_from_days(day_after).day != 1) {
+      return bad_time(text, "a second of 60 is a leap second, only at 23:59:60 UTC on the last day of a month");
+    }
+  }
   return Timestamp{seconds * k_micros_per_second + micros};
 }
 

@@ -19,8 +19,10 @@ struct Timestamp {
 };
 
 // Parses an RFC 3339 date-time ("2026-03-01T08:15:00+07:00", "2026-03-01T01:15:00.5Z"). The
-// separator may be 'T', 't' or a space; the offset is 'Z', 'z' or +hh:mm/-hh:mm. A leap second
-// (":60") is accepted and folded into the next second.
+// separator may be 'T', 't' or a space; the offset is 'Z', 'z' or +hh:mm/-hh:mm. A fraction is kept to
+// the microsecond: up to 9 digits, of which those after the sixth must be zeros (a finer one is refused,
+// never cut). A leap second (":60") is accepted only where UTC has one, 23:59:60 UTC on the last day of a
+// month (in any offset), and folded into the next second; 60 seconds in any other minute is refused.
 Result<Timestamp> parse_rfc3339(std::string_view text);
 
 // Formats as UTC, "2026-03-01T01:15:00Z", with a fraction only when it is not zero

@@ -22,7 +22,31 @@ TEST(Rfc3339, ParsesUtcAndOffsets) {
 
 TEST(Rfc3339, KeepsFractionsToTheMicrosecond) {
   EXPECT_EQ(micros_of("1970-01-01T00:00:00.5Z"), 500'000);
-  EXPECT_EQ(micros_of("1970-01-01T00:00:00.123456789Z"), 123'456);
+  EXPECT_EQ(micros_of("1970-01-01T00:00:00.123456Z"), 123'456);
+  EXPECT_EQ(micros_of("1970-01-01T00:00:00.123456000Z"), 123'456);  // a nanosecond clock's whole microsecond
+}
+
+// Found in review: a fraction finer than a microsecond was cut without a word (…00.123456789Z stored as
+// …00.123456Z), and a second 60 in any minute was read as the next minute (10:00:60Z as 10:01:00Z).
+TEST(Rfc3339, RefusesFractionsFinerThanAMicrosecondAndSixtySecondsOutsideALeapSecond) {
+  for (const std::string_view text :
+       {"2025-09-01T10:00:00.1234567Z", "2025-09-01T16:00:00.123456789Z", "2025-09-01T16:00:00.000000001Z"}) {
+    const Result<Timestamp> got = parse_rfc3339(text);
+    ASSERT_FALSE(got.ok()) << text;
+    EXPECT_NE(got.error().message().find("a fraction finer than a microsecond"), std::string::npos)
+        << got.error().message();
+  }
+  for (const std::string_view text :
+       {"2025-09-01T10:00:60Z", "2016-12-31T23:58:60Z", "2016-12-30T23:59:60Z", "2016-12-31T23:59:60+01:00"}) {
+    const Result<Timestamp> got = parse_rfc3339(text);
+    ASSERT_FALSE(got.ok()) << text;
+    EXPECT_NE(got.error().message().find("a second of 60 is a leap second"), std::string::npos)
+        << got.error().message();
+  }
+  // Real leap seconds, in UTC and in an offset, folded into the next second.
+  EXPECT_EQ(micros_of("2016-12-31T23:59:60Z"), micros_of("2017-01-01T00:00:00Z"));
+  EXPECT_EQ(micros_of("2015-07-01T08:59:60+09:00"), micros_of("2015-07-01T00:00:00Z"));
+  EXPECT_EQ(micros_of("2016-12-31T23:59:60.5Z"), micros_of("2017-01-01T00:00:00.5Z"));
 }
 
 TEST(Rfc3339, RejectsWithAReason) {
