@@ -111,8 +111,9 @@ class Tokens {
 
 bool is_label_byte(char c) { return model::is_ascii_alnum(c) || c == '-'; }
 
+// As written, in lower case: "khóa.Invalid OTP" is a sentence run on after its dot, not a host.
 bool label_is(std::string_view text, std::size_t start, std::size_t end, std::string_view name) {
-  return end - start == name.size() && model::ascii_lower(text.substr(start, end - start)) == name;
+  return text.substr(start, end - start) == name;
 }
 
 // The names RFC 2606 reserves for examples (the top-level domains example, test, invalid and localhost,

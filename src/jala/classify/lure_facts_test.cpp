@@ -569,6 +569,14 @@ TEST(LureFacts, ReadsYearlyPayAndTheRegionsCommonWordings) {
     EXPECT_EQ(read.currency, currency) << ad;
     EXPECT_EQ(read.period, period) << ad;
   }
+  // "do" is also "because" and "by" (second review): a dollar only before a period, a slash or a clause's end.
+  for (const std::string_view ad : {"Tuyển gấp tại Campuchia, đã có 200 do người quen giới thiệu",
+                                    "Làm ở Campuchia, lương tăng 20 do làm thêm giờ"}) {
+    EXPECT_FALSE(lure_facts(ad).salary) << ad;
+  }
+  EXPECT_EQ(salary_of("Làm ở Campuchia, lương 1500 đô.").currency, "USD");
+  // "p2" is a page or a part, not two pesos.
+  EXPECT_FALSE(lure_facts("Work in Cambodia, salary negotiable, see p2 of the ad").salary);
   // "nam" is also "male": after an amount without '/', no yearly pay.
   EXPECT_EQ(salary_of("Tuyển gấp, lương 15 triệu nam nữ đều được, làm ở Campuchia").period, model::PayPeriod::month);
 
@@ -579,6 +587,7 @@ TEST(LureFacts, ReadsYearlyPayAndTheRegionsCommonWordings) {
   EXPECT_EQ(lure_facts("ការងារនៅឡាវ ប្រាក់ខែខ្ពស់").destinations, Strings({"LA"}));
   EXPECT_EQ(lure_facts("ការងារនៅភូមា និងមីយ៉ាន់ម៉ា").destinations, Strings({"MM"}));
   EXPECT_EQ(lure_facts("ວຽກຢູ່ໄທ ເງິນເດືອນສູງ").destinations, Strings({"TH"}));
+  EXPECT_EQ(lure_facts("ຮັບສະໝັກພະນັກງານ ຊາວໄທດຳ ແລະ ຄົນໄທລື້").destinations, Strings());  // Laos's own Tai peoples
   EXPECT_EQ(lure_facts("Typists for KK Park, free flights and air tickets").perks, Strings({"flight"}));
   EXPECT_EQ(lure_facts("งานกัมพูชา บินฟรี ที่พักฟรี").perks, Strings({"flight", "housing"}));
   EXPECT_EQ(lure_facts("Kerja di Kamboja, mess gratis").perks, Strings({"housing"}));

@@ -219,6 +219,18 @@ std::size_t add_rest_after_myriad(std::string_view text, std::size_t at, double&
   return at + 1;
 }
 
+// "P50,000" is pesos, "p2" (a page, a part) is not: a wage in pesos after a bare "p" is at least this.
+constexpr double k_min_pesos_after_p = 100;
+
+// Whether a clause ends at `at` (the text's end, '/', or punctuation), or a pay period starts there.
+bool ends_clause_or_names_period(std::string_view text, std::size_t at) {
+  at = skip_spaces(text, at);
+  if (at >= text.size()) return true;
+  constexpr std::string_view k_clause_ends = "/.,;:!?)";
+  if (k_clause_ends.find(text[at]) != std::string_view::npos) return true;
+  return term_starting(text, at, lure_words::periods_after()) != nullptr;
+}
+
 // The currency is "HAN" where only 万, 千 or ¥ name it (find_salary decides which).
 Amount read_amount(std::string_view text, std::size_t start) {
   Amount amount{0, "", start, start};
@@ -257,10 +269,15 @@ Amount read_amount(std::string_view text, std::size_t start) {
   // A currency after a space that starts another word is no currency: "월 500 원하시는" (who want), "1000
   // 불가능" (impossible). Written on the amount it is one ("300만원하고", 3,000,000 won and).
   if (after != nullptr && after_at != at && inside_other_word(text, after_at)) after = nullptr;
+  // Vietnamese "đô" (dollar) folds to "do", also "because" and "by" ("tăng 20 do làm thêm"): a dollar only
+  // where a period, a slash or the end of a clause follows ("1500 đô/tháng", "2 ngàn đô mỗi tháng").
+  if (after != nullptr && after->text == "do" && !ends_clause_or_names_period(text, after_at + after->text.size())) {
+    after = nullptr;
+  }
   if (after != nullptr) {
     amount.currency = after->means;
     at = after_at + after->text.size();
-  } else if (before != nullptr) {
+  } else if (before != nullptr && !(before->text == "p" && amount.value < k_min_pesos_after_p)) {
     amount.currency = before->means;
   } else {
     amount.currency = implied;

@@ -6,7 +6,7 @@
 namespace jala::classify::lure_words {
 namespace {
 
-constexpr std::array<Term, 148> k_destinations{{
+constexpr std::array<Term, 149> k_destinations{{
     {"cambodia", "KH"},
     {"campuchia", "KH"},
     {"kampuchia", "KH"},
@@ -103,7 +103,8 @@ constexpr std::array<Term, 148> k_destinations{{
     {"越南", "VN"},
     {"เวียดนาม", "VN"},
     {"ປະເທດໄທ", "TH"},
-    {"ໄທ", "TH"},
+    {"ຢູ່ໄທ", "TH"},  // "in Thailand"; "ໄທ" alone is also in the names of Laos's own Tai peoples (ໄທດຳ, ໄທລື້)
+    {"ໄປໄທ", "TH"},
     {"เมียวดี", "MM"},
     {"မြဝတီ", "MM"},
     {"ថៃ", "TH"},
