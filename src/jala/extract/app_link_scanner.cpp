@@ -10,14 +10,19 @@ namespace {
 
 using model::SelectorType;
 
-// A link's end: the first blank, control character, quote or angle bracket, or the end of the text.
+// A link's end: the first blank, control or non-ASCII character (a CJK comma), quote, bracket or brace,
+// without the punctuation that ends a sentence after it ("…domain=golden_hr.").
 std::size_t app_link_end(std::string_view text, std::size_t i) {
   constexpr std::size_t k_max_link_bytes = 512;
+  constexpr std::string_view k_stops = "\"'<>()[]{}";
+  constexpr std::string_view k_trailing = ".,;:!?";
+  const std::size_t start = i;
   const std::size_t stop = std::min(text.size(), i + k_max_link_bytes);
-  while (i<stop&& static_cast<unsigned char>(text[i])> ' ' && text[i] != '"' && text[i] != '\'' && text[i] != '<' &&
-         text[i] != '>') {
+  while (i<stop&& static_cast<unsigned char>(text[i])> ' ' && static_cast<unsigned char>(text[i]) < 0x80 &&
+         k_stops.find(text[i]) == std::string_view::npos) {
     ++i;
   }
+  while (i > start && k_trailing.find(text[i - 1]) != std::string_view::npos) --i;
   return i;
 }
 

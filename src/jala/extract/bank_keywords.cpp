@@ -46,12 +46,12 @@ constexpr std::array k_banks_beyond_the_table = std::to_array<Keyword>({
 constexpr std::array<std::string_view, 16> k_bank_words = {
     "bank", "ngân hàng", "ngan hang", "banque", "banco", "ธนาคาร", "银行", "銀行",
     "은행", "뱅크",      "ທະນາຄານ",   "ធនាគារ", "ဘဏ်",    "بنك",    "مصرف", "बैंक"};
-constexpr std::array<std::string_view, 11> k_short_names_used_alone = {
-    "กสิกร",     "กสิกรไทย", "ไทยพาณิชย์", "กรุงไทย",           "กรุงศรี",          "ออมสิน",
+constexpr std::array<std::string_view, 10> k_short_names_used_alone = {
+    "กสิกร",     "กสิกรไทย", "ไทยพาณิชย์", "กรุงไทย",           "กรุงศรี",
     "中國信託", "អេស៊ីលីដា",  "농협",     "Société Générale", "Crédit Agricole"};
-constexpr std::array<std::string_view, 29> k_acronyms_of_banks = {
-    "VCB", "TCB", "ACB", "VIB", "SHB", "STB", "KBZ", "AYA", "ABA", "BCA", "BRI", "BNI", "BTN", "BSI", "PBB",
-    "BDO", "BPI", "CCB", "SCB", "BBL", "KTB", "TTB", "KKP", "GSB", "LDB", "DBS", "RHB", "HLB", "UOB"};
+constexpr std::array<std::string_view, 26> k_acronyms_of_banks = {
+    "VCB", "TCB", "ACB", "VIB", "SHB", "KBZ", "AYA", "ABA", "BCA", "BRI", "BNI", "BTN", "PBB",
+    "BDO", "BPI", "CCB", "SCB", "BBL", "KTB", "TTB", "KKP", "LDB", "DBS", "RHB", "HLB", "UOB"};
 constexpr std::array<std::string_view, 16> k_names_that_are_words = {
     "boost", "cake",    "caixa",    "chase",    "fortis",  "halifax",   "jenius",       "nationwide",
     "niaga", "permata", "starling", "digibank", "ping an", "hang seng", "first direct", "phongsavanh"};

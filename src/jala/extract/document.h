@@ -28,6 +28,8 @@ inline constexpr double k_keyword_confidence = 0.8;
 
 // The shortest token read as a wallet address (scan_wallet); extract() skips shorter plain words.
 inline constexpr std::size_t k_min_wallet_length = 25;
+// The shortest first part of a wallet address wrapped at a line's end that is joined with the next line.
+inline constexpr std::size_t k_min_wrapped_wallet_part = 8;
 
 class Document {
  public:
@@ -46,6 +48,8 @@ class Document {
   // The first end of a cue after `position`, or the text size: a number glued to a bank name
   // ("ICBC6222...") starts a token there.
   std::size_t next_cue_end(std::size_t position) const;
+  // Whether a phone label ("Tel", "HP") ends at `end`.
+  bool phone_label_ends_at(std::size_t end) const;
 
   // The findings in order of start, without duplicate (selector, start). Leaves the document empty.
   std::vector<Finding> take_findings();

@@ -106,8 +106,6 @@ std::size_t next_possible_start(std::string_view text, std::size_t i, const Star
 // letters comes nothing that continues a URL scheme, an e-mail local part, a host name or an IP address
 // ('.', '@', '-', '_', '%', '+', ':' or a non-ASCII character; a dot that ends a sentence does not). Most
 // words of Latin-script text are plain, and the full cascade would scan each of them five times.
-constexpr std::size_t k_min_wrapped_wallet_part = 8;
-
 std::size_t plain_word_end(std::string_view text, std::size_t start) {
   std::size_t ascii_end = start;
   while (ascii_end < text.size() && is_alnum(text[ascii_end])) ++ascii_end;
@@ -208,6 +206,12 @@ std::size_t Document::next_cue_end(std::size_t position) const {
   return it == m_cues.end() ? text().size() : it->end;
 }
 
+bool Document::phone_label_ends_at(std::size_t end) const {
+  const auto it = std::lower_bound(m_cues.begin(), m_cues.end(), end,
+                                   [](const CueHit& hit, std::size_t at) { return hit.end < at; });
+  return it != m_cues.end() && it->end == end && it->cue == Cue::phone_label;
+}
+
 std::vector<Finding> Document::take_findings() {
   std::sort(m_findings.begin(), m_findings.end(), [](const Finding& a, const Finding& b) {
     return a.start != b.start ? a.start < b.start : a.selector < b.selector;
@@ -236,9 +240,10 @@ std::vector<Finding> extract(std::string_view text, const ExtractContext& contex
     i = next_possible_start(working, i, starts);
     if (i == working.size()) break;
     if (cue_end < i) cue_end = document.next_cue_end(i - 1);
-    // A cue may end right before a token, or before a dot glued to it: "HP.010-1234-5678", "Tel.012-3456789".
+    // A cue may end right before a token, or a phone label before a dot glued to it: "HP.010-1234-5678",
+    // "Tel.012-3456789" (not "WhatsApp.2.23.24.76", a version).
     const auto after_cue = [&] {
-      return cue_end == i || (i >= 2 && working[i - 1] == '.' && document.next_cue_end(i - 2) == i - 1);
+      return cue_end == i || (i >= 2 && working[i - 1] == '.' && document.phone_label_ends_at(i - 1));
     };
     if (document.is_claimed(i) || !(is_token_boundary(working, i) || after_cue())) {
       ++i;

@@ -169,21 +169,30 @@ bool add_platform_link(Document& document, std::string_view url, std::size_t sta
   return true;
 }
 
-// The wallets a URL's path, query or fragment names: an explorer's page ("tronscan.org/#/address/T…",
-// "etherscan.io/address/0x…") or a payment page's parameter ("?addr=T…"). Each is read by scan_wallet, so
-// only an address whose checksum holds is one; the URL's canonical form may drop it (a fragment).
+// Whether the path segment or query key that ends just before `i` ('/' or '=' at i - 1) names an address:
+// "/address/", "#/address/", "/account/", "?addr=", "&wallet=".
+bool names_an_address(std::string_view text, std::size_t url_start, std::size_t i) {
+  constexpr std::array<std::string_view, 5> k_address_words = {"address", "addr", "account", "accounts", "wallet"};
+  const std::size_t name_end = i - 1;
+  std::size_t name_start = name_end;
+  while (name_start > url_start && is_alpha(text[name_start - 1])) --name_start;
+  if (name_start == url_start || name_start == name_end) return false;
+  const char before = text[name_start - 1];
+  if (text[name_end] == '/' ? before != '/' : before != '?' && before != '&' && before != '#') return false;
+  const std::string name = lower_ascii(text.substr(name_start, name_end - name_start));
+  return std::find(k_address_words.begin(), k_address_words.end(), name) != k_address_words.end();
+}
+
+// The wallet a URL names as an address: an explorer's page ("tronscan.org/#/address/T…",
+// "etherscan.io/address/0x…") or a payment page's parameter ("?addr=T…"). Each is read by add_wallet, so
+// only an address whose checksum holds is one; the URL's canonical form may drop it (a fragment). Other
+// segments are not tried: long random tokens in links are common, and no wallet is named there.
 void add_wallets_in_url(Document& document, std::size_t start, std::size_t end) {
   const std::string_view text = document.text();
-  const std::string_view url = text.substr(start, end - start);
-  const std::size_t scheme_end = url.find("://");
-  const std::size_t path = url.find_first_of("/?#", scheme_end == std::string_view::npos ? 0 : scheme_end + 3);
-  if (path == std::string_view::npos) return;
-  for (std::size_t i = start + path + 1; i < end; ++i) {
-    if (!is_alnum(text[i]) || !(text[i - 1] == '/' || text[i - 1] == '=' || text[i - 1] == '#')) continue;
-    std::size_t run_end = i;
-    while (run_end < end && is_alnum(text[run_end])) ++run_end;
-    if (run_end - i >= k_min_wallet_length) add_wallet(document, i);
-    i = run_end;
+  for (std::size_t i = start + 1; i < end; ++i) {
+    if ((text[i - 1] == '/' || text[i - 1] == '=') && is_alnum(text[i]) && names_an_address(text, start, i)) {
+      if (const std::size_t wallet_end = add_wallet(document, i); wallet_end != 0) i = wallet_end;
+    }
   }
 }
 

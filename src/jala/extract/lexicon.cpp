@@ -40,7 +40,6 @@ constexpr std::array k_fixed_keywords = std::to_array<Keyword>({
     {"WA", Cue::whatsapp, Match::exact},
     {"واتساب", Cue::whatsapp},
     {"واتس اب", Cue::whatsapp},
-    {"واتس", Cue::whatsapp},  // the usual short form
     {"왓츠앱", Cue::whatsapp},
     {"व्हाट्सएप", Cue::whatsapp},
     {"वॉट्सऐप", Cue::whatsapp},
@@ -107,7 +106,6 @@ constexpr std::array k_fixed_keywords = std::to_array<Keyword>({
     {"tel", Cue::phone_label},
     {"tél", Cue::phone_label},
     {"cel", Cue::phone_label},  // Filipino "Cel. 0917…"
-    {"cell", Cue::phone_label},
     {"call", Cue::phone_label},
     {"called", Cue::phone_label},
     {"hubungi", Cue::phone_label},

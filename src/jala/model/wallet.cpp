@@ -174,6 +174,14 @@ Check check_dot(std::string_view address) {
   constexpr std::uint8_t k_two_byte_prefix_flag = 64;
   constexpr std::string_view k_context = "SS58PRE";
 
+  // 35 bytes in base58: 46 to 48 characters (47 or 48 for the networks' one-byte prefixes). Anything else
+  // is refused before the quadratic decoding, which every long token of a text would otherwise pay.
+  constexpr std::size_t k_min_length = 46;
+  constexpr std::size_t k_max_length = 48;
+  if (address.size() < k_min_length || address.size() > k_max_length) {
+    return malformed("'{}' is not a dot address: it has {} characters, not {} to {}", address, address.size(),
+                     k_min_length, k_max_length);
+  }
   const Result<std::vector<std::uint8_t>> decoded = decode_base58(address, Base58Alphabet::bitcoin);
   if (!decoded.ok()) return malformed("'{}' is not a dot address: {}", address, decoded.error().message());
   if (decoded->size() != k_body_bytes + k_checksum_bytes) {
