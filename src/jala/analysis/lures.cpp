@@ -28,9 +28,9 @@ std::string key_of(std::string_view source, std::string_view id) {
 // The account a selector counts under: a WhatsApp or Zalo account is its phone number, so that "Zalo
 // 0912345678" (which gives phone: and zalo:) is one account, not two with split counts.
 std::string account_key(const model::Selector& selector) {
-  const bool named_by_number =
-      selector.type == model::SelectorType::whatsapp || selector.type == model::SelectorType::zalo;
-  if (named_by_number && selector.value.starts_with('+')) return "phone:" + selector.value;
+  if (const std::optional<std::string_view> phone = model::phone_named_by(selector)) {
+    return "phone:" + std::string(*phone);
+  }
   return selector.to_string();
 }
 

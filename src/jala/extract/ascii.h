@@ -26,6 +26,7 @@ inline bool is_digit(char c) { return (class_of(c) & k_digit) != 0; }
 inline bool is_alpha(char c) { return (class_of(c) & k_alpha) != 0; }
 inline bool is_alnum(char c) { return (class_of(c) & (k_digit | k_alpha)) != 0; }
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 // Part of a word for boundary tests: ASCII letters, digits and '_'.
 inline bool is_word(char c) { return (class_of(c) & k_word) != 0; }
 inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }

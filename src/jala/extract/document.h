@@ -73,6 +73,9 @@ class Document {
 // text at `start` is not its kind. The driver in extract.cpp calls them cheapest and most specific
 // first.
 std::size_t scan_url(Document& document, std::size_t start);
+// A link of a platform whose links name an account (platform_link.cpp): adds the account's selectors over
+// [start, end) and returns true; false, adding nothing, for any other link.
+bool add_platform_link(Document& document, std::string_view url, std::size_t start, std::size_t end);
 std::size_t scan_email(Document& document, std::size_t start);
 // "tg://resolve?domain=NAME" and "whatsapp://send?phone=NUMBER" (scan_email tries it at "scheme:").
 std::size_t scan_app_link(Document& document, std::size_t start);

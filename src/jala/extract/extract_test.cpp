@@ -292,6 +292,20 @@ TEST(Extract, BareHostsGiveDomainOnly) {
   EXPECT_EQ(selectors("gửi hopdong.pdf và passport.jpg", "VN"), Want{});
 }
 
+// Two sentences without the space between them are no host: a top-level label in title case after a
+// lower-case letter starts the next sentence ("place.No reason" gave domain:place.no, and every message
+// with "there.It" would have linked). "No." for "number" before a number is no host either. Hosts
+// written in one case stay hosts.
+TEST(Extract, ASentenceRunOnWithoutASpaceIsNoHost) {
+  EXPECT_EQ(selectors("I was there.It was hot. Reply now.Be quick, prize.To claim", "GB"), Want{});
+  EXPECT_EQ(selectors("see abc.com.Then call", "GB"), Want{"domain:abc.com"});
+  EXPECT_EQ(selectors("Visit Shopee.VN or FINN.NO or finn.no.", "VN"),
+            (Want{"domain:shopee.vn", "domain:finn.no", "domain:finn.no"}));
+  EXPECT_EQ(selectors("Ref.No:88812 and Acc.NO. 77", "PH"), Want{});
+  EXPECT_EQ(selectors("Tel.No. 0912 345 678", "VN"), Want{"phone:+84912345678"});
+  EXPECT_EQ(selectors("finn.no/jobb", "NO"), (Want{"url:http://finn.no/jobb", "domain:finn.no"}));
+}
+
 TEST(Extract, EmailsIncludingDefangedButNotUpiIds) {
   EXPECT_EQ(selectors("contact[@]champa-invest-club.club", "LA"), (Want{"email:contact@champa-invest-club.club"}));
   EXPECT_EQ(selectors("Pay to UPI trade.mekong888@okaxis now", "IN"), Want{});
@@ -599,6 +613,16 @@ TEST(Extract, APlatformLinksSpacedNumberIsReadWhole) {
   const std::vector<Finding> findings = extract("Nhắn wa.me/+66 81 234 5678.", {"VN"});
   ASSERT_FALSE(findings.empty());
   EXPECT_EQ(findings[0].raw, "wa.me/+66 81 234 5678");
+}
+
+// Telegram's phone links ("t.me/+NUMBER") open a chat with the account on that number: they give the phone.
+// An invite link ("t.me/+" and a code with letters) names no number, and stays a URL.
+TEST(Extract, ATelegramPhoneLinkGivesThePhone) {
+  EXPECT_EQ(selectors("nhắn https://t.me/+84912345678 nhé", "VN"), Want{"phone:+84912345678"});
+  EXPECT_EQ(selectors("t.me/+66 81 234 5678 ok", "VN"), Want{"phone:+66812345678"});
+  EXPECT_EQ(selectors("join https://t.me/+AbCdEf12345xyz", "VN"),
+            (Want{"url:https://t.me/+AbCdEf12345xyz", "domain:t.me"}));
+  EXPECT_EQ(selectors("t.me/+1234", "VN"), (Want{"url:http://t.me/+1234", "domain:t.me"}));
 }
 
 // Found in review (2026-12-07): the links WhatsApp itself gives ("send/?phone=", where every wa.me link

@@ -18,30 +18,6 @@ namespace {
 
 using model::SelectorType;
 
-// Hosts whose links name an account: the link gives that account's selector instead of url/domain.
-struct PlatformHost {
-  std::string_view host;
-  SelectorType type;
-};
-constexpr std::array<PlatformHost, 16> k_platform_hosts = {{
-    {"t.me", SelectorType::telegram},
-    {"telegram.me", SelectorType::telegram},
-    {"telegram.dog", SelectorType::telegram},
-    {"line.me", SelectorType::line},
-    {"facebook.com", SelectorType::facebook},
-    {"m.facebook.com", SelectorType::facebook},
-    {"fb.com", SelectorType::facebook},
-    {"instagram.com", SelectorType::instagram},
-    {"tiktok.com", SelectorType::tiktok},
-    {"x.com", SelectorType::x},
-    {"twitter.com", SelectorType::x},
-    {"mobile.twitter.com", SelectorType::x},
-    {"wa.me", SelectorType::whatsapp},
-    {"api.whatsapp.com", SelectorType::whatsapp},
-    {"web.whatsapp.com", SelectorType::whatsapp},
-    {"zalo.me", SelectorType::zalo},
-}};
-
 // Which non-ASCII letters a host or URL may hold. Latin letters with a diacritic always (IDN hosts are
 // written with them) and soft hyphens (IDNA drops them). Letters that spoofed hosts borrow from other
 // scripts ("myеtherwallet.com" with a Cyrillic 'е') are tried first; when that reading fails, the host
@@ -137,38 +113,6 @@ std::size_t idn_host_end(std::string_view text, std::size_t i) {
   return i;
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
-// The host of a URL: after the scheme and any user info, before the port, path or query.
-std::string_view url_host(std::string_view url) {
-  if (const std::size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#"));
-  if (const std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
-  if (url.starts_with('[')) return url.substr(1, url.find(']') - 1);
-  return url.substr(0, url.rfind(':'));
-}
-
-// A profile link gives the account (and, for WhatsApp and Zalo, the phone) and nothing else.
-bool add_platform_link(Document& document, std::string_view url, std::size_t start, std::size_t end) {
-  std::string host = lower_ascii(url_host(url));
-  if (host.starts_with("www.")) host.erase(0, 4);
-  std::optional<SelectorType> type;
-  for (const PlatformHost& platform : k_platform_hosts) {
-    if (host == platform.host) type = platform.type;
-  }
-  if (!type) return false;
-  Result<model::Selector> account = model::normalise_selector(*type, url, document.normalise_context());
-  if (!account.ok()) return false;
-  const bool keyed_by_phone = account->value.starts_with('+');
-  if (keyed_by_phone) document.add(SelectorType::phone, account->value, start, end, k_format_confidence);
-  document.add(*type, std::move(account)->value, start, end, k_format_confidence);
-  return true;
-}
-
 // Whether the path segment or query key that ends just before `i` ('/' or '=' at i - 1) names an address:
 // "/address/", "#/address/", "/account/", "?addr=", "&wallet=".
 bool names_an_address(std::string_view text, std::size_t url_start, std::size_t i) {
@@ -179,8 +123,9 @@ bool names_an_address(std::string_view text, std::size_t url_start, std::size_t 
   if (name_start == url_start || name_start == name_end) return false;
   const char before = text[name_start - 1];
   if (text[name_end] == '/' ? before != '/' : before != '?' && before != '&' && before != '#') return false;
-  const std::string name = lower_ascii(text.substr(name_start, name_end - name_start));
-  return std::find(k_address_words.begin(), k_address_words.end(), name) != k_address_words.end();
+  const std::string_view name = text.substr(name_start, name_end - name_start);
+  return std::any_of(k_address_words.begin(), k_address_words.end(),
+                     [&](std::string_view word) { return model::equals_ascii_lowered(name, word); });
 }
 
 // The wallet a URL names as an address: an explorer's page ("tronscan.org/#/address/T…",
@@ -383,6 +328,26 @@ std::size_t scan_email(Document& document, std::size_t start) {
   return end;
 }
 
+// Whether a bare name's last label starts a sentence written without the space before it ("I was
+// there.It was hot", "place.No reason"): the label in title case after a lower-case letter. Hosts are
+// written in one case ("finn.no", "Shopee.VN"). `dot` is the last label's.
+bool is_run_on_sentence(std::string_view text, std::size_t dot, std::size_t end) {
+  const std::string_view label = text.substr(dot + 1, end - dot - 1);
+  return dot > 0 && is_lower(text[dot - 1]) && is_upper(label[0]) &&
+         std::all_of(label.begin() + 1, label.end(), is_lower);
+}
+
+// Whether a bare name ends in "No" for "number", before a number: "Acc.No. 1234", "Tel.NO:0912…".
+bool is_number_label(std::string_view text, std::size_t dot, std::size_t end) {
+  if (!model::equals_ascii_lowered(text.substr(dot + 1, end - dot - 1), "no") || end == text.size() ||
+      std::string_view(".:#").find(text[end]) == std::string_view::npos) {
+    return false;
+  }
+  std::size_t after = end + 1;
+  while (after < text.size() && text[after] == ' ') ++after;
+  return after < text.size() && is_digit(text[after]);
+}
+
 // A bare host name ending at `stop` gives domain:; followed by a path or port it is a URL without a
 // scheme. Returns the end of what it added, or 0.
 std::size_t add_host(Document& document, std::size_t start, std::size_t stop, HostLetters letters) {
@@ -391,11 +356,14 @@ std::size_t add_host(Document& document, std::size_t start, std::size_t stop, Ho
   const std::size_t end = start + host.size();
   const std::size_t dot = host.rfind('.');
   if (dot == std::string_view::npos || dot + 2 >= host.size() || !is_alpha(host[dot + 1])) return 0;
+  if (is_number_label(text, start + dot, end)) return 0;
   if (end < text.size() &&
       (text[end] == '/' || (text[end] == ':' && end + 1 < text.size() && is_digit(text[end + 1])))) {
     const std::size_t url_stop = url_end(text, start, letters);
     if (const std::size_t added_end = add_url(document, start, url_stop); added_end != 0) return added_end;
   }
+  // The host ends before a sentence run on to it ("see abc.com.Then call" names abc.com).
+  if (is_run_on_sentence(text, start + dot, end)) return add_host(document, start, start + dot, letters);
   Result<std::string> domain = model::normalise_domain(host, document.normalise_context());
   if (!domain.ok()) return 0;
   document.add(SelectorType::domain, std::move(domain).value(), start, end, k_format_confidence);

@@ -73,11 +73,11 @@ Institution institution_of(const model::Selector& account) {
       return {std::string(country), std::string(country) + " bank " + std::string(bank_code)};
     }
     case model::SelectorType::wallet: return {"", "chain " + std::string(value.substr(0, value.find(':')))};
-    // An e-wallet or messaging account named by its number: the number's country.
-    case model::SelectorType::phone:
-    case model::SelectorType::whatsapp:
-    case model::SelectorType::zalo: return {model::phone_country(value), std::string(model::to_string(account.type))};
-    default: return {"", std::string(model::to_string(account.type))};
+    default: {
+      // An e-wallet or messaging account named by its number: the number's country.
+      const std::optional<std::string_view> phone = model::phone_named_by(account);
+      return {phone ? model::phone_country(*phone) : "", std::string(model::to_string(account.type))};
+    }
   }
 }
 

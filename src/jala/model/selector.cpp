@@ -161,6 +161,14 @@ std::string_view link_key(const Selector& selector) {
   return {};
 }
 
+std::optional<std::string_view> phone_named_by(const Selector& selector) {
+  const bool by_number = selector.type == SelectorType::phone ||
+                         ((selector.type == SelectorType::whatsapp || selector.type == SelectorType::zalo) &&
+                          selector.value.starts_with('+'));
+  if (!by_number) return std::nullopt;
+  return std::string_view(selector.value);
+}
+
 std::vector<Selector> other_forms(const Selector& selector) {
   const std::string_view address = link_key(selector);
   if (address.empty()) return {};

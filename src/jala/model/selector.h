@@ -96,6 +96,10 @@ std::optional<Selector> url_host_selector(const Selector& url);
 // view into `selector`.
 std::string_view link_key(const Selector& selector);
 
+// The phone number a selector names: a phone's value, or that of a WhatsApp or Zalo account named by its
+// number ("whatsapp:+84912345678"); nullopt for every other selector. A view into `selector`.
+std::optional<std::string_view> phone_named_by(const Selector& selector);
+
 // The other forms of `selector`'s link, canonical: the same address under the other web scheme (none when
 // the address holds that scheme's default port: http://host:443/ is not https://host/).
 std::vector<Selector> other_forms(const Selector& selector);

@@ -188,6 +188,16 @@ TEST(Selector, APhoneNumberAndItsWhatsAppAccountAreLinksOfOneFormEach) {
   EXPECT_TRUE(other_forms({SelectorType::whatsapp, "+84912345678"}).empty());
 }
 
+// The phone a selector names is what lure accounts and the freeze list count a messaging account under.
+TEST(Selector, PhoneNamedByIsThePhoneOrTheNumberOfAWhatsAppOrZaloAccount) {
+  EXPECT_EQ(phone_named_by({SelectorType::phone, "+84912345678"}), "+84912345678");
+  EXPECT_EQ(phone_named_by({SelectorType::whatsapp, "+84912345678"}), "+84912345678");
+  EXPECT_EQ(phone_named_by(*parse_selector("zalo:0912345678", {.default_region = "VN"})), "+84912345678");
+  EXPECT_EQ(phone_named_by({SelectorType::zalo, "4839211067"}), std::nullopt);  // a Zalo id, not a number
+  EXPECT_EQ(phone_named_by({SelectorType::telegram, "golden_lotus_hr"}), std::nullopt);
+  EXPECT_EQ(phone_named_by({SelectorType::wallet, "trx:TXYZ"}), std::nullopt);
+}
+
 // Error messages quote a cut of the input; the cut never splits a character, so the message is valid
 // UTF-8 and can go into JSON (`jala ingest --json` once aborted on such a message).
 TEST(Selector, ErrorMessagesCutLongValuesOnCharacterBoundaries) {

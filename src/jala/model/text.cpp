@@ -16,6 +16,12 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+bool equals_ascii_lowered(std::string_view text, std::string_view lower) {
+  return text.size() == lower.size() && std::equal(text.begin(), text.end(), lower.begin(), [](char c, char l) {
+           return (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == l;
+         });
+}
+
 std::string ascii_upper(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -10,6 +10,9 @@ namespace jala::model {
 
 std::string ascii_lower(std::string_view text);
 std::string ascii_upper(std::string_view text);
+// Whether `text` is `lower` when its ASCII capitals are lowered (`lower` is in lower case): "Address" is
+// "address". Without a copy.
+bool equals_ascii_lowered(std::string_view text, std::string_view lower);
 std::string_view trim_ascii_space(std::string_view text);
 // "a,b,,c" split at `separator` into {"a", "b", "c"}: empty items are dropped.
 std::vector<std::string> split_list(std::string_view text, char separator);

@@ -16,6 +16,14 @@ TEST(Text, FoldsOnlyAsciiCase) {
   EXPECT_EQ(ascii_upper("vn-mps đà"), "VN-MPS đà");
 }
 
+TEST(Text, ComparesWithTheAsciiCapitalsLowered) {
+  EXPECT_TRUE(equals_ascii_lowered("Address", "address"));
+  EXPECT_TRUE(equals_ascii_lowered("", ""));
+  EXPECT_FALSE(equals_ascii_lowered("Addr", "address"));
+  EXPECT_FALSE(equals_ascii_lowered("address", "Address"));  // the second side is already lower case
+  EXPECT_FALSE(equals_ascii_lowered("ĐÀ", "đà"));            // ASCII only
+}
+
 TEST(Text, TrimsAsciiSpaceOnly) {
   EXPECT_EQ(trim_ascii_space(" \t abc \r\n"), "abc");
   EXPECT_EQ(trim_ascii_space("   "), "");

@@ -63,8 +63,7 @@ constexpr AddressRule k_trx_rule = {"trx", Base58Alphabet::bitcoin, k_trx_versio
 constexpr AddressRule k_xrp_rule = {"xrp", Base58Alphabet::ripple, k_xrp_versions, ""};
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view lower_prefix) {
-  return text.size() >= lower_prefix.size() &&
-         ascii_lower(text.substr(0, lower_prefix.size())) == lower_prefix;
+  return text.size() >= lower_prefix.size() && equals_ascii_lowered(text.substr(0, lower_prefix.size()), lower_prefix);
 }
 
 Check check_segwit(std::string_view address, const AddressRule& rule) {
