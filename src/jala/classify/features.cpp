@@ -111,11 +111,6 @@ class Tokens {
 
 bool is_label_byte(char c) { return model::is_ascii_alnum(c) || c == '-'; }
 
-// As written, in lower case: "khóa.Invalid OTP" is a sentence run on after its dot, not a host.
-bool label_is(std::string_view text, std::size_t start, std::size_t end, std::string_view name) {
-  return text.substr(start, end - start) == name;
-}
-
 // The names RFC 2606 reserves for examples (the top-level domains example, test, invalid and localhost,
 // and example.com, .net and .org), blanked out of a host: they name no real site, so they tell nothing
 // about a message, but the project's own training examples write their hosts with them, and a model
@@ -131,16 +126,18 @@ std::string_view without_reserved_domain_names(std::string_view text, std::strin
     std::size_t after = dot + 1;
     while (after < text.size() && is_label_byte(text[after])) ++after;
     if (before == dot || after == dot + 1) continue;  // not a dot between two labels
+    // The labels as written, so in lower case only: "khóa.Invalid OTP" is a sentence run on after its dot.
+    const std::string_view label_before = text.substr(before, dot - before);
+    const std::string_view label_after = text.substr(dot + 1, after - dot - 1);
     std::size_t blank_start = 0;
     std::size_t blank_end = 0;
-    if (std::any_of(k_reserved_top_level.begin(), k_reserved_top_level.end(),
-                    [&](std::string_view name) { return label_is(text, dot + 1, after, name); })) {
+    if (std::find(k_reserved_top_level.begin(), k_reserved_top_level.end(), label_after) !=
+        k_reserved_top_level.end()) {
       blank_start = dot + 1;
       blank_end = after;
-    } else if (label_is(text, before, dot, "example") &&
+    } else if (label_before == "example" &&
                !(after + 1 < text.size() && text[after] == '.' && is_label_byte(text[after + 1])) &&
-               std::any_of(k_example_parents.begin(), k_example_parents.end(),
-                           [&](std::string_view name) { return label_is(text, dot + 1, after, name); })) {
+               std::find(k_example_parents.begin(), k_example_parents.end(), label_after) != k_example_parents.end()) {
       blank_start = before;
       blank_end = dot;
     } else {
