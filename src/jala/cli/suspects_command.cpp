@@ -55,8 +55,11 @@ Status freeze_list_command(const Context& context, const FreezeListArgs& args) {
   }
   fmt::print("Freeze list as of {}: {} institution(s)\n", format_rfc3339(*as_of), groups.size());
   for (const flow::FreezeGroup& group : groups) {
-    fmt::print("{} {}: {:.2f} USD recoverable\n", group.institution.country.empty() ? "--" : group.institution.country,
-               group.institution.name, group.recoverable_usd);
+    const flow::Institution& institution = group.institution;
+    fmt::print("{}: {:.2f} USD recoverable\n",
+               institution.country.empty() ? fmt::format("{} (no country)", institution.name)
+                                           : fmt::format("{} {}", institution.country, institution.name),
+               group.recoverable_usd);
     for (const flow::Suspect* suspect : group.accounts) print_suspect(money.ledger, *suspect, "  ");
   }
   return {};

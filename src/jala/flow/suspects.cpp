@@ -51,6 +51,10 @@ constexpr double k_sweep_scheduled_share = 0.9;
 // nothing of passing money through, so its pass-through evidence does not count.
 constexpr double k_own_money_factor = 3.0;
 
+// The rounds of scoring (find_suspects): one on each account's own evidence, then two that read the
+// scores of the round before, so that suspicion reaches two accounts past a collector's first mules.
+constexpr int k_rounds = 3;
+
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 double share(double part, double whole) { return whole > 0 ? clamp01(part / whole) : 0.0; }
 
@@ -105,7 +109,7 @@ void add_common(const Context& context, AccountId account, Scored& scored) {
   }
 }
 
-// What suspects (by the first round's scores) paid an account, and what it received and paid on from the
+// What suspects (by the scores of the round before) paid an account, and what it received and paid on from the
 // first of that money on: where suspects' money stops, an account may have paid out before it came.
 struct MoneyFromSuspects {
   double usd = 0;
@@ -302,21 +306,27 @@ std::vector<Suspect> find_suspects(const Ledger& ledger, std::span<const Reporte
   const tbb::blocked_range<AccountId> all_accounts(0, static_cast<AccountId>(ledger.account_count()),
                                                    k_accounts_per_task);
 
-  // Two rounds: the first finds pass-through accounts on their own evidence; the second adds what
-  // their neighbours are (layering, and the cash-outs they feed).
-  const base::HugePageVector<double> no_suspicion(ledger.account_count(), 0.0);
-  base::HugePageVector<double> first_round(ledger.account_count());
-  tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {
-    for (AccountId a = accounts.begin(); a != accounts.end(); ++a) {
-      first_round[a] = score_account(context, a, no_suspicion, false).score;
-    }
-  });
+  // Rounds: the first finds pass-through accounts on their own evidence; each later one adds what their
+  // neighbours are by the scores of the round before (layering, and the cash-outs they feed). A mule that
+  // is a suspect only by its layering (second round) feeds its cash-out in the third. A cash-out keeps
+  // what it gets, so what it pays is nobody's scam money: it passes no suspicion on.
+  base::HugePageVector<double> suspicion(ledger.account_count(), 0.0);
+  base::HugePageVector<double> next_round(ledger.account_count());
+  for (int round = 1; round < k_rounds; ++round) {
+    tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {
+      for (AccountId a = accounts.begin(); a != accounts.end(); ++a) {
+        const Scored scored = score_account(context, a, suspicion, false);
+        next_round[a] = scored.role == Role::cashout ? 0.0 : scored.score;
+      }
+    });
+    std::swap(suspicion, next_round);
+  }
   tbb::enumerable_thread_specific<std::vector<Suspect>> found;
   tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {
     std::vector<Suspect>& suspects = found.local();
     for (AccountId a = accounts.begin(); a != accounts.end(); ++a) {
-      if (score_account(context, a, first_round, false).score < k_suspect_threshold) continue;
-      suspects.push_back(explained_suspect(context, a, first_round));
+      if (score_account(context, a, suspicion, false).score < k_suspect_threshold) continue;
+      suspects.push_back(explained_suspect(context, a, suspicion));
     }
   });
   std::vector<Suspect> suspects;

@@ -4,6 +4,7 @@
 #include <tbb/global_control.h>
 
 #include <algorithm>
+#include <array>
 
 #include "jala/flow/features.h"
 #include "jala/flow/test_ledgers.h"
@@ -114,6 +115,29 @@ TEST(Suspects, AnExitThatPaidOutBeforeTheScamMoneyCameAndKeepsItIsACashOut) {
   EXPECT_EQ(exit->why.front(),
             "100% of what it holds came from 1 suspect(s), and it keeps it (it paid out 1000 USD before they paid it)");
   for (AccountId innocent : {8, 9, 10}) EXPECT_FALSE(find(suspects, innocent)) << "account " << innocent;
+}
+
+// Found in review (2026-12-07): victims (100–102) pay a collector (0), which forwards to a mule (1) within
+// hours; the mule pays everything to an exit wallet (2) in one payment days later. The mule is a suspect
+// only by its layering (money from the collector), so by the second round's scores alone its exit was fed
+// by no suspect, and the freeze list left out the account that holds nine tenths of the money.
+TEST(Suspects, TheExitOfAMuleThatIsASuspectOnlyByItsLayeringIsACashOut) {
+  TestLedger built(200);
+  const std::array<double, 3> paid = {1'000, 2'000, 1'500};
+  for (int day = 0; day < 3; ++day) {
+    built.pay(static_cast<AccountId>(100 + day), 0, paid[day], day * 24);
+    built.pay(0, 1, paid[day] * 0.95, day * 24 + 5);
+  }
+  built.pay(1, 2, 4'000, 3 * 24, model::Channel::crypto);
+  const std::vector<Suspect> suspects = find_suspects(built.build(), {});
+  const Suspect* mule = find(suspects, 1);
+  ASSERT_TRUE(mule);
+  EXPECT_EQ(mule->role, Role::mule);
+  const Suspect* exit = find(suspects, 2);
+  ASSERT_TRUE(exit) << "the mule's exit is no suspect";
+  EXPECT_EQ(exit->role, Role::cashout);
+  EXPECT_DOUBLE_EQ(exit->score, 0.75);  // all of its money from a suspect (0.60), and by crypto (0.15)
+  EXPECT_DOUBLE_EQ(exit->held_usd, 4'000);
 }
 
 // A collector (0) and its mule (1), and an employer (5) paid by its client (6) weekly, which pays salaries
