@@ -373,6 +373,8 @@ std::size_t scan_iban(Document& document, std::size_t start) {
   return i;
 }
 
+namespace {
+
 // Any long alphanumeric token is claimed, valid or not, so that no phone is read from a hash or a
 // near-miss address. Solana keys have no checksum and count only when the text names Solana.
 std::optional<std::string> wallet_of(const Document& document, std::string_view token) {
@@ -384,8 +386,38 @@ std::optional<std::string> wallet_of(const Document& document, std::string_view 
   return std::move(wallet).value();
 }
 
-std::size_t add_wallet(Document& document, std::size_t start) {
+// An address wrapped at the end of a line (chat exports, e-mail, PDFs) whose first part ends at `end`: the
+// checksum confirms the join, so only an address that has one is joined (not Solana's, nor an Ethereum
+// address in one case). Adds it and returns its end, or 0.
+std::size_t add_wrapped_wallet(Document& document, std::size_t start, std::size_t end) {
   constexpr std::size_t k_max_wallet_length = 128;
+  const std::string_view text = document.text();
+  if (end - start < k_min_wrapped_wallet_part || end + 1 >= text.size() || text[end] != '\n' ||
+      !is_alnum(text[end + 1])) {
+    return 0;
+  }
+  const std::size_t second_end = alnum_end(text, end + 1);
+  const std::size_t length = second_end - start - 1;
+  if (length < k_min_wallet_length || length > k_max_wallet_length) return 0;
+  std::string joined(text.substr(start, end - start));
+  joined += text.substr(end + 1, second_end - end - 1);
+  const bool one_case = std::none_of(joined.begin(), joined.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+                        std::none_of(joined.begin(), joined.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (joined.starts_with("0x") && one_case) return 0;
+  // Base58 addresses have no 0, O, I or l: most joins of two random tokens are refused here, before the
+  // costly checks (an export with a code at every line's end would otherwise pay them per line).
+  const bool encodable = joined.starts_with("0x") || starts_with_folded(joined, 0, "bc1") ||
+                         starts_with_folded(joined, 0, "ltc1") || joined.find_first_of("0OIl") == std::string::npos;
+  if (!encodable) return 0;
+  Result<std::string> wallet = normalise_wallet_remembered(joined);
+  if (!wallet.ok()) return 0;
+  document.add(SelectorType::wallet, std::move(wallet).value(), start, second_end, k_checksum_confidence);
+  return second_end;
+}
+
+}  // namespace
+
+std::size_t add_wallet(Document& document, std::size_t start) {
   const std::string_view text = document.text();
   const std::size_t end = alnum_end(text, start);
   if (end - start >= k_min_wallet_length) {
@@ -394,31 +426,7 @@ std::size_t add_wallet(Document& document, std::size_t start) {
       return end;
     }
   }
-  // An address wrapped at the end of a line (chat exports, e-mail, PDFs): the checksum confirms the join,
-  // so only an address that has one is joined (not Solana's, nor an Ethereum address in one case).
-  if (end - start >= k_min_wrapped_wallet_part && end + 1 < text.size() && text[end] == '\n' &&
-      is_alnum(text[end + 1])) {
-    const std::size_t second_end = alnum_end(text, end + 1);
-    const std::size_t length = second_end - start - 1;
-    if (length >= k_min_wallet_length && length <= k_max_wallet_length) {
-      std::string joined(text.substr(start, end - start));
-      joined += text.substr(end + 1, second_end - end - 1);
-      const bool one_case = std::none_of(joined.begin(), joined.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
-                            std::none_of(joined.begin(), joined.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-      const bool unchecked_eth = joined.starts_with("0x") && one_case;
-      // Base58 addresses have no 0, O, I or l: most joins of two random tokens are refused here, before
-      // the costly checks (an export with a code at every line's end would otherwise pay them per line).
-      const bool encodable = joined.starts_with("0x") || starts_with_folded(joined, 0, "bc1") ||
-                             starts_with_folded(joined, 0, "ltc1") || joined.find_first_of("0OIl") == std::string::npos;
-      Result<std::string> wallet =
-          encodable && !unchecked_eth ? normalise_wallet_remembered(joined) : invalid_argument("not a wallet");
-      if (wallet.ok()) {
-        document.add(SelectorType::wallet, std::move(wallet).value(), start, second_end, k_checksum_confidence);
-        return second_end;
-      }
-    }
-  }
-  return 0;
+  return add_wrapped_wallet(document, start, end);
 }
 
 std::size_t scan_wallet(Document& document, std::size_t start) {
