@@ -134,7 +134,7 @@ void measure(const Ledger& ledger, AccountId account, Scratch& scratch, AccountF
     features.in_usd += transfer.usd;
     scratch.amounts.push_back(transfer.usd);
     scratch.senders.push_back(transfer.from);
-    if (ledger.is_origin_payment(t) && ledger.outgoing(transfer.from).size() <= k_max_victim_payments &&
+    if (!ledger.received_before(transfer.from, t) && ledger.outgoing(transfer.from).size() <= k_max_victim_payments &&
         !pays_monthly(ledger, transfer.from)) {
       features.origin_in_usd += transfer.usd;
     }

@@ -149,26 +149,6 @@ std::optional<TransferId> Ledger::find_transfer(Timestamp at, std::string_view t
   return std::nullopt;
 }
 
-bool Ledger::is_origin_payment(TransferId t) const {
-  // A victim's history before a top-up is short: a few payments, a few "commissions" back.
-  constexpr std::size_t k_max_earlier_receipts = 8;
-  constexpr std::size_t k_max_earlier_payments = 16;
-  const AccountId payer = m_transfers[t].from;
-  if (!received_before(payer, t)) return true;
-  const std::span<const Leg> in = receipts(payer);
-  const std::span<const Leg> out = payments(payer);
-  for (std::size_t r = 0; r < in.size() && in[r].transfer < t; ++r) {
-    if (r == k_max_earlier_receipts) return false;
-    bool paid_before = false;
-    for (std::size_t p = 0; p < out.size() && out[p].transfer < in[r].transfer && !paid_before; ++p) {
-      if (p == k_max_earlier_payments) return false;
-      paid_before = out[p].other == in[r].other;
-    }
-    if (!paid_before) return false;
-  }
-  return true;
-}
-
 std::string_view Ledger::record_id(TransferId id) const {
   const std::uint64_t begin = id == 0 ? 0 : m_id_ends[id - 1];
   return std::string_view(m_ids).substr(begin, m_id_ends[id] - begin);

@@ -103,11 +103,6 @@ class Ledger {
   // Whether the account had received anything before transfer `t`: a payer that had not is where money
   // starts (a victim), even when it is paid later (a refund, a scam's "commission").
   bool received_before(AccountId id, TransferId t) const { return m_first_receipt[id] < t; }
-  // Whether transfer `t` is where money starts (a victim's payment): its payer had received nothing before
-  // it but money back from accounts it had paid before, as a refund or a scam's "commission" is (a
-  // task-scam victim tops up after one). An account that received from others, or that received or paid
-  // many times before, passes money on.
-  bool is_origin_payment(TransferId t) const;
   // The account's money checkpoints, in order; none for an account with few transfers.
   std::span<const MoneyCheckpoint> money_checkpoints(AccountId id) const;
 

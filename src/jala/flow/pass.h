@@ -143,20 +143,9 @@ class Pass {
   }
 
   // A seed: all of its money carries its label. Its payer is where the label comes from, so it never
-  // holds that label. A payer that holds other labels' taint (a victim paid "commissions" out of other
-  // victims' money, topping up: ledger.h, is_origin_payment) spends its balance with it as with any payment.
+  // holds that label, and it is not spent from here.
   void pay(const Seed& seed) {
     const Transfer& transfer = m_ledger.transfer(seed.transfer);
-    // (One that applied the payment already, untainted, ahead of its turn, paid none of its taint with it.)
-    Tracked* payer = followed(transfer.from);
-    if (payer != nullptr && next_payment_of(transfer.from, *payer) == seed.transfer) {
-      spend(seed.transfer, transfer.from, *payer, seed.label);
-      if (payer->followed) {
-        skip_untainted_payments(transfer.from, *payer);
-        queue_next_payment(transfer.from, *payer);
-      }
-      return;
-    }
     m_spent.assign(1, {seed.label, transfer.usd, 0});
     carry_on(seed.transfer, {transfer.from, transfer.to, transfer.channel, transfer.usd});
   }
@@ -195,13 +184,12 @@ class Pass {
     }
   }
 
-  // One payment of a followed account; all of it under `seed_label` too when it is a seed.
-  void spend(TransferId t, AccountId account, Tracked& from, std::optional<Label> seed_label = std::nullopt) {
+  // One payment of a followed account.
+  void spend(TransferId t, AccountId account, Tracked& from) {
     receive_untainted_before(account, from, t);
     const Leg& leg = m_ledger.payments(account)[from.cursor.out++];
     const Payment payment{account, leg.other, leg.channel, leg.usd};
     from.balance.spend(payment.usd, m_spent);
-    if (seed_label) m_spent.push_back({*seed_label, payment.usd, 0});
     carry_on(t, payment);
     // A label whose taint here is spent, or under a cent, is no longer followed here: the rest is dust.
     for (const LabelTaint& spent : m_spent) {

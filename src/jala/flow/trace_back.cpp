@@ -37,13 +37,9 @@ Candidates candidate_payments(const Ledger& ledger, AccountId account, const Tra
       const auto first =
           std::lower_bound(in.begin(), in.end(), begin, [](const Leg& leg, TransferId t) { return leg.transfer < t; });
       for (auto leg = first; leg != in.end() && leg->transfer < bound; ++leg) {
-        // Where the payer had received before, money may have come to it from other origins: a victim paid
-        // a "commission" out of other victims' money, a mule.
-        if (ledger.received_before(leg->other, leg->transfer) && leg->other != account) {
-          next.emplace_back(leg->other, leg->transfer);
-        }
-        if (!ledger.is_origin_payment(leg->transfer)) continue;
-        if (receiver != account) {
+        if (ledger.received_before(leg->other, leg->transfer)) {
+          if (leg->other != account) next.emplace_back(leg->other, leg->transfer);
+        } else if (receiver != account) {
           candidates.through.push_back(leg->transfer);
         } else if (leg->usd > 0 && !stops_at_payer(options, leg->usd, 1)) {
           candidates.direct.push_back({leg->transfer, leg->usd});  // the account is where its trace ends
