@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <iterator>
 
@@ -51,9 +52,10 @@ constexpr double k_sweep_scheduled_share = 0.9;
 // nothing of passing money through, so its pass-through evidence does not count.
 constexpr double k_own_money_factor = 3.0;
 
-// The rounds of scoring (find_suspects): one on each account's own evidence, then two that read the
-// scores of the round before, so that suspicion reaches two accounts past a collector's first mules.
-constexpr int k_rounds = 3;
+// The most rounds of scoring (find_suspects): one on each account's own evidence, then rounds that read
+// the suspects of the round before, until they change no more; each reaches one account further along a
+// chain of slow hops.
+constexpr int k_max_rounds = 5;
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 double share(double part, double whole) { return whole > 0 ? clamp01(part / whole) : 0.0; }
@@ -307,19 +309,27 @@ std::vector<Suspect> find_suspects(const Ledger& ledger, std::span<const Reporte
                                                    k_accounts_per_task);
 
   // Rounds: the first finds pass-through accounts on their own evidence; each later one adds what their
-  // neighbours are by the scores of the round before (layering, and the cash-outs they feed). A mule that
-  // is a suspect only by its layering (second round) feeds its cash-out in the third. A cash-out keeps
-  // what it gets, so what it pays is nobody's scam money: it passes no suspicion on.
+  // neighbours are by the suspects of the round before (layering, and the cash-outs they feed), until the
+  // suspects are those of the round before. A mule that is a suspect only by its layering (second round)
+  // feeds its cash-out in the third, and each slow hop further takes a round more. A cash-out keeps what it
+  // gets, so it passes on only the suspicion it had before it was one: an exit that paid others before the
+  // scam money came does not make them suspects, and a collector that later keeps what it gets still feeds
+  // its mules.
   base::HugePageVector<double> suspicion(ledger.account_count(), 0.0);
   base::HugePageVector<double> next_round(ledger.account_count());
-  for (int round = 1; round < k_rounds; ++round) {
+  for (int round = 1; round <= k_max_rounds; ++round) {
+    std::atomic<bool> changed = false;
     tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {
+      bool changed_here = false;
       for (AccountId a = accounts.begin(); a != accounts.end(); ++a) {
         const Scored scored = score_account(context, a, suspicion, false);
-        next_round[a] = scored.role == Role::cashout ? 0.0 : scored.score;
+        next_round[a] = scored.role == Role::cashout ? suspicion[a] : scored.score;
+        changed_here |= (next_round[a] >= k_suspect_threshold) != (suspicion[a] >= k_suspect_threshold);
       }
+      if (changed_here) changed = true;
     });
     std::swap(suspicion, next_round);
+    if (!changed) break;
   }
   tbb::enumerable_thread_specific<std::vector<Suspect>> found;
   tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {

@@ -140,6 +140,44 @@ TEST(Suspects, TheExitOfAMuleThatIsASuspectOnlyByItsLayeringIsACashOut) {
   EXPECT_DOUBLE_EQ(exit->held_usd, 4'000);
 }
 
+// Found in the review of that change (2026-12-07): with one round more, not one per hop, a second slow mule
+// (3) left its exit (2) out again. And a collector (0) that later keeps what two other collectors (4, 5) pay
+// it must still feed its mule (1): the review saw that mule dropped when a cash-out's suspicion was zeroed
+// (with another change of that day, since undone, that made the collector a cash-out).
+TEST(Suspects, SuspicionReachesAnExitAlongAChainOfSlowHopsAndACollectorThatLaterKeepsStillFeedsItsMule) {
+  for (const bool collector_later_keeps : {false, true}) {
+    TestLedger built(200);
+    const std::array<double, 3> paid = {1'000, 2'000, 1'500};
+    for (int day = 0; day < 3; ++day) {
+      built.pay(static_cast<AccountId>(100 + day), 0, paid[day], day * 24);
+      built.pay(0, 1, paid[day] * 0.95, day * 24 + 5);
+    }
+    if (collector_later_keeps) {
+      built.pay(1, 2, 4'000, 3 * 24, model::Channel::crypto);
+      for (const AccountId other : {4, 5}) {
+        for (int v = 0; v < 3; ++v) built.pay(static_cast<AccountId>(100 + v), other, 400, 4 * 24 + 4 * v);
+        built.pay(other, 0, 1'100, 4 * 24 + 14, model::Channel::crypto);
+      }
+    } else {
+      built.pay(1, 3, 4'000, 3 * 24);
+      built.pay(3, 2, 2'000, 3 * 24 + 8, model::Channel::crypto);
+      built.pay(3, 2, 1'900, 8 * 24 + 8, model::Channel::crypto);
+    }
+    const std::vector<Suspect> suspects = find_suspects(built.build(), {});
+    SCOPED_TRACE(collector_later_keeps ? "the collector later keeps" : "a chain of two slow mules");
+    const Suspect* mule = find(suspects, 1);
+    ASSERT_TRUE(mule);
+    EXPECT_EQ(mule->role, Role::mule);
+    const Suspect* exit = find(suspects, 2);
+    ASSERT_TRUE(exit);
+    EXPECT_EQ(exit->role, Role::cashout);
+    if (!collector_later_keeps) {
+      ASSERT_TRUE(find(suspects, 3));
+      EXPECT_EQ(find(suspects, 3)->role, Role::mule);
+    }
+  }
+}
+
 // A collector (0) and its mule (1), and an employer (5) paid by its client (6) weekly, which pays salaries
 // three days later; the mule pays the employer 700 USD on `mule_pays_on_day`.
 Ledger employer_paid_once_by_a_mule(int mule_pays_on_day) {
