@@ -156,7 +156,10 @@ void print_trace(const flow::Ledger& ledger, const std::string& traced, const Tr
     fmt::print("  hop {}  {}  carries {:.2f} USD\n", hop.hop, describe(ledger, hop.transfer), hop.taint_usd);
   }
   fmt::print("Where it stopped:\n");
-  if (trace.endpoints.empty()) fmt::print("  nowhere: no payment to trace in the window\n");
+  if (trace.endpoints.empty()) {
+    fmt::print(
+        "  nowhere: no money to trace (no payment in the window, or only in currencies without a dollar rate)\n");
+  }
   for (const flow::Endpoint& end : trace.endpoints) {
     // Dust is under a cent, which two decimals would round up to one.
     const std::string usd = end.taint_usd < 0.01 ? "< 0.01" : fmt::format("{:.2f}", end.taint_usd);

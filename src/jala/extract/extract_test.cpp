@@ -292,18 +292,21 @@ TEST(Extract, BareHostsGiveDomainOnly) {
   EXPECT_EQ(selectors("gửi hopdong.pdf và passport.jpg", "VN"), Want{});
 }
 
-// Two sentences without the space between them are no host: a top-level label in title case after a
-// lower-case letter starts the next sentence ("place.No reason" gave domain:place.no, and every message
-// with "there.It" would have linked). "No." for "number" before a number is no host either. Hosts
-// written in one case stay hosts.
+// Two sentences without the space between them are no host: a second label that is a word starting a
+// sentence, in title case after a lower-case letter ("place.No reason" gave domain:place.no, and every
+// message with "there.It" would have linked). Hosts written in title case stay hosts (the review of that
+// change). "No" or "NO" for "number" before a number is no host either; Norway's "no" in lower case is.
 TEST(Extract, ASentenceRunOnWithoutASpaceIsNoHost) {
   EXPECT_EQ(selectors("I was there.It was hot. Reply now.Be quick, prize.To claim", "GB"), Want{});
-  EXPECT_EQ(selectors("see abc.com.Then call", "GB"), Want{"domain:abc.com"});
   EXPECT_EQ(selectors("Visit Shopee.VN or FINN.NO or finn.no.", "VN"),
             (Want{"domain:shopee.vn", "domain:finn.no", "domain:finn.no"}));
+  EXPECT_EQ(selectors("Visit Paypal.Com, Tiki.Vn, Zalo.Me or vietcombank.com.Vn", "VN"),
+            (Want{"domain:paypal.com", "domain:tiki.vn", "domain:zalo.me", "domain:vietcombank.com.vn"}));
   EXPECT_EQ(selectors("Ref.No:88812 and Acc.NO. 77", "PH"), Want{});
   EXPECT_EQ(selectors("Tel.No. 0912 345 678", "VN"), Want{"phone:+84912345678"});
-  EXPECT_EQ(selectors("finn.no/jobb", "NO"), (Want{"url:http://finn.no/jobb", "domain:finn.no"}));
+  EXPECT_EQ(selectors("TEL.NO 0912345678", "VN"), Want{"phone:+84912345678"});
+  EXPECT_EQ(selectors("see finn.no:8080/login or finn.no: 5 ads", "NO"),
+            (Want{"url:http://finn.no:8080/login", "domain:finn.no", "domain:finn.no"}));
 }
 
 TEST(Extract, EmailsIncludingDefangedButNotUpiIds) {

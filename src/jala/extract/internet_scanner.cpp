@@ -328,19 +328,29 @@ std::size_t scan_email(Document& document, std::size_t start) {
   return end;
 }
 
-// Whether a bare name's last label starts a sentence written without the space before it ("I was
-// there.It was hot", "place.No reason"): the label in title case after a lower-case letter. Hosts are
-// written in one case ("finn.no", "Shopee.VN"). `dot` is the last label's.
-bool is_run_on_sentence(std::string_view text, std::size_t dot, std::size_t end) {
+// Whether a bare name of two labels is two sentences without the space between them ("I was there.It was
+// hot", "place.No reason", "quiz.Win a prize"): the second label is a word that starts a sentence, written in
+// title case after a lower-case letter, and a top-level domain only by chance. Real hosts are written so too
+// ("Paypal.Com", "Tiki.Vn", "Zalo.Me"), so only these words count. `dot` is the last label's.
+bool is_run_on_sentence(std::string_view text, std::size_t start, std::size_t dot, std::size_t end) {
+  constexpr std::array<std::string_view, 21> k_sentence_words = {"as",  "at",  "be",   "by",    "click", "do",   "help",
+                                                                 "how", "in",  "info", "is",    "it",    "meet", "no",
+                                                                 "now", "one", "open", "promo", "so",    "to",   "win"};
   const std::string_view label = text.substr(dot + 1, end - dot - 1);
-  return dot > 0 && is_lower(text[dot - 1]) && is_upper(label[0]) &&
-         std::all_of(label.begin() + 1, label.end(), is_lower);
+  if (text.substr(start, dot - start).find('.') != std::string_view::npos || !is_lower(text[dot - 1]) ||
+      !is_upper(label[0]) || !std::all_of(label.begin() + 1, label.end(), is_lower)) {
+    return false;
+  }
+  return std::any_of(k_sentence_words.begin(), k_sentence_words.end(),
+                     [&](std::string_view word) { return model::equals_ascii_lowered(label, word); });
 }
 
-// Whether a bare name ends in "No" for "number", before a number: "Acc.No. 1234", "Tel.NO:0912…".
+// Whether a bare name ends in "No" or "NO" for "number", before a number: "Acc.No. 1234", "Tel.NO: 0912…",
+// "STK.No 0123…". In lower case it is Norway's domain ("finn.no: 5 ads", "finn.no:8080/login").
 bool is_number_label(std::string_view text, std::size_t dot, std::size_t end) {
-  if (!model::equals_ascii_lowered(text.substr(dot + 1, end - dot - 1), "no") || end == text.size() ||
-      std::string_view(".:#").find(text[end]) == std::string_view::npos) {
+  const std::string_view label = text.substr(dot + 1, end - dot - 1);
+  if ((label != "No" && label != "NO") || end == text.size() ||
+      std::string_view(".:# ").find(text[end]) == std::string_view::npos) {
     return false;
   }
   std::size_t after = end + 1;
@@ -362,8 +372,7 @@ std::size_t add_host(Document& document, std::size_t start, std::size_t stop, Ho
     const std::size_t url_stop = url_end(text, start, letters);
     if (const std::size_t added_end = add_url(document, start, url_stop); added_end != 0) return added_end;
   }
-  // The host ends before a sentence run on to it ("see abc.com.Then call" names abc.com).
-  if (is_run_on_sentence(text, start + dot, end)) return add_host(document, start, start + dot, letters);
+  if (is_run_on_sentence(text, start, start + dot, end)) return 0;
   Result<std::string> domain = model::normalise_domain(host, document.normalise_context());
   if (!domain.ok()) return 0;
   document.add(SelectorType::domain, std::move(domain).value(), start, end, k_format_confidence);
