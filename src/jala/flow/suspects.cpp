@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 
 #include "jala/flow/features.h"
@@ -111,8 +112,8 @@ void add_common(const Context& context, AccountId account, Scored& scored) {
   }
 }
 
-// What suspects (by the scores of the round before) paid an account, and what it received and paid on from the
-// first of that money on: where suspects' money stops, an account may have paid out before it came.
+// What suspects (those that feed others, by the round before) paid an account, and what it received and paid on from
+// the first of that money on: where suspects' money stops, an account may have paid out before it came.
 struct MoneyFromSuspects {
   double usd = 0;
   std::size_t suspects = 0;     // distinct payers
@@ -121,13 +122,12 @@ struct MoneyFromSuspects {
   double out_since = 0;         // paid after that first payment
 };
 
-MoneyFromSuspects money_from_suspects(const Context& context, AccountId account, std::span<const double> suspicion) {
+MoneyFromSuspects money_from_suspects(const Context& context, AccountId account, std::span<const std::uint8_t> feeds) {
   MoneyFromSuspects money;
   std::vector<AccountId> suspects;
   const std::span<const TransferId> incoming = context.ledger.incoming(account);
-  const auto first = std::find_if(incoming.begin(), incoming.end(), [&](TransferId t) {
-    return suspicion[context.ledger.transfer(t).from] >= k_suspect_threshold;
-  });
+  const auto first = std::find_if(incoming.begin(), incoming.end(),
+                                  [&](TransferId t) { return feeds[context.ledger.transfer(t).from] != 0; });
   if (first == incoming.end()) return money;
   for (auto t = first; t != incoming.end(); ++t) {
     const Transfer& transfer = context.ledger.transfer(*t);
@@ -135,7 +135,7 @@ MoneyFromSuspects money_from_suspects(const Context& context, AccountId account,
     if (transfer.channel == model::Channel::crypto || transfer.channel == model::Channel::cash) {
       money.offramp_in_since += transfer.usd;
     }
-    if (suspicion[transfer.from] >= k_suspect_threshold) {
+    if (feeds[transfer.from] != 0) {
       money.usd += transfer.usd;
       suspects.push_back(transfer.from);
     }
@@ -249,10 +249,11 @@ Scored score_cashout(const Context& context, AccountId account, const MoneyFromS
   return scored;
 }
 
-Scored score_account(const Context& context, AccountId account, std::span<const double> suspicion, bool explain) {
+// `feeds`: for each account, whether what it pays counts as suspects' money (find_suspects).
+Scored score_account(const Context& context, AccountId account, std::span<const std::uint8_t> feeds, bool explain) {
   const AccountFeatures& f = context.features[account];
   if (f.in_usd <= 0) return Scored(explain);
-  const MoneyFromSuspects from_suspects = money_from_suspects(context, account, suspicion);
+  const MoneyFromSuspects from_suspects = money_from_suspects(context, account, feeds);
   if (f.out_usd <= k_cashout_max_out_share * f.in_usd) {
     return score_cashout(context, account, from_suspects, Kept::over_its_life, explain);
   }
@@ -267,8 +268,8 @@ Scored score_account(const Context& context, AccountId account, std::span<const 
 }
 
 // The account as a suspect, with the reasons for its score, strongest first.
-Suspect explained_suspect(const Context& context, AccountId account, std::span<const double> suspicion) {
-  Scored s = score_account(context, account, suspicion, true);
+Suspect explained_suspect(const Context& context, AccountId account, std::span<const std::uint8_t> feeds) {
+  Scored s = score_account(context, account, feeds, true);
   std::stable_sort(s.evidence.begin(), s.evidence.end(),
                    [](const auto& x, const auto& y) { return x.first > y.first; });
   const AccountFeatures& features = context.features[account];
@@ -312,31 +313,32 @@ std::vector<Suspect> find_suspects(const Ledger& ledger, std::span<const Reporte
   // neighbours are by the suspects of the round before (layering, and the cash-outs they feed), until the
   // suspects are those of the round before. A mule that is a suspect only by its layering (second round)
   // feeds its cash-out in the third, and each slow hop further takes a round more. A cash-out keeps what it
-  // gets, so it passes on only the suspicion it had before it was one: an exit that paid others before the
-  // scam money came does not make them suspects, and a collector that later keeps what it gets still feeds
-  // its mules.
-  base::HugePageVector<double> suspicion(ledger.account_count(), 0.0);
-  base::HugePageVector<double> next_round(ledger.account_count());
+  // gets, so it feeds others only as it did before it was one: an exit that paid others before the scam
+  // money came does not make them suspects, and a collector that later keeps what it gets still feeds its
+  // mules. The suspects are those of the last round, explained by what it read.
+  base::HugePageVector<std::uint8_t> feeds(ledger.account_count(), 0);
+  base::HugePageVector<std::uint8_t> read(ledger.account_count());
+  base::HugePageVector<std::uint8_t> is_suspect(ledger.account_count());
   for (int round = 1; round <= k_max_rounds; ++round) {
+    std::swap(read, feeds);
     std::atomic<bool> changed = false;
     tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {
       bool changed_here = false;
       for (AccountId a = accounts.begin(); a != accounts.end(); ++a) {
-        const Scored scored = score_account(context, a, suspicion, false);
-        next_round[a] = scored.role == Role::cashout ? suspicion[a] : scored.score;
-        changed_here |= (next_round[a] >= k_suspect_threshold) != (suspicion[a] >= k_suspect_threshold);
+        const Scored scored = score_account(context, a, read, false);
+        is_suspect[a] = scored.score >= k_suspect_threshold;
+        feeds[a] = scored.role == Role::cashout ? read[a] : is_suspect[a];
+        changed_here |= feeds[a] != read[a];
       }
       if (changed_here) changed = true;
     });
-    std::swap(suspicion, next_round);
     if (!changed) break;
   }
   tbb::enumerable_thread_specific<std::vector<Suspect>> found;
   tbb::parallel_for(all_accounts, [&](const tbb::blocked_range<AccountId>& accounts) {
     std::vector<Suspect>& suspects = found.local();
     for (AccountId a = accounts.begin(); a != accounts.end(); ++a) {
-      if (score_account(context, a, suspicion, false).score < k_suspect_threshold) continue;
-      suspects.push_back(explained_suspect(context, a, suspicion));
+      if (is_suspect[a] != 0) suspects.push_back(explained_suspect(context, a, read));
     }
   });
   std::vector<Suspect> suspects;
