@@ -1,15 +1,20 @@
 // What only the SQLite backend does: refuse a newer store, upgrade older ones, open beside a writer,
-// keep its file private.
+// keep its file private, and show a new store only with its tables.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <span>
+#include <thread>
 
 #include <fmt/core.h>
 
 #include "jala/base/sha256.h"
 #include "jala/evidence/merkle.h"
+#include "jala/storage/sqlite/schema.h"
 #include "jala/storage/sqlite/sqlite_store.h"
 #include "logged_records.h"
 #include "sample_report.h"
@@ -430,6 +435,38 @@ TEST(SqliteStore, MakesNewStoresPrivateToTheirOwner) {
   const auto permissions = std::filesystem::status(path).permissions();
   EXPECT_EQ(permissions & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
             std::filesystem::perms::none);
+}
+
+// A process that opens a store the moment its file appears finds the tables already there: it used to
+// find an empty file, and queue for the write lock to create them behind a whole ingest's batches.
+TEST(SqliteStore, ANewStoresFileAppearsWithItsTables) {
+  const ScratchFolder scratch("appear");
+  const std::filesystem::path path = scratch.file("jala.db");
+  std::atomic<bool> done = false;
+  int version_seen = -1;
+  std::thread watcher([&] {
+    while (!done && !std::filesystem::exists(path)) {
+    }
+    sqlite3* raw = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_busy_timeout(raw, 10'000);
+      sqlite3_stmt* statement = nullptr;
+      if (sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &statement, nullptr) == SQLITE_OK &&
+          sqlite3_step(statement) == SQLITE_ROW) {
+        version_seen = sqlite3_column_int(statement, 0);
+      }
+      sqlite3_finalize(statement);
+    }
+    sqlite3_close(raw);
+  });
+  const bool opened = SqliteStore::open(path.string()).ok();
+  done = true;
+  watcher.join();
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(version_seen, sqlite::current_schema_version());
+  for (const auto& entry : std::filesystem::directory_iterator(scratch.file("."))) {
+    EXPECT_EQ(entry.path().filename().string().find("creating"), std::string::npos) << entry.path();
+  }
 }
 
 }  // namespace
