@@ -13,6 +13,7 @@
 #include "jala/storage/sqlite/ledger_query.h"
 #include "jala/storage/sqlite/link_input_query.h"
 #include "jala/storage/sqlite/log_statements.h"
+#include "jala/storage/sqlite/open_file.h"
 #include "jala/storage/sqlite/schema.h"
 #include "jala/storage/sqlite/selector_keys.h"
 #include "jala/storage/sqlite/share_statements.h"
@@ -438,62 +439,6 @@ class SqliteView final : public WriteTransaction {
   sqlite::SelectorKeys& m_selector_keys;
 };
 
-Status configure(sqlite3* db, const StoreOptions& options) {
-  sqlite3_busy_timeout(db, 10'000);
-  // 16 KiB pages for a new store; the pragma leaves a store that has pages as it is. Fewer, fuller pages
-  // mean fewer B-tree levels and page-cache lookups per row (docs/performance.md, the bulk load).
-  JALA_TRY(sqlite::execute(db, "PRAGMA page_size = 16384"));
-  JALA_TRY(sqlite::execute(db, "PRAGMA journal_mode = WAL"));
-  // A committed write survives power loss, as Store::write promises (ADR 0005): in WAL mode, FULL syncs
-  // the WAL at every commit, which batches make cheap. NORMAL would sync only at checkpoints, so the
-  // last commits could be lost with the machine, though not with the process.
-  JALA_TRY(sqlite::execute(db, "PRAGMA synchronous = FULL"));
-  JALA_TRY(sqlite::execute(db, "PRAGMA foreign_keys = ON"));
-  return sqlite::execute(db, fmt::format("PRAGMA cache_size = -{}", options.sqlite_cache_mib * 1024));  // in KiB
-}
-
-// Opens, configures and migrates the SQLite file at `path`; errors name the store as `file`.
-Result<sqlite::Connection> open_configured(const std::string& path, const std::string& file,
-                                           const StoreOptions& options) {
-  sqlite3* raw = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  sqlite::Connection connection(raw);
-  if (rc != SQLITE_OK) {
-    if (connection == nullptr) return unavailable("cannot open store '{}': out of memory", file);
-    return sqlite::last_error(connection.get(), fmt::format("cannot open store '{}'", file));
-  }
-  if (Status configured = configure(connection.get(), options); !configured.ok()) {
-    return configured.error().with_context(fmt::format("store '{}'", file));
-  }
-  if (Status migrated = sqlite::migrate(connection.get()); !migrated.ok()) {
-    return migrated.error().with_context(fmt::format("store '{}'", file));
-  }
-  return connection;
-}
-
-// Builds a new store's tables under a private name and links the finished file into place, so that no
-// process ever sees the store without its tables: one that opened it in between would have queued for
-// the write lock to create them, behind a whole ingest's batches. When two processes create the same
-// store at once, the first link wins and both open that store.
-Status create_store_file(const std::string& file, const StoreOptions& options) {
-  const std::string building = fmt::format("{}.creating-{}", file, ::getpid());
-  ::unlink(building.c_str());
-  {
-    Result<sqlite::Connection> connection = open_configured(building, file, options);
-    if (!connection.ok()) {
-      ::unlink(building.c_str());
-      return std::move(connection).error();
-    }
-    ::chmod(building.c_str(), S_IRUSR | S_IWUSR);
-  }  // closing the only connection folds the write-ahead log into the file
-  // A file system without hard links refuses the link; the store is then created in place, as it is
-  // opened next, and the window comes back there.
-  (void)::link(building.c_str(), file.c_str());
-  ::unlink(building.c_str());
-  return {};
-}
-
 }  // namespace
 
 SqliteStore::SqliteStore(std::unique_ptr<Parts> parts) : m_parts(std::move(parts)) {}
@@ -510,8 +455,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path, co
   if (!existed && !options.create_if_missing) {
     return not_found("there is no store at '{}' (nothing was ingested there; is --db right?)", file);
   }
-  if (!existed) JALA_TRY(create_store_file(file, options));
-  JALA_TRY_ASSIGN(sqlite::Connection connection, open_configured(file, file, options));
+  if (!existed) JALA_TRY(sqlite::create_store_file(file, options));
+  JALA_TRY_ASSIGN(sqlite::Connection connection, sqlite::open_configured(file, file, options));
   if (!existed) ::chmod(file.c_str(), S_IRUSR | S_IWUSR);
   JALA_TRY_ASSIGN(Statements statements, Statements::prepare(connection.get()));
   JALA_TRY_ASSIGN(sqlite::LogStatements log, sqlite::LogStatements::prepare(connection.get()));
