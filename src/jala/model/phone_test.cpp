@@ -1,0 +1,87 @@
+// Phone numbers against a plain reference built on libphonenumber: the canonical form is the first E.164
+// form that reads back as itself. normalise_phone spares most numbers the reading back, and must give the
+// same answers.
+#include <phonenumbers/phonenumberutil.h>
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "jala/model/normalisers.h"
+
+namespace jala::model {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+// The reference: parse, validate, format, then read the E.164 form back until it gives itself (at most
+// twice more, as normalise_phone allows).
+std::optional<std::string> reference_e164(const std::string& text, const std::string& region) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::string e164 = text;
+  std::string read_in = region;
+  for (int reading = 0; reading < 3; ++reading) {
+    PhoneNumber number;
+    if (util.Parse(e164, read_in, &number) != PhoneNumberUtil::NO_PARSING_ERROR || !util.IsValidNumber(number)) {
+      return std::nullopt;
+    }
+    std::string formatted;
+    util.Format(number, PhoneNumberUtil::E164, &formatted);
+    if (formatted == e164) return formatted;
+    e164 = formatted;
+    read_in = "ZZ";
+  }
+  return std::nullopt;
+}
+
+// Every region's example numbers of every type, in national and international form, and the same with
+// their last digit or their first national digit changed, or a digit put before them (numbers that may be
+// invalid, or begin with a national prefix, as Mexico's "+52 1…" does).
+TEST(Phone, AgreesWithReadingEveryNumberBackOnEveryRegionsExamples) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::set<std::string> regions;
+  util.GetSupportedRegions(&regions);
+  int compared = 0;
+  int valid = 0;
+  for (const std::string& region : regions) {
+    for (int type = PhoneNumberUtil::FIXED_LINE; type <= PhoneNumberUtil::VOICEMAIL; ++type) {
+      PhoneNumber example;
+      if (!util.GetExampleNumberForType(region, static_cast<PhoneNumberUtil::PhoneNumberType>(type), &example)) {
+        continue;
+      }
+      std::string national_digits;
+      util.GetNationalSignificantNumber(example, &national_digits);
+      std::string national;
+      util.Format(example, PhoneNumberUtil::NATIONAL, &national);
+      for (const char changed : {'0', '1', '5', '9'}) {
+        std::string last_changed = national_digits;
+        last_changed.back() = changed;
+        std::string first_changed = national_digits;
+        first_changed.front() = changed;
+        const std::string code = "+" + std::to_string(example.country_code());
+        for (const auto& [text, in_region] :
+             {std::pair{national, region}, std::pair{code + national_digits, std::string()},
+              std::pair{code + last_changed, std::string()}, std::pair{code + first_changed, std::string()},
+              std::pair{std::string(1, changed) + national_digits, region},
+              std::pair{code + changed + national_digits, std::string()}}) {
+          const Result<std::string> got = normalise_phone(text, {.default_region = in_region});
+          const std::optional<std::string> want = reference_e164(text, in_region.empty() ? "ZZ" : in_region);
+          ASSERT_EQ(got.ok(), want.has_value()) << text << " in " << region;
+          if (want) {
+            EXPECT_EQ(*got, *want) << text << " in " << region;
+          }
+          ++compared;
+          valid += want.has_value() ? 1 : 0;
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 30'000);
+  EXPECT_GT(valid, 15'000);
+}
+
+}  // namespace
+}  // namespace jala::model
