@@ -1,7 +1,6 @@
 #include "jala/model/bank_table.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "jala/model/bank_names.h"
 #include "jala/model/text.h"
 
 namespace jala::model {
@@ -49,28 +49,6 @@ std::string resolvable_key(std::string_view name, const std::string& key) {
   return key.empty() || key.starts_with("raw:") ? std::string(name) : key;
 }
 
-std::vector<std::vector<std::string_view>> rows_of(std::string_view tsv) {
-  std::vector<std::vector<std::string_view>> rows;
-  bool header = true;
-  while (!tsv.empty()) {
-    const std::size_t end = std::min(tsv.find('\n'), tsv.size());
-    std::string_view line = tsv.substr(0, end);
-    tsv.remove_prefix(std::min(end + 1, tsv.size()));
-    if (header || line.empty()) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string_view> columns;
-    for (std::size_t tab = line.find('\t'); tab != std::string_view::npos; tab = line.find('\t')) {
-      columns.push_back(line.substr(0, tab));
-      line.remove_prefix(tab + 1);
-    }
-    columns.push_back(line);
-    rows.push_back(std::move(columns));
-  }
-  return rows;
-}
-
 struct Table {
   std::unordered_map<std::string, std::string> bank_by_key;  // match key -> BANK
   // match key -> (country or "*", BANK or "-")
@@ -85,7 +63,7 @@ struct Table {
 // The files are checked by data/banks/check.py; a malformed compiled-in table is a build defect.
 Table build_table() {
   Table table;
-  for (const auto& row : rows_of(k_banks_tsv)) {
+  for (const auto& row : tsv_rows(k_banks_tsv)) {
     if (row.size() != 4) std::abort();
     const std::string_view bic8 = row[0];
     const std::string_view name = row[2];
@@ -107,7 +85,7 @@ Table build_table() {
     }
     ++table.rows;
   }
-  for (const auto& row : rows_of(k_ambiguous_bank_aliases_tsv)) {
+  for (const auto& row : tsv_rows(k_ambiguous_bank_aliases_tsv)) {
     if (row.size() != 3) std::abort();
     // The bank column is a BIC8, the name of a row without one, or "-".
     const auto named = table.bank_by_name.find(std::string(row[2]));
@@ -130,24 +108,23 @@ const Table& table() {
 }  // namespace
 
 Result<std::string> fold_bank_name(std::string_view name) {
-  // Transliterators are costly to build and not documented as thread-safe: one per thread.
-  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> made(
-        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    return U_SUCCESS(status) ? std::move(made) : nullptr;
-  }();
-  if (transliterator == nullptr) return internal_error("ICU transliterator Any-Latin is unavailable");
-  icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-  transliterator->transliterate(text);
-  std::string folded;
-  text.toUTF8String(folded);
-  std::string out;
-  for (char c : folded) {
-    if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    // ICU's transliteration leaves ASCII as it is, but for its case.
+    std::string out;
+    for (const char c : name) {
+      if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return out;
   }
-  return out;
+  static const std::unordered_map<std::string_view, std::string_view> folded_at_build = [] {
+    std::unordered_map<std::string_view, std::string_view> folded;
+    for (const FoldedName& entry : bank_names_folded_at_build()) folded.emplace(entry.name, entry.folded);
+    return folded;
+  }();
+  if (const auto found = folded_at_build.find(name); found != folded_at_build.end()) {
+    return std::string(found->second);
+  }
+  return transliterate_bank_name(name);
 }
 
 std::optional<std::string> resolve_bank(std::string_view name, std::string_view country) {

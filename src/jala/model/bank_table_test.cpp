@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "jala/model/bank_names.h"
 #include "jala/model/selector.h"
 
 namespace jala::model {
@@ -42,6 +48,38 @@ TEST(BankTable, UnknownBanksKeepTheirFoldedNameAndEveryValueReadsBackAsItself) {
       EXPECT_EQ(bank(once, country), once) << raw << " in " << country;
     }
   }
+}
+
+}  // namespace
+
+extern const std::string_view k_banks_tsv;
+extern const std::string_view k_ambiguous_bank_aliases_tsv;
+
+namespace {
+
+// Folding skips ICU's transliterator for ASCII and for the table's own names, which the build folded with it:
+// both must give what the transliterator gives.
+TEST(BankTable, FoldingWithoutTheTransliteratorGivesWhatItWould) {
+  const std::span<const FoldedName> at_build = bank_names_folded_at_build();
+  EXPECT_GT(at_build.size(), 200U);
+  for (const FoldedName& entry : at_build) {
+    EXPECT_EQ(transliterate_bank_name(entry.name).value(), entry.folded) << entry.name;
+    EXPECT_EQ(fold_bank_name(entry.name).value(), entry.folded) << entry.name;
+  }
+  std::vector<std::string_view> ascii;
+  for (const std::string_view name : names_to_fold(k_banks_tsv, k_ambiguous_bank_aliases_tsv)) {
+    if (std::ranges::none_of(name, [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) ascii.push_back(name);
+  }
+  EXPECT_GT(ascii.size(), 500U);
+  std::string every_ascii_byte;
+  for (int c = 1; c < 0x80; ++c) every_ascii_byte += static_cast<char>(c);
+  ascii.push_back(every_ascii_byte);
+  for (const std::string_view name : ascii) {
+    EXPECT_EQ(fold_bank_name(name).value(), transliterate_bank_name(name).value()) << name;
+  }
+  // A name in no table is transliterated when it is met.
+  EXPECT_EQ(fold_bank_name("Ngân hàng Thử nghiệm").value(), "nganhangthunghiem");
+  EXPECT_EQ(fold_bank_name("ธนาคารทดลอง").value(), transliterate_bank_name("ธนาคารทดลอง").value());
 }
 
 }  // namespace
