@@ -3,6 +3,7 @@
 // same answers.
 #include <phonenumbers/phonenumberutil.h>
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -62,11 +63,11 @@ TEST(Phone, AgreesWithReadingEveryNumberBackOnEveryRegionsExamples) {
         std::string first_changed = national_digits;
         first_changed.front() = changed;
         const std::string code = "+" + std::to_string(example.country_code());
+        const std::string digit_added = fmt::format("{}{}{}", code, changed, national_digits);
         for (const auto& [text, in_region] :
              {std::pair{national, region}, std::pair{code + national_digits, std::string()},
               std::pair{code + last_changed, std::string()}, std::pair{code + first_changed, std::string()},
-              std::pair{std::string(1, changed) + national_digits, region},
-              std::pair{code + changed + national_digits, std::string()}}) {
+              std::pair{std::string(1, changed) + national_digits, region}, std::pair{digit_added, std::string()}}) {
           const Result<std::string> got = normalise_phone(text, {.default_region = in_region});
           const std::optional<std::string> want = reference_e164(text, in_region.empty() ? "ZZ" : in_region);
           ASSERT_EQ(got.ok(), want.has_value()) << text << " in " << region;
