@@ -1,24 +1,14 @@
 // Phone numbers to E.164 with libphonenumber. The record's country is the default region for
 // national formats ("0912 345 678" reported in VN is +84912345678); numbers written with "+" or an
 // international "00" prefix need no region.
-#include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
-#include <algorithm>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
-#include <vector>
 
 #include "jala/model/normalisers.h"
+#include "jala/model/phone_prefixes.h"
 #include "jala/model/text.h"
-
-namespace i18n::phonenumbers {
-// libphonenumber's compiled-in metadata, a serialised PhoneMetadataCollection (declared in its metadata.h,
-// which Debian does not install).
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
 
 namespace jala::model {
 namespace {
@@ -66,47 +56,6 @@ std::optional<std::string_view> whatsapp_link_number(std::string_view raw) {
   return std::nullopt;
 }
 
-// The national prefixes that libphonenumber strips from the start of a national number when it parses a
-// number of each calling code, even one written internationally (so "+52 1…" loses Mexico's old mobile
-// "1"). A number that starts with none of its calling code's prefixes reads back as itself.
-class NationalPrefixes {
- public:
-  static const NationalPrefixes& get() {
-    static const NationalPrefixes prefixes;
-    return prefixes;
-  }
-
-  // Whether libphonenumber may strip a national prefix from `national_number`, a national significant
-  // number of `calling_code`: when it starts with one of the code's prefixes, or the code has a prefix
-  // that is a pattern rather than digits.
-  bool may_strip(int calling_code, std::string_view national_number) const {
-    if (!m_loaded || m_patterned.contains(calling_code)) return true;
-    const auto plain = m_plain.find(calling_code);
-    return plain != m_plain.end() && std::ranges::any_of(plain->second, [&](const std::string& prefix) {
-             return national_number.starts_with(prefix);
-           });
-  }
-
- private:
-  NationalPrefixes() {
-    i18n::phonenumbers::PhoneMetadataCollection collection;
-    m_loaded = collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size());
-    for (const i18n::phonenumbers::PhoneMetadata& region : collection.metadata()) {
-      const std::string& prefix = region.national_prefix_for_parsing();
-      if (prefix.empty()) continue;
-      if (std::ranges::all_of(prefix, [](char c) { return c >= '0' && c <= '9'; })) {
-        m_plain[region.country_code()].push_back(prefix);
-      } else {
-        m_patterned.insert(region.country_code());
-      }
-    }
-  }
-
-  bool m_loaded = false;
-  std::unordered_map<int, std::vector<std::string>> m_plain;
-  std::unordered_set<int> m_patterned;
-};
-
 // A number in E.164 read again: its E.164 form, if it is a valid number.
 std::optional<std::string> e164_of(const PhoneNumberUtil& util, const std::string& e164) {
   PhoneNumber number;
@@ -126,7 +75,12 @@ Result<std::string> parse_phone(std::string_view raw, const NormaliseContext& co
 
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumber number;
-  const PhoneNumberUtil::ErrorType parsed = util.Parse(text, region, &number);
+  PhoneNumberUtil::ErrorType parsed = PhoneNumberUtil::NO_PARSING_ERROR;
+  if (std::optional<PhoneNumber> quick = read_valid_number_quickly(text, region)) {
+    number = *std::move(quick);
+  } else {
+    parsed = util.Parse(text, region, &number);
+  }
   if (parsed == PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR) {
     if (region == "ZZ") {
       return invalid_argument("'{}' has no country code and no default region to read it in", raw);
@@ -152,7 +106,7 @@ Result<std::string> parse_phone(std::string_view raw, const NormaliseContext& co
   if (text == e164) return e164;
   std::string national_number;
   util.GetNationalSignificantNumber(number, &national_number);
-  if (!NationalPrefixes::get().may_strip(number.country_code(), national_number)) return e164;
+  if (!may_strip_national_prefix(number.country_code(), national_number)) return e164;
   for (int reading = 0; reading < 2; ++reading) {
     const std::optional<std::string> again = e164_of(util, e164);
     if (again == e164) return e164;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <random>
 #include <set>
 #include <string>
 
@@ -22,7 +23,8 @@ using i18n::phonenumbers::PhoneNumberUtil;
 // twice more, as normalise_phone allows).
 std::optional<std::string> reference_e164(const std::string& text, const std::string& region) {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  std::string e164 = text;
+  // "00" is read as the international prefix in every region, as normalise_phone documents.
+  std::string e164 = text.starts_with("00") ? "+" + text.substr(2) : text;
   std::string read_in = region;
   for (int reading = 0; reading < 3; ++reading) {
     PhoneNumber number;
@@ -67,7 +69,8 @@ TEST(Phone, AgreesWithReadingEveryNumberBackOnEveryRegionsExamples) {
         for (const auto& [text, in_region] :
              {std::pair{national, region}, std::pair{code + national_digits, std::string()},
               std::pair{code + last_changed, std::string()}, std::pair{code + first_changed, std::string()},
-              std::pair{std::string(1, changed) + national_digits, region}, std::pair{digit_added, std::string()}}) {
+              std::pair{std::string(1, changed) + national_digits, region}, std::pair{"0" + last_changed, region},
+              std::pair{"0" + first_changed, region}, std::pair{digit_added, std::string()}}) {
           const Result<std::string> got = normalise_phone(text, {.default_region = in_region});
           const std::optional<std::string> want = reference_e164(text, in_region.empty() ? "ZZ" : in_region);
           ASSERT_EQ(got.ok(), want.has_value()) << text << " in " << region;
@@ -82,6 +85,39 @@ TEST(Phone, AgreesWithReadingEveryNumberBackOnEveryRegionsExamples) {
   }
   EXPECT_GT(compared, 30'000);
   EXPECT_GT(valid, 15'000);
+}
+
+// Each region's example numbers with one to three of their digits drawn at random, written as extraction
+// passes them: "0" and the digits in the region, "+", the calling code and the digits.
+TEST(Phone, AgreesWithReadingEveryNumberBackOnRandomDigits) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::set<std::string> regions;
+  util.GetSupportedRegions(&regions);
+  std::mt19937 random(7);
+  int valid = 0;
+  for (const std::string& region : regions) {
+    PhoneNumber example;
+    if (!util.GetExampleNumberForType(region, PhoneNumberUtil::MOBILE, &example)) continue;
+    std::string national_digits;
+    util.GetNationalSignificantNumber(example, &national_digits);
+    const std::string code = "+" + std::to_string(example.country_code());
+    for (int draw = 0; draw < 60; ++draw) {
+      std::string digits = national_digits;
+      for (int change = 0, changes = 1 + draw % 3; change < changes; ++change) {
+        digits[random() % digits.size()] = static_cast<char>('0' + random() % 10);
+      }
+      for (const auto& [text, in_region] : {std::pair{"0" + digits, region}, std::pair{code + digits, std::string()}}) {
+        const Result<std::string> got = normalise_phone(text, {.default_region = in_region});
+        const std::optional<std::string> want = reference_e164(text, in_region.empty() ? "ZZ" : in_region);
+        ASSERT_EQ(got.ok(), want.has_value()) << text << " in " << region;
+        if (want) {
+          EXPECT_EQ(*got, *want) << text << " in " << region;
+          ++valid;
+        }
+      }
+    }
+  }
+  EXPECT_GT(valid, 10'000);
 }
 
 }  // namespace

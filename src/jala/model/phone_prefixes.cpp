@@ -1,0 +1,139 @@
+#include "jala/model/phone_prefixes.h"
+
+#include <phonenumbers/phonemetadata.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace i18n::phonenumbers {
+// libphonenumber's compiled-in metadata, a serialised PhoneMetadataCollection (declared in its metadata.h,
+// which Debian does not install).
+int metadata_size();
+const void* metadata_get();
+}  // namespace i18n::phonenumbers
+
+namespace jala::model {
+namespace {
+
+using i18n::phonenumbers::PhoneMetadata;
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+// The lengths libphonenumber allows a national significant number.
+constexpr std::size_t k_min_national_digits = 2;
+constexpr std::size_t k_max_national_digits = 17;
+
+bool all_digits(std::string_view text) {
+  return std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether an international prefix pattern can only match text that starts "00": it starts so and has no
+// alternative at its top level.
+bool starts_with_double_zero_only(std::string_view pattern) {
+  if (!pattern.starts_with("00")) return false;
+  int depth = 0;
+  for (const char c : pattern) {
+    if (c == '(' || c == '[') ++depth;
+    if (c == ')' || c == ']') --depth;
+    if (c == '|' && depth == 0) return false;
+  }
+  return true;
+}
+
+class PrefixRules {
+ public:
+  static const PrefixRules& get() {
+    static const PrefixRules rules;
+    return rules;
+  }
+
+  bool may_strip(int calling_code, std::string_view national_number) const {
+    if (!m_loaded || m_patterned.contains(calling_code)) return true;
+    const auto plain = m_plain.find(calling_code);
+    return plain != m_plain.end() && std::ranges::any_of(plain->second, [&](const std::string& prefix) {
+             return national_number.starts_with(prefix);
+           });
+  }
+
+  // The calling code of a region whose numbers may be read as "0" and the national number, or 0.
+  int zero_prefix_calling_code(std::string_view region) const {
+    const auto found = m_zero_prefix_regions.find(std::string(region));
+    return found != m_zero_prefix_regions.end() ? found->second : 0;
+  }
+
+ private:
+  PrefixRules() {
+    i18n::phonenumbers::PhoneMetadataCollection collection;
+    m_loaded = collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size());
+    if (!m_loaded) return;
+    for (const PhoneMetadata& region : collection.metadata()) {
+      const std::string& prefix = region.national_prefix_for_parsing();
+      if (prefix == "0" && region.national_prefix_transform_rule().empty() &&
+          starts_with_double_zero_only(region.international_prefix())) {
+        m_zero_prefix_regions.emplace(region.id(), region.country_code());
+      }
+      if (prefix.empty()) continue;
+      if (all_digits(prefix)) {
+        m_plain[region.country_code()].push_back(prefix);
+      } else {
+        m_patterned.insert(region.country_code());
+      }
+    }
+  }
+
+  bool m_loaded = false;
+  std::unordered_map<int, std::vector<std::string>> m_plain;
+  std::unordered_set<int> m_patterned;
+  std::unordered_map<std::string, int> m_zero_prefix_regions;
+};
+
+std::optional<PhoneNumber> valid_number(int calling_code, std::string_view national_number) {
+  if (national_number.size() < k_min_national_digits || national_number.size() > k_max_national_digits ||
+      national_number.front() == '0') {
+    return std::nullopt;
+  }
+  PhoneNumber number;
+  number.set_country_code(calling_code);
+  number.set_national_number(std::stoull(std::string(national_number)));
+  if (!PhoneNumberUtil::GetInstance()->IsValidNumber(number)) return std::nullopt;
+  return number;
+}
+
+}  // namespace
+
+bool may_strip_national_prefix(int calling_code, std::string_view national_number) {
+  return PrefixRules::get().may_strip(calling_code, national_number);
+}
+
+std::optional<PhoneNumber> read_valid_number_quickly(std::string_view digits, std::string_view region) {
+  const bool international = digits.starts_with('+');
+  if (international) digits.remove_prefix(1);
+  if (digits.empty() || !all_digits(digits)) return std::nullopt;
+  const PrefixRules& rules = PrefixRules::get();
+  if (!international) {
+    // The parser takes a leading "00" for the international prefix, and strips the "0" otherwise: the
+    // "0" matches the national prefix for parsing, and a valid rest matches the region's general pattern.
+    // No calling code starts with "0", so the number cannot be taken for one written without its "+".
+    const int calling_code = rules.zero_prefix_calling_code(region);
+    if (calling_code == 0 || digits.size() < 2 || digits[0] != '0' || digits[1] == '0') return std::nullopt;
+    return valid_number(calling_code, digits.substr(1));
+  }
+  // Calling codes are prefix-free: the parser takes the first of one to three digits that is one.
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  for (std::size_t length = 1; length <= 3 && length < digits.size(); ++length) {
+    const int calling_code = std::stoi(std::string(digits.substr(0, length)));
+    std::string code_region;
+    util.GetRegionCodeForCountryCode(calling_code, &code_region);
+    if (code_region == "ZZ") continue;
+    const std::string_view national_number = digits.substr(length);
+    if (rules.may_strip(calling_code, national_number)) return std::nullopt;
+    return valid_number(calling_code, national_number);
+  }
+  return std::nullopt;
+}
+
+}  // namespace jala::model
