@@ -8,6 +8,7 @@
 
 #include "jala/model/normalisers.h"
 #include "jala/model/phone_prefixes.h"
+#include "jala/model/phone_validation.h"
 #include "jala/model/text.h"
 
 namespace jala::model {
@@ -59,7 +60,7 @@ std::optional<std::string_view> whatsapp_link_number(std::string_view raw) {
 // A number in E.164 read again: its E.164 form, if it is a valid number.
 std::optional<std::string> e164_of(const PhoneNumberUtil& util, const std::string& e164) {
   PhoneNumber number;
-  if (util.Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR || !util.IsValidNumber(number)) {
+  if (util.Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR || !is_valid_number(number)) {
     return std::nullopt;
   }
   std::string formatted;
@@ -90,7 +91,7 @@ Result<std::string> parse_phone(std::string_view raw, const NormaliseContext& co
   if (parsed != PhoneNumberUtil::NO_PARSING_ERROR) {
     return invalid_argument("'{}' is not a phone number", raw);
   }
-  if (!util.IsValidNumber(number)) {
+  if (!is_valid_number(number)) {
     std::string region_code;
     util.GetRegionCodeForCountryCode(number.country_code(), &region_code);
     return invalid_argument("'{}' is not a valid phone number in {}", raw, region_code);
@@ -152,7 +153,7 @@ bool grouped_as_national_phone(std::string_view digits, std::span<const std::siz
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneNumber number;
   if (util.Parse(std::string(digits), ascii_upper(region), &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
-      !util.IsValidNumber(number)) {
+      !is_valid_number(number)) {
     return false;
   }
   std::string national;

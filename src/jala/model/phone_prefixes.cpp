@@ -1,6 +1,5 @@
 #include "jala/model/phone_prefixes.h"
 
-#include <phonenumbers/phonemetadata.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
@@ -9,12 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
-namespace i18n::phonenumbers {
-// libphonenumber's compiled-in metadata, a serialised PhoneMetadataCollection (declared in its metadata.h,
-// which Debian does not install).
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
+#include "jala/model/phone_patterns.h"
+#include "jala/model/phone_validation.h"
 
 namespace jala::model {
 namespace {
@@ -67,10 +62,10 @@ class PrefixRules {
 
  private:
   PrefixRules() {
-    i18n::phonenumbers::PhoneMetadataCollection collection;
-    m_loaded = collection.ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size());
+    const i18n::phonenumbers::PhoneMetadataCollection* collection = phone_metadata();
+    m_loaded = collection != nullptr;
     if (!m_loaded) return;
-    for (const PhoneMetadata& region : collection.metadata()) {
+    for (const PhoneMetadata& region : collection->metadata()) {
       const std::string& prefix = region.national_prefix_for_parsing();
       if (prefix == "0" && region.national_prefix_transform_rule().empty() &&
           starts_with_double_zero_only(region.international_prefix())) {
@@ -99,7 +94,7 @@ std::optional<PhoneNumber> valid_number(int calling_code, std::string_view natio
   PhoneNumber number;
   number.set_country_code(calling_code);
   number.set_national_number(std::stoull(std::string(national_number)));
-  if (!PhoneNumberUtil::GetInstance()->IsValidNumber(number)) return std::nullopt;
+  if (!is_valid_number(number)) return std::nullopt;
   return number;
 }
 

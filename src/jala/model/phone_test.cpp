@@ -10,8 +10,10 @@
 #include <random>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "jala/model/normalisers.h"
+#include "jala/model/phone_validation.h"
 
 namespace jala::model {
 namespace {
@@ -118,6 +120,54 @@ TEST(Phone, AgreesWithReadingEveryNumberBackOnRandomDigits) {
     }
   }
   EXPECT_GT(valid, 10'000);
+}
+
+// Validity against libphonenumber's own: every region's and every global network's example numbers of every
+// type, with digits drawn at random, one digit more and one fewer.
+TEST(Phone, ValidityIsLibphonenumbersOnEveryRegionsExamplesAndVariants) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::vector<PhoneNumber> examples;
+  std::set<std::string> regions;
+  util.GetSupportedRegions(&regions);
+  for (const std::string& region : regions) {
+    for (int type = PhoneNumberUtil::FIXED_LINE; type <= PhoneNumberUtil::VOICEMAIL; ++type) {
+      PhoneNumber example;
+      if (util.GetExampleNumberForType(region, static_cast<PhoneNumberUtil::PhoneNumberType>(type), &example)) {
+        examples.push_back(example);
+      }
+    }
+  }
+  std::set<int> global_networks;
+  util.GetSupportedGlobalNetworkCallingCodes(&global_networks);
+  for (const int code : global_networks) {
+    PhoneNumber example;
+    if (util.GetExampleNumberForNonGeoEntity(code, &example)) examples.push_back(example);
+  }
+  std::mt19937 random(11);
+  int compared = 0;
+  int valid = 0;
+  for (const PhoneNumber& example : examples) {
+    const std::string digits = std::to_string(example.national_number());
+    std::vector<std::string> variants = {digits, digits + "5", digits.substr(0, digits.size() - 1)};
+    for (int draw = 0; draw < 20; ++draw) {
+      std::string changed = digits;
+      for (int change = 0, changes = 1 + draw % 3; change < changes; ++change) {
+        changed[random() % changed.size()] = static_cast<char>('0' + random() % 10);
+      }
+      variants.push_back(changed);
+    }
+    for (const std::string& variant : variants) {
+      if (variant.empty() || variant.front() == '0') continue;
+      PhoneNumber number = example;
+      number.set_national_number(std::stoull(variant));
+      const bool want = util.IsValidNumber(number);
+      EXPECT_EQ(is_valid_number(number), want) << "+" << number.country_code() << " " << variant;
+      ++compared;
+      valid += want ? 1 : 0;
+    }
+  }
+  EXPECT_GT(compared, 30'000);
+  EXPECT_GT(valid, 15'000);
 }
 
 }  // namespace
