@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 #include <hs.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -80,7 +81,8 @@ int main(int argc, char** argv) {
     entries +=
         fmt::format("      {{\"{}\", {{{}, {}}}}},\n", jala::model::database_key(region.country_code(), region.id()),
                     literal(std::string_view(bytes, size)), size);
-    std::free(bytes);  // NOLINT(cppcoreguidelines-no-malloc): hs_serialize_database allocates with malloc
+    // hs_serialize_database allocates with malloc.
+    std::free(bytes);  // NOLINT(cppcoreguidelines-no-malloc,cppcoreguidelines-owning-memory)
     ++compiled;
   }
   std::ofstream out(argv[1], std::ios::binary);
