@@ -1,11 +1,13 @@
 #include "jala/model/phone_prefixes.h"
 
 #include <phonenumbers/phonenumberutil.h>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "jala/model/phone_patterns.h"
@@ -39,6 +41,22 @@ bool starts_with_double_zero_only(std::string_view pattern) {
   return true;
 }
 
+// Whether `pattern` matches at the start of `text` (ICU's lookingAt, as libphonenumber's first step in
+// stripping a national prefix); true for a pattern that did not compile, or on any error.
+bool starts_with_a_match(const icu::RegexPattern* pattern, std::string_view text) {
+  if (pattern == nullptr) return true;
+  thread_local std::unordered_map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher>& matcher = matchers[pattern];
+  if (matcher == nullptr) matcher.reset(pattern->matcher(status));
+  if (U_FAILURE(status) || matcher == nullptr) return true;
+  const icu::UnicodeString input =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  matcher->reset(input);
+  const bool matched = matcher->lookingAt(status);
+  return matched || U_FAILURE(status);
+}
+
 class PrefixRules {
  public:
   static const PrefixRules& get() {
@@ -47,7 +65,14 @@ class PrefixRules {
   }
 
   bool may_strip(int calling_code, std::string_view national_number) const {
-    if (!m_loaded || m_patterned.contains(calling_code)) return true;
+    if (!m_loaded) return true;
+    if (const auto patterned = m_patterned.find(calling_code); patterned != m_patterned.end()) {
+      if (std::ranges::any_of(patterned->second, [&](const std::unique_ptr<icu::RegexPattern>& pattern) {
+            return starts_with_a_match(pattern.get(), national_number);
+          })) {
+        return true;
+      }
+    }
     const auto plain = m_plain.find(calling_code);
     return plain != m_plain.end() && std::ranges::any_of(plain->second, [&](const std::string& prefix) {
              return national_number.starts_with(prefix);
@@ -75,14 +100,21 @@ class PrefixRules {
       if (all_digits(prefix)) {
         m_plain[region.country_code()].push_back(prefix);
       } else {
-        m_patterned.insert(region.country_code());
+        // libphonenumber matches the same pattern with ICU; one that does not compile here is taken to
+        // match anything.
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexPattern> compiled(
+            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(prefix), 0, status));
+        if (U_FAILURE(status)) compiled.reset();
+        m_patterned[region.country_code()].push_back(std::move(compiled));
       }
     }
   }
 
   bool m_loaded = false;
   std::unordered_map<int, std::vector<std::string>> m_plain;
-  std::unordered_set<int> m_patterned;
+  // The prefixes that are patterns, by calling code.
+  std::unordered_map<int, std::vector<std::unique_ptr<icu::RegexPattern>>> m_patterned;
   std::unordered_map<std::string, int> m_zero_prefix_regions;
 };
 

@@ -12,8 +12,9 @@ namespace jala::model {
 
 // Whether libphonenumber may strip a national prefix from `national_number`, a national significant number
 // of `calling_code`, when it parses it (even written internationally, so "+52 1…" loses Mexico's old
-// mobile "1"): when it starts with one of the code's prefixes, or the code has a prefix that is a pattern
-// rather than digits. A number for which this is false reads back as itself.
+// mobile "1"): when it starts with one of the code's prefixes of plain digits, or one of its prefix
+// patterns matches at its start (ICU, as libphonenumber matches them). A number for which this is false
+// reads back as itself.
 bool may_strip_national_prefix(int calling_code, std::string_view national_number);
 
 // `digits` read as libphonenumber's parser would read them in `region` (ISO 3166-1 alpha-2 upper case,
