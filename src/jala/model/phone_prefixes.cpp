@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -41,21 +42,32 @@ bool starts_with_double_zero_only(std::string_view pattern) {
   return true;
 }
 
-// Whether `pattern` matches at the start of `text` (ICU's lookingAt, as libphonenumber's first step in
-// stripping a national prefix); true for a pattern that did not compile, or on any error.
-bool starts_with_a_match(const icu::RegexPattern* pattern, std::string_view text) {
-  if (pattern == nullptr) return true;
+// What matching a prefix pattern at a number's start can give (ICU's lookingAt, as libphonenumber's first
+// step in stripping a national prefix): the length matched, or one of these.
+constexpr int k_no_match = -1;
+constexpr int k_unknown_match = std::numeric_limits<int>::max();  // a pattern that did not compile, an error
+
+int match_at_start(const icu::RegexPattern* pattern, std::string_view text) {
+  if (pattern == nullptr) return k_unknown_match;
   thread_local std::unordered_map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher>& matcher = matchers[pattern];
   if (matcher == nullptr) matcher.reset(pattern->matcher(status));
-  if (U_FAILURE(status) || matcher == nullptr) return true;
+  if (U_FAILURE(status) || matcher == nullptr) return k_unknown_match;
   const icu::UnicodeString input =
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   matcher->reset(input);
-  const bool matched = matcher->lookingAt(status);
-  return matched || U_FAILURE(status);
+  if (!matcher->lookingAt(status)) return U_FAILURE(status) ? k_unknown_match : k_no_match;
+  const int end = matcher->end(status);
+  return U_FAILURE(status) ? k_unknown_match : end;
 }
+
+// A region whose national numbers may be read as "0" and the rest: its calling code, and its national
+// prefix pattern (nullptr when the prefix is "0" itself).
+struct ZeroPrefixRegion {
+  int calling_code = 0;
+  const icu::RegexPattern* pattern = nullptr;
+};
 
 class PrefixRules {
  public:
@@ -68,7 +80,7 @@ class PrefixRules {
     if (!m_loaded) return true;
     if (const auto patterned = m_patterned.find(calling_code); patterned != m_patterned.end()) {
       if (std::ranges::any_of(patterned->second, [&](const std::unique_ptr<icu::RegexPattern>& pattern) {
-            return starts_with_a_match(pattern.get(), national_number);
+            return match_at_start(pattern.get(), national_number) != k_no_match;
           })) {
         return true;
       }
@@ -79,10 +91,10 @@ class PrefixRules {
            });
   }
 
-  // The calling code of a region whose numbers may be read as "0" and the national number, or 0.
-  int zero_prefix_calling_code(std::string_view region) const {
+  // A region whose numbers may be read as "0" and the national number, or nullptr.
+  const ZeroPrefixRegion* zero_prefix_region(std::string_view region) const {
     const auto found = m_zero_prefix_regions.find(std::string(region));
-    return found != m_zero_prefix_regions.end() ? found->second : 0;
+    return found != m_zero_prefix_regions.end() ? &found->second : nullptr;
   }
 
  private:
@@ -92,22 +104,25 @@ class PrefixRules {
     if (!m_loaded) return;
     for (const PhoneMetadata& region : collection->metadata()) {
       const std::string& prefix = region.national_prefix_for_parsing();
-      if (prefix == "0" && region.national_prefix_transform_rule().empty() &&
-          starts_with_double_zero_only(region.international_prefix())) {
-        m_zero_prefix_regions.emplace(region.id(), region.country_code());
-      }
       if (prefix.empty()) continue;
+      const bool zero_prefix = region.national_prefix_transform_rule().empty() &&
+                               starts_with_double_zero_only(region.international_prefix());
       if (all_digits(prefix)) {
         m_plain[region.country_code()].push_back(prefix);
-      } else {
-        // libphonenumber matches the same pattern with ICU; one that does not compile here is taken to
-        // match anything.
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexPattern> compiled(
-            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(prefix), 0, status));
-        if (U_FAILURE(status)) compiled.reset();
-        m_patterned[region.country_code()].push_back(std::move(compiled));
+        if (zero_prefix && prefix == "0")
+          m_zero_prefix_regions.emplace(region.id(), ZeroPrefixRegion{region.country_code()});
+        continue;
       }
+      // libphonenumber matches the same pattern with ICU; one that does not compile here is taken to match
+      // anything.
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexPattern> compiled(
+          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(prefix), 0, status));
+      if (U_FAILURE(status)) compiled.reset();
+      if (zero_prefix && compiled != nullptr) {
+        m_zero_prefix_regions.emplace(region.id(), ZeroPrefixRegion{region.country_code(), compiled.get()});
+      }
+      m_patterned[region.country_code()].push_back(std::move(compiled));
     }
   }
 
@@ -115,7 +130,7 @@ class PrefixRules {
   std::unordered_map<int, std::vector<std::string>> m_plain;
   // The prefixes that are patterns, by calling code.
   std::unordered_map<int, std::vector<std::unique_ptr<icu::RegexPattern>>> m_patterned;
-  std::unordered_map<std::string, int> m_zero_prefix_regions;
+  std::unordered_map<std::string, ZeroPrefixRegion> m_zero_prefix_regions;
 };
 
 std::optional<PhoneNumber> valid_number(int calling_code, std::string_view national_number) {
@@ -143,11 +158,13 @@ std::optional<PhoneNumber> read_valid_number_quickly(std::string_view digits, st
   const PrefixRules& rules = PrefixRules::get();
   if (!international) {
     // The parser takes a leading "00" for the international prefix, and strips the "0" otherwise: the
-    // "0" matches the national prefix for parsing, and a valid rest matches the region's general pattern.
-    // No calling code starts with "0", so the number cannot be taken for one written without its "+".
-    const int calling_code = rules.zero_prefix_calling_code(region);
-    if (calling_code == 0 || digits.size() < 2 || digits[0] != '0' || digits[1] == '0') return std::nullopt;
-    return valid_number(calling_code, digits.substr(1));
+    // "0" is what the national prefix for parsing matches, and a valid rest matches the region's general
+    // pattern. No calling code starts with "0", so the number cannot be taken for one written without its
+    // "+".
+    const ZeroPrefixRegion* zero = rules.zero_prefix_region(region);
+    if (zero == nullptr || digits.size() < 2 || digits[0] != '0' || digits[1] == '0') return std::nullopt;
+    if (zero->pattern != nullptr && match_at_start(zero->pattern, digits) != 1) return std::nullopt;
+    return valid_number(zero->calling_code, digits.substr(1));
   }
   // Calling codes are prefix-free: the parser takes the first of one to three digits that is one.
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();

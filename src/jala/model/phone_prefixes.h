@@ -20,8 +20,8 @@ bool may_strip_national_prefix(int calling_code, std::string_view national_numbe
 // `digits` read as libphonenumber's parser would read them in `region` (ISO 3166-1 alpha-2 upper case,
 // or "ZZ"), for the two commonest forms, and only when the number is valid:
 // - "+" and the digits, where the digits after the calling code start with no national prefix of it;
-// - "0" and the digits, in a region whose national prefix is "0" and whose international prefix starts
-//   "00", the digit after the "0" not a "0".
+// - "0" and the digits, in a region whose national prefix is "0" (or a pattern that matches just that "0"
+//   there) and whose international prefix starts "00", the digit after the "0" not a "0".
 // nullopt for anything else, which the parser must read.
 std::optional<i18n::phonenumbers::PhoneNumber> read_valid_number_quickly(std::string_view digits,
                                                                          std::string_view region);
