@@ -124,15 +124,15 @@ Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext
     return invalid_argument("phone value is longer than {} bytes", k_max_phone_bytes);
   }
   thread_local std::unordered_map<std::string, Result<std::string>> remembered;
-  // The key drops what cannot change the outcome: separators, and the region for international forms.
+  // The key drops what cannot change the outcome: separators. It keeps the region even for international
+  // forms, which libphonenumber reads again in the region when their calling code is unknown ("+0238…"
+  // is a Cape Verdean number in CV, where "0" is the international prefix, and no number elsewhere).
   std::string key;
   for (char c : raw) {
     if (k_phone_separators.find(c) == std::string_view::npos) key += c;
   }
-  if (!key.starts_with('+') && !key.starts_with("00")) {
-    key += '|';
-    key += context.default_region;
-  }
+  key += '|';
+  key += context.default_region;
   if (const auto found = remembered.find(key); found != remembered.end()) return found->second;
   if (remembered.size() >= k_max_remembered_phones) remembered.clear();
   return remembered.emplace(std::move(key), parse_phone(raw, context)).first->second;

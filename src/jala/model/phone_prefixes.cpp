@@ -166,7 +166,9 @@ std::optional<PhoneNumber> read_valid_number_quickly(std::string_view digits, st
     if (zero->pattern != nullptr && match_at_start(zero->pattern, digits) != 1) return std::nullopt;
     return valid_number(zero->calling_code, digits.substr(1));
   }
-  // Calling codes are prefix-free: the parser takes the first of one to three digits that is one.
+  // No calling code starts with "0" ("+0…" is no number to the parser). Calling codes are prefix-free:
+  // the parser takes the first of one to three digits that is one.
+  if (digits.front() == '0') return std::nullopt;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   for (std::size_t length = 1; length <= 3 && length < digits.size(); ++length) {
     const int calling_code = std::stoi(std::string(digits.substr(0, length)));

@@ -68,11 +68,13 @@ TEST(Phone, AgreesWithReadingEveryNumberBackOnEveryRegionsExamples) {
         first_changed.front() = changed;
         const std::string code = "+" + std::to_string(example.country_code());
         const std::string digit_added = fmt::format("{}{}{}", code, changed, national_digits);
+        const std::string zero_after_plus = fmt::format("+0{}{}", example.country_code(), national_digits);
         for (const auto& [text, in_region] :
              {std::pair{national, region}, std::pair{code + national_digits, std::string()},
               std::pair{code + last_changed, std::string()}, std::pair{code + first_changed, std::string()},
               std::pair{std::string(1, changed) + national_digits, region}, std::pair{"0" + last_changed, region},
-              std::pair{"0" + first_changed, region}, std::pair{digit_added, std::string()}}) {
+              std::pair{"0" + first_changed, region}, std::pair{digit_added, std::string()},
+              std::pair{zero_after_plus, std::string()}, std::pair{zero_after_plus, region}}) {
           const Result<std::string> got = normalise_phone(text, {.default_region = in_region});
           const std::optional<std::string> want = reference_e164(text, in_region.empty() ? "ZZ" : in_region);
           ASSERT_EQ(got.ok(), want.has_value()) << text << " in " << region;
@@ -120,6 +122,18 @@ TEST(Phone, AgreesWithReadingEveryNumberBackOnRandomDigits) {
     }
   }
   EXPECT_GT(valid, 10'000);
+}
+
+// A "0" after the "+" starts no calling code: "+0 321 123 4567" is no Belgian number, whatever the region
+// (found by review: the digits after the "0" were read as the code).
+TEST(Phone, AZeroAfterThePlusIsNoCallingCode) {
+  for (const auto& [text, region] : {std::pair<std::string, std::string>{"+03211234567", "CO"},
+                                     {"+0462345678", "AU"},
+                                     {"+084912345678", "VN"},
+                                     {"+084912345678", ""}}) {
+    EXPECT_FALSE(normalise_phone(text, {.default_region = region}).ok()) << text << " in " << region;
+    EXPECT_FALSE(reference_e164(text, region.empty() ? "ZZ" : region)) << text << " in " << region;
+  }
 }
 
 // Validity against libphonenumber's own: every region's and every global network's example numbers of every
