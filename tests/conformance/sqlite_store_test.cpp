@@ -469,5 +469,24 @@ TEST(SqliteStore, ANewStoresFileAppearsWithItsTables) {
   }
 }
 
+// Where the private name cannot be used, the store is created in place as before: a file name too long
+// for "<name>.creating-XXXXXX-journal" (found by review: 232 to 247 bytes failed), and an SQLite URI,
+// which has no file name to add to (found by review: each run left a copy behind).
+TEST(SqliteStore, CreatesInPlaceWhereThePrivateNameCannotBeUsed) {
+  const ScratchFolder scratch("in-place");
+  const std::string long_name = scratch.file(std::string(236, 's') + ".db");
+  ASSERT_EQ(std::filesystem::path(long_name).filename().string().size(), 239U);
+  const std::string uri = "file:" + scratch.file("uri.db") + "?mode=rwc";
+  for (const std::string& location : {long_name, uri}) {
+    const Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::open(location);
+    ASSERT_TRUE(opened.ok()) << location << ": " << opened.error().message();
+  }
+  EXPECT_TRUE(std::filesystem::exists(long_name));
+  EXPECT_TRUE(std::filesystem::exists(scratch.file("uri.db")));
+  for (const auto& entry : std::filesystem::directory_iterator(scratch.file("."))) {
+    EXPECT_EQ(entry.path().filename().string().find("creating"), std::string::npos) << entry.path();
+  }
+}
+
 }  // namespace
 }  // namespace jala::storage

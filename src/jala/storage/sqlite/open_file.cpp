@@ -2,8 +2,9 @@
 #include "jala/storage/sqlite/open_file.h"
 
 #include <sqlite3.h>
-#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include <fmt/core.h>
 
@@ -46,22 +47,30 @@ Result<Connection> open_configured(const std::string& path, const std::string& f
   return connection;
 }
 
-Status create_store_file(const std::string& file, const StoreOptions& options) {
-  const std::string building = fmt::format("{}.creating-{}", file, ::getpid());
-  ::unlink(building.c_str());
+void create_store_file(const std::string& file, const StoreOptions& options) {
+  // An SQLite URI ("file:…?mode=…") is no file name to add a suffix to.
+  if (file.starts_with("file:")) return;
+  // A name of its own (mkstemp: private, and unique even between processes with the same pid, as in
+  // containers sharing a volume).
+  std::string building = file + ".creating-XXXXXX";
+  const int descriptor = ::mkstemp(building.data());
+  if (descriptor < 0) return;
+  ::close(descriptor);
+  const auto remove_building = [&] {
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) ::unlink((building + suffix).c_str());
+  };
   {
-    Result<Connection> connection = open_configured(building, file, options);
+    // A failure here (a name too long for SQLite's own "-journal" beside it, say) leaves the store to be
+    // created in place, where a real fault is reported.
+    const Result<Connection> connection = open_configured(building, file, options);
     if (!connection.ok()) {
-      ::unlink(building.c_str());
-      return std::move(connection).error();
+      remove_building();
+      return;
     }
-    ::chmod(building.c_str(), S_IRUSR | S_IWUSR);
   }  // closing the only connection folds the write-ahead log into the file
-  // A file system without hard links refuses the link; the store is then created in place, as it is
-  // opened next, and the window comes back there.
+  // A file system without hard links refuses the link; the store is then created in place too.
   (void)::link(building.c_str(), file.c_str());
-  ::unlink(building.c_str());
-  return {};
+  remove_building();
 }
 
 }  // namespace jala::storage::sqlite

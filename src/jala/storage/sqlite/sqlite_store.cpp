@@ -455,7 +455,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(std::string_view path, co
   if (!existed && !options.create_if_missing) {
     return not_found("there is no store at '{}' (nothing was ingested there; is --db right?)", file);
   }
-  if (!existed) JALA_TRY(sqlite::create_store_file(file, options));
+  if (!existed) sqlite::create_store_file(file, options);
   JALA_TRY_ASSIGN(sqlite::Connection connection, sqlite::open_configured(file, file, options));
   if (!existed) ::chmod(file.c_str(), S_IRUSR | S_IWUSR);
   JALA_TRY_ASSIGN(Statements statements, Statements::prepare(connection.get()));
