@@ -109,8 +109,9 @@ class PrefixRules {
                                starts_with_double_zero_only(region.international_prefix());
       if (all_digits(prefix)) {
         m_plain[region.country_code()].push_back(prefix);
-        if (zero_prefix && prefix == "0")
+        if (zero_prefix && prefix == "0") {
           m_zero_prefix_regions.emplace(region.id(), ZeroPrefixRegion{region.country_code()});
+        }
         continue;
       }
       // libphonenumber matches the same pattern with ICU; one that does not compile here is taken to match
