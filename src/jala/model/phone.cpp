@@ -124,10 +124,11 @@ Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext
     return invalid_argument("phone value is longer than {} bytes", k_max_phone_bytes);
   }
   thread_local std::unordered_map<std::string, Result<std::string>> remembered;
-  // The key drops what cannot change the outcome: separators. It keeps the region even for international
-  // forms, which libphonenumber reads again in the region when their calling code is unknown ("+0238…"
-  // is a Cape Verdean number in CV, where "0" is the international prefix, and no number elsewhere).
-  std::string key;
+  // The key drops what cannot change the outcome: separators. It keeps whether the text itself starts
+  // "00" (read as "+"; "(008) 20…" is not), and the region even for international forms, which
+  // libphonenumber reads again in the region when their calling code is unknown ("+0238…" is a Cape
+  // Verdean number in CV, where "0" is the international prefix, and no number elsewhere).
+  std::string key = raw.starts_with("00") ? "+" : "";
   for (char c : raw) {
     if (k_phone_separators.find(c) == std::string_view::npos) key += c;
   }

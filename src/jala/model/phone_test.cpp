@@ -136,6 +136,19 @@ TEST(Phone, AZeroAfterThePlusIsNoCallingCode) {
   }
 }
 
+// The table of outcomes tells apart what libphonenumber reads apart: "00" at the start is the
+// international prefix, "(008)" is not (found by review: whichever came first decided both).
+TEST(Phone, RemembersOnlyWhatReadsTheSame) {
+  for (int order = 0; order < 2; ++order) {
+    const std::string first = order == 0 ? "008201804285536" : "(008).20.18.04.28.553.6";
+    const std::string second = order == 0 ? "(008).20.18.04.28.553.6" : "008201804285536";
+    const bool first_ok = normalise_phone(first, {.default_region = "KR"}).ok();
+    const bool second_ok = normalise_phone(second, {.default_region = "KR"}).ok();
+    EXPECT_EQ(first_ok, reference_e164(first, "KR").has_value()) << first;
+    EXPECT_EQ(second_ok, reference_e164(second, "KR").has_value()) << second;
+  }
+}
+
 // Validity against libphonenumber's own: every region's and every global network's example numbers of every
 // type, with digits drawn at random, one digit more and one fewer.
 TEST(Phone, ValidityIsLibphonenumbersOnEveryRegionsExamplesAndVariants) {
