@@ -68,10 +68,8 @@ std::optional<std::string> e164_of(const PhoneNumberUtil& util, const std::strin
   return formatted;
 }
 
-Result<std::string> parse_phone(std::string_view raw, const NormaliseContext& context) {
-  std::string text(raw);
-  // "00" is the international prefix in most of the world; libphonenumber only knows it per region.
-  if (text.starts_with("00")) text = "+" + text.substr(2);
+// `text` is `raw` with a leading "00" written "+".
+Result<std::string> parse_phone(std::string_view raw, const std::string& text, const NormaliseContext& context) {
   const std::string region = context.default_region.empty() ? "ZZ" : ascii_upper(context.default_region);
 
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
@@ -124,19 +122,21 @@ Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext
     return invalid_argument("phone value is longer than {} bytes", k_max_phone_bytes);
   }
   thread_local std::unordered_map<std::string, Result<std::string>> remembered;
-  // The key drops what cannot change the outcome: separators. It keeps whether the text itself starts
-  // "00" (read as "+"; "(008) 20…" is not), and the region even for international forms, which
-  // libphonenumber reads again in the region when their calling code is unknown ("+0238…" is a Cape
-  // Verdean number in CV, where "0" is the international prefix, and no number elsewhere).
-  std::string key = raw.starts_with("00") ? "+" : "";
-  for (char c : raw) {
+  // "00" is the international prefix in most of the world; libphonenumber only knows it per region.
+  const std::string text = raw.starts_with("00") ? "+" + std::string(raw.substr(2)) : std::string(raw);
+  // The key is what is parsed, less what cannot change the outcome: separators. It keeps the region even
+  // for international forms, which libphonenumber reads again in the region when their calling code is
+  // unknown ("+0238…" is a Cape Verdean number in CV, where "0" is the international prefix, and no number
+  // elsewhere).
+  std::string key;
+  for (char c : text) {
     if (k_phone_separators.find(c) == std::string_view::npos) key += c;
   }
   key += '|';
   key += context.default_region;
   if (const auto found = remembered.find(key); found != remembered.end()) return found->second;
   if (remembered.size() >= k_max_remembered_phones) remembered.clear();
-  return remembered.emplace(std::move(key), parse_phone(raw, context)).first->second;
+  return remembered.emplace(std::move(key), parse_phone(raw, text, context)).first->second;
 }
 
 std::string phone_country(std::string_view e164) {

@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "jala/model/normalisers.h"
@@ -137,15 +138,20 @@ TEST(Phone, AZeroAfterThePlusIsNoCallingCode) {
 }
 
 // The table of outcomes tells apart what libphonenumber reads apart: "00" at the start is the
-// international prefix, "(008)" is not (found by review: whichever came first decided both).
+// international prefix, "(008)" is not (found by review: whichever came first decided both), and "+0084…"
+// is not "0084…" read as "+84…" (in the US, whose international prefix is "011").
 TEST(Phone, RemembersOnlyWhatReadsTheSame) {
-  for (int order = 0; order < 2; ++order) {
-    const std::string first = order == 0 ? "008201804285536" : "(008).20.18.04.28.553.6";
-    const std::string second = order == 0 ? "(008).20.18.04.28.553.6" : "008201804285536";
-    const bool first_ok = normalise_phone(first, {.default_region = "KR"}).ok();
-    const bool second_ok = normalise_phone(second, {.default_region = "KR"}).ok();
-    EXPECT_EQ(first_ok, reference_e164(first, "KR").has_value()) << first;
-    EXPECT_EQ(second_ok, reference_e164(second, "KR").has_value()) << second;
+  for (const auto& [one, other, region] :
+       {std::tuple<std::string, std::string, std::string>{"008201804285536", "(008).20.18.04.28.553.6", "KR"},
+        {"0084912345678", "+0084912345678", "US"}}) {
+    for (int order = 0; order < 2; ++order) {
+      const std::string& first = order == 0 ? one : other;
+      const std::string& second = order == 0 ? other : one;
+      const bool first_ok = normalise_phone(first, {.default_region = region}).ok();
+      const bool second_ok = normalise_phone(second, {.default_region = region}).ok();
+      EXPECT_EQ(first_ok, reference_e164(first, region).has_value()) << first << " in " << region;
+      EXPECT_EQ(second_ok, reference_e164(second, region).has_value()) << second << " in " << region;
+    }
   }
 }
 
