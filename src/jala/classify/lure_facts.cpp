@@ -247,9 +247,7 @@ std::string han_name_before(std::string_view original, std::size_t suffix_start,
   return std::string(original.substr(static_cast<std::size_t>(start), suffix_end - static_cast<std::size_t>(start)));
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+using model::is_ascii;
 
 // For each of `markers`, its first mention in the text that `name_at` (marker, start, end in the
 // original) makes a name of, with where it starts.

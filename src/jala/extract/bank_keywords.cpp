@@ -67,7 +67,7 @@ bool is_listed(const std::array<std::string_view, count>& list, std::string_view
 // How a name of the table matches, or nullopt when it is no cue.
 std::optional<Match> how_to_match(std::string_view name) {
   const std::string lowered = model::ascii_lower(name);
-  if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+  if (!model::is_ascii(name)) {
     const bool has_bank_word = std::any_of(k_bank_words.begin(), k_bank_words.end(), [&](std::string_view word) {
       return lowered.find(word) != std::string::npos;
     });

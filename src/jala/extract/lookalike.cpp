@@ -10,6 +10,8 @@
 #include <memory>
 #include <string>
 
+#include "jala/model/text.h"
+
 namespace jala::extract {
 namespace {
 
@@ -58,9 +60,7 @@ std::string skeleton(std::string_view text) {
   return out;
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+using model::is_ascii;
 
 bool is_lookalike_label(std::string_view label) {
   if (is_ascii(label)) return false;

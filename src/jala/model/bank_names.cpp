@@ -32,9 +32,9 @@ std::vector<std::vector<std::string_view>> tsv_rows(std::string_view tsv) {
   return rows;
 }
 
-std::vector<std::string_view> names_to_fold(std::string_view banks_tsv, std::string_view ambiguous_aliases_tsv) {
+std::vector<std::string_view> names_to_fold() {
   std::vector<std::string_view> names;
-  for (const auto& row : tsv_rows(banks_tsv)) {
+  for (const auto& row : tsv_rows(k_banks_tsv)) {
     if (row.size() != 4) continue;
     names.push_back(row[2]);
     std::string_view aliases = row[3];
@@ -44,7 +44,7 @@ std::vector<std::string_view> names_to_fold(std::string_view banks_tsv, std::str
       aliases.remove_prefix(std::min(bar + 1, aliases.size()));
     }
   }
-  for (const auto& row : tsv_rows(ambiguous_aliases_tsv)) {
+  for (const auto& row : tsv_rows(k_ambiguous_bank_aliases_tsv)) {
     if (!row.empty()) names.push_back(row[0]);
   }
   return names;
@@ -64,8 +64,12 @@ Result<std::string> transliterate_bank_name(std::string_view name) {
   transliterator->transliterate(text);
   std::string folded;
   text.toUTF8String(folded);
+  return ascii_alnum_lowered(folded);
+}
+
+std::string ascii_alnum_lowered(std::string_view text) {
   std::string out;
-  for (char c : folded) {
+  for (const char c : text) {
     if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
   return out;

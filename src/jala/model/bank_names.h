@@ -14,11 +14,18 @@ namespace jala::model {
 // The rows of a tab-separated table after its header line, each as its columns; empty lines skipped.
 std::vector<std::vector<std::string_view>> tsv_rows(std::string_view tsv);
 
-// The bank names of the table's text that are folded for matching: each row's name and its aliases from
-// banks.tsv, and the first column of ambiguous-aliases.tsv.
-std::vector<std::string_view> names_to_fold(std::string_view banks_tsv, std::string_view ambiguous_aliases_tsv);
+// The table's text, compiled in (bank_table_data.cpp.in).
+extern const std::string_view k_banks_tsv;
+extern const std::string_view k_ambiguous_bank_aliases_tsv;
 
-// `name` through ICU "Any-Latin; Latin-ASCII; Lower", then only its ASCII letters and digits. Building the
+// The bank names of the table that are folded for matching: each row's name and its aliases from
+// banks.tsv, and the first column of ambiguous-aliases.tsv.
+std::vector<std::string_view> names_to_fold();
+
+// The ASCII letters and digits of `text`, in lower case: what folding keeps.
+std::string ascii_alnum_lowered(std::string_view text);
+
+// `name` through ICU "Any-Latin; Latin-ASCII; Lower", then ascii_alnum_lowered(). Building the
 // transliterator takes about a billion instructions, once per thread.
 Result<std::string> transliterate_bank_name(std::string_view name);
 

@@ -15,9 +15,6 @@
 
 namespace jala::model {
 
-extern const std::string_view k_banks_tsv;
-extern const std::string_view k_ambiguous_bank_aliases_tsv;
-
 namespace {
 
 constexpr std::string_view k_any_country = "*";
@@ -108,14 +105,8 @@ const Table& table() {
 }  // namespace
 
 Result<std::string> fold_bank_name(std::string_view name) {
-  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    // ICU's transliteration leaves ASCII as it is, but for its case.
-    std::string out;
-    for (const char c : name) {
-      if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    return out;
-  }
+  // ICU's transliteration leaves ASCII as it is, but for its case.
+  if (is_ascii(name)) return ascii_alnum_lowered(name);
   static const std::unordered_map<std::string_view, std::string_view> folded_at_build = [] {
     std::unordered_map<std::string_view, std::string_view> folded;
     for (const FoldedName& entry : bank_names_folded_at_build()) folded.emplace(entry.name, entry.folded);

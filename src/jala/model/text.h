@@ -19,6 +19,8 @@ std::vector<std::string> split_list(std::string_view text, char separator);
 // The reverse: {"a", "b"} joined by `separator` into "a,b".
 std::string join_list(const std::vector<std::string>& items, char separator);
 
+// Whether every byte of `text` is ASCII.
+bool is_ascii(std::string_view text);
 bool is_ascii_alpha(char c);
 bool is_ascii_digit(char c);
 bool is_ascii_alnum(char c);

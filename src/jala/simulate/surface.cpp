@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "jala/model/text.h"
 #include "jala/simulate/identities.h"
 
 namespace jala::simulate {
@@ -63,7 +64,7 @@ std::string wallet_address(Random& random, std::string_view canonical) {
 // A typo that no normaliser can read back as the intended value.
 std::string mistyped(Random& random, std::string text) {
   if (text.size() < 6) return text + "x";
-  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+  if (!model::is_ascii(text)) {
     // Full-width digits: cut the number short, at a character boundary.
     std::size_t cut = text.size() / 2;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
