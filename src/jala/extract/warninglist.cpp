@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -160,7 +161,10 @@ Result<WarningLists> WarningLists::load(const std::string& directory) {
 
 Status WarningLists::add(std::string_view file_name, std::string_view content) {
   Header header;
-  Values values;
+  std::vector<std::string> exact;   // "type:value"
+  std::vector<std::string> suffix;  // domains
+  std::vector<Network> networks;
+  ListSet applying_to = 0;                         // a bit per selector type
   std::map<std::string, Mode, std::less<>> modes;  // value type -> matching
   bool in_header = true;
   std::size_t line_number = 0;
@@ -205,7 +209,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
       }
       for (std::string_view name : split_words(header.keys["applies-to"])) {
         JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(name));
-        values.applies_to.insert(type);
+        applying_to |= ListSet{1} << static_cast<unsigned>(type);
       }
     }
     if (line.empty() || line.starts_with('#')) continue;
@@ -228,36 +232,50 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
       return at_line(invalid_argument("{} is not one value without white space", quote_untrusted(line)));
     }
     switch (mode->second) {
-      case Mode::exact: values.exact.insert(type + ":" + std::string(value)); break;
-      case Mode::suffix: values.suffix.insert(std::string(value.starts_with("*.") ? value.substr(2) : value)); break;
+      case Mode::exact: exact.push_back(type + ":" + std::string(value)); break;
+      case Mode::suffix: suffix.emplace_back(value.starts_with("*.") ? value.substr(2) : value); break;
       case Mode::cidr: {
         Network network;
         if (!parse_network(value, network.address, network.ipv6, network.prefix_bits)) {
           return at_line(invalid_argument("{} is not a network in CIDR notation", quote_untrusted(value)));
         }
-        values.networks.push_back(network);
+        networks.push_back(network);
         break;
       }
     }
   }
   if (in_header) return invalid_argument("the list has a header and no values");
+  if (m_lists.size() == k_max_lists) return invalid_argument("more than {} warning lists", k_max_lists);
+  const ListSet list = ListSet{1} << m_lists.size();
   m_lists.push_back({header.keys["name"], header.keys["description"], header.keys["version"]});
-  m_values.push_back(std::move(values));
+  for (std::string& value : exact) m_exact[std::move(value)] |= list;
+  for (std::string& value : suffix) m_suffix[std::move(value)] |= list;
+  for (Network& network : networks) {
+    network.lists = list;
+    m_networks.push_back(network);
+  }
+  for (std::size_t type = 0; type < m_applying_to.size(); ++type) {
+    if ((applying_to >> type & 1U) != 0) m_applying_to[type] |= list;
+  }
   return {};
 }
 
-bool WarningLists::matches(const Values& values, std::string_view value_type, std::string_view part,
-                           bool part_is_ip) const {
-  if (values.exact.contains(fmt::format("{}:{}", value_type, part))) return true;
+WarningLists::ListSet WarningLists::matching(std::string_view value_type, std::string_view part,
+                                             bool part_is_ip) const {
+  ListSet found = 0;
+  std::string key;
+  key.reserve(value_type.size() + 1 + part.size());
+  key.append(value_type).append(":").append(part);
+  if (const auto exact = m_exact.find(key); exact != m_exact.end()) found |= exact->second;
   if (value_type == "domain") {
     // The name itself, then every parent: a.b.test -> b.test -> test.
     for (std::string_view name = part; !name.empty();) {
-      if (values.suffix.contains(name)) return true;
+      if (const auto suffix = m_suffix.find(name); suffix != m_suffix.end()) found |= suffix->second;
       const std::size_t dot = name.find('.');
       name = dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1);
     }
   }
-  if (part_is_ip && !values.networks.empty()) {
+  if (part_is_ip && !m_networks.empty()) {
     std::array<std::uint8_t, 16> address{};
     const std::string host(part);
     bool ipv6 = host.find(':') != std::string::npos;
@@ -266,29 +284,31 @@ bool WarningLists::matches(const Values& values, std::string_view value_type, st
         std::copy(address.begin() + 12, address.end(), address.begin());
         ipv6 = false;
       }
-      return std::any_of(values.networks.begin(), values.networks.end(), [&](const Network& network) {
-        return network.ipv6 == ipv6 && in_network(address, network.address, network.prefix_bits);
-      });
+      for (const Network& network : m_networks) {
+        if (network.ipv6 == ipv6 && in_network(address, network.address, network.prefix_bits)) found |= network.lists;
+      }
     }
   }
-  return false;
+  return found;
 }
 
 std::vector<std::string_view> WarningLists::match(const model::Selector& selector) const {
-  std::vector<std::string_view> names;
   const std::string_view part = compared_part(selector);
   const bool part_is_ip =
-      (selector.type == model::SelectorType::ip || selector.type == model::SelectorType::url) && is_ip_text(part);
-  const std::string_view value_type = list_value_type(selector.type, part_is_ip);
+      (selector.type == model::SelectorType::url || selector.type == model::SelectorType::ip) && is_ip_text(part);
+  ListSet found = m_applying_to[static_cast<std::size_t>(selector.type)] &
+                  matching(list_value_type(selector.type, part_is_ip), part, part_is_ip);
   // A URL that is only the home page of a domain ("https://www.binance.com/en") is as benign as the
   // domain itself, for the lists that mark domains.
-  const std::optional<std::string> home_page_of = home_page_domain(selector, part_is_ip);
+  const ListSet domain_lists = m_applying_to[static_cast<std::size_t>(model::SelectorType::domain)];
+  if (domain_lists != 0) {
+    if (const std::optional<std::string> home_page_of = home_page_domain(selector, part_is_ip)) {
+      found |= domain_lists & matching("domain", *home_page_of, false);
+    }
+  }
+  std::vector<std::string_view> names;
   for (std::size_t i = 0; i < m_lists.size(); ++i) {
-    const Values& values = m_values[i];
-    const bool matched = (values.applies_to.contains(selector.type) && matches(values, value_type, part, part_is_ip)) ||
-                         (home_page_of && values.applies_to.contains(model::SelectorType::domain) &&
-                          matches(values, "domain", *home_page_of, false));
-    if (matched) names.push_back(m_lists[i].name);
+    if ((found >> i & 1U) != 0) names.push_back(m_lists[i].name);
   }
   return names;
 }

@@ -7,10 +7,9 @@
 
 #include <array>
 #include <cstdint>
-#include <map>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "jala/base/result.h"
@@ -36,23 +35,31 @@ class WarningLists {
   const std::vector<Info>& lists() const { return m_lists; }
 
  private:
+  // Which lists hold a value: bit i is the list loaded i-th.
+  using ListSet = std::uint64_t;
+  static constexpr std::size_t k_max_lists = 64;
   struct Network {
     std::array<std::uint8_t, 16> address{};
     bool ipv6 = false;
     int prefix_bits = 0;
+    ListSet lists = 0;
   };
-  // One list's values by kind of match.
-  struct Values {
-    std::set<std::string, std::less<>> exact;   // "type:value"
-    std::set<std::string, std::less<>> suffix;  // domains matched with every name under them
-    std::vector<Network> networks;
-    std::set<model::SelectorType> applies_to;
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
+  using TextIndex = std::unordered_map<std::string, ListSet, TextHash, std::equal_to<>>;
 
-  bool matches(const Values& values, std::string_view value_type, std::string_view part, bool part_is_ip) const;
+  // The lists whose values match `part`, whatever they apply to.
+  ListSet matching(std::string_view value_type, std::string_view part, bool part_is_ip) const;
 
   std::vector<Info> m_lists;
-  std::vector<Values> m_values;  // parallel to m_lists
+  // Every list's values in one index, so that a selector costs one lookup per kind of match (and per
+  // parent of a domain), not one per list.
+  TextIndex m_exact;   // "type:value"
+  TextIndex m_suffix;  // domains matched with every name under them
+  std::vector<Network> m_networks;
+  std::vector<ListSet> m_applying_to = std::vector<ListSet>(model::selector_types().size());  // by selector type
 };
 
 }  // namespace jala::extract

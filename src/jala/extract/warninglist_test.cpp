@@ -93,6 +93,40 @@ TEST(WarningLists, ErrorsNameTheProblemAndTheLine) {
             std::string::npos);
 }
 
+// The lists share one index: a value held by several lists is named by each, in load order, and only
+// by those that apply to the selector's type. The index has room for 64 lists.
+TEST(WarningLists, AValueInSeveralListsIsNamedByEachThatAppliesInLoadOrder) {
+  WarningLists lists;
+  std::vector<std::string> expected;
+  const auto names = [&lists](const model::Selector& marked) {
+    const std::vector<std::string_view> found = lists.match(marked);
+    return std::vector<std::string>(found.begin(), found.end());
+  };
+  for (int i = 0; i < 64; ++i) {
+    const std::string name = fmt::format("list{:02}", i);
+    // Every third list applies to e-mail addresses only, whose domains it compares.
+    const std::string_view applies_to = i % 3 == 0 ? "email" : "domain";
+    ASSERT_TRUE(lists
+                    .add(name + ".txt", list_text(name, "domain", i % 2 == 0 ? "exact" : "suffix", applies_to,
+                                                  fmt::format("shared.com\nonly{}.com\n", i)))
+                    .ok());
+    if (i % 3 != 0) expected.push_back(name);
+  }
+  using T = model::SelectorType;
+  EXPECT_EQ(names(selector(T::domain, "shared.com")), expected);
+  EXPECT_EQ(lists.match(selector(T::domain, "only7.com")), std::vector<std::string_view>{"list07"});
+  EXPECT_TRUE(lists.match(selector(T::domain, "only6.com")).empty());  // list06 applies to e-mail only
+  EXPECT_EQ(lists.match(selector(T::email, "hr@only6.com")), std::vector<std::string_view>{"list06"});
+  // Suffix lists (odd numbers) match names under their values; exact lists do not.
+  EXPECT_EQ(lists.match(selector(T::domain, "a.only7.com")), std::vector<std::string_view>{"list07"});
+  EXPECT_TRUE(lists.match(selector(T::domain, "a.only8.com")).empty());
+  const Status one_more = lists.add("list64.txt", list_text("list64", "domain", "exact", "domain", "shared.com\n"));
+  ASSERT_FALSE(one_more.ok());
+  EXPECT_NE(one_more.error().message().find("more than 64 warning lists"), std::string::npos);
+  EXPECT_EQ(lists.lists().size(), 64U);
+  EXPECT_EQ(names(selector(T::domain, "shared.com")), expected);
+}
+
 // The lists shipped in data/warninglists load, and mark what their README says they mark.
 TEST(WarningLists, TheShippedListsLoadAndMarkTheirExamples) {
   const Result<WarningLists> lists = WarningLists::load(JALA_SOURCE_DIR "/data/warninglists");
