@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -82,19 +83,20 @@ TEST_F(NetworkMoneyCli, NetworkShowGivesTheMoneyOfTheWholeLedger) {
                        [&](flow::AccountId a, flow::AccountId b) { return whole.account(a) < whole.account(b); }))
         << id << ": the accounts come in the order of their names";
     const flow::NetworkMoney money = flow::network_money(whole, accounts);
+    const auto cents = [](double usd) { return std::round(usd * 100) / 100 + 0.0; };  // to the cent, never -0
     nlohmann::json exits = nlohmann::json::array();
     for (const flow::Exit& exit : money.exits) {
       exits.push_back({{"account", whole.account(exit.account).to_string()},
-                       {"usd", exit.usd},
+                       {"usd", cents(exit.usd)},
                        {"transactions", exit.transfers},
                        {"pays_on", exit.pays_on}});
     }
     const nlohmann::json want{{"accounts", got["accounts"]},
-                              {"in_usd", money.in_usd},
+                              {"in_usd", cents(money.in_usd)},
                               {"in_transactions", money.in_transfers},
-                              {"out_usd", money.out_usd},
+                              {"out_usd", cents(money.out_usd)},
                               {"out_transactions", money.out_transfers},
-                              {"internal_usd", money.internal_usd},
+                              {"internal_usd", cents(money.internal_usd)},
                               {"exits", exits}};
     EXPECT_EQ(got, want) << id;
   }

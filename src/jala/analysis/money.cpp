@@ -1,6 +1,7 @@
 #include "jala/analysis/money.h"
 
 #include "jala/analysis/list_cut.h"
+#include "jala/analysis/usd_figure.h"
 
 namespace jala::analysis {
 namespace {
@@ -52,9 +53,9 @@ nlohmann::ordered_json suspect_json(const flow::Ledger& ledger, const flow::Susp
                                {"role", flow::to_string(suspect.role)},
                                {"score", suspect.score},
                                {"why", suspect.why},
-                               {"in_usd", suspect.in_usd},
-                               {"out_usd", suspect.out_usd},
-                               {"held_usd", suspect.held_usd},
+                               {"in_usd", usd_to_the_cent(suspect.in_usd)},
+                               {"out_usd", usd_to_the_cent(suspect.out_usd)},
+                               {"held_usd", usd_to_the_cent(suspect.held_usd)},
                                {"last_activity", format_rfc3339(suspect.last_at)}};
   if (!suspect.network.empty()) entry["network"] = suspect.network;
   return entry;
@@ -73,12 +74,12 @@ nlohmann::ordered_json freeze_list_json(const flow::Ledger& ledger, std::span<co
     for (const flow::Suspect* suspect :
          first_at_most(std::span(group.accounts), accounts_per_group.value_or(group.accounts.size()))) {
       nlohmann::ordered_json entry = suspect_json(ledger, *suspect);
-      entry["recoverable_usd"] = flow::recoverable_usd(*suspect);
+      entry["recoverable_usd"] = usd_to_the_cent(flow::recoverable_usd(*suspect));
       accounts.push_back(std::move(entry));
     }
     nlohmann::ordered_json listed_group{{"country", group.institution.country},
                                         {"institution", group.institution.name},
-                                        {"recoverable_usd", group.recoverable_usd}};
+                                        {"recoverable_usd", usd_to_the_cent(group.recoverable_usd)}};
     if (accounts_per_group) listed_group["accounts_total"] = group.accounts.size();
     listed_group["accounts"] = std::move(accounts);
     listed.push_back(std::move(listed_group));

@@ -1,6 +1,7 @@
 #include "jala/analysis/network_detail.h"
 
 #include "jala/analysis/list_cut.h"
+#include "jala/analysis/usd_figure.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -75,16 +76,16 @@ nlohmann::ordered_json money_json(const ShownMoney& shown) {
   nlohmann::ordered_json exits = nlohmann::ordered_json::array();
   for (const flow::Exit& exit : shown.money.exits) {
     exits.push_back({{"account", shown.ledger->account(exit.account).to_string()},
-                     {"usd", exit.usd},
+                     {"usd", usd_to_the_cent(exit.usd)},
                      {"transactions", exit.transfers},
                      {"pays_on", exit.pays_on}});
   }
   return {{"accounts", std::move(names)},
-          {"in_usd", shown.money.in_usd},
+          {"in_usd", usd_to_the_cent(shown.money.in_usd)},
           {"in_transactions", shown.money.in_transfers},
-          {"out_usd", shown.money.out_usd},
+          {"out_usd", usd_to_the_cent(shown.money.out_usd)},
           {"out_transactions", shown.money.out_transfers},
-          {"internal_usd", shown.money.internal_usd},
+          {"internal_usd", usd_to_the_cent(shown.money.internal_usd)},
           {"exits", std::move(exits)}};
 }
 
@@ -142,7 +143,7 @@ nlohmann::ordered_json summary_json(const LinkedStore& linked, const graph::Netw
           {"selectors", std::move(selectors)},
           {"countries", network.countries},
           {"victims", network.victims},
-          {"loss_usd", network.loss_usd},
+          {"loss_usd", usd_to_the_cent(network.loss_usd)},
           {"losses_unconverted", network.losses_unconverted},
           {"lure_ads", network.lure_ads},
           {"first_report", format_rfc3339(network.first_report)},

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "jala/analysis/list_cut.h"
+#include "jala/analysis/usd_figure.h"
 #include "jala/base/time.h"
 
 namespace jala::analysis {
@@ -36,7 +37,7 @@ nlohmann::ordered_json trace_json(const flow::Ledger& ledger, std::string_view t
   for (const flow::Hop& hop : in_window(std::span(trace.hops), window)) {
     nlohmann::ordered_json entry{{"hop", hop.hop}};
     entry.update(transfer_json(ledger, hop.transfer));
-    entry["taint_usd"] = hop.taint_usd;
+    entry["taint_usd"] = usd_to_the_cent(hop.taint_usd);
     hops.push_back(std::move(entry));
   }
   nlohmann::ordered_json endpoints = nlohmann::ordered_json::array();
@@ -44,12 +45,12 @@ nlohmann::ordered_json trace_json(const flow::Ledger& ledger, std::string_view t
        in_window(std::span(trace.endpoints), window ? ListWindow{0, window->limit} : window)) {
     endpoints.push_back({{"account", ledger.account(end.account).to_string()},
                          {"reason", flow::to_string(end.reason)},
-                         {"taint_usd", end.taint_usd}});
+                         {"taint_usd", usd_to_the_cent(end.taint_usd)}});
   }
   nlohmann::ordered_json out{{"traced", traced},
                              {"rule", flow::to_string(options.rule)},
                              {"max_hops", options.max_hops},
-                             {"seeded_usd", trace.seeded_usd}};
+                             {"seeded_usd", usd_to_the_cent(trace.seeded_usd)}};
   if (window) {
     out["hops_total"] = trace.hops.size();
     out["endpoints_total"] = trace.endpoints.size();
@@ -67,11 +68,12 @@ nlohmann::ordered_json funding_json(const flow::Ledger& ledger, flow::AccountId 
   nlohmann::ordered_json payments = nlohmann::ordered_json::array();
   for (const flow::Funding& f : in_window(funding, window)) {
     nlohmann::ordered_json entry = transfer_json(ledger, f.payment);
-    entry["reached_usd"] = f.reached_usd;
+    entry["reached_usd"] = usd_to_the_cent(f.reached_usd);
     payments.push_back(std::move(entry));
   }
-  nlohmann::ordered_json out{
-      {"account", ledger.account(account).to_string()}, {"rule", flow::to_string(rule)}, {"reached_usd", total}};
+  nlohmann::ordered_json out{{"account", ledger.account(account).to_string()},
+                             {"rule", flow::to_string(rule)},
+                             {"reached_usd", usd_to_the_cent(total)}};
   if (window) {
     out["payments_total"] = funding.size();
     out["offset"] = window->offset;
