@@ -84,6 +84,18 @@ class CsvRecordReader final : public RecordReader {
                                 meant == RecordType::report ? "report" : "transaction", header_hint(columns, field));
       }
     }
+    // A column the records know, written in capitals or with spaces around its name (' text', 'Reference'),
+    // would be ignored as an unknown one and its values lost without a word.
+    const auto known = [meant](std::string_view name) {
+      return meant == RecordType::report ? is_report_field(name) : is_transaction_field(name);
+    };
+    for (const std::string& column : columns) {
+      const std::string folded = folded_column_name(column);
+      if (!known(column) && known(folded)) {
+        return invalid_argument("column {} would be ignored, not read as '{}'{}", quote_untrusted(column), folded,
+                                header_hint(columns, folded));
+      }
+    }
     m_header = columns;
     return {};
   }

@@ -254,6 +254,22 @@ TEST(CsvRecordReader, SaysWhyAHeaderThatLooksRightLacksAColumn) {
             "'ID' is not");
 }
 
+// Found in review (known-issues until 2026-12-07): a column that is not required, written in capitals or
+// with spaces around its name, was an unknown column, and its values were dropped without a word.
+TEST(CsvRecordReader, RefusesAHeaderWhoseOptionalColumnWouldBeIgnored) {
+  EXPECT_EQ(error_of(read_all(Format::csv, "id,source,from,to,amount,currency,at,channel,Reference\n").at(0)),
+            "bad CSV header: column 'Reference' would be ignored, not read as 'reference'; column names are lower "
+            "case, and 'Reference' is not");
+  EXPECT_EQ(error_of(read_all(Format::csv, "id,source,kind,country,reported_at, text\n").at(0)),
+            "bad CSV header: column ' text' would be ignored, not read as 'text'; column names have no spaces "
+            "around them, and ' text' has");
+  // A column no record knows is still ignored, in any case: exports carry columns of their own.
+  const std::vector<ParsedRecord> extra = read_all(
+      Format::csv, "id,source,kind,country,reported_at,text,Notes\nr1,S,other,VN,2026-03-01T08:15:00Z,a text,x\n");
+  ASSERT_EQ(extra.size(), 1U);
+  EXPECT_TRUE(extra[0].record.ok()) << error_of(extra[0]);
+}
+
 // Found in review: a header with spaces around its names was told it lacked what *report* records require,
 // without a word of the spaces; and a file with CR-only line ends, read as one row, was told it had no
 // 'channel' column, which had run on into the data.
