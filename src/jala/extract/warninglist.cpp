@@ -164,7 +164,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
   std::vector<std::string> exact;   // "type:value"
   std::vector<std::string> suffix;  // domains
   std::vector<Network> networks;
-  ListSet applying_to = 0;                         // a bit per selector type
+  std::uint64_t applies_to_types = 0;              // a bit per selector type
   std::map<std::string, Mode, std::less<>> modes;  // value type -> matching
   bool in_header = true;
   std::size_t line_number = 0;
@@ -209,7 +209,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
       }
       for (std::string_view name : split_words(header.keys["applies-to"])) {
         JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(name));
-        applying_to |= ListSet{1} << static_cast<unsigned>(type);
+        applies_to_types |= std::uint64_t{1} << static_cast<unsigned>(type);
       }
     }
     if (line.empty() || line.starts_with('#')) continue;
@@ -255,7 +255,7 @@ Status WarningLists::add(std::string_view file_name, std::string_view content) {
     m_networks.push_back(network);
   }
   for (std::size_t type = 0; type < m_applying_to.size(); ++type) {
-    if ((applying_to >> type & 1U) != 0) m_applying_to[type] |= list;
+    if ((applies_to_types >> type & 1U) != 0) m_applying_to[type] |= list;
   }
   return {};
 }

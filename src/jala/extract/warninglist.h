@@ -59,7 +59,7 @@ class WarningLists {
   TextIndex m_exact;   // "type:value"
   TextIndex m_suffix;  // domains matched with every name under them
   std::vector<Network> m_networks;
-  std::vector<ListSet> m_applying_to = std::vector<ListSet>(model::selector_types().size());  // by selector type
+  std::array<ListSet, 64> m_applying_to{};  // by selector type (fewer than 64 of them)
 };
 
 }  // namespace jala::extract
