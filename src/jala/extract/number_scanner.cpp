@@ -6,8 +6,8 @@
 #include <cctype>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
+#include "jala/base/remembered.h"
 #include "jala/extract/document.h"
 #include "jala/extract/number_run.h"
 #include "jala/model/iban.h"
@@ -325,16 +325,9 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
 // remembers its verdicts, as the phone normaliser does. Bounded: the memory is dropped when full.
 constexpr std::size_t k_max_remembered_wallets = 1 << 14;
 
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
 Result<std::string> normalise_wallet_remembered(std::string_view token) {
-  thread_local std::unordered_map<std::string, Result<std::string>, TransparentHash, std::equal_to<>> remembered;
-  if (const auto found = remembered.find(token); found != remembered.end()) return found->second;
-  if (remembered.size() >= k_max_remembered_wallets) remembered.clear();
-  return remembered.emplace(std::string(token), model::normalise_wallet(token)).first->second;
+  thread_local TextMap<Result<std::string>> outcomes;
+  return remembered(outcomes, k_max_remembered_wallets, token, [token] { return model::normalise_wallet(token); });
 }
 
 std::size_t alnum_end(std::string_view text, std::size_t i) {

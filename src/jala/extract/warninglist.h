@@ -9,9 +9,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "jala/base/remembered.h"
 #include "jala/base/result.h"
 #include "jala/model/selector.h"
 
@@ -44,11 +44,6 @@ class WarningLists {
     int prefix_bits = 0;
     ListSet lists = 0;
   };
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-  using TextIndex = std::unordered_map<std::string, ListSet, TextHash, std::equal_to<>>;
 
   // The lists whose values match `part`, whatever they apply to.
   ListSet matching(std::string_view value_type, std::string_view part, bool part_is_ip) const;
@@ -56,8 +51,8 @@ class WarningLists {
   std::vector<Info> m_lists;
   // Every list's values in one index, so that a selector costs one lookup per kind of match (and per
   // parent of a domain), not one per list.
-  TextIndex m_exact;   // "type:value"
-  TextIndex m_suffix;  // domains matched with every name under them
+  TextMap<ListSet> m_exact;   // "type:value"
+  TextMap<ListSet> m_suffix;  // domains matched with every name under them
   std::vector<Network> m_networks;
   std::array<ListSet, 64> m_applying_to{};  // by selector type (fewer than 64 of them)
 };

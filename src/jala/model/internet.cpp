@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "jala/base/remembered.h"
 #include "jala/base/utf8.h"
 #include "jala/model/normalisers.h"
 #include "jala/model/text.h"
@@ -22,6 +23,9 @@ namespace {
 constexpr std::size_t k_max_host_bytes = 253;
 constexpr std::size_t k_max_email_bytes = 254;
 constexpr std::size_t k_max_url_bytes = 2048;
+// The public suffix list's answers cost a few thousand instructions each, and the same names recur in
+// every report of a campaign: each thread remembers this many top-level names and domains (docs/performance.md).
+constexpr std::size_t k_max_remembered_names = 1 << 14;
 
 // The public suffix list: the newest one on the system (Debian's publicsuffix package), else the
 // copy built into libpsl.
@@ -75,8 +79,13 @@ Result<std::string> normalise_host_name(std::string_view raw) {
   if (ascii.find('.') == std::string::npos) return invalid_argument("'{}' has no top-level domain", host);
   // The public suffix list's default rule accepts any last label; a selector's must be a real one,
   // or file names ("contract.pdf") would pass as domains.
-  const std::string top_level = ascii.substr(ascii.rfind('.') + 1);
-  if (psl_is_public_suffix2(public_suffix_list(), top_level.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) == 0) {
+  const std::string_view top_level = std::string_view(ascii).substr(ascii.rfind('.') + 1);
+  thread_local TextMap<bool> known_top_levels;
+  const bool known = remembered(known_top_levels, k_max_remembered_names, top_level, [top_level] {
+    return psl_is_public_suffix2(public_suffix_list(), std::string(top_level).c_str(),
+                                 PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+  });
+  if (!known) {
     return invalid_argument("'{}' does not end in a known top-level domain", host);
   }
   return ascii;
@@ -123,12 +132,15 @@ std::optional<std::string> mailto_address(std::string_view raw) {
 Result<std::string> normalise_ip(std::string_view raw, const NormaliseContext&) { return canonical_ip(raw); }
 
 Result<std::string> normalise_domain(std::string_view raw, const NormaliseContext&) {
-  JALA_TRY_ASSIGN(const std::string host, normalise_host_name(raw));
-  const char* registrable = psl_registrable_domain(public_suffix_list(), host.c_str());
-  if (registrable == nullptr) {
-    return invalid_argument("'{}' has no registrable domain (it is a public suffix, or its suffix is unknown)", host);
-  }
-  return std::string(registrable);
+  thread_local TextMap<Result<std::string>> outcomes;
+  return remembered(outcomes, k_max_remembered_names, raw, [raw]() -> Result<std::string> {
+    JALA_TRY_ASSIGN(const std::string host, normalise_host_name(raw));
+    const char* registrable = psl_registrable_domain(public_suffix_list(), host.c_str());
+    if (registrable == nullptr) {
+      return invalid_argument("'{}' has no registrable domain (it is a public suffix, or its suffix is unknown)", host);
+    }
+    return std::string(registrable);
+  });
 }
 
 Result<std::string> normalise_email(std::string_view given, const NormaliseContext&) {

@@ -4,8 +4,8 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <optional>
-#include <unordered_map>
 
+#include "jala/base/remembered.h"
 #include "jala/model/normalisers.h"
 #include "jala/model/phone_prefixes.h"
 #include "jala/model/phone_validation.h"
@@ -121,7 +121,7 @@ Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext
   if (raw.size() > k_max_phone_bytes) {
     return invalid_argument("phone value is longer than {} bytes", k_max_phone_bytes);
   }
-  thread_local std::unordered_map<std::string, Result<std::string>> remembered;
+  thread_local TextMap<Result<std::string>> outcomes;
   // "00" is the international prefix in most of the world; libphonenumber only knows it per region.
   const std::string text = raw.starts_with("00") ? "+" + std::string(raw.substr(2)) : std::string(raw);
   // The key is what is parsed, less what cannot change the outcome: separators. It keeps the region even
@@ -134,9 +134,7 @@ Result<std::string> normalise_phone(std::string_view raw, const NormaliseContext
   }
   key += '|';
   key += context.default_region;
-  if (const auto found = remembered.find(key); found != remembered.end()) return found->second;
-  if (remembered.size() >= k_max_remembered_phones) remembered.clear();
-  return remembered.emplace(std::move(key), parse_phone(raw, text, context)).first->second;
+  return remembered(outcomes, k_max_remembered_phones, key, [&] { return parse_phone(raw, text, context); });
 }
 
 std::string phone_country(std::string_view e164) {
