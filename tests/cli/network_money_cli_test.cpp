@@ -4,7 +4,6 @@
 #include <fmt/core.h>
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -83,7 +82,8 @@ TEST_F(NetworkMoneyCli, NetworkShowGivesTheMoneyOfTheWholeLedger) {
                        [&](flow::AccountId a, flow::AccountId b) { return whole.account(a) < whole.account(b); }))
         << id << ": the accounts come in the order of their names";
     const flow::NetworkMoney money = flow::network_money(whole, accounts);
-    const auto cents = [](double usd) { return std::round(usd * 100) / 100 + 0.0; };  // to the cent, never -0
+    // To the cent as the text outputs print it, never -0.
+    const auto cents = [](double usd) { return std::stod(fmt::format("{:.2f}", usd)) + 0.0; };
     nlohmann::json exits = nlohmann::json::array();
     for (const flow::Exit& exit : money.exits) {
       exits.push_back({{"account", whole.account(exit.account).to_string()},

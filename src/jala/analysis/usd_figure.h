@@ -3,13 +3,18 @@
 // balance of 1.1e-13 where in and out are equal). Internal to jala::analysis's JSON writers.
 #pragma once
 
-#include <cmath>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <string>
 
 namespace jala::analysis {
 
+// Rounded as the text outputs print dollars ("{:.2f}": the exact value, a tie to even), so that JSON and
+// text agree to the cent.
 inline double usd_to_the_cent(double usd) {
-  const double cents = std::round(usd * 100);
-  return cents == 0 ? 0.0 : cents / 100;  // never -0
+  const std::string cents = fmt::format("{:.2f}", usd);
+  return std::strtod(cents.c_str(), nullptr) + 0.0;  // + 0.0: never -0
 }
 
 }  // namespace jala::analysis

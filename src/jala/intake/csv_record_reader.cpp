@@ -91,10 +91,14 @@ class CsvRecordReader final : public RecordReader {
     };
     for (const std::string& column : columns) {
       const std::string folded = folded_column_name(column);
-      if (!known(column) && known(folded)) {
-        return invalid_argument("column {} would be ignored, not read as '{}'{}", quote_untrusted(column), folded,
-                                header_hint(columns, folded));
+      if (known(column) || !known(folded)) continue;
+      if (folded == "loss") {  // a JSON member: CSV gives a loss in two columns
+        return invalid_argument("column {} would be ignored: a CSV file gives a loss as 'loss_amount' and "
+                                "'loss_currency' columns",
+                                quote_untrusted(column));
       }
+      return invalid_argument("column {} would be ignored, not read as '{}'{}", quote_untrusted(column), folded,
+                              column_hint(column));
     }
     m_header = columns;
     return {};
@@ -113,13 +117,17 @@ class CsvRecordReader final : public RecordReader {
       return "; columns are separated by commas, and this header is one column";
     }
     for (const std::string& column : columns) {
-      if (folded_column_name(column) != field) continue;
-      if (model::trim_ascii_space(column) != column) {
-        return fmt::format("; column names have no spaces around them, and {} has", quote_untrusted(column));
-      }
-      return fmt::format("; column names are lower case, and {} is not", quote_untrusted(column));
+      if (folded_column_name(column) == field) return column_hint(column);
     }
     return "";
+  }
+
+  // Why `column`, whose name folds to a field's, is not that field.
+  static std::string column_hint(std::string_view column) {
+    if (model::trim_ascii_space(column) != column) {
+      return fmt::format("; column names have no spaces around them, and {} has", quote_untrusted(column));
+    }
+    return fmt::format("; column names are lower case, and {} is not", quote_untrusted(column));
   }
 
   Result<Record> build(const std::vector<std::string>& fields) const {

@@ -263,6 +263,13 @@ TEST(CsvRecordReader, RefusesAHeaderWhoseOptionalColumnWouldBeIgnored) {
   EXPECT_EQ(error_of(read_all(Format::csv, "id,source,kind,country,reported_at, text\n").at(0)),
             "bad CSV header: column ' text' would be ignored, not read as 'text'; column names have no spaces "
             "around them, and ' text' has");
+  // Found in review: beside the right column, the reason named the right one.
+  EXPECT_EQ(error_of(read_all(Format::csv, "id,source,from,to,amount,currency,at,channel,reference,Reference\n").at(0)),
+            "bad CSV header: column 'Reference' would be ignored, not read as 'reference'; column names are lower "
+            "case, and 'Reference' is not");
+  EXPECT_EQ(error_of(read_all(Format::csv, "id,source,kind,country,reported_at,text,Loss\n").at(0)),
+            "bad CSV header: column 'Loss' would be ignored: a CSV file gives a loss as 'loss_amount' and "
+            "'loss_currency' columns");
   // A column no record knows is still ignored, in any case: exports carry columns of their own.
   const std::vector<ParsedRecord> extra = read_all(
       Format::csv, "id,source,kind,country,reported_at,text,Notes\nr1,S,other,VN,2026-03-01T08:15:00Z,a text,x\n");
