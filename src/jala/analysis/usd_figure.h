@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
+#include <charconv>
 #include <string>
 
 namespace jala::analysis {
@@ -14,7 +14,9 @@ namespace jala::analysis {
 // text agree to the cent.
 inline double usd_to_the_cent(double usd) {
   const std::string cents = fmt::format("{:.2f}", usd);
-  return std::strtod(cents.c_str(), nullptr) + 0.0;  // + 0.0: never -0
+  double rounded = usd;  // kept if the text does not parse (from_chars reads "nan" and "inf" too)
+  std::from_chars(cents.data(), cents.data() + cents.size(), rounded);
+  return rounded + 0.0;  // + 0.0: never -0
 }
 
 }  // namespace jala::analysis

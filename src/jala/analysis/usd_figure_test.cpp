@@ -22,6 +22,8 @@ TEST(UsdFigure, FiguresAreGivenToTheCentWithoutNoiseOrNegativeZero) {
   EXPECT_EQ(dumped(-0.006), "-0.01");
   EXPECT_EQ(dumped(0.004), "0.0");
   EXPECT_EQ(dumped(0.006), "0.01");
+  EXPECT_EQ(dumped(std::nan("")), "null");  // as nlohmann writes a figure that is not a number
+  EXPECT_EQ(dumped(-HUGE_VAL), "null");
   // As the text outputs print them ("{:.2f}"): an exact tie goes to the even cent.
   EXPECT_EQ(dumped(10.125), "10.12");
   EXPECT_EQ(dumped(10.375), "10.38");
