@@ -475,6 +475,23 @@ TEST(Extract, TaxAndIdentityNumbersAreNoPhonesAndAMessagingAppNamesItsNumber) {
   EXPECT_EQ(selectors("order 0912345678", "VN"), Want{});
 }
 
+// Known issue until 2026-12-07: a messaging app's account written with its country code and no "+" gave
+// nothing. It is read as international when it is no national number, and only after an app's name.
+TEST(Extract, AnAppsAccountWithItsCountryCodeAndNoPlusIsInternational) {
+  EXPECT_EQ(selectors("Hubungi WA 6281234567890 untuk info", "ID"),
+            (Want{"phone:+6281234567890", "whatsapp:+6281234567890"}));
+  EXPECT_EQ(selectors("WhatsApp: 84 912 345 678", ""), (Want{"phone:+84912345678", "whatsapp:+84912345678"}));
+  EXPECT_EQ(selectors("Zalo 84912345678", "VN"), (Want{"phone:+84912345678", "zalo:+84912345678"}));
+  EXPECT_EQ(selectors("Telegram 6281234567890", "ID"), (Want{"phone:+6281234567890"}));
+  // A national number is still read as one, and without an app's name the digits give nothing.
+  EXPECT_EQ(selectors("WA 081234567890", "ID"), (Want{"phone:+6281234567890", "whatsapp:+6281234567890"}));
+  EXPECT_EQ(selectors("Hubungi 6281234567890 untuk info", "ID"), Want{});
+  // Where national numbers need their trunk zero, digits without it after an app's name are its ID.
+  EXPECT_EQ(selectors("สนใจก็สามารถแอดไลน์มาได้เลย ID : 55661666", "TH"), Want{});
+  EXPECT_EQ(selectors("Resi 6281234567890, WA 081234567890", "ID"),
+            (Want{"phone:+6281234567890", "whatsapp:+6281234567890"}));
+}
+
 // Found in review: two numbers one after the other, after a space or a slash, were read as one run and lost.
 // On the 46,207 public messages this finds 28 messages' phones more ("hub 087739124242/085743146233").
 TEST(Extract, TwoNumbersOneAfterTheOtherAreTwo) {

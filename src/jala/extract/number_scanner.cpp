@@ -292,7 +292,17 @@ bool add_bank_account(Document& document, std::size_t start, const NumberRun& ru
 bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
   const std::string_view text = document.text();
   if (run.digits.size() < k_min_phone_digits || run.digits.size() > k_max_phone_digits + 2) return false;
-  if (!run.international && needs_trunk_zero(document.country()) && run.digits.front() != '0') return false;
+  // WhatsApp and Zalo accounts are their phone numbers: the nearest platform keyword decides.
+  const CueHit* label = cue_before(document.cues(), text, start, k_messaging_cue_window,
+                                   {Cue::telegram, Cue::whatsapp, Cue::zalo, Cue::line, Cue::wechat, Cue::phone_only});
+  if (label != nullptr && labels_another_number(text, *label, start)) label = nullptr;
+  // A messaging app's account written with its country code and no "+" ("WA 6281234567890"), read as an
+  // international number when it is no national one. Where national numbers start with a trunk zero, digits
+  // without it are no national number (nor, after an app's name, "ID : 55661666", a LINE ID).
+  const bool app_account =
+      !run.international && run.digits.front() != '0' && label != nullptr && label->cue != Cue::phone_only;
+  const bool national = run.international || !needs_trunk_zero(document.country()) || run.digits.front() == '0';
+  if (!national && !app_account) return false;
   if (is_after_number_sign(text, start)) return false;
   // A code or account label names the number after it, unless a phone label or a messaging app comes nearer
   // ("hóa đơn, SĐT 0912…", "Nak order WhatsApp 012-345 6789").
@@ -305,12 +315,10 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
   }
   const std::string candidate =
       (run.international ? "+" : "") + (run.digits.starts_with("00") ? run.digits.substr(2) : run.digits);
-  Result<std::string> phone = model::normalise_phone(candidate, document.normalise_context());
+  Result<std::string> phone = national ? model::normalise_phone(candidate, document.normalise_context())
+                                       : invalid_argument("not a national number");
+  if (!phone.ok() && app_account) phone = model::normalise_phone("+" + run.digits, document.normalise_context());
   if (!phone.ok()) return false;
-  // WhatsApp and Zalo accounts are their phone numbers: the nearest platform keyword decides.
-  const CueHit* label = cue_before(document.cues(), text, start, k_messaging_cue_window,
-                                   {Cue::telegram, Cue::whatsapp, Cue::zalo, Cue::line, Cue::wechat, Cue::phone_only});
-  if (label != nullptr && labels_another_number(text, *label, start)) label = nullptr;
   if (label == nullptr) label = cue_right_after(document, run.end, {Cue::whatsapp, Cue::zalo});
   if (label != nullptr && (label->cue == Cue::whatsapp || label->cue == Cue::zalo)) {
     document.add(label->cue == Cue::whatsapp ? SelectorType::whatsapp : SelectorType::zalo, *phone, start, run.end,
