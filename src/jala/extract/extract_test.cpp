@@ -480,7 +480,7 @@ TEST(Extract, TaxAndIdentityNumbersAreNoPhonesAndAMessagingAppNamesItsNumber) {
 TEST(Extract, AnAppsAccountWithItsCountryCodeAndNoPlusIsInternational) {
   EXPECT_EQ(selectors("Hubungi WA 6281234567890 untuk info", "ID"),
             (Want{"phone:+6281234567890", "whatsapp:+6281234567890"}));
-  EXPECT_EQ(selectors("WhatsApp: 84 912 345 678", ""), (Want{"phone:+84912345678", "whatsapp:+84912345678"}));
+  EXPECT_EQ(selectors("WhatsApp: 84 912 345 678", "VN"), (Want{"phone:+84912345678", "whatsapp:+84912345678"}));
   EXPECT_EQ(selectors("Zalo 84912345678", "VN"), (Want{"phone:+84912345678", "zalo:+84912345678"}));
   EXPECT_EQ(selectors("Telegram 6281234567890", "ID"), (Want{"phone:+6281234567890"}));
   // A national number is still read as one, and without an app's name the digits give nothing.
@@ -488,6 +488,13 @@ TEST(Extract, AnAppsAccountWithItsCountryCodeAndNoPlusIsInternational) {
   EXPECT_EQ(selectors("Hubungi 6281234567890 untuk info", "ID"), Want{});
   // Where national numbers need their trunk zero, digits without it after an app's name are its ID.
   EXPECT_EQ(selectors("สนใจก็สามารถแอดไลน์มาได้เลย ID : 55661666", "TH"), Want{});
+  // Found in review: only the report's own country's code is read so. A local number without its zero, an
+  // app's numeric ID or an account would otherwise be a foreign number (Japan's, Germany's, Cuba's).
+  EXPECT_EQ(selectors("Info lebih lanjut hubungi WA 81234567890 (Bu Sari)", "ID"), Want{});
+  EXPECT_EQ(selectors("Join Telegram, user id 4958564083", "ID"), Want{});
+  EXPECT_EQ(selectors("Konfirmasi via WA, no rek 4970357086 a.n. Budi", "ID"), Want{});
+  EXPECT_EQ(selectors("Telegram ID: 5347187132", ""), Want{});
+  EXPECT_EQ(selectors("WhatsApp: 84 912 345 678", ""), Want{});
   EXPECT_EQ(selectors("Resi 6281234567890, WA 081234567890", "ID"),
             (Want{"phone:+6281234567890", "whatsapp:+6281234567890"}));
 }

@@ -296,11 +296,13 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
   const CueHit* label = cue_before(document.cues(), text, start, k_messaging_cue_window,
                                    {Cue::telegram, Cue::whatsapp, Cue::zalo, Cue::line, Cue::wechat, Cue::phone_only});
   if (label != nullptr && labels_another_number(text, *label, start)) label = nullptr;
-  // A messaging app's account written with its country code and no "+" ("WA 6281234567890"), read as an
-  // international number when it is no national one. Where national numbers start with a trunk zero, digits
-  // without it are no national number (nor, after an app's name, "ID : 55661666", a LINE ID).
-  const bool app_account =
-      !run.international && run.digits.front() != '0' && label != nullptr && label->cue != Cue::phone_only;
+  // A messaging app's account written with the report's country code and no "+" ("WA 6281234567890" in
+  // Indonesia), read as international when it is no national number. Only the report's own country: a
+  // local number without its trunk zero ("WA 81234567890") or an app's numeric ID ("LINE ID 3532272056")
+  // would otherwise read as a foreign number. Where national numbers start with a trunk zero, digits without
+  // it are no national number either.
+  const bool app_account = !run.international && run.digits.front() != '0' && label != nullptr &&
+                           label->cue != Cue::phone_only && !document.country().empty();
   const bool national = run.international || !needs_trunk_zero(document.country()) || run.digits.front() == '0';
   if (!national && !app_account) return false;
   if (is_after_number_sign(text, start)) return false;
@@ -317,7 +319,10 @@ bool add_phone(Document& document, std::size_t start, const NumberRun& run) {
       (run.international ? "+" : "") + (run.digits.starts_with("00") ? run.digits.substr(2) : run.digits);
   Result<std::string> phone = national ? model::normalise_phone(candidate, document.normalise_context())
                                        : invalid_argument("not a national number");
-  if (!phone.ok() && app_account) phone = model::normalise_phone("+" + run.digits, document.normalise_context());
+  if (!phone.ok() && app_account) {
+    phone = model::normalise_phone("+" + run.digits, document.normalise_context());
+    if (phone.ok() && model::phone_country(*phone) != document.country()) return false;
+  }
   if (!phone.ok()) return false;
   if (label == nullptr) label = cue_right_after(document, run.end, {Cue::whatsapp, Cue::zalo});
   if (label != nullptr && (label->cue == Cue::whatsapp || label->cue == Cue::zalo)) {
