@@ -91,12 +91,13 @@ class CsvRecordReader final : public RecordReader {
     };
     for (const std::string& column : columns) {
       const std::string folded = folded_column_name(column);
-      if (known(column) || !known(folded)) continue;
-      if (folded == "loss") {  // a JSON member: CSV gives a loss in two columns
-        return invalid_argument("column {} would be ignored: a CSV file gives a loss as 'loss_amount' and "
+      // `loss` is a JSON object; in any case, a CSV column of that name could fill no row.
+      if (meant == RecordType::report && folded == "loss") {
+        return invalid_argument("column {} cannot be read: a CSV file gives a loss as 'loss_amount' and "
                                 "'loss_currency' columns",
                                 quote_untrusted(column));
       }
+      if (known(column) || !known(folded)) continue;
       return invalid_argument("column {} would be ignored, not read as '{}'{}", quote_untrusted(column), folded,
                               column_hint(column));
     }
