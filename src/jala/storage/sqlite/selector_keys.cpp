@@ -19,16 +19,14 @@ Result<SelectorKeys> SelectorKeys::prepare(sqlite3* db) {
                   Statement::prepare(db, "INSERT INTO selectors (type, value) VALUES (?, ?) ON CONFLICT DO NOTHING"));
   JALA_TRY_ASSIGN(Statement find,
                   Statement::prepare(db, "SELECT selector_key FROM selectors WHERE type = ? AND value = ?"));
-  SelectorKeys keys(db, std::move(insert), std::move(find));
-  keys.m_keys.reserve(k_max_cached_keys);
-  return keys;
+  return SelectorKeys(db, std::move(insert), std::move(find));
 }
 
 Result<std::int64_t> SelectorKeys::intern(const model::Selector& selector) {
   if (m_bulk_load && !m_complete) JALA_TRY(read_every_key());
   m_lookup.assign(1, static_cast<char>(selector.type));
   m_lookup += selector.value;
-  if (const auto known = m_keys.find(m_lookup); known != m_keys.end()) return known->second;
+  if (const std::optional<std::int64_t> known = m_keys.find(m_lookup)) return *known;
   if (!m_bulk_load && !m_index_checked) {
     // A bulk load, here or in another process, may have dropped the index that keeps selectors unique
     // (it is running, or was interrupted): without it the insert below could add a second row.
@@ -51,7 +49,7 @@ Result<std::int64_t> SelectorKeys::intern(const model::Selector& selector) {
     m_find.reset();
   }
   if (!m_bulk_load && m_keys.size() >= k_max_cached_keys) m_keys.clear();
-  m_keys.emplace(m_lookup, key);
+  m_keys.insert(m_lookup, key);
   return key;
 }
 
@@ -82,9 +80,9 @@ Status SelectorKeys::read_every_key() {
     JALA_TRY_ASSIGN(const bool row, all.step());
     if (!row) break;
     JALA_TRY_ASSIGN(const model::SelectorType type, model::parse_selector_type(all.column_text(1)));
-    std::string key(1, static_cast<char>(type));
-    key += all.column_text(2);
-    m_keys.emplace(std::move(key), all.column_int(0));
+    m_lookup.assign(1, static_cast<char>(type));
+    m_lookup += all.column_text(2);
+    if (!m_keys.find(m_lookup)) m_keys.insert(m_lookup, all.column_int(0));
   }
   m_complete = true;
   return {};

@@ -6,9 +6,9 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 
 #include "jala/base/result.h"
+#include "jala/base/text_keys.h"
 #include "jala/model/selector.h"
 #include "jala/storage/sqlite/statement.h"
 
@@ -42,7 +42,7 @@ class SelectorKeys {
   Statement m_find;
   // Keyed by the type's byte and the value. Bounded, except during a bulk load, when they are every
   // selector's (complete) and keep selectors unique in place of their dropped index.
-  std::unordered_map<std::string, std::int64_t> m_keys;
+  base::TextKeys m_keys;
   bool m_bulk_load = false;
   bool m_complete = false;
   bool m_index_checked = false;  // in this write transaction
