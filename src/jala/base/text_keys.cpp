@@ -16,13 +16,6 @@ std::uint64_t hash_of(std::string_view text) {
   return hash == 0 ? 1 : hash;
 }
 
-// The fewest slots, a power of two, that hold `count` entries at most half full.
-std::size_t slots_for(std::size_t count) {
-  std::size_t slots = k_first_slots;
-  while (slots / 2 < count) slots *= 2;
-  return slots;
-}
-
 }  // namespace
 
 std::optional<std::int64_t> TextKeys::find(std::string_view text) const {
@@ -38,21 +31,14 @@ std::optional<std::int64_t> TextKeys::find(std::string_view text) const {
 
 void TextKeys::insert(std::string_view text, std::int64_t key) {
   if (text.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("TextKeys: text too long");
-  if ((m_used + 1) * 2 > m_slots.size()) rehash(slots_for(m_used + 1));
+  if ((m_used + 1) * 2 > m_slots.size()) rehash(m_slots.empty() ? k_first_slots : m_slots.size() * 2);
   const auto length = static_cast<std::uint32_t>(text.size());
   const std::uint64_t text_at = m_texts.size();
   m_texts.append(reinterpret_cast<const char*>(&length), sizeof length);
   m_texts.append(text);
   const std::uint64_t hash = hash_of(text);
-  const std::size_t mask = m_slots.size() - 1;
-  std::size_t at = hash & mask;
-  while (m_slots[at].hash != 0) at = (at + 1) & mask;
-  m_slots[at] = {hash, text_at, key};
+  m_slots[empty_slot_for(hash)] = {hash, text_at, key};
   ++m_used;
-}
-
-void TextKeys::reserve(std::size_t count) {
-  if (slots_for(count) > m_slots.size()) rehash(slots_for(count));
 }
 
 void TextKeys::clear() {
@@ -67,15 +53,18 @@ std::string_view TextKeys::text_at(std::uint64_t at) const {
   return {m_texts.data() + at + sizeof length, length};
 }
 
+std::size_t TextKeys::empty_slot_for(std::uint64_t hash) const {
+  const std::size_t mask = m_slots.size() - 1;
+  std::size_t at = hash & mask;
+  while (m_slots[at].hash != 0) at = (at + 1) & mask;
+  return at;
+}
+
 void TextKeys::rehash(std::size_t slots) {
   HugePageVector<Slot> old(slots);
   old.swap(m_slots);
-  const std::size_t mask = m_slots.size() - 1;
   for (const Slot& slot : old) {
-    if (slot.hash == 0) continue;
-    std::size_t at = slot.hash & mask;
-    while (m_slots[at].hash != 0) at = (at + 1) & mask;
-    m_slots[at] = slot;
+    if (slot.hash != 0) m_slots[empty_slot_for(slot.hash)] = slot;
   }
 }
 

@@ -22,8 +22,6 @@ class TextKeys {
   void insert(std::string_view text, std::int64_t key);
 
   std::size_t size() const { return m_used; }
-  // Room for `count` entries without growing the table.
-  void reserve(std::size_t count);
   // Forgets every entry and gives back the memory.
   void clear();
 
@@ -35,6 +33,8 @@ class TextKeys {
   };
 
   std::string_view text_at(std::uint64_t at) const;
+  // The first empty slot on `hash`'s probe sequence.
+  std::size_t empty_slot_for(std::uint64_t hash) const;
   void rehash(std::size_t slots);
 
   HugePageVector<Slot> m_slots;
